@@ -1,0 +1,37 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../context.js';
+import { Public } from '../platform/permissions.js';
+import { toProduct, toProductConnection } from './catalog.mapper.js';
+import { CatalogFilterInput, Market, Product, ProductConnection } from './catalog.types.js';
+
+@Resolver()
+export class CatalogResolver {
+  // Microsoft's NCE price list is published to every partner; browsing it needs no account.
+  @Public()
+  @Query(() => ProductConnection, { description: 'Browse the NCE catalog by segment (R3), with search, filters and "show more" paging.' })
+  async catalogProducts(
+    @Arg('filter', () => CatalogFilterInput) filter: CatalogFilterInput,
+    @Arg('first', () => Int, { defaultValue: 25 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() { app }: Context,
+  ): Promise<ProductConnection> {
+    return toProductConnection(await app.catalog.browse(filter, first, after));
+  }
+
+  @Public()
+  @Query(() => Product, { nullable: true, description: 'One product with its SKUs and prices for a segment; null when it has none there.' })
+  async catalogProduct(
+    @Arg('id', () => String) id: string,
+    @Arg('filter', () => CatalogFilterInput) filter: CatalogFilterInput,
+    @Ctx() { app }: Context,
+  ): Promise<Product | null> {
+    const product = await app.catalog.product(id, filter);
+    return product ? toProduct(product) : null;
+  }
+
+  @Public()
+  @Query(() => [Market], { description: 'Markets and currencies the catalog has prices in.' })
+  async catalogMarkets(@Ctx() { app }: Context): Promise<Market[]> {
+    return app.catalog.markets();
+  }
+}

@@ -1,0 +1,204 @@
+import { priceSegmentFor, type BillingPlan, type CustomerSegment, type PriceSegment, type Term } from '@nce/domain';
+import type { Database } from '../db/database.js';
+import { portable } from '../db/sql.js';
+import { isoDate, type Clock } from '../platform/clock.js';
+import { checkPageSize, containsPattern, decodeCursor, encodeCursor } from '../platform/cursor.js';
+import type { ProductKind } from './product.entity.js';
+
+export interface CatalogFilter {
+  segment: CustomerSegment;
+  market?: string | null;
+  search?: string | null;
+  terms?: Term[] | null;
+  billingPlans?: BillingPlan[] | null;
+  kind?: ProductKind | null;
+}
+
+export interface PriceView {
+  id: number;
+  segment: PriceSegment;
+  market: string;
+  currency: string;
+  term: Term;
+  billingPlan: BillingPlan;
+  tierMin: number;
+  tierMax: number | null;
+  effectiveStart: string;
+  effectiveEnd: string | null;
+  unitPriceMinor: number;
+  erpPriceMinor: number;
+  changeIndicator: string;
+}
+
+export interface SkuView {
+  id: number;
+  skuId: string;
+  title: string;
+  description: string;
+  unitOfMeasure: string;
+  prices: PriceView[];
+}
+
+export interface ProductView {
+  id: string;
+  title: string;
+  publisher: string;
+  description: string;
+  kind: ProductKind;
+  skus: SkuView[];
+}
+
+export interface CatalogPage {
+  priceSegment: PriceSegment;
+  market: string;
+  products: ProductView[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+interface PriceRowWithSku {
+  id: number;
+  sku_ref: number;
+  product_id: string;
+  sku_id: string;
+  sku_title: string;
+  sku_description: string;
+  unit_of_measure: string;
+  segment: PriceSegment;
+  market: string;
+  currency: string;
+  term: Term;
+  billing_plan: BillingPlan;
+  tier_min: number;
+  tier_max: number | null;
+  effective_start: string;
+  effective_end: string | null;
+  unit_price_minor: number | string;
+  erp_price_minor: number | string;
+  change_indicator: string;
+}
+
+interface ProductRow {
+  id: string;
+  title: string;
+  publisher: string;
+  description: string;
+  kind: ProductKind;
+}
+
+/** Conditions on a price row `pr` (joined to its SKU `s`) that the filter asks for; today's prices only. */
+function priceConditions(filter: Required<Pick<CatalogFilter, 'terms' | 'billingPlans'>>, priceSegment: PriceSegment, market: string, today: string) {
+  const where = ['pr.segment = ?', 'pr.market = ?', 'pr.effective_start <= ?', '(pr.effective_end IS NULL OR pr.effective_end >= ?)'];
+  const params: (string | number)[] = [priceSegment, market, today, today];
+  if (filter.terms && filter.terms.length > 0) {
+    where.push(`pr.term IN (${filter.terms.map(() => '?').join(', ')})`);
+    params.push(...filter.terms);
+  }
+  if (filter.billingPlans && filter.billingPlans.length > 0) {
+    where.push(`pr.billing_plan IN (${filter.billingPlans.map(() => '?').join(', ')})`);
+    params.push(...filter.billingPlans);
+  }
+  return { sql: where.join(' AND '), params };
+}
+
+/** Browsing the NCE catalog by segment (R3; Government sees Commercial prices, R20). */
+export class CatalogService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly defaultMarket: string,
+  ) {}
+
+  /** One page of products, each with its SKUs and their prices: two SQL statements whatever the page size. */
+  async browse(filter: CatalogFilter, first: number, after?: string | null): Promise<CatalogPage> {
+    checkPageSize(first);
+    const priceSegment = priceSegmentFor(filter.segment);
+    const market = (filter.market ?? this.defaultMarket).toUpperCase();
+    const prices = priceConditions({ terms: filter.terms ?? null, billingPlans: filter.billingPlans ?? null }, priceSegment, market, isoDate(this.clock.now()));
+
+    const where = [`EXISTS (SELECT 1 FROM catalog_sku s JOIN catalog_price pr ON pr.sku_ref = s.id WHERE s.product_id = p.id AND ${prices.sql})`];
+    const params: (string | number)[] = [...prices.params];
+    const search = filter.search?.trim();
+    if (search) {
+      where.push(`(p.search_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM catalog_sku s2 WHERE s2.product_id = p.id AND s2.search_text LIKE ? ESCAPE '\\'))`);
+      params.push(containsPattern(search), containsPattern(search));
+    }
+    if (filter.kind) {
+      where.push('p.kind = ?');
+      params.push(filter.kind);
+    }
+    if (after) {
+      const [title, id] = decodeCursor(after, ['string', 'string']) as [string, string];
+      where.push('(p.title > ? OR (p.title = ? AND p.id > ?))');
+      params.push(title, title, id);
+    }
+    const rows: ProductRow[] = await this.db.read.query(
+      portable(this.db.kind, `SELECT p.id, p.title, p.publisher, p.description, p.kind FROM catalog_product p WHERE ${where.join(' AND ')} ORDER BY p.title, p.id LIMIT ?`),
+      [...params, first + 1],
+    );
+    const page = rows.slice(0, first);
+    const products = await this.withSkusAndPrices(page, prices);
+    const last = page[page.length - 1];
+    return { priceSegment, market, products, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.title, last.id]) : null };
+  }
+
+  /** One product with the SKUs and prices the filter selects; null when it has none for that segment and market. */
+  async product(productId: string, filter: CatalogFilter): Promise<ProductView | null> {
+    const priceSegment = priceSegmentFor(filter.segment);
+    const market = (filter.market ?? this.defaultMarket).toUpperCase();
+    const prices = priceConditions({ terms: filter.terms ?? null, billingPlans: filter.billingPlans ?? null }, priceSegment, market, isoDate(this.clock.now()));
+    const rows: ProductRow[] = await this.db.read.query(
+      portable(this.db.kind, 'SELECT p.id, p.title, p.publisher, p.description, p.kind FROM catalog_product p WHERE p.id = ?'),
+      [productId.toUpperCase()],
+    );
+    const [product] = await this.withSkusAndPrices(rows, prices);
+    return product && product.skus.length > 0 ? product : null;
+  }
+
+  /** The markets and currencies the catalog has prices in. */
+  async markets(): Promise<{ market: string; currency: string }[]> {
+    return this.db.read.query('SELECT DISTINCT market, currency FROM catalog_price ORDER BY market, currency');
+  }
+
+  private async withSkusAndPrices(products: ProductRow[], prices: { sql: string; params: (string | number)[] }): Promise<ProductView[]> {
+    if (products.length === 0) return [];
+    const rows: PriceRowWithSku[] = await this.db.read.query(
+      portable(
+        this.db.kind,
+        `SELECT pr.id, pr.sku_ref, s.product_id, s.sku_id, s.title AS sku_title, s.description AS sku_description, s.unit_of_measure,
+                pr.segment, pr.market, pr.currency, pr.term, pr.billing_plan, pr.tier_min, pr.tier_max, pr.effective_start,
+                pr.effective_end, pr.unit_price_minor, pr.erp_price_minor, pr.change_indicator
+         FROM catalog_price pr JOIN catalog_sku s ON s.id = pr.sku_ref
+         WHERE s.product_id IN (${products.map(() => '?').join(', ')}) AND ${prices.sql}
+         ORDER BY s.product_id, s.sku_id, pr.term, pr.billing_plan, pr.tier_min, pr.effective_start`,
+      ),
+      [...products.map((p) => p.id), ...prices.params],
+    );
+    const skusByProduct = new Map<string, Map<number, SkuView>>();
+    for (const row of rows) {
+      let skus = skusByProduct.get(row.product_id);
+      if (!skus) skusByProduct.set(row.product_id, (skus = new Map()));
+      let sku = skus.get(row.sku_ref);
+      if (!sku) {
+        sku = { id: row.sku_ref, skuId: row.sku_id, title: row.sku_title, description: row.sku_description, unitOfMeasure: row.unit_of_measure, prices: [] };
+        skus.set(row.sku_ref, sku);
+      }
+      sku.prices.push({
+        id: row.id,
+        segment: row.segment,
+        market: row.market,
+        currency: row.currency,
+        term: row.term,
+        billingPlan: row.billing_plan,
+        tierMin: Number(row.tier_min),
+        tierMax: row.tier_max === null ? null : Number(row.tier_max),
+        effectiveStart: row.effective_start,
+        effectiveEnd: row.effective_end,
+        unitPriceMinor: Number(row.unit_price_minor),
+        erpPriceMinor: Number(row.erp_price_minor),
+        changeIndicator: row.change_indicator,
+      });
+    }
+    return products.map((p) => ({ ...p, skus: [...(skusByProduct.get(p.id)?.values() ?? [])] }));
+  }
+}

@@ -1,0 +1,149 @@
+import type { BillingPlan, CustomerSegment, PriceSegment, Term } from '@nce/domain';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { BillingPlanEnum, CustomerSegmentEnum, PriceSegmentEnum, ProductKindEnum, TermEnum } from '../platform/graphql-enums.js';
+import { Money } from '../platform/money.types.js';
+import type { ProductKind } from './product.entity.js';
+
+@InputType({ description: 'What part of the catalog to browse.' })
+export class CatalogFilterInput {
+  @Field(() => CustomerSegmentEnum, { description: 'The end customer’s segment; Government resolves to Commercial prices (R20).' })
+  segment: CustomerSegment;
+
+  @Field(() => String, { nullable: true, description: 'Two-letter market; the server’s default market when omitted.' })
+  market?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Text matched against product titles, publishers, SKU titles and IDs.' })
+  search?: string | null;
+
+  @Field(() => [TermEnum], { nullable: true })
+  terms?: Term[] | null;
+
+  @Field(() => [BillingPlanEnum], { nullable: true })
+  billingPlans?: BillingPlan[] | null;
+
+  @Field(() => ProductKindEnum, { nullable: true })
+  kind?: ProductKind | null;
+}
+
+@ObjectType({ description: 'A price-list row: what one unit of a SKU costs for a segment, market, term, billing plan and seat tier.' })
+export class Price {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => PriceSegmentEnum)
+  segment: PriceSegment;
+
+  @Field()
+  market: string;
+
+  @Field(() => TermEnum)
+  term: Term;
+
+  @Field(() => BillingPlanEnum)
+  billingPlan: BillingPlan;
+
+  @Field(() => Money, { description: 'Price per unit for the term.' })
+  unitPrice: Money;
+
+  @Field(() => Money, { description: 'Microsoft’s estimated retail price per unit.' })
+  erpPrice: Money;
+
+  @Field(() => Int)
+  tierMin: number;
+
+  @Field(() => Int, { nullable: true })
+  tierMax: number | null;
+
+  @Field({ description: 'First day this price applies (YYYY-MM-DD).' })
+  effectiveStart: string;
+
+  @Field(() => String, { nullable: true, description: 'Last day this price applies (YYYY-MM-DD); null when open-ended.' })
+  effectiveEnd: string | null;
+
+  @Field({ description: 'Microsoft’s change indicator of the row (e.g. Unchanged, Changed, Added).' })
+  changeIndicator: string;
+}
+
+@ObjectType()
+export class Sku {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'Microsoft’s SKU ID within the product, e.g. 0001.' })
+  skuId: string;
+
+  @Field()
+  title: string;
+
+  @Field()
+  description: string;
+
+  @Field()
+  unitOfMeasure: string;
+
+  @Field(() => [Price])
+  prices: Price[];
+}
+
+@ObjectType()
+export class Product {
+  @Field(() => ID, { description: 'Microsoft’s product ID, e.g. CFQ7TTC0LH18.' })
+  id: string;
+
+  @Field()
+  title: string;
+
+  @Field()
+  publisher: string;
+
+  @Field()
+  description: string;
+
+  @Field(() => ProductKindEnum)
+  kind: ProductKind;
+
+  @Field(() => [Sku], { description: 'SKUs with prices for the requested segment and market.' })
+  skus: Sku[];
+}
+
+@ObjectType()
+export class ProductEdge {
+  @Field()
+  cursor: string;
+
+  @Field(() => Product)
+  node: Product;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+@ObjectType({ description: 'One page of the catalog.' })
+export class ProductConnection {
+  @Field(() => [ProductEdge])
+  edges: ProductEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => PriceSegmentEnum, { description: 'The price segment shown (Government → Commercial, R20).' })
+  priceSegment: PriceSegment;
+
+  @Field()
+  market: string;
+}
+
+@ObjectType()
+export class Market {
+  @Field()
+  market: string;
+
+  @Field()
+  currency: string;
+}

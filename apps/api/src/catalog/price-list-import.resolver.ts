@@ -1,0 +1,37 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../context.js';
+import { Permission, RequirePermission } from '../platform/permissions.js';
+import { ImportPriceListResult, PriceListImport, PriceListImportConnection, UploadNotFound } from './price-list-import.types.js';
+import type { PriceListImportEntity } from './price-list-import.entity.js';
+
+const toImport = (entity: PriceListImportEntity): PriceListImport => Object.assign(new PriceListImport(), entity);
+
+@Resolver()
+export class PriceListImportResolver {
+  @RequirePermission(Permission.CatalogImport)
+  @Mutation(() => ImportPriceListResult, { description: 'Start importing an uploaded NCE price-list CSV (POST /uploads). Poll priceListImport for progress.' })
+  async importPriceList(@Arg('uploadId', () => ID) uploadId: string, @Ctx() { app }: Context): Promise<typeof ImportPriceListResult> {
+    const started = await app.priceLists.startFromUpload(uploadId);
+    if (!started.ok) return UploadNotFound.of(uploadId);
+    const entity = await app.priceLists.get(started.importId);
+    return toImport(entity!);
+  }
+
+  @RequirePermission(Permission.CatalogImport)
+  @Query(() => PriceListImport, { nullable: true })
+  async priceListImport(@Arg('id', () => ID) id: string, @Ctx() { app }: Context): Promise<PriceListImport | null> {
+    const entity = await app.priceLists.get(id);
+    return entity ? toImport(entity) : null;
+  }
+
+  @RequirePermission(Permission.CatalogImport)
+  @Query(() => PriceListImportConnection, { description: 'Price-list imports, newest first.' })
+  async priceListImports(
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() { app }: Context,
+  ): Promise<PriceListImportConnection> {
+    const page = await app.priceLists.list(first, after);
+    return { nodes: page.imports.map(toImport), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+  }
+}

@@ -1,0 +1,71 @@
+import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BusinessError, Fix } from '../platform/business-error.js';
+import { PageInfo } from './catalog.types.js';
+
+export enum ImportStatusEnum {
+  RUNNING = 'RUNNING',
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+}
+registerEnumType(ImportStatusEnum, { name: 'PriceListImportStatus' });
+
+@ObjectType({ description: 'One run of the price-list importer. A failed run applied nothing; its error names the line and column at fault.' })
+export class PriceListImport {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  sourceName: string;
+
+  @Field(() => ImportStatusEnum)
+  status: ImportStatusEnum;
+
+  @Field(() => Int)
+  rowsRead: number;
+
+  @Field(() => Int)
+  rowsInserted: number;
+
+  @Field(() => Int)
+  rowsUpdated: number;
+
+  @Field(() => Int)
+  rowsUnchanged: number;
+
+  @Field(() => Int, { nullable: true, description: 'Line of the file at fault (1 is the header).' })
+  errorLine: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Header name of the column at fault.' })
+  errorColumn: string | null;
+
+  @Field(() => String, { nullable: true })
+  errorMessage: string | null;
+
+  @Field()
+  startedAt: string;
+
+  @Field(() => String, { nullable: true })
+  finishedAt: string | null;
+}
+
+@ObjectType()
+export class PriceListImportConnection {
+  @Field(() => [PriceListImport])
+  nodes: PriceListImport[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
+@ObjectType({ implements: BusinessError })
+export class UploadNotFound extends BusinessError {
+  static of(uploadId: string): UploadNotFound {
+    const fix = Object.assign(new Fix(), { kind: 'action', label: 'Upload the file again (POST /uploads), then use the uploadId it returns' });
+    return Object.assign(new UploadNotFound(), { code: 'UPLOAD_NOT_FOUND', message: `No upload with id ${uploadId} is waiting to be imported.`, fix });
+  }
+}
+
+export const ImportPriceListResult = createUnionType({
+  name: 'ImportPriceListResult',
+  types: () => [PriceListImport, UploadNotFound] as const,
+});

@@ -1,0 +1,291 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import type { EntityManager } from 'typeorm';
+import type { Database } from '../db/database.js';
+import { portable } from '../db/sql.js';
+import type { Clock } from '../platform/clock.js';
+import { checkPageSize, decodeCursor, encodeCursor } from '../platform/cursor.js';
+import type { Logger } from '../platform/logger.js';
+import { PriceListImportEntity } from './price-list-import.entity.js';
+import { checkHeader, parsePriceListRow, PriceListError, type PriceListFault, type PriceListRow } from './price-list-row.js';
+import type { UploadStore } from './upload-store.js';
+
+export interface ImportProgress {
+  rowsRead: number;
+  bytesRead: number;
+}
+
+export interface ImportSummary {
+  importId: string;
+  rowsRead: number;
+  rowsInserted: number;
+  rowsUpdated: number;
+  rowsUnchanged: number;
+}
+
+export type ImportResult = ({ ok: true } & ImportSummary) | { ok: false; importId: string; fault: PriceListFault };
+
+const STAGING_BATCH = 250;
+
+const STAGING_COLUMNS = [
+  'import_id', 'line', 'product_id', 'product_title', 'publisher', 'sku_id', 'sku_title', 'sku_description', 'unit_of_measure',
+  'product_search', 'sku_search', 'segment', 'market', 'currency', 'term', 'billing_plan', 'tier_min', 'tier_max',
+  'effective_start', 'effective_end', 'unit_price_minor', 'erp_price_minor', 'change_indicator', 'tags',
+] as const;
+
+const PRICE_KEY = ['segment', 'market', 'currency', 'term', 'billing_plan', 'tier_min', 'effective_start'];
+const PRICE_VALUES = ['tier_max', 'effective_end', 'unit_price_minor', 'erp_price_minor', 'change_indicator', 'tags'];
+
+/**
+ * Imports Microsoft's NCE price list. The file is streamed (memory stays flat whatever its size),
+ * every row is checked, and valid rows wait in a staging table; only when the whole file has been
+ * read without a fault does one short transaction merge them into the catalog. A bad file therefore
+ * writes nothing to the catalog, and re-importing the same file changes nothing.
+ */
+export class PriceListImporter {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly uploads: UploadStore,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Starts importing an uploaded file in the background and answers at once with the import's id;
+   * its progress and outcome are read with get(). The upload is deleted when the import ends.
+   */
+  async startFromUpload(uploadId: string): Promise<{ ok: true; importId: string } | { ok: false; code: 'UPLOAD_NOT_FOUND' }> {
+    if (!(await this.uploads.exists(uploadId))) return { ok: false, code: 'UPLOAD_NOT_FOUND' };
+    const importId = await this.begin(`upload ${uploadId}`);
+    this.run(importId, this.uploads.open(uploadId))
+      .catch((error: unknown) => this.logger.error({ err: error, importId }, 'price-list import failed unexpectedly'))
+      .finally(() => void this.uploads.remove(uploadId));
+    return { ok: true, importId };
+  }
+
+  /** Imports, newest first, keyset-paginated. */
+  async list(first: number, after?: string | null): Promise<{ imports: PriceListImportEntity[]; hasNextPage: boolean; endCursor: string | null }> {
+    checkPageSize(first);
+    const query = this.db.read.createQueryBuilder(PriceListImportEntity, 'i').orderBy('i.started_at', 'DESC').addOrderBy('i.id', 'DESC').limit(first + 1);
+    if (after) {
+      const [startedAt, id] = decodeCursor(after, ['string', 'string']);
+      query.where('(i.started_at < :startedAt OR (i.started_at = :startedAt AND i.id < :id))', { startedAt, id });
+    }
+    const rows = await query.getMany();
+    const imports = rows.slice(0, first);
+    const last = imports[imports.length - 1];
+    return { imports, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.startedAt, last.id]) : null };
+  }
+
+  /** Creates the import record, so a caller can hand out its id before the work starts. */
+  async begin(sourceName: string): Promise<string> {
+    const id = randomUUID();
+    await this.db.transaction((m) =>
+      m.insert(PriceListImportEntity, { id, sourceName: sourceName.slice(0, 300), status: 'RUNNING', startedAt: this.clock.now().toISOString() }),
+    );
+    return id;
+  }
+
+  async run(importId: string, input: Readable, onProgress?: (progress: ImportProgress) => void): Promise<ImportResult> {
+    try {
+      const rowsRead = await this.stage(importId, input, onProgress);
+      const duplicate = await this.findDuplicate(importId);
+      if (duplicate) throw new PriceListError(duplicate);
+      const summary = await this.merge(importId, rowsRead);
+      return { ok: true, ...summary };
+    } catch (error) {
+      const fault = faultOf(error);
+      await this.db.transaction(async (m) => {
+        await m.query(portable(this.db.kind, 'DELETE FROM catalog_import_row WHERE import_id = ?'), [importId]);
+        await m.update(PriceListImportEntity, importId, {
+          status: 'FAILED',
+          errorLine: fault.line || null,
+          errorColumn: fault.column,
+          errorMessage: fault.message,
+          finishedAt: this.clock.now().toISOString(),
+        });
+      });
+      if (!(error instanceof PriceListError) && !isCsvError(error)) throw error;
+      return { ok: false, importId, fault };
+    }
+  }
+
+  async get(importId: string): Promise<PriceListImportEntity | null> {
+    return this.db.read.findOneBy(PriceListImportEntity, { id: importId });
+  }
+
+  /** Imports left RUNNING by a process that died are failed, and their staged rows dropped. */
+  async abandonInterrupted(): Promise<number> {
+    return this.db.transaction(async (m) => {
+      const running = await m.findBy(PriceListImportEntity, { status: 'RUNNING' });
+      for (const run of running) {
+        await m.query(portable(this.db.kind, 'DELETE FROM catalog_import_row WHERE import_id = ?'), [run.id]);
+        await m.update(PriceListImportEntity, run.id, {
+          status: 'FAILED',
+          errorMessage: 'the import was interrupted (the server stopped); nothing of it was applied — import the file again',
+          finishedAt: this.clock.now().toISOString(),
+        });
+      }
+      return running.length;
+    });
+  }
+
+  private async stage(importId: string, input: Readable, onProgress?: (progress: ImportProgress) => void): Promise<number> {
+    let bytesRead = 0;
+    input.on('data', (chunk: Buffer | string) => (bytesRead += chunk.length));
+    const parser = input.pipe(
+      parse({ bom: true, columns: headerCheck, info: true, skip_empty_lines: true, relax_column_count: false, trim: false }),
+    );
+    input.on('error', (error) => parser.destroy(error));
+    let batch: PriceListRow[] = [];
+    let rowsRead = 0;
+    for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      batch.push(parsePriceListRow(record.record, record.info.lines));
+      rowsRead += 1;
+      if (batch.length >= STAGING_BATCH) {
+        await this.writeStaging(importId, batch, rowsRead);
+        batch = [];
+        onProgress?.({ rowsRead, bytesRead });
+      }
+    }
+    if (batch.length > 0) await this.writeStaging(importId, batch, rowsRead);
+    if (rowsRead === 0) throw new PriceListError({ line: 2, column: null, message: 'the file has a header but no price rows' });
+    onProgress?.({ rowsRead, bytesRead });
+    return rowsRead;
+  }
+
+  private async writeStaging(importId: string, rows: PriceListRow[], rowsRead: number): Promise<void> {
+    await this.db.transaction(async (m) => {
+      await m.createQueryBuilder().insert().into('catalog_import_row', [...STAGING_COLUMNS]).values(rows.map((row) => stagingValues(importId, row))).execute();
+      await m.update(PriceListImportEntity, importId, { rowsRead });
+    });
+  }
+
+  /** Two rows of one file for the same SKU, segment, market, term, plan, tier and start date contradict each other. */
+  private async findDuplicate(importId: string): Promise<PriceListFault | null> {
+    const key = ['product_id', 'sku_id', ...PRICE_KEY].join(', ');
+    const rows: { first: number; second: number }[] = await this.db.read.query(
+      portable(this.db.kind, `SELECT MIN(line) AS first, MAX(line) AS second FROM catalog_import_row WHERE import_id = ? GROUP BY ${key} HAVING COUNT(*) > 1 ORDER BY MAX(line) LIMIT 1`),
+      [importId],
+    );
+    const duplicate = rows[0];
+    if (!duplicate) return null;
+    return {
+      line: Number(duplicate.second),
+      column: null,
+      message: `this row prices the same SKU, segment, market, currency, term, billing plan, tier and start date as line ${duplicate.first}`,
+    };
+  }
+
+  private async merge(importId: string, rowsRead: number): Promise<ImportSummary> {
+    const sql = (text: string) => portable(this.db.kind, text);
+    return this.db.transaction(async (m) => {
+      const { inserted, updated } = await countChanges(m, sql, importId);
+      await m.query(
+        sql(`INSERT INTO catalog_product (id, title, publisher, description, kind, search_text)
+             SELECT product_id, MAX(product_title), MAX(publisher), MIN(sku_description),
+                    CASE WHEN SUM(CASE WHEN term = 'NONE' THEN 0 ELSE 1 END) = 0 THEN 'PERPETUAL' ELSE 'SUBSCRIPTION' END,
+                    MAX(product_search)
+             FROM catalog_import_row WHERE import_id = ? GROUP BY product_id
+             ON CONFLICT (id) DO UPDATE SET title = excluded.title, publisher = excluded.publisher,
+               description = excluded.description, kind = excluded.kind, search_text = excluded.search_text`),
+        [importId],
+      );
+      await m.query(
+        sql(`INSERT INTO catalog_sku (product_id, sku_id, title, description, unit_of_measure, search_text)
+             SELECT product_id, sku_id, MAX(sku_title), MAX(sku_description), MAX(unit_of_measure), MAX(sku_search)
+             FROM catalog_import_row WHERE import_id = ? GROUP BY product_id, sku_id
+             ON CONFLICT (product_id, sku_id) DO UPDATE SET title = excluded.title, description = excluded.description,
+               unit_of_measure = excluded.unit_of_measure, search_text = excluded.search_text`),
+        [importId],
+      );
+      await m.query(
+        sql(`INSERT INTO catalog_price (sku_ref, ${[...PRICE_KEY, ...PRICE_VALUES].join(', ')})
+             SELECT s.id, ${[...PRICE_KEY, ...PRICE_VALUES].map((c) => `r.${c}`).join(', ')}
+             FROM catalog_import_row r JOIN catalog_sku s ON s.product_id = r.product_id AND s.sku_id = r.sku_id
+             WHERE r.import_id = ?
+             ON CONFLICT (sku_ref, ${PRICE_KEY.join(', ')}) DO UPDATE SET ${PRICE_VALUES.map((c) => `${c} = excluded.${c}`).join(', ')}`),
+        [importId],
+      );
+      await m.query(sql('DELETE FROM catalog_import_row WHERE import_id = ?'), [importId]);
+      const summary = { importId, rowsRead, rowsInserted: inserted, rowsUpdated: updated, rowsUnchanged: rowsRead - inserted - updated };
+      await m.update(PriceListImportEntity, importId, {
+        status: 'SUCCEEDED',
+        rowsRead,
+        rowsInserted: summary.rowsInserted,
+        rowsUpdated: summary.rowsUpdated,
+        rowsUnchanged: summary.rowsUnchanged,
+        finishedAt: this.clock.now().toISOString(),
+      });
+      return summary;
+    });
+  }
+}
+
+async function countChanges(m: EntityManager, sql: (t: string) => string, importId: string): Promise<{ inserted: number; updated: number }> {
+  const differs = PRICE_VALUES.map((c) => `(p.${c} <> r.${c} OR (p.${c} IS NULL) <> (r.${c} IS NULL))`).join(' OR ');
+  const rows: { inserted: number | string; updated: number | string }[] = await m.query(
+    sql(`SELECT SUM(CASE WHEN p.id IS NULL THEN 1 ELSE 0 END) AS inserted,
+                SUM(CASE WHEN p.id IS NOT NULL AND (${differs}) THEN 1 ELSE 0 END) AS updated
+         FROM catalog_import_row r
+         LEFT JOIN catalog_sku s ON s.product_id = r.product_id AND s.sku_id = r.sku_id
+         LEFT JOIN catalog_price p ON p.sku_ref = s.id AND ${PRICE_KEY.map((c) => `p.${c} = r.${c}`).join(' AND ')}
+         WHERE r.import_id = ?`),
+    [importId],
+  );
+  return { inserted: Number(rows[0]?.inserted ?? 0), updated: Number(rows[0]?.updated ?? 0) };
+}
+
+function stagingValues(importId: string, row: PriceListRow): Record<(typeof STAGING_COLUMNS)[number], string | number | null> {
+  return {
+    import_id: importId,
+    line: row.line,
+    product_id: row.productId,
+    product_title: row.productTitle,
+    publisher: row.publisher,
+    sku_id: row.skuId,
+    sku_title: row.skuTitle,
+    sku_description: row.skuDescription,
+    unit_of_measure: row.unitOfMeasure,
+    product_search: `${row.productTitle} ${row.publisher} ${row.productId}`.toLowerCase(),
+    sku_search: `${row.skuTitle} ${row.productId}${row.skuId}`.toLowerCase(),
+    segment: row.segment,
+    market: row.market,
+    currency: row.currency,
+    term: row.term,
+    billing_plan: row.billingPlan,
+    tier_min: row.tierMin,
+    tier_max: row.tierMax,
+    effective_start: row.effectiveStart,
+    effective_end: row.effectiveEnd,
+    unit_price_minor: row.unitPriceMinor,
+    erp_price_minor: row.erpPriceMinor,
+    change_indicator: row.changeIndicator,
+    tags: row.tags,
+  };
+}
+
+function headerCheck(header: string[]): string[] {
+  const trimmed = header.map((name) => name.trim());
+  const fault = checkHeader(trimmed);
+  if (fault) throw new PriceListError(fault);
+  return trimmed;
+}
+
+interface CsvError extends Error {
+  code: string;
+  lines?: number;
+  column?: string | number;
+}
+
+const isCsvError = (error: unknown): error is CsvError =>
+  error instanceof Error && typeof (error as CsvError).code === 'string' && (error as CsvError).code.startsWith('CSV_');
+
+function faultOf(error: unknown): PriceListFault {
+  if (error instanceof PriceListError) return error.fault;
+  if (isCsvError(error)) {
+    return { line: error.lines ?? 0, column: typeof error.column === 'string' ? error.column : null, message: error.message.replace(/^Invalid [^:]*: /, '') };
+  }
+  return { line: 0, column: null, message: 'the import failed because of an internal error; nothing was applied' };
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export class UploadTooLargeError extends Error {}
+
+/** Uploaded files wait on disk (not in memory) until an operation consumes them. */
+export class UploadStore {
+  private readonly dir: string;
+
+  constructor(dataDir: string) {
+    this.dir = join(dataDir, 'uploads');
+  }
+
+  async save(body: Readable, maxBytes: number): Promise<{ uploadId: string; bytes: number }> {
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    const uploadId = randomUUID();
+    let bytes = 0;
+    const file = this.path(uploadId);
+    body.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > maxBytes) body.destroy(new UploadTooLargeError(`the upload exceeds ${maxBytes} bytes`));
+    });
+    try {
+      await pipeline(body, createWriteStream(file, { mode: 0o600 }));
+    } catch (error) {
+      await rm(file, { force: true });
+      throw error;
+    }
+    return { uploadId, bytes };
+  }
+
+  async exists(uploadId: string): Promise<boolean> {
+    if (!/^[0-9a-f-]{36}$/.test(uploadId)) return false;
+    return stat(this.path(uploadId)).then(() => true, () => false);
+  }
+
+  open(uploadId: string): Readable {
+    return createReadStream(this.path(uploadId));
+  }
+
+  async remove(uploadId: string): Promise<void> {
+    await rm(this.path(uploadId), { force: true });
+  }
+
+  private path(uploadId: string): string {
+    return join(this.dir, `${uploadId}.upload`);
+  }
+}

@@ -1,0 +1,79 @@
+import { resolve } from 'node:path';
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string };
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly database: DatabaseConfig;
+  readonly logLevel: string;
+  readonly production: boolean;
+  /** Market and currency the catalog shows when a request names none. */
+  readonly defaultMarket: string;
+  /** Directory of the built admin SPA served at `/`; null serves no SPA. */
+  readonly adminDist: string | null;
+  readonly dataDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Environment → typed configuration. Every problem is reported at once, before anything starts. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const dataDir = resolve(cwd, env.DATA_DIR ?? 'data');
+
+  const portText = env.PORT ?? '4000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) problems.push(`PORT must be a whole number from 0 to 65535, got "${portText}"`);
+
+  const database = parseDatabaseUrl(env.DATABASE_URL, dataDir, problems);
+
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+
+  const defaultMarket = (env.DEFAULT_MARKET ?? 'US').toUpperCase();
+  if (!/^[A-Z]{2}$/.test(defaultMarket)) problems.push(`DEFAULT_MARKET must be a two-letter country code, got "${env.DEFAULT_MARKET}"`);
+
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnv)) problems.push(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    database,
+    logLevel,
+    production: nodeEnv === 'production',
+    defaultMarket,
+    adminDist: env.ADMIN_DIST === '' ? null : resolve(cwd, env.ADMIN_DIST ?? '../admin/dist'),
+    dataDir,
+  };
+}
+
+function parseDatabaseUrl(url: string | undefined, dataDir: string, problems: string[]): DatabaseConfig {
+  if (!url) return { kind: 'sqlite', file: resolve(dataDir, 'marketplace.sqlite') };
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    try {
+      new URL(url);
+      return { kind: 'postgres', url };
+    } catch {
+      problems.push('DATABASE_URL is not a valid postgres:// URL');
+      return { kind: 'postgres', url };
+    }
+  }
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (!file) problems.push('DATABASE_URL sqlite: needs a file path, e.g. sqlite:./data/marketplace.sqlite');
+    return { kind: 'sqlite', file: resolve(file) };
+  }
+  problems.push(`DATABASE_URL must start with postgres://, postgresql:// or sqlite:, got "${url.split(':')[0]}:…"`);
+  return { kind: 'sqlite', file: '' };
+}

@@ -1,0 +1,8 @@
+import type { App } from './app.js';
+import type { Principal } from './platform/permissions.js';
+
+export interface Context {
+  app: App;
+  principal: Principal | null;
+  requestId: string;
+}

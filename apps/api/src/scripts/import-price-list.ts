@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { PriceListImporter } from '../catalog/price-list-importer.js';
+import { UploadStore } from '../catalog/upload-store.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { Database } from '../db/database.js';
+import { systemClock } from '../platform/clock.js';
+import { createLogger } from '../platform/logger.js';
+
+/** Usage: pnpm catalog:import FILE — imports a Microsoft NCE price-list CSV into the configured database. */
+async function main(): Promise<number> {
+  const file = process.argv[2];
+  if (!file) {
+    console.error('usage: pnpm catalog:import FILE.csv');
+    return 2;
+  }
+  const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
+  const size = await stat(path).then((s) => s.size, () => -1);
+  if (size < 0) {
+    console.error(`No file at ${path}`);
+    return 2;
+  }
+  const config = loadConfig();
+  const db = await Database.open(config.database);
+  try {
+    const importer = new PriceListImporter(db, systemClock, new UploadStore(config.dataDir), createLogger('warn'));
+    const id = await importer.begin(basename(path));
+    const tty = process.stderr.isTTY;
+    let lastPrinted = 0;
+    const result = await importer.run(id, createReadStream(path), ({ rowsRead, bytesRead }) => {
+      const percent = size > 0 ? Math.min(100, Math.floor((bytesRead / size) * 100)) : 100;
+      if (tty) process.stderr.write(`\rimporting ${basename(path)}: ${percent}% (${rowsRead} rows)   `);
+      else if (percent >= lastPrinted + 10) {
+        lastPrinted = percent - (percent % 10);
+        process.stderr.write(`importing ${basename(path)}: ${percent}% (${rowsRead} rows)\n`);
+      }
+    });
+    if (tty) process.stderr.write('\n');
+    if (!result.ok) {
+      const { line, column, message } = result.fault;
+      console.error(`Rejected ${basename(path)}: line ${line}${column ? `, column ${column}` : ''}: ${message}. Nothing was imported.`);
+      return 1;
+    }
+    console.log(`Imported ${result.rowsRead} rows: ${result.rowsInserted} new, ${result.rowsUpdated} updated, ${result.rowsUnchanged} unchanged.`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : `The import failed: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,133 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Request } from 'express';
+import type { App } from './app.js';
+import { UploadTooLargeError } from './catalog/upload-store.js';
+import type { Context } from './context.js';
+import { formatError } from './platform/errors.js';
+import { hasPermission, Permission, type Principal } from './platform/permissions.js';
+import { currentRequestId, runInRequestScope } from './platform/request-scope.js';
+import { createSchema } from './schema.js';
+
+/** Who is asking. Sign-in (sessions) plugs in here; until then every request is anonymous. */
+export type Authenticate = (req: Request) => Promise<Principal | null>;
+export const anonymous: Authenticate = async () => null;
+
+export const UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
+
+export interface HttpServer {
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startHttpServer(app: App, options: { authenticate?: Authenticate; port?: number } = {}): Promise<HttpServer> {
+  const authenticate = options.authenticate ?? anonymous;
+  const { logger, config } = app;
+  const http = express();
+  const server = createServer(http);
+
+  const operationLog: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, contextValue }) {
+          (contextValue as Context & { operationName?: string }).operationName = request.operationName ?? undefined;
+        },
+      };
+    },
+  };
+  const apollo = new ApolloServer<Context>({
+    schema: await createSchema(),
+    introspection: !config.production,
+    formatError: formatError(logger, currentRequestId),
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      operationLog,
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  http.disable('x-powered-by');
+  http.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    runInRequestScope(req.header('x-request-id'), () => {
+      const requestId = currentRequestId()!;
+      res.setHeader('x-request-id', requestId);
+      res.on('finish', () => {
+        const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+        logger.info(
+          { requestId, method: req.method, path: req.path, status: res.statusCode, operation: res.locals.operationName, durationMs: Math.round(durationMs * 10) / 10 },
+          'request',
+        );
+      });
+      next();
+    });
+  });
+
+  http.get('/healthz', async (_req, res) => {
+    try {
+      await app.db.ping();
+      res.json({ status: 'ok', database: app.db.kind });
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: app.db.kind });
+    }
+  });
+
+  http.post('/uploads', async (req, res) => {
+    const principal = await authenticate(req);
+    if (!principal) return void res.status(401).json({ error: 'Sign in to upload.' });
+    if (!hasPermission(principal, Permission.CatalogImport)) return void res.status(403).json({ error: 'You do not have permission to upload price lists.' });
+    try {
+      const upload = await app.uploads.save(req, UPLOAD_MAX_BYTES);
+      res.status(201).json(upload);
+    } catch (error) {
+      if (error instanceof UploadTooLargeError) return void res.status(413).json({ error: error.message });
+      logger.error({ err: error, requestId: currentRequestId() }, 'upload failed');
+      res.status(500).json({ error: 'The upload failed.', requestId: currentRequestId() });
+    }
+  });
+
+  http.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const context: Context = { app, principal: await authenticate(req), requestId: currentRequestId()! };
+        return new Proxy(context, {
+          set(target, key, value) {
+            if (key === 'operationName') res.locals.operationName = value;
+            return Reflect.set(target, key, value);
+          },
+        });
+      },
+    }),
+  );
+
+  if (config.adminDist && existsSync(join(config.adminDist, 'index.html'))) {
+    const index = join(config.adminDist, 'index.html');
+    http.use(express.static(config.adminDist, { index: false, maxAge: '1h' }));
+    http.get(/^\/(?!graphql|healthz|uploads).*/, (_req, res) => res.sendFile(index));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? config.port, config.host, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    server,
+    url: `http://${config.host}:${port}`,
+    stop: async () => {
+      await apollo.stop();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
