@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, FIXTURE_PRICE_LIST, importPriceList, type TestApp } from '../test-support/test-app.js';
+
+const fixture = readFileSync(FIXTURE_PRICE_LIST, 'utf8');
+const fixtureLines = fixture.trimEnd().split('\n');
+const fromText = (text: string) => Readable.from([text]);
+
+async function counts(t: TestApp) {
+  const [row] = await t.app.db.read.query(
+    `SELECT (SELECT COUNT(*) FROM catalog_product) AS products, (SELECT COUNT(*) FROM catalog_sku) AS skus,
+            (SELECT COUNT(*) FROM catalog_price) AS prices, (SELECT COUNT(*) FROM catalog_import_row) AS staged`,
+  );
+  return { products: Number(row.products), skus: Number(row.skus), prices: Number(row.prices), staged: Number(row.staged) };
+}
+
+describe('price-list importer', () => {
+  let t: TestApp;
+  beforeEach(async () => (t = await createTestApp()));
+  afterEach(() => t.close());
+
+  it('imports every row of the fixture into products, SKUs and prices', async () => {
+    const result = await importPriceList(t.app);
+    expect(result).toMatchObject({ ok: true, rowsRead: fixtureLines.length - 1, rowsInserted: fixtureLines.length - 1, rowsUpdated: 0 });
+    expect(await counts(t)).toEqual({ products: 5, skus: 16, prices: fixtureLines.length - 1, staged: 0 });
+    const [perpetual] = await t.app.db.read.query(`SELECT kind FROM catalog_product WHERE title = 'Office Home & Business 2024'`);
+    expect(perpetual.kind).toBe('PERPETUAL');
+    const record = await t.app.priceLists.get(result.importId);
+    expect(record).toMatchObject({ status: 'SUCCEEDED', rowsRead: fixtureLines.length - 1 });
+  });
+
+  it('is idempotent: the same file again adds nothing and reports every row unchanged', async () => {
+    await importPriceList(t.app);
+    const before = await counts(t);
+    const again = await importPriceList(t.app, fromText(fixture));
+    expect(again).toMatchObject({ ok: true, rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: fixtureLines.length - 1 });
+    expect(await counts(t)).toEqual(before);
+  });
+
+  it('updates a changed price in place', async () => {
+    await importPriceList(t.app);
+    const cells = fixtureLines[1]!.split(',');
+    const unitPrice = 12;
+    cells[unitPrice] = '99.99';
+    const changed = [fixtureLines[0], cells.join(','), ...fixtureLines.slice(2)].join('\n');
+    const result = await importPriceList(t.app, fromText(changed));
+    expect(result).toMatchObject({ ok: true, rowsInserted: 0, rowsUpdated: 1 });
+    const [row] = await t.app.db.read.query(
+      `SELECT pr.unit_price_minor AS price FROM catalog_price pr JOIN catalog_sku s ON s.id = pr.sku_ref
+       WHERE s.product_id = ? AND s.sku_id = ? AND pr.segment = 'COMMERCIAL' AND pr.market = ? AND pr.term = ? AND pr.billing_plan = 'MONTHLY'`,
+      [cells[2], cells[3], cells[10], cells[8]],
+    );
+    expect(Number(row.price)).toBe(9999);
+  });
+
+  it('rejects a malformed row with its line and column and writes nothing of the file', async () => {
+    await importPriceList(t.app);
+    const before = await counts(t);
+    const cells = fixtureLines[300]!.split(',');
+    cells[12] = '12,5'.replace(',', ';');
+    // A new product on line 2 that would be written if the importer wrote as it read.
+    const newProduct = fixtureLines[1]!.replace('CFQ7TTC00001', 'NEWPRODUCT01');
+    const bad = [fixtureLines[0], newProduct, ...fixtureLines.slice(2, 300), cells.join(','), ...fixtureLines.slice(301)].join('\n');
+    const result = await importPriceList(t.app, fromText(bad));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.fault).toMatchObject({ line: 301, column: 'UnitPrice' });
+    expect(await counts(t)).toEqual(before);
+    expect(await t.app.priceLists.get(result.importId)).toMatchObject({ status: 'FAILED', errorLine: 301, errorColumn: 'UnitPrice' });
+  });
+
+  it('rejects a file whose header lacks a column, at line 1', async () => {
+    const header = fixtureLines[0]!.replace(',Segment', '');
+    const result = await importPriceList(t.app, fromText([header, ...fixtureLines.slice(1)].join('\n')));
+    expect(result).toMatchObject({ ok: false, fault: { line: 1, column: 'Segment' } });
+    expect((await counts(t)).prices).toBe(0);
+  });
+
+  it('rejects a row with the wrong number of cells, naming the line', async () => {
+    const result = await importPriceList(t.app, fromText([fixtureLines[0], fixtureLines[1], 'a,b,c', fixtureLines[2]].join('\n')));
+    expect(result).toMatchObject({ ok: false, fault: { line: 3 } });
+    expect((await counts(t)).prices).toBe(0);
+  });
+
+  it('rejects two rows that price the same thing differently, naming both lines', async () => {
+    const result = await importPriceList(t.app, fromText([fixtureLines[0], fixtureLines[1], fixtureLines[2], fixtureLines[1]].join('\n')));
+    expect(result).toMatchObject({ ok: false, fault: { line: 4, message: expect.stringMatching(/line 2/) } });
+    expect(await counts(t)).toMatchObject({ prices: 0, staged: 0 });
+  });
+
+  it('rejects a file with a header and no rows', async () => {
+    const result = await importPriceList(t.app, fromText(`${fixtureLines[0]}\n`));
+    expect(result).toMatchObject({ ok: false, fault: { message: expect.stringMatching(/no price rows/) } });
+  });
+
+  it('marks an import interrupted by a stop as failed and drops its staged rows', async () => {
+    const id = await t.app.priceLists.begin('interrupted.csv');
+    await t.app.db.transaction((m) =>
+      m.query(
+        `INSERT INTO catalog_import_row (import_id, line, product_id, product_title, publisher, sku_id, sku_title, sku_description, unit_of_measure,
+          product_search, sku_search, segment, market, currency, term, billing_plan, tier_min, tier_max, effective_start, effective_end,
+          unit_price_minor, erp_price_minor, change_indicator, tags)
+         VALUES (?, 2, 'P1', 'T', 'M', '0001', 'S', '', 'Licenses', 't', 's', 'COMMERCIAL', 'US', 'USD', 'P1Y', 'MONTHLY', 0, NULL, '2026-01-01', NULL, 100, 120, 'Unchanged', '')`,
+        [id],
+      ),
+    );
+    expect(await t.app.priceLists.abandonInterrupted()).toBe(1);
+    expect(await t.app.priceLists.get(id)).toMatchObject({ status: 'FAILED', errorMessage: expect.stringMatching(/interrupted/) });
+    expect((await counts(t)).staged).toBe(0);
+  });
+});
