@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, FIXTURE_PRICE_LIST, importPriceList, type TestApp } from '../test-support/test-app.js';
 
 const fixture = readFileSync(FIXTURE_PRICE_LIST, 'utf8');
 const fixtureLines = fixture.trimEnd().split('\n');
 const fromText = (text: string) => Readable.from([text]);
+const cellsOf = (line: string): string[] => parse(line)[0];
+const lineOf = (cells: string[]) => cells.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
 
 async function counts(t: TestApp) {
   const [row] = await t.app.db.read.query(
@@ -40,10 +43,10 @@ describe('price-list importer', () => {
 
   it('updates a changed price in place', async () => {
     await importPriceList(t.app);
-    const cells = fixtureLines[1]!.split(',');
+    const cells = cellsOf(fixtureLines[1]!);
     const unitPrice = 12;
     cells[unitPrice] = '99.99';
-    const changed = [fixtureLines[0], cells.join(','), ...fixtureLines.slice(2)].join('\n');
+    const changed = [fixtureLines[0], lineOf(cells), ...fixtureLines.slice(2)].join('\n');
     const result = await importPriceList(t.app, fromText(changed));
     expect(result).toMatchObject({ ok: true, rowsInserted: 0, rowsUpdated: 1 });
     const [row] = await t.app.db.read.query(
@@ -57,11 +60,11 @@ describe('price-list importer', () => {
   it('rejects a malformed row with its line and column and writes nothing of the file', async () => {
     await importPriceList(t.app);
     const before = await counts(t);
-    const cells = fixtureLines[300]!.split(',');
-    cells[12] = '12,5'.replace(',', ';');
+    const cells = cellsOf(fixtureLines[300]!);
+    cells[12] = '12;5';
     // A new product on line 2 that would be written if the importer wrote as it read.
     const newProduct = fixtureLines[1]!.replace('CFQ7TTC00001', 'NEWPRODUCT01');
-    const bad = [fixtureLines[0], newProduct, ...fixtureLines.slice(2, 300), cells.join(','), ...fixtureLines.slice(301)].join('\n');
+    const bad = [fixtureLines[0], newProduct, ...fixtureLines.slice(2, 300), lineOf(cells), ...fixtureLines.slice(301)].join('\n');
     const result = await importPriceList(t.app, fromText(bad));
     expect(result.ok).toBe(false);
     if (result.ok) return;

@@ -184,10 +184,11 @@ export class PriceListImporter {
       const { inserted, updated } = await countChanges(m, sql, importId);
       await m.query(
         sql(`INSERT INTO catalog_product (id, title, publisher, description, kind, search_text)
-             SELECT product_id, MAX(product_title), MAX(publisher), MIN(sku_description),
+             SELECT product_id, MAX(product_title), MAX(publisher),
+                    (SELECT d.sku_description FROM catalog_import_row d WHERE d.import_id = r.import_id AND d.product_id = r.product_id ORDER BY d.sku_id, d.line LIMIT 1),
                     CASE WHEN SUM(CASE WHEN term = 'NONE' THEN 0 ELSE 1 END) = 0 THEN 'PERPETUAL' ELSE 'SUBSCRIPTION' END,
                     MAX(product_search)
-             FROM catalog_import_row WHERE import_id = ? GROUP BY product_id
+             FROM catalog_import_row r WHERE import_id = ? GROUP BY import_id, product_id
              ON CONFLICT (id) DO UPDATE SET title = excluded.title, publisher = excluded.publisher,
                description = excluded.description, kind = excluded.kind, search_text = excluded.search_text`),
         [importId],

@@ -70,6 +70,9 @@ const FAMILIES: { title: string; publisher?: string; monthly: number; perpetual?
   { title: 'SharePoint Server Subscription Edition', monthly: 7000, perpetual: true, variants: ['', 'CAL'] },
 ];
 
+/** Later passes over the families, so the list reaches its target size with plausible product names. */
+const EDITIONS = ['', ' Step Up', ' Add-on', ' for Frontline Workers', ' Extended'];
+
 const MARKETS = [
   { market: 'US', currency: 'USD', rate: 1 },
   { market: 'GB', currency: 'GBP', rate: 0.79 },
@@ -121,7 +124,7 @@ export function* samplePriceListLines(options: SampleOptions = {}): Generator<st
     for (const family of FAMILIES) {
       if (rows >= target) return;
       productIndex += 1;
-      const title = edition === 0 ? family.title : `${family.title} (Wave ${edition + 1})`;
+      const title = `${family.title}${EDITIONS[edition % EDITIONS.length]}${edition >= EDITIONS.length ? ` ${Math.floor(edition / EDITIONS.length) + 1}` : ''}`;
       const skuCount = family.variants.length;
       const base = family.monthly * (0.85 + next() * 0.3);
       for (let s = 0; s < skuCount && rows < target; s += 1) {
@@ -141,7 +144,7 @@ export function* samplePriceListLines(options: SampleOptions = {}): Generator<st
                 String(s + 1).padStart(4, '0'),
                 skuTitle,
                 'Microsoft Corporation',
-                `${skuTitle}${family.perpetual ? ' perpetual licence' : ' subscription'} for ${segment.segment.toLowerCase()} customers`,
+                `${skuTitle}: ${family.perpetual ? 'perpetual licence, one-off purchase' : 'NCE subscription, per user'}`,
                 family.perpetual ? 'Licenses' : 'Licenses',
                 plan.term,
                 plan.plan,

@@ -1,0 +1,174 @@
+import { useQuery } from '@apollo/client/react';
+import { Alert, Badge, Button, Group, MultiSelect, SegmentedControl, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import {
+  BILLING_PLAN_LABELS,
+  BILLING_PLANS,
+  CUSTOMER_SEGMENTS,
+  priceSegmentFor,
+  SEGMENT_LABELS,
+  TERM_LABELS,
+  TERMS,
+  type CustomerSegment,
+} from '@nce/domain';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { QueryState } from '../../components/QueryState';
+import type { CatalogProductsQuery } from '../../gql/graphql';
+import { readCatalogView, toFilterInput, writeCatalogView, type CatalogView } from './catalog-filter';
+import { CATALOG_MARKETS, CATALOG_PRODUCTS } from './operations';
+
+const PAGE_SIZE = 25;
+
+type ProductNode = CatalogProductsQuery['catalogProducts']['edges'][number]['node'];
+
+function lowestPrice(product: ProductNode): string | null {
+  let lowest: { amountMinor: number; formatted: string } | null = null;
+  for (const sku of product.skus) for (const price of sku.prices) if (!lowest || price.unitPrice.amountMinor < lowest.amountMinor) lowest = price.unitPrice;
+  return lowest?.formatted ?? null;
+}
+
+export function CatalogPage() {
+  const [params, setParams] = useSearchParams();
+  const view = readCatalogView(params);
+  const update = (change: Partial<CatalogView>) => setParams(writeCatalogView({ ...view, ...change }), { replace: true });
+
+  const [searchText, setSearchText] = useState(view.search);
+  const [debouncedSearch] = useDebouncedValue(searchText, 300);
+  useEffect(() => {
+    if (debouncedSearch !== view.search) update({ search: debouncedSearch });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debouncedSearch]);
+
+  const markets = useQuery(CATALOG_MARKETS);
+  const { data, loading, error, fetchMore, refetch } = useQuery(CATALOG_PRODUCTS, {
+    variables: { filter: toFilterInput(view), first: PAGE_SIZE },
+    notifyOnNetworkStatusChange: true,
+  });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const connection = data?.catalogProducts;
+  const products = connection?.edges.map((edge) => edge.node) ?? [];
+
+  const showMore = async () => {
+    if (!connection?.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <Stack>
+      <Title order={2}>Microsoft NCE catalog</Title>
+      <Tabs value={view.segment} onChange={(segment) => segment && update({ segment: segment as CustomerSegment })}>
+        <Tabs.List aria-label="End customer segment">
+          {CUSTOMER_SEGMENTS.map((segment) => (
+            <Tabs.Tab key={segment} value={segment}>
+              {SEGMENT_LABELS[segment]}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      {priceSegmentFor(view.segment) !== view.segment && (
+        <Alert color="blue" variant="light">
+          {SEGMENT_LABELS[view.segment]} end users buy at the {SEGMENT_LABELS[priceSegmentFor(view.segment)]} price; these are {SEGMENT_LABELS[priceSegmentFor(view.segment)]} prices.
+        </Alert>
+      )}
+      <Group align="flex-end" wrap="wrap">
+        <TextInput
+          label="Search"
+          placeholder="Product or SKU title, product ID"
+          value={searchText}
+          onChange={(event) => setSearchText(event.currentTarget.value)}
+          w={280}
+        />
+        <Select
+          label="Market"
+          placeholder="Default market"
+          clearable
+          data={(markets.data?.catalogMarkets ?? []).map((m) => ({ value: m.market, label: `${m.market} (${m.currency})` }))}
+          value={view.market}
+          onChange={(market) => update({ market })}
+          w={160}
+        />
+        <MultiSelect
+          label="Term"
+          placeholder="Any term"
+          data={TERMS.map((term) => ({ value: term, label: TERM_LABELS[term] }))}
+          value={view.terms}
+          onChange={(terms) => update({ terms: terms as CatalogView['terms'] })}
+          w={240}
+        />
+        <MultiSelect
+          label="Billing plan"
+          placeholder="Any billing plan"
+          data={BILLING_PLANS.map((plan) => ({ value: plan, label: BILLING_PLAN_LABELS[plan] }))}
+          value={view.billingPlans}
+          onChange={(plans) => update({ billingPlans: plans as CatalogView['billingPlans'] })}
+          w={260}
+        />
+        <SegmentedControl
+          aria-label="Kind"
+          data={[
+            { value: '', label: 'All' },
+            { value: 'SUBSCRIPTION', label: 'Subscriptions' },
+            { value: 'PERPETUAL', label: 'Perpetual' },
+          ]}
+          value={view.kind ?? ''}
+          onChange={(kind) => update({ kind: (kind || null) as CatalogView['kind'] })}
+        />
+      </Group>
+      <QueryState
+        loading={loading}
+        error={error}
+        empty={products.length === 0}
+        emptyText="No products match this segment and these filters."
+        onRetry={() => void refetch()}
+      >
+        <Table striped highlightOnHover aria-label="Products">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Product</Table.Th>
+              <Table.Th>Publisher</Table.Th>
+              <Table.Th>Kind</Table.Th>
+              <Table.Th>SKUs</Table.Th>
+              <Table.Th>From</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {products.map((product) => (
+              <Table.Tr key={product.id}>
+                <Table.Td>
+                  <Link to={`/catalog/products/${product.id}?${writeCatalogView(view).toString()}`}>{product.title}</Link>
+                  <Text size="xs" c="dimmed">
+                    {product.id}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{product.publisher}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={product.kind === 'PERPETUAL' ? 'grape' : 'indigo'}>
+                    {product.kind === 'PERPETUAL' ? 'Perpetual' : 'Subscription'}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{product.skus.length}</Table.Td>
+                <Table.Td>{lowestPrice(product)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {products.length} products shown · {connection?.market} market · {connection && SEGMENT_LABELS[connection.priceSegment]} prices
+          </Text>
+          {connection?.pageInfo.hasNextPage && (
+            <Button variant="light" onClick={() => void showMore()} loading={loadingMore}>
+              Show more
+            </Button>
+          )}
+        </Group>
+      </QueryState>
+    </Stack>
+  );
+}

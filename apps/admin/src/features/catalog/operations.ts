@@ -1,0 +1,83 @@
+import { graphql } from '../../gql';
+
+export const CATALOG_PRODUCTS = graphql(`
+  query CatalogProducts($filter: CatalogFilterInput!, $first: Int!, $after: String) {
+    catalogProducts(filter: $filter, first: $first, after: $after) {
+      priceSegment
+      market
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          title
+          publisher
+          kind
+          skus {
+            id
+            skuId
+            title
+            prices {
+              term
+              billingPlan
+              unitPrice {
+                amountMinor
+                currency
+                formatted
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CATALOG_MARKETS = graphql(`
+  query CatalogMarkets {
+    catalogMarkets {
+      market
+      currency
+    }
+  }
+`);
+
+export const CATALOG_PRODUCT = graphql(`
+  query CatalogProduct($id: String!, $filter: CatalogFilterInput!) {
+    catalogProduct(id: $id, filter: $filter) {
+      id
+      title
+      publisher
+      description
+      kind
+      skus {
+        id
+        skuId
+        title
+        description
+        unitOfMeasure
+        prices {
+          id
+          segment
+          market
+          term
+          billingPlan
+          tierMin
+          tierMax
+          effectiveStart
+          effectiveEnd
+          changeIndicator
+          unitPrice {
+            formatted
+          }
+          erpPrice {
+            formatted
+          }
+        }
+      }
+    }
+  }
+`);
