@@ -5,4 +5,6 @@ export interface Context {
   app: App;
   principal: Principal | null;
   requestId: string;
+  /** What the request log line reports; shared by reference because Apollo copies the context. */
+  requestLog: { operationName?: string };
 }

@@ -35,8 +35,8 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
   const operationLog: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, contextValue }) {
-          (contextValue as Context & { operationName?: string }).operationName = request.operationName ?? undefined;
+        async didResolveOperation({ request, operation, contextValue }) {
+          contextValue.requestLog.operationName = request.operationName ?? operation.name?.value ?? `anonymous ${operation.operation}`;
         },
       };
     },
@@ -60,10 +60,19 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
     runInRequestScope(req.header('x-request-id'), () => {
       const requestId = currentRequestId()!;
       res.setHeader('x-request-id', requestId);
+      const requestLog: Context['requestLog'] = {};
+      res.locals.requestLog = requestLog;
       res.on('finish', () => {
         const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
         logger.info(
-          { requestId, method: req.method, path: req.path, status: res.statusCode, operation: res.locals.operationName, durationMs: Math.round(durationMs * 10) / 10 },
+          {
+            requestId,
+            method: req.method,
+            path: req.originalUrl.split('?')[0],
+            status: res.statusCode,
+            operation: requestLog.operationName,
+            durationMs: Math.round(durationMs * 10) / 10,
+          },
           'request',
         );
       });
@@ -98,15 +107,12 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const context: Context = { app, principal: await authenticate(req), requestId: currentRequestId()! };
-        return new Proxy(context, {
-          set(target, key, value) {
-            if (key === 'operationName') res.locals.operationName = value;
-            return Reflect.set(target, key, value);
-          },
-        });
-      },
+      context: async ({ req, res }): Promise<Context> => ({
+        app,
+        principal: await authenticate(req),
+        requestId: currentRequestId()!,
+        requestLog: res.locals.requestLog as Context['requestLog'],
+      }),
     }),
   );
 
