@@ -36,7 +36,7 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
     async requestDidStart() {
       return {
         async didResolveOperation({ request, operation, contextValue }) {
-          contextValue.requestLog.operationName = request.operationName ?? operation.name?.value ?? `anonymous ${operation.operation}`;
+          contextValue.requestLog.operationName = request.operationName ?? operation?.name?.value ?? `anonymous ${operation?.operation ?? "operation"}`;
         },
       };
     },
