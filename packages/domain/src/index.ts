@@ -1,10 +1,33 @@
-// The marketplace's business rules, pure. Each module answers with verdicts (see verdict.ts).
+// The marketplace's business rules, pure: no I/O, no frameworks. Each rule answers with a verdict
+// (allowed, or denied with a stable code, a reason and the fix) — never a bare boolean, never a throw
+// for an expected "no". Rule numbers (R1–R25) refer to the shared domain guide.
 
-// Verdicts and outcomes: allowed/denied with code, reason and fix.
+// Verdicts and outcomes; finite state machines.
 export * from './verdict.js';
-// Money in integer minor units with currency; parsing, arithmetic, prorating.
+export * from './state-machine.js';
+// Money in integer minor units with currency: parsing, arithmetic, prorating.
 export * from './money.js';
-// Customer and price segments (R3, R20).
+// Customer and price segments; a cart fits a customer (R3, R20).
 export * from './segments.js';
 // Catalog vocabulary: terms, billing plans, price-list values.
 export * from './catalog.js';
+// Links to Microsoft that fix a failed check (R21 universal authorisation link, sign-ups, enrolment).
+export * from './links.js';
+// Tenant domains: new (R14), existing, the reseller's own (R9); suggestions.
+export * from './tenant-domains.js';
+// Partner identifiers and the four pre-purchase checks (R9, R10, R25).
+export * from './partner-identifiers.js';
+// Tenant choice under the segment rules (R11, R12, R15, R20, R21).
+export * from './tenant-choice.js';
+// Customer portal access: logins, passwords (R8).
+export * from './customer-access.js';
+// Field validation of contacts: email, phone, required text.
+export * from './contact.js';
+// Terms requests: fields, state machine, answer window, approval, credit (R2, R23).
+export * from './terms-requests.js';
+// Orders: state machine, SO numbers, payment decision, quantities (R4, R16–R19).
+export * from './orders.js';
+// Returns: Microsoft's NCE cancellation windows and prorated refunds (R24).
+export * from './returns.js';
+// Purchase readiness: every unmet prerequisite at once (R1, R9, R10, R13, R16, R17).
+export * from './readiness.js';
