@@ -25,7 +25,7 @@ export function validateTermsRequest(input: TermsRequestInput): Outcome<TermsReq
     city: requireText(errors, 'address.city', input.address?.city, 'City', 100),
     region: (input.address?.region ?? '').trim() || null,
     postalCode: requireText(errors, 'address.postalCode', input.address?.postalCode, 'Postal code', 20),
-    country: requireText(errors, 'address.country', input.address?.country, 'Country', 2).toUpperCase(),
+    country: requireText(errors, 'address.country', input.address?.country, 'Country', 60).toUpperCase(),
   };
   if (address.country && !/^[A-Z]{2}$/.test(address.country)) errors.push({ field: 'address.country', code: 'COUNTRY_FORMAT', message: 'Country is a two-letter code, e.g. US.' });
   const contact = {

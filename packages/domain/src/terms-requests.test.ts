@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { money } from './money.js';
+import {
+  availableCredit,
+  isOpenTermsRequest,
+  nextTermsRequestState,
+  termsRequestSla,
+  validateApproval,
+  validateRejection,
+  validateTermsRequest,
+  type TermsRequestInput,
+} from './terms-requests.js';
+
+const valid: TermsRequestInput = {
+  resellerMarketplaceId: 'MP-10042',
+  bcn: '20-123456',
+  companyName: 'Reseller Co',
+  address: { line1: '1 Main St', city: 'Irvine', region: 'CA', postalCode: '92612', country: 'us' },
+  contact: { name: 'Alex Doe', email: 'Alex@Reseller.example', phone: '+1 (949) 555-0100' },
+};
+
+describe('R23: terms request fields', () => {
+  it('accepts a complete request and normalises it', () => {
+    const result = validateTermsRequest(valid);
+    expect(result).toMatchObject({ ok: true, value: { bcn: '20-123456', address: { country: 'US' }, contact: { email: 'alex@reseller.example', phone: '+19495550100' } } });
+  });
+
+  it('lists every missing or malformed field at once', () => {
+    const result = validateTermsRequest({
+      ...valid,
+      bcn: '',
+      companyName: ' ',
+      address: { ...valid.address, postalCode: '', country: 'USA' },
+      contact: { name: '', email: 'not-an-email', phone: '12' },
+    });
+    expect(result.ok).toBe(false);
+    expect(result.errors?.map((e) => e.field).sort()).toEqual(
+      ['address.country', 'address.postalCode', 'bcn', 'companyName', 'contact.email', 'contact.name', 'contact.phone'].sort(),
+    );
+  });
+});
+
+describe('R23: terms request lifecycle', () => {
+  it('is claimed, then approved or rejected; rejected requests can be resubmitted', () => {
+    expect(nextTermsRequestState('SUBMITTED', 'CLAIM')).toEqual({ ok: true, to: 'IN_REVIEW' });
+    expect(nextTermsRequestState('IN_REVIEW', 'APPROVE')).toEqual({ ok: true, to: 'APPROVED' });
+    expect(nextTermsRequestState('IN_REVIEW', 'REJECT')).toEqual({ ok: true, to: 'REJECTED' });
+    expect(nextTermsRequestState('REJECTED', 'RESUBMIT')).toEqual({ ok: true, to: 'SUBMITTED' });
+    expect(nextTermsRequestState('IN_REVIEW', 'REQUEST_INFO')).toEqual({ ok: true, to: 'MORE_INFO_REQUESTED' });
+    expect(nextTermsRequestState('MORE_INFO_REQUESTED', 'PROVIDE_INFO')).toEqual({ ok: true, to: 'SUBMITTED' });
+  });
+
+  it('cannot approve an unclaimed request, nor change a decided one', () => {
+    expect(nextTermsRequestState('SUBMITTED', 'APPROVE')).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION', message: expect.stringMatching(/waiting for an analyst/) });
+    expect(nextTermsRequestState('APPROVED', 'REJECT')).toMatchObject({ ok: false, message: expect.stringMatching(/final/) });
+  });
+
+  it('counts submitted, in-review and more-info requests as open (one per reseller)', () => {
+    expect(['SUBMITTED', 'IN_REVIEW', 'MORE_INFO_REQUESTED'].every((s) => isOpenTermsRequest(s as never))).toBe(true);
+    expect(['APPROVED', 'REJECTED', 'WITHDRAWN'].some((s) => isOpenTermsRequest(s as never))).toBe(false);
+  });
+});
+
+describe('R23: the 24–48 hour answer window', () => {
+  const submitted = new Date('2026-11-02T09:00:00Z');
+  const at = (hours: number) => new Date(submitted.getTime() + hours * 3_600_000);
+
+  it.each([
+    [1, 'ON_TRACK'],
+    [23.9, 'ON_TRACK'],
+    [24, 'DUE_SOON'],
+    [47.9, 'DUE_SOON'],
+    [48, 'OVERDUE'],
+    [100, 'OVERDUE'],
+  ])('after %d hours an open request is %s', (hours, sla) => {
+    expect(termsRequestSla('IN_REVIEW', submitted, at(hours))).toMatchObject({ sla, dueAt: at(48) });
+  });
+
+  it('stops the clock once answered or while waiting on the reseller', () => {
+    expect(termsRequestSla('APPROVED', submitted, at(100)).sla).toBe('ANSWERED');
+    expect(termsRequestSla('MORE_INFO_REQUESTED', submitted, at(100)).sla).toBe('ANSWERED');
+  });
+});
+
+describe('R2/R23: approvals and credit', () => {
+  it('needs a positive limit, known payment terms and a date', () => {
+    expect(validateApproval({ creditLimit: money(5_000_000, 'USD'), paymentTerms: 'NET_30', effectiveFrom: '2026-12-01' }).ok).toBe(true);
+    const bad = validateApproval({ creditLimit: money(0, 'USD'), paymentTerms: 'NET_90' as never, effectiveFrom: 'soon' });
+    expect(bad.errors?.map((e) => e.field)).toEqual(['creditLimit', 'paymentTerms', 'effectiveFrom']);
+  });
+
+  it('needs a reason to reject', () => {
+    expect(validateRejection('  no ')).toMatchObject({ ok: false, code: 'REJECTION_REASON_REQUIRED' });
+    expect(validateRejection('Insufficient trading history')).toMatchObject({ ok: true });
+  });
+
+  it('leaves the limit minus what is used, never less than zero', () => {
+    expect(availableCredit(money(10_000, 'USD'), money(2_500, 'USD'))).toEqual(money(7_500, 'USD'));
+    expect(availableCredit(money(10_000, 'USD'), money(12_000, 'USD'))).toEqual(money(0, 'USD'));
+  });
+});
