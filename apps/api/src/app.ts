@@ -1,10 +1,14 @@
+import { AuditService } from './audit/audit.service.js';
 import { CatalogService } from './catalog/catalog.service.js';
 import { PriceListImporter } from './catalog/price-list-importer.js';
 import { UploadStore } from './catalog/upload-store.js';
 import type { Config } from './config.js';
 import { Database } from './db/database.js';
+import { IdentityService } from './identity/identity.service.js';
+import { argon2Hasher, type PasswordHasher } from './identity/password-hasher.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { createLogger, type Logger } from './platform/logger.js';
+import { StaffService } from './staff/staff.service.js';
 
 /** Every long-lived part of the API, built once at start and handed to resolvers through the context. */
 export interface App {
@@ -12,26 +16,39 @@ export interface App {
   db: Database;
   clock: Clock;
   logger: Logger;
+  audit: AuditService;
+  identity: IdentityService;
+  staff: StaffService;
   catalog: CatalogService;
   priceLists: PriceListImporter;
   uploads: UploadStore;
+  /** Where users reach the product; fixed once the server listens when PUBLIC_URL names no port. */
+  publicUrl: string;
+  resetUrl(token: string): string;
 }
 
-export async function createApp(config: Config, overrides: { clock?: Clock; logger?: Logger } = {}): Promise<App> {
+export async function createApp(config: Config, overrides: { clock?: Clock; logger?: Logger; hasher?: PasswordHasher } = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger(config.logLevel);
+  const hasher = overrides.hasher ?? argon2Hasher;
   const db = await Database.open(config.database);
   const uploads = new UploadStore(config.dataDir);
-  const priceLists = new PriceListImporter(db, clock, uploads, logger);
-  const abandoned = await priceLists.abandonInterrupted();
-  if (abandoned > 0) logger.warn({ abandoned }, 'price-list imports interrupted by a previous stop were marked failed');
-  return {
+  const audit = new AuditService(db, clock);
+  const priceLists = new PriceListImporter(db, clock, uploads, logger, audit);
+  const identity = new IdentityService(db, clock, audit, hasher);
+  const app: App = {
     config,
     db,
     clock,
     logger,
+    audit,
+    identity,
+    staff: new StaffService(db, clock, audit, hasher, identity),
     catalog: new CatalogService(db, clock, config.defaultMarket),
     priceLists,
     uploads,
+    publicUrl: config.publicUrl,
+    resetUrl: (token) => `${app.publicUrl}/reset-password?token=${encodeURIComponent(token)}`,
   };
+  return app;
 }

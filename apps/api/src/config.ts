@@ -15,6 +15,12 @@ export interface Config {
   /** Directory of the built admin SPA served at `/`; null serves no SPA. */
   readonly adminDist: string | null;
   readonly dataDir: string;
+  /** The address users reach the product at; links in emails and reset links start with it. */
+  readonly publicUrl: string;
+  /** Origins allowed to call the API from a browser besides its own (CORS); empty: same origin only. */
+  readonly corsOrigins: string[];
+  /** The distributor's Microsoft partner ID (links for relationship and customer authorisation, R21). */
+  readonly distributorPartnerId: string;
 }
 
 export class ConfigError extends Error {
@@ -45,10 +51,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const nodeEnv = env.NODE_ENV ?? 'development';
   if (!['development', 'production', 'test'].includes(nodeEnv)) problems.push(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
 
+  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of corsOrigins) if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`CORS_ORIGINS holds "${origin}", which is not an origin like https://admin.example.com`);
+
+  const distributorPartnerId = env.DISTRIBUTOR_PARTNER_ID ?? 'a27ac673-9a4c-446c-bd28-280c0bf7cf71';
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(distributorPartnerId)) problems.push('DISTRIBUTOR_PARTNER_ID must be a Microsoft partner ID (a GUID)');
+
+  const host = env.HOST ?? '127.0.0.1';
+  const publicUrl = (env.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, '');
+  if (!/^https?:\/\/[^/]+(\/.*)?$/.test(publicUrl)) problems.push(`PUBLIC_URL must be an http(s) URL, got "${env.PUBLIC_URL}"`);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
+    publicUrl,
+    corsOrigins,
+    distributorPartnerId,
     port,
-    host: env.HOST ?? '127.0.0.1',
+    host,
     database,
     logLevel,
     production: nodeEnv === 'production',

@@ -1,10 +1,23 @@
 import type { App } from './app.js';
+import type { Actor } from './platform/actor.js';
 import type { Principal } from './platform/permissions.js';
+
+/** Sets or clears the session cookie on the response being built. */
+export interface SessionCookie {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
 
 export interface Context {
   app: App;
   principal: Principal | null;
+  /** Why there is no principal although a session cookie came: it expired or was revoked. */
+  authProblem: 'SESSION_EXPIRED' | null;
+  actor: Actor;
   requestId: string;
+  ip: string;
+  userAgent: string | null;
+  sessionCookie: SessionCookie;
   /** What the request log line reports; shared by reference because Apollo copies the context. */
   requestLog: { operationName?: string };
 }

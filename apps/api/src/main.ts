@@ -15,6 +15,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
+  const abandoned = await app.priceLists.abandonInterrupted();
+  if (abandoned > 0) app.logger.warn({ abandoned }, 'price-list imports interrupted by a previous stop were marked failed');
   const http = await startHttpServer(app);
   app.logger.info({ url: http.url, database: app.db.kind }, 'nce-marketplace API listening');
   console.log(`\n  nce-marketplace is running at ${http.url}/  (GraphQL: ${http.url}/graphql)\n`);

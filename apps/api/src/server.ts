@@ -10,13 +10,25 @@ import type { App } from './app.js';
 import { UploadTooLargeError } from './catalog/upload-store.js';
 import type { Context } from './context.js';
 import { formatError } from './platform/errors.js';
-import { hasPermission, Permission, type Principal } from './platform/permissions.js';
+import type { Authentication } from './identity/identity.service.js';
+import { hasPermission, Permission } from './platform/permissions.js';
 import { currentRequestId, runInRequestScope } from './platform/request-scope.js';
 import { createSchema } from './schema.js';
 
-/** Who is asking. Sign-in (sessions) plugs in here; until then every request is anonymous. */
-export type Authenticate = (req: Request) => Promise<Principal | null>;
-export const anonymous: Authenticate = async () => null;
+/** Who is asking: by default the session cookie; tests may put a double in its place. */
+export type Authenticate = (req: Request) => Promise<Authentication>;
+
+export const SESSION_COOKIE = 'nce_session';
+
+export function readCookie(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return null;
+}
+
+const sessionCookieOf = (app: App): Authenticate => (req) => app.identity.authenticate(readCookie(req.headers.cookie, SESSION_COOKIE));
 
 export const UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
 
@@ -27,7 +39,8 @@ export interface HttpServer {
 }
 
 export async function startHttpServer(app: App, options: { authenticate?: Authenticate; port?: number } = {}): Promise<HttpServer> {
-  const authenticate = options.authenticate ?? anonymous;
+  const authenticate = options.authenticate ?? sessionCookieOf(app);
+  const secureCookie = app.config.publicUrl.startsWith('https://');
   const { logger, config } = app;
   const http = express();
   const server = createServer(http);
@@ -55,6 +68,20 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
   await apollo.start();
 
   http.disable('x-powered-by');
+  if (config.corsOrigins.length > 0) {
+    http.use((req, res, next) => {
+      const origin = req.headers.origin;
+      if (origin && config.corsOrigins.includes(origin)) {
+        res.setHeader('access-control-allow-origin', origin);
+        res.setHeader('access-control-allow-credentials', 'true');
+        res.setHeader('access-control-allow-headers', 'content-type, apollo-require-preflight, x-request-id, x-csrf-protection');
+        res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+        res.setHeader('vary', 'Origin');
+        if (req.method === 'OPTIONS') return void res.sendStatus(204);
+      }
+      next();
+    });
+  }
   http.use((req, res, next) => {
     const started = process.hrtime.bigint();
     runInRequestScope(req.header('x-request-id'), () => {
@@ -90,7 +117,10 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
   });
 
   http.post('/uploads', async (req, res) => {
-    const principal = await authenticate(req);
+    // A custom header cannot be sent cross-site without a CORS preflight: no CSRF through a plain form.
+    if (!req.header('x-csrf-protection')) return void res.status(400).json({ error: 'Send the x-csrf-protection header with uploads.' });
+    const auth = await authenticate(req);
+    const principal = auth && 'principal' in auth ? auth.principal : null;
     if (!principal) return void res.status(401).json({ error: 'Sign in to upload.' });
     if (!hasPermission(principal, Permission.CatalogImport)) return void res.status(403).json({ error: 'You do not have permission to upload price lists.' });
     try {
@@ -107,12 +137,28 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<Context> => ({
-        app,
-        principal: await authenticate(req),
-        requestId: currentRequestId()!,
-        requestLog: res.locals.requestLog as Context['requestLog'],
-      }),
+      context: async ({ req, res }): Promise<Context> => {
+        const auth = await authenticate(req);
+        const principal = auth && 'principal' in auth ? auth.principal : null;
+        const requestId = currentRequestId()!;
+        const ip = req.socket.remoteAddress ?? 'unknown';
+        const cookie = (value: string, maxAgeSeconds: number) =>
+          res.append('set-cookie', `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secureCookie ? '; Secure' : ''}`);
+        return {
+          app,
+          principal,
+          authProblem: auth && 'problem' in auth ? auth.problem : null,
+          actor: { principal, requestId, ip },
+          requestId,
+          ip,
+          userAgent: req.header('user-agent') ?? null,
+          sessionCookie: {
+            set: (token, expiresAt) => cookie(encodeURIComponent(token), Math.max(0, Math.floor((expiresAt.getTime() - app.clock.now().getTime()) / 1000))),
+            clear: () => cookie('', 0),
+          },
+          requestLog: res.locals.requestLog as Context['requestLog'],
+        };
+      },
     }),
   );
 
@@ -128,9 +174,11 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host}:${port}`;
+  if (/:0$/.test(app.publicUrl)) app.publicUrl = url;
   return {
     server,
-    url: `http://${config.host}:${port}`,
+    url,
     stop: async () => {
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));

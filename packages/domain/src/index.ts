@@ -29,5 +29,7 @@ export * from './terms-requests.js';
 export * from './orders.js';
 // Returns: Microsoft's NCE cancellation windows and prorated refunds (R24).
 export * from './returns.js';
+// Sign-in password policy.
+export * from './passwords.js';
 // Purchase readiness: every unmet prerequisite at once (R1, R9, R10, R13, R16, R17).
 export * from './readiness.js';

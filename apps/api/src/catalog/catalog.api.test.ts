@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, importPriceList, TestClient, type TestApp } from '../test-support/test-app.js';
+import { createTestApp, importPriceList, staff, TestClient, type TestApp } from '../test-support/test-app.js';
 import { samplePriceListLines } from './sample-price-list.js';
 
 const BROWSE = `query Browse($filter: CatalogFilterInput!, $first: Int, $after: String) {
@@ -25,7 +25,7 @@ describe('catalog through GraphQL', () => {
   });
 
   const browse = async (filter: Record<string, unknown>, first = 25, after?: string) => {
-    const response = await client.gql(BROWSE, { filter, first, after });
+    const response = await client.gql(BROWSE, { filter, first, after }, staff('credit'));
     expect(response.errors).toBeUndefined();
     return response.data!.catalogProducts;
   };
@@ -92,24 +92,25 @@ describe('catalog through GraphQL', () => {
   });
 
   it('answers a bad cursor or page size with a clear BAD_USER_INPUT error', async () => {
-    const badCursor = await client.gql(BROWSE, { filter: { segment: 'COMMERCIAL' }, after: 'not-a-cursor' });
+    const badCursor = await client.gql(BROWSE, { filter: { segment: 'COMMERCIAL' }, after: 'not-a-cursor' }, staff('support'));
     expect(badCursor.errors?.[0]).toMatchObject({ message: expect.stringMatching(/cursor/), extensions: { code: 'BAD_USER_INPUT' } });
-    const tooMany = await client.gql(BROWSE, { filter: { segment: 'COMMERCIAL' }, first: 1000 });
+    const tooMany = await client.gql(BROWSE, { filter: { segment: 'COMMERCIAL' }, first: 1000 }, staff('support'));
     expect(tooMany.errors?.[0]).toMatchObject({ message: expect.stringMatching(/1 to 100/), extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('returns a product with its SKUs and prices, and null for an unknown one', async () => {
     const query = `query($id: String!, $filter: CatalogFilterInput!) { catalogProduct(id: $id, filter: $filter) { id title skus { skuId prices { market } } } }`;
-    const found = await client.gql(query, { id: 'CFQ7TTC0000D', filter: { segment: 'NONPROFIT', market: 'GB' } });
+    const found = await client.gql(query, { id: 'CFQ7TTC0000D', filter: { segment: 'NONPROFIT', market: 'GB' } }, staff('staff'));
     expect(found.data?.catalogProduct).toMatchObject({ id: 'CFQ7TTC0000D', title: 'Exchange Online' });
     expect(found.data?.catalogProduct.skus).toHaveLength(5);
     expect(new Set(found.data?.catalogProduct.skus.flatMap((s: any) => s.prices.map((p: any) => p.market)))).toEqual(new Set(['GB']));
-    const missing = await client.gql(query, { id: 'NOPE', filter: { segment: 'COMMERCIAL' } });
+    const missing = await client.gql(query, { id: 'NOPE', filter: { segment: 'COMMERCIAL' } }, staff('staff'));
     expect(missing.data?.catalogProduct).toBeNull();
   });
 
   it('lists the markets and currencies it has prices in', async () => {
-    const response = await client.gql('{ catalogMarkets { market currency } }');
+    const response = await client.gql('{ catalogMarkets { market currency } }', {}, staff('staff'));
+    expect((await client.gql('{ catalogMarkets { market } }')).errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SIGNED_OUT' });
     expect(response.data?.catalogMarkets).toEqual([{ market: 'GB', currency: 'GBP' }, { market: 'US', currency: 'USD' }]);
   });
 

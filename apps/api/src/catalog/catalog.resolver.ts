@@ -1,13 +1,12 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { Public } from '../platform/permissions.js';
+import { Permission, RequirePermission } from '../platform/permissions.js';
 import { toProduct, toProductConnection } from './catalog.mapper.js';
 import { CatalogFilterInput, Market, Product, ProductConnection } from './catalog.types.js';
 
 @Resolver()
 export class CatalogResolver {
-  // Microsoft's NCE price list is published to every partner; browsing it needs no account.
-  @Public()
+  @RequirePermission(Permission.SignedIn)
   @Query(() => ProductConnection, { description: 'Browse the NCE catalog by segment (R3), with search, filters and "show more" paging.' })
   async catalogProducts(
     @Arg('filter', () => CatalogFilterInput) filter: CatalogFilterInput,
@@ -18,7 +17,7 @@ export class CatalogResolver {
     return toProductConnection(await app.catalog.browse(filter, first, after));
   }
 
-  @Public()
+  @RequirePermission(Permission.SignedIn)
   @Query(() => Product, { nullable: true, description: 'One product with its SKUs and prices for a segment; null when it has none there.' })
   async catalogProduct(
     @Arg('id', () => String) id: string,
@@ -29,7 +28,7 @@ export class CatalogResolver {
     return product ? toProduct(product) : null;
   }
 
-  @Public()
+  @RequirePermission(Permission.SignedIn)
   @Query(() => [Market], { description: 'Markets and currencies the catalog has prices in.' })
   async catalogMarkets(@Ctx() { app }: Context): Promise<Market[]> {
     return app.catalog.markets();

@@ -24,7 +24,7 @@ describe('price-list import as a staff operation', () => {
   const upload = async (body: string, principal = staff('staff')) => {
     const response = await fetch(`${client.http.url}/uploads`, {
       method: 'POST',
-      headers: { 'content-type': 'text/csv', 'x-test-principal': JSON.stringify(principal) },
+      headers: { 'content-type': 'text/csv', 'x-csrf-protection': '1', 'x-test-principal': JSON.stringify(principal) },
       body,
     });
     return { status: response.status, body: (await response.json()) as { uploadId: string } };
@@ -68,8 +68,10 @@ describe('price-list import as a staff operation', () => {
     const credit = await client.gql(IMPORT, { uploadId: 'x' }, staff('credit'));
     expect(credit.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await upload('x', staff('support'))).status).toBe(403);
-    const response = await fetch(`${client.http.url}/uploads`, { method: 'POST', body: 'x' });
+    const response = await fetch(`${client.http.url}/uploads`, { method: 'POST', body: 'x', headers: { 'x-csrf-protection': '1' } });
     expect(response.status).toBe(401);
+    const withoutHeader = await fetch(`${client.http.url}/uploads`, { method: 'POST', body: 'x', headers: { 'x-test-principal': JSON.stringify(staff('admin')) } });
+    expect(withoutHeader.status).toBe(400);
   });
 
   it('lists imports newest first with cursor pagination', async () => {

@@ -10,8 +10,8 @@ const toImport = (entity: PriceListImportEntity): PriceListImport => Object.assi
 export class PriceListImportResolver {
   @RequirePermission(Permission.CatalogImport)
   @Mutation(() => ImportPriceListResult, { description: 'Start importing an uploaded NCE price-list CSV (POST /uploads). Poll priceListImport for progress.' })
-  async importPriceList(@Arg('uploadId', () => ID) uploadId: string, @Ctx() { app }: Context): Promise<typeof ImportPriceListResult> {
-    const started = await app.priceLists.startFromUpload(uploadId);
+  async importPriceList(@Arg('uploadId', () => ID) uploadId: string, @Ctx() { app, actor }: Context): Promise<typeof ImportPriceListResult> {
+    const started = await app.priceLists.startFromUpload(actor, uploadId);
     if (!started.ok) return UploadNotFound.of(uploadId);
     const entity = await app.priceLists.get(started.importId);
     return toImport(entity!);

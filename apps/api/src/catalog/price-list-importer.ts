@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { EntityManager } from 'typeorm';
+import type { AuditService } from '../audit/audit.service.js';
 import type { Database } from '../db/database.js';
+import { systemActor, type Actor } from '../platform/actor.js';
 import { portable } from '../db/sql.js';
 import type { Clock } from '../platform/clock.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../platform/cursor.js';
@@ -49,15 +51,16 @@ export class PriceListImporter {
     private readonly clock: Clock,
     private readonly uploads: UploadStore,
     private readonly logger: Logger,
+    private readonly audit: AuditService,
   ) {}
 
   /**
    * Starts importing an uploaded file in the background and answers at once with the import's id;
    * its progress and outcome are read with get(). The upload is deleted when the import ends.
    */
-  async startFromUpload(uploadId: string): Promise<{ ok: true; importId: string } | { ok: false; code: 'UPLOAD_NOT_FOUND' }> {
+  async startFromUpload(actor: Actor, uploadId: string): Promise<{ ok: true; importId: string } | { ok: false; code: 'UPLOAD_NOT_FOUND' }> {
     if (!(await this.uploads.exists(uploadId))) return { ok: false, code: 'UPLOAD_NOT_FOUND' };
-    const importId = await this.begin(`upload ${uploadId}`);
+    const importId = await this.begin(`upload ${uploadId}`, actor);
     this.run(importId, this.uploads.open(uploadId))
       .catch((error: unknown) => this.logger.error({ err: error, importId }, 'price-list import failed unexpectedly'))
       .finally(() => void this.uploads.remove(uploadId));
@@ -79,11 +82,12 @@ export class PriceListImporter {
   }
 
   /** Creates the import record, so a caller can hand out its id before the work starts. */
-  async begin(sourceName: string): Promise<string> {
+  async begin(sourceName: string, actor: Actor = systemActor('system:price-list-import')): Promise<string> {
     const id = randomUUID();
-    await this.db.transaction((m) =>
-      m.insert(PriceListImportEntity, { id, sourceName: sourceName.slice(0, 300), status: 'RUNNING', startedAt: this.clock.now().toISOString() }),
-    );
+    await this.db.transaction(async (m) => {
+      await m.insert(PriceListImportEntity, { id, sourceName: sourceName.slice(0, 300), status: 'RUNNING', startedAt: this.clock.now().toISOString() });
+      await this.audit.record(m, actor, { operation: 'catalog.importPriceList', entityType: 'PriceListImport', entityId: id, changes: { sourceName: { before: null, after: sourceName } } });
+    });
     return id;
   }
 

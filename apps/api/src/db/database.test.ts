@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
+import { MIGRATIONS } from './migrations/index.js';
 
 describe('database', () => {
   let t: TestApp;
@@ -18,7 +19,7 @@ describe('database', () => {
 
   it('has applied every migration and records them', async () => {
     const applied = await t.app.db.read.query('SELECT name FROM migrations');
-    expect(applied.map((m: { name: string }) => m.name)).toEqual(['Catalog1732460000000']);
+    expect(applied.map((m: { name: string }) => m.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
   });
 
   it('keeps a transaction’s uncommitted writes invisible to concurrent reads, and serialises transactions', async () => {

@@ -1,6 +1,23 @@
+import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { PriceListImportEntity } from '../catalog/price-list-import.entity.js';
 import { PriceEntity } from '../catalog/price.entity.js';
 import { ProductEntity } from '../catalog/product.entity.js';
 import { SkuEntity } from '../catalog/sku.entity.js';
+import { PasswordResetEntity } from '../identity/password-reset.entity.js';
+import { SessionEntity } from '../identity/session.entity.js';
+import { SignInFailureEntity } from '../identity/sign-in-failure.entity.js';
+import { UserEntity } from '../identity/user.entity.js';
+import { ResellerEntity } from '../resellers/reseller.entity.js';
 
-export const ENTITIES = [ProductEntity, SkuEntity, PriceEntity, PriceListImportEntity];
+export const ENTITIES = [
+  ProductEntity,
+  SkuEntity,
+  PriceEntity,
+  PriceListImportEntity,
+  ResellerEntity,
+  UserEntity,
+  SessionEntity,
+  SignInFailureEntity,
+  PasswordResetEntity,
+  AuditEntryEntity,
+];

@@ -20,7 +20,7 @@ export function formatError(logger: Logger, requestId: () => string | undefined)
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof AuthenticationError) {
-      return { message: 'Sign in to do this.', path: formatted.path, extensions: { code: 'UNAUTHENTICATED' } };
+      return { message: 'Sign in to do this.', path: formatted.path, extensions: { code: 'UNAUTHENTICATED', reason: 'SIGNED_OUT' } };
     }
     if (original instanceof AuthorizationError) {
       return { message: 'You do not have permission to do this.', path: formatted.path, extensions: { code: 'FORBIDDEN' } };

@@ -1,28 +1,56 @@
 import { Authorized } from 'type-graphql';
 
-/** What an operation needs. Roles grant permissions; operations declare the permission they need. */
+/**
+ * What an operation needs. Roles grant permissions; every query and mutation declares the one it
+ * needs (or that it is public), and a test fails on any that declares neither.
+ */
 export enum Permission {
+  /** Any signed-in user, staff or reseller: their own session, password, the catalog. */
+  SignedIn = 'signed-in',
   CatalogImport = 'catalog:import',
+  ResellersRead = 'resellers:read',
+  ResellersManage = 'resellers:manage',
+  CustomersRead = 'customers:read',
+  CustomersManage = 'customers:manage',
+  OrdersRead = 'orders:read',
+  OrdersManage = 'orders:manage',
+  TermsReview = 'terms:review',
+  CreditLimitsRead = 'credit-limits:read',
+  SupportCases = 'support:cases',
+  /** Revealing customer portal passwords and tenant temporary passwords (audited). */
+  SecretsReveal = 'secrets:reveal',
+  SimulatorManage = 'simulator:manage',
+  StaffManage = 'staff:manage',
+  AuditRead = 'audit:read',
 }
 
-export type StaffRole = 'admin' | 'staff' | 'credit' | 'support';
+export const STAFF_ROLES = ['admin', 'staff', 'credit', 'support'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
+const P = Permission;
+
+/** The role matrix (identity issue): admin has everything; the others what their desk needs. */
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   admin: Object.values(Permission),
-  staff: [Permission.CatalogImport],
-  credit: [],
-  support: [],
+  staff: [P.SignedIn, P.CatalogImport, P.ResellersRead, P.ResellersManage, P.CustomersRead, P.CustomersManage, P.OrdersRead, P.OrdersManage, P.SecretsReveal, P.SimulatorManage, P.AuditRead],
+  credit: [P.SignedIn, P.ResellersRead, P.TermsReview, P.CreditLimitsRead, P.OrdersRead],
+  support: [P.SignedIn, P.SupportCases, P.ResellersRead, P.CustomersRead, P.OrdersRead, P.SecretsReveal],
 };
 
-export type Principal =
-  | { kind: 'staff'; userId: string; roles: readonly StaffRole[] }
-  | { kind: 'reseller'; userId: string; resellerId: string };
+/** Reseller users act only on their own reseller's data; services enforce the ownership. */
+export const RESELLER_PERMISSIONS: readonly Permission[] = [P.SignedIn, P.CustomersRead, P.CustomersManage, P.OrdersRead, P.OrdersManage, P.SecretsReveal, P.CreditLimitsRead];
 
-export function hasPermission(principal: Principal | null, permission: Permission): boolean {
-  if (!principal) return false;
-  if (principal.kind === 'staff') return principal.roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
-  return false;
+export type Principal =
+  | { kind: 'staff'; userId: string; email: string; roles: readonly StaffRole[]; sessionId?: string }
+  | { kind: 'reseller'; userId: string; email: string; resellerId: string; sessionId?: string };
+
+export function permissionsOf(principal: Principal | null): Permission[] {
+  if (!principal) return [];
+  if (principal.kind === 'reseller') return [...RESELLER_PERMISSIONS];
+  return [...new Set(principal.roles.flatMap((role) => ROLE_PERMISSIONS[role] ?? []))];
 }
+
+export const hasPermission = (principal: Principal | null, permission: Permission): boolean => permissionsOf(principal).includes(permission);
 
 /** Operations declared open to anyone, signed in or not. Kept so a test can prove nothing is open by accident. */
 export const publicOperations = new Set<string>();
@@ -30,7 +58,7 @@ export const publicOperations = new Set<string>();
 const operationKey = (target: object, method: string | symbol) => `${(target as { constructor: { name: string } }).constructor.name}.${String(method)}`;
 
 /** The operation needs `permission`; checked before the resolver runs. */
-export const RequirePermission = (permission: Permission): MethodDecorator => Authorized(permission);
+export const RequirePermission = (permission: Permission): MethodDecorator & PropertyDecorator => Authorized(permission);
 
 /** The operation is deliberately open to anonymous callers. */
 export const Public = (): MethodDecorator => (target, method) => {

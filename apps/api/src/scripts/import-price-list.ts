@@ -2,11 +2,8 @@ import 'reflect-metadata';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { PriceListImporter } from '../catalog/price-list-importer.js';
-import { UploadStore } from '../catalog/upload-store.js';
+import { createApp } from '../app.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { Database } from '../db/database.js';
-import { systemClock } from '../platform/clock.js';
 import { createLogger } from '../platform/logger.js';
 
 /** Usage: pnpm catalog:import FILE — imports a Microsoft NCE price-list CSV into the configured database. */
@@ -22,14 +19,12 @@ async function main(): Promise<number> {
     console.error(`No file at ${path}`);
     return 2;
   }
-  const config = loadConfig();
-  const db = await Database.open(config.database);
+  const app = await createApp(loadConfig(), { logger: createLogger('warn') });
   try {
-    const importer = new PriceListImporter(db, systemClock, new UploadStore(config.dataDir), createLogger('warn'));
-    const id = await importer.begin(basename(path));
+    const id = await app.priceLists.begin(basename(path));
     const tty = process.stderr.isTTY;
     let lastPrinted = 0;
-    const result = await importer.run(id, createReadStream(path), ({ rowsRead, bytesRead }) => {
+    const result = await app.priceLists.run(id, createReadStream(path), ({ rowsRead, bytesRead }) => {
       const percent = size > 0 ? Math.min(100, Math.floor((bytesRead / size) * 100)) : 100;
       if (tty) process.stderr.write(`\rimporting ${basename(path)}: ${percent}% (${rowsRead} rows)   `);
       else if (percent >= lastPrinted + 10) {
@@ -46,7 +41,7 @@ async function main(): Promise<number> {
     console.log(`Imported ${result.rowsRead} rows: ${result.rowsInserted} new, ${result.rowsUpdated} updated, ${result.rowsUnchanged} unchanged.`);
     return 0;
   } finally {
-    await db.close();
+    await app.db.close();
   }
 }
 

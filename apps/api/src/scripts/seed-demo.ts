@@ -1,34 +1,21 @@
 import 'reflect-metadata';
-import { createReadStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { PriceListImporter } from '../catalog/price-list-importer.js';
-import { UploadStore } from '../catalog/upload-store.js';
+import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
-import { Database } from '../db/database.js';
-import { systemClock } from '../platform/clock.js';
 import { createLogger } from '../platform/logger.js';
-import { writeSamplePriceList } from './generate-price-list.js';
+import { DEMO_USERS, seedDemoData } from './demo-data.js';
 
-/** Fills an empty database with demo data: the ~30,000-row sample NCE price list. Safe to run again. */
+/** Usage: seed-demo [--price-rows N] — fills an empty database with demo data and prints the demo sign-ins. */
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const db = await Database.open(config.database);
+  const rowsFlag = process.argv.indexOf('--price-rows');
+  const priceRows = rowsFlag > 0 ? Number(process.argv[rowsFlag + 1]) : undefined;
+  const app = await createApp(loadConfig(), { logger: createLogger('warn') });
   try {
-    const [{ count }] = await db.read.query('SELECT COUNT(*) AS count FROM catalog_price');
-    if (Number(count) > 0) {
-      console.log(`demo data: catalog already has ${count} price rows`);
-      return;
-    }
-    await mkdir(config.dataDir, { recursive: true });
-    const file = join(config.dataDir, 'sample-price-list.csv');
-    const rows = await writeSamplePriceList(file);
-    const importer = new PriceListImporter(db, systemClock, new UploadStore(config.dataDir), createLogger('warn'));
-    const result = await importer.run(await importer.begin('sample-price-list.csv'), createReadStream(file));
-    if (!result.ok) throw new Error(`the sample price list was rejected: line ${result.fault.line}: ${result.fault.message}`);
-    console.log(`demo data: imported the sample NCE price list (${rows} rows)`);
+    const done = await seedDemoData(app, { priceRows });
+    console.log(done.length ? `demo data: ${done.join('; ')}` : 'demo data: already present');
+    console.log('\n  Demo sign-ins (demo data only):');
+    for (const user of DEMO_USERS) console.log(`    ${(user.roles || 'reseller').padEnd(9)} ${user.email.padEnd(20)} ${user.password}`);
   } finally {
-    await db.close();
+    await app.db.close();
   }
 }
 

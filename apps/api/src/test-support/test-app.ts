@@ -5,12 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { pino } from 'pino';
+import type { PasswordHasher } from '../identity/password-hasher.js';
 import { createApp, type App } from '../app.js';
 import { loadConfig } from '../config.js';
 import { FixedClock } from '../platform/clock.js';
 import type { Principal, StaffRole } from '../platform/permissions.js';
-import { startHttpServer, type HttpServer } from '../server.js';
+import { readCookie, SESSION_COOKIE, startHttpServer, type Authenticate, type HttpServer } from '../server.js';
+
+/** argon2id with small parameters: the same code path, fast enough for hundreds of test sign-ins. */
+const fastHasher: PasswordHasher = {
+  hash: (password) => hash(password, { algorithm: Algorithm.Argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 }),
+  verify: (passwordHash, password) => verify(passwordHash, password).catch(() => false),
+};
 
 export const FIXTURE_PRICE_LIST = fileURLToPath(new URL('./fixtures/price-list.csv', import.meta.url));
 
@@ -29,7 +37,7 @@ export async function createTestApp(): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'nce-api-test-'));
   const config = loadConfig({ DATA_DIR: dir, NODE_ENV: 'test', ADMIN_DIST: '' }, dir);
   const clock = new FixedClock(TEST_NOW);
-  const app = await createApp(config, { clock, logger: pino({ level: 'silent' }) });
+  const app = await createApp(config, { clock, logger: pino({ level: 'silent' }), hasher: fastHasher });
   return {
     app,
     clock,
@@ -45,33 +53,72 @@ export async function importPriceList(app: App, input: Readable = createReadStre
   return app.priceLists.run(await app.priceLists.begin(name), input);
 }
 
-/** Test double of sign-in: the principal is named by the `x-test-principal` header (JSON). */
-export const headerPrincipal = async (req: { header(name: string): string | undefined }): Promise<Principal | null> => {
-  const value = req.header('x-test-principal');
-  return value ? (JSON.parse(value) as Principal) : null;
-};
+/**
+ * Sign-in for tests: a principal named in the `x-test-principal` header (JSON) stands in for a session;
+ * without the header, the real session cookie is read.
+ */
+export const testAuthenticate =
+  (app: App): Authenticate =>
+  async (req) => {
+    const value = req.header('x-test-principal');
+    if (value) return { principal: JSON.parse(value) as Principal };
+    return app.identity.authenticate(readCookie(req.headers.cookie, SESSION_COOKIE));
+  };
 
-export const staff = (...roles: StaffRole[]): Principal => ({ kind: 'staff', userId: `test-${roles.join('-')}`, roles });
+export const staff = (...roles: StaffRole[]): Principal => ({ kind: 'staff', userId: `test-${roles.join('-')}`, email: `${roles.join('-')}@test.example`, roles });
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
+/** Real GraphQL over HTTP, with a cookie jar like a browser's (one session per client). */
 export class TestClient {
+  private cookie: string | null = null;
+
   constructor(readonly http: HttpServer) {}
 
   static async start(app: App): Promise<TestClient> {
-    return new TestClient(await startHttpServer(app, { authenticate: headerPrincipal, port: 0 }));
+    return new TestClient(await startHttpServer(app, { authenticate: testAuthenticate(app), port: 0 }));
+  }
+
+  /** Another browser against the same server: its own cookie jar. */
+  fork(): TestClient {
+    return new TestClient(this.http);
+  }
+
+  get sessionCookie(): string | null {
+    return this.cookie;
+  }
+
+  async post(query: string, variables: Record<string, unknown> = {}, principal?: Principal, headers: Record<string, string> = {}): Promise<Response> {
+    const response = await fetch(`${this.http.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(principal ? { 'x-test-principal': JSON.stringify(principal) } : {}),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      if (pair?.startsWith(`${SESSION_COOKIE}=`)) this.cookie = pair.endsWith('=') ? null : pair;
+    }
+    return response;
   }
 
   async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, principal?: Principal): Promise<GraphQLResponse<T>> {
-    const response = await fetch(`${this.http.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(principal ? { 'x-test-principal': JSON.stringify(principal) } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphQLResponse<T>;
+    return (await (await this.post(query, variables, principal)).json()) as GraphQLResponse<T>;
+  }
+
+  async signIn(email: string, password: string): Promise<GraphQLResponse> {
+    return this.gql(
+      `mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) {
+        __typename ... on SignedIn { me { id email roles permissions } } ... on SignInFailed { code message retryAfterSeconds } } }`,
+      { email, password },
+    );
   }
 
   stop(): Promise<void> {

@@ -1,4 +1,5 @@
 import { Catalog1732460000000 } from './1732460000000-catalog.js';
+import { IdentityAudit1732470000000 } from './1732470000000-identity-audit.js';
 
 /** Every migration, oldest first. Schema changes are made only here, never by `synchronize`. */
-export const MIGRATIONS = [Catalog1732460000000];
+export const MIGRATIONS = [Catalog1732460000000, IdentityAudit1732470000000];

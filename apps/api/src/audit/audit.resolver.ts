@@ -1,0 +1,38 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../context.js';
+import { Permission, RequirePermission } from '../platform/permissions.js';
+import type { AuditEntryEntity } from './audit-entry.entity.js';
+import type { FieldChanges } from './audit.service.js';
+import { AuditEntry, AuditEntryConnection, AuditFilterInput, FieldChange } from './audit.types.js';
+
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+const toEntry = (e: AuditEntryEntity): AuditEntry =>
+  Object.assign(new AuditEntry(), {
+    ...e,
+    actorRoles: e.actorRoles ? e.actorRoles.split(',') : [],
+    changes: Object.entries(JSON.parse(e.changes) as FieldChanges).map(([field, c]) => Object.assign(new FieldChange(), { field, before: json(c.before), after: json(c.after) })),
+  });
+
+function instant(value: string | null | undefined, argument: string): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new GraphQLError(`"${argument}" is not an ISO date-time.`, { extensions: { code: 'BAD_USER_INPUT', argumentName: argument } });
+  return date;
+}
+
+@Resolver()
+export class AuditResolver {
+  @RequirePermission(Permission.AuditRead)
+  @Query(() => AuditEntryConnection, { description: 'The audit trail, newest first, filtered by actor, entity, operation and time.' })
+  async auditEntries(
+    @Arg('filter', () => AuditFilterInput, { nullable: true }) filter: AuditFilterInput | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() { app }: Context,
+  ): Promise<AuditEntryConnection> {
+    const page = await app.audit.list({ ...filter, from: instant(filter?.from, 'filter.from'), to: instant(filter?.to, 'filter.to') }, first, after);
+    return { nodes: page.entries.map(toEntry), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+  }
+}

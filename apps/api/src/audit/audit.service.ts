@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Database } from '../db/database.js';
+import type { Actor } from '../platform/actor.js';
+import type { Clock } from '../platform/clock.js';
+import { checkPageSize, decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { AuditEntryEntity } from './audit-entry.entity.js';
+
+export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
+
+const SECRET = /password|secret|token|hash/i;
+export const REDACTED = '[redacted]';
+
+/** The changed fields between two snapshots; secrets appear only as "[redacted]". */
+export function changesBetween(before: Record<string, unknown> | null, after: Record<string, unknown> | null): FieldChanges {
+  const changes: FieldChanges = {};
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  for (const key of keys) {
+    const a = before?.[key] ?? null;
+    const b = after?.[key] ?? null;
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    changes[key] = SECRET.test(key) ? { before: a === null ? null : REDACTED, after: b === null ? null : REDACTED } : { before: a, after: b };
+  }
+  return changes;
+}
+
+export interface AuditRecord {
+  operation: string;
+  entityType: string;
+  entityId: string;
+  changes?: FieldChanges;
+}
+
+export interface AuditFilter {
+  actorUserId?: string | null;
+  entityType?: string | null;
+  entityId?: string | null;
+  operation?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+export class AuditService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Writes the entry with `manager`, so it commits or rolls back with the change it describes. */
+  async record(manager: EntityManager, actor: Actor, record: AuditRecord): Promise<void> {
+    const principal = actor.principal;
+    await manager.insert(AuditEntryEntity, {
+      id: randomUUID(),
+      at: this.clock.now().toISOString(),
+      actorKind: principal ? principal.kind : actor.requestId.startsWith('system') ? 'system' : 'anonymous',
+      actorUserId: principal?.userId ?? null,
+      actorEmail: principal?.email ?? null,
+      actorRoles: principal?.kind === 'staff' ? principal.roles.join(',') : principal?.kind === 'reseller' ? 'reseller' : '',
+      onBehalfOfResellerId: actor.onBehalfOfResellerId ?? (principal?.kind === 'reseller' ? principal.resellerId : null),
+      operation: record.operation,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      changes: JSON.stringify(record.changes ?? {}),
+      requestId: actor.requestId.slice(0, 64),
+    });
+  }
+
+  /** Entries newest first, filtered, keyset-paginated. */
+  async list(filter: AuditFilter, first: number, after?: string | null): Promise<{ entries: AuditEntryEntity[]; hasNextPage: boolean; endCursor: string | null }> {
+    checkPageSize(first);
+    const query = this.db.read.createQueryBuilder(AuditEntryEntity, 'a').orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').limit(first + 1);
+    if (filter.actorUserId) query.andWhere('a.actor_user_id = :actor', { actor: filter.actorUserId });
+    if (filter.entityType) query.andWhere('a.entity_type = :type', { type: filter.entityType });
+    if (filter.entityId) query.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
+    if (filter.operation) query.andWhere('a.operation = :operation', { operation: filter.operation });
+    if (filter.from) query.andWhere('a.at >= :from', { from: filter.from.toISOString() });
+    if (filter.to) query.andWhere('a.at < :to', { to: filter.to.toISOString() });
+    if (after) {
+      const [at, id] = decodeCursor(after, ['string', 'string']);
+      query.andWhere('(a.at < :cursorAt OR (a.at = :cursorAt AND a.id < :cursorId))', { cursorAt: at, cursorId: id });
+    }
+    const rows = await query.getMany();
+    const entries = rows.slice(0, first);
+    const last = entries[entries.length - 1];
+    return { entries, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.at, last.id]) : null };
+  }
+}

@@ -1,0 +1,83 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { PageInfo } from '../catalog/catalog.types.js';
+
+@ObjectType()
+export class FieldChange {
+  @Field()
+  field: string;
+
+  @Field(() => String, { nullable: true, description: 'JSON of the value before; secrets appear as "[redacted]".' })
+  before: string | null;
+
+  @Field(() => String, { nullable: true, description: 'JSON of the value after.' })
+  after: string | null;
+}
+
+@ObjectType({ description: 'One change of state, who made it, on whose behalf, and what changed.' })
+export class AuditEntry {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  at: string;
+
+  @Field({ description: 'staff, reseller, system or anonymous.' })
+  actorKind: string;
+
+  @Field(() => ID, { nullable: true })
+  actorUserId: string | null;
+
+  @Field(() => String, { nullable: true })
+  actorEmail: string | null;
+
+  @Field(() => [String])
+  actorRoles: string[];
+
+  @Field(() => ID, { nullable: true, description: 'The reseller a staff user acted for, or the reseller user’s own.' })
+  onBehalfOfResellerId: string | null;
+
+  @Field()
+  operation: string;
+
+  @Field()
+  entityType: string;
+
+  @Field()
+  entityId: string;
+
+  @Field(() => [FieldChange])
+  changes: FieldChange[];
+
+  @Field(() => String, { nullable: true })
+  requestId: string | null;
+}
+
+@ObjectType()
+export class AuditEntryConnection {
+  @Field(() => [AuditEntry])
+  nodes: AuditEntry[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
+@InputType()
+export class AuditFilterInput {
+  @Field(() => ID, { nullable: true })
+  actorUserId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  entityType?: string | null;
+
+  @Field(() => String, { nullable: true })
+  entityId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  operation?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO instant, inclusive.' })
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO instant, exclusive.' })
+  to?: string | null;
+}

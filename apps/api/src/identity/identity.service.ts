@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { checkNewPassword } from '@nce/domain';
+import { IsNull, type EntityManager } from 'typeorm';
+import type { AuditService } from '../audit/audit.service.js';
+import type { Database } from '../db/database.js';
+import type { Actor } from '../platform/actor.js';
+import type { Clock } from '../platform/clock.js';
+import { STAFF_ROLES, type Principal, type StaffRole } from '../platform/permissions.js';
+import type { PasswordHasher } from './password-hasher.js';
+import { PasswordResetEntity } from './password-reset.entity.js';
+import { SessionEntity } from './session.entity.js';
+import { SignInFailureEntity } from './sign-in-failure.entity.js';
+import { newToken, tokenHash } from './tokens.js';
+import { UserEntity } from './user.entity.js';
+
+const MINUTE = 60_000;
+export const SESSION_IDLE_MS = 2 * 60 * MINUTE;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * MINUTE;
+export const PASSWORD_RESET_TTL_MS = 60 * MINUTE;
+export const FAILURE_WINDOW_MS = 15 * MINUTE;
+export const ACCOUNT_FAILURE_LIMIT = 5;
+export const ADDRESS_FAILURE_LIMIT = 30;
+const LAST_SEEN_RESOLUTION_MS = MINUTE;
+
+export const emailKey = (email: string): string => email.trim().toLowerCase();
+
+export type SignInResult =
+  | { ok: true; token: string; expiresAt: Date; user: UserEntity }
+  | { ok: false; code: 'INVALID_CREDENTIALS' | 'ACCOUNT_DISABLED'; message: string }
+  | { ok: false; code: 'TOO_MANY_ATTEMPTS'; message: string; retryAfterSeconds: number };
+
+export type Authentication = { principal: Principal } | { problem: 'SESSION_EXPIRED' } | null;
+
+export type PasswordChangeResult = { ok: true } | { ok: false; code: string; message: string; field?: string };
+
+export function principalOf(user: UserEntity, sessionId?: string): Principal {
+  if (user.kind === 'RESELLER') return { kind: 'reseller', userId: user.id, email: user.email, resellerId: user.resellerId!, sessionId };
+  const roles = user.roles.split(',').filter((r): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r));
+  return { kind: 'staff', userId: user.id, email: user.email, roles, sessionId };
+}
+
+/** Sign-in, sessions and passwords of staff and reseller users. */
+export class IdentityService {
+  /** Verified against when the email is unknown, so a miss takes as long as a hit. */
+  private decoyHash: Promise<string>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly hasher: PasswordHasher,
+  ) {
+    this.decoyHash = hasher.hash(newToken());
+  }
+
+  hashPassword(password: string): Promise<string> {
+    return this.hasher.hash(password);
+  }
+
+  async signIn(input: { email: string; password: string; ip: string; userAgent?: string | null }, requestId: string): Promise<SignInResult> {
+    const key = emailKey(input.email);
+    const now = this.clock.now();
+    const throttled = await this.throttle(key, input.ip, now);
+    if (throttled) return throttled;
+
+    const user = await this.db.read.findOneBy(UserEntity, { emailKey: key });
+    const passwordOk = await this.hasher.verify(user?.passwordHash ?? (await this.decoyHash), input.password.slice(0, 256));
+    if (!user || !passwordOk) {
+      await this.db.transaction((m) => m.insert(SignInFailureEntity, { emailKey: key.slice(0, 254), ip: input.ip.slice(0, 64), at: now.toISOString() }));
+      return { ok: false, code: 'INVALID_CREDENTIALS', message: 'The email or password is wrong.' };
+    }
+    if (!user.active) return { ok: false, code: 'ACCOUNT_DISABLED', message: 'This account is disabled; ask an administrator.' };
+
+    const token = newToken();
+    const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
+    const sessionId = randomUUID();
+    await this.db.transaction(async (m) => {
+      await m.delete(SignInFailureEntity, { emailKey: key });
+      await m.insert(SessionEntity, {
+        id: sessionId,
+        tokenHash: tokenHash(token),
+        userId: user.id,
+        createdAt: now.toISOString(),
+        lastSeenAt: now.toISOString(),
+        expiresAt: expiresAt.toISOString(),
+        revokedAt: null,
+        ip: input.ip.slice(0, 64),
+        userAgent: input.userAgent?.slice(0, 300) ?? null,
+      });
+      await this.audit.record(m, { principal: principalOf(user, sessionId), requestId, ip: input.ip }, { operation: 'identity.signIn', entityType: 'Session', entityId: sessionId });
+    });
+    return { ok: true, token, expiresAt, user };
+  }
+
+  /** The principal of a session cookie; SESSION_EXPIRED when it was valid once and no longer is. */
+  async authenticate(token: string | null | undefined): Promise<Authentication> {
+    if (!token) return null;
+    const session = await this.db.read.findOneBy(SessionEntity, { tokenHash: tokenHash(token) });
+    if (!session) return { problem: 'SESSION_EXPIRED' };
+    const now = this.clock.now();
+    const idleSince = now.getTime() - Date.parse(session.lastSeenAt);
+    if (session.revokedAt || now.toISOString() >= session.expiresAt || idleSince >= SESSION_IDLE_MS) return { problem: 'SESSION_EXPIRED' };
+    const user = await this.db.read.findOneBy(UserEntity, { id: session.userId });
+    if (!user || !user.active) return { problem: 'SESSION_EXPIRED' };
+    if (idleSince >= LAST_SEEN_RESOLUTION_MS) {
+      await this.db.transaction((m) => m.update(SessionEntity, session.id, { lastSeenAt: now.toISOString() }));
+    }
+    return { principal: principalOf(user, session.id) };
+  }
+
+  async signOut(actor: Actor): Promise<void> {
+    const sessionId = actor.principal?.sessionId;
+    if (!sessionId) return;
+    await this.db.transaction(async (m) => {
+      await m.update(SessionEntity, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now().toISOString() });
+      await this.audit.record(m, actor, { operation: 'identity.signOut', entityType: 'Session', entityId: sessionId });
+    });
+  }
+
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<PasswordChangeResult> {
+    const principal = actor.principal;
+    if (!principal) return { ok: false, code: 'UNAUTHENTICATED', message: 'Sign in first.' };
+    const user = await this.db.read.findOneByOrFail(UserEntity, { id: principal.userId });
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword.slice(0, 256)))) {
+      return { ok: false, code: 'CURRENT_PASSWORD_WRONG', message: 'The current password is wrong.', field: 'currentPassword' };
+    }
+    const policy = checkNewPassword(newPassword, user.email);
+    if (!policy.allowed) return { ok: false, code: policy.code, message: policy.message, field: 'newPassword' };
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.db.transaction(async (m) => {
+      await this.setPassword(m, user.id, passwordHash, principal.sessionId ?? null);
+      await this.audit.record(m, actor, { operation: 'identity.changePassword', entityType: 'User', entityId: user.id, changes: { passwordHash: { before: '[redacted]', after: '[redacted]' } } });
+    });
+    return { ok: true };
+  }
+
+  /** An admin creates a one-time reset token for a user; the link is handed over out of band. */
+  async createPasswordReset(actor: Actor, userId: string): Promise<{ ok: true; token: string; expiresAt: Date; user: UserEntity } | { ok: false; code: 'USER_NOT_FOUND'; message: string }> {
+    const user = await this.db.read.findOneBy(UserEntity, { id: userId });
+    if (!user) return { ok: false, code: 'USER_NOT_FOUND', message: `No user with id ${userId}.` };
+    const token = newToken();
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + PASSWORD_RESET_TTL_MS);
+    await this.db.transaction(async (m) => {
+      await this.issueReset(m, user.id, token, actor.principal?.userId ?? null, now, expiresAt);
+      await this.audit.record(m, actor, { operation: 'identity.createPasswordReset', entityType: 'User', entityId: user.id });
+    });
+    return { ok: true, token, expiresAt, user };
+  }
+
+  async issueReset(m: EntityManager, userId: string, token: string, createdBy: string | null, now: Date, expiresAt: Date): Promise<void> {
+    await m.update(PasswordResetEntity, { userId, usedAt: IsNull() }, { usedAt: now.toISOString() });
+    await m.insert(PasswordResetEntity, { id: randomUUID(), tokenHash: tokenHash(token), userId, createdBy, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString(), usedAt: null });
+  }
+
+  async resetPassword(token: string, newPassword: string, requestId: string): Promise<PasswordChangeResult> {
+    const now = this.clock.now();
+    const reset = await this.db.read.findOneBy(PasswordResetEntity, { tokenHash: tokenHash(token) });
+    if (!reset || reset.usedAt || now.toISOString() >= reset.expiresAt) {
+      return { ok: false, code: 'RESET_LINK_INVALID', message: 'This reset link is invalid, used or expired; ask an administrator for a new one.' };
+    }
+    const user = await this.db.read.findOneByOrFail(UserEntity, { id: reset.userId });
+    const policy = checkNewPassword(newPassword, user.email);
+    if (!policy.allowed) return { ok: false, code: policy.code, message: policy.message, field: 'newPassword' };
+    const passwordHash = await this.hasher.hash(newPassword);
+    return this.db.transaction(async (m) => {
+      // Claim the token inside the transaction, so two uses of one link cannot both succeed.
+      const claimed = await m.update(PasswordResetEntity, { id: reset.id, usedAt: IsNull() }, { usedAt: now.toISOString() });
+      if (!claimed.affected) return { ok: false as const, code: 'RESET_LINK_INVALID', message: 'This reset link has already been used.' };
+      await this.setPassword(m, user.id, passwordHash, null);
+      await m.delete(SignInFailureEntity, { emailKey: user.emailKey });
+      await this.audit.record(m, { principal: principalOf(user), requestId }, { operation: 'identity.resetPassword', entityType: 'User', entityId: user.id, changes: { passwordHash: { before: '[redacted]', after: '[redacted]' } } });
+      return { ok: true as const };
+    });
+  }
+
+  /** Sets a password and ends every other session of the user. */
+  private async setPassword(m: EntityManager, userId: string, passwordHash: string, keepSessionId: string | null): Promise<void> {
+    const now = this.clock.now().toISOString();
+    await m.update(UserEntity, userId, { passwordHash, passwordChangedAt: now, updatedAt: now });
+    const sessions = m.createQueryBuilder().update(SessionEntity).set({ revokedAt: now }).where('user_id = :userId AND revoked_at IS NULL', { userId });
+    if (keepSessionId) sessions.andWhere('id <> :keep', { keep: keepSessionId });
+    await sessions.execute();
+  }
+
+  private async throttle(key: string, ip: string, now: Date): Promise<SignInResult | null> {
+    const since = new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString();
+    const [byAccount, byAddress] = await Promise.all([
+      this.db.read.createQueryBuilder(SignInFailureEntity, 'f').select('MIN(f.at)', 'oldest').addSelect('COUNT(*)', 'count').where('f.email_key = :key AND f.at >= :since', { key, since }).getRawOne<{ oldest: string | null; count: string | number }>(),
+      this.db.read.createQueryBuilder(SignInFailureEntity, 'f').select('MIN(f.at)', 'oldest').addSelect('COUNT(*)', 'count').where('f.ip = :ip AND f.at >= :since', { ip, since }).getRawOne<{ oldest: string | null; count: string | number }>(),
+    ]);
+    const blocked = [
+      { row: byAccount, limit: ACCOUNT_FAILURE_LIMIT },
+      { row: byAddress, limit: ADDRESS_FAILURE_LIMIT },
+    ].filter(({ row, limit }) => Number(row?.count ?? 0) >= limit && row?.oldest);
+    if (blocked.length === 0) return null;
+    const until = Math.max(...blocked.map(({ row }) => Date.parse(row!.oldest!) + FAILURE_WINDOW_MS));
+    const retryAfterSeconds = Math.max(1, Math.ceil((until - now.getTime()) / 1000));
+    return {
+      ok: false,
+      code: 'TOO_MANY_ATTEMPTS',
+      message: `Too many failed sign-ins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s), or ask support to unlock the account.`,
+      retryAfterSeconds,
+    };
+  }
+}

@@ -1,0 +1,14 @@
+import type { Permission } from '../platform/permissions.js';
+import { Me } from './identity.types.js';
+import type { UserEntity } from './user.entity.js';
+
+export const toMe = (user: UserEntity, permissions: Permission[]): Me =>
+  Object.assign(new Me(), {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    kind: user.kind,
+    roles: user.roles ? user.roles.split(',') : [],
+    permissions,
+    resellerId: user.resellerId,
+  });

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { requireEmail, requireText, type FieldError } from '@nce/domain';
+import type { AuditService } from '../audit/audit.service.js';
+import { changesBetween } from '../audit/audit.service.js';
+import type { Database } from '../db/database.js';
+import { emailKey, type IdentityService, PASSWORD_RESET_TTL_MS } from '../identity/identity.service.js';
+import type { PasswordHasher } from '../identity/password-hasher.js';
+import { SessionEntity } from '../identity/session.entity.js';
+import { newToken } from '../identity/tokens.js';
+import { UserEntity, type UserKind } from '../identity/user.entity.js';
+import type { Actor } from '../platform/actor.js';
+import type { Clock } from '../platform/clock.js';
+import { checkPageSize, containsPattern, decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { STAFF_ROLES, type StaffRole } from '../platform/permissions.js';
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  roles: string[];
+}
+
+export interface UserChange {
+  id: string;
+  version: number;
+  displayName?: string | null;
+  roles?: string[] | null;
+  active?: boolean | null;
+}
+
+export type StaffError =
+  | { code: 'VALIDATION_FAILED'; fields: FieldError[] }
+  | { code: 'EMAIL_TAKEN'; message: string }
+  | { code: 'NOT_FOUND'; message: string }
+  | { code: 'VERSION_CONFLICT'; currentVersion: number }
+  | { code: 'CANNOT_LOCK_OUT_SELF'; message: string };
+
+const snapshot = (u: UserEntity) => ({ email: u.email, displayName: u.displayName, roles: u.roles, active: u.active });
+
+function checkRoles(errors: FieldError[], roles: string[]): StaffRole[] {
+  const unknown = roles.filter((r) => !(STAFF_ROLES as readonly string[]).includes(r));
+  if (roles.length === 0) errors.push({ field: 'roles', code: 'REQUIRED', message: 'Give the user at least one role.' });
+  if (unknown.length) errors.push({ field: 'roles', code: 'ROLE_UNKNOWN', message: `Unknown role(s): ${unknown.join(', ')}. Roles are ${STAFF_ROLES.join(', ')}.` });
+  return [...new Set(roles)].filter((r): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r)).sort();
+}
+
+/** Staff accounts: admins create them, change their roles, disable them. */
+export class StaffService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly hasher: PasswordHasher,
+    private readonly identity: IdentityService,
+  ) {}
+
+  async user(id: string): Promise<UserEntity> {
+    return this.db.read.findOneByOrFail(UserEntity, { id });
+  }
+
+  async list(filter: { search?: string | null; kind?: UserKind | null }, first: number, after?: string | null) {
+    checkPageSize(first);
+    const query = this.db.read.createQueryBuilder(UserEntity, 'u').orderBy('u.display_name', 'ASC').addOrderBy('u.id', 'ASC').limit(first + 1);
+    query.where('u.kind = :kind', { kind: filter.kind ?? 'STAFF' });
+    if (filter.search?.trim()) {
+      query.andWhere("(LOWER(u.display_name) LIKE :q ESCAPE '\\' OR u.email_key LIKE :q ESCAPE '\\')", { q: containsPattern(filter.search.trim()) });
+    }
+    if (after) {
+      const [name, id] = decodeCursor(after, ['string', 'string']);
+      query.andWhere('(u.display_name > :name OR (u.display_name = :name AND u.id > :id))', { name, id });
+    }
+    const rows = await query.getMany();
+    const users = rows.slice(0, first);
+    const last = users[users.length - 1];
+    return { users, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.displayName, last.id]) : null };
+  }
+
+  /** Creates a staff user with no usable password and returns a one-time link to set one. */
+  async create(actor: Actor, input: NewUser): Promise<{ ok: true; user: UserEntity; resetToken: string } | { ok: false; error: StaffError }> {
+    const errors: FieldError[] = [];
+    const email = requireEmail(errors, 'email', input.email, 'Email');
+    const displayName = requireText(errors, 'displayName', input.displayName, 'Name', 120);
+    const roles = checkRoles(errors, input.roles);
+    if (errors.length) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: errors } };
+    const now = this.clock.now();
+    const unusable = await this.hasher.hash(newToken());
+    const token = newToken();
+    return this.db.transaction(async (m) => {
+      if (await m.existsBy(UserEntity, { emailKey: emailKey(email) })) {
+        return { ok: false as const, error: { code: 'EMAIL_TAKEN' as const, message: `A user with the email ${email} exists already.` } };
+      }
+      const user = m.create(UserEntity, {
+        id: randomUUID(),
+        email,
+        emailKey: emailKey(email),
+        displayName,
+        kind: 'STAFF',
+        roles: roles.join(','),
+        resellerId: null,
+        passwordHash: unusable,
+        active: true,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        passwordChangedAt: now.toISOString(),
+      });
+      await m.save(user);
+      await this.identity.issueReset(m, user.id, token, actor.principal?.userId ?? null, now, new Date(now.getTime() + PASSWORD_RESET_TTL_MS));
+      await this.audit.record(m, actor, { operation: 'staff.createUser', entityType: 'User', entityId: user.id, changes: changesBetween(null, snapshot(user)) });
+      return { ok: true as const, user, resetToken: token };
+    });
+  }
+
+  /** Changes a staff user, refusing to overwrite a newer version (optimistic concurrency). */
+  async update(actor: Actor, change: UserChange): Promise<{ ok: true; user: UserEntity } | { ok: false; error: StaffError }> {
+    const errors: FieldError[] = [];
+    const displayName = change.displayName == null ? undefined : requireText(errors, 'displayName', change.displayName, 'Name', 120);
+    const roles = change.roles == null ? undefined : checkRoles(errors, change.roles);
+    if (errors.length) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: errors } };
+    return this.db.transaction(async (m) => {
+      const user = await m.findOneBy(UserEntity, { id: change.id, kind: 'STAFF' });
+      if (!user) return { ok: false as const, error: { code: 'NOT_FOUND' as const, message: `No staff user with id ${change.id}.` } };
+      if (user.version !== change.version) return { ok: false as const, error: { code: 'VERSION_CONFLICT' as const, currentVersion: user.version } };
+      const self = actor.principal?.userId === user.id;
+      if (self && (change.active === false || (roles && !roles.includes('admin') && user.roles.split(',').includes('admin')))) {
+        return { ok: false as const, error: { code: 'CANNOT_LOCK_OUT_SELF' as const, message: 'You cannot disable yourself or remove your own admin role; ask another admin.' } };
+      }
+      const before = snapshot(user);
+      const fields: Partial<UserEntity> = { updatedAt: this.clock.now().toISOString() };
+      if (displayName !== undefined) fields.displayName = displayName;
+      if (roles !== undefined) fields.roles = roles.join(',');
+      if (change.active != null) fields.active = change.active;
+      // The version in the WHERE clause makes the check hold under concurrent writers on any database.
+      const updated = await m
+        .createQueryBuilder()
+        .update(UserEntity)
+        .set({ ...fields, version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id: user.id, version: change.version })
+        .execute();
+      if (updated.affected !== 1) return { ok: false as const, error: { code: 'VERSION_CONFLICT' as const, currentVersion: user.version } };
+      const saved = await m.findOneByOrFail(UserEntity, { id: user.id });
+      if (change.active === false) {
+        await m.createQueryBuilder().update(SessionEntity).set({ revokedAt: saved.updatedAt }).where('user_id = :id AND revoked_at IS NULL', { id: user.id }).execute();
+      }
+      await this.audit.record(m, actor, { operation: 'staff.updateUser', entityType: 'User', entityId: user.id, changes: changesBetween(before, snapshot(saved)) });
+      return { ok: true as const, user: saved };
+    });
+  }
+}

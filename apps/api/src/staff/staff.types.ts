@@ -1,0 +1,97 @@
+import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../catalog/catalog.types.js';
+import { NotFound, OperationRefused, ValidationFailed, VersionConflict } from '../platform/common.types.js';
+
+@ObjectType({ description: 'A user account (staff or reseller).' })
+export class User {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  email: string;
+
+  @Field()
+  displayName: string;
+
+  @Field()
+  kind: string;
+
+  @Field(() => [String])
+  roles: string[];
+
+  @Field(() => ID, { nullable: true })
+  resellerId: string | null;
+
+  @Field()
+  active: boolean;
+
+  @Field()
+  createdAt: string;
+
+  @Field(() => Int, { description: 'Optimistic-concurrency version: send it back with a change.' })
+  version: number;
+}
+
+@ObjectType()
+export class UserConnection {
+  @Field(() => [User])
+  nodes: User[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
+@InputType()
+export class NewStaffUserInput {
+  @Field()
+  email: string;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => [String], { description: 'admin, staff, credit, support' })
+  roles: string[];
+}
+
+@InputType()
+export class StaffUserChangeInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => String, { nullable: true })
+  displayName?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  roles?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true })
+  active?: boolean | null;
+}
+
+@ObjectType({ description: 'The new user, and the one-time link they set their password with.' })
+export class StaffUserCreated {
+  @Field(() => User)
+  user: User;
+
+  @Field()
+  resetUrl: string;
+}
+
+@ObjectType()
+export class StaffUserUpdated {
+  @Field(() => User)
+  user: User;
+}
+
+export const CreateStaffUserResult = createUnionType({
+  name: 'CreateStaffUserResult',
+  types: () => [StaffUserCreated, ValidationFailed, OperationRefused] as const,
+});
+
+export const UpdateStaffUserResult = createUnionType({
+  name: 'UpdateStaffUserResult',
+  types: () => [StaffUserUpdated, ValidationFailed, VersionConflict, NotFound, OperationRefused] as const,
+});
