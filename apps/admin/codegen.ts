@@ -11,6 +11,12 @@ const config: CodegenConfig = {
       config: { enumsAsTypes: true, useTypeImports: true, scalars: { SafeInt: 'number' } },
       presetConfig: { fragmentMasking: false },
     },
+    // Which object types implement BusinessError and belong to each union: without it, Apollo's cache
+    // cannot match `... on BusinessError` and drops those fields.
+    './src/gql/possible-types.ts': {
+      plugins: ['fragment-matcher'],
+      config: { useExplicitTyping: true },
+    },
   },
 };
 export default config;

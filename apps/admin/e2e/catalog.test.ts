@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from './support/stack';
+import { signIn, startStack, type Stack } from './support/stack';
 
 describe('catalog in the browser', () => {
   let stack: Stack;
@@ -8,6 +8,7 @@ describe('catalog in the browser', () => {
   beforeAll(async () => {
     stack = await startStack({ priceRows: 6000 });
     page = await stack.browser.newPage();
+    await signIn(page, stack.url, 'reseller');
   });
   afterAll(async () => {
     await stack?.stop();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const API_DIR = fileURLToPath(new URL('../../../api', import.meta.url));
 const ADMIN_DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -21,9 +21,7 @@ export interface Stack {
 export async function startStack(options: { priceRows: number }): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nce-e2e-'));
   const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', ADMIN_DIST, LOG_LEVEL: 'warn', NODE_ENV: 'test' };
-  const csv = join(dataDir, 'price-list.csv');
-  execFileSync(process.execPath, ['dist/scripts/generate-price-list.js', csv, String(options.priceRows)], { cwd: API_DIR, env });
-  execFileSync(process.execPath, ['dist/scripts/import-price-list.js', csv], { cwd: API_DIR, env, stdio: 'pipe' });
+  execFileSync(process.execPath, ['dist/scripts/seed-demo.js', '--price-rows', String(options.priceRows)], { cwd: API_DIR, env, stdio: 'pipe' });
 
   const api = spawn(process.execPath, ['dist/main.js'], { cwd: API_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let url: string;
@@ -71,4 +69,25 @@ function listeningUrl(api: ChildProcess): Promise<string> {
     api.stderr!.on('data', onData);
     api.once('exit', (code) => reject(new Error(`the API exited with ${code}:\n${output}`)));
   });
+}
+
+/** The demo sign-ins the seed script creates. */
+export const DEMO = {
+  admin: { email: 'admin@demo.test', password: 'demo-admin-password' },
+  staff: { email: 'staff@demo.test', password: 'demo-staff-password' },
+  credit: { email: 'credit@demo.test', password: 'demo-credit-password' },
+  support: { email: 'support@demo.test', password: 'demo-support-password' },
+  reseller: { email: 'reseller@demo.test', password: 'demo-reseller-password' },
+} as const;
+
+export type DemoRole = keyof typeof DEMO;
+
+/** Signs in through the sign-in page, as a person would, and waits for the shell. */
+export async function signIn(page: Page, url: string, role: DemoRole | { email: string; password: string }): Promise<void> {
+  const who = typeof role === 'string' ? DEMO[role] : role;
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel(/^Password/).fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
 }

@@ -1,30 +1,48 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { createTheme, MantineProvider } from '@mantine/core';
 import { useMemo } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AuditPage } from '../features/audit/AuditPage';
 import { CatalogPage } from '../features/catalog/CatalogPage';
 import { ProductPage } from '../features/catalog/ProductPage';
+import { AccountPage } from '../features/identity/AccountPage';
+import { ResetPasswordPage } from '../features/identity/ResetPasswordPage';
+import { SignInPage } from '../features/identity/SignInPage';
+import { StaffPage } from '../features/staff/StaffPage';
 import { createApolloClient } from './apollo';
+import { RequirePermission, RequireSession } from './guards';
+import { PERMISSIONS } from './permissions';
+import { SessionEvents, SessionProvider } from './session';
 import { Shell } from './Shell';
 
 const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
 
 export function App() {
-  const client = useMemo(createApolloClient, []);
+  const events = useMemo(() => new SessionEvents(), []);
+  const client = useMemo(() => createApolloClient((reason) => events.signInRequired(reason)), [events]);
   return (
-    <ApolloProvider client={client}>
-      <MantineProvider theme={theme}>
-        <BrowserRouter>
-          <Routes>
-            <Route element={<Shell />}>
-              <Route index element={<Navigate to="/catalog" replace />} />
-              <Route path="catalog" element={<CatalogPage />} />
-              <Route path="catalog/products/:productId" element={<ProductPage />} />
-              <Route path="*" element={<Navigate to="/catalog" replace />} />
-            </Route>
-          </Routes>
-        </BrowserRouter>
-      </MantineProvider>
-    </ApolloProvider>
+    <MantineProvider theme={theme}>
+      <BrowserRouter>
+        <ApolloProvider client={client}>
+          <SessionProvider events={events}>
+            <Routes>
+              <Route path="sign-in" element={<SignInPage />} />
+              <Route path="reset-password" element={<ResetPasswordPage />} />
+              <Route element={<RequireSession />}>
+                <Route element={<Shell />}>
+                  <Route index element={<Navigate to="/catalog" replace />} />
+                  <Route path="catalog" element={<CatalogPage />} />
+                  <Route path="catalog/products/:productId" element={<ProductPage />} />
+                  <Route path="account" element={<AccountPage />} />
+                  <Route path="staff" element={<RequirePermission permission={PERMISSIONS.staffManage} what="manage staff accounts"><StaffPage /></RequirePermission>} />
+                  <Route path="audit" element={<RequirePermission permission={PERMISSIONS.auditRead} what="see the audit trail"><AuditPage /></RequirePermission>} />
+                  <Route path="*" element={<Navigate to="/catalog" replace />} />
+                </Route>
+              </Route>
+            </Routes>
+          </SessionProvider>
+        </ApolloProvider>
+      </BrowserRouter>
+    </MantineProvider>
   );
 }

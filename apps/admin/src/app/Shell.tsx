@@ -1,34 +1,65 @@
-import { AppShell, Badge, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Avatar, Badge, Burger, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { PERMISSIONS, type PermissionName } from './permissions';
+import { useSession } from './session';
 
-/** The back office's areas. Those not built yet are shown, disabled, so the shape of the product is visible. */
-const AREAS = [
-  { label: 'Resellers', path: '/resellers', ready: false },
-  { label: 'Customers', path: '/customers', ready: false },
-  { label: 'Orders', path: '/orders', ready: false },
-  { label: 'Terms requests', path: '/terms', ready: false },
-  { label: 'Support', path: '/support', ready: false },
-  { label: 'Catalog', path: '/catalog', ready: true },
-  { label: 'Audit', path: '/audit', ready: false },
+/** The back office's areas, each shown only to roles whose permissions it needs; unbuilt ones are disabled. */
+const AREAS: { label: string; path: string; permission: PermissionName; ready: boolean }[] = [
+  { label: 'Resellers', path: '/resellers', permission: PERMISSIONS.resellersRead, ready: false },
+  { label: 'Customers', path: '/customers', permission: PERMISSIONS.customersRead, ready: false },
+  { label: 'Orders', path: '/orders', permission: PERMISSIONS.ordersRead, ready: false },
+  { label: 'Terms requests', path: '/terms', permission: PERMISSIONS.termsReview, ready: false },
+  { label: 'Support', path: '/support', permission: PERMISSIONS.supportCases, ready: false },
+  { label: 'Catalog', path: '/catalog', permission: PERMISSIONS.signedIn, ready: true },
+  { label: 'Audit', path: '/audit', permission: PERMISSIONS.auditRead, ready: true },
+  { label: 'Staff', path: '/staff', permission: PERMISSIONS.staffManage, ready: true },
 ];
 
 export function Shell() {
   const [opened, { toggle }] = useDisclosure();
   const location = useLocation();
+  const navigate = useNavigate();
+  const { me, can, signOut } = useSession();
+  const initials = (me?.displayName ?? '?').split(' ').map((w) => w[0]).join('').slice(0, 2);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
-        <Group h="100%" px="md" gap="sm">
-          <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-          <Title order={4}>NCE Marketplace</Title>
-          <Text c="dimmed" size="sm">
-            Back office
-          </Text>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Title order={4}>NCE Marketplace</Title>
+            <Text c="dimmed" size="sm">
+              Back office
+            </Text>
+          </Group>
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <UnstyledButton aria-label="Account menu">
+                <Group gap="xs">
+                  <Avatar size="sm" color="indigo">
+                    {initials}
+                  </Avatar>
+                  <div>
+                    <Text size="sm">{me?.displayName}</Text>
+                    <Text size="xs" c="dimmed">
+                      {me?.kind === 'RESELLER' ? 'reseller' : me?.roles.join(', ')}
+                    </Text>
+                  </div>
+                </Group>
+              </UnstyledButton>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => navigate('/account')}>Account and password</Menu.Item>
+              <Menu.Item color="red" onClick={() => void signOut().then(() => navigate('/sign-in', { replace: true }))}>
+                Sign out
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
-        {AREAS.map((area) =>
+        {AREAS.filter((area) => can(area.permission)).map((area) =>
           area.ready ? (
             <NavLink key={area.path} component={RouterLink} to={area.path} label={area.label} active={location.pathname.startsWith(area.path)} />
           ) : (

@@ -1,22 +1,39 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import { ErrorLink } from '@apollo/client/link/error';
+import introspection from '../gql/possible-types';
+
+export type SignInReason = 'SESSION_EXPIRED' | 'SIGNED_OUT';
 
 /** Appends a page of a cursor connection to the one already cached for the same arguments. */
-function appendPages(keyArgs: string[]) {
+function appendPages(keyArgs: string[], list: 'edges' | 'nodes') {
   return {
     keyArgs,
-    merge(existing: { edges: unknown[] } | undefined, incoming: { edges: unknown[] }, { args }: { args: Record<string, unknown> | null }) {
+    merge(existing: Record<string, unknown[]> | undefined, incoming: Record<string, unknown[]>, { args }: { args: Record<string, unknown> | null }) {
       if (!existing || !args?.after) return incoming;
-      return { ...incoming, edges: [...existing.edges, ...incoming.edges] };
+      return { ...incoming, [list]: [...(existing[list] ?? []), ...(incoming[list] ?? [])] };
     },
   };
 }
 
-export function createApolloClient(): ApolloClient {
+/** The client; `onSignInRequired` runs when the API says the session is missing or has expired. */
+export function createApolloClient(onSignInRequired: (reason: SignInReason) => void): ApolloClient {
+  const errors = new ErrorLink(({ error }) => {
+    if (!CombinedGraphQLErrors.is(error)) return;
+    const unauthenticated = error.errors.find((e) => e.extensions?.code === 'UNAUTHENTICATED');
+    if (unauthenticated) onSignInRequired(unauthenticated.extensions?.reason === 'SESSION_EXPIRED' ? 'SESSION_EXPIRED' : 'SIGNED_OUT');
+  });
   return new ApolloClient({
-    link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+    link: errors.concat(new HttpLink({ uri: '/graphql', credentials: 'same-origin' })),
     cache: new InMemoryCache({
+      possibleTypes: introspection.possibleTypes,
       typePolicies: {
-        Query: { fields: { catalogProducts: appendPages(['filter']) } },
+        Query: {
+          fields: {
+            catalogProducts: appendPages(['filter'], 'edges'),
+            staffUsers: appendPages(['search'], 'nodes'),
+            auditEntries: appendPages(['filter'], 'nodes'),
+          },
+        },
         // Prices, SKUs and products are shown per segment and market; cache them inside their parent.
         Product: { keyFields: false },
         Sku: { keyFields: false },

@@ -31,7 +31,7 @@ describe('sign-in and sessions', () => {
       'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename ... on SignedIn { me { email roles permissions } } } }',
       { e: 'ADMIN@demo.test', p: demo('admin').password },
     );
-    const body = await response.json();
+    const body = (await response.json()) as { data: { signIn: { me: { permissions: string[] } } } };
     expect(body.data.signIn).toMatchObject({ __typename: 'SignedIn', me: { email: 'admin@demo.test', roles: ['admin'] } });
     expect(body.data.signIn.me.permissions).toContain('staff:manage');
     const cookie = response.headers.getSetCookie()[0]!;
@@ -73,7 +73,7 @@ describe('sign-in and sessions', () => {
     expect((await client.gql('mutation { signOut }')).data?.signOut).toBe(true);
     expect(client.sessionCookie).toBeNull();
     const replay = await client.post('{ catalogMarkets { market } }', {}, undefined, { cookie: stolen });
-    expect((await replay.json()).errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED' });
+    expect(((await replay.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED' });
   });
 
   it('expires a session after two idle hours, and after twelve hours whatever the activity', async () => {

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Group, MultiSelect, SegmentedControl, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Group, MultiSelect, SegmentedControl, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import {
   BILLING_PLAN_LABELS,
@@ -14,6 +14,7 @@ import {
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { QueryState } from '../../components/QueryState';
+import { ShowMore } from '../../components/ShowMore';
 import type { CatalogProductsQuery } from '../../gql/graphql';
 import { readCatalogView, toFilterInput, writeCatalogView, type CatalogView } from './catalog-filter';
 import { CATALOG_MARKETS, CATALOG_PRODUCTS } from './operations';
@@ -45,19 +46,8 @@ export function CatalogPage() {
     variables: { filter: toFilterInput(view), first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
-  const [loadingMore, setLoadingMore] = useState(false);
   const connection = data?.catalogProducts;
   const products = connection?.edges.map((edge) => edge.node) ?? [];
-
-  const showMore = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   return (
     <Stack>
@@ -158,16 +148,12 @@ export function CatalogPage() {
             ))}
           </Table.Tbody>
         </Table>
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            {products.length} products shown · {connection?.market} market · {connection && SEGMENT_LABELS[connection.priceSegment]} prices
-          </Text>
-          {connection?.pageInfo.hasNextPage && (
-            <Button variant="light" onClick={() => void showMore()} loading={loadingMore}>
-              Show more
-            </Button>
-          )}
-        </Group>
+        <ShowMore
+          shown={products.length}
+          noun={`products · ${connection?.market ?? ''} market · ${connection ? SEGMENT_LABELS[connection.priceSegment] : ''} prices`}
+          hasMore={connection?.pageInfo.hasNextPage ?? false}
+          loadMore={() => fetchMore({ variables: { after: connection?.pageInfo.endCursor } })}
+        />
       </QueryState>
     </Stack>
   );

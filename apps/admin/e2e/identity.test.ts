@@ -1,0 +1,97 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, signIn, startStack, type DemoRole, type Stack } from './support/stack';
+
+const NAV: Record<DemoRole, string[]> = {
+  admin: ['Resellers', 'Customers', 'Orders', 'Terms requests', 'Support', 'Catalog', 'Audit', 'Staff'],
+  staff: ['Resellers', 'Customers', 'Orders', 'Catalog', 'Audit'],
+  credit: ['Resellers', 'Orders', 'Terms requests', 'Catalog'],
+  support: ['Resellers', 'Customers', 'Orders', 'Support', 'Catalog'],
+  reseller: ['Customers', 'Orders', 'Catalog'],
+};
+
+describe('sign-in, roles and audit in the browser', () => {
+  let stack: Stack;
+  beforeAll(async () => (stack = await startStack({ priceRows: 500 })));
+  afterAll(async () => stack?.stop());
+
+  const freshPage = async (): Promise<Page> => (await stack.browser.newContext()).newPage();
+  const navLabels = async (page: Page) =>
+    (await page.getByRole('navigation', { name: 'Main navigation' }).locator('a, button').allInnerTexts()).map((t) => t.replace(/\s*soon\s*$/i, '').trim());
+
+  it('sends a visitor to the sign-in page and refuses a wrong password without saying why', async () => {
+    const page = await freshPage();
+    await page.goto(`${stack.url}/audit`);
+    await page.getByRole('form', { name: 'Sign in' }).waitFor();
+    expect(page.url()).toMatch(/\/sign-in\?next=%2Faudit/);
+    await page.getByLabel('Email').fill(DEMO.staff.email);
+    await page.getByLabel(/^Password/).fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').getByText('The email or password is wrong.').waitFor();
+  });
+
+  for (const role of Object.keys(NAV) as DemoRole[]) {
+    it(`offers ${role} exactly the areas of its role`, async () => {
+      const page = await freshPage();
+      await signIn(page, stack.url, role);
+      expect(await navLabels(page)).toEqual(NAV[role]);
+    });
+  }
+
+  it('tells a credit user plainly that the audit trail is not theirs to see', async () => {
+    const page = await freshPage();
+    await signIn(page, stack.url, 'credit');
+    await page.goto(`${stack.url}/audit`);
+    await page.getByRole('alert').getByText('Your role does not allow you to see the audit trail').waitFor();
+  });
+
+  it('returns to the sign-in page with a message when the session has ended elsewhere', async () => {
+    const page = await freshPage();
+    await signIn(page, stack.url, 'support');
+    // The same user changes the password in another browser: every other session ends.
+    const other = await freshPage();
+    await signIn(other, stack.url, 'support');
+    await other.goto(`${stack.url}/account`);
+    await other.getByLabel('Current password').fill(DEMO.support.password);
+    await other.getByLabel('New password').fill('support is my passphrase');
+    await other.getByRole('button', { name: 'Change password' }).click();
+    await other.getByText('A password must not contain the email address.').waitFor();
+    await other.getByLabel('New password').fill('a completely new passphrase');
+    await other.getByRole('button', { name: 'Change password' }).click();
+    await other.getByText('Password changed.').waitFor();
+
+    await page.getByRole('tab', { name: 'Education' }).click();
+    await page.getByText('Your session has expired; sign in again.').waitFor();
+    expect(page.url()).toMatch(/reason=SESSION_EXPIRED/);
+  });
+
+  it('lets an admin create a staff user who sets a password by the link, signs in with their role, and shows it in the audit trail', async () => {
+    const admin = await freshPage();
+    await signIn(admin, stack.url, 'admin');
+    await admin.getByRole('link', { name: 'Staff' }).click();
+    await admin.getByRole('button', { name: 'New staff user' }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Create user' }).click();
+    await dialog.getByText('Email is required.').waitFor();
+    await dialog.getByLabel('Email').fill('newcomer@demo.test');
+    await dialog.getByLabel('Name').fill('Noor Newcomer');
+    await dialog.getByLabel(/^Credit/).check();
+    await dialog.getByRole('button', { name: 'Create user' }).click();
+    const link = await admin.getByTestId('reset-link').innerText();
+    expect(link).toContain('/reset-password?token=');
+
+    const newcomer = await freshPage();
+    await newcomer.goto(link);
+    await newcomer.getByLabel('New password').fill('noor picks a passphrase');
+    await newcomer.getByLabel('Repeat it').fill('noor picks a passphrase');
+    await newcomer.getByRole('button', { name: 'Set password' }).click();
+    await newcomer.getByText('Your password is set.').waitFor();
+    await signIn(newcomer, stack.url, { email: 'newcomer@demo.test', password: 'noor picks a passphrase' });
+    expect(await navLabels(newcomer)).toEqual(NAV.credit);
+
+    await admin.getByRole('link', { name: 'Audit' }).click();
+    await admin.getByLabel('Operation').fill('staff.createUser');
+    const row = admin.getByRole('table', { name: 'Audit entries' }).locator('tbody tr').first();
+    await expect.poll(() => row.innerText()).toMatch(/admin@demo\.test[\s\S]*staff\.createUser[\s\S]*newcomer@demo\.test/);
+  });
+});

@@ -1,0 +1,14 @@
+/** The API's permission names (Me.permissions); the SPA shows only what they allow. */
+export const PERMISSIONS = {
+  signedIn: 'signed-in',
+  catalogImport: 'catalog:import',
+  resellersRead: 'resellers:read',
+  customersRead: 'customers:read',
+  ordersRead: 'orders:read',
+  termsReview: 'terms:review',
+  supportCases: 'support:cases',
+  staffManage: 'staff:manage',
+  auditRead: 'audit:read',
+} as const;
+
+export type PermissionName = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

@@ -1,0 +1,77 @@
+import { graphql } from '../../gql';
+
+export const ME = graphql(`
+  query Me {
+    me {
+      id
+      email
+      displayName
+      kind
+      roles
+      permissions
+      resellerId
+    }
+  }
+`);
+
+export const SIGN_IN = graphql(`
+  mutation SignIn($email: String!, $password: String!) {
+    signIn(email: $email, password: $password) {
+      __typename
+      ... on SignedIn {
+        me {
+          id
+          email
+          displayName
+          kind
+          roles
+          permissions
+          resellerId
+        }
+      }
+      ... on SignInFailed {
+        code
+        message
+        retryAfterSeconds
+      }
+    }
+  }
+`);
+
+export const SIGN_OUT = graphql(`
+  mutation SignOut {
+    signOut
+  }
+`);
+
+export const CHANGE_PASSWORD = graphql(`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      __typename
+      ... on BusinessError {
+        code
+        message
+        fix {
+          field
+          label
+        }
+      }
+    }
+  }
+`);
+
+export const RESET_PASSWORD = graphql(`
+  mutation ResetPassword($token: String!, $newPassword: String!) {
+    resetPassword(token: $token, newPassword: $newPassword) {
+      __typename
+      ... on BusinessError {
+        code
+        message
+        fix {
+          field
+          label
+        }
+      }
+    }
+  }
+`);

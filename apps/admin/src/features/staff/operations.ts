@@ -1,0 +1,91 @@
+import { graphql } from '../../gql';
+
+export const STAFF_USERS = graphql(`
+  query StaffUsers($search: String, $first: Int!, $after: String) {
+    staffUsers(search: $search, first: $first, after: $after) {
+      nodes {
+        id
+        email
+        displayName
+        roles
+        active
+        createdAt
+        version
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const CREATE_STAFF_USER = graphql(`
+  mutation CreateStaffUser($input: NewStaffUserInput!) {
+    createStaffUser(input: $input) {
+      __typename
+      ... on StaffUserCreated {
+        resetUrl
+        user {
+          id
+          email
+        }
+      }
+      ... on ValidationFailed {
+        fields {
+          field
+          message
+        }
+      }
+      ... on BusinessError {
+        code
+        message
+        fix {
+          field
+        }
+      }
+    }
+  }
+`);
+
+export const UPDATE_STAFF_USER = graphql(`
+  mutation UpdateStaffUser($input: StaffUserChangeInput!) {
+    updateStaffUser(input: $input) {
+      __typename
+      ... on StaffUserUpdated {
+        user {
+          id
+          displayName
+          roles
+          active
+          version
+        }
+      }
+      ... on ValidationFailed {
+        fields {
+          field
+          message
+        }
+      }
+      ... on BusinessError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const CREATE_PASSWORD_RESET = graphql(`
+  mutation CreatePasswordReset($userId: ID!) {
+    createPasswordReset(userId: $userId) {
+      __typename
+      ... on PasswordResetCreated {
+        resetUrl
+        expiresAt
+      }
+      ... on BusinessError {
+        message
+      }
+    }
+  }
+`);
