@@ -8,6 +8,11 @@ import { IdentityService } from './identity/identity.service.js';
 import { argon2Hasher, type PasswordHasher } from './identity/password-hasher.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { createLogger, type Logger } from './platform/logger.js';
+import { PartnerCenterSimulator } from './partner-center/simulator.js';
+import type { PartnerCenter } from './partner-center/partner-center.js';
+import { SimulatorService } from './partner-center/simulator.service.js';
+import { JobQueue } from './platform/jobs/job-queue.js';
+import { ResellerService } from './resellers/reseller.service.js';
 import { StaffService } from './staff/staff.service.js';
 
 /** Every long-lived part of the API, built once at start and handed to resolvers through the context. */
@@ -19,6 +24,10 @@ export interface App {
   audit: AuditService;
   identity: IdentityService;
   staff: StaffService;
+  jobs: JobQueue;
+  partnerCenter: PartnerCenter;
+  simulator: SimulatorService;
+  resellers: ResellerService;
   catalog: CatalogService;
   priceLists: PriceListImporter;
   uploads: UploadStore;
@@ -36,6 +45,11 @@ export async function createApp(config: Config, overrides: { clock?: Clock; logg
   const audit = new AuditService(db, clock);
   const priceLists = new PriceListImporter(db, clock, uploads, logger, audit);
   const identity = new IdentityService(db, clock, audit, hasher);
+  const jobs = new JobQueue(db, clock, logger);
+  const partnerCenter = new PartnerCenterSimulator(db);
+  const resellers = new ResellerService(db, clock, audit, jobs, partnerCenter, { activationDelayMs: config.activationDelayMs, distributorPartnerId: config.distributorPartnerId });
+  // R1: a reseller user's first sign-in places the account's activation order.
+  identity.afterSignIn((m, user, actor) => (user.kind === 'RESELLER' && user.resellerId ? resellers.startActivationOnSignIn(m, user.resellerId, user.id, actor) : Promise.resolve()));
   const app: App = {
     config,
     db,
@@ -44,6 +58,10 @@ export async function createApp(config: Config, overrides: { clock?: Clock; logg
     audit,
     identity,
     staff: new StaffService(db, clock, audit, hasher, identity),
+    jobs,
+    partnerCenter,
+    simulator: new SimulatorService(db, clock, audit),
+    resellers,
     catalog: new CatalogService(db, clock, config.defaultMarket),
     priceLists,
     uploads,

@@ -11,6 +11,12 @@ const PUBLIC: Role[] = ROLES;
  * Who may call what — written out here, independently of the code, so that a change of permission
  * anywhere shows up as a failing row. Each operation is called with arguments that change nothing.
  */
+const STAFF_ROLES: Role[] = ['admin', 'staff', 'credit', 'support'];
+const MANAGERS: Role[] = ['admin', 'staff'];
+const NONE = '00000000-0000-0000-0000-000000000000';
+/** Replaced by the demo reseller's id: reseller users may reach their own reseller only. */
+const OWN = '$OWN_RESELLER';
+
 const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
   me: { allowed: PUBLIC, document: '{ me { id } }' },
   signIn: { allowed: PUBLIC, document: 'mutation { signIn(email: "matrix@demo.test", password: "x") { __typename } }' },
@@ -28,11 +34,35 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
   importPriceList: { allowed: ['admin', 'staff'], document: 'mutation { importPriceList(uploadId: "00000000-0000-0000-0000-000000000000") { __typename } }' },
   priceListImport: { allowed: ['admin', 'staff'], document: '{ priceListImport(id: "x") { id } }' },
   priceListImports: { allowed: ['admin', 'staff'], document: '{ priceListImports(first: 1) { nodes { id } } }' },
+  resellers: { allowed: STAFF_ROLES, document: '{ resellers(first: 1) { nodes { id } } }' },
+  reseller: { allowed: [...STAFF_ROLES, 'reseller'], document: `{ reseller(id: "${OWN}") { id } }` },
+  createReseller: {
+    allowed: MANAGERS,
+    document: 'mutation { createReseller(input: { companyName: "", marketplaceId: "", bcn: "", address: { line1: "", city: "", postalCode: "", country: "" }, contact: { name: "", email: "", phone: "" } }) { __typename } }',
+  },
+  updateReseller: {
+    allowed: MANAGERS,
+    document: `mutation { updateReseller(id: "${OWN}", version: 999, input: { companyName: "", marketplaceId: "", bcn: "", address: { line1: "", city: "", postalCode: "", country: "" }, contact: { name: "", email: "", phone: "" } }) { __typename } }`,
+  },
+  setResellerStatus: { allowed: MANAGERS, document: `mutation { setResellerStatus(id: "${OWN}", version: 999, status: SUSPENDED) { __typename } }` },
+  setResellerIdentifiers: { allowed: [...MANAGERS, 'reseller'], document: `mutation { setResellerIdentifiers(resellerId: "${OWN}", mpnLocationId: "x", resellerDomain: "x") { __typename } }` },
+  runResellerChecks: { allowed: [...MANAGERS, 'reseller'], document: `mutation { runResellerChecks(resellerId: "${OWN}") { checkedAt } }` },
+  createResellerUser: { allowed: MANAGERS, document: `mutation { createResellerUser(resellerId: "${NONE}", email: "x@y.z", displayName: "X") { __typename } }` },
+  distributorLinks: { allowed: SIGNED_IN, document: '{ distributorLinks { customerAuthorisation } }' },
+  simPartners: { allowed: MANAGERS, document: '{ simPartners { mpnId } }' },
+  simTenants: { allowed: MANAGERS, document: '{ simTenants { domain } }' },
+  saveSimPartner: {
+    allowed: MANAGERS,
+    document: 'mutation { saveSimPartner(input: { mpnId: "x", companyName: "", kind: "x", cspIndirectReseller: true, relationshipWithDistributor: true }) { __typename } }',
+  },
+  saveSimTenant: { allowed: MANAGERS, document: 'mutation { saveSimTenant(input: { domain: "x", companyName: "", government: false, relationshipAccepted: false }) { __typename } }' },
+  acceptTenantRelationship: { allowed: MANAGERS, document: 'mutation { acceptTenantRelationship(domain: "nobody.onmicrosoft.com") { __typename } }' },
 };
 
 describe('authorisation matrix: every operation × every role', () => {
   let t: TestApp;
   let server: TestClient;
+  let ownResellerId: string;
   const clients = new Map<Role, TestClient>();
 
   beforeAll(async () => {
@@ -47,6 +77,7 @@ describe('authorisation matrix: every operation × every role', () => {
       }
       clients.set(role, client);
     }
+    ownResellerId = (await clients.get('reseller')!.gql('{ me { resellerId } }')).data?.me.resellerId;
   });
   afterAll(async () => {
     await server.stop();
@@ -64,7 +95,7 @@ describe('authorisation matrix: every operation × every role', () => {
   for (const operation of order) {
     it(`${operation}: allowed for ${MATRIX[operation]!.allowed.join(', ')}; refused for the others`, async () => {
       for (const role of ROLES) {
-        const response = await clients.get(role)!.gql(MATRIX[operation]!.document);
+        const response = await clients.get(role)!.gql(MATRIX[operation]!.document.replaceAll(OWN, ownResellerId));
         const code = response.errors?.[0]?.extensions?.code;
         if (MATRIX[operation]!.allowed.includes(role)) {
           expect(code, `${role} → ${operation}: ${JSON.stringify(response.errors)}`).toBeUndefined();
@@ -75,4 +106,40 @@ describe('authorisation matrix: every operation × every role', () => {
       }
     });
   }
+});
+
+describe('reseller isolation: a reseller user reaches nothing of another reseller', () => {
+  it('is refused every reseller-scoped operation on another reseller, and sees nothing of it', async () => {
+    const t = await createTestApp();
+    await seedUsers(t.app);
+    const server = await TestClient.start(t.app);
+    try {
+      const admin = server.fork();
+      await admin.signIn(demo('admin').email, demo('admin').password);
+      const other = await admin.gql(
+        `mutation { createReseller(input: { companyName: "Other Reseller", marketplaceId: "MP-200002", bcn: "20-200002",
+          address: { line1: "1 Main St", city: "Austin", region: "TX", postalCode: "73301", country: "US" },
+          contact: { name: "Olga", email: "olga@other.example", phone: "+15125550100" } }) { ... on ResellerSaved { reseller { id } } } }`,
+      );
+      const otherId = other.data?.createReseller.reseller.id;
+      expect(otherId).toEqual(expect.any(String));
+
+      const reseller = server.fork();
+      await reseller.signIn(demo('reseller').email, demo('reseller').password);
+      const attempts = Object.entries(MATRIX)
+        .filter(([, row]) => row.document.includes(OWN))
+        .map(([operation, row]) => ({ operation, document: row.document.replaceAll(OWN, otherId) }));
+      expect(attempts.length).toBeGreaterThanOrEqual(3);
+      for (const { operation, document } of attempts) {
+        const response = await reseller.gql(document);
+        expect(response.errors?.[0]?.extensions?.code, operation).toBe('FORBIDDEN');
+        expect(response.data?.[operation] ?? null, operation).toBeNull();
+      }
+      const unchanged = await admin.gql(`{ reseller(id: "${otherId}") { mpnLocationId checksAt version } }`);
+      expect(unchanged.data?.reseller).toEqual({ mpnLocationId: null, checksAt: null, version: 1 });
+    } finally {
+      await server.stop();
+      await t.close();
+    }
+  });
 });

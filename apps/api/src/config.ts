@@ -21,6 +21,10 @@ export interface Config {
   readonly corsOrigins: string[];
   /** The distributor's Microsoft partner ID (links for relationship and customer authorisation, R21). */
   readonly distributorPartnerId: string;
+  /** R1: how long activation takes; an hour in production, seconds in the demo and tests. */
+  readonly activationDelayMs: number;
+  /** How often the background worker looks for due jobs. */
+  readonly jobPollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -61,8 +65,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const publicUrl = (env.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, '');
   if (!/^https?:\/\/[^/]+(\/.*)?$/.test(publicUrl)) problems.push(`PUBLIC_URL must be an http(s) URL, got "${env.PUBLIC_URL}"`);
 
+  const activationText = env.ACTIVATION_DELAY_SECONDS ?? (nodeEnv === 'production' ? '3600' : '10');
+  if (!/^\d+$/.test(activationText)) problems.push(`ACTIVATION_DELAY_SECONDS must be a whole number of seconds, got "${activationText}"`);
+  const pollText = env.JOB_POLL_MS ?? '500';
+  if (!/^\d+$/.test(pollText) || Number(pollText) < 10) problems.push(`JOB_POLL_MS must be a whole number of at least 10, got "${pollText}"`);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
+    activationDelayMs: Number(activationText) * 1000,
+    jobPollMs: Number(pollText),
     publicUrl,
     corsOrigins,
     distributorPartnerId,

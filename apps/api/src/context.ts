@@ -1,4 +1,5 @@
 import type { App } from './app.js';
+import type { Loaders } from './loaders.js';
 import type { Actor } from './platform/actor.js';
 import type { Principal } from './platform/permissions.js';
 
@@ -10,6 +11,7 @@ export interface SessionCookie {
 
 export interface Context {
   app: App;
+  loaders: Loaders;
   principal: Principal | null;
   /** Why there is no principal although a session cookie came: it expired or was revoked. */
   authProblem: 'SESSION_EXPIRED' | null;

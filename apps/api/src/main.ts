@@ -18,12 +18,14 @@ async function main(): Promise<void> {
   const abandoned = await app.priceLists.abandonInterrupted();
   if (abandoned > 0) app.logger.warn({ abandoned }, 'price-list imports interrupted by a previous stop were marked failed');
   const http = await startHttpServer(app);
+  app.jobs.start(config.jobPollMs);
   app.logger.info({ url: http.url, database: app.db.kind }, 'nce-marketplace API listening');
   console.log(`\n  nce-marketplace is running at ${http.url}/  (GraphQL: ${http.url}/graphql)\n`);
 
   const shutdown = async (signal: string) => {
     app.logger.info({ signal }, 'shutting down');
     await http.stop();
+    await app.jobs.stop();
     await app.db.close();
     process.exit(0);
   };

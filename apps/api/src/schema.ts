@@ -8,9 +8,11 @@ import { PriceListImportResolver } from './catalog/price-list-import.resolver.js
 import type { Context } from './context.js';
 import { IdentityResolver } from './identity/identity.resolver.js';
 import { hasPermission, type Permission } from './platform/permissions.js';
+import { SimulatorResolver } from './partner-center/simulator.resolver.js';
+import { ResellerResolver } from './resellers/reseller.resolver.js';
 import { StaffResolver } from './staff/staff.resolver.js';
 
-export const RESOLVERS = [IdentityResolver, StaffResolver, AuditResolver, CatalogResolver, PriceListImportResolver] as const;
+export const RESOLVERS = [IdentityResolver, StaffResolver, AuditResolver, CatalogResolver, PriceListImportResolver, ResellerResolver, SimulatorResolver] as const;
 
 /** No principal: sign in (again). The SPA tells an expired session from a missing one by `reason`. */
 export class SignInRequired extends GraphQLError {

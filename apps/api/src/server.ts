@@ -9,6 +9,7 @@ import express, { type Request } from 'express';
 import type { App } from './app.js';
 import { UploadTooLargeError } from './catalog/upload-store.js';
 import type { Context } from './context.js';
+import { createLoaders } from './loaders.js';
 import { formatError } from './platform/errors.js';
 import type { Authentication } from './identity/identity.service.js';
 import { hasPermission, Permission } from './platform/permissions.js';
@@ -146,6 +147,7 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
           res.append('set-cookie', `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secureCookie ? '; Secure' : ''}`);
         return {
           app,
+          loaders: createLoaders(app),
           principal,
           authProblem: auth && 'problem' in auth ? auth.problem : null,
           actor: { principal, requestId, ip },

@@ -29,6 +29,10 @@ export * from './terms-requests.js';
 export * from './orders.js';
 // Returns: Microsoft's NCE cancellation windows and prorated refunds (R24).
 export * from './returns.js';
+// Addresses validated and normalised by country (R7).
+export * from './address.js';
+// Reseller accounts: fields, whether they may buy (R1), check staleness (R10).
+export * from './resellers.js';
 // Sign-in password policy.
 export * from './passwords.js';
 // Purchase readiness: every unmet prerequisite at once (R1, R9, R10, R13, R16, R17).

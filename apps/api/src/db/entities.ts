@@ -7,6 +7,10 @@ import { PasswordResetEntity } from '../identity/password-reset.entity.js';
 import { SessionEntity } from '../identity/session.entity.js';
 import { SignInFailureEntity } from '../identity/sign-in-failure.entity.js';
 import { UserEntity } from '../identity/user.entity.js';
+import { SimPartnerEntity } from '../partner-center/sim-partner.entity.js';
+import { SimTenantEntity } from '../partner-center/sim-tenant.entity.js';
+import { JobEntity } from '../platform/jobs/job.entity.js';
+import { ResellerActivationEntity } from '../resellers/reseller-activation.entity.js';
 import { ResellerEntity } from '../resellers/reseller.entity.js';
 
 export const ENTITIES = [
@@ -20,4 +24,8 @@ export const ENTITIES = [
   SignInFailureEntity,
   PasswordResetEntity,
   AuditEntryEntity,
+  ResellerActivationEntity,
+  JobEntity,
+  SimPartnerEntity,
+  SimTenantEntity,
 ];

@@ -43,6 +43,7 @@ export function principalOf(user: UserEntity, sessionId?: string): Principal {
 export class IdentityService {
   /** Verified against when the email is unknown, so a miss takes as long as a hit. */
   private decoyHash: Promise<string>;
+  private readonly signInHooks: ((m: EntityManager, user: UserEntity, actor: Actor) => Promise<void>)[] = [];
 
   constructor(
     private readonly db: Database,
@@ -51,6 +52,11 @@ export class IdentityService {
     private readonly hasher: PasswordHasher,
   ) {
     this.decoyHash = hasher.hash(newToken());
+  }
+
+  /** Other contexts act on a sign-in inside its transaction (R1: activation on first sign-in). */
+  afterSignIn(hook: (m: EntityManager, user: UserEntity, actor: Actor) => Promise<void>): void {
+    this.signInHooks.push(hook);
   }
 
   hashPassword(password: string): Promise<string> {
@@ -87,7 +93,9 @@ export class IdentityService {
         ip: input.ip.slice(0, 64),
         userAgent: input.userAgent?.slice(0, 300) ?? null,
       });
-      await this.audit.record(m, { principal: principalOf(user, sessionId), requestId, ip: input.ip }, { operation: 'identity.signIn', entityType: 'Session', entityId: sessionId });
+      const actor = { principal: principalOf(user, sessionId), requestId, ip: input.ip };
+      await this.audit.record(m, actor, { operation: 'identity.signIn', entityType: 'Session', entityId: sessionId });
+      for (const hook of this.signInHooks) await hook(m, user, actor);
     });
     return { ok: true, token, expiresAt, user };
   }

@@ -1,8 +1,9 @@
+import type { PaymentMethod, ResellerStatus } from '@nce/domain';
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 
-export type ResellerStatus = 'PENDING_ACTIVATION' | 'ACTIVE' | 'SUSPENDED';
+export type { ResellerStatus };
 
-/** A CSP indirect reseller company buying through the marketplace (R1). */
+/** A CSP indirect reseller company buying through the marketplace (R1, R2, R9). */
 @Entity('reseller')
 export class ResellerEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -21,6 +22,56 @@ export class ResellerEntity {
 
   @Column({ type: 'varchar', length: 20 })
   status: ResellerStatus;
+
+  @Column({ name: 'address_line1', type: 'varchar', length: 200, default: '' })
+  addressLine1: string;
+
+  @Column({ name: 'address_line2', type: 'varchar', length: 200, nullable: true })
+  addressLine2: string | null;
+
+  @Column({ type: 'varchar', length: 100, default: '' })
+  city: string;
+
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  region: string | null;
+
+  @Column({ name: 'postal_code', type: 'varchar', length: 20, default: '' })
+  postalCode: string;
+
+  @Column({ type: 'varchar', length: 2, default: '' })
+  country: string;
+
+  @Column({ name: 'contact_name', type: 'varchar', length: 200, default: '' })
+  contactName: string;
+
+  @Column({ name: 'contact_email', type: 'varchar', length: 254, default: '' })
+  contactEmail: string;
+
+  @Column({ name: 'contact_phone', type: 'varchar', length: 40, default: '' })
+  contactPhone: string;
+
+  /** R2: credit card by default; terms once the credit team approves a terms request. */
+  @Column({ name: 'payment_method', type: 'varchar', length: 16, default: 'CREDIT_CARD' })
+  paymentMethod: PaymentMethod;
+
+  /** R9/R25: the MPN location ID, remembered once entered. */
+  @Column({ name: 'mpn_location_id', type: 'varchar', length: 10, nullable: true })
+  mpnLocationId: string | null;
+
+  /** R9: the indirect reseller `.onmicrosoft.com` domain, remembered once entered. */
+  @Column({ name: 'reseller_domain', type: 'varchar', length: 120, nullable: true })
+  resellerDomain: string | null;
+
+  /** R10: the four pre-purchase checks as last run (JSON). */
+  @Column({ type: 'text', nullable: true })
+  checks: string | null;
+
+  @Column({ name: 'checks_at', type: 'varchar', length: 30, nullable: true })
+  checksAt: string | null;
+
+  /** Lower-cased company name, marketplace ID and BCN: what search matches. */
+  @Column({ name: 'search_text', type: 'text', default: '' })
+  searchText: string;
 
   @Column({ name: 'created_at', type: 'varchar', length: 30 })
   createdAt: string;

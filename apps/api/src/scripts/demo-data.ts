@@ -6,6 +6,8 @@ import type { App } from '../app.js';
 import { emailKey } from '../identity/identity.service.js';
 import { UserEntity } from '../identity/user.entity.js';
 import { systemActor } from '../platform/actor.js';
+import { SimPartnerEntity } from '../partner-center/sim-partner.entity.js';
+import { SimTenantEntity } from '../partner-center/sim-tenant.entity.js';
 import { ResellerEntity } from '../resellers/reseller.entity.js';
 import { writeSamplePriceList } from './generate-price-list.js';
 
@@ -18,7 +20,38 @@ export const DEMO_USERS = [
   { email: 'reseller@demo.test', displayName: 'Rita Reseller', roles: '', password: 'demo-reseller-password' },
 ] as const;
 
-export const DEMO_RESELLER = { companyName: 'Demo Reseller Co', marketplaceId: 'MP-100001', bcn: '20-100001' };
+export const DEMO_RESELLER = {
+  companyName: 'Demo Reseller Co',
+  marketplaceId: 'MP-100001',
+  bcn: '20-100001',
+  addressLine1: '3351 Michelson Dr',
+  addressLine2: null,
+  city: 'Irvine',
+  region: 'CA',
+  postalCode: '92612',
+  country: 'US',
+  contactName: 'Rita Reseller',
+  contactEmail: 'reseller@demo.test',
+  contactPhone: '+19495550100',
+  mpnLocationId: '6543210',
+  resellerDomain: 'resellerco.onmicrosoft.com',
+  searchText: 'demo reseller co mp-100001 20-100001',
+};
+
+/** The simulated Partner Center: one partner or tenant for every answer Microsoft can give. */
+export const DEMO_PARTNERS = [
+  { mpnId: '6543210', companyName: 'Demo Reseller Co', kind: 'LOCATION', cspIndirectReseller: true, relationshipWithDistributor: true, tenantDomain: 'resellerco.onmicrosoft.com' },
+  { mpnId: '1234567', companyName: 'Demo Reseller Co', kind: 'GLOBAL', cspIndirectReseller: true, relationshipWithDistributor: true, tenantDomain: null },
+  { mpnId: '7654321', companyName: 'Not Enrolled Ltd', kind: 'LOCATION', cspIndirectReseller: false, relationshipWithDistributor: false, tenantDomain: 'notenrolled.onmicrosoft.com' },
+  { mpnId: '5555555', companyName: 'No Relationship Inc', kind: 'LOCATION', cspIndirectReseller: true, relationshipWithDistributor: false, tenantDomain: 'norelationship.onmicrosoft.com' },
+] as const;
+
+export const DEMO_TENANTS = [
+  { domain: 'contoso.onmicrosoft.com', companyName: 'Contoso Ltd', government: false, relationshipAccepted: true },
+  { domain: 'fabrikam.onmicrosoft.com', companyName: 'Fabrikam Inc', government: false, relationshipAccepted: false },
+  { domain: 'northwindschool.onmicrosoft.com', companyName: 'Northwind School', government: false, relationshipAccepted: true },
+  { domain: 'citygov.onmicrosoft.com', companyName: 'City of Springfield', government: true, relationshipAccepted: true },
+] as const;
 
 /** Fills an empty database with demo data; what exists is left alone, so it is safe to run again. */
 export async function seedDemoData(app: App, options: { priceRows?: number } = {}): Promise<string[]> {
@@ -37,9 +70,13 @@ export async function seedDemoData(app: App, options: { priceRows?: number } = {
   const actor = systemActor('system:seed');
   const hashes = await Promise.all(DEMO_USERS.map((u) => app.identity.hashPassword(u.password)));
   const created = await app.db.transaction(async (m) => {
+    for (const partner of DEMO_PARTNERS) if (!(await m.existsBy(SimPartnerEntity, { mpnId: partner.mpnId }))) await m.insert(SimPartnerEntity, { ...partner });
+    for (const tenant of DEMO_TENANTS) {
+      if (!(await m.existsBy(SimTenantEntity, { domain: tenant.domain }))) await m.insert(SimTenantEntity, { ...tenant, tenantId: randomUUID(), createdByMarketplace: false, createdAt: now });
+    }
     let reseller = await m.findOneBy(ResellerEntity, { marketplaceId: DEMO_RESELLER.marketplaceId });
     if (!reseller) {
-      reseller = await m.save(m.create(ResellerEntity, { id: randomUUID(), ...DEMO_RESELLER, status: 'ACTIVE', createdAt: now, updatedAt: now }));
+      reseller = await m.save(m.create(ResellerEntity, { id: randomUUID(), ...DEMO_RESELLER, status: 'ACTIVE', paymentMethod: 'CREDIT_CARD', createdAt: now, updatedAt: now }));
       await app.audit.record(m, actor, { operation: 'seed.createReseller', entityType: 'Reseller', entityId: reseller.id });
     }
     let users = 0;
@@ -68,5 +105,7 @@ export async function seedDemoData(app: App, options: { priceRows?: number } = {
     return users;
   });
   if (created > 0) done.push(`created ${created} demo users`);
+  const demoReseller = await app.db.read.findOneByOrFail(ResellerEntity, { marketplaceId: DEMO_RESELLER.marketplaceId });
+  if (!demoReseller.checksAt) await app.resellers.checks(actor, demoReseller.id, true);
   return done;
 }

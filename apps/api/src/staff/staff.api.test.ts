@@ -4,7 +4,7 @@ import { demo, seedUsers } from '../test-support/users.js';
 
 const CREATE = `mutation($input: NewStaffUserInput!) { createStaffUser(input: $input) {
   __typename
-  ... on StaffUserCreated { resetUrl user { id email roles version active } }
+  ... on UserCreated { resetUrl user { id email roles version active } }
   ... on ValidationFailed { code fields { field code } }
   ... on BusinessError { code message fix { field } }
 } }`;
@@ -35,7 +35,7 @@ describe('staff management and the audit trail', () => {
 
   it('creates a staff user who sets a password through the one-time link', async () => {
     const created = await admin.gql(CREATE, { input: { email: 'Nina@demo.test', displayName: 'Nina New', roles: ['credit', 'support'] } });
-    expect(created.data?.createStaffUser).toMatchObject({ __typename: 'StaffUserCreated', user: { email: 'nina@demo.test', roles: ['credit', 'support'], active: true } });
+    expect(created.data?.createStaffUser).toMatchObject({ __typename: 'UserCreated', user: { email: 'nina@demo.test', roles: ['credit', 'support'], active: true } });
     const token = new URL(created.data?.createStaffUser.resetUrl).searchParams.get('token');
     const nina = admin.fork();
     await nina.gql('mutation($t: String!) { resetPassword(token: $t, newPassword: "she chooses a passphrase") { __typename } }', { t: token });

@@ -4,12 +4,12 @@ import type { UserEntity } from '../identity/user.entity.js';
 import { NotFound, OperationRefused, ValidationFailed, VersionConflict } from '../platform/common.types.js';
 import { Permission, RequirePermission } from '../platform/permissions.js';
 import type { StaffError } from './staff.service.js';
-import { CreateStaffUserResult, NewStaffUserInput, StaffUserChangeInput, StaffUserCreated, StaffUserUpdated, UpdateStaffUserResult, User, UserConnection } from './staff.types.js';
+import { CreateUserResult, NewStaffUserInput, StaffUserChangeInput, UserCreated, StaffUserUpdated, UpdateStaffUserResult, User, UserConnection } from './staff.types.js';
 
 export const toUser = (u: UserEntity): User =>
   Object.assign(new User(), { ...u, roles: u.roles ? u.roles.split(',') : [] });
 
-function toError(error: StaffError) {
+export function toStaffError(error: StaffError) {
   switch (error.code) {
     case 'VALIDATION_FAILED':
       return ValidationFailed.of(error.fields);
@@ -37,18 +37,18 @@ export class StaffResolver {
   }
 
   @RequirePermission(Permission.StaffManage)
-  @Mutation(() => CreateStaffUserResult, { description: 'Creates a staff user; answers with a one-time link to set the password.' })
-  async createStaffUser(@Arg('input', () => NewStaffUserInput) input: NewStaffUserInput, @Ctx() ctx: Context): Promise<typeof CreateStaffUserResult> {
+  @Mutation(() => CreateUserResult, { description: 'Creates a staff user; answers with a one-time link to set the password.' })
+  async createStaffUser(@Arg('input', () => NewStaffUserInput) input: NewStaffUserInput, @Ctx() ctx: Context): Promise<typeof CreateUserResult> {
     const result = await ctx.app.staff.create(ctx.actor, input);
-    if (!result.ok) return toError(result.error) as typeof CreateStaffUserResult;
-    return Object.assign(new StaffUserCreated(), { user: toUser(result.user), resetUrl: ctx.app.resetUrl(result.resetToken) });
+    if (!result.ok) return toStaffError(result.error) as typeof CreateUserResult;
+    return Object.assign(new UserCreated(), { user: toUser(result.user), resetUrl: ctx.app.resetUrl(result.resetToken) });
   }
 
   @RequirePermission(Permission.StaffManage)
   @Mutation(() => UpdateStaffUserResult, { description: 'Changes a staff user’s name, roles or status; refuses to overwrite a newer version.' })
   async updateStaffUser(@Arg('input', () => StaffUserChangeInput) input: StaffUserChangeInput, @Ctx() ctx: Context): Promise<typeof UpdateStaffUserResult> {
     const result = await ctx.app.staff.update(ctx.actor, input);
-    if (!result.ok) return toError(result.error);
+    if (!result.ok) return toStaffError(result.error);
     return Object.assign(new StaffUserUpdated(), { user: toUser(result.user) });
   }
 }

@@ -74,12 +74,15 @@ export class StaffService {
     return { users, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.displayName, last.id]) : null };
   }
 
-  /** Creates a staff user with no usable password and returns a one-time link to set one. */
-  async create(actor: Actor, input: NewUser): Promise<{ ok: true; user: UserEntity; resetToken: string } | { ok: false; error: StaffError }> {
+  /**
+   * Creates a staff user, or with `resellerId` a reseller's user, with no usable password, and returns
+   * a one-time link to set one.
+   */
+  async create(actor: Actor, input: NewUser, resellerId: string | null = null): Promise<{ ok: true; user: UserEntity; resetToken: string } | { ok: false; error: StaffError }> {
     const errors: FieldError[] = [];
     const email = requireEmail(errors, 'email', input.email, 'Email');
     const displayName = requireText(errors, 'displayName', input.displayName, 'Name', 120);
-    const roles = checkRoles(errors, input.roles);
+    const roles = resellerId ? [] : checkRoles(errors, input.roles);
     if (errors.length) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: errors } };
     const now = this.clock.now();
     const unusable = await this.hasher.hash(newToken());
@@ -93,9 +96,9 @@ export class StaffService {
         email,
         emailKey: emailKey(email),
         displayName,
-        kind: 'STAFF',
+        kind: resellerId ? 'RESELLER' : 'STAFF',
         roles: roles.join(','),
-        resellerId: null,
+        resellerId,
         passwordHash: unusable,
         active: true,
         createdAt: now.toISOString(),
@@ -104,7 +107,7 @@ export class StaffService {
       });
       await m.save(user);
       await this.identity.issueReset(m, user.id, token, actor.principal?.userId ?? null, now, new Date(now.getTime() + PASSWORD_RESET_TTL_MS));
-      await this.audit.record(m, actor, { operation: 'staff.createUser', entityType: 'User', entityId: user.id, changes: changesBetween(null, snapshot(user)) });
+      await this.audit.record(m, actor, { operation: resellerId ? 'resellers.createUser' : 'staff.createUser', entityType: 'User', entityId: user.id, changes: changesBetween(null, snapshot(user)) });
       return { ok: true as const, user, resetToken: token };
     });
   }

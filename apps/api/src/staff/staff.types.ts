@@ -72,7 +72,7 @@ export class StaffUserChangeInput {
 }
 
 @ObjectType({ description: 'The new user, and the one-time link they set their password with.' })
-export class StaffUserCreated {
+export class UserCreated {
   @Field(() => User)
   user: User;
 
@@ -86,9 +86,9 @@ export class StaffUserUpdated {
   user: User;
 }
 
-export const CreateStaffUserResult = createUnionType({
-  name: 'CreateStaffUserResult',
-  types: () => [StaffUserCreated, ValidationFailed, OperationRefused] as const,
+export const CreateUserResult = createUnionType({
+  name: 'CreateUserResult',
+  types: () => [UserCreated, ValidationFailed, OperationRefused, NotFound] as const,
 });
 
 export const UpdateStaffUserResult = createUnionType({

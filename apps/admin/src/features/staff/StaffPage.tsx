@@ -39,7 +39,7 @@ export function StaffPage() {
     setFormError(null);
     if (editing?.mode === 'new') {
       const result = (await createUser({ variables: { input: { email: values.email, displayName: values.displayName, roles: values.roles } } })).data?.createStaffUser;
-      if (result?.__typename === 'StaffUserCreated') {
+      if (result?.__typename === 'UserCreated') {
         setEditing(null);
         setLink({ title: `Account created for ${result.user.email}. Send them this one-time link to set a password (valid for an hour):`, url: result.resetUrl });
         await refetch();

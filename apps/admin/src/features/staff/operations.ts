@@ -24,7 +24,7 @@ export const CREATE_STAFF_USER = graphql(`
   mutation CreateStaffUser($input: NewStaffUserInput!) {
     createStaffUser(input: $input) {
       __typename
-      ... on StaffUserCreated {
+      ... on UserCreated {
         resetUrl
         user {
           id

@@ -1,5 +1,6 @@
 import { Catalog1732460000000 } from './1732460000000-catalog.js';
 import { IdentityAudit1732470000000 } from './1732470000000-identity-audit.js';
+import { ResellersJobsSimulator1732480000000 } from './1732480000000-resellers-jobs-simulator.js';
 
 /** Every migration, oldest first. Schema changes are made only here, never by `synchronize`. */
-export const MIGRATIONS = [Catalog1732460000000, IdentityAudit1732470000000];
+export const MIGRATIONS = [Catalog1732460000000, IdentityAudit1732470000000, ResellersJobsSimulator1732480000000];

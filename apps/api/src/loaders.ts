@@ -1,0 +1,22 @@
+import DataLoader from 'dataloader';
+import { In } from 'typeorm';
+import type { App } from './app.js';
+import { UserEntity } from './identity/user.entity.js';
+import { ResellerActivationEntity } from './resellers/reseller-activation.entity.js';
+
+/** Per-request batching: a list page asks once for all its rows' related records, not once per row. */
+export function createLoaders(app: App) {
+  const read = () => app.db.read;
+  return {
+    activationByReseller: new DataLoader<string, ResellerActivationEntity | null>(async (ids) => {
+      const rows = await read().findBy(ResellerActivationEntity, { resellerId: In([...ids]) });
+      return ids.map((id) => rows.find((r) => r.resellerId === id) ?? null);
+    }),
+    usersByReseller: new DataLoader<string, UserEntity[]>(async (ids) => {
+      const rows = await read().find(UserEntity, { where: { resellerId: In([...ids]) }, order: { displayName: 'ASC' } });
+      return ids.map((id) => rows.filter((u) => u.resellerId === id));
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

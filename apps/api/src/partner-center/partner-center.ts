@@ -1,0 +1,30 @@
+/**
+ * Everything the marketplace asks Microsoft, shaped after the Partner Center REST API so that an HTTP
+ * adapter can replace the simulator without touching the services.
+ */
+export interface PartnerLookup {
+  exists: boolean;
+  kind?: 'LOCATION' | 'GLOBAL';
+  cspIndirectReseller?: boolean;
+  companyName?: string;
+}
+
+export interface CustomerTenant {
+  tenantId: string;
+  domain: string;
+  companyName: string;
+  government: boolean;
+  /** Accepted the distributor as indirect provider (reseller relationship, R15/R21). */
+  relationshipAccepted: boolean;
+}
+
+export interface PartnerCenter {
+  /** Validate an MPN ID (`GET /v1/profiles/mpn?mpnId=`): whether it exists, its kind, CSP indirect-reseller enrolment. */
+  lookupPartner(mpnId: string): Promise<PartnerLookup>;
+  /** Whether the indirect reseller has a relationship with the distributor (`GET /v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf`). */
+  hasRelationshipWithDistributor(mpnId: string): Promise<boolean>;
+  /** Domain availability (`HEAD /v1/domains/{domain}`): true when the domain exists (200), false when free (404). */
+  domainExists(domain: string): Promise<boolean>;
+  /** An existing customer tenant by its `.onmicrosoft.com` domain, or null. */
+  findCustomerTenant(domain: string): Promise<CustomerTenant | null>;
+}

@@ -1,0 +1,28 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A Microsoft tenant as the simulated Partner Center knows it (R14, R15, R20, R21). */
+@Entity('sim_tenant')
+export class SimTenantEntity {
+  /** `<prefix>.onmicrosoft.com`, lower-case. */
+  @PrimaryColumn({ type: 'varchar', length: 120 })
+  domain: string;
+
+  @Column({ name: 'tenant_id', type: 'varchar', length: 36 })
+  tenantId: string;
+
+  @Column({ name: 'company_name', type: 'varchar', length: 200 })
+  companyName: string;
+
+  @Column({ type: 'boolean', default: false })
+  government: boolean;
+
+  /** Whether the tenant's global admin accepted the distributor's authorisation link (R21). */
+  @Column({ name: 'relationship_accepted', type: 'boolean', default: false })
+  relationshipAccepted: boolean;
+
+  @Column({ name: 'created_by_marketplace', type: 'boolean', default: false })
+  createdByMarketplace: boolean;
+
+  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  createdAt: string;
+}

@@ -1,0 +1,74 @@
+import { customerAuthorisationUrl, relationshipRequestUrl } from '@nce/domain';
+import { Arg, Ctx, createUnionType, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { Context } from '../context.js';
+import { NotFound, ValidationFailed } from '../platform/common.types.js';
+import { Permission, RequirePermission } from '../platform/permissions.js';
+import { SimPartner, SimPartnerInput, SimTenant, SimTenantInput } from './simulator.types.js';
+
+@ObjectType()
+class SimPartnerSaved {
+  @Field(() => SimPartner)
+  partner: SimPartner;
+}
+
+@ObjectType()
+class SimTenantSaved {
+  @Field(() => SimTenant)
+  tenant: SimTenant;
+}
+
+@ObjectType({ description: 'The distributor’s Microsoft links, built from its partner ID.' })
+class DistributorLinks {
+  @Field({ description: 'R21: the universal link a customer’s global admin accepts to authorise the distributor.' })
+  customerAuthorisation: string;
+
+  @Field({ description: 'R10 d: the link a reseller uses to request the relationship with the distributor.' })
+  resellerRelationshipRequest: string;
+}
+
+const SaveSimPartnerResult = createUnionType({ name: 'SaveSimPartnerResult', types: () => [SimPartnerSaved, ValidationFailed] as const });
+const SaveSimTenantResult = createUnionType({ name: 'SaveSimTenantResult', types: () => [SimTenantSaved, ValidationFailed] as const });
+const AcceptRelationshipResult = createUnionType({ name: 'AcceptRelationshipResult', types: () => [SimTenantSaved, NotFound] as const });
+
+@Resolver()
+export class SimulatorResolver {
+  @RequirePermission(Permission.SignedIn)
+  @Query(() => DistributorLinks)
+  distributorLinks(@Ctx() { app }: Context): DistributorLinks {
+    const id = app.config.distributorPartnerId;
+    return { customerAuthorisation: customerAuthorisationUrl(id), resellerRelationshipRequest: relationshipRequestUrl(id) };
+  }
+
+  @RequirePermission(Permission.SimulatorManage)
+  @Query(() => [SimPartner], { description: 'Partners (MPN IDs) the Partner Center simulator knows.' })
+  simPartners(@Ctx() { app }: Context): Promise<SimPartner[]> {
+    return app.simulator.partners();
+  }
+
+  @RequirePermission(Permission.SimulatorManage)
+  @Query(() => [SimTenant], { description: 'Tenants the Partner Center simulator knows.' })
+  simTenants(@Ctx() { app }: Context): Promise<SimTenant[]> {
+    return app.simulator.tenants();
+  }
+
+  @RequirePermission(Permission.SimulatorManage)
+  @Mutation(() => SaveSimPartnerResult)
+  async saveSimPartner(@Arg('input', () => SimPartnerInput) input: SimPartnerInput, @Ctx() { app, actor }: Context): Promise<typeof SaveSimPartnerResult> {
+    const result = await app.simulator.savePartner(actor, { ...input, kind: input.kind as 'LOCATION' | 'GLOBAL' });
+    return result.ok ? Object.assign(new SimPartnerSaved(), { partner: result.value }) : ValidationFailed.of(result.fields);
+  }
+
+  @RequirePermission(Permission.SimulatorManage)
+  @Mutation(() => SaveSimTenantResult)
+  async saveSimTenant(@Arg('input', () => SimTenantInput) input: SimTenantInput, @Ctx() { app, actor }: Context): Promise<typeof SaveSimTenantResult> {
+    const result = await app.simulator.saveTenant(actor, input);
+    return result.ok ? Object.assign(new SimTenantSaved(), { tenant: result.value }) : ValidationFailed.of(result.fields);
+  }
+
+  @RequirePermission(Permission.SimulatorManage)
+  @Mutation(() => AcceptRelationshipResult, { description: 'Simulates the customer’s global admin accepting the authorisation link (R21).' })
+  async acceptTenantRelationship(@Arg('domain') domain: string, @Ctx() { app, actor }: Context): Promise<typeof AcceptRelationshipResult> {
+    const tenant = await app.simulator.acceptRelationship(actor, domain);
+    return tenant ? Object.assign(new SimTenantSaved(), { tenant }) : NotFound.of('tenant', domain);
+  }
+}

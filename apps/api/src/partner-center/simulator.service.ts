@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { parseExistingTenantDomain, parseMpnId, requireText, type FieldError } from '@nce/domain';
+import type { AuditService } from '../audit/audit.service.js';
+import { changesBetween } from '../audit/audit.service.js';
+import type { Database } from '../db/database.js';
+import type { Actor } from '../platform/actor.js';
+import type { Clock } from '../platform/clock.js';
+import { SimPartnerEntity } from './sim-partner.entity.js';
+import { SimTenantEntity } from './sim-tenant.entity.js';
+
+type Saved<T> = { ok: true; value: T } | { ok: false; fields: FieldError[] };
+
+/** Staff shape the simulator's world, so a demo can show every answer Microsoft can give. */
+export class SimulatorService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  partners(): Promise<SimPartnerEntity[]> {
+    return this.db.read.find(SimPartnerEntity, { order: { companyName: 'ASC', mpnId: 'ASC' }, take: 500 });
+  }
+
+  tenants(): Promise<SimTenantEntity[]> {
+    return this.db.read.find(SimTenantEntity, { order: { domain: 'ASC' }, take: 500 });
+  }
+
+  async savePartner(actor: Actor, input: Omit<SimPartnerEntity, 'tenantDomain'> & { tenantDomain?: string | null }): Promise<Saved<SimPartnerEntity>> {
+    const fields: FieldError[] = [];
+    const mpn = parseMpnId(input.mpnId);
+    if (!mpn.ok) fields.push({ field: 'mpnId', code: mpn.code, message: mpn.message });
+    const companyName = requireText(fields, 'companyName', input.companyName, 'Company name');
+    if (input.kind !== 'LOCATION' && input.kind !== 'GLOBAL') fields.push({ field: 'kind', code: 'KIND_UNKNOWN', message: 'Kind is LOCATION or GLOBAL.' });
+    const domain = input.tenantDomain ? parseExistingTenantDomain(input.tenantDomain) : null;
+    if (domain && !domain.ok) fields.push({ field: 'tenantDomain', code: domain.code, message: domain.message });
+    if (fields.length || !mpn.ok) return { ok: false, fields };
+    const partner: SimPartnerEntity = {
+      mpnId: mpn.value,
+      companyName,
+      kind: input.kind,
+      cspIndirectReseller: input.cspIndirectReseller,
+      relationshipWithDistributor: input.relationshipWithDistributor,
+      tenantDomain: domain && domain.ok ? domain.value.domain : null,
+    };
+    await this.db.transaction(async (m) => {
+      const before = await m.findOneBy(SimPartnerEntity, { mpnId: partner.mpnId });
+      await m.save(SimPartnerEntity, partner);
+      await this.audit.record(m, actor, { operation: 'simulator.savePartner', entityType: 'SimPartner', entityId: partner.mpnId, changes: changesBetween(before ? { ...before } : null, { ...partner }) });
+    });
+    return { ok: true, value: partner };
+  }
+
+  async saveTenant(actor: Actor, input: { domain: string; companyName: string; government: boolean; relationshipAccepted: boolean }): Promise<Saved<SimTenantEntity>> {
+    const fields: FieldError[] = [];
+    const domain = parseExistingTenantDomain(input.domain);
+    if (!domain.ok) fields.push({ field: 'domain', code: domain.code, message: domain.message });
+    const companyName = requireText(fields, 'companyName', input.companyName, 'Company name');
+    if (fields.length || !domain.ok) return { ok: false, fields };
+    return this.db.transaction(async (m) => {
+      const before = await m.findOneBy(SimTenantEntity, { domain: domain.value.domain });
+      const tenant: SimTenantEntity = {
+        domain: domain.value.domain,
+        tenantId: before?.tenantId ?? randomUUID(),
+        companyName,
+        government: input.government,
+        relationshipAccepted: input.relationshipAccepted,
+        createdByMarketplace: before?.createdByMarketplace ?? false,
+        createdAt: before?.createdAt ?? this.clock.now().toISOString(),
+      };
+      await m.save(SimTenantEntity, tenant);
+      await this.audit.record(m, actor, { operation: 'simulator.saveTenant', entityType: 'SimTenant', entityId: tenant.domain, changes: changesBetween(before ? { ...before } : null, { ...tenant }) });
+      return { ok: true as const, value: tenant };
+    });
+  }
+
+  /** R21: the customer's global admin accepts the universal authorisation link (simulated by staff). */
+  async acceptRelationship(actor: Actor, domain: string): Promise<SimTenantEntity | null> {
+    return this.db.transaction(async (m) => {
+      const tenant = await m.findOneBy(SimTenantEntity, { domain: domain.trim().toLowerCase() });
+      if (!tenant) return null;
+      await m.update(SimTenantEntity, tenant.domain, { relationshipAccepted: true });
+      await this.audit.record(m, actor, { operation: 'simulator.acceptRelationship', entityType: 'SimTenant', entityId: tenant.domain, changes: { relationshipAccepted: { before: tenant.relationshipAccepted, after: true } } });
+      return { ...tenant, relationshipAccepted: true };
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import type { Database } from '../db/database.js';
+import type { CustomerTenant, PartnerCenter, PartnerLookup } from './partner-center.js';
+import { SimPartnerEntity } from './sim-partner.entity.js';
+import { SimTenantEntity } from './sim-tenant.entity.js';
+
+/**
+ * The default Partner Center: deterministic, answering from the sim_partner and sim_tenant tables,
+ * which staff can edit to show every failure in a demo.
+ */
+export class PartnerCenterSimulator implements PartnerCenter {
+  constructor(private readonly db: Database) {}
+
+  async lookupPartner(mpnId: string): Promise<PartnerLookup> {
+    const partner = await this.db.read.findOneBy(SimPartnerEntity, { mpnId });
+    if (!partner) return { exists: false };
+    return { exists: true, kind: partner.kind, cspIndirectReseller: partner.cspIndirectReseller, companyName: partner.companyName };
+  }
+
+  async hasRelationshipWithDistributor(mpnId: string): Promise<boolean> {
+    const partner = await this.db.read.findOneBy(SimPartnerEntity, { mpnId });
+    return partner?.relationshipWithDistributor ?? false;
+  }
+
+  async domainExists(domain: string): Promise<boolean> {
+    const lower = domain.toLowerCase();
+    if (await this.db.read.existsBy(SimTenantEntity, { domain: lower })) return true;
+    return this.db.read.existsBy(SimPartnerEntity, { tenantDomain: lower });
+  }
+
+  async findCustomerTenant(domain: string): Promise<CustomerTenant | null> {
+    const tenant = await this.db.read.findOneBy(SimTenantEntity, { domain: domain.toLowerCase() });
+    return tenant
+      ? { tenantId: tenant.tenantId, domain: tenant.domain, companyName: tenant.companyName, government: tenant.government, relationshipAccepted: tenant.relationshipAccepted }
+      : null;
+  }
+}

@@ -1,0 +1,79 @@
+import { Field, InputType, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A partner as the Partner Center simulator knows it.' })
+export class SimPartner {
+  @Field()
+  mpnId: string;
+
+  @Field()
+  companyName: string;
+
+  @Field({ description: 'LOCATION or GLOBAL (R25).' })
+  kind: string;
+
+  @Field()
+  cspIndirectReseller: boolean;
+
+  @Field()
+  relationshipWithDistributor: boolean;
+
+  @Field(() => String, { nullable: true })
+  tenantDomain: string | null;
+}
+
+@InputType()
+export class SimPartnerInput {
+  @Field()
+  mpnId: string;
+
+  @Field()
+  companyName: string;
+
+  @Field()
+  kind: string;
+
+  @Field()
+  cspIndirectReseller: boolean;
+
+  @Field()
+  relationshipWithDistributor: boolean;
+
+  @Field(() => String, { nullable: true })
+  tenantDomain?: string | null;
+}
+
+@ObjectType({ description: 'A Microsoft tenant as the Partner Center simulator knows it.' })
+export class SimTenant {
+  @Field()
+  domain: string;
+
+  @Field()
+  tenantId: string;
+
+  @Field()
+  companyName: string;
+
+  @Field()
+  government: boolean;
+
+  @Field({ description: 'Whether its global admin accepted the distributor (R21).' })
+  relationshipAccepted: boolean;
+
+  @Field()
+  createdByMarketplace: boolean;
+}
+
+@InputType()
+export class SimTenantInput {
+  @Field()
+  domain: string;
+
+  @Field()
+  companyName: string;
+
+  @Field()
+  government: boolean;
+
+  @Field()
+  relationshipAccepted: boolean;
+}

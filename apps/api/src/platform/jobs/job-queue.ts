@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { EntityManager } from 'typeorm';
+import type { Database } from '../../db/database.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import { JobEntity } from './job.entity.js';
+
+export type JobHandler = (payload: Record<string, unknown>, job: JobEntity) => Promise<void>;
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  /** Enqueuing a key that exists already does nothing: one job per key, ever. */
+  key?: string;
+  maxAttempts?: number;
+}
+
+/** How long a claimed job is ours; a worker that died is taken over once the lease runs out. */
+export const JOB_LEASE_MS = 5 * 60_000;
+
+/** Retry delays: 5 s, 10 s, 20 s … capped at 10 minutes. */
+export const backoffMs = (attempts: number): number => Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 600_000);
+
+/**
+ * Durable background work. Jobs are rows written in the same transaction as the change that needs
+ * them, so a committed change always has its job and a rolled-back one never does. A worker claims a
+ * due job with a lease; a process that dies mid-job leaves a lease that expires, and the job is run
+ * again — so handlers are idempotent.
+ */
+export class JobQueue {
+  private readonly handlers = new Map<string, JobHandler>();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  register(kind: string, handler: JobHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  /** Adds a job inside the caller's transaction. */
+  async enqueue(m: EntityManager, kind: string, payload: Record<string, unknown>, options: EnqueueOptions = {}): Promise<void> {
+    if (options.key && (await m.existsBy(JobEntity, { key: options.key }))) return;
+    const now = this.clock.now();
+    await m.insert(JobEntity, {
+      id: randomUUID(),
+      kind,
+      key: options.key ?? null,
+      payload: JSON.stringify(payload),
+      status: 'PENDING',
+      runAt: (options.runAt ?? now).toISOString(),
+      attempts: 0,
+      maxAttempts: options.maxAttempts ?? 8,
+      lockedUntil: null,
+      lockedBy: null,
+      lastError: null,
+      createdAt: now.toISOString(),
+      finishedAt: null,
+    });
+  }
+
+  /** Runs every job that is due now, one after another; returns how many ran. */
+  async runDue(limit = 100): Promise<number> {
+    let ran = 0;
+    while (ran < limit) {
+      const job = await this.claimNext();
+      if (!job) break;
+      await this.execute(job);
+      ran += 1;
+    }
+    return ran;
+  }
+
+  start(pollMs: number): void {
+    if (this.timer) return;
+    const tick = () => {
+      this.running = this.runDue()
+        .then(() => undefined)
+        .catch((error: unknown) => this.logger.error({ err: error }, 'job worker failed'))
+        .finally(() => {
+          this.running = null;
+          if (this.timer) this.timer = setTimeout(tick, pollMs);
+        });
+    };
+    this.timer = setTimeout(tick, pollMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private async claimNext(): Promise<JobEntity | null> {
+    const now = this.clock.now().toISOString();
+    return this.db.transaction(async (m) => {
+      const candidate = await m
+        .createQueryBuilder(JobEntity, 'j')
+        .where("((j.status = 'PENDING' AND j.run_at <= :now) OR (j.status = 'RUNNING' AND j.locked_until < :now))", { now })
+        .orderBy('j.run_at', 'ASC')
+        .addOrderBy('j.id', 'ASC')
+        .getOne();
+      if (!candidate) return null;
+      const lease = new Date(this.clock.now().getTime() + JOB_LEASE_MS).toISOString();
+      // The status in the WHERE clause makes the claim exclusive even with several workers.
+      const claimed = await m
+        .createQueryBuilder()
+        .update(JobEntity)
+        .set({ status: 'RUNNING', lockedUntil: lease, lockedBy: this.workerId, attempts: () => 'attempts + 1' })
+        .where('id = :id AND status = :status AND (locked_until IS NULL OR locked_until = :lockedUntil)', { id: candidate.id, status: candidate.status, lockedUntil: candidate.lockedUntil })
+        .execute();
+      return claimed.affected === 1 ? { ...candidate, status: 'RUNNING' as const, attempts: candidate.attempts + 1, lockedBy: this.workerId } : null;
+    });
+  }
+
+  private async execute(job: JobEntity): Promise<void> {
+    const handler = this.handlers.get(job.kind);
+    try {
+      if (!handler) throw new Error(`no handler registered for job kind ${job.kind}`);
+      await handler(JSON.parse(job.payload) as Record<string, unknown>, job);
+      await this.db.transaction((m) => m.update(JobEntity, { id: job.id, lockedBy: this.workerId }, { status: 'DONE', lockedUntil: null, finishedAt: this.clock.now().toISOString() }));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const final = job.attempts >= job.maxAttempts;
+      this.logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, final, err: error }, 'job failed');
+      await this.db.transaction((m) =>
+        m.update(JobEntity, { id: job.id, lockedBy: this.workerId }, {
+          status: final ? 'FAILED' : 'PENDING',
+          runAt: new Date(this.clock.now().getTime() + backoffMs(job.attempts)).toISOString(),
+          lockedUntil: null,
+          lastError: message.slice(0, 2000),
+          finishedAt: final ? this.clock.now().toISOString() : null,
+        }),
+      );
+    }
+  }
+}

@@ -1,0 +1,276 @@
+import { randomUUID } from 'node:crypto';
+import {
+  checksAreStale,
+  parseMpnId,
+  parseResellerDomain,
+  prePurchaseChecks,
+  validateReseller,
+  type FieldError,
+  type PartnerFacts,
+  type PrePurchaseCheck,
+  type ResellerInput,
+  type ResellerStatus,
+} from '@nce/domain';
+import type { EntityManager } from 'typeorm';
+import { changesBetween, type AuditService } from '../audit/audit.service.js';
+import type { Database } from '../db/database.js';
+import type { PartnerCenter } from '../partner-center/partner-center.js';
+import { systemActor, type Actor } from '../platform/actor.js';
+import type { Clock } from '../platform/clock.js';
+import { checkPageSize, containsPattern, decodeCursor, encodeCursor } from '../platform/cursor.js';
+import type { JobQueue } from '../platform/jobs/job-queue.js';
+import { ResellerActivationEntity } from './reseller-activation.entity.js';
+import { ResellerEntity } from './reseller.entity.js';
+
+export const ACTIVATE_RESELLER_JOB = 'reseller.activate';
+
+export type ResellerError =
+  | { code: 'VALIDATION_FAILED'; fields: FieldError[] }
+  | { code: 'NOT_FOUND'; message: string }
+  | { code: 'VERSION_CONFLICT'; currentVersion: number };
+
+export type ResellerResult = { ok: true; reseller: ResellerEntity } | { ok: false; error: ResellerError };
+
+const snapshot = (r: ResellerEntity) => ({
+  companyName: r.companyName,
+  marketplaceId: r.marketplaceId,
+  bcn: r.bcn,
+  status: r.status,
+  address: [r.addressLine1, r.addressLine2, r.city, r.region, r.postalCode, r.country].filter(Boolean).join(', '),
+  contact: `${r.contactName} <${r.contactEmail}> ${r.contactPhone}`,
+  paymentMethod: r.paymentMethod,
+  mpnLocationId: r.mpnLocationId,
+  resellerDomain: r.resellerDomain,
+});
+
+const fields = (input: ResellerInput) => ({
+  companyName: input.companyName,
+  marketplaceId: input.marketplaceId,
+  bcn: input.bcn,
+  addressLine1: input.address.line1,
+  addressLine2: input.address.line2 ?? null,
+  city: input.address.city,
+  region: input.address.region ?? null,
+  postalCode: input.address.postalCode,
+  country: input.address.country,
+  contactName: input.contact.name,
+  contactEmail: input.contact.email,
+  contactPhone: input.contact.phone,
+  searchText: `${input.companyName} ${input.marketplaceId} ${input.bcn}`.toLowerCase(),
+});
+
+export interface ResellerServiceOptions {
+  activationDelayMs: number;
+  distributorPartnerId: string;
+}
+
+/** Reseller accounts: what staff keep of them, their activation (R1) and their CSP identifiers (R9, R10, R25). */
+export class ResellerService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly jobs: JobQueue,
+    private readonly partnerCenter: PartnerCenter,
+    private readonly options: ResellerServiceOptions,
+  ) {
+    jobs.register(ACTIVATE_RESELLER_JOB, (payload) => this.completeActivation(String(payload.resellerId)));
+  }
+
+  get(id: string): Promise<ResellerEntity | null> {
+    return this.db.read.findOneBy(ResellerEntity, { id });
+  }
+
+  activation(resellerId: string): Promise<ResellerActivationEntity | null> {
+    return this.db.read.findOneBy(ResellerActivationEntity, { resellerId });
+  }
+
+  async list(filter: { search?: string | null; status?: ResellerStatus | null }, first: number, after?: string | null) {
+    checkPageSize(first);
+    const query = this.db.read.createQueryBuilder(ResellerEntity, 'r').orderBy('r.company_name', 'ASC').addOrderBy('r.id', 'ASC').limit(first + 1);
+    if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
+    if (filter.search?.trim()) query.andWhere("r.search_text LIKE :q ESCAPE '\\'", { q: containsPattern(filter.search.trim()) });
+    if (after) {
+      const [name, id] = decodeCursor(after, ['string', 'string']);
+      query.andWhere('(r.company_name > :name OR (r.company_name = :name AND r.id > :id))', { name, id });
+    }
+    const rows = await query.getMany();
+    const resellers = rows.slice(0, first);
+    const last = resellers[resellers.length - 1];
+    return { resellers, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.companyName, last.id]) : null };
+  }
+
+  async create(actor: Actor, input: ResellerInput): Promise<ResellerResult> {
+    const valid = validateReseller(input);
+    if (!valid.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: valid.errors ?? [] } };
+    const now = this.clock.now().toISOString();
+    return this.db.transaction(async (m) => {
+      const taken = await this.takenIdentifiers(m, valid.value, null);
+      if (taken.length) return { ok: false as const, error: { code: 'VALIDATION_FAILED' as const, fields: taken } };
+      const reseller = await m.save(
+        m.create(ResellerEntity, { id: randomUUID(), ...fields(valid.value), status: 'PENDING_ACTIVATION', paymentMethod: 'CREDIT_CARD', createdAt: now, updatedAt: now }),
+      );
+      await this.audit.record(m, actor, { operation: 'resellers.create', entityType: 'Reseller', entityId: reseller.id, changes: changesBetween(null, snapshot(reseller)) });
+      return { ok: true as const, reseller };
+    });
+  }
+
+  async update(actor: Actor, id: string, version: number, input: ResellerInput): Promise<ResellerResult> {
+    const valid = validateReseller(input);
+    if (!valid.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: valid.errors ?? [] } };
+    return this.change(actor, id, version, 'resellers.update', async (m) => {
+      const taken = await this.takenIdentifiers(m, valid.value, id);
+      return taken.length ? { code: 'VALIDATION_FAILED', fields: taken } : fields(valid.value);
+    });
+  }
+
+  /** Staff suspend or reinstate an account; activation itself is the job's. */
+  async setStatus(actor: Actor, id: string, version: number, status: 'ACTIVE' | 'SUSPENDED'): Promise<ResellerResult> {
+    return this.change(actor, id, version, 'resellers.setStatus', async (_m, current) =>
+      status === 'ACTIVE' && current.status === 'PENDING_ACTIVATION'
+        ? { code: 'VALIDATION_FAILED', fields: [{ field: 'status', code: 'ACTIVATION_PENDING', message: 'The account activates by itself once its activation order completes (R1).' }] }
+        : { status },
+    );
+  }
+
+  /**
+   * R9/R10/R25: stores the MPN location ID and indirect-reseller domain (remembered for every later
+   * purchase) and runs the four checks against Partner Center.
+   */
+  async setIdentifiers(actor: Actor, id: string, mpnLocationId: string, resellerDomain: string): Promise<ResellerResult> {
+    const errors: FieldError[] = [];
+    const mpn = parseMpnId(mpnLocationId);
+    if (!mpn.ok) errors.push({ field: 'mpnLocationId', code: mpn.code, message: mpn.message });
+    const domain = parseResellerDomain(resellerDomain);
+    if (!domain.ok) errors.push({ field: 'resellerDomain', code: domain.code, message: domain.message });
+    if (!mpn.ok || !domain.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: errors } };
+    const lookup = await this.partnerCenter.lookupPartner(mpn.value);
+    if (lookup.exists && lookup.kind === 'GLOBAL') {
+      return {
+        ok: false,
+        error: {
+          code: 'VALIDATION_FAILED',
+          fields: [{ field: 'mpnLocationId', code: 'GLOBAL_MPN_ID', message: `${mpn.value} is your global MPN ID; enter the location MPN ID shown beside it in Partner Center → Identifiers (R25).` }],
+        },
+      };
+    }
+    const checks = await this.askPartnerCenter(mpn.value, domain.value.domain);
+    return this.change(actor, id, null, 'resellers.setIdentifiers', async () => ({
+      mpnLocationId: mpn.value,
+      resellerDomain: domain.value.domain,
+      checks: JSON.stringify(checks),
+      checksAt: this.clock.now().toISOString(),
+    }));
+  }
+
+  /** R10: the four checks, asked again when older than a day (or when `force`). */
+  async checks(actor: Actor, id: string, force = false): Promise<{ checks: PrePurchaseCheck[]; checkedAt: string | null } | null> {
+    const reseller = await this.get(id);
+    if (!reseller) return null;
+    const stored = { checks: reseller.checks ? (JSON.parse(reseller.checks) as PrePurchaseCheck[]) : prePurchaseChecks({ mpnLocationId: reseller.mpnLocationId, resellerDomain: reseller.resellerDomain }, this.options.distributorPartnerId), checkedAt: reseller.checksAt };
+    const stale = checksAreStale(reseller.checksAt ? new Date(reseller.checksAt) : null, this.clock.now());
+    if (!reseller.mpnLocationId || !reseller.resellerDomain || (!force && !stale)) return stored;
+    const checks = await this.askPartnerCenter(reseller.mpnLocationId, reseller.resellerDomain);
+    const checkedAt = this.clock.now().toISOString();
+    await this.db.transaction(async (m) => {
+      await m.update(ResellerEntity, id, { checks: JSON.stringify(checks), checksAt: checkedAt });
+      await this.audit.record(m, actor, { operation: 'resellers.runChecks', entityType: 'Reseller', entityId: id, changes: { checks: { before: null, after: checks.map((c) => `${c.code}:${c.status}`) } } });
+    });
+    return { checks, checkedAt };
+  }
+
+  /** R1: a reseller user's first sign-in places the activation order; it completes after the configured delay. */
+  async startActivationOnSignIn(m: EntityManager, resellerId: string, userId: string, actor: Actor): Promise<void> {
+    const reseller = await m.findOneBy(ResellerEntity, { id: resellerId });
+    if (!reseller || reseller.status !== 'PENDING_ACTIVATION') return;
+    if (await m.existsBy(ResellerActivationEntity, { resellerId })) return;
+    const now = this.clock.now();
+    const completesAfter = new Date(now.getTime() + this.options.activationDelayMs);
+    const activation = m.create(ResellerActivationEntity, {
+      id: randomUUID(),
+      resellerId,
+      requestedByUserId: userId,
+      requestedAt: now.toISOString(),
+      completesAfter: completesAfter.toISOString(),
+      completedAt: null,
+      status: 'PENDING',
+    });
+    await m.insert(ResellerActivationEntity, activation);
+    await this.jobs.enqueue(m, ACTIVATE_RESELLER_JOB, { resellerId }, { runAt: completesAfter, key: `${ACTIVATE_RESELLER_JOB}:${resellerId}` });
+    await this.audit.record(m, actor, { operation: 'resellers.activationRequested', entityType: 'Reseller', entityId: resellerId, changes: { activation: { before: null, after: 'PENDING' } } });
+  }
+
+  /** The activation job: idempotent, so a restart that runs it twice changes nothing the second time. */
+  async completeActivation(resellerId: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const activation = await m.findOneBy(ResellerActivationEntity, { resellerId });
+      if (!activation || activation.status === 'COMPLETED') return;
+      const now = this.clock.now().toISOString();
+      await m.update(ResellerActivationEntity, activation.id, { status: 'COMPLETED', completedAt: now });
+      const activated = await m
+        .createQueryBuilder()
+        .update(ResellerEntity)
+        .set({ status: 'ACTIVE', updatedAt: now, version: () => 'version + 1' })
+        .where("id = :id AND status = 'PENDING_ACTIVATION'", { id: resellerId })
+        .execute();
+      await this.audit.record(m, systemActor('system:activation'), {
+        operation: 'resellers.activationCompleted',
+        entityType: 'Reseller',
+        entityId: resellerId,
+        changes: activated.affected ? { status: { before: 'PENDING_ACTIVATION', after: 'ACTIVE' } } : {},
+      });
+    });
+  }
+
+  private async askPartnerCenter(mpnId: string, domain: string): Promise<PrePurchaseCheck[]> {
+    const [mpn, domainExists, relationship] = await Promise.all([
+      this.partnerCenter.lookupPartner(mpnId),
+      this.partnerCenter.domainExists(domain),
+      this.partnerCenter.hasRelationshipWithDistributor(mpnId),
+    ]);
+    const facts: PartnerFacts = {
+      mpnLocationId: mpnId,
+      resellerDomain: domain,
+      mpn: mpn.exists ? { exists: true, kind: mpn.kind ?? 'LOCATION', cspIndirectReseller: mpn.cspIndirectReseller ?? false } : { exists: false },
+      resellerDomainExists: domainExists,
+      relationshipWithDistributor: mpn.exists ? relationship : undefined,
+    };
+    return prePurchaseChecks(facts, this.options.distributorPartnerId);
+  }
+
+  private async takenIdentifiers(m: EntityManager, input: ResellerInput, exceptId: string | null): Promise<FieldError[]> {
+    const errors: FieldError[] = [];
+    const byMarketplace = await m.findOneBy(ResellerEntity, { marketplaceId: input.marketplaceId });
+    if (byMarketplace && byMarketplace.id !== exceptId) errors.push({ field: 'marketplaceId', code: 'TAKEN', message: `Marketplace ID ${input.marketplaceId} belongs to ${byMarketplace.companyName}.` });
+    const byBcn = await m.findOneBy(ResellerEntity, { bcn: input.bcn });
+    if (byBcn && byBcn.id !== exceptId) errors.push({ field: 'bcn', code: 'TAKEN', message: `BCN ${input.bcn} belongs to ${byBcn.companyName}.` });
+    return errors;
+  }
+
+  /** One change of a reseller: version-checked when a version is given, audited with before/after. */
+  private async change(
+    actor: Actor,
+    id: string,
+    version: number | null,
+    operation: string,
+    compute: (m: EntityManager, current: ResellerEntity) => Promise<Partial<ResellerEntity> | ResellerError>,
+  ): Promise<ResellerResult> {
+    return this.db.transaction(async (m) => {
+      const current = await m.findOneBy(ResellerEntity, { id });
+      if (!current) return { ok: false as const, error: { code: 'NOT_FOUND' as const, message: `No reseller with id ${id}.` } };
+      if (version !== null && current.version !== version) return { ok: false as const, error: { code: 'VERSION_CONFLICT' as const, currentVersion: current.version } };
+      const computed = await compute(m, current);
+      if ('code' in computed) return { ok: false as const, error: computed as ResellerError };
+      const updated = await m
+        .createQueryBuilder()
+        .update(ResellerEntity)
+        .set({ ...computed, updatedAt: this.clock.now().toISOString(), version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id, version: current.version })
+        .execute();
+      if (updated.affected !== 1) return { ok: false as const, error: { code: 'VERSION_CONFLICT' as const, currentVersion: current.version + 1 } };
+      const saved = await m.findOneByOrFail(ResellerEntity, { id });
+      await this.audit.record(m, actor, { operation, entityType: 'Reseller', entityId: id, changes: changesBetween(snapshot(current), snapshot(saved)) });
+      return { ok: true as const, reseller: saved };
+    });
+  }
+}

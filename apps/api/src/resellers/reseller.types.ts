@@ -1,0 +1,211 @@
+import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../catalog/catalog.types.js';
+import { Fix } from '../platform/business-error.js';
+import { NotFound, ValidationFailed, VersionConflict } from '../platform/common.types.js';
+import { User } from '../staff/staff.types.js';
+
+export enum ResellerStatusEnum {
+  PENDING_ACTIVATION = 'PENDING_ACTIVATION',
+  ACTIVE = 'ACTIVE',
+  SUSPENDED = 'SUSPENDED',
+}
+registerEnumType(ResellerStatusEnum, { name: 'ResellerStatus' });
+
+export enum CheckStatusEnum {
+  PASS = 'PASS',
+  FAIL = 'FAIL',
+  UNKNOWN = 'UNKNOWN',
+}
+registerEnumType(CheckStatusEnum, { name: 'CheckStatus' });
+
+@ObjectType()
+export class Address {
+  @Field()
+  line1: string;
+
+  @Field(() => String, { nullable: true })
+  line2: string | null;
+
+  @Field()
+  city: string;
+
+  @Field(() => String, { nullable: true })
+  region: string | null;
+
+  @Field()
+  postalCode: string;
+
+  @Field()
+  country: string;
+}
+
+@InputType()
+export class AddressInput {
+  @Field()
+  line1: string;
+
+  @Field(() => String, { nullable: true })
+  line2?: string | null;
+
+  @Field()
+  city: string;
+
+  @Field(() => String, { nullable: true })
+  region?: string | null;
+
+  @Field()
+  postalCode: string;
+
+  @Field()
+  country: string;
+}
+
+@ObjectType()
+export class Contact {
+  @Field()
+  name: string;
+
+  @Field()
+  email: string;
+
+  @Field()
+  phone: string;
+}
+
+@InputType()
+export class ContactInput {
+  @Field()
+  name: string;
+
+  @Field()
+  email: string;
+
+  @Field()
+  phone: string;
+}
+
+@ObjectType({ description: 'One of the four pre-purchase checks (R10), with the reason and fix when it did not pass.' })
+export class PrePurchaseCheck {
+  @Field()
+  code: string;
+
+  @Field()
+  label: string;
+
+  @Field(() => CheckStatusEnum)
+  status: CheckStatusEnum;
+
+  @Field()
+  reason: string;
+
+  @Field(() => Fix, { nullable: true })
+  fix: Fix | null;
+}
+
+@ObjectType({ description: 'R1: the activation "order" of a reseller account; not a purchase.' })
+export class Activation {
+  @Field()
+  status: string;
+
+  @Field()
+  requestedAt: string;
+
+  @Field()
+  completesAfter: string;
+
+  @Field(() => String, { nullable: true })
+  completedAt: string | null;
+}
+
+@ObjectType()
+export class Reseller {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  companyName: string;
+
+  @Field({ description: 'The marketplace (reseller) ID.' })
+  marketplaceId: string;
+
+  @Field({ description: 'The distributor account number.' })
+  bcn: string;
+
+  @Field(() => ResellerStatusEnum)
+  status: ResellerStatusEnum;
+
+  @Field(() => Address)
+  address: Address;
+
+  @Field(() => Contact)
+  contact: Contact;
+
+  @Field({ description: 'CREDIT_CARD by default; TERMS after an approved terms request (R2).' })
+  paymentMethod: string;
+
+  @Field(() => String, { nullable: true, description: 'R9/R25: the MPN location ID, remembered once entered.' })
+  mpnLocationId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'R9: the indirect reseller .onmicrosoft.com domain.' })
+  resellerDomain: string | null;
+
+  @Field(() => [PrePurchaseCheck], { description: 'R10: the four checks as last run.' })
+  checks: PrePurchaseCheck[];
+
+  @Field(() => String, { nullable: true })
+  checksAt: string | null;
+
+  @Field()
+  createdAt: string;
+
+  @Field(() => Int)
+  version: number;
+
+  // Resolved per reseller, batched: see ResellerFieldsResolver.
+  activation?: Activation | null;
+  users?: User[];
+}
+
+@ObjectType()
+export class ResellerConnection {
+  @Field(() => [Reseller])
+  nodes: Reseller[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
+@InputType()
+export class ResellerInput {
+  @Field()
+  companyName: string;
+
+  @Field()
+  marketplaceId: string;
+
+  @Field()
+  bcn: string;
+
+  @Field(() => AddressInput)
+  address: AddressInput;
+
+  @Field(() => ContactInput)
+  contact: ContactInput;
+}
+
+@ObjectType()
+export class ResellerSaved {
+  @Field(() => Reseller)
+  reseller: Reseller;
+}
+
+@ObjectType()
+export class ResellerChecks {
+  @Field(() => [PrePurchaseCheck])
+  checks: PrePurchaseCheck[];
+
+  @Field(() => String, { nullable: true })
+  checkedAt: string | null;
+}
+
+export const SaveResellerResult = createUnionType({ name: 'SaveResellerResult', types: () => [ResellerSaved, ValidationFailed, VersionConflict, NotFound] as const });
