@@ -1,0 +1,90 @@
+import { pino } from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { backoffMs, JOB_LEASE_MS, JobQueue } from './job-queue.js';
+import { JobEntity } from './job.entity.js';
+
+describe('durable job queue', () => {
+  let t: TestApp;
+  let queue: JobQueue;
+  const runs: string[] = [];
+  beforeEach(async () => {
+    t = await createTestApp();
+    queue = new JobQueue(t.app.db, t.clock, pino({ level: 'silent' }));
+    runs.length = 0;
+    queue.register('test.echo', async (payload) => void runs.push(String(payload.value)));
+  });
+  afterEach(() => t.close());
+
+  const job = async (key: string) => t.app.db.read.findOneByOrFail(JobEntity, { key });
+
+  it('runs a job only when due, once', async () => {
+    await t.app.db.transaction((m) => queue.enqueue(m, 'test.echo', { value: 'later' }, { key: 'a', runAt: new Date(t.clock.now().getTime() + 60_000) }));
+    expect(await queue.runDue()).toBe(0);
+    t.clock.advance(60_000);
+    expect(await queue.runDue()).toBe(1);
+    expect(await queue.runDue()).toBe(0);
+    expect(runs).toEqual(['later']);
+    expect(await job('a')).toMatchObject({ status: 'DONE', attempts: 1 });
+  });
+
+  it('keeps one job per key', async () => {
+    await t.app.db.transaction(async (m) => {
+      await queue.enqueue(m, 'test.echo', { value: 'first' }, { key: 'same' });
+      await queue.enqueue(m, 'test.echo', { value: 'second' }, { key: 'same' });
+    });
+    await queue.runDue();
+    expect(runs).toEqual(['first']);
+  });
+
+  it('never runs a job whose transaction rolled back', async () => {
+    await expect(
+      t.app.db.transaction(async (m) => {
+        await queue.enqueue(m, 'test.echo', { value: 'ghost' }, { key: 'ghost' });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await queue.runDue()).toBe(0);
+    expect(runs).toEqual([]);
+  });
+
+  it('retries a failing job with growing delays and marks it failed after its last attempt', async () => {
+    let calls = 0;
+    queue.register('test.flaky', async () => {
+      calls += 1;
+      throw new Error(`attempt ${calls} failed`);
+    });
+    await t.app.db.transaction((m) => queue.enqueue(m, 'test.flaky', {}, { key: 'flaky', maxAttempts: 3 }));
+    await queue.runDue();
+    expect(await job('flaky')).toMatchObject({ status: 'PENDING', attempts: 1, lastError: 'attempt 1 failed' });
+    expect(await queue.runDue()).toBe(0);
+    t.clock.advance(backoffMs(1));
+    await queue.runDue();
+    t.clock.advance(backoffMs(2));
+    await queue.runDue();
+    expect(await job('flaky')).toMatchObject({ status: 'FAILED', attempts: 3, lastError: 'attempt 3 failed' });
+    expect(backoffMs(2)).toBeGreaterThan(backoffMs(1));
+  });
+
+  it('takes over a job whose worker died mid-run once its lease has expired', async () => {
+    await t.app.db.transaction((m) => queue.enqueue(m, 'test.echo', { value: 'resumed' }, { key: 'orphan' }));
+    // A worker claimed it and then the process died: RUNNING with a lease, never finished.
+    await t.app.db.transaction((m) =>
+      m.update(JobEntity, { key: 'orphan' }, { status: 'RUNNING', attempts: 1, lockedBy: 'dead-worker', lockedUntil: new Date(t.clock.now().getTime() + JOB_LEASE_MS).toISOString() }),
+    );
+    expect(await queue.runDue()).toBe(0);
+    t.clock.advance(JOB_LEASE_MS + 1);
+    expect(await queue.runDue()).toBe(1);
+    expect(runs).toEqual(['resumed']);
+    expect(await job('orphan')).toMatchObject({ status: 'DONE', attempts: 2, lockedBy: queue.workerId });
+  });
+
+  it('lets only one of two workers claim a job', async () => {
+    const other = new JobQueue(t.app.db, t.clock, pino({ level: 'silent' }));
+    other.register('test.echo', async (payload) => void runs.push(`other:${payload.value}`));
+    await t.app.db.transaction((m) => queue.enqueue(m, 'test.echo', { value: 'once' }, { key: 'race' }));
+    const [a, b] = await Promise.all([queue.runDue(), other.runDue()]);
+    expect(a + b).toBe(1);
+    expect(runs).toHaveLength(1);
+  });
+});
