@@ -8,6 +8,9 @@ import { ProductPage } from '../features/catalog/ProductPage';
 import { AccountPage } from '../features/identity/AccountPage';
 import { ResetPasswordPage } from '../features/identity/ResetPasswordPage';
 import { SignInPage } from '../features/identity/SignInPage';
+import { ResellerPage } from '../features/resellers/ResellerPage';
+import { ResellersPage } from '../features/resellers/ResellersPage';
+import { SimulatorPage } from '../features/simulator/SimulatorPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { createApolloClient } from './apollo';
 import { RequirePermission, RequireSession } from './guards';
@@ -34,6 +37,9 @@ export function App() {
                   <Route path="catalog" element={<CatalogPage />} />
                   <Route path="catalog/products/:productId" element={<ProductPage />} />
                   <Route path="account" element={<AccountPage />} />
+                  <Route path="resellers" element={<RequirePermission permission={PERMISSIONS.resellersRead} what="see resellers"><ResellersPage /></RequirePermission>} />
+                  <Route path="resellers/:resellerId" element={<ResellerPage />} />
+                  <Route path="simulator" element={<RequirePermission permission={PERMISSIONS.simulatorManage} what="change the Partner Center simulator"><SimulatorPage /></RequirePermission>} />
                   <Route path="staff" element={<RequirePermission permission={PERMISSIONS.staffManage} what="manage staff accounts"><StaffPage /></RequirePermission>} />
                   <Route path="audit" element={<RequirePermission permission={PERMISSIONS.auditRead} what="see the audit trail"><AuditPage /></RequirePermission>} />
                   <Route path="*" element={<Navigate to="/catalog" replace />} />

@@ -6,7 +6,7 @@ import { useSession } from './session';
 
 /** The back office's areas, each shown only to roles whose permissions it needs; unbuilt ones are disabled. */
 const AREAS: { label: string; path: string; permission: PermissionName; ready: boolean }[] = [
-  { label: 'Resellers', path: '/resellers', permission: PERMISSIONS.resellersRead, ready: false },
+  { label: 'Resellers', path: '/resellers', permission: PERMISSIONS.resellersRead, ready: true },
   { label: 'Customers', path: '/customers', permission: PERMISSIONS.customersRead, ready: false },
   { label: 'Orders', path: '/orders', permission: PERMISSIONS.ordersRead, ready: false },
   { label: 'Terms requests', path: '/terms', permission: PERMISSIONS.termsReview, ready: false },
@@ -14,6 +14,7 @@ const AREAS: { label: string; path: string; permission: PermissionName; ready: b
   { label: 'Catalog', path: '/catalog', permission: PERMISSIONS.signedIn, ready: true },
   { label: 'Audit', path: '/audit', permission: PERMISSIONS.auditRead, ready: true },
   { label: 'Staff', path: '/staff', permission: PERMISSIONS.staffManage, ready: true },
+  { label: 'Simulator', path: '/simulator', permission: PERMISSIONS.simulatorManage, ready: true },
 ];
 
 export function Shell() {
@@ -21,6 +22,8 @@ export function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const { me, can, signOut } = useSession();
+  // A reseller user's "Resellers" is its own account.
+  const areas = me?.kind === 'RESELLER' ? [{ label: 'My account', path: `/resellers/${me.resellerId}`, permission: PERMISSIONS.signedIn, ready: true }, ...AREAS] : AREAS;
   const initials = (me?.displayName ?? '?').split(' ').map((w) => w[0]).join('').slice(0, 2);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -59,7 +62,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
-        {AREAS.filter((area) => can(area.permission)).map((area) =>
+        {areas.filter((area) => can(area.permission)).map((area) =>
           area.ready ? (
             <NavLink key={area.path} component={RouterLink} to={area.path} label={area.label} active={location.pathname.startsWith(area.path)} />
           ) : (

@@ -3,6 +3,8 @@ export const PERMISSIONS = {
   signedIn: 'signed-in',
   catalogImport: 'catalog:import',
   resellersRead: 'resellers:read',
+  resellersManage: 'resellers:manage',
+  simulatorManage: 'simulator:manage',
   customersRead: 'customers:read',
   ordersRead: 'orders:read',
   termsReview: 'terms:review',

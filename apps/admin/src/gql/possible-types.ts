@@ -1,6 +1,10 @@
 
       export type PossibleTypesResultData = {
   "possibleTypes": {
+    "AcceptRelationshipResult": [
+      "NotFound",
+      "SimTenantSaved"
+    ],
     "BusinessError": [
       "NotFound",
       "OperationRefused",
@@ -13,9 +17,10 @@
       "OperationRefused",
       "PasswordResetCreated"
     ],
-    "CreateStaffUserResult": [
+    "CreateUserResult": [
+      "NotFound",
       "OperationRefused",
-      "StaffUserCreated",
+      "UserCreated",
       "ValidationFailed"
     ],
     "ImportPriceListResult": [
@@ -25,6 +30,20 @@
     "PasswordChangeResult": [
       "OperationRefused",
       "PasswordChanged"
+    ],
+    "SaveResellerResult": [
+      "NotFound",
+      "ResellerSaved",
+      "ValidationFailed",
+      "VersionConflict"
+    ],
+    "SaveSimPartnerResult": [
+      "SimPartnerSaved",
+      "ValidationFailed"
+    ],
+    "SaveSimTenantResult": [
+      "SimTenantSaved",
+      "ValidationFailed"
     ],
     "SignInResult": [
       "SignInFailed",
@@ -41,6 +60,10 @@
 };
       const result: PossibleTypesResultData = {
   "possibleTypes": {
+    "AcceptRelationshipResult": [
+      "NotFound",
+      "SimTenantSaved"
+    ],
     "BusinessError": [
       "NotFound",
       "OperationRefused",
@@ -53,9 +76,10 @@
       "OperationRefused",
       "PasswordResetCreated"
     ],
-    "CreateStaffUserResult": [
+    "CreateUserResult": [
+      "NotFound",
       "OperationRefused",
-      "StaffUserCreated",
+      "UserCreated",
       "ValidationFailed"
     ],
     "ImportPriceListResult": [
@@ -65,6 +89,20 @@
     "PasswordChangeResult": [
       "OperationRefused",
       "PasswordChanged"
+    ],
+    "SaveResellerResult": [
+      "NotFound",
+      "ResellerSaved",
+      "ValidationFailed",
+      "VersionConflict"
+    ],
+    "SaveSimPartnerResult": [
+      "SimPartnerSaved",
+      "ValidationFailed"
+    ],
+    "SaveSimTenantResult": [
+      "SimTenantSaved",
+      "ValidationFailed"
     ],
     "SignInResult": [
       "SignInFailed",

@@ -1,0 +1,60 @@
+import { graphql } from '../../gql';
+
+export const SIMULATOR = graphql(`
+  query Simulator {
+    simPartners {
+      mpnId
+      companyName
+      kind
+      cspIndirectReseller
+      relationshipWithDistributor
+      tenantDomain
+    }
+    simTenants {
+      domain
+      companyName
+      government
+      relationshipAccepted
+      createdByMarketplace
+    }
+    distributorLinks {
+      customerAuthorisation
+    }
+  }
+`);
+
+export const SAVE_SIM_PARTNER = graphql(`
+  mutation SaveSimPartner($input: SimPartnerInput!) {
+    saveSimPartner(input: $input) {
+      __typename
+      ... on ValidationFailed {
+        fields {
+          field
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const SAVE_SIM_TENANT = graphql(`
+  mutation SaveSimTenant($input: SimTenantInput!) {
+    saveSimTenant(input: $input) {
+      __typename
+      ... on ValidationFailed {
+        fields {
+          field
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const ACCEPT_RELATIONSHIP = graphql(`
+  mutation AcceptTenantRelationship($domain: String!) {
+    acceptTenantRelationship(domain: $domain) {
+      __typename
+    }
+  }
+`);
