@@ -116,6 +116,19 @@ describe('resellers', () => {
     expect(stored.data?.reseller).toEqual({ mpnLocationId: '5555555', resellerDomain: 'acme8.onmicrosoft.com', checksAt: rerun.data?.runResellerChecks.checkedAt });
   });
 
+  it('R10: asks Partner Center again when the stored checks are older than a day, and not before', async () => {
+    const demoReseller = (await staff.gql('{ resellers(search: "MP-100001", first: 1) { nodes { id checksAt } } }')).data?.resellers.nodes[0];
+    const actor = { principal: null, requestId: 'system:test' };
+    const fresh = await t.app.resellers.checks(actor, demoReseller.id);
+    expect(fresh?.checkedAt).toBe(demoReseller.checksAt);
+    t.clock.advance(24 * 3_600_000);
+    const renewed = await t.app.resellers.checks(actor, demoReseller.id);
+    expect(renewed?.checkedAt).toBe(t.clock.now().toISOString());
+    expect(renewed?.checks.every((c) => c.status === 'PASS')).toBe(true);
+    // A day later the client's session has expired too.
+    await staff.signIn(demo('staff').email, demo('staff').password);
+  });
+
   it('audits changes with the reseller they were made for', async () => {
     const entries = await staff.gql('{ auditEntries(filter: { operation: "resellers.setIdentifiers" }, first: 5) { nodes { actorEmail onBehalfOfResellerId entityId } } }');
     const entry = entries.data?.auditEntries.nodes[0];
