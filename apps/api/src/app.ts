@@ -14,6 +14,10 @@ import { SimulatorService } from './partner-center/simulator.service.js';
 import { JobQueue } from './platform/jobs/job-queue.js';
 import { ResellerService } from './resellers/reseller.service.js';
 import { StaffService } from './staff/staff.service.js';
+import { localAddressRules } from './customers/address-validator.js';
+import { CustomerService } from './customers/customer.service.js';
+import { loadSecretKey, SecretBox } from './platform/secret-box.js';
+import { TenantService } from './tenants/tenant.service.js';
 
 /** Every long-lived part of the API, built once at start and handed to resolvers through the context. */
 export interface App {
@@ -28,6 +32,8 @@ export interface App {
   partnerCenter: PartnerCenter;
   simulator: SimulatorService;
   resellers: ResellerService;
+  customers: CustomerService;
+  tenants: TenantService;
   catalog: CatalogService;
   priceLists: PriceListImporter;
   uploads: UploadStore;
@@ -46,7 +52,8 @@ export async function createApp(config: Config, overrides: { clock?: Clock; logg
   const priceLists = new PriceListImporter(db, clock, uploads, logger, audit);
   const identity = new IdentityService(db, clock, audit, hasher);
   const jobs = new JobQueue(db, clock, logger);
-  const partnerCenter = new PartnerCenterSimulator(db);
+  const partnerCenter = new PartnerCenterSimulator(db, clock);
+  const secrets = new SecretBox(loadSecretKey(process.env, config.dataDir, config.production));
   const resellers = new ResellerService(db, clock, audit, jobs, partnerCenter, { activationDelayMs: config.activationDelayMs, distributorPartnerId: config.distributorPartnerId });
   // R1: a reseller user's first sign-in places the account's activation order.
   identity.afterSignIn((m, user, actor) => (user.kind === 'RESELLER' && user.resellerId ? resellers.startActivationOnSignIn(m, user.resellerId, user.id, actor) : Promise.resolve()));
@@ -62,6 +69,8 @@ export async function createApp(config: Config, overrides: { clock?: Clock; logg
     partnerCenter,
     simulator: new SimulatorService(db, clock, audit),
     resellers,
+    customers: new CustomerService(db, clock, audit, secrets, localAddressRules),
+    tenants: new TenantService(db, clock, audit, partnerCenter, secrets, config.distributorPartnerId),
     catalog: new CatalogService(db, clock, config.defaultMarket),
     priceLists,
     uploads,

@@ -16,6 +16,11 @@ const MANAGERS: Role[] = ['admin', 'staff'];
 const NONE = '00000000-0000-0000-0000-000000000000';
 /** Replaced by the demo reseller's id: reseller users may reach their own reseller only. */
 const OWN = '$OWN_RESELLER';
+/** A customer id: none in the matrix (the call is allowed and finds nothing); another reseller's in the isolation test. */
+const CUSTOMER = '$CUSTOMER';
+const CUSTOMER_READERS: Role[] = ['admin', 'staff', 'support', 'reseller'];
+const CUSTOMER_MANAGERS: Role[] = ['admin', 'staff', 'reseller'];
+const BAD_CUSTOMER_INPUT = '{ segment: COMMERCIAL, companyName: "", address: { line1: "", city: "", postalCode: "", country: "" }, adminContact: { name: "", email: "", phone: "" }, portalLogin: "" }';
 
 const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
   me: { allowed: PUBLIC, document: '{ me { id } }' },
@@ -57,6 +62,17 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
   },
   saveSimTenant: { allowed: MANAGERS, document: 'mutation { saveSimTenant(input: { domain: "x", companyName: "", government: false, relationshipAccepted: false }) { __typename } }' },
   acceptTenantRelationship: { allowed: MANAGERS, document: 'mutation { acceptTenantRelationship(domain: "nobody.onmicrosoft.com") { __typename } }' },
+  customers: { allowed: CUSTOMER_READERS, document: '{ customers(first: 1) { nodes { id } } }' },
+  customer: { allowed: CUSTOMER_READERS, document: `{ customer(id: "${CUSTOMER}") { id } }` },
+  createCustomer: { allowed: CUSTOMER_MANAGERS, document: `mutation { createCustomer(resellerId: "${OWN}", input: ${BAD_CUSTOMER_INPUT}) { __typename } }` },
+  updateCustomer: { allowed: CUSTOMER_MANAGERS, document: `mutation { updateCustomer(id: "${CUSTOMER}", version: 999, input: ${BAD_CUSTOMER_INPUT}) { __typename } }` },
+  revealPortalPassword: { allowed: CUSTOMER_READERS, document: `mutation { revealPortalPassword(customerId: "${CUSTOMER}") { value } }` },
+  tenantChoices: { allowed: CUSTOMER_READERS, document: `{ tenantChoices(customerId: "${CUSTOMER}") { explanation } }` },
+  chooseNewTenant: { allowed: CUSTOMER_MANAGERS, document: `mutation { chooseNewTenant(customerId: "${CUSTOMER}", domain: "x") { __typename } }` },
+  chooseExistingTenant: { allowed: CUSTOMER_MANAGERS, document: `mutation { chooseExistingTenant(customerId: "${CUSTOMER}", domain: "x") { __typename } }` },
+  signAttestation: { allowed: CUSTOMER_MANAGERS, document: `mutation { signAttestation(customerId: "${CUSTOMER}") { __typename } }` },
+  createCustomerTenant: { allowed: MANAGERS, document: `mutation { createCustomerTenant(customerId: "${CUSTOMER}") { __typename } }` },
+  revealTenantAdminPassword: { allowed: CUSTOMER_READERS, document: `mutation { revealTenantAdminPassword(customerId: "${CUSTOMER}") { value } }` },
 };
 
 describe('authorisation matrix: every operation × every role', () => {
@@ -95,7 +111,7 @@ describe('authorisation matrix: every operation × every role', () => {
   for (const operation of order) {
     it(`${operation}: allowed for ${MATRIX[operation]!.allowed.join(', ')}; refused for the others`, async () => {
       for (const role of ROLES) {
-        const response = await clients.get(role)!.gql(MATRIX[operation]!.document.replaceAll(OWN, ownResellerId));
+        const response = await clients.get(role)!.gql(MATRIX[operation]!.document.replaceAll(OWN, ownResellerId).replaceAll(CUSTOMER, NONE));
         const code = response.errors?.[0]?.extensions?.code;
         if (MATRIX[operation]!.allowed.includes(role)) {
           expect(code, `${role} → ${operation}: ${JSON.stringify(response.errors)}`).toBeUndefined();
@@ -123,13 +139,21 @@ describe('reseller isolation: a reseller user reaches nothing of another reselle
       );
       const otherId = other.data?.createReseller.reseller.id;
       expect(otherId).toEqual(expect.any(String));
+      const otherCustomer = await admin.gql(
+        `mutation { createCustomer(resellerId: "${otherId}", input: { segment: COMMERCIAL, companyName: "Olga's Client",
+          address: { line1: "2 Main St", city: "Austin", region: "TX", postalCode: "73301", country: "US" },
+          adminContact: { name: "Ola", email: "ola@client.example", phone: "+15125550101" }, portalLogin: "olgas.client" }) { ... on CustomerSaved { customer { id } } } }`,
+      );
+      const otherCustomerId = otherCustomer.data?.createCustomer.customer.id;
+      expect(otherCustomerId).toEqual(expect.any(String));
 
       const reseller = server.fork();
       await reseller.signIn(demo('reseller').email, demo('reseller').password);
       const attempts = Object.entries(MATRIX)
-        .filter(([, row]) => row.document.includes(OWN))
-        .map(([operation, row]) => ({ operation, document: row.document.replaceAll(OWN, otherId) }));
-      expect(attempts.length).toBeGreaterThanOrEqual(3);
+        .filter(([, row]) => row.document.includes(OWN) || row.document.includes(CUSTOMER))
+        .filter(([, row]) => row.allowed.includes('reseller'))
+        .map(([operation, row]) => ({ operation, document: row.document.replaceAll(OWN, otherId).replaceAll(CUSTOMER, otherCustomerId) }));
+      expect(attempts.length).toBeGreaterThanOrEqual(12);
       for (const { operation, document } of attempts) {
         const response = await reseller.gql(document);
         expect(response.errors?.[0]?.extensions?.code, operation).toBe('FORBIDDEN');
@@ -137,6 +161,12 @@ describe('reseller isolation: a reseller user reaches nothing of another reselle
       }
       const unchanged = await admin.gql(`{ reseller(id: "${otherId}") { mpnLocationId checksAt version } }`);
       expect(unchanged.data?.reseller).toEqual({ mpnLocationId: null, checksAt: null, version: 1 });
+      const untouched = await admin.gql(`{ customer(id: "${otherCustomerId}") { version tenant { domain } } }`);
+      expect(untouched.data?.customer).toEqual({ version: 1, tenant: null });
+      const listed = await reseller.gql('{ customers(first: 100) { nodes { id } } }');
+      expect(listed.data?.customers.nodes.map((c: { id: string }) => c.id)).not.toContain(otherCustomerId);
+      const asked = await reseller.gql(`{ customers(resellerId: "${otherId}", first: 100) { nodes { id } } }`);
+      expect(asked.data?.customers.nodes.map((c: { id: string }) => c.id)).not.toContain(otherCustomerId);
     } finally {
       await server.stop();
       await t.close();

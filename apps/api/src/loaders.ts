@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import type { App } from './app.js';
 import { UserEntity } from './identity/user.entity.js';
 import { ResellerActivationEntity } from './resellers/reseller-activation.entity.js';
+import { CustomerTenantEntity } from './tenants/customer-tenant.entity.js';
 
 /** Per-request batching: a list page asks once for all its rows' related records, not once per row. */
 export function createLoaders(app: App) {
@@ -15,6 +16,10 @@ export function createLoaders(app: App) {
     usersByReseller: new DataLoader<string, UserEntity[]>(async (ids) => {
       const rows = await read().find(UserEntity, { where: { resellerId: In([...ids]) }, order: { displayName: 'ASC' } });
       return ids.map((id) => rows.filter((u) => u.resellerId === id));
+    }),
+    tenantByCustomer: new DataLoader<string, CustomerTenantEntity | null>(async (ids) => {
+      const rows = await read().findBy(CustomerTenantEntity, { customerId: In([...ids]) });
+      return ids.map((id) => rows.find((t) => t.customerId === id) ?? null);
     }),
   };
 }

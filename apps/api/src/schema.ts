@@ -6,13 +6,14 @@ import { AuditResolver } from './audit/audit.resolver.js';
 import { CatalogResolver } from './catalog/catalog.resolver.js';
 import { PriceListImportResolver } from './catalog/price-list-import.resolver.js';
 import type { Context } from './context.js';
+import { CustomerResolver } from './customers/customer.resolver.js';
 import { IdentityResolver } from './identity/identity.resolver.js';
 import { hasPermission, type Permission } from './platform/permissions.js';
 import { SimulatorResolver } from './partner-center/simulator.resolver.js';
 import { ResellerResolver } from './resellers/reseller.resolver.js';
 import { StaffResolver } from './staff/staff.resolver.js';
 
-export const RESOLVERS = [IdentityResolver, StaffResolver, AuditResolver, CatalogResolver, PriceListImportResolver, ResellerResolver, SimulatorResolver] as const;
+export const RESOLVERS = [IdentityResolver, StaffResolver, AuditResolver, CatalogResolver, PriceListImportResolver, ResellerResolver, SimulatorResolver, CustomerResolver] as const;
 
 /** No principal: sign in (again). The SPA tells an expired session from a missing one by `reason`. */
 export class SignInRequired extends GraphQLError {

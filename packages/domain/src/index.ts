@@ -21,6 +21,8 @@ export * from './partner-identifiers.js';
 export * from './tenant-choice.js';
 // Customer portal access: logins, passwords (R8).
 export * from './customer-access.js';
+// End customers: segment, address, administrative contact, portal login (R5–R8).
+export * from './customers.js';
 // Field validation of contacts: email, phone, required text.
 export * from './contact.js';
 // Terms requests: fields, state machine, answer window, approval, credit (R2, R23).

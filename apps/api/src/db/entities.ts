@@ -1,4 +1,6 @@
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { CustomerEntity } from '../customers/customer.entity.js';
+import { CustomerTenantEntity } from '../tenants/customer-tenant.entity.js';
 import { PriceListImportEntity } from '../catalog/price-list-import.entity.js';
 import { PriceEntity } from '../catalog/price.entity.js';
 import { ProductEntity } from '../catalog/product.entity.js';
@@ -28,4 +30,6 @@ export const ENTITIES = [
   JobEntity,
   SimPartnerEntity,
   SimTenantEntity,
+  CustomerEntity,
+  CustomerTenantEntity,
 ];

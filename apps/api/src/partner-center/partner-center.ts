@@ -27,4 +27,22 @@ export interface PartnerCenter {
   domainExists(domain: string): Promise<boolean>;
   /** An existing customer tenant by its `.onmicrosoft.com` domain, or null. */
   findCustomerTenant(domain: string): Promise<CustomerTenant | null>;
+  /**
+   * Create a customer with a new tenant (`POST /v1/customers`); Microsoft answers with the tenant ID and
+   * the first admin user and its temporary password (R22). Throws DomainTakenError when it exists.
+   */
+  createCustomerTenant(request: { domain: string; companyName: string }): Promise<CreatedTenant>;
+}
+
+export interface CreatedTenant {
+  tenantId: string;
+  domain: string;
+  adminUser: string;
+  temporaryPassword: string;
+}
+
+export class DomainTakenError extends Error {
+  constructor(readonly domain: string) {
+    super(`the domain ${domain} exists already`);
+  }
 }

@@ -1,5 +1,8 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { generatePassword } from '@nce/domain';
 import type { Database } from '../db/database.js';
-import type { CustomerTenant, PartnerCenter, PartnerLookup } from './partner-center.js';
+import type { Clock } from '../platform/clock.js';
+import { DomainTakenError, type CreatedTenant, type CustomerTenant, type PartnerCenter, type PartnerLookup } from './partner-center.js';
 import { SimPartnerEntity } from './sim-partner.entity.js';
 import { SimTenantEntity } from './sim-tenant.entity.js';
 
@@ -8,7 +11,10 @@ import { SimTenantEntity } from './sim-tenant.entity.js';
  * which staff can edit to show every failure in a demo.
  */
 export class PartnerCenterSimulator implements PartnerCenter {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
 
   async lookupPartner(mpnId: string): Promise<PartnerLookup> {
     const partner = await this.db.read.findOneBy(SimPartnerEntity, { mpnId });
@@ -32,5 +38,24 @@ export class PartnerCenterSimulator implements PartnerCenter {
     return tenant
       ? { tenantId: tenant.tenantId, domain: tenant.domain, companyName: tenant.companyName, government: tenant.government, relationshipAccepted: tenant.relationshipAccepted }
       : null;
+  }
+
+  async createCustomerTenant(request: { domain: string; companyName: string }): Promise<CreatedTenant> {
+    const domain = request.domain.toLowerCase();
+    return this.db.transaction(async (m) => {
+      if (await m.existsBy(SimTenantEntity, { domain })) throw new DomainTakenError(domain);
+      const tenantId = randomUUID();
+      // A tenant the marketplace created has the distributor as its provider from the start.
+      await m.insert(SimTenantEntity, {
+        domain,
+        tenantId,
+        companyName: request.companyName,
+        government: false,
+        relationshipAccepted: true,
+        createdByMarketplace: true,
+        createdAt: this.clock.now().toISOString(),
+      });
+      return { tenantId, domain, adminUser: `admin@${domain}`, temporaryPassword: generatePassword(randomInt) };
+    });
   }
 }

@@ -1,0 +1,143 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { generatePassword, loginKey, validateCustomer, type CustomerInput, type CustomerSegment, type FieldError } from '@nce/domain';
+import type { EntityManager } from 'typeorm';
+import { changesBetween, type AuditService } from '../audit/audit.service.js';
+import type { Database } from '../db/database.js';
+import type { Actor } from '../platform/actor.js';
+import type { Clock } from '../platform/clock.js';
+import { checkPageSize, containsPattern, decodeCursor, encodeCursor } from '../platform/cursor.js';
+import type { SecretBox } from '../platform/secret-box.js';
+import type { AddressValidator } from './address-validator.js';
+import { CustomerEntity } from './customer.entity.js';
+
+export type CustomerError =
+  | { code: 'VALIDATION_FAILED'; fields: FieldError[] }
+  | { code: 'NOT_FOUND'; message: string }
+  | { code: 'VERSION_CONFLICT'; currentVersion: number };
+
+export type CustomerResult = { ok: true; customer: CustomerEntity } | { ok: false; error: CustomerError };
+
+const snapshot = (c: CustomerEntity) => ({
+  segment: c.segment,
+  companyName: c.companyName,
+  address: [c.addressLine1, c.addressLine2, c.city, c.region, c.postalCode, c.country].filter(Boolean).join(', '),
+  adminContact: `${c.adminName} <${c.adminEmail}> ${c.adminPhone}`,
+  vendorContractId: c.vendorContractId,
+  portalLogin: c.portalLogin,
+  portalPassword: c.portalPassword,
+});
+
+/** End customers of resellers: created and edited by the reseller or by staff on its behalf (R5–R8). */
+export class CustomerService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly secrets: SecretBox,
+    private readonly addresses: AddressValidator,
+  ) {}
+
+  get(id: string): Promise<CustomerEntity | null> {
+    return this.db.read.findOneBy(CustomerEntity, { id });
+  }
+
+  /** R5: customers by name; a reseller's own only when `resellerId` is given. */
+  async list(filter: { resellerId?: string | null; search?: string | null; segment?: CustomerSegment | null }, first: number, after?: string | null) {
+    checkPageSize(first);
+    const query = this.db.read.createQueryBuilder(CustomerEntity, 'c').orderBy('c.company_name', 'ASC').addOrderBy('c.id', 'ASC').limit(first + 1);
+    if (filter.resellerId) query.andWhere('c.reseller_id = :resellerId', { resellerId: filter.resellerId });
+    if (filter.segment) query.andWhere('c.segment = :segment', { segment: filter.segment });
+    if (filter.search?.trim()) query.andWhere("c.search_text LIKE :q ESCAPE '\\'", { q: containsPattern(filter.search.trim()) });
+    if (after) {
+      const [name, id] = decodeCursor(after, ['string', 'string']);
+      query.andWhere('(c.company_name > :name OR (c.company_name = :name AND c.id > :id))', { name, id });
+    }
+    const rows = await query.getMany();
+    const customers = rows.slice(0, first);
+    const last = customers[customers.length - 1];
+    return { customers, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.companyName, last.id]) : null };
+  }
+
+  async create(actor: Actor, resellerId: string, input: CustomerInput): Promise<CustomerResult> {
+    const checked = await this.check(input);
+    if (!checked.ok) return checked;
+    const now = this.clock.now().toISOString();
+    const password = generatePassword(randomInt);
+    return this.db.transaction(async (m) => {
+      const conflict = await this.loginConflict(m, checked.value.portalLoginKey, resellerId, null);
+      if (conflict) return { ok: false as const, error: { code: 'VALIDATION_FAILED' as const, fields: [conflict] } };
+      const customer = await m.save(
+        m.create(CustomerEntity, { id: randomUUID(), resellerId, ...this.columns(checked.value), portalPassword: this.secrets.encrypt(password), createdAt: now, updatedAt: now }),
+      );
+      await this.audit.record(m, actor, { operation: 'customers.create', entityType: 'Customer', entityId: customer.id, changes: changesBetween(null, snapshot(customer)) });
+      return { ok: true as const, customer };
+    });
+  }
+
+  /** Changes a customer; refuses to overwrite a newer version, so two editors never silently overwrite each other. */
+  async update(actor: Actor, id: string, version: number, input: CustomerInput): Promise<CustomerResult> {
+    const checked = await this.check(input);
+    if (!checked.ok) return checked;
+    return this.db.transaction(async (m) => {
+      const current = await m.findOneBy(CustomerEntity, { id });
+      if (!current) return { ok: false as const, error: { code: 'NOT_FOUND' as const, message: `No customer with id ${id}.` } };
+      if (current.version !== version) return { ok: false as const, error: { code: 'VERSION_CONFLICT' as const, currentVersion: current.version } };
+      const conflict = await this.loginConflict(m, checked.value.portalLoginKey, current.resellerId, id);
+      if (conflict) return { ok: false as const, error: { code: 'VALIDATION_FAILED' as const, fields: [conflict] } };
+      const updated = await m
+        .createQueryBuilder()
+        .update(CustomerEntity)
+        .set({ ...this.columns(checked.value), updatedAt: this.clock.now().toISOString(), version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id, version })
+        .execute();
+      if (updated.affected !== 1) return { ok: false as const, error: { code: 'VERSION_CONFLICT' as const, currentVersion: version + 1 } };
+      const saved = await m.findOneByOrFail(CustomerEntity, { id });
+      await this.audit.record(m, actor, { operation: 'customers.update', entityType: 'Customer', entityId: id, changes: changesBetween(snapshot(current), snapshot(saved)) });
+      return { ok: true as const, customer: saved };
+    });
+  }
+
+  /** R8: the generated portal password, viewable later; every reveal is audited. */
+  async revealPortalPassword(actor: Actor, id: string): Promise<string | null> {
+    const customer = await this.get(id);
+    if (!customer) return null;
+    await this.db.transaction((m) => this.audit.record(m, actor, { operation: 'customers.revealPortalPassword', entityType: 'Customer', entityId: id }));
+    return this.secrets.decrypt(customer.portalPassword);
+  }
+
+  private async check(input: CustomerInput): Promise<{ ok: true; value: CustomerInput & { portalLoginKey: string } } | { ok: false; error: CustomerError }> {
+    const valid = validateCustomer(input);
+    const address = await this.addresses.validate(input.address ?? {});
+    const fields = [...(valid.ok ? [] : (valid.errors ?? []).filter((e) => !e.field.startsWith('address.'))), ...address.errors];
+    if (!valid.ok || fields.length) return { ok: false, error: { code: 'VALIDATION_FAILED', fields } };
+    return { ok: true, value: { ...valid.value, address: address.address } };
+  }
+
+  /** R8: a login is unique across all customers; the conflict is named when it is the reseller's own customer. */
+  private async loginConflict(m: EntityManager, key: string, resellerId: string, exceptId: string | null): Promise<FieldError | null> {
+    const holder = await m.findOneBy(CustomerEntity, { portalLoginKey: key });
+    if (!holder || holder.id === exceptId) return null;
+    const who = holder.resellerId === resellerId ? `your customer ${holder.companyName}` : 'another customer';
+    return { field: 'portalLogin', code: 'LOGIN_TAKEN', message: `The login "${holder.portalLogin}" is already used by ${who}; logins are unique across all customers (R8). Name it after this customer's company.` };
+  }
+
+  private columns(value: CustomerInput & { portalLoginKey: string }) {
+    return {
+      segment: value.segment,
+      companyName: value.companyName,
+      addressLine1: value.address.line1,
+      addressLine2: value.address.line2 ?? null,
+      city: value.address.city,
+      region: value.address.region ?? null,
+      postalCode: value.address.postalCode,
+      country: value.address.country,
+      adminName: value.adminContact.name,
+      adminEmail: value.adminContact.email,
+      adminPhone: value.adminContact.phone,
+      vendorContractId: value.vendorContractId ?? null,
+      portalLogin: value.portalLogin,
+      portalLoginKey: value.portalLoginKey,
+      searchText: `${value.companyName} ${value.adminContact.email} ${value.portalLogin}`.toLowerCase(),
+    };
+  }
+}

@@ -1,0 +1,86 @@
+import type { CustomerSegment } from '@nce/domain';
+import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../catalog/catalog.types.js';
+import { NotFound, ValidationFailed, VersionConflict } from '../platform/common.types.js';
+import { CustomerSegmentEnum } from '../platform/graphql-enums.js';
+import { Address, AddressInput, Contact, ContactInput } from '../resellers/reseller.types.js';
+
+@ObjectType({ description: 'A reseller’s end customer (R5–R8).' })
+export class Customer {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  resellerId: string;
+
+  @Field(() => CustomerSegmentEnum)
+  segment: CustomerSegment;
+
+  @Field()
+  companyName: string;
+
+  @Field(() => Address)
+  address: Address;
+
+  @Field(() => Contact, { description: 'R6: emailed with retrieval instructions once licences are provisioned.' })
+  adminContact: Contact;
+
+  @Field(() => String, { nullable: true, description: 'R7: optional; not required for Microsoft.' })
+  vendorContractId: string | null;
+
+  @Field({ description: 'R8: the customer-portal login (unique across all customers).' })
+  portalLogin: string;
+
+  @Field()
+  createdAt: string;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ObjectType()
+export class CustomerConnection {
+  @Field(() => [Customer])
+  nodes: Customer[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
+@InputType()
+export class CustomerInput {
+  @Field(() => CustomerSegmentEnum)
+  segment: CustomerSegment;
+
+  @Field()
+  companyName: string;
+
+  @Field(() => AddressInput)
+  address: AddressInput;
+
+  @Field(() => ContactInput)
+  adminContact: ContactInput;
+
+  @Field()
+  portalLogin: string;
+
+  @Field(() => String, { nullable: true })
+  vendorContractId?: string | null;
+}
+
+@ObjectType()
+export class CustomerSaved {
+  @Field(() => Customer)
+  customer: Customer;
+}
+
+@ObjectType({ description: 'A secret shown once to a permitted user; the reveal is audited.' })
+export class RevealedSecret {
+  @Field(() => String, { nullable: true })
+  user: string | null;
+
+  @Field()
+  value: string;
+}
+
+export const SaveCustomerResult = createUnionType({ name: 'SaveCustomerResult', types: () => [CustomerSaved, ValidationFailed, VersionConflict, NotFound] as const });

@@ -1,0 +1,188 @@
+import {
+  canCreateNewTenant,
+  canUseExistingTenant,
+  parseExistingTenantDomain,
+  parseNewTenantDomain,
+  suggestTenantDomains,
+  tenantOptions,
+  type Fix,
+  type TenantOptions,
+} from '@nce/domain';
+import type { EntityManager } from 'typeorm';
+import { changesBetween, type AuditService } from '../audit/audit.service.js';
+import { CustomerEntity } from '../customers/customer.entity.js';
+import type { Database } from '../db/database.js';
+import { DomainTakenError, type PartnerCenter } from '../partner-center/partner-center.js';
+import type { Actor } from '../platform/actor.js';
+import type { Clock } from '../platform/clock.js';
+import type { SecretBox } from '../platform/secret-box.js';
+import { CustomerTenantEntity } from './customer-tenant.entity.js';
+
+export interface TenantRefusal {
+  code: string;
+  message: string;
+  fix?: Fix;
+  /** Free alternatives when a requested domain is taken (R14). */
+  suggestions?: string[];
+}
+
+export type TenantResult = { ok: true; tenant: CustomerTenantEntity } | { ok: false; refusal: TenantRefusal };
+
+const SUGGESTIONS_OFFERED = 3;
+
+const snapshot = (t: CustomerTenantEntity | null) =>
+  t ? { choice: t.choice, domain: t.domain, state: t.state, tenantId: t.tenantId, attestedAt: t.attestedAt, attestedBy: t.attestedByEmail } : null;
+
+/** Where a customer's licences go: a new tenant or an existing one, under the segment rules (R11–R15, R20–R22). */
+export class TenantService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly partnerCenter: PartnerCenter,
+    private readonly secrets: SecretBox,
+    private readonly distributorPartnerId: string,
+  ) {}
+
+  get(customerId: string): Promise<CustomerTenantEntity | null> {
+    return this.db.read.findOneBy(CustomerTenantEntity, { customerId });
+  }
+
+  /** Both choices, explained in words, for the tenant panel (R11, R12, R20). */
+  async options(customer: CustomerEntity): Promise<TenantOptions> {
+    const chosen = await this.get(customer.id);
+    const existing = chosen?.choice === 'EXISTING' ? await this.partnerCenter.findCustomerTenant(chosen.domain) : null;
+    return tenantOptions(customer.segment, existing, this.distributorPartnerId);
+  }
+
+  /** R12, R14: a new `<prefix>.onmicrosoft.com`, allowed for the segment, valid, and free — else free alternatives. */
+  async chooseNew(actor: Actor, customer: CustomerEntity, requested: string): Promise<TenantResult> {
+    const allowed = canCreateNewTenant(customer.segment);
+    if (!allowed.allowed) return { ok: false, refusal: allowed };
+    const parsed = parseNewTenantDomain(requested);
+    if (!parsed.ok) return { ok: false, refusal: parsed };
+    if (!(await this.isFree(parsed.value.domain, customer.id))) {
+      const suggestions = await this.freeAlternatives(customer, parsed.value.prefix);
+      return {
+        ok: false,
+        refusal: {
+          code: 'TENANT_DOMAIN_TAKEN',
+          message: `${parsed.value.domain} is taken (R14).${suggestions.length ? ` Free: ${suggestions.join(', ')}.` : ''}`,
+          fix: { kind: 'field', field: 'tenantDomain', label: 'Pick a free domain' },
+          suggestions,
+        },
+      };
+    }
+    return this.save(actor, customer.id, { choice: 'NEW', domain: parsed.value.domain, newDomainKey: parsed.value.prefix, state: 'REQUESTED', tenantId: null });
+  }
+
+  /** R15, R20, R21: an existing tenant that has accepted the distributor, not a government one. */
+  async chooseExisting(actor: Actor, customer: CustomerEntity, requested: string): Promise<TenantResult> {
+    const parsed = parseExistingTenantDomain(requested);
+    if (!parsed.ok) return { ok: false, refusal: parsed };
+    const tenant = await this.partnerCenter.findCustomerTenant(parsed.value.domain);
+    const allowed = canUseExistingTenant(customer.segment, tenant, this.distributorPartnerId);
+    if (!allowed.allowed || !tenant) return { ok: false, refusal: allowed.allowed ? { code: 'EXISTING_TENANT_NOT_FOUND', message: 'No Microsoft tenant has that domain.' } : allowed };
+    return this.save(actor, customer.id, { choice: 'EXISTING', domain: tenant.domain, newDomainKey: null, state: 'LINKED', tenantId: tenant.tenantId });
+  }
+
+  /** R13: the reseller signs the Partner-of-Record attestation for the chosen tenant. */
+  async attest(actor: Actor, customerId: string): Promise<TenantResult> {
+    const principal = actor.principal;
+    return this.db.transaction(async (m) => {
+      const current = await m.findOneBy(CustomerTenantEntity, { customerId });
+      if (!current) return { ok: false as const, refusal: { code: 'TENANT_NOT_CHOSEN', message: 'Choose the tenant first; the attestation is signed for it (R13).', fix: { kind: 'action' as const, label: 'Choose the tenant' } } };
+      const now = this.clock.now().toISOString();
+      await m.update(CustomerTenantEntity, customerId, { attestedAt: now, attestedByUserId: principal?.userId ?? null, attestedByEmail: principal?.email ?? null, updatedAt: now, version: current.version + 1 });
+      const saved = await m.findOneByOrFail(CustomerTenantEntity, { customerId });
+      await this.audit.record(m, actor, { operation: 'tenants.signAttestation', entityType: 'Customer', entityId: customerId, changes: changesBetween(snapshot(current), snapshot(saved)) });
+      return { ok: true as const, tenant: saved };
+    });
+  }
+
+  /** Creates a requested new tenant at Microsoft now (staff; otherwise the order's provisioning does). */
+  async create(actor: Actor, customer: CustomerEntity): Promise<TenantResult> {
+    const current = await this.get(customer.id);
+    if (!current || current.choice !== 'NEW') return { ok: false, refusal: { code: 'NO_NEW_TENANT_REQUESTED', message: 'This customer has no new tenant requested.' } };
+    if (current.state === 'CREATED') return { ok: true, tenant: current };
+    let created;
+    try {
+      created = await this.partnerCenter.createCustomerTenant({ domain: current.domain, companyName: customer.companyName });
+    } catch (error) {
+      if (error instanceof DomainTakenError) {
+        return { ok: false, refusal: { code: 'TENANT_DOMAIN_TAKEN', message: `${current.domain} was taken meanwhile; choose another domain.`, suggestions: await this.freeAlternatives(customer, current.newDomainKey ?? '') } };
+      }
+      throw error;
+    }
+    return this.db.transaction(async (m) => {
+      const now = this.clock.now().toISOString();
+      await m.update(CustomerTenantEntity, customer.id, {
+        state: 'CREATED',
+        tenantId: created.tenantId,
+        adminUser: created.adminUser,
+        adminPassword: this.secrets.encrypt(created.temporaryPassword),
+        updatedAt: now,
+        version: current.version + 1,
+      });
+      const saved = await m.findOneByOrFail(CustomerTenantEntity, { customerId: customer.id });
+      await this.audit.record(m, actor, { operation: 'tenants.create', entityType: 'Customer', entityId: customer.id, changes: changesBetween(snapshot(current), snapshot(saved)) });
+      return { ok: true as const, tenant: saved };
+    });
+  }
+
+  /** R22: the new tenant's temporary admin password, revealed through an audited path. */
+  async revealAdminPassword(actor: Actor, customerId: string): Promise<{ adminUser: string; password: string } | null> {
+    const tenant = await this.get(customerId);
+    if (!tenant?.adminPassword || !tenant.adminUser) return null;
+    await this.db.transaction((m) => this.audit.record(m, actor, { operation: 'tenants.revealAdminPassword', entityType: 'Customer', entityId: customerId }));
+    return { adminUser: tenant.adminUser, password: this.secrets.decrypt(tenant.adminPassword) };
+  }
+
+  private async save(actor: Actor, customerId: string, choice: Pick<CustomerTenantEntity, 'choice' | 'domain' | 'newDomainKey' | 'state' | 'tenantId'>): Promise<TenantResult> {
+    return this.db.transaction(async (m) => {
+      const current = await m.findOneBy(CustomerTenantEntity, { customerId });
+      if (current && current.state === 'CREATED' && current.domain !== choice.domain) {
+        return { ok: false as const, refusal: { code: 'TENANT_ALREADY_CREATED', message: `${current.domain} has been created for this customer; its licences go there.` } };
+      }
+      if (choice.newDomainKey && (await this.takenHere(m, choice.newDomainKey, customerId))) {
+        return { ok: false as const, refusal: { code: 'TENANT_DOMAIN_TAKEN', message: `${choice.domain} has just been requested for another customer.` } };
+      }
+      const now = this.clock.now().toISOString();
+      // Changing the tenant voids the attestation: it is signed for one tenant (R13).
+      const same = current && current.domain === choice.domain && current.choice === choice.choice;
+      const next: CustomerTenantEntity = {
+        customerId,
+        ...choice,
+        adminUser: same ? current.adminUser : null,
+        adminPassword: same ? current.adminPassword : null,
+        attestedAt: same ? current.attestedAt : null,
+        attestedByUserId: same ? current.attestedByUserId : null,
+        attestedByEmail: same ? current.attestedByEmail : null,
+        updatedAt: now,
+        version: (current?.version ?? 0) + 1,
+      };
+      await m.save(CustomerTenantEntity, next);
+      await this.audit.record(m, actor, { operation: 'tenants.choose', entityType: 'Customer', entityId: customerId, changes: changesBetween(snapshot(current), snapshot(next)) });
+      return { ok: true as const, tenant: next };
+    });
+  }
+
+  private async isFree(domain: string, customerId: string): Promise<boolean> {
+    const prefix = domain.split('.')[0]!;
+    return !(await this.partnerCenter.domainExists(domain)) && !(await this.takenHere(this.db.read, prefix, customerId));
+  }
+
+  private async takenHere(m: EntityManager, prefix: string, customerId: string): Promise<boolean> {
+    const holder = await m.findOneBy(CustomerTenantEntity, { newDomainKey: prefix });
+    return !!holder && holder.customerId !== customerId;
+  }
+
+  private async freeAlternatives(customer: CustomerEntity, prefix: string): Promise<string[]> {
+    const free: string[] = [];
+    for (const candidate of suggestTenantDomains(customer.companyName, prefix)) {
+      if (free.length >= SUGGESTIONS_OFFERED) break;
+      if (await this.isFree(`${candidate}.onmicrosoft.com`, customer.id)) free.push(`${candidate}.onmicrosoft.com`);
+    }
+    return free;
+  }
+}
