@@ -8,6 +8,8 @@ import { ProductPage } from '../features/catalog/ProductPage';
 import { AccountPage } from '../features/identity/AccountPage';
 import { ResetPasswordPage } from '../features/identity/ResetPasswordPage';
 import { SignInPage } from '../features/identity/SignInPage';
+import { CustomerPage } from '../features/customers/CustomerPage';
+import { CustomersPage } from '../features/customers/CustomersPage';
 import { ResellerPage } from '../features/resellers/ResellerPage';
 import { ResellersPage } from '../features/resellers/ResellersPage';
 import { SimulatorPage } from '../features/simulator/SimulatorPage';
@@ -39,6 +41,8 @@ export function App() {
                   <Route path="account" element={<AccountPage />} />
                   <Route path="resellers" element={<RequirePermission permission={PERMISSIONS.resellersRead} what="see resellers"><ResellersPage /></RequirePermission>} />
                   <Route path="resellers/:resellerId" element={<ResellerPage />} />
+                  <Route path="customers" element={<RequirePermission permission={PERMISSIONS.customersRead} what="see customers"><CustomersPage /></RequirePermission>} />
+                  <Route path="customers/:customerId" element={<RequirePermission permission={PERMISSIONS.customersRead} what="see customers"><CustomerPage /></RequirePermission>} />
                   <Route path="simulator" element={<RequirePermission permission={PERMISSIONS.simulatorManage} what="change the Partner Center simulator"><SimulatorPage /></RequirePermission>} />
                   <Route path="staff" element={<RequirePermission permission={PERMISSIONS.staffManage} what="manage staff accounts"><StaffPage /></RequirePermission>} />
                   <Route path="audit" element={<RequirePermission permission={PERMISSIONS.auditRead} what="see the audit trail"><AuditPage /></RequirePermission>} />

@@ -7,7 +7,7 @@ import { useSession } from './session';
 /** The back office's areas, each shown only to roles whose permissions it needs; unbuilt ones are disabled. */
 const AREAS: { label: string; path: string; permission: PermissionName; ready: boolean }[] = [
   { label: 'Resellers', path: '/resellers', permission: PERMISSIONS.resellersRead, ready: true },
-  { label: 'Customers', path: '/customers', permission: PERMISSIONS.customersRead, ready: false },
+  { label: 'Customers', path: '/customers', permission: PERMISSIONS.customersRead, ready: true },
   { label: 'Orders', path: '/orders', permission: PERMISSIONS.ordersRead, ready: false },
   { label: 'Terms requests', path: '/terms', permission: PERMISSIONS.termsReview, ready: false },
   { label: 'Support', path: '/support', permission: PERMISSIONS.supportCases, ready: false },

@@ -6,6 +6,8 @@ export const PERMISSIONS = {
   resellersManage: 'resellers:manage',
   simulatorManage: 'simulator:manage',
   customersRead: 'customers:read',
+  customersManage: 'customers:manage',
+  secretsReveal: 'secrets:reveal',
   ordersRead: 'orders:read',
   termsReview: 'terms:review',
   supportCases: 'support:cases',

@@ -9,6 +9,7 @@
       "NotFound",
       "OperationRefused",
       "SignInFailed",
+      "TenantRefused",
       "UploadNotFound",
       "ValidationFailed",
       "VersionConflict"
@@ -31,6 +32,12 @@
       "OperationRefused",
       "PasswordChanged"
     ],
+    "SaveCustomerResult": [
+      "CustomerSaved",
+      "NotFound",
+      "ValidationFailed",
+      "VersionConflict"
+    ],
     "SaveResellerResult": [
       "NotFound",
       "ResellerSaved",
@@ -48,6 +55,10 @@
     "SignInResult": [
       "SignInFailed",
       "SignedIn"
+    ],
+    "TenantResult": [
+      "TenantRefused",
+      "TenantSaved"
     ],
     "UpdateStaffUserResult": [
       "NotFound",
@@ -68,6 +79,7 @@
       "NotFound",
       "OperationRefused",
       "SignInFailed",
+      "TenantRefused",
       "UploadNotFound",
       "ValidationFailed",
       "VersionConflict"
@@ -90,6 +102,12 @@
       "OperationRefused",
       "PasswordChanged"
     ],
+    "SaveCustomerResult": [
+      "CustomerSaved",
+      "NotFound",
+      "ValidationFailed",
+      "VersionConflict"
+    ],
     "SaveResellerResult": [
       "NotFound",
       "ResellerSaved",
@@ -107,6 +125,10 @@
     "SignInResult": [
       "SignInFailed",
       "SignedIn"
+    ],
+    "TenantResult": [
+      "TenantRefused",
+      "TenantSaved"
     ],
     "UpdateStaffUserResult": [
       "NotFound",

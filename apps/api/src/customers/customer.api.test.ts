@@ -43,13 +43,13 @@ describe('customers and tenants', () => {
     (await client.gql(`mutation($id: ID!${domain !== undefined ? ', $domain: String!' : ''}) { ${op}(customerId: $id${domain !== undefined ? ', domain: $domain' : ''}) { ${TENANT_FIELDS} } }`, { id: customerId, domain })).data?.[op];
 
   it('R6–R8: creates a customer with a normalised address and a generated portal password, stored encrypted and revealed only through an audited call', async () => {
-    const created = await create(customer('Contoso Pharmacy'));
-    expect(created).toMatchObject({ __typename: 'CustomerSaved', customer: { segment: 'COMMERCIAL', portalLogin: 'contoso.pharmacy', address: { region: 'CA' }, tenant: null } });
+    const created = await create(customer('Contoso Clinic'));
+    expect(created).toMatchObject({ __typename: 'CustomerSaved', customer: { segment: 'COMMERCIAL', portalLogin: 'contoso.clinic', address: { region: 'CA' }, tenant: null } });
     const id = created.customer.id;
     const stored = await t.app.db.read.findOneByOrFail(CustomerEntity, { id });
     expect(stored.portalPassword).toMatch(/^v1:/);
     const revealed = await reseller.gql('mutation($id: ID!) { revealPortalPassword(customerId: $id) { user value } }', { id });
-    expect(revealed.data?.revealPortalPassword).toEqual({ user: 'contoso.pharmacy', value: expect.stringMatching(/^.{16}$/) });
+    expect(revealed.data?.revealPortalPassword).toEqual({ user: 'contoso.clinic', value: expect.stringMatching(/^.{16}$/) });
     expect(stored.portalPassword).not.toContain(revealed.data?.revealPortalPassword.value);
     const audit = await staff.gql(`{ auditEntries(filter: { operation: "customers.revealPortalPassword", entityId: "${id}" }) { nodes { actorEmail onBehalfOfResellerId } } }`);
     expect(audit.data?.auditEntries.nodes).toEqual([{ actorEmail: 'reseller@demo.test', onBehalfOfResellerId: resellerId }]);
@@ -58,8 +58,8 @@ describe('customers and tenants', () => {
   });
 
   it('R8: refuses a portal login used by any customer, whatever its case, naming the conflict', async () => {
-    const taken = await create(customer('Contoso Labs', 'COMMERCIAL', 'CONTOSO.Pharmacy'));
-    expect(taken.fields).toEqual([expect.objectContaining({ field: 'portalLogin', code: 'LOGIN_TAKEN', message: expect.stringMatching(/your customer Contoso Pharmacy/) })]);
+    const taken = await create(customer('Contoso Labs', 'COMMERCIAL', 'CONTOSO.Clinic'));
+    expect(taken.fields).toEqual([expect.objectContaining({ field: 'portalLogin', code: 'LOGIN_TAKEN', message: expect.stringMatching(/your customer Contoso Clinic/) })]);
   });
 
   it('refuses to overwrite a newer version of a customer', async () => {
@@ -139,6 +139,6 @@ describe('customers and tenants', () => {
     const schools = await reseller.gql('{ customers(segment: EDUCATION, first: 10) { nodes { companyName } } }');
     expect(schools.data?.customers.nodes.map((c: { companyName: string }) => c.companyName)).toContain('Northwind Academy');
     const search = await reseller.gql('{ customers(search: "contoso", first: 10) { nodes { companyName } } }');
-    expect(search.data?.customers.nodes.map((c: { companyName: string }) => c.companyName)).toEqual(['Contoso Pharmacy', 'Contoso Retail', 'Contoso Retail East']);
+    expect(search.data?.customers.nodes.map((c: { companyName: string }) => c.companyName)).toEqual(['Contoso Clinic', 'Contoso Pharmacy', 'Contoso Retail', 'Contoso Retail East']);
   });
 });

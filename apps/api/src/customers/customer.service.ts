@@ -59,7 +59,7 @@ export class CustomerService {
   }
 
   async create(actor: Actor, resellerId: string, input: CustomerInput): Promise<CustomerResult> {
-    const checked = await this.check(input);
+    const checked = await this.check(input, resellerId, null);
     if (!checked.ok) return checked;
     const now = this.clock.now().toISOString();
     const password = generatePassword(randomInt);
@@ -76,7 +76,8 @@ export class CustomerService {
 
   /** Changes a customer; refuses to overwrite a newer version, so two editors never silently overwrite each other. */
   async update(actor: Actor, id: string, version: number, input: CustomerInput): Promise<CustomerResult> {
-    const checked = await this.check(input);
+    const existing = await this.get(id);
+    const checked = await this.check(input, existing?.resellerId ?? '', id);
     if (!checked.ok) return checked;
     return this.db.transaction(async (m) => {
       const current = await m.findOneBy(CustomerEntity, { id });
@@ -105,10 +106,15 @@ export class CustomerService {
     return this.secrets.decrypt(customer.portalPassword);
   }
 
-  private async check(input: CustomerInput): Promise<{ ok: true; value: CustomerInput & { portalLoginKey: string } } | { ok: false; error: CustomerError }> {
+  /** Every fault at once: the fields, the address, and a login another customer holds. */
+  private async check(input: CustomerInput, resellerId: string, exceptId: string | null): Promise<{ ok: true; value: CustomerInput & { portalLoginKey: string } } | { ok: false; error: CustomerError }> {
     const valid = validateCustomer(input);
     const address = await this.addresses.validate(input.address ?? {});
     const fields = [...(valid.ok ? [] : (valid.errors ?? []).filter((e) => !e.field.startsWith('address.'))), ...address.errors];
+    if (!fields.some((f) => f.field === 'portalLogin') && input.portalLogin?.trim()) {
+      const conflict = await this.loginConflict(this.db.read, loginKey(input.portalLogin), resellerId, exceptId);
+      if (conflict) fields.push(conflict);
+    }
     if (!valid.ok || fields.length) return { ok: false, error: { code: 'VALIDATION_FAILED', fields } };
     return { ok: true, value: { ...valid.value, address: address.address } };
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { CustomerInput } from '@nce/domain';
 import type { App } from '../app.js';
 import { emailKey } from '../identity/identity.service.js';
 import { UserEntity } from '../identity/user.entity.js';
@@ -52,6 +53,18 @@ export const DEMO_TENANTS = [
   { domain: 'northwindschool.onmicrosoft.com', companyName: 'Northwind School', government: false, relationshipAccepted: true },
   { domain: 'citygov.onmicrosoft.com', companyName: 'City of Springfield', government: true, relationshipAccepted: true },
 ] as const;
+
+const demoAddress = { line1: '1 Harbor Blvd', city: 'Irvine', region: 'CA', postalCode: '92612', country: 'US' };
+export const DEMO_CUSTOMERS: { input: CustomerInput; tenant: string }[] = [
+  {
+    input: { segment: 'COMMERCIAL', companyName: 'Contoso Pharmacy', address: demoAddress, adminContact: { name: 'Eve Engineer', email: 'eve@resellerco.example', phone: '+19495550101' }, portalLogin: 'contoso.pharmacy' },
+    tenant: 'contoso.onmicrosoft.com',
+  },
+  {
+    input: { segment: 'EDUCATION', companyName: 'Northwind School', address: demoAddress, adminContact: { name: 'Eve Engineer', email: 'eve@resellerco.example', phone: '+19495550101' }, portalLogin: 'northwind.school' },
+    tenant: 'northwindschool.onmicrosoft.com',
+  },
+];
 
 /** Fills an empty database with demo data; what exists is left alone, so it is safe to run again. */
 export async function seedDemoData(app: App, options: { priceRows?: number } = {}): Promise<string[]> {
@@ -107,5 +120,14 @@ export async function seedDemoData(app: App, options: { priceRows?: number } = {
   if (created > 0) done.push(`created ${created} demo users`);
   const demoReseller = await app.db.read.findOneByOrFail(ResellerEntity, { marketplaceId: DEMO_RESELLER.marketplaceId });
   if (!demoReseller.checksAt) await app.resellers.checks(actor, demoReseller.id, true);
+  if ((await app.customers.list({ resellerId: demoReseller.id }, 1)).customers.length === 0) {
+    for (const demoCustomer of DEMO_CUSTOMERS) {
+      const created = await app.customers.create(actor, demoReseller.id, demoCustomer.input);
+      if (!created.ok) throw new Error(`demo customer ${demoCustomer.input.companyName} was refused: ${JSON.stringify(created.error)}`);
+      await app.tenants.chooseExisting(actor, created.customer, demoCustomer.tenant);
+      await app.tenants.attest(actor, created.customer.id);
+    }
+    done.push(`created ${DEMO_CUSTOMERS.length} demo customers`);
+  }
   return done;
 }

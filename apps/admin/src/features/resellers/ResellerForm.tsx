@@ -1,11 +1,12 @@
 import { Alert, Button, Group, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { AddressFields, EMPTY_ADDRESS, toAddressInput, type AddressValues } from '../../components/AddressFields';
 
 export interface ResellerValues {
   companyName: string;
   marketplaceId: string;
   bcn: string;
-  address: { line1: string; line2: string; city: string; region: string; postalCode: string; country: string };
+  address: AddressValues;
   contact: { name: string; email: string; phone: string };
 }
 
@@ -13,7 +14,7 @@ export const EMPTY_RESELLER: ResellerValues = {
   companyName: '',
   marketplaceId: '',
   bcn: '',
-  address: { line1: '', line2: '', city: '', region: '', postalCode: '', country: 'US' },
+  address: EMPTY_ADDRESS,
   contact: { name: '', email: '', phone: '' },
 };
 
@@ -21,9 +22,6 @@ export const EMPTY_RESELLER: ResellerValues = {
 export function ResellerForm(props: { initial: ResellerValues; submitLabel: string; submitting: boolean; fieldErrors: Record<string, string>; formError: string | null; onSubmit: (values: ResellerValues) => void }) {
   const [v, setV] = useState(props.initial);
   const e = props.fieldErrors;
-  const address = (key: keyof ResellerValues['address'], label: string, extra: { description?: string } = {}) => (
-    <TextInput label={label} value={v.address[key]} onChange={(ev) => setV({ ...v, address: { ...v.address, [key]: ev.currentTarget.value } })} error={e[`address.${key}`]} {...extra} />
-  );
   const contact = (key: keyof ResellerValues['contact'], label: string) => (
     <TextInput label={label} value={v.contact[key]} onChange={(ev) => setV({ ...v, contact: { ...v.contact, [key]: ev.currentTarget.value } })} error={e[`contact.${key}`]} />
   );
@@ -40,14 +38,7 @@ export function ResellerForm(props: { initial: ResellerValues; submitLabel: stri
         <TextInput label="BCN" placeholder="20-100042" value={v.bcn} onChange={(ev) => setV({ ...v, bcn: ev.currentTarget.value })} error={e.bcn} />
       </SimpleGrid>
       <Title order={6}>Address</Title>
-      {address('line1', 'Street address')}
-      {address('line2', 'Suite, floor (optional)')}
-      <SimpleGrid cols={2}>
-        {address('city', 'City')}
-        {address('region', 'State / province', { description: 'Code, e.g. CA' })}
-        {address('postalCode', 'Postal code')}
-        {address('country', 'Country', { description: 'Two letters, e.g. US' })}
-      </SimpleGrid>
+      <AddressFields value={v.address} onChange={(address) => setV({ ...v, address })} errors={e} />
       <Title order={6}>Point of contact</Title>
       <SimpleGrid cols={3}>
         {contact('name', 'Contact name')}
@@ -63,7 +54,4 @@ export function ResellerForm(props: { initial: ResellerValues; submitLabel: stri
   );
 }
 
-export const toResellerInput = (v: ResellerValues) => ({
-  ...v,
-  address: { ...v.address, line2: v.address.line2 || null, region: v.address.region || null },
-});
+export const toResellerInput = (v: ResellerValues) => ({ ...v, address: toAddressInput(v.address) });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PERMISSIONS } from '../../app/permissions';
 import { useSession } from '../../app/session';
+import { fromAddress } from '../../components/AddressFields';
 import { errorsByField } from '../../components/fieldErrors';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -228,7 +229,7 @@ export function ResellerPage() {
                   companyName: reseller.companyName,
                   marketplaceId: reseller.marketplaceId,
                   bcn: reseller.bcn,
-                  address: { ...reseller.address, line2: reseller.address.line2 ?? '', region: reseller.address.region ?? '' },
+                  address: fromAddress(reseller.address),
                   contact: reseller.contact,
                 }}
                 submitLabel="Save changes"

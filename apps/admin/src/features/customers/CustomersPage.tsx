@@ -1,0 +1,121 @@
+import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
+import { Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { CUSTOMER_SEGMENTS, SEGMENT_LABELS, type CustomerSegment } from '@nce/domain';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { PERMISSIONS } from '../../app/permissions';
+import { useSession } from '../../app/session';
+import { errorsByField } from '../../components/fieldErrors';
+import { QueryState } from '../../components/QueryState';
+import { ShowMore } from '../../components/ShowMore';
+import { StatusBadge } from '../../components/StatusBadge';
+import { CustomerForm, EMPTY_CUSTOMER, toCustomerInput, type CustomerValues } from './CustomerForm';
+import { CREATE_CUSTOMER, CUSTOMERS, RESELLER_OPTIONS } from './operations';
+
+/** Staff pick the reseller a new customer belongs to; reseller users create for their own. */
+function ResellerPicker({ value, onChange, error }: { value: string | null; onChange: (id: string | null) => void; error?: string }) {
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const [load, { data }] = useLazyQuery(RESELLER_OPTIONS);
+  useEffect(() => void load({ variables: { search: debounced || null } }), [debounced, load]);
+  return (
+    <Select
+      label="Reseller"
+      placeholder="Search resellers"
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      data={(data?.resellers.nodes ?? []).map((r) => ({ value: r.id, label: `${r.companyName} (${r.marketplaceId})` }))}
+      value={value}
+      onChange={onChange}
+      error={error}
+    />
+  );
+}
+
+export function CustomersPage() {
+  const { me, can } = useSession();
+  const navigate = useNavigate();
+  const [search, setSearch] = useState('');
+  const [segment, setSegment] = useState<string | null>(null);
+  const [debounced] = useDebouncedValue(search, 300);
+  const { data, loading, error, fetchMore, refetch } = useQuery(CUSTOMERS, { variables: { search: debounced || null, segment: segment as CustomerSegment | null, first: 25 } });
+  const [creating, setCreating] = useState(false);
+  const [resellerId, setResellerId] = useState<string | null>(me?.resellerId ?? null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [create, createState] = useMutation(CREATE_CUSTOMER);
+  const customers = data?.customers.nodes ?? [];
+
+  const save = async (values: CustomerValues) => {
+    setFieldErrors({});
+    setFormError(null);
+    if (!resellerId) return setFieldErrors({ resellerId: 'Choose the reseller this customer belongs to.' });
+    try {
+      const result = (await create({ variables: { resellerId, input: toCustomerInput(values) } })).data?.createCustomer;
+      if (result?.__typename === 'CustomerSaved') navigate(`/customers/${result.customer.id}`);
+      else if (result?.__typename === 'ValidationFailed') setFieldErrors(errorsByField(result.fields));
+      else if (result && 'message' in result) setFormError(result.message);
+    } catch (failure) {
+      setFormError((failure as Error).message);
+    }
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Customers</Title>
+        {can(PERMISSIONS.customersManage) && <Button onClick={() => setCreating(true)}>New customer</Button>}
+      </Group>
+      <Group align="flex-end">
+        <TextInput label="Search" placeholder="Company, contact email or login" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={320} />
+        <Select label="Segment" placeholder="All segments" clearable data={CUSTOMER_SEGMENTS.map((s) => ({ value: s, label: SEGMENT_LABELS[s] }))} value={segment} onChange={setSegment} w={200} />
+      </Group>
+      <QueryState loading={loading} error={error} empty={customers.length === 0} emptyText="No customer matches." onRetry={() => void refetch()}>
+        <Table striped highlightOnHover aria-label="Customers">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Company</Table.Th>
+              <Table.Th>Segment</Table.Th>
+              <Table.Th>Administrative contact</Table.Th>
+              <Table.Th>Tenant</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {customers.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td>
+                  <Link to={`/customers/${c.id}`}>{c.companyName}</Link>
+                  <Text size="xs" c="dimmed">
+                    {c.portalLogin}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{SEGMENT_LABELS[c.segment]}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{c.adminContact.name}</Text>
+                  <Text size="xs" c="dimmed">
+                    {c.adminContact.email}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{c.tenant ? <Group gap={4}><Text size="sm">{c.tenant.domain}</Text><StatusBadge value={c.tenant.state} /></Group> : <Text size="sm" c="dimmed">not chosen</Text>}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <ShowMore shown={customers.length} noun="customers" hasMore={data?.customers.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.customers.pageInfo.endCursor } })} />
+      </QueryState>
+      <Modal opened={creating} onClose={() => setCreating(false)} title="New customer" size="lg">
+        <CustomerForm
+          initial={EMPTY_CUSTOMER}
+          before={me?.kind === 'STAFF' ? <ResellerPicker value={resellerId} onChange={setResellerId} error={fieldErrors.resellerId} /> : undefined}
+          submitLabel="Create customer"
+          submitting={createState.loading}
+          fieldErrors={fieldErrors}
+          formError={formError}
+          onSubmit={(v) => void save(v)}
+        />
+      </Modal>
+    </Stack>
+  );
+}
