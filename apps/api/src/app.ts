@@ -18,6 +18,11 @@ import { localAddressRules } from './customers/address-validator.js';
 import { CustomerService } from './customers/customer.service.js';
 import { loadSecretKey, SecretBox } from './platform/secret-box.js';
 import { TenantService } from './tenants/tenant.service.js';
+import { MailService, outboxOnly, SmtpTransport } from './mail/mail.service.js';
+import { CartService } from './orders/cart.service.js';
+import { OrderQueryService } from './orders/order-query.service.js';
+import { ProvisioningService } from './orders/provisioning.service.js';
+import { PurchaseService } from './orders/purchase.service.js';
 
 /** Every long-lived part of the API, built once at start and handed to resolvers through the context. */
 export interface App {
@@ -34,6 +39,11 @@ export interface App {
   resellers: ResellerService;
   customers: CustomerService;
   tenants: TenantService;
+  mail: MailService;
+  carts: CartService;
+  purchases: PurchaseService;
+  provisioning: ProvisioningService;
+  orders: OrderQueryService;
   catalog: CatalogService;
   priceLists: PriceListImporter;
   uploads: UploadStore;
@@ -57,6 +67,9 @@ export async function createApp(config: Config, overrides: { clock?: Clock; logg
   const resellers = new ResellerService(db, clock, audit, jobs, partnerCenter, { activationDelayMs: config.activationDelayMs, distributorPartnerId: config.distributorPartnerId });
   // R1: a reseller user's first sign-in places the account's activation order.
   identity.afterSignIn((m, user, actor) => (user.kind === 'RESELLER' && user.resellerId ? resellers.startActivationOnSignIn(m, user.resellerId, user.id, actor) : Promise.resolve()));
+  const tenants = new TenantService(db, clock, audit, partnerCenter, secrets, config.distributorPartnerId);
+  const mail = new MailService(db, clock, jobs, config.smtpUrl ? new SmtpTransport(config.smtpUrl) : outboxOnly, config.mailFrom);
+  const carts = new CartService(db, clock, audit);
   const app: App = {
     config,
     db,
@@ -70,7 +83,12 @@ export async function createApp(config: Config, overrides: { clock?: Clock; logg
     simulator: new SimulatorService(db, clock, audit),
     resellers,
     customers: new CustomerService(db, clock, audit, secrets, localAddressRules),
-    tenants: new TenantService(db, clock, audit, partnerCenter, secrets, config.distributorPartnerId),
+    tenants,
+    mail,
+    carts,
+    purchases: new PurchaseService(db, clock, audit, jobs, partnerCenter, carts, resellers, tenants, config.distributorPartnerId),
+    provisioning: new ProvisioningService(db, clock, audit, jobs, partnerCenter, tenants, mail, { provisioningDelayMs: config.provisioningDelayMs, publicUrl: () => app.publicUrl }),
+    orders: new OrderQueryService(db),
     catalog: new CatalogService(db, clock, config.defaultMarket),
     priceLists,
     uploads,

@@ -20,6 +20,7 @@ const OWN = '$OWN_RESELLER';
 const CUSTOMER = '$CUSTOMER';
 const CUSTOMER_READERS: Role[] = ['admin', 'staff', 'support', 'reseller'];
 const CUSTOMER_MANAGERS: Role[] = ['admin', 'staff', 'reseller'];
+const BUYERS: Role[] = ['admin', 'staff', 'reseller'];
 const BAD_CUSTOMER_INPUT = '{ segment: COMMERCIAL, companyName: "", address: { line1: "", city: "", postalCode: "", country: "" }, adminContact: { name: "", email: "", phone: "" }, portalLogin: "" }';
 
 const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
@@ -73,6 +74,16 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
   signAttestation: { allowed: CUSTOMER_MANAGERS, document: `mutation { signAttestation(customerId: "${CUSTOMER}") { __typename } }` },
   createCustomerTenant: { allowed: MANAGERS, document: `mutation { createCustomerTenant(customerId: "${CUSTOMER}") { __typename } }` },
   revealTenantAdminPassword: { allowed: CUSTOMER_READERS, document: `mutation { revealTenantAdminPassword(customerId: "${CUSTOMER}") { value } }` },
+  cart: { allowed: BUYERS, document: `{ cart(resellerId: "${OWN}") { id } }` },
+  addToCart: { allowed: BUYERS, document: `mutation { addToCart(resellerId: "${OWN}", priceId: 999999999) { __typename } }` },
+  setCartQuantity: { allowed: BUYERS, document: `mutation { setCartQuantity(resellerId: "${OWN}", lineId: "${NONE}", quantity: 1) { __typename } }` },
+  removeCartLine: { allowed: BUYERS, document: `mutation { removeCartLine(resellerId: "${OWN}", lineId: "${NONE}") { __typename } }` },
+  bindCartCustomer: { allowed: BUYERS, document: `mutation { bindCartCustomer(resellerId: "${OWN}", customerId: "${NONE}") { __typename } }` },
+  purchaseReadiness: { allowed: BUYERS, document: `{ purchaseReadiness(resellerId: "${OWN}") { ready } }` },
+  buy: { allowed: BUYERS, document: `mutation { buy(resellerId: "${OWN}", input: { idempotencyKey: "x" }) { __typename } }` },
+  orders: { allowed: SIGNED_IN, document: '{ orders(first: 1) { nodes { id } } }' },
+  order: { allowed: SIGNED_IN, document: `{ order(id: "${NONE}") { id } }` },
+  retryOrderProvisioning: { allowed: MANAGERS, document: `mutation { retryOrderProvisioning(orderId: "${NONE}") { code } }` },
 };
 
 describe('authorisation matrix: every operation × every role', () => {

@@ -25,6 +25,11 @@ export interface Config {
   readonly activationDelayMs: number;
   /** How often the background worker looks for due jobs. */
   readonly jobPollMs: number;
+  /** R19: how long provisioning takes (perpetual software: 15–20 minutes in production; seconds in the demo). */
+  readonly provisioningDelayMs: number;
+  /** SMTP server URL (smtp://user:pass@host:port); none: mail is written to the local outbox only. */
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -70,8 +75,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const pollText = env.JOB_POLL_MS ?? '500';
   if (!/^\d+$/.test(pollText) || Number(pollText) < 10) problems.push(`JOB_POLL_MS must be a whole number of at least 10, got "${pollText}"`);
 
+  const provisioningText = env.PROVISIONING_DELAY_SECONDS ?? (nodeEnv === 'production' ? '1080' : '5');
+  if (!/^\d+$/.test(provisioningText)) problems.push(`PROVISIONING_DELAY_SECONDS must be a whole number of seconds, got "${provisioningText}"`);
+  const smtpUrl = env.SMTP_URL || null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
+    provisioningDelayMs: Number(provisioningText) * 1000,
+    smtpUrl,
+    mailFrom: env.MAIL_FROM ?? 'NCE Marketplace <no-reply@marketplace.example>',
     activationDelayMs: Number(activationText) * 1000,
     jobPollMs: Number(pollText),
     publicUrl,

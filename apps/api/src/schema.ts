@@ -8,12 +8,13 @@ import { PriceListImportResolver } from './catalog/price-list-import.resolver.js
 import type { Context } from './context.js';
 import { CustomerResolver } from './customers/customer.resolver.js';
 import { IdentityResolver } from './identity/identity.resolver.js';
+import { OrderResolver } from './orders/order.resolver.js';
 import { hasPermission, type Permission } from './platform/permissions.js';
 import { SimulatorResolver } from './partner-center/simulator.resolver.js';
 import { ResellerResolver } from './resellers/reseller.resolver.js';
 import { StaffResolver } from './staff/staff.resolver.js';
 
-export const RESOLVERS = [IdentityResolver, StaffResolver, AuditResolver, CatalogResolver, PriceListImportResolver, ResellerResolver, SimulatorResolver, CustomerResolver] as const;
+export const RESOLVERS = [IdentityResolver, StaffResolver, AuditResolver, CatalogResolver, PriceListImportResolver, ResellerResolver, SimulatorResolver, CustomerResolver, OrderResolver] as const;
 
 /** No principal: sign in (again). The SPA tells an expired session from a missing one by `reason`. */
 export class SignInRequired extends GraphQLError {

@@ -1,6 +1,8 @@
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import { CustomerTenantEntity } from '../tenants/customer-tenant.entity.js';
+import { EmailMessageEntity } from '../mail/email-message.entity.js';
+import { CartEntity, CartLineEntity, OrderEventEntity, OrderLineEntity, SalesOrderEntity } from '../orders/entities.js';
 import { PriceListImportEntity } from '../catalog/price-list-import.entity.js';
 import { PriceEntity } from '../catalog/price.entity.js';
 import { ProductEntity } from '../catalog/product.entity.js';
@@ -32,4 +34,10 @@ export const ENTITIES = [
   SimTenantEntity,
   CustomerEntity,
   CustomerTenantEntity,
+  CartEntity,
+  CartLineEntity,
+  SalesOrderEntity,
+  OrderLineEntity,
+  OrderEventEntity,
+  EmailMessageEntity,
 ];

@@ -32,7 +32,14 @@ export interface PartnerCenter {
    * the first admin user and its temporary password (R22). Throws DomainTakenError when it exists.
    */
   createCustomerTenant(request: { domain: string; companyName: string }): Promise<CreatedTenant>;
+  /**
+   * Place a cart with the customer and provision one line (`POST /v1/customers/{id}/carts`, then
+   * checkout); idempotent on `reference`, answering the subscription ID. Throws ProvisioningError.
+   */
+  provisionLine(request: { tenantId: string; productId: string; skuId: string; term: string; billingPlan: string; quantity: number; reference: string }): Promise<{ subscriptionId: string }>;
 }
+
+export class ProvisioningError extends Error {}
 
 export interface CreatedTenant {
   tenantId: string;

@@ -23,6 +23,10 @@ export class SimTenantEntity {
   @Column({ name: 'created_by_marketplace', type: 'boolean', default: false })
   createdByMarketplace: boolean;
 
+  /** Injected failure: provisioning into this tenant fails (for demos and tests). */
+  @Column({ name: 'provisioning_fails', type: 'boolean', default: false })
+  provisioningFails: boolean;
+
   @Column({ name: 'created_at', type: 'varchar', length: 30 })
   createdAt: string;
 }

@@ -51,7 +51,7 @@ export class SimulatorService {
     return { ok: true, value: partner };
   }
 
-  async saveTenant(actor: Actor, input: { domain: string; companyName: string; government: boolean; relationshipAccepted: boolean }): Promise<Saved<SimTenantEntity>> {
+  async saveTenant(actor: Actor, input: { domain: string; companyName: string; government: boolean; relationshipAccepted: boolean; provisioningFails?: boolean | null }): Promise<Saved<SimTenantEntity>> {
     const fields: FieldError[] = [];
     const domain = parseExistingTenantDomain(input.domain);
     if (!domain.ok) fields.push({ field: 'domain', code: domain.code, message: domain.message });
@@ -66,6 +66,7 @@ export class SimulatorService {
         government: input.government,
         relationshipAccepted: input.relationshipAccepted,
         createdByMarketplace: before?.createdByMarketplace ?? false,
+        provisioningFails: input.provisioningFails ?? before?.provisioningFails ?? false,
         createdAt: before?.createdAt ?? this.clock.now().toISOString(),
       };
       await m.save(SimTenantEntity, tenant);

@@ -2,7 +2,8 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { generatePassword } from '@nce/domain';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
-import { DomainTakenError, type CreatedTenant, type CustomerTenant, type PartnerCenter, type PartnerLookup } from './partner-center.js';
+import { createHash } from 'node:crypto';
+import { DomainTakenError, ProvisioningError, type CreatedTenant, type CustomerTenant, type PartnerCenter, type PartnerLookup } from './partner-center.js';
 import { SimPartnerEntity } from './sim-partner.entity.js';
 import { SimTenantEntity } from './sim-tenant.entity.js';
 
@@ -53,9 +54,20 @@ export class PartnerCenterSimulator implements PartnerCenter {
         government: false,
         relationshipAccepted: true,
         createdByMarketplace: true,
+        provisioningFails: false,
         createdAt: this.clock.now().toISOString(),
       });
       return { tenantId, domain, adminUser: `admin@${domain}`, temporaryPassword: generatePassword(randomInt) };
     });
+  }
+
+  async provisionLine(request: { tenantId: string; productId: string; skuId: string; quantity: number; reference: string }): Promise<{ subscriptionId: string }> {
+    const tenant = await this.db.read.findOneBy(SimTenantEntity, { tenantId: request.tenantId });
+    if (!tenant) throw new ProvisioningError(`no tenant ${request.tenantId}`);
+    if (tenant.provisioningFails) throw new ProvisioningError(`Microsoft refused provisioning into ${tenant.domain} (simulated failure)`);
+    if (!tenant.relationshipAccepted) throw new ProvisioningError(`${tenant.domain} has not accepted the distributor as its provider`);
+    // The same reference always yields the same subscription: a retried provisioning doubles nothing.
+    const digest = createHash('sha256').update(request.reference).digest('hex');
+    return { subscriptionId: `${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20, 32)}` };
   }
 }

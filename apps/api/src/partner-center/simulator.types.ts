@@ -61,6 +61,9 @@ export class SimTenant {
 
   @Field()
   createdByMarketplace: boolean;
+
+  @Field({ description: 'Injected failure: provisioning into this tenant fails.' })
+  provisioningFails: boolean;
 }
 
 @InputType()
@@ -76,4 +79,7 @@ export class SimTenantInput {
 
   @Field()
   relationshipAccepted: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  provisioningFails?: boolean | null;
 }

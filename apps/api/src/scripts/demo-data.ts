@@ -85,7 +85,7 @@ export async function seedDemoData(app: App, options: { priceRows?: number } = {
   const created = await app.db.transaction(async (m) => {
     for (const partner of DEMO_PARTNERS) if (!(await m.existsBy(SimPartnerEntity, { mpnId: partner.mpnId }))) await m.insert(SimPartnerEntity, { ...partner });
     for (const tenant of DEMO_TENANTS) {
-      if (!(await m.existsBy(SimTenantEntity, { domain: tenant.domain }))) await m.insert(SimTenantEntity, { ...tenant, tenantId: randomUUID(), createdByMarketplace: false, createdAt: now });
+      if (!(await m.existsBy(SimTenantEntity, { domain: tenant.domain }))) await m.insert(SimTenantEntity, { ...tenant, tenantId: randomUUID(), createdByMarketplace: false, provisioningFails: false, createdAt: now });
     }
     let reseller = await m.findOneBy(ResellerEntity, { marketplaceId: DEMO_RESELLER.marketplaceId });
     if (!reseller) {

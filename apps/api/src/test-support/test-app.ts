@@ -33,9 +33,9 @@ export interface TestApp {
 }
 
 /** A fresh app on its own SQLite database file in a temporary folder. */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'nce-api-test-'));
-  const config = loadConfig({ DATA_DIR: dir, NODE_ENV: 'test', ADMIN_DIST: '' }, dir);
+  const config = loadConfig({ DATA_DIR: dir, NODE_ENV: 'test', ADMIN_DIST: '', ...env }, dir);
   const clock = new FixedClock(TEST_NOW);
   const app = await createApp(config, { clock, logger: pino({ level: 'silent' }), hasher: fastHasher });
   return {

@@ -8,6 +8,13 @@ import { JobEntity } from './job.entity.js';
 
 export type JobHandler = (payload: Record<string, unknown>, job: JobEntity) => Promise<void>;
 
+export interface JobHooks {
+  /** After a failed attempt that will be retried. */
+  onRetry?: (payload: Record<string, unknown>, error: Error, job: JobEntity) => Promise<void>;
+  /** After the last attempt failed: the job will not run again. */
+  onGiveUp?: (payload: Record<string, unknown>, error: Error, job: JobEntity) => Promise<void>;
+}
+
 export interface EnqueueOptions {
   runAt?: Date;
   /** Enqueuing a key that exists already does nothing: one job per key, ever. */
@@ -29,6 +36,7 @@ export const backoffMs = (attempts: number): number => Math.min(5_000 * 2 ** Mat
  */
 export class JobQueue {
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly hooks = new Map<string, JobHooks>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -39,8 +47,9 @@ export class JobQueue {
     private readonly logger: Logger,
   ) {}
 
-  register(kind: string, handler: JobHandler): void {
+  register(kind: string, handler: JobHandler, hooks: JobHooks = {}): void {
     this.handlers.set(kind, handler);
+    this.hooks.set(kind, hooks);
   }
 
   /** Adds a job inside the caller's transaction. */
@@ -128,6 +137,10 @@ export class JobQueue {
       const message = error instanceof Error ? error.message : String(error);
       const final = job.attempts >= job.maxAttempts;
       this.logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, final, err: error }, 'job failed');
+      const hook = final ? this.hooks.get(job.kind)?.onGiveUp : this.hooks.get(job.kind)?.onRetry;
+      await hook?.(JSON.parse(job.payload) as Record<string, unknown>, error instanceof Error ? error : new Error(message), job).catch((hookError: unknown) =>
+        this.logger.error({ err: hookError, jobId: job.id }, 'job failure hook failed'),
+      );
       await this.db.transaction((m) =>
         m.update(JobEntity, { id: job.id, lockedBy: this.workerId }, {
           status: final ? 'FAILED' : 'PENDING',

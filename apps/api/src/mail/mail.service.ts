@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { EntityManager } from 'typeorm';
+import type { Database } from '../db/database.js';
+import type { Clock } from '../platform/clock.js';
+import type { JobQueue } from '../platform/jobs/job-queue.js';
+import { EmailMessageEntity } from './email-message.entity.js';
+
+export const SEND_MAIL_JOB = 'mail.send';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  body: string;
+  relatedType?: string;
+  relatedId?: string;
+}
+
+/** Where mail goes: an SMTP server, or — with none configured — the local outbox only. */
+export interface MailTransport {
+  readonly name: 'smtp' | 'outbox';
+  deliver(mail: OutgoingMail, from: string): Promise<void>;
+}
+
+export class SmtpTransport implements MailTransport {
+  readonly name = 'smtp' as const;
+  private readonly transporter: Transporter;
+
+  constructor(url: string) {
+    this.transporter = nodemailer.createTransport(url);
+  }
+
+  async deliver(mail: OutgoingMail, from: string): Promise<void> {
+    await this.transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.body });
+  }
+}
+
+export const outboxOnly: MailTransport = { name: 'outbox', deliver: async () => {} };
+
+/**
+ * Mail is sent by a durable job enqueued in the transaction of the change that calls for it, so a
+ * committed change always sends its mail and a rolled-back one never does. Every message is kept.
+ */
+export class MailService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly jobs: JobQueue,
+    private readonly transport: MailTransport,
+    private readonly from: string,
+  ) {
+    jobs.register(SEND_MAIL_JOB, (payload) => this.deliver(payload as unknown as OutgoingMail & { messageId: string }));
+  }
+
+  /** Queues a message; `key` makes it once-only (e.g. one provisioning mail per order). */
+  async enqueue(m: EntityManager, mail: OutgoingMail, key: string): Promise<void> {
+    await this.jobs.enqueue(m, SEND_MAIL_JOB, { ...mail, messageId: randomUUID() }, { key: `${SEND_MAIL_JOB}:${key}` });
+  }
+
+  list(filter: { relatedType?: string; relatedId?: string }, take = 50): Promise<EmailMessageEntity[]> {
+    return this.db.read.find(EmailMessageEntity, { where: { ...filter }, order: { createdAt: 'DESC', id: 'DESC' }, take });
+  }
+
+  private async deliver(mail: OutgoingMail & { messageId: string }): Promise<void> {
+    if (await this.db.read.existsBy(EmailMessageEntity, { id: mail.messageId })) return;
+    await this.transport.deliver(mail, this.from);
+    const now = this.clock.now().toISOString();
+    await this.db.transaction((m) =>
+      m.insert(EmailMessageEntity, {
+        id: mail.messageId,
+        to: mail.to,
+        subject: mail.subject,
+        body: mail.body,
+        relatedType: mail.relatedType ?? null,
+        relatedId: mail.relatedId ?? null,
+        status: this.transport.name === 'smtp' ? 'SENT' : 'WRITTEN',
+        transport: this.transport.name,
+        createdAt: now,
+        sentAt: now,
+        error: null,
+      }),
+    );
+  }
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { cartSegmentFits, checkQuantity, priceSegmentFor, type BillingPlan, type PriceSegment, type Term } from '@nce/domain';
+import type { EntityManager } from 'typeorm';
+import type { AuditService } from '../audit/audit.service.js';
+import { CustomerEntity } from '../customers/customer.entity.js';
+import type { Database } from '../db/database.js';
+import { portable } from '../db/sql.js';
+import type { Actor } from '../platform/actor.js';
+import { isoDate, type Clock } from '../platform/clock.js';
+import { CartEntity, CartLineEntity } from './entities.js';
+
+export interface CartLineView {
+  id: string;
+  priceId: number;
+  productId: string;
+  productTitle: string;
+  skuId: string;
+  skuTitle: string;
+  term: Term;
+  billingPlan: BillingPlan;
+  segment: PriceSegment;
+  currency: string;
+  quantity: number;
+  /** The unit price when added. */
+  unitPriceMinor: number;
+  /** Today's catalog price; null when the price row is no longer in effect. */
+  currentUnitPriceMinor: number | null;
+  maxQuantity: number | null;
+}
+
+export interface CartView {
+  cart: CartEntity;
+  lines: CartLineView[];
+}
+
+export interface CartRefusal {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+export type CartResult = { ok: true; view: CartView } | { ok: false; refusal: CartRefusal };
+
+/** R4: add one unit, change quantities in the cart, one segment and one currency per cart, bound to a customer. */
+export class CartService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  async view(resellerId: string, manager: EntityManager = this.db.read): Promise<CartView | null> {
+    const cart = await manager.findOneBy(CartEntity, { openKey: resellerId });
+    return cart ? { cart, lines: await this.lines(cart.id, manager) } : null;
+  }
+
+  async add(actor: Actor, resellerId: string, priceId: number): Promise<CartResult> {
+    return this.db.transaction(async (m) => {
+      const [price] = await m.query(
+        portable(this.db.kind, `SELECT pr.id, pr.segment, pr.currency, pr.unit_price_minor, pr.tier_max FROM catalog_price pr WHERE pr.id = ? AND pr.effective_start <= ? AND (pr.effective_end IS NULL OR pr.effective_end >= ?)`),
+        [priceId, isoDate(this.clock.now()), isoDate(this.clock.now())],
+      );
+      if (!price) return { ok: false as const, refusal: { code: 'PRICE_NOT_FOUND', message: 'That price is not in the catalog today.' } };
+      const cart = await this.openCart(m, resellerId);
+      if (cart.priceSegment && cart.priceSegment !== price.segment) {
+        return { ok: false as const, refusal: { code: 'CART_SEGMENT_MISMATCH', message: `The cart holds ${cart.priceSegment.toLowerCase()} prices; a cart is priced for one segment. Check it out or empty it first.` } };
+      }
+      if (cart.currency && cart.currency !== price.currency) {
+        return { ok: false as const, refusal: { code: 'CART_CURRENCY_MISMATCH', message: `The cart is in ${cart.currency}; this price is in ${price.currency}.` } };
+      }
+      if (cart.customerId) {
+        const customer = await m.findOneByOrFail(CustomerEntity, { id: cart.customerId });
+        const fits = cartSegmentFits(price.segment, customer.segment);
+        if (!fits.allowed) return { ok: false as const, refusal: { code: fits.code, message: fits.message } };
+      }
+      const existing = await m.findOneBy(CartLineEntity, { cartId: cart.id, priceId });
+      const quantity = (existing?.quantity ?? 0) + 1;
+      const limit = checkQuantity(quantity, { max: price.tier_max ?? undefined });
+      if (!limit.allowed) return { ok: false as const, refusal: { code: limit.code, message: limit.message, field: 'quantity' } };
+      if (existing) await m.update(CartLineEntity, existing.id, { quantity });
+      else await m.insert(CartLineEntity, { id: randomUUID(), cartId: cart.id, priceId, quantity: 1, unitPriceMinor: Number(price.unit_price_minor), addedAt: this.clock.now().toISOString() });
+      await this.touch(m, cart, { priceSegment: price.segment, currency: price.currency });
+      await this.audit.record(m, actor, { operation: 'cart.add', entityType: 'Cart', entityId: cart.id, changes: { [`price ${priceId}`]: { before: existing?.quantity ?? 0, after: quantity } } });
+      return { ok: true as const, view: (await this.view(resellerId, m))! };
+    });
+  }
+
+  async setQuantity(actor: Actor, resellerId: string, lineId: string, quantity: number): Promise<CartResult> {
+    return this.db.transaction(async (m) => {
+      const cart = await m.findOneBy(CartEntity, { openKey: resellerId });
+      const line = cart ? await m.findOneBy(CartLineEntity, { id: lineId, cartId: cart.id }) : null;
+      if (!cart || !line) return { ok: false as const, refusal: { code: 'CART_LINE_NOT_FOUND', message: 'That line is not in the cart.' } };
+      const [price] = await m.query(portable(this.db.kind, 'SELECT tier_min, tier_max FROM catalog_price WHERE id = ?'), [line.priceId]);
+      const verdict = checkQuantity(quantity, { max: price?.tier_max ?? undefined });
+      if (!verdict.allowed) return { ok: false as const, refusal: { code: verdict.code, message: verdict.message, field: 'quantity' } };
+      await m.update(CartLineEntity, line.id, { quantity });
+      await this.touch(m, cart, {});
+      await this.audit.record(m, actor, { operation: 'cart.setQuantity', entityType: 'Cart', entityId: cart.id, changes: { [`line ${line.id}`]: { before: line.quantity, after: quantity } } });
+      return { ok: true as const, view: (await this.view(resellerId, m))! };
+    });
+  }
+
+  async remove(actor: Actor, resellerId: string, lineId: string): Promise<CartResult> {
+    return this.db.transaction(async (m) => {
+      const cart = await m.findOneBy(CartEntity, { openKey: resellerId });
+      const line = cart ? await m.findOneBy(CartLineEntity, { id: lineId, cartId: cart.id }) : null;
+      if (!cart || !line) return { ok: false as const, refusal: { code: 'CART_LINE_NOT_FOUND', message: 'That line is not in the cart.' } };
+      await m.delete(CartLineEntity, line.id);
+      const empty = (await m.countBy(CartLineEntity, { cartId: cart.id })) === 0;
+      await this.touch(m, cart, empty ? { priceSegment: null, currency: null } : {});
+      await this.audit.record(m, actor, { operation: 'cart.remove', entityType: 'Cart', entityId: cart.id, changes: { [`line ${line.id}`]: { before: line.quantity, after: 0 } } });
+      return { ok: true as const, view: (await this.view(resellerId, m))! };
+    });
+  }
+
+  /** R5: the customer the cart is for; its segment must fit the cart's prices (R3, R20). */
+  async bindCustomer(actor: Actor, resellerId: string, customerId: string): Promise<CartResult> {
+    return this.db.transaction(async (m) => {
+      const customer = await m.findOneBy(CustomerEntity, { id: customerId, resellerId });
+      if (!customer) return { ok: false as const, refusal: { code: 'CUSTOMER_NOT_FOUND', message: 'No such customer of this reseller.', field: 'customerId' } };
+      const cart = await this.openCart(m, resellerId);
+      if (cart.priceSegment) {
+        const fits = cartSegmentFits(cart.priceSegment, customer.segment);
+        if (!fits.allowed) return { ok: false as const, refusal: { code: fits.code, message: fits.message, field: 'customerId' } };
+      }
+      await this.touch(m, cart, { customerId });
+      await this.audit.record(m, actor, { operation: 'cart.bindCustomer', entityType: 'Cart', entityId: cart.id, changes: { customerId: { before: cart.customerId, after: customerId } } });
+      return { ok: true as const, view: (await this.view(resellerId, m))! };
+    });
+  }
+
+  /** The segment the catalog should show for this cart: its customer's price segment, if bound. */
+  async priceSegment(resellerId: string): Promise<PriceSegment | null> {
+    const view = await this.view(resellerId);
+    if (!view?.cart.customerId) return view?.cart.priceSegment ?? null;
+    const customer = await this.db.read.findOneByOrFail(CustomerEntity, { id: view.cart.customerId });
+    return priceSegmentFor(customer.segment);
+  }
+
+  private async openCart(m: EntityManager, resellerId: string): Promise<CartEntity> {
+    const open = await m.findOneBy(CartEntity, { openKey: resellerId });
+    if (open) return open;
+    const now = this.clock.now().toISOString();
+    return m.save(m.create(CartEntity, { id: randomUUID(), resellerId, openKey: resellerId, customerId: null, priceSegment: null, currency: null, status: 'OPEN', createdAt: now, updatedAt: now }));
+  }
+
+  private async touch(m: EntityManager, cart: CartEntity, change: Partial<CartEntity>): Promise<void> {
+    await m.update(CartEntity, cart.id, { ...change, updatedAt: this.clock.now().toISOString(), version: cart.version + 1 });
+  }
+
+  private async lines(cartId: string, m: EntityManager): Promise<CartLineView[]> {
+    const today = isoDate(this.clock.now());
+    const rows: Record<string, unknown>[] = await m.query(
+      portable(
+        this.db.kind,
+        `SELECT l.id, l.price_id, l.quantity, l.unit_price_minor, p.id AS product_id, p.title AS product_title, s.sku_id, s.title AS sku_title,
+                pr.term, pr.billing_plan, pr.segment, pr.currency, pr.tier_max,
+                CASE WHEN pr.effective_start <= ? AND (pr.effective_end IS NULL OR pr.effective_end >= ?) THEN pr.unit_price_minor ELSE NULL END AS current_price
+         FROM cart_line l JOIN catalog_price pr ON pr.id = l.price_id JOIN catalog_sku s ON s.id = pr.sku_ref JOIN catalog_product p ON p.id = s.product_id
+         WHERE l.cart_id = ? ORDER BY l.added_at, l.id`,
+      ),
+      [today, today, cartId],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      priceId: Number(r.price_id),
+      productId: String(r.product_id),
+      productTitle: String(r.product_title),
+      skuId: String(r.sku_id),
+      skuTitle: String(r.sku_title),
+      term: r.term as Term,
+      billingPlan: r.billing_plan as BillingPlan,
+      segment: r.segment as PriceSegment,
+      currency: String(r.currency),
+      quantity: Number(r.quantity),
+      unitPriceMinor: Number(r.unit_price_minor),
+      currentUnitPriceMinor: r.current_price === null ? null : Number(r.current_price),
+      maxQuantity: r.tier_max === null ? null : Number(r.tier_max),
+    }));
+  }
+}

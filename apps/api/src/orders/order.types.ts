@@ -1,0 +1,289 @@
+import type { BillingPlan, Term } from '@nce/domain';
+import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../catalog/catalog.types.js';
+import { BusinessError, Fix } from '../platform/business-error.js';
+import { BillingPlanEnum, TermEnum } from '../platform/graphql-enums.js';
+import { Money } from '../platform/money.types.js';
+
+@ObjectType()
+export class CartLine {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  priceId: number;
+
+  @Field()
+  productTitle: string;
+
+  @Field()
+  skuTitle: string;
+
+  @Field(() => TermEnum)
+  term: Term;
+
+  @Field(() => BillingPlanEnum)
+  billingPlan: BillingPlan;
+
+  @Field(() => Int)
+  quantity: number;
+
+  @Field(() => Int, { nullable: true, description: 'Microsoft’s seat limit for this price.' })
+  maxQuantity: number | null;
+
+  @Field(() => Money, { description: 'Unit price when the line was priced.' })
+  unitPrice: Money;
+
+  @Field(() => Money, { nullable: true, description: 'Today’s catalog price; differs from unitPrice when the price changed.' })
+  currentUnitPrice: Money | null;
+
+  @Field(() => Money)
+  lineTotal: Money;
+}
+
+@ObjectType({ description: 'R4: the reseller’s cart.' })
+export class Cart {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID, { nullable: true })
+  customerId: string | null;
+
+  @Field(() => String, { nullable: true })
+  priceSegment: string | null;
+
+  @Field(() => [CartLine])
+  lines: CartLine[];
+
+  @Field(() => Money, { nullable: true })
+  total: Money | null;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ObjectType({ implements: BusinessError })
+export class CartRefused extends BusinessError {}
+
+export const CartResult = createUnionType({ name: 'CartResult', types: () => [Cart, CartRefused] as const });
+
+@ObjectType({ description: 'One unmet prerequisite of a purchase.' })
+export class Prerequisite {
+  @Field()
+  step: string;
+
+  @Field()
+  code: string;
+
+  @Field()
+  message: string;
+
+  @Field(() => Fix, { nullable: true })
+  fix: Fix | null;
+}
+
+@ObjectType()
+export class ChecklistStep {
+  @Field()
+  step: string;
+
+  @Field()
+  label: string;
+
+  @Field()
+  done: boolean;
+}
+
+@ObjectType({ description: 'Pre-flight: every unmet prerequisite of the cart at once, and the checklist.' })
+export class PurchaseReadiness {
+  @Field()
+  ready: boolean;
+
+  @Field(() => [Prerequisite])
+  unmet: Prerequisite[];
+
+  @Field(() => [ChecklistStep])
+  checklist: ChecklistStep[];
+
+  @Field({ description: 'CREDIT_CARD (the default, R17) or TERMS.' })
+  paymentMethod: string;
+
+  @Field(() => Money, { nullable: true })
+  total: Money | null;
+}
+
+@InputType()
+export class BuyInput {
+  @Field({ description: 'Retrying with the same key returns the same order; another request under it is refused.' })
+  idempotencyKey: string;
+
+  @Field(() => String, { nullable: true })
+  poNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'CREDIT_CARD or TERMS; the default otherwise.' })
+  paymentMethod?: string | null;
+}
+
+@ObjectType()
+export class OrderLine {
+  @Field(() => Int)
+  lineNumber: number;
+
+  @Field()
+  productTitle: string;
+
+  @Field()
+  skuTitle: string;
+
+  @Field(() => TermEnum)
+  term: Term;
+
+  @Field(() => BillingPlanEnum)
+  billingPlan: BillingPlan;
+
+  @Field(() => Int)
+  quantity: number;
+
+  @Field(() => Money)
+  unitPrice: Money;
+
+  @Field(() => Money)
+  lineTotal: Money;
+
+  @Field(() => String, { nullable: true })
+  subscriptionId: string | null;
+
+  @Field()
+  status: string;
+}
+
+@ObjectType()
+export class OrderEvent {
+  @Field()
+  at: string;
+
+  @Field()
+  state: string;
+
+  @Field()
+  message: string;
+}
+
+@ObjectType()
+export class EmailSent {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  to: string;
+
+  @Field()
+  subject: string;
+
+  @Field()
+  body: string;
+
+  @Field({ description: 'SENT (SMTP) or WRITTEN (local outbox).' })
+  status: string;
+
+  @Field()
+  createdAt: string;
+}
+
+@ObjectType({ description: 'A placed order (R18) and its provisioning (R19).' })
+export class Order {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'The sales order number.' })
+  soNumber: string;
+
+  @Field(() => ID)
+  resellerId: string;
+
+  @Field()
+  resellerName: string;
+
+  @Field(() => ID)
+  customerId: string;
+
+  @Field()
+  customerName: string;
+
+  @Field()
+  status: string;
+
+  @Field()
+  paymentMethod: string;
+
+  @Field(() => String, { nullable: true })
+  poNumber: string | null;
+
+  @Field(() => Money)
+  total: Money;
+
+  @Field()
+  tenantDomain: string;
+
+  @Field()
+  placedAt: string;
+
+  @Field(() => String, { nullable: true })
+  provisionedAt: string | null;
+
+  @Field(() => String, { nullable: true })
+  failureReason: string | null;
+
+  @Field(() => [OrderLine])
+  lines: OrderLine[];
+
+  // Detail only; resolved by OrderResolver.
+  events?: OrderEvent[];
+}
+
+@ObjectType()
+export class OrderConnection {
+  @Field(() => [Order])
+  nodes: Order[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
+@ObjectType()
+export class OrderPlaced {
+  @Field(() => Order)
+  order: Order;
+
+  @Field({ description: 'True when this answers a retry of an earlier Buy with the same key.' })
+  replayed: boolean;
+}
+
+@ObjectType({ implements: BusinessError, description: 'The purchase cannot go ahead yet; every unmet prerequisite is listed.' })
+export class PurchaseNotReady extends BusinessError {
+  @Field(() => [Prerequisite])
+  unmet: Prerequisite[];
+}
+
+@ObjectType()
+export class PriceChange {
+  @Field()
+  title: string;
+
+  @Field(() => Money)
+  before: Money;
+
+  @Field(() => Money, { nullable: true, description: 'Null when the price is no longer sold.' })
+  after: Money | null;
+}
+
+@ObjectType({ implements: BusinessError, description: 'R16: prices changed since the cart was priced; nothing was charged.' })
+export class PricesChanged extends BusinessError {
+  @Field(() => [PriceChange])
+  changes: PriceChange[];
+}
+
+@ObjectType({ implements: BusinessError })
+export class BuyRefused extends BusinessError {}
+
+export const BuyResult = createUnionType({ name: 'BuyResult', types: () => [OrderPlaced, PurchaseNotReady, PricesChanged, BuyRefused] as const });

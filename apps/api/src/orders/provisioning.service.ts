@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { nextOrderState, type OrderEvent } from '@nce/domain';
+import type { EntityManager } from 'typeorm';
+import type { AuditService } from '../audit/audit.service.js';
+import { CustomerEntity } from '../customers/customer.entity.js';
+import type { Database } from '../db/database.js';
+import type { MailService } from '../mail/mail.service.js';
+import type { PartnerCenter } from '../partner-center/partner-center.js';
+import { systemActor } from '../platform/actor.js';
+import type { Clock } from '../platform/clock.js';
+import type { JobQueue } from '../platform/jobs/job-queue.js';
+import type { TenantService } from '../tenants/tenant.service.js';
+import { OrderEventEntity, OrderLineEntity, SalesOrderEntity } from './entities.js';
+import { PROVISION_ORDER_JOB } from './purchase.service.js';
+
+export const COMPLETE_ORDER_JOB = 'order.complete';
+
+/**
+ * R19, R22: after Buy, licences are provisioned in the background. The provision job creates a new
+ * tenant if one was requested and provisions each line (idempotently: a line with a subscription is
+ * not provisioned again); the completion job, after the configured provisioning time, marks the order
+ * provisioned and emails the administrative contact. Failures are retried with backoff and end in a
+ * visible FAILED state with the reason.
+ */
+export class ProvisioningService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly jobs: JobQueue,
+    private readonly partnerCenter: PartnerCenter,
+    private readonly tenants: TenantService,
+    private readonly mail: MailService,
+    private readonly options: { provisioningDelayMs: number; publicUrl: () => string },
+  ) {
+    jobs.register(PROVISION_ORDER_JOB, (payload) => this.provision(String(payload.orderId)), {
+      onRetry: (payload, error, job) => this.note(String(payload.orderId), 'PROVISIONING', `Attempt ${job.attempts} failed: ${error.message}. Retrying.`),
+      onGiveUp: (payload, error) => this.fail(String(payload.orderId), error.message),
+    });
+    jobs.register(COMPLETE_ORDER_JOB, (payload) => this.complete(String(payload.orderId)));
+  }
+
+  async provision(orderId: string): Promise<void> {
+    const order = await this.db.read.findOneByOrFail(SalesOrderEntity, { id: orderId });
+    if (order.status === 'PLACED') await this.transition(order, 'START_PROVISIONING', 'Provisioning started.');
+    else if (order.status !== 'PROVISIONING') return;
+
+    const customer = await this.db.read.findOneByOrFail(CustomerEntity, { id: order.customerId });
+    let tenant = await this.tenants.get(customer.id);
+    if (tenant?.choice === 'NEW' && tenant.state === 'REQUESTED') {
+      const created = await this.tenants.create(systemActor('system:provisioning'), customer);
+      if (!created.ok) throw new Error(created.refusal.message);
+      tenant = created.tenant;
+      await this.note(orderId, 'PROVISIONING', `Tenant ${tenant.domain} created.`);
+    }
+    if (!tenant?.tenantId) throw new Error('the customer has no tenant to provision into');
+
+    const lines = await this.db.read.find(OrderLineEntity, { where: { orderId }, order: { lineNumber: 'ASC' } });
+    for (const line of lines.filter((l) => !l.subscriptionId)) {
+      const { subscriptionId } = await this.partnerCenter.provisionLine({
+        tenantId: tenant.tenantId,
+        productId: line.productId,
+        skuId: line.skuId,
+        term: line.term,
+        billingPlan: line.billingPlan,
+        quantity: line.quantity,
+        reference: `${order.id}:${line.lineNumber}`,
+      });
+      await this.db.transaction(async (m) => {
+        await m.update(OrderLineEntity, line.id, { subscriptionId, status: 'PROVISIONED' });
+        await this.event(m, orderId, 'PROVISIONING', `${line.quantity} × ${line.skuTitle}: subscription ${subscriptionId}.`);
+      });
+    }
+    await this.db.transaction((m) =>
+      this.jobs.enqueue(m, COMPLETE_ORDER_JOB, { orderId }, { key: `${COMPLETE_ORDER_JOB}:${orderId}`, runAt: new Date(this.clock.now().getTime() + this.options.provisioningDelayMs) }),
+    );
+  }
+
+  async complete(orderId: string): Promise<void> {
+    const order = await this.db.read.findOneByOrFail(SalesOrderEntity, { id: orderId });
+    if (order.status !== 'PROVISIONING') return;
+    const customer = await this.db.read.findOneByOrFail(CustomerEntity, { id: order.customerId });
+    const tenant = await this.tenants.get(customer.id);
+    const lines = await this.db.read.find(OrderLineEntity, { where: { orderId }, order: { lineNumber: 'ASC' } });
+    await this.transition(order, 'PROVISIONING_SUCCEEDED', 'Licences provisioned.', async (m) => {
+      await m.update(SalesOrderEntity, orderId, { provisionedAt: this.clock.now().toISOString() });
+      await this.mail.enqueue(
+        m,
+        {
+          to: customer.adminEmail,
+          subject: `Your Microsoft licences are ready — order ${order.soNumber}`,
+          body: [
+            `Hello ${customer.adminName},`,
+            '',
+            `The licences of order ${order.soNumber} for ${customer.companyName} have been provisioned to ${order.tenantDomain}:`,
+            ...lines.map((l) => `  • ${l.quantity} × ${l.skuTitle} (subscription ${l.subscriptionId})`),
+            '',
+            'Where to find them: sign in to the Microsoft 365 admin center (admin.microsoft.com) → Billing → Your products.',
+            'Microsoft lists Microsoft 365 licences first, followed by perpetual software.',
+            ...(tenant?.choice === 'NEW'
+              ? ['', `This is a new tenant. Its admin user ID and temporary password are in the customer portal (${this.options.publicUrl()}): Microsoft CSP → View Password. Note the user ID.`]
+              : []),
+            '',
+            'Questions about billing, returns or sign-in: reply to your reseller or contact marketplace support.',
+          ].join('\n'),
+          relatedType: 'Order',
+          relatedId: orderId,
+        },
+        `order-provisioned:${orderId}`,
+      );
+    });
+  }
+
+  /** Staff retry a failed order's provisioning. */
+  async retry(orderId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+    const order = await this.db.read.findOneBy(SalesOrderEntity, { id: orderId });
+    if (!order) return { ok: false, message: `No order ${orderId}.` };
+    const next = nextOrderState(order.status, 'RETRY');
+    if (!next.ok) return { ok: false, message: next.message };
+    await this.transition(order, 'RETRY', 'Provisioning retried by staff.', (m) =>
+      this.jobs.enqueue(m, PROVISION_ORDER_JOB, { orderId }, { key: `${PROVISION_ORDER_JOB}:${orderId}:retry:${order.version}`, maxAttempts: 5 }),
+    );
+    return { ok: true };
+  }
+
+  private async fail(orderId: string, reason: string): Promise<void> {
+    const order = await this.db.read.findOneByOrFail(SalesOrderEntity, { id: orderId });
+    await this.transition(order, 'PROVISIONING_FAILED', `Provisioning failed: ${reason}`, (m) => m.update(SalesOrderEntity, orderId, { failureReason: reason }).then(() => undefined));
+  }
+
+  /** Moves the order by the domain's state machine; an illegal move is a bug, not a business answer. */
+  private async transition(order: SalesOrderEntity, event: OrderEvent, message: string, also?: (m: EntityManager) => Promise<void>): Promise<void> {
+    const next = nextOrderState(order.status, event);
+    if (!next.ok) throw new Error(`order ${order.soNumber}: ${next.message}`);
+    await this.db.transaction(async (m) => {
+      const moved = await m
+        .createQueryBuilder()
+        .update(SalesOrderEntity)
+        .set({ status: next.to, updatedAt: this.clock.now().toISOString(), version: () => 'version + 1' })
+        .where('id = :id AND status = :status', { id: order.id, status: order.status })
+        .execute();
+      if (moved.affected !== 1) throw new Error(`order ${order.soNumber} moved on concurrently`);
+      await this.event(m, order.id, next.to, message);
+      await also?.(m);
+      await this.audit.record(m, systemActor('system:provisioning'), { operation: `orders.${event.toLowerCase()}`, entityType: 'Order', entityId: order.id, changes: { status: { before: order.status, after: next.to } } });
+    });
+  }
+
+  private async note(orderId: string, state: string, message: string): Promise<void> {
+    await this.db.transaction((m) => this.event(m, orderId, state, message));
+  }
+
+  private async event(m: EntityManager, orderId: string, state: string, message: string): Promise<void> {
+    await m.insert(OrderEventEntity, { id: randomUUID(), orderId, at: this.clock.now().toISOString(), state, message });
+  }
+}

@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SimTenantEntity } from '../partner-center/sim-tenant.entity.js';
+import { backoffMs } from '../platform/jobs/job-queue.js';
+import { startSmtpSink } from '../test-support/smtp-sink.js';
+import { createTestApp, importPriceList, TestClient, type TestApp } from '../test-support/test-app.js';
+import { demo, seedUsers } from '../test-support/users.js';
+import { SalesOrderEntity } from './entities.js';
+
+const CART = `{ __typename ... on Cart { id version total { amountMinor currency } lines { id priceId quantity skuTitle unitPrice { amountMinor } lineTotal { amountMinor } } } ... on CartRefused { code message } }`;
+const READINESS = `query($r: ID!) { purchaseReadiness(resellerId: $r) { ready paymentMethod unmet { step code message fix { kind href field } } checklist { step done } total { amountMinor } } }`;
+const BUY = `mutation($r: ID!, $input: BuyInput!) { buy(resellerId: $r, input: $input) {
+  __typename
+  ... on OrderPlaced { replayed order { id soNumber status paymentMethod poNumber total { amountMinor currency } tenantDomain lines { quantity subscriptionId } } }
+  ... on PurchaseNotReady { code unmet { code } }
+  ... on PricesChanged { code changes { title before { amountMinor } after { amountMinor } } }
+  ... on BuyRefused { code message }
+} }`;
+const ORDER = `query($id: ID!) { order(id: $id) { soNumber status failureReason provisionedAt lines { subscriptionId status } events { state message } emails { to subject body status } } }`;
+
+describe('the purchase flow: cart → readiness → Buy → provisioning → email', () => {
+  let t: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let reseller: TestClient;
+  let staff: TestClient;
+  let resellerId: string;
+  let priceIds: number[];
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    t = await createTestApp({ SMTP_URL: smtp.url, PROVISIONING_DELAY_SECONDS: '60' });
+    await importPriceList(t.app);
+    await seedUsers(t.app);
+    reseller = await TestClient.start(t.app);
+    await reseller.signIn(demo('reseller').email, demo('reseller').password);
+    resellerId = (await reseller.gql('{ me { resellerId } }')).data?.me.resellerId;
+    staff = reseller.fork();
+    await staff.signIn(demo('staff').email, demo('staff').password);
+    const page = await reseller.gql('{ catalogProducts(filter: { segment: COMMERCIAL, terms: [P1Y], billingPlans: [MONTHLY] }, first: 2) { edges { node { skus { prices { id } } } } } }');
+    priceIds = page.data?.catalogProducts.edges.map((e: any) => Number(e.node.skus[0].prices[0].id));
+    expect(priceIds).toHaveLength(2);
+  });
+  afterAll(async () => {
+    await reseller.stop();
+    await t.close();
+    await smtp.stop();
+  });
+
+  const add = async (priceId: number) => (await reseller.gql(`mutation($r: ID!, $p: Int!) { addToCart(resellerId: $r, priceId: $p) ${CART} }`, { r: resellerId, p: priceId })).data?.addToCart;
+  const readiness = async () => (await reseller.gql(READINESS, { r: resellerId })).data?.purchaseReadiness;
+  const buy = async (input: Record<string, unknown>, client = reseller) => (await client.gql(BUY, { r: resellerId, input })).data?.buy;
+  const customer = async (name: string, segment = 'COMMERCIAL') =>
+    (
+      await reseller.gql(
+        `mutation($r: ID!, $input: CustomerInput!) { createCustomer(resellerId: $r, input: $input) { ... on CustomerSaved { customer { id } } } }`,
+        {
+          r: resellerId,
+          input: { segment, companyName: name, address: { line1: '1 Main St', city: 'Irvine', region: 'CA', postalCode: '92612', country: 'US' }, adminContact: { name: 'Eve Engineer', email: `eve@${name.toLowerCase().replace(/\W/g, '')}.example`, phone: '+19495550101' }, portalLogin: name.toLowerCase().replace(/\W+/g, '.') },
+        },
+      )
+    ).data?.createCustomer.customer.id as string;
+  const prepare = async (name: string) => {
+    const id = await customer(name);
+    await reseller.gql(`mutation { bindCartCustomer(resellerId: "${resellerId}", customerId: "${id}") { __typename } }`);
+    await reseller.gql(`mutation { chooseNewTenant(customerId: "${id}", domain: "${name.toLowerCase().replace(/\W/g, '')}") { __typename } }`);
+    await reseller.gql(`mutation { signAttestation(customerId: "${id}") { __typename } }`);
+    return id;
+  };
+
+  it('R4: adds one unit per click, changes quantities within the seat limits, totals in the cart’s currency', async () => {
+    await add(priceIds[0]!);
+    const cart = await add(priceIds[0]!);
+    expect(cart.lines).toHaveLength(1);
+    expect(cart.lines[0].quantity).toBe(2);
+    const line = cart.lines[0];
+    const tooMany = await reseller.gql(`mutation { setCartQuantity(resellerId: "${resellerId}", lineId: "${line.id}", quantity: 5000) ${CART} }`);
+    expect(tooMany.data?.setCartQuantity).toMatchObject({ code: 'QUANTITY_ABOVE_LIMIT' });
+    const set = await reseller.gql(`mutation { setCartQuantity(resellerId: "${resellerId}", lineId: "${line.id}", quantity: 10) ${CART} }`);
+    expect(set.data?.setCartQuantity.lines[0].lineTotal.amountMinor).toBe(line.unitPrice.amountMinor * 10);
+    const withSecond = await add(priceIds[1]!);
+    expect(withSecond.total.amountMinor).toBe(withSecond.lines.reduce((sum: number, l: any) => sum + l.lineTotal.amountMinor, 0));
+  });
+
+  it('lists every unmet prerequisite at once with its fix, then is ready once each is met', async () => {
+    const before = await readiness();
+    expect(before.ready).toBe(false);
+    expect(before.unmet.map((u: any) => u.code)).toEqual(['CUSTOMER_NOT_CHOSEN', 'TENANT_NOT_CHOSEN', 'ATTESTATION_NOT_SIGNED']);
+    expect(before.paymentMethod).toBe('CREDIT_CARD');
+    const education = await customer('Lakeside School', 'EDUCATION');
+    const refused = await reseller.gql(`mutation { bindCartCustomer(resellerId: "${resellerId}", customerId: "${education}") ${CART} }`);
+    expect(refused.data?.bindCartCustomer).toMatchObject({ code: 'CART_SEGMENT_MISMATCH' });
+    expect((await buy({ idempotencyKey: 'order-attempt-0001' })).code).toBe('NOT_READY');
+    await prepare('Woodgrove Bank');
+    expect(await readiness()).toMatchObject({ ready: true, unmet: [] });
+  });
+
+  it('R16–R18: buys once per idempotency key, answers with the SO number and closes the cart', async () => {
+    const placed = await buy({ idempotencyKey: 'order-woodgrove-0001', poNumber: 'PO-7781' });
+    expect(placed).toMatchObject({ __typename: 'OrderPlaced', replayed: false, order: { status: 'PLACED', paymentMethod: 'CREDIT_CARD', poNumber: 'PO-7781', tenantDomain: 'woodgrovebank.onmicrosoft.com' } });
+    expect(placed.order.soNumber).toMatch(/^SO-20261124-\d{6}$/);
+    const again = await buy({ idempotencyKey: 'order-woodgrove-0001', poNumber: 'PO-7781' });
+    expect(again).toMatchObject({ replayed: true, order: { id: placed.order.id, soNumber: placed.order.soNumber } });
+    const other = await buy({ idempotencyKey: 'order-woodgrove-0001', poNumber: 'PO-9999' });
+    expect(other).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect((await reseller.gql(`{ cart(resellerId: "${resellerId}") { lines { id } } }`)).data?.cart.lines).toEqual([]);
+    expect(await t.app.db.read.countBy(SalesOrderEntity, { resellerId })).toBe(1);
+  });
+
+  it('R19/R22: provisions in the background — tenant, subscriptions, PROVISIONED — and emails the administrative contact over SMTP', async () => {
+    const order = (await reseller.gql('{ orders(first: 1) { nodes { id soNumber } } }')).data?.orders.nodes[0];
+    await t.app.jobs.runDue();
+    const provisioning = (await reseller.gql(ORDER, { id: order.id })).data?.order;
+    expect(provisioning.status).toBe('PROVISIONING');
+    expect(provisioning.lines.every((l: any) => l.status === 'PROVISIONED' && l.subscriptionId)).toBe(true);
+    expect(provisioning.events.map((e: any) => e.message).join('\n')).toMatch(/Tenant woodgrovebank.onmicrosoft.com created/);
+    expect(await t.app.partnerCenter.domainExists('woodgrovebank.onmicrosoft.com')).toBe(true);
+
+    t.clock.advance(60_000);
+    await t.app.jobs.runDue();
+    await t.app.jobs.runDue();
+    const done = (await reseller.gql(ORDER, { id: order.id })).data?.order;
+    expect(done.status).toBe('PROVISIONED');
+    expect(done.events.map((e: any) => e.state)).toEqual(['PLACED', 'PROVISIONING', 'PROVISIONING', 'PROVISIONING', 'PROVISIONING', 'PROVISIONED']);
+    expect(done.emails).toEqual([expect.objectContaining({ to: 'eve@woodgrovebank.example', status: 'SENT', subject: `Your Microsoft licences are ready — order ${order.soNumber}` })]);
+    expect(done.emails[0].body).toMatch(/Billing → Your products/);
+    expect(done.emails[0].body).toMatch(/View Password/);
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]).toMatchObject({ to: ['eve@woodgrovebank.example'] });
+    expect(smtp.received[0]!.raw).toContain(order.soNumber);
+    // Running the jobs again sends nothing twice.
+    await t.app.jobs.runDue();
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it('R16: refuses to charge a price that changed since the cart was priced, showing the figures', async () => {
+    await add(priceIds[1]!);
+    await prepare('Coho Winery');
+    await t.app.db.transaction((m) => m.query('UPDATE catalog_price SET unit_price_minor = unit_price_minor + 100 WHERE id = ?', [priceIds[1]]));
+    const changed = await buy({ idempotencyKey: 'order-coho-000001' });
+    expect(changed.code).toBe('PRICES_CHANGED');
+    expect(changed.changes[0].after.amountMinor - changed.changes[0].before.amountMinor).toBe(100);
+    const placed = await buy({ idempotencyKey: 'order-coho-000001' });
+    expect(placed.__typename).toBe('OrderPlaced');
+    expect(placed.order.total.amountMinor).toBe(changed.changes[0].after.amountMinor);
+  });
+
+  it('makes one order of twenty concurrent Buys with one key', async () => {
+    await add(priceIds[0]!);
+    await prepare('Fourth Coffee');
+    const results = await Promise.all(Array.from({ length: 20 }, () => buy({ idempotencyKey: 'order-fourth-coffee-1' })));
+    const ids = new Set(results.map((r) => r.order?.id));
+    expect(results.every((r) => r.__typename === 'OrderPlaced')).toBe(true);
+    expect(ids.size).toBe(1);
+    expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+  });
+
+  it('ends in FAILED with the reason after retries when Microsoft keeps refusing, and staff can retry', async () => {
+    await add(priceIds[0]!);
+    const id = await customer('Alpine Ski House');
+    await reseller.gql(`mutation { bindCartCustomer(resellerId: "${resellerId}", customerId: "${id}") { __typename } }`);
+    await reseller.gql(`mutation { chooseExistingTenant(customerId: "${id}", domain: "contoso.onmicrosoft.com") { __typename } }`);
+    await reseller.gql(`mutation { signAttestation(customerId: "${id}") { __typename } }`);
+    await t.app.db.transaction((m) => m.update(SimTenantEntity, 'contoso.onmicrosoft.com', { provisioningFails: true }));
+    const placed = await buy({ idempotencyKey: 'order-alpine-00001' });
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await t.app.jobs.runDue();
+      t.clock.advance(backoffMs(attempt));
+    }
+    const failed = (await staff.gql(ORDER, { id: placed.order.id })).data?.order;
+    expect(failed).toMatchObject({ status: 'FAILED', failureReason: expect.stringMatching(/simulated failure/) });
+    expect(failed.events.filter((e: any) => /Retrying/.test(e.message))).toHaveLength(4);
+
+    await t.app.db.transaction((m) => m.update(SimTenantEntity, 'contoso.onmicrosoft.com', { provisioningFails: false }));
+    expect((await reseller.gql(`mutation { retryOrderProvisioning(orderId: "${placed.order.id}") { code } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await staff.gql(`mutation { retryOrderProvisioning(orderId: "${placed.order.id}") { code } }`)).data?.retryOrderProvisioning).toBeNull();
+    await t.app.jobs.runDue();
+    t.clock.advance(60_000);
+    await t.app.jobs.runDue();
+    expect((await staff.gql(ORDER, { id: placed.order.id })).data?.order.status).toBe('PROVISIONED');
+  });
+
+  it('lists orders newest first with reseller and customer, filtered and paged', async () => {
+    const all = (await staff.gql(`{ orders(resellerId: "${resellerId}", first: 10) { nodes { soNumber customerName resellerName placedAt status } } }`)).data?.orders.nodes;
+    expect(all.length).toBe(4);
+    expect(all.map((o: any) => o.placedAt)).toEqual([...all.map((o: any) => o.placedAt)].sort().reverse());
+    expect(all[0]).toMatchObject({ resellerName: 'Demo Reseller Co' });
+    const provisioned = (await staff.gql('{ orders(status: "PROVISIONED", first: 10) { nodes { soNumber } } }')).data?.orders.nodes;
+    expect(provisioned.length).toBe(4);
+    expect((await staff.gql('{ orders(status: "FAILED", first: 10) { nodes { soNumber } } }')).data?.orders.nodes).toEqual([]);
+    const first = await staff.gql('{ orders(first: 2) { nodes { id } pageInfo { endCursor hasNextPage } } }');
+    const next = await staff.gql('query($a: String) { orders(first: 2, after: $a) { nodes { id } } }', { a: first.data?.orders.pageInfo.endCursor });
+    expect(new Set([...first.data!.orders.nodes, ...next.data!.orders.nodes].map((o: any) => o.id)).size).toBe(4);
+  });
+});
