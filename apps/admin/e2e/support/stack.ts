@@ -20,7 +20,7 @@ export interface Stack {
  */
 export async function startStack(options: { priceRows: number }): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nce-e2e-'));
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', ADMIN_DIST, LOG_LEVEL: 'warn', NODE_ENV: 'test', ACTIVATION_DELAY_SECONDS: '2', JOB_POLL_MS: '200' };
+  const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', ADMIN_DIST, LOG_LEVEL: 'warn', NODE_ENV: 'test', ACTIVATION_DELAY_SECONDS: '2', PROVISIONING_DELAY_SECONDS: '2', JOB_POLL_MS: '200' };
   execFileSync(process.execPath, ['dist/scripts/seed-demo.js', '--price-rows', String(options.priceRows)], { cwd: API_DIR, env, stdio: 'pipe' });
 
   const api = spawn(process.execPath, ['dist/main.js'], { cwd: API_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });

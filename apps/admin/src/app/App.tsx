@@ -10,6 +10,9 @@ import { ResetPasswordPage } from '../features/identity/ResetPasswordPage';
 import { SignInPage } from '../features/identity/SignInPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
+import { OrderPage } from '../features/orders/OrderPage';
+import { OrdersPage } from '../features/orders/OrdersPage';
+import { PurchasePage } from '../features/orders/PurchasePage';
 import { ResellerPage } from '../features/resellers/ResellerPage';
 import { ResellersPage } from '../features/resellers/ResellersPage';
 import { SimulatorPage } from '../features/simulator/SimulatorPage';
@@ -43,6 +46,9 @@ export function App() {
                   <Route path="resellers/:resellerId" element={<ResellerPage />} />
                   <Route path="customers" element={<RequirePermission permission={PERMISSIONS.customersRead} what="see customers"><CustomersPage /></RequirePermission>} />
                   <Route path="customers/:customerId" element={<RequirePermission permission={PERMISSIONS.customersRead} what="see customers"><CustomerPage /></RequirePermission>} />
+                  <Route path="orders" element={<RequirePermission permission={PERMISSIONS.ordersRead} what="see orders"><OrdersPage /></RequirePermission>} />
+                  <Route path="orders/:orderId" element={<RequirePermission permission={PERMISSIONS.ordersRead} what="see orders"><OrderPage /></RequirePermission>} />
+                  <Route path="purchase" element={<RequirePermission permission={PERMISSIONS.ordersManage} what="buy"><PurchasePage /></RequirePermission>} />
                   <Route path="simulator" element={<RequirePermission permission={PERMISSIONS.simulatorManage} what="change the Partner Center simulator"><SimulatorPage /></RequirePermission>} />
                   <Route path="staff" element={<RequirePermission permission={PERMISSIONS.staffManage} what="manage staff accounts"><StaffPage /></RequirePermission>} />
                   <Route path="audit" element={<RequirePermission permission={PERMISSIONS.auditRead} what="see the audit trail"><AuditPage /></RequirePermission>} />

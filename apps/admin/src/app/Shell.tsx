@@ -8,7 +8,8 @@ import { useSession } from './session';
 const AREAS: { label: string; path: string; permission: PermissionName; ready: boolean }[] = [
   { label: 'Resellers', path: '/resellers', permission: PERMISSIONS.resellersRead, ready: true },
   { label: 'Customers', path: '/customers', permission: PERMISSIONS.customersRead, ready: true },
-  { label: 'Orders', path: '/orders', permission: PERMISSIONS.ordersRead, ready: false },
+  { label: 'New purchase', path: '/purchase', permission: PERMISSIONS.ordersManage, ready: true },
+  { label: 'Orders', path: '/orders', permission: PERMISSIONS.ordersRead, ready: true },
   { label: 'Terms requests', path: '/terms', permission: PERMISSIONS.termsReview, ready: false },
   { label: 'Support', path: '/support', permission: PERMISSIONS.supportCases, ready: false },
   { label: 'Catalog', path: '/catalog', permission: PERMISSIONS.signedIn, ready: true },

@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   customersManage: 'customers:manage',
   secretsReveal: 'secrets:reveal',
   ordersRead: 'orders:read',
+  ordersManage: 'orders:manage',
   termsReview: 'terms:review',
   supportCases: 'support:cases',
   staffManage: 'staff:manage',

@@ -6,13 +6,27 @@
       "SimTenantSaved"
     ],
     "BusinessError": [
+      "BuyRefused",
+      "CartRefused",
       "NotFound",
       "OperationRefused",
+      "PricesChanged",
+      "PurchaseNotReady",
       "SignInFailed",
       "TenantRefused",
       "UploadNotFound",
       "ValidationFailed",
       "VersionConflict"
+    ],
+    "BuyResult": [
+      "BuyRefused",
+      "OrderPlaced",
+      "PricesChanged",
+      "PurchaseNotReady"
+    ],
+    "CartResult": [
+      "Cart",
+      "CartRefused"
     ],
     "CreatePasswordResetResult": [
       "OperationRefused",
@@ -76,13 +90,27 @@
       "SimTenantSaved"
     ],
     "BusinessError": [
+      "BuyRefused",
+      "CartRefused",
       "NotFound",
       "OperationRefused",
+      "PricesChanged",
+      "PurchaseNotReady",
       "SignInFailed",
       "TenantRefused",
       "UploadNotFound",
       "ValidationFailed",
       "VersionConflict"
+    ],
+    "BuyResult": [
+      "BuyRefused",
+      "OrderPlaced",
+      "PricesChanged",
+      "PurchaseNotReady"
+    ],
+    "CartResult": [
+      "Cart",
+      "CartRefused"
     ],
     "CreatePasswordResetResult": [
       "OperationRefused",

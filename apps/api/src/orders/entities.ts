@@ -178,6 +178,10 @@ export class OrderEventEntity {
   @Column({ type: 'varchar', length: 30 })
   at: string;
 
+  /** Position in the order's timeline (events can share a millisecond). */
+  @Column({ type: 'integer', default: 0 })
+  seq: number;
+
   @Column({ type: 'varchar', length: 24 })
   state: string;
 

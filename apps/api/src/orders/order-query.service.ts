@@ -60,7 +60,7 @@ export class OrderQueryService {
         portable(this.db.kind, `SELECT o.*, r.company_name AS reseller_name, c.company_name AS customer_name FROM sales_order o JOIN reseller r ON r.id = o.reseller_id JOIN customer c ON c.id = o.customer_id WHERE o.id = ?`),
         [id],
       ),
-      this.db.read.find(OrderEventEntity, { where: { orderId: id }, order: { at: 'ASC', id: 'ASC' } }),
+      this.db.read.find(OrderEventEntity, { where: { orderId: id }, order: { seq: 'ASC', at: 'ASC' } }),
     ]);
     const row = rows[0];
     if (!row) return null;

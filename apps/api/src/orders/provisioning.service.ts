@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { nextOrderState, type OrderEvent } from '@nce/domain';
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service.js';
@@ -10,10 +9,12 @@ import { systemActor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { TenantService } from '../tenants/tenant.service.js';
-import { OrderEventEntity, OrderLineEntity, SalesOrderEntity } from './entities.js';
+import { OrderLineEntity, SalesOrderEntity } from './entities.js';
+import { appendOrderEvent } from './order-events.js';
 import { PROVISION_ORDER_JOB } from './purchase.service.js';
 
 export const COMPLETE_ORDER_JOB = 'order.complete';
+
 
 /**
  * R19, R22: after Buy, licences are provisioned in the background. The provision job creates a new
@@ -151,6 +152,6 @@ export class ProvisioningService {
   }
 
   private async event(m: EntityManager, orderId: string, state: string, message: string): Promise<void> {
-    await m.insert(OrderEventEntity, { id: randomUUID(), orderId, at: this.clock.now().toISOString(), state, message });
+    await appendOrderEvent(m, orderId, this.clock.now(), state, message);
   }
 }

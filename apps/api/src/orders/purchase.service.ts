@@ -23,7 +23,8 @@ import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { ResellerService } from '../resellers/reseller.service.js';
 import type { TenantService } from '../tenants/tenant.service.js';
 import type { CartService, CartView } from './cart.service.js';
-import { CartEntity, OrderEventEntity, OrderLineEntity, SalesOrderEntity } from './entities.js';
+import { CartEntity, OrderLineEntity, SalesOrderEntity } from './entities.js';
+import { appendOrderEvent } from './order-events.js';
 
 export const PROVISION_ORDER_JOB = 'order.provision';
 
@@ -162,7 +163,7 @@ export class PurchaseService {
         status: 'PENDING' as const,
       })),
     );
-    await m.insert(OrderEventEntity, { id: randomUUID(), orderId: order.id, at: now.toISOString(), state: 'PLACED', message: `Order ${order.soNumber} placed${request.poNumber ? ` (PO ${request.poNumber})` : ''}; paid by ${order.paymentMethod === 'TERMS' ? 'terms' : 'credit card'}.` });
+    await appendOrderEvent(m, order.id, now, 'PLACED', `Order ${order.soNumber} placed${request.poNumber ? ` (PO ${request.poNumber})` : ''}; paid by ${order.paymentMethod === 'TERMS' ? 'terms' : 'credit card'}.`);
     await m.update(CartEntity, cart.id, { openKey: null, status: 'CHECKED_OUT', updatedAt: now.toISOString(), version: cart.version + 1 });
     await this.jobs.enqueue(m, PROVISION_ORDER_JOB, { orderId: order.id }, { key: `${PROVISION_ORDER_JOB}:${order.id}`, maxAttempts: 5 });
     await this.audit.record(m, actor, {

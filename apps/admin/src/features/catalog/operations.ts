@@ -21,6 +21,7 @@ export const CATALOG_PRODUCTS = graphql(`
             skuId
             title
             prices {
+              id
               term
               billingPlan
               unitPrice {

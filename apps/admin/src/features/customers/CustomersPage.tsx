@@ -1,8 +1,8 @@
-import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { CUSTOMER_SEGMENTS, SEGMENT_LABELS, type CustomerSegment } from '@nce/domain';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { PERMISSIONS } from '../../app/permissions';
 import { useSession } from '../../app/session';
@@ -11,28 +11,8 @@ import { QueryState } from '../../components/QueryState';
 import { ShowMore } from '../../components/ShowMore';
 import { StatusBadge } from '../../components/StatusBadge';
 import { CustomerForm, EMPTY_CUSTOMER, toCustomerInput, type CustomerValues } from './CustomerForm';
-import { CREATE_CUSTOMER, CUSTOMERS, RESELLER_OPTIONS } from './operations';
-
-/** Staff pick the reseller a new customer belongs to; reseller users create for their own. */
-function ResellerPicker({ value, onChange, error }: { value: string | null; onChange: (id: string | null) => void; error?: string }) {
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
-  const [load, { data }] = useLazyQuery(RESELLER_OPTIONS);
-  useEffect(() => void load({ variables: { search: debounced || null } }), [debounced, load]);
-  return (
-    <Select
-      label="Reseller"
-      placeholder="Search resellers"
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      data={(data?.resellers.nodes ?? []).map((r) => ({ value: r.id, label: `${r.companyName} (${r.marketplaceId})` }))}
-      value={value}
-      onChange={onChange}
-      error={error}
-    />
-  );
-}
+import { ResellerPicker } from '../../components/ResellerPicker';
+import { CREATE_CUSTOMER, CUSTOMERS } from './operations';
 
 export function CustomersPage() {
   const { me, can } = useSession();

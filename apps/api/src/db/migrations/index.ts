@@ -3,6 +3,7 @@ import { IdentityAudit1732470000000 } from './1732470000000-identity-audit.js';
 import { ResellersJobsSimulator1732480000000 } from './1732480000000-resellers-jobs-simulator.js';
 import { CustomersTenants1732490000000 } from './1732490000000-customers-tenants.js';
 import { CartsOrdersMail1732500000000 } from './1732500000000-carts-orders-mail.js';
+import { OrderEventSequence1732510000000 } from './1732510000000-order-event-sequence.js';
 
 /** Every migration, oldest first. Schema changes are made only here, never by `synchronize`. */
-export const MIGRATIONS = [Catalog1732460000000, IdentityAudit1732470000000, ResellersJobsSimulator1732480000000, CustomersTenants1732490000000, CartsOrdersMail1732500000000];
+export const MIGRATIONS = [Catalog1732460000000, IdentityAudit1732470000000, ResellersJobsSimulator1732480000000, CustomersTenants1732490000000, CartsOrdersMail1732500000000, OrderEventSequence1732510000000];

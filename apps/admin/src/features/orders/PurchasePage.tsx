@@ -1,0 +1,256 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Anchor, Button, Card, Grid, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { BILLING_PLAN_LABELS, TERM_LABELS } from '@nce/domain';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useSession } from '../../app/session';
+import { ResellerPicker } from '../../components/ResellerPicker';
+import { CATALOG_PRODUCTS } from '../catalog/operations';
+import { CUSTOMER, CUSTOMERS } from '../customers/operations';
+import { TenantPanel } from '../customers/TenantPanel';
+import { ADD_TO_CART, BIND_CUSTOMER, BUY, CART, READINESS, REMOVE_LINE, SET_QUANTITY } from './operations';
+import { ReadinessChecklist } from './ReadinessChecklist';
+
+type BuyOutcome =
+  | { kind: 'placed'; soNumber: string; orderId: string; total: string }
+  | { kind: 'changed'; message: string; changes: { title: string; before: string; after: string | null }[] }
+  | { kind: 'refused'; message: string };
+
+/** The guide's purchase flow on one page: catalog → cart → customer → identifiers → tenant → attestation → checkout → SO. */
+export function PurchasePage() {
+  const { me } = useSession();
+  const [params, setParams] = useSearchParams();
+  const resellerId = me?.kind === 'RESELLER' ? me.resellerId : params.get('reseller');
+  if (!resellerId) {
+    return (
+      <Stack maw={480}>
+        <Title order={2}>New purchase</Title>
+        <Text c="dimmed">Choose the reseller you are buying for; the purchase is recorded on its behalf.</Text>
+        <ResellerPicker value={null} onChange={(id) => id && setParams({ reseller: id })} />
+      </Stack>
+    );
+  }
+  return <Purchase resellerId={resellerId} />;
+}
+
+function Purchase({ resellerId }: { resellerId: string }) {
+  const [paymentMethod, setPaymentMethod] = useState('CREDIT_CARD');
+  const cart = useQuery(CART, { variables: { resellerId }, fetchPolicy: 'cache-and-network' });
+  const readiness = useQuery(READINESS, { variables: { resellerId, paymentMethod }, fetchPolicy: 'cache-and-network' });
+  const [failure, setFailure] = useState<string | null>(null);
+  const [addLine] = useMutation(ADD_TO_CART);
+  const [setQuantity] = useMutation(SET_QUANTITY);
+  const [removeLine] = useMutation(REMOVE_LINE);
+  const [bind] = useMutation(BIND_CUSTOMER);
+  const [buyMutation, buying] = useMutation(BUY);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 300);
+  const [poNumber, setPoNumber] = useState('');
+  const [idempotencyKey, setIdempotencyKey] = useState(() => `buy-${crypto.randomUUID()}`);
+  const [outcome, setOutcome] = useState<BuyOutcome | null>(null);
+  const customers = useQuery(CUSTOMERS, { variables: { resellerId, first: 100 } });
+  const currentCart = cart.data?.cart;
+  const customerId = currentCart?.customerId ?? null;
+  const customer = useQuery(CUSTOMER, { variables: { id: customerId ?? '' }, skip: !customerId });
+  const boundCustomer = customers.data?.customers.nodes.find((c) => c.id === customerId);
+  const segment = boundCustomer?.segment ?? (currentCart?.priceSegment as 'COMMERCIAL' | 'EDUCATION' | 'NONPROFIT' | null) ?? 'COMMERCIAL';
+  const products = useQuery(CATALOG_PRODUCTS, { variables: { filter: { segment, search: debounced || null }, first: 5 }, skip: !debounced });
+
+  const refresh = () => Promise.all([cart.refetch(), readiness.refetch(), customer.refetch?.()].filter(Boolean));
+  const act = async (work: () => Promise<{ __typename?: string; message?: string } | null | undefined>) => {
+    setFailure(null);
+    try {
+      const result = await work();
+      if (result && 'message' in result && result.__typename?.endsWith('Refused')) setFailure(result.message ?? 'Refused.');
+    } catch (error) {
+      setFailure((error as Error).message);
+    }
+    await refresh();
+  };
+
+  const buy = async () => {
+    setOutcome(null);
+    const result = (await buyMutation({ variables: { resellerId, input: { idempotencyKey, poNumber: poNumber || null, paymentMethod } } })).data?.buy;
+    if (result?.__typename === 'OrderPlaced') {
+      setOutcome({ kind: 'placed', soNumber: result.order.soNumber, orderId: result.order.id, total: result.order.total.formatted });
+      setIdempotencyKey(`buy-${crypto.randomUUID()}`);
+    } else if (result?.__typename === 'PricesChanged') {
+      setOutcome({ kind: 'changed', message: result.message, changes: result.changes.map((c) => ({ title: c.title, before: c.before.formatted, after: c.after?.formatted ?? null })) });
+    } else if (result?.__typename === 'PurchaseNotReady') setOutcome({ kind: 'refused', message: `${result.message} ${result.unmet.map((u) => u.message).join(' ')}` });
+    else if (result && 'message' in result) setOutcome({ kind: 'refused', message: result.message });
+    await refresh();
+  };
+
+  return (
+    <Grid>
+      <Grid.Col span={{ base: 12, md: 8 }}>
+        <Stack>
+          <Title order={2}>New purchase</Title>
+          {failure && (
+            <Alert color="red" withCloseButton onClose={() => setFailure(null)} role="alert">
+              {failure}
+            </Alert>
+          )}
+          {outcome?.kind === 'placed' && (
+            <Alert color="green" title="Order placed" role="status">
+              Sales order <b data-testid="so-number">{outcome.soNumber}</b> for {outcome.total}. Licences provision in the background; the administrative contact is emailed when they are ready.{' '}
+              <Anchor component={Link} to={`/orders/${outcome.orderId}`}>
+                Follow the order
+              </Anchor>
+            </Alert>
+          )}
+          <Card withBorder>
+            <Title order={4}>1. Catalog</Title>
+            <TextInput label="Find a product" placeholder="e.g. Microsoft 365 E3" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+            {products.data?.catalogProducts.edges.map(({ node }) => (
+              <Stack key={node.id} gap={4} mt="sm">
+                <Text fw={600} size="sm">
+                  {node.title}
+                </Text>
+                {node.skus.map((sku) => (
+                  <Group key={sku.id} gap={6}>
+                    <Text size="sm" w={260}>
+                      {sku.title}
+                    </Text>
+                    {sku.prices.map((price, i) => (
+                      <Button
+                        key={i}
+                        size="compact-xs"
+                        variant="light"
+                        aria-label={`Add ${sku.title} ${TERM_LABELS[price.term]} ${BILLING_PLAN_LABELS[price.billingPlan]}`}
+                        onClick={() => void act(async () => (await addLine({ variables: { resellerId, priceId: Number(price.id) } })).data?.addToCart)}
+                      >
+                        {TERM_LABELS[price.term]}, {BILLING_PLAN_LABELS[price.billingPlan].toLowerCase()}: {price.unitPrice.formatted}
+                      </Button>
+                    ))}
+                  </Group>
+                ))}
+              </Stack>
+            ))}
+          </Card>
+          <Card withBorder>
+            <Title order={4}>2. Cart</Title>
+            {!currentCart?.lines.length ? (
+              <Text size="sm" c="dimmed">
+                The cart is empty. “Add” puts one unit in; change quantities here.
+              </Text>
+            ) : (
+              <Table aria-label="Cart">
+                <Table.Tbody>
+                  {currentCart.lines.map((line) => (
+                    <Table.Tr key={line.id}>
+                      <Table.Td>
+                        <Text size="sm">{line.skuTitle}</Text>
+                        <Text size="xs" c="dimmed">
+                          {TERM_LABELS[line.term]} · {BILLING_PLAN_LABELS[line.billingPlan]}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td w={120}>
+                        <NumberInput
+                          key={`${line.id}-${line.quantity}`}
+                          aria-label={`Quantity of ${line.skuTitle}`}
+                          min={1}
+                          max={line.maxQuantity ?? 2000}
+                          defaultValue={line.quantity}
+                          onBlur={(e) => {
+                            const quantity = Number(e.currentTarget.value);
+                            if (quantity !== line.quantity) void act(async () => (await setQuantity({ variables: { resellerId, lineId: line.id, quantity } })).data?.setCartQuantity);
+                          }}
+                        />
+                      </Table.Td>
+                      <Table.Td>{line.unitPrice.formatted}</Table.Td>
+                      <Table.Td>{line.lineTotal.formatted}</Table.Td>
+                      <Table.Td>
+                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => void act(async () => (await removeLine({ variables: { resellerId, lineId: line.id } })).data?.removeCartLine)}>
+                          Remove
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            {currentCart?.total && (
+              <Text fw={600} ta="right" data-testid="cart-total">
+                Total {currentCart.total.formatted}
+              </Text>
+            )}
+          </Card>
+          <Card withBorder>
+            <Title order={4}>3. Customer</Title>
+            <Group align="flex-end">
+              <Select
+                label="Existing customer"
+                placeholder="Choose the end customer"
+                searchable
+                data={(customers.data?.customers.nodes ?? []).map((c) => ({ value: c.id, label: `${c.companyName} (${c.segment.toLowerCase()})` }))}
+                value={customerId}
+                onChange={(id) => id && void act(async () => (await bind({ variables: { resellerId, customerId: id } })).data?.bindCartCustomer)}
+                w={360}
+              />
+              <Anchor component={Link} to="/customers" size="sm">
+                or create a new customer
+              </Anchor>
+            </Group>
+          </Card>
+          <Card withBorder>
+            <Title order={4}>4. MPN location ID and reseller domain</Title>
+            <Text size="sm" c="dimmed">
+              Checked with Microsoft before every purchase; see the checklist.{' '}
+              <Anchor component={Link} to={`/resellers/${resellerId}`} size="sm">
+                Reseller identifiers
+              </Anchor>
+            </Text>
+          </Card>
+          {customer.data?.customer && <TenantPanel key={JSON.stringify(customer.data.customer.tenant)} customer={customer.data.customer} choices={customer.data.tenantChoices ?? null} onChanged={refresh} />}
+          <Card withBorder>
+            <Title order={4}>Checkout</Title>
+            <Stack>
+              {boundCustomer && (
+                <Text size="sm">
+                  For <b>{boundCustomer.companyName}</b> · administrative contact {boundCustomer.adminContact.name} ({boundCustomer.adminContact.email})
+                </Text>
+              )}
+              <Group align="flex-end">
+                <TextInput label="PO number (optional)" value={poNumber} onChange={(e) => setPoNumber(e.currentTarget.value)} w={220} />
+                <div>
+                  <Text size="sm" fw={500} mb={4}>
+                    Payment
+                  </Text>
+                  <SegmentedControl aria-label="Payment method" value={paymentMethod} onChange={setPaymentMethod} data={[{ value: 'CREDIT_CARD', label: 'Credit card' }, { value: 'TERMS', label: 'Terms' }]} />
+                </div>
+              </Group>
+              {outcome?.kind === 'changed' && (
+                <Alert color="yellow" title="Prices changed" role="alert">
+                  {outcome.message}
+                  {outcome.changes.map((c) => (
+                    <Text key={c.title} size="sm">
+                      {c.title}: {c.before} → {c.after ?? 'no longer sold'}
+                    </Text>
+                  ))}
+                </Alert>
+              )}
+              {outcome?.kind === 'refused' && (
+                <Alert color="red" role="alert">
+                  {outcome.message}
+                </Alert>
+              )}
+              <Group justify="space-between">
+                <Text fw={600}>{readiness.data?.purchaseReadiness.total ? `To pay: ${readiness.data.purchaseReadiness.total.formatted}` : ''}</Text>
+                <Button onClick={() => void buy().catch((error: Error) => setOutcome({ kind: 'refused', message: error.message }))} loading={buying.loading} disabled={!readiness.data?.purchaseReadiness.ready}>
+                  {outcome?.kind === 'changed' ? 'Buy at the new prices' : 'Buy'}
+                </Button>
+              </Group>
+            </Stack>
+          </Card>
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 4 }}>
+        <div style={{ position: 'sticky', top: 72 }}>
+          <ReadinessChecklist readiness={readiness.data?.purchaseReadiness} />
+        </div>
+      </Grid.Col>
+    </Grid>
+  );
+}
