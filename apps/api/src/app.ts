@@ -23,6 +23,7 @@ import { CartService } from './orders/cart.service.js';
 import { OrderQueryService } from './orders/order-query.service.js';
 import { ProvisioningService } from './orders/provisioning.service.js';
 import { PurchaseService } from './orders/purchase.service.js';
+import { TermsService } from './terms/terms.service.js';
 
 /** Every long-lived part of the API, built once at start and handed to resolvers through the context. */
 export interface App {
@@ -44,6 +45,7 @@ export interface App {
   purchases: PurchaseService;
   provisioning: ProvisioningService;
   orders: OrderQueryService;
+  terms: TermsService;
   catalog: CatalogService;
   priceLists: PriceListImporter;
   uploads: UploadStore;
@@ -70,6 +72,7 @@ export async function createApp(config: Config, overrides: { clock?: Clock; logg
   const tenants = new TenantService(db, clock, audit, partnerCenter, secrets, config.distributorPartnerId);
   const mail = new MailService(db, clock, jobs, config.smtpUrl ? new SmtpTransport(config.smtpUrl) : outboxOnly, config.mailFrom);
   const carts = new CartService(db, clock, audit);
+  const terms = new TermsService(db, clock, audit, mail, config.creditTeamEmail);
   const app: App = {
     config,
     db,
@@ -86,7 +89,8 @@ export async function createApp(config: Config, overrides: { clock?: Clock; logg
     tenants,
     mail,
     carts,
-    purchases: new PurchaseService(db, clock, audit, jobs, partnerCenter, carts, resellers, tenants, config.distributorPartnerId),
+    purchases: new PurchaseService(db, clock, audit, jobs, partnerCenter, carts, resellers, tenants, terms, config.distributorPartnerId),
+    terms,
     provisioning: new ProvisioningService(db, clock, audit, jobs, partnerCenter, tenants, mail, { provisioningDelayMs: config.provisioningDelayMs, publicUrl: () => app.publicUrl }),
     orders: new OrderQueryService(db),
     catalog: new CatalogService(db, clock, config.defaultMarket),

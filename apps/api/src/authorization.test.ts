@@ -84,6 +84,20 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
   orders: { allowed: SIGNED_IN, document: '{ orders(first: 1) { nodes { id } } }' },
   order: { allowed: SIGNED_IN, document: `{ order(id: "${NONE}") { id } }` },
   retryOrderProvisioning: { allowed: MANAGERS, document: `mutation { retryOrderProvisioning(orderId: "${NONE}") { code } }` },
+  submitTermsRequest: {
+    allowed: BUYERS,
+    document: `mutation { submitTermsRequest(resellerId: "${OWN}", input: { resellerMarketplaceId: "", bcn: "", companyName: "", address: { line1: "", city: "", postalCode: "", country: "" }, contact: { name: "", email: "", phone: "" } }) { __typename } }`,
+  },
+  termsRequests: { allowed: ['admin', 'credit', 'reseller'], document: '{ termsRequests(first: 1) { nodes { id } } }' },
+  termsRequest: { allowed: SIGNED_IN, document: `{ termsRequest(id: "${NONE}") { id } }` },
+  decideTermsRequest: { allowed: SIGNED_IN, document: `mutation { decideTermsRequest(id: "${NONE}", version: 1, event: "CLAIM") { __typename } }` },
+  approveTermsRequest: { allowed: ['admin', 'credit'], document: `mutation { approveTermsRequest(id: "${NONE}", version: 1, input: { creditLimit: "1", currency: "USD", paymentTerms: "NET_30", effectiveFrom: "2026-12-01" }) { __typename } }` },
+  updateTermsRequest: {
+    allowed: BUYERS,
+    document: `mutation { updateTermsRequest(id: "${NONE}", version: 1, input: { resellerMarketplaceId: "", bcn: "", companyName: "", address: { line1: "", city: "", postalCode: "", country: "" }, contact: { name: "", email: "", phone: "" } }) { __typename } }`,
+  },
+  commentTermsRequest: { allowed: SIGNED_IN, document: `mutation { commentTermsRequest(id: "${NONE}", text: "x") { __typename } }` },
+  resellerCredit: { allowed: ['admin', 'staff', 'credit', 'reseller'], document: `{ resellerCredit(resellerId: "${OWN}") { ledger { at } } }` },
 };
 
 describe('authorisation matrix: every operation × every role', () => {

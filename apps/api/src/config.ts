@@ -30,6 +30,8 @@ export interface Config {
   /** SMTP server URL (smtp://user:pass@host:port); none: mail is written to the local outbox only. */
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
+  /** R23: where new terms requests are announced. */
+  readonly creditTeamEmail: string;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     provisioningDelayMs: Number(provisioningText) * 1000,
     smtpUrl,
     mailFrom: env.MAIL_FROM ?? 'NCE Marketplace <no-reply@marketplace.example>',
+    creditTeamEmail: env.CREDIT_TEAM_EMAIL ?? 'credit-team@marketplace.example',
     activationDelayMs: Number(activationText) * 1000,
     jobPollMs: Number(pollText),
     publicUrl,

@@ -3,6 +3,7 @@ import { CustomerEntity } from '../customers/customer.entity.js';
 import { CustomerTenantEntity } from '../tenants/customer-tenant.entity.js';
 import { EmailMessageEntity } from '../mail/email-message.entity.js';
 import { CartEntity, CartLineEntity, OrderEventEntity, OrderLineEntity, SalesOrderEntity } from '../orders/entities.js';
+import { CreditLedgerEntity, TermsRequestEntity, TermsRequestNoteEntity } from '../terms/entities.js';
 import { PriceListImportEntity } from '../catalog/price-list-import.entity.js';
 import { PriceEntity } from '../catalog/price.entity.js';
 import { ProductEntity } from '../catalog/product.entity.js';
@@ -40,4 +41,7 @@ export const ENTITIES = [
   OrderLineEntity,
   OrderEventEntity,
   EmailMessageEntity,
+  TermsRequestEntity,
+  TermsRequestNoteEntity,
+  CreditLedgerEntity,
 ];

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   canCreateNewTenant,
+  canPayWith,
   canUseExistingTenant,
   defaultPaymentMethod,
   formatSalesOrderNumber,
@@ -22,6 +23,7 @@ import type { Clock } from '../platform/clock.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { ResellerService } from '../resellers/reseller.service.js';
 import type { TenantService } from '../tenants/tenant.service.js';
+import type { TermsService } from '../terms/terms.service.js';
 import type { CartService, CartView } from './cart.service.js';
 import { CartEntity, OrderLineEntity, SalesOrderEntity } from './entities.js';
 import { appendOrderEvent } from './order-events.js';
@@ -38,7 +40,7 @@ export type BuyResult =
   | { ok: true; order: SalesOrderEntity; replayed: boolean }
   | { ok: false; code: 'NOT_READY'; message: string; unmet: Prerequisite[] }
   | { ok: false; code: 'PRICES_CHANGED'; message: string; changes: { title: string; before: number; after: number | null; currency: string }[] }
-  | { ok: false; code: 'IDEMPOTENCY_KEY_REUSED' | 'INVALID_REQUEST' | 'CART_CHANGED'; message: string; field?: string };
+  | { ok: false; code: 'IDEMPOTENCY_KEY_REUSED' | 'INVALID_REQUEST' | 'CART_CHANGED' | 'CREDIT_LIMIT_EXCEEDED' | 'TERMS_NOT_APPROVED'; message: string; field?: string };
 
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
@@ -53,6 +55,7 @@ export class PurchaseService {
     private readonly carts: CartService,
     private readonly resellers: ResellerService,
     private readonly tenants: TenantService,
+    private readonly terms: TermsService,
     private readonly distributorPartnerId: string,
   ) {}
 
@@ -96,7 +99,14 @@ export class PurchaseService {
         if (again) return again;
         const cart = await m.findOneBy(CartEntity, { openKey: resellerId });
         if (!cart || cart.version !== view.cart.version) return { ok: false as const, code: 'CART_CHANGED' as const, message: 'The cart changed while you checked out; review it and buy again.' };
+        if (context.payment.method === 'TERMS') {
+          // Checked again inside the transaction, so concurrent orders on terms never exceed the limit together.
+          const standing = await this.terms.standing(resellerId, m);
+          const verdict = canPayWith('TERMS', context.cart.total!, standing.limit ? { approved: true, limit: standing.limit, used: standing.used! } : null);
+          if (!verdict.allowed) return { ok: false as const, code: verdict.code === 'TERMS_NOT_APPROVED' ? ('TERMS_NOT_APPROVED' as const) : ('CREDIT_LIMIT_EXCEEDED' as const), message: verdict.message };
+        }
         const order = await this.place(m, actor, cart, view, context, { key, requestHash, poNumber });
+        if (order.paymentMethod === 'TERMS') await this.terms.charge(m, resellerId, { amountMinor: order.totalMinor, currency: order.currency }, order.id, order.soNumber);
         return { ok: true as const, order, replayed: false };
       });
     } catch (error) {
@@ -198,7 +208,8 @@ export class PurchaseService {
         tenant = { choice: 'EXISTING', domain: chosen.domain, verdict: canUseExistingTenant(customer.segment, existing, this.distributorPartnerId) };
       }
     }
-    const terms = null; // Payment on terms arrives with the credit desk; until then only credit card.
+    const standing = await this.terms.standing(resellerId);
+    const terms = standing.limit ? { approved: true, limit: standing.limit, used: standing.used! } : null;
     return {
       reseller: { status: reseller.status },
       identifierChecks: checks?.checks ?? [],

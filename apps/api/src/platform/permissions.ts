@@ -15,6 +15,8 @@ export enum Permission {
   OrdersRead = 'orders:read',
   OrdersManage = 'orders:manage',
   TermsReview = 'terms:review',
+  /** Asking for terms: resellers for themselves, staff on their behalf. */
+  TermsSubmit = 'terms:submit',
   CreditLimitsRead = 'credit-limits:read',
   SupportCases = 'support:cases',
   /** Revealing customer portal passwords and tenant temporary passwords (audited). */
@@ -32,13 +34,13 @@ const P = Permission;
 /** The role matrix (identity issue): admin has everything; the others what their desk needs. */
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   admin: Object.values(Permission),
-  staff: [P.SignedIn, P.CatalogImport, P.ResellersRead, P.ResellersManage, P.CustomersRead, P.CustomersManage, P.OrdersRead, P.OrdersManage, P.SecretsReveal, P.SimulatorManage, P.AuditRead],
+  staff: [P.SignedIn, P.TermsSubmit, P.CreditLimitsRead, P.CatalogImport, P.ResellersRead, P.ResellersManage, P.CustomersRead, P.CustomersManage, P.OrdersRead, P.OrdersManage, P.SecretsReveal, P.SimulatorManage, P.AuditRead],
   credit: [P.SignedIn, P.ResellersRead, P.TermsReview, P.CreditLimitsRead, P.OrdersRead],
   support: [P.SignedIn, P.SupportCases, P.ResellersRead, P.CustomersRead, P.OrdersRead, P.SecretsReveal],
 };
 
 /** Reseller users act only on their own reseller's data; services enforce the ownership. */
-export const RESELLER_PERMISSIONS: readonly Permission[] = [P.SignedIn, P.CustomersRead, P.CustomersManage, P.OrdersRead, P.OrdersManage, P.SecretsReveal, P.CreditLimitsRead];
+export const RESELLER_PERMISSIONS: readonly Permission[] = [P.SignedIn, P.TermsSubmit, P.CustomersRead, P.CustomersManage, P.OrdersRead, P.OrdersManage, P.SecretsReveal, P.CreditLimitsRead];
 
 export type Principal =
   | { kind: 'staff'; userId: string; email: string; roles: readonly StaffRole[]; sessionId?: string }

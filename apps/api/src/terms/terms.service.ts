@@ -1,0 +1,279 @@
+import { randomUUID } from 'node:crypto';
+import {
+  formatMoney,
+  isOpenTermsRequest,
+  nextTermsRequestState,
+  termsRequestSla,
+  validateApproval,
+  validateRejection,
+  validateTermsRequest,
+  type FieldError,
+  type Money,
+  type PaymentTerms,
+  type TermsRequestEvent,
+  type TermsRequestInput,
+  type TermsRequestState,
+  type TermsSla,
+} from '@nce/domain';
+import type { EntityManager } from 'typeorm';
+import type { AuditService } from '../audit/audit.service.js';
+import type { Database } from '../db/database.js';
+import type { MailService } from '../mail/mail.service.js';
+import type { Actor } from '../platform/actor.js';
+import type { Clock } from '../platform/clock.js';
+import { checkPageSize, containsPattern, decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { ResellerEntity } from '../resellers/reseller.entity.js';
+import { CreditLedgerEntity, TermsRequestEntity, TermsRequestNoteEntity } from './entities.js';
+
+export type TermsError =
+  | { code: 'VALIDATION_FAILED'; fields: FieldError[] }
+  | { code: 'OPEN_REQUEST_EXISTS'; message: string; requestId: string }
+  | { code: 'NOT_FOUND'; message: string }
+  | { code: 'VERSION_CONFLICT'; currentVersion: number }
+  | { code: 'ILLEGAL_TRANSITION' | 'NOT_ASSIGNEE'; message: string };
+
+export type TermsResult = { ok: true; request: TermsRequestEntity } | { ok: false; error: TermsError };
+
+export interface CreditStanding {
+  limit: Money | null;
+  used: Money | null;
+  available: Money | null;
+  paymentTerms: PaymentTerms | null;
+  ledger: CreditLedgerEntity[];
+}
+
+export interface Decision {
+  event: TermsRequestEvent;
+  comment?: string | null;
+  approval?: { creditLimit: Money; paymentTerms: PaymentTerms; effectiveFrom: string };
+  input?: TermsRequestInput;
+}
+
+const toColumns = (v: TermsRequestInput) => ({
+  marketplaceId: v.resellerMarketplaceId,
+  bcn: v.bcn,
+  companyName: v.companyName,
+  addressLine1: v.address.line1,
+  addressLine2: v.address.line2 ?? null,
+  city: v.address.city,
+  region: v.address.region ?? null,
+  postalCode: v.address.postalCode,
+  country: v.address.country,
+  contactName: v.contact.name,
+  contactEmail: v.contact.email,
+  contactPhone: v.contact.phone,
+});
+
+const STATUS_WORDS: Record<TermsRequestState, string> = {
+  SUBMITTED: 'submitted',
+  IN_REVIEW: 'in review',
+  MORE_INFO_REQUESTED: 'waiting for more information',
+  APPROVED: 'approved',
+  REJECTED: 'rejected',
+  WITHDRAWN: 'withdrawn',
+};
+
+/** R23, R2: terms requests from submission to decision, and the credit they grant as a ledger. */
+export class TermsService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly creditTeamEmail: string,
+  ) {}
+
+  get(id: string): Promise<TermsRequestEntity | null> {
+    return this.db.read.findOneBy(TermsRequestEntity, { id });
+  }
+
+  notes(requestId: string): Promise<TermsRequestNoteEntity[]> {
+    return this.db.read.find(TermsRequestNoteEntity, { where: { requestId }, order: { seq: 'ASC' } });
+  }
+
+  sla(request: TermsRequestEntity): { sla: TermsSla; ageHours: number; dueAt: Date } {
+    return termsRequestSla(request.status, new Date(request.waitingSince), this.clock.now());
+  }
+
+  /** The credit team's queue: open requests oldest first (or any status), searchable, keyset-paginated. */
+  async list(filter: { resellerId?: string | null; statuses?: TermsRequestState[] | null; search?: string | null }, first: number, after?: string | null) {
+    checkPageSize(first);
+    const query = this.db.read.createQueryBuilder(TermsRequestEntity, 't').orderBy('t.submitted_at', 'ASC').addOrderBy('t.id', 'ASC').limit(first + 1);
+    if (filter.resellerId) query.andWhere('t.reseller_id = :resellerId', { resellerId: filter.resellerId });
+    if (filter.statuses?.length) query.andWhere('t.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.search?.trim()) {
+      const q = containsPattern(filter.search.trim());
+      query.andWhere("(LOWER(t.company_name) LIKE :q ESCAPE '\\' OR LOWER(t.marketplace_id) LIKE :q ESCAPE '\\' OR LOWER(t.bcn) LIKE :q ESCAPE '\\')", { q });
+    }
+    if (after) {
+      const [at, id] = decodeCursor(after, ['string', 'string']);
+      query.andWhere('(t.submitted_at > :at OR (t.submitted_at = :at AND t.id > :id))', { at, id });
+    }
+    const rows = await query.getMany();
+    const requests = rows.slice(0, first);
+    const last = requests[requests.length - 1];
+    return { requests, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.submittedAt, last.id]) : null };
+  }
+
+  /** R23: one open request per reseller; the credit team is told by email. */
+  async submit(actor: Actor, resellerId: string, input: TermsRequestInput): Promise<TermsResult> {
+    const valid = validateTermsRequest(input);
+    if (!valid.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: valid.errors ?? [] } };
+    return this.db.transaction(async (m) => {
+      const open = await m.findOneBy(TermsRequestEntity, { openKey: resellerId });
+      if (open) return { ok: false as const, error: { code: 'OPEN_REQUEST_EXISTS' as const, message: `A request submitted on ${open.submittedAt.slice(0, 10)} is still ${STATUS_WORDS[open.status]}; update that one.`, requestId: open.id } };
+      const now = this.clock.now().toISOString();
+      const request = await m.save(
+        m.create(TermsRequestEntity, { id: randomUUID(), resellerId, openKey: resellerId, status: 'SUBMITTED', ...toColumns(valid.value), submittedAt: now, waitingSince: now, updatedAt: now }),
+      );
+      await this.note(m, request.id, actor, 'STATUS', 'Submitted.');
+      await this.audit.record(m, actor, { operation: 'terms.submit', entityType: 'TermsRequest', entityId: request.id, changes: { status: { before: null, after: 'SUBMITTED' } } });
+      await this.mail.enqueue(
+        m,
+        {
+          to: this.creditTeamEmail,
+          subject: `Terms request from ${request.companyName} (${request.marketplaceId})`,
+          body: `${request.companyName} (marketplace ID ${request.marketplaceId}, BCN ${request.bcn}) asks for marketplace terms.\nContact: ${request.contactName}, ${request.contactEmail}, ${request.contactPhone}.\nPlease answer within 24–48 hours.`,
+          relatedType: 'TermsRequest',
+          relatedId: request.id,
+        },
+        `terms-submitted:${request.id}`,
+      );
+      return { ok: true as const, request };
+    });
+  }
+
+  /**
+   * Every change of a request: the domain's state machine decides whether it may happen; the version
+   * decides who wins when two analysts act at once.
+   */
+  async decide(actor: Actor, id: string, version: number, decision: Decision): Promise<TermsResult> {
+    const principal = actor.principal;
+    let extra: Partial<TermsRequestEntity> = {};
+    let ledgerLimit: { amountMinor: number; currency: string } | null = null;
+    if (decision.event === 'APPROVE') {
+      const approval = decision.approval ? validateApproval(decision.approval) : null;
+      if (!approval?.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: approval?.errors ?? [{ field: 'creditLimit', code: 'REQUIRED', message: 'Give the credit limit, payment terms and effective date.' }] } };
+      const { creditLimit, paymentTerms, effectiveFrom } = approval.value;
+      extra = { creditLimitMinor: creditLimit.amountMinor, currency: creditLimit.currency, paymentTerms, effectiveFrom, decisionReason: decision.comment?.trim() || null };
+      ledgerLimit = { amountMinor: creditLimit.amountMinor, currency: creditLimit.currency };
+    }
+    if (decision.event === 'REJECT') {
+      const reason = validateRejection(decision.comment ?? '');
+      if (!reason.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: [{ field: 'reason', code: reason.code, message: reason.message }] } };
+      extra = { decisionReason: reason.value };
+    }
+    if (decision.event === 'REQUEST_INFO' && !decision.comment?.trim()) {
+      return { ok: false, error: { code: 'VALIDATION_FAILED', fields: [{ field: 'comment', code: 'REQUIRED', message: 'Say what information is missing.' }] } };
+    }
+    if (decision.event === 'PROVIDE_INFO' || decision.event === 'RESUBMIT') {
+      const valid = decision.input ? validateTermsRequest(decision.input) : null;
+      if (!valid?.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: valid?.errors ?? [] } };
+      extra = toColumns(valid.value);
+    }
+
+    return this.db.transaction(async (m) => {
+      const current = await m.findOneBy(TermsRequestEntity, { id });
+      if (!current) return { ok: false as const, error: { code: 'NOT_FOUND' as const, message: `No terms request ${id}.` } };
+      if (current.version !== version) return { ok: false as const, error: { code: 'VERSION_CONFLICT' as const, currentVersion: current.version } };
+      const next = nextTermsRequestState(current.status, decision.event);
+      if (!next.ok) return { ok: false as const, error: { code: 'ILLEGAL_TRANSITION' as const, message: next.message } };
+      const decides = decision.event === 'APPROVE' || decision.event === 'REJECT' || decision.event === 'REQUEST_INFO';
+      if (decides && current.assigneeUserId !== principal?.userId) {
+        return { ok: false as const, error: { code: 'NOT_ASSIGNEE' as const, message: `Only the analyst who claimed the request (${current.assigneeEmail ?? 'nobody'}) can decide it; claim it first.` } };
+      }
+      if (decision.event === 'RESUBMIT' && (await m.findOneBy(TermsRequestEntity, { openKey: current.resellerId }))) {
+        return { ok: false as const, error: { code: 'ILLEGAL_TRANSITION' as const, message: 'Another request of this reseller is open.' } };
+      }
+      const now = this.clock.now().toISOString();
+      const restartsClock = next.to === 'SUBMITTED';
+      const assignment =
+        decision.event === 'CLAIM' ? { assigneeUserId: principal?.userId ?? null, assigneeEmail: principal?.email ?? null } : next.to === 'SUBMITTED' ? { assigneeUserId: null, assigneeEmail: null } : {};
+      const decisionFields = next.to === 'APPROVED' || next.to === 'REJECTED' ? { decidedAt: now, decidedByEmail: principal?.email ?? null } : {};
+      const updated = await m
+        .createQueryBuilder()
+        .update(TermsRequestEntity)
+        .set({
+          ...extra,
+          ...assignment,
+          ...decisionFields,
+          status: next.to,
+          openKey: isOpenTermsRequest(next.to) ? current.resellerId : null,
+          ...(restartsClock ? { waitingSince: now } : {}),
+          updatedAt: now,
+          version: () => 'version + 1',
+        })
+        .where('id = :id AND version = :version', { id, version })
+        .execute();
+      if (updated.affected !== 1) return { ok: false as const, error: { code: 'VERSION_CONFLICT' as const, currentVersion: version + 1 } };
+      const saved = await m.findOneByOrFail(TermsRequestEntity, { id });
+      await this.note(m, id, actor, 'STATUS', `${STATUS_WORDS[current.status]} → ${STATUS_WORDS[next.to]}${decision.comment?.trim() ? `: ${decision.comment.trim()}` : ''}`);
+      if (ledgerLimit) {
+        // R2: approval switches the reseller to terms, up to the limit.
+        await m.insert(CreditLedgerEntity, { id: randomUUID(), resellerId: saved.resellerId, at: now, kind: 'LIMIT_SET', amountMinor: ledgerLimit.amountMinor, currency: ledgerLimit.currency, reference: saved.id, note: `Credit limit set by ${principal?.email ?? 'the credit team'} (${saved.paymentTerms})` });
+        await m.update(ResellerEntity, saved.resellerId, { paymentMethod: 'TERMS' });
+      }
+      await this.audit.record(m, { ...actor, onBehalfOfResellerId: actor.onBehalfOfResellerId ?? null }, {
+        operation: `terms.${decision.event.toLowerCase()}`,
+        entityType: 'TermsRequest',
+        entityId: id,
+        changes: { status: { before: current.status, after: next.to }, ...(ledgerLimit ? { creditLimit: { before: null, after: `${ledgerLimit.amountMinor} ${ledgerLimit.currency}` } } : {}) },
+      });
+      if (next.to === 'APPROVED' || next.to === 'REJECTED' || next.to === 'MORE_INFO_REQUESTED') await this.tellReseller(m, saved, decision.comment ?? null);
+      return { ok: true as const, request: saved };
+    });
+  }
+
+  async comment(actor: Actor, id: string, text: string): Promise<TermsResult> {
+    const body = text.trim();
+    if (!body || body.length > 4000) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: [{ field: 'text', code: 'LENGTH', message: 'A comment has 1 to 4000 characters.' }] } };
+    return this.db.transaction(async (m) => {
+      const request = await m.findOneBy(TermsRequestEntity, { id });
+      if (!request) return { ok: false as const, error: { code: 'NOT_FOUND' as const, message: `No terms request ${id}.` } };
+      await this.note(m, id, actor, 'COMMENT', body);
+      await this.audit.record(m, actor, { operation: 'terms.comment', entityType: 'TermsRequest', entityId: id });
+      return { ok: true as const, request };
+    });
+  }
+
+  /** R2: limit, used and available credit from the ledger. */
+  async standing(resellerId: string, manager: EntityManager = this.db.read): Promise<CreditStanding> {
+    const ledger = await manager.find(CreditLedgerEntity, { where: { resellerId }, order: { at: 'ASC', id: 'ASC' } });
+    const limitRow = [...ledger].reverse().find((e) => e.kind === 'LIMIT_SET');
+    if (!limitRow) return { limit: null, used: null, available: null, paymentTerms: null, ledger };
+    const currency = limitRow.currency;
+    const used = ledger.filter((e) => e.currency === currency && e.kind !== 'LIMIT_SET').reduce((sum, e) => sum + (e.kind === 'ORDER_CHARGED' ? e.amountMinor : -e.amountMinor), 0);
+    const request = await manager.findOneBy(TermsRequestEntity, { id: limitRow.reference ?? '' });
+    return {
+      limit: { amountMinor: limitRow.amountMinor, currency },
+      used: { amountMinor: used, currency },
+      available: { amountMinor: Math.max(0, limitRow.amountMinor - used), currency },
+      paymentTerms: request?.paymentTerms ?? null,
+      ledger,
+    };
+  }
+
+  /** Charges an order paid on terms to the ledger, in the order's transaction. */
+  async charge(m: EntityManager, resellerId: string, amount: Money, orderId: string, soNumber: string): Promise<void> {
+    await m.insert(CreditLedgerEntity, { id: randomUUID(), resellerId, at: this.clock.now().toISOString(), kind: 'ORDER_CHARGED', amountMinor: amount.amountMinor, currency: amount.currency, reference: orderId, note: `Order ${soNumber}` });
+  }
+
+  private async tellReseller(m: EntityManager, request: TermsRequestEntity, comment: string | null): Promise<void> {
+    const decision =
+      request.status === 'APPROVED'
+        ? `approved: a credit line of ${formatMoney({ amountMinor: request.creditLimitMinor ?? 0, currency: request.currency ?? 'USD' })}, ${request.paymentTerms?.replace('_', ' ').toLowerCase()}, from ${request.effectiveFrom}. You can now pay on terms at checkout.`
+        : request.status === 'REJECTED'
+          ? `rejected: ${request.decisionReason}. You can change the request and submit it again.`
+          : `waiting for more information: ${comment ?? ''}`;
+    await this.mail.enqueue(
+      m,
+      { to: request.contactEmail, subject: `Your marketplace terms request: ${STATUS_WORDS[request.status]}`, body: `Hello ${request.contactName},\n\nYour request for marketplace terms is ${decision}\n`, relatedType: 'TermsRequest', relatedId: request.id },
+      `terms-decision:${request.id}:${request.version}`,
+    );
+  }
+
+  private async note(m: EntityManager, requestId: string, actor: Actor, kind: 'COMMENT' | 'STATUS', text: string): Promise<void> {
+    const last = await m.createQueryBuilder(TermsRequestNoteEntity, 'n').select('MAX(n.seq)', 'seq').where('n.request_id = :requestId', { requestId }).getRawOne<{ seq: number | null }>();
+    await m.insert(TermsRequestNoteEntity, { id: randomUUID(), requestId, at: this.clock.now().toISOString(), seq: Number(last?.seq ?? 0) + 1, authorEmail: actor.principal?.email ?? null, kind, text });
+  }
+}

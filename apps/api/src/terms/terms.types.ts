@@ -1,0 +1,182 @@
+import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../catalog/catalog.types.js';
+import { BusinessError } from '../platform/business-error.js';
+import { NotFound, OperationRefused, ValidationFailed, VersionConflict } from '../platform/common.types.js';
+import { Money } from '../platform/money.types.js';
+import { Address, AddressInput, Contact, ContactInput } from '../resellers/reseller.types.js';
+
+@InputType({ description: 'R23: what a reseller sends to ask for marketplace terms.' })
+export class TermsRequestInput {
+  @Field()
+  resellerMarketplaceId: string;
+
+  @Field()
+  bcn: string;
+
+  @Field()
+  companyName: string;
+
+  @Field(() => AddressInput)
+  address: AddressInput;
+
+  @Field(() => ContactInput)
+  contact: ContactInput;
+}
+
+@InputType()
+export class TermsApprovalInput {
+  @Field({ description: 'Decimal amount, e.g. "25000.00".' })
+  creditLimit: string;
+
+  @Field()
+  currency: string;
+
+  @Field({ description: 'NET_15, NET_30, NET_45 or NET_60.' })
+  paymentTerms: string;
+
+  @Field({ description: 'YYYY-MM-DD.' })
+  effectiveFrom: string;
+
+  @Field(() => String, { nullable: true })
+  comment?: string | null;
+}
+
+@ObjectType()
+export class TermsNote {
+  @Field()
+  at: string;
+
+  @Field(() => String, { nullable: true })
+  authorEmail: string | null;
+
+  @Field()
+  kind: string;
+
+  @Field()
+  text: string;
+}
+
+@ObjectType({ description: 'R23: a terms request, its answer window and its decision.' })
+export class TermsRequest {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  resellerId: string;
+
+  @Field()
+  status: string;
+
+  @Field()
+  marketplaceId: string;
+
+  @Field()
+  bcn: string;
+
+  @Field()
+  companyName: string;
+
+  @Field(() => Address)
+  address: Address;
+
+  @Field(() => Contact)
+  contact: Contact;
+
+  @Field()
+  submittedAt: string;
+
+  @Field({ description: 'ON_TRACK, DUE_SOON (after 24 h), OVERDUE (after 48 h) or ANSWERED.' })
+  sla: string;
+
+  @Field({ description: 'Hours since the answer clock started.' })
+  ageHours: number;
+
+  @Field()
+  dueAt: string;
+
+  @Field(() => String, { nullable: true })
+  assigneeEmail: string | null;
+
+  @Field(() => Money, { nullable: true })
+  creditLimit: Money | null;
+
+  @Field(() => String, { nullable: true })
+  paymentTerms: string | null;
+
+  @Field(() => String, { nullable: true })
+  effectiveFrom: string | null;
+
+  @Field(() => String, { nullable: true })
+  decisionReason: string | null;
+
+  @Field(() => String, { nullable: true })
+  decidedAt: string | null;
+
+  @Field(() => String, { nullable: true })
+  decidedByEmail: string | null;
+
+  @Field(() => Int)
+  version: number;
+
+  // Detail only; resolved by TermsResolver.
+  notes?: TermsNote[];
+}
+
+@ObjectType()
+export class TermsRequestConnection {
+  @Field(() => [TermsRequest])
+  nodes: TermsRequest[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
+@ObjectType()
+export class TermsRequestSaved {
+  @Field(() => TermsRequest)
+  request: TermsRequest;
+}
+
+@ObjectType({ implements: BusinessError, description: 'The reseller has an open request already.' })
+export class OpenTermsRequestExists extends BusinessError {
+  @Field(() => ID)
+  requestId: string;
+}
+
+@ObjectType()
+export class LedgerEntry {
+  @Field()
+  at: string;
+
+  @Field()
+  kind: string;
+
+  @Field(() => Money)
+  amount: Money;
+
+  @Field(() => String, { nullable: true })
+  reference: string | null;
+
+  @Field()
+  note: string;
+}
+
+@ObjectType({ description: 'R2: a reseller’s marketplace credit, from its ledger.' })
+export class CreditStanding {
+  @Field(() => Money, { nullable: true })
+  limit: Money | null;
+
+  @Field(() => Money, { nullable: true })
+  used: Money | null;
+
+  @Field(() => Money, { nullable: true })
+  available: Money | null;
+
+  @Field(() => String, { nullable: true })
+  paymentTerms: string | null;
+
+  @Field(() => [LedgerEntry])
+  ledger: LedgerEntry[];
+}
+
+export const TermsResult = createUnionType({ name: 'TermsResult', types: () => [TermsRequestSaved, ValidationFailed, VersionConflict, NotFound, OpenTermsRequestExists, OperationRefused] as const });
