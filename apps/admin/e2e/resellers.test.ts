@@ -83,9 +83,18 @@ describe('resellers in the browser', () => {
     await staff.getByLabel('Activation order').getByText('completed', { exact: true }).waitFor();
   });
 
+  it('edits a reseller and shows the change in its history', async () => {
+    await staff.getByRole('button', { name: 'Edit' }).click();
+    const dialog = staff.getByRole('dialog');
+    await dialog.getByLabel('Company name').fill('Acme Cloud Partners Ltd');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await staff.getByRole('heading', { name: 'Acme Cloud Partners Ltd', exact: true }).waitFor();
+    await staff.getByRole('table', { name: 'Reseller history' }).getByText(/companyName/).first().waitFor();
+  });
+
   it('lists and searches resellers', async () => {
     await staff.getByRole('link', { name: 'Resellers', exact: true }).click();
     await staff.getByLabel('Search').fill('mp-4000');
-    await expect.poll(async () => staff.getByRole('table', { name: 'Resellers' }).locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^Acme Cloud Partners/)]);
+    await expect.poll(async () => staff.getByRole('table', { name: 'Resellers' }).locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^Acme Cloud Partners Ltd/)]);
   });
 });

@@ -14,6 +14,8 @@ import { OrderPage } from '../features/orders/OrderPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
 import { PurchasePage } from '../features/orders/PurchasePage';
 import { ResellerPage } from '../features/resellers/ResellerPage';
+import { TermsQueuePage } from '../features/terms/TermsQueuePage';
+import { TermsRequestPage } from '../features/terms/TermsRequestPage';
 import { ResellersPage } from '../features/resellers/ResellersPage';
 import { SimulatorPage } from '../features/simulator/SimulatorPage';
 import { StaffPage } from '../features/staff/StaffPage';
@@ -49,6 +51,8 @@ export function App() {
                   <Route path="orders" element={<RequirePermission permission={PERMISSIONS.ordersRead} what="see orders"><OrdersPage /></RequirePermission>} />
                   <Route path="orders/:orderId" element={<RequirePermission permission={PERMISSIONS.ordersRead} what="see orders"><OrderPage /></RequirePermission>} />
                   <Route path="purchase" element={<RequirePermission permission={PERMISSIONS.ordersManage} what="buy"><PurchasePage /></RequirePermission>} />
+                  <Route path="terms" element={<RequirePermission permission={PERMISSIONS.termsReview} what="review terms requests"><TermsQueuePage /></RequirePermission>} />
+                  <Route path="terms/:requestId" element={<TermsRequestPage />} />
                   <Route path="simulator" element={<RequirePermission permission={PERMISSIONS.simulatorManage} what="change the Partner Center simulator"><SimulatorPage /></RequirePermission>} />
                   <Route path="staff" element={<RequirePermission permission={PERMISSIONS.staffManage} what="manage staff accounts"><StaffPage /></RequirePermission>} />
                   <Route path="audit" element={<RequirePermission permission={PERMISSIONS.auditRead} what="see the audit trail"><AuditPage /></RequirePermission>} />

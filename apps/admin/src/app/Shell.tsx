@@ -10,7 +10,7 @@ const AREAS: { label: string; path: string; permission: PermissionName; ready: b
   { label: 'Customers', path: '/customers', permission: PERMISSIONS.customersRead, ready: true },
   { label: 'New purchase', path: '/purchase', permission: PERMISSIONS.ordersManage, ready: true },
   { label: 'Orders', path: '/orders', permission: PERMISSIONS.ordersRead, ready: true },
-  { label: 'Terms requests', path: '/terms', permission: PERMISSIONS.termsReview, ready: false },
+  { label: 'Terms requests', path: '/terms', permission: PERMISSIONS.termsReview, ready: true },
   { label: 'Support', path: '/support', permission: PERMISSIONS.supportCases, ready: false },
   { label: 'Catalog', path: '/catalog', permission: PERMISSIONS.signedIn, ready: true },
   { label: 'Audit', path: '/audit', permission: PERMISSIONS.auditRead, ready: true },

@@ -32,6 +32,10 @@ export function createApolloClient(onSignInRequired: (reason: SignInReason) => v
             catalogProducts: appendPages(['filter'], 'edges'),
             staffUsers: appendPages(['search'], 'nodes'),
             auditEntries: appendPages(['filter'], 'nodes'),
+            resellers: appendPages(['search', 'status'], 'nodes'),
+            customers: appendPages(['resellerId', 'search', 'segment'], 'nodes'),
+            orders: appendPages(['resellerId', 'customerId', 'status', 'from', 'to'], 'nodes'),
+            termsRequests: appendPages(['resellerId', 'statuses', 'search'], 'nodes'),
           },
         },
         // Prices, SKUs and products are shown per segment and market; cache them inside their parent.

@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   ordersRead: 'orders:read',
   ordersManage: 'orders:manage',
   termsReview: 'terms:review',
+  termsSubmit: 'terms:submit',
+  creditLimitsRead: 'credit-limits:read',
   supportCases: 'support:cases',
   staffManage: 'staff:manage',
   auditRead: 'audit:read',

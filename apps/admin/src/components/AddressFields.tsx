@@ -32,8 +32,14 @@ export function AddressFields({ value, onChange, errors }: { value: AddressValue
 
 export const toAddressInput = (v: AddressValues) => ({ ...v, line2: v.line2 || null, region: v.region || null });
 
+/** Form values from an address the API returned (only the fields: no __typename into an input). */
 export const fromAddress = (a: { line1: string; line2?: string | null; city: string; region?: string | null; postalCode: string; country: string }): AddressValues => ({
-  ...a,
+  line1: a.line1,
   line2: a.line2 ?? '',
+  city: a.city,
   region: a.region ?? '',
+  postalCode: a.postalCode,
+  country: a.country,
 });
+
+export const fromContact = (c: { name: string; email: string; phone: string }) => ({ name: c.name, email: c.email, phone: c.phone });

@@ -9,6 +9,7 @@
       "BuyRefused",
       "CartRefused",
       "NotFound",
+      "OpenTermsRequestExists",
       "OperationRefused",
       "PricesChanged",
       "PurchaseNotReady",
@@ -73,6 +74,14 @@
     "TenantResult": [
       "TenantRefused",
       "TenantSaved"
+    ],
+    "TermsResult": [
+      "NotFound",
+      "OpenTermsRequestExists",
+      "OperationRefused",
+      "TermsRequestSaved",
+      "ValidationFailed",
+      "VersionConflict"
     ],
     "UpdateStaffUserResult": [
       "NotFound",
@@ -93,6 +102,7 @@
       "BuyRefused",
       "CartRefused",
       "NotFound",
+      "OpenTermsRequestExists",
       "OperationRefused",
       "PricesChanged",
       "PurchaseNotReady",
@@ -157,6 +167,14 @@
     "TenantResult": [
       "TenantRefused",
       "TenantSaved"
+    ],
+    "TermsResult": [
+      "NotFound",
+      "OpenTermsRequestExists",
+      "OperationRefused",
+      "TermsRequestSaved",
+      "ValidationFailed",
+      "VersionConflict"
     ],
     "UpdateStaffUserResult": [
       "NotFound",

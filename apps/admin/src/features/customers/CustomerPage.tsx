@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PERMISSIONS } from '../../app/permissions';
 import { useSession } from '../../app/session';
-import { fromAddress } from '../../components/AddressFields';
+import { fromAddress, fromContact } from '../../components/AddressFields';
 import { errorsByField } from '../../components/fieldErrors';
 import { QueryState } from '../../components/QueryState';
 import { CustomerForm, toCustomerInput, type CustomerValues } from './CustomerForm';
@@ -83,7 +83,7 @@ export function CustomerPage() {
                   segment: customer.segment,
                   companyName: customer.companyName,
                   address: fromAddress(customer.address),
-                  adminContact: customer.adminContact,
+                  adminContact: fromContact(customer.adminContact),
                   portalLogin: customer.portalLogin,
                   vendorContractId: customer.vendorContractId ?? '',
                 }}

@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PERMISSIONS } from '../../app/permissions';
 import { useSession } from '../../app/session';
-import { fromAddress } from '../../components/AddressFields';
+import { fromAddress, fromContact } from '../../components/AddressFields';
 import { errorsByField } from '../../components/fieldErrors';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
+import { CreditPanel } from '../terms/CreditPanel';
 import { IdentifiersPanel } from './IdentifiersPanel';
 import { CREATE_RESELLER_USER, RESELLER, RESELLER_HISTORY, SET_RESELLER_STATUS, UPDATE_RESELLER } from './operations';
 import { ResellerForm, toResellerInput, type ResellerValues } from './ResellerForm';
@@ -157,6 +158,7 @@ export function ResellerPage() {
               </Card>
             </SimpleGrid>
             <IdentifiersPanel key={reseller.version} reseller={reseller} onChanged={refresh} />
+            {(can(PERMISSIONS.creditLimitsRead) || can(PERMISSIONS.termsSubmit)) && <CreditPanel reseller={reseller} />}
             <Card withBorder>
               <Group justify="space-between">
                 <Title order={4}>Users</Title>
@@ -230,7 +232,7 @@ export function ResellerPage() {
                   marketplaceId: reseller.marketplaceId,
                   bcn: reseller.bcn,
                   address: fromAddress(reseller.address),
-                  contact: reseller.contact,
+                  contact: fromContact(reseller.contact),
                 }}
                 submitLabel="Save changes"
                 submitting={updating.loading}

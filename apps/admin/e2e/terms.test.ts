@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, startStack, type Stack } from './support/stack';
+
+describe('the credit desk in the browser', () => {
+  let stack: Stack;
+  beforeAll(async () => (stack = await startStack({ priceRows: 1000 })));
+  afterAll(async () => stack?.stop());
+
+  it('takes a terms request from submission to approval, and the reseller then pays on terms at checkout', async () => {
+    const reseller = await (await stack.browser.newContext()).newPage();
+    await signIn(reseller, stack.url, 'reseller');
+    await reseller.getByRole('link', { name: 'My account' }).click();
+    const terms = reseller.getByLabel('Marketplace terms');
+    await terms.getByRole('button', { name: 'Request terms' }).click();
+    await terms.getByText('Terms requested. The credit team answers within 24–48 hours.').waitFor();
+    await terms.getByText('submitted', { exact: true }).waitFor();
+
+    const credit = await (await stack.browser.newContext()).newPage();
+    await signIn(credit, stack.url, 'credit');
+    await credit.getByRole('link', { name: 'Terms requests' }).click();
+    const row = credit.getByRole('table', { name: 'Terms requests' }).locator('tbody tr').first();
+    expect(await row.innerText()).toMatch(/Demo Reseller Co[\s\S]*on track[\s\S]*submitted/i);
+    await row.getByRole('link', { name: 'Demo Reseller Co' }).click();
+    await credit.getByRole('button', { name: 'Claim' }).click();
+    await credit.getByTestId('terms-status').getByText('in review').waitFor();
+    const decision = credit.getByLabel('Decision');
+    await decision.getByRole('button', { name: 'Approve' }).click();
+    await decision.getByText(/is not a decimal amount/).waitFor();
+    await decision.getByLabel('Credit limit').fill('5000.00');
+    await decision.getByRole('button', { name: 'Approve' }).click();
+    await credit.getByText(/Credit line 5000.00 USD, net 30/).waitFor();
+
+    await reseller.reload();
+    await reseller.getByTestId('credit-standing').getByText(/5000.00 USD available/).waitFor();
+    await reseller.getByRole('link', { name: 'New purchase' }).click();
+    await reseller.getByLabel('Find a product').fill('Microsoft 365 E3');
+    await reseller.getByRole('button', { name: 'Add Microsoft 365 E3 Annual term Billed monthly' }).first().click();
+    await reseller.getByRole('table', { name: 'Cart' }).waitFor();
+    await reseller.getByRole('textbox', { name: 'Existing customer' }).click();
+    await reseller.getByRole('option', { name: /Contoso Pharmacy/ }).click();
+    await reseller.getByLabel('Payment method').getByText('Terms', { exact: true }).click();
+    await reseller.getByLabel('Readiness checklist').getByText('Ready to buy').waitFor();
+    await reseller.getByRole('button', { name: 'Buy', exact: true }).click();
+    await reseller.getByTestId('so-number').waitFor();
+    await reseller.getByRole('link', { name: 'Follow the order' }).click();
+    await reseller.getByText('Terms', { exact: true }).waitFor();
+  });
+});

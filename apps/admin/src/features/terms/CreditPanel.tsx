@@ -1,0 +1,104 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { PERMISSIONS } from '../../app/permissions';
+import { useSession } from '../../app/session';
+import { fromAddress, fromContact, toAddressInput } from '../../components/AddressFields';
+import { StatusBadge } from '../../components/StatusBadge';
+import type { ResellerQuery } from '../../gql/graphql';
+import { RESELLER_CREDIT, SUBMIT_TERMS } from './operations';
+
+type Reseller = NonNullable<ResellerQuery['reseller']>;
+
+/** R2/R23: the reseller's marketplace credit (limit, used, available, ledger) and its terms requests. */
+export function CreditPanel({ reseller }: { reseller: Reseller }) {
+  const { can } = useSession();
+  const { data, refetch } = useQuery(RESELLER_CREDIT, { variables: { resellerId: reseller.id }, fetchPolicy: 'cache-and-network' });
+  const [submit, submitting] = useMutation(SUBMIT_TERMS);
+  const [message, setMessage] = useState<{ color: string; text: string } | null>(null);
+  const credit = data?.resellerCredit;
+  const requests = data?.termsRequests.nodes ?? [];
+  const open = requests.find((r) => ['SUBMITTED', 'IN_REVIEW', 'MORE_INFO_REQUESTED'].includes(r.status));
+
+  const request = async () => {
+    setMessage(null);
+    const result = (
+      await submit({
+        variables: {
+          resellerId: reseller.id,
+          input: {
+            resellerMarketplaceId: reseller.marketplaceId,
+            bcn: reseller.bcn,
+            companyName: reseller.companyName,
+            address: toAddressInput(fromAddress(reseller.address)),
+            contact: fromContact(reseller.contact),
+          },
+        },
+      })
+    ).data?.submitTermsRequest;
+    if (result?.__typename === 'TermsRequestSaved') setMessage({ color: 'green', text: 'Terms requested. The credit team answers within 24–48 hours.' });
+    else if (result?.__typename === 'ValidationFailed') setMessage({ color: 'red', text: result.fields.map((f) => f.message).join(' ') });
+    else if (result && 'message' in result) setMessage({ color: 'red', text: result.message });
+    await refetch();
+  };
+
+  return (
+    <Card withBorder aria-label="Marketplace terms">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={4}>Marketplace terms</Title>
+          {can(PERMISSIONS.termsSubmit) && !open && (
+            <Button size="xs" variant="light" loading={submitting.loading} onClick={() => void request().catch((error: Error) => setMessage({ color: 'red', text: error.message }))}>
+              Request terms
+            </Button>
+          )}
+        </Group>
+        {message && <Alert color={message.color}>{message.text}</Alert>}
+        {credit?.limit ? (
+          <Text size="sm" data-testid="credit-standing">
+            Credit line {credit.limit.formatted} ({credit.paymentTerms?.replace('_', ' ').toLowerCase()}): {credit.used?.formatted} used, <b>{credit.available?.formatted} available</b>.
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            No credit line: purchases are paid by credit card. Terms are separate from the reseller’s other distributor credit.
+          </Text>
+        )}
+        {requests.map((r) => (
+          <Group key={r.id} gap="xs">
+            <Text size="sm">Request of {new Date(r.submittedAt).toLocaleDateString()}:</Text>
+            <StatusBadge value={r.status} />
+            {r.decisionReason && <Text size="sm">{r.decisionReason}</Text>}
+            {can(PERMISSIONS.termsReview) && (
+              <Anchor component={Link} to={`/terms/${r.id}`} size="sm">
+                open
+              </Anchor>
+            )}
+          </Group>
+        ))}
+        {credit && credit.ledger.length > 0 && (
+          <Table aria-label="Credit ledger">
+            <Table.Tbody>
+              {credit.ledger.map((e, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td>
+                    <Text size="xs">{new Date(e.at).toLocaleString()}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs">{e.kind.replace('_', ' ').toLowerCase()}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs">{e.amount.formatted}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs">{e.note}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,77 @@
+import { useQuery } from '@apollo/client/react';
+import { Badge, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { QueryState } from '../../components/QueryState';
+import { ShowMore } from '../../components/ShowMore';
+import { StatusBadge } from '../../components/StatusBadge';
+import { TERMS_QUEUE } from './operations';
+
+const VIEWS: Record<string, string[] | null> = {
+  open: ['SUBMITTED', 'IN_REVIEW', 'MORE_INFO_REQUESTED'],
+  decided: ['APPROVED', 'REJECTED', 'WITHDRAWN'],
+  all: null,
+};
+
+export const SlaBadge = ({ sla, ageHours }: { sla: string; ageHours: number }) => (
+  <Badge color={sla === 'OVERDUE' ? 'red' : sla === 'DUE_SOON' ? 'orange' : sla === 'ANSWERED' ? 'gray' : 'green'} variant={sla === 'OVERDUE' ? 'filled' : 'light'}>
+    {sla === 'ANSWERED' ? 'answered' : `${Math.floor(ageHours)} h · ${sla.replace('_', ' ').toLowerCase()}`}
+  </Badge>
+);
+
+/** R23: the credit team's queue, oldest first, with each request's age against the 24–48 h window. */
+export function TermsQueuePage() {
+  const [view, setView] = useState('open');
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 300);
+  const { data, loading, error, fetchMore, refetch } = useQuery(TERMS_QUEUE, { variables: { statuses: VIEWS[view], search: debounced || null, first: 25 }, fetchPolicy: 'cache-and-network' });
+  const requests = data?.termsRequests.nodes ?? [];
+  return (
+    <Stack>
+      <Title order={2}>Terms requests</Title>
+      <Group align="flex-end">
+        <SegmentedControl aria-label="Queue" value={view} onChange={setView} data={[{ value: 'open', label: 'Open' }, { value: 'decided', label: 'Decided' }, { value: 'all', label: 'All' }]} />
+        <TextInput label="Search" placeholder="Company, marketplace ID or BCN" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={300} />
+      </Group>
+      <QueryState loading={loading} error={error} empty={requests.length === 0} emptyText="No terms request here." onRetry={() => void refetch()}>
+        <Table striped highlightOnHover aria-label="Terms requests">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Reseller</Table.Th>
+              <Table.Th>Submitted</Table.Th>
+              <Table.Th>Answer window</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Analyst</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {requests.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <Link to={`/terms/${r.id}`}>{r.companyName}</Link>
+                  <Text size="xs" c="dimmed">
+                    {r.marketplaceId}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{new Date(r.submittedAt).toLocaleString()}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <SlaBadge sla={r.sla} ageHours={r.ageHours} />
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge value={r.status} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{r.assigneeEmail ?? '—'}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <ShowMore shown={requests.length} noun="requests" hasMore={data?.termsRequests.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.termsRequests.pageInfo.endCursor } })} />
+      </QueryState>
+    </Stack>
+  );
+}

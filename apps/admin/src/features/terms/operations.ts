@@ -1,0 +1,166 @@
+import { graphql } from '../../gql';
+
+export const TERMS_QUEUE = graphql(`
+  query TermsQueue($statuses: [String!], $search: String, $resellerId: ID, $first: Int!, $after: String) {
+    termsRequests(statuses: $statuses, search: $search, resellerId: $resellerId, first: $first, after: $after) {
+      nodes {
+        id
+        companyName
+        marketplaceId
+        status
+        sla
+        ageHours
+        submittedAt
+        assigneeEmail
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const TERMS_REQUEST = graphql(`
+  query TermsRequest($id: ID!) {
+    termsRequest(id: $id) {
+      id
+      resellerId
+      status
+      marketplaceId
+      bcn
+      companyName
+      submittedAt
+      sla
+      ageHours
+      dueAt
+      assigneeEmail
+      paymentTerms
+      effectiveFrom
+      decisionReason
+      decidedAt
+      decidedByEmail
+      version
+      creditLimit {
+        formatted
+      }
+      address {
+        line1
+        line2
+        city
+        region
+        postalCode
+        country
+      }
+      contact {
+        name
+        email
+        phone
+      }
+      notes {
+        at
+        authorEmail
+        kind
+        text
+      }
+    }
+  }
+`);
+
+export const DECIDE = graphql(`
+  mutation DecideTermsRequest($id: ID!, $version: Int!, $event: String!, $comment: String) {
+    decideTermsRequest(id: $id, version: $version, event: $event, comment: $comment) {
+      __typename
+      ... on ValidationFailed {
+        fields {
+          field
+          message
+        }
+      }
+      ... on BusinessError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const APPROVE = graphql(`
+  mutation ApproveTermsRequest($id: ID!, $version: Int!, $input: TermsApprovalInput!) {
+    approveTermsRequest(id: $id, version: $version, input: $input) {
+      __typename
+      ... on ValidationFailed {
+        fields {
+          field
+          message
+        }
+      }
+      ... on BusinessError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const COMMENT = graphql(`
+  mutation CommentTermsRequest($id: ID!, $text: String!) {
+    commentTermsRequest(id: $id, text: $text) {
+      __typename
+      ... on BusinessError {
+        message
+      }
+    }
+  }
+`);
+
+export const SUBMIT_TERMS = graphql(`
+  mutation SubmitTermsRequest($resellerId: ID!, $input: TermsRequestInput!) {
+    submitTermsRequest(resellerId: $resellerId, input: $input) {
+      __typename
+      ... on ValidationFailed {
+        fields {
+          field
+          message
+        }
+      }
+      ... on BusinessError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const RESELLER_CREDIT = graphql(`
+  query ResellerCredit($resellerId: ID!) {
+    resellerCredit(resellerId: $resellerId) {
+      paymentTerms
+      limit {
+        formatted
+      }
+      used {
+        formatted
+      }
+      available {
+        formatted
+      }
+      ledger {
+        at
+        kind
+        note
+        amount {
+          formatted
+        }
+      }
+    }
+    termsRequests(resellerId: $resellerId, first: 5) {
+      nodes {
+        id
+        status
+        submittedAt
+        decisionReason
+      }
+    }
+  }
+`);
