@@ -24,6 +24,10 @@ import { OrderQueryService } from './orders/order-query.service.js';
 import { ProvisioningService } from './orders/provisioning.service.js';
 import { PurchaseService } from './orders/purchase.service.js';
 import { TermsService } from './terms/terms.service.js';
+import { CaseService } from './support/case.service.js';
+import { InvoiceService } from './support/invoice.service.js';
+import { LoginHelpService } from './support/login-help.service.js';
+import { ReturnsService } from './support/returns.service.js';
 
 /** Every long-lived part of the API, built once at start and handed to resolvers through the context. */
 export interface App {
@@ -46,6 +50,10 @@ export interface App {
   provisioning: ProvisioningService;
   orders: OrderQueryService;
   terms: TermsService;
+  cases: CaseService;
+  returns: ReturnsService;
+  invoices: InvoiceService;
+  loginHelp: LoginHelpService;
   catalog: CatalogService;
   priceLists: PriceListImporter;
   uploads: UploadStore;
@@ -73,6 +81,7 @@ export async function createApp(config: Config, overrides: { clock?: Clock; logg
   const mail = new MailService(db, clock, jobs, config.smtpUrl ? new SmtpTransport(config.smtpUrl) : outboxOnly, config.mailFrom);
   const carts = new CartService(db, clock, audit);
   const terms = new TermsService(db, clock, audit, mail, config.creditTeamEmail);
+  const orders = new OrderQueryService(db);
   const app: App = {
     config,
     db,
@@ -92,7 +101,11 @@ export async function createApp(config: Config, overrides: { clock?: Clock; logg
     purchases: new PurchaseService(db, clock, audit, jobs, partnerCenter, carts, resellers, tenants, terms, config.distributorPartnerId),
     terms,
     provisioning: new ProvisioningService(db, clock, audit, jobs, partnerCenter, tenants, mail, { provisioningDelayMs: config.provisioningDelayMs, publicUrl: () => app.publicUrl }),
-    orders: new OrderQueryService(db),
+    orders,
+    cases: new CaseService(db, clock, audit),
+    returns: new ReturnsService(db, clock, audit, partnerCenter),
+    invoices: new InvoiceService(db, clock, audit, orders, mail, config.taxRateBasisPoints, () => app.publicUrl),
+    loginHelp: new LoginHelpService(db, audit, identity, mail, secrets, (token) => app.resetUrl(token)),
     catalog: new CatalogService(db, clock, config.defaultMarket),
     priceLists,
     uploads,

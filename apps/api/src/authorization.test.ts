@@ -21,6 +21,8 @@ const CUSTOMER = '$CUSTOMER';
 const CUSTOMER_READERS: Role[] = ['admin', 'staff', 'support', 'reseller'];
 const CUSTOMER_MANAGERS: Role[] = ['admin', 'staff', 'reseller'];
 const BUYERS: Role[] = ['admin', 'staff', 'reseller'];
+const SUPPORT: Role[] = ['admin', 'support'];
+const SUPPORT_AND_RESELLER: Role[] = ['admin', 'support', 'reseller'];
 const BAD_CUSTOMER_INPUT = '{ segment: COMMERCIAL, companyName: "", address: { line1: "", city: "", postalCode: "", country: "" }, adminContact: { name: "", email: "", phone: "" }, portalLogin: "" }';
 
 const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
@@ -98,6 +100,19 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
   },
   commentTermsRequest: { allowed: SIGNED_IN, document: `mutation { commentTermsRequest(id: "${NONE}", text: "x") { __typename } }` },
   resellerCredit: { allowed: ['admin', 'staff', 'credit', 'reseller'], document: `{ resellerCredit(resellerId: "${OWN}") { ledger { at } } }` },
+  openSupportCase: { allowed: SUPPORT_AND_RESELLER, document: `mutation { openSupportCase(resellerId: "${OWN}", input: { type: "OTHER", subject: "", text: "" }) { __typename } }` },
+  supportCases: { allowed: SUPPORT_AND_RESELLER, document: '{ supportCases(first: 1) { nodes { id } } }' },
+  supportCase: { allowed: SUPPORT_AND_RESELLER, document: `{ supportCase(id: "${NONE}") { id } }` },
+  updateSupportCase: { allowed: SUPPORT, document: `mutation { updateSupportCase(id: "${NONE}", version: 1, status: "OPEN") { __typename } }` },
+  commentSupportCase: { allowed: SUPPORT_AND_RESELLER, document: `mutation { commentSupportCase(id: "${NONE}", text: "x") { __typename } }` },
+  returnOptions: { allowed: SIGNED_IN, document: `{ returnOptions(orderId: "${NONE}") { allowed } }` },
+  returnOrderLine: { allowed: SUPPORT, document: `mutation { returnOrderLine(orderLineId: "${NONE}", quantity: 1, idempotencyKey: "x") { __typename } }` },
+  invoice: { allowed: SIGNED_IN, document: `{ invoice(orderId: "${NONE}") { number } }` },
+  resendInvoice: { allowed: SUPPORT, document: `mutation { resendInvoice(orderId: "${NONE}") }` },
+  sendPasswordReset: { allowed: SUPPORT, document: 'mutation { sendPasswordReset(email: "nobody@demo.test") { code } }' },
+  unlockSignIn: { allowed: SUPPORT, document: 'mutation { unlockSignIn(email: "nobody@demo.test") }' },
+  regeneratePortalPassword: { allowed: SUPPORT, document: `mutation { regeneratePortalPassword(customerId: "${NONE}") }` },
+  portalLoginOwner: { allowed: SUPPORT, document: '{ portalLoginOwner(login: "nobody") { customer { id } } }' },
 };
 
 describe('authorisation matrix: every operation × every role', () => {

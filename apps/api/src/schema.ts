@@ -13,9 +13,10 @@ import { hasPermission, type Permission } from './platform/permissions.js';
 import { SimulatorResolver } from './partner-center/simulator.resolver.js';
 import { ResellerResolver } from './resellers/reseller.resolver.js';
 import { StaffResolver } from './staff/staff.resolver.js';
+import { SupportResolver } from './support/support.resolver.js';
 import { TermsResolver } from './terms/terms.resolver.js';
 
-export const RESOLVERS = [IdentityResolver, StaffResolver, AuditResolver, CatalogResolver, PriceListImportResolver, ResellerResolver, SimulatorResolver, CustomerResolver, OrderResolver, TermsResolver] as const;
+export const RESOLVERS = [IdentityResolver, StaffResolver, AuditResolver, CatalogResolver, PriceListImportResolver, ResellerResolver, SimulatorResolver, CustomerResolver, OrderResolver, TermsResolver, SupportResolver] as const;
 
 /** No principal: sign in (again). The SPA tells an expired session from a missing one by `reason`. */
 export class SignInRequired extends GraphQLError {

@@ -117,6 +117,21 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
     }
   });
 
+  // The invoice PDF: the order's reseller, or staff who may read orders.
+  http.get('/invoices/:orderId.pdf', async (req, res) => {
+    const auth = await authenticate(req);
+    const principal = auth && 'principal' in auth ? auth.principal : null;
+    if (!principal) return void res.status(401).json({ error: 'Sign in to download invoices.' });
+    const invoice = await app.invoices.invoice(req.params.orderId ?? '');
+    if (!invoice) return void res.status(404).json({ error: 'No such order.' });
+    const allowed = principal.kind === 'reseller' ? principal.resellerId === invoice.order.resellerId : hasPermission(principal, Permission.OrdersRead);
+    if (!allowed) return void res.status(403).json({ error: 'You do not have permission to see this invoice.' });
+    const pdf = await app.invoices.pdf(invoice);
+    res.setHeader('content-type', 'application/pdf');
+    res.setHeader('content-disposition', `inline; filename="${invoice.number}.pdf"`);
+    res.send(pdf);
+  });
+
   http.post('/uploads', async (req, res) => {
     // A custom header cannot be sent cross-site without a CORS preflight: no CSRF through a plain form.
     if (!req.header('x-csrf-protection')) return void res.status(400).json({ error: 'Send the x-csrf-protection header with uploads.' });
@@ -167,7 +182,7 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
   if (config.adminDist && existsSync(join(config.adminDist, 'index.html'))) {
     const index = join(config.adminDist, 'index.html');
     http.use(express.static(config.adminDist, { index: false, maxAge: '1h' }));
-    http.get(/^\/(?!graphql|healthz|uploads).*/, (_req, res) => res.sendFile(index));
+    http.get(/^\/(?!graphql|healthz|uploads|invoices\/).*/, (_req, res) => res.sendFile(index));
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -4,6 +4,7 @@ import { CustomerTenantEntity } from '../tenants/customer-tenant.entity.js';
 import { EmailMessageEntity } from '../mail/email-message.entity.js';
 import { CartEntity, CartLineEntity, OrderEventEntity, OrderLineEntity, SalesOrderEntity } from '../orders/entities.js';
 import { CreditLedgerEntity, TermsRequestEntity, TermsRequestNoteEntity } from '../terms/entities.js';
+import { CaseCommentEntity, CreditNoteEntity, SupportCaseEntity } from '../support/entities.js';
 import { PriceListImportEntity } from '../catalog/price-list-import.entity.js';
 import { PriceEntity } from '../catalog/price.entity.js';
 import { ProductEntity } from '../catalog/product.entity.js';
@@ -44,4 +45,7 @@ export const ENTITIES = [
   TermsRequestEntity,
   TermsRequestNoteEntity,
   CreditLedgerEntity,
+  SupportCaseEntity,
+  CaseCommentEntity,
+  CreditNoteEntity,
 ];

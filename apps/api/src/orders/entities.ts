@@ -162,6 +162,10 @@ export class OrderLineEntity {
   @Column({ name: 'subscription_id', type: 'varchar', length: 64, nullable: true })
   subscriptionId: string | null;
 
+  /** Seats returned so far (R24); never more than `quantity`. */
+  @Column({ name: 'returned_quantity', type: 'integer', default: 0 })
+  returnedQuantity: number;
+
   @Column({ type: 'varchar', length: 16 })
   status: 'PENDING' | 'PROVISIONED' | 'FAILED';
 }

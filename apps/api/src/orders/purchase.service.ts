@@ -170,6 +170,7 @@ export class PurchaseService {
         unitPriceMinor: line.unitPriceMinor,
         lineTotalMinor: line.unitPriceMinor * line.quantity,
         subscriptionId: null,
+        returnedQuantity: 0,
         status: 'PENDING' as const,
       })),
     );

@@ -37,9 +37,19 @@ export interface PartnerCenter {
    * checkout); idempotent on `reference`, answering the subscription ID. Throws ProvisioningError.
    */
   provisionLine(request: { tenantId: string; productId: string; skuId: string; term: string; billingPlan: string; quantity: number; reference: string }): Promise<{ subscriptionId: string }>;
+  /** R24: cancel a subscription or reduce its seats within Microsoft's window (`PATCH /v1/customers/{id}/subscriptions/{id}`). */
+  cancelSeats(request: CancellationRequest): Promise<void>;
 }
 
 export class ProvisioningError extends Error {}
+
+export interface CancellationRequest {
+  subscriptionId: string;
+  /** Seats to remove; all of them cancels the subscription. */
+  quantity: number;
+  /** Idempotency: the same reference never cancels twice. */
+  reference: string;
+}
 
 export interface CreatedTenant {
   tenantId: string;

@@ -70,4 +70,9 @@ export class PartnerCenterSimulator implements PartnerCenter {
     const digest = createHash('sha256').update(request.reference).digest('hex');
     return { subscriptionId: `${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20, 32)}` };
   }
+
+  /** Microsoft accepts any cancellation the marketplace decided was inside the window; nothing to keep here. */
+  async cancelSeats(request: { subscriptionId: string; quantity: number }): Promise<void> {
+    if (!request.subscriptionId || request.quantity < 1) throw new ProvisioningError('nothing to cancel');
+  }
 }

@@ -19,6 +19,8 @@ export enum Permission {
   TermsSubmit = 'terms:submit',
   CreditLimitsRead = 'credit-limits:read',
   SupportCases = 'support:cases',
+  /** Opening and following one's own support cases (resellers), or any (support). */
+  CasesOpen = 'cases:open',
   /** Revealing customer portal passwords and tenant temporary passwords (audited). */
   SecretsReveal = 'secrets:reveal',
   SimulatorManage = 'simulator:manage',
@@ -36,11 +38,11 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   admin: Object.values(Permission),
   staff: [P.SignedIn, P.TermsSubmit, P.CreditLimitsRead, P.CatalogImport, P.ResellersRead, P.ResellersManage, P.CustomersRead, P.CustomersManage, P.OrdersRead, P.OrdersManage, P.SecretsReveal, P.SimulatorManage, P.AuditRead],
   credit: [P.SignedIn, P.ResellersRead, P.TermsReview, P.CreditLimitsRead, P.OrdersRead],
-  support: [P.SignedIn, P.SupportCases, P.ResellersRead, P.CustomersRead, P.OrdersRead, P.SecretsReveal],
+  support: [P.SignedIn, P.SupportCases, P.CasesOpen, P.ResellersRead, P.CustomersRead, P.OrdersRead, P.SecretsReveal],
 };
 
 /** Reseller users act only on their own reseller's data; services enforce the ownership. */
-export const RESELLER_PERMISSIONS: readonly Permission[] = [P.SignedIn, P.TermsSubmit, P.CustomersRead, P.CustomersManage, P.OrdersRead, P.OrdersManage, P.SecretsReveal, P.CreditLimitsRead];
+export const RESELLER_PERMISSIONS: readonly Permission[] = [P.SignedIn, P.TermsSubmit, P.CasesOpen, P.CustomersRead, P.CustomersManage, P.OrdersRead, P.OrdersManage, P.SecretsReveal, P.CreditLimitsRead];
 
 export type Principal =
   | { kind: 'staff'; userId: string; email: string; roles: readonly StaffRole[]; sessionId?: string }

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { requireText, type FieldError } from '@nce/domain';
+import type { EntityManager } from 'typeorm';
+import type { AuditService } from '../audit/audit.service.js';
+import type { Database } from '../db/database.js';
+import { portable } from '../db/sql.js';
+import type { Actor } from '../platform/actor.js';
+import type { Clock } from '../platform/clock.js';
+import { checkPageSize, containsPattern, decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { CASE_PRIORITIES, CASE_STATUSES, CASE_TYPES, CaseCommentEntity, SupportCaseEntity, type CasePriority, type CaseStatus, type CaseType } from './entities.js';
+
+export interface NewCase {
+  type: CaseType;
+  priority?: CasePriority | null;
+  subject: string;
+  text: string;
+  customerId?: string | null;
+  orderId?: string | null;
+}
+
+export type CaseResult = { ok: true; supportCase: SupportCaseEntity } | { ok: false; code: 'VALIDATION_FAILED'; fields: FieldError[] } | { ok: false; code: 'VERSION_CONFLICT'; currentVersion: number } | { ok: false; code: 'NOT_FOUND'; message: string };
+
+/** R24: support cases, their conversation and what support did on them. */
+export class CaseService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  get(id: string): Promise<SupportCaseEntity | null> {
+    return this.db.read.findOneBy(SupportCaseEntity, { id });
+  }
+
+  comments(caseId: string): Promise<CaseCommentEntity[]> {
+    return this.db.read.find(CaseCommentEntity, { where: { caseId }, order: { seq: 'ASC' } });
+  }
+
+  async list(filter: { resellerId?: string | null; statuses?: CaseStatus[] | null; type?: CaseType | null; search?: string | null; assignee?: string | null }, first: number, after?: string | null) {
+    checkPageSize(first);
+    const query = this.db.read.createQueryBuilder(SupportCaseEntity, 'c').orderBy('c.opened_at', 'ASC').addOrderBy('c.id', 'ASC').limit(first + 1);
+    if (filter.resellerId) query.andWhere('c.reseller_id = :resellerId', { resellerId: filter.resellerId });
+    if (filter.statuses?.length) query.andWhere('c.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.type) query.andWhere('c.type = :type', { type: filter.type });
+    if (filter.assignee) query.andWhere('c.assignee_email = :assignee', { assignee: filter.assignee });
+    if (filter.search?.trim()) query.andWhere("(LOWER(c.subject) LIKE :q ESCAPE '\\' OR LOWER(c.number) LIKE :q ESCAPE '\\')", { q: containsPattern(filter.search.trim()) });
+    if (after) {
+      const [at, id] = decodeCursor(after, ['string', 'string']);
+      query.andWhere('(c.opened_at > :at OR (c.opened_at = :at AND c.id > :id))', { at, id });
+    }
+    const rows = await query.getMany();
+    const cases = rows.slice(0, first);
+    const last = cases[cases.length - 1];
+    return { cases, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.openedAt, last.id]) : null };
+  }
+
+  async open(actor: Actor, resellerId: string, input: NewCase): Promise<CaseResult> {
+    const fields: FieldError[] = [];
+    if (!(CASE_TYPES as readonly string[]).includes(input.type)) fields.push({ field: 'type', code: 'TYPE_UNKNOWN', message: `The type is one of ${CASE_TYPES.join(', ')}.` });
+    if (input.priority && !(CASE_PRIORITIES as readonly string[]).includes(input.priority)) fields.push({ field: 'priority', code: 'PRIORITY_UNKNOWN', message: `The priority is one of ${CASE_PRIORITIES.join(', ')}.` });
+    const subject = requireText(fields, 'subject', input.subject, 'Subject', 200);
+    const text = requireText(fields, 'text', input.text, 'Description', 4000);
+    if (fields.length) return { ok: false, code: 'VALIDATION_FAILED', fields };
+    return this.db.transaction(async (m) => {
+      for (const [table, column, value, field] of [['customer', 'reseller_id', input.customerId, 'customerId'], ['sales_order', 'reseller_id', input.orderId, 'orderId']] as const) {
+        if (!value) continue;
+        const [row] = await m.query(portable(this.db.kind, `SELECT ${column} AS owner FROM ${table} WHERE id = ?`), [value]);
+        if (!row || row.owner !== resellerId) return { ok: false as const, code: 'VALIDATION_FAILED' as const, fields: [{ field, code: 'NOT_FOUND', message: `No such ${field === 'orderId' ? 'order' : 'customer'} of this reseller.` }] };
+      }
+      const now = this.clock.now().toISOString();
+      // The counters table keys SO numbers by day; case numbers share it under the key CASES.
+      await m.query(portable(this.db.kind, "INSERT INTO so_sequence (day, last) VALUES ('CASES', 1) ON CONFLICT (day) DO UPDATE SET last = so_sequence.last + 1"));
+      const [{ last: count }] = await m.query("SELECT last FROM so_sequence WHERE day = 'CASES'");
+      const supportCase = await m.save(
+        m.create(SupportCaseEntity, {
+          id: randomUUID(),
+          number: `CS-${String(Number(count)).padStart(6, '0')}`,
+          resellerId,
+          customerId: input.customerId ?? null,
+          orderId: input.orderId ?? null,
+          type: input.type,
+          priority: input.priority ?? 'NORMAL',
+          status: 'OPEN',
+          subject,
+          assigneeUserId: null,
+          assigneeEmail: null,
+          openedByEmail: actor.principal?.email ?? null,
+          openedAt: now,
+          updatedAt: now,
+        }),
+      );
+      await this.note(m, supportCase.id, actor, 'COMMENT', text);
+      await this.audit.record(m, { ...actor, onBehalfOfResellerId: resellerId }, { operation: 'support.openCase', entityType: 'SupportCase', entityId: supportCase.id, changes: { status: { before: null, after: 'OPEN' } } });
+      return { ok: true as const, supportCase };
+    });
+  }
+
+  /** Status, priority and assignee; version-checked so two agents never overwrite each other. */
+  async update(actor: Actor, id: string, version: number, change: { status?: CaseStatus | null; priority?: CasePriority | null; assignToMe?: boolean | null }): Promise<CaseResult> {
+    const fields: FieldError[] = [];
+    if (change.status && !(CASE_STATUSES as readonly string[]).includes(change.status)) fields.push({ field: 'status', code: 'STATUS_UNKNOWN', message: `The status is one of ${CASE_STATUSES.join(', ')}.` });
+    if (change.priority && !(CASE_PRIORITIES as readonly string[]).includes(change.priority)) fields.push({ field: 'priority', code: 'PRIORITY_UNKNOWN', message: `The priority is one of ${CASE_PRIORITIES.join(', ')}.` });
+    if (fields.length) return { ok: false, code: 'VALIDATION_FAILED', fields };
+    return this.db.transaction(async (m) => {
+      const current = await m.findOneBy(SupportCaseEntity, { id });
+      if (!current) return { ok: false as const, code: 'NOT_FOUND' as const, message: `No case ${id}.` };
+      const set: Partial<SupportCaseEntity> = {};
+      if (change.status) set.status = change.status;
+      if (change.priority) set.priority = change.priority;
+      if (change.assignToMe) Object.assign(set, { assigneeUserId: actor.principal?.userId ?? null, assigneeEmail: actor.principal?.email ?? null });
+      const updated = await m
+        .createQueryBuilder()
+        .update(SupportCaseEntity)
+        .set({ ...set, updatedAt: this.clock.now().toISOString(), version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id, version })
+        .execute();
+      if (updated.affected !== 1) return { ok: false as const, code: 'VERSION_CONFLICT' as const, currentVersion: current.version };
+      const saved = await m.findOneByOrFail(SupportCaseEntity, { id });
+      const described = Object.entries(set).filter(([k]) => k !== 'assigneeUserId').map(([k, v]) => `${k} → ${String(v).toLowerCase()}`).join(', ');
+      await this.note(m, id, actor, 'ACTION', `Changed ${described}.`);
+      await this.audit.record(m, { ...actor, onBehalfOfResellerId: current.resellerId }, { operation: 'support.updateCase', entityType: 'SupportCase', entityId: id, changes: Object.fromEntries(Object.entries(set).map(([k, v]) => [k, { before: (current as unknown as Record<string, unknown>)[k] ?? null, after: v }])) });
+      return { ok: true as const, supportCase: saved };
+    });
+  }
+
+  async comment(actor: Actor, id: string, text: string): Promise<CaseResult> {
+    const fields: FieldError[] = [];
+    const body = requireText(fields, 'text', text, 'Comment', 4000);
+    if (fields.length) return { ok: false, code: 'VALIDATION_FAILED', fields };
+    return this.db.transaction(async (m) => {
+      const current = await m.findOneBy(SupportCaseEntity, { id });
+      if (!current) return { ok: false as const, code: 'NOT_FOUND' as const, message: `No case ${id}.` };
+      await this.note(m, id, actor, 'COMMENT', body);
+      await this.audit.record(m, { ...actor, onBehalfOfResellerId: current.resellerId }, { operation: 'support.comment', entityType: 'SupportCase', entityId: id });
+      return { ok: true as const, supportCase: current };
+    });
+  }
+
+  /** Writes what support did on a case into its conversation, in the action's own transaction. */
+  async note(m: EntityManager, caseId: string, actor: Actor, kind: 'COMMENT' | 'ACTION', text: string): Promise<void> {
+    const last = await m.createQueryBuilder(CaseCommentEntity, 'c').select('MAX(c.seq)', 'seq').where('c.case_id = :caseId', { caseId }).getRawOne<{ seq: number | null }>();
+    await m.insert(CaseCommentEntity, { id: randomUUID(), caseId, at: this.clock.now().toISOString(), seq: Number(last?.seq ?? 0) + 1, authorEmail: actor.principal?.email ?? null, kind, text });
+  }
+}

@@ -1,0 +1,104 @@
+import { formatMoney, type Money } from '@nce/domain';
+import PDFDocument from 'pdfkit';
+import type { Database } from '../db/database.js';
+import type { MailService } from '../mail/mail.service.js';
+import type { OrderQueryService, OrderRow } from '../orders/order-query.service.js';
+import type { Actor } from '../platform/actor.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { Clock } from '../platform/clock.js';
+import { ResellerEntity } from '../resellers/reseller.entity.js';
+
+export interface Invoice {
+  number: string;
+  issuedAt: string;
+  order: OrderRow;
+  reseller: ResellerEntity;
+  lines: { description: string; quantity: number; unitPrice: Money; total: Money }[];
+  subtotal: Money;
+  taxRateBasisPoints: number;
+  tax: Money;
+  total: Money;
+}
+
+/** Every order has an invoice, derived from it: number, lines, tax as configured, totals in minor units. */
+export class InvoiceService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly orders: OrderQueryService,
+    private readonly mail: MailService,
+    private readonly taxRateBasisPoints: number,
+    private readonly publicUrl: () => string,
+  ) {}
+
+  async invoice(orderId: string): Promise<Invoice | null> {
+    const order = await this.orders.get(orderId);
+    if (!order) return null;
+    const reseller = await this.db.read.findOneByOrFail(ResellerEntity, { id: order.resellerId });
+    const money = (amountMinor: number) => ({ amountMinor, currency: order.currency });
+    const subtotal = order.lines.reduce((sum, l) => sum + l.lineTotalMinor, 0);
+    // Rounded half up to the minor unit, once, on the subtotal.
+    const tax = Math.floor((subtotal * this.taxRateBasisPoints + 5000) / 10000);
+    return {
+      number: `INV-${order.soNumber.slice(3)}`,
+      issuedAt: order.placedAt,
+      order,
+      reseller,
+      lines: order.lines.map((l) => ({ description: `${l.skuTitle} (${l.term}, ${l.billingPlan.toLowerCase().replace('_', '-')})`, quantity: l.quantity, unitPrice: money(l.unitPriceMinor), total: money(l.lineTotalMinor) })),
+      subtotal: money(subtotal),
+      taxRateBasisPoints: this.taxRateBasisPoints,
+      tax: money(tax),
+      total: money(subtotal + tax),
+    };
+  }
+
+  /** The invoice as a PDF document. */
+  async pdf(invoice: Invoice): Promise<Buffer> {
+    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Invoice ${invoice.number}` } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+    const r = invoice.reseller;
+    doc.fontSize(20).text('Invoice', { continued: false }).fontSize(10).moveDown(0.5);
+    doc.text(`Invoice ${invoice.number}  ·  Sales order ${invoice.order.soNumber}  ·  ${invoice.issuedAt.slice(0, 10)}`);
+    if (invoice.order.poNumber) doc.text(`PO ${invoice.order.poNumber}`);
+    doc.moveDown().text(`Bill to: ${r.companyName} (marketplace ID ${r.marketplaceId}, BCN ${r.bcn})`);
+    doc.text([r.addressLine1, r.addressLine2, `${r.city} ${r.region ?? ''} ${r.postalCode}`, r.country].filter(Boolean).join(', '));
+    doc.text(`End customer: ${invoice.order.customerName} · tenant ${invoice.order.tenantDomain}`);
+    doc.moveDown();
+    for (const line of invoice.lines) doc.text(`${line.quantity} × ${line.description} @ ${formatMoney(line.unitPrice)}  =  ${formatMoney(line.total)}`);
+    doc.moveDown();
+    doc.text(`Subtotal: ${formatMoney(invoice.subtotal)}`);
+    doc.text(`Tax (${(invoice.taxRateBasisPoints / 100).toFixed(2)} %): ${formatMoney(invoice.tax)}`);
+    doc.fontSize(12).text(`Total: ${formatMoney(invoice.total)}`).fontSize(10);
+    doc.moveDown().text(`Paid by ${invoice.order.paymentMethod === 'TERMS' ? 'marketplace terms' : 'credit card'}.`);
+    doc.end();
+    return done;
+  }
+
+  /** Sends the invoice to the reseller's point of contact again. */
+  async resend(actor: Actor, invoice: Invoice): Promise<void> {
+    await this.db.transaction(async (m) => {
+      await this.mail.enqueue(
+        m,
+        {
+          to: invoice.reseller.contactEmail,
+          subject: `Invoice ${invoice.number} (order ${invoice.order.soNumber})`,
+          body: [
+            `Hello ${invoice.reseller.contactName},`,
+            '',
+            `Invoice ${invoice.number} for order ${invoice.order.soNumber}: ${formatMoney(invoice.total)} (tax ${formatMoney(invoice.tax)}).`,
+            ...invoice.lines.map((l) => `  • ${l.quantity} × ${l.description}: ${formatMoney(l.total)}`),
+            '',
+            `The PDF: ${this.publicUrl()}/invoices/${invoice.order.id}.pdf (sign in first).`,
+          ].join('\n'),
+          relatedType: 'Order',
+          relatedId: invoice.order.id,
+        },
+        `invoice-resend:${invoice.order.id}:${this.clock.now().getTime()}`,
+      );
+      await this.audit.record(m, { ...actor, onBehalfOfResellerId: invoice.order.resellerId }, { operation: 'support.resendInvoice', entityType: 'Order', entityId: invoice.order.id });
+    });
+  }
+}

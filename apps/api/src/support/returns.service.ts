@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { decideReturn, formatMoney, nextOrderState, periodDays, TERM_MONTHS, type BillingPlan, type ReturnableLine, type Term } from '@nce/domain';
+import type { AuditService } from '../audit/audit.service.js';
+import type { Database } from '../db/database.js';
+import { OrderLineEntity, SalesOrderEntity } from '../orders/entities.js';
+import { appendOrderEvent } from '../orders/order-events.js';
+import type { PartnerCenter } from '../partner-center/partner-center.js';
+import type { Actor } from '../platform/actor.js';
+import type { Clock } from '../platform/clock.js';
+import { CreditLedgerEntity } from '../terms/entities.js';
+import { CaseCommentEntity, CreditNoteEntity } from './entities.js';
+
+const PLAN_MONTHS: Record<BillingPlan, number | null> = { MONTHLY: 1, ANNUAL: 12, TRIENNIAL: 36, ONE_TIME: null };
+
+/** The line as the domain's return rule sees it: paid per billing period since the purchase (R24). */
+export function returnableLine(order: SalesOrderEntity, line: OrderLineEntity): ReturnableLine {
+  const placed = new Date(order.placedAt);
+  const months = PLAN_MONTHS[line.billingPlan] ?? TERM_MONTHS[line.term as Term] ?? 1;
+  return {
+    kind: line.term === 'NONE' ? 'PERPETUAL' : 'SUBSCRIPTION',
+    termStartedAt: placed,
+    paidPeriodDays: periodDays(placed, months),
+    unitPaid: { amountMinor: line.unitPriceMinor, currency: order.currency },
+    quantity: line.quantity,
+    returnedQuantity: line.returnedQuantity,
+  };
+}
+
+export type ReturnResult =
+  | { ok: true; creditNote: CreditNoteEntity; replayed: boolean }
+  | { ok: false; code: string; message: string; closesAt?: string };
+
+/**
+ * R24 returns: within Microsoft's window the subscription is cancelled or reduced at Partner Center,
+ * a credit note issued and the terms credit released (or a card refund recorded). Idempotent by key,
+ * and the returned quantity is updated only where it still has the value the decision was made on, so
+ * concurrent returns of one line never refund more than was paid.
+ */
+export class ReturnsService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly partnerCenter: PartnerCenter,
+  ) {}
+
+  async preview(orderId: string) {
+    const order = await this.db.read.findOneBy(SalesOrderEntity, { id: orderId });
+    if (!order) return null;
+    const lines = await this.db.read.find(OrderLineEntity, { where: { orderId }, order: { lineNumber: 'ASC' } });
+    const now = this.clock.now();
+    return { order, lines: lines.map((line) => ({ line, decision: decideReturn(returnableLine(order, line), Math.max(1, line.quantity - line.returnedQuantity), now) })) };
+  }
+
+  async returnLine(actor: Actor, request: { orderLineId: string; quantity: number; idempotencyKey: string; caseId?: string | null }): Promise<ReturnResult> {
+    const key = request.idempotencyKey.trim();
+    if (!/^[\w:.-]{8,120}$/.test(key)) return { ok: false, code: 'INVALID_REQUEST', message: 'The idempotency key is 8 to 120 letters, digits or - _ : .' };
+    const done = await this.db.read.findOneBy(CreditNoteEntity, { idempotencyKey: key });
+    if (done) return done.orderLineId === request.orderLineId && done.quantity === request.quantity ? { ok: true, creditNote: done, replayed: true } : { ok: false, code: 'IDEMPOTENCY_KEY_REUSED', message: 'This key was used for another return.' };
+
+    const line = await this.db.read.findOneBy(OrderLineEntity, { id: request.orderLineId });
+    const order = line ? await this.db.read.findOneBy(SalesOrderEntity, { id: line.orderId }) : null;
+    if (!line || !order) return { ok: false, code: 'NOT_FOUND', message: 'No such order line.' };
+    if (!line.subscriptionId || (order.status !== 'PROVISIONED' && order.status !== 'PARTIALLY_RETURNED')) {
+      return { ok: false, code: 'NOT_RETURNABLE', message: 'Only provisioned lines can be returned; cancel or retry an order that did not provision.' };
+    }
+    const decision = decideReturn(returnableLine(order, line), request.quantity, this.clock.now());
+    if (!decision.allowed) return { ok: false, code: decision.code, message: decision.message, closesAt: decision.closesAt.toISOString() };
+
+    await this.partnerCenter.cancelSeats({ subscriptionId: line.subscriptionId, quantity: request.quantity, reference: key });
+
+    try {
+      return await this.db.transaction(async (m) => {
+        const again = await m.findOneBy(CreditNoteEntity, { idempotencyKey: key });
+        if (again) return { ok: true as const, creditNote: again, replayed: true };
+        const claimed = await m
+          .createQueryBuilder()
+          .update(OrderLineEntity)
+          .set({ returnedQuantity: () => `returned_quantity + ${Number(request.quantity)}` })
+          .where('id = :id AND returned_quantity = :seen', { id: line.id, seen: line.returnedQuantity })
+          .execute();
+        if (claimed.affected !== 1) return { ok: false as const, code: 'CONCURRENT_RETURN', message: 'This line was returned meanwhile; look at it again before returning more.' };
+        const now = this.clock.now().toISOString();
+        const onTerms = order.paymentMethod === 'TERMS';
+        const creditNote = m.create(CreditNoteEntity, {
+          id: randomUUID(),
+          number: `CN-${order.soNumber.slice(3)}-${line.lineNumber}-${line.returnedQuantity + request.quantity}`,
+          orderId: order.id,
+          orderLineId: line.id,
+          caseId: request.caseId ?? null,
+          quantity: request.quantity,
+          amountMinor: decision.refund.amountMinor,
+          currency: order.currency,
+          refundMethod: onTerms ? 'TERMS_CREDIT' : 'CARD_REFUND',
+          idempotencyKey: key,
+          issuedAt: now,
+          issuedByEmail: actor.principal?.email ?? null,
+        });
+        await m.insert(CreditNoteEntity, creditNote);
+        if (onTerms) {
+          await m.insert(CreditLedgerEntity, { id: randomUUID(), resellerId: order.resellerId, at: now, kind: 'RETURN_RELEASED', amountMinor: creditNote.amountMinor, currency: order.currency, reference: creditNote.id, note: `Credit note ${creditNote.number}` });
+        }
+        const lines = await m.findBy(OrderLineEntity, { orderId: order.id });
+        const all = lines.every((l) => l.returnedQuantity >= l.quantity);
+        const next = nextOrderState(order.status, all ? 'RETURN_ALL' : 'RETURN_PART');
+        if (!next.ok) throw new Error(next.message);
+        await m.createQueryBuilder().update(SalesOrderEntity).set({ status: next.to, updatedAt: now, version: () => 'version + 1' }).where('id = :id', { id: order.id }).execute();
+        const refund = formatMoney({ amountMinor: creditNote.amountMinor, currency: order.currency });
+        await appendOrderEvent(m, order.id, this.clock.now(), next.to, `${request.quantity} × ${line.skuTitle} returned; credit note ${creditNote.number} for ${refund} (${onTerms ? 'released to the credit line' : 'card refund'}).`);
+        if (request.caseId) {
+          const last = await m.createQueryBuilder(CaseCommentEntity, 'c').select('MAX(c.seq)', 'seq').where('c.case_id = :id', { id: request.caseId }).getRawOne<{ seq: number | null }>();
+          await m.insert(CaseCommentEntity, { id: randomUUID(), caseId: request.caseId, at: now, seq: Number(last?.seq ?? 0) + 1, authorEmail: actor.principal?.email ?? null, kind: 'ACTION', text: `Returned ${request.quantity} × ${line.skuTitle} of ${order.soNumber}: credit note ${creditNote.number}, ${refund}.` });
+        }
+        await this.audit.record(m, { ...actor, onBehalfOfResellerId: order.resellerId }, {
+          operation: 'support.returnLine',
+          entityType: 'Order',
+          entityId: order.id,
+          changes: { [`line ${line.lineNumber} returned`]: { before: line.returnedQuantity, after: line.returnedQuantity + request.quantity }, refund: { before: null, after: refund } },
+        });
+        return { ok: true as const, creditNote, replayed: false };
+      });
+    } catch (error) {
+      const raced = await this.db.read.findOneBy(CreditNoteEntity, { idempotencyKey: key });
+      if (raced) return { ok: true, creditNote: raced, replayed: true };
+      throw error;
+    }
+  }
+
+  creditNotes(orderId: string): Promise<CreditNoteEntity[]> {
+    return this.db.read.find(CreditNoteEntity, { where: { orderId }, order: { issuedAt: 'ASC' } });
+  }
+}

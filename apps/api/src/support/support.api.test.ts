@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, importPriceList, TestClient, type TestApp } from '../test-support/test-app.js';
+import { demo, seedUsers } from '../test-support/users.js';
+
+const DAY = 24 * 3_600_000;
+
+describe('support desk: cases, invoices, returns and sign-in help (R24)', () => {
+  let t: TestApp;
+  let reseller: TestClient;
+  let support: TestClient;
+  let resellerId: string;
+  let orderId: string;
+  let caseId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ TAX_RATE_BASIS_POINTS: '825', PROVISIONING_DELAY_SECONDS: '1' });
+    await importPriceList(t.app);
+    await seedUsers(t.app);
+    reseller = await TestClient.start(t.app);
+    await reseller.signIn(demo('reseller').email, demo('reseller').password);
+    resellerId = (await reseller.gql('{ me { resellerId } }')).data?.me.resellerId;
+    support = reseller.fork();
+    await support.signIn(demo('support').email, demo('support').password);
+    orderId = await buyAndProvision(4);
+  });
+  afterAll(async () => {
+    await reseller.stop();
+    await t.close();
+  });
+
+  async function buyAndProvision(quantity: number): Promise<string> {
+    const prices = await reseller.gql('{ catalogProducts(filter: { segment: COMMERCIAL, terms: [P1Y], billingPlans: [MONTHLY] }, first: 1) { edges { node { skus { prices { id } } } } } }');
+    const added = await reseller.gql(`mutation { addToCart(resellerId: "${resellerId}", priceId: ${Number(prices.data?.catalogProducts.edges[0].node.skus[0].prices[0].id)}) { ... on Cart { lines { id } } } }`);
+    await reseller.gql(`mutation { setCartQuantity(resellerId: "${resellerId}", lineId: "${added.data?.addToCart.lines[0].id}", quantity: ${quantity}) { __typename } }`);
+    const customer = (await reseller.gql('{ customers(search: "Contoso Pharmacy", first: 1) { nodes { id } } }')).data?.customers.nodes[0].id;
+    await reseller.gql(`mutation { bindCartCustomer(resellerId: "${resellerId}", customerId: "${customer}") { __typename } }`);
+    const bought = await reseller.gql(`mutation { buy(resellerId: "${resellerId}", input: { idempotencyKey: "support-${Date.now()}-${quantity}", poNumber: "PO-42" }) { ... on OrderPlaced { order { id } } } }`);
+    await t.app.jobs.runDue();
+    t.clock.advance(1000);
+    await t.app.jobs.runDue();
+    return bought.data?.buy.order.id;
+  }
+
+  it('opens a case for the reseller, with the order it concerns, and refuses bad input field by field', async () => {
+    const bad = await reseller.gql(`mutation { openSupportCase(resellerId: "${resellerId}", input: { type: "COMPLAINT", subject: "", text: "" }) { ... on ValidationFailed { fields { field } } } }`);
+    expect(bad.data?.openSupportCase.fields.map((f: { field: string }) => f.field).sort()).toEqual(['subject', 'text', 'type']);
+    const opened = await reseller.gql(
+      `mutation($r: ID!, $o: ID!) { openSupportCase(resellerId: $r, input: { type: "RETURN", priority: "HIGH", subject: "Too many seats", text: "We ordered 4 seats, we need 2.", orderId: $o }) { ... on CaseSaved { supportCase { id number status priority comments { kind text authorEmail } } } } }`,
+      { r: resellerId, o: orderId },
+    );
+    expect(opened.data?.openSupportCase.supportCase).toMatchObject({ number: expect.stringMatching(/^CS-\d{6}$/), status: 'OPEN', priority: 'HIGH', comments: [{ kind: 'COMMENT', authorEmail: 'reseller@demo.test' }] });
+    caseId = opened.data?.openSupportCase.supportCase.id;
+    const queue = await support.gql('{ supportCases(statuses: ["OPEN"], first: 10) { nodes { id ageHours } } }');
+    expect(queue.data?.supportCases.nodes).toEqual([{ id: caseId, ageHours: 0 }]);
+  });
+
+  it('takes a case and changes its status, refusing a stale version', async () => {
+    const current = (await support.gql(`{ supportCase(id: "${caseId}") { version } }`)).data?.supportCase;
+    const mine = await support.gql(`mutation { updateSupportCase(id: "${caseId}", version: ${current.version}, assignToMe: true, status: "WAITING_ON_RESELLER") { ... on CaseSaved { supportCase { assigneeEmail status } } } }`);
+    expect(mine.data?.updateSupportCase.supportCase).toEqual({ assigneeEmail: 'support@demo.test', status: 'WAITING_ON_RESELLER' });
+    const stale = await support.gql(`mutation { updateSupportCase(id: "${caseId}", version: ${current.version}, status: "RESOLVED") { __typename } }`);
+    expect(stale.data?.updateSupportCase.__typename).toBe('VersionConflict');
+  });
+
+  it('shows the order’s invoice with tax as configured and serves it as a PDF to whoever may see the order', async () => {
+    const invoice = (await support.gql(`{ invoice(orderId: "${orderId}") { number soNumber poNumber subtotal { amountMinor } tax { amountMinor } total { amountMinor } taxRateBasisPoints pdfUrl } }`)).data?.invoice;
+    expect(invoice.number).toBe(`INV-${invoice.soNumber.slice(3)}`);
+    expect(invoice.poNumber).toBe('PO-42');
+    expect(invoice.tax.amountMinor).toBe(Math.floor((invoice.subtotal.amountMinor * 825 + 5000) / 10000));
+    expect(invoice.total.amountMinor).toBe(invoice.subtotal.amountMinor + invoice.tax.amountMinor);
+    const pdf = await fetch(`${reseller.http.url}${invoice.pdfUrl}`, { headers: { cookie: reseller.sessionCookie! } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await fetch(`${reseller.http.url}${invoice.pdfUrl}`)).status).toBe(401);
+    expect((await support.gql(`mutation { resendInvoice(orderId: "${orderId}") }`)).data?.resendInvoice).toBe(true);
+    await t.app.jobs.runDue();
+    const mails = await t.app.mail.list({ relatedType: 'Order', relatedId: orderId });
+    expect(mails.find((m) => m.subject.startsWith('Invoice'))).toMatchObject({ to: 'reseller@demo.test' });
+  });
+
+  it('R24: shows eligibility before submitting, returns seats within 7 days with a prorated refund, idempotently', async () => {
+    t.clock.advance(2 * DAY);
+    await reseller.signIn(demo('reseller').email, demo('reseller').password);
+    await support.signIn(demo('support').email, demo('support').password);
+    const options = (await support.gql(`{ returnOptions(orderId: "${orderId}") { orderLineId allowed quantity refund { amountMinor } windowClosesAt } }`)).data?.returnOptions;
+    expect(options[0]).toMatchObject({ allowed: true, quantity: 4 });
+    const line = options[0].orderLineId;
+    const ret = `mutation($q: Int!, $k: String!) { returnOrderLine(orderLineId: "${line}", quantity: $q, idempotencyKey: $k, caseId: "${caseId}") {
+      __typename ... on ReturnDone { replayed creditNote { number quantity amount { amountMinor } refundMethod } } ... on ReturnRefused { code message windowClosedAt } } }`;
+    const first = (await support.gql(ret, { q: 2, k: 'return-line-0001' })).data?.returnOrderLine;
+    expect(first).toMatchObject({ __typename: 'ReturnDone', replayed: false, creditNote: { quantity: 2, refundMethod: 'CARD_REFUND' } });
+    expect(first.creditNote.amount.amountMinor).toBeLessThan(options[0].refund.amountMinor / 2 + 1);
+    const again = (await support.gql(ret, { q: 2, k: 'return-line-0001' })).data?.returnOrderLine;
+    expect(again).toMatchObject({ replayed: true, creditNote: { number: first.creditNote.number } });
+    const order = (await support.gql(`{ order(id: "${orderId}") { status events { message } } }`)).data?.order;
+    expect(order.status).toBe('PARTIALLY_RETURNED');
+    expect(order.events.at(-1).message).toMatch(/2 × .* returned; credit note CN-/);
+    const thread = (await support.gql(`{ supportCase(id: "${caseId}") { comments { kind text } } }`)).data?.supportCase.comments;
+    expect(thread.at(-1)).toMatchObject({ kind: 'ACTION', text: expect.stringMatching(/Returned 2 ×/) });
+  });
+
+  it('never refunds more than was paid under concurrent returns of one line', async () => {
+    const options = (await support.gql(`{ returnOptions(orderId: "${orderId}") { orderLineId } }`)).data?.returnOptions;
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        support.gql(`mutation { returnOrderLine(orderLineId: "${options[0].orderLineId}", quantity: 2, idempotencyKey: "parallel-return-${i}") { __typename ... on ReturnRefused { code } } }`),
+      ),
+    );
+    const done = results.filter((r) => r.data?.returnOrderLine.__typename === 'ReturnDone');
+    expect(done).toHaveLength(1);
+    const line = (await support.gql(`{ order(id: "${orderId}") { status lines { quantity } } }`)).data?.order;
+    expect(line.status).toBe('RETURNED');
+  });
+
+  it('R24: refuses a return after the window, with the date it closed', async () => {
+    const late = await buyAndProvision(1);
+    t.clock.advance(8 * DAY);
+    await support.signIn(demo('support').email, demo('support').password);
+    const options = (await support.gql(`{ returnOptions(orderId: "${late}") { orderLineId allowed code windowClosesAt } }`)).data?.returnOptions;
+    expect(options[0]).toMatchObject({ allowed: false, code: 'RETURN_WINDOW_CLOSED' });
+    const refused = (await support.gql(`mutation { returnOrderLine(orderLineId: "${options[0].orderLineId}", quantity: 1, idempotencyKey: "late-return-0001") { ... on ReturnRefused { code message windowClosedAt } } }`)).data?.returnOrderLine;
+    expect(refused).toMatchObject({ code: 'RETURN_WINDOW_CLOSED', windowClosedAt: options[0].windowClosesAt, message: expect.stringMatching(/closed on/) });
+  });
+
+  it('helps with sign-in: unlocks a throttled account, emails a reset link, regenerates a portal password, finds a login’s owner', async () => {
+    const victim = reseller.fork();
+    for (let i = 0; i < 5; i += 1) await victim.signIn(demo('reseller').email, `wrong ${i}`);
+    expect((await victim.signIn(demo('reseller').email, demo('reseller').password)).data?.signIn.code).toBe('TOO_MANY_ATTEMPTS');
+    expect((await support.gql(`mutation { unlockSignIn(email: "${demo('reseller').email}") }`)).data?.unlockSignIn).toBe(5);
+    expect((await victim.signIn(demo('reseller').email, demo('reseller').password)).data?.signIn.__typename).toBe('SignedIn');
+
+    expect((await support.gql(`mutation { sendPasswordReset(email: "${demo('reseller').email}") { code } }`)).data?.sendPasswordReset).toBeNull();
+    await t.app.jobs.runDue();
+    const mails = await t.app.mail.list({ relatedType: 'User' });
+    expect(mails[0]).toMatchObject({ to: 'reseller@demo.test', body: expect.stringMatching(/reset-password\?token=/) });
+
+    const owner = (await support.gql('{ portalLoginOwner(login: "CONTOSO.pharmacy") { customer { id companyName } reseller { companyName } } }')).data?.portalLoginOwner;
+    expect(owner).toMatchObject({ customer: { companyName: 'Contoso Pharmacy' }, reseller: { companyName: 'Demo Reseller Co' } });
+    const reveal = `mutation { revealPortalPassword(customerId: "${owner.customer.id}") { value } }`;
+    const before = (await support.gql(reveal)).data?.revealPortalPassword.value;
+    expect((await support.gql(`mutation { regeneratePortalPassword(customerId: "${owner.customer.id}") }`)).data?.regeneratePortalPassword).toBe(true);
+    expect((await support.gql(reveal)).data?.revealPortalPassword.value).not.toBe(before);
+  });
+});
