@@ -11,6 +11,8 @@ const ADMIN_DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 export interface Stack {
   url: string;
   browser: Browser;
+  /** Runs SQL on the stack's database file, for a test that must put data where the UI cannot (e.g. the past). */
+  sql(statement: string): void;
   stop(): Promise<void>;
 }
 
@@ -44,6 +46,10 @@ export async function startStack(options: { priceRows: number }): Promise<Stack>
   return {
     url,
     browser,
+    sql: (statement) => {
+      const script = `const s = require('sqlite3'); const db = new s.Database(process.argv[1]); db.run(process.argv[2], (e) => { if (e) { console.error(e.message); process.exit(1); } db.close(); });`;
+      execFileSync(process.execPath, ['-e', script, join(dataDir, 'marketplace.sqlite'), statement], { cwd: API_DIR });
+    },
     stop: async () => {
       await browser.close();
       api.kill('SIGTERM');
@@ -90,4 +96,12 @@ export async function signIn(page: Page, url: string, role: DemoRole | { email: 
   await page.getByLabel(/^Password/).fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+}
+
+/** A GraphQL call made with the page's session cookie, for set-up steps the test does not look at. */
+export async function gql(page: Page, url: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
+  const response = await page.request.post(`${url}/graphql`, { data: { query, variables }, headers: { 'content-type': 'application/json' } });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
 }

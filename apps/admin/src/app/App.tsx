@@ -14,6 +14,8 @@ import { OrderPage } from '../features/orders/OrderPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
 import { PurchasePage } from '../features/orders/PurchasePage';
 import { ResellerPage } from '../features/resellers/ResellerPage';
+import { SupportCasePage } from '../features/support/SupportCasePage';
+import { SupportQueuePage } from '../features/support/SupportQueuePage';
 import { TermsQueuePage } from '../features/terms/TermsQueuePage';
 import { TermsRequestPage } from '../features/terms/TermsRequestPage';
 import { ResellersPage } from '../features/resellers/ResellersPage';
@@ -53,6 +55,8 @@ export function App() {
                   <Route path="purchase" element={<RequirePermission permission={PERMISSIONS.ordersManage} what="buy"><PurchasePage /></RequirePermission>} />
                   <Route path="terms" element={<RequirePermission permission={PERMISSIONS.termsReview} what="review terms requests"><TermsQueuePage /></RequirePermission>} />
                   <Route path="terms/:requestId" element={<TermsRequestPage />} />
+                  <Route path="support" element={<RequirePermission permission={PERMISSIONS.supportCases} what="work on support cases"><SupportQueuePage /></RequirePermission>} />
+                  <Route path="support/:caseId" element={<SupportCasePage />} />
                   <Route path="simulator" element={<RequirePermission permission={PERMISSIONS.simulatorManage} what="change the Partner Center simulator"><SimulatorPage /></RequirePermission>} />
                   <Route path="staff" element={<RequirePermission permission={PERMISSIONS.staffManage} what="manage staff accounts"><StaffPage /></RequirePermission>} />
                   <Route path="audit" element={<RequirePermission permission={PERMISSIONS.auditRead} what="see the audit trail"><AuditPage /></RequirePermission>} />

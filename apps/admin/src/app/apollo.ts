@@ -36,6 +36,7 @@ export function createApolloClient(onSignInRequired: (reason: SignInReason) => v
             customers: appendPages(['resellerId', 'search', 'segment'], 'nodes'),
             orders: appendPages(['resellerId', 'customerId', 'status', 'from', 'to'], 'nodes'),
             termsRequests: appendPages(['resellerId', 'statuses', 'search'], 'nodes'),
+            supportCases: appendPages(['statuses', 'type', 'search'], 'nodes'),
           },
         },
         // Prices, SKUs and products are shown per segment and market; cache them inside their parent.

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   termsSubmit: 'terms:submit',
   creditLimitsRead: 'credit-limits:read',
   supportCases: 'support:cases',
+  casesOpen: 'cases:open',
   staffManage: 'staff:manage',
   auditRead: 'audit:read',
 } as const;

@@ -13,6 +13,7 @@
       "OperationRefused",
       "PricesChanged",
       "PurchaseNotReady",
+      "ReturnRefused",
       "SignInFailed",
       "TenantRefused",
       "UploadNotFound",
@@ -28,6 +29,12 @@
     "CartResult": [
       "Cart",
       "CartRefused"
+    ],
+    "CaseResult": [
+      "CaseSaved",
+      "NotFound",
+      "ValidationFailed",
+      "VersionConflict"
     ],
     "CreatePasswordResetResult": [
       "OperationRefused",
@@ -46,6 +53,10 @@
     "PasswordChangeResult": [
       "OperationRefused",
       "PasswordChanged"
+    ],
+    "ReturnResult": [
+      "ReturnDone",
+      "ReturnRefused"
     ],
     "SaveCustomerResult": [
       "CustomerSaved",
@@ -106,6 +117,7 @@
       "OperationRefused",
       "PricesChanged",
       "PurchaseNotReady",
+      "ReturnRefused",
       "SignInFailed",
       "TenantRefused",
       "UploadNotFound",
@@ -121,6 +133,12 @@
     "CartResult": [
       "Cart",
       "CartRefused"
+    ],
+    "CaseResult": [
+      "CaseSaved",
+      "NotFound",
+      "ValidationFailed",
+      "VersionConflict"
     ],
     "CreatePasswordResetResult": [
       "OperationRefused",
@@ -139,6 +157,10 @@
     "PasswordChangeResult": [
       "OperationRefused",
       "PasswordChanged"
+    ],
+    "ReturnResult": [
+      "ReturnDone",
+      "ReturnRefused"
     ],
     "SaveCustomerResult": [
       "CustomerSaved",

@@ -7,7 +7,7 @@ import { appendOrderEvent } from '../orders/order-events.js';
 import type { PartnerCenter } from '../partner-center/partner-center.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
-import { CreditLedgerEntity } from '../terms/entities.js';
+import { appendLedger } from '../terms/ledger.js';
 import { CaseCommentEntity, CreditNoteEntity } from './entities.js';
 
 const PLAN_MONTHS: Record<BillingPlan, number | null> = { MONTHLY: 1, ANNUAL: 12, TRIENNIAL: 36, ONE_TIME: null };
@@ -98,7 +98,7 @@ export class ReturnsService {
         });
         await m.insert(CreditNoteEntity, creditNote);
         if (onTerms) {
-          await m.insert(CreditLedgerEntity, { id: randomUUID(), resellerId: order.resellerId, at: now, kind: 'RETURN_RELEASED', amountMinor: creditNote.amountMinor, currency: order.currency, reference: creditNote.id, note: `Credit note ${creditNote.number}` });
+          await appendLedger(m, { resellerId: order.resellerId, at: now, kind: 'RETURN_RELEASED', amountMinor: creditNote.amountMinor, currency: order.currency, reference: creditNote.id, note: `Credit note ${creditNote.number}` });
         }
         const lines = await m.findBy(OrderLineEntity, { orderId: order.id });
         const all = lines.every((l) => l.returnedQuantity >= l.quantity);

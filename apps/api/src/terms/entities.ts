@@ -131,6 +131,10 @@ export class CreditLedgerEntity {
   @Column({ type: 'varchar', length: 30 })
   at: string;
 
+  /** Position in the reseller's ledger (entries can share a millisecond). */
+  @Column({ type: 'integer', default: 0 })
+  seq: number;
+
   @Column({ type: 'varchar', length: 16 })
   kind: LedgerKind;
 

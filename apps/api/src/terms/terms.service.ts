@@ -24,6 +24,7 @@ import type { Clock } from '../platform/clock.js';
 import { checkPageSize, containsPattern, decodeCursor, encodeCursor } from '../platform/cursor.js';
 import { ResellerEntity } from '../resellers/reseller.entity.js';
 import { CreditLedgerEntity, TermsRequestEntity, TermsRequestNoteEntity } from './entities.js';
+import { appendLedger } from './ledger.js';
 
 export type TermsError =
   | { code: 'VALIDATION_FAILED'; fields: FieldError[] }
@@ -210,7 +211,7 @@ export class TermsService {
       await this.note(m, id, actor, 'STATUS', `${STATUS_WORDS[current.status]} → ${STATUS_WORDS[next.to]}${decision.comment?.trim() ? `: ${decision.comment.trim()}` : ''}`);
       if (ledgerLimit) {
         // R2: approval switches the reseller to terms, up to the limit.
-        await m.insert(CreditLedgerEntity, { id: randomUUID(), resellerId: saved.resellerId, at: now, kind: 'LIMIT_SET', amountMinor: ledgerLimit.amountMinor, currency: ledgerLimit.currency, reference: saved.id, note: `Credit limit set by ${principal?.email ?? 'the credit team'} (${saved.paymentTerms})` });
+        await appendLedger(m, { resellerId: saved.resellerId, at: now, kind: 'LIMIT_SET', amountMinor: ledgerLimit.amountMinor, currency: ledgerLimit.currency, reference: saved.id, note: `Credit limit set by ${principal?.email ?? 'the credit team'} (${saved.paymentTerms})` });
         await m.update(ResellerEntity, saved.resellerId, { paymentMethod: 'TERMS' });
       }
       await this.audit.record(m, { ...actor, onBehalfOfResellerId: actor.onBehalfOfResellerId ?? null }, {
@@ -238,7 +239,7 @@ export class TermsService {
 
   /** R2: limit, used and available credit from the ledger. */
   async standing(resellerId: string, manager: EntityManager = this.db.read): Promise<CreditStanding> {
-    const ledger = await manager.find(CreditLedgerEntity, { where: { resellerId }, order: { at: 'ASC', id: 'ASC' } });
+    const ledger = await manager.find(CreditLedgerEntity, { where: { resellerId }, order: { seq: 'ASC', at: 'ASC' } });
     const limitRow = [...ledger].reverse().find((e) => e.kind === 'LIMIT_SET');
     if (!limitRow) return { limit: null, used: null, available: null, paymentTerms: null, ledger };
     const currency = limitRow.currency;
@@ -255,7 +256,7 @@ export class TermsService {
 
   /** Charges an order paid on terms to the ledger, in the order's transaction. */
   async charge(m: EntityManager, resellerId: string, amount: Money, orderId: string, soNumber: string): Promise<void> {
-    await m.insert(CreditLedgerEntity, { id: randomUUID(), resellerId, at: this.clock.now().toISOString(), kind: 'ORDER_CHARGED', amountMinor: amount.amountMinor, currency: amount.currency, reference: orderId, note: `Order ${soNumber}` });
+    await appendLedger(m, { resellerId, at: this.clock.now().toISOString(), kind: 'ORDER_CHARGED', amountMinor: amount.amountMinor, currency: amount.currency, reference: orderId, note: `Order ${soNumber}` });
   }
 
   private async tellReseller(m: EntityManager, request: TermsRequestEntity, comment: string | null): Promise<void> {

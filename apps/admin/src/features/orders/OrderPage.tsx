@@ -5,13 +5,16 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
+import { PERMISSIONS } from '../../app/permissions';
+import { InvoiceCard } from '../support/InvoiceCard';
+import { OpenCaseButton } from '../support/OpenCaseButton';
 import { ORDER, RETRY_ORDER } from './operations';
 
 const IN_PROGRESS = new Set(['PLACED', 'PROVISIONING']);
 
 export function OrderPage() {
   const { orderId = '' } = useParams();
-  const { me } = useSession();
+  const { me, can } = useSession();
   const first = useQuery(ORDER, { variables: { id: orderId } });
   // While provisioning runs, follow it without a reload.
   const following = useQuery(ORDER, { variables: { id: orderId }, pollInterval: 1500, skip: !IN_PROGRESS.has(first.data?.order?.status ?? '') });
@@ -38,9 +41,12 @@ export function OrderPage() {
                   {order.resellerName} for <Anchor component={Link} to={`/customers/${order.customerId}`}>{order.customerName}</Anchor> · {new Date(order.placedAt).toLocaleString()}
                 </Text>
               </div>
-              <Text fw={700} size="lg">
-                {order.total.formatted}
-              </Text>
+              <Group>
+                {(me?.kind === 'RESELLER' || can(PERMISSIONS.supportCases)) && <OpenCaseButton resellerId={order.resellerId} orderId={order.id} customerId={order.customerId} />}
+                <Text fw={700} size="lg">
+                  {order.total.formatted}
+                </Text>
+              </Group>
             </Group>
             {order.failureReason && (
               <Alert color="red" title="Provisioning failed" role="alert">
@@ -101,6 +107,7 @@ export function OrderPage() {
                 </Table.Tbody>
               </Table>
             </Card>
+            <InvoiceCard orderId={order.id} />
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               <Card withBorder>
                 <Title order={4} mb="sm">

@@ -175,6 +175,7 @@ export const ORDER = graphql(`
     order(id: $id) {
       id
       soNumber
+      resellerId
       resellerName
       customerName
       customerId

@@ -1,0 +1,69 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql, signIn, startStack, type Stack } from './support/stack';
+
+describe('the support desk in the browser', () => {
+  let stack: Stack;
+  let reseller: Page;
+  let support: Page;
+  let resellerId: string;
+
+  beforeAll(async () => {
+    stack = await startStack({ priceRows: 500 });
+    reseller = await (await stack.browser.newContext()).newPage();
+    await signIn(reseller, stack.url, 'reseller');
+    support = await (await stack.browser.newContext()).newPage();
+    await signIn(support, stack.url, 'support');
+    resellerId = (await gql(reseller, stack.url, '{ me { resellerId } }')).me.resellerId;
+  });
+  afterAll(async () => stack?.stop());
+
+  /** Buys 3 seats for Contoso Pharmacy through the API and waits until they are provisioned. */
+  async function provisionedOrder(key: string): Promise<{ id: string; soNumber: string }> {
+    const prices = await gql(reseller, stack.url, '{ catalogProducts(filter: { segment: COMMERCIAL, terms: [P1Y], billingPlans: [MONTHLY] }, first: 1) { edges { node { skus { prices { id } } } } } }');
+    const cart = await gql(reseller, stack.url, `mutation { addToCart(resellerId: "${resellerId}", priceId: ${Number(prices.catalogProducts.edges[0].node.skus[0].prices[0].id)}) { ... on Cart { lines { id } } } }`);
+    await gql(reseller, stack.url, `mutation { setCartQuantity(resellerId: "${resellerId}", lineId: "${cart.addToCart.lines[0].id}", quantity: 3) { __typename } }`);
+    const customer = (await gql(reseller, stack.url, '{ customers(search: "Contoso Pharmacy", first: 1) { nodes { id } } }')).customers.nodes[0].id;
+    await gql(reseller, stack.url, `mutation { bindCartCustomer(resellerId: "${resellerId}", customerId: "${customer}") { __typename } }`);
+    const order = (await gql(reseller, stack.url, `mutation { buy(resellerId: "${resellerId}", input: { idempotencyKey: "${key}" }) { ... on OrderPlaced { order { id soNumber } } } }`)).buy.order;
+    await expect.poll(async () => (await gql(reseller, stack.url, `{ order(id: "${order.id}") { status } }`)).order.status, { timeout: 20_000 }).toBe('PROVISIONED');
+    return order;
+  }
+
+  it('opens a return case on a fresh order and completes a refund', async () => {
+    const order = await provisionedOrder('e2e-support-fresh-1');
+    await reseller.goto(`${stack.url}/orders/${order.id}`);
+    await reseller.getByLabel('Invoice').getByText(`Invoice INV-${order.soNumber.slice(3)}`).waitFor();
+    await reseller.getByRole('button', { name: 'Open a support case' }).click();
+    const dialog = reseller.getByRole('dialog');
+    await dialog.getByLabel('Subject').fill('We ordered one seat too many');
+    await dialog.getByLabel('What happened').fill('Please return one of the three seats.');
+    await dialog.getByRole('button', { name: 'Open case' }).click();
+    await reseller.getByRole('heading', { name: 'We ordered one seat too many' }).waitFor();
+
+    await support.getByRole('link', { name: 'Support' }).click();
+    await support.getByRole('table', { name: 'Support cases' }).getByRole('link', { name: 'We ordered one seat too many' }).click();
+    await support.getByRole('button', { name: 'Take' }).click();
+    const panel = support.getByLabel('Return');
+    await panel.getByText(/Refund for 3: \d+\.\d{2} USD/).waitFor();
+    await panel.getByLabel(/Seats to return of/).fill('1');
+    await panel.getByRole('button', { name: 'Return' }).click();
+    await panel.getByText(/Credit note CN-\d{8}-\d{6}-1-1: \d+\.\d{2} USD \(card refund\)/).waitFor();
+    await support.getByText(/Returned 1 × .* credit note CN-/).waitFor();
+  });
+
+  it('refuses a return outside Microsoft’s window and says when it closed', async () => {
+    const order = await provisionedOrder('e2e-support-late-1');
+    stack.sql(`UPDATE sales_order SET placed_at = '${new Date(Date.now() - 9 * 24 * 3_600_000).toISOString()}' WHERE id = '${order.id}'`);
+    const opened = await gql(
+      reseller,
+      stack.url,
+      `mutation { openSupportCase(resellerId: "${resellerId}", input: { type: "RETURN", subject: "Late return ${order.soNumber}", text: "Can we still return these?", orderId: "${order.id}" }) { ... on CaseSaved { supportCase { id } } } }`,
+    );
+    await support.goto(`${stack.url}/support/${opened.openSupportCase.supportCase.id}`);
+    const panel = support.getByLabel('Return');
+    await panel.getByText(/The return window closed on/).waitFor();
+    await panel.getByRole('button', { name: 'Return' }).click();
+    await panel.getByRole('alert').getByText(/closed on .*within 7 days \(168 hours\)/).waitFor();
+  });
+});

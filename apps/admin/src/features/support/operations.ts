@@ -1,0 +1,200 @@
+import { graphql } from '../../gql';
+
+export const SUPPORT_QUEUE = graphql(`
+  query SupportQueue($statuses: [String!], $type: String, $search: String, $first: Int!, $after: String) {
+    supportCases(statuses: $statuses, type: $type, search: $search, first: $first, after: $after) {
+      nodes {
+        id
+        number
+        subject
+        type
+        priority
+        status
+        ageHours
+        assigneeEmail
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const SUPPORT_CASE = graphql(`
+  query SupportCase($id: ID!) {
+    supportCase(id: $id) {
+      id
+      number
+      resellerId
+      customerId
+      orderId
+      type
+      priority
+      status
+      subject
+      assigneeEmail
+      openedByEmail
+      openedAt
+      ageHours
+      version
+      comments {
+        at
+        authorEmail
+        kind
+        text
+      }
+    }
+  }
+`);
+
+export const UPDATE_CASE = graphql(`
+  mutation UpdateSupportCase($id: ID!, $version: Int!, $status: String, $priority: String, $assignToMe: Boolean) {
+    updateSupportCase(id: $id, version: $version, status: $status, priority: $priority, assignToMe: $assignToMe) {
+      __typename
+      ... on BusinessError {
+        message
+      }
+    }
+  }
+`);
+
+export const COMMENT_CASE = graphql(`
+  mutation CommentSupportCase($id: ID!, $text: String!) {
+    commentSupportCase(id: $id, text: $text) {
+      __typename
+      ... on BusinessError {
+        message
+      }
+    }
+  }
+`);
+
+export const OPEN_CASE = graphql(`
+  mutation OpenSupportCase($resellerId: ID!, $input: NewCaseInput!) {
+    openSupportCase(resellerId: $resellerId, input: $input) {
+      __typename
+      ... on CaseSaved {
+        supportCase {
+          id
+          number
+        }
+      }
+      ... on ValidationFailed {
+        fields {
+          field
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const RETURN_OPTIONS = graphql(`
+  query ReturnOptions($orderId: ID!) {
+    returnOptions(orderId: $orderId) {
+      orderLineId
+      lineNumber
+      skuTitle
+      quantity
+      returnedQuantity
+      allowed
+      code
+      message
+      windowClosesAt
+      refund {
+        formatted
+      }
+    }
+  }
+`);
+
+export const RETURN_LINE = graphql(`
+  mutation ReturnOrderLine($orderLineId: ID!, $quantity: Int!, $idempotencyKey: String!, $caseId: ID) {
+    returnOrderLine(orderLineId: $orderLineId, quantity: $quantity, idempotencyKey: $idempotencyKey, caseId: $caseId) {
+      __typename
+      ... on ReturnDone {
+        creditNote {
+          number
+          amount {
+            formatted
+          }
+          refundMethod
+        }
+      }
+      ... on ReturnRefused {
+        code
+        message
+        windowClosedAt
+      }
+    }
+  }
+`);
+
+export const INVOICE = graphql(`
+  query Invoice($orderId: ID!) {
+    invoice(orderId: $orderId) {
+      number
+      issuedAt
+      billTo
+      paymentMethod
+      poNumber
+      taxRateBasisPoints
+      pdfUrl
+      lines {
+        description
+        quantity
+        unitPrice {
+          formatted
+        }
+        total {
+          formatted
+        }
+      }
+      subtotal {
+        formatted
+      }
+      tax {
+        formatted
+      }
+      total {
+        formatted
+      }
+    }
+  }
+`);
+
+export const RESEND_INVOICE = graphql(`
+  mutation ResendInvoice($orderId: ID!) {
+    resendInvoice(orderId: $orderId)
+  }
+`);
+
+export const SEND_RESET = graphql(`
+  mutation SendPasswordReset($email: String!) {
+    sendPasswordReset(email: $email) {
+      message
+    }
+  }
+`);
+
+export const UNLOCK = graphql(`
+  mutation UnlockSignIn($email: String!) {
+    unlockSignIn(email: $email)
+  }
+`);
+
+export const LOGIN_OWNER = graphql(`
+  query PortalLoginOwner($login: String!) {
+    portalLoginOwner(login: $login) {
+      customer {
+        id
+        companyName
+      }
+      reseller {
+        id
+        companyName
+      }
+    }
+  }
+`);
