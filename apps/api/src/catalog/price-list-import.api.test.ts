@@ -91,7 +91,7 @@ describe('health', () => {
     try {
       const response = await fetch(`${client.http.url}/healthz`);
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ status: 'ok', database: 'sqlite' });
+      expect(await response.json()).toEqual({ status: 'ok', database: t.app.db.kind });
       await t.app.db.close();
       expect((await fetch(`${client.http.url}/healthz`)).status).toBe(503);
     } finally {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
+import { portable } from '../db/sql.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, FIXTURE_PRICE_LIST, importPriceList, type TestApp } from '../test-support/test-app.js';
 
@@ -50,8 +51,8 @@ describe('price-list importer', () => {
     const result = await importPriceList(t.app, fromText(changed));
     expect(result).toMatchObject({ ok: true, rowsInserted: 0, rowsUpdated: 1 });
     const [row] = await t.app.db.read.query(
-      `SELECT pr.unit_price_minor AS price FROM catalog_price pr JOIN catalog_sku s ON s.id = pr.sku_ref
-       WHERE s.product_id = ? AND s.sku_id = ? AND pr.segment = 'COMMERCIAL' AND pr.market = ? AND pr.term = ? AND pr.billing_plan = 'MONTHLY'`,
+      portable(t.app.db.kind, `SELECT pr.unit_price_minor AS price FROM catalog_price pr JOIN catalog_sku s ON s.id = pr.sku_ref
+       WHERE s.product_id = ? AND s.sku_id = ? AND pr.segment = 'COMMERCIAL' AND pr.market = ? AND pr.term = ? AND pr.billing_plan = 'MONTHLY'`),
       [cells[2], cells[3], cells[10], cells[8]],
     );
     expect(Number(row.price)).toBe(9999);
@@ -101,10 +102,10 @@ describe('price-list importer', () => {
     const id = await t.app.priceLists.begin('interrupted.csv');
     await t.app.db.transaction((m) =>
       m.query(
-        `INSERT INTO catalog_import_row (import_id, line, product_id, product_title, publisher, sku_id, sku_title, sku_description, unit_of_measure,
+        portable(t.app.db.kind, `INSERT INTO catalog_import_row (import_id, line, product_id, product_title, publisher, sku_id, sku_title, sku_description, unit_of_measure,
           product_search, sku_search, segment, market, currency, term, billing_plan, tier_min, tier_max, effective_start, effective_end,
           unit_price_minor, erp_price_minor, change_indicator, tags)
-         VALUES (?, 2, 'P1', 'T', 'M', '0001', 'S', '', 'Licenses', 't', 's', 'COMMERCIAL', 'US', 'USD', 'P1Y', 'MONTHLY', 0, NULL, '2026-01-01', NULL, 100, 120, 'Unchanged', '')`,
+         VALUES (?, 2, 'P1', 'T', 'M', '0001', 'S', '', 'Licenses', 't', 's', 'COMMERCIAL', 'US', 'USD', 'P1Y', 'MONTHLY', 0, NULL, '2026-01-01', NULL, 100, 120, 'Unchanged', '')`),
         [id],
       ),
     );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { portable } from '../db/sql.js';
 import { SimTenantEntity } from '../partner-center/sim-tenant.entity.js';
 import { backoffMs } from '../platform/jobs/job-queue.js';
 import { startSmtpSink } from '../test-support/smtp-sink.js';
@@ -134,7 +135,7 @@ describe('the purchase flow: cart → readiness → Buy → provisioning → ema
   it('R16: refuses to charge a price that changed since the cart was priced, showing the figures', async () => {
     await add(priceIds[1]!);
     await prepare('Coho Winery');
-    await t.app.db.transaction((m) => m.query('UPDATE catalog_price SET unit_price_minor = unit_price_minor + 100 WHERE id = ?', [priceIds[1]]));
+    await t.app.db.transaction((m) => m.query(portable(t.app.db.kind, 'UPDATE catalog_price SET unit_price_minor = unit_price_minor + 100 WHERE id = ?'), [priceIds[1]]));
     const changed = await buy({ idempotencyKey: 'order-coho-000001' });
     expect(changed.code).toBe('PRICES_CHANGED');
     expect(changed.changes[0].after.amountMinor - changed.changes[0].before.amountMinor).toBe(100);

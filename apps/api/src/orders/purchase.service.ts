@@ -78,7 +78,11 @@ export class PurchaseService {
     const context = await this.context(resellerId, request.paymentMethod);
     const readiness = purchaseReadiness(context);
     if (!readiness.ready) return { ok: false, code: 'NOT_READY', message: `${readiness.unmet.length} prerequisite(s) are not met.`, unmet: readiness.unmet };
-    const view = (await this.carts.view(resellerId))!;
+    const view = await this.carts.view(resellerId);
+    if (!view) {
+      // A twin request with this key may have checked the cart out a moment ago.
+      return (await this.replay(this.db.read, resellerId, key, requestHash)) ?? { ok: false, code: 'CART_CHANGED', message: 'The cart was just checked out or emptied; review it and buy again.' };
+    }
     const changed = view.lines.filter((l) => l.currentUnitPriceMinor !== l.unitPriceMinor);
     if (changed.length) {
       // R16: never charge a changed price silently; the cart takes today's prices for the next confirmation.
@@ -98,7 +102,11 @@ export class PurchaseService {
         const again = await this.replay(m, resellerId, key, requestHash);
         if (again) return again;
         const cart = await m.findOneBy(CartEntity, { openKey: resellerId });
-        if (!cart || cart.version !== view.cart.version) return { ok: false as const, code: 'CART_CHANGED' as const, message: 'The cart changed while you checked out; review it and buy again.' };
+        if (!cart || cart.version !== view.cart.version) {
+          // Under READ COMMITTED a twin with this key may have committed since our first look.
+          const raced = await this.replay(m, resellerId, key, requestHash);
+          return raced ?? { ok: false as const, code: 'CART_CHANGED' as const, message: 'The cart changed while you checked out; review it and buy again.' };
+        }
         if (context.payment.method === 'TERMS') {
           // Checked again inside the transaction, so concurrent orders on terms never exceed the limit together.
           const standing = await this.terms.standing(resellerId, m);

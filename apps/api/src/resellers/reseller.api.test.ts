@@ -163,7 +163,7 @@ describe('R1: activation on the first sign-in, durable across a restart', () => 
     await server.stop();
     await t.app.db.close();
     // … and a new process on the same database picks the job up when it is due.
-    const restarted = await createApp(loadConfig({ DATA_DIR: t.dir, ADMIN_DIST: '', NODE_ENV: 'test' }, t.dir), { clock: t.clock, logger: t.app.logger });
+    const restarted = await createApp({ ...loadConfig({ DATA_DIR: t.dir, ADMIN_DIST: '', NODE_ENV: 'test' }, t.dir), database: t.app.config.database }, { clock: t.clock, logger: t.app.logger });
     try {
       expect(await restarted.jobs.runDue()).toBe(0);
       t.clock.advance(t.app.config.activationDelayMs);

@@ -138,7 +138,11 @@ export class StaffService {
         .set({ ...fields, version: () => 'version + 1' })
         .where('id = :id AND version = :version', { id: user.id, version: change.version })
         .execute();
-      if (updated.affected !== 1) return { ok: false as const, error: { code: 'VERSION_CONFLICT' as const, currentVersion: user.version } };
+      if (updated.affected !== 1) {
+        // Someone committed a change since we read: report the version that is current now.
+        const now = await m.findOneBy(UserEntity, { id: user.id });
+        return { ok: false as const, error: { code: 'VERSION_CONFLICT' as const, currentVersion: now?.version ?? user.version + 1 } };
+      }
       const saved = await m.findOneByOrFail(UserEntity, { id: user.id });
       if (change.active === false) {
         await m.createQueryBuilder().update(SessionEntity).set({ revokedAt: saved.updatedAt }).where('user_id = :id AND revoked_at IS NULL', { id: user.id }).execute();

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { createReadStream, mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,17 +35,44 @@ export interface TestApp {
 }
 
 /** A fresh app on its own SQLite database file in a temporary folder. */
+/**
+ * With TEST_DATABASE_URL=postgres://…, every test app gets a database of its own on that server (created
+ * here, dropped on close), so the whole suite runs on PostgreSQL too. An unreachable server fails the test.
+ */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? '';
+
+async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `nce_test_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'nce-api-test-'));
-  const config = loadConfig({ DATA_DIR: dir, NODE_ENV: 'test', ADMIN_DIST: '', ...env }, dir);
+  const postgres = TEST_DATABASE_URL ? await freshPostgresDatabase() : null;
+  const config = loadConfig({ DATA_DIR: dir, NODE_ENV: 'test', ADMIN_DIST: '', ...(postgres ? { DATABASE_URL: postgres.url } : {}), ...env }, dir);
   const clock = new FixedClock(TEST_NOW);
-  const app = await createApp(config, { clock, logger: pino({ level: 'silent' }), hasher: fastHasher });
+  const app = await createApp(config, { clock, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), hasher: fastHasher });
   return {
     app,
     clock,
     dir,
     close: async () => {
       await app.db.close();
+      await postgres?.drop();
       await rm(dir, { recursive: true, force: true });
     },
   };
