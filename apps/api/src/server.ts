@@ -11,6 +11,7 @@ import { UploadTooLargeError } from './catalog/upload-store.js';
 import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
 import { formatError } from './platform/errors.js';
+import { queryLimitsRule } from './platform/query-limits.js';
 import type { Authentication } from './identity/identity.service.js';
 import { hasPermission, Permission } from './platform/permissions.js';
 import { currentRequestId, runInRequestScope } from './platform/request-scope.js';
@@ -60,6 +61,7 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
     introspection: !config.production,
     formatError: formatError(logger, currentRequestId),
     includeStacktraceInErrorResponses: false,
+    validationRules: [queryLimitsRule()],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       operationLog,
@@ -178,6 +180,16 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
       },
     }),
   );
+
+  // Errors before GraphQL (a body too large, malformed JSON) answer in GraphQL's shape, never Express's HTML or a stack.
+  http.use((error: Error & { status?: number; type?: string }, _req: Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? 500;
+    const message =
+      error.type === 'entity.too.large' ? 'The request body is larger than 1 MB.' : error.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : status < 500 ? 'The request was malformed.' : 'Internal server error';
+    if (status >= 500) logger.error({ err: error, requestId: currentRequestId() }, 'request failed');
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', requestId: currentRequestId() } }] });
+  });
 
   if (config.adminDist && existsSync(join(config.adminDist, 'index.html'))) {
     const index = join(config.adminDist, 'index.html');
