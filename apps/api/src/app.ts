@@ -82,6 +82,7 @@ export async function createApp(config: Config, overrides: { clock?: Clock; logg
   const carts = new CartService(db, clock, audit);
   const terms = new TermsService(db, clock, audit, mail, config.creditTeamEmail);
   const orders = new OrderQueryService(db);
+  const cases = new CaseService(db, clock, audit);
   const app: App = {
     config,
     db,
@@ -102,8 +103,8 @@ export async function createApp(config: Config, overrides: { clock?: Clock; logg
     terms,
     provisioning: new ProvisioningService(db, clock, audit, jobs, partnerCenter, tenants, mail, { provisioningDelayMs: config.provisioningDelayMs, publicUrl: () => app.publicUrl }),
     orders,
-    cases: new CaseService(db, clock, audit),
-    returns: new ReturnsService(db, clock, audit, partnerCenter),
+    cases,
+    returns: new ReturnsService(db, clock, audit, partnerCenter, cases),
     invoices: new InvoiceService(db, clock, audit, orders, mail, config.taxRateBasisPoints, () => app.publicUrl),
     loginHelp: new LoginHelpService(db, audit, identity, mail, secrets, (token) => app.resetUrl(token)),
     catalog: new CatalogService(db, clock, config.defaultMarket),

@@ -7,6 +7,7 @@ import { portable } from '../db/sql.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { checkPageSize, containsPattern, decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { nextPosition } from '../platform/sequence.js';
 import { CASE_PRIORITIES, CASE_STATUSES, CASE_TYPES, CaseCommentEntity, SupportCaseEntity, type CasePriority, type CaseStatus, type CaseType } from './entities.js';
 
 export interface NewCase {
@@ -138,7 +139,7 @@ export class CaseService {
 
   /** Writes what support did on a case into its conversation, in the action's own transaction. */
   async note(m: EntityManager, caseId: string, actor: Actor, kind: 'COMMENT' | 'ACTION', text: string): Promise<void> {
-    const last = await m.createQueryBuilder(CaseCommentEntity, 'c').select('MAX(c.seq)', 'seq').where('c.case_id = :caseId', { caseId }).getRawOne<{ seq: number | null }>();
-    await m.insert(CaseCommentEntity, { id: randomUUID(), caseId, at: this.clock.now().toISOString(), seq: Number(last?.seq ?? 0) + 1, authorEmail: actor.principal?.email ?? null, kind, text });
+    const seq = await nextPosition(m, 'case_comment', 'case_id', caseId);
+    await m.insert(CaseCommentEntity, { id: randomUUID(), caseId, at: this.clock.now().toISOString(), seq, authorEmail: actor.principal?.email ?? null, kind, text });
   }
 }

@@ -8,7 +8,8 @@ import type { PartnerCenter } from '../partner-center/partner-center.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { appendLedger } from '../terms/ledger.js';
-import { CaseCommentEntity, CreditNoteEntity } from './entities.js';
+import type { CaseService } from './case.service.js';
+import { CreditNoteEntity } from './entities.js';
 
 const PLAN_MONTHS: Record<BillingPlan, number | null> = { MONTHLY: 1, ANNUAL: 12, TRIENNIAL: 36, ONE_TIME: null };
 
@@ -42,6 +43,7 @@ export class ReturnsService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly partnerCenter: PartnerCenter,
+    private readonly cases: CaseService,
   ) {}
 
   async preview(orderId: string) {
@@ -107,10 +109,7 @@ export class ReturnsService {
         await m.createQueryBuilder().update(SalesOrderEntity).set({ status: next.to, updatedAt: now, version: () => 'version + 1' }).where('id = :id', { id: order.id }).execute();
         const refund = formatMoney({ amountMinor: creditNote.amountMinor, currency: order.currency });
         await appendOrderEvent(m, order.id, this.clock.now(), next.to, `${request.quantity} × ${line.skuTitle} returned; credit note ${creditNote.number} for ${refund} (${onTerms ? 'released to the credit line' : 'card refund'}).`);
-        if (request.caseId) {
-          const last = await m.createQueryBuilder(CaseCommentEntity, 'c').select('MAX(c.seq)', 'seq').where('c.case_id = :id', { id: request.caseId }).getRawOne<{ seq: number | null }>();
-          await m.insert(CaseCommentEntity, { id: randomUUID(), caseId: request.caseId, at: now, seq: Number(last?.seq ?? 0) + 1, authorEmail: actor.principal?.email ?? null, kind: 'ACTION', text: `Returned ${request.quantity} × ${line.skuTitle} of ${order.soNumber}: credit note ${creditNote.number}, ${refund}.` });
-        }
+        if (request.caseId) await this.cases.note(m, request.caseId, actor, 'ACTION', `Returned ${request.quantity} × ${line.skuTitle} of ${order.soNumber}: credit note ${creditNote.number}, ${refund}.`);
         await this.audit.record(m, { ...actor, onBehalfOfResellerId: order.resellerId }, {
           operation: 'support.returnLine',
           entityType: 'Order',

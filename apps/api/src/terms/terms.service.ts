@@ -24,6 +24,7 @@ import type { Clock } from '../platform/clock.js';
 import { checkPageSize, containsPattern, decodeCursor, encodeCursor } from '../platform/cursor.js';
 import { ResellerEntity } from '../resellers/reseller.entity.js';
 import { CreditLedgerEntity, TermsRequestEntity, TermsRequestNoteEntity } from './entities.js';
+import { nextPosition } from '../platform/sequence.js';
 import { appendLedger } from './ledger.js';
 
 export type TermsError =
@@ -274,7 +275,7 @@ export class TermsService {
   }
 
   private async note(m: EntityManager, requestId: string, actor: Actor, kind: 'COMMENT' | 'STATUS', text: string): Promise<void> {
-    const last = await m.createQueryBuilder(TermsRequestNoteEntity, 'n').select('MAX(n.seq)', 'seq').where('n.request_id = :requestId', { requestId }).getRawOne<{ seq: number | null }>();
-    await m.insert(TermsRequestNoteEntity, { id: randomUUID(), requestId, at: this.clock.now().toISOString(), seq: Number(last?.seq ?? 0) + 1, authorEmail: actor.principal?.email ?? null, kind, text });
+    const seq = await nextPosition(m, 'terms_request_note', 'request_id', requestId);
+    await m.insert(TermsRequestNoteEntity, { id: randomUUID(), requestId, at: this.clock.now().toISOString(), seq, authorEmail: actor.principal?.email ?? null, kind, text });
   }
 }
