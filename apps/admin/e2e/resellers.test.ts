@@ -81,6 +81,8 @@ describe('resellers in the browser', () => {
     await staff.getByLabel('Activation order').waitFor();
     await staff.getByText('active', { exact: true }).first().waitFor({ timeout: 15_000 });
     await staff.getByLabel('Activation order').getByText('completed', { exact: true }).waitFor();
+    await staff.getByLabel('Reseller customers').getByText('No customers yet.').waitFor();
+    await staff.getByLabel('Reseller orders').getByText('No orders yet.').waitFor();
   });
 
   it('edits a reseller and shows the change in its history', async () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { SalesOrderEntity } from './orders/entities.js';
 import { createTestApp, TestClient, type TestApp } from './test-support/test-app.js';
 import { demo, seedUsers } from './test-support/users.js';
 
@@ -16,8 +18,11 @@ const MANAGERS: Role[] = ['admin', 'staff'];
 const NONE = '00000000-0000-0000-0000-000000000000';
 /** Replaced by the demo reseller's id: reseller users may reach their own reseller only. */
 const OWN = '$OWN_RESELLER';
-/** A customer id: none in the matrix (the call is allowed and finds nothing); another reseller's in the isolation test. */
+/** Ids of records: none in the matrix (the call is allowed and finds nothing); another reseller's in the isolation test. */
 const CUSTOMER = '$CUSTOMER';
+const ORDER = '$ORDER';
+const CASE = '$CASE';
+const TERMS = '$TERMS';
 const CUSTOMER_READERS: Role[] = ['admin', 'staff', 'support', 'reseller'];
 const CUSTOMER_MANAGERS: Role[] = ['admin', 'staff', 'reseller'];
 const BUYERS: Role[] = ['admin', 'staff', 'reseller'];
@@ -84,30 +89,30 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
   purchaseReadiness: { allowed: BUYERS, document: `{ purchaseReadiness(resellerId: "${OWN}") { ready } }` },
   buy: { allowed: BUYERS, document: `mutation { buy(resellerId: "${OWN}", input: { idempotencyKey: "x" }) { __typename } }` },
   orders: { allowed: SIGNED_IN, document: '{ orders(first: 1) { nodes { id } } }' },
-  order: { allowed: SIGNED_IN, document: `{ order(id: "${NONE}") { id } }` },
+  order: { allowed: SIGNED_IN, document: `{ order(id: "${ORDER}") { id } }` },
   retryOrderProvisioning: { allowed: MANAGERS, document: `mutation { retryOrderProvisioning(orderId: "${NONE}") { code } }` },
   submitTermsRequest: {
     allowed: BUYERS,
     document: `mutation { submitTermsRequest(resellerId: "${OWN}", input: { resellerMarketplaceId: "", bcn: "", companyName: "", address: { line1: "", city: "", postalCode: "", country: "" }, contact: { name: "", email: "", phone: "" } }) { __typename } }`,
   },
   termsRequests: { allowed: ['admin', 'credit', 'reseller'], document: '{ termsRequests(first: 1) { nodes { id } } }' },
-  termsRequest: { allowed: SIGNED_IN, document: `{ termsRequest(id: "${NONE}") { id } }` },
-  decideTermsRequest: { allowed: SIGNED_IN, document: `mutation { decideTermsRequest(id: "${NONE}", version: 1, event: "CLAIM") { __typename } }` },
+  termsRequest: { allowed: SIGNED_IN, document: `{ termsRequest(id: "${TERMS}") { id } }` },
+  decideTermsRequest: { allowed: SIGNED_IN, document: `mutation { decideTermsRequest(id: "${TERMS}", version: 1, event: "WITHDRAW") { __typename } }` },
   approveTermsRequest: { allowed: ['admin', 'credit'], document: `mutation { approveTermsRequest(id: "${NONE}", version: 1, input: { creditLimit: "1", currency: "USD", paymentTerms: "NET_30", effectiveFrom: "2026-12-01" }) { __typename } }` },
   updateTermsRequest: {
     allowed: BUYERS,
-    document: `mutation { updateTermsRequest(id: "${NONE}", version: 1, input: { resellerMarketplaceId: "", bcn: "", companyName: "", address: { line1: "", city: "", postalCode: "", country: "" }, contact: { name: "", email: "", phone: "" } }) { __typename } }`,
+    document: `mutation { updateTermsRequest(id: "${TERMS}", version: 1, input: { resellerMarketplaceId: "", bcn: "", companyName: "", address: { line1: "", city: "", postalCode: "", country: "" }, contact: { name: "", email: "", phone: "" } }) { __typename } }`,
   },
-  commentTermsRequest: { allowed: SIGNED_IN, document: `mutation { commentTermsRequest(id: "${NONE}", text: "x") { __typename } }` },
+  commentTermsRequest: { allowed: SIGNED_IN, document: `mutation { commentTermsRequest(id: "${TERMS}", text: "x") { __typename } }` },
   resellerCredit: { allowed: ['admin', 'staff', 'credit', 'reseller'], document: `{ resellerCredit(resellerId: "${OWN}") { ledger { at } } }` },
   openSupportCase: { allowed: SUPPORT_AND_RESELLER, document: `mutation { openSupportCase(resellerId: "${OWN}", input: { type: "OTHER", subject: "", text: "" }) { __typename } }` },
   supportCases: { allowed: SUPPORT_AND_RESELLER, document: '{ supportCases(first: 1) { nodes { id } } }' },
-  supportCase: { allowed: SUPPORT_AND_RESELLER, document: `{ supportCase(id: "${NONE}") { id } }` },
+  supportCase: { allowed: SUPPORT_AND_RESELLER, document: `{ supportCase(id: "${CASE}") { id } }` },
   updateSupportCase: { allowed: SUPPORT, document: `mutation { updateSupportCase(id: "${NONE}", version: 1, status: "OPEN") { __typename } }` },
-  commentSupportCase: { allowed: SUPPORT_AND_RESELLER, document: `mutation { commentSupportCase(id: "${NONE}", text: "x") { __typename } }` },
-  returnOptions: { allowed: SIGNED_IN, document: `{ returnOptions(orderId: "${NONE}") { allowed } }` },
+  commentSupportCase: { allowed: SUPPORT_AND_RESELLER, document: `mutation { commentSupportCase(id: "${CASE}", text: "x") { __typename } }` },
+  returnOptions: { allowed: SIGNED_IN, document: `{ returnOptions(orderId: "${ORDER}") { allowed } }` },
   returnOrderLine: { allowed: SUPPORT, document: `mutation { returnOrderLine(orderLineId: "${NONE}", quantity: 1, idempotencyKey: "x") { __typename } }` },
-  invoice: { allowed: SIGNED_IN, document: `{ invoice(orderId: "${NONE}") { number } }` },
+  invoice: { allowed: SIGNED_IN, document: `{ invoice(orderId: "${ORDER}") { number } }` },
   resendInvoice: { allowed: SUPPORT, document: `mutation { resendInvoice(orderId: "${NONE}") }` },
   sendPasswordReset: { allowed: SUPPORT, document: 'mutation { sendPasswordReset(email: "nobody@demo.test") { code } }' },
   unlockSignIn: { allowed: SUPPORT, document: 'mutation { unlockSignIn(email: "nobody@demo.test") }' },
@@ -151,7 +156,8 @@ describe('authorisation matrix: every operation × every role', () => {
   for (const operation of order) {
     it(`${operation}: allowed for ${MATRIX[operation]!.allowed.join(', ')}; refused for the others`, async () => {
       for (const role of ROLES) {
-        const response = await clients.get(role)!.gql(MATRIX[operation]!.document.replaceAll(OWN, ownResellerId).replaceAll(CUSTOMER, NONE));
+        const document = [CUSTOMER, ORDER, CASE, TERMS].reduce((d, placeholder) => d.replaceAll(placeholder, NONE), MATRIX[operation]!.document.replaceAll(OWN, ownResellerId));
+        const response = await clients.get(role)!.gql(document);
         const code = response.errors?.[0]?.extensions?.code;
         if (MATRIX[operation]!.allowed.includes(role)) {
           expect(code, `${role} → ${operation}: ${JSON.stringify(response.errors)}`).toBeUndefined();
@@ -189,11 +195,12 @@ describe('reseller isolation: a reseller user reaches nothing of another reselle
 
       const reseller = server.fork();
       await reseller.signIn(demo('reseller').email, demo('reseller').password);
+      const otherIds: Record<string, string> = { [OWN]: otherId, [CUSTOMER]: otherCustomerId, ...(await otherRecords(t, admin, otherId, otherCustomerId)) };
       const attempts = Object.entries(MATRIX)
-        .filter(([, row]) => row.document.includes(OWN) || row.document.includes(CUSTOMER))
+        .filter(([, row]) => Object.keys(otherIds).some((placeholder) => row.document.includes(placeholder)))
         .filter(([, row]) => row.allowed.includes('reseller'))
-        .map(([operation, row]) => ({ operation, document: row.document.replaceAll(OWN, otherId).replaceAll(CUSTOMER, otherCustomerId) }));
-      expect(attempts.length).toBeGreaterThanOrEqual(12);
+        .map(([operation, row]) => ({ operation, document: Object.entries(otherIds).reduce((d, [placeholder, id]) => d.replaceAll(placeholder, id), row.document) }));
+      expect(attempts.length).toBeGreaterThanOrEqual(20);
       for (const { operation, document } of attempts) {
         const response = await reseller.gql(document);
         expect(response.errors?.[0]?.extensions?.code, operation).toBe('FORBIDDEN');
@@ -201,6 +208,10 @@ describe('reseller isolation: a reseller user reaches nothing of another reselle
       }
       const unchanged = await admin.gql(`{ reseller(id: "${otherId}") { mpnLocationId checksAt version } }`);
       expect(unchanged.data?.reseller).toEqual({ mpnLocationId: null, checksAt: null, version: 1 });
+      const untouchedTerms = await admin.gql(`{ termsRequest(id: "${otherIds[TERMS]}") { status notes { text } } }`);
+      expect(untouchedTerms.data?.termsRequest).toEqual({ status: 'SUBMITTED', notes: [{ text: 'Submitted.' }] });
+      const untouchedCase = await admin.gql(`{ supportCase(id: "${otherIds[CASE]}") { comments { text } } }`);
+      expect(untouchedCase.data?.supportCase.comments).toEqual([{ text: 'Private' }]);
       const untouched = await admin.gql(`{ customer(id: "${otherCustomerId}") { version tenant { domain } } }`);
       expect(untouched.data?.customer).toEqual({ version: 1, tenant: null });
       const listed = await reseller.gql('{ customers(first: 100) { nodes { id } } }');
@@ -213,3 +224,21 @@ describe('reseller isolation: a reseller user reaches nothing of another reselle
     }
   });
 });
+
+/** Another reseller's order, support case and terms request, made by an admin on its behalf. */
+async function otherRecords(t: TestApp, admin: TestClient, resellerId: string, customerId: string): Promise<Record<string, string>> {
+  const orderId = randomUUID();
+  const now = new Date().toISOString();
+  await t.app.db.transaction((m) =>
+    m.insert(SalesOrderEntity, {
+      id: orderId, soNumber: 'SO-20261124-999999', resellerId, customerId, status: 'PROVISIONED', paymentMethod: 'CREDIT_CARD', poNumber: null, currency: 'USD', totalMinor: 100,
+      idempotencyKey: 'other-reseller-order', requestHash: 'x', tenantDomain: 'other.onmicrosoft.com', placedByUserId: null, placedAt: now, provisionedAt: now, failureReason: null, updatedAt: now, version: 1,
+    }),
+  );
+  const supportCase = await admin.gql(`mutation { openSupportCase(resellerId: "${resellerId}", input: { type: "OTHER", subject: "Other's case", text: "Private" }) { ... on CaseSaved { supportCase { id } } } }`);
+  const terms = await admin.gql(
+    `mutation { submitTermsRequest(resellerId: "${resellerId}", input: { resellerMarketplaceId: "MP-200002", bcn: "20-200002", companyName: "Other Reseller",
+      address: { line1: "1 Main St", city: "Austin", region: "TX", postalCode: "73301", country: "US" }, contact: { name: "Olga", email: "olga@other.example", phone: "+15125550100" } }) { ... on TermsRequestSaved { request { id } } } }`,
+  );
+  return { [ORDER]: orderId, [CASE]: supportCase.data?.openSupportCase.supportCase.id, [TERMS]: terms.data?.submitTermsRequest.request.id };
+}

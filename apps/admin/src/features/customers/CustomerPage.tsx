@@ -9,7 +9,7 @@ import { fromAddress, fromContact } from '../../components/AddressFields';
 import { errorsByField } from '../../components/fieldErrors';
 import { QueryState } from '../../components/QueryState';
 import { CustomerForm, toCustomerInput, type CustomerValues } from './CustomerForm';
-import { CUSTOMER, REVEAL_PORTAL_PASSWORD, UPDATE_CUSTOMER } from './operations';
+import { CUSTOMER, REGENERATE_PORTAL_PASSWORD, REVEAL_PORTAL_PASSWORD, UPDATE_CUSTOMER } from './operations';
 import { RevealSecret } from './RevealSecret';
 import { TenantPanel } from './TenantPanel';
 
@@ -21,6 +21,8 @@ export function CustomerPage() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [update, updating] = useMutation(UPDATE_CUSTOMER);
+  const [regenerate] = useMutation(REGENERATE_PORTAL_PASSWORD);
+  const [regenerated, setRegenerated] = useState(0);
   const customer = data?.customer;
 
   const save = async (values: CustomerValues) => {
@@ -72,7 +74,12 @@ export function CustomerPage() {
               <Card withBorder>
                 <Title order={5}>Customer portal</Title>
                 <Text size="sm">Login: {customer.portalLogin}</Text>
-                {can(PERMISSIONS.secretsReveal) && <RevealSecret label="Password" customerId={customer.id} mutation={REVEAL_PORTAL_PASSWORD} field="revealPortalPassword" />}
+                {can(PERMISSIONS.secretsReveal) && <RevealSecret key={regenerated} label="Password" customerId={customer.id} mutation={REVEAL_PORTAL_PASSWORD} field="revealPortalPassword" />}
+                {can(PERMISSIONS.supportCases) && (
+                  <Button size="xs" variant="subtle" color="orange" mt="xs" w="fit-content" onClick={() => void regenerate({ variables: { customerId: customer.id } }).then(() => setRegenerated((n) => n + 1))}>
+                    Regenerate password{regenerated > 0 ? ' (done)' : ''}
+                  </Button>
+                )}
               </Card>
             </SimpleGrid>
             <TenantPanel key={`${customer.tenant?.domain}-${customer.tenant?.attestedAt}-${customer.tenant?.state}`} customer={customer} choices={data?.tenantChoices ?? null} onChanged={refetch} />

@@ -201,3 +201,9 @@ export const RESELLER_OPTIONS = graphql(`
     }
   }
 `);
+
+export const REGENERATE_PORTAL_PASSWORD = graphql(`
+  mutation RegeneratePortalPassword($customerId: ID!) {
+    regeneratePortalPassword(customerId: $customerId)
+  }
+`);

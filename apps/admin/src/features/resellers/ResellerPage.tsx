@@ -10,6 +10,7 @@ import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { CreditPanel } from '../terms/CreditPanel';
 import { IdentifiersPanel } from './IdentifiersPanel';
+import { ResellerActivity } from './ResellerActivity';
 import { CREATE_RESELLER_USER, RESELLER, RESELLER_HISTORY, SET_RESELLER_STATUS, UPDATE_RESELLER } from './operations';
 import { ResellerForm, toResellerInput, type ResellerValues } from './ResellerForm';
 
@@ -159,6 +160,7 @@ export function ResellerPage() {
             </SimpleGrid>
             <IdentifiersPanel key={reseller.version} reseller={reseller} onChanged={refresh} />
             {(can(PERMISSIONS.creditLimitsRead) || can(PERMISSIONS.termsSubmit)) && <CreditPanel reseller={reseller} />}
+            <ResellerActivity resellerId={reseller.id} />
             <Card withBorder>
               <Group justify="space-between">
                 <Title order={4}>Users</Title>

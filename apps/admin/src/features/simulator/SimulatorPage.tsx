@@ -10,7 +10,7 @@ type Partner = SimulatorQuery['simPartners'][number];
 type Tenant = SimulatorQuery['simTenants'][number];
 
 const partnerInput = (p: Partner) => ({ mpnId: p.mpnId, companyName: p.companyName, kind: p.kind, cspIndirectReseller: p.cspIndirectReseller, relationshipWithDistributor: p.relationshipWithDistributor, tenantDomain: p.tenantDomain });
-const tenantInput = (t: Tenant) => ({ domain: t.domain, companyName: t.companyName, government: t.government, relationshipAccepted: t.relationshipAccepted });
+const tenantInput = (t: Tenant) => ({ domain: t.domain, companyName: t.companyName, government: t.government, relationshipAccepted: t.relationshipAccepted, provisioningFails: t.provisioningFails });
 
 /** What the simulated Microsoft Partner Center answers; changing it here shows every case in a demo. */
 export function SimulatorPage() {
@@ -97,6 +97,7 @@ export function SimulatorPage() {
                 <Table.Th>Company</Table.Th>
                 <Table.Th>Government</Table.Th>
                 <Table.Th>Distributor authorised</Table.Th>
+                <Table.Th>Provisioning fails</Table.Th>
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>
@@ -109,6 +110,9 @@ export function SimulatorPage() {
                     <Switch aria-label={`Government tenant ${t.domain}`} checked={t.government} onChange={(e) => void run(async () => (await saveTenant({ variables: { input: { ...tenantInput(t), government: e.currentTarget.checked } } })).data?.saveSimTenant as never)} />
                   </Table.Td>
                   <Table.Td>{t.relationshipAccepted ? 'yes' : 'no'}</Table.Td>
+                  <Table.Td>
+                    <Switch aria-label={`Provisioning fails for ${t.domain}`} checked={t.provisioningFails} onChange={(e) => void run(async () => (await saveTenant({ variables: { input: { ...tenantInput(t), provisioningFails: e.currentTarget.checked } } })).data?.saveSimTenant as never)} />
+                  </Table.Td>
                   <Table.Td>
                     {!t.relationshipAccepted && (
                       <Button size="xs" variant="light" onClick={() => void run(async () => void (await accept({ variables: { domain: t.domain } })))}>

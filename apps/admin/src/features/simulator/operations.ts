@@ -16,6 +16,7 @@ export const SIMULATOR = graphql(`
       government
       relationshipAccepted
       createdByMarketplace
+      provisioningFails
     }
     distributorLinks {
       customerAuthorisation
