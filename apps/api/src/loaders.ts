@@ -3,6 +3,8 @@ import { In } from 'typeorm';
 import type { App } from './app.js';
 import { UserEntity } from './identity/user.entity.js';
 import { ResellerActivationEntity } from './resellers/reseller-activation.entity.js';
+import { EmailMessageEntity } from './mail/email-message.entity.js';
+import { OrderEventEntity } from './orders/entities.js';
 import { CustomerTenantEntity } from './tenants/customer-tenant.entity.js';
 
 /** Per-request batching: a list page asks once for all its rows' related records, not once per row. */
@@ -16,6 +18,14 @@ export function createLoaders(app: App) {
     usersByReseller: new DataLoader<string, UserEntity[]>(async (ids) => {
       const rows = await read().find(UserEntity, { where: { resellerId: In([...ids]) }, order: { displayName: 'ASC' } });
       return ids.map((id) => rows.filter((u) => u.resellerId === id));
+    }),
+    eventsByOrder: new DataLoader<string, OrderEventEntity[]>(async (ids) => {
+      const rows = await read().find(OrderEventEntity, { where: { orderId: In([...ids]) }, order: { seq: 'ASC', at: 'ASC' } });
+      return ids.map((id) => rows.filter((e) => e.orderId === id));
+    }),
+    emailsByOrder: new DataLoader<string, EmailMessageEntity[]>(async (ids) => {
+      const rows = await read().find(EmailMessageEntity, { where: { relatedType: 'Order', relatedId: In([...ids]) }, order: { createdAt: 'DESC', id: 'DESC' } });
+      return ids.map((id) => rows.filter((e) => e.relatedId === id));
     }),
     tenantByCustomer: new DataLoader<string, CustomerTenantEntity | null>(async (ids) => {
       const rows = await read().findBy(CustomerTenantEntity, { customerId: In([...ids]) });

@@ -156,12 +156,12 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => [OrderEvent], { description: 'The timeline of the order’s states.' })
-  async events(@Root() order: Order, @Ctx() { app }: Context): Promise<OrderEvent[]> {
-    return order.events ?? (await app.orders.get(order.id))?.events ?? [];
+  async events(@Root() order: Order, @Ctx() { loaders }: Context): Promise<OrderEvent[]> {
+    return order.events ?? loaders.eventsByOrder.load(order.id);
   }
 
   @FieldResolver(() => [EmailSent], { description: 'Messages sent about the order (R22).' })
-  async emails(@Root() order: Order, @Ctx() { app }: Context): Promise<EmailSent[]> {
-    return app.mail.list({ relatedType: 'Order', relatedId: order.id });
+  async emails(@Root() order: Order, @Ctx() { loaders }: Context): Promise<EmailSent[]> {
+    return loaders.emailsByOrder.load(order.id);
   }
 }
