@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../app.js';
+import { writeSamplePriceList } from '../scripts/generate-price-list.js';
+import { createTestApp, importPriceList } from '../test-support/test-app.js';
+import { PriceListImportEntity } from './price-list-import.entity.js';
+
+const API_DIR = fileURLToPath(new URL('../..', import.meta.url));
+
+describe('a price-list import killed mid-way (SIGKILL)', () => {
+  it('leaves the catalog as it was, and the next start marks the import failed; importing again then succeeds', async () => {
+    const t = await createTestApp();
+    try {
+      await importPriceList(t.app);
+      const prices = async (app = t.app) => Number((await app.db.read.query('SELECT COUNT(*) AS n FROM catalog_price'))[0].n);
+      const before = await prices();
+      await t.app.db.close();
+
+      const file = join(t.dir, 'big.csv');
+      const rows = await writeSamplePriceList(file, 120_000);
+      const env = { ...process.env, DATA_DIR: t.dir, LOG_LEVEL: 'silent', ...(t.app.config.database.kind === 'postgres' ? { DATABASE_URL: t.app.config.database.url } : {}) };
+      const importer = spawn(process.execPath, ['dist/scripts/import-price-list.js', file], { cwd: API_DIR, env, stdio: ['ignore', 'ignore', 'pipe'] });
+      // Kill it once it has staged a good part of the file, before the merge.
+      await new Promise<void>((resolve, reject) => {
+        importer.stderr!.on('data', (chunk: Buffer) => {
+          if (/importing big\.csv: [3-6]\d%/.test(chunk.toString())) resolve();
+        });
+        importer.once('exit', (code) => reject(new Error(`the import ended by itself (${code}) before it could be killed`)));
+      });
+      importer.kill('SIGKILL');
+      await new Promise((resolve) => importer.once('exit', resolve));
+
+      // What the API does at start: interrupted imports are failed and their staged rows dropped.
+      const restarted = await createApp(t.app.config, { clock: t.clock, logger: t.app.logger });
+      try {
+        expect(await prices(restarted)).toBe(before);
+        expect(await restarted.priceLists.abandonInterrupted()).toBe(1);
+        const killed = await restarted.db.read.findOneByOrFail(PriceListImportEntity, { sourceName: 'big.csv' });
+        expect(killed).toMatchObject({ status: 'FAILED', errorMessage: expect.stringMatching(/interrupted/) });
+        expect(Number((await restarted.db.read.query('SELECT COUNT(*) AS n FROM catalog_import_row'))[0].n)).toBe(0);
+      } finally {
+        await restarted.db.close();
+      }
+
+      const again = spawn(process.execPath, ['dist/scripts/import-price-list.js', file], { cwd: API_DIR, env, stdio: 'ignore' });
+      expect(await new Promise((resolve) => again.once('exit', resolve))).toBe(0);
+      const after = await createApp(t.app.config, { clock: t.clock, logger: t.app.logger });
+      try {
+        expect(await prices(after)).toBeGreaterThanOrEqual(rows);
+      } finally {
+        await after.db.close();
+      }
+    } finally {
+      await t.close().catch(() => undefined);
+    }
+  }, 120_000);
+});
