@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
-import { checkPageSize, decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { keysetPage } from '../platform/cursor.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
@@ -67,21 +67,14 @@ export class AuditService {
 
   /** Entries newest first, filtered, keyset-paginated. */
   async list(filter: AuditFilter, first: number, after?: string | null): Promise<{ entries: AuditEntryEntity[]; hasNextPage: boolean; endCursor: string | null }> {
-    checkPageSize(first);
-    const query = this.db.read.createQueryBuilder(AuditEntryEntity, 'a').orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').limit(first + 1);
+    const query = this.db.read.createQueryBuilder(AuditEntryEntity, 'a');
     if (filter.actorUserId) query.andWhere('a.actor_user_id = :actor', { actor: filter.actorUserId });
     if (filter.entityType) query.andWhere('a.entity_type = :type', { type: filter.entityType });
     if (filter.entityId) query.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
     if (filter.operation) query.andWhere('a.operation = :operation', { operation: filter.operation });
     if (filter.from) query.andWhere('a.at >= :from', { from: filter.from.toISOString() });
     if (filter.to) query.andWhere('a.at < :to', { to: filter.to.toISOString() });
-    if (after) {
-      const [at, id] = decodeCursor(after, ['string', 'string']);
-      query.andWhere('(a.at < :cursorAt OR (a.at = :cursorAt AND a.id < :cursorId))', { cursorAt: at, cursorId: id });
-    }
-    const rows = await query.getMany();
-    const entries = rows.slice(0, first);
-    const last = entries[entries.length - 1];
-    return { entries, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.at, last.id]) : null };
+    const page = await keysetPage(query, { alias: 'a', column: 'at', direction: 'DESC', first, after, key: (a) => a.at });
+    return { entries: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 }

@@ -7,7 +7,7 @@ import type { Database } from '../db/database.js';
 import { systemActor, type Actor } from '../platform/actor.js';
 import { portable } from '../db/sql.js';
 import type { Clock } from '../platform/clock.js';
-import { checkPageSize, decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { keysetPage } from '../platform/cursor.js';
 import type { Logger } from '../platform/logger.js';
 import { PriceListImportEntity } from './price-list-import.entity.js';
 import { checkHeader, parsePriceListRow, PriceListError, type PriceListFault, type PriceListRow } from './price-list-row.js';
@@ -69,16 +69,8 @@ export class PriceListImporter {
 
   /** Imports, newest first, keyset-paginated. */
   async list(first: number, after?: string | null): Promise<{ imports: PriceListImportEntity[]; hasNextPage: boolean; endCursor: string | null }> {
-    checkPageSize(first);
-    const query = this.db.read.createQueryBuilder(PriceListImportEntity, 'i').orderBy('i.started_at', 'DESC').addOrderBy('i.id', 'DESC').limit(first + 1);
-    if (after) {
-      const [startedAt, id] = decodeCursor(after, ['string', 'string']);
-      query.where('(i.started_at < :startedAt OR (i.started_at = :startedAt AND i.id < :id))', { startedAt, id });
-    }
-    const rows = await query.getMany();
-    const imports = rows.slice(0, first);
-    const last = imports[imports.length - 1];
-    return { imports, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.startedAt, last.id]) : null };
+    const page = await keysetPage(this.db.read.createQueryBuilder(PriceListImportEntity, 'i'), { alias: 'i', column: 'started_at', direction: 'DESC', first, after, key: (i) => i.startedAt });
+    return { imports: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 
   /** Creates the import record, so a caller can hand out its id before the work starts. */

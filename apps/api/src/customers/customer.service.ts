@@ -5,7 +5,7 @@ import { changesBetween, type AuditService } from '../audit/audit.service.js';
 import type { Database } from '../db/database.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
-import { checkPageSize, containsPattern, decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { containsPattern, keysetPage } from '../platform/cursor.js';
 import type { SecretBox } from '../platform/secret-box.js';
 import type { AddressValidator } from './address-validator.js';
 import { CustomerEntity } from './customer.entity.js';
@@ -43,19 +43,12 @@ export class CustomerService {
 
   /** R5: customers by name; a reseller's own only when `resellerId` is given. */
   async list(filter: { resellerId?: string | null; search?: string | null; segment?: CustomerSegment | null }, first: number, after?: string | null) {
-    checkPageSize(first);
-    const query = this.db.read.createQueryBuilder(CustomerEntity, 'c').orderBy('c.company_name', 'ASC').addOrderBy('c.id', 'ASC').limit(first + 1);
+    const query = this.db.read.createQueryBuilder(CustomerEntity, 'c');
     if (filter.resellerId) query.andWhere('c.reseller_id = :resellerId', { resellerId: filter.resellerId });
     if (filter.segment) query.andWhere('c.segment = :segment', { segment: filter.segment });
     if (filter.search?.trim()) query.andWhere("c.search_text LIKE :q ESCAPE '\\'", { q: containsPattern(filter.search.trim()) });
-    if (after) {
-      const [name, id] = decodeCursor(after, ['string', 'string']);
-      query.andWhere('(c.company_name > :name OR (c.company_name = :name AND c.id > :id))', { name, id });
-    }
-    const rows = await query.getMany();
-    const customers = rows.slice(0, first);
-    const last = customers[customers.length - 1];
-    return { customers, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.companyName, last.id]) : null };
+    const page = await keysetPage(query, { alias: 'c', column: 'company_name', direction: 'ASC', first, after, key: (c) => c.companyName });
+    return { customers: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 
   async create(actor: Actor, resellerId: string, input: CustomerInput): Promise<CustomerResult> {

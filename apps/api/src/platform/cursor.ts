@@ -1,3 +1,4 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { GraphQLError } from 'graphql';
 
 /** Opaque keyset cursors: the sort key of the last row, base64url-encoded. */
@@ -30,3 +31,25 @@ export function checkPageSize(first: number): number {
 
 /** LIKE pattern matching `text` anywhere, with LIKE's wildcards in `text` taken literally (ESCAPE '\'). */
 export const containsPattern = (text: string): string => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * One keyset page of a query builder, ordered by one column then the id: the rows, whether more follow,
+ * and the cursor to ask for them. No OFFSET, so a page costs the same wherever it is.
+ */
+export async function keysetPage<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  options: { alias: string; column: string; direction: 'ASC' | 'DESC'; first: number; after?: string | null; key: (row: T) => string },
+): Promise<{ rows: T[]; hasNextPage: boolean; endCursor: string | null }> {
+  checkPageSize(options.first);
+  const { alias, column, direction } = options;
+  query.orderBy(`${alias}.${column}`, direction).addOrderBy(`${alias}.id`, direction).limit(options.first + 1);
+  if (options.after) {
+    const [keyValue, id] = decodeCursor(options.after, ['string', 'string']);
+    const past = direction === 'ASC' ? '>' : '<';
+    query.andWhere(`(${alias}.${column} ${past} :cursorKey OR (${alias}.${column} = :cursorKey AND ${alias}.id ${past} :cursorId))`, { cursorKey: keyValue, cursorId: id });
+  }
+  const fetched = await query.getMany();
+  const rows = fetched.slice(0, options.first);
+  const last = rows[rows.length - 1];
+  return { rows, hasNextPage: fetched.length > options.first, endCursor: last ? encodeCursor([options.key(last), last.id]) : null };
+}

@@ -17,7 +17,7 @@ import type { Database } from '../db/database.js';
 import type { PartnerCenter } from '../partner-center/partner-center.js';
 import { systemActor, type Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
-import { checkPageSize, containsPattern, decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { containsPattern, keysetPage } from '../platform/cursor.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { ResellerActivationEntity } from './reseller-activation.entity.js';
 import { ResellerEntity } from './reseller.entity.js';
@@ -86,18 +86,11 @@ export class ResellerService {
   }
 
   async list(filter: { search?: string | null; status?: ResellerStatus | null }, first: number, after?: string | null) {
-    checkPageSize(first);
-    const query = this.db.read.createQueryBuilder(ResellerEntity, 'r').orderBy('r.company_name', 'ASC').addOrderBy('r.id', 'ASC').limit(first + 1);
+    const query = this.db.read.createQueryBuilder(ResellerEntity, 'r');
     if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
     if (filter.search?.trim()) query.andWhere("r.search_text LIKE :q ESCAPE '\\'", { q: containsPattern(filter.search.trim()) });
-    if (after) {
-      const [name, id] = decodeCursor(after, ['string', 'string']);
-      query.andWhere('(r.company_name > :name OR (r.company_name = :name AND r.id > :id))', { name, id });
-    }
-    const rows = await query.getMany();
-    const resellers = rows.slice(0, first);
-    const last = resellers[resellers.length - 1];
-    return { resellers, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.companyName, last.id]) : null };
+    const page = await keysetPage(query, { alias: 'r', column: 'company_name', direction: 'ASC', first, after, key: (r) => r.companyName });
+    return { resellers: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 
   async create(actor: Actor, input: ResellerInput): Promise<ResellerResult> {

@@ -10,7 +10,7 @@ import { newToken } from '../identity/tokens.js';
 import { UserEntity, type UserKind } from '../identity/user.entity.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
-import { checkPageSize, containsPattern, decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { containsPattern, keysetPage } from '../platform/cursor.js';
 import { STAFF_ROLES, type StaffRole } from '../platform/permissions.js';
 
 export interface NewUser {
@@ -58,20 +58,12 @@ export class StaffService {
   }
 
   async list(filter: { search?: string | null; kind?: UserKind | null }, first: number, after?: string | null) {
-    checkPageSize(first);
-    const query = this.db.read.createQueryBuilder(UserEntity, 'u').orderBy('u.display_name', 'ASC').addOrderBy('u.id', 'ASC').limit(first + 1);
-    query.where('u.kind = :kind', { kind: filter.kind ?? 'STAFF' });
+    const query = this.db.read.createQueryBuilder(UserEntity, 'u').where('u.kind = :kind', { kind: filter.kind ?? 'STAFF' });
     if (filter.search?.trim()) {
       query.andWhere("(LOWER(u.display_name) LIKE :q ESCAPE '\\' OR u.email_key LIKE :q ESCAPE '\\')", { q: containsPattern(filter.search.trim()) });
     }
-    if (after) {
-      const [name, id] = decodeCursor(after, ['string', 'string']);
-      query.andWhere('(u.display_name > :name OR (u.display_name = :name AND u.id > :id))', { name, id });
-    }
-    const rows = await query.getMany();
-    const users = rows.slice(0, first);
-    const last = users[users.length - 1];
-    return { users, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.displayName, last.id]) : null };
+    const page = await keysetPage(query, { alias: 'u', column: 'display_name', direction: 'ASC', first, after, key: (u) => u.displayName });
+    return { users: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 
   /**

@@ -6,7 +6,7 @@ import type { Database } from '../db/database.js';
 import { portable } from '../db/sql.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
-import { checkPageSize, containsPattern, decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { containsPattern, keysetPage } from '../platform/cursor.js';
 import { nextPosition } from '../platform/sequence.js';
 import { CASE_PRIORITIES, CASE_STATUSES, CASE_TYPES, CaseCommentEntity, SupportCaseEntity, type CasePriority, type CaseStatus, type CaseType } from './entities.js';
 
@@ -38,21 +38,14 @@ export class CaseService {
   }
 
   async list(filter: { resellerId?: string | null; statuses?: CaseStatus[] | null; type?: CaseType | null; search?: string | null; assignee?: string | null }, first: number, after?: string | null) {
-    checkPageSize(first);
-    const query = this.db.read.createQueryBuilder(SupportCaseEntity, 'c').orderBy('c.opened_at', 'ASC').addOrderBy('c.id', 'ASC').limit(first + 1);
+    const query = this.db.read.createQueryBuilder(SupportCaseEntity, 'c');
     if (filter.resellerId) query.andWhere('c.reseller_id = :resellerId', { resellerId: filter.resellerId });
     if (filter.statuses?.length) query.andWhere('c.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.type) query.andWhere('c.type = :type', { type: filter.type });
     if (filter.assignee) query.andWhere('c.assignee_email = :assignee', { assignee: filter.assignee });
     if (filter.search?.trim()) query.andWhere("(LOWER(c.subject) LIKE :q ESCAPE '\\' OR LOWER(c.number) LIKE :q ESCAPE '\\')", { q: containsPattern(filter.search.trim()) });
-    if (after) {
-      const [at, id] = decodeCursor(after, ['string', 'string']);
-      query.andWhere('(c.opened_at > :at OR (c.opened_at = :at AND c.id > :id))', { at, id });
-    }
-    const rows = await query.getMany();
-    const cases = rows.slice(0, first);
-    const last = cases[cases.length - 1];
-    return { cases, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.openedAt, last.id]) : null };
+    const page = await keysetPage(query, { alias: 'c', column: 'opened_at', direction: 'ASC', first, after, key: (c) => c.openedAt });
+    return { cases: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 
   async open(actor: Actor, resellerId: string, input: NewCase): Promise<CaseResult> {

@@ -21,7 +21,7 @@ import type { Database } from '../db/database.js';
 import type { MailService } from '../mail/mail.service.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
-import { checkPageSize, containsPattern, decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { containsPattern, keysetPage } from '../platform/cursor.js';
 import { ResellerEntity } from '../resellers/reseller.entity.js';
 import { CreditLedgerEntity, TermsRequestEntity, TermsRequestNoteEntity } from './entities.js';
 import { nextPosition } from '../platform/sequence.js';
@@ -99,22 +99,15 @@ export class TermsService {
 
   /** The credit team's queue: open requests oldest first (or any status), searchable, keyset-paginated. */
   async list(filter: { resellerId?: string | null; statuses?: TermsRequestState[] | null; search?: string | null }, first: number, after?: string | null) {
-    checkPageSize(first);
-    const query = this.db.read.createQueryBuilder(TermsRequestEntity, 't').orderBy('t.submitted_at', 'ASC').addOrderBy('t.id', 'ASC').limit(first + 1);
+    const query = this.db.read.createQueryBuilder(TermsRequestEntity, 't');
     if (filter.resellerId) query.andWhere('t.reseller_id = :resellerId', { resellerId: filter.resellerId });
     if (filter.statuses?.length) query.andWhere('t.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.search?.trim()) {
       const q = containsPattern(filter.search.trim());
       query.andWhere("(LOWER(t.company_name) LIKE :q ESCAPE '\\' OR LOWER(t.marketplace_id) LIKE :q ESCAPE '\\' OR LOWER(t.bcn) LIKE :q ESCAPE '\\')", { q });
     }
-    if (after) {
-      const [at, id] = decodeCursor(after, ['string', 'string']);
-      query.andWhere('(t.submitted_at > :at OR (t.submitted_at = :at AND t.id > :id))', { at, id });
-    }
-    const rows = await query.getMany();
-    const requests = rows.slice(0, first);
-    const last = requests[requests.length - 1];
-    return { requests, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.submittedAt, last.id]) : null };
+    const page = await keysetPage(query, { alias: 't', column: 'submitted_at', direction: 'ASC', first, after, key: (t) => t.submittedAt });
+    return { requests: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 
   /** R23: one open request per reseller; the credit team is told by email. */
