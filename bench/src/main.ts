@@ -1,0 +1,157 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { createApp } from '@nce/api/dist/app.js';
+import { loadConfig } from '@nce/api/dist/config.js';
+import { createLogger } from '@nce/api/dist/platform/logger.js';
+import { generate, type Generated, type Sizes } from './generate.js';
+import { importWorkload, type ImportResult } from './import-workload.js';
+import { signIn, startApi, startReference } from './processes.js';
+import { renderMarkdown, renderTable, type Results } from './report.js';
+import { apiBuySteps, buyLoop, catalogSearch, orderList, orderListApi, referenceBuySteps, type BuyRun, type Compared, type Settings } from './workloads.js';
+
+const env = process.env;
+const number = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
+const quick = env.BENCH_QUICK === '1';
+
+const sizes: Sizes = {
+  resellers: number('BENCH_RESELLERS', quick ? 50 : 500),
+  customers: number('BENCH_CUSTOMERS', quick ? 2_000 : 50_000),
+  orders: number('BENCH_ORDERS', quick ? 5_000 : 200_000),
+  buyers: number('BENCH_BUYERS', 16),
+  priceRows: number('BENCH_PRICE_ROWS', 30_000),
+};
+const growth = (env.BENCH_GROWTH_ORDERS ?? (quick ? '1000,20000' : '10000,1000000')).split(',').map(Number) as [number, number];
+const settings: Settings = { connections: number('BENCH_CONNECTIONS', 32), seconds: number('BENCH_SECONDS', quick ? 3 : 10), warmupSeconds: number('BENCH_WARMUP_SECONDS', quick ? 1 : 3) };
+const databases = (env.BENCH_DATABASES ?? 'sqlite,postgres').split(',').map((d) => d.trim()) as ('sqlite' | 'postgres')[];
+const workloads = new Set((env.BENCH_WORKLOADS ?? 'catalog,orders,buy,import,growth').split(','));
+const PG_URL = env.BENCH_PG_URL ?? env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+// The generator encrypts portal passwords with the key the API process is started with.
+env.SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');
+
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+/** Fresh databases of one kind, all removed at the end. */
+class Databases {
+  private readonly created: string[] = [];
+  private n = 0;
+  constructor(
+    readonly kind: 'sqlite' | 'postgres',
+    private readonly dir: string,
+  ) {}
+
+  async fresh(): Promise<string> {
+    this.n += 1;
+    if (this.kind === 'sqlite') return `sqlite:${join(this.dir, `bench-${this.n}.sqlite`)}`;
+    const name = `nce_bench_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    this.created.push(name);
+    const url = new URL(PG_URL);
+    url.pathname = `/${name}`;
+    return url.toString();
+  }
+
+  async dropAll(): Promise<void> {
+    if (this.created.length === 0) return;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    for (const name of this.created) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function populate(databaseUrl: string, dir: string, wanted: Sizes): Promise<Generated> {
+  const app = await createApp(loadConfig({ DATABASE_URL: databaseUrl, DATA_DIR: dir, NODE_ENV: 'test', ADMIN_DIST: '', SECRETS_KEY: env.SECRETS_KEY }, dir), { logger: createLogger('warn') });
+  try {
+    return await generate(app, wanted, log);
+  } finally {
+    await app.db.close();
+  }
+}
+
+async function benchDatabase(kind: 'sqlite' | 'postgres'): Promise<Results['databases'][string]> {
+  const dir = mkdtempSync(join(tmpdir(), `nce-bench-${kind}-`));
+  const dbs = new Databases(kind, dir);
+  const out: Results['databases'][string] = {};
+  try {
+    if (workloads.has('catalog') || workloads.has('orders') || workloads.has('buy')) {
+      const url = await dbs.fresh();
+      log(`${kind}: generating ${JSON.stringify(sizes)}`);
+      const data = await populate(url, dir, sizes);
+      out.generatedSeconds = data.seconds;
+      const api = await startApi(url, dir);
+      const reference = await startReference(url, dir);
+      try {
+        const staffCookie = await signIn(api.url, data.staff.email, data.staff.password);
+        if (workloads.has('catalog')) {
+          log(`${kind}: catalog search`);
+          out.catalog = await catalogSearch(api.url, reference.url, staffCookie, settings);
+        }
+        if (workloads.has('orders')) {
+          log(`${kind}: order list`);
+          out.orders = await orderList(api.url, reference.url, staffCookie, settings);
+        }
+        if (workloads.has('buy')) {
+          log(`${kind}: buy`);
+          const buyers = await Promise.all(data.buyers.map(async (buyer) => ({ buyer, cookie: await signIn(api.url, buyer.email, data.buyerPassword) })));
+          const apiRun: BuyRun = await buyLoop(apiBuySteps(api.url), url, buyers, data.cartPriceIds, settings, 'bench-api');
+          const referenceRun: BuyRun = await buyLoop(referenceBuySteps(reference.url), url, buyers, data.cartPriceIds, settings, 'bench-ref');
+          out.buy = { api: apiRun, reference: referenceRun, ratio: apiRun.ordersPerSecond / Math.max(1e-9, referenceRun.ordersPerSecond) };
+        }
+      } finally {
+        await api.stop();
+        await reference.stop();
+      }
+    }
+    if (workloads.has('import')) {
+      log(`${kind}: price-list import`);
+      out.import = await importWorkload(dir, sizes.priceRows ?? 30_000, () => dbs.fresh());
+    }
+    if (workloads.has('growth')) {
+      const p50: number[] = [];
+      for (const orders of growth) {
+        log(`${kind}: growth, ${orders} orders`);
+        const url = await dbs.fresh();
+        const data = await populate(url, dir, { resellers: 200, customers: 5_000, orders, buyers: 1, priceRows: 3_000 });
+        const api = await startApi(url, dir);
+        try {
+          const measured = await orderListApi(api.url, await signIn(api.url, data.staff.email, data.staff.password), settings);
+          p50.push(measured.p50);
+          out.growth = { ...(out.growth ?? { sizes: growth, runs: [] }), runs: [...(out.growth?.runs ?? []), { orders, ...measured }] };
+        } finally {
+          await api.stop();
+        }
+      }
+      out.growth!.p50Ratio = p50[1]! / Math.max(0.01, p50[0]!);
+    }
+    return out;
+  } finally {
+    await dbs.dropAll();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const results: Results = { at: new Date().toISOString(), sizes, growth, settings, databases: {} };
+  for (const kind of databases) results.databases[kind] = await benchDatabase(kind);
+  const benchDir = fileURLToPath(new URL('..', import.meta.url));
+  writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(benchDir, 'results.md'), renderMarkdown(results));
+  console.log(renderTable(results));
+  console.log(`\nwrote bench/results.json and bench/results.md`);
+}
+
+export type { BuyRun, Compared, ImportResult };
+
+main().catch((error: unknown) => {
+  console.error('The bench failed:', error);
+  process.exit(1);
+});

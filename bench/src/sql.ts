@@ -1,0 +1,83 @@
+import pg from 'pg';
+import sqlite3 from 'sqlite3';
+import { Mutex } from '@nce/api/dist/platform/mutex.js';
+import { portable } from '@nce/api/dist/db/sql.js';
+
+export type Row = Record<string, any>;
+
+export interface Query {
+  (sql: string, params?: unknown[]): Promise<Row[]>;
+}
+
+/**
+ * The raw reference's database access: the API's own drivers (node-sqlite3, node-postgres) with no ORM.
+ * SQLite gets the API's arrangement — a writer connection whose transactions are serialised and a
+ * reader connection in WAL mode — so the two differ only in what sits above the driver.
+ */
+export interface RawDatabase {
+  kind: 'sqlite' | 'postgres';
+  query: Query;
+  transaction<T>(work: (query: Query) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function openRaw(url: string): Promise<RawDatabase> {
+  return url.startsWith('postgres') ? openPostgres(url) : openSqlite(url.replace(/^sqlite:/, ''));
+}
+
+async function openPostgres(url: string): Promise<RawDatabase> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const query: Query = async (sql, params = []) => (await pool.query(portable('postgres', sql), params)).rows;
+  return {
+    kind: 'postgres',
+    query,
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(async (sql, params = []) => (await client.query(portable('postgres', sql), params)).rows);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openSqlite(file: string): Promise<RawDatabase> {
+  const open = async () => {
+    const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+      const handle = new sqlite3.Database(file, (error) => (error ? reject(error) : resolve(handle)));
+    });
+    const query: Query = (sql, params = []) => new Promise((resolve, reject) => db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as Row[]))));
+    for (const pragma of ['journal_mode = WAL', 'synchronous = NORMAL', 'foreign_keys = ON', 'busy_timeout = 5000']) await query(`PRAGMA ${pragma}`);
+    return { db, query };
+  };
+  const writer = await open();
+  const reader = await open();
+  const lock = new Mutex();
+  return {
+    kind: 'sqlite',
+    query: reader.query,
+    transaction: (work) =>
+      lock.run(async () => {
+        await writer.query('BEGIN');
+        try {
+          const result = await work(writer.query);
+          await writer.query('COMMIT');
+          return result;
+        } catch (error) {
+          await writer.query('ROLLBACK');
+          throw error;
+        }
+      }),
+    close: async () => {
+      for (const { db } of [reader, writer]) await new Promise<void>((resolve) => db.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import type { Buyer } from './generate.js';
+import { measure, post, type Measured } from './load.js';
+import { openRaw } from './sql.js';
+
+export interface Settings {
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+}
+
+export interface Compared {
+  api: Measured;
+  reference: Measured;
+  /** API ÷ reference throughput, measured in the same run. */
+  ratio: number;
+}
+
+const SEARCHES = ['', 'microsoft 365', 'e3', 'teams', 'defender', 'dynamics 365', 'windows', 'power', 'copilot', 'office', 'exchange', 'visio'];
+
+const CATALOG_QUERY = `query($search: String, $first: Int!) { catalogProducts(filter: { segment: COMMERCIAL, search: $search }, first: $first) {
+  edges { node { id title publisher kind skus { id skuId title prices { id term billingPlan unitPrice { amountMinor currency } tierMin tierMax } } } }
+  pageInfo { hasNextPage endCursor } } }`;
+
+const ORDERS_QUERY = `query($first: Int!) { orders(first: $first) {
+  nodes { id soNumber status resellerName customerName placedAt total { amountMinor currency } lines { lineNumber skuTitle quantity unitPrice { amountMinor currency } lineTotal { amountMinor currency } } }
+  pageInfo { hasNextPage endCursor } } }`;
+
+async function compare(name: string, apiUrl: string, referenceUrl: string, cookie: string, apiBody: (n: number) => string, referenceBody: (n: number) => string, same: (api: any, reference: any) => boolean, settings: Settings): Promise<Compared> {
+  // Both must give the same answer before their speed means anything.
+  for (let n = 0; n < 3; n += 1) {
+    const [a, r] = await Promise.all([post(`${apiUrl}/graphql`, cookie, apiBody(n)), post(referenceUrl, cookie, referenceBody(n))]);
+    if (!same(a, r)) throw new Error(`${name}: the API and the reference answered differently for request ${n}`);
+  }
+  const api = await measure({ url: `${apiUrl}/graphql`, cookie, body: apiBody, ...settings });
+  const reference = await measure({ url: referenceUrl, cookie, body: referenceBody, ...settings });
+  return { api, reference, ratio: api.requestsPerSecond / Math.max(1e-9, reference.requestsPerSecond) };
+}
+
+/** Workload 1: catalog search, 50 products a page with their SKUs and prices. */
+export function catalogSearch(apiUrl: string, referenceUrl: string, cookie: string, settings: Settings): Promise<Compared> {
+  const search = (n: number) => SEARCHES[n % SEARCHES.length] || null;
+  return compare(
+    'catalog search',
+    apiUrl,
+    `${referenceUrl}/catalog`,
+    cookie,
+    (n) => JSON.stringify({ query: CATALOG_QUERY, variables: { search: search(n), first: 50 } }),
+    (n) => JSON.stringify({ search: search(n), first: 50 }),
+    (a, r) => JSON.stringify(a.data.catalogProducts.edges.map((e: any) => [e.node.id, e.node.skus.length])) === JSON.stringify(r.data.catalogProducts.edges.map((e: any) => [e.node.id, e.node.skus.length])) && a.data.catalogProducts.edges.length > 0,
+    settings,
+  );
+}
+
+/** Workload 2: the staff order list, 100 orders with reseller, customer and lines. */
+export function orderList(apiUrl: string, referenceUrl: string, cookie: string, settings: Settings): Promise<Compared> {
+  return compare(
+    'order list',
+    apiUrl,
+    `${referenceUrl}/orders`,
+    cookie,
+    () => JSON.stringify({ query: ORDERS_QUERY, variables: { first: 100 } }),
+    () => JSON.stringify({ first: 100 }),
+    (a, r) => a.data.orders.nodes.length === 100 && JSON.stringify(a.data.orders.nodes.map((o: any) => [o.id, o.lines.length])) === JSON.stringify(r.data.orders.nodes.map((o: any) => [o.id, o.lines.length])),
+    settings,
+  );
+}
+
+/** Workload 2, API only: the latency of the order list's first page (for the growth comparison). */
+export function orderListApi(apiUrl: string, cookie: string, settings: Settings): Promise<Measured> {
+  return measure({ url: `${apiUrl}/graphql`, cookie, body: () => JSON.stringify({ query: ORDERS_QUERY, variables: { first: 100 } }), ...settings });
+}
+
+export interface BuyRun {
+  orders: number;
+  ordersPerSecond: number;
+  p50: number;
+  p99: number;
+  refusals: number;
+  errors: number;
+  /** Orders the database holds that no response reported, or reported orders it does not hold, or doubles. */
+  lost: number;
+  doubled: number;
+}
+
+interface BuySteps {
+  add(buyer: Buyer, cookie: string, priceId: number): Promise<void>;
+  bind(buyer: Buyer, cookie: string): Promise<void>;
+  buy(buyer: Buyer, cookie: string, key: string): Promise<{ id: string; soNumber: string } | { refused: string }>;
+}
+
+const CART = '{ __typename ... on Cart { id version lines { id priceId quantity skuTitle unitPrice { amountMinor currency } } } ... on CartRefused { code message } }';
+
+const expectCart = (result: any, field: string) => {
+  if (result.data[field].__typename !== 'Cart') throw new Error(`${field} refused: ${JSON.stringify(result.data[field])}`);
+};
+
+export const apiBuySteps = (apiUrl: string): BuySteps => ({
+  add: async (b, cookie, priceId) => expectCart(await post(`${apiUrl}/graphql`, cookie, JSON.stringify({ query: `mutation($r: ID!, $p: Int!) { addToCart(resellerId: $r, priceId: $p) ${CART} }`, variables: { r: b.resellerId, p: priceId } })), 'addToCart'),
+  bind: async (b, cookie) => expectCart(await post(`${apiUrl}/graphql`, cookie, JSON.stringify({ query: `mutation($r: ID!, $c: ID!) { bindCartCustomer(resellerId: $r, customerId: $c) ${CART} }`, variables: { r: b.resellerId, c: b.customerId } })), 'bindCartCustomer'),
+  buy: async (b, cookie, key) => {
+    const result = await post(
+      `${apiUrl}/graphql`,
+      cookie,
+      JSON.stringify({
+        query: `mutation($r: ID!, $k: String!) { buy(resellerId: $r, input: { idempotencyKey: $k }) { __typename
+          ... on OrderPlaced { replayed order { id soNumber status total { amountMinor currency } } }
+          ... on PurchaseNotReady { code } ... on PricesChanged { code } ... on BuyRefused { code } } }`,
+        variables: { r: b.resellerId, k: key },
+      }),
+    );
+    const answer = result.data.buy;
+    return answer.__typename === 'OrderPlaced' ? answer.order : { refused: answer.code };
+  },
+});
+
+export const referenceBuySteps = (referenceUrl: string): BuySteps => ({
+  add: async (_b, cookie, priceId) => expectCart(await post(`${referenceUrl}/cart/add`, cookie, JSON.stringify({ priceId })), 'addToCart'),
+  bind: async (b, cookie) => expectCart(await post(`${referenceUrl}/cart/bind`, cookie, JSON.stringify({ customerId: b.customerId })), 'bindCartCustomer'),
+  buy: async (_b, cookie, key) => {
+    const answer = (await post(`${referenceUrl}/buy`, cookie, JSON.stringify({ idempotencyKey: key }))).data.buy;
+    return answer.__typename === 'OrderPlaced' ? answer.order : { refused: answer.code };
+  },
+});
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+
+/**
+ * Workload 3: each buyer (one connection each) fills a cart, binds its customer and buys, again and
+ * again. Afterwards the database is asked for every order placed in the run: each reported order must
+ * be there once, and nothing else.
+ */
+export async function buyLoop(steps: BuySteps, databaseUrl: string, buyers: { buyer: Buyer; cookie: string }[], priceIds: number[], settings: Settings, tag: string): Promise<BuyRun> {
+  const runOnce = async (seconds: number, label: string) => {
+    const stopAt = Date.now() + seconds * 1000;
+    const latencies: number[] = [];
+    const placed: { id: string; soNumber: string }[] = [];
+    let refusals = 0;
+    let errors = 0;
+    await Promise.all(
+      buyers.map(async ({ buyer, cookie }, w) => {
+        for (let n = 0; Date.now() < stopAt; n += 1) {
+          const started = performance.now();
+          try {
+            await steps.add(buyer, cookie, priceIds[(w * 7 + n) % priceIds.length]!);
+            await steps.bind(buyer, cookie);
+            const result = await steps.buy(buyer, cookie, `${tag}-${label}-${w}-${n}`);
+            if ('refused' in result) refusals += 1;
+            else placed.push(result);
+          } catch {
+            errors += 1;
+          }
+          latencies.push(performance.now() - started);
+        }
+      }),
+    );
+    return { latencies, placed, refusals, errors };
+  };
+  if (settings.warmupSeconds > 0) await runOnce(settings.warmupSeconds, 'warmup');
+  const started = Date.now();
+  const run = await runOnce(settings.seconds, 'run');
+  const elapsed = (Date.now() - started) / 1000;
+
+  const db = await openRaw(databaseUrl);
+  try {
+    const rows = await db.query(`SELECT o.id, o.so_number, (SELECT COUNT(*) FROM order_line l WHERE l.order_id = o.id) AS lines FROM sales_order o WHERE o.idempotency_key LIKE ?`, [`${tag}-run-%`]);
+    const stored = new Map(rows.map((r) => [String(r.id), r]));
+    const reported = new Set(run.placed.map((o) => o.id));
+    const lost = run.placed.filter((o) => !stored.has(o.id)).length + rows.filter((r) => !reported.has(String(r.id)) || Number(r.lines) === 0).length;
+    const doubled = run.placed.length - reported.size + (rows.length - new Set(rows.map((r) => r.so_number)).size);
+    const sorted = run.latencies.sort((a, b) => a - b);
+    return { orders: run.placed.length, ordersPerSecond: run.placed.length / elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), refusals: run.refusals, errors: run.errors, lost, doubled };
+  } finally {
+    await db.close();
+  }
+}
