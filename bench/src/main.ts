@@ -134,8 +134,11 @@ async function benchDatabase(kind: 'sqlite' | 'postgres'): Promise<Results['data
     }
     return out;
   } finally {
-    await dbs.dropAll();
-    await rm(dir, { recursive: true, force: true });
+    if (env.BENCH_KEEP === '1') log(`${kind}: kept ${dir}`);
+    else {
+      await dbs.dropAll();
+      await rm(dir, { recursive: true, force: true });
+    }
   }
 }
 

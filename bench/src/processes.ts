@@ -25,10 +25,10 @@ export interface Running {
 }
 
 /** Starts a Node process with its output in `logFile`, and waits until `ready(url)` answers true. */
-export async function startProcess(script: string, env: Record<string, string>, logFile: string, ready: (url: string) => Promise<boolean>, args: string[] = []): Promise<Running> {
+export async function startProcess(script: string, env: Record<string, string>, logFile: string, ready: (url: string) => Promise<boolean>, nodeArgs: string[] = []): Promise<Running> {
   const port = await freePort();
   const out = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', out, out] });
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const deadline = Date.now() + 60_000;
@@ -68,6 +68,8 @@ export function startApi(databaseUrl: string, dataDir: string, extraEnv: Record<
     },
     join(dataDir, 'api.log'),
     async (url) => (await fetch(`${url}/healthz`)).ok,
+    // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API under load
+    (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
   );
 }
 

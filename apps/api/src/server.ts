@@ -3,13 +3,14 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
 import type { App } from './app.js';
 import { UploadTooLargeError } from './catalog/upload-store.js';
 import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
+import { compiledExecution } from './platform/compiled-execution.js';
 import { formatError } from './platform/errors.js';
 import { queryLimitsRule } from './platform/query-limits.js';
 import type { Authentication } from './identity/identity.service.js';
@@ -57,13 +58,15 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
     },
   };
   const apollo = new ApolloServer<Context>({
-    schema: await createSchema(),
+    gateway: compiledExecution(await createSchema()),
     introspection: !config.production,
     formatError: formatError(logger, currentRequestId),
     includeStacktraceInErrorResponses: false,
     validationRules: [queryLimitsRule()],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Every answer is private and sets no cache hints; the default plugin would wrap every field's resolver.
+      ApolloServerPluginCacheControlDisabled(),
       operationLog,
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

@@ -1,26 +1,37 @@
 import { encodeCursor } from '../platform/cursor.js';
 import { Money } from '../platform/money.types.js';
 import type { CatalogPage, PriceView, ProductView } from './catalog.service.js';
-import { Price, Product, ProductConnection, Sku } from './catalog.types.js';
+import type { Price, Product, ProductConnection } from './catalog.types.js';
 
-const toPrice = (view: PriceView): Price =>
-  Object.assign(new Price(), {
-    ...view,
-    id: String(view.id),
-    unitPrice: Money.of({ amountMinor: view.unitPriceMinor, currency: view.currency }),
-    erpPrice: Money.of({ amountMinor: view.erpPriceMinor, currency: view.currency }),
-  });
+// Plain literals, not class instances: a page maps hundreds of prices, and spreading into freshly
+// constructed instances cost ~3 µs a price (the bench's catalog profile). None of these types is in a union.
+const toPrice = (v: PriceView): Price => ({
+  id: String(v.id),
+  segment: v.segment,
+  market: v.market,
+  term: v.term,
+  billingPlan: v.billingPlan,
+  unitPrice: Money.of({ amountMinor: v.unitPriceMinor, currency: v.currency }),
+  erpPrice: Money.of({ amountMinor: v.erpPriceMinor, currency: v.currency }),
+  tierMin: v.tierMin,
+  tierMax: v.tierMax,
+  effectiveStart: v.effectiveStart,
+  effectiveEnd: v.effectiveEnd,
+  changeIndicator: v.changeIndicator,
+});
 
-export const toProduct = (view: ProductView): Product =>
-  Object.assign(new Product(), {
-    ...view,
-    skus: view.skus.map((sku) => Object.assign(new Sku(), { ...sku, id: String(sku.id), prices: sku.prices.map(toPrice) })),
-  });
+export const toProduct = (view: ProductView): Product => ({
+  id: view.id,
+  title: view.title,
+  publisher: view.publisher,
+  description: view.description,
+  kind: view.kind,
+  skus: view.skus.map((sku) => ({ id: String(sku.id), skuId: sku.skuId, title: sku.title, description: sku.description, unitOfMeasure: sku.unitOfMeasure, prices: sku.prices.map(toPrice) })),
+});
 
-export const toProductConnection = (page: CatalogPage): ProductConnection =>
-  Object.assign(new ProductConnection(), {
-    priceSegment: page.priceSegment,
-    market: page.market,
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-    edges: page.products.map((product) => ({ cursor: encodeCursor([product.title, product.id]), node: toProduct(product) })),
-  });
+export const toProductConnection = (page: CatalogPage): ProductConnection => ({
+  priceSegment: page.priceSegment,
+  market: page.market,
+  pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+  edges: page.products.map((product) => ({ cursor: encodeCursor([product.title, product.id]), node: toProduct(product) })),
+});

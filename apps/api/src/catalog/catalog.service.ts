@@ -1,6 +1,6 @@
 import { priceSegmentFor, type BillingPlan, type CustomerSegment, type PriceSegment, type Term } from '@nce/domain';
 import type { Database } from '../db/database.js';
-import { portable } from '../db/sql.js';
+import { packedColumns, portable, unpack } from '../db/sql.js';
 import { isoDate, type Clock } from '../platform/clock.js';
 import { checkPageSize, containsPattern, decodeCursor, encodeCursor } from '../platform/cursor.js';
 import type { ProductKind } from './product.entity.js';
@@ -56,27 +56,11 @@ export interface CatalogPage {
   endCursor: string | null;
 }
 
-interface PriceRowWithSku {
-  id: number;
-  sku_ref: number;
-  product_id: string;
-  sku_id: string;
-  sku_title: string;
-  sku_description: string;
-  unit_of_measure: string;
-  segment: PriceSegment;
-  market: string;
-  currency: string;
-  term: Term;
-  billing_plan: BillingPlan;
-  tier_min: number;
-  tier_max: number | null;
-  effective_start: string;
-  effective_end: string | null;
-  unit_price_minor: number | string;
-  erp_price_minor: number | string;
-  change_indicator: string;
-}
+/** One price row with its SKU, in the order `withSkusAndPrices` unpacks them. */
+const PRICE_ROW_COLUMNS = [
+  'pr.id', 'pr.sku_ref', 's.product_id', 's.sku_id', 's.title', 's.description', 's.unit_of_measure', 'pr.segment', 'pr.market', 'pr.currency', 'pr.term',
+  'pr.billing_plan', 'pr.tier_min', 'pr.tier_max', 'pr.effective_start', 'pr.effective_end', 'pr.unit_price_minor', 'pr.erp_price_minor', 'pr.change_indicator',
+] as const;
 
 interface ProductRow {
   id: string;
@@ -162,12 +146,10 @@ export class CatalogService {
 
   private async withSkusAndPrices(products: ProductRow[], prices: { sql: string; params: (string | number)[] }): Promise<ProductView[]> {
     if (products.length === 0) return [];
-    const rows: PriceRowWithSku[] = await this.db.read.query(
+    const rows: { packed: unknown }[] = await this.db.read.query(
       portable(
         this.db.kind,
-        `SELECT pr.id, pr.sku_ref, s.product_id, s.sku_id, s.title AS sku_title, s.description AS sku_description, s.unit_of_measure,
-                pr.segment, pr.market, pr.currency, pr.term, pr.billing_plan, pr.tier_min, pr.tier_max, pr.effective_start,
-                pr.effective_end, pr.unit_price_minor, pr.erp_price_minor, pr.change_indicator
+        `SELECT ${packedColumns(this.db.kind, PRICE_ROW_COLUMNS)}
          FROM catalog_price pr JOIN catalog_sku s ON s.id = pr.sku_ref
          WHERE s.product_id IN (${products.map(() => '?').join(', ')}) AND ${prices.sql}
          ORDER BY s.product_id, s.sku_id, pr.term, pr.billing_plan, pr.tier_min, pr.effective_start`,
@@ -175,28 +157,22 @@ export class CatalogService {
       [...products.map((p) => p.id), ...prices.params],
     );
     const skusByProduct = new Map<string, Map<number, SkuView>>();
-    for (const row of rows) {
-      let skus = skusByProduct.get(row.product_id);
-      if (!skus) skusByProduct.set(row.product_id, (skus = new Map()));
-      let sku = skus.get(row.sku_ref);
+    for (const packed of rows) {
+      const [id, skuRef, productId, skuId, skuTitle, skuDescription, unitOfMeasure, segment, market, currency, term, billingPlan, tierMin, tierMax, effectiveStart, effectiveEnd, unitPriceMinor, erpPriceMinor, changeIndicator] =
+        unpack(packed) as [number, number, string, string, string, string, string, PriceSegment, string, string, Term, BillingPlan, number, number | null, string, string | null, number | string, number | string, string];
+      let skus = skusByProduct.get(productId);
+      if (!skus) skusByProduct.set(productId, (skus = new Map()));
+      let sku = skus.get(skuRef);
       if (!sku) {
-        sku = { id: row.sku_ref, skuId: row.sku_id, title: row.sku_title, description: row.sku_description, unitOfMeasure: row.unit_of_measure, prices: [] };
-        skus.set(row.sku_ref, sku);
+        sku = { id: skuRef, skuId, title: skuTitle, description: skuDescription, unitOfMeasure, prices: [] };
+        skus.set(skuRef, sku);
       }
       sku.prices.push({
-        id: row.id,
-        segment: row.segment,
-        market: row.market,
-        currency: row.currency,
-        term: row.term,
-        billingPlan: row.billing_plan,
-        tierMin: Number(row.tier_min),
-        tierMax: row.tier_max === null ? null : Number(row.tier_max),
-        effectiveStart: row.effective_start,
-        effectiveEnd: row.effective_end,
-        unitPriceMinor: Number(row.unit_price_minor),
-        erpPriceMinor: Number(row.erp_price_minor),
-        changeIndicator: row.change_indicator,
+        id, segment, market, currency, term, billingPlan, effectiveStart, effectiveEnd, changeIndicator,
+        tierMin: Number(tierMin),
+        tierMax: tierMax === null ? null : Number(tierMax),
+        unitPriceMinor: Number(unitPriceMinor),
+        erpPriceMinor: Number(erpPriceMinor),
       });
     }
     return products.map((p) => ({ ...p, skus: [...(skusByProduct.get(p.id)?.values() ?? [])] }));

@@ -25,7 +25,7 @@ export class CatalogFilterInput {
   kind?: ProductKind | null;
 }
 
-@ObjectType({ description: 'A price-list row: what one unit of a SKU costs for a segment, market, term, billing plan and seat tier.' })
+@ObjectType({ simpleResolvers: true, description: 'A price-list row: what one unit of a SKU costs for a segment, market, term, billing plan and seat tier.' })
 export class Price {
   @Field(() => ID)
   id: string;
@@ -64,7 +64,7 @@ export class Price {
   changeIndicator: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Sku {
   @Field(() => ID)
   id: string;
@@ -85,7 +85,7 @@ export class Sku {
   prices: Price[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Product {
   @Field(() => ID, { description: 'Microsoft’s product ID, e.g. CFQ7TTC0LH18.' })
   id: string;
@@ -106,7 +106,7 @@ export class Product {
   skus: Sku[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ProductEdge {
   @Field()
   cursor: string;
@@ -115,7 +115,7 @@ export class ProductEdge {
   node: Product;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field()
   hasNextPage: boolean;
@@ -124,7 +124,7 @@ export class PageInfo {
   endCursor: string | null;
 }
 
-@ObjectType({ description: 'One page of the catalog.' })
+@ObjectType({ simpleResolvers: true, description: 'One page of the catalog.' })
 export class ProductConnection {
   @Field(() => [ProductEdge])
   edges: ProductEdge[];

@@ -1,7 +1,6 @@
 import type { OrderState } from '@nce/domain';
-import { In } from 'typeorm';
 import type { Database } from '../db/database.js';
-import { portable } from '../db/sql.js';
+import { packedColumns, portable, unpack } from '../db/sql.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../platform/cursor.js';
 import { OrderEventEntity, OrderLineEntity, SalesOrderEntity } from './entities.js';
 
@@ -37,19 +36,32 @@ export class OrderQueryService {
       const [placedAt, id] = decodeCursor(after, ['string', 'string']) as [string, string];
       add('(o.placed_at < ? OR (o.placed_at = ? AND o.id < ?))', placedAt, placedAt, id);
     }
-    const rows: Record<string, unknown>[] = await this.db.read.query(
+    const rows: { packed: unknown }[] = await this.db.read.query(
       portable(
         this.db.kind,
-        `SELECT o.*, r.company_name AS reseller_name, c.company_name AS customer_name
+        `SELECT ${packedColumns(this.db.kind, [...ORDER_COLUMNS.map((c) => `o.${c}`), 'r.company_name', 'c.company_name'])}
          FROM sales_order o JOIN reseller r ON r.id = o.reseller_id JOIN customer c ON c.id = o.customer_id
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.placed_at DESC, o.id DESC LIMIT ?`,
       ),
       [...params, first + 1],
     );
-    const page = rows.slice(0, first).map((r) => this.db.read.create(SalesOrderEntity, toEntity(r)) as SalesOrderEntity & { resellerName: string; customerName: string });
-    const names = rows.slice(0, first).map((r) => ({ resellerName: String(r.reseller_name), customerName: String(r.customer_name) }));
-    const lines = page.length ? await this.db.read.find(OrderLineEntity, { where: { orderId: In(page.map((o) => o.id)) }, order: { lineNumber: 'ASC' } }) : [];
-    const orders = page.map((o, i) => Object.assign(o, names[i], { lines: lines.filter((l) => l.orderId === o.id) }));
+    const page = rows.slice(0, first).map((row) => {
+      const values = unpack(row);
+      return { ...orderOf(values), resellerName: String(values[ORDER_COLUMNS.length]), customerName: String(values[ORDER_COLUMNS.length + 1]) };
+    });
+    const lines = page.length
+      ? ((await this.db.read.query(
+          portable(this.db.kind, `SELECT ${packedColumns(this.db.kind, LINE_COLUMNS)} FROM order_line WHERE order_id IN (${page.map(() => '?').join(', ')}) ORDER BY order_id, line_number`),
+          page.map((o) => o.id),
+        )) as { packed: unknown }[]).map((row) => lineOf(unpack(row)))
+      : [];
+    const linesByOrder = new Map<string, OrderLineEntity[]>();
+    for (const line of lines) {
+      const list = linesByOrder.get(line.orderId);
+      if (list) list.push(line);
+      else linesByOrder.set(line.orderId, [line]);
+    }
+    const orders: OrderRow[] = page.map((o) => ({ ...o, lines: linesByOrder.get(o.id) ?? [] }));
     const last = orders[orders.length - 1];
     return { orders, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.placedAt, last.id]) : null };
   }
@@ -67,6 +79,37 @@ export class OrderQueryService {
     const lines = await this.db.read.find(OrderLineEntity, { where: { orderId: id }, order: { lineNumber: 'ASC' } });
     return Object.assign(this.db.read.create(SalesOrderEntity, toEntity(row)), { resellerName: String(row.reseller_name), customerName: String(row.customer_name), lines, events });
   }
+}
+
+/** The order columns in the order the list packs them. */
+const ORDER_COLUMNS = [
+  'id', 'so_number', 'reseller_id', 'customer_id', 'status', 'payment_method', 'po_number', 'currency', 'total_minor', 'idempotency_key', 'request_hash',
+  'tenant_domain', 'placed_by_user_id', 'placed_at', 'provisioned_at', 'failure_reason', 'updated_at', 'version',
+] as const;
+
+const LINE_COLUMNS = [
+  'id', 'order_id', 'line_number', 'price_id', 'product_id', 'product_title', 'sku_id', 'sku_title', 'term', 'billing_plan', 'quantity', 'unit_price_minor',
+  'line_total_minor', 'subscription_id', 'returned_quantity', 'status',
+] as const;
+
+const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
+function orderOf(v: unknown[]): SalesOrderEntity {
+  return {
+    id: String(v[0]), soNumber: String(v[1]), resellerId: String(v[2]), customerId: String(v[3]), status: v[4] as OrderState,
+    paymentMethod: v[5] as SalesOrderEntity['paymentMethod'], poNumber: text(v[6]), currency: String(v[7]), totalMinor: Number(v[8]),
+    idempotencyKey: String(v[9]), requestHash: String(v[10]), tenantDomain: String(v[11]), placedByUserId: text(v[12]), placedAt: String(v[13]),
+    provisionedAt: text(v[14]), failureReason: text(v[15]), updatedAt: String(v[16]), version: Number(v[17]),
+  };
+}
+
+function lineOf(v: unknown[]): OrderLineEntity {
+  return {
+    id: String(v[0]), orderId: String(v[1]), lineNumber: Number(v[2]), priceId: Number(v[3]), productId: String(v[4]), productTitle: String(v[5]),
+    skuId: String(v[6]), skuTitle: String(v[7]), term: v[8] as OrderLineEntity['term'], billingPlan: v[9] as OrderLineEntity['billingPlan'],
+    quantity: Number(v[10]), unitPriceMinor: Number(v[11]), lineTotalMinor: Number(v[12]), subscriptionId: text(v[13]), returnedQuantity: Number(v[14]),
+    status: v[15] as OrderLineEntity['status'],
+  };
 }
 
 function toEntity(r: Record<string, unknown>): Partial<SalesOrderEntity> {

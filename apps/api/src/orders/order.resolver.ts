@@ -53,12 +53,12 @@ const toCartResult = (result: ServiceCartResult): typeof CartResult =>
     ? toCart(result.view)
     : Object.assign(new CartRefused(), { code: result.refusal.code, message: result.refusal.message, fix: result.refusal.field ? toFix({ kind: 'field', field: result.refusal.field, label: result.refusal.message }) : null });
 
-export const toOrder = (o: OrderRow): Order =>
-  Object.assign(new Order(), {
-    ...o,
-    total: money(o.totalMinor, o.currency),
-    lines: o.lines.map((l) => ({ ...l, unitPrice: money(l.unitPriceMinor, o.currency), lineTotal: money(l.lineTotalMinor, o.currency) })),
-  });
+// A plain object (lists map hundreds of rows); type-graphql makes an Order of it for the field resolvers.
+export const toOrder = (o: OrderRow): Order => ({
+  ...o,
+  total: money(o.totalMinor, o.currency),
+  lines: o.lines.map((l) => ({ ...l, unitPrice: money(l.unitPriceMinor, o.currency), lineTotal: money(l.lineTotalMinor, o.currency) })),
+});
 
 @Resolver(() => Order)
 export class OrderResolver {

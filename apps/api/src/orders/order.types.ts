@@ -5,7 +5,7 @@ import { BusinessError, Fix } from '../platform/business-error.js';
 import { BillingPlanEnum, TermEnum } from '../platform/graphql-enums.js';
 import { Money } from '../platform/money.types.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CartLine {
   @Field(() => ID)
   id: string;
@@ -41,7 +41,7 @@ export class CartLine {
   lineTotal: Money;
 }
 
-@ObjectType({ description: 'R4: the reseller’s cart.' })
+@ObjectType({ simpleResolvers: true, description: 'R4: the reseller’s cart.' })
 export class Cart {
   @Field(() => ID)
   id: string;
@@ -124,7 +124,7 @@ export class BuyInput {
   paymentMethod?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class OrderLine {
   @Field(() => Int)
   lineNumber: number;
@@ -190,7 +190,7 @@ export class EmailSent {
   createdAt: string;
 }
 
-@ObjectType({ description: 'A placed order (R18) and its provisioning (R19).' })
+@ObjectType({ simpleResolvers: true, description: 'A placed order (R18) and its provisioning (R19).' })
 export class Order {
   @Field(() => ID)
   id: string;
@@ -241,7 +241,7 @@ export class Order {
   events?: OrderEvent[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class OrderConnection {
   @Field(() => [Order])
   nodes: Order[];
@@ -250,7 +250,7 @@ export class OrderConnection {
   pageInfo: PageInfo;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class OrderPlaced {
   @Field(() => Order)
   order: Order;

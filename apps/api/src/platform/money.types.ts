@@ -2,7 +2,7 @@ import { formatMoney, formatMoneyAmount, type Money as DomainMoney } from '@nce/
 import { SafeIntResolver } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'An amount of money: integer minor units (cents) and ISO 4217 currency. Never a float.' })
+@ObjectType({ simpleResolvers: true, description: 'An amount of money: integer minor units (cents) and ISO 4217 currency. Never a float.' })
 export class Money {
   @Field(() => SafeIntResolver, { description: 'Amount in the currency’s minor unit (e.g. cents).' })
   amountMinor: number;
@@ -10,13 +10,22 @@ export class Money {
   @Field()
   currency: string;
 
+  // The texts are getters: a catalog page holds thousands of prices, and most queries ask for neither.
+  // (simpleResolvers: graphql-js reads the property directly, getters included.)
   @Field({ description: 'Exact decimal text, e.g. "12.50".' })
-  amount: string;
+  get amount(): string {
+    return formatMoneyAmount(this);
+  }
 
   @Field({ description: 'Amount with its currency, e.g. "12.50 USD".' })
-  formatted: string;
+  get formatted(): string {
+    return formatMoney(this);
+  }
 
   static of(value: DomainMoney): Money {
-    return Object.assign(new Money(), { ...value, amount: formatMoneyAmount(value), formatted: formatMoney(value) });
+    const money = new Money();
+    money.amountMinor = value.amountMinor;
+    money.currency = value.currency;
+    return money;
   }
 }
