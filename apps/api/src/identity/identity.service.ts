@@ -3,6 +3,7 @@ import { checkNewPassword } from '@nce/domain';
 import { IsNull, type EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Database } from '../db/database.js';
+import { packedColumns, portable, unpack } from '../db/sql.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { STAFF_ROLES, type Principal, type StaffRole } from '../platform/permissions.js';
@@ -33,7 +34,7 @@ export type Authentication = { principal: Principal } | { problem: 'SESSION_EXPI
 
 export type PasswordChangeResult = { ok: true } | { ok: false; code: string; message: string; field?: string };
 
-export function principalOf(user: UserEntity, sessionId?: string): Principal {
+export function principalOf(user: Pick<UserEntity, 'id' | 'email' | 'kind' | 'roles' | 'resellerId'>, sessionId?: string): Principal {
   if (user.kind === 'RESELLER') return { kind: 'reseller', userId: user.id, email: user.email, resellerId: user.resellerId!, sessionId };
   const roles = user.roles.split(',').filter((r): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r));
   return { kind: 'staff', userId: user.id, email: user.email, roles, sessionId };
@@ -101,19 +102,26 @@ export class IdentityService {
   }
 
   /** The principal of a session cookie; SESSION_EXPIRED when it was valid once and no longer is. */
+  /** Every request asks this: one statement for the session and its user, no entity hydration. */
   async authenticate(token: string | null | undefined): Promise<Authentication> {
     if (!token) return null;
-    const session = await this.db.read.findOneBy(SessionEntity, { tokenHash: tokenHash(token) });
-    if (!session) return { problem: 'SESSION_EXPIRED' };
+    const [row] = await this.db.read.query(
+      portable(
+        this.db.kind,
+        `SELECT ${packedColumns(this.db.kind, ['s.id', 's.expires_at', 's.revoked_at', 's.last_seen_at', 'u.id', 'u.email', 'u.kind', 'u.roles', 'u.reseller_id', 'u.active'])}
+         FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?`,
+      ),
+      [tokenHash(token)],
+    );
+    if (!row) return { problem: 'SESSION_EXPIRED' };
+    const [sessionId, expiresAt, revokedAt, lastSeenAt, userId, email, kind, roles, resellerId, active] = unpack(row) as [string, string, string | null, string, string, string, UserEntity['kind'], string, string | null, boolean | number];
     const now = this.clock.now();
-    const idleSince = now.getTime() - Date.parse(session.lastSeenAt);
-    if (session.revokedAt || now.toISOString() >= session.expiresAt || idleSince >= SESSION_IDLE_MS) return { problem: 'SESSION_EXPIRED' };
-    const user = await this.db.read.findOneBy(UserEntity, { id: session.userId });
-    if (!user || !user.active) return { problem: 'SESSION_EXPIRED' };
+    const idleSince = now.getTime() - Date.parse(lastSeenAt);
+    if (revokedAt || now.toISOString() >= expiresAt || idleSince >= SESSION_IDLE_MS || !active) return { problem: 'SESSION_EXPIRED' };
     if (idleSince >= LAST_SEEN_RESOLUTION_MS) {
-      await this.db.transaction((m) => m.update(SessionEntity, session.id, { lastSeenAt: now.toISOString() }));
+      await this.db.transaction((m) => m.update(SessionEntity, sessionId, { lastSeenAt: now.toISOString() }));
     }
-    return { principal: principalOf(user, session.id) };
+    return { principal: principalOf({ id: userId, email, kind, roles, resellerId }, sessionId) };
   }
 
   async signOut(actor: Actor): Promise<void> {

@@ -57,7 +57,10 @@ const toCartResult = (result: ServiceCartResult): typeof CartResult =>
 export const toOrder = (o: OrderRow): Order => ({
   ...o,
   total: money(o.totalMinor, o.currency),
-  lines: o.lines.map((l) => ({ ...l, unitPrice: money(l.unitPriceMinor, o.currency), lineTotal: money(l.lineTotalMinor, o.currency) })),
+  lines: o.lines.map((l) => ({
+    lineNumber: l.lineNumber, productTitle: l.productTitle, skuTitle: l.skuTitle, term: l.term, billingPlan: l.billingPlan, quantity: l.quantity,
+    unitPrice: money(l.unitPriceMinor, o.currency), lineTotal: money(l.lineTotalMinor, o.currency), subscriptionId: l.subscriptionId, status: l.status,
+  })),
 });
 
 @Resolver(() => Order)
