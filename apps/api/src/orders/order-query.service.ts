@@ -18,11 +18,15 @@ export interface OrderRow extends SalesOrderEntity {
   lines: OrderLineEntity[];
 }
 
+/** What a list shows of an order: what the API exposes, not the bookkeeping (keys, hashes, versions). */
+export type ListedLine = Pick<OrderLineEntity, 'orderId' | 'lineNumber' | 'productTitle' | 'skuTitle' | 'term' | 'billingPlan' | 'quantity' | 'unitPriceMinor' | 'lineTotalMinor' | 'subscriptionId' | 'status'>;
+export type ListedOrder = Omit<OrderRow, 'idempotencyKey' | 'requestHash' | 'placedByUserId' | 'updatedAt' | 'version' | 'lines'> & { lines: ListedLine[] };
+
 /** Orders for lists and detail pages: a page costs two statements whatever its size. */
 export class OrderQueryService {
   constructor(private readonly db: Database) {}
 
-  async list(filter: OrderFilter, first: number, after?: string | null): Promise<{ orders: OrderRow[]; hasNextPage: boolean; endCursor: string | null }> {
+  async list(filter: OrderFilter, first: number, after?: string | null): Promise<{ orders: ListedOrder[]; hasNextPage: boolean; endCursor: string | null }> {
     checkPageSize(first);
     const where: string[] = [];
     const params: (string | number)[] = [];
@@ -55,13 +59,13 @@ export class OrderQueryService {
           page.map((o) => o.id),
         )) as { packed: unknown }[]).map((row) => lineOf(unpack(row)))
       : [];
-    const linesByOrder = new Map<string, OrderLineEntity[]>();
+    const linesByOrder = new Map<string, ListedLine[]>();
     for (const line of lines) {
       const list = linesByOrder.get(line.orderId);
       if (list) list.push(line);
       else linesByOrder.set(line.orderId, [line]);
     }
-    const orders: OrderRow[] = page.map((o) => ({ ...o, lines: linesByOrder.get(o.id) ?? [] }));
+    const orders: ListedOrder[] = page.map((o) => ({ ...o, lines: linesByOrder.get(o.id) ?? [] }));
     const last = orders[orders.length - 1];
     return { orders, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.placedAt, last.id]) : null };
   }
@@ -81,34 +85,28 @@ export class OrderQueryService {
   }
 }
 
-/** The order columns in the order the list packs them. */
+/** The columns a list packs, in this order. */
 const ORDER_COLUMNS = [
-  'id', 'so_number', 'reseller_id', 'customer_id', 'status', 'payment_method', 'po_number', 'currency', 'total_minor', 'idempotency_key', 'request_hash',
-  'tenant_domain', 'placed_by_user_id', 'placed_at', 'provisioned_at', 'failure_reason', 'updated_at', 'version',
+  'id', 'so_number', 'reseller_id', 'customer_id', 'status', 'payment_method', 'po_number', 'currency', 'total_minor', 'tenant_domain', 'placed_at', 'provisioned_at', 'failure_reason',
 ] as const;
 
-const LINE_COLUMNS = [
-  'id', 'order_id', 'line_number', 'price_id', 'product_id', 'product_title', 'sku_id', 'sku_title', 'term', 'billing_plan', 'quantity', 'unit_price_minor',
-  'line_total_minor', 'subscription_id', 'returned_quantity', 'status',
-] as const;
+const LINE_COLUMNS = ['order_id', 'line_number', 'product_title', 'sku_title', 'term', 'billing_plan', 'quantity', 'unit_price_minor', 'line_total_minor', 'subscription_id', 'status'] as const;
 
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
-function orderOf(v: unknown[]): SalesOrderEntity {
+function orderOf(v: unknown[]): Omit<ListedOrder, 'resellerName' | 'customerName' | 'lines'> {
   return {
     id: String(v[0]), soNumber: String(v[1]), resellerId: String(v[2]), customerId: String(v[3]), status: v[4] as OrderState,
     paymentMethod: v[5] as SalesOrderEntity['paymentMethod'], poNumber: text(v[6]), currency: String(v[7]), totalMinor: Number(v[8]),
-    idempotencyKey: String(v[9]), requestHash: String(v[10]), tenantDomain: String(v[11]), placedByUserId: text(v[12]), placedAt: String(v[13]),
-    provisionedAt: text(v[14]), failureReason: text(v[15]), updatedAt: String(v[16]), version: Number(v[17]),
+    tenantDomain: String(v[9]), placedAt: String(v[10]), provisionedAt: text(v[11]), failureReason: text(v[12]),
   };
 }
 
-function lineOf(v: unknown[]): OrderLineEntity {
+function lineOf(v: unknown[]): ListedLine {
   return {
-    id: String(v[0]), orderId: String(v[1]), lineNumber: Number(v[2]), priceId: Number(v[3]), productId: String(v[4]), productTitle: String(v[5]),
-    skuId: String(v[6]), skuTitle: String(v[7]), term: v[8] as OrderLineEntity['term'], billingPlan: v[9] as OrderLineEntity['billingPlan'],
-    quantity: Number(v[10]), unitPriceMinor: Number(v[11]), lineTotalMinor: Number(v[12]), subscriptionId: text(v[13]), returnedQuantity: Number(v[14]),
-    status: v[15] as OrderLineEntity['status'],
+    orderId: String(v[0]), lineNumber: Number(v[1]), productTitle: String(v[2]), skuTitle: String(v[3]), term: v[4] as OrderLineEntity['term'],
+    billingPlan: v[5] as OrderLineEntity['billingPlan'], quantity: Number(v[6]), unitPriceMinor: Number(v[7]), lineTotalMinor: Number(v[8]),
+    subscriptionId: text(v[9]), status: v[10] as OrderLineEntity['status'],
   };
 }
 

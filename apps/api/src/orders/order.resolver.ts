@@ -6,7 +6,7 @@ import { Money } from '../platform/money.types.js';
 import { actorForReseller, forbidden } from '../platform/ownership.js';
 import { Permission, RequirePermission } from '../platform/permissions.js';
 import type { CartResult as ServiceCartResult, CartView } from './cart.service.js';
-import type { OrderRow } from './order-query.service.js';
+import type { ListedOrder } from './order-query.service.js';
 import {
   BuyInput,
   BuyRefused,
@@ -54,7 +54,7 @@ const toCartResult = (result: ServiceCartResult): typeof CartResult =>
     : Object.assign(new CartRefused(), { code: result.refusal.code, message: result.refusal.message, fix: result.refusal.field ? toFix({ kind: 'field', field: result.refusal.field, label: result.refusal.message }) : null });
 
 // A plain object (lists map hundreds of rows); type-graphql makes an Order of it for the field resolvers.
-export const toOrder = (o: OrderRow): Order => ({
+export const toOrder = (o: ListedOrder): Order => ({
   ...o,
   total: money(o.totalMinor, o.currency),
   lines: o.lines.map((l) => ({
