@@ -106,6 +106,36 @@ export class JobQueue {
   }
 
   private async claimNext(): Promise<JobEntity | null> {
+    return this.db.kind === 'postgres' ? this.claimNextSkippingLocked() : this.claimNextConditionally();
+  }
+
+  /**
+   * PostgreSQL: one statement picks the oldest due job that no other worker holds a row lock on and
+   * leases it. Concurrent workers skip each other's rows instead of queueing behind them or racing.
+   */
+  private async claimNextSkippingLocked(): Promise<JobEntity | null> {
+    const now = this.clock.now();
+    const rows: Record<string, unknown>[] = await this.db.read.query(
+      // In a WITH, so the driver answers rows as for a SELECT (TypeORM gives [rows, count] for an UPDATE).
+      `WITH claimed AS (
+         UPDATE job SET status = 'RUNNING', locked_until = $1, locked_by = $2, attempts = attempts + 1
+         WHERE id = (SELECT id FROM job WHERE (status = 'PENDING' AND run_at <= $3) OR (status = 'RUNNING' AND locked_until < $3)
+                     ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+         RETURNING *)
+       SELECT * FROM claimed`,
+      [new Date(now.getTime() + JOB_LEASE_MS).toISOString(), this.workerId, now.toISOString()],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: String(row.id), kind: String(row.kind), key: (row.job_key as string | null) ?? null, payload: String(row.payload), status: 'RUNNING', runAt: String(row.run_at),
+      attempts: Number(row.attempts), maxAttempts: Number(row.max_attempts), lockedUntil: (row.locked_until as string | null) ?? null, lockedBy: this.workerId,
+      lastError: (row.last_error as string | null) ?? null, createdAt: String(row.created_at), finishedAt: null,
+    };
+  }
+
+  /** SQLite: one writer at a time, so finding the next due job and leasing it in one transaction is exclusive. */
+  private async claimNextConditionally(): Promise<JobEntity | null> {
     const now = this.clock.now().toISOString();
     return this.db.transaction(async (m) => {
       const candidate = await m
@@ -116,7 +146,7 @@ export class JobQueue {
         .getOne();
       if (!candidate) return null;
       const lease = new Date(this.clock.now().getTime() + JOB_LEASE_MS).toISOString();
-      // The status in the WHERE clause makes the claim exclusive even with several workers.
+      // The status in the WHERE clause keeps the claim exclusive should two processes share the file.
       const claimed = await m
         .createQueryBuilder()
         .update(JobEntity)

@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import sqlite3 from 'sqlite3';
+import { createApp } from './dist/app.js';
+import { loadConfig } from './dist/config.js';
+const dir = process.argv[2];
+const raw = new sqlite3.Database(`${dir}/bench-1.sqlite`);
+const all = (sql, params) => new Promise((res, rej) => raw.all(sql, params, (e, r) => e ? rej(e) : res(r)));
+const run = (sql, params) => new Promise((res, rej) => raw.run(sql, params, (e) => e ? rej(e) : res()));
+let N = 2000, t = performance.now();
+for (let i = 0; i < N; i++) await all('SELECT 1', []);
+console.log('raw SELECT 1', ((performance.now() - t) / N * 1000).toFixed(0), 'µs');
+t = performance.now();
+for (let i = 0; i < 200; i++) { await run('BEGIN'); await run("INSERT INTO so_sequence (day, last) VALUES ('X', 1) ON CONFLICT (day) DO UPDATE SET last = so_sequence.last + 1"); await run('COMMIT'); }
+console.log('raw tx (3 stmts)', ((performance.now() - t) / 200 * 1000).toFixed(0), 'µs');
+process.env.SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');
+const app = await createApp(loadConfig({ DATABASE_URL: `sqlite:${dir}/bench-1.sqlite`, DATA_DIR: dir, NODE_ENV: 'test', ADMIN_DIST: '', LOG_LEVEL: 'warn' }, dir));
+t = performance.now();
+for (let i = 0; i < N; i++) await app.db.read.query('SELECT 1');
+console.log('typeorm query SELECT 1', ((performance.now() - t) / N * 1000).toFixed(0), 'µs');
+const { ResellerEntity } = await import('./dist/resellers/reseller.entity.js');
+t = performance.now();
+for (let i = 0; i < N; i++) await app.db.read.findOneBy(ResellerEntity, { id: '00000001-0000-4000-8000-000000000001' });
+console.log('typeorm findOneBy', ((performance.now() - t) / N * 1000).toFixed(0), 'µs');
+t = performance.now();
+for (let i = 0; i < 200; i++) await app.db.transaction((m) => m.query("INSERT INTO so_sequence (day, last) VALUES ('Y', 1) ON CONFLICT (day) DO UPDATE SET last = so_sequence.last + 1"));
+console.log('typeorm tx (1 stmt)', ((performance.now() - t) / 200 * 1000).toFixed(0), 'µs');
+await app.db.close();
