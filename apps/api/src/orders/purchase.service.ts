@@ -77,7 +77,10 @@ export class PurchaseService {
 
     const context = await this.context(resellerId, request.paymentMethod);
     const readiness = purchaseReadiness(context);
-    if (!readiness.ready) return { ok: false, code: 'NOT_READY', message: `${readiness.unmet.length} prerequisite(s) are not met.`, unmet: readiness.unmet };
+    if (!readiness.ready) {
+      // A twin request with this key may have checked the cart out since the first look: that is its order, not a refusal.
+      return (await this.replay(this.db.read, resellerId, key, requestHash)) ?? { ok: false, code: 'NOT_READY', message: `${readiness.unmet.length} prerequisite(s) are not met.`, unmet: readiness.unmet };
+    }
     const view = await this.carts.view(resellerId);
     if (!view) {
       // A twin request with this key may have checked the cart out a moment ago.
