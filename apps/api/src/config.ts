@@ -32,6 +32,8 @@ export interface Config {
   readonly mailFrom: string;
   /** R23: where new terms requests are announced. */
   readonly creditTeamEmail: string;
+  /** How long one GraphQL operation may execute before the client is answered OPERATION_TIMEOUT. */
+  readonly operationTimeoutMs: number;
   /** Sales tax on invoices, in basis points (825 = 8.25 %); 0 when prices are tax-exclusive and tax is billed elsewhere. */
   readonly taxRateBasisPoints: number;
 }
@@ -84,12 +86,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const smtpUrl = env.SMTP_URL || null;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
 
+  const timeoutText = env.OPERATION_TIMEOUT_MS ?? '15000';
+  if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 50) problems.push(`OPERATION_TIMEOUT_MS must be a whole number of at least 50, got "${timeoutText}"`);
+
   const taxText = env.TAX_RATE_BASIS_POINTS ?? '0';
   if (!/^\d{1,4}$/.test(taxText)) problems.push(`TAX_RATE_BASIS_POINTS must be a whole number from 0 to 9999, got "${taxText}"`);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     taxRateBasisPoints: Number(taxText),
+    operationTimeoutMs: Number(timeoutText),
     provisioningDelayMs: Number(provisioningText) * 1000,
     smtpUrl,
     mailFrom: env.MAIL_FROM ?? 'NCE Marketplace <no-reply@marketplace.example>',

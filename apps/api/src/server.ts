@@ -58,7 +58,7 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
     },
   };
   const apollo = new ApolloServer<Context>({
-    gateway: compiledExecution(await createSchema()),
+    gateway: compiledExecution(await createSchema(), { timeoutMs: config.operationTimeoutMs }),
     introspection: !config.production,
     formatError: formatError(logger, currentRequestId),
     includeStacktraceInErrorResponses: false,

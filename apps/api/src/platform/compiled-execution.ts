@@ -1,9 +1,10 @@
-import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /** What Apollo hands a gateway's executor (the parts used here). */
 interface ExecutionRequest {
   document: DocumentNode;
+  operation: OperationDefinitionNode;
   operationName?: string | null;
   queryHash: string;
   context: unknown;
@@ -29,7 +30,20 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
  * the plugins; only execution changes. Apollo 4+ dropped its `executor` option, so this is handed over
  * as a "gateway" whose schema never changes.
  */
-export function compiledExecution(schema: GraphQLSchema) {
+/**
+ * The answer when an operation runs past its time. Nothing can stop the work already started (a
+ * transaction commits or rolls back on its own), so a mutation's client is told it may still land.
+ */
+export function operationTimedOut(operation: 'query' | 'mutation' | 'subscription', timeoutMs: number): ExecutionResult {
+  const seconds = Math.round(timeoutMs / 100) / 10;
+  const message =
+    operation === 'mutation'
+      ? `The change did not finish within ${seconds} s. It may still complete: look before trying again (a Buy retried with the same idempotency key is safe).`
+      : `The request did not finish within ${seconds} s and was abandoned; try again, or ask for less.`;
+  return { data: null, errors: [new GraphQLError(message, { extensions: { code: 'OPERATION_TIMEOUT' } })] };
+}
+
+export function compiledExecution(schema: GraphQLSchema, options: { timeoutMs: number }) {
   const compiled = new Map<string, CompiledQuery | ExecutionResult>();
   const executor = async (request: ExecutionRequest): Promise<ExecutionResult> => {
     const key = `${request.operationName ?? ''}:${request.queryHash}`;
@@ -41,8 +55,14 @@ export function compiledExecution(schema: GraphQLSchema) {
       compiled.set(key, query);
     }
     if (!isCompiledQuery(query)) return query;
-    const result = await query.query(undefined, request.context, request.request.variables ?? {});
-    return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<ExecutionResult>((resolve) => (timer = setTimeout(() => resolve(operationTimedOut(request.operation.operation, options.timeoutMs)), options.timeoutMs)));
+    try {
+      const result = await Promise.race([query.query(undefined, request.context, request.request.variables ?? {}), timedOut]);
+      return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+    } finally {
+      clearTimeout(timer);
+    }
   };
   return {
     load: async () => ({ schema, executor }),

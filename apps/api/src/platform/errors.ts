@@ -14,6 +14,7 @@ const CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  'OPERATION_TIMEOUT',
 ]);
 
 export function formatError(logger: Logger, requestId: () => string | undefined) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, staff, TestClient, type TestApp } from '../test-support/test-app.js';
+import { operationTimedOut } from './compiled-execution.js';
 import { DEFAULT_QUERY_LIMITS } from './query-limits.js';
 
 describe('hostile GraphQL is refused clearly, never with a crash or internals', () => {
@@ -60,5 +61,28 @@ describe('hostile GraphQL is refused clearly, never with a crash or internals', 
     const response = await client.gql('{ catalogMarkets { market } }', {}, staff('staff'));
     expect(response.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } });
     expect(JSON.stringify(response)).not.toMatch(/SELECT|sqlite|stack|at /i);
+  });
+});
+
+describe('an operation that runs too long', () => {
+  it('is answered OPERATION_TIMEOUT at the limit, saying what that means, and the server goes on answering', async () => {
+    const t = await createTestApp({ OPERATION_TIMEOUT_MS: '300' });
+    const client = await TestClient.start(t.app);
+    try {
+      const markets = t.app.catalog.markets.bind(t.app.catalog);
+      t.app.catalog.markets = () => new Promise(() => {});
+      const started = Date.now();
+      const slow = await client.gql('{ catalogMarkets { market } }', {}, staff('staff'));
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(slow.errors?.[0]).toMatchObject({ message: expect.stringMatching(/did not finish within 0.3 s/), extensions: { code: 'OPERATION_TIMEOUT' } });
+      const change = await client.gql('mutation { signOut }', {}, staff('staff'));
+      expect(change.errors).toBeUndefined();
+      t.app.catalog.markets = markets;
+      expect((await client.gql('{ catalogMarkets { market } }', {}, staff('staff'))).errors).toBeUndefined();
+      expect(operationTimedOut('mutation', 1500).errors?.[0]?.message).toMatch(/within 1.5 s. It may still complete/);
+    } finally {
+      await client.stop();
+      await t.close();
+    }
   });
 });
