@@ -59,7 +59,8 @@ export class AuditService {
       onBehalfOfResellerId: actor.onBehalfOfResellerId ?? (principal?.kind === 'reseller' ? principal.resellerId : null),
       operation: record.operation,
       entityType: record.entityType,
-      entityId: record.entityId,
+      // The column holds 100 characters; an id built from user input (an email) must not fail the change it records.
+      entityId: record.entityId.slice(0, 100),
       changes: JSON.stringify(record.changes ?? {}),
       requestId: actor.requestId.slice(0, 64),
     });

@@ -3,6 +3,7 @@ import { cartSegmentFits, checkQuantity, priceSegmentFor, type BillingPlan, type
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
+import { ResellerEntity } from '../resellers/reseller.entity.js';
 import type { Database } from '../db/database.js';
 import { portable } from '../db/sql.js';
 import type { Actor } from '../platform/actor.js';
@@ -61,6 +62,7 @@ export class CartService {
         [priceId, isoDate(this.clock.now()), isoDate(this.clock.now())],
       );
       if (!price) return { ok: false as const, refusal: { code: 'PRICE_NOT_FOUND', message: 'That price is not in the catalog today.' } };
+      if (!(await m.existsBy(ResellerEntity, { id: resellerId }))) return { ok: false as const, refusal: { code: 'RESELLER_NOT_FOUND', message: 'No reseller has that id.', field: 'resellerId' } };
       const cart = await this.openCart(m, resellerId);
       if (cart.priceSegment && cart.priceSegment !== price.segment) {
         return { ok: false as const, refusal: { code: 'CART_SEGMENT_MISMATCH', message: `The cart holds ${cart.priceSegment.toLowerCase()} prices; a cart is priced for one segment. Check it out or empty it first.` } };

@@ -12,6 +12,7 @@ import {
   type PurchaseContext,
   type Readiness,
 } from '@nce/domain';
+import { GraphQLError } from 'graphql';
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
@@ -74,6 +75,7 @@ export class PurchaseService {
 
     const replay = await this.replay(this.db.read, resellerId, key, requestHash);
     if (replay) return replay;
+    if (!(await this.resellers.get(resellerId))) return { ok: false, code: 'INVALID_REQUEST', message: 'No reseller has that id.', field: 'resellerId' };
 
     const context = await this.context(resellerId, request.paymentMethod);
     const readiness = purchaseReadiness(context);
@@ -199,7 +201,7 @@ export class PurchaseService {
 
   private async context(resellerId: string, requestedMethod?: PaymentMethod | null): Promise<PurchaseContext> {
     const reseller = await this.resellers.get(resellerId);
-    if (!reseller) throw new Error(`no reseller ${resellerId}`);
+    if (!reseller) throw new GraphQLError('No reseller has that id.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'resellerId' } });
     const [checks, view, previousOrders] = await Promise.all([
       this.resellers.checks(systemActor('system:preflight'), resellerId),
       this.carts.view(resellerId),

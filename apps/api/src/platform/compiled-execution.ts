@@ -1,4 +1,4 @@
-import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /** What Apollo hands a gateway's executor (the parts used here). */
@@ -30,6 +30,16 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
  * the plugins; only execution changes. Apollo 4+ dropped its `executor` option, so this is handed over
  * as a "gateway" whose schema never changes.
  */
+export const NUL_REFUSED = 'Text may not contain the NUL character (U+0000).';
+
+/** Whether any text in a variable holds U+0000, which PostgreSQL cannot store (GraphQL's lexer already refuses it in the query). */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value && typeof value === 'object') return Object.values(value).some(holdsNul);
+  return false;
+}
+
 /**
  * The answer when an operation runs past its time. Nothing can stop the work already started (a
  * transaction commits or rolls back on its own), so a mutation's client is told it may still land.
@@ -55,6 +65,11 @@ export function compiledExecution(schema: GraphQLSchema, options: { timeoutMs: n
       compiled.set(key, query);
     }
     if (!isCompiledQuery(query)) return query;
+    // graphql-js coerces the variables, so a bad one is reported as graphql-js does (Apollo answers
+    // BAD_USER_INPUT); graphql-jit's own errors for them carry no location and would be masked as faults.
+    const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], request.request.variables ?? {});
+    if (coerced.errors) return { errors: coerced.errors };
+    if (holdsNul(coerced.coerced)) return { errors: [new GraphQLError(NUL_REFUSED, { extensions: { code: 'BAD_USER_INPUT' } })] };
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<ExecutionResult>((resolve) => (timer = setTimeout(() => resolve(operationTimedOut(request.operation.operation, options.timeoutMs)), options.timeoutMs)));
     try {

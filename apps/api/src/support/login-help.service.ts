@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { generatePassword, loginKey } from '@nce/domain';
+import { generatePassword, loginKey, requireEmail, type FieldError } from '@nce/domain';
+import { GraphQLError } from 'graphql';
 import type { AuditService } from '../audit/audit.service.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import type { Database } from '../db/database.js';
@@ -46,6 +47,9 @@ export class LoginHelpService {
 
   /** Lifts the lock that failed sign-ins put on an account. */
   async unlock(actor: Actor, email: string): Promise<number> {
+    const problems: FieldError[] = [];
+    requireEmail(problems, 'email', email, 'The email');
+    if (problems.length > 0) throw new GraphQLError(problems[0]!.message, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'email' } });
     return this.db.transaction(async (m) => {
       const removed = await m.delete(SignInFailureEntity, { emailKey: emailKey(email) });
       await this.audit.record(m, actor, { operation: 'support.unlockSignIn', entityType: 'Login', entityId: emailKey(email), changes: { failedSignIns: { before: removed.affected ?? 0, after: 0 } } });
