@@ -71,7 +71,7 @@ export async function createApp(config: Config, overrides: { clock?: Clock; logg
   const audit = new AuditService(db, clock);
   const priceLists = new PriceListImporter(db, clock, uploads, logger, audit);
   const identity = new IdentityService(db, clock, audit, hasher);
-  const jobs = new JobQueue(db, clock, logger);
+  const jobs = new JobQueue(db, clock, logger, config.jobLeaseMs);
   const partnerCenter = new PartnerCenterSimulator(db, clock);
   const secrets = new SecretBox(loadSecretKey(process.env, config.dataDir, config.production));
   const resellers = new ResellerService(db, clock, audit, jobs, partnerCenter, { activationDelayMs: config.activationDelayMs, distributorPartnerId: config.distributorPartnerId });

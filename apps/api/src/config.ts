@@ -25,6 +25,8 @@ export interface Config {
   readonly activationDelayMs: number;
   /** How often the background worker looks for due jobs. */
   readonly jobPollMs: number;
+  /** How long a running job's lease lasts unless renewed: how soon a dead worker's job is taken over. */
+  readonly jobLeaseMs: number;
   /** R19: how long provisioning takes (perpetual software: 15–20 minutes in production; seconds in the demo). */
   readonly provisioningDelayMs: number;
   /** SMTP server URL (smtp://user:pass@host:port); none: mail is written to the local outbox only. */
@@ -81,6 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const pollText = env.JOB_POLL_MS ?? '500';
   if (!/^\d+$/.test(pollText) || Number(pollText) < 10) problems.push(`JOB_POLL_MS must be a whole number of at least 10, got "${pollText}"`);
 
+  const leaseText = env.JOB_LEASE_SECONDS ?? '30';
+  if (!/^\d+$/.test(leaseText) || Number(leaseText) < 1) problems.push(`JOB_LEASE_SECONDS must be a whole number of at least 1, got "${leaseText}"`);
+
   const provisioningText = env.PROVISIONING_DELAY_SECONDS ?? (nodeEnv === 'production' ? '1080' : '5');
   if (!/^\d+$/.test(provisioningText)) problems.push(`PROVISIONING_DELAY_SECONDS must be a whole number of seconds, got "${provisioningText}"`);
   const smtpUrl = env.SMTP_URL || null;
@@ -102,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     creditTeamEmail: env.CREDIT_TEAM_EMAIL ?? 'credit-team@marketplace.example',
     activationDelayMs: Number(activationText) * 1000,
     jobPollMs: Number(pollText),
+    jobLeaseMs: Number(leaseText) * 1000,
     publicUrl,
     corsOrigins,
     distributorPartnerId,

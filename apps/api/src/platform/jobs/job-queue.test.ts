@@ -87,4 +87,25 @@ describe('durable job queue', () => {
     expect(a + b).toBe(1);
     expect(runs).toHaveLength(1);
   });
+
+  it('renews the lease of a job that runs long, so no other worker takes it over meanwhile', async () => {
+    const LEASE = 300;
+    const slow = new JobQueue(t.app.db, t.clock, pino({ level: 'silent' }), LEASE);
+    let finish!: () => void;
+    const started = new Promise<void>((resolve) => slow.register('test.slow', () => (resolve(), new Promise<void>((done) => (finish = done)))));
+    const other = new JobQueue(t.app.db, t.clock, pino({ level: 'silent' }), LEASE);
+    other.register('test.slow', async () => void runs.push('taken over'));
+    await t.app.db.transaction((m) => slow.enqueue(m, 'test.slow', {}, { key: 'long' }));
+    const running = slow.runDue();
+    await started;
+    for (let i = 0; i < 4; i += 1) {
+      t.clock.advance(LEASE / 2);
+      await new Promise((resolve) => setTimeout(resolve, LEASE / 2)); // a renewal every third of the lease
+      expect(await other.runDue()).toBe(0);
+    }
+    finish();
+    expect(await running).toBe(1);
+    expect(runs).toEqual([]);
+    expect(await job('long')).toMatchObject({ status: 'DONE', attempts: 1, lockedBy: slow.workerId });
+  });
 });

@@ -22,8 +22,11 @@ export interface EnqueueOptions {
   maxAttempts?: number;
 }
 
-/** How long a claimed job is ours; a worker that died is taken over once the lease runs out. */
-export const JOB_LEASE_MS = 5 * 60_000;
+/**
+ * How long a claimed job is ours unless renewed. A running job's lease is renewed every third of it, so a
+ * long job keeps it, and the job of a worker that died (killed, machine gone) is taken over soon after.
+ */
+export const JOB_LEASE_MS = 30_000;
 
 /** Retry delays: 5 s, 10 s, 20 s … capped at 10 minutes. */
 export const backoffMs = (attempts: number): number => Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 600_000);
@@ -45,6 +48,7 @@ export class JobQueue {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly leaseMs = JOB_LEASE_MS,
   ) {}
 
   register(kind: string, handler: JobHandler, hooks: JobHooks = {}): void {
@@ -123,7 +127,7 @@ export class JobQueue {
                      ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
          RETURNING *)
        SELECT * FROM claimed`,
-      [new Date(now.getTime() + JOB_LEASE_MS).toISOString(), this.workerId, now.toISOString()],
+      [new Date(now.getTime() + this.leaseMs).toISOString(), this.workerId, now.toISOString()],
     );
     const row = rows[0];
     if (!row) return null;
@@ -145,7 +149,7 @@ export class JobQueue {
         .addOrderBy('j.id', 'ASC')
         .getOne();
       if (!candidate) return null;
-      const lease = new Date(this.clock.now().getTime() + JOB_LEASE_MS).toISOString();
+      const lease = new Date(this.clock.now().getTime() + this.leaseMs).toISOString();
       // The status in the WHERE clause keeps the claim exclusive should two processes share the file.
       const claimed = await m
         .createQueryBuilder()
@@ -157,8 +161,21 @@ export class JobQueue {
     });
   }
 
+  /** Keeps the lease of a running job fresh until `stop()`; a renewal that fails only shortens the lease. */
+  private renewLease(job: JobEntity): { stop(): void } {
+    const timer = setInterval(() => {
+      const until = new Date(this.clock.now().getTime() + this.leaseMs).toISOString();
+      this.db
+        .transaction((m) => m.update(JobEntity, { id: job.id, lockedBy: this.workerId, status: 'RUNNING' }, { lockedUntil: until }))
+        .catch((error: unknown) => this.logger.warn({ err: error, jobId: job.id }, 'job lease renewal failed'));
+    }, Math.max(100, Math.floor(this.leaseMs / 3)));
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
+  }
+
   private async execute(job: JobEntity): Promise<void> {
     const handler = this.handlers.get(job.kind);
+    const lease = this.renewLease(job);
     try {
       if (!handler) throw new Error(`no handler registered for job kind ${job.kind}`);
       await handler(JSON.parse(job.payload) as Record<string, unknown>, job);
@@ -180,6 +197,8 @@ export class JobQueue {
           finishedAt: final ? this.clock.now().toISOString() : null,
         }),
       );
+    } finally {
+      lease.stop();
     }
   }
 }
