@@ -107,11 +107,19 @@ export class PurchaseService {
         const again = await this.replay(m, resellerId, key, requestHash);
         if (again) return again;
         const cart = await m.findOneBy(CartEntity, { openKey: resellerId });
-        if (!cart || cart.version !== view.cart.version) {
+        const cartChanged = async () =>
           // Under READ COMMITTED a twin with this key may have committed since our first look.
-          const raced = await this.replay(m, resellerId, key, requestHash);
-          return raced ?? { ok: false as const, code: 'CART_CHANGED' as const, message: 'The cart changed while you checked out; review it and buy again.' };
-        }
+          (await this.replay(m, resellerId, key, requestHash)) ?? { ok: false as const, code: 'CART_CHANGED' as const, message: 'The cart changed while you checked out; review it and buy again.' };
+        if (!cart || cart.version !== view.cart.version) return cartChanged();
+        // Claim the cart before anything else: one transaction checks out this version of it. On PostgreSQL
+        // a concurrent Buy waits here on the row lock, then finds the version moved on and stops.
+        const claimed = await m
+          .createQueryBuilder()
+          .update(CartEntity)
+          .set({ openKey: null, status: 'CHECKED_OUT', updatedAt: this.clock.now().toISOString(), version: () => 'version + 1' })
+          .where('id = :id AND version = :version', { id: cart.id, version: cart.version })
+          .execute();
+        if (claimed.affected !== 1) return cartChanged();
         if (context.payment.method === 'TERMS') {
           // Checked again inside the transaction, so concurrent orders on terms never exceed the limit together.
           const standing = await this.terms.standing(resellerId, m);
@@ -188,7 +196,6 @@ export class PurchaseService {
       })),
     );
     await appendOrderEvent(m, order.id, now, 'PLACED', `Order ${order.soNumber} placed${request.poNumber ? ` (PO ${request.poNumber})` : ''}; paid by ${order.paymentMethod === 'TERMS' ? 'terms' : 'credit card'}.`);
-    await m.update(CartEntity, cart.id, { openKey: null, status: 'CHECKED_OUT', updatedAt: now.toISOString(), version: cart.version + 1 });
     await this.jobs.enqueue(m, PROVISION_ORDER_JOB, { orderId: order.id }, { key: `${PROVISION_ORDER_JOB}:${order.id}`, maxAttempts: 5 });
     await this.audit.record(m, actor, {
       operation: 'orders.buy',

@@ -128,4 +128,35 @@ describe('credit desk: terms requests (R23) and their effect on checkout (R2)', 
     expect(after.used.amountMinor).toBe(placed.data?.buy.order.total.amountMinor);
     expect(after.ledger.map((e: { kind: string }) => e.kind)).toEqual(['LIMIT_SET', 'ORDER_CHARGED']);
   });
+
+  it('R2: parallel Buys on terms never take the reseller over its limit', async () => {
+    const credit = async () => (await reseller.gql(`{ resellerCredit(resellerId: "${resellerId}") { limit { amountMinor } used { amountMinor } } }`)).data?.resellerCredit;
+    const prices = await reseller.gql('{ catalogProducts(filter: { segment: COMMERCIAL, terms: [P1Y], billingPlans: [MONTHLY] }, first: 1) { edges { node { skus { prices { id unitPrice { amountMinor } } } } } } }');
+    const price = prices.data?.catalogProducts.edges[0].node.skus[0].prices[0];
+    const customer = (await reseller.gql('{ customers(search: "Contoso Pharmacy", first: 1) { nodes { id } } }')).data?.customers.nodes[0].id;
+    const before = await credit();
+    // Each cart takes 60 % of what is left: one fits, two together would not.
+    const seats = Math.floor(((before.limit.amountMinor - before.used.amountMinor) * 0.6) / Number(price.unitPrice.amountMinor));
+    expect(seats).toBeGreaterThan(0);
+    const fillCart = async () => {
+      const added = await reseller.gql(`mutation { addToCart(resellerId: "${resellerId}", priceId: ${Number(price.id)}) { ... on Cart { lines { id } } } }`);
+      await reseller.gql(`mutation { setCartQuantity(resellerId: "${resellerId}", lineId: "${added.data?.addToCart.lines[0].id}", quantity: ${seats}) { __typename } }`);
+      await reseller.gql(`mutation { bindCartCustomer(resellerId: "${resellerId}", customerId: "${customer}") { __typename } }`);
+    };
+    const buyOnTerms = (key: string) =>
+      reseller.gql(`mutation { buy(resellerId: "${resellerId}", input: { idempotencyKey: "${key}", paymentMethod: "TERMS" }) { __typename ... on OrderPlaced { order { total { amountMinor } } } ... on BuyRefused { code } ... on PurchaseNotReady { code } } }`);
+
+    await fillCart();
+    const racing = await Promise.all(Array.from({ length: 10 }, (_, i) => buyOnTerms(`terms-parallel-${i}`)));
+    const placed = racing.filter((r) => r.data?.buy.__typename === 'OrderPlaced');
+    expect(placed).toHaveLength(1);
+    await fillCart();
+    const second = await Promise.all(Array.from({ length: 5 }, (_, i) => buyOnTerms(`terms-parallel-second-${i}`)));
+    expect(second.filter((r) => r.data?.buy.__typename === 'OrderPlaced')).toHaveLength(0);
+    expect(second.map((r) => r.data?.buy.code)).toContain('NOT_READY');
+
+    const after = await credit();
+    expect(after.used.amountMinor).toBe(before.used.amountMinor + placed[0]!.data!.buy.order.total.amountMinor);
+    expect(after.used.amountMinor).toBeLessThanOrEqual(after.limit.amountMinor);
+  });
 });
