@@ -6,6 +6,7 @@ import type { App } from '@nce/api/dist/app.js';
 import { portable } from '@nce/api/dist/db/sql.js';
 import { emailKey } from '@nce/api/dist/identity/identity.service.js';
 import { systemActor } from '@nce/api/dist/platform/actor.js';
+import { seededRandom } from '@nce/api/dist/platform/seeded-random.js';
 import { writeSamplePriceList } from '@nce/api/dist/scripts/generate-price-list.js';
 
 export interface Sizes {
@@ -41,18 +42,6 @@ const HISTORY_DAYS = 700;
 /** Deterministic ids: the same sizes give the same rows, run after run. */
 const idOf = (prefix: number, n: number) => `${prefix.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
-/** mulberry32: a small seeded PRNG, so the generated data does not depend on Math.random. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Multi-row INSERTs, chunked under both engines' bind-parameter limits. */
 export async function bulkInsert(m: EntityManager, kind: App['db']['kind'], table: string, columns: string[], rows: unknown[][]): Promise<void> {
   const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
@@ -71,7 +60,7 @@ export async function bulkInsert(m: EntityManager, kind: App['db']['kind'], tabl
 export async function generate(app: App, sizes: Sizes, log: (line: string) => void = () => {}): Promise<Generated> {
   const started = Date.now();
   const { db } = app;
-  const random = prng(20261125);
+  const random = seededRandom(20261125);
   const nowIso = app.clock.now().toISOString();
 
   await mkdir(app.config.dataDir, { recursive: true });

@@ -1,3 +1,4 @@
+import { seededRandom } from '../platform/seeded-random.js';
 import { PRICE_LIST_COLUMNS } from './price-list-row.js';
 
 /**
@@ -95,17 +96,6 @@ const SUBSCRIPTION_PLANS = [
   { term: 'P3Y', plan: 'Triennial', months: 36, premium: 1 },
 ];
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const csvField = (value: string): string => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 const productId = (index: number): string => `CFQ7TTC0${index.toString(36).toUpperCase().padStart(4, '0')}`;
@@ -114,7 +104,7 @@ const cents = (amount: number): string => amount.toFixed(2);
 
 /** Lines of the CSV, header first, each without its line break. */
 export function* samplePriceListLines(options: SampleOptions = {}): Generator<string> {
-  const next = random(options.seed ?? 20261124);
+  const next = seededRandom(options.seed ?? 20261124);
   const start = options.effectiveStart ?? '2026-01-01';
   const target = options.targetRows ?? 30_000;
   yield PRICE_LIST_COLUMNS.join(',');

@@ -49,23 +49,19 @@ export class OrderQueryService {
       ),
       [...params, first + 1],
     );
-    const page = rows.slice(0, first).map((row) => {
-      const values = unpack(row);
-      return { ...orderOf(values), resellerName: String(values[ORDER_COLUMNS.length]), customerName: String(values[ORDER_COLUMNS.length + 1]) };
-    });
-    const lines = page.length
-      ? ((await this.db.read.query(
-          portable(this.db.kind, `SELECT ${packedColumns(this.db.kind, LINE_COLUMNS)} FROM order_line WHERE order_id IN (${page.map(() => '?').join(', ')}) ORDER BY order_id, line_number`),
-          page.map((o) => o.id),
-        )) as { packed: unknown }[]).map((row) => lineOf(unpack(row)))
-      : [];
-    const linesByOrder = new Map<string, ListedLine[]>();
-    for (const line of lines) {
-      const list = linesByOrder.get(line.orderId);
-      if (list) list.push(line);
-      else linesByOrder.set(line.orderId, [line]);
+    // Each order is built once, its lines appended in place: a page of 100 spreads nothing.
+    const orders = rows.slice(0, first).map((row) => orderOf(unpack(row)));
+    const byId = new Map(orders.map((o) => [o.id, o]));
+    if (orders.length) {
+      const lines: { packed: unknown }[] = await this.db.read.query(
+        portable(this.db.kind, `SELECT ${packedColumns(this.db.kind, LINE_COLUMNS)} FROM order_line WHERE order_id IN (${orders.map(() => '?').join(', ')}) ORDER BY order_id, line_number`),
+        orders.map((o) => o.id),
+      );
+      for (const row of lines) {
+        const line = lineOf(unpack(row));
+        byId.get(line.orderId)?.lines.push(line);
+      }
     }
-    const orders: ListedOrder[] = page.map((o) => ({ ...o, lines: linesByOrder.get(o.id) ?? [] }));
     const last = orders[orders.length - 1];
     return { orders, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.placedAt, last.id]) : null };
   }
@@ -94,11 +90,13 @@ const LINE_COLUMNS = ['order_id', 'line_number', 'product_title', 'sku_title', '
 
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
-function orderOf(v: unknown[]): Omit<ListedOrder, 'resellerName' | 'customerName' | 'lines'> {
+/** An order from its packed columns, then the reseller's and the customer's names; its lines are added after. */
+function orderOf(v: unknown[]): ListedOrder {
   return {
     id: String(v[0]), soNumber: String(v[1]), resellerId: String(v[2]), customerId: String(v[3]), status: v[4] as OrderState,
     paymentMethod: v[5] as SalesOrderEntity['paymentMethod'], poNumber: text(v[6]), currency: String(v[7]), totalMinor: Number(v[8]),
     tenantDomain: String(v[9]), placedAt: String(v[10]), provisionedAt: text(v[11]), failureReason: text(v[12]),
+    resellerName: String(v[13]), customerName: String(v[14]), lines: [],
   };
 }
 

@@ -53,10 +53,12 @@ const toCartResult = (result: ServiceCartResult): typeof CartResult =>
     ? toCart(result.view)
     : Object.assign(new CartRefused(), { code: result.refusal.code, message: result.refusal.message, fix: result.refusal.field ? toFix({ kind: 'field', field: result.refusal.field, label: result.refusal.message }) : null });
 
-// A plain object (lists map hundreds of rows); type-graphql makes an Order of it for the field resolvers.
-export const toOrder = (o: ListedOrder): Order => ({
-  ...o,
-  total: money(o.totalMinor, o.currency),
+// A plain object built field by field (lists map hundreds of rows); type-graphql makes an Order of it for the field resolvers.
+export const toOrder = (o: ListedOrder & Pick<Order, 'events'>): Order => ({
+  events: o.events,
+  id: o.id, soNumber: o.soNumber, resellerId: o.resellerId, resellerName: o.resellerName, customerId: o.customerId, customerName: o.customerName,
+  status: o.status, paymentMethod: o.paymentMethod, poNumber: o.poNumber, total: money(o.totalMinor, o.currency), tenantDomain: o.tenantDomain,
+  placedAt: o.placedAt, provisionedAt: o.provisionedAt, failureReason: o.failureReason,
   lines: o.lines.map((l) => ({
     lineNumber: l.lineNumber, productTitle: l.productTitle, skuTitle: l.skuTitle, term: l.term, billingPlan: l.billingPlan, quantity: l.quantity,
     unitPrice: money(l.unitPriceMinor, o.currency), lineTotal: money(l.lineTotalMinor, o.currency), subscriptionId: l.subscriptionId, status: l.status,
