@@ -101,8 +101,10 @@ export class IdentityService {
     return { ok: true, token, expiresAt, user };
   }
 
-  /** The principal of a session cookie; SESSION_EXPIRED when it was valid once and no longer is. */
-  /** Every request asks this: one statement for the session and its user, no entity hydration. */
+  /**
+   * The principal of a session cookie; SESSION_EXPIRED when it was valid once and no longer is. Every
+   * request asks this, so it is one statement for the session and its user, with no entity hydration.
+   */
   async authenticate(token: string | null | undefined): Promise<Authentication> {
     if (!token) return null;
     const [row] = await this.db.read.query(

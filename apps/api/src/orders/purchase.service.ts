@@ -63,6 +63,7 @@ export class PurchaseService {
   /** Every unmet prerequisite of the reseller's cart at once, each with its code, reason and fix. */
   async readiness(resellerId: string, paymentMethod?: PaymentMethod | null): Promise<Readiness & { paymentMethod: PaymentMethod; total: Money | null }> {
     const context = await this.context(resellerId, paymentMethod);
+    if (!context) throw new GraphQLError('No reseller has that id.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'resellerId' } });
     return { ...purchaseReadiness(context), paymentMethod: context.payment.method, total: context.cart.total };
   }
 
@@ -75,9 +76,9 @@ export class PurchaseService {
 
     const replay = await this.replay(this.db.read, resellerId, key, requestHash);
     if (replay) return replay;
-    if (!(await this.resellers.get(resellerId))) return { ok: false, code: 'INVALID_REQUEST', message: 'No reseller has that id.', field: 'resellerId' };
 
     const context = await this.context(resellerId, request.paymentMethod);
+    if (!context) return { ok: false, code: 'INVALID_REQUEST', message: 'No reseller has that id.', field: 'resellerId' };
     const readiness = purchaseReadiness(context);
     if (!readiness.ready) {
       // A twin request with this key may have checked the cart out since the first look: that is its order, not a refusal.
@@ -206,9 +207,10 @@ export class PurchaseService {
     return order;
   }
 
-  private async context(resellerId: string, requestedMethod?: PaymentMethod | null): Promise<PurchaseContext> {
+  /** What the purchase rules decide on; null when no reseller has that id. */
+  private async context(resellerId: string, requestedMethod?: PaymentMethod | null): Promise<PurchaseContext | null> {
     const reseller = await this.resellers.get(resellerId);
-    if (!reseller) throw new GraphQLError('No reseller has that id.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'resellerId' } });
+    if (!reseller) return null;
     const [checks, view, previousOrders] = await Promise.all([
       this.resellers.checks(systemActor('system:preflight'), resellerId),
       this.carts.view(resellerId),
