@@ -15,8 +15,15 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
-  const abandoned = await app.priceLists.abandonInterrupted();
-  if (abandoned > 0) app.logger.warn({ abandoned }, 'price-list imports interrupted by a previous stop were marked failed');
+  // At start and then every minute: an import whose process died is failed once its heartbeat is old.
+  const sweepImports = () =>
+    app.priceLists
+      .abandonInterrupted()
+      .then((abandoned) => abandoned > 0 && app.logger.warn({ abandoned }, 'price-list imports left by a stopped process were marked failed'))
+      .catch((error: unknown) => app.logger.error({ err: error }, 'sweeping abandoned price-list imports failed'));
+  await sweepImports();
+  const importSweep = setInterval(() => void sweepImports(), 60_000);
+  importSweep.unref();
   const http = await startHttpServer(app);
   app.jobs.start(config.jobPollMs);
   app.logger.info({ url: http.url, database: app.db.kind }, 'nce-marketplace API listening');
@@ -24,6 +31,7 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string) => {
     app.logger.info({ signal }, 'shutting down');
+    clearInterval(importSweep);
     await http.stop();
     await app.jobs.stop();
     await app.db.close();

@@ -36,6 +36,8 @@ describe('a price-list import killed mid-way (SIGKILL)', () => {
       const restarted = await createApp(t.app.config, { clock: t.clock, logger: t.app.logger });
       try {
         expect(await prices(restarted)).toBe(before);
+        // Its heartbeat stops with it: once that is old, the import counts as abandoned (the API sweeps every minute).
+        t.clock.advance(2 * 24 * 3600_000);
         expect(await restarted.priceLists.abandonInterrupted()).toBe(1);
         const killed = await restarted.db.read.findOneByOrFail(PriceListImportEntity, { sourceName: 'big.csv' });
         expect(killed).toMatchObject({ status: 'FAILED', errorMessage: expect.stringMatching(/interrupted/) });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { portable } from '../db/sql.js';
+import { IMPORT_ABANDONED_AFTER_MS } from './price-list-importer.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, FIXTURE_PRICE_LIST, importPriceList, type TestApp } from '../test-support/test-app.js';
 
@@ -109,8 +110,28 @@ describe('price-list importer', () => {
         [id],
       ),
     );
+    // Its heartbeat is fresh: a live process (another replica, say) may be running it.
+    expect(await t.app.priceLists.abandonInterrupted()).toBe(0);
+    t.clock.advance(IMPORT_ABANDONED_AFTER_MS - 1_000);
+    expect(await t.app.priceLists.abandonInterrupted()).toBe(0);
+    expect(await t.app.priceLists.get(id)).toMatchObject({ status: 'RUNNING' });
+    // No heartbeat for longer than that: its process died.
+    t.clock.advance(2_000);
     expect(await t.app.priceLists.abandonInterrupted()).toBe(1);
     expect(await t.app.priceLists.get(id)).toMatchObject({ status: 'FAILED', errorMessage: expect.stringMatching(/interrupted/) });
     expect((await counts(t)).staged).toBe(0);
+  });
+
+  it('keeps the heartbeat of a running import fresh, so another replica starting meanwhile leaves it alone', async () => {
+    t.app.priceLists.heartbeatMs = 100;
+    const id = await t.app.priceLists.begin('slow.csv');
+    const input = new PassThrough();
+    const running = t.app.priceLists.run(id, input);
+    input.write(readFileSync(FIXTURE_PRICE_LIST, 'utf8').split('\n').slice(0, 2).join('\n') + '\n');
+    t.clock.advance(IMPORT_ABANDONED_AFTER_MS + 1_000);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await t.app.priceLists.abandonInterrupted()).toBe(0);
+    input.end();
+    expect((await running).ok).toBe(true);
   });
 });

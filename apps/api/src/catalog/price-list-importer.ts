@@ -45,7 +45,14 @@ const PRICE_VALUES = ['tier_max', 'effective_end', 'unit_price_minor', 'erp_pric
  * read without a fault does one short transaction merge them into the catalog. A bad file therefore
  * writes nothing to the catalog, and re-importing the same file changes nothing.
  */
+/** How often a running import refreshes its heartbeat, and how old one must be before the import counts as abandoned. */
+export const IMPORT_HEARTBEAT_MS = 10_000;
+export const IMPORT_ABANDONED_AFTER_MS = 2 * 60_000;
+
 export class PriceListImporter {
+  /** How often a running import refreshes its heartbeat (tests shorten it). */
+  heartbeatMs = IMPORT_HEARTBEAT_MS;
+
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
@@ -77,13 +84,20 @@ export class PriceListImporter {
   async begin(sourceName: string, actor: Actor = systemActor('system:price-list-import')): Promise<string> {
     const id = randomUUID();
     await this.db.transaction(async (m) => {
-      await m.insert(PriceListImportEntity, { id, sourceName: sourceName.slice(0, 300), status: 'RUNNING', startedAt: this.clock.now().toISOString() });
+      const now = this.clock.now().toISOString();
+      await m.insert(PriceListImportEntity, { id, sourceName: sourceName.slice(0, 300), status: 'RUNNING', startedAt: now, heartbeatAt: now });
       await this.audit.record(m, actor, { operation: 'catalog.importPriceList', entityType: 'PriceListImport', entityId: id, changes: { sourceName: { before: null, after: sourceName } } });
     });
     return id;
   }
 
   async run(importId: string, input: Readable, onProgress?: (progress: ImportProgress) => void): Promise<ImportResult> {
+    const heartbeat = setInterval(() => {
+      this.db
+        .transaction((m) => m.update(PriceListImportEntity, { id: importId, status: 'RUNNING' }, { heartbeatAt: this.clock.now().toISOString() }))
+        .catch((error: unknown) => this.logger.warn({ err: error, importId }, 'price-list import heartbeat failed'));
+    }, this.heartbeatMs);
+    heartbeat.unref();
     try {
       const rowsRead = await this.stage(importId, input, onProgress);
       const duplicate = await this.findDuplicate(importId);
@@ -104,6 +118,8 @@ export class PriceListImporter {
       });
       if (!(error instanceof PriceListError) && !isCsvError(error)) throw error;
       return { ok: false, importId, fault };
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 
@@ -111,10 +127,14 @@ export class PriceListImporter {
     return this.db.read.findOneBy(PriceListImportEntity, { id: importId });
   }
 
-  /** Imports left RUNNING by a process that died are failed, and their staged rows dropped. */
+  /**
+   * Imports left RUNNING by a process that died are failed, and their staged rows dropped. An import
+   * whose heartbeat is recent belongs to a live process (another replica): it is left alone.
+   */
   async abandonInterrupted(): Promise<number> {
+    const staleBefore = new Date(this.clock.now().getTime() - IMPORT_ABANDONED_AFTER_MS).toISOString();
     return this.db.transaction(async (m) => {
-      const running = await m.findBy(PriceListImportEntity, { status: 'RUNNING' });
+      const running = (await m.findBy(PriceListImportEntity, { status: 'RUNNING' })).filter((run) => !run.heartbeatAt || run.heartbeatAt < staleBefore);
       for (const run of running) {
         await m.query(portable(this.db.kind, 'DELETE FROM catalog_import_row WHERE import_id = ?'), [run.id]);
         await m.update(PriceListImportEntity, run.id, {
