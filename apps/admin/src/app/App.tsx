@@ -21,6 +21,7 @@ import { TermsRequestPage } from '../features/terms/TermsRequestPage';
 import { ResellersPage } from '../features/resellers/ResellersPage';
 import { SimulatorPage } from '../features/simulator/SimulatorPage';
 import { StaffPage } from '../features/staff/StaffPage';
+import { PriceListsPage } from '../features/price-lists/PriceListsPage';
 import { createApolloClient } from './apollo';
 import { RequirePermission, RequireSession } from './guards';
 import { PERMISSIONS } from './permissions';
@@ -59,6 +60,7 @@ export function App() {
                   <Route path="support/:caseId" element={<SupportCasePage />} />
                   <Route path="simulator" element={<RequirePermission permission={PERMISSIONS.simulatorManage} what="change the Partner Center simulator"><SimulatorPage /></RequirePermission>} />
                   <Route path="staff" element={<RequirePermission permission={PERMISSIONS.staffManage} what="manage staff accounts"><StaffPage /></RequirePermission>} />
+                  <Route path="price-lists" element={<RequirePermission permission={PERMISSIONS.catalogImport} what="import price lists"><PriceListsPage /></RequirePermission>} />
                   <Route path="audit" element={<RequirePermission permission={PERMISSIONS.auditRead} what="see the audit trail"><AuditPage /></RequirePermission>} />
                   <Route path="*" element={<Navigate to="/catalog" replace />} />
                 </Route>

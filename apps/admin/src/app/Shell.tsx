@@ -13,6 +13,7 @@ const AREAS: { label: string; path: string; permission: PermissionName; ready: b
   { label: 'Terms requests', path: '/terms', permission: PERMISSIONS.termsReview, ready: true },
   { label: 'Support', path: '/support', permission: PERMISSIONS.supportCases, ready: true },
   { label: 'Catalog', path: '/catalog', permission: PERMISSIONS.signedIn, ready: true },
+  { label: 'Price lists', path: '/price-lists', permission: PERMISSIONS.catalogImport, ready: true },
   { label: 'Audit', path: '/audit', permission: PERMISSIONS.auditRead, ready: true },
   { label: 'Staff', path: '/staff', permission: PERMISSIONS.staffManage, ready: true },
   { label: 'Simulator', path: '/simulator', permission: PERMISSIONS.simulatorManage, ready: true },

@@ -37,6 +37,7 @@ export function createApolloClient(onSignInRequired: (reason: SignInReason) => v
             orders: appendPages(['resellerId', 'customerId', 'status', 'from', 'to'], 'nodes'),
             termsRequests: appendPages(['resellerId', 'statuses', 'search'], 'nodes'),
             supportCases: appendPages(['statuses', 'type', 'search'], 'nodes'),
+            priceListImports: appendPages([], 'nodes'),
           },
         },
         // Prices, SKUs and products are shown per segment and market; cache them inside their parent.

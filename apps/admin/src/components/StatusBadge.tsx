@@ -9,6 +9,9 @@ const COLORS: Record<string, string> = {
   UNKNOWN: 'gray',
   PENDING: 'yellow',
   COMPLETED: 'green',
+  RUNNING: 'blue',
+  SUCCEEDED: 'green',
+  FAILED: 'red',
 };
 
 /** A state shown the same way everywhere: words, not codes, with a colour that means the same. */

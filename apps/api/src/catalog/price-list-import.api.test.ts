@@ -57,6 +57,19 @@ describe('price-list import as a staff operation', () => {
     expect(await waitFor(started.data!.importPriceList.id)).toMatchObject({ status: 'FAILED', errorLine: 2, errorColumn: 'Currency' });
   });
 
+  it('names the import after the uploaded file, as its last path part without control characters', async () => {
+    const lines = readFileSync(FIXTURE_PRICE_LIST, 'utf8').trimEnd().split('\n');
+    const named = async (fileName: string | null) => {
+      const { body } = await upload(lines.slice(0, 3).join('\n'));
+      const started = await client.gql(`mutation($u: ID!, $f: String) { importPriceList(uploadId: $u, fileName: $f) { ... on PriceListImport { id sourceName } } }`, { u: body.uploadId, f: fileName }, staff('staff'));
+      await waitFor(started.data!.importPriceList.id);
+      return started.data!.importPriceList.sourceName as string;
+    };
+    expect(await named('nce-prices-november.csv')).toBe('nce-prices-november.csv');
+    expect(await named('C:\\Users\\sam\\..\\prices\u0007 2026.csv')).toBe('prices 2026.csv');
+    expect(await named(null)).toMatch(/^upload [0-9a-f-]{36}$/);
+  });
+
   it('answers an unknown upload with a typed business error and its fix', async () => {
     const response = await client.gql(IMPORT, { uploadId: '00000000-0000-0000-0000-000000000000' }, staff('staff'));
     expect(response.data?.importPriceList).toMatchObject({ __typename: 'UploadNotFound', code: 'UPLOAD_NOT_FOUND', fix: { kind: 'ACTION' } });

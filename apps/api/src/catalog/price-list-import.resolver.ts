@@ -10,8 +10,12 @@ const toImport = (entity: PriceListImportEntity): PriceListImport => Object.assi
 export class PriceListImportResolver {
   @RequirePermission(Permission.CatalogImport)
   @Mutation(() => ImportPriceListResult, { description: 'Start importing an uploaded NCE price-list CSV (POST /uploads). Poll priceListImport for progress.' })
-  async importPriceList(@Arg('uploadId', () => ID) uploadId: string, @Ctx() { app, actor }: Context): Promise<typeof ImportPriceListResult> {
-    const started = await app.priceLists.startFromUpload(actor, uploadId);
+  async importPriceList(
+    @Arg('uploadId', () => ID) uploadId: string,
+    @Arg('fileName', () => String, { nullable: true, description: 'The name the file had on the uploader’s computer, shown in the import history.' }) fileName: string | null,
+    @Ctx() { app, actor }: Context,
+  ): Promise<typeof ImportPriceListResult> {
+    const started = await app.priceLists.startFromUpload(actor, uploadId, fileName);
     if (!started.ok) return UploadNotFound.of(uploadId);
     const entity = await app.priceLists.get(started.importId);
     return toImport(entity!);

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, startStack, type Stack } from './support/stack';
+
+const FIXTURE = readFileSync(fileURLToPath(new URL('../../api/src/test-support/fixtures/price-list.csv', import.meta.url)), 'utf8');
+const ROWS = FIXTURE.trim().split('\n').length - 1;
+
+describe('price-list import in the browser', () => {
+  let stack: Stack;
+  let page: Page;
+  beforeAll(async () => {
+    stack = await startStack({ priceRows: 1 });
+    page = await stack.browser.newPage();
+    await signIn(page, stack.url, 'staff');
+    await page.getByRole('link', { name: 'Price lists' }).click();
+    await page.getByRole('heading', { name: 'Price lists' }).waitFor();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const importFile = async (name: string, text: string) => {
+    await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await page.getByRole('button', { name: 'Import' }).click();
+  };
+  const imports = () => page.getByRole('table', { name: 'Price-list imports' });
+
+  it('imports Microsoft’s file with its counts, lists it by its name, and changes nothing the second time', async () => {
+    await importFile('nce-prices-november.csv', FIXTURE);
+    await page.getByRole('status').filter({ hasText: 'Price list imported' }).waitFor();
+    // The demo catalog already holds some of these prices: every row is new, changed or unchanged.
+    const [, read, added, changed, unchanged] = /(\d+) rows: (\d+) new, (\d+) changed, (\d+) unchanged/.exec(await page.getByRole('status').innerText())!.map(Number);
+    expect(read).toBe(ROWS);
+    expect(added).toBeGreaterThan(0);
+    expect(added! + changed! + unchanged!).toBe(ROWS);
+    await expect.poll(() => imports().innerText()).toMatch(/nce-prices-november\.csv\s+succeeded/i);
+
+    await importFile('nce-prices-november.csv', FIXTURE);
+    await expect.poll(() => page.getByRole('status').innerText()).toMatch(new RegExp(`${ROWS} rows: 0 new, 0 changed, ${ROWS} unchanged`));
+  });
+
+  it('rejects a file with a bad cell, naming its line and column, and applies nothing of it', async () => {
+    const lines = FIXTURE.split('\n');
+    lines[5] = lines[5]!.replace(/,USD,[\d.]+,/, ',USD,12;5,');
+    await importFile('broken.csv', lines.join('\n'));
+    const rejected = page.getByRole('alert').filter({ hasText: 'Price list rejected' });
+    await rejected.waitFor();
+    expect(await rejected.innerText()).toMatch(/Line 6, column UnitPrice/);
+    await expect.poll(() => imports().innerText()).toMatch(/broken\.csv\s+failed\s+line 6/i);
+  });
+});

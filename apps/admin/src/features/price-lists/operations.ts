@@ -1,0 +1,26 @@
+import { graphql } from '../../gql';
+
+export const PRICE_LIST_IMPORTS = graphql(`
+  query PriceListImports($first: Int!, $after: String) {
+    priceListImports(first: $first, after: $after) {
+      nodes { id sourceName status rowsRead rowsInserted rowsUpdated rowsUnchanged errorLine errorColumn errorMessage startedAt finishedAt }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+export const PRICE_LIST_IMPORT = graphql(`
+  query PriceListImport($id: ID!) {
+    priceListImport(id: $id) { id sourceName status rowsRead rowsInserted rowsUpdated rowsUnchanged errorLine errorColumn errorMessage startedAt finishedAt }
+  }
+`);
+
+export const IMPORT_PRICE_LIST = graphql(`
+  mutation ImportPriceList($uploadId: ID!, $fileName: String) {
+    importPriceList(uploadId: $uploadId, fileName: $fileName) {
+      __typename
+      ... on PriceListImport { id sourceName status rowsRead rowsInserted rowsUpdated rowsUnchanged errorLine errorColumn errorMessage startedAt finishedAt }
+      ... on UploadNotFound { code message }
+    }
+  }
+`);
