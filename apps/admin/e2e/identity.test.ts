@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, signIn, startStack, type DemoRole, type Stack } from './support/stack';
 
 const NAV: Record<DemoRole, string[]> = {
-  admin: ['Resellers', 'Customers', 'New purchase', 'Orders', 'Terms requests', 'Support', 'Catalog', 'Audit', 'Staff', 'Simulator'],
-  staff: ['Resellers', 'Customers', 'New purchase', 'Orders', 'Catalog', 'Audit', 'Simulator'],
+  admin: ['Resellers', 'Customers', 'New purchase', 'Orders', 'Terms requests', 'Support', 'Catalog', 'Price lists', 'Audit', 'Staff', 'Simulator'],
+  staff: ['Resellers', 'Customers', 'New purchase', 'Orders', 'Catalog', 'Price lists', 'Audit', 'Simulator'],
   credit: ['Resellers', 'Orders', 'Terms requests', 'Catalog'],
   support: ['Resellers', 'Customers', 'Orders', 'Support', 'Catalog'],
   reseller: ['My account', 'Customers', 'New purchase', 'Orders', 'Catalog'],
