@@ -10,10 +10,10 @@ import { createApp } from '@nce/api/dist/app.js';
 import { loadConfig } from '@nce/api/dist/config.js';
 import { createLogger } from '@nce/api/dist/platform/logger.js';
 import { generate, type Generated, type Sizes } from './generate.js';
-import { importWorkload, type ImportResult } from './import-workload.js';
+import { importWorkload } from './import-workload.js';
 import { signIn, startApi, startReference } from './processes.js';
 import { renderMarkdown, renderTable, type Results } from './report.js';
-import { apiBuySteps, buyLoop, catalogSearch, orderList, orderListApi, referenceBuySteps, type BuyRun, type Compared, type Settings } from './workloads.js';
+import { apiBuySteps, buyLoop, catalogSearch, orderList, orderListApi, referenceBuySteps, type BuyRun, type Settings } from './workloads.js';
 
 const env = process.env;
 const number = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
@@ -152,7 +152,6 @@ async function main(): Promise<void> {
   console.log(`\nwrote bench/results.json and bench/results.md`);
 }
 
-export type { BuyRun, Compared, ImportResult };
 
 main().catch((error: unknown) => {
   console.error('The bench failed:', error);

@@ -8,6 +8,7 @@ import { systemActor, type Actor } from '../platform/actor.js';
 import { portable } from '../db/sql.js';
 import type { Clock } from '../platform/clock.js';
 import { keysetPage } from '../platform/cursor.js';
+import { keepAlive } from '../platform/keep-alive.js';
 import type { Logger } from '../platform/logger.js';
 import { PriceListImportEntity } from './price-list-import.entity.js';
 import { checkHeader, parsePriceListRow, PriceListError, type PriceListFault, type PriceListRow } from './price-list-row.js';
@@ -94,12 +95,11 @@ export class PriceListImporter {
   }
 
   async run(importId: string, input: Readable, onProgress?: (progress: ImportProgress) => void): Promise<ImportResult> {
-    const heartbeat = setInterval(() => {
-      this.db
-        .transaction((m) => m.update(PriceListImportEntity, { id: importId, status: 'RUNNING' }, { heartbeatAt: this.clock.now().toISOString() }))
-        .catch((error: unknown) => this.logger.warn({ err: error, importId }, 'price-list import heartbeat failed'));
-    }, this.heartbeatMs);
-    heartbeat.unref();
+    const heartbeat = keepAlive(
+      this.heartbeatMs,
+      () => this.db.transaction((m) => m.update(PriceListImportEntity, { id: importId, status: 'RUNNING' }, { heartbeatAt: this.clock.now().toISOString() })),
+      (error) => this.logger.warn({ err: error, importId }, 'price-list import heartbeat failed'),
+    );
     try {
       const rowsRead = await this.stage(importId, input, onProgress);
       const duplicate = await this.findDuplicate(importId);
@@ -121,7 +121,7 @@ export class PriceListImporter {
       if (!(error instanceof PriceListError) && !isCsvError(error)) throw error;
       return { ok: false, importId, fault };
     } finally {
-      clearInterval(heartbeat);
+      heartbeat.stop();
     }
   }
 

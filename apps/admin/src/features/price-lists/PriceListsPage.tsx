@@ -57,14 +57,17 @@ export function PriceListsPage() {
   const running = run?.status === 'RUNNING';
 
   // Poll while the import runs; once it ends, the list shows it too.
+  const { startPolling, stopPolling } = current;
+  const { refetch: refetchList } = list;
+  const finished = run !== null && !running;
   useEffect(() => {
     if (!running) return;
-    const timer = setInterval(() => void current.refetch(), 1000);
-    return () => clearInterval(timer);
-  }, [running, current]);
+    startPolling(1000);
+    return () => stopPolling();
+  }, [running, startPolling, stopPolling]);
   useEffect(() => {
-    if (run && !running) void list.refetch();
-  }, [run?.status]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (finished) void refetchList();
+  }, [finished, currentId, refetchList]);
 
   const submit = async () => {
     if (!file) return;

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../db/database.js';
 import type { Clock } from '../clock.js';
+import { keepAlive } from '../keep-alive.js';
 import type { Logger } from '../logger.js';
 import { JobEntity } from './job.entity.js';
 
@@ -161,21 +162,14 @@ export class JobQueue {
     });
   }
 
-  /** Keeps the lease of a running job fresh until `stop()`; a renewal that fails only shortens the lease. */
-  private renewLease(job: JobEntity): { stop(): void } {
-    const timer = setInterval(() => {
-      const until = new Date(this.clock.now().getTime() + this.leaseMs).toISOString();
-      this.db
-        .transaction((m) => m.update(JobEntity, { id: job.id, lockedBy: this.workerId, status: 'RUNNING' }, { lockedUntil: until }))
-        .catch((error: unknown) => this.logger.warn({ err: error, jobId: job.id }, 'job lease renewal failed'));
-    }, Math.max(100, Math.floor(this.leaseMs / 3)));
-    timer.unref();
-    return { stop: () => clearInterval(timer) };
-  }
-
   private async execute(job: JobEntity): Promise<void> {
     const handler = this.handlers.get(job.kind);
-    const lease = this.renewLease(job);
+    // Renewed every third of the lease while the handler runs; a failed renewal only shortens it.
+    const lease = keepAlive(
+      Math.max(100, Math.floor(this.leaseMs / 3)),
+      () => this.db.transaction((m) => m.update(JobEntity, { id: job.id, lockedBy: this.workerId, status: 'RUNNING' }, { lockedUntil: new Date(this.clock.now().getTime() + this.leaseMs).toISOString() })),
+      (error) => this.logger.warn({ err: error, jobId: job.id }, 'job lease renewal failed'),
+    );
     try {
       if (!handler) throw new Error(`no handler registered for job kind ${job.kind}`);
       await handler(JSON.parse(job.payload) as Record<string, unknown>, job);
