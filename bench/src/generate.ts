@@ -48,7 +48,9 @@ export async function bulkInsert(m: EntityManager, kind: App['db']['kind'], tabl
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement);
-    await m.query(portable(kind, `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}`), chunk.flat());
+    // better-sqlite3 binds no booleans: SQLite stores them as 1 and 0.
+    const values = kind === 'sqlite' ? chunk.flat().map((v) => (typeof v === 'boolean' ? Number(v) : v)) : chunk.flat();
+    await m.query(portable(kind, `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}`), values);
   }
 }
 

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import sqlite3 from 'sqlite3';
+import Sqlite from 'better-sqlite3';
 import { Mutex } from '@nce/api/dist/platform/mutex.js';
 import { portable } from '@nce/api/dist/db/sql.js';
 
@@ -10,7 +10,7 @@ export interface Query {
 }
 
 /**
- * The raw reference's database access: the API's own drivers (node-sqlite3, node-postgres) with no ORM.
+ * The raw reference's database access: the API's own drivers (better-sqlite3, node-postgres) with no ORM.
  * SQLite gets the API's arrangement — a writer connection whose transactions are serialised and a
  * reader connection in WAL mode — so the two differ only in what sits above the driver.
  */
@@ -50,16 +50,22 @@ async function openPostgres(url: string): Promise<RawDatabase> {
 }
 
 async function openSqlite(file: string): Promise<RawDatabase> {
-  const open = async () => {
-    const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-      const handle = new sqlite3.Database(file, (error) => (error ? reject(error) : resolve(handle)));
-    });
-    const query: Query = (sql, params = []) => new Promise((resolve, reject) => db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as Row[]))));
-    for (const pragma of ['journal_mode = WAL', 'synchronous = NORMAL', 'foreign_keys = ON', 'busy_timeout = 5000']) await query(`PRAGMA ${pragma}`);
+  const open = () => {
+    const db = new Sqlite(file, { timeout: 5000 });
+    for (const pragma of ['journal_mode = WAL', 'synchronous = NORMAL', 'foreign_keys = ON']) db.pragma(pragma);
+    // Prepared once per SQL text, as TypeORM's better-sqlite3 driver does.
+    const prepared = new Map<string, Sqlite.Statement>();
+    const query: Query = async (sql, params = []) => {
+      let statement = prepared.get(sql);
+      if (!statement) prepared.set(sql, (statement = db.prepare(sql)));
+      if (statement.reader) return statement.all(...params) as Row[];
+      statement.run(...params);
+      return [];
+    };
     return { db, query };
   };
-  const writer = await open();
-  const reader = await open();
+  const writer = open();
+  const reader = open();
   const lock = new Mutex();
   return {
     kind: 'sqlite',
@@ -77,7 +83,7 @@ async function openSqlite(file: string): Promise<RawDatabase> {
         }
       }),
     close: async () => {
-      for (const { db } of [reader, writer]) await new Promise<void>((resolve) => db.close(() => resolve()));
+      for (const { db } of [reader, writer]) db.close();
     },
   };
 }

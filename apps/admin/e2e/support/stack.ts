@@ -47,7 +47,7 @@ export async function startStack(options: { priceRows: number }): Promise<Stack>
     url,
     browser,
     sql: (statement) => {
-      const script = `const s = require('sqlite3'); const db = new s.Database(process.argv[1]); db.run(process.argv[2], (e) => { if (e) { console.error(e.message); process.exit(1); } db.close(); });`;
+      const script = `const Sqlite = require('better-sqlite3'); const db = new Sqlite(process.argv[1], { timeout: 5000 }); db.exec(process.argv[2]); db.close();`;
       execFileSync(process.execPath, ['-e', script, join(dataDir, 'marketplace.sqlite'), statement], { cwd: API_DIR });
     },
     stop: async () => {

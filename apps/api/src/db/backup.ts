@@ -22,7 +22,7 @@ export async function backupSqlite(db: Database, target: string): Promise<{ file
  * (integrity and migrations table), then swapped in atomically; the old file is kept beside it.
  */
 export async function restoreSqlite(backup: string, databaseFile: string): Promise<{ keptOld: string }> {
-  const source = new DataSource({ type: 'sqlite', database: resolve(backup) });
+  const source = new DataSource({ type: 'better-sqlite3', database: resolve(backup), readonly: true, fileMustExist: true });
   await source.initialize();
   try {
     const [{ integrity_check: integrity }] = await source.query('PRAGMA integrity_check');

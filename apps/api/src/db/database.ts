@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import sqlite3 from 'sqlite3';
 import { DataSource, type EntityManager, type Logger as TypeOrmLogger, type DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config.js';
 import { Mutex } from '../platform/mutex.js';
@@ -100,19 +99,22 @@ function base(statements: StatementCounter): Omit<DataSourceOptions, 'type'> {
 }
 
 /**
- * node-sqlite3 for TypeORM, minus long stack traces: TypeORM calls `verbose()`, which wraps every query
- * to build an Error and `util.inspect` its SQL and parameters — ~15% of a small request's CPU in the
- * bench's profile. SQL errors keep their message; only the extra "--> in Database#all(…)" trace goes.
+ * better-sqlite3: synchronous, so a statement costs its own work and no round trip to a worker thread
+ * (node-sqlite3's `SELECT 1` took 111 µs; see bench/README.md). Each connection keeps its prepared statements.
  */
-const quietSqlite = Object.assign(Object.create(sqlite3) as typeof sqlite3, { verbose: () => sqlite3 });
-
 async function openSqlite(file: string, statements: StatementCounter): Promise<DataSource> {
-  const source = new DataSource({ ...base(statements), type: 'sqlite', database: file, busyTimeout: 5000, driver: quietSqlite } as DataSourceOptions);
+  const source = new DataSource({
+    ...base(statements),
+    type: 'better-sqlite3',
+    database: file,
+    timeout: 5000,
+    statementCacheSize: 500,
+    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    },
+  } as DataSourceOptions);
   await source.initialize();
-  await source.query('PRAGMA journal_mode = WAL');
-  await source.query('PRAGMA synchronous = NORMAL');
-  await source.query('PRAGMA foreign_keys = ON');
-  await source.query('PRAGMA busy_timeout = 5000');
   statements.reset();
   return source;
 }
