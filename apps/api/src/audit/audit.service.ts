@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
+import { insertRows } from '../db/sql.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { keysetPage } from '../platform/cursor.js';
@@ -49,21 +50,23 @@ export class AuditService {
   /** Writes the entry with `manager`, so it commits or rolls back with the change it describes. */
   async record(manager: EntityManager, actor: Actor, record: AuditRecord): Promise<void> {
     const principal = actor.principal;
-    await manager.insert(AuditEntryEntity, {
-      id: randomUUID(),
-      at: this.clock.now().toISOString(),
-      actorKind: principal ? principal.kind : actor.requestId.startsWith('system') ? 'system' : 'anonymous',
-      actorUserId: principal?.userId ?? null,
-      actorEmail: principal?.email ?? null,
-      actorRoles: principal?.kind === 'staff' ? principal.roles.join(',') : principal?.kind === 'reseller' ? 'reseller' : '',
-      onBehalfOfResellerId: actor.onBehalfOfResellerId ?? (principal?.kind === 'reseller' ? principal.resellerId : null),
-      operation: record.operation,
-      entityType: record.entityType,
-      // The column holds 100 characters; an id built from user input (an email) must not fail the change it records.
-      entityId: record.entityId.slice(0, 100),
-      changes: JSON.stringify(record.changes ?? {}),
-      requestId: actor.requestId.slice(0, 64),
-    });
+    await insertRows(manager, 'audit_entry', [
+      {
+        id: randomUUID(),
+        at: this.clock.now().toISOString(),
+        actor_kind: principal ? principal.kind : actor.requestId.startsWith('system') ? 'system' : 'anonymous',
+        actor_user_id: principal?.userId ?? null,
+        actor_email: principal?.email ?? null,
+        actor_roles: principal?.kind === 'staff' ? principal.roles.join(',') : principal?.kind === 'reseller' ? 'reseller' : '',
+        on_behalf_of_reseller_id: actor.onBehalfOfResellerId ?? (principal?.kind === 'reseller' ? principal.resellerId : null),
+        operation: record.operation,
+        entity_type: record.entityType,
+        // The column holds 100 characters; an id built from user input (an email) must not fail the change it records.
+        entity_id: record.entityId.slice(0, 100),
+        changes: JSON.stringify(record.changes ?? {}),
+        request_id: actor.requestId.slice(0, 64),
+      },
+    ]);
   }
 
   /** Entries newest first, filtered, keyset-paginated. */

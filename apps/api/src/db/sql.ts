@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { DatabaseConfig } from '../config.js';
 
 /** Hand-written SQL is written with `?` placeholders; PostgreSQL wants `$1, $2, …`. */
@@ -19,4 +20,42 @@ export function packedColumns(kind: DatabaseConfig['kind'], expressions: readonl
 /** The values of a `packedColumns` row, in the order they were listed (node-postgres parses JSON itself). */
 export function unpack(row: { packed: unknown }): unknown[] {
   return (typeof row.packed === 'string' ? JSON.parse(row.packed) : row.packed) as unknown[];
+}
+
+/** The engine behind a manager, for hand-written SQL inside a transaction. */
+export const kindOf = (m: EntityManager): DatabaseConfig['kind'] => (m.connection.options.type === 'postgres' ? 'postgres' : 'sqlite');
+
+/**
+ * The rows an `UPDATE … RETURNING` gave back. TypeORM hands PostgreSQL's as `[rows, rowCount]` and
+ * SQLite's as the rows themselves.
+ */
+export async function updateReturning(m: EntityManager, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+  const kind = kindOf(m);
+  const result = await m.query(portable(kind, sql), params);
+  return kind === 'postgres' ? result[0] : result;
+}
+
+const insertSql = new Map<string, string>();
+
+/**
+ * Inserts rows (same columns, snake_case keys) with one hand-written statement: no entity metadata and
+ * no read-back of defaults, which cost TypeORM's `insert` a second statement and most of its CPU on the
+ * purchase path. `onConflictDoNothing` names a unique column; a row that would break it is skipped.
+ */
+export async function insertRows(m: EntityManager, table: string, rows: readonly Record<string, unknown>[], options: { onConflictDoNothing?: string } = {}): Promise<void> {
+  if (rows.length === 0) return;
+  const kind = kindOf(m);
+  const columns = Object.keys(rows[0]!);
+  const key = `${kind}|${table}|${columns.join(',')}|${rows.length}|${options.onConflictDoNothing ?? ''}`;
+  let sql = insertSql.get(key);
+  if (!sql) {
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    const conflict = options.onConflictDoNothing ? ` ON CONFLICT (${options.onConflictDoNothing}) DO NOTHING` : '';
+    sql = portable(kind, `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}${conflict}`);
+    if (insertSql.size < 1000) insertSql.set(key, sql);
+  }
+  const values: unknown[] = [];
+  // better-sqlite3 binds no booleans; SQLite stores them as 1 and 0.
+  for (const row of rows) for (const column of columns) values.push(kind === 'sqlite' && typeof row[column] === 'boolean' ? Number(row[column]) : row[column]);
+  await m.query(sql, values);
 }

@@ -3,9 +3,8 @@ import { cartSegmentFits, checkQuantity, priceSegmentFor, type BillingPlan, type
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
-import { ResellerEntity } from '../resellers/reseller.entity.js';
 import type { Database } from '../db/database.js';
-import { portable } from '../db/sql.js';
+import { insertRows, portable } from '../db/sql.js';
 import type { Actor } from '../platform/actor.js';
 import { isoDate, type Clock } from '../platform/clock.js';
 import { CartEntity, CartLineEntity } from './entities.js';
@@ -42,6 +41,25 @@ export interface CartRefusal {
 
 export type CartResult = { ok: true; view: CartView } | { ok: false; refusal: CartRefusal };
 
+const CART_COLUMNS = ['id', 'reseller_id', 'open_key', 'customer_id', 'price_segment', 'currency', 'status', 'created_at', 'updated_at', 'version'] as const;
+
+/** A cart row read by hand (columns prefixed with `prefix`); the purchase path skips TypeORM's hydration. */
+function toCart(row: Record<string, unknown>, prefix: string): CartEntity {
+  const value = (column: (typeof CART_COLUMNS)[number]) => row[`${prefix}${column}`];
+  return {
+    id: String(value('id')),
+    resellerId: String(value('reseller_id')),
+    openKey: (value('open_key') as string | null) ?? null,
+    customerId: (value('customer_id') as string | null) ?? null,
+    priceSegment: (value('price_segment') as PriceSegment | null) ?? null,
+    currency: (value('currency') as string | null) ?? null,
+    status: value('status') as CartEntity['status'],
+    createdAt: String(value('created_at')),
+    updatedAt: String(value('updated_at')),
+    version: Number(value('version')),
+  };
+}
+
 /** R4: add one unit, change quantities in the cart, one segment and one currency per cart, bound to a customer. */
 export class CartService {
   constructor(
@@ -51,19 +69,29 @@ export class CartService {
   ) {}
 
   async view(resellerId: string, manager: EntityManager = this.db.read): Promise<CartView | null> {
-    const cart = await manager.findOneBy(CartEntity, { openKey: resellerId });
+    const cart = await this.openCartOf(manager, resellerId);
     return cart ? { cart, lines: await this.lines(cart.id, manager) } : null;
   }
 
   async add(actor: Actor, resellerId: string, priceId: number): Promise<CartResult> {
     return this.db.transaction(async (m) => {
+      const today = isoDate(this.clock.now());
       const [price] = await m.query(
         portable(this.db.kind, `SELECT pr.id, pr.segment, pr.currency, pr.unit_price_minor, pr.tier_max FROM catalog_price pr WHERE pr.id = ? AND pr.effective_start <= ? AND (pr.effective_end IS NULL OR pr.effective_end >= ?)`),
-        [priceId, isoDate(this.clock.now()), isoDate(this.clock.now())],
+        [priceId, today, today],
       );
       if (!price) return { ok: false as const, refusal: { code: 'PRICE_NOT_FOUND', message: 'That price is not in the catalog today.' } };
-      if (!(await m.existsBy(ResellerEntity, { id: resellerId }))) return { ok: false as const, refusal: { code: 'RESELLER_NOT_FOUND', message: 'No reseller has that id.', field: 'resellerId' } };
-      const cart = await this.openCart(m, resellerId);
+      // The reseller, its open cart and the cart's customer in one statement: this is the purchase flow's hottest write.
+      const [found] = await m.query(
+        portable(
+          this.db.kind,
+          `SELECT r.id AS reseller_id, cu.segment AS customer_segment, ${CART_COLUMNS.map((c) => `c.${c} AS cart_${c}`).join(', ')}
+           FROM reseller r LEFT JOIN cart c ON c.open_key = r.id LEFT JOIN customer cu ON cu.id = c.customer_id WHERE r.id = ?`,
+        ),
+        [resellerId],
+      );
+      if (!found) return { ok: false as const, refusal: { code: 'RESELLER_NOT_FOUND', message: 'No reseller has that id.', field: 'resellerId' } };
+      const cart = found.cart_id ? toCart(found, 'cart_') : await this.createCart(m, resellerId);
       if (cart.priceSegment && cart.priceSegment !== price.segment) {
         return { ok: false as const, refusal: { code: 'CART_SEGMENT_MISMATCH', message: `The cart holds ${cart.priceSegment.toLowerCase()} prices; a cart is priced for one segment. Check it out or empty it first.` } };
       }
@@ -71,63 +99,63 @@ export class CartService {
         return { ok: false as const, refusal: { code: 'CART_CURRENCY_MISMATCH', message: `The cart is in ${cart.currency}; this price is in ${price.currency}.` } };
       }
       if (cart.customerId) {
-        const customer = await m.findOneByOrFail(CustomerEntity, { id: cart.customerId });
-        const fits = cartSegmentFits(price.segment, customer.segment);
+        const fits = cartSegmentFits(price.segment, found.customer_segment);
         if (!fits.allowed) return { ok: false as const, refusal: { code: fits.code, message: fits.message } };
       }
-      const existing = await m.findOneBy(CartLineEntity, { cartId: cart.id, priceId });
-      const quantity = (existing?.quantity ?? 0) + 1;
+      const [existing] = await m.query(portable(this.db.kind, 'SELECT id, quantity FROM cart_line WHERE cart_id = ? AND price_id = ?'), [cart.id, priceId]);
+      const before = existing ? Number(existing.quantity) : 0;
+      const quantity = before + 1;
       const limit = checkQuantity(quantity, { max: price.tier_max ?? undefined });
       if (!limit.allowed) return { ok: false as const, refusal: { code: limit.code, message: limit.message, field: 'quantity' } };
-      if (existing) await m.update(CartLineEntity, existing.id, { quantity });
-      else await m.insert(CartLineEntity, { id: randomUUID(), cartId: cart.id, priceId, quantity: 1, unitPriceMinor: Number(price.unit_price_minor), addedAt: this.clock.now().toISOString() });
-      await this.touch(m, cart, { priceSegment: price.segment, currency: price.currency });
-      await this.audit.record(m, actor, { operation: 'cart.add', entityType: 'Cart', entityId: cart.id, changes: { [`price ${priceId}`]: { before: existing?.quantity ?? 0, after: quantity } } });
-      return { ok: true as const, view: (await this.view(resellerId, m))! };
+      if (existing) await m.query(portable(this.db.kind, 'UPDATE cart_line SET quantity = ? WHERE id = ?'), [quantity, existing.id]);
+      else await insertRows(m, 'cart_line', [{ id: randomUUID(), cart_id: cart.id, price_id: priceId, quantity: 1, unit_price_minor: Number(price.unit_price_minor), added_at: this.clock.now().toISOString() }]);
+      const touched = await this.touch(m, cart, { priceSegment: price.segment, currency: price.currency });
+      await this.audit.record(m, actor, { operation: 'cart.add', entityType: 'Cart', entityId: cart.id, changes: { [`price ${priceId}`]: { before, after: quantity } } });
+      return { ok: true as const, view: { cart: touched, lines: await this.lines(cart.id, m) } };
     });
   }
 
   async setQuantity(actor: Actor, resellerId: string, lineId: string, quantity: number): Promise<CartResult> {
     return this.db.transaction(async (m) => {
-      const cart = await m.findOneBy(CartEntity, { openKey: resellerId });
+      const cart = await this.openCartOf(m, resellerId);
       const line = cart ? await m.findOneBy(CartLineEntity, { id: lineId, cartId: cart.id }) : null;
       if (!cart || !line) return { ok: false as const, refusal: { code: 'CART_LINE_NOT_FOUND', message: 'That line is not in the cart.' } };
       const [price] = await m.query(portable(this.db.kind, 'SELECT tier_min, tier_max FROM catalog_price WHERE id = ?'), [line.priceId]);
       const verdict = checkQuantity(quantity, { max: price?.tier_max ?? undefined });
       if (!verdict.allowed) return { ok: false as const, refusal: { code: verdict.code, message: verdict.message, field: 'quantity' } };
       await m.update(CartLineEntity, line.id, { quantity });
-      await this.touch(m, cart, {});
+      const touched = await this.touch(m, cart, {});
       await this.audit.record(m, actor, { operation: 'cart.setQuantity', entityType: 'Cart', entityId: cart.id, changes: { [`line ${line.id}`]: { before: line.quantity, after: quantity } } });
-      return { ok: true as const, view: (await this.view(resellerId, m))! };
+      return { ok: true as const, view: { cart: touched, lines: await this.lines(cart.id, m) } };
     });
   }
 
   async remove(actor: Actor, resellerId: string, lineId: string): Promise<CartResult> {
     return this.db.transaction(async (m) => {
-      const cart = await m.findOneBy(CartEntity, { openKey: resellerId });
+      const cart = await this.openCartOf(m, resellerId);
       const line = cart ? await m.findOneBy(CartLineEntity, { id: lineId, cartId: cart.id }) : null;
       if (!cart || !line) return { ok: false as const, refusal: { code: 'CART_LINE_NOT_FOUND', message: 'That line is not in the cart.' } };
       await m.delete(CartLineEntity, line.id);
       const empty = (await m.countBy(CartLineEntity, { cartId: cart.id })) === 0;
-      await this.touch(m, cart, empty ? { priceSegment: null, currency: null } : {});
+      const touched = await this.touch(m, cart, empty ? { priceSegment: null, currency: null } : {});
       await this.audit.record(m, actor, { operation: 'cart.remove', entityType: 'Cart', entityId: cart.id, changes: { [`line ${line.id}`]: { before: line.quantity, after: 0 } } });
-      return { ok: true as const, view: (await this.view(resellerId, m))! };
+      return { ok: true as const, view: { cart: touched, lines: await this.lines(cart.id, m) } };
     });
   }
 
   /** R5: the customer the cart is for; its segment must fit the cart's prices (R3, R20). */
   async bindCustomer(actor: Actor, resellerId: string, customerId: string): Promise<CartResult> {
     return this.db.transaction(async (m) => {
-      const customer = await m.findOneBy(CustomerEntity, { id: customerId, resellerId });
+      const [customer] = await m.query(portable(this.db.kind, 'SELECT segment FROM customer WHERE id = ? AND reseller_id = ?'), [customerId, resellerId]);
       if (!customer) return { ok: false as const, refusal: { code: 'CUSTOMER_NOT_FOUND', message: 'No such customer of this reseller.', field: 'customerId' } };
-      const cart = await this.openCart(m, resellerId);
+      const cart = (await this.openCartOf(m, resellerId)) ?? (await this.createCart(m, resellerId));
       if (cart.priceSegment) {
         const fits = cartSegmentFits(cart.priceSegment, customer.segment);
         if (!fits.allowed) return { ok: false as const, refusal: { code: fits.code, message: fits.message, field: 'customerId' } };
       }
-      await this.touch(m, cart, { customerId });
+      const touched = await this.touch(m, cart, { customerId });
       await this.audit.record(m, actor, { operation: 'cart.bindCustomer', entityType: 'Cart', entityId: cart.id, changes: { customerId: { before: cart.customerId, after: customerId } } });
-      return { ok: true as const, view: (await this.view(resellerId, m))! };
+      return { ok: true as const, view: { cart: touched, lines: await this.lines(cart.id, m) } };
     });
   }
 
@@ -139,15 +167,30 @@ export class CartService {
     return priceSegmentFor(customer.segment);
   }
 
-  private async openCart(m: EntityManager, resellerId: string): Promise<CartEntity> {
-    const open = await m.findOneBy(CartEntity, { openKey: resellerId });
-    if (open) return open;
-    const now = this.clock.now().toISOString();
-    return m.save(m.create(CartEntity, { id: randomUUID(), resellerId, openKey: resellerId, customerId: null, priceSegment: null, currency: null, status: 'OPEN', createdAt: now, updatedAt: now }));
+  private async openCartOf(m: EntityManager, resellerId: string): Promise<CartEntity | null> {
+    const [row] = await m.query(portable(this.db.kind, `SELECT ${CART_COLUMNS.join(', ')} FROM cart WHERE open_key = ?`), [resellerId]);
+    return row ? toCart(row, '') : null;
   }
 
-  private async touch(m: EntityManager, cart: CartEntity, change: Partial<CartEntity>): Promise<void> {
-    await m.update(CartEntity, cart.id, { ...change, updatedAt: this.clock.now().toISOString(), version: cart.version + 1 });
+  private async createCart(m: EntityManager, resellerId: string): Promise<CartEntity> {
+    const now = this.clock.now().toISOString();
+    const cart: CartEntity = { id: randomUUID(), resellerId, openKey: resellerId, customerId: null, priceSegment: null, currency: null, status: 'OPEN', createdAt: now, updatedAt: now, version: 1 };
+    await insertRows(m, 'cart', [{ id: cart.id, reseller_id: resellerId, open_key: resellerId, customer_id: null, price_segment: null, currency: null, status: 'OPEN', created_at: now, updated_at: now, version: 1 }]);
+    return cart;
+  }
+
+  /** Records a change to the cart and moves its version on, so a Buy priced on an older version stops (R16). */
+  private async touch(m: EntityManager, cart: CartEntity, change: Partial<Pick<CartEntity, 'customerId' | 'priceSegment' | 'currency'>>): Promise<CartEntity> {
+    const next: CartEntity = { ...cart, ...change, updatedAt: this.clock.now().toISOString(), version: cart.version + 1 };
+    await m.query(portable(this.db.kind, 'UPDATE cart SET customer_id = ?, price_segment = ?, currency = ?, updated_at = ?, version = ? WHERE id = ?'), [
+      next.customerId,
+      next.priceSegment,
+      next.currency,
+      next.updatedAt,
+      next.version,
+      cart.id,
+    ]);
+    return next;
   }
 
   private async lines(cartId: string, m: EntityManager): Promise<CartLineView[]> {

@@ -3,6 +3,7 @@ import {
   canCreateNewTenant,
   canPayWith,
   canUseExistingTenant,
+  type CustomerSegment,
   defaultPaymentMethod,
   formatSalesOrderNumber,
   purchaseReadiness,
@@ -15,9 +16,8 @@ import {
 import { GraphQLError } from 'graphql';
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service.js';
-import { CustomerEntity } from '../customers/customer.entity.js';
 import type { Database } from '../db/database.js';
-import { portable } from '../db/sql.js';
+import { insertRows, portable, updateReturning } from '../db/sql.js';
 import type { PartnerCenter } from '../partner-center/partner-center.js';
 import { systemActor, type Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
@@ -26,8 +26,7 @@ import type { ResellerService } from '../resellers/reseller.service.js';
 import type { TenantService } from '../tenants/tenant.service.js';
 import type { TermsService } from '../terms/terms.service.js';
 import type { CartService, CartView } from './cart.service.js';
-import { CartEntity, OrderLineEntity, SalesOrderEntity } from './entities.js';
-import { appendOrderEvent } from './order-events.js';
+import { SalesOrderEntity } from './entities.js';
 
 export const PROVISION_ORDER_JOB = 'order.provision';
 
@@ -62,8 +61,9 @@ export class PurchaseService {
 
   /** Every unmet prerequisite of the reseller's cart at once, each with its code, reason and fix. */
   async readiness(resellerId: string, paymentMethod?: PaymentMethod | null): Promise<Readiness & { paymentMethod: PaymentMethod; total: Money | null }> {
-    const context = await this.context(resellerId, paymentMethod);
-    if (!context) throw new GraphQLError('No reseller has that id.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'resellerId' } });
+    const found = await this.context(resellerId, paymentMethod);
+    if (!found) throw new GraphQLError('No reseller has that id.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'resellerId' } });
+    const { context } = found;
     return { ...purchaseReadiness(context), paymentMethod: context.payment.method, total: context.cart.total };
   }
 
@@ -77,14 +77,14 @@ export class PurchaseService {
     const replay = await this.replay(this.db.read, resellerId, key, requestHash);
     if (replay) return replay;
 
-    const context = await this.context(resellerId, request.paymentMethod);
-    if (!context) return { ok: false, code: 'INVALID_REQUEST', message: 'No reseller has that id.', field: 'resellerId' };
+    const found = await this.context(resellerId, request.paymentMethod);
+    if (!found) return { ok: false, code: 'INVALID_REQUEST', message: 'No reseller has that id.', field: 'resellerId' };
+    const { context, view } = found;
     const readiness = purchaseReadiness(context);
     if (!readiness.ready) {
       // A twin request with this key may have checked the cart out since the first look: that is its order, not a refusal.
       return (await this.replay(this.db.read, resellerId, key, requestHash)) ?? { ok: false, code: 'NOT_READY', message: `${readiness.unmet.length} prerequisite(s) are not met.`, unmet: readiness.unmet };
     }
-    const view = await this.carts.view(resellerId);
     if (!view) {
       // A twin request with this key may have checked the cart out a moment ago.
       return (await this.replay(this.db.read, resellerId, key, requestHash)) ?? { ok: false, code: 'CART_CHANGED', message: 'The cart was just checked out or emptied; review it and buy again.' };
@@ -107,27 +107,25 @@ export class PurchaseService {
       return await this.db.transaction(async (m) => {
         const again = await this.replay(m, resellerId, key, requestHash);
         if (again) return again;
-        const cart = await m.findOneBy(CartEntity, { openKey: resellerId });
         const cartChanged = async () =>
           // Under READ COMMITTED a twin with this key may have committed since our first look.
           (await this.replay(m, resellerId, key, requestHash)) ?? { ok: false as const, code: 'CART_CHANGED' as const, message: 'The cart changed while you checked out; review it and buy again.' };
-        if (!cart || cart.version !== view.cart.version) return cartChanged();
-        // Claim the cart before anything else: one transaction checks out this version of it. On PostgreSQL
-        // a concurrent Buy waits here on the row lock, then finds the version moved on and stops.
-        const claimed = await m
-          .createQueryBuilder()
-          .update(CartEntity)
-          .set({ openKey: null, status: 'CHECKED_OUT', updatedAt: this.clock.now().toISOString(), version: () => 'version + 1' })
-          .where('id = :id AND version = :version', { id: cart.id, version: cart.version })
-          .execute();
-        if (claimed.affected !== 1) return cartChanged();
+        // Claim the cart before anything else: one transaction checks out the version of it that was priced
+        // above. On PostgreSQL a concurrent Buy waits here on the row lock, then finds the version moved on and stops.
+        const claimed = await updateReturning(m, "UPDATE cart SET open_key = NULL, status = 'CHECKED_OUT', updated_at = ?, version = version + 1 WHERE id = ? AND version = ? AND open_key = ? RETURNING id", [
+          this.clock.now().toISOString(),
+          view.cart.id,
+          view.cart.version,
+          resellerId,
+        ]);
+        if (claimed.length !== 1) return cartChanged();
         if (context.payment.method === 'TERMS') {
           // Checked again inside the transaction, so concurrent orders on terms never exceed the limit together.
           const standing = await this.terms.standing(resellerId, m);
           const verdict = canPayWith('TERMS', context.cart.total!, standing.limit ? { approved: true, limit: standing.limit, used: standing.used! } : null);
           if (!verdict.allowed) return { ok: false as const, code: verdict.code === 'TERMS_NOT_APPROVED' ? ('TERMS_NOT_APPROVED' as const) : ('CREDIT_LIMIT_EXCEEDED' as const), message: verdict.message };
         }
-        const order = await this.place(m, actor, cart, view, context, { key, requestHash, poNumber });
+        const order = await this.place(m, actor, view, context, { key, requestHash, poNumber });
         if (order.paymentMethod === 'TERMS') await this.terms.charge(m, resellerId, { amountMinor: order.totalMinor, currency: order.currency }, order.id, order.soNumber);
         return { ok: true as const, order, replayed: false };
       });
@@ -140,26 +138,27 @@ export class PurchaseService {
   }
 
   private async replay(m: EntityManager, resellerId: string, key: string, requestHash: string): Promise<BuyResult | null> {
-    const existing = await m.findOneBy(SalesOrderEntity, { resellerId, idempotencyKey: key });
-    if (!existing) return null;
-    if (existing.requestHash !== requestHash) {
-      return { ok: false, code: 'IDEMPOTENCY_KEY_REUSED', message: `This idempotency key was used for order ${existing.soNumber} with a different request.`, field: 'idempotencyKey' };
+    // Asked up to three times a Buy and almost always absent: a covered index probe, the order read only when there is one.
+    const [hit] = await m.query(portable(this.db.kind, 'SELECT id, so_number, request_hash FROM sales_order WHERE reseller_id = ? AND idempotency_key = ?'), [resellerId, key]);
+    if (!hit) return null;
+    if (hit.request_hash !== requestHash) {
+      return { ok: false, code: 'IDEMPOTENCY_KEY_REUSED', message: `This idempotency key was used for order ${hit.so_number} with a different request.`, field: 'idempotencyKey' };
     }
-    return { ok: true, order: existing, replayed: true };
+    return { ok: true, order: await m.findOneByOrFail(SalesOrderEntity, { id: hit.id }), replayed: true };
   }
 
-  private async place(m: EntityManager, actor: Actor, cart: CartEntity, view: CartView, context: PurchaseContext, request: { key: string; requestHash: string; poNumber: string | null }): Promise<SalesOrderEntity> {
+  private async place(m: EntityManager, actor: Actor, view: CartView, context: PurchaseContext, request: { key: string; requestHash: string; poNumber: string | null }): Promise<SalesOrderEntity> {
     const now = this.clock.now();
-    const day = now.toISOString().slice(0, 10).replace(/-/g, '');
+    const at = now.toISOString();
+    const day = at.slice(0, 10).replace(/-/g, '');
     // The upsert locks the day's row until commit (PostgreSQL) or holds the only writer (SQLite).
-    await m.query(portable(this.db.kind, 'INSERT INTO so_sequence (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = so_sequence.last + 1'), [day]);
-    const [{ last }] = await m.query(portable(this.db.kind, 'SELECT last FROM so_sequence WHERE day = ?'), [day]);
+    const [{ last }] = await m.query(portable(this.db.kind, 'INSERT INTO so_sequence (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = so_sequence.last + 1 RETURNING last'), [day]);
     const tenant = context.tenant!;
-    const order = m.create(SalesOrderEntity, {
+    const order: SalesOrderEntity = {
       id: randomUUID(),
       soNumber: formatSalesOrderNumber(now, Number(last)),
-      resellerId: cart.resellerId,
-      customerId: cart.customerId!,
+      resellerId: view.cart.resellerId,
+      customerId: view.cart.customerId!,
       status: 'PLACED',
       paymentMethod: context.payment.method,
       poNumber: request.poNumber,
@@ -169,34 +168,60 @@ export class PurchaseService {
       requestHash: request.requestHash,
       tenantDomain: tenant.domain ?? '',
       placedByUserId: actor.principal?.userId ?? null,
-      placedAt: now.toISOString(),
+      placedAt: at,
       provisionedAt: null,
       failureReason: null,
-      updatedAt: now.toISOString(),
-    });
-    await m.save(order);
-    await m.insert(
-      OrderLineEntity,
+      updatedAt: at,
+      version: 1,
+    };
+    await insertRows(m, 'sales_order', [
+      {
+        id: order.id,
+        so_number: order.soNumber,
+        reseller_id: order.resellerId,
+        customer_id: order.customerId,
+        status: order.status,
+        payment_method: order.paymentMethod,
+        po_number: order.poNumber,
+        currency: order.currency,
+        total_minor: order.totalMinor,
+        idempotency_key: order.idempotencyKey,
+        request_hash: order.requestHash,
+        tenant_domain: order.tenantDomain,
+        placed_by_user_id: order.placedByUserId,
+        placed_at: at,
+        provisioned_at: null,
+        failure_reason: null,
+        updated_at: at,
+        version: 1,
+      },
+    ]);
+    await insertRows(
+      m,
+      'order_line',
       view.lines.map((line, i) => ({
         id: randomUUID(),
-        orderId: order.id,
-        lineNumber: i + 1,
-        priceId: line.priceId,
-        productId: line.productId,
-        productTitle: line.productTitle,
-        skuId: line.skuId,
-        skuTitle: line.skuTitle,
+        order_id: order.id,
+        line_number: i + 1,
+        price_id: line.priceId,
+        product_id: line.productId,
+        product_title: line.productTitle,
+        sku_id: line.skuId,
+        sku_title: line.skuTitle,
         term: line.term,
-        billingPlan: line.billingPlan,
+        billing_plan: line.billingPlan,
         quantity: line.quantity,
-        unitPriceMinor: line.unitPriceMinor,
-        lineTotalMinor: line.unitPriceMinor * line.quantity,
-        subscriptionId: null,
-        returnedQuantity: 0,
-        status: 'PENDING' as const,
+        unit_price_minor: line.unitPriceMinor,
+        line_total_minor: line.unitPriceMinor * line.quantity,
+        subscription_id: null,
+        returned_quantity: 0,
+        status: 'PENDING',
       })),
     );
-    await appendOrderEvent(m, order.id, now, 'PLACED', `Order ${order.soNumber} placed${request.poNumber ? ` (PO ${request.poNumber})` : ''}; paid by ${order.paymentMethod === 'TERMS' ? 'terms' : 'credit card'}.`);
+    // A new order's timeline starts here, at position 1.
+    await insertRows(m, 'order_event', [
+      { id: randomUUID(), order_id: order.id, at, seq: 1, state: 'PLACED', message: `Order ${order.soNumber} placed${request.poNumber ? ` (PO ${request.poNumber})` : ''}; paid by ${order.paymentMethod === 'TERMS' ? 'terms' : 'credit card'}.` },
+    ]);
     await this.jobs.enqueue(m, PROVISION_ORDER_JOB, { orderId: order.id }, { key: `${PROVISION_ORDER_JOB}:${order.id}`, maxAttempts: 5 });
     await this.audit.record(m, actor, {
       operation: 'orders.buy',
@@ -207,40 +232,49 @@ export class PurchaseService {
     return order;
   }
 
-  /** What the purchase rules decide on; null when no reseller has that id. */
-  private async context(resellerId: string, requestedMethod?: PaymentMethod | null): Promise<PurchaseContext | null> {
-    const reseller = await this.resellers.get(resellerId);
-    if (!reseller) return null;
-    const [checks, view, previousOrders] = await Promise.all([
-      this.resellers.checks(systemActor('system:preflight'), resellerId),
-      this.carts.view(resellerId),
-      this.db.read.countBy(SalesOrderEntity, { resellerId }),
-    ]);
+  /** What the purchase rules decide on, and the cart they were decided for; null when no reseller has that id. */
+  private async context(resellerId: string, requestedMethod?: PaymentMethod | null): Promise<{ context: PurchaseContext; view: CartView | null } | null> {
+    const view = await this.carts.view(resellerId);
+    // The reseller, the cart's customer and its tenant choice, and whether this is a first order, in one statement.
+    const [row] = await this.db.read.query(
+      portable(
+        this.db.kind,
+        `SELECT r.status, r.checks, r.checks_at, r.mpn_location_id, r.reseller_domain,
+                EXISTS (SELECT 1 FROM sales_order o WHERE o.reseller_id = r.id) AS has_orders,
+                cu.id AS customer_id, cu.company_name, cu.segment,
+                t.choice, t.domain, t.state, t.attested_at, t.attested_by_email
+         FROM reseller r LEFT JOIN customer cu ON cu.id = ? LEFT JOIN customer_tenant t ON t.customer_id = cu.id
+         WHERE r.id = ?`,
+      ),
+      [view?.cart.customerId ?? '', resellerId],
+    );
+    if (!row) return null;
+    const checks = await this.resellers.checksOf(systemActor('system:preflight'), { id: resellerId, checks: row.checks, checksAt: row.checks_at, mpnLocationId: row.mpn_location_id, resellerDomain: row.reseller_domain });
     const lines = view?.lines ?? [];
     const currency = view?.cart.currency ?? null;
     const total = currency ? { amountMinor: lines.reduce((sum, l) => sum + (l.currentUnitPriceMinor ?? l.unitPriceMinor) * l.quantity, 0), currency } : null;
-    const customer = view?.cart.customerId ? await this.db.read.findOneBy(CustomerEntity, { id: view.cart.customerId }) : null;
-    const chosen = customer ? await this.tenants.get(customer.id) : null;
+    const customer: { segment: CustomerSegment; companyName: string } | null = row.customer_id ? { segment: row.segment, companyName: row.company_name } : null;
     let tenant: PurchaseContext['tenant'] = null;
-    if (customer && chosen) {
-      if (chosen.choice === 'NEW') {
-        const available = chosen.state === 'CREATED' || !(await this.partnerCenter.domainExists(chosen.domain));
-        tenant = { choice: 'NEW', domain: chosen.domain, verdict: canCreateNewTenant(customer.segment), available };
+    if (customer && row.choice) {
+      if (row.choice === 'NEW') {
+        const available = row.state === 'CREATED' || !(await this.partnerCenter.domainExists(row.domain));
+        tenant = { choice: 'NEW', domain: row.domain, verdict: canCreateNewTenant(customer.segment), available };
       } else {
-        const existing = await this.partnerCenter.findCustomerTenant(chosen.domain);
-        tenant = { choice: 'EXISTING', domain: chosen.domain, verdict: canUseExistingTenant(customer.segment, existing, this.distributorPartnerId) };
+        const existing = await this.partnerCenter.findCustomerTenant(row.domain);
+        tenant = { choice: 'EXISTING', domain: row.domain, verdict: canUseExistingTenant(customer.segment, existing, this.distributorPartnerId) };
       }
     }
     const standing = await this.terms.standing(resellerId);
     const terms = standing.limit ? { approved: true, limit: standing.limit, used: standing.used! } : null;
-    return {
-      reseller: { status: reseller.status },
-      identifierChecks: checks?.checks ?? [],
+    const context: PurchaseContext = {
+      reseller: { status: row.status },
+      identifierChecks: checks.checks,
       cart: { priceSegment: view?.cart.priceSegment ?? null, lines: lines.map((l) => ({ title: l.skuTitle, quantity: l.quantity, maxQuantity: l.maxQuantity ?? undefined })), total },
       customer: customer ? { name: customer.companyName, segment: customer.segment, missingFields: [] } : null,
       tenant,
-      attestation: chosen?.attestedAt ? { signedAt: new Date(chosen.attestedAt), signedBy: chosen.attestedByEmail ?? '' } : null,
-      payment: { method: requestedMethod ?? defaultPaymentMethod(previousOrders === 0, terms), terms },
+      attestation: row.attested_at ? { signedAt: new Date(row.attested_at), signedBy: row.attested_by_email ?? '' } : null,
+      payment: { method: requestedMethod ?? defaultPaymentMethod(!Number(row.has_orders), terms), terms },
     };
+    return { context, view };
   }
 }

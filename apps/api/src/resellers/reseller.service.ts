@@ -159,7 +159,12 @@ export class ResellerService {
   /** R10: the four checks, asked again when older than a day (or when `force`). */
   async checks(actor: Actor, id: string, force = false): Promise<{ checks: PrePurchaseCheck[]; checkedAt: string | null } | null> {
     const reseller = await this.get(id);
-    if (!reseller) return null;
+    return reseller ? this.checksOf(actor, reseller, force) : null;
+  }
+
+  /** `checks` for a reseller already read (the purchase path reads it with the rest of its context). */
+  async checksOf(actor: Actor, reseller: Pick<ResellerEntity, 'id' | 'checks' | 'checksAt' | 'mpnLocationId' | 'resellerDomain'>, force = false): Promise<{ checks: PrePurchaseCheck[]; checkedAt: string | null }> {
+    const id = reseller.id;
     const stored = { checks: reseller.checks ? (JSON.parse(reseller.checks) as PrePurchaseCheck[]) : prePurchaseChecks({ mpnLocationId: reseller.mpnLocationId, resellerDomain: reseller.resellerDomain }, this.options.distributorPartnerId), checkedAt: reseller.checksAt };
     const stale = checksAreStale(reseller.checksAt ? new Date(reseller.checksAt) : null, this.clock.now());
     if (!reseller.mpnLocationId || !reseller.resellerDomain || (!force && !stale)) return stored;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../db/database.js';
+import { insertRows } from '../../db/sql.js';
 import type { Clock } from '../clock.js';
 import { keepAlive } from '../keep-alive.js';
 import type { Logger } from '../logger.js';
@@ -59,23 +60,24 @@ export class JobQueue {
 
   /** Adds a job inside the caller's transaction. */
   async enqueue(m: EntityManager, kind: string, payload: Record<string, unknown>, options: EnqueueOptions = {}): Promise<void> {
-    if (options.key && (await m.existsBy(JobEntity, { key: options.key }))) return;
     const now = this.clock.now();
-    await m.insert(JobEntity, {
+    const job = {
       id: randomUUID(),
       kind,
-      key: options.key ?? null,
+      job_key: options.key ?? null,
       payload: JSON.stringify(payload),
       status: 'PENDING',
-      runAt: (options.runAt ?? now).toISOString(),
+      run_at: (options.runAt ?? now).toISOString(),
       attempts: 0,
-      maxAttempts: options.maxAttempts ?? 8,
-      lockedUntil: null,
-      lockedBy: null,
-      lastError: null,
-      createdAt: now.toISOString(),
-      finishedAt: null,
-    });
+      max_attempts: options.maxAttempts ?? 8,
+      locked_until: null,
+      locked_by: null,
+      last_error: null,
+      created_at: now.toISOString(),
+      finished_at: null,
+    };
+    // A job with this key already queued (or done) stays as it is: the key makes enqueueing idempotent.
+    await insertRows(m, 'job', [job], { onConflictDoNothing: 'job_key' });
   }
 
   /** Runs every job that is due now, one after another; returns how many ran. */
