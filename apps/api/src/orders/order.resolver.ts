@@ -114,7 +114,7 @@ export class OrderResolver {
       return Object.assign(new BuyRefused(), { code: 'INVALID_REQUEST', message: 'The payment method is CREDIT_CARD or TERMS.', fix: toFix({ kind: 'field', field: 'paymentMethod', label: 'Choose a payment method' }) });
     }
     const result = await ctx.app.purchases.buy(actor, resellerId, { ...input, paymentMethod: input.paymentMethod as PaymentMethod | null });
-    if (result.ok) return Object.assign(new OrderPlaced(), { order: toOrder((await ctx.app.orders.get(result.order.id))!), replayed: result.replayed });
+    if (result.ok) return Object.assign(new OrderPlaced(), { order: toOrder(result.placed ?? (await ctx.app.orders.get(result.order.id))!), replayed: result.replayed });
     if (result.code === 'NOT_READY') return Object.assign(new PurchaseNotReady(), { code: result.code, message: result.message, unmet: result.unmet.map(toPrerequisite) });
     if (result.code === 'PRICES_CHANGED') {
       return Object.assign(new PricesChanged(), {

@@ -57,7 +57,12 @@ export class ProvisioningService {
     if (!tenant?.tenantId) throw new Error('the customer has no tenant to provision into');
 
     const lines = await this.db.read.find(OrderLineEntity, { where: { orderId }, order: { lineNumber: 'ASC' } });
-    for (const line of lines.filter((l) => !l.subscriptionId)) {
+    const pending = lines.filter((l) => !l.subscriptionId);
+    // The completion job is queued with the last subscription recorded: one commit fewer an order, and a
+    // crash in between still re-runs this job, which finds every line done and queues it then.
+    const queueCompletion = (m: EntityManager) =>
+      this.jobs.enqueue(m, COMPLETE_ORDER_JOB, { orderId }, { key: `${COMPLETE_ORDER_JOB}:${orderId}`, runAt: new Date(this.clock.now().getTime() + this.options.provisioningDelayMs) });
+    for (const [i, line] of pending.entries()) {
       const { subscriptionId } = await this.partnerCenter.provisionLine({
         tenantId: tenant.tenantId,
         productId: line.productId,
@@ -70,11 +75,10 @@ export class ProvisioningService {
       await this.db.transaction(async (m) => {
         await m.update(OrderLineEntity, line.id, { subscriptionId, status: 'PROVISIONED' });
         await this.event(m, orderId, 'PROVISIONING', `${line.quantity} × ${line.skuTitle}: subscription ${subscriptionId}.`);
+        if (i === pending.length - 1) await queueCompletion(m);
       });
     }
-    await this.db.transaction((m) =>
-      this.jobs.enqueue(m, COMPLETE_ORDER_JOB, { orderId }, { key: `${COMPLETE_ORDER_JOB}:${orderId}`, runAt: new Date(this.clock.now().getTime() + this.options.provisioningDelayMs) }),
-    );
+    if (pending.length === 0) await this.db.transaction(queueCompletion);
   }
 
   async complete(orderId: string): Promise<void> {

@@ -26,7 +26,8 @@ import type { ResellerService } from '../resellers/reseller.service.js';
 import type { TenantService } from '../tenants/tenant.service.js';
 import type { TermsService } from '../terms/terms.service.js';
 import type { CartService, CartView } from './cart.service.js';
-import { SalesOrderEntity } from './entities.js';
+import { type OrderEventEntity, SalesOrderEntity } from './entities.js';
+import type { ListedOrder } from './order-query.service.js';
 
 export const PROVISION_ORDER_JOB = 'order.provision';
 
@@ -37,10 +38,13 @@ export interface BuyRequest {
 }
 
 export type BuyResult =
-  | { ok: true; order: SalesOrderEntity; replayed: boolean }
+  /** `placed`: a new order as the API shows it, built from what Buy wrote, so answering it reads nothing back. */
+  | { ok: true; order: SalesOrderEntity; replayed: boolean; placed?: PlacedOrder }
   | { ok: false; code: 'NOT_READY'; message: string; unmet: Prerequisite[] }
   | { ok: false; code: 'PRICES_CHANGED'; message: string; changes: { title: string; before: number; after: number | null; currency: string }[] }
   | { ok: false; code: 'IDEMPOTENCY_KEY_REUSED' | 'INVALID_REQUEST' | 'CART_CHANGED' | 'CREDIT_LIMIT_EXCEEDED' | 'TERMS_NOT_APPROVED'; message: string; field?: string };
+
+export type PlacedOrder = ListedOrder & { events: Pick<OrderEventEntity, 'at' | 'state' | 'message'>[] };
 
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
@@ -125,9 +129,9 @@ export class PurchaseService {
           const verdict = canPayWith('TERMS', context.cart.total!, standing.limit ? { approved: true, limit: standing.limit, used: standing.used! } : null);
           if (!verdict.allowed) return { ok: false as const, code: verdict.code === 'TERMS_NOT_APPROVED' ? ('TERMS_NOT_APPROVED' as const) : ('CREDIT_LIMIT_EXCEEDED' as const), message: verdict.message };
         }
-        const order = await this.place(m, actor, view, context, { key, requestHash, poNumber });
+        const { order, placed } = await this.place(m, actor, view, found.names, context, { key, requestHash, poNumber });
         if (order.paymentMethod === 'TERMS') await this.terms.charge(m, resellerId, { amountMinor: order.totalMinor, currency: order.currency }, order.id, order.soNumber);
-        return { ok: true as const, order, replayed: false };
+        return { ok: true as const, order, replayed: false, placed };
       });
     } catch (error) {
       // Two requests with one key racing past the check on PostgreSQL: the unique index decides.
@@ -147,7 +151,14 @@ export class PurchaseService {
     return { ok: true, order: await m.findOneByOrFail(SalesOrderEntity, { id: hit.id }), replayed: true };
   }
 
-  private async place(m: EntityManager, actor: Actor, view: CartView, context: PurchaseContext, request: { key: string; requestHash: string; poNumber: string | null }): Promise<SalesOrderEntity> {
+  private async place(
+    m: EntityManager,
+    actor: Actor,
+    view: CartView,
+    names: { reseller: string; customer: string },
+    context: PurchaseContext,
+    request: { key: string; requestHash: string; poNumber: string | null },
+  ): Promise<{ order: SalesOrderEntity; placed: PlacedOrder }> {
     const now = this.clock.now();
     const at = now.toISOString();
     const day = at.slice(0, 10).replace(/-/g, '');
@@ -196,13 +207,14 @@ export class PurchaseService {
         version: 1,
       },
     ]);
+    const lines = view.lines.map((line, i) => ({ line, lineNumber: i + 1, lineTotalMinor: line.unitPriceMinor * line.quantity }));
     await insertRows(
       m,
       'order_line',
-      view.lines.map((line, i) => ({
+      lines.map(({ line, lineNumber, lineTotalMinor }) => ({
         id: randomUUID(),
         order_id: order.id,
-        line_number: i + 1,
+        line_number: lineNumber,
         price_id: line.priceId,
         product_id: line.productId,
         product_title: line.productTitle,
@@ -212,16 +224,15 @@ export class PurchaseService {
         billing_plan: line.billingPlan,
         quantity: line.quantity,
         unit_price_minor: line.unitPriceMinor,
-        line_total_minor: line.unitPriceMinor * line.quantity,
+        line_total_minor: lineTotalMinor,
         subscription_id: null,
         returned_quantity: 0,
         status: 'PENDING',
       })),
     );
     // A new order's timeline starts here, at position 1.
-    await insertRows(m, 'order_event', [
-      { id: randomUUID(), order_id: order.id, at, seq: 1, state: 'PLACED', message: `Order ${order.soNumber} placed${request.poNumber ? ` (PO ${request.poNumber})` : ''}; paid by ${order.paymentMethod === 'TERMS' ? 'terms' : 'credit card'}.` },
-    ]);
+    const event = { at, state: 'PLACED', message: `Order ${order.soNumber} placed${request.poNumber ? ` (PO ${request.poNumber})` : ''}; paid by ${order.paymentMethod === 'TERMS' ? 'terms' : 'credit card'}.` };
+    await insertRows(m, 'order_event', [{ id: randomUUID(), order_id: order.id, at, seq: 1, state: event.state, message: event.message }]);
     await this.jobs.enqueue(m, PROVISION_ORDER_JOB, { orderId: order.id }, { key: `${PROVISION_ORDER_JOB}:${order.id}`, maxAttempts: 5 });
     await this.audit.record(m, actor, {
       operation: 'orders.buy',
@@ -229,17 +240,26 @@ export class PurchaseService {
       entityId: order.id,
       changes: { soNumber: { before: null, after: order.soNumber }, total: { before: null, after: `${order.totalMinor} ${order.currency}` } },
     });
-    return order;
+    const placed: PlacedOrder = {
+      id: order.id, soNumber: order.soNumber, resellerId: order.resellerId, resellerName: names.reseller, customerId: order.customerId, customerName: names.customer,
+      status: order.status, paymentMethod: order.paymentMethod, poNumber: order.poNumber, currency: order.currency, totalMinor: order.totalMinor,
+      tenantDomain: order.tenantDomain, placedAt: at, provisionedAt: null, failureReason: null, events: [event],
+      lines: lines.map(({ line, lineNumber, lineTotalMinor }) => ({
+        orderId: order.id, lineNumber, productTitle: line.productTitle, skuTitle: line.skuTitle, term: line.term, billingPlan: line.billingPlan,
+        quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, lineTotalMinor, subscriptionId: null, status: 'PENDING',
+      })),
+    };
+    return { order, placed };
   }
 
   /** What the purchase rules decide on, and the cart they were decided for; null when no reseller has that id. */
-  private async context(resellerId: string, requestedMethod?: PaymentMethod | null): Promise<{ context: PurchaseContext; view: CartView | null } | null> {
+  private async context(resellerId: string, requestedMethod?: PaymentMethod | null): Promise<{ context: PurchaseContext; view: CartView | null; names: { reseller: string; customer: string } } | null> {
     const view = await this.carts.view(resellerId);
     // The reseller, the cart's customer and its tenant choice, and whether this is a first order, in one statement.
     const [row] = await this.db.read.query(
       portable(
         this.db.kind,
-        `SELECT r.status, r.checks, r.checks_at, r.mpn_location_id, r.reseller_domain,
+        `SELECT r.company_name AS reseller_name, r.status, r.checks, r.checks_at, r.mpn_location_id, r.reseller_domain,
                 EXISTS (SELECT 1 FROM sales_order o WHERE o.reseller_id = r.id) AS has_orders,
                 cu.id AS customer_id, cu.company_name, cu.segment,
                 t.choice, t.domain, t.state, t.attested_at, t.attested_by_email
@@ -275,6 +295,6 @@ export class PurchaseService {
       attestation: row.attested_at ? { signedAt: new Date(row.attested_at), signedBy: row.attested_by_email ?? '' } : null,
       payment: { method: requestedMethod ?? defaultPaymentMethod(!Number(row.has_orders), terms), terms },
     };
-    return { context, view };
+    return { context, view, names: { reseller: String(row.reseller_name), customer: String(row.company_name ?? '') } };
   }
 }

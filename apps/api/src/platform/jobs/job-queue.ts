@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../db/database.js';
-import { insertRows } from '../../db/sql.js';
+import { insertRows, portable, updateReturning } from '../../db/sql.js';
 import type { Clock } from '../clock.js';
 import { keepAlive } from '../keep-alive.js';
 import type { Logger } from '../logger.js';
@@ -112,25 +112,23 @@ export class JobQueue {
     await this.running;
   }
 
-  private async claimNext(): Promise<JobEntity | null> {
-    return this.db.kind === 'postgres' ? this.claimNextSkippingLocked() : this.claimNextConditionally();
-  }
-
   /**
-   * PostgreSQL: one statement picks the oldest due job that no other worker holds a row lock on and
-   * leases it. Concurrent workers skip each other's rows instead of queueing behind them or racing.
+   * One statement picks the oldest due job and leases it. On PostgreSQL, concurrent workers skip each
+   * other's row locks instead of queueing behind them or racing; on SQLite the statement holds the only
+   * writer, which makes it exclusive even when two processes share the file.
    */
-  private async claimNextSkippingLocked(): Promise<JobEntity | null> {
+  private async claimNext(): Promise<JobEntity | null> {
     const now = this.clock.now();
-    const rows: Record<string, unknown>[] = await this.db.read.query(
-      // In a WITH, so the driver answers rows as for a SELECT (TypeORM gives [rows, count] for an UPDATE).
-      `WITH claimed AS (
-         UPDATE job SET status = 'RUNNING', locked_until = $1, locked_by = $2, attempts = attempts + 1
-         WHERE id = (SELECT id FROM job WHERE (status = 'PENDING' AND run_at <= $3) OR (status = 'RUNNING' AND locked_until < $3)
-                     ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-         RETURNING *)
-       SELECT * FROM claimed`,
-      [new Date(now.getTime() + this.leaseMs).toISOString(), this.workerId, now.toISOString()],
+    const lease = new Date(now.getTime() + this.leaseMs).toISOString();
+    const rows = await this.oneStatement((m) =>
+      updateReturning(
+        m,
+        `UPDATE job SET status = 'RUNNING', locked_until = ?, locked_by = ?, attempts = attempts + 1
+         WHERE id = (SELECT id FROM job WHERE (status = 'PENDING' AND run_at <= ?) OR (status = 'RUNNING' AND locked_until < ?)
+                     ORDER BY run_at, id LIMIT 1${this.db.kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
+         RETURNING *`,
+        [lease, this.workerId, now.toISOString(), now.toISOString()],
+      ),
     );
     const row = rows[0];
     if (!row) return null;
@@ -141,27 +139,9 @@ export class JobQueue {
     };
   }
 
-  /** SQLite: one writer at a time, so finding the next due job and leasing it in one transaction is exclusive. */
-  private async claimNextConditionally(): Promise<JobEntity | null> {
-    const now = this.clock.now().toISOString();
-    return this.db.transaction(async (m) => {
-      const candidate = await m
-        .createQueryBuilder(JobEntity, 'j')
-        .where("((j.status = 'PENDING' AND j.run_at <= :now) OR (j.status = 'RUNNING' AND j.locked_until < :now))", { now })
-        .orderBy('j.run_at', 'ASC')
-        .addOrderBy('j.id', 'ASC')
-        .getOne();
-      if (!candidate) return null;
-      const lease = new Date(this.clock.now().getTime() + this.leaseMs).toISOString();
-      // The status in the WHERE clause keeps the claim exclusive should two processes share the file.
-      const claimed = await m
-        .createQueryBuilder()
-        .update(JobEntity)
-        .set({ status: 'RUNNING', lockedUntil: lease, lockedBy: this.workerId, attempts: () => 'attempts + 1' })
-        .where('id = :id AND status = :status AND (locked_until IS NULL OR locked_until = :lockedUntil)', { id: candidate.id, status: candidate.status, lockedUntil: candidate.lockedUntil })
-        .execute();
-      return claimed.affected === 1 ? { ...candidate, status: 'RUNNING' as const, attempts: candidate.attempts + 1, lockedBy: this.workerId } : null;
-    });
+  /** A single statement is its own transaction on PostgreSQL; on SQLite it takes its turn at the writer. */
+  private oneStatement<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.kind === 'postgres' ? work(this.db.read) : this.db.transaction(work);
   }
 
   private async execute(job: JobEntity): Promise<void> {
@@ -175,7 +155,7 @@ export class JobQueue {
     try {
       if (!handler) throw new Error(`no handler registered for job kind ${job.kind}`);
       await handler(JSON.parse(job.payload) as Record<string, unknown>, job);
-      await this.db.transaction((m) => m.update(JobEntity, { id: job.id, lockedBy: this.workerId }, { status: 'DONE', lockedUntil: null, finishedAt: this.clock.now().toISOString() }));
+      await this.oneStatement((m) => m.query(portable(this.db.kind, "UPDATE job SET status = 'DONE', locked_until = NULL, finished_at = ? WHERE id = ? AND locked_by = ?"), [this.clock.now().toISOString(), job.id, this.workerId]));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = job.attempts >= job.maxAttempts;
