@@ -102,8 +102,8 @@ async function benchDatabase(kind: 'sqlite' | 'postgres'): Promise<Results['data
         if (workloads.has('buy')) {
           log(`${kind}: buy`);
           const buyers = await Promise.all(data.buyers.map(async (buyer) => ({ buyer, cookie: await signIn(api.url, buyer.email, data.buyerPassword) })));
-          const apiRun: BuyRun = await buyLoop(apiBuySteps(api.url), url, buyers, data.cartPriceIds, settings, 'bench-api');
-          const referenceRun: BuyRun = await buyLoop(referenceBuySteps(reference.url), url, buyers, data.cartPriceIds, settings, 'bench-ref');
+          const apiRun: BuyRun = await buyLoop(apiBuySteps(api.url), url, buyers, data.cartPriceIds, settings, 'bench-api', api.child.pid);
+          const referenceRun: BuyRun = await buyLoop(referenceBuySteps(reference.url), url, buyers, data.cartPriceIds, settings, 'bench-ref', reference.child.pid);
           out.buy = { api: apiRun, reference: referenceRun, ratio: apiRun.ordersPerSecond / Math.max(1e-9, referenceRun.ordersPerSecond) };
         }
       } finally {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Buyer } from './generate.js';
 import { measure, post, type Measured } from './load.js';
 import { openRaw } from './sql.js';
@@ -80,6 +81,8 @@ export interface BuyRun {
   /** Orders the database holds that no response reported, or reported orders it does not hold, or doubles. */
   lost: number;
   doubled: number;
+  /** CPU time the serving process spent per order placed (user + system), when its pid is known. */
+  cpuMsPerOrder: number | null;
 }
 
 interface BuySteps {
@@ -129,7 +132,19 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  * again. Afterwards the database is asked for every order placed in the run: each reported order must
  * be there once, and nothing else.
  */
-export async function buyLoop(steps: BuySteps, databaseUrl: string, buyers: { buyer: Buyer; cookie: string }[], priceIds: number[], settings: Settings, tag: string): Promise<BuyRun> {
+/** A process's CPU time so far (user + system), in ms, from /proc; null where there is no /proc. */
+function cpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields 14 and 15 after the command name: utime and stime, in clock ticks (100 a second on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+export async function buyLoop(steps: BuySteps, databaseUrl: string, buyers: { buyer: Buyer; cookie: string }[], priceIds: number[], settings: Settings, tag: string, servingPid?: number): Promise<BuyRun> {
   const runOnce = async (seconds: number, label: string) => {
     const stopAt = Date.now() + seconds * 1000;
     const latencies: number[] = [];
@@ -157,8 +172,11 @@ export async function buyLoop(steps: BuySteps, databaseUrl: string, buyers: { bu
   };
   if (settings.warmupSeconds > 0) await runOnce(settings.warmupSeconds, 'warmup');
   const started = Date.now();
+  const cpuBefore = cpuMs(servingPid);
   const run = await runOnce(settings.seconds, 'run');
   const elapsed = (Date.now() - started) / 1000;
+  const cpuAfter = cpuMs(servingPid);
+  const cpuMsPerOrder = cpuBefore !== null && cpuAfter !== null && run.placed.length > 0 ? (cpuAfter - cpuBefore) / run.placed.length : null;
 
   const db = await openRaw(databaseUrl);
   try {
@@ -168,7 +186,7 @@ export async function buyLoop(steps: BuySteps, databaseUrl: string, buyers: { bu
     const lost = run.placed.filter((o) => !stored.has(o.id)).length + rows.filter((r) => !reported.has(String(r.id)) || Number(r.lines) === 0).length;
     const doubled = run.placed.length - reported.size + (rows.length - new Set(rows.map((r) => r.so_number)).size);
     const sorted = run.latencies.sort((a, b) => a - b);
-    return { orders: run.placed.length, ordersPerSecond: run.placed.length / elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), refusals: run.refusals, errors: run.errors, lost, doubled };
+    return { orders: run.placed.length, ordersPerSecond: run.placed.length / elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), refusals: run.refusals, errors: run.errors, lost, doubled, cpuMsPerOrder };
   } finally {
     await db.close();
   }

@@ -107,12 +107,9 @@ export class IdentityService {
    */
   async authenticate(token: string | null | undefined): Promise<Authentication> {
     if (!token) return null;
-    const [row] = await this.db.read.query(
-      portable(
-        this.db.kind,
-        `SELECT ${packedColumns(this.db.kind, ['s.id', 's.expires_at', 's.revoked_at', 's.last_seen_at', 'u.id', 'u.email', 'u.kind', 'u.roles', 'u.reseller_id', 'u.active'])}
-         FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?`,
-      ),
+    const [row] = await this.db.select<{ packed: unknown }>(
+      `SELECT ${packedColumns(this.db.kind, ['s.id', 's.expires_at', 's.revoked_at', 's.last_seen_at', 'u.id', 'u.email', 'u.kind', 'u.roles', 'u.reseller_id', 'u.active'])}
+       FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?`,
       [tokenHash(token)],
     );
     if (!row) return { problem: 'SESSION_EXPIRED' };

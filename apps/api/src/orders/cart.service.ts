@@ -68,9 +68,9 @@ export class CartService {
     private readonly audit: AuditService,
   ) {}
 
-  async view(resellerId: string, manager: EntityManager = this.db.read): Promise<CartView | null> {
-    const cart = await this.openCartOf(manager, resellerId);
-    return cart ? { cart, lines: await this.lines(cart.id, manager) } : null;
+  async view(resellerId: string): Promise<CartView | null> {
+    const cart = await this.openCartOf(null, resellerId);
+    return cart ? { cart, lines: await this.lines(cart.id, null) } : null;
   }
 
   async add(actor: Actor, resellerId: string, priceId: number): Promise<CartResult> {
@@ -167,8 +167,13 @@ export class CartService {
     return priceSegmentFor(customer.segment);
   }
 
-  private async openCartOf(m: EntityManager, resellerId: string): Promise<CartEntity | null> {
-    const [row] = await m.query(portable(this.db.kind, `SELECT ${CART_COLUMNS.join(', ')} FROM cart WHERE open_key = ?`), [resellerId]);
+  /** Hand-written SQL in the caller's transaction, or outside any (`m` null). */
+  private query(m: EntityManager | null, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+    return m ? m.query(portable(this.db.kind, sql), params) : this.db.select(sql, params);
+  }
+
+  private async openCartOf(m: EntityManager | null, resellerId: string): Promise<CartEntity | null> {
+    const [row] = await this.query(m, `SELECT ${CART_COLUMNS.join(', ')} FROM cart WHERE open_key = ?`, [resellerId]);
     return row ? toCart(row, '') : null;
   }
 
@@ -193,17 +198,15 @@ export class CartService {
     return next;
   }
 
-  private async lines(cartId: string, m: EntityManager): Promise<CartLineView[]> {
+  private async lines(cartId: string, m: EntityManager | null): Promise<CartLineView[]> {
     const today = isoDate(this.clock.now());
-    const rows: Record<string, unknown>[] = await m.query(
-      portable(
-        this.db.kind,
-        `SELECT l.id, l.price_id, l.quantity, l.unit_price_minor, p.id AS product_id, p.title AS product_title, s.sku_id, s.title AS sku_title,
-                pr.term, pr.billing_plan, pr.segment, pr.currency, pr.tier_max,
-                CASE WHEN pr.effective_start <= ? AND (pr.effective_end IS NULL OR pr.effective_end >= ?) THEN pr.unit_price_minor ELSE NULL END AS current_price
-         FROM cart_line l JOIN catalog_price pr ON pr.id = l.price_id JOIN catalog_sku s ON s.id = pr.sku_ref JOIN catalog_product p ON p.id = s.product_id
-         WHERE l.cart_id = ? ORDER BY l.added_at, l.id`,
-      ),
+    const rows = await this.query(
+      m,
+      `SELECT l.id, l.price_id, l.quantity, l.unit_price_minor, p.id AS product_id, p.title AS product_title, s.sku_id, s.title AS sku_title,
+              pr.term, pr.billing_plan, pr.segment, pr.currency, pr.tier_max,
+              CASE WHEN pr.effective_start <= ? AND (pr.effective_end IS NULL OR pr.effective_end >= ?) THEN pr.unit_price_minor ELSE NULL END AS current_price
+       FROM cart_line l JOIN catalog_price pr ON pr.id = l.price_id JOIN catalog_sku s ON s.id = pr.sku_ref JOIN catalog_product p ON p.id = s.product_id
+       WHERE l.cart_id = ? ORDER BY l.added_at, l.id`,
       [today, today, cartId],
     );
     return rows.map((r) => ({

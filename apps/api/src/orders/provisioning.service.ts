@@ -1,8 +1,9 @@
-import { nextOrderState, type OrderEvent } from '@nce/domain';
+import { nextOrderState, type BillingPlan, type OrderEvent, type OrderState, type Term } from '@nce/domain';
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import type { Database } from '../db/database.js';
+import { portable, updateReturning } from '../db/sql.js';
 import type { MailService } from '../mail/mail.service.js';
 import type { PartnerCenter } from '../partner-center/partner-center.js';
 import { systemActor } from '../platform/actor.js';
@@ -34,54 +35,65 @@ export class ProvisioningService {
     private readonly mail: MailService,
     private readonly options: { provisioningDelayMs: number; publicUrl: () => string },
   ) {
-    jobs.register(PROVISION_ORDER_JOB, (payload) => this.provision(String(payload.orderId)), {
+    jobs.register(PROVISION_ORDER_JOB, (payload, _job, done) => this.provision(String(payload.orderId), done), {
       onRetry: (payload, error, job) => this.note(String(payload.orderId), 'PROVISIONING', `Attempt ${job.attempts} failed: ${error.message}. Retrying.`),
       onGiveUp: (payload, error) => this.fail(String(payload.orderId), error.message),
     });
-    jobs.register(COMPLETE_ORDER_JOB, (payload) => this.complete(String(payload.orderId)));
+    jobs.register(COMPLETE_ORDER_JOB, (payload, _job, done) => this.complete(String(payload.orderId), done));
   }
 
-  async provision(orderId: string): Promise<void> {
-    const order = await this.db.read.findOneByOrFail(SalesOrderEntity, { id: orderId });
-    if (order.status === 'PLACED') await this.transition(order, 'START_PROVISIONING', 'Provisioning started.');
+  /** `done` marks the job done in the transaction that records the last subscription (see JobHandler). */
+  async provision(orderId: string, done?: (m: EntityManager) => Promise<void>): Promise<void> {
+    // The order and its tenant choice in one statement: this runs once for every order placed.
+    const [order] = await this.db.select<{ id: string; so_number: string; status: OrderState; customer_id: string; choice: string | null; state: string | null; tenant_id: string | null }>(
+      'SELECT o.id, o.so_number, o.status, o.customer_id, t.choice, t.state, t.tenant_id FROM sales_order o LEFT JOIN customer_tenant t ON t.customer_id = o.customer_id WHERE o.id = ?',
+      [orderId],
+    );
+    if (!order) throw new Error(`no order ${orderId}`);
+    if (order.status === 'PLACED') await this.transition({ id: order.id, status: order.status, soNumber: order.so_number }, 'START_PROVISIONING', 'Provisioning started.');
     else if (order.status !== 'PROVISIONING') return;
 
-    const customer = await this.db.read.findOneByOrFail(CustomerEntity, { id: order.customerId });
-    let tenant = await this.tenants.get(customer.id);
-    if (tenant?.choice === 'NEW' && tenant.state === 'REQUESTED') {
+    let tenantId = order.tenant_id;
+    if (order.choice === 'NEW' && order.state === 'REQUESTED') {
+      const customer = await this.db.read.findOneByOrFail(CustomerEntity, { id: order.customer_id });
       const created = await this.tenants.create(systemActor('system:provisioning'), customer);
       if (!created.ok) throw new Error(created.refusal.message);
-      tenant = created.tenant;
-      await this.note(orderId, 'PROVISIONING', `Tenant ${tenant.domain} created.`);
+      tenantId = created.tenant.tenantId;
+      await this.note(orderId, 'PROVISIONING', `Tenant ${created.tenant.domain} created.`);
     }
-    if (!tenant?.tenantId) throw new Error('the customer has no tenant to provision into');
+    if (!tenantId) throw new Error('the customer has no tenant to provision into');
 
-    const lines = await this.db.read.find(OrderLineEntity, { where: { orderId }, order: { lineNumber: 'ASC' } });
-    const pending = lines.filter((l) => !l.subscriptionId);
-    // The completion job is queued with the last subscription recorded: one commit fewer an order, and a
-    // crash in between still re-runs this job, which finds every line done and queues it then.
-    const queueCompletion = (m: EntityManager) =>
-      this.jobs.enqueue(m, COMPLETE_ORDER_JOB, { orderId }, { key: `${COMPLETE_ORDER_JOB}:${orderId}`, runAt: new Date(this.clock.now().getTime() + this.options.provisioningDelayMs) });
+    const lines = await this.db.select<{ id: string; line_number: number; product_id: string; sku_id: string; sku_title: string; term: Term; billing_plan: BillingPlan; quantity: number; subscription_id: string | null }>(
+      'SELECT id, line_number, product_id, sku_id, sku_title, term, billing_plan, quantity, subscription_id FROM order_line WHERE order_id = ? ORDER BY line_number',
+      [orderId],
+    );
+    const pending = lines.filter((l) => !l.subscription_id);
+    // The completion job is queued with the last subscription recorded, and this job marked done there:
+    // two commits fewer an order. A crash before it re-runs this job, which finds the lines done and queues it then.
+    const finish = async (m: EntityManager) => {
+      await this.jobs.enqueue(m, COMPLETE_ORDER_JOB, { orderId }, { key: `${COMPLETE_ORDER_JOB}:${orderId}`, runAt: new Date(this.clock.now().getTime() + this.options.provisioningDelayMs) });
+      await done?.(m);
+    };
     for (const [i, line] of pending.entries()) {
       const { subscriptionId } = await this.partnerCenter.provisionLine({
-        tenantId: tenant.tenantId,
-        productId: line.productId,
-        skuId: line.skuId,
+        tenantId,
+        productId: line.product_id,
+        skuId: line.sku_id,
         term: line.term,
-        billingPlan: line.billingPlan,
-        quantity: line.quantity,
-        reference: `${order.id}:${line.lineNumber}`,
+        billingPlan: line.billing_plan,
+        quantity: Number(line.quantity),
+        reference: `${orderId}:${line.line_number}`,
       });
       await this.db.transaction(async (m) => {
-        await m.update(OrderLineEntity, line.id, { subscriptionId, status: 'PROVISIONED' });
-        await this.event(m, orderId, 'PROVISIONING', `${line.quantity} × ${line.skuTitle}: subscription ${subscriptionId}.`);
-        if (i === pending.length - 1) await queueCompletion(m);
+        await m.query(portable(this.db.kind, "UPDATE order_line SET subscription_id = ?, status = 'PROVISIONED' WHERE id = ?"), [subscriptionId, line.id]);
+        await this.event(m, orderId, 'PROVISIONING', `${line.quantity} × ${line.sku_title}: subscription ${subscriptionId}.`);
+        if (i === pending.length - 1) await finish(m);
       });
     }
-    if (pending.length === 0) await this.db.transaction(queueCompletion);
+    if (pending.length === 0) await this.db.transaction(finish);
   }
 
-  async complete(orderId: string): Promise<void> {
+  async complete(orderId: string, done?: (m: EntityManager) => Promise<void>): Promise<void> {
     const order = await this.db.read.findOneByOrFail(SalesOrderEntity, { id: orderId });
     if (order.status !== 'PROVISIONING') return;
     const customer = await this.db.read.findOneByOrFail(CustomerEntity, { id: order.customerId });
@@ -113,6 +125,7 @@ export class ProvisioningService {
         },
         `order-provisioned:${orderId}`,
       );
+      await done?.(m);
     });
   }
 
@@ -134,17 +147,12 @@ export class ProvisioningService {
   }
 
   /** Moves the order by the domain's state machine; an illegal move is a bug, not a business answer. */
-  private async transition(order: SalesOrderEntity, event: OrderEvent, message: string, also?: (m: EntityManager) => Promise<void>): Promise<void> {
+  private async transition(order: Pick<SalesOrderEntity, 'id' | 'status' | 'soNumber'>, event: OrderEvent, message: string, also?: (m: EntityManager) => Promise<void>): Promise<void> {
     const next = nextOrderState(order.status, event);
     if (!next.ok) throw new Error(`order ${order.soNumber}: ${next.message}`);
     await this.db.transaction(async (m) => {
-      const moved = await m
-        .createQueryBuilder()
-        .update(SalesOrderEntity)
-        .set({ status: next.to, updatedAt: this.clock.now().toISOString(), version: () => 'version + 1' })
-        .where('id = :id AND status = :status', { id: order.id, status: order.status })
-        .execute();
-      if (moved.affected !== 1) throw new Error(`order ${order.soNumber} moved on concurrently`);
+      const moved = await updateReturning(m, 'UPDATE sales_order SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = ? RETURNING id', [next.to, this.clock.now().toISOString(), order.id, order.status]);
+      if (moved.length !== 1) throw new Error(`order ${order.soNumber} moved on concurrently`);
       await this.event(m, order.id, next.to, message);
       await also?.(m);
       await this.audit.record(m, systemActor('system:provisioning'), { operation: `orders.${event.toLowerCase()}`, entityType: 'Order', entityId: order.id, changes: { status: { before: order.status, after: next.to } } });

@@ -78,7 +78,7 @@ export class PurchaseService {
     if (poNumber && poNumber.length > 40) return { ok: false, code: 'INVALID_REQUEST', message: 'A PO number has at most 40 characters.', field: 'poNumber' };
     const requestHash = hashOf({ poNumber, paymentMethod: request.paymentMethod ?? null });
 
-    const replay = await this.replay(this.db.read, resellerId, key, requestHash);
+    const replay = await this.replay(null, resellerId, key, requestHash);
     if (replay) return replay;
 
     const found = await this.context(resellerId, request.paymentMethod);
@@ -87,11 +87,11 @@ export class PurchaseService {
     const readiness = purchaseReadiness(context);
     if (!readiness.ready) {
       // A twin request with this key may have checked the cart out since the first look: that is its order, not a refusal.
-      return (await this.replay(this.db.read, resellerId, key, requestHash)) ?? { ok: false, code: 'NOT_READY', message: `${readiness.unmet.length} prerequisite(s) are not met.`, unmet: readiness.unmet };
+      return (await this.replay(null, resellerId, key, requestHash)) ?? { ok: false, code: 'NOT_READY', message: `${readiness.unmet.length} prerequisite(s) are not met.`, unmet: readiness.unmet };
     }
     if (!view) {
       // A twin request with this key may have checked the cart out a moment ago.
-      return (await this.replay(this.db.read, resellerId, key, requestHash)) ?? { ok: false, code: 'CART_CHANGED', message: 'The cart was just checked out or emptied; review it and buy again.' };
+      return (await this.replay(null, resellerId, key, requestHash)) ?? { ok: false, code: 'CART_CHANGED', message: 'The cart was just checked out or emptied; review it and buy again.' };
     }
     const changed = view.lines.filter((l) => l.currentUnitPriceMinor !== l.unitPriceMinor);
     if (changed.length) {
@@ -135,20 +135,22 @@ export class PurchaseService {
       });
     } catch (error) {
       // Two requests with one key racing past the check on PostgreSQL: the unique index decides.
-      const replayAfterRace = await this.replay(this.db.read, resellerId, key, requestHash);
+      const replayAfterRace = await this.replay(null, resellerId, key, requestHash);
       if (replayAfterRace) return replayAfterRace;
       throw error;
     }
   }
 
-  private async replay(m: EntityManager, resellerId: string, key: string, requestHash: string): Promise<BuyResult | null> {
-    // Asked up to three times a Buy and almost always absent: a covered index probe, the order read only when there is one.
-    const [hit] = await m.query(portable(this.db.kind, 'SELECT id, so_number, request_hash FROM sales_order WHERE reseller_id = ? AND idempotency_key = ?'), [resellerId, key]);
+  /** The order this key already placed, if any: in the Buy's transaction (`m`), or outside any (null). */
+  private async replay(m: EntityManager | null, resellerId: string, key: string, requestHash: string): Promise<BuyResult | null> {
+    // Asked up to three times a Buy and almost always absent: an index probe, the order read only when there is one.
+    const sql = 'SELECT id, so_number, request_hash FROM sales_order WHERE reseller_id = ? AND idempotency_key = ?';
+    const [hit] = m ? await m.query(portable(this.db.kind, sql), [resellerId, key]) : await this.db.select<Record<string, string>>(sql, [resellerId, key]);
     if (!hit) return null;
     if (hit.request_hash !== requestHash) {
       return { ok: false, code: 'IDEMPOTENCY_KEY_REUSED', message: `This idempotency key was used for order ${hit.so_number} with a different request.`, field: 'idempotencyKey' };
     }
-    return { ok: true, order: await m.findOneByOrFail(SalesOrderEntity, { id: hit.id }), replayed: true };
+    return { ok: true, order: await (m ?? this.db.read).findOneByOrFail(SalesOrderEntity, { id: hit.id }), replayed: true };
   }
 
   private async place(
@@ -256,16 +258,13 @@ export class PurchaseService {
   private async context(resellerId: string, requestedMethod?: PaymentMethod | null): Promise<{ context: PurchaseContext; view: CartView | null; names: { reseller: string; customer: string } } | null> {
     const view = await this.carts.view(resellerId);
     // The reseller, the cart's customer and its tenant choice, and whether this is a first order, in one statement.
-    const [row] = await this.db.read.query(
-      portable(
-        this.db.kind,
-        `SELECT r.company_name AS reseller_name, r.status, r.checks, r.checks_at, r.mpn_location_id, r.reseller_domain,
-                EXISTS (SELECT 1 FROM sales_order o WHERE o.reseller_id = r.id) AS has_orders,
-                cu.id AS customer_id, cu.company_name, cu.segment,
-                t.choice, t.domain, t.state, t.attested_at, t.attested_by_email
-         FROM reseller r LEFT JOIN customer cu ON cu.id = ? LEFT JOIN customer_tenant t ON t.customer_id = cu.id
-         WHERE r.id = ?`,
-      ),
+    const [row] = await this.db.select<Record<string, any>>(
+      `SELECT r.company_name AS reseller_name, r.status, r.checks, r.checks_at, r.mpn_location_id, r.reseller_domain,
+              EXISTS (SELECT 1 FROM sales_order o WHERE o.reseller_id = r.id) AS has_orders,
+              cu.id AS customer_id, cu.company_name, cu.segment,
+              t.choice, t.domain, t.state, t.attested_at, t.attested_by_email
+       FROM reseller r LEFT JOIN customer cu ON cu.id = ? LEFT JOIN customer_tenant t ON t.customer_id = cu.id
+       WHERE r.id = ?`,
       [view?.cart.customerId ?? '', resellerId],
     );
     if (!row) return null;

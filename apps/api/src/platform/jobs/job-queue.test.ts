@@ -48,6 +48,27 @@ describe('durable job queue', () => {
     expect(runs).toEqual([]);
   });
 
+  it('marks a job done in the handler\'s own transaction when the handler asks, and not when that transaction rolls back', async () => {
+    const written: string[] = [];
+    queue.register('test.inline', async (payload, _job, done) => {
+      await t.app.db.transaction(async (m) => {
+        written.push(String(payload.value));
+        await done(m);
+        if (payload.value === 'undone') throw new Error('the work failed after marking');
+      });
+    });
+    await t.app.db.transaction(async (m) => {
+      await queue.enqueue(m, 'test.inline', { value: 'kept' }, { key: 'inline-kept' });
+      await queue.enqueue(m, 'test.inline', { value: 'undone' }, { key: 'inline-undone', maxAttempts: 2 });
+    });
+    await queue.runDue();
+    expect(await job('inline-kept')).toMatchObject({ status: 'DONE', attempts: 1, lockedUntil: null });
+    expect((await job('inline-kept')).finishedAt).not.toBeNull();
+    // Its transaction rolled back, so the mark did too: the job failed this attempt and waits to run again.
+    expect(await job('inline-undone')).toMatchObject({ status: 'PENDING', attempts: 1, lastError: 'the work failed after marking' });
+    expect(written).toEqual(['kept', 'undone']);
+  });
+
   it('retries a failing job with growing delays and marks it failed after its last attempt', async () => {
     let calls = 0;
     queue.register('test.flaky', async () => {

@@ -8,7 +8,11 @@ import { keepAlive } from '../keep-alive.js';
 import type { Logger } from '../logger.js';
 import { JobEntity } from './job.entity.js';
 
-export type JobHandler = (payload: Record<string, unknown>, job: JobEntity) => Promise<void>;
+/**
+ * Runs one job. A handler whose work ends in a transaction of its own may call `done(m)` in it: the
+ * job is then marked done in that same commit instead of one more afterwards.
+ */
+export type JobHandler = (payload: Record<string, unknown>, job: JobEntity, done: (m: EntityManager) => Promise<void>) => Promise<void>;
 
 export interface JobHooks {
   /** After a failed attempt that will be retried. */
@@ -154,8 +158,13 @@ export class JobQueue {
     );
     try {
       if (!handler) throw new Error(`no handler registered for job kind ${job.kind}`);
-      await handler(JSON.parse(job.payload) as Record<string, unknown>, job);
-      await this.oneStatement((m) => m.query(portable(this.db.kind, "UPDATE job SET status = 'DONE', locked_until = NULL, finished_at = ? WHERE id = ? AND locked_by = ?"), [this.clock.now().toISOString(), job.id, this.workerId]));
+      let markedDone = false;
+      const done = async (m: EntityManager) => {
+        await m.query(portable(this.db.kind, "UPDATE job SET status = 'DONE', locked_until = NULL, finished_at = ? WHERE id = ? AND locked_by = ?"), [this.clock.now().toISOString(), job.id, this.workerId]);
+        markedDone = true;
+      };
+      await handler(JSON.parse(job.payload) as Record<string, unknown>, job, done);
+      if (!markedDone) await this.oneStatement(done);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = job.attempts >= job.maxAttempts;
