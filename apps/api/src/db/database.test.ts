@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
+import { Database } from './database.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 describe('database', () => {
@@ -40,5 +44,56 @@ describe('database', () => {
     release();
     await expect(writing).rejects.toThrow('roll back');
     expect(Number((await second)[0].n)).toBe(0);
+  });
+
+  it('answers select() from committed data only, on the writer between transactions and on the reader during one', async (context) => {
+    if (t.app.db.kind !== 'sqlite') return context.skip();
+    const count = async () => Number((await t.app.db.select<{ n: number }>('SELECT COUNT(*) AS n FROM catalog_product'))[0]!.n);
+    await t.app.db.transaction((m) => m.query(`INSERT INTO catalog_product (id, title, publisher, description, kind, search_text) VALUES ('P0', 'T', 'M', '', 'SUBSCRIPTION', 't')`));
+    expect(await count()).toBe(1);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const writing = t.app.db.transaction(async (m) => {
+      await m.query(`INSERT INTO catalog_product (id, title, publisher, description, kind, search_text) VALUES ('P1', 'T', 'M', '', 'SUBSCRIPTION', 't')`);
+      await held;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await count()).toBe(1);
+    release();
+    await writing;
+    expect(await count()).toBe(2);
+  });
+});
+
+describe('background checkpoints (SQLite)', () => {
+  const sizeAfterWrites = async (checkpointIntervalMs: number) => {
+    const dir = mkdtempSync(join(tmpdir(), 'nce-checkpoint-'));
+    const file = join(dir, 'db.sqlite');
+    const db = await Database.open({ kind: 'sqlite', file }, { checkpointIntervalMs });
+    try {
+      const before = statSync(file).size;
+      // ~1 MB of rows: far below the writer's own checkpoint threshold (10,000 pages).
+      for (let i = 0; i < 20; i += 1) {
+        await db.transaction((m) =>
+          m.query(`INSERT INTO catalog_product (id, title, publisher, description, kind, search_text) WITH RECURSIVE n(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM n WHERE value < 100)
+           SELECT 'P${i}-' || value, printf('%.500c', 'x'), 'M', '', 'SUBSCRIPTION', 't' FROM n`),
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { before, after: statSync(file).size, errors: db.checkpointErrors };
+    } finally {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('copies the write-ahead log into the database file from a worker thread, so no COMMIT has to', async (context) => {
+    if (process.env.TEST_DATABASE_URL) return context.skip();
+    const withWorker = await sizeAfterWrites(50);
+    expect(withWorker.after - withWorker.before).toBeGreaterThan(500_000);
+    expect(withWorker.errors).toEqual([]);
+    // The control: without the worker the rows stay in the log, and the file keeps its size.
+    const without = await sizeAfterWrites(0);
+    expect(without.after).toBe(without.before);
   });
 });

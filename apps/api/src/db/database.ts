@@ -4,6 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource, type EntityManager, type Logger as TypeOrmLogger, type DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config.js';
 import { Mutex } from '../platform/mutex.js';
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { portable } from './sql.js';
@@ -35,6 +36,7 @@ export class StatementCounter {
  */
 export class Database {
   private readonly writeLock = new Mutex();
+  private checkpointer: Checkpointer | null = null;
 
   private constructor(
     readonly kind: DatabaseConfig['kind'],
@@ -43,7 +45,11 @@ export class Database {
     readonly statements: StatementCounter,
   ) {}
 
-  static async open(config: DatabaseConfig, options: { migrate?: boolean } = {}): Promise<Database> {
+  /** What the background checkpointer reported, newest last (SQLITE_BUSY now and then is harmless). */
+  readonly checkpointErrors: string[] = [];
+
+  /** `checkpointIntervalMs`: how often a worker thread checkpoints a SQLite file (0: never, the writer does). */
+  static async open(config: DatabaseConfig, options: { migrate?: boolean; checkpointIntervalMs?: number } = {}): Promise<Database> {
     const statements = new StatementCounter();
     if (config.kind === 'postgres') {
       const source = new DataSource({ ...base(statements), type: 'postgres', url: config.url, extra: { max: 10 } } as DataSourceOptions);
@@ -58,7 +64,11 @@ export class Database {
       const db = new Database('sqlite', writer, writer, statements);
       if (options.migrate !== false) await db.migrate();
       const reader = await openSqlite(config.file, statements);
-      return new Database('sqlite', writer, reader, statements);
+      const opened = new Database('sqlite', writer, reader, statements);
+      if (options.checkpointIntervalMs !== 0) {
+        opened.checkpointer = startCheckpointer(config.file, options.checkpointIntervalMs ?? 1000, (message) => opened.checkpointErrors.push(message));
+      }
+      return opened;
     } catch (error) {
       await writer.destroy();
       throw error;
@@ -99,6 +109,8 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
+    this.checkpointer = null;
     if (this.reader !== this.writer && this.reader.isInitialized) await this.reader.destroy();
     if (this.writer.isInitialized) await this.writer.destroy();
   }
@@ -147,6 +159,8 @@ async function openSqlite(file: string, statements: StatementCounter): Promise<D
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('cache_size = -65536');
+      // The checkpointer thread keeps the log short; this is the writer's fallback should it stop (~40 MB).
+      db.pragma('wal_autocheckpoint = 10000');
     },
   } as DataSourceOptions);
   await source.initialize();
