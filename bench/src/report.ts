@@ -51,7 +51,7 @@ export function rows(results: Results): (Row & { database: string })[] {
       add({ workload: '3 buy lost / doubled', figure: `${b.lost} lost, ${b.doubled} doubled`, target: '0 and 0', pass: b.lost === 0 && b.doubled === 0 });
       add({ workload: '3 buy (reference)', figure: `${f(r.buy.reference.ordersPerSecond)} orders/s, p50 ${f(r.buy.reference.p50)} ms; ratio ${f(r.buy.ratio, 2)}×`, target: '', pass: null });
       const cpu = (run: BuyRun) => (run.cpuMsPerOrder === null ? 'n/a' : `${f(run.cpuMsPerOrder, 2)} ms`);
-      add({ workload: '3 buy CPU an order', figure: `API process ${cpu(b)}, reference ${cpu(r.buy.reference)}`, target: '', pass: null });
+      add({ workload: '3 buy CPU an order', figure: `API process ${cpu(b)}, reference ${cpu(r.buy.reference)}; load generator ${f(b.clientCpuMsPerOrder, 2)} ms, ${f(r.buy.reference.clientCpuMsPerOrder, 2)} ms`, target: '', pass: null });
     }
     if (r.import) {
       const i = r.import;

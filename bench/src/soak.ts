@@ -72,11 +72,12 @@ async function main(): Promise<void> {
       let buyErrors = 0;
       const buyers = data.buyers.map(async (buyer, w) => {
         const cookie = await signIn(api.url, buyer.email, data.buyerPassword);
+        const c = steps.connect();
         for (let i = 0; Date.now() < stopAt; i += 1) {
           try {
-            await steps.add(buyer, cookie, data.cartPriceIds[i % data.cartPriceIds.length]!);
-            await steps.bind(buyer, cookie);
-            const result = await steps.buy(buyer, cookie, `soak-${w}-${i}`);
+            await steps.add(c, buyer, cookie, data.cartPriceIds[i % data.cartPriceIds.length]!);
+            await steps.bind(c, buyer, cookie);
+            const result = await steps.buy(c, buyer, cookie, `soak-${w}-${i}`);
             if ('refused' in result) buyErrors += 1;
             else orders += 1;
           } catch {
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
           }
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
+        c.close();
       });
       const samples: { minute: number; mb: number }[] = [];
       const started = Date.now();

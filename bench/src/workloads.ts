@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Buyer } from './generate.js';
-import { measure, post, type Measured } from './load.js';
+import { KeepAliveConnection, measure, post, type Measured } from './load.js';
 import { openRaw } from './sql.js';
 
 export interface Settings {
@@ -83,12 +83,16 @@ export interface BuyRun {
   doubled: number;
   /** CPU time the serving process spent per order placed (user + system), when its pid is known. */
   cpuMsPerOrder: number | null;
+  /** CPU time the load generator (this process) spent per order placed. */
+  clientCpuMsPerOrder: number;
 }
 
 interface BuySteps {
-  add(buyer: Buyer, cookie: string, priceId: number): Promise<void>;
-  bind(buyer: Buyer, cookie: string): Promise<void>;
-  buy(buyer: Buyer, cookie: string, key: string): Promise<{ id: string; soNumber: string } | { refused: string }>;
+  /** One keep-alive connection for one buyer's requests, in turn. */
+  connect(): KeepAliveConnection;
+  add(c: KeepAliveConnection, buyer: Buyer, cookie: string, priceId: number): Promise<void>;
+  bind(c: KeepAliveConnection, buyer: Buyer, cookie: string): Promise<void>;
+  buy(c: KeepAliveConnection, buyer: Buyer, cookie: string, key: string): Promise<{ id: string; soNumber: string } | { refused: string }>;
 }
 
 const CART = '{ __typename ... on Cart { id version lines { id priceId quantity skuTitle unitPrice { amountMinor currency } } } ... on CartRefused { code message } }';
@@ -98,11 +102,12 @@ const expectCart = (result: any, field: string) => {
 };
 
 export const apiBuySteps = (apiUrl: string): BuySteps => ({
-  add: async (b, cookie, priceId) => expectCart(await post(`${apiUrl}/graphql`, cookie, JSON.stringify({ query: `mutation($r: ID!, $p: Int!) { addToCart(resellerId: $r, priceId: $p) ${CART} }`, variables: { r: b.resellerId, p: priceId } })), 'addToCart'),
-  bind: async (b, cookie) => expectCart(await post(`${apiUrl}/graphql`, cookie, JSON.stringify({ query: `mutation($r: ID!, $c: ID!) { bindCartCustomer(resellerId: $r, customerId: $c) ${CART} }`, variables: { r: b.resellerId, c: b.customerId } })), 'bindCartCustomer'),
-  buy: async (b, cookie, key) => {
-    const result = await post(
-      `${apiUrl}/graphql`,
+  connect: () => new KeepAliveConnection(apiUrl),
+  add: async (c, b, cookie, priceId) => expectCart(await c.post('/graphql', cookie, JSON.stringify({ query: `mutation($r: ID!, $p: Int!) { addToCart(resellerId: $r, priceId: $p) ${CART} }`, variables: { r: b.resellerId, p: priceId } })), 'addToCart'),
+  bind: async (c, b, cookie) => expectCart(await c.post('/graphql', cookie, JSON.stringify({ query: `mutation($r: ID!, $c: ID!) { bindCartCustomer(resellerId: $r, customerId: $c) ${CART} }`, variables: { r: b.resellerId, c: b.customerId } })), 'bindCartCustomer'),
+  buy: async (c, b, cookie, key) => {
+    const result = await c.post(
+      '/graphql',
       cookie,
       JSON.stringify({
         query: `mutation($r: ID!, $k: String!) { buy(resellerId: $r, input: { idempotencyKey: $k }) { __typename
@@ -117,10 +122,11 @@ export const apiBuySteps = (apiUrl: string): BuySteps => ({
 });
 
 export const referenceBuySteps = (referenceUrl: string): BuySteps => ({
-  add: async (_b, cookie, priceId) => expectCart(await post(`${referenceUrl}/cart/add`, cookie, JSON.stringify({ priceId })), 'addToCart'),
-  bind: async (b, cookie) => expectCart(await post(`${referenceUrl}/cart/bind`, cookie, JSON.stringify({ customerId: b.customerId })), 'bindCartCustomer'),
-  buy: async (_b, cookie, key) => {
-    const answer = (await post(`${referenceUrl}/buy`, cookie, JSON.stringify({ idempotencyKey: key }))).data.buy;
+  connect: () => new KeepAliveConnection(referenceUrl),
+  add: async (c, _b, cookie, priceId) => expectCart(await c.post('/cart/add', cookie, JSON.stringify({ priceId })), 'addToCart'),
+  bind: async (c, b, cookie) => expectCart(await c.post('/cart/bind', cookie, JSON.stringify({ customerId: b.customerId })), 'bindCartCustomer'),
+  buy: async (c, _b, cookie, key) => {
+    const answer = (await c.post('/buy', cookie, JSON.stringify({ idempotencyKey: key }))).data.buy;
     return answer.__typename === 'OrderPlaced' ? answer.order : { refused: answer.code };
   },
 });
@@ -153,12 +159,13 @@ export async function buyLoop(steps: BuySteps, databaseUrl: string, buyers: { bu
     let errors = 0;
     await Promise.all(
       buyers.map(async ({ buyer, cookie }, w) => {
+        const c = steps.connect();
         for (let n = 0; Date.now() < stopAt; n += 1) {
           const started = performance.now();
           try {
-            await steps.add(buyer, cookie, priceIds[(w * 7 + n) % priceIds.length]!);
-            await steps.bind(buyer, cookie);
-            const result = await steps.buy(buyer, cookie, `${tag}-${label}-${w}-${n}`);
+            await steps.add(c, buyer, cookie, priceIds[(w * 7 + n) % priceIds.length]!);
+            await steps.bind(c, buyer, cookie);
+            const result = await steps.buy(c, buyer, cookie, `${tag}-${label}-${w}-${n}`);
             if ('refused' in result) refusals += 1;
             else placed.push(result);
           } catch {
@@ -166,6 +173,7 @@ export async function buyLoop(steps: BuySteps, databaseUrl: string, buyers: { bu
           }
           latencies.push(performance.now() - started);
         }
+        c.close();
       }),
     );
     return { latencies, placed, refusals, errors };
@@ -173,7 +181,9 @@ export async function buyLoop(steps: BuySteps, databaseUrl: string, buyers: { bu
   if (settings.warmupSeconds > 0) await runOnce(settings.warmupSeconds, 'warmup');
   const started = Date.now();
   const cpuBefore = cpuMs(servingPid);
+  const clientBefore = process.cpuUsage();
   const run = await runOnce(settings.seconds, 'run');
+  const client = process.cpuUsage(clientBefore);
   const elapsed = (Date.now() - started) / 1000;
   const cpuAfter = cpuMs(servingPid);
   const cpuMsPerOrder = cpuBefore !== null && cpuAfter !== null && run.placed.length > 0 ? (cpuAfter - cpuBefore) / run.placed.length : null;
@@ -186,7 +196,7 @@ export async function buyLoop(steps: BuySteps, databaseUrl: string, buyers: { bu
     const lost = run.placed.filter((o) => !stored.has(o.id)).length + rows.filter((r) => !reported.has(String(r.id)) || Number(r.lines) === 0).length;
     const doubled = run.placed.length - reported.size + (rows.length - new Set(rows.map((r) => r.so_number)).size);
     const sorted = run.latencies.sort((a, b) => a - b);
-    return { orders: run.placed.length, ordersPerSecond: run.placed.length / elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), refusals: run.refusals, errors: run.errors, lost, doubled, cpuMsPerOrder };
+    return { orders: run.placed.length, ordersPerSecond: run.placed.length / elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), refusals: run.refusals, errors: run.errors, lost, doubled, cpuMsPerOrder, clientCpuMsPerOrder: (client.user + client.system) / 1000 / Math.max(1, run.placed.length) };
   } finally {
     await db.close();
   }
