@@ -99,7 +99,7 @@ export async function createApp(config: Config, overrides: { clock?: Clock; logg
     tenants,
     mail,
     carts,
-    purchases: new PurchaseService(db, clock, audit, jobs, partnerCenter, carts, resellers, tenants, terms, config.distributorPartnerId),
+    purchases: new PurchaseService(db, clock, audit, jobs, partnerCenter, carts, resellers, terms, config.distributorPartnerId),
     terms,
     provisioning: new ProvisioningService(db, clock, audit, jobs, partnerCenter, tenants, mail, { provisioningDelayMs: config.provisioningDelayMs, publicUrl: () => app.publicUrl }),
     orders,

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -12,6 +12,7 @@ import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
 import { compiledExecution } from './platform/compiled-execution.js';
 import { formatError } from './platform/errors.js';
+import { GRAPHQL_BODY_LIMIT, isJsonGraphQLPost, serveGraphQLPost, type BodyProblem } from './platform/graphql-http.js';
 import { queryLimitsRule } from './platform/query-limits.js';
 import type { Authentication } from './identity/identity.service.js';
 import { hasPermission, Permission } from './platform/permissions.js';
@@ -19,7 +20,7 @@ import { currentRequestId, runInRequestScope } from './platform/request-scope.js
 import { createSchema } from './schema.js';
 
 /** Who is asking: by default the session cookie; tests may put a double in its place. */
-export type Authenticate = (req: Request) => Promise<Authentication>;
+export type Authenticate = (req: IncomingMessage) => Promise<Authentication>;
 
 export const SESSION_COOKIE = 'nce_session';
 
@@ -46,7 +47,93 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
   const secureCookie = app.config.publicUrl.startsWith('https://');
   const { logger, config } = app;
   const http = express();
-  const server = createServer(http);
+  const requestLogs = new WeakMap<ServerResponse, Context['requestLog']>();
+
+  /** CORS for the origins configured; answers a preflight itself (true) or lets the request go on. */
+  const cors = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const origin = req.headers.origin;
+    if (!origin || !config.corsOrigins.includes(origin)) return false;
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('access-control-allow-credentials', 'true');
+    res.setHeader('access-control-allow-headers', 'content-type, apollo-require-preflight, x-request-id, x-csrf-protection');
+    res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+    res.setHeader('vary', 'Origin');
+    if (req.method !== 'OPTIONS') return false;
+    res.writeHead(204).end();
+    return true;
+  };
+
+  /** Runs the rest of the request in its scope (request id) and writes its log line when it is answered. */
+  const inRequestScope = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    const started = process.hrtime.bigint();
+    const header = req.headers['x-request-id'];
+    runInRequestScope(Array.isArray(header) ? header[0] : header, () => {
+      const requestId = currentRequestId()!;
+      res.setHeader('x-request-id', requestId);
+      const requestLog: Context['requestLog'] = {};
+      requestLogs.set(res, requestLog);
+      res.on('finish', () => {
+        const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+        logger.info(
+          {
+            requestId,
+            method: req.method,
+            path: req.url!.split('?')[0],
+            status: res.statusCode,
+            operation: requestLog.operationName,
+            durationMs: Math.round(durationMs * 10) / 10,
+          },
+          'request',
+        );
+      });
+      next();
+    });
+  };
+
+  /** A request Express or our own path could not take, answered in GraphQL's shape, never as HTML or a stack. */
+  const answerFailure = (res: ServerResponse, failure: { status?: number; type?: string; error?: unknown }) => {
+    const status = failure.status ?? 500;
+    const message =
+      failure.type === 'entity.too.large' ? 'The request body is larger than 1 MB.' : failure.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : status < 500 ? 'The request was malformed.' : 'Internal server error';
+    if (status >= 500) logger.error({ err: failure.error, requestId: currentRequestId() }, 'request failed');
+    const body = JSON.stringify({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', requestId: currentRequestId() } }] });
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+  };
+
+  const server = createServer((req, res) => {
+    if (!isJsonGraphQLPost(req)) return void http(req, res);
+    if (cors(req, res)) return;
+    inRequestScope(req, res, () => {
+      serveGraphQLPost(apollo, req, res, () => contextOf(req, res), (problem: BodyProblem) => answerFailure(res, problem)).catch((error: unknown) => {
+        if (res.headersSent) res.destroy();
+        else answerFailure(res, { status: 500, error });
+      });
+    });
+  });
+
+  const contextOf = async (req: IncomingMessage, res: ServerResponse): Promise<Context> => {
+    const auth = await authenticate(req);
+    const principal = auth && 'principal' in auth ? auth.principal : null;
+    const requestId = currentRequestId()!;
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    const cookie = (value: string, maxAgeSeconds: number) =>
+      res.appendHeader('set-cookie', `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secureCookie ? '; Secure' : ''}`);
+    return {
+      app,
+      loaders: createLoaders(app),
+      principal,
+      authProblem: auth && 'problem' in auth ? auth.problem : null,
+      actor: { principal, requestId, ip },
+      requestId,
+      ip,
+      userAgent: req.headers['user-agent'] ?? null,
+      sessionCookie: {
+        set: (token, expiresAt) => cookie(encodeURIComponent(token), Math.max(0, Math.floor((expiresAt.getTime() - app.clock.now().getTime()) / 1000))),
+        clear: () => cookie('', 0),
+      },
+      requestLog: requestLogs.get(res) ?? {},
+    };
+  };
 
   const operationLog: ApolloServerPlugin<Context> = {
     async requestDidStart() {
@@ -74,44 +161,9 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
   await apollo.start();
 
   http.disable('x-powered-by');
-  if (config.corsOrigins.length > 0) {
-    http.use((req, res, next) => {
-      const origin = req.headers.origin;
-      if (origin && config.corsOrigins.includes(origin)) {
-        res.setHeader('access-control-allow-origin', origin);
-        res.setHeader('access-control-allow-credentials', 'true');
-        res.setHeader('access-control-allow-headers', 'content-type, apollo-require-preflight, x-request-id, x-csrf-protection');
-        res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-        res.setHeader('vary', 'Origin');
-        if (req.method === 'OPTIONS') return void res.sendStatus(204);
-      }
-      next();
-    });
-  }
-  http.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    runInRequestScope(req.header('x-request-id'), () => {
-      const requestId = currentRequestId()!;
-      res.setHeader('x-request-id', requestId);
-      const requestLog: Context['requestLog'] = {};
-      res.locals.requestLog = requestLog;
-      res.on('finish', () => {
-        const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-        logger.info(
-          {
-            requestId,
-            method: req.method,
-            path: req.originalUrl.split('?')[0],
-            status: res.statusCode,
-            operation: requestLog.operationName,
-            durationMs: Math.round(durationMs * 10) / 10,
-          },
-          'request',
-        );
-      });
-      next();
-    });
-  });
+  http.set('etag', false);
+  http.use((req, res, next) => (cors(req, res) ? undefined : next()));
+  http.use((req, res, next) => inRequestScope(req, res, next));
 
   http.get('/healthz', async (_req, res) => {
     try {
@@ -154,44 +206,12 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
     }
   });
 
-  http.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<Context> => {
-        const auth = await authenticate(req);
-        const principal = auth && 'principal' in auth ? auth.principal : null;
-        const requestId = currentRequestId()!;
-        const ip = req.socket.remoteAddress ?? 'unknown';
-        const cookie = (value: string, maxAgeSeconds: number) =>
-          res.append('set-cookie', `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secureCookie ? '; Secure' : ''}`);
-        return {
-          app,
-          loaders: createLoaders(app),
-          principal,
-          authProblem: auth && 'problem' in auth ? auth.problem : null,
-          actor: { principal, requestId, ip },
-          requestId,
-          ip,
-          userAgent: req.header('user-agent') ?? null,
-          sessionCookie: {
-            set: (token, expiresAt) => cookie(encodeURIComponent(token), Math.max(0, Math.floor((expiresAt.getTime() - app.clock.now().getTime()) / 1000))),
-            clear: () => cookie('', 0),
-          },
-          requestLog: res.locals.requestLog as Context['requestLog'],
-        };
-      },
-    }),
-  );
+  // Other requests to /graphql (GET, another content type): Express, with the same context and limits.
+  http.use('/graphql', express.json({ limit: GRAPHQL_BODY_LIMIT }), expressMiddleware(apollo, { context: async ({ req, res }) => contextOf(req, res) }));
 
-  // Errors before GraphQL (a body too large, malformed JSON) answer in GraphQL's shape, never Express's HTML or a stack.
   http.use((error: Error & { status?: number; type?: string }, _req: Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(error);
-    const status = error.status ?? 500;
-    const message =
-      error.type === 'entity.too.large' ? 'The request body is larger than 1 MB.' : error.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : status < 500 ? 'The request was malformed.' : 'Internal server error';
-    if (status >= 500) logger.error({ err: error, requestId: currentRequestId() }, 'request failed');
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', requestId: currentRequestId() } }] });
+    answerFailure(res, { status: error.status, type: error.type, error });
   });
 
   if (config.adminDist && existsSync(join(config.adminDist, 'index.html'))) {

@@ -3,7 +3,7 @@ import { checkNewPassword } from '@nce/domain';
 import { IsNull, type EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Database } from '../db/database.js';
-import { packedColumns, portable, unpack } from '../db/sql.js';
+import { packedColumns, unpack } from '../db/sql.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { STAFF_ROLES, type Principal, type StaffRole } from '../platform/permissions.js';

@@ -23,7 +23,6 @@ import { systemActor, type Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { ResellerService } from '../resellers/reseller.service.js';
-import type { TenantService } from '../tenants/tenant.service.js';
 import type { TermsService } from '../terms/terms.service.js';
 import type { CartService, CartView } from './cart.service.js';
 import { type OrderEventEntity, SalesOrderEntity } from './entities.js';
@@ -58,7 +57,6 @@ export class PurchaseService {
     private readonly partnerCenter: PartnerCenter,
     private readonly carts: CartService,
     private readonly resellers: ResellerService,
-    private readonly tenants: TenantService,
     private readonly terms: TermsService,
     private readonly distributorPartnerId: string,
   ) {}

@@ -89,8 +89,8 @@ export async function importPriceList(app: App, input: Readable = createReadStre
 export const testAuthenticate =
   (app: App): Authenticate =>
   async (req) => {
-    const value = req.header('x-test-principal');
-    if (value) return { principal: JSON.parse(value) as Principal };
+    const value = req.headers['x-test-principal'];
+    if (typeof value === 'string') return { principal: JSON.parse(value) as Principal };
     return app.identity.authenticate(readCookie(req.headers.cookie, SESSION_COOKIE));
   };
 

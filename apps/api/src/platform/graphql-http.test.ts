@@ -1,0 +1,72 @@
+import { Readable } from 'node:stream';
+import type { IncomingMessage } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, staff, TestClient, type TestApp } from '../test-support/test-app.js';
+import { isJsonGraphQLPost, readJsonBody } from './graphql-http.js';
+
+const request = (fields: { method?: string; url?: string; headers?: Record<string, string> }) =>
+  ({ method: fields.method ?? 'POST', url: fields.url ?? '/graphql', headers: fields.headers ?? { 'content-type': 'application/json' } }) as unknown as IncomingMessage;
+
+const body = (...chunks: string[]) => Readable.from(chunks.map((chunk) => Buffer.from(chunk))) as unknown as IncomingMessage;
+
+describe('the direct GraphQL path', () => {
+  it('takes JSON POSTs to /graphql only, and leaves everything else to Express', () => {
+    expect(isJsonGraphQLPost(request({}))).toBe(true);
+    expect(isJsonGraphQLPost(request({ url: '/graphql?x=1' }))).toBe(true);
+    expect(isJsonGraphQLPost(request({ headers: { 'content-type': 'application/json; charset=utf-8' } }))).toBe(true);
+    expect(isJsonGraphQLPost(request({ headers: { 'content-type': 'application/json; charset=latin1' } }))).toBe(false);
+    expect(isJsonGraphQLPost(request({ headers: { 'content-type': 'text/plain' } }))).toBe(false);
+    expect(isJsonGraphQLPost(request({ headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } }))).toBe(false);
+    expect(isJsonGraphQLPost(request({ method: 'GET' }))).toBe(false);
+    expect(isJsonGraphQLPost(request({ url: '/graphqlx' }))).toBe(false);
+    expect(isJsonGraphQLPost(request({ url: '/uploads' }))).toBe(false);
+  });
+
+  it('reads a body as strict JSON within the limit, across chunks', async () => {
+    expect(await readJsonBody(body('{"query":', ' "{ me { id } }"}'), 100)).toEqual({ body: { query: '{ me { id } }' } });
+    expect(await readJsonBody(body(''), 100)).toEqual({ body: {} });
+    expect(await readJsonBody(body('[1]'), 100)).toEqual({ body: [1] });
+    expect(await readJsonBody(body('"text"'), 100)).toEqual({ problem: { status: 400, type: 'entity.parse.failed' } });
+    expect(await readJsonBody(body('{"query": '), 100)).toEqual({ problem: { status: 400, type: 'entity.parse.failed' } });
+    expect(await readJsonBody(body('{"a":"', 'x'.repeat(100), '"}'), 100)).toEqual({ problem: { status: 413, type: 'entity.too.large' } });
+  });
+});
+
+describe('GraphQL over HTTP, both paths', () => {
+  let t: TestApp;
+  let client: TestClient;
+  beforeAll(async () => {
+    t = await createTestApp();
+    client = await TestClient.start(t.app);
+  });
+  afterAll(async () => {
+    await client.stop();
+    await t.close();
+  });
+
+  const post = (contentType: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(`${client.http.url}/graphql`, { method: 'POST', headers: { 'content-type': contentType, 'x-test-principal': JSON.stringify(staff('staff')), ...headers }, body });
+
+  it('answers a JSON POST (with a charset) with the request id and the length of its body (the session cookie: identity.api.test.ts)', async () => {
+    const response = await post('application/json; charset=utf-8', JSON.stringify({ query: 'query Probe { __typename }' }), { 'x-request-id': 'direct-1' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('direct-1');
+    const text = await response.text();
+    expect(Number(response.headers.get('content-length'))).toBe(Buffer.byteLength(text));
+    expect(JSON.parse(text)).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('keeps Apollo\'s CSRF refusal for a simple-content-type POST, which goes through Express', async () => {
+    const response = await post('text/plain', JSON.stringify({ query: '{ __typename }' }));
+    expect(response.status).toBe(400);
+    expect(await response.text()).not.toMatch(/"Query"/);
+  });
+
+  it('answers a query sent by GET with the preflight header through Express, the same way', async () => {
+    const response = await fetch(`${client.http.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'apollo-require-preflight': 'true', 'x-test-principal': JSON.stringify(staff('staff')) },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+});
