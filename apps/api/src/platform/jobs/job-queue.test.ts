@@ -110,6 +110,38 @@ describe('durable job queue', () => {
     expect(runs).toHaveLength(1);
   });
 
+  it('claims several due jobs at once and keeps the lease of those still waiting their turn behind a long one', async () => {
+    const LEASE = 300;
+    const slow = new JobQueue(t.app.db, t.clock, pino({ level: 'silent' }), LEASE);
+    let finish!: () => void;
+    const order: string[] = [];
+    const started = new Promise<void>((resolve) =>
+      slow.register('test.batch', async (payload) => {
+        order.push(String(payload.value));
+        if (payload.value === 'first') return (resolve(), new Promise<void>((done) => (finish = done)));
+      }),
+    );
+    const other = new JobQueue(t.app.db, t.clock, pino({ level: 'silent' }), LEASE);
+    other.register('test.batch', async (payload) => void runs.push(`taken over: ${payload.value}`));
+    await t.app.db.transaction((m) => slow.enqueue(m, 'test.batch', { value: 'first' }, { key: 'batch-1' }));
+    t.clock.advance(1);
+    await t.app.db.transaction((m) => slow.enqueue(m, 'test.batch', { value: 'second' }, { key: 'batch-2' }));
+    const running = slow.runDue();
+    await started;
+    // The second job was claimed with the first: it is RUNNING, leased to this worker, though not started.
+    expect(await job('batch-2')).toMatchObject({ status: 'RUNNING', lockedBy: slow.workerId, attempts: 1 });
+    for (let i = 0; i < 4; i += 1) {
+      t.clock.advance(LEASE / 2);
+      await new Promise((resolve) => setTimeout(resolve, LEASE / 2));
+      expect(await other.runDue()).toBe(0);
+    }
+    finish();
+    expect(await running).toBe(2);
+    expect(order).toEqual(['first', 'second']);
+    expect(runs).toEqual([]);
+    expect(await job('batch-2')).toMatchObject({ status: 'DONE', attempts: 1, lockedBy: slow.workerId });
+  });
+
   it('renews the lease of a job that runs long, so no other worker takes it over meanwhile', async () => {
     const LEASE = 300;
     const slow = new JobQueue(t.app.db, t.clock, pino({ level: 'silent' }), LEASE);

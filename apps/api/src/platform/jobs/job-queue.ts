@@ -34,6 +34,9 @@ export interface EnqueueOptions {
  */
 export const JOB_LEASE_MS = 30_000;
 
+/** How many due jobs one worker claims at a time. */
+const CLAIM_BATCH = 10;
+
 /** Retry delays: 5 s, 10 s, 20 s … capped at 10 minutes. */
 export const backoffMs = (attempts: number): number => Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 600_000);
 
@@ -84,14 +87,29 @@ export class JobQueue {
     await insertRows(m, 'job', [job], { onConflictDoNothing: 'job_key' });
   }
 
-  /** Runs every job that is due now, one after another; returns how many ran. */
+  /**
+   * Runs every job that is due now, one after another; returns how many ran. Jobs are claimed a few at a
+   * time in one statement (one commit instead of one a job); the batch's leases are renewed together while
+   * any of it is still to run, and a small batch leaves the rest to other workers.
+   */
   async runDue(limit = 100): Promise<number> {
     let ran = 0;
     while (ran < limit) {
-      const job = await this.claimNext();
-      if (!job) break;
-      await this.execute(job);
-      ran += 1;
+      const batch = await this.claimDue(Math.min(CLAIM_BATCH, limit - ran));
+      if (batch.length === 0) break;
+      const lease = keepAlive(
+        Math.max(100, Math.floor(this.leaseMs / 3)),
+        () => this.renewLeases(batch.map((job) => job.id)),
+        (error) => this.logger.warn({ err: error, jobIds: batch.map((job) => job.id) }, 'job lease renewal failed'),
+      );
+      try {
+        for (const job of batch) {
+          await this.execute(job);
+          ran += 1;
+        }
+      } finally {
+        lease.stop();
+      }
     }
     return ran;
   }
@@ -117,25 +135,36 @@ export class JobQueue {
   }
 
   /**
-   * One statement picks the oldest due job and leases it. On PostgreSQL, concurrent workers skip each
+   * One statement picks the oldest due jobs and leases them. On PostgreSQL, concurrent workers skip each
    * other's row locks instead of queueing behind them or racing; on SQLite the statement holds the only
    * writer, which makes it exclusive even when two processes share the file.
    */
-  private async claimNext(): Promise<JobEntity | null> {
+  private async claimDue(limit: number): Promise<JobEntity[]> {
     const now = this.clock.now();
     const lease = new Date(now.getTime() + this.leaseMs).toISOString();
     const rows = await this.oneStatement((m) =>
       updateReturning(
         m,
         `UPDATE job SET status = 'RUNNING', locked_until = ?, locked_by = ?, attempts = attempts + 1
-         WHERE id = (SELECT id FROM job WHERE (status = 'PENDING' AND run_at <= ?) OR (status = 'RUNNING' AND locked_until < ?)
-                     ORDER BY run_at, id LIMIT 1${this.db.kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
+         WHERE id IN (SELECT id FROM job WHERE (status = 'PENDING' AND run_at <= ?) OR (status = 'RUNNING' AND locked_until < ?)
+                      ORDER BY run_at, id LIMIT ${Number(limit)}${this.db.kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
          RETURNING *`,
         [lease, this.workerId, now.toISOString(), now.toISOString()],
       ),
     );
-    const row = rows[0];
-    if (!row) return null;
+    // RETURNING gives no order: the batch runs oldest first, as claimed.
+    return rows.map((row) => this.toJob(row)).sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : a.id < b.id ? -1 : 1));
+  }
+
+  /** Extends the leases this worker still holds on `ids` (jobs that finished meanwhile are left alone). */
+  private renewLeases(ids: string[]): Promise<unknown> {
+    const until = new Date(this.clock.now().getTime() + this.leaseMs).toISOString();
+    return this.oneStatement((m) =>
+      m.query(portable(this.db.kind, `UPDATE job SET locked_until = ? WHERE id IN (${ids.map(() => '?').join(', ')}) AND locked_by = ? AND status = 'RUNNING'`), [until, ...ids, this.workerId]),
+    );
+  }
+
+  private toJob(row: Record<string, unknown>): JobEntity {
     return {
       id: String(row.id), kind: String(row.kind), key: (row.job_key as string | null) ?? null, payload: String(row.payload), status: 'RUNNING', runAt: String(row.run_at),
       attempts: Number(row.attempts), maxAttempts: Number(row.max_attempts), lockedUntil: (row.locked_until as string | null) ?? null, lockedBy: this.workerId,
@@ -150,12 +179,6 @@ export class JobQueue {
 
   private async execute(job: JobEntity): Promise<void> {
     const handler = this.handlers.get(job.kind);
-    // Renewed every third of the lease while the handler runs; a failed renewal only shortens it.
-    const lease = keepAlive(
-      Math.max(100, Math.floor(this.leaseMs / 3)),
-      () => this.db.transaction((m) => m.update(JobEntity, { id: job.id, lockedBy: this.workerId, status: 'RUNNING' }, { lockedUntil: new Date(this.clock.now().getTime() + this.leaseMs).toISOString() })),
-      (error) => this.logger.warn({ err: error, jobId: job.id }, 'job lease renewal failed'),
-    );
     try {
       if (!handler) throw new Error(`no handler registered for job kind ${job.kind}`);
       let markedDone = false;
@@ -182,8 +205,6 @@ export class JobQueue {
           finishedAt: final ? this.clock.now().toISOString() : null,
         }),
       );
-    } finally {
-      lease.stop();
     }
   }
 }
