@@ -6,17 +6,18 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
+import { GraphQLError } from 'graphql';
 import type { App } from './app.js';
 import { UploadTooLargeError } from './catalog/upload-store.js';
 import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
 import { compiledExecution } from './platform/compiled-execution.js';
-import { formatError } from './platform/errors.js';
+import { errorReporting, formatError } from './platform/errors.js';
 import { GRAPHQL_BODY_LIMIT, isJsonGraphQLPost, serveGraphQLPost, type BodyProblem } from './platform/graphql-http.js';
 import { queryLimitsRule } from './platform/query-limits.js';
 import type { Authentication } from './identity/identity.service.js';
 import { hasPermission, Permission } from './platform/permissions.js';
-import { currentRequestId, runInRequestScope } from './platform/request-scope.js';
+import { requestIdFrom } from './platform/request-scope.js';
 import { createSchema } from './schema.js';
 
 /** Who is asking: by default the session cookie; tests may put a double in its place. */
@@ -47,7 +48,9 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
   const secureCookie = app.config.publicUrl.startsWith('https://');
   const { logger, config } = app;
   const http = express();
-  const requestLogs = new WeakMap<ServerResponse, Context['requestLog']>();
+  /** Each request's id and log line, from its start to its answer. */
+  const requests = new WeakMap<ServerResponse, { requestId: string; log: Context['requestLog'] }>();
+  const requestIdOf = (res: ServerResponse) => requests.get(res)?.requestId;
 
   /** CORS for the origins configured; answers a preflight itself (true) or lets the request go on. */
   const cors = (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -63,30 +66,26 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
     return true;
   };
 
-  /** Runs the rest of the request in its scope (request id) and writes its log line when it is answered. */
-  const inRequestScope = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+  /** Names the request (x-request-id, echoed in the answer) and writes its log line when it is answered. */
+  const beginRequest = (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
-    const header = req.headers['x-request-id'];
-    runInRequestScope(Array.isArray(header) ? header[0] : header, () => {
-      const requestId = currentRequestId()!;
-      res.setHeader('x-request-id', requestId);
-      const requestLog: Context['requestLog'] = {};
-      requestLogs.set(res, requestLog);
-      res.on('finish', () => {
-        const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-        logger.info(
-          {
-            requestId,
-            method: req.method,
-            path: req.url!.split('?')[0],
-            status: res.statusCode,
-            operation: requestLog.operationName,
-            durationMs: Math.round(durationMs * 10) / 10,
-          },
-          'request',
-        );
-      });
-      next();
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    res.setHeader('x-request-id', requestId);
+    const log: Context['requestLog'] = {};
+    requests.set(res, { requestId, log });
+    res.on('finish', () => {
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: req.url!.split('?')[0],
+          status: res.statusCode,
+          operation: log.operationName,
+          durationMs: Math.round(durationMs * 10) / 10,
+        },
+        'request',
+      );
     });
   };
 
@@ -95,26 +94,33 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
     const status = failure.status ?? 500;
     const message =
       failure.type === 'entity.too.large' ? 'The request body is larger than 1 MB.' : failure.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : status < 500 ? 'The request was malformed.' : 'Internal server error';
-    if (status >= 500) logger.error({ err: failure.error, requestId: currentRequestId() }, 'request failed');
-    const body = JSON.stringify({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', requestId: currentRequestId() } }] });
+    const requestId = requestIdOf(res);
+    if (status >= 500) logger.error({ err: failure.error, requestId }, 'request failed');
+    const body = JSON.stringify({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', requestId } }] });
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
   };
 
   const server = createServer((req, res) => {
     if (!isJsonGraphQLPost(req)) return void http(req, res);
     if (cors(req, res)) return;
-    inRequestScope(req, res, () => {
-      serveGraphQLPost(apollo, req, res, () => contextOf(req, res), (problem: BodyProblem) => answerFailure(res, problem)).catch((error: unknown) => {
-        if (res.headersSent) res.destroy();
-        else answerFailure(res, { status: 500, error });
-      });
+    beginRequest(req, res);
+    serveGraphQLPost(apollo, req, res, () => contextOf(req, res), (problem: BodyProblem) => answerFailure(res, problem)).catch((error: unknown) => {
+      if (res.headersSent) res.destroy();
+      else answerFailure(res, { status: 500, error });
     });
   });
 
   const contextOf = async (req: IncomingMessage, res: ServerResponse): Promise<Context> => {
-    const auth = await authenticate(req);
+    const requestId = requestIdOf(res)!;
+    let auth: Authentication;
+    try {
+      auth = await authenticate(req);
+    } catch (error) {
+      // Apollo answers a failed context with formatError alone, which has no request: name it here.
+      logger.error({ err: error, requestId }, 'unexpected error reading the session');
+      throw new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
+    }
     const principal = auth && 'principal' in auth ? auth.principal : null;
-    const requestId = currentRequestId()!;
     const ip = req.socket.remoteAddress ?? 'unknown';
     const cookie = (value: string, maxAgeSeconds: number) =>
       res.appendHeader('set-cookie', `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secureCookie ? '; Secure' : ''}`);
@@ -131,7 +137,7 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
         set: (token, expiresAt) => cookie(encodeURIComponent(token), Math.max(0, Math.floor((expiresAt.getTime() - app.clock.now().getTime()) / 1000))),
         clear: () => cookie('', 0),
       },
-      requestLog: requestLogs.get(res) ?? {},
+      requestLog: requests.get(res)?.log ?? {},
     };
   };
 
@@ -147,7 +153,7 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
   const apollo = new ApolloServer<Context>({
     gateway: compiledExecution(await createSchema(), { timeoutMs: config.operationTimeoutMs }),
     introspection: !config.production,
-    formatError: formatError(logger, currentRequestId),
+    formatError,
     includeStacktraceInErrorResponses: false,
     validationRules: [queryLimitsRule()],
     plugins: [
@@ -155,6 +161,7 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
       // Every answer is private and sets no cache hints; the default plugin would wrap every field's resolver.
       ApolloServerPluginCacheControlDisabled(),
       operationLog,
+      errorReporting(logger),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -163,7 +170,7 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
   http.disable('x-powered-by');
   http.set('etag', false);
   http.use((req, res, next) => (cors(req, res) ? undefined : next()));
-  http.use((req, res, next) => inRequestScope(req, res, next));
+  http.use((req, res, next) => (beginRequest(req, res), next()));
 
   http.get('/healthz', async (_req, res) => {
     try {
@@ -201,8 +208,8 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
       res.status(201).json(upload);
     } catch (error) {
       if (error instanceof UploadTooLargeError) return void res.status(413).json({ error: error.message });
-      logger.error({ err: error, requestId: currentRequestId() }, 'upload failed');
-      res.status(500).json({ error: 'The upload failed.', requestId: currentRequestId() });
+      logger.error({ err: error, requestId: requestIdOf(res) }, 'upload failed');
+      res.status(500).json({ error: 'The upload failed.', requestId: requestIdOf(res) });
     }
   });
 

@@ -1,7 +1,11 @@
-import { Readable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
+import { Readable, Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, staff, TestClient, type TestApp } from '../test-support/test-app.js';
+import { createApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { startHttpServer } from '../server.js';
+import { createTestApp, staff, testAuthenticate, TestClient, type TestApp } from '../test-support/test-app.js';
 import { isJsonGraphQLPost, readJsonBody } from './graphql-http.js';
 
 const request = (fields: { method?: string; url?: string; headers?: Record<string, string> }) =>
@@ -68,5 +72,48 @@ describe('GraphQL over HTTP, both paths', () => {
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+});
+
+describe('unexpected failures', () => {
+  it('are masked with the request id, which the log line of the original error has too, also when reading the session fails', async () => {
+    const t = await createTestApp();
+    await t.app.db.close();
+    const lines: Record<string, any>[] = [];
+    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(chunk.toString())), done()) });
+    const app = await createApp(loadConfig({ DATA_DIR: t.dir, ADMIN_DIST: '' }, t.dir), { logger: pino({ level: 'info' }, sink) });
+    let sessionsFail = false;
+    const fallible = testAuthenticate(app);
+    const http = await startHttpServer(app, { port: 0, authenticate: (req) => (sessionsFail ? Promise.reject(new Error('session store unreachable')) : fallible(req)) });
+    const ask = async (query: string, requestId: string) => {
+      const response = await fetch(`${http.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': requestId, 'x-test-principal': JSON.stringify(staff('staff')) },
+        body: JSON.stringify({ query }),
+      });
+      return { status: response.status, body: (await response.json()) as { errors?: { message: string; extensions: Record<string, unknown> }[] } };
+    };
+    try {
+      const markets = app.catalog.markets.bind(app.catalog);
+      app.catalog.markets = () => Promise.reject(new Error('SELECT * FROM secret_table failed'));
+      const failed = await ask('{ catalogMarkets { market } }', 'resolver-fails');
+      expect(failed.body.errors?.[0]).toEqual({ message: 'Internal server error', path: ['catalogMarkets'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'resolver-fails' } });
+      app.catalog.markets = markets;
+
+      sessionsFail = true;
+      const noSession = await ask('{ __typename }', 'session-fails');
+      expect(noSession.status).toBe(500);
+      expect(noSession.body.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'session-fails' } });
+      expect(JSON.stringify(noSession.body)).not.toMatch(/unreachable|stack/);
+
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const logged = (requestId: string) => lines.filter((line) => line.requestId === requestId && line.level >= 50).map((line) => String(line.err?.message));
+      expect(logged('resolver-fails')).toEqual(['SELECT * FROM secret_table failed']);
+      expect(logged('session-fails')).toEqual(['session store unreachable']);
+    } finally {
+      await http.stop();
+      await app.db.close();
+      await t.close();
+    }
   });
 });
