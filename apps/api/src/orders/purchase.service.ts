@@ -123,8 +123,8 @@ export class PurchaseService {
         if (claimed.length !== 1) return cartChanged();
         if (context.payment.method === 'TERMS') {
           // Checked again inside the transaction, so concurrent orders on terms never exceed the limit together.
-          const standing = await this.terms.standing(resellerId, m);
-          const verdict = canPayWith('TERMS', context.cart.total!, standing.limit ? { approved: true, limit: standing.limit, used: standing.used! } : null);
+          const credit = await this.terms.creditInUse(resellerId, m);
+          const verdict = canPayWith('TERMS', context.cart.total!, credit ? { approved: true, ...credit } : null);
           if (!verdict.allowed) return { ok: false as const, code: verdict.code === 'TERMS_NOT_APPROVED' ? ('TERMS_NOT_APPROVED' as const) : ('CREDIT_LIMIT_EXCEEDED' as const), message: verdict.message };
         }
         const { order, placed } = await this.place(m, actor, view, found.names, context, { key, requestHash, poNumber });
@@ -281,8 +281,8 @@ export class PurchaseService {
         tenant = { choice: 'EXISTING', domain: row.domain, verdict: canUseExistingTenant(customer.segment, existing, this.distributorPartnerId) };
       }
     }
-    const standing = await this.terms.standing(resellerId);
-    const terms = standing.limit ? { approved: true, limit: standing.limit, used: standing.used! } : null;
+    const credit = await this.terms.creditInUse(resellerId);
+    const terms = credit ? { approved: true, ...credit } : null;
     const context: PurchaseContext = {
       reseller: { status: row.status },
       identifierChecks: checks.checks,

@@ -7,6 +7,25 @@ import { DomainTakenError, ProvisioningError, type CreatedTenant, type CustomerT
 import { SimPartnerEntity } from './sim-partner.entity.js';
 import { SimTenantEntity } from './sim-tenant.entity.js';
 
+const TENANT_COLUMNS = 'domain, tenant_id, company_name, government, relationship_accepted, provisioning_fails';
+interface TenantRow {
+  domain: string;
+  tenant_id: string;
+  company_name: string;
+  government: unknown;
+  relationship_accepted: unknown;
+  provisioning_fails: unknown;
+}
+/** A boolean column: SQLite answers 1 or 0, PostgreSQL true or false. */
+const flag = (value: unknown): boolean => value === true || Number(value) === 1;
+const toCustomerTenant = (row: TenantRow): CustomerTenant => ({
+  tenantId: row.tenant_id,
+  domain: row.domain,
+  companyName: row.company_name,
+  government: flag(row.government),
+  relationshipAccepted: flag(row.relationship_accepted),
+});
+
 /**
  * The default Partner Center: deterministic, answering from the sim_partner and sim_tenant tables,
  * which staff can edit to show every failure in a demo.
@@ -30,15 +49,17 @@ export class PartnerCenterSimulator implements PartnerCenter {
 
   async domainExists(domain: string): Promise<boolean> {
     const lower = domain.toLowerCase();
-    if (await this.db.read.existsBy(SimTenantEntity, { domain: lower })) return true;
-    return this.db.read.existsBy(SimPartnerEntity, { tenantDomain: lower });
+    const [found] = await this.db.select(
+      'SELECT 1 AS found FROM sim_tenant WHERE domain = ? UNION ALL SELECT 1 FROM sim_partner WHERE tenant_domain = ? LIMIT 1',
+      [lower, lower],
+    );
+    return found !== undefined;
   }
 
+  /** Asked before every purchase and every provisioned line: hand-written SQL, no entity hydration. */
   async findCustomerTenant(domain: string): Promise<CustomerTenant | null> {
-    const tenant = await this.db.read.findOneBy(SimTenantEntity, { domain: domain.toLowerCase() });
-    return tenant
-      ? { tenantId: tenant.tenantId, domain: tenant.domain, companyName: tenant.companyName, government: tenant.government, relationshipAccepted: tenant.relationshipAccepted }
-      : null;
+    const [tenant] = await this.db.select<TenantRow>(`SELECT ${TENANT_COLUMNS} FROM sim_tenant WHERE domain = ?`, [domain.toLowerCase()]);
+    return tenant ? toCustomerTenant(tenant) : null;
   }
 
   async createCustomerTenant(request: { domain: string; companyName: string }): Promise<CreatedTenant> {
@@ -62,8 +83,9 @@ export class PartnerCenterSimulator implements PartnerCenter {
   }
 
   async provisionLine(request: { tenantId: string; productId: string; skuId: string; quantity: number; reference: string }): Promise<{ subscriptionId: string }> {
-    const tenant = await this.db.read.findOneBy(SimTenantEntity, { tenantId: request.tenantId });
-    if (!tenant) throw new ProvisioningError(`no tenant ${request.tenantId}`);
+    const [row] = await this.db.select<TenantRow>(`SELECT ${TENANT_COLUMNS} FROM sim_tenant WHERE tenant_id = ?`, [request.tenantId]);
+    if (!row) throw new ProvisioningError(`no tenant ${request.tenantId}`);
+    const tenant = { ...toCustomerTenant(row), provisioningFails: flag(row.provisioning_fails) };
     if (tenant.provisioningFails) throw new ProvisioningError(`Microsoft refused provisioning into ${tenant.domain} (simulated failure)`);
     if (!tenant.relationshipAccepted) throw new ProvisioningError(`${tenant.domain} has not accepted the distributor as its provider`);
     // The same reference always yields the same subscription: a retried provisioning doubles nothing.

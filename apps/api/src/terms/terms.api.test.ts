@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, importPriceList, TestClient, type TestApp } from '../test-support/test-app.js';
 import { demo, seedUsers } from '../test-support/users.js';
+import type { LedgerKind } from './entities.js';
+import { appendLedger } from './ledger.js';
 
 const REQUEST = `id status sla ageHours dueAt assigneeEmail version creditLimit { formatted } paymentTerms decisionReason notes { kind text authorEmail }`;
 const RESULT = `__typename ... on TermsRequestSaved { request { ${REQUEST} } } ... on ValidationFailed { fields { field code } } ... on VersionConflict { currentVersion }
@@ -158,5 +160,35 @@ describe('credit desk: terms requests (R23) and their effect on checkout (R2)', 
     const after = await credit();
     expect(after.used.amountMinor).toBe(before.used.amountMinor + placed[0]!.data!.buy.order.total.amountMinor);
     expect(after.used.amountMinor).toBeLessThanOrEqual(after.limit.amountMinor);
+  });
+});
+
+describe('R2: the credit a purchase may use', () => {
+  it('is the latest limit less charges plus releases in its currency, summed by the database, as the ledger view shows', async () => {
+    const t = await createTestApp();
+    try {
+      await seedUsers(t.app);
+      const [{ id: resellerId }] = await t.app.db.read.query('SELECT id FROM reseller ORDER BY id LIMIT 1');
+      const entry = (kind: LedgerKind, amountMinor: number, currency = 'USD') =>
+        t.app.db.transaction((m) => appendLedger(m, { resellerId, at: t.clock.now().toISOString(), kind, amountMinor, currency, reference: null, note: kind }));
+      const bothAgree = async () => {
+        const standing = await t.app.terms.standing(resellerId);
+        const expected = standing.limit ? { limit: standing.limit, used: standing.used } : null;
+        expect(await t.app.terms.creditInUse(resellerId)).toEqual(expected);
+        expect(await t.app.db.transaction((m) => t.app.terms.creditInUse(resellerId, m))).toEqual(expected);
+        return expected;
+      };
+      expect(await bothAgree()).toBeNull();
+      await entry('LIMIT_SET', 100_000);
+      await entry('ORDER_CHARGED', 30_000);
+      await entry('ORDER_CHARGED', 25_000);
+      await entry('RETURN_RELEASED', 5_000);
+      await entry('ORDER_CHARGED', 7_000, 'EUR');
+      expect(await bothAgree()).toEqual({ limit: { amountMinor: 100_000, currency: 'USD' }, used: { amountMinor: 50_000, currency: 'USD' } });
+      await entry('LIMIT_SET', 200_000);
+      expect(await bothAgree()).toEqual({ limit: { amountMinor: 200_000, currency: 'USD' }, used: { amountMinor: 50_000, currency: 'USD' } });
+    } finally {
+      await t.close();
+    }
   });
 });

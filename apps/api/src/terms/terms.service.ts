@@ -18,6 +18,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Database } from '../db/database.js';
+import { kindOf, portable } from '../db/sql.js';
 import type { MailService } from '../mail/mail.service.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
@@ -246,6 +247,22 @@ export class TermsService {
       paymentTerms: request?.paymentTerms ?? null,
       ledger,
     };
+  }
+
+  /**
+   * R2 for a purchase: the current limit and what is used of it, summed by the database, so its cost
+   * does not grow with the ledger (one row for every order on terms). Null: the reseller has no limit.
+   * `manager` is the caller's transaction, where the credit must be checked again.
+   */
+  async creditInUse(resellerId: string, manager?: EntityManager): Promise<{ limit: Money; used: Money } | null> {
+    const sql = `SELECT l.amount_minor AS limit_minor, l.currency,
+        (SELECT COALESCE(SUM(CASE WHEN e.kind = 'ORDER_CHARGED' THEN e.amount_minor ELSE -e.amount_minor END), 0)
+         FROM credit_ledger e WHERE e.reseller_id = l.reseller_id AND e.currency = l.currency AND e.kind <> 'LIMIT_SET') AS used_minor
+      FROM credit_ledger l WHERE l.reseller_id = ? AND l.kind = 'LIMIT_SET' ORDER BY l.seq DESC, l.at DESC LIMIT 1`;
+    const [row] = manager ? await manager.query(portable(kindOf(manager), sql), [resellerId]) : await this.db.select<Record<string, unknown>>(sql, [resellerId]);
+    if (!row) return null;
+    const currency = String(row.currency);
+    return { limit: { amountMinor: Number(row.limit_minor), currency }, used: { amountMinor: Number(row.used_minor), currency } };
   }
 
   /** Charges an order paid on terms to the ledger, in the order's transaction. */
