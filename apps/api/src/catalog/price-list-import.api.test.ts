@@ -50,6 +50,15 @@ describe('price-list import as a staff operation', () => {
     expect(again.data?.importPriceList).toMatchObject({ __typename: 'UploadNotFound', code: 'UPLOAD_NOT_FOUND' });
   });
 
+  it('imports an upload once when two requests name it at the same moment', async () => {
+    const lines = readFileSync(FIXTURE_PRICE_LIST, 'utf8').trimEnd().split('\n');
+    const { body } = await upload(lines.slice(0, 3).join('\n'));
+    const answers = await Promise.all([1, 2, 3].map(() => client.gql(IMPORT, { uploadId: body.uploadId }, staff('staff'))));
+    const kinds = answers.map((answer) => answer.data?.importPriceList.__typename).sort();
+    expect(kinds).toEqual(['PriceListImport', 'UploadNotFound', 'UploadNotFound']);
+    await waitFor(answers.find((answer) => answer.data?.importPriceList.__typename === 'PriceListImport')!.data!.importPriceList.id);
+  });
+
   it('reports a malformed upload with line and column', async () => {
     const lines = readFileSync(FIXTURE_PRICE_LIST, 'utf8').trimEnd().split('\n');
     const { body } = await upload([lines[0], lines[1]!.replace(',US,USD,', ',US,DOLLARS,')].join('\n'));

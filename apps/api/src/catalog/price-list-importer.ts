@@ -67,13 +67,17 @@ export class PriceListImporter {
    * its progress and outcome are read with get(). The upload is deleted when the import ends.
    */
   async startFromUpload(actor: Actor, uploadId: string, fileName?: string | null): Promise<{ ok: true; importId: string } | { ok: false; code: 'UPLOAD_NOT_FOUND' }> {
-    if (!(await this.uploads.exists(uploadId))) return { ok: false, code: 'UPLOAD_NOT_FOUND' };
+    const upload = await this.uploads.take(uploadId);
+    if (!upload) return { ok: false, code: 'UPLOAD_NOT_FOUND' };
     // Only the name's last part, without control characters: it is shown, never used as a path.
     const shown = fileName?.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-    const importId = await this.begin(shown || `upload ${uploadId}`, actor);
-    this.run(importId, this.uploads.open(uploadId))
+    const importId = await this.begin(shown || `upload ${uploadId}`, actor).catch(async (error: unknown) => {
+      await upload.putBack();
+      throw error;
+    });
+    this.run(importId, upload.open())
       .catch((error: unknown) => this.logger.error({ err: error, importId }, 'price-list import failed unexpectedly'))
-      .finally(() => void this.uploads.remove(uploadId));
+      .finally(() => void upload.remove());
     return { ok: true, importId };
   }
 

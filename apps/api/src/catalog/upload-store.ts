@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -33,17 +33,19 @@ export class UploadStore {
     return { uploadId, bytes };
   }
 
-  async exists(uploadId: string): Promise<boolean> {
-    if (!/^[0-9a-f-]{36}$/.test(uploadId)) return false;
-    return stat(this.path(uploadId)).then(() => true, () => false);
-  }
-
-  open(uploadId: string): Readable {
-    return createReadStream(this.path(uploadId));
-  }
-
-  async remove(uploadId: string): Promise<void> {
-    await rm(this.path(uploadId), { force: true });
+  /**
+   * Takes an upload for one operation: the file is renamed out of the waiting ones, atomically, so two
+   * requests naming the same upload cannot both consume it. Null when it is not (or no longer) waiting.
+   */
+  async take(uploadId: string): Promise<{ open(): Readable; remove(): Promise<void>; putBack(): Promise<void> } | null> {
+    if (!/^[0-9a-f-]{36}$/.test(uploadId)) return null;
+    const taken = `${this.path(uploadId)}.taken`;
+    try {
+      await rename(this.path(uploadId), taken);
+    } catch {
+      return null;
+    }
+    return { open: () => createReadStream(taken), remove: () => rm(taken, { force: true }), putBack: () => rename(taken, this.path(uploadId)) };
   }
 
   private path(uploadId: string): string {
