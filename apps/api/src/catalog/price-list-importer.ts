@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Database } from '../db/database.js';
 import { systemActor, type Actor } from '../platform/actor.js';
-import { portable } from '../db/sql.js';
+import { insertRows, portable } from '../db/sql.js';
 import type { Clock } from '../platform/clock.js';
 import { keysetPage } from '../platform/cursor.js';
 import { keepAlive } from '../platform/keep-alive.js';
@@ -179,8 +179,9 @@ export class PriceListImporter {
 
   private async writeStaging(importId: string, rows: PriceListRow[], rowsRead: number): Promise<void> {
     await this.db.transaction(async (m) => {
-      await m.createQueryBuilder().insert().into('catalog_import_row', [...STAGING_COLUMNS]).values(rows.map((row) => stagingValues(importId, row))).execute();
-      await m.update(PriceListImportEntity, importId, { rowsRead });
+      // Hand-written: TypeORM's query builder made a 250-row insert's CPU and garbage the import's largest cost.
+      await insertRows(m, 'catalog_import_row', rows.map((row) => stagingValues(importId, row)));
+      await m.query(portable(this.db.kind, 'UPDATE catalog_import SET rows_read = ? WHERE id = ?'), [rowsRead, importId]);
     });
   }
 

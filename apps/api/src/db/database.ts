@@ -158,7 +158,9 @@ async function openSqlite(file: string, statements: StatementCounter): Promise<D
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      db.pragma('cache_size = -65536');
+      // 16 MB a connection: the hot pages of the purchase path fit; 64 MB made a large import's memory
+      // grow 1.5x with the file (bench/README.md), every connection filling its cache.
+      db.pragma('cache_size = -16000');
       // The checkpointer thread keeps the log short; this is the writer's fallback should it stop (~40 MB).
       db.pragma('wal_autocheckpoint = 10000');
     },
