@@ -1,9 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { Readable, Writable } from 'node:stream';
-import { pino } from 'pino';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.js';
-import { loadConfig } from '../config.js';
 import { startHttpServer } from '../server.js';
 import { createTestApp, staff, testAuthenticate, TestClient, type TestApp } from '../test-support/test-app.js';
 import { isJsonGraphQLPost, readJsonBody } from './graphql-http.js';
@@ -77,11 +74,9 @@ describe('GraphQL over HTTP, both paths', () => {
 
 describe('unexpected failures', () => {
   it('are masked with the request id, which the log line of the original error has too, also when reading the session fails', async () => {
-    const t = await createTestApp();
-    await t.app.db.close();
     const lines: Record<string, any>[] = [];
-    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(chunk.toString())), done()) });
-    const app = await createApp(loadConfig({ DATA_DIR: t.dir, ADMIN_DIST: '' }, t.dir), { logger: pino({ level: 'info' }, sink) });
+    const t = await createTestApp({}, { logTo: lines });
+    const app = t.app;
     let sessionsFail = false;
     const fallible = testAuthenticate(app);
     const http = await startHttpServer(app, { port: 0, authenticate: (req) => (sessionsFail ? Promise.reject(new Error('session store unreachable')) : fallible(req)) });
@@ -112,7 +107,6 @@ describe('unexpected failures', () => {
       expect(logged('session-fails')).toEqual(['session store unreachable']);
     } finally {
       await http.stop();
-      await app.db.close();
       await t.close();
     }
   });

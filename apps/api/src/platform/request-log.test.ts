@@ -1,19 +1,12 @@
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../app.js';
-import { loadConfig } from '../config.js';
 import { startHttpServer } from '../server.js';
 import { createTestApp } from '../test-support/test-app.js';
 
 describe('request log', () => {
   it('writes one structured line per request with path, operation name, status and duration', async () => {
-    const t = await createTestApp();
-    await t.app.db.close();
     const lines: Record<string, unknown>[] = [];
-    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(chunk.toString())), done()) });
-    const app = await createApp(loadConfig({ DATA_DIR: t.dir, ADMIN_DIST: '' }, t.dir), { logger: pino({ level: 'info' }, sink) });
-    const http = await startHttpServer(app, { port: 0 });
+    const t = await createTestApp({}, { logTo: lines });
+    const http = await startHttpServer(t.app, { port: 0 });
     try {
       const response = await fetch(`${http.url}/graphql`, {
         method: 'POST',
@@ -28,7 +21,6 @@ describe('request log', () => {
       expect(typeof requests[0]!.durationMs).toBe('number');
     } finally {
       await http.stop();
-      await app.db.close();
       await t.close();
     }
   });

@@ -5,7 +5,7 @@ import { createReadStream, mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Writable, type Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { pino } from 'pino';
@@ -60,12 +60,20 @@ async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<v
   };
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * A test app on a fresh database. `logTo`: the app's log lines (info and up), parsed, appended there;
+ * otherwise the log is silent unless TEST_LOG_LEVEL says.
+ */
+export async function createTestApp(env: Record<string, string> = {}, options: { logTo?: Record<string, any>[] } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'nce-api-test-'));
   const postgres = TEST_DATABASE_URL ? await freshPostgresDatabase() : null;
   const config = loadConfig({ DATA_DIR: dir, NODE_ENV: 'test', ADMIN_DIST: '', ...(postgres ? { DATABASE_URL: postgres.url } : {}), ...env }, dir);
   const clock = new FixedClock(TEST_NOW);
-  const app = await createApp(config, { clock, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), hasher: fastHasher });
+  const lines = options.logTo;
+  const logger = lines
+    ? pino({ level: 'info' }, new Writable({ write: (chunk, _encoding, done) => (lines.push(JSON.parse(chunk.toString())), done()) }))
+    : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const app = await createApp(config, { clock, logger, hasher: fastHasher });
   return {
     app,
     clock,
