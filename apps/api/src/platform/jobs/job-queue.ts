@@ -106,6 +106,9 @@ export class JobQueue {
         for (const job of batch) {
           await this.execute(job);
           ran += 1;
+          // On SQLite a job's statements never wait on I/O: without this, a burst of due jobs would hold
+          // the event loop and every request arriving meanwhile would wait for the whole burst.
+          await new Promise<void>((resolve) => setImmediate(resolve));
         }
       } finally {
         lease.stop();
