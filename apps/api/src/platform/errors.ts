@@ -36,7 +36,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof AuthorizationError) {
     return { message: 'You do not have permission to do this.', path: formatted.path, extensions: { code: 'FORBIDDEN' } };
   }
-  if (clientFacing(error, formatted.extensions?.code)) {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }

@@ -47,7 +47,7 @@ export function readJsonBody(req: IncomingMessage, limit: number): Promise<{ bod
 /**
  * Serves a JSON POST to /graphql straight from Node's HTTP server into Apollo, without Express's router,
  * body-parser and `res.send` (ETag hashing): those cost ~9% of the API's CPU under the Buy benchmark.
- * What Express's path adds around Apollo (CORS, request scope and log, error shapes) the caller applies
+ * What Express's path adds around Apollo (CORS, request id and log line, error shapes) the caller applies
  * to both paths alike.
  */
 export async function serveGraphQLPost<TContext extends BaseContext>(
