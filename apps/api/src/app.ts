@@ -6,7 +6,7 @@ import type { Config } from './config.js';
 import { Database } from './db/database.js';
 import { IdentityService } from './identity/identity.service.js';
 import { argon2Hasher, type PasswordHasher } from './identity/password-hasher.js';
-import { systemClock, type Clock } from './platform/clock.js';
+import { RunningClock, systemClock, type Clock } from './platform/clock.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { PartnerCenterSimulator } from './partner-center/simulator.js';
 import type { PartnerCenter } from './partner-center/partner-center.js';
@@ -63,7 +63,7 @@ export interface App {
 }
 
 export async function createApp(config: Config, overrides: { clock?: Clock; logger?: Logger; hasher?: PasswordHasher } = {}): Promise<App> {
-  const clock = overrides.clock ?? systemClock;
+  const clock = overrides.clock ?? (config.clockStart ? new RunningClock(config.clockStart) : systemClock);
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const hasher = overrides.hasher ?? argon2Hasher;
   const db = await Database.open(config.database);
@@ -106,7 +106,7 @@ export async function createApp(config: Config, overrides: { clock?: Clock; logg
     cases,
     returns: new ReturnsService(db, clock, audit, partnerCenter, cases),
     invoices: new InvoiceService(db, clock, audit, orders, mail, config.taxRateBasisPoints, () => app.publicUrl),
-    loginHelp: new LoginHelpService(db, audit, identity, mail, secrets, (token) => app.resetUrl(token)),
+    loginHelp: new LoginHelpService(db, clock, audit, identity, mail, secrets, (token) => app.resetUrl(token)),
     catalog: new CatalogService(db, clock, config.defaultMarket),
     priceLists,
     uploads,

@@ -115,7 +115,8 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
   invoice: { allowed: SIGNED_IN, document: `{ invoice(orderId: "${ORDER}") { number } }` },
   resendInvoice: { allowed: SUPPORT, document: `mutation { resendInvoice(orderId: "${NONE}") }` },
   sendPasswordReset: { allowed: SUPPORT, document: 'mutation { sendPasswordReset(email: "nobody@demo.test") { code } }' },
-  unlockSignIn: { allowed: SUPPORT, document: 'mutation { unlockSignIn(email: "nobody@demo.test") }' },
+  unlockSignIn: { allowed: SUPPORT, document: 'mutation { unlockSignIn(email: "nobody@demo.test") { __typename } }' },
+  unlockSignInAddress: { allowed: ['admin'], document: 'mutation { unlockSignInAddress(address: "not an address") { __typename } }' },
   regeneratePortalPassword: { allowed: SUPPORT, document: `mutation { regeneratePortalPassword(customerId: "${NONE}") }` },
   portalLoginOwner: { allowed: SUPPORT, document: '{ portalLoginOwner(login: "nobody") { customer { id } } }' },
 };
@@ -228,7 +229,7 @@ describe('reseller isolation: a reseller user reaches nothing of another reselle
 /** Another reseller's order, support case and terms request, made by an admin on its behalf. */
 async function otherRecords(t: TestApp, admin: TestClient, resellerId: string, customerId: string): Promise<Record<string, string>> {
   const orderId = randomUUID();
-  const now = new Date().toISOString();
+  const now = t.clock.now().toISOString();
   await t.app.db.transaction((m) =>
     m.insert(SalesOrderEntity, {
       id: orderId, soNumber: 'SO-20261124-999999', resellerId, customerId, status: 'PROVISIONED', paymentMethod: 'CREDIT_CARD', poNumber: null, currency: 'USD', totalMinor: 100,

@@ -32,4 +32,18 @@ describe('loadConfig', () => {
   it('rejects a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });
+
+  it('reads TRUST_PROXY as Express does: off by default, a hop count, true, or addresses and ranges', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback' }).trustProxy).toEqual(['10.0.0.0/8', 'loopback']);
+    expect(() => loadConfig({ TRUST_PROXY: 'the load balancer' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('takes a test clock start (CLOCK_START) outside production only', () => {
+    expect(loadConfig({ CLOCK_START: '2026-11-24T12:00:00Z' }).clockStart).toEqual(new Date('2026-11-24T12:00:00Z'));
+    expect(() => loadConfig({ CLOCK_START: 'yesterday' })).toThrow(/CLOCK_START/);
+    expect(() => loadConfig({ CLOCK_START: '2026-11-24T12:00:00Z', NODE_ENV: 'production' })).toThrow(/CLOCK_START/);
+  });
 });

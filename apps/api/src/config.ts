@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './platform/client-address.js';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; file: string }
@@ -38,6 +39,10 @@ export interface Config {
   readonly operationTimeoutMs: number;
   /** Sales tax on invoices, in basis points (825 = 8.25 %); 0 when prices are tax-exclusive and tax is billed elsewhere. */
   readonly taxRateBasisPoints: number;
+  /** Which proxies' X-Forwarded-For to believe for the client's address (sign-in throttling, audit); Express's `trust proxy` forms. */
+  readonly trustProxy: TrustProxy;
+  /** Tests only: the instant the process's clock starts at (then it runs); null: the machine's clock. */
+  readonly clockStart: Date | null;
 }
 
 export class ConfigError extends Error {
@@ -97,8 +102,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const taxText = env.TAX_RATE_BASIS_POINTS ?? '0';
   if (!/^\d{1,4}$/.test(taxText)) problems.push(`TAX_RATE_BASIS_POINTS must be a whole number from 0 to 9999, got "${taxText}"`);
 
+  let trustProxy: TrustProxy = false;
+  try {
+    trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  } catch {
+    problems.push(`TRUST_PROXY must be false, true, a number of hops, or addresses and CIDR ranges separated by commas (e.g. 10.0.0.0/8,loopback), got "${env.TRUST_PROXY}"`);
+  }
+
+  const clockStart = env.CLOCK_START ? new Date(env.CLOCK_START) : null;
+  if (clockStart && Number.isNaN(clockStart.getTime())) problems.push(`CLOCK_START must be an ISO 8601 instant like 2026-11-24T12:00:00Z, got "${env.CLOCK_START}"`);
+  if (clockStart && nodeEnv === 'production') problems.push('CLOCK_START is for tests and may not be set when NODE_ENV=production');
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
+    clockStart,
+    trustProxy,
     taxRateBasisPoints: Number(taxText),
     operationTimeoutMs: Number(timeoutText),
     provisioningDelayMs: Number(provisioningText) * 1000,

@@ -8,7 +8,7 @@ import { JobEntity } from './platform/jobs/job.entity.js';
 import { ResellerActivationEntity } from './resellers/reseller-activation.entity.js';
 import { ResellerEntity } from './resellers/reseller.entity.js';
 import { eventually, startApiProcess, type ApiProcess } from './test-support/api-process.js';
-import { createTestApp, importPriceList, type TestApp } from './test-support/test-app.js';
+import { createTestApp, importPriceList, processEnv, type TestApp } from './test-support/test-app.js';
 import { demo, seedUsers } from './test-support/users.js';
 
 /** A browser-like client of a running API process: its own session cookie. */
@@ -29,12 +29,18 @@ class Client {
   }
 }
 
-const processEnv = (t: TestApp, extra: Record<string, string> = {}) => ({
-  DATA_DIR: t.dir,
-  JOB_POLL_MS: '20',
-  ...(t.app.config.database.kind === 'postgres' ? { DATABASE_URL: t.app.config.database.url } : {}),
-  ...extra,
-});
+/**
+ * Starts the API on the test's clock; each start after the first moves that clock on by the time the
+ * previous process ran, so a restart never sends the product's time backwards.
+ */
+function clockedStart(t: TestApp, extra: Record<string, string>): () => Promise<ApiProcess> {
+  let startedAt: number | null = null;
+  return () => {
+    if (startedAt !== null) t.clock.advance(Math.ceil(performance.now() - startedAt));
+    startedAt = performance.now();
+    return startApiProcess(processEnv(t, extra));
+  };
+}
 
 describe('the API killed (SIGKILL) and started again', () => {
   it('mid-Buy and mid-provisioning: no half-written order, no double, every provisioning resumes and finishes once', async () => {
@@ -48,8 +54,8 @@ describe('the API killed (SIGKILL) and started again', () => {
       const [{ id: priceId }] = await t.app.db.read.query(
         "SELECT pr.id FROM catalog_price pr JOIN catalog_sku s ON s.id = pr.sku_ref JOIN catalog_product p ON p.id = s.product_id WHERE pr.segment = 'COMMERCIAL' AND pr.market = 'US' AND p.kind = 'SUBSCRIPTION' AND pr.effective_end IS NULL ORDER BY pr.id LIMIT 1",
       );
-      const env = processEnv(t, { PROVISIONING_DELAY_SECONDS: '1', JOB_LEASE_SECONDS: '2' });
-      api = await startApiProcess(env);
+      const start = clockedStart(t, { PROVISIONING_DELAY_SECONDS: '1', JOB_LEASE_SECONDS: '2' });
+      api = await start();
       const client = new Client(api.url);
       await client.signIn(demo('reseller').email, demo('reseller').password);
 
@@ -78,7 +84,7 @@ describe('the API killed (SIGKILL) and started again', () => {
         await new Promise((resolve) => setTimeout(resolve, 1_500));
         await api.kill();
         const interrupted = await inFlight;
-        api = await startApiProcess(env);
+        api = await start();
         client.moveTo(api.url);
         // The buyer tries the interrupted purchase again with its key: it lands once, whether or not it had committed.
         placed.set(interrupted, await purchase(interrupted));
@@ -135,14 +141,14 @@ describe('the API killed (SIGKILL) and started again', () => {
       if (!user.ok) throw new Error(JSON.stringify(user));
       expect((await t.app.identity.resetPassword(user.resetToken, 'rob sets a passphrase', 'test')).ok).toBe(true);
 
-      const env = processEnv(t, { ACTIVATION_DELAY_SECONDS: '2' });
-      api = await startApiProcess(env);
+      const start = clockedStart(t, { ACTIVATION_DELAY_SECONDS: '2' });
+      api = await start();
       const rob = new Client(api.url);
       expect((await rob.signIn('rob@crash.example', 'rob sets a passphrase')).data?.signIn.__typename).toBe('SignedIn');
       expect(await t.app.db.read.countBy(ResellerActivationEntity, { resellerId: id, status: 'PENDING' })).toBe(1);
       await api.kill();
 
-      api = await startApiProcess(env);
+      api = await start();
       await eventually(async () => (await t.app.db.read.findOneByOrFail(ResellerEntity, { id })).status === 'ACTIVE', 30_000, () => `not activated:\n${api!.output()}`);
       // Signing in again after the restart places no second activation order.
       await new Client(api.url).signIn('rob@crash.example', 'rob sets a passphrase');

@@ -14,6 +14,7 @@ import { createLoaders } from './loaders.js';
 import { compiledExecution } from './platform/compiled-execution.js';
 import { errorReporting, formatError } from './platform/errors.js';
 import { GRAPHQL_BODY_LIMIT, isJsonGraphQLPost, serveGraphQLPost, type BodyProblem } from './platform/graphql-http.js';
+import { clientAddress, trustFunction } from './platform/client-address.js';
 import { queryLimitsRule } from './platform/query-limits.js';
 import type { Authentication } from './identity/identity.service.js';
 import { hasPermission, Permission } from './platform/permissions.js';
@@ -25,10 +26,16 @@ export type Authenticate = (req: IncomingMessage) => Promise<Authentication>;
 
 export const SESSION_COOKIE = 'nce_session';
 
+/** A cookie's value; null when it is absent or not validly percent-encoded (a client's mangled cookie is no session). */
 export function readCookie(header: string | undefined, name: string): string | null {
   for (const part of (header ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return null;
+    }
   }
   return null;
 }
@@ -51,6 +58,7 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
   /** Each request's id and log line, from its start to its answer. */
   const requests = new WeakMap<ServerResponse, { requestId: string; log: Context['requestLog'] }>();
   const requestIdOf = (res: ServerResponse) => requests.get(res)?.requestId;
+  const trustProxy = trustFunction(config.trustProxy);
 
   /** CORS for the origins configured; answers a preflight itself (true) or lets the request go on. */
   const cors = (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -121,7 +129,7 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
       throw new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
     }
     const principal = auth && 'principal' in auth ? auth.principal : null;
-    const ip = req.socket.remoteAddress ?? 'unknown';
+    const ip = clientAddress(req, trustProxy);
     const cookie = (value: string, maxAgeSeconds: number) =>
       res.appendHeader('set-cookie', `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secureCookie ? '; Secure' : ''}`);
     return {

@@ -94,6 +94,10 @@
       "ValidationFailed",
       "VersionConflict"
     ],
+    "UnlockSignInResult": [
+      "OperationRefused",
+      "SignInUnlocked"
+    ],
     "UpdateStaffUserResult": [
       "NotFound",
       "OperationRefused",
@@ -197,6 +201,10 @@
       "TermsRequestSaved",
       "ValidationFailed",
       "VersionConflict"
+    ],
+    "UnlockSignInResult": [
+      "OperationRefused",
+      "SignInUnlocked"
     ],
     "UpdateStaffUserResult": [
       "NotFound",

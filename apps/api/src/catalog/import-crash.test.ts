@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { writeSamplePriceList } from '../scripts/generate-price-list.js';
-import { createTestApp, importPriceList } from '../test-support/test-app.js';
+import { createTestApp, importPriceList, processEnv } from '../test-support/test-app.js';
 import { PriceListImportEntity } from './price-list-import.entity.js';
 
 const API_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,7 +20,7 @@ describe('a price-list import killed mid-way (SIGKILL)', () => {
 
       const file = join(t.dir, 'big.csv');
       const rows = await writeSamplePriceList(file, 120_000);
-      const env = { ...process.env, DATA_DIR: t.dir, LOG_LEVEL: 'silent', ...(t.app.config.database.kind === 'postgres' ? { DATABASE_URL: t.app.config.database.url } : {}) };
+      const env = { ...process.env, ...processEnv(t, { LOG_LEVEL: 'silent' }) };
       const importer = spawn(process.execPath, ['dist/scripts/import-price-list.js', file], { cwd: API_DIR, env, stdio: ['ignore', 'ignore', 'pipe'] });
       // Kill it once it has staged a good part of the file, before the merge.
       await new Promise<void>((resolve, reject) => {

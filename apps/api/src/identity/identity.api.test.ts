@@ -62,9 +62,55 @@ describe('sign-in and sessions', () => {
     expect((await client.signIn(demo('credit').email, demo('credit').password)).data?.signIn.__typename).toBe('SignedIn');
   });
 
+  it('counts parallel attempts before verifying any: at most the limit are checked, and the right password then waits', async () => {
+    await client.stop();
+    await t.close();
+    let verified = 0;
+    t = await createTestApp({}, { hasher: (fast) => ({ hash: fast.hash, verify: (hash, password) => ((verified += 1), fast.verify(hash, password)) }) });
+    await seedUsers(t.app);
+    client = await TestClient.start(t.app);
+    verified = 0;
+    const attempts = Array.from({ length: 50 }, (_, i) => (i === 13 ? demo('credit').password : `parallel guess ${i}`));
+    const answers = await Promise.all(attempts.map((password) => client.fork().signIn(demo('credit').email, password)));
+    expect(verified).toBeLessThanOrEqual(ACCOUNT_FAILURE_LIMIT);
+    expect(answers.filter((a) => a.data?.signIn.code === 'TOO_MANY_ATTEMPTS').length).toBeGreaterThanOrEqual(50 - ACCOUNT_FAILURE_LIMIT);
+    if (!answers.some((a) => a.data?.signIn.__typename === 'SignedIn')) {
+      expect((await client.signIn(demo('credit').email, demo('credit').password)).data?.signIn.code).toBe('TOO_MANY_ATTEMPTS');
+    }
+  });
+
   it('throttles failed sign-ins per address across accounts', async () => {
     for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i += 1) await client.signIn(`user${i}@demo.test`, 'guess');
     expect((await client.signIn(demo('support').email, demo('support').password)).data?.signIn.code).toBe('TOO_MANY_ATTEMPTS');
+  });
+
+  it('behind a trusted proxy (TRUST_PROXY) throttles the client address, not the proxy, and an admin can lift an address lock', async () => {
+    await client.stop();
+    await t.close();
+    t = await createTestApp({ TRUST_PROXY: 'loopback' });
+    await seedUsers(t.app);
+    client = await TestClient.start(t.app);
+    const SIGN_IN = 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename ... on SignInFailed { code } } }';
+    const from = async (address: string, email: string, password: string) =>
+      ((await (await client.fork().post(SIGN_IN, { e: email, p: password }, undefined, { 'x-forwarded-for': address })).json()) as { data: { signIn: { __typename: string; code?: string } } }).data.signIn;
+    for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i += 1) await from('203.0.113.7', `user${i}@demo.test`, 'guess');
+    expect((await from('203.0.113.7', demo('support').email, demo('support').password)).code).toBe('TOO_MANY_ATTEMPTS');
+    // Everyone else behind the same proxy still gets in.
+    expect((await from('198.51.100.9', demo('support').email, demo('support').password)).__typename).toBe('SignedIn');
+
+    const admin = client.fork();
+    await admin.signIn(demo('admin').email, demo('admin').password);
+    const UNLOCK = 'mutation($a: String!) { unlockSignInAddress(address: $a) { __typename ... on SignInUnlocked { cleared } ... on OperationRefused { code } } }';
+    expect((await admin.gql(UNLOCK, { a: 'not an address' })).data?.unlockSignInAddress).toMatchObject({ code: 'ADDRESS_INVALID' });
+    expect((await admin.gql(UNLOCK, { a: '203.0.113.7' })).data?.unlockSignInAddress).toEqual({ __typename: 'SignInUnlocked', cleared: ADDRESS_FAILURE_LIMIT });
+    expect((await from('203.0.113.7', demo('support').email, demo('support').password)).__typename).toBe('SignedIn');
+  });
+
+  it('believes no X-Forwarded-For without TRUST_PROXY: a client cannot dodge the address lock by inventing addresses', async () => {
+    const SIGN_IN = 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename ... on SignInFailed { code } } }';
+    for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i += 1) await client.fork().post(SIGN_IN, { e: `user${i}@demo.test`, p: 'guess' }, undefined, { 'x-forwarded-for': `198.51.100.${i}` });
+    const answer = await (await client.fork().post(SIGN_IN, { e: demo('support').email, p: demo('support').password }, undefined, { 'x-forwarded-for': '192.0.2.1' })).json();
+    expect((answer as { data: { signIn: { code: string } } }).data.signIn.code).toBe('TOO_MANY_ATTEMPTS');
   });
 
   it('signs out: the cookie is cleared and the old session no longer works', async () => {
@@ -161,7 +207,7 @@ describe('secrets in logs', () => {
     await t.app.db.close();
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(chunk.toString()), done()) });
-    const app = await createApp(loadConfig({ DATA_DIR: t.dir, ADMIN_DIST: '', LOG_LEVEL: 'trace' }, t.dir), { logger: pino({ level: 'trace' }, sink) });
+    const app = await createApp(loadConfig({ DATA_DIR: t.dir, ADMIN_DIST: '', LOG_LEVEL: 'trace' }, t.dir), { clock: t.clock, logger: pino({ level: 'trace' }, sink) });
     await seedUsers(app);
     const http = await startHttpServer(app, { port: 0 });
     try {

@@ -27,7 +27,7 @@ export const emailKey = (email: string): string => email.trim().toLowerCase();
 
 export type SignInResult =
   | { ok: true; token: string; expiresAt: Date; user: UserEntity }
-  | { ok: false; code: 'INVALID_CREDENTIALS' | 'ACCOUNT_DISABLED'; message: string }
+  | { ok: false; code: 'INVALID_CREDENTIALS'; message: string }
   | { ok: false; code: 'TOO_MANY_ATTEMPTS'; message: string; retryAfterSeconds: number };
 
 export type Authentication = { principal: Principal } | { problem: 'SESSION_EXPIRED' } | null;
@@ -66,17 +66,25 @@ export class IdentityService {
 
   async signIn(input: { email: string; password: string; ip: string; userAgent?: string | null }, requestId: string): Promise<SignInResult> {
     const key = emailKey(input.email);
+    const ip = input.ip.slice(0, 64);
     const now = this.clock.now();
-    const throttled = await this.throttle(key, input.ip, now);
-    if (throttled) return throttled;
+    // Reserve, then verify: the attempt is recorded as a failure (and committed) before its password is
+    // checked, so attempts sent in parallel count each other; a right password removes the record again.
+    const reservation = await this.db.transaction(async (m) => {
+      const inserted = await m.insert(SignInFailureEntity, { emailKey: key.slice(0, 254), ip, at: now.toISOString() });
+      return Number(inserted.identifiers[0]!.id);
+    });
+    const throttled = await this.throttle(key, ip, now);
+    if (throttled) {
+      // A refused attempt was never verified: it does not count, so the lock ends on time.
+      await this.db.transaction((m) => m.delete(SignInFailureEntity, { id: reservation }));
+      return throttled;
+    }
 
     const user = await this.db.read.findOneBy(UserEntity, { emailKey: key });
     const passwordOk = await this.hasher.verify(user?.passwordHash ?? (await this.decoyHash), input.password.slice(0, 256));
-    if (!user || !passwordOk) {
-      await this.db.transaction((m) => m.insert(SignInFailureEntity, { emailKey: key.slice(0, 254), ip: input.ip.slice(0, 64), at: now.toISOString() }));
-      return { ok: false, code: 'INVALID_CREDENTIALS', message: 'The email or password is wrong.' };
-    }
-    if (!user.active) return { ok: false, code: 'ACCOUNT_DISABLED', message: 'This account is disabled; ask an administrator.' };
+    // A disabled account answers as a wrong password does, so a guess cannot learn it was right.
+    if (!user || !passwordOk || !user.active) return { ok: false, code: 'INVALID_CREDENTIALS', message: 'The email or password is wrong.' };
 
     const token = newToken();
     const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
@@ -91,7 +99,7 @@ export class IdentityService {
         lastSeenAt: now.toISOString(),
         expiresAt: expiresAt.toISOString(),
         revokedAt: null,
-        ip: input.ip.slice(0, 64),
+        ip,
         userAgent: input.userAgent?.slice(0, 300) ?? null,
       });
       const actor = { principal: principalOf(user, sessionId), requestId, ip: input.ip };
@@ -198,6 +206,7 @@ export class IdentityService {
     await sessions.execute();
   }
 
+  /** Whether the attempt just reserved is one too many: it is counted with those before it. */
   private async throttle(key: string, ip: string, now: Date): Promise<SignInResult | null> {
     const since = new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString();
     const [byAccount, byAddress] = await Promise.all([
@@ -207,7 +216,7 @@ export class IdentityService {
     const blocked = [
       { row: byAccount, limit: ACCOUNT_FAILURE_LIMIT },
       { row: byAddress, limit: ADDRESS_FAILURE_LIMIT },
-    ].filter(({ row, limit }) => Number(row?.count ?? 0) >= limit && row?.oldest);
+    ].filter(({ row, limit }) => Number(row?.count ?? 0) > limit && row?.oldest);
     if (blocked.length === 0) return null;
     const until = Math.max(...blocked.map(({ row }) => Date.parse(row!.oldest!) + FAILURE_WINDOW_MS));
     const retryAfterSeconds = Math.max(1, Math.ceil((until - now.getTime()) / 1000));

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { UNLOCKS_PER_ACCOUNT_PER_DAY } from './login-help.service.js';
 import { createTestApp, importPriceList, TestClient, type TestApp } from '../test-support/test-app.js';
 import { demo, seedUsers } from '../test-support/users.js';
 
@@ -127,8 +129,10 @@ describe('support desk: cases, invoices, returns and sign-in help (R24)', () => 
     const victim = reseller.fork();
     for (let i = 0; i < 5; i += 1) await victim.signIn(demo('reseller').email, `wrong ${i}`);
     expect((await victim.signIn(demo('reseller').email, demo('reseller').password)).data?.signIn.code).toBe('TOO_MANY_ATTEMPTS');
-    expect((await support.gql(`mutation { unlockSignIn(email: "${demo('reseller').email}") }`)).data?.unlockSignIn).toBe(5);
+    expect((await support.gql(`mutation { unlockSignIn(email: "${demo('reseller').email}") { ... on SignInUnlocked { cleared } } }`)).data?.unlockSignIn).toEqual({ cleared: 5 });
     expect((await victim.signIn(demo('reseller').email, demo('reseller').password)).data?.signIn.__typename).toBe('SignedIn');
+
+    expect((await t.app.db.read.findBy(AuditEntryEntity, { operation: 'support.unlockSignIn' })).map((e) => e.entityId)).toEqual([demo('reseller').email]);
 
     expect((await support.gql(`mutation { sendPasswordReset(email: "${demo('reseller').email}") { code } }`)).data?.sendPasswordReset).toBeNull();
     await t.app.jobs.runDue();
@@ -141,5 +145,27 @@ describe('support desk: cases, invoices, returns and sign-in help (R24)', () => 
     const before = (await support.gql(reveal)).data?.revealPortalPassword.value;
     expect((await support.gql(`mutation { regeneratePortalPassword(customerId: "${owner.customer.id}") }`)).data?.regeneratePortalPassword).toBe(true);
     expect((await support.gql(reveal)).data?.revealPortalPassword.value).not.toBe(before);
+  });
+
+  it('unlocks reseller users only: a staff account needs an admin, and unlocking is rationed per account and per person', async () => {
+    const UNLOCK = `mutation($e: String!) { unlockSignIn(email: $e) { __typename ... on SignInUnlocked { cleared } ... on OperationRefused { code message } } }`;
+    t.clock.advance(DAY + 1000); // past the unlock the test before made
+    await support.signIn(demo('support').email, demo('support').password);
+    const admin = support.fork();
+    await admin.signIn(demo('admin').email, demo('admin').password);
+    // Support may not lift the lock on an admin's account (that would allow guessing in cycles).
+    const refused = (await support.gql(UNLOCK, { e: demo('admin').email })).data?.unlockSignIn;
+    expect(refused).toMatchObject({ __typename: 'OperationRefused', code: 'ADMIN_REQUIRED' });
+    expect((await admin.gql(UNLOCK, { e: demo('credit').email })).data?.unlockSignIn).toMatchObject({ __typename: 'SignInUnlocked' });
+    expect((await support.gql(UNLOCK, { e: 'nobody@demo.test' })).data?.unlockSignIn).toMatchObject({ code: 'USER_NOT_FOUND' });
+
+    // One account: at most UNLOCKS_PER_ACCOUNT_PER_DAY a day, by anyone; after a day, again.
+    for (let i = 0; i < UNLOCKS_PER_ACCOUNT_PER_DAY; i += 1) expect((await support.gql(UNLOCK, { e: demo('reseller').email })).data?.unlockSignIn.__typename).toBe('SignInUnlocked');
+    expect((await admin.gql(UNLOCK, { e: demo('reseller').email })).data?.unlockSignIn).toMatchObject({ code: 'UNLOCK_LIMIT', message: expect.stringMatching(/reset link/) });
+    t.clock.advance(DAY + 1000);
+    await support.signIn(demo('support').email, demo('support').password);
+    expect((await support.gql(UNLOCK, { e: demo('reseller').email })).data?.unlockSignIn.__typename).toBe('SignInUnlocked');
+    const audited = await t.app.db.read.findBy(AuditEntryEntity, { operation: 'support.unlockSignIn', entityId: demo('reseller').email });
+    expect(audited.length).toBe(UNLOCKS_PER_ACCOUNT_PER_DAY + 2);
   });
 });

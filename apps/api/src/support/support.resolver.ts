@@ -8,7 +8,8 @@ import { hasPermission, Permission, RequirePermission } from '../platform/permis
 import { toReseller } from '../resellers/reseller.mapper.js';
 import type { CaseResult as ServiceCaseResult } from './case.service.js';
 import { CASE_STATUSES, type CasePriority, type CaseStatus, type CaseType, type SupportCaseEntity } from './entities.js';
-import { CaseComment, CaseResult, CaseSaved, Invoice, LoginOwner, NewCaseInput, ReturnDone, ReturnOption, ReturnRefused, ReturnResult, SupportCase, SupportCaseConnection } from './support.types.js';
+import type { UnlockResult } from './login-help.service.js';
+import { CaseComment, CaseResult, CaseSaved, Invoice, LoginOwner, NewCaseInput, ReturnDone, ReturnOption, ReturnRefused, ReturnResult, SignInUnlocked, SupportCase, SupportCaseConnection, UnlockSignInResult } from './support.types.js';
 
 const toCase = (c: SupportCaseEntity, now: Date): SupportCase =>
   Object.assign(new SupportCase(), { ...c, ageHours: Math.round(((now.getTime() - Date.parse(c.openedAt)) / 3_600_000) * 10) / 10 });
@@ -168,9 +169,15 @@ export class SupportResolver {
   }
 
   @RequirePermission(Permission.SupportCases)
-  @Mutation(() => Int, { description: 'Lifts a sign-in lock after too many failures; answers how many failures were cleared.' })
-  unlockSignIn(@Arg('email') email: string, @Ctx() ctx: Context): Promise<number> {
-    return ctx.app.loginHelp.unlock(ctx.actor, email);
+  @Mutation(() => UnlockSignInResult, { description: "Lifts an account's sign-in lock after too many failures: reseller users for support, any account for admins; rationed." })
+  async unlockSignIn(@Arg('email') email: string, @Ctx() ctx: Context): Promise<typeof UnlockSignInResult> {
+    return unlocked(await ctx.app.loginHelp.unlock(ctx.actor, email));
+  }
+
+  @RequirePermission(Permission.StaffManage)
+  @Mutation(() => UnlockSignInResult, { description: 'Lifts the sign-in lock on a client address (e.g. a shared office or proxy address).' })
+  async unlockSignInAddress(@Arg('address') address: string, @Ctx() ctx: Context): Promise<typeof UnlockSignInResult> {
+    return unlocked(await ctx.app.loginHelp.unlockAddress(ctx.actor, address));
   }
 
   @RequirePermission(Permission.SupportCases)
@@ -191,3 +198,6 @@ export class SupportResolver {
     return app.cases.comments(supportCase.id);
   }
 }
+
+const unlocked = (result: UnlockResult): typeof UnlockSignInResult =>
+  result.ok ? Object.assign(new SignInUnlocked(), { cleared: result.cleared }) : OperationRefused.of(result.code, result.message);

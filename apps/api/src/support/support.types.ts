@@ -2,7 +2,7 @@ import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-gra
 import { PageInfo } from '../catalog/catalog.types.js';
 import { Customer } from '../customers/customer.types.js';
 import { BusinessError } from '../platform/business-error.js';
-import { NotFound, ValidationFailed, VersionConflict } from '../platform/common.types.js';
+import { NotFound, OperationRefused, ValidationFailed, VersionConflict } from '../platform/common.types.js';
 import { Money } from '../platform/money.types.js';
 import { Reseller } from '../resellers/reseller.types.js';
 
@@ -239,3 +239,11 @@ export class LoginOwner {
   @Field(() => Reseller)
   reseller: Reseller;
 }
+
+@ObjectType({ description: 'A sign-in lock lifted.' })
+export class SignInUnlocked {
+  @Field(() => Int, { description: 'How many failed sign-ins were cleared.' })
+  cleared: number;
+}
+
+export const UnlockSignInResult = createUnionType({ name: 'UnlockSignInResult', types: () => [SignInUnlocked, OperationRefused] as const });

@@ -62,9 +62,9 @@ async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<v
 
 /**
  * A test app on a fresh database. `logTo`: the app's log lines (info and up), parsed, appended there;
- * otherwise the log is silent unless TEST_LOG_LEVEL says.
+ * otherwise the log is silent unless TEST_LOG_LEVEL says. `hasher`: wraps the fast test hasher (to count verifications).
  */
-export async function createTestApp(env: Record<string, string> = {}, options: { logTo?: Record<string, any>[] } = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { logTo?: Record<string, any>[]; hasher?: (fast: PasswordHasher) => PasswordHasher } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'nce-api-test-'));
   const postgres = TEST_DATABASE_URL ? await freshPostgresDatabase() : null;
   const config = loadConfig({ DATA_DIR: dir, NODE_ENV: 'test', ADMIN_DIST: '', ...(postgres ? { DATABASE_URL: postgres.url } : {}), ...env }, dir);
@@ -73,7 +73,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
   const logger = lines
     ? pino({ level: 'info' }, new Writable({ write: (chunk, _encoding, done) => (lines.push(JSON.parse(chunk.toString())), done()) }))
     : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const app = await createApp(config, { clock, logger, hasher: fastHasher });
+  const app = await createApp(config, { clock, logger, hasher: options.hasher ? options.hasher(fastHasher) : fastHasher });
   return {
     app,
     clock,
@@ -85,6 +85,19 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     },
   };
 }
+
+/**
+ * The environment of a process a test starts against its app (the built API, a CLI script): the same data
+ * folder and database, and the test's clock as it reads now, so the process and the test agree on the date
+ * whatever today's date is.
+ */
+export const processEnv = (t: TestApp, extra: Record<string, string> = {}): Record<string, string> => ({
+  DATA_DIR: t.dir,
+  JOB_POLL_MS: '20',
+  CLOCK_START: t.clock.now().toISOString(),
+  ...(t.app.config.database.kind === 'postgres' ? { DATABASE_URL: t.app.config.database.url } : {}),
+  ...extra,
+});
 
 export async function importPriceList(app: App, input: Readable = createReadStream(FIXTURE_PRICE_LIST), name = 'fixture.csv') {
   return app.priceLists.run(await app.priceLists.begin(name), input);

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { SignInLocksCard } from './SignInLocksCard';
 import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
@@ -123,6 +124,7 @@ export function StaffPage() {
         </Table>
         <ShowMore shown={users.length} noun="users" hasMore={data?.staffUsers.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.staffUsers.pageInfo.endCursor } })} />
       </QueryState>
+      <SignInLocksCard />
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.mode === 'edit' ? `Edit ${editing.user.displayName}` : 'New staff user'}>
         {editing && (
           <StaffUserForm

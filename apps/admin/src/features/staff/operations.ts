@@ -89,3 +89,18 @@ export const CREATE_PASSWORD_RESET = graphql(`
     }
   }
 `);
+
+export const UNLOCK_ADDRESS = graphql(`
+  mutation UnlockSignInAddress($address: String!) {
+    unlockSignInAddress(address: $address) {
+      __typename
+      ... on SignInUnlocked {
+        cleared
+      }
+      ... on OperationRefused {
+        code
+        message
+      }
+    }
+  }
+`);

@@ -29,7 +29,7 @@ export function LoginHelpPanel() {
           <Button variant="light" disabled={!email} onClick={() => void run(async () => { const r = (await sendReset({ variables: { email } })).data?.sendPasswordReset; if (r) throw new Error(r.message); return `A one-time reset link was emailed to ${email}.`; })}>
             Email reset link
           </Button>
-          <Button variant="light" disabled={!email} onClick={() => void run(async () => `${(await unlock({ variables: { email } })).data?.unlockSignIn ?? 0} failed sign-in(s) cleared; ${email} can sign in again.`)}>
+          <Button variant="light" disabled={!email} onClick={() => void run(async () => unlockedText(email, (await unlock({ variables: { email } })).data?.unlockSignIn))}>
             Unlock sign-in
           </Button>
         </Group>
@@ -50,4 +50,12 @@ export function LoginHelpPanel() {
       </Stack>
     </Card>
   );
+}
+
+/** What an unlock did, in words; a refusal is thrown so that it shows as an error. */
+export function unlockedText(what: string, result: { __typename: 'SignInUnlocked'; cleared: number } | { __typename: 'OperationRefused'; message: string } | undefined): string {
+  if (!result) throw new Error('No answer from the server; try again.');
+  if (result.__typename === 'OperationRefused') throw new Error(result.message);
+  const failures = result.cleared === 1 ? '1 failed sign-in' : `${result.cleared} failed sign-ins`;
+  return `${failures} cleared; ${what} can sign in again.`;
 }

@@ -180,7 +180,16 @@ export const SEND_RESET = graphql(`
 
 export const UNLOCK = graphql(`
   mutation UnlockSignIn($email: String!) {
-    unlockSignIn(email: $email)
+    unlockSignIn(email: $email) {
+      __typename
+      ... on SignInUnlocked {
+        cleared
+      }
+      ... on OperationRefused {
+        code
+        message
+      }
+    }
   }
 `);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SEND_MAIL_JOB } from '../../mail/mail.service.js';
 import { eventually, startApiProcess, type ApiProcess } from '../../test-support/api-process.js';
 import { startSmtpSink } from '../../test-support/smtp-sink.js';
-import { createTestApp, TEST_DATABASE_URL } from '../../test-support/test-app.js';
+import { createTestApp, processEnv, TEST_DATABASE_URL } from '../../test-support/test-app.js';
 import { JobEntity } from './job.entity.js';
 
 const JOBS = 150;
@@ -14,7 +14,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two API processes on one PostgreSQL databas
     const smtp = await startSmtpSink();
     const apis: ApiProcess[] = [];
     try {
-      const env = { DATABASE_URL: (t.app.config.database as { url: string }).url, DATA_DIR: t.dir, JOB_POLL_MS: '20', SMTP_URL: smtp.url };
+      const env = processEnv(t, { SMTP_URL: smtp.url });
       apis.push(...(await Promise.all([startApiProcess(env), startApiProcess(env)])));
 
       // Queued while both workers poll: each delivery goes to the SMTP server, so a job run twice would show twice there.
