@@ -11,7 +11,8 @@ import type { App } from './app.js';
 import { UploadTooLargeError } from './catalog/upload-store.js';
 import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
-import { compiledExecution } from './platform/compiled-execution.js';
+import { compiledExecution, type CompiledCacheStats } from './platform/compiled-execution.js';
+import { DocumentStore } from './platform/document-store.js';
 import { errorReporting, formatError } from './platform/errors.js';
 import { GRAPHQL_BODY_LIMIT, isJsonGraphQLPost, serveGraphQLPost, type BodyProblem } from './platform/graphql-http.js';
 import { clientAddress, trustFunction } from './platform/client-address.js';
@@ -47,6 +48,8 @@ export const UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
 export interface HttpServer {
   server: Server;
   url: string;
+  /** The compiled-operation cache's size and use. */
+  executionStats(): CompiledCacheStats;
   stop(): Promise<void>;
 }
 
@@ -158,8 +161,10 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
       };
     },
   };
+  const execution = compiledExecution(await createSchema(), { timeoutMs: config.operationTimeoutMs });
   const apollo = new ApolloServer<Context>({
-    gateway: compiledExecution(await createSchema(), { timeoutMs: config.operationTimeoutMs }),
+    gateway: execution,
+    documentStore: new DocumentStore(),
     introspection: !config.production,
     formatError,
     includeStacktraceInErrorResponses: false,
@@ -246,6 +251,7 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
   return {
     server,
     url,
+    executionStats: execution.stats,
     stop: async () => {
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));

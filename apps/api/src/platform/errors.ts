@@ -16,6 +16,7 @@ const CLIENT_CODES = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'OPERATION_TIMEOUT',
+  'QUERY_TOO_LARGE',
 ]);
 
 /** Whether a client sees this error as it is, or it is a bug or an outage to mask. */

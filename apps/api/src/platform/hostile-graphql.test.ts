@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, staff, TestClient, type TestApp } from '../test-support/test-app.js';
-import { operationTimedOut } from './compiled-execution.js';
-import { DEFAULT_QUERY_LIMITS } from './query-limits.js';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { parse, type OperationDefinitionNode } from 'graphql';
+import { createSchema } from '../schema.js';
+import { COMPILED_BYTES_PER_FIELD, compiledExecution, operationTimedOut } from './compiled-execution.js';
+import { DEFAULT_QUERY_LIMITS, estimateResultItems, MAX_ESTIMATED_ITEMS } from './query-limits.js';
 
 describe('hostile GraphQL is refused clearly, never with a crash or internals', () => {
   let t: TestApp;
@@ -84,5 +88,97 @@ describe('an operation that runs too long', () => {
       await client.stop();
       await t.close();
     }
+  });
+});
+
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+const heapAfterGc = () => (collectGarbage(), collectGarbage(), process.memoryUsage().heapUsed);
+
+describe('compiling operations costs the server: nobody can make it compile at will', () => {
+  let t: TestApp;
+  let client: TestClient;
+  beforeAll(async () => {
+    t = await createTestApp();
+    client = await TestClient.start(t.app);
+  });
+  afterAll(async () => {
+    await client.stop();
+    await t.close();
+  });
+
+  const page = (first: number) => `catalogProducts(filter: { segment: COMMERCIAL }, first: ${first}) { edges { node { id title skus { id prices { id term unitPrice { amountMinor currency } } } } } }`;
+
+  it('refuses, unrun, an operation whose answer is estimated too large, counting variables, and lets a full page through', async () => {
+    const full = await client.gql(`{ ${page(100)} }`, {}, staff("staff"));
+    expect(full.errors, JSON.stringify(full.errors)).toBeUndefined();
+    const amplified = await client.gql(`{ ${Array.from({ length: 28 }, (_, i) => `p${i}: ${page(100)}`).join(' ')} }`, {}, staff('staff'));
+    expect(amplified.errors?.[0]).toMatchObject({ message: expect.stringMatching(/more than 250,000 values/), extensions: { code: 'QUERY_TOO_LARGE' } });
+    const viaVariable = await client.gql(`query($n: Int!) { ${Array.from({ length: 8 }, (_, i) => `p${i}: ${page(100).replace('first: 100', 'first: $n')}`).join(' ')} }`, { n: 100 }, staff('staff'));
+    expect(viaVariable.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_LARGE');
+    expect(estimateResultItems(await createSchema(), parse(`{ ${page(10)} }`), parse(`{ ${page(10)} }`).definitions[0] as OperationDefinitionNode, {})).toBeLessThan(MAX_ESTIMATED_ITEMS);
+  });
+
+  it('compiles an operation only the second time a signed-in user runs it, never for anonymous callers', async () => {
+    const before = client.http.executionStats();
+    const query = `{ catalogMarkets { market currency } }`;
+    await client.gql(query);
+    await client.gql(query);
+    expect(client.http.executionStats().compiled).toBe(before.compiled);
+    await client.gql(query, {}, staff('staff'));
+    expect(client.http.executionStats().compiled).toBe(before.compiled);
+    const again = await client.gql(query, {}, staff('staff'));
+    expect(again.errors).toBeUndefined();
+    expect(client.http.executionStats().compiled).toBe(before.compiled + 1);
+  });
+
+  it('takes 2,000 distinct anonymous operations without compiling or keeping any, and /healthz stays fast meanwhile', async () => {
+    const before = client.http.executionStats();
+    const heapBefore = heapAfterGc();
+    const health: number[] = [];
+    let sending = true;
+    const probe = (async () => {
+      while (sending) {
+        const started = performance.now();
+        await fetch(`${client.http.url}/healthz`);
+        health.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    const aliased = (n: number) => Array.from({ length: 28 }, (_, i) => `a${n}_${i}: catalogProducts(filter: { segment: COMMERCIAL }, first: 1) { market }`).join(' ');
+    for (let batch = 0; batch < 2_000; batch += 6) {
+      await Promise.all(Array.from({ length: 6 }, (_, i) => client.gql(`{ ${aliased(batch + i)} }`)));
+    }
+    sending = false;
+    await probe;
+    const after = client.http.executionStats();
+    expect(after.compiled).toBe(before.compiled);
+    expect(after.entries).toBe(before.entries);
+    expect(after.seen).toBe(before.seen);
+    // Nothing is kept per operation beyond the bounded cache of parsed documents.
+    expect(heapAfterGc() - heapBefore).toBeLessThan(64 * 1024 * 1024);
+    health.sort((a, b) => a - b);
+    expect(health.length).toBeGreaterThan(5);
+    expect(health[Math.floor(health.length / 2)]).toBeLessThan(100);
+  }, 120_000);
+});
+
+describe('the compiled-operation cache', () => {
+  it('keeps within its entry and byte limits, the least recently used out first', async () => {
+    const schema = await createSchema();
+    const execution = compiledExecution(schema, { timeoutMs: 5_000, limits: { maxEntries: 3, maxBytes: 40 * COMPILED_BYTES_PER_FIELD, maxSeen: 100 } });
+    const { executor } = await execution.load();
+    const run = (source: string) => {
+      const document = parse(source);
+      const operation = document.definitions[0] as OperationDefinitionNode;
+      return executor({ document, operation, queryHash: source, context: { principal: staff('staff') }, request: {} });
+    };
+    const fields = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `f${i}: __typename`).join(' ')} }`;
+    for (const n of [1, 2, 3, 4]) for (let twice = 0; twice < 2; twice += 1) await run(fields(n));
+    expect(execution.stats()).toMatchObject({ entries: 3, compiled: 4, bytes: (2 + 3 + 4) * COMPILED_BYTES_PER_FIELD });
+    // 36 fields do not fit beside the others within 40 fields' bytes: the oldest go first.
+    for (let twice = 0; twice < 2; twice += 1) await run(fields(36));
+    expect(execution.stats()).toMatchObject({ entries: 2, bytes: (4 + 36) * COMPILED_BYTES_PER_FIELD });
+    expect(execution.stats().bytes).toBeLessThanOrEqual(40 * COMPILED_BYTES_PER_FIELD);
   });
 });

@@ -1,4 +1,22 @@
-import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
+  type ASTVisitor,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 
 export interface QueryLimits {
   /** Deepest nesting of fields. */
@@ -44,6 +62,12 @@ function measure(set: SelectionSetNode, fragments: Map<string, FragmentDefinitio
   return total;
 }
 
+/** Field selections of one operation, fragments expanded (counting stops past DEFAULT_QUERY_LIMITS.maxFields). */
+export function fieldCount(document: DocumentNode, operation: OperationDefinitionNode): number {
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  return measure(operation.selectionSet, fragments, new Set(), 1, DEFAULT_QUERY_LIMITS).fields;
+}
+
 /** Refuses documents too deep, too wide or too aliased, with a clear error, before anything runs. */
 export function queryLimitsRule(limits: QueryLimits = DEFAULT_QUERY_LIMITS): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
@@ -60,4 +84,54 @@ export function queryLimitsRule(limits: QueryLimits = DEFAULT_QUERY_LIMITS): Val
       },
     };
   };
+}
+
+/** Items an answer may be estimated to hold (fields × the list sizes above them) before it is refused unrun. */
+export const MAX_ESTIMATED_ITEMS = 250_000;
+/** How many entries a list with no `first` argument is assumed to hold. */
+export const UNPAGED_LIST_ESTIMATE = 10;
+
+/**
+ * Estimates how many items (field values) an operation's answer can hold: each field counts once for every
+ * element of the lists above it; a list's size is the `first` argument (variables applied) of the list or of
+ * the connection it is in, or, without one, UNPAGED_LIST_ESTIMATE. Depth and field limits say how big a document is; this says how big its answer
+ * can be (28 aliased catalog pages pass the first and fail this). Stops counting once past `budget`.
+ */
+export function estimateResultItems(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, budget = MAX_ESTIMATED_ITEMS): number {
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  if (!root) return 0;
+  const pageSize = (field: FieldNode): number | null => {
+    const first = field.arguments?.find((a) => a.name.value === 'first');
+    if (!first) return null;
+    const value = first.value.kind === Kind.VARIABLE ? variables[first.value.name.value] : first.value.kind === Kind.INT ? Number(first.value.value) : null;
+    return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : null;
+  };
+  /** `page`: the `first` of the connection this selection is in, which sizes the first list met inside it. */
+  const walk = (set: SelectionSetNode, type: GraphQLNamedType, multiplier: number, page: number | null, seen: Set<string>): number => {
+    let total = 0;
+    for (const selection of set.selections) {
+      if (total > budget) break;
+      if (selection.kind === Kind.FIELD) {
+        total += multiplier;
+        const definition = isObjectType(type) || isInterfaceType(type) ? type.getFields()[selection.name.value] : undefined;
+        if (!selection.selectionSet || !definition) continue;
+        const first = pageSize(selection);
+        if (isListType(getNullableType(definition.type))) {
+          total += walk(selection.selectionSet, getNamedType(definition.type), multiplier * (first ?? page ?? UNPAGED_LIST_ESTIMATE), null, seen);
+        } else {
+          total += walk(selection.selectionSet, getNamedType(definition.type), multiplier, first ?? page, seen);
+        }
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
+        total += walk(selection.selectionSet, condition ?? type, multiplier, page, seen);
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (!fragment || seen.has(fragment.name.value)) continue;
+        total += walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? type, multiplier, page, new Set([...seen, fragment.name.value]));
+      }
+    }
+    return total;
+  };
+  return walk(operation.selectionSet, root, 1, null, new Set());
 }
