@@ -82,7 +82,7 @@ export async function signIn(apiUrl: string, email: string, password: string): P
   const response = await fetch(`${apiUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename } }', variables: { e: email, p: password } }),
+    body: JSON.stringify({ query: 'mutation($e: EmailText!, $p: Password!) { signIn(email: $e, password: $p) { __typename } }', variables: { e: email, p: password } }),
   });
   const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('nce_session=') && !c.endsWith('='));
   if (!cookie) throw new Error(`sign-in of ${email} failed: ${await response.text()}`);

@@ -18,7 +18,7 @@ export interface Compared {
 
 const SEARCHES = ['', 'microsoft 365', 'e3', 'teams', 'defender', 'dynamics 365', 'windows', 'power', 'copilot', 'office', 'exchange', 'visio'];
 
-const CATALOG_QUERY = `query($search: String, $first: Int!) { catalogProducts(filter: { segment: COMMERCIAL, search: $search }, first: $first) {
+const CATALOG_QUERY = `query($search: ShortText, $first: Int!) { catalogProducts(filter: { segment: COMMERCIAL, search: $search }, first: $first) {
   edges { node { id title publisher kind skus { id skuId title prices { id term billingPlan unitPrice { amountMinor currency } tierMin tierMax } } } }
   pageInfo { hasNextPage endCursor } } }`;
 
@@ -110,7 +110,7 @@ export const apiBuySteps = (apiUrl: string): BuySteps => ({
       '/graphql',
       cookie,
       JSON.stringify({
-        query: `mutation($r: ID!, $k: String!) { buy(resellerId: $r, input: { idempotencyKey: $k }) { __typename
+        query: `mutation($r: ID!, $k: Code!) { buy(resellerId: $r, input: { idempotencyKey: $k }) { __typename
           ... on OrderPlaced { replayed order { id soNumber status total { amountMinor currency } } }
           ... on PurchaseNotReady { code } ... on PricesChanged { code } ... on BuyRefused { code } } }`,
         variables: { r: b.resellerId, k: key },

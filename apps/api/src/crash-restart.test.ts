@@ -25,7 +25,7 @@ class Client {
     return response.json();
   }
   signIn(email: string, password: string) {
-    return this.gql('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename } }', { e: email, p: password });
+    return this.gql('mutation($e: EmailText!, $p: Password!) { signIn(email: $e, password: $p) { __typename } }', { e: email, p: password });
   }
 }
 
@@ -63,7 +63,7 @@ describe('the API killed (SIGKILL) and started again', () => {
       const purchase = async (key: string) => {
         await client.gql('mutation($r: ID!, $p: Int!) { addToCart(resellerId: $r, priceId: $p) { __typename } }', { r: reseller.id, p: Number(priceId) });
         await client.gql('mutation($r: ID!, $c: ID!) { bindCartCustomer(resellerId: $r, customerId: $c) { __typename } }', { r: reseller.id, c: customer.id });
-        const bought = await client.gql('mutation($r: ID!, $k: String!) { buy(resellerId: $r, input: { idempotencyKey: $k }) { __typename ... on OrderPlaced { order { id } } } }', { r: reseller.id, k: key });
+        const bought = await client.gql('mutation($r: ID!, $k: Code!) { buy(resellerId: $r, input: { idempotencyKey: $k }) { __typename ... on OrderPlaced { order { id } } } }', { r: reseller.id, k: key });
         if (bought.data?.buy.__typename !== 'OrderPlaced') throw new Error(`buy ${key}: ${JSON.stringify(bought)}`);
         return String(bought.data.buy.order.id);
       };

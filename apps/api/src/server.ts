@@ -16,6 +16,7 @@ import { DocumentStore } from './platform/document-store.js';
 import { errorReporting, formatError } from './platform/errors.js';
 import { GRAPHQL_BODY_LIMIT, isJsonGraphQLPost, serveGraphQLPost, type BodyProblem } from './platform/graphql-http.js';
 import { clientAddress, trustFunction } from './platform/client-address.js';
+import { inputBoundsRule } from './platform/input-bounds.js';
 import { queryLimitsRule } from './platform/query-limits.js';
 import type { Authentication } from './identity/identity.service.js';
 import { hasPermission, Permission } from './platform/permissions.js';
@@ -168,7 +169,7 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
     introspection: !config.production,
     formatError,
     includeStacktraceInErrorResponses: false,
-    validationRules: [queryLimitsRule()],
+    validationRules: [queryLimitsRule(), inputBoundsRule()],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // Every answer is private and sets no cache hints; the default plugin would wrap every field's resolver.

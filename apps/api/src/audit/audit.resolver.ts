@@ -5,6 +5,7 @@ import { Permission, RequirePermission } from '../platform/permissions.js';
 import type { AuditEntryEntity } from './audit-entry.entity.js';
 import type { FieldChanges } from './audit.service.js';
 import { AuditEntry, AuditEntryConnection, AuditFilterInput, FieldChange } from './audit.types.js';
+import { Cursor } from '../platform/text.types.js';
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
@@ -29,7 +30,7 @@ export class AuditResolver {
   async auditEntries(
     @Arg('filter', () => AuditFilterInput, { nullable: true }) filter: AuditFilterInput | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() { app }: Context,
   ): Promise<AuditEntryConnection> {
     const page = await app.audit.list({ ...filter, from: instant(filter?.from, 'filter.from'), to: instant(filter?.to, 'filter.to') }, first, after);

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { PageInfo } from '../catalog/catalog.types.js';
+import { Code, ShortText } from '../platform/text.types.js';
 
 @ObjectType()
 export class FieldChange {
@@ -66,18 +67,18 @@ export class AuditFilterInput {
   @Field(() => ID, { nullable: true })
   actorUserId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => ShortText, { nullable: true })
   entityType?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => ShortText, { nullable: true })
   entityId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => ShortText, { nullable: true })
   operation?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO instant, inclusive.' })
+  @Field(() => Code, { nullable: true, description: 'ISO instant, inclusive.' })
   from?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO instant, exclusive.' })
+  @Field(() => Code, { nullable: true, description: 'ISO instant, exclusive.' })
   to?: string | null;
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, importPriceList, staff, TestClient, type TestApp } from '../test-support/test-app.js';
 import { samplePriceListLines } from './sample-price-list.js';
 
-const BROWSE = `query Browse($filter: CatalogFilterInput!, $first: Int, $after: String) {
+const BROWSE = `query Browse($filter: CatalogFilterInput!, $first: Int, $after: Cursor) {
   catalogProducts(filter: $filter, first: $first, after: $after) {
     priceSegment market
     pageInfo { hasNextPage endCursor }
@@ -99,7 +99,7 @@ describe('catalog through GraphQL', () => {
   });
 
   it('returns a product with its SKUs and prices, and null for an unknown one', async () => {
-    const query = `query($id: String!, $filter: CatalogFilterInput!) { catalogProduct(id: $id, filter: $filter) { id title skus { skuId prices { market } } } }`;
+    const query = `query($id: Code!, $filter: CatalogFilterInput!) { catalogProduct(id: $id, filter: $filter) { id title skus { skuId prices { market } } } }`;
     const found = await client.gql(query, { id: 'CFQ7TTC0000D', filter: { segment: 'NONPROFIT', market: 'GB' } }, staff('staff'));
     expect(found.data?.catalogProduct).toMatchObject({ id: 'CFQ7TTC0000D', title: 'Exchange Online' });
     expect(found.data?.catalogProduct.skus).toHaveLength(5);

@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import { Permission, RequirePermission } from '../platform/permissions.js';
 import { toProduct, toProductConnection } from './catalog.mapper.js';
 import { CatalogFilterInput, Market, Product, ProductConnection } from './catalog.types.js';
+import { Code, Cursor } from '../platform/text.types.js';
 
 @Resolver()
 export class CatalogResolver {
@@ -11,7 +12,7 @@ export class CatalogResolver {
   async catalogProducts(
     @Arg('filter', () => CatalogFilterInput) filter: CatalogFilterInput,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() { app }: Context,
   ): Promise<ProductConnection> {
     return toProductConnection(await app.catalog.browse(filter, first, after));
@@ -20,7 +21,7 @@ export class CatalogResolver {
   @RequirePermission(Permission.SignedIn)
   @Query(() => Product, { nullable: true, description: 'One product with its SKUs and prices for a segment; null when it has none there.' })
   async catalogProduct(
-    @Arg('id', () => String) id: string,
+    @Arg('id', () => Code) id: string,
     @Arg('filter', () => CatalogFilterInput) filter: CatalogFilterInput,
     @Ctx() { app }: Context,
   ): Promise<Product | null> {

@@ -3,16 +3,17 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { BillingPlanEnum, CustomerSegmentEnum, PriceSegmentEnum, ProductKindEnum, TermEnum } from '../platform/graphql-enums.js';
 import { Money } from '../platform/money.types.js';
 import type { ProductKind } from './product.entity.js';
+import { Code, ShortText } from '../platform/text.types.js';
 
 @InputType({ description: 'What part of the catalog to browse.' })
 export class CatalogFilterInput {
   @Field(() => CustomerSegmentEnum, { description: 'The end customer’s segment; Government resolves to Commercial prices (R20).' })
   segment: CustomerSegment;
 
-  @Field(() => String, { nullable: true, description: 'Two-letter market; the server’s default market when omitted.' })
+  @Field(() => Code, { nullable: true, description: 'Two-letter market; the server’s default market when omitted.' })
   market?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Text matched against product titles, publishers, SKU titles and IDs.' })
+  @Field(() => ShortText, { nullable: true, description: 'Text matched against product titles, publishers, SKU titles and IDs.' })
   search?: string | null;
 
   @Field(() => [TermEnum], { nullable: true })

@@ -66,16 +66,20 @@ describe('price-list import as a staff operation', () => {
     expect(await waitFor(started.data!.importPriceList.id)).toMatchObject({ status: 'FAILED', errorLine: 2, errorColumn: 'Currency' });
   });
 
-  it('names the import after the uploaded file, as its last path part without control characters', async () => {
+  it('names the import after the uploaded file, as its last path part, and refuses control characters in the name', async () => {
     const lines = readFileSync(FIXTURE_PRICE_LIST, 'utf8').trimEnd().split('\n');
     const named = async (fileName: string | null) => {
       const { body } = await upload(lines.slice(0, 3).join('\n'));
-      const started = await client.gql(`mutation($u: ID!, $f: String) { importPriceList(uploadId: $u, fileName: $f) { ... on PriceListImport { id sourceName } } }`, { u: body.uploadId, f: fileName }, staff('staff'));
+      const started = await client.gql(`mutation($u: ID!, $f: ShortText) { importPriceList(uploadId: $u, fileName: $f) { ... on PriceListImport { id sourceName } } }`, { u: body.uploadId, f: fileName }, staff('staff'));
       await waitFor(started.data!.importPriceList.id);
       return started.data!.importPriceList.sourceName as string;
     };
     expect(await named('nce-prices-november.csv')).toBe('nce-prices-november.csv');
-    expect(await named('C:\\Users\\sam\\..\\prices\u0007 2026.csv')).toBe('prices 2026.csv');
+    expect(await named('C:\\Users\\sam\\..\\prices 2026.csv')).toBe('prices 2026.csv');
+    // A control character is refused at the boundary, as in every one-line text.
+    const { body } = await upload(lines.slice(0, 3).join('\n'));
+    const refused = await client.gql(`mutation($u: ID!, $f: ShortText) { importPriceList(uploadId: $u, fileName: $f) { __typename } }`, { u: body.uploadId, f: 'prices\u0007.csv' }, staff('staff'));
+    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringMatching(/U\+0007/), extensions: { code: 'BAD_USER_INPUT' } });
     expect(await named(null)).toMatch(/^upload [0-9a-f-]{36}$/);
   });
 
@@ -97,7 +101,7 @@ describe('price-list import as a staff operation', () => {
   });
 
   it('lists imports newest first with cursor pagination', async () => {
-    const query = `query($after: String) { priceListImports(first: 1, after: $after) { nodes { id startedAt } pageInfo { hasNextPage endCursor } } }`;
+    const query = `query($after: Cursor) { priceListImports(first: 1, after: $after) { nodes { id startedAt } pageInfo { hasNextPage endCursor } } }`;
     const first = await client.gql(query, {}, staff('staff'));
     expect(first.data?.priceListImports.nodes).toHaveLength(1);
     expect(first.data?.priceListImports.pageInfo.hasNextPage).toBe(true);

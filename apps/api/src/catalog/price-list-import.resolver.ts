@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import { Permission, RequirePermission } from '../platform/permissions.js';
 import { ImportPriceListResult, PriceListImport, PriceListImportConnection, UploadNotFound } from './price-list-import.types.js';
 import type { PriceListImportEntity } from './price-list-import.entity.js';
+import { Cursor, ShortText } from '../platform/text.types.js';
 
 const toImport = (entity: PriceListImportEntity): PriceListImport => Object.assign(new PriceListImport(), entity);
 
@@ -12,7 +13,7 @@ export class PriceListImportResolver {
   @Mutation(() => ImportPriceListResult, { description: 'Start importing an uploaded NCE price-list CSV (POST /uploads). Poll priceListImport for progress.' })
   async importPriceList(
     @Arg('uploadId', () => ID) uploadId: string,
-    @Arg('fileName', () => String, { nullable: true, description: 'The name the file had on the uploader’s computer, shown in the import history.' }) fileName: string | null,
+    @Arg('fileName', () => ShortText, { nullable: true, description: 'The name the file had on the uploader’s computer, shown in the import history.' }) fileName: string | null,
     @Ctx() { app, actor }: Context,
   ): Promise<typeof ImportPriceListResult> {
     const started = await app.priceLists.startFromUpload(actor, uploadId, fileName);
@@ -32,7 +33,7 @@ export class PriceListImportResolver {
   @Query(() => PriceListImportConnection, { description: 'Price-list imports, newest first.' })
   async priceListImports(
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() { app }: Context,
   ): Promise<PriceListImportConnection> {
     const page = await app.priceLists.list(first, after);

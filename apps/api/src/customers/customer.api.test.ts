@@ -40,7 +40,7 @@ describe('customers and tenants', () => {
 
   const create = async (input: ReturnType<typeof customer>) => (await reseller.gql(CREATE, { resellerId, input })).data?.createCustomer;
   const tenantOp = async (op: string, customerId: string, domain?: string, client = reseller) =>
-    (await client.gql(`mutation($id: ID!${domain !== undefined ? ', $domain: String!' : ''}) { ${op}(customerId: $id${domain !== undefined ? ', domain: $domain' : ''}) { ${TENANT_FIELDS} } }`, { id: customerId, domain })).data?.[op];
+    (await client.gql(`mutation($id: ID!${domain !== undefined ? ', $domain: Code!' : ''}) { ${op}(customerId: $id${domain !== undefined ? ', domain: $domain' : ''}) { ${TENANT_FIELDS} } }`, { id: customerId, domain })).data?.[op];
 
   it('R6–R8: creates a customer with a normalised address and a generated portal password, stored encrypted and revealed only through an audited call', async () => {
     const created = await create(customer('Contoso Clinic'));

@@ -12,6 +12,7 @@ import { CustomerTenant, TenantChoices, TenantRefused, TenantResult, TenantSaved
 import type { CustomerEntity } from './customer.entity.js';
 import type { CustomerResult } from './customer.service.js';
 import { Customer, CustomerConnection, CustomerInput, CustomerSaved, RevealedSecret, SaveCustomerResult } from './customer.types.js';
+import { Code, Cursor, ShortText } from '../platform/text.types.js';
 
 const toFix = (fix?: { kind: string; label: string; href?: string; field?: string } | null) => (fix ? Object.assign(new Fix(), { ...fix, kind: fix.kind as FixKind }) : null);
 
@@ -53,10 +54,10 @@ export class CustomerResolver {
   @Query(() => CustomerConnection, { description: 'Customers by name (R5); reseller users see only their own.' })
   async customers(
     @Arg('resellerId', () => ID, { nullable: true }) resellerId: string | null,
-    @Arg('search', () => String, { nullable: true }) search: string | null,
+    @Arg('search', () => ShortText, { nullable: true }) search: string | null,
     @Arg('segment', () => CustomerSegmentEnum, { nullable: true }) segment: CustomerSegment | null,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() { app, principal }: Context,
   ): Promise<CustomerConnection> {
     const scope = principal?.kind === 'reseller' ? principal.resellerId : resellerId;
@@ -107,7 +108,7 @@ export class CustomerResolver {
 
   @RequirePermission(Permission.CustomersManage)
   @Mutation(() => TenantResult, { description: 'R14: requests a new tenant domain; a taken one is refused with free alternatives.' })
-  async chooseNewTenant(@Arg('customerId', () => ID) customerId: string, @Arg('domain') domain: string, @Ctx() ctx: Context): Promise<typeof TenantResult> {
+  async chooseNewTenant(@Arg('customerId', () => ID) customerId: string, @Arg('domain', () => Code) domain: string, @Ctx() ctx: Context): Promise<typeof TenantResult> {
     const reached = await this.reach(ctx, customerId, Permission.CustomersManage);
     if (!reached) return Object.assign(new TenantRefused(), { code: 'NOT_FOUND', message: `No customer with id ${customerId}.`, suggestions: [] });
     return toTenantResult(await ctx.app.tenants.chooseNew(reached.actor, reached.customer, domain));
@@ -115,7 +116,7 @@ export class CustomerResolver {
 
   @RequirePermission(Permission.CustomersManage)
   @Mutation(() => TenantResult, { description: 'R15: uses an existing tenant; without the accepted relationship the answer carries the authorisation link.' })
-  async chooseExistingTenant(@Arg('customerId', () => ID) customerId: string, @Arg('domain') domain: string, @Ctx() ctx: Context): Promise<typeof TenantResult> {
+  async chooseExistingTenant(@Arg('customerId', () => ID) customerId: string, @Arg('domain', () => Code) domain: string, @Ctx() ctx: Context): Promise<typeof TenantResult> {
     const reached = await this.reach(ctx, customerId, Permission.CustomersManage);
     if (!reached) return Object.assign(new TenantRefused(), { code: 'NOT_FOUND', message: `No customer with id ${customerId}.`, suggestions: [] });
     return toTenantResult(await ctx.app.tenants.chooseExisting(reached.actor, reached.customer, domain));

@@ -4,6 +4,7 @@ import { PageInfo } from '../catalog/catalog.types.js';
 import { NotFound, ValidationFailed, VersionConflict } from '../platform/common.types.js';
 import { CustomerSegmentEnum } from '../platform/graphql-enums.js';
 import { Address, AddressInput, Contact, ContactInput } from '../resellers/reseller.types.js';
+import { Code, ShortText } from '../platform/text.types.js';
 
 @ObjectType({ description: 'A reseller’s end customer (R5–R8).' })
 export class Customer {
@@ -52,7 +53,7 @@ export class CustomerInput {
   @Field(() => CustomerSegmentEnum)
   segment: CustomerSegment;
 
-  @Field()
+  @Field(() => ShortText)
   companyName: string;
 
   @Field(() => AddressInput)
@@ -61,10 +62,10 @@ export class CustomerInput {
   @Field(() => ContactInput)
   adminContact: ContactInput;
 
-  @Field()
+  @Field(() => Code)
   portalLogin: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Code, { nullable: true })
   vendorContractId?: string | null;
 }
 

@@ -9,7 +9,7 @@ import { demo, seedUsers } from '../test-support/users.js';
 import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FAILURE_LIMIT, FAILURE_WINDOW_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './identity.service.js';
 
 const ME = '{ me { id email displayName kind roles permissions resellerId } }';
-const CHANGE = `mutation($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) {
+const CHANGE = `mutation($current: Password!, $next: Password!) { changePassword(currentPassword: $current, newPassword: $next) {
   __typename ... on BusinessError { code message fix { field } } } }`;
 const MINUTE = 60_000;
 
@@ -28,7 +28,7 @@ describe('sign-in and sessions', () => {
 
   it('signs in with email and password into an httpOnly, SameSite session cookie', async () => {
     const response = await client.post(
-      'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename ... on SignedIn { me { email roles permissions } } } }',
+      'mutation($e: EmailText!, $p: Password!) { signIn(email: $e, password: $p) { __typename ... on SignedIn { me { email roles permissions } } } }',
       { e: 'ADMIN@demo.test', p: demo('admin').password },
     );
     const body = (await response.json()) as { data: { signIn: { me: { permissions: string[] } } } };
@@ -90,7 +90,7 @@ describe('sign-in and sessions', () => {
     t = await createTestApp({ TRUST_PROXY: 'loopback' });
     await seedUsers(t.app);
     client = await TestClient.start(t.app);
-    const SIGN_IN = 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename ... on SignInFailed { code } } }';
+    const SIGN_IN = 'mutation($e: EmailText!, $p: Password!) { signIn(email: $e, password: $p) { __typename ... on SignInFailed { code } } }';
     const from = async (address: string, email: string, password: string) =>
       ((await (await client.fork().post(SIGN_IN, { e: email, p: password }, undefined, { 'x-forwarded-for': address })).json()) as { data: { signIn: { __typename: string; code?: string } } }).data.signIn;
     for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i += 1) await from('203.0.113.7', `user${i}@demo.test`, 'guess');
@@ -100,14 +100,14 @@ describe('sign-in and sessions', () => {
 
     const admin = client.fork();
     await admin.signIn(demo('admin').email, demo('admin').password);
-    const UNLOCK = 'mutation($a: String!) { unlockSignInAddress(address: $a) { __typename ... on SignInUnlocked { cleared } ... on OperationRefused { code } } }';
+    const UNLOCK = 'mutation($a: Code!) { unlockSignInAddress(address: $a) { __typename ... on SignInUnlocked { cleared } ... on OperationRefused { code } } }';
     expect((await admin.gql(UNLOCK, { a: 'not an address' })).data?.unlockSignInAddress).toMatchObject({ code: 'ADDRESS_INVALID' });
     expect((await admin.gql(UNLOCK, { a: '203.0.113.7' })).data?.unlockSignInAddress).toEqual({ __typename: 'SignInUnlocked', cleared: ADDRESS_FAILURE_LIMIT });
     expect((await from('203.0.113.7', demo('support').email, demo('support').password)).__typename).toBe('SignedIn');
   });
 
   it('believes no X-Forwarded-For without TRUST_PROXY: a client cannot dodge the address lock by inventing addresses', async () => {
-    const SIGN_IN = 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename ... on SignInFailed { code } } }';
+    const SIGN_IN = 'mutation($e: EmailText!, $p: Password!) { signIn(email: $e, password: $p) { __typename ... on SignInFailed { code } } }';
     for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i += 1) await client.fork().post(SIGN_IN, { e: `user${i}@demo.test`, p: 'guess' }, undefined, { 'x-forwarded-for': `198.51.100.${i}` });
     const answer = await (await client.fork().post(SIGN_IN, { e: demo('support').email, p: demo('support').password }, undefined, { 'x-forwarded-for': '192.0.2.1' })).json();
     expect((answer as { data: { signIn: { code: string } } }).data.signIn.code).toBe('TOO_MANY_ATTEMPTS');
@@ -169,7 +169,7 @@ describe('sign-in and sessions', () => {
     expect(url.pathname).toBe('/reset-password');
     const token = url.searchParams.get('token')!;
 
-    const reset = 'mutation($token: String!, $p: String!) { resetPassword(token: $token, newPassword: $p) { __typename ... on BusinessError { code } } }';
+    const reset = 'mutation($token: Code!, $p: Password!) { resetPassword(token: $token, newPassword: $p) { __typename ... on BusinessError { code } } }';
     expect((await client.gql(reset, { token, p: 'short' })).data?.resetPassword.code).toBe('PASSWORD_TOO_SHORT');
     expect((await client.gql(reset, { token, p: 'reset to a long passphrase' })).data?.resetPassword.__typename).toBe('PasswordChanged');
     expect((await client.gql(reset, { token, p: 'another long passphrase' })).data?.resetPassword.code).toBe('RESET_LINK_INVALID');
@@ -184,7 +184,7 @@ describe('sign-in and sessions', () => {
     const created = await admin.gql('mutation($id: ID!) { createPasswordReset(userId: $id) { ... on PasswordResetCreated { resetUrl } } }', { id: me.data?.me.id });
     t.clock.advance(61 * MINUTE);
     const token = new URL(created.data?.createPasswordReset.resetUrl).searchParams.get('token');
-    const result = await client.gql('mutation($t: String!) { resetPassword(token: $t, newPassword: "a long enough passphrase") { ... on BusinessError { code } } }', { t: token });
+    const result = await client.gql('mutation($t: Code!) { resetPassword(token: $t, newPassword: "a long enough passphrase") { ... on BusinessError { code } } }', { t: token });
     expect(result.data?.resetPassword.code).toBe('RESET_LINK_INVALID');
   });
 

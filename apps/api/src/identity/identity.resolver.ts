@@ -5,6 +5,7 @@ import { Permission, permissionsOf, Public, RequirePermission } from '../platfor
 import { principalOf } from './identity.service.js';
 import { toMe } from './me.mapper.js';
 import { CreatePasswordResetResult, Me, PasswordChanged, PasswordChangeResult, PasswordResetCreated, SignedIn, SignInFailed, SignInResult } from './identity.types.js';
+import { Code, EmailText, Password } from '../platform/text.types.js';
 
 @Resolver()
 export class IdentityResolver {
@@ -16,7 +17,7 @@ export class IdentityResolver {
 
   @Public()
   @Mutation(() => SignInResult, { description: 'Signs in with email and password; the session is an httpOnly cookie.' })
-  async signIn(@Arg('email') email: string, @Arg('password') password: string, @Ctx() ctx: Context): Promise<typeof SignInResult> {
+  async signIn(@Arg('email', () => EmailText) email: string, @Arg('password', () => Password) password: string, @Ctx() ctx: Context): Promise<typeof SignInResult> {
     const result = await ctx.app.identity.signIn({ email, password, ip: ctx.ip, userAgent: ctx.userAgent }, ctx.requestId);
     if (!result.ok) return Object.assign(new SignInFailed(), { code: result.code, message: result.message, retryAfterSeconds: 'retryAfterSeconds' in result ? result.retryAfterSeconds : null });
     ctx.sessionCookie.set(result.token, result.expiresAt);
@@ -33,7 +34,7 @@ export class IdentityResolver {
 
   @RequirePermission(Permission.SignedIn)
   @Mutation(() => PasswordChangeResult, { description: 'Changes your password; your other sessions end.' })
-  async changePassword(@Arg('currentPassword') currentPassword: string, @Arg('newPassword') newPassword: string, @Ctx() ctx: Context): Promise<typeof PasswordChangeResult> {
+  async changePassword(@Arg('currentPassword', () => Password) currentPassword: string, @Arg('newPassword', () => Password) newPassword: string, @Ctx() ctx: Context): Promise<typeof PasswordChangeResult> {
     const result = await ctx.app.identity.changePassword(ctx.actor, currentPassword, newPassword);
     if (result.ok) return Object.assign(new PasswordChanged(), { ok: true });
     return OperationRefused.of(result.code, result.message, result.field ? { kind: 'field', field: result.field, label: result.message } : null);
@@ -41,7 +42,7 @@ export class IdentityResolver {
 
   @Public()
   @Mutation(() => PasswordChangeResult, { description: 'Sets a new password with a one-time reset token; every session of the user ends.' })
-  async resetPassword(@Arg('token') token: string, @Arg('newPassword') newPassword: string, @Ctx() ctx: Context): Promise<typeof PasswordChangeResult> {
+  async resetPassword(@Arg('token', () => Code) token: string, @Arg('newPassword', () => Password) newPassword: string, @Ctx() ctx: Context): Promise<typeof PasswordChangeResult> {
     const result = await ctx.app.identity.resetPassword(token, newPassword, ctx.requestId);
     if (result.ok) return Object.assign(new PasswordChanged(), { ok: true });
     return OperationRefused.of(result.code, result.message, result.field ? { kind: 'field', field: result.field, label: result.message } : null);

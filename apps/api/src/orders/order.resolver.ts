@@ -24,6 +24,7 @@ import {
   PurchaseNotReady,
   PurchaseReadiness,
 } from './order.types.js';
+import { Code, Cursor } from '../platform/text.types.js';
 
 const money = (amountMinor: number, currency: string) => Money.of({ amountMinor, currency });
 const toFix = (fix?: DomainFix | null) => (fix ? Object.assign(new Fix(), { ...fix, kind: fix.kind as FixKind }) : null);
@@ -100,7 +101,7 @@ export class OrderResolver {
 
   @RequirePermission(Permission.OrdersManage)
   @Query(() => PurchaseReadiness, { description: 'Pre-flight: every unmet prerequisite of the cart at once (R1, R9, R10, R13, R16, R17).' })
-  async purchaseReadiness(@Arg('resellerId', () => ID) resellerId: string, @Arg('paymentMethod', () => String, { nullable: true }) paymentMethod: string | null, @Ctx() ctx: Context): Promise<PurchaseReadiness> {
+  async purchaseReadiness(@Arg('resellerId', () => ID) resellerId: string, @Arg('paymentMethod', () => Code, { nullable: true }) paymentMethod: string | null, @Ctx() ctx: Context): Promise<PurchaseReadiness> {
     actorForReseller(ctx.principal, ctx.actor, resellerId, Permission.OrdersManage);
     const readiness = await ctx.app.purchases.readiness(resellerId, paymentMethod as PaymentMethod | null);
     return { ...readiness, unmet: readiness.unmet.map(toPrerequisite), total: readiness.total ? Money.of(readiness.total) : null };
@@ -131,11 +132,11 @@ export class OrderResolver {
   async orders(
     @Arg('resellerId', () => ID, { nullable: true }) resellerId: string | null,
     @Arg('customerId', () => ID, { nullable: true }) customerId: string | null,
-    @Arg('status', () => String, { nullable: true }) status: string | null,
-    @Arg('from', () => String, { nullable: true }) from: string | null,
-    @Arg('to', () => String, { nullable: true }) to: string | null,
+    @Arg('status', () => Code, { nullable: true }) status: string | null,
+    @Arg('from', () => Code, { nullable: true }) from: string | null,
+    @Arg('to', () => Code, { nullable: true }) to: string | null,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() { app, principal }: Context,
   ): Promise<OrderConnection> {
     const scope = principal?.kind === 'reseller' ? principal.resellerId : resellerId;

@@ -4,6 +4,7 @@ import { PageInfo } from '../catalog/catalog.types.js';
 import { BusinessError, Fix } from '../platform/business-error.js';
 import { BillingPlanEnum, TermEnum } from '../platform/graphql-enums.js';
 import { Money } from '../platform/money.types.js';
+import { Code } from '../platform/text.types.js';
 
 @ObjectType({ simpleResolvers: true })
 export class CartLine {
@@ -114,13 +115,13 @@ export class PurchaseReadiness {
 
 @InputType()
 export class BuyInput {
-  @Field({ description: 'Retrying with the same key returns the same order; another request under it is refused.' })
+  @Field(() => Code, { description: 'Retrying with the same key returns the same order; another request under it is refused.' })
   idempotencyKey: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Code, { nullable: true })
   poNumber?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'CREDIT_CARD or TERMS; the default otherwise.' })
+  @Field(() => Code, { nullable: true, description: 'CREDIT_CARD or TERMS; the default otherwise.' })
   paymentMethod?: string | null;
 }
 

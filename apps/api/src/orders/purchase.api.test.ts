@@ -188,7 +188,7 @@ describe('the purchase flow: cart → readiness → Buy → provisioning → ema
     expect(provisioned.length).toBe(4);
     expect((await staff.gql('{ orders(status: "FAILED", first: 10) { nodes { soNumber } } }')).data?.orders.nodes).toEqual([]);
     const first = await staff.gql('{ orders(first: 2) { nodes { id } pageInfo { endCursor hasNextPage } } }');
-    const next = await staff.gql('query($a: String) { orders(first: 2, after: $a) { nodes { id } } }', { a: first.data?.orders.pageInfo.endCursor });
+    const next = await staff.gql('query($a: Cursor) { orders(first: 2, after: $a) { nodes { id } } }', { a: first.data?.orders.pageInfo.endCursor });
     expect(new Set([...first.data!.orders.nodes, ...next.data!.orders.nodes].map((o: any) => o.id)).size).toBe(4);
   });
 });

@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { NotFound, ValidationFailed } from '../platform/common.types.js';
 import { Permission, RequirePermission } from '../platform/permissions.js';
 import { SimPartner, SimPartnerInput, SimTenant, SimTenantInput } from './simulator.types.js';
+import { Code } from '../platform/text.types.js';
 
 @ObjectType()
 class SimPartnerSaved {
@@ -67,7 +68,7 @@ export class SimulatorResolver {
 
   @RequirePermission(Permission.SimulatorManage)
   @Mutation(() => AcceptRelationshipResult, { description: 'Simulates the customer’s global admin accepting the authorisation link (R21).' })
-  async acceptTenantRelationship(@Arg('domain') domain: string, @Ctx() { app, actor }: Context): Promise<typeof AcceptRelationshipResult> {
+  async acceptTenantRelationship(@Arg('domain', () => Code) domain: string, @Ctx() { app, actor }: Context): Promise<typeof AcceptRelationshipResult> {
     const tenant = await app.simulator.acceptRelationship(actor, domain);
     return tenant ? Object.assign(new SimTenantSaved(), { tenant }) : NotFound.of('tenant', domain);
   }

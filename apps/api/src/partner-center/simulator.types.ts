@@ -1,4 +1,5 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
+import { Code, ShortText } from '../platform/text.types.js';
 
 @ObjectType({ description: 'A partner as the Partner Center simulator knows it.' })
 export class SimPartner {
@@ -23,13 +24,13 @@ export class SimPartner {
 
 @InputType()
 export class SimPartnerInput {
-  @Field()
+  @Field(() => Code)
   mpnId: string;
 
-  @Field()
+  @Field(() => ShortText)
   companyName: string;
 
-  @Field()
+  @Field(() => Code)
   kind: string;
 
   @Field()
@@ -38,7 +39,7 @@ export class SimPartnerInput {
   @Field()
   relationshipWithDistributor: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Code, { nullable: true })
   tenantDomain?: string | null;
 }
 
@@ -68,10 +69,10 @@ export class SimTenant {
 
 @InputType()
 export class SimTenantInput {
-  @Field()
+  @Field(() => Code)
   domain: string;
 
-  @Field()
+  @Field(() => ShortText)
   companyName: string;
 
   @Field()

@@ -1,5 +1,6 @@
 import { execute, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { variableBoundsProblem } from './input-bounds.js';
 import { estimateResultItems, fieldCount, MAX_ESTIMATED_ITEMS } from './query-limits.js';
 
 /** What Apollo hands a gateway's executor (the parts used here). */
@@ -45,6 +46,17 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
   if (error.extensions) return error;
   const normal = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined });
   return Object.assign(normal, { locations: error.locations });
+}
+
+/**
+ * graphql-js repeats a refused variable's whole value in its message ("got invalid value …"); a megabyte
+ * of text would come back as a megabyte of error. The value is cut to its start.
+ */
+function withoutLongEcho(error: GraphQLError): GraphQLError {
+  const echo = /got invalid value (.+?)(?=(?: at "[^"]*")?; )/s.exec(error.message);
+  if (!echo || echo[1]!.length <= 80) return error;
+  const message = error.message.replace(echo[1]!, `${echo[1]!.slice(0, 40)}… (${echo[1]!.length} characters)`).slice(0, 1000);
+  return new GraphQLError(message, { nodes: error.nodes, extensions: error.extensions });
 }
 
 export const NUL_REFUSED = 'Text may not contain the NUL character (U+0000).';
@@ -132,8 +144,10 @@ export function compiledExecution(schema: GraphQLSchema, options: { timeoutMs: n
     // graphql-js coerces the variables, so a bad one is reported as graphql-js does (Apollo answers
     // BAD_USER_INPUT); graphql-jit's own errors for them carry no location and would be masked as faults.
     const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], request.request.variables ?? {});
-    if (coerced.errors) return { errors: coerced.errors };
+    if (coerced.errors) return { errors: coerced.errors.map(withoutLongEcho) };
     if (holdsNul(coerced.coerced)) return { errors: [new GraphQLError(NUL_REFUSED, { extensions: { code: 'BAD_USER_INPUT' } })] };
+    const outOfBounds = variableBoundsProblem(schema, request.operation, coerced.coerced);
+    if (outOfBounds) return { errors: [outOfBounds] };
     const items = estimateResultItems(schema, request.document, request.operation, coerced.coerced);
     if (items > MAX_ESTIMATED_ITEMS) return tooLarge(items);
 

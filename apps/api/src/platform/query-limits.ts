@@ -17,6 +17,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
+import { PAGE_SIZE_MAX } from './cursor.js';
 
 export interface QueryLimits {
   /** Deepest nesting of fields. */
@@ -87,7 +88,7 @@ export function queryLimitsRule(limits: QueryLimits = DEFAULT_QUERY_LIMITS): Val
 }
 
 /** Items an answer may be estimated to hold (fields × the list sizes above them) before it is refused unrun. */
-export const MAX_ESTIMATED_ITEMS = 250_000;
+export const MAX_ESTIMATED_ITEMS = 1_000_000;
 /** How many entries a list with no `first` argument is assumed to hold. */
 export const UNPAGED_LIST_ESTIMATE = 10;
 
@@ -105,7 +106,8 @@ export function estimateResultItems(schema: GraphQLSchema, document: DocumentNod
     const first = field.arguments?.find((a) => a.name.value === 'first');
     if (!first) return null;
     const value = first.value.kind === Kind.VARIABLE ? variables[first.value.name.value] : first.value.kind === Kind.INT ? Number(first.value.value) : null;
-    return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : null;
+    // A page larger than PAGE_SIZE_MAX is refused by its resolver with a clearer message than this estimate's.
+    return typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(0, value), PAGE_SIZE_MAX) : null;
   };
   /** `page`: the `first` of the connection this selection is in, which sizes the first list met inside it. */
   const walk = (set: SelectionSetNode, type: GraphQLNamedType, multiplier: number, page: number | null, seen: Set<string>): number => {

@@ -19,7 +19,7 @@ const SAVE = (operation: string, args: string) => `mutation($input: ResellerInpu
 } }`;
 const CREATE = SAVE('createReseller', 'input: $input').replace(', $id: ID, $version: Int', '');
 const UPDATE = SAVE('updateReseller', 'id: $id, version: $version, input: $input').replace('$id: ID, $version: Int', '$id: ID!, $version: Int!');
-const IDENTIFIERS = `mutation($id: ID!, $mpn: String!, $domain: String!) { setResellerIdentifiers(resellerId: $id, mpnLocationId: $mpn, resellerDomain: $domain) {
+const IDENTIFIERS = `mutation($id: ID!, $mpn: Code!, $domain: Code!) { setResellerIdentifiers(resellerId: $id, mpnLocationId: $mpn, resellerDomain: $domain) {
   __typename
   ... on ResellerSaved { reseller { mpnLocationId resellerDomain checks { code status reason fix { kind href field } } } }
   ... on ValidationFailed { fields { field code message } }
@@ -71,7 +71,7 @@ describe('resellers', () => {
     for (const n of [3, 4, 5]) await staff.gql(CREATE, { input: input(n) });
     const search = await staff.gql('{ resellers(search: "mp-30000", first: 2) { nodes { companyName } pageInfo { hasNextPage endCursor } } }');
     expect(search.data?.resellers.nodes.map((r: { companyName: string }) => r.companyName)).toEqual(['Acme Cloud 1', 'Acme Cloud 3']);
-    const next = await staff.gql('query($after: String) { resellers(search: "mp-30000", first: 10, after: $after) { nodes { companyName } } }', { after: search.data?.resellers.pageInfo.endCursor });
+    const next = await staff.gql('query($after: Cursor) { resellers(search: "mp-30000", first: 10, after: $after) { nodes { companyName } } }', { after: search.data?.resellers.pageInfo.endCursor });
     expect(next.data?.resellers.nodes.map((r: { companyName: string }) => r.companyName)).toEqual(['Acme Cloud 4', 'Acme Cloud 5']);
     const active = await staff.gql('{ resellers(status: ACTIVE, first: 10) { nodes { companyName } } }');
     expect(active.data?.resellers.nodes.map((r: { companyName: string }) => r.companyName)).toEqual(['Demo Reseller Co']);
@@ -150,7 +150,7 @@ describe('R1: activation on the first sign-in, durable across a restart', () => 
     expect(user.data?.createResellerUser.user).toEqual({ kind: 'RESELLER', resellerId: id });
     const token = new URL(user.data?.createResellerUser.resetUrl).searchParams.get('token');
     const rob = server.fork();
-    await rob.gql('mutation($t: String!) { resetPassword(token: $t, newPassword: "rob sets a passphrase") { __typename } }', { t: token });
+    await rob.gql('mutation($t: Code!) { resetPassword(token: $t, newPassword: "rob sets a passphrase") { __typename } }', { t: token });
 
     expect((await rob.signIn('rob@acme9.example', 'rob sets a passphrase')).data?.signIn.__typename).toBe('SignedIn');
     await rob.signIn('rob@acme9.example', 'rob sets a passphrase');

@@ -7,16 +7,17 @@ import { toStaffError, toUser } from '../staff/staff.resolver.js';
 import { CreateUserResult, User, UserCreated } from '../staff/staff.types.js';
 import { toCheck, toReseller, toSaveResult } from './reseller.mapper.js';
 import { Activation, Reseller, ResellerChecks, ResellerConnection, ResellerInput, ResellerStatusEnum, SaveResellerResult } from './reseller.types.js';
+import { Code, Cursor, EmailText, ShortText } from '../platform/text.types.js';
 
 @Resolver(() => Reseller)
 export class ResellerResolver {
   @RequirePermission(Permission.ResellersRead)
   @Query(() => ResellerConnection, { description: 'Resellers by company name; search over name, marketplace ID and BCN.' })
   async resellers(
-    @Arg('search', () => String, { nullable: true }) search: string | null,
+    @Arg('search', () => ShortText, { nullable: true }) search: string | null,
     @Arg('status', () => ResellerStatusEnum, { nullable: true }) status: ResellerStatusEnum | null,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() { app }: Context,
   ): Promise<ResellerConnection> {
     const page = await app.resellers.list({ search, status }, first, after);
@@ -64,8 +65,8 @@ export class ResellerResolver {
   @Mutation(() => SaveResellerResult, { description: 'R9/R10: stores the MPN location ID and indirect-reseller domain and runs the four checks.' })
   async setResellerIdentifiers(
     @Arg('resellerId', () => ID) resellerId: string,
-    @Arg('mpnLocationId') mpnLocationId: string,
-    @Arg('resellerDomain') resellerDomain: string,
+    @Arg('mpnLocationId', () => Code) mpnLocationId: string,
+    @Arg('resellerDomain', () => Code) resellerDomain: string,
     @Ctx() { app, principal, actor }: Context,
   ): Promise<typeof SaveResellerResult> {
     return toSaveResult(await app.resellers.setIdentifiers(actorForReseller(principal, actor, resellerId, Permission.ResellersManage), resellerId, mpnLocationId, resellerDomain));
@@ -82,8 +83,8 @@ export class ResellerResolver {
   @Mutation(() => CreateUserResult, { description: 'Creates a user of the reseller; answers with a one-time link to set the password.' })
   async createResellerUser(
     @Arg('resellerId', () => ID) resellerId: string,
-    @Arg('email') email: string,
-    @Arg('displayName') displayName: string,
+    @Arg('email', () => EmailText) email: string,
+    @Arg('displayName', () => ShortText) displayName: string,
     @Ctx() { app, actor }: Context,
   ): Promise<typeof CreateUserResult> {
     if (!(await app.resellers.get(resellerId))) return NotFound.of('reseller', resellerId) as never;

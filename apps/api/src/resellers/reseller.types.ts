@@ -3,6 +3,7 @@ import { PageInfo } from '../catalog/catalog.types.js';
 import { Fix } from '../platform/business-error.js';
 import { NotFound, ValidationFailed, VersionConflict } from '../platform/common.types.js';
 import { User } from '../staff/staff.types.js';
+import { Code, EmailText, ShortText } from '../platform/text.types.js';
 
 export enum ResellerStatusEnum {
   PENDING_ACTIVATION = 'PENDING_ACTIVATION',
@@ -41,22 +42,22 @@ export class Address {
 
 @InputType()
 export class AddressInput {
-  @Field()
+  @Field(() => ShortText)
   line1: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => ShortText, { nullable: true })
   line2?: string | null;
 
-  @Field()
+  @Field(() => ShortText)
   city: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => ShortText, { nullable: true })
   region?: string | null;
 
-  @Field()
+  @Field(() => Code)
   postalCode: string;
 
-  @Field()
+  @Field(() => Code)
   country: string;
 }
 
@@ -74,13 +75,13 @@ export class Contact {
 
 @InputType()
 export class ContactInput {
-  @Field()
+  @Field(() => ShortText)
   name: string;
 
-  @Field()
+  @Field(() => EmailText)
   email: string;
 
-  @Field()
+  @Field(() => Code)
   phone: string;
 }
 
@@ -177,13 +178,13 @@ export class ResellerConnection {
 
 @InputType()
 export class ResellerInput {
-  @Field()
+  @Field(() => ShortText)
   companyName: string;
 
-  @Field()
+  @Field(() => Code)
   marketplaceId: string;
 
-  @Field()
+  @Field(() => Code)
   bcn: string;
 
   @Field(() => AddressInput)

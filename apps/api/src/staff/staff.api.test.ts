@@ -14,7 +14,7 @@ const UPDATE = `mutation($input: StaffUserChangeInput!) { updateStaffUser(input:
   ... on VersionConflict { code currentVersion }
   ... on BusinessError { code message }
 } }`;
-const AUDIT = `query($filter: AuditFilterInput, $first: Int, $after: String) { auditEntries(filter: $filter, first: $first, after: $after) {
+const AUDIT = `query($filter: AuditFilterInput, $first: Int, $after: Cursor) { auditEntries(filter: $filter, first: $first, after: $after) {
   nodes { id at actorEmail actorRoles operation entityType entityId changes { field before after } requestId }
   pageInfo { hasNextPage endCursor }
 } }`;
@@ -38,7 +38,7 @@ describe('staff management and the audit trail', () => {
     expect(created.data?.createStaffUser).toMatchObject({ __typename: 'UserCreated', user: { email: 'nina@demo.test', roles: ['credit', 'support'], active: true } });
     const token = new URL(created.data?.createStaffUser.resetUrl).searchParams.get('token');
     const nina = admin.fork();
-    await nina.gql('mutation($t: String!) { resetPassword(token: $t, newPassword: "she chooses a passphrase") { __typename } }', { t: token });
+    await nina.gql('mutation($t: Code!) { resetPassword(token: $t, newPassword: "she chooses a passphrase") { __typename } }', { t: token });
     const signedIn = await nina.signIn('nina@demo.test', 'she chooses a passphrase');
     expect(signedIn.data?.signIn.me.permissions).toEqual(expect.arrayContaining(['terms:review', 'support:cases']));
   });
@@ -70,7 +70,7 @@ describe('staff management and the audit trail', () => {
     const created = await admin.gql(CREATE, { input: { email: 'lea@demo.test', displayName: 'Lea', roles: ['support'] } });
     const { id } = created.data?.createStaffUser.user;
     const lea = admin.fork();
-    await lea.gql('mutation($t: String!) { resetPassword(token: $t, newPassword: "lea has a passphrase") { __typename } }', {
+    await lea.gql('mutation($t: Code!) { resetPassword(token: $t, newPassword: "lea has a passphrase") { __typename } }', {
       t: new URL(created.data?.createStaffUser.resetUrl).searchParams.get('token'),
     });
     await lea.signIn('lea@demo.test', 'lea has a passphrase');
@@ -101,7 +101,7 @@ describe('staff management and the audit trail', () => {
     const names: string[] = first.data?.staffUsers.nodes.map((n: { displayName: string }) => n.displayName);
     let after = first.data?.staffUsers.pageInfo.endCursor;
     while (after) {
-      const next = await admin.gql('query($after: String) { staffUsers(first: 2, after: $after) { nodes { displayName } pageInfo { endCursor hasNextPage } } }', { after });
+      const next = await admin.gql('query($after: Cursor) { staffUsers(first: 2, after: $after) { nodes { displayName } pageInfo { endCursor hasNextPage } } }', { after });
       names.push(...next.data?.staffUsers.nodes.map((n: { displayName: string }) => n.displayName));
       after = next.data?.staffUsers.pageInfo.hasNextPage ? next.data?.staffUsers.pageInfo.endCursor : null;
     }

@@ -5,6 +5,7 @@ import { NotFound, OperationRefused, ValidationFailed, VersionConflict } from '.
 import { Permission, RequirePermission } from '../platform/permissions.js';
 import type { StaffError } from './staff.service.js';
 import { CreateUserResult, NewStaffUserInput, StaffUserChangeInput, UserCreated, StaffUserUpdated, UpdateStaffUserResult, User, UserConnection } from './staff.types.js';
+import { Cursor, ShortText } from '../platform/text.types.js';
 
 export const toUser = (u: UserEntity): User =>
   Object.assign(new User(), { ...u, roles: u.roles ? u.roles.split(',') : [] });
@@ -27,9 +28,9 @@ export class StaffResolver {
   @RequirePermission(Permission.StaffManage)
   @Query(() => UserConnection, { description: 'Staff users by name, searchable, keyset-paginated.' })
   async staffUsers(
-    @Arg('search', () => String, { nullable: true }) search: string | null,
+    @Arg('search', () => ShortText, { nullable: true }) search: string | null,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() { app }: Context,
   ): Promise<UserConnection> {
     const page = await app.staff.list({ search, kind: 'STAFF' }, first, after);

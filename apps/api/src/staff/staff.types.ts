@@ -1,6 +1,7 @@
 import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../catalog/catalog.types.js';
 import { NotFound, OperationRefused, ValidationFailed, VersionConflict } from '../platform/common.types.js';
+import { Code, EmailText, ShortText } from '../platform/text.types.js';
 
 @ObjectType({ description: 'A user account (staff or reseller).' })
 export class User {
@@ -43,13 +44,13 @@ export class UserConnection {
 
 @InputType()
 export class NewStaffUserInput {
-  @Field()
+  @Field(() => EmailText)
   email: string;
 
-  @Field()
+  @Field(() => ShortText)
   displayName: string;
 
-  @Field(() => [String], { description: 'admin, staff, credit, support' })
+  @Field(() => [Code], { description: 'admin, staff, credit, support' })
   roles: string[];
 }
 
@@ -61,10 +62,10 @@ export class StaffUserChangeInput {
   @Field(() => Int)
   version: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => ShortText, { nullable: true })
   displayName?: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [Code], { nullable: true })
   roles?: string[] | null;
 
   @Field(() => Boolean, { nullable: true })

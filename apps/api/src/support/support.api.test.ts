@@ -88,7 +88,7 @@ describe('support desk: cases, invoices, returns and sign-in help (R24)', () => 
     const options = (await support.gql(`{ returnOptions(orderId: "${orderId}") { orderLineId allowed quantity refund { amountMinor } windowClosesAt } }`)).data?.returnOptions;
     expect(options[0]).toMatchObject({ allowed: true, quantity: 4 });
     const line = options[0].orderLineId;
-    const ret = `mutation($q: Int!, $k: String!) { returnOrderLine(orderLineId: "${line}", quantity: $q, idempotencyKey: $k, caseId: "${caseId}") {
+    const ret = `mutation($q: Int!, $k: Code!) { returnOrderLine(orderLineId: "${line}", quantity: $q, idempotencyKey: $k, caseId: "${caseId}") {
       __typename ... on ReturnDone { replayed creditNote { number quantity amount { amountMinor } refundMethod } } ... on ReturnRefused { code message windowClosedAt } } }`;
     const first = (await support.gql(ret, { q: 2, k: 'return-line-0001' })).data?.returnOrderLine;
     expect(first).toMatchObject({ __typename: 'ReturnDone', replayed: false, creditNote: { quantity: 2, refundMethod: 'CARD_REFUND' } });
@@ -148,7 +148,7 @@ describe('support desk: cases, invoices, returns and sign-in help (R24)', () => 
   });
 
   it('unlocks reseller users only: a staff account needs an admin, and unlocking is rationed per account and per person', async () => {
-    const UNLOCK = `mutation($e: String!) { unlockSignIn(email: $e) { __typename ... on SignInUnlocked { cleared } ... on OperationRefused { code message } } }`;
+    const UNLOCK = `mutation($e: EmailText!) { unlockSignIn(email: $e) { __typename ... on SignInUnlocked { cleared } ... on OperationRefused { code message } } }`;
     t.clock.advance(DAY + 1000); // past the unlock the test before made
     await support.signIn(demo('support').email, demo('support').password);
     const admin = support.fork();

@@ -10,6 +10,7 @@ import type { CaseResult as ServiceCaseResult } from './case.service.js';
 import { CASE_STATUSES, type CasePriority, type CaseStatus, type CaseType, type SupportCaseEntity } from './entities.js';
 import type { UnlockResult } from './login-help.service.js';
 import { CaseComment, CaseResult, CaseSaved, Invoice, LoginOwner, NewCaseInput, ReturnDone, ReturnOption, ReturnRefused, ReturnResult, SignInUnlocked, SupportCase, SupportCaseConnection, UnlockSignInResult } from './support.types.js';
+import { Code, Cursor, EmailText, FreeText, ShortText } from '../platform/text.types.js';
 
 const toCase = (c: SupportCaseEntity, now: Date): SupportCase =>
   Object.assign(new SupportCase(), { ...c, ageHours: Math.round(((now.getTime() - Date.parse(c.openedAt)) / 3_600_000) * 10) / 10 });
@@ -52,11 +53,11 @@ export class SupportResolver {
   @RequirePermission(Permission.CasesOpen)
   @Query(() => SupportCaseConnection, { description: 'The support queue, oldest first; reseller users see their own cases.' })
   async supportCases(
-    @Arg('statuses', () => [String], { nullable: true }) statuses: string[] | null,
-    @Arg('type', () => String, { nullable: true }) type: string | null,
-    @Arg('search', () => String, { nullable: true }) search: string | null,
+    @Arg('statuses', () => [Code], { nullable: true }) statuses: string[] | null,
+    @Arg('type', () => Code, { nullable: true }) type: string | null,
+    @Arg('search', () => ShortText, { nullable: true }) search: string | null,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() { app, principal }: Context,
   ): Promise<SupportCaseConnection> {
     const known = (statuses ?? []).filter((s): s is CaseStatus => (CASE_STATUSES as readonly string[]).includes(s));
@@ -77,8 +78,8 @@ export class SupportResolver {
   async updateSupportCase(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
-    @Arg('status', () => String, { nullable: true }) status: string | null,
-    @Arg('priority', () => String, { nullable: true }) priority: string | null,
+    @Arg('status', () => Code, { nullable: true }) status: string | null,
+    @Arg('priority', () => Code, { nullable: true }) priority: string | null,
     @Arg('assignToMe', () => Boolean, { nullable: true }) assignToMe: boolean | null,
     @Ctx() ctx: Context,
   ): Promise<typeof CaseResult> {
@@ -89,7 +90,7 @@ export class SupportResolver {
 
   @RequirePermission(Permission.CasesOpen)
   @Mutation(() => CaseResult)
-  async commentSupportCase(@Arg('id', () => ID) id: string, @Arg('text') text: string, @Ctx() ctx: Context): Promise<typeof CaseResult> {
+  async commentSupportCase(@Arg('id', () => ID) id: string, @Arg('text', () => FreeText) text: string, @Ctx() ctx: Context): Promise<typeof CaseResult> {
     const reached = await this.reach(ctx, id);
     if (!reached) return NotFound.of('case', id);
     return toCaseResult(await ctx.app.cases.comment(reached.actor, id, text), ctx.app.clock.now());
@@ -120,7 +121,7 @@ export class SupportResolver {
   async returnOrderLine(
     @Arg('orderLineId', () => ID) orderLineId: string,
     @Arg('quantity', () => Int) quantity: number,
-    @Arg('idempotencyKey') idempotencyKey: string,
+    @Arg('idempotencyKey', () => Code) idempotencyKey: string,
     @Arg('caseId', () => ID, { nullable: true }) caseId: string | null,
     @Ctx() ctx: Context,
   ): Promise<typeof ReturnResult> {
@@ -163,20 +164,20 @@ export class SupportResolver {
 
   @RequirePermission(Permission.SupportCases)
   @Mutation(() => OperationRefused, { nullable: true, description: 'Emails a reseller user a one-time link to set a new password; null when sent.' })
-  async sendPasswordReset(@Arg('email') email: string, @Ctx() ctx: Context): Promise<OperationRefused | null> {
+  async sendPasswordReset(@Arg('email', () => EmailText) email: string, @Ctx() ctx: Context): Promise<OperationRefused | null> {
     const result = await ctx.app.loginHelp.sendPasswordReset(ctx.actor, email);
     return result.ok ? null : OperationRefused.of('USER_NOT_FOUND', result.message);
   }
 
   @RequirePermission(Permission.SupportCases)
   @Mutation(() => UnlockSignInResult, { description: "Lifts an account's sign-in lock after too many failures: reseller users for support, any account for admins; rationed." })
-  async unlockSignIn(@Arg('email') email: string, @Ctx() ctx: Context): Promise<typeof UnlockSignInResult> {
+  async unlockSignIn(@Arg('email', () => EmailText) email: string, @Ctx() ctx: Context): Promise<typeof UnlockSignInResult> {
     return unlocked(await ctx.app.loginHelp.unlock(ctx.actor, email));
   }
 
   @RequirePermission(Permission.StaffManage)
   @Mutation(() => UnlockSignInResult, { description: 'Lifts the sign-in lock on a client address (e.g. a shared office or proxy address).' })
-  async unlockSignInAddress(@Arg('address') address: string, @Ctx() ctx: Context): Promise<typeof UnlockSignInResult> {
+  async unlockSignInAddress(@Arg('address', () => Code) address: string, @Ctx() ctx: Context): Promise<typeof UnlockSignInResult> {
     return unlocked(await ctx.app.loginHelp.unlockAddress(ctx.actor, address));
   }
 
@@ -188,7 +189,7 @@ export class SupportResolver {
 
   @RequirePermission(Permission.SupportCases)
   @Query(() => LoginOwner, { nullable: true, description: 'Which customer (and reseller) a portal login belongs to.' })
-  async portalLoginOwner(@Arg('login') login: string, @Ctx() ctx: Context): Promise<LoginOwner | null> {
+  async portalLoginOwner(@Arg('login', () => Code) login: string, @Ctx() ctx: Context): Promise<LoginOwner | null> {
     const found = await ctx.app.loginHelp.lookup(login);
     return found ? { customer: toCustomer(found.customer), reseller: toReseller(found.reseller) } : null;
   }

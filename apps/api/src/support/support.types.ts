@@ -5,6 +5,7 @@ import { BusinessError } from '../platform/business-error.js';
 import { NotFound, OperationRefused, ValidationFailed, VersionConflict } from '../platform/common.types.js';
 import { Money } from '../platform/money.types.js';
 import { Reseller } from '../resellers/reseller.types.js';
+import { Code, FreeText, ShortText } from '../platform/text.types.js';
 
 @ObjectType()
 export class CaseComment {
@@ -79,16 +80,16 @@ export class SupportCaseConnection {
 
 @InputType()
 export class NewCaseInput {
-  @Field()
+  @Field(() => Code)
   type: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Code, { nullable: true })
   priority?: string | null;
 
-  @Field()
+  @Field(() => ShortText)
   subject: string;
 
-  @Field()
+  @Field(() => FreeText)
   text: string;
 
   @Field(() => ID, { nullable: true })

@@ -40,7 +40,7 @@ describe('credit desk: terms requests (R23) and their effect on checkout (R2)', 
 
   const submit = async (body = input) => (await reseller.gql(`mutation($r: ID!, $i: TermsRequestInput!) { submitTermsRequest(resellerId: $r, input: $i) { ${RESULT} } }`, { r: resellerId, i: body })).data?.submitTermsRequest;
   const decide = async (client: TestClient, id: string, version: number, event: string, comment?: string) =>
-    (await client.gql(`mutation($id: ID!, $v: Int!, $e: String!, $c: String) { decideTermsRequest(id: $id, version: $v, event: $e, comment: $c) { ${RESULT} } }`, { id, v: version, e: event, c: comment })).data?.decideTermsRequest;
+    (await client.gql(`mutation($id: ID!, $v: Int!, $e: Code!, $c: FreeText) { decideTermsRequest(id: $id, version: $v, event: $e, comment: $c) { ${RESULT} } }`, { id, v: version, e: event, c: comment })).data?.decideTermsRequest;
   const approve = async (client: TestClient, id: string, version: number, limit = '1000.00') =>
     (await client.gql(`mutation($id: ID!, $v: Int!) { approveTermsRequest(id: $id, version: $v, input: { creditLimit: "${limit}", currency: "USD", paymentTerms: "NET_30", effectiveFrom: "2026-12-01" }) { ${RESULT} } }`, { id, v: version })).data?.approveTermsRequest;
 

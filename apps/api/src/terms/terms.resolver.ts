@@ -8,6 +8,7 @@ import { hasPermission, Permission, RequirePermission } from '../platform/permis
 import type { TermsRequestEntity } from './entities.js';
 import type { TermsResult as ServiceResult, TermsService } from './terms.service.js';
 import { CreditStanding, OpenTermsRequestExists, TermsApprovalInput, TermsNote, TermsRequest, TermsRequestConnection, TermsRequestInput, TermsRequestSaved, TermsResult } from './terms.types.js';
+import { Code, Cursor, FreeText, ShortText } from '../platform/text.types.js';
 
 const toRequest = (r: TermsRequestEntity, service: TermsService): TermsRequest => {
   const sla = service.sla(r);
@@ -64,10 +65,10 @@ export class TermsResolver {
   @Query(() => TermsRequestConnection, { description: 'The credit queue, oldest first; reseller users see their own requests.' })
   async termsRequests(
     @Arg('resellerId', () => ID, { nullable: true }) resellerId: string | null,
-    @Arg('statuses', () => [String], { nullable: true }) statuses: string[] | null,
-    @Arg('search', () => String, { nullable: true }) search: string | null,
+    @Arg('statuses', () => [Code], { nullable: true }) statuses: string[] | null,
+    @Arg('search', () => ShortText, { nullable: true }) search: string | null,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() { app, principal }: Context,
   ): Promise<TermsRequestConnection> {
     const own = principal?.kind === 'reseller';
@@ -89,8 +90,8 @@ export class TermsResolver {
   async decideTermsRequest(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
-    @Arg('event') event: string,
-    @Arg('comment', () => String, { nullable: true }) comment: string | null,
+    @Arg('event', () => Code) event: string,
+    @Arg('comment', () => FreeText, { nullable: true }) comment: string | null,
     @Ctx() ctx: Context,
   ): Promise<typeof TermsResult> {
     const reached = await this.reach(ctx, id);
@@ -125,7 +126,7 @@ export class TermsResolver {
 
   @RequirePermission(Permission.SignedIn)
   @Mutation(() => TermsResult)
-  async commentTermsRequest(@Arg('id', () => ID) id: string, @Arg('text') text: string, @Ctx() ctx: Context): Promise<typeof TermsResult> {
+  async commentTermsRequest(@Arg('id', () => ID) id: string, @Arg('text', () => FreeText) text: string, @Ctx() ctx: Context): Promise<typeof TermsResult> {
     const reached = await this.reach(ctx, id);
     if (!reached) return NotFound.of('terms request', id);
     return toResult(await ctx.app.terms.comment(reached.actor, id, text), ctx.app.terms);

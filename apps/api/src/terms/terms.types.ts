@@ -4,16 +4,17 @@ import { BusinessError } from '../platform/business-error.js';
 import { NotFound, OperationRefused, ValidationFailed, VersionConflict } from '../platform/common.types.js';
 import { Money } from '../platform/money.types.js';
 import { Address, AddressInput, Contact, ContactInput } from '../resellers/reseller.types.js';
+import { Code, FreeText, ShortText } from '../platform/text.types.js';
 
 @InputType({ description: 'R23: what a reseller sends to ask for marketplace terms.' })
 export class TermsRequestInput {
-  @Field()
+  @Field(() => Code)
   resellerMarketplaceId: string;
 
-  @Field()
+  @Field(() => Code)
   bcn: string;
 
-  @Field()
+  @Field(() => ShortText)
   companyName: string;
 
   @Field(() => AddressInput)
@@ -25,19 +26,19 @@ export class TermsRequestInput {
 
 @InputType()
 export class TermsApprovalInput {
-  @Field({ description: 'Decimal amount, e.g. "25000.00".' })
+  @Field(() => Code, { description: 'Decimal amount, e.g. "25000.00".' })
   creditLimit: string;
 
-  @Field()
+  @Field(() => Code)
   currency: string;
 
-  @Field({ description: 'NET_15, NET_30, NET_45 or NET_60.' })
+  @Field(() => Code, { description: 'NET_15, NET_30, NET_45 or NET_60.' })
   paymentTerms: string;
 
-  @Field({ description: 'YYYY-MM-DD.' })
+  @Field(() => Code, { description: 'YYYY-MM-DD.' })
   effectiveFrom: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => FreeText, { nullable: true })
   comment?: string | null;
 }
 

@@ -165,7 +165,7 @@ export class TestClient {
 
   async signIn(email: string, password: string): Promise<GraphQLResponse> {
     return this.gql(
-      `mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) {
+      `mutation($email: EmailText!, $password: Password!) { signIn(email: $email, password: $password) {
         __typename ... on SignedIn { me { id email roles permissions } } ... on SignInFailed { code message retryAfterSeconds } } }`,
       { email, password },
     );

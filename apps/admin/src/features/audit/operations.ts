@@ -1,7 +1,7 @@
 import { graphql } from '../../gql';
 
 export const AUDIT_ENTRIES = graphql(`
-  query AuditEntries($filter: AuditFilterInput, $first: Int!, $after: String) {
+  query AuditEntries($filter: AuditFilterInput, $first: Int!, $after: Cursor) {
     auditEntries(filter: $filter, first: $first, after: $after) {
       nodes {
         id

@@ -1,7 +1,7 @@
 import { graphql } from '../../gql';
 
 export const CATALOG_PRODUCTS = graphql(`
-  query CatalogProducts($filter: CatalogFilterInput!, $first: Int!, $after: String) {
+  query CatalogProducts($filter: CatalogFilterInput!, $first: Int!, $after: Cursor) {
     catalogProducts(filter: $filter, first: $first, after: $after) {
       priceSegment
       market
@@ -47,7 +47,7 @@ export const CATALOG_MARKETS = graphql(`
 `);
 
 export const CATALOG_PRODUCT = graphql(`
-  query CatalogProduct($id: String!, $filter: CatalogFilterInput!) {
+  query CatalogProduct($id: Code!, $filter: CatalogFilterInput!) {
     catalogProduct(id: $id, filter: $filter) {
       id
       title

@@ -1,7 +1,7 @@
 import { graphql } from '../../gql';
 
 export const CUSTOMERS = graphql(`
-  query Customers($resellerId: ID, $search: String, $segment: CustomerSegment, $first: Int!, $after: String) {
+  query Customers($resellerId: ID, $search: ShortText, $segment: CustomerSegment, $first: Int!, $after: Cursor) {
     customers(resellerId: $resellerId, search: $search, segment: $segment, first: $first, after: $after) {
       nodes {
         id
@@ -135,7 +135,7 @@ export const REVEAL_TENANT_PASSWORD = graphql(`
 `);
 
 export const CHOOSE_NEW_TENANT = graphql(`
-  mutation ChooseNewTenant($customerId: ID!, $domain: String!) {
+  mutation ChooseNewTenant($customerId: ID!, $domain: Code!) {
     chooseNewTenant(customerId: $customerId, domain: $domain) {
       __typename
       ... on TenantRefused {
@@ -152,7 +152,7 @@ export const CHOOSE_NEW_TENANT = graphql(`
 `);
 
 export const CHOOSE_EXISTING_TENANT = graphql(`
-  mutation ChooseExistingTenant($customerId: ID!, $domain: String!) {
+  mutation ChooseExistingTenant($customerId: ID!, $domain: Code!) {
     chooseExistingTenant(customerId: $customerId, domain: $domain) {
       __typename
       ... on TenantRefused {
@@ -191,7 +191,7 @@ export const CREATE_TENANT_NOW = graphql(`
 `);
 
 export const RESELLER_OPTIONS = graphql(`
-  query ResellerOptions($search: String) {
+  query ResellerOptions($search: ShortText) {
     resellers(search: $search, first: 20) {
       nodes {
         id

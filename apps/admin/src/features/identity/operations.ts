@@ -15,7 +15,7 @@ export const ME = graphql(`
 `);
 
 export const SIGN_IN = graphql(`
-  mutation SignIn($email: String!, $password: String!) {
+  mutation SignIn($email: EmailText!, $password: Password!) {
     signIn(email: $email, password: $password) {
       __typename
       ... on SignedIn {
@@ -45,7 +45,7 @@ export const SIGN_OUT = graphql(`
 `);
 
 export const CHANGE_PASSWORD = graphql(`
-  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+  mutation ChangePassword($currentPassword: Password!, $newPassword: Password!) {
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
       __typename
       ... on BusinessError {
@@ -61,7 +61,7 @@ export const CHANGE_PASSWORD = graphql(`
 `);
 
 export const RESET_PASSWORD = graphql(`
-  mutation ResetPassword($token: String!, $newPassword: String!) {
+  mutation ResetPassword($token: Code!, $newPassword: Password!) {
     resetPassword(token: $token, newPassword: $newPassword) {
       __typename
       ... on BusinessError {

@@ -36,7 +36,7 @@ export const CART = graphql(`
 `);
 
 export const READINESS = graphql(`
-  query PurchaseReadiness($resellerId: ID!, $paymentMethod: String) {
+  query PurchaseReadiness($resellerId: ID!, $paymentMethod: Code) {
     purchaseReadiness(resellerId: $resellerId, paymentMethod: $paymentMethod) {
       ready
       paymentMethod
@@ -149,7 +149,7 @@ export const BUY = graphql(`
 `);
 
 export const ORDERS = graphql(`
-  query Orders($resellerId: ID, $status: String, $first: Int!, $after: String) {
+  query Orders($resellerId: ID, $status: Code, $first: Int!, $after: Cursor) {
     orders(resellerId: $resellerId, status: $status, first: $first, after: $after) {
       nodes {
         id

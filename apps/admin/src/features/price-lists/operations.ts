@@ -1,7 +1,7 @@
 import { graphql } from '../../gql';
 
 export const PRICE_LIST_IMPORTS = graphql(`
-  query PriceListImports($first: Int!, $after: String) {
+  query PriceListImports($first: Int!, $after: Cursor) {
     priceListImports(first: $first, after: $after) {
       nodes { id sourceName status rowsRead rowsInserted rowsUpdated rowsUnchanged errorLine errorColumn errorMessage startedAt finishedAt }
       pageInfo { hasNextPage endCursor }
@@ -16,7 +16,7 @@ export const PRICE_LIST_IMPORT = graphql(`
 `);
 
 export const IMPORT_PRICE_LIST = graphql(`
-  mutation ImportPriceList($uploadId: ID!, $fileName: String) {
+  mutation ImportPriceList($uploadId: ID!, $fileName: ShortText) {
     importPriceList(uploadId: $uploadId, fileName: $fileName) {
       __typename
       ... on PriceListImport { id sourceName status rowsRead rowsInserted rowsUpdated rowsUnchanged errorLine errorColumn errorMessage startedAt finishedAt }

@@ -1,7 +1,7 @@
 import { graphql } from '../../gql';
 
 export const RESELLERS = graphql(`
-  query Resellers($search: String, $status: ResellerStatus, $first: Int!, $after: String) {
+  query Resellers($search: ShortText, $status: ResellerStatus, $first: Int!, $after: Cursor) {
     resellers(search: $search, status: $status, first: $first, after: $after) {
       nodes {
         id
@@ -139,7 +139,7 @@ export const SET_RESELLER_STATUS = graphql(`
 `);
 
 export const SET_IDENTIFIERS = graphql(`
-  mutation SetResellerIdentifiers($resellerId: ID!, $mpnLocationId: String!, $resellerDomain: String!) {
+  mutation SetResellerIdentifiers($resellerId: ID!, $mpnLocationId: Code!, $resellerDomain: Code!) {
     setResellerIdentifiers(resellerId: $resellerId, mpnLocationId: $mpnLocationId, resellerDomain: $resellerDomain) {
       __typename
       ... on ValidationFailed {
@@ -165,7 +165,7 @@ export const RUN_CHECKS = graphql(`
 `);
 
 export const CREATE_RESELLER_USER = graphql(`
-  mutation CreateResellerUser($resellerId: ID!, $email: String!, $displayName: String!) {
+  mutation CreateResellerUser($resellerId: ID!, $email: EmailText!, $displayName: ShortText!) {
     createResellerUser(resellerId: $resellerId, email: $email, displayName: $displayName) {
       __typename
       ... on UserCreated {
@@ -188,7 +188,7 @@ export const CREATE_RESELLER_USER = graphql(`
 `);
 
 export const RESELLER_HISTORY = graphql(`
-  query ResellerHistory($entityId: String!) {
+  query ResellerHistory($entityId: ShortText!) {
     auditEntries(filter: { entityType: "Reseller", entityId: $entityId }, first: 20) {
       nodes {
         id

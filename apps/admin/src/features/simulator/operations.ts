@@ -53,7 +53,7 @@ export const SAVE_SIM_TENANT = graphql(`
 `);
 
 export const ACCEPT_RELATIONSHIP = graphql(`
-  mutation AcceptTenantRelationship($domain: String!) {
+  mutation AcceptTenantRelationship($domain: Code!) {
     acceptTenantRelationship(domain: $domain) {
       __typename
     }

@@ -1,7 +1,7 @@
 import { graphql } from '../../gql';
 
 export const STAFF_USERS = graphql(`
-  query StaffUsers($search: String, $first: Int!, $after: String) {
+  query StaffUsers($search: ShortText, $first: Int!, $after: Cursor) {
     staffUsers(search: $search, first: $first, after: $after) {
       nodes {
         id
@@ -91,7 +91,7 @@ export const CREATE_PASSWORD_RESET = graphql(`
 `);
 
 export const UNLOCK_ADDRESS = graphql(`
-  mutation UnlockSignInAddress($address: String!) {
+  mutation UnlockSignInAddress($address: Code!) {
     unlockSignInAddress(address: $address) {
       __typename
       ... on SignInUnlocked {

@@ -1,7 +1,7 @@
 import { graphql } from '../../gql';
 
 export const SUPPORT_QUEUE = graphql(`
-  query SupportQueue($statuses: [String!], $type: String, $search: String, $first: Int!, $after: String) {
+  query SupportQueue($statuses: [Code!], $type: Code, $search: ShortText, $first: Int!, $after: Cursor) {
     supportCases(statuses: $statuses, type: $type, search: $search, first: $first, after: $after) {
       nodes {
         id
@@ -49,7 +49,7 @@ export const SUPPORT_CASE = graphql(`
 `);
 
 export const UPDATE_CASE = graphql(`
-  mutation UpdateSupportCase($id: ID!, $version: Int!, $status: String, $priority: String, $assignToMe: Boolean) {
+  mutation UpdateSupportCase($id: ID!, $version: Int!, $status: Code, $priority: Code, $assignToMe: Boolean) {
     updateSupportCase(id: $id, version: $version, status: $status, priority: $priority, assignToMe: $assignToMe) {
       __typename
       ... on BusinessError {
@@ -60,7 +60,7 @@ export const UPDATE_CASE = graphql(`
 `);
 
 export const COMMENT_CASE = graphql(`
-  mutation CommentSupportCase($id: ID!, $text: String!) {
+  mutation CommentSupportCase($id: ID!, $text: FreeText!) {
     commentSupportCase(id: $id, text: $text) {
       __typename
       ... on BusinessError {
@@ -110,7 +110,7 @@ export const RETURN_OPTIONS = graphql(`
 `);
 
 export const RETURN_LINE = graphql(`
-  mutation ReturnOrderLine($orderLineId: ID!, $quantity: Int!, $idempotencyKey: String!, $caseId: ID) {
+  mutation ReturnOrderLine($orderLineId: ID!, $quantity: Int!, $idempotencyKey: Code!, $caseId: ID) {
     returnOrderLine(orderLineId: $orderLineId, quantity: $quantity, idempotencyKey: $idempotencyKey, caseId: $caseId) {
       __typename
       ... on ReturnDone {
@@ -171,7 +171,7 @@ export const RESEND_INVOICE = graphql(`
 `);
 
 export const SEND_RESET = graphql(`
-  mutation SendPasswordReset($email: String!) {
+  mutation SendPasswordReset($email: EmailText!) {
     sendPasswordReset(email: $email) {
       message
     }
@@ -179,7 +179,7 @@ export const SEND_RESET = graphql(`
 `);
 
 export const UNLOCK = graphql(`
-  mutation UnlockSignIn($email: String!) {
+  mutation UnlockSignIn($email: EmailText!) {
     unlockSignIn(email: $email) {
       __typename
       ... on SignInUnlocked {
@@ -194,7 +194,7 @@ export const UNLOCK = graphql(`
 `);
 
 export const LOGIN_OWNER = graphql(`
-  query PortalLoginOwner($login: String!) {
+  query PortalLoginOwner($login: Code!) {
     portalLoginOwner(login: $login) {
       customer {
         id

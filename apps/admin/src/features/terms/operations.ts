@@ -1,7 +1,7 @@
 import { graphql } from '../../gql';
 
 export const TERMS_QUEUE = graphql(`
-  query TermsQueue($statuses: [String!], $search: String, $resellerId: ID, $first: Int!, $after: String) {
+  query TermsQueue($statuses: [Code!], $search: ShortText, $resellerId: ID, $first: Int!, $after: Cursor) {
     termsRequests(statuses: $statuses, search: $search, resellerId: $resellerId, first: $first, after: $after) {
       nodes {
         id
@@ -68,7 +68,7 @@ export const TERMS_REQUEST = graphql(`
 `);
 
 export const DECIDE = graphql(`
-  mutation DecideTermsRequest($id: ID!, $version: Int!, $event: String!, $comment: String) {
+  mutation DecideTermsRequest($id: ID!, $version: Int!, $event: Code!, $comment: FreeText) {
     decideTermsRequest(id: $id, version: $version, event: $event, comment: $comment) {
       __typename
       ... on ValidationFailed {
@@ -104,7 +104,7 @@ export const APPROVE = graphql(`
 `);
 
 export const COMMENT = graphql(`
-  mutation CommentTermsRequest($id: ID!, $text: String!) {
+  mutation CommentTermsRequest($id: ID!, $text: FreeText!) {
     commentTermsRequest(id: $id, text: $text) {
       __typename
       ... on BusinessError {
