@@ -88,6 +88,33 @@ describe('price-list importer', () => {
     expect((await counts(t)).prices).toBe(0);
   });
 
+  it('names the line and column of every CSV syntax error: a stray quote, an unclosed quote, a bad closing quote', async () => {
+    const cells = cellsOf(fixtureLines[1]!);
+    const titleAt = cells.findIndex((c) => c.length > 0 && /[A-Za-z]/.test(c));
+    const header = cellsOf(fixtureLines[0]!);
+    const withCell = (raw: string) => [...cells.slice(0, titleAt).map((c) => lineOf([c])), raw, ...cells.slice(titleAt + 1).map((c) => lineOf([c]))].join(',');
+    const cases = [
+      { raw: 'Microsoft 365 E3 "Promo"', expected: /quote/i },
+      { raw: '"Microsoft 365 E3"x', expected: /closing quote/i },
+    ];
+    for (const { raw, expected } of cases) {
+      const result = await importPriceList(t.app, fromText([fixtureLines[0], fixtureLines[1], withCell(raw), fixtureLines[2]].join('\n')));
+      expect(result, `${raw} ${JSON.stringify(result)}`).toMatchObject({ ok: false, fault: { line: 3, column: header[titleAt], message: expect.stringMatching(expected) } });
+      expect(result.ok ? '' : result.fault.message).not.toMatch(/internal error/);
+    }
+    const unclosed = await importPriceList(t.app, fromText([fixtureLines[0], fixtureLines[1], withCell('"Microsoft 365 E3')].join('\n')));
+    expect(unclosed).toMatchObject({ ok: false, fault: { line: 3, message: expect.stringMatching(/quote/i) } });
+    expect((await counts(t)).prices).toBe(0);
+  });
+
+  it('rejects a binary file, or one that is not UTF-8, saying so, with the line', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe]);
+    expect(await importPriceList(t.app, Readable.from([png]))).toMatchObject({ ok: false, fault: { line: 1, message: expect.stringMatching(/binary data|not UTF-8/) } });
+    const latin1 = Buffer.from([fixtureLines[0], fixtureLines[1]!.replace(/Microsoft/, 'Micr\u00f6soft')].join('\n'), 'latin1');
+    expect(await importPriceList(t.app, Readable.from([latin1]))).toMatchObject({ ok: false, fault: { line: 2, message: expect.stringMatching(/not UTF-8/) } });
+    expect((await counts(t)).prices).toBe(0);
+  });
+
   it('rejects two rows that price the same thing differently, naming both lines', async () => {
     const result = await importPriceList(t.app, fromText([fixtureLines[0], fixtureLines[1], fixtureLines[2], fixtureLines[1]].join('\n')));
     expect(result).toMatchObject({ ok: false, fault: { line: 4, message: expect.stringMatching(/line 2/) } });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Database } from '../db/database.js';
@@ -122,7 +122,7 @@ export class PriceListImporter {
           finishedAt: this.clock.now().toISOString(),
         });
       });
-      if (!(error instanceof PriceListError) && !isCsvError(error)) throw error;
+      if (!(error instanceof PriceListError) && !(error instanceof CsvError)) throw error;
       return { ok: false, importId, fault };
     } finally {
       heartbeat.stop();
@@ -163,6 +163,8 @@ export class PriceListImporter {
     let batch: PriceListRow[] = [];
     let rowsRead = 0;
     for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      const binary = Object.entries(record.record).find(([, value]) => NOT_TEXT.test(value));
+      if (binary) throw new PriceListError(notText(record.info.lines, binary[0]));
       batch.push(parsePriceListRow(record.record, record.info.lines));
       rowsRead += 1;
       if (batch.length >= STAGING_BATCH) {
@@ -291,25 +293,31 @@ function stagingValues(importId: string, row: PriceListRow): Record<(typeof STAG
 }
 
 function headerCheck(header: string[]): string[] {
+  const binary = header.findIndex((name) => NOT_TEXT.test(name));
+  if (binary >= 0) throw new PriceListError(notText(1, null));
   const trimmed = header.map((name) => name.trim());
   const fault = checkHeader(trimmed);
   if (fault) throw new PriceListError(fault);
   return trimmed;
 }
 
-interface CsvError extends Error {
-  code: string;
-  lines?: number;
-  column?: string | number;
-}
+/** NUL, or the replacement character that bytes which are not UTF-8 decode to: the file is not CSV text. */
+const NOT_TEXT = /[\u0000\uFFFD]/;
 
-const isCsvError = (error: unknown): error is CsvError =>
-  error instanceof Error && typeof (error as CsvError).code === 'string' && (error as CsvError).code.startsWith('CSV_');
+const notText = (line: number, column: string | null): PriceListFault => ({
+  line,
+  column,
+  message: 'the file holds binary data or text that is not UTF-8: upload the price list as a UTF-8 CSV file, as Partner Center exports it',
+});
 
+/** Any csv-parse error (its codes are not all CSV_-prefixed in csv-parse 6) becomes the line and column at fault. */
 function faultOf(error: unknown): PriceListFault {
   if (error instanceof PriceListError) return error.fault;
-  if (isCsvError(error)) {
-    return { line: error.lines ?? 0, column: typeof error.column === 'string' ? error.column : null, message: error.message.replace(/^Invalid [^:]*: /, '') };
+  if (error instanceof CsvError) {
+    const line = Number((error as CsvError & { lines?: number }).lines ?? 0);
+    const column = (error as CsvError & { column?: unknown }).column;
+    const message = error.message.replace(/^./, (c) => c.toLowerCase());
+    return { line, column: typeof column === 'string' ? column : null, message };
   }
   return { line: 0, column: null, message: 'the import failed because of an internal error; nothing was applied' };
 }
