@@ -66,6 +66,7 @@ export async function createApp(config: Config, overrides: { clock?: Clock; logg
   const clock = overrides.clock ?? (config.clockStart ? new RunningClock(config.clockStart) : systemClock);
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const hasher = overrides.hasher ?? argon2Hasher;
+  const secrets = new SecretBox(loadSecretKey(config.secretsKey, config.dataDir));
   const db = await Database.open(config.database);
   const uploads = new UploadStore(config.dataDir);
   const audit = new AuditService(db, clock);
@@ -73,7 +74,6 @@ export async function createApp(config: Config, overrides: { clock?: Clock; logg
   const identity = new IdentityService(db, clock, audit, hasher);
   const jobs = new JobQueue(db, clock, logger, config.jobLeaseMs);
   const partnerCenter = new PartnerCenterSimulator(db, clock);
-  const secrets = new SecretBox(loadSecretKey(process.env, config.dataDir, config.production));
   const resellers = new ResellerService(db, clock, audit, jobs, partnerCenter, { activationDelayMs: config.activationDelayMs, distributorPartnerId: config.distributorPartnerId });
   // R1: a reseller user's first sign-in places the account's activation order.
   identity.afterSignIn((m, user, actor) => (user.kind === 'RESELLER' && user.resellerId ? resellers.startActivationOnSignIn(m, user.resellerId, user.id, actor) : Promise.resolve()));

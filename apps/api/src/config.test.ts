@@ -46,4 +46,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CLOCK_START: 'yesterday' })).toThrow(/CLOCK_START/);
     expect(() => loadConfig({ CLOCK_START: '2026-11-24T12:00:00Z', NODE_ENV: 'production' })).toThrow(/CLOCK_START/);
   });
+
+  it('requires a 32-byte SECRETS_KEY in production, with the other problems, before anything starts', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SECRETS_KEY is required/);
+    expect(() => loadConfig({ SECRETS_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/32 bytes/);
+    expect(loadConfig({ NODE_ENV: 'production', SECRETS_KEY: Buffer.alloc(32, 7).toString('base64') }).secretsKey).toEqual(Buffer.alloc(32, 7));
+    expect(loadConfig({}).secretsKey).toBeNull();
+  });
 });

@@ -41,6 +41,8 @@ export interface Config {
   readonly taxRateBasisPoints: number;
   /** Which proxies' X-Forwarded-For to believe for the client's address (sign-in throttling, audit); Express's `trust proxy` forms. */
   readonly trustProxy: TrustProxy;
+  /** SECRETS_KEY: the key secrets are encrypted with at rest; null outside production: one kept in the data folder. */
+  readonly secretsKey: Buffer | null;
   /** Tests only: the instant the process's clock starts at (then it runs); null: the machine's clock. */
   readonly clockStart: Date | null;
 }
@@ -109,6 +111,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     problems.push(`TRUST_PROXY must be false, true, a number of hops, or addresses and CIDR ranges separated by commas (e.g. 10.0.0.0/8,loopback), got "${env.TRUST_PROXY}"`);
   }
 
+  const secretsKey = env.SECRETS_KEY ? Buffer.from(env.SECRETS_KEY, 'base64') : null;
+  if (secretsKey && secretsKey.length !== 32) problems.push('SECRETS_KEY must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)');
+  if (!secretsKey && nodeEnv === 'production') problems.push('SECRETS_KEY is required when NODE_ENV=production (32 bytes, base64-encoded: `openssl rand -base64 32`)');
+
   const clockStart = env.CLOCK_START ? new Date(env.CLOCK_START) : null;
   if (clockStart && Number.isNaN(clockStart.getTime())) problems.push(`CLOCK_START must be an ISO 8601 instant like 2026-11-24T12:00:00Z, got "${env.CLOCK_START}"`);
   if (clockStart && nodeEnv === 'production') problems.push('CLOCK_START is for tests and may not be set when NODE_ENV=production');
@@ -116,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     clockStart,
+    secretsKey,
     trustProxy,
     taxRateBasisPoints: Number(taxText),
     operationTimeoutMs: Number(timeoutText),

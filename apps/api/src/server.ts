@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
+import helmet from 'helmet';
 import { GraphQLError } from 'graphql';
 import type { App } from './app.js';
 import { UploadTooLargeError } from './catalog/upload-store.js';
@@ -43,6 +44,35 @@ export function readCookie(header: string | undefined, name: string): string | n
 }
 
 const sessionCookieOf = (app: App): Authenticate => (req) => app.identity.authenticate(readCookie(req.headers.cookie, SESSION_COOKIE));
+
+/**
+ * Browser protections on every answer Express gives (the SPA, invoices, uploads): a Content-Security-Policy
+ * that loads only our own scripts (Mantine needs inline styles), no framing, no MIME sniffing, no referrer
+ * to other sites; HSTS and upgraded requests only when the product is served over https.
+ */
+const securityHeaders = (https: boolean) =>
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'same-origin' },
+    strictTransportSecurity: https,
+    crossOriginEmbedderPolicy: false,
+  });
 
 export const UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
 
@@ -114,6 +144,7 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
 
   const server = createServer((req, res) => {
     if (!isJsonGraphQLPost(req)) return void http(req, res);
+    res.setHeader('x-content-type-options', 'nosniff');
     if (cors(req, res)) return;
     beginRequest(req, res);
     serveGraphQLPost(apollo, req, res, () => contextOf(req, res), (problem: BodyProblem) => answerFailure(res, problem)).catch((error: unknown) => {
@@ -169,6 +200,8 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
     introspection: !config.production,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Without introspection, "Did you mean …?" in validation errors would still spell the schema out.
+    hideSchemaDetailsFromClientErrors: config.production,
     validationRules: [queryLimitsRule(), inputBoundsRule()],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
@@ -183,6 +216,7 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
 
   http.disable('x-powered-by');
   http.set('etag', false);
+  http.use(securityHeaders(secureCookie));
   http.use((req, res, next) => (cors(req, res) ? undefined : next()));
   http.use((req, res, next) => (beginRequest(req, res), next()));
 
@@ -205,6 +239,8 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
     const allowed = principal.kind === 'reseller' ? principal.resellerId === invoice.order.resellerId : hasPermission(principal, Permission.OrdersRead);
     if (!allowed) return void res.status(403).json({ error: 'You do not have permission to see this invoice.' });
     const pdf = await app.invoices.pdf(invoice);
+    // A reseller's invoice: never kept by a shared cache or the browser's.
+    res.setHeader('cache-control', 'private, no-store');
     res.setHeader('content-type', 'application/pdf');
     res.setHeader('content-disposition', `inline; filename="${invoice.number}.pdf"`);
     res.send(pdf);
@@ -236,9 +272,9 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
   });
 
   if (config.adminDist && existsSync(join(config.adminDist, 'index.html'))) {
-    const index = join(config.adminDist, 'index.html');
-    http.use(express.static(config.adminDist, { index: false, maxAge: '1h' }));
-    http.get(/^\/(?!graphql|healthz|uploads|invoices\/).*/, (_req, res) => res.sendFile(index));
+    // Dotfiles are refused in the requested path only: the SPA may be installed under a hidden folder (~/.cache/…).
+    http.use(express.static(config.adminDist, { index: false, maxAge: '1h', dotfiles: 'ignore' }));
+    http.get(/^\/(?!graphql|healthz|uploads|invoices\/).*/, (_req, res) => res.sendFile('index.html', { root: config.adminDist! }));
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -28,16 +28,11 @@ export class SecretBox {
 }
 
 /**
- * The key: SECRETS_KEY (base64, 32 bytes) when set; otherwise, outside production, a key generated
- * once into the data folder, readable by its owner only.
+ * The key: SECRETS_KEY (read and checked by loadConfig, which requires it in production) when set;
+ * otherwise a key generated once into the data folder, readable by its owner only.
  */
-export function loadSecretKey(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): Buffer {
-  if (env.SECRETS_KEY) {
-    const key = Buffer.from(env.SECRETS_KEY, 'base64');
-    if (key.length !== 32) throw new Error('SECRETS_KEY must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)');
-    return key;
-  }
-  if (production) throw new Error('SECRETS_KEY is required in production');
+export function loadSecretKey(configured: Buffer | null, dataDir: string): Buffer {
+  if (configured) return configured;
   const file = join(dataDir, 'secrets.key');
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });

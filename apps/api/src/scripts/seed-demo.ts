@@ -8,7 +8,12 @@ import { DEMO_USERS, seedDemoData } from './demo-data.js';
 async function main(): Promise<void> {
   const rowsFlag = process.argv.indexOf('--price-rows');
   const priceRows = rowsFlag > 0 ? Number(process.argv[rowsFlag + 1]) : undefined;
-  const app = await createApp(loadConfig(), { logger: createLogger('warn') });
+  const config = loadConfig();
+  if (config.production) {
+    console.error('seed-demo creates demo accounts with published passwords and refuses to run when NODE_ENV=production.');
+    process.exit(2);
+  }
+  const app = await createApp(config, { logger: createLogger('warn') });
   try {
     const done = await seedDemoData(app, { priceRows });
     console.log(done.length ? `demo data: ${done.join('; ')}` : 'demo data: already present');

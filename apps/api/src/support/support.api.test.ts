@@ -73,6 +73,7 @@ describe('support desk: cases, invoices, returns and sign-in help (R24)', () => 
     const pdf = await fetch(`${reseller.http.url}${invoice.pdfUrl}`, { headers: { cookie: reseller.sessionCookie! } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('cache-control')).toBe('private, no-store');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     expect((await fetch(`${reseller.http.url}${invoice.pdfUrl}`)).status).toBe(401);
     expect((await support.gql(`mutation { resendInvoice(orderId: "${orderId}") }`)).data?.resendInvoice).toBe(true);
