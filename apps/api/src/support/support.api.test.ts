@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { CustomerEntity } from '../customers/customer.entity.js';
+import { ResellerEntity } from '../resellers/reseller.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { UNLOCKS_PER_ACCOUNT_PER_DAY } from './login-help.service.js';
 import { createTestApp, importPriceList, TestClient, type TestApp } from '../test-support/test-app.js';
@@ -80,6 +83,27 @@ describe('support desk: cases, invoices, returns and sign-in help (R24)', () => 
     await t.app.jobs.runDue();
     const mails = await t.app.mail.list({ relatedType: 'Order', relatedId: orderId });
     expect(mails.find((m) => m.subject.startsWith('Invoice'))).toMatchObject({ to: 'reseller@demo.test' });
+  });
+
+  it('writes invoice PDFs in fonts that cover Latin Extended, Greek, Cyrillic, CJK and emoji: every name comes back as typed', async () => {
+    const names = { reseller: 'Łódź Café 株式会社 🚀 Ωmega', customer: 'Кириллица Ελληνικά 한국어 주식회사' };
+    const order = (await support.gql(`{ order(id: "${orderId}") { customerId } }`)).data?.order;
+    const before = { reseller: await t.app.db.read.findOneByOrFail(ResellerEntity, { id: resellerId }), customer: await t.app.db.read.findOneByOrFail(CustomerEntity, { id: order.customerId }) };
+    onTestFinished(() =>
+      t.app.db.transaction(async (m) => {
+        await m.update(ResellerEntity, resellerId, { companyName: before.reseller.companyName });
+        await m.update(CustomerEntity, order.customerId, { companyName: before.customer.companyName });
+      }),
+    );
+    await t.app.db.transaction(async (m) => {
+      await m.update(ResellerEntity, resellerId, { companyName: names.reseller });
+      await m.update(CustomerEntity, order.customerId, { companyName: names.customer });
+    });
+    const invoice = (await support.gql(`{ invoice(orderId: "${orderId}") { pdfUrl } }`)).data?.invoice;
+    const pdf = Buffer.from(await (await fetch(`${reseller.http.url}${invoice.pdfUrl}`, { headers: { cookie: reseller.sessionCookie! } })).arrayBuffer());
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
+    expect(text).toContain(names.reseller);
+    expect(text).toContain(names.customer);
   });
 
   it('R24: shows eligibility before submitting, returns seats within 7 days with a prorated refund, idempotently', async () => {
