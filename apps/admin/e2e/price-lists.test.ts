@@ -50,4 +50,18 @@ describe('price-list import in the browser', () => {
     expect(await rejected.innerText()).toMatch(/Line 6, column UnitPrice/);
     await expect.poll(() => imports().innerText()).toMatch(/broken\.csv\s+failed\s+line 6/i);
   });
+
+  it('rejects a stray quote in a cell with its line and column, not as an internal error', async () => {
+    const lines = FIXTURE.split('\n');
+    lines[3] = lines[3]!.replace(/^(\w+),([^,]+),/, '$1,$2 "Promo",');
+    await importFile('quoted.csv', lines.join('\n'));
+    const rejected = page.getByRole('alert').filter({ hasText: 'Price list rejected' });
+    await expect.poll(() => rejected.innerText()).toMatch(/Line 4, column ProductTitle/);
+    expect(await rejected.innerText()).not.toMatch(/internal error/i);
+  });
+
+  it('shows how much the uploads take on the server’s disk, and that unimported ones are removed after a day', async () => {
+    await page.reload();
+    await expect.poll(() => page.getByTestId('upload-disk-usage').innerText()).toMatch(/Uploaded files on the server: 0 files, 0 kB\. Files not imported are removed after 24 hours\./);
+  });
 });

@@ -47,6 +47,7 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
   importPriceList: { allowed: ['admin', 'staff'], document: 'mutation { importPriceList(uploadId: "00000000-0000-0000-0000-000000000000") { __typename } }' },
   priceListImport: { allowed: ['admin', 'staff'], document: '{ priceListImport(id: "x") { id } }' },
   priceListImports: { allowed: ['admin', 'staff'], document: '{ priceListImports(first: 1) { nodes { id } } }' },
+  priceListUploads: { allowed: ['admin', 'staff'], document: '{ priceListUploads { files bytes } }' },
   resellers: { allowed: STAFF_ROLES, document: '{ resellers(first: 1) { nodes { id } } }' },
   reseller: { allowed: [...STAFF_ROLES, 'reseller'], document: `{ reseller(id: "${OWN}") { id } }` },
   createReseller: {

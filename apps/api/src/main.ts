@@ -15,12 +15,19 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
-  // At start and then every minute: an import whose process died is failed once its heartbeat is old.
+  // At start and then every minute: an import whose process died is failed once its heartbeat is old, and
+  // uploads never imported, or left taken by a dead import, are removed once a day old.
   const sweepImports = () =>
-    app.priceLists
-      .abandonInterrupted()
-      .then((abandoned) => abandoned > 0 && app.logger.warn({ abandoned }, 'price-list imports left by a stopped process were marked failed'))
-      .catch((error: unknown) => app.logger.error({ err: error }, 'sweeping abandoned price-list imports failed'));
+    Promise.all([
+      app.priceLists
+        .abandonInterrupted()
+        .then((abandoned) => abandoned > 0 && app.logger.warn({ abandoned }, 'price-list imports left by a stopped process were marked failed'))
+        .catch((error: unknown) => app.logger.error({ err: error }, 'sweeping abandoned price-list imports failed')),
+      app.uploads
+        .sweep()
+        .then((removed) => removed.files > 0 && app.logger.warn(removed, 'old uploaded files were removed'))
+        .catch((error: unknown) => app.logger.error({ err: error }, 'sweeping old uploads failed')),
+    ]);
   await sweepImports();
   const importSweep = setInterval(() => void sweepImports(), 60_000);
   importSweep.unref();

@@ -1,7 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Permission, RequirePermission } from '../platform/permissions.js';
-import { ImportPriceListResult, PriceListImport, PriceListImportConnection, UploadNotFound } from './price-list-import.types.js';
+import { ImportPriceListResult, PriceListImport, PriceListImportConnection, UploadDiskUsage, UploadNotFound } from './price-list-import.types.js';
+import { UPLOAD_MAX_AGE_MS } from './upload-store.js';
 import type { PriceListImportEntity } from './price-list-import.entity.js';
 import { Cursor, ShortText } from '../platform/text.types.js';
 
@@ -38,5 +39,11 @@ export class PriceListImportResolver {
   ): Promise<PriceListImportConnection> {
     const page = await app.priceLists.list(first, after);
     return { nodes: page.imports.map(toImport), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+  }
+
+  @RequirePermission(Permission.CatalogImport)
+  @Query(() => UploadDiskUsage, { description: 'Uploaded files on the server’s disk: waiting to be imported, or being imported. Unimported ones are removed after a day.' })
+  async priceListUploads(@Ctx() { app }: Context): Promise<UploadDiskUsage> {
+    return Object.assign(new UploadDiskUsage(), await app.uploads.usage(), { maxAgeHours: UPLOAD_MAX_AGE_MS / 3_600_000 });
   }
 }

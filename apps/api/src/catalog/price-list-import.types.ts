@@ -1,4 +1,4 @@
-import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { createUnionType, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BusinessError, Fix } from '../platform/business-error.js';
 import { PageInfo } from './catalog.types.js';
 
@@ -69,3 +69,15 @@ export const ImportPriceListResult = createUnionType({
   name: 'ImportPriceListResult',
   types: () => [PriceListImport, UploadNotFound] as const,
 });
+
+@ObjectType({ description: 'Uploaded price-list files kept on the server’s disk.' })
+export class UploadDiskUsage {
+  @Field(() => Int)
+  files: number;
+
+  @Field(() => Float, { description: 'Bytes the files take together.' })
+  bytes: number;
+
+  @Field(() => Int, { description: 'Hours an unimported upload is kept before it is removed.' })
+  maxAgeHours: number;
+}

@@ -5,7 +5,7 @@ import { QueryState } from '../../components/QueryState';
 import { ShowMore } from '../../components/ShowMore';
 import { StatusBadge } from '../../components/StatusBadge';
 import type { PriceListImportQuery } from '../../gql/graphql';
-import { IMPORT_PRICE_LIST, PRICE_LIST_IMPORT, PRICE_LIST_IMPORTS } from './operations';
+import { IMPORT_PRICE_LIST, PRICE_LIST_UPLOADS, PRICE_LIST_IMPORT, PRICE_LIST_IMPORTS } from './operations';
 
 type Import = NonNullable<PriceListImportQuery['priceListImport']>;
 
@@ -52,6 +52,8 @@ export function PriceListsPage() {
   const [currentId, setCurrentId] = useState<string | null>(null);
   const list = useQuery(PRICE_LIST_IMPORTS, { variables: { first: 20 }, fetchPolicy: 'cache-and-network' });
   const [startImport] = useMutation(IMPORT_PRICE_LIST);
+  const uploads = useQuery(PRICE_LIST_UPLOADS, { fetchPolicy: 'cache-and-network' });
+  const { refetch: refetchUploads } = uploads;
   const current = useQuery(PRICE_LIST_IMPORT, { variables: { id: currentId ?? '' }, skip: !currentId, fetchPolicy: 'network-only', notifyOnNetworkStatusChange: true });
   const run = current.data?.priceListImport ?? null;
   const running = run?.status === 'RUNNING';
@@ -66,8 +68,11 @@ export function PriceListsPage() {
     return () => stopPolling();
   }, [running, startPolling, stopPolling]);
   useEffect(() => {
-    if (finished) void refetchList();
-  }, [finished, currentId, refetchList]);
+    if (finished) {
+      void refetchList();
+      void refetchUploads();
+    }
+  }, [finished, currentId, refetchList, refetchUploads]);
 
   const submit = async () => {
     if (!file) return;
@@ -109,6 +114,11 @@ export function PriceListsPage() {
             </Alert>
           )}
           {run && <ImportOutcome run={run} />}
+          {uploads.data && (
+            <Text size="sm" c="dimmed" data-testid="upload-disk-usage">
+              {uploadUsageText(uploads.data.priceListUploads)}
+            </Text>
+          )}
         </Stack>
       </Card>
       <Title order={3}>Recent imports</Title>
@@ -147,4 +157,11 @@ export function PriceListsPage() {
       </QueryState>
     </Stack>
   );
+}
+
+/** "Uploaded files on the server: 2 files, 51.2 MB; …" — what uploads hold on the server's disk. */
+export function uploadUsageText(usage: { files: number; bytes: number; maxAgeHours: number }): string {
+  const size = new Intl.NumberFormat('en-US', { style: 'unit', unit: usage.bytes >= 1e6 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(usage.bytes / (usage.bytes >= 1e6 ? 1e6 : 1e3));
+  const files = usage.files === 1 ? '1 file' : `${usage.files} files`;
+  return `Uploaded files on the server: ${files}, ${size}. Files not imported are removed after ${usage.maxAgeHours} hours.`;
 }

@@ -24,3 +24,13 @@ export const IMPORT_PRICE_LIST = graphql(`
     }
   }
 `);
+
+export const PRICE_LIST_UPLOADS = graphql(`
+  query PriceListUploads {
+    priceListUploads {
+      files
+      bytes
+      maxAgeHours
+    }
+  }
+`);
