@@ -75,4 +75,26 @@ describe('customers and tenants in the browser', () => {
     await page.getByRole('button', { name: 'Reveal (audited)' }).first().click();
     expect(await page.getByTestId('revealed-revealPortalPassword').innerText()).toMatch(/^contoso\.shop \/ .{16}$/);
   });
+
+  it('R15/R21: an existing tenant works only once its admin accepted the invitation naming this reseller', async () => {
+    await newCustomer('Commercial', 'Fabrikam Branch');
+    await page.getByRole('radio', { name: /Use the customer’s existing tenant/ }).check();
+    await page.getByLabel('Existing tenant domain').fill('fabrikam.onmicrosoft.com');
+    await page.getByRole('button', { name: 'Check and use' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Refused' });
+    await refusal.waitFor();
+    expect(await refusal.getByRole('link').getAttribute('href')).toMatch(/indirectCSPId=6543210/);
+
+    // The customer's admin accepts the invitation that names the reseller (staff play Microsoft's part here).
+    const staff = await (await stack.browser.newContext()).newPage();
+    await signIn(staff, stack.url, 'staff');
+    await staff.getByRole('link', { name: 'Simulator' }).click();
+    await staff.getByLabel('Reseller the invitation names (MPN location ID)').fill('6543210');
+    const row = staff.getByRole('table', { name: 'Simulated tenants' }).getByRole('row').filter({ hasText: 'fabrikam.onmicrosoft.com' });
+    await row.getByRole('button', { name: 'Accept authorisation link' }).click();
+    await expect.poll(() => row.innerText()).toMatch(/yes\s+6543210/);
+
+    await page.getByRole('button', { name: 'Check and use' }).click();
+    await page.getByLabel('Chosen tenant').getByText('fabrikam.onmicrosoft.com').waitFor();
+  });
 });

@@ -21,7 +21,11 @@ export function relationshipRequestUrl(distributorPartnerId: string): string {
   return `https://partnercenter.microsoft.com/pcv/valueaddedresellers/relationshiprequest/${distributorPartnerId}`;
 }
 
-/** R21: the universal link a customer's global admin accepts to make the distributor its indirect provider. */
-export function customerAuthorisationUrl(distributorPartnerId: string): string {
-  return `https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=${distributorPartnerId}&msppId=0&DAP=true#/BillingAccounts/partner-invitation`;
+/**
+ * R21: the link a customer's global admin accepts to make the distributor its indirect provider; with the
+ * indirect reseller named (Microsoft's IndirectResellerRelationship invitation), the acceptance covers it.
+ */
+export function customerAuthorisationUrl(distributorPartnerId: string, indirectResellerId: string | null = null): string {
+  if (!indirectResellerId) return `https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=${distributorPartnerId}&msppId=0&DAP=true#/BillingAccounts/partner-invitation`;
+  return `https://admin.microsoft.com/Adminportal/Home?invType=IndirectResellerRelationship&partnerId=${distributorPartnerId}&msppId=0&indirectCSPId=${encodeURIComponent(indirectResellerId)}&DAP=true#/BillingAccounts/partner-invitation`;
 }

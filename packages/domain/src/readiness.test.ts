@@ -63,7 +63,7 @@ describe('purchase readiness', () => {
   });
 
   it('R15: carries the tenant refusal and its authorisation link', () => {
-    const verdict = canUseExistingTenant('COMMERCIAL', { domain: 'f.onmicrosoft.com', government: false, relationshipAccepted: false }, DISTRIBUTOR);
+    const verdict = canUseExistingTenant('COMMERCIAL', { domain: 'f.onmicrosoft.com', government: false, relationshipAccepted: false, indirectResellers: [] }, DISTRIBUTOR, '6543210');
     const readiness = purchaseReadiness({ ...ready, tenant: { choice: 'EXISTING', domain: 'f.onmicrosoft.com', verdict } });
     expect(readiness.unmet).toEqual([expect.objectContaining({ step: 'TENANT', code: 'TENANT_RELATIONSHIP_NOT_ACCEPTED', fix: expect.objectContaining({ kind: 'link' }) })]);
   });

@@ -9,6 +9,8 @@ export type ExistingTenant = {
   government: boolean;
   /** Whether the customer's global admin accepted the distributor as indirect provider (R15, R21). */
   relationshipAccepted: boolean;
+  /** The indirect resellers (MPN location IDs) that acceptance covers: only they may sell into the tenant. */
+  indirectResellers: readonly string[];
 };
 
 export type TenantChoiceCode =
@@ -16,7 +18,8 @@ export type TenantChoiceCode =
   | 'EXISTING_TENANT_NOT_FOUND'
   | 'GOVERNMENT_NEEDS_NEW_TENANT'
   | 'GOVERNMENT_TENANT_NOT_ALLOWED'
-  | 'TENANT_RELATIONSHIP_NOT_ACCEPTED';
+  | 'TENANT_RELATIONSHIP_NOT_ACCEPTED'
+  | 'TENANT_RELATIONSHIP_NOT_FOR_RESELLER';
 
 /**
  * R11, R12, R20: may the marketplace create a new tenant for this customer? Education and Nonprofit
@@ -42,10 +45,12 @@ export function canCreateNewTenant(segment: CustomerSegment): Verdict<TenantChoi
 
 /**
  * R15, R20, R21: may licences go to this existing tenant? It must exist and have accepted the
- * distributor (the universal authorisation link); once it has, any segment may use it — except
- * Government, which follows the commercial flow with a new tenant.
+ * distributor (the authorisation link) for this reseller — a tenant's acceptance names the indirect
+ * resellers it covers, so one reseller cannot sell into another's customer's tenant; once it has, any
+ * segment may use it — except Government, which follows the commercial flow with a new tenant.
+ * `resellerMpnId`: the asking reseller's MPN location ID (null when it has entered none yet).
  */
-export function canUseExistingTenant(segment: CustomerSegment, tenant: ExistingTenant | null, distributorPartnerId: string): Verdict<TenantChoiceCode> {
+export function canUseExistingTenant(segment: CustomerSegment, tenant: ExistingTenant | null, distributorPartnerId: string, resellerMpnId: string | null): Verdict<TenantChoiceCode> {
   if (segment === 'GOVERNMENT') {
     return tenant?.government
       ? deny(
@@ -75,7 +80,14 @@ export function canUseExistingTenant(segment: CustomerSegment, tenant: ExistingT
     return deny(
       'TENANT_RELATIONSHIP_NOT_ACCEPTED',
       `${tenant.domain} has not accepted the distributor as its indirect provider (R15). Only the customer’s global admin can accept the authorisation link.`,
-      { kind: 'link', label: 'Send the customer’s global admin the authorisation link', href: customerAuthorisationUrl(distributorPartnerId) },
+      { kind: 'link', label: 'Send the customer’s global admin the authorisation link', href: customerAuthorisationUrl(distributorPartnerId, resellerMpnId) },
+    );
+  }
+  if (!resellerMpnId || !tenant.indirectResellers.includes(resellerMpnId)) {
+    return deny(
+      'TENANT_RELATIONSHIP_NOT_FOR_RESELLER',
+      `${tenant.domain} has not authorised your company as its reseller. Only the customer’s global admin can accept the authorisation link, which names you.`,
+      { kind: 'link', label: 'Send the customer’s global admin your authorisation link', href: customerAuthorisationUrl(distributorPartnerId, resellerMpnId) },
     );
   }
   return allow();
@@ -90,9 +102,9 @@ export interface TenantOptions {
 }
 
 /** Both tenant choices for a customer at once, explained in words for the tenant panel (R11). */
-export function tenantOptions(segment: CustomerSegment, existing: ExistingTenant | null, distributorPartnerId: string): TenantOptions {
+export function tenantOptions(segment: CustomerSegment, existing: ExistingTenant | null, distributorPartnerId: string, resellerMpnId: string | null): TenantOptions {
   const createNew = canCreateNewTenant(segment);
-  const useExisting = canUseExistingTenant(segment, existing, distributorPartnerId);
+  const useExisting = canUseExistingTenant(segment, existing, distributorPartnerId, resellerMpnId);
   const recommended = useExisting.allowed ? 'EXISTING' : createNew.allowed ? 'NEW' : null;
   const label = SEGMENT_LABELS[segment];
   const explanation =

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { CustomerEntity } from './customer.entity.js';
 import { createTestApp, TestClient, type TestApp } from '../test-support/test-app.js';
 import { demo, seedUsers } from '../test-support/users.js';
@@ -100,8 +101,39 @@ describe('customers and tenants', () => {
     const id = (await create(customer('Fabrikam Ops'))).customer.id;
     const refused = await tenantOp('chooseExistingTenant', id, 'fabrikam.onmicrosoft.com');
     expect(refused).toMatchObject({ code: 'TENANT_RELATIONSHIP_NOT_ACCEPTED', fix: { kind: 'LINK', href: expect.stringMatching(/partnerId=a27ac673.*partner-invitation/) } });
+    // Accepted for the distributor alone, the relationship does not cover this reseller yet.
     await staff.gql('mutation { acceptTenantRelationship(domain: "fabrikam.onmicrosoft.com") { __typename } }');
+    expect(await tenantOp('chooseExistingTenant', id, 'fabrikam.onmicrosoft.com')).toMatchObject({ code: 'TENANT_RELATIONSHIP_NOT_FOR_RESELLER', fix: { href: expect.stringMatching(/indirectCSPId=6543210/) } });
+    await staff.gql('mutation { acceptTenantRelationship(domain: "fabrikam.onmicrosoft.com", indirectReseller: "6543210") { __typename } }');
     expect(await tenantOp('chooseExistingTenant', id, 'fabrikam.onmicrosoft.com')).toMatchObject({ tenant: { state: 'LINKED' } });
+  });
+
+  it('R15: refuses a tenant another reseller’s customer uses, answering exactly as for an unknown tenant, and staff see the attempt', async () => {
+    const admin = reseller.fork();
+    await admin.signIn(demo('admin').email, demo('admin').password);
+    const other = await admin.gql(`mutation { createReseller(input: { companyName: "Other Reseller", marketplaceId: "MP-300003", bcn: "20-300003",
+      address: { line1: "1 Main St", city: "Austin", region: "TX", postalCode: "73301", country: "US" }, contact: { name: "Olga", email: "olga@other.example", phone: "+15125550100" } }) { ... on ResellerSaved { reseller { id } } } }`);
+    const otherId = other.data?.createReseller.reseller.id;
+    await t.app.db.transaction((m) => m.query(t.app.db.kind === 'postgres' ? 'UPDATE reseller SET mpn_location_id = $1 WHERE id = $2' : 'UPDATE reseller SET mpn_location_id = ? WHERE id = ?', ['2222222', otherId]));
+    const createFor = async (resellerIdOf: string, name: string) =>
+      (await staff.gql(CREATE, { resellerId: resellerIdOf, input: customer(name) })).data?.createCustomer.customer.id as string;
+    // The other reseller's customer: an existing tenant it was authorised for, and a tenant just created for another.
+    await staff.gql('mutation { saveSimTenant(input: { domain: "otherco.onmicrosoft.com", companyName: "OtherCo", government: false, relationshipAccepted: true, indirectResellers: ["2222222", "6543210"] }) { __typename } }');
+    const otherCustomer = await createFor(otherId, 'OtherCo Holdings');
+    expect(await tenantOp('chooseExistingTenant', otherCustomer, 'otherco.onmicrosoft.com', staff)).toMatchObject({ tenant: { state: 'LINKED' } });
+    const newcoCustomer = await createFor(otherId, 'NewCo Trading');
+    await tenantOp('chooseNewTenant', newcoCustomer, 'newcotrading', staff);
+    expect(await tenantOp('createCustomerTenant', newcoCustomer, undefined, staff)).toMatchObject({ tenant: { state: 'CREATED' } });
+
+    const mine = (await create(customer('Takeover Attempt'))).customer.id;
+    const unknown = await tenantOp('chooseExistingTenant', mine, 'nosuchtenant.onmicrosoft.com');
+    expect(unknown).toMatchObject({ code: 'EXISTING_TENANT_NOT_FOUND' });
+    // Even though OtherCo's acceptance happens to name this reseller too, another reseller's customer uses it.
+    expect(await tenantOp('chooseExistingTenant', mine, 'otherco.onmicrosoft.com')).toEqual(unknown);
+    expect(await tenantOp('chooseExistingTenant', mine, 'newcotrading.onmicrosoft.com')).toEqual(unknown);
+    expect(await t.app.tenants.get(mine)).toBeNull();
+    const conflicts = await t.app.db.read.findBy(AuditEntryEntity, { operation: 'tenants.linkConflict', entityId: mine });
+    expect(conflicts.map((c) => JSON.parse(c.changes).refusedTenant.after).sort()).toEqual(['newcotrading.onmicrosoft.com', 'otherco.onmicrosoft.com']);
   });
 
   it('R20: a Government customer cannot use an existing tenant and gets a new one', async () => {

@@ -278,7 +278,7 @@ export class PurchaseService {
         tenant = { choice: 'NEW', domain: row.domain, verdict: canCreateNewTenant(customer.segment), available };
       } else {
         const existing = await this.partnerCenter.findCustomerTenant(row.domain);
-        tenant = { choice: 'EXISTING', domain: row.domain, verdict: canUseExistingTenant(customer.segment, existing, this.distributorPartnerId) };
+        tenant = { choice: 'EXISTING', domain: row.domain, verdict: canUseExistingTenant(customer.segment, existing, this.distributorPartnerId, row.mpn_location_id ?? null) };
       }
     }
     const credit = await this.terms.creditInUse(resellerId);

@@ -16,6 +16,8 @@ export interface CustomerTenant {
   government: boolean;
   /** Accepted the distributor as indirect provider (reseller relationship, R15/R21). */
   relationshipAccepted: boolean;
+  /** The indirect resellers (MPN location IDs) that relationship covers: only they may sell into the tenant. */
+  indirectResellers: string[];
 }
 
 export interface PartnerCenter {
@@ -31,7 +33,8 @@ export interface PartnerCenter {
    * Create a customer with a new tenant (`POST /v1/customers`); Microsoft answers with the tenant ID and
    * the first admin user and its temporary password (R22). Throws DomainTakenError when it exists.
    */
-  createCustomerTenant(request: { domain: string; companyName: string }): Promise<CreatedTenant>;
+  /** A new tenant, its relationship accepted for the distributor and the indirect reseller it is created for. */
+  createCustomerTenant(request: { domain: string; companyName: string; indirectReseller: string | null }): Promise<CreatedTenant>;
   /**
    * Place a cart with the customer and provision one line (`POST /v1/customers/{id}/carts`, then
    * checkout); idempotent on `reference`, answering the subscription ID. Throws ProvisioningError.

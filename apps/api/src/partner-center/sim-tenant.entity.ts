@@ -20,6 +20,13 @@ export class SimTenantEntity {
   @Column({ name: 'relationship_accepted', type: 'boolean', default: false })
   relationshipAccepted: boolean;
 
+  /**
+   * The indirect resellers (MPN location IDs, comma-separated) the accepted relationship covers: the customer's
+   * admin accepted an invitation that named them, or the marketplace created the tenant for their customer.
+   */
+  @Column({ name: 'indirect_resellers', type: 'varchar', length: 2000, default: '' })
+  indirectResellers: string;
+
   @Column({ name: 'created_by_marketplace', type: 'boolean', default: false })
   createdByMarketplace: boolean;
 

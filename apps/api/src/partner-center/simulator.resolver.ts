@@ -4,6 +4,8 @@ import type { Context } from '../context.js';
 import { NotFound, ValidationFailed } from '../platform/common.types.js';
 import { Permission, RequirePermission } from '../platform/permissions.js';
 import { SimPartner, SimPartnerInput, SimTenant, SimTenantInput } from './simulator.types.js';
+import type { SimTenantEntity } from './sim-tenant.entity.js';
+import { coveredResellers } from './simulator.js';
 import { Code } from '../platform/text.types.js';
 
 @ObjectType()
@@ -28,6 +30,8 @@ class DistributorLinks {
 }
 
 const SaveSimPartnerResult = createUnionType({ name: 'SaveSimPartnerResult', types: () => [SimPartnerSaved, ValidationFailed] as const });
+const toSimTenant = (tenant: SimTenantEntity): SimTenant => ({ ...tenant, indirectResellers: coveredResellers(tenant.indirectResellers) });
+
 const SaveSimTenantResult = createUnionType({ name: 'SaveSimTenantResult', types: () => [SimTenantSaved, ValidationFailed] as const });
 const AcceptRelationshipResult = createUnionType({ name: 'AcceptRelationshipResult', types: () => [SimTenantSaved, NotFound] as const });
 
@@ -48,8 +52,8 @@ export class SimulatorResolver {
 
   @RequirePermission(Permission.SimulatorManage)
   @Query(() => [SimTenant], { description: 'Tenants the Partner Center simulator knows.' })
-  simTenants(@Ctx() { app }: Context): Promise<SimTenant[]> {
-    return app.simulator.tenants();
+  async simTenants(@Ctx() { app }: Context): Promise<SimTenant[]> {
+    return (await app.simulator.tenants()).map(toSimTenant);
   }
 
   @RequirePermission(Permission.SimulatorManage)
@@ -63,13 +67,17 @@ export class SimulatorResolver {
   @Mutation(() => SaveSimTenantResult)
   async saveSimTenant(@Arg('input', () => SimTenantInput) input: SimTenantInput, @Ctx() { app, actor }: Context): Promise<typeof SaveSimTenantResult> {
     const result = await app.simulator.saveTenant(actor, input);
-    return result.ok ? Object.assign(new SimTenantSaved(), { tenant: result.value }) : ValidationFailed.of(result.fields);
+    return result.ok ? Object.assign(new SimTenantSaved(), { tenant: toSimTenant(result.value) }) : ValidationFailed.of(result.fields);
   }
 
   @RequirePermission(Permission.SimulatorManage)
   @Mutation(() => AcceptRelationshipResult, { description: 'Simulates the customer’s global admin accepting the authorisation link (R21).' })
-  async acceptTenantRelationship(@Arg('domain', () => Code) domain: string, @Ctx() { app, actor }: Context): Promise<typeof AcceptRelationshipResult> {
-    const tenant = await app.simulator.acceptRelationship(actor, domain);
-    return tenant ? Object.assign(new SimTenantSaved(), { tenant }) : NotFound.of('tenant', domain);
+  async acceptTenantRelationship(
+    @Arg('domain', () => Code) domain: string,
+    @Arg('indirectReseller', () => Code, { nullable: true, description: 'The MPN location ID of the indirect reseller the accepted invitation names.' }) indirectReseller: string | null,
+    @Ctx() { app, actor }: Context,
+  ): Promise<typeof AcceptRelationshipResult> {
+    const tenant = await app.simulator.acceptRelationship(actor, domain, indirectReseller);
+    return tenant ? Object.assign(new SimTenantSaved(), { tenant: toSimTenant(tenant) }) : NotFound.of('tenant', domain);
   }
 }

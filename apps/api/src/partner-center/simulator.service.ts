@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { SimPartnerEntity } from './sim-partner.entity.js';
+import { coveredResellers } from './simulator.js';
 import { SimTenantEntity } from './sim-tenant.entity.js';
 
 type Saved<T> = { ok: true; value: T } | { ok: false; fields: FieldError[] };
@@ -51,7 +52,7 @@ export class SimulatorService {
     return { ok: true, value: partner };
   }
 
-  async saveTenant(actor: Actor, input: { domain: string; companyName: string; government: boolean; relationshipAccepted: boolean; provisioningFails?: boolean | null }): Promise<Saved<SimTenantEntity>> {
+  async saveTenant(actor: Actor, input: { domain: string; companyName: string; government: boolean; relationshipAccepted: boolean; indirectResellers?: string[] | null; provisioningFails?: boolean | null }): Promise<Saved<SimTenantEntity>> {
     const fields: FieldError[] = [];
     const domain = parseExistingTenantDomain(input.domain);
     if (!domain.ok) fields.push({ field: 'domain', code: domain.code, message: domain.message });
@@ -65,6 +66,7 @@ export class SimulatorService {
         companyName,
         government: input.government,
         relationshipAccepted: input.relationshipAccepted,
+        indirectResellers: input.indirectResellers ? input.indirectResellers.map((id) => id.trim()).filter(Boolean).join(',') : (before?.indirectResellers ?? ''),
         createdByMarketplace: before?.createdByMarketplace ?? false,
         provisioningFails: input.provisioningFails ?? before?.provisioningFails ?? false,
         createdAt: before?.createdAt ?? this.clock.now().toISOString(),
@@ -76,13 +78,21 @@ export class SimulatorService {
   }
 
   /** R21: the customer's global admin accepts the universal authorisation link (simulated by staff). */
-  async acceptRelationship(actor: Actor, domain: string): Promise<SimTenantEntity | null> {
+  /** The customer's admin accepts the invitation: for the distributor, and for the indirect reseller it names, if any. */
+  async acceptRelationship(actor: Actor, domain: string, indirectReseller: string | null = null): Promise<SimTenantEntity | null> {
     return this.db.transaction(async (m) => {
       const tenant = await m.findOneBy(SimTenantEntity, { domain: domain.trim().toLowerCase() });
       if (!tenant) return null;
-      await m.update(SimTenantEntity, tenant.domain, { relationshipAccepted: true });
-      await this.audit.record(m, actor, { operation: 'simulator.acceptRelationship', entityType: 'SimTenant', entityId: tenant.domain, changes: { relationshipAccepted: { before: tenant.relationshipAccepted, after: true } } });
-      return { ...tenant, relationshipAccepted: true };
+      const covered = coveredResellers(tenant.indirectResellers);
+      const indirectResellers = indirectReseller && !covered.includes(indirectReseller.trim()) ? [...covered, indirectReseller.trim()].join(',') : tenant.indirectResellers;
+      await m.update(SimTenantEntity, tenant.domain, { relationshipAccepted: true, indirectResellers });
+      await this.audit.record(m, actor, {
+        operation: 'simulator.acceptRelationship',
+        entityType: 'SimTenant',
+        entityId: tenant.domain,
+        changes: { relationshipAccepted: { before: tenant.relationshipAccepted, after: true }, indirectResellers: { before: tenant.indirectResellers, after: indirectResellers } },
+      });
+      return { ...tenant, relationshipAccepted: true, indirectResellers };
     });
   }
 }

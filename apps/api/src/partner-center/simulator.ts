@@ -7,13 +7,14 @@ import { DomainTakenError, ProvisioningError, type CreatedTenant, type CustomerT
 import { SimPartnerEntity } from './sim-partner.entity.js';
 import { SimTenantEntity } from './sim-tenant.entity.js';
 
-const TENANT_COLUMNS = 'domain, tenant_id, company_name, government, relationship_accepted, provisioning_fails';
+const TENANT_COLUMNS = 'domain, tenant_id, company_name, government, relationship_accepted, indirect_resellers, provisioning_fails';
 interface TenantRow {
   domain: string;
   tenant_id: string;
   company_name: string;
   government: unknown;
   relationship_accepted: unknown;
+  indirect_resellers: string;
   provisioning_fails: unknown;
 }
 /** A boolean column: SQLite answers 1 or 0, PostgreSQL true or false. */
@@ -24,7 +25,10 @@ const toCustomerTenant = (row: TenantRow): CustomerTenant => ({
   companyName: row.company_name,
   government: flag(row.government),
   relationshipAccepted: flag(row.relationship_accepted),
+  indirectResellers: coveredResellers(row.indirect_resellers),
 });
+
+export const coveredResellers = (column: string): string[] => column.split(',').map((id) => id.trim()).filter(Boolean);
 
 /**
  * The default Partner Center: deterministic, answering from the sim_partner and sim_tenant tables,
@@ -62,7 +66,7 @@ export class PartnerCenterSimulator implements PartnerCenter {
     return tenant ? toCustomerTenant(tenant) : null;
   }
 
-  async createCustomerTenant(request: { domain: string; companyName: string }): Promise<CreatedTenant> {
+  async createCustomerTenant(request: { domain: string; companyName: string; indirectReseller: string | null }): Promise<CreatedTenant> {
     const domain = request.domain.toLowerCase();
     return this.db.transaction(async (m) => {
       if (await m.existsBy(SimTenantEntity, { domain })) throw new DomainTakenError(domain);
@@ -74,6 +78,7 @@ export class PartnerCenterSimulator implements PartnerCenter {
         companyName: request.companyName,
         government: false,
         relationshipAccepted: true,
+        indirectResellers: request.indirectReseller ?? '',
         createdByMarketplace: true,
         provisioningFails: false,
         createdAt: this.clock.now().toISOString(),

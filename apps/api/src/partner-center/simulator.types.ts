@@ -60,6 +60,9 @@ export class SimTenant {
   @Field({ description: 'Whether its global admin accepted the distributor (R21).' })
   relationshipAccepted: boolean;
 
+  @Field(() => [String], { description: 'MPN location IDs of the indirect resellers the relationship covers.' })
+  indirectResellers: string[];
+
   @Field()
   createdByMarketplace: boolean;
 
@@ -80,6 +83,9 @@ export class SimTenantInput {
 
   @Field()
   relationshipAccepted: boolean;
+
+  @Field(() => [Code], { nullable: true, description: 'MPN location IDs of the indirect resellers the relationship covers; unchanged when omitted.' })
+  indirectResellers?: string[] | null;
 
   @Field(() => Boolean, { nullable: true })
   provisioningFails?: boolean | null;

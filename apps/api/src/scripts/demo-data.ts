@@ -48,10 +48,10 @@ export const DEMO_PARTNERS = [
 ] as const;
 
 export const DEMO_TENANTS = [
-  { domain: 'contoso.onmicrosoft.com', companyName: 'Contoso Ltd', government: false, relationshipAccepted: true },
-  { domain: 'fabrikam.onmicrosoft.com', companyName: 'Fabrikam Inc', government: false, relationshipAccepted: false },
-  { domain: 'northwindschool.onmicrosoft.com', companyName: 'Northwind School', government: false, relationshipAccepted: true },
-  { domain: 'citygov.onmicrosoft.com', companyName: 'City of Springfield', government: true, relationshipAccepted: true },
+  { domain: 'contoso.onmicrosoft.com', companyName: 'Contoso Ltd', government: false, relationshipAccepted: true, indirectResellers: '6543210' },
+  { domain: 'fabrikam.onmicrosoft.com', companyName: 'Fabrikam Inc', government: false, relationshipAccepted: false, indirectResellers: '' },
+  { domain: 'northwindschool.onmicrosoft.com', companyName: 'Northwind School', government: false, relationshipAccepted: true, indirectResellers: '6543210' },
+  { domain: 'citygov.onmicrosoft.com', companyName: 'City of Springfield', government: true, relationshipAccepted: true, indirectResellers: '6543210' },
 ] as const;
 
 const demoAddress = { line1: '1 Harbor Blvd', city: 'Irvine', region: 'CA', postalCode: '92612', country: 'US' };

@@ -52,7 +52,7 @@ export class TenantService {
   async options(customer: CustomerEntity): Promise<TenantOptions> {
     const chosen = await this.get(customer.id);
     const existing = chosen?.choice === 'EXISTING' ? await this.partnerCenter.findCustomerTenant(chosen.domain) : null;
-    return tenantOptions(customer.segment, existing, this.distributorPartnerId);
+    return tenantOptions(customer.segment, existing, this.distributorPartnerId, await this.resellerMpnId(customer.resellerId));
   }
 
   /** R12, R14: a new `<prefix>.onmicrosoft.com`, allowed for the segment, valid, and free — else free alternatives. */
@@ -76,13 +76,34 @@ export class TenantService {
     return this.save(actor, customer.id, { choice: 'NEW', domain: parsed.value.domain, newDomainKey: parsed.value.prefix, state: 'REQUESTED', tenantId: null });
   }
 
-  /** R15, R20, R21: an existing tenant that has accepted the distributor, not a government one. */
+  /**
+   * R15, R20, R21: an existing tenant that has accepted the distributor for this reseller, not a government one.
+   * A tenant another reseller's customer already uses here is answered exactly as an unknown tenant, so the
+   * answer tells nothing of that customer or reseller; staff see the attempt in the audit (tenants.linkConflict).
+   */
   async chooseExisting(actor: Actor, customer: CustomerEntity, requested: string): Promise<TenantResult> {
     const parsed = parseExistingTenantDomain(requested);
     if (!parsed.ok) return { ok: false, refusal: parsed };
+    const resellerMpnId = await this.resellerMpnId(customer.resellerId);
+    const unknown = () => {
+      const verdict = canUseExistingTenant(customer.segment, null, this.distributorPartnerId, resellerMpnId);
+      return { ok: false as const, refusal: verdict.allowed ? { code: 'EXISTING_TENANT_NOT_FOUND', message: 'No Microsoft tenant has that domain.' } : verdict };
+    };
+    const holder = await this.linkedByAnotherReseller(parsed.value.domain, customer.resellerId);
+    if (holder) {
+      await this.db.transaction((m) =>
+        this.audit.record(m, actor, {
+          operation: 'tenants.linkConflict',
+          entityType: 'Customer',
+          entityId: customer.id,
+          changes: { refusedTenant: { before: null, after: parsed.value.domain }, alreadyLinkedToCustomer: { before: null, after: holder.customerId }, ofReseller: { before: null, after: holder.resellerId } },
+        }),
+      );
+      return unknown();
+    }
     const tenant = await this.partnerCenter.findCustomerTenant(parsed.value.domain);
-    const allowed = canUseExistingTenant(customer.segment, tenant, this.distributorPartnerId);
-    if (!allowed.allowed || !tenant) return { ok: false, refusal: allowed.allowed ? { code: 'EXISTING_TENANT_NOT_FOUND', message: 'No Microsoft tenant has that domain.' } : allowed };
+    const allowed = canUseExistingTenant(customer.segment, tenant, this.distributorPartnerId, resellerMpnId);
+    if (!allowed.allowed || !tenant) return allowed.allowed ? unknown() : { ok: false, refusal: allowed };
     return this.save(actor, customer.id, { choice: 'EXISTING', domain: tenant.domain, newDomainKey: null, state: 'LINKED', tenantId: tenant.tenantId });
   }
 
@@ -107,7 +128,7 @@ export class TenantService {
     if (current.state === 'CREATED') return { ok: true, tenant: current };
     let created;
     try {
-      created = await this.partnerCenter.createCustomerTenant({ domain: current.domain, companyName: customer.companyName });
+      created = await this.partnerCenter.createCustomerTenant({ domain: current.domain, companyName: customer.companyName, indirectReseller: await this.resellerMpnId(customer.resellerId) });
     } catch (error) {
       if (error instanceof DomainTakenError) {
         return { ok: false, refusal: { code: 'TENANT_DOMAIN_TAKEN', message: `${current.domain} was taken meanwhile; choose another domain.`, suggestions: await this.freeAlternatives(customer, current.newDomainKey ?? '') } };
@@ -165,6 +186,21 @@ export class TenantService {
       await this.audit.record(m, actor, { operation: 'tenants.choose', entityType: 'Customer', entityId: customerId, changes: changesBetween(snapshot(current), snapshot(next)) });
       return { ok: true as const, tenant: next };
     });
+  }
+
+  /** The MPN location ID a tenant's relationship must name for this reseller to sell into it (R10, R15). */
+  private async resellerMpnId(resellerId: string): Promise<string | null> {
+    const [row] = await this.db.select<{ mpn_location_id: string | null }>('SELECT mpn_location_id FROM reseller WHERE id = ?', [resellerId]);
+    return row?.mpn_location_id ?? null;
+  }
+
+  /** A customer of another reseller whose chosen tenant is this domain, if any. */
+  private async linkedByAnotherReseller(domain: string, resellerId: string): Promise<{ customerId: string; resellerId: string } | null> {
+    const [row] = await this.db.select<{ customer_id: string; reseller_id: string }>(
+      'SELECT t.customer_id, c.reseller_id FROM customer_tenant t JOIN customer c ON c.id = t.customer_id WHERE t.domain = ? AND c.reseller_id <> ? LIMIT 1',
+      [domain.toLowerCase(), resellerId],
+    );
+    return row ? { customerId: row.customer_id, resellerId: row.reseller_id } : null;
   }
 
   private async isFree(domain: string, customerId: string): Promise<boolean> {

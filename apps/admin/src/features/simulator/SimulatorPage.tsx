@@ -20,6 +20,7 @@ export function SimulatorPage() {
   const [accept] = useMutation(ACCEPT_RELATIONSHIP);
   const [newPartner, setNewPartner] = useState({ mpnId: '', companyName: '', kind: 'LOCATION', cspIndirectReseller: true, relationshipWithDistributor: true, tenantDomain: '' });
   const [newTenant, setNewTenant] = useState({ domain: '', companyName: '', government: false, relationshipAccepted: false });
+  const [invitedReseller, setInvitedReseller] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -90,6 +91,13 @@ export function SimulatorPage() {
           <Text size="sm" c="dimmed">
             Universal authorisation link (R21): <Anchor href={data?.distributorLinks.customerAuthorisation} target="_blank" rel="noreferrer" size="sm"><Code>{data?.distributorLinks.customerAuthorisation.slice(0, 70)}…</Code></Anchor>
           </Text>
+          <TextInput
+            label="Reseller the invitation names (MPN location ID)"
+            description="A tenant's acceptance covers only the resellers its invitation named; leave empty for the distributor alone."
+            value={invitedReseller}
+            onChange={(e) => setInvitedReseller(e.currentTarget.value)}
+            w={360}
+          />
           <Table aria-label="Simulated tenants">
             <Table.Thead>
               <Table.Tr>
@@ -97,6 +105,7 @@ export function SimulatorPage() {
                 <Table.Th>Company</Table.Th>
                 <Table.Th>Government</Table.Th>
                 <Table.Th>Distributor authorised</Table.Th>
+                <Table.Th>Resellers covered</Table.Th>
                 <Table.Th>Provisioning fails</Table.Th>
                 <Table.Th />
               </Table.Tr>
@@ -110,12 +119,13 @@ export function SimulatorPage() {
                     <Switch aria-label={`Government tenant ${t.domain}`} checked={t.government} onChange={(e) => void run(async () => (await saveTenant({ variables: { input: { ...tenantInput(t), government: e.currentTarget.checked } } })).data?.saveSimTenant as never)} />
                   </Table.Td>
                   <Table.Td>{t.relationshipAccepted ? 'yes' : 'no'}</Table.Td>
+                  <Table.Td>{t.indirectResellers.length ? t.indirectResellers.join(', ') : '—'}</Table.Td>
                   <Table.Td>
                     <Switch aria-label={`Provisioning fails for ${t.domain}`} checked={t.provisioningFails} onChange={(e) => void run(async () => (await saveTenant({ variables: { input: { ...tenantInput(t), provisioningFails: e.currentTarget.checked } } })).data?.saveSimTenant as never)} />
                   </Table.Td>
                   <Table.Td>
-                    {!t.relationshipAccepted && (
-                      <Button size="xs" variant="light" onClick={() => void run(async () => void (await accept({ variables: { domain: t.domain } })))}>
+                    {(!t.relationshipAccepted || (invitedReseller.trim() !== '' && !t.indirectResellers.includes(invitedReseller.trim()))) && (
+                      <Button size="xs" variant="light" onClick={() => void run(async () => void (await accept({ variables: { domain: t.domain, indirectReseller: invitedReseller.trim() || null } })))}>
                         Accept authorisation link
                       </Button>
                     )}

@@ -15,6 +15,7 @@ export const SIMULATOR = graphql(`
       companyName
       government
       relationshipAccepted
+      indirectResellers
       createdByMarketplace
       provisioningFails
     }
@@ -53,8 +54,8 @@ export const SAVE_SIM_TENANT = graphql(`
 `);
 
 export const ACCEPT_RELATIONSHIP = graphql(`
-  mutation AcceptTenantRelationship($domain: Code!) {
-    acceptTenantRelationship(domain: $domain) {
+  mutation AcceptTenantRelationship($domain: Code!, $indirectReseller: Code) {
+    acceptTenantRelationship(domain: $domain, indirectReseller: $indirectReseller) {
       __typename
     }
   }
