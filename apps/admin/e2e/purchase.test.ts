@@ -28,9 +28,19 @@ describe('the purchase wizard in the browser', () => {
     await add.click();
     const quantity = page.getByLabel('Quantity of Microsoft 365 E3').first();
     await expect.poll(() => quantity.inputValue()).toBe('2');
+    // Beyond the line's limit: refused beside the field, never clamped behind the user's back.
+    await quantity.fill('3000');
+    await quantity.press('Enter');
+    await page.getByText('At most 2,000 licences on one line.').waitFor();
+    expect(await quantity.inputValue()).toBe('3000');
+    // Typed but not saved: Buy waits; Enter saves, and the totals follow what was saved.
     await quantity.fill('5');
-    await quantity.blur();
+    await page.getByText('Not saved: press Enter').waitFor();
+    await quantity.press('Enter');
     await expect.poll(async () => page.getByTestId('cart-total').innerText()).toMatch(/Total \d+\.\d{2} USD/);
+    const unit = Number(/([\d.]+) USD/.exec(await page.getByRole('table', { name: 'Cart' }).getByRole('cell').nth(2).innerText())![1]);
+    await expect.poll(async () => page.getByTestId('cart-total').innerText()).toBe(`Total ${(unit * 5).toFixed(2)} USD`);
+    await expect.poll(async () => page.getByTestId('to-pay').innerText()).toBe(`To pay: ${(unit * 5).toFixed(2)} USD`);
 
     await page.getByRole('textbox', { name: 'Existing customer' }).click();
     await page.getByRole('option', { name: /Contoso Pharmacy/ }).click();
@@ -40,11 +50,13 @@ describe('the purchase wizard in the browser', () => {
 
     await page.getByLabel('PO number (optional)').fill('PO-E2E-1');
     await page.getByRole('button', { name: 'Buy', exact: true }).click();
+    // After Buy the user lands on the new order, told so at the top, with its SO number.
     const so = (await page.getByTestId('so-number').innerText()).trim();
     expect(so).toMatch(/^SO-\d{8}-\d{6}$/);
-
-    await page.getByRole('link', { name: 'Follow the order' }).click();
     await page.getByRole('heading', { name: so }).waitFor();
+    expect(page.url()).toMatch(/\/orders\/[0-9a-f-]{36}$/);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await page.getByRole('status').filter({ hasText: 'Order placed' }).innerText()).toMatch(new RegExp(`${so} for ${(unit * 5).toFixed(2)} USD`));
     await page.getByTestId('order-status').getByText('provisioned').waitFor({ timeout: 20_000 });
     const emails = page.getByLabel('Emails');
     await emails.getByText(`Your Microsoft licences are ready — order ${so}`).waitFor();

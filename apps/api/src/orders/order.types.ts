@@ -1,4 +1,5 @@
 import type { BillingPlan, Term } from '@nce/domain';
+import { SafeIntResolver } from 'graphql-scalars';
 import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../catalog/catalog.types.js';
 import { BusinessError, Fix } from '../platform/business-error.js';
@@ -123,6 +124,12 @@ export class BuyInput {
 
   @Field(() => Code, { nullable: true, description: 'CREDIT_CARD or TERMS; the default otherwise.' })
   paymentMethod?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The cart version the buyer confirmed (Cart.version); another version is refused as CART_CHANGED.' })
+  cartVersion?: number | null;
+
+  @Field(() => SafeIntResolver, { nullable: true, description: 'The total in minor units the buyer confirmed; another total is refused as CART_CHANGED.' })
+  expectedTotalMinor?: number | null;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -191,4 +191,21 @@ describe('the purchase flow: cart → readiness → Buy → provisioning → ema
     const next = await staff.gql('query($a: Cursor) { orders(first: 2, after: $a) { nodes { id } } }', { a: first.data?.orders.pageInfo.endCursor });
     expect(new Set([...first.data!.orders.nodes, ...next.data!.orders.nodes].map((o: any) => o.id)).size).toBe(4);
   });
+
+  it('buys exactly what the buyer confirmed: another cart version or total is refused with the current figures, and nothing is placed', async () => {
+    const line = (await add(priceIds[0]!)).lines[0];
+    await prepare('Tailspin Toys');
+    const confirmed = (await reseller.gql(`{ cart(resellerId: "${resellerId}") { version total { amountMinor } } }`)).data?.cart;
+    // The quantity changes after the buyer looked (another tab, a save that landed late).
+    await reseller.gql(`mutation { setCartQuantity(resellerId: "${resellerId}", lineId: "${line.id}", quantity: 9) { __typename } }`);
+    const stale = await buy({ idempotencyKey: 'order-tailspin-0001', cartVersion: confirmed.version, expectedTotalMinor: confirmed.total.amountMinor });
+    expect(stale).toMatchObject({ __typename: 'BuyRefused', code: 'CART_CHANGED', message: expect.stringMatching(/it now holds 1 line \(9 licences\) for/) });
+    expect((await reseller.gql(`{ cart(resellerId: "${resellerId}") { lines { id } } }`)).data?.cart.lines).toHaveLength(1);
+    const current = (await reseller.gql(`{ cart(resellerId: "${resellerId}") { version total { amountMinor } } }`)).data?.cart;
+    expect(current.total.amountMinor).toBe(confirmed.total.amountMinor * 9);
+    const wrongTotal = await buy({ idempotencyKey: 'order-tailspin-0002', cartVersion: current.version, expectedTotalMinor: confirmed.total.amountMinor });
+    expect(wrongTotal.code).toBe('CART_CHANGED');
+    const placed = await buy({ idempotencyKey: 'order-tailspin-0003', cartVersion: current.version, expectedTotalMinor: current.total.amountMinor });
+    expect(placed).toMatchObject({ __typename: 'OrderPlaced', order: { total: { amountMinor: current.total.amountMinor }, lines: [{ quantity: 9 }] } });
+  });
 });

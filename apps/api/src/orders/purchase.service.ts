@@ -5,6 +5,7 @@ import {
   canUseExistingTenant,
   type CustomerSegment,
   defaultPaymentMethod,
+  formatMoney,
   formatSalesOrderNumber,
   purchaseReadiness,
   type Money,
@@ -34,6 +35,10 @@ export interface BuyRequest {
   idempotencyKey: string;
   poNumber?: string | null;
   paymentMethod?: PaymentMethod | null;
+  /** The cart version the buyer saw and confirmed; a Buy against another version is refused with today's figures. */
+  cartVersion?: number | null;
+  /** The total (minor units) the buyer saw and confirmed. */
+  expectedTotalMinor?: number | null;
 }
 
 export type BuyResult =
@@ -90,6 +95,19 @@ export class PurchaseService {
     if (!view) {
       // A twin request with this key may have checked the cart out a moment ago.
       return (await this.replay(null, resellerId, key, requestHash)) ?? { ok: false, code: 'CART_CHANGED', message: 'The cart was just checked out or emptied; review it and buy again.' };
+    }
+    // What the buyer confirmed must be what is bought: a cart edited since (another tab, a late save) or a
+    // total that differs stops here with the cart's current figures, as a changed price does (R16).
+    const total = context.cart.total;
+    if ((request.cartVersion != null && request.cartVersion !== view.cart.version) || (request.expectedTotalMinor != null && total && request.expectedTotalMinor !== total.amountMinor)) {
+      const replayed = await this.replay(null, resellerId, key, requestHash);
+      if (replayed) return replayed;
+      const items = view.lines.reduce((sum, l) => sum + l.quantity, 0);
+      return {
+        ok: false,
+        code: 'CART_CHANGED',
+        message: `The cart changed since you confirmed it: it now holds ${view.lines.length === 1 ? '1 line' : `${view.lines.length} lines`} (${items === 1 ? '1 licence' : `${items} licences`}) for ${total ? formatMoney(total) : 'nothing'}. Review it and buy again.`,
+      };
     }
     const changed = view.lines.filter((l) => l.currentUnitPriceMinor !== l.unitPriceMinor);
     if (changed.length) {

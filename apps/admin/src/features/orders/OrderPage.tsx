@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Card, Code, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { BILLING_PLAN_LABELS, TERM_LABELS } from '@nce/domain';
-import { Link, useParams } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -20,12 +21,22 @@ export function OrderPage() {
   const following = useQuery(ORDER, { variables: { id: orderId }, pollInterval: 1500, skip: !IN_PROGRESS.has(first.data?.order?.status ?? '') });
   const order = (following.data ?? first.data)?.order;
   const [retry, retrying] = useMutation(RETRY_ORDER);
+  // Arriving from Buy: say so at the top, where the eye is, with the SO number.
+  const placed = (useLocation().state as { placed?: { soNumber: string; total: string } } | null)?.placed;
+  useEffect(() => {
+    if (placed) window.scrollTo({ top: 0 });
+  }, [placed]);
 
   return (
     <Stack>
       <Anchor component={Link} to="/orders">
         ← All orders
       </Anchor>
+      {placed && (
+        <Alert color="green" title="Order placed" role="status">
+          Sales order <b data-testid="so-number">{placed.soNumber}</b> for {placed.total}. Licences provision in the background; the administrative contact is emailed when they are ready.
+        </Alert>
+      )}
       <QueryState loading={first.loading} error={first.error} empty={!order} emptyText="No such order." onRetry={() => void first.refetch()}>
         {order && (
           <>

@@ -1,19 +1,19 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Card, Grid, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Grid, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { BILLING_PLAN_LABELS, TERM_LABELS } from '@nce/domain';
-import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useCallback, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { ResellerPicker } from '../../components/ResellerPicker';
 import { CATALOG_PRODUCTS } from '../catalog/operations';
 import { CUSTOMER, CUSTOMERS } from '../customers/operations';
 import { TenantPanel } from '../customers/TenantPanel';
 import { ADD_TO_CART, BIND_CUSTOMER, BUY, CART, READINESS, REMOVE_LINE, SET_QUANTITY } from './operations';
+import { QuantityInput } from './QuantityInput';
 import { ReadinessChecklist } from './ReadinessChecklist';
 
 type BuyOutcome =
-  | { kind: 'placed'; soNumber: string; orderId: string; total: string }
   | { kind: 'changed'; message: string; changes: { title: string; before: string; after: string | null }[] }
   | { kind: 'refused'; message: string };
 
@@ -35,6 +35,7 @@ export function PurchasePage() {
 }
 
 function Purchase({ resellerId }: { resellerId: string }) {
+  const navigate = useNavigate();
   const [paymentMethod, setPaymentMethod] = useState('CREDIT_CARD');
   const cart = useQuery(CART, { variables: { resellerId }, fetchPolicy: 'cache-and-network' });
   const readiness = useQuery(READINESS, { variables: { resellerId, paymentMethod }, fetchPolicy: 'cache-and-network' });
@@ -69,12 +70,27 @@ function Purchase({ resellerId }: { resellerId: string }) {
     await refresh();
   };
 
+  // Lines whose quantity is typed but not saved yet: Buy waits for them, so it buys what the screen shows.
+  const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(new Set());
+  const markUnsaved = useCallback((lineId: string, dirty: boolean) => {
+    setUnsaved((current) => {
+      if (current.has(lineId) === dirty) return current;
+      const next = new Set(current);
+      if (dirty) next.add(lineId);
+      else next.delete(lineId);
+      return next;
+    });
+  }, []);
+
   const buy = async () => {
     setOutcome(null);
-    const result = (await buyMutation({ variables: { resellerId, input: { idempotencyKey, poNumber: poNumber || null, paymentMethod } } })).data?.buy;
+    // Buy carries what the buyer confirmed; if the server's cart differs, it is refused with today's figures.
+    const confirmed = { cartVersion: currentCart?.version ?? null, expectedTotalMinor: currentCart?.total?.amountMinor ?? null };
+    const result = (await buyMutation({ variables: { resellerId, input: { idempotencyKey, poNumber: poNumber || null, paymentMethod, ...confirmed } } })).data?.buy;
     if (result?.__typename === 'OrderPlaced') {
-      setOutcome({ kind: 'placed', soNumber: result.order.soNumber, orderId: result.order.id, total: result.order.total.formatted });
       setIdempotencyKey(`buy-${crypto.randomUUID()}`);
+      await navigate(`/orders/${result.order.id}`, { state: { placed: { soNumber: result.order.soNumber, total: result.order.total.formatted } } });
+      return;
     } else if (result?.__typename === 'PricesChanged') {
       setOutcome({ kind: 'changed', message: result.message, changes: result.changes.map((c) => ({ title: c.title, before: c.before.formatted, after: c.after?.formatted ?? null })) });
     } else if (result?.__typename === 'PurchaseNotReady') setOutcome({ kind: 'refused', message: `${result.message} ${result.unmet.map((u) => u.message).join(' ')}` });
@@ -90,14 +106,6 @@ function Purchase({ resellerId }: { resellerId: string }) {
           {failure && (
             <Alert color="red" withCloseButton onClose={() => setFailure(null)} role="alert">
               {failure}
-            </Alert>
-          )}
-          {outcome?.kind === 'placed' && (
-            <Alert color="green" title="Order placed" role="status">
-              Sales order <b data-testid="so-number">{outcome.soNumber}</b> for {outcome.total}. Licences provision in the background; the administrative contact is emailed when they are ready.{' '}
-              <Anchor component={Link} to={`/orders/${outcome.orderId}`}>
-                Follow the order
-              </Anchor>
             </Alert>
           )}
           <Card withBorder>
@@ -147,16 +155,12 @@ function Purchase({ resellerId }: { resellerId: string }) {
                         </Text>
                       </Table.Td>
                       <Table.Td w={120}>
-                        <NumberInput
-                          key={`${line.id}-${line.quantity}`}
-                          aria-label={`Quantity of ${line.skuTitle}`}
-                          min={1}
+                        <QuantityInput
+                          label={`Quantity of ${line.skuTitle}`}
+                          saved={line.quantity}
                           max={line.maxQuantity ?? 2000}
-                          defaultValue={line.quantity}
-                          onBlur={(e) => {
-                            const quantity = Number(e.currentTarget.value);
-                            if (quantity !== line.quantity) void act(async () => (await setQuantity({ variables: { resellerId, lineId: line.id, quantity } })).data?.setCartQuantity);
-                          }}
+                          onDirty={(dirty) => markUnsaved(line.id, dirty)}
+                          onSave={(quantity) => act(async () => (await setQuantity({ variables: { resellerId, lineId: line.id, quantity } })).data?.setCartQuantity)}
                         />
                       </Table.Td>
                       <Table.Td>{line.unitPrice.formatted}</Table.Td>
@@ -237,8 +241,8 @@ function Purchase({ resellerId }: { resellerId: string }) {
                 </Alert>
               )}
               <Group justify="space-between">
-                <Text fw={600}>{readiness.data?.purchaseReadiness.total ? `To pay: ${readiness.data.purchaseReadiness.total.formatted}` : ''}</Text>
-                <Button onClick={() => void buy().catch((error: Error) => setOutcome({ kind: 'refused', message: error.message }))} loading={buying.loading} disabled={!readiness.data?.purchaseReadiness.ready}>
+                <Text fw={600} data-testid="to-pay">{currentCart?.total ? `To pay: ${currentCart.total.formatted}` : ''}</Text>
+                <Button onClick={() => void buy().catch((error: Error) => setOutcome({ kind: 'refused', message: error.message }))} loading={buying.loading} disabled={!readiness.data?.purchaseReadiness.ready || unsaved.size > 0}>
                   {outcome?.kind === 'changed' ? 'Buy at the new prices' : 'Buy'}
                 </Button>
               </Group>
