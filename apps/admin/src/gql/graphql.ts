@@ -31,6 +31,10 @@ export type BillingPlan =
   | 'TRIENNIAL';
 
 export type BuyInput = {
+  /** The cart version the buyer confirmed (Cart.version); another version is refused as CART_CHANGED. */
+  cartVersion?: number | null | undefined;
+  /** The total in minor units the buyer confirmed; another total is refused as CART_CHANGED. */
+  expectedTotalMinor?: number | null | undefined;
   /** Retrying with the same key returns the same order; another request under it is refused. */
   idempotencyKey: string;
   /** CREDIT_CARD or TERMS; the default otherwise. */
