@@ -94,4 +94,29 @@ describe('sign-in, roles and audit in the browser', () => {
     const row = admin.getByRole('table', { name: 'Audit entries' }).locator('tbody tr').first();
     await expect.poll(() => row.innerText()).toMatch(/admin@demo\.test[\s\S]*staff\.createUser[\s\S]*newcomer@demo\.test/);
   });
+
+  it('lets an admin lift a sign-in lock on an account and on a client address, saying what was cleared', async () => {
+    const page = await freshPage();
+    for (let i = 0; i < 5; i += 1) {
+      await page.goto(`${stack.url}/sign-in`);
+      await page.getByLabel('Email').fill(DEMO.credit.email);
+      await page.getByLabel(/^Password/).fill(`wrong guess ${i}`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').waitFor();
+    }
+    const admin = await freshPage();
+    await signIn(admin, stack.url, 'admin');
+    await admin.getByRole('link', { name: 'Staff' }).click();
+    const locks = admin.getByLabel('Sign-in locks');
+    await locks.getByLabel('Account email').fill(DEMO.credit.email);
+    await locks.getByRole('button', { name: 'Unlock account' }).click();
+    await locks.getByText(`5 failed sign-ins cleared; ${DEMO.credit.email} can sign in again.`).waitFor();
+    await locks.getByLabel('Client address').fill('not-an-ip');
+    await locks.getByRole('button', { name: 'Unlock address' }).click();
+    await locks.getByText('"not-an-ip" is not an IP address.').waitFor();
+    await locks.getByLabel('Client address').fill('127.0.0.1');
+    await locks.getByRole('button', { name: 'Unlock address' }).click();
+    await locks.getByText(/failed sign-ins? cleared; everyone at 127\.0\.0\.1 can sign in again\./).waitFor();
+    await signIn(page, stack.url, 'credit');
+  });
 });

@@ -1,6 +1,6 @@
 // The marketplace's business rules, pure: no I/O, no frameworks. Each rule answers with a verdict
 // (allowed, or denied with a stable code, a reason and the fix) — never a bare boolean, never a throw
-// for an expected "no". Rule numbers (R1–R25) refer to the shared domain guide.
+// for an expected "no". Rule numbers (R1–R25) are described, with their sources, in docs/rules.md.
 
 // Verdicts and outcomes; finite state machines.
 export * from './verdict.js';
