@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startStack, type Stack } from './support/stack';
+import { openArea, signIn, startStack, type Stack } from './support/stack';
 
 describe('catalog in the browser', () => {
   let stack: Stack;
@@ -18,6 +18,7 @@ describe('catalog in the browser', () => {
 
   it('shows the Commercial catalog with more rows on demand', async () => {
     await page.goto(`${stack.url}/`);
+    await openArea(page, 'Catalog');
     await expect.poll(() => page.url()).toMatch(/\/catalog/);
     await productRows().first().waitFor();
     expect(await productRows().count()).toBe(25);
@@ -36,13 +37,13 @@ describe('catalog in the browser', () => {
     await expect.poll(async () => (await productRows().allInnerTexts()).join('\n')).toMatch(/^Exchange Online/);
     expect(await productRows().count()).toBe(1);
     await page.getByRole('link', { name: 'Exchange Online' }).click();
-    await page.getByRole('heading', { name: 'Exchange Online', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Exchange Online', level: 1 }).waitFor();
     expect(page.url()).toMatch(/segment=EDUCATION/);
     await page.getByRole('heading', { name: 'Exchange Online (Plan 1)' }).waitFor();
     const prices = page.getByRole('table', { name: 'Prices of Exchange Online (Plan 1)' });
     expect(await prices.locator('tbody tr').count()).toBe(6);
     expect(await prices.innerText()).toMatch(/USD/);
-    await page.getByRole('link', { name: /Back to the catalog/ }).click();
+    await page.getByLabel('Breadcrumbs').getByRole('link', { name: 'Catalog' }).click();
     await expect.poll(() => page.getByLabel('Search').inputValue()).toBe('exchange online');
   });
 

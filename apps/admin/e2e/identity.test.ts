@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, signIn, startStack, type DemoRole, type Stack } from './support/stack';
+import { DEMO, signIn, startStack, type DemoRole, type Stack, openArea } from './support/stack';
 
 const NAV: Record<DemoRole, string[]> = {
   admin: ['Resellers', 'Customers', 'New purchase', 'Orders', 'Terms requests', 'Support', 'Catalog', 'Price lists', 'Audit', 'Staff', 'Simulator'],
@@ -28,6 +28,36 @@ describe('sign-in, roles and audit in the browser', () => {
     await page.getByLabel(/^Password/).fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').getByText('The email or password is wrong.').waitFor();
+  });
+
+  const HOME: Record<DemoRole, { path: RegExp; heading: string }> = {
+    admin: { path: /\/orders$/, heading: 'Orders' },
+    staff: { path: /\/orders$/, heading: 'Orders' },
+    credit: { path: /\/terms$/, heading: 'Terms requests' },
+    support: { path: /\/support$/, heading: 'Support' },
+    reseller: { path: /\/orders$/, heading: 'Orders' },
+  };
+  for (const role of Object.keys(HOME) as DemoRole[]) {
+    it(`lands ${role} on its work, with one h1 that the browser tab repeats`, async () => {
+      const page = await freshPage();
+      await signIn(page, stack.url, role);
+      await expect.poll(() => page.url()).toMatch(HOME[role].path);
+      const heading = page.getByRole('heading', { level: 1 });
+      await heading.first().waitFor();
+      expect(await heading.count()).toBe(1);
+      expect(await heading.innerText()).toMatch(new RegExp(`^${HOME[role].heading}`));
+      await expect.poll(() => page.title()).toBe(`${await heading.innerText()} · NCE Marketplace`);
+    });
+  }
+
+  it('shows a reseller no link it cannot use: its own account page has no way to the list of resellers', async () => {
+    const page = await freshPage();
+    await signIn(page, stack.url, 'reseller');
+    await openArea(page, 'My account');
+    await page.getByRole('heading', { name: 'Demo Reseller Co', level: 1 }).waitFor();
+    expect(await page.getByLabel('Breadcrumbs').getByRole('link').count()).toBe(0);
+    expect(await page.getByLabel('Breadcrumbs').innerText()).toBe('Demo Reseller Co');
+    await expect.poll(() => page.title()).toBe('Demo Reseller Co · NCE Marketplace');
   });
 
   for (const role of Object.keys(NAV) as DemoRole[]) {
@@ -60,7 +90,7 @@ describe('sign-in, roles and audit in the browser', () => {
     await other.getByRole('button', { name: 'Change password' }).click();
     await other.getByText('Password changed.').waitFor();
 
-    await page.getByRole('tab', { name: 'Education' }).click();
+    await openArea(page, 'Catalog');
     await page.getByText('Your session has expired; sign in again.').waitFor();
     expect(page.url()).toMatch(/reason=SESSION_EXPIRED/);
   });
@@ -68,7 +98,7 @@ describe('sign-in, roles and audit in the browser', () => {
   it('lets an admin create a staff user who sets a password by the link, signs in with their role, and shows it in the audit trail', async () => {
     const admin = await freshPage();
     await signIn(admin, stack.url, 'admin');
-    await admin.getByRole('link', { name: 'Staff' }).click();
+    await openArea(admin, 'Staff');
     await admin.getByRole('button', { name: 'New staff user' }).click();
     const dialog = admin.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Create user' }).click();
@@ -89,7 +119,7 @@ describe('sign-in, roles and audit in the browser', () => {
     await signIn(newcomer, stack.url, { email: 'newcomer@demo.test', password: 'noor picks a passphrase' });
     expect(await navLabels(newcomer)).toEqual(NAV.credit);
 
-    await admin.getByRole('link', { name: 'Audit' }).click();
+    await openArea(admin, 'Audit');
     await admin.getByLabel('Operation').fill('staff.createUser');
     const row = admin.getByRole('table', { name: 'Audit entries' }).locator('tbody tr').first();
     await expect.poll(() => row.innerText()).toMatch(/admin@demo\.test[\s\S]*staff\.createUser[\s\S]*newcomer@demo\.test/);
@@ -106,7 +136,7 @@ describe('sign-in, roles and audit in the browser', () => {
     }
     const admin = await freshPage();
     await signIn(admin, stack.url, 'admin');
-    await admin.getByRole('link', { name: 'Staff' }).click();
+    await openArea(admin, 'Staff');
     const locks = admin.getByLabel('Sign-in locks');
     await locks.getByLabel('Account email').fill(DEMO.credit.email);
     await locks.getByRole('button', { name: 'Unlock account' }).click();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startStack, type Stack } from './support/stack';
+import { signIn, startStack, type Stack, openArea } from './support/stack';
 
 const FIXTURE = readFileSync(fileURLToPath(new URL('../../api/src/test-support/fixtures/price-list.csv', import.meta.url)), 'utf8');
 const ROWS = FIXTURE.trim().split('\n').length - 1;
@@ -14,7 +14,7 @@ describe('price-list import in the browser', () => {
     stack = await startStack({ priceRows: 1 });
     page = await stack.browser.newPage();
     await signIn(page, stack.url, 'staff');
-    await page.getByRole('link', { name: 'Price lists' }).click();
+    await openArea(page, 'Price lists');
     await page.getByRole('heading', { name: 'Price lists' }).waitFor();
   });
   afterAll(async () => {

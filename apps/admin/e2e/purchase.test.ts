@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startStack, type Stack } from './support/stack';
+import { signIn, startStack, type Stack, openArea } from './support/stack';
 
 describe('the purchase wizard in the browser', () => {
   let stack: Stack;
@@ -15,7 +15,7 @@ describe('the purchase wizard in the browser', () => {
   const checklistDone = () => page.getByLabel('Readiness checklist').locator('li[data-done="true"]').count();
 
   it('goes from an empty cart to a provisioned order with the email in the outbox', async () => {
-    await page.getByRole('link', { name: 'New purchase' }).click();
+    await openArea(page, 'New purchase');
     await page.getByRole('textbox', { name: 'Reseller' }).click();
     await page.getByRole('option', { name: /Demo Reseller Co/ }).click();
     await page.getByLabel('Readiness checklist').getByText('Before you can buy').waitFor();
@@ -64,7 +64,9 @@ describe('the purchase wizard in the browser', () => {
     expect(await emails.innerText()).toMatch(/Billing → Your products/);
     expect(await page.getByRole('table', { name: 'Order lines' }).innerText()).toMatch(/5\s+\d+\.\d{2} USD/);
 
-    await page.getByRole('link', { name: 'All orders' }).click();
+    const crumbs = await page.getByLabel('Breadcrumbs').innerText();
+    expect(crumbs.indexOf('Orders')).toBeLessThan(crumbs.indexOf(so));
+    await page.getByLabel('Breadcrumbs').getByRole('link', { name: 'Orders' }).click();
     await page.getByRole('table', { name: 'Orders' }).getByText(so).waitFor();
   });
 });

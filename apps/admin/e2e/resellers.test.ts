@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startStack, type Stack } from './support/stack';
+import { signIn, startStack, type Stack, openArea } from './support/stack';
 
 describe('resellers in the browser', () => {
   let stack: Stack;
@@ -15,7 +15,7 @@ describe('resellers in the browser', () => {
   const checkStatuses = async () => (await staff.getByRole('table', { name: 'Pre-purchase checks' }).locator('tbody tr td:first-child').allInnerTexts()).map((t) => t.trim().toLowerCase());
 
   it('creates a reseller, shows failing checks with their fix, passes them through the simulator, and activates after the first sign-in', async () => {
-    await staff.getByRole('link', { name: 'Resellers', exact: true }).click();
+    await openArea(staff, 'Resellers');
     await staff.getByRole('button', { name: 'New reseller' }).click();
     const dialog = staff.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Create reseller' }).click();
@@ -51,7 +51,7 @@ describe('resellers in the browser', () => {
     const resellerUrl = staff.url();
 
     // Make Microsoft say yes: the relationship is accepted and the domain exists.
-    await staff.getByRole('link', { name: 'Simulator' }).click();
+    await openArea(staff, 'Simulator');
     await staff.getByLabel('Relationship of 5555555').click({ force: true });
     await staff.getByLabel('Domain', { exact: true }).fill('acmecloud.onmicrosoft.com');
     await staff.getByLabel('Company').last().fill('Acme Cloud Partners');
@@ -74,7 +74,7 @@ describe('resellers in the browser', () => {
     await ann.getByRole('button', { name: 'Set password' }).click();
     await ann.getByText('Your password is set.').waitFor();
     await signIn(ann, stack.url, { email: 'ann@acme.example', password: 'acme cloud passphrase' });
-    await ann.getByRole('link', { name: 'My account' }).click();
+    await openArea(ann, 'My account');
     await ann.getByRole('heading', { name: 'Acme Cloud Partners' }).waitFor();
 
     await staff.reload();
@@ -95,7 +95,7 @@ describe('resellers in the browser', () => {
   });
 
   it('lists and searches resellers', async () => {
-    await staff.getByRole('link', { name: 'Resellers', exact: true }).click();
+    await openArea(staff, 'Resellers');
     await staff.getByLabel('Search').fill('mp-4000');
     await expect.poll(async () => staff.getByRole('table', { name: 'Resellers' }).locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^Acme Cloud Partners Ltd/)]);
   });

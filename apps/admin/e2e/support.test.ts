@@ -41,13 +41,18 @@ describe('the support desk in the browser', () => {
     await dialog.getByRole('button', { name: 'Open case' }).click();
     await reseller.getByRole('heading', { name: 'We ordered one seat too many' }).waitFor();
 
-    await support.getByRole('link', { name: 'Support' }).click();
+    await support.goto(`${stack.url}/support`);
     await support.getByRole('table', { name: 'Support cases' }).getByRole('link', { name: 'We ordered one seat too many' }).click();
     await support.getByRole('button', { name: 'Take' }).click();
     const panel = support.getByLabel('Return');
     await panel.getByText(/Refund for 3: \d+\.\d{2} USD/).waitFor();
     await panel.getByLabel(/Seats to return of/).fill('1');
     await panel.getByRole('button', { name: 'Return' }).click();
+    // A money action asks first, saying what it does.
+    const confirm = support.getByRole('dialog');
+    expect(await confirm.innerText()).toMatch(/Return 1 seat of [\s\S]*refunded for the unused part[\s\S]*cannot be undone/);
+    await confirm.getByRole('button', { name: 'Return 1 seat' }).click();
+    await support.getByText('Return done; the credit note is on the order.').waitFor();
     await panel.getByText(/Credit note CN-\d{8}-\d{6}-1-1: \d+\.\d{2} USD \(card refund\)/).waitFor();
     await support.getByText(/Returned 1 × .* credit note CN-/).waitFor();
   });
@@ -64,6 +69,7 @@ describe('the support desk in the browser', () => {
     const panel = support.getByLabel('Return');
     await panel.getByText(/The return window closed on/).waitFor();
     await panel.getByRole('button', { name: 'Return' }).click();
+    await support.getByRole('dialog').getByRole('button', { name: /^Return \d+ seats?$/ }).click();
     await panel.getByRole('alert').getByText(/closed on .*within 7 days \(168 hours\)/).waitFor();
   });
 });

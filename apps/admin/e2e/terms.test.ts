@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startStack, type Stack } from './support/stack';
+import { signIn, startStack, type Stack, openArea } from './support/stack';
 
 describe('the credit desk in the browser', () => {
   let stack: Stack;
@@ -9,7 +9,7 @@ describe('the credit desk in the browser', () => {
   it('takes a terms request from submission to approval, and the reseller then pays on terms at checkout', async () => {
     const reseller = await (await stack.browser.newContext()).newPage();
     await signIn(reseller, stack.url, 'reseller');
-    await reseller.getByRole('link', { name: 'My account' }).click();
+    await openArea(reseller, 'My account');
     const terms = reseller.getByLabel('Marketplace terms');
     await terms.getByRole('button', { name: 'Request terms' }).click();
     await terms.getByText('Terms requested. The credit team answers within 24–48 hours.').waitFor();
@@ -17,7 +17,7 @@ describe('the credit desk in the browser', () => {
 
     const credit = await (await stack.browser.newContext()).newPage();
     await signIn(credit, stack.url, 'credit');
-    await credit.getByRole('link', { name: 'Terms requests' }).click();
+    await openArea(credit, 'Terms requests');
     const row = credit.getByRole('table', { name: 'Terms requests' }).locator('tbody tr').first();
     expect(await row.innerText()).toMatch(/Demo Reseller Co[\s\S]*on track[\s\S]*submitted/i);
     await row.getByRole('link', { name: 'Demo Reseller Co' }).click();
@@ -25,14 +25,19 @@ describe('the credit desk in the browser', () => {
     await credit.getByTestId('terms-status').getByText('in review').waitFor();
     const decision = credit.getByLabel('Decision');
     await decision.getByRole('button', { name: 'Approve' }).click();
+    await credit.getByRole('dialog').getByRole('button', { name: 'Approve terms' }).click();
     await decision.getByText(/is not a decimal amount/).waitFor();
     await decision.getByLabel('Credit limit').fill('5000.00');
     await decision.getByRole('button', { name: 'Approve' }).click();
+    const confirm = credit.getByRole('dialog');
+    expect(await confirm.innerText()).toMatch(/A credit line of 5000.00 USD on NET 30 terms/);
+    await confirm.getByRole('button', { name: 'Approve terms' }).click();
     await credit.getByText(/Credit line 5000.00 USD, net 30/).waitFor();
+    await credit.getByText('Terms approved; the reseller can pay on terms.').waitFor();
 
     await reseller.reload();
     await reseller.getByTestId('credit-standing').getByText(/5000.00 USD available/).waitFor();
-    await reseller.getByRole('link', { name: 'New purchase' }).click();
+    await openArea(reseller, 'New purchase');
     await reseller.getByLabel('Find a product').fill('Microsoft 365 E3');
     await reseller.getByRole('button', { name: 'Add Microsoft 365 E3 Annual term Billed monthly' }).first().click();
     await reseller.getByRole('table', { name: 'Cart' }).waitFor();

@@ -105,3 +105,8 @@ export async function gql(page: Page, url: string, query: string, variables: Rec
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
 }
+
+/** Opens an area from the main navigation (pages may have links of the same name: breadcrumbs, buttons). */
+export async function openArea(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: label, exact: true }).click();
+}

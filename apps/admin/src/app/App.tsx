@@ -1,32 +1,36 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { createTheme, MantineProvider } from '@mantine/core';
-import { useMemo } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { AuditPage } from '../features/audit/AuditPage';
-import { CatalogPage } from '../features/catalog/CatalogPage';
-import { ProductPage } from '../features/catalog/ProductPage';
-import { AccountPage } from '../features/identity/AccountPage';
+import { lazy, useMemo } from 'react';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { ResetPasswordPage } from '../features/identity/ResetPasswordPage';
 import { SignInPage } from '../features/identity/SignInPage';
-import { CustomerPage } from '../features/customers/CustomerPage';
-import { CustomersPage } from '../features/customers/CustomersPage';
-import { OrderPage } from '../features/orders/OrderPage';
-import { OrdersPage } from '../features/orders/OrdersPage';
-import { PurchasePage } from '../features/orders/PurchasePage';
-import { ResellerPage } from '../features/resellers/ResellerPage';
-import { SupportCasePage } from '../features/support/SupportCasePage';
-import { SupportQueuePage } from '../features/support/SupportQueuePage';
-import { TermsQueuePage } from '../features/terms/TermsQueuePage';
-import { TermsRequestPage } from '../features/terms/TermsRequestPage';
-import { ResellersPage } from '../features/resellers/ResellersPage';
-import { SimulatorPage } from '../features/simulator/SimulatorPage';
-import { StaffPage } from '../features/staff/StaffPage';
-import { PriceListsPage } from '../features/price-lists/PriceListsPage';
 import { createApolloClient } from './apollo';
-import { RequirePermission, RequireSession } from './guards';
+import { RequirePermission, RequireSession, RoleHome } from './guards';
 import { PERMISSIONS } from './permissions';
 import { SessionEvents, SessionProvider } from './session';
 import { Shell } from './Shell';
+
+// Each area is its own chunk, loaded when first opened.
+const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const CatalogPage = lazy(() => import('../features/catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })));
+const ProductPage = lazy(() => import('../features/catalog/ProductPage').then((m) => ({ default: m.ProductPage })));
+const AccountPage = lazy(() => import('../features/identity/AccountPage').then((m) => ({ default: m.AccountPage })));
+const CustomerPage = lazy(() => import('../features/customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
+const CustomersPage = lazy(() => import('../features/customers/CustomersPage').then((m) => ({ default: m.CustomersPage })));
+const OrderPage = lazy(() => import('../features/orders/OrderPage').then((m) => ({ default: m.OrderPage })));
+const OrdersPage = lazy(() => import('../features/orders/OrdersPage').then((m) => ({ default: m.OrdersPage })));
+const PurchasePage = lazy(() => import('../features/orders/PurchasePage').then((m) => ({ default: m.PurchasePage })));
+const ResellerPage = lazy(() => import('../features/resellers/ResellerPage').then((m) => ({ default: m.ResellerPage })));
+const SupportCasePage = lazy(() => import('../features/support/SupportCasePage').then((m) => ({ default: m.SupportCasePage })));
+const SupportQueuePage = lazy(() => import('../features/support/SupportQueuePage').then((m) => ({ default: m.SupportQueuePage })));
+const TermsQueuePage = lazy(() => import('../features/terms/TermsQueuePage').then((m) => ({ default: m.TermsQueuePage })));
+const TermsRequestPage = lazy(() => import('../features/terms/TermsRequestPage').then((m) => ({ default: m.TermsRequestPage })));
+const ResellersPage = lazy(() => import('../features/resellers/ResellersPage').then((m) => ({ default: m.ResellersPage })));
+const SimulatorPage = lazy(() => import('../features/simulator/SimulatorPage').then((m) => ({ default: m.SimulatorPage })));
+const StaffPage = lazy(() => import('../features/staff/StaffPage').then((m) => ({ default: m.StaffPage })));
+const PriceListsPage = lazy(() => import('../features/price-lists/PriceListsPage').then((m) => ({ default: m.PriceListsPage })));
 
 const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
 
@@ -35,6 +39,8 @@ export function App() {
   const client = useMemo(() => createApolloClient((reason) => events.signInRequired(reason)), [events]);
   return (
     <MantineProvider theme={theme}>
+      <Notifications position="top-right" />
+      <ModalsProvider>
       <BrowserRouter>
         <ApolloProvider client={client}>
           <SessionProvider events={events}>
@@ -43,7 +49,7 @@ export function App() {
               <Route path="reset-password" element={<ResetPasswordPage />} />
               <Route element={<RequireSession />}>
                 <Route element={<Shell />}>
-                  <Route index element={<Navigate to="/catalog" replace />} />
+                  <Route index element={<RoleHome />} />
                   <Route path="catalog" element={<CatalogPage />} />
                   <Route path="catalog/products/:productId" element={<ProductPage />} />
                   <Route path="account" element={<AccountPage />} />
@@ -62,13 +68,14 @@ export function App() {
                   <Route path="staff" element={<RequirePermission permission={PERMISSIONS.staffManage} what="manage staff accounts"><StaffPage /></RequirePermission>} />
                   <Route path="price-lists" element={<RequirePermission permission={PERMISSIONS.catalogImport} what="import price lists"><PriceListsPage /></RequirePermission>} />
                   <Route path="audit" element={<RequirePermission permission={PERMISSIONS.auditRead} what="see the audit trail"><AuditPage /></RequirePermission>} />
-                  <Route path="*" element={<Navigate to="/catalog" replace />} />
+                  <Route path="*" element={<RoleHome />} />
                 </Route>
               </Route>
             </Routes>
           </SessionProvider>
         </ApolloProvider>
       </BrowserRouter>
+      </ModalsProvider>
     </MantineProvider>
   );
 }

@@ -1,5 +1,6 @@
-import { AppShell, Avatar, Badge, Burger, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Badge, Burger, Center, Group, Loader, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Suspense, useEffect, useRef, type RefObject } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { PERMISSIONS, type PermissionName } from './permissions';
 import { useSession } from './session';
@@ -26,6 +27,8 @@ export function Shell() {
   const { me, can, signOut } = useSession();
   // A reseller user's "Resellers" is its own account.
   const areas = me?.kind === 'RESELLER' ? [{ label: 'My account', path: `/resellers/${me.resellerId}`, permission: PERMISSIONS.signedIn, ready: true }, ...AREAS] : AREAS;
+  const main = useRef<HTMLElement>(null);
+  useDocumentTitle(main, location.pathname);
   const initials = (me?.displayName ?? '?').split(' ').map((w) => w[0]).join('').slice(0, 2);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -33,7 +36,9 @@ export function Shell() {
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Title order={4}>NCE Marketplace</Title>
+            <Text fw={700} size="lg">
+              NCE Marketplace
+            </Text>
             <Text c="dimmed" size="sm">
               Back office
             </Text>
@@ -72,9 +77,36 @@ export function Shell() {
           ),
         )}
       </AppShell.Navbar>
-      <AppShell.Main>
-        <Outlet />
+      <AppShell.Main ref={main}>
+        <Suspense
+          fallback={
+            <Center h={200} aria-busy="true">
+              <Loader />
+            </Center>
+          }
+        >
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );
+}
+
+/**
+ * The browser tab says which page this is: the page's one h1, kept in step as the page loads its data
+ * (a detail page's heading is its record's name), then the product's name.
+ */
+function useDocumentTitle(main: RefObject<HTMLElement | null>, path: string) {
+  useEffect(() => {
+    const element = main.current;
+    if (!element) return;
+    const update = () => {
+      const heading = element.querySelector('h1')?.textContent?.trim();
+      document.title = heading ? `${heading} · NCE Marketplace` : 'NCE Marketplace';
+    };
+    update();
+    const observer = new MutationObserver(update);
+    observer.observe(element, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [main, path]);
 }

@@ -1,4 +1,5 @@
-import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import { mutationToasts } from './mutation-toasts';
 import { ErrorLink } from '@apollo/client/link/error';
 import introspection from '../gql/possible-types';
 
@@ -23,7 +24,7 @@ export function createApolloClient(onSignInRequired: (reason: SignInReason) => v
     if (unauthenticated) onSignInRequired(unauthenticated.extensions?.reason === 'SESSION_EXPIRED' ? 'SESSION_EXPIRED' : 'SIGNED_OUT');
   });
   return new ApolloClient({
-    link: errors.concat(new HttpLink({ uri: '/graphql', credentials: 'same-origin' })),
+    link: ApolloLink.from([errors, mutationToasts, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
     cache: new InMemoryCache({
       possibleTypes: introspection.possibleTypes,
       typePolicies: {

@@ -1,7 +1,7 @@
 import { Alert, Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import type { PermissionName } from './permissions';
+import { PERMISSIONS, type PermissionName } from './permissions';
 import { useSession } from './session';
 
 /** Screens behind it need a signed-in user; anyone else goes to the sign-in page and comes back after. */
@@ -40,4 +40,19 @@ export function RequirePermission({ permission, what, children }: { permission: 
     );
   }
   return <>{children}</>;
+}
+
+/** Where each role's work is: the credit team's queue, support's queue, orders for staff and resellers. */
+export function homeFor(can: (permission: PermissionName) => boolean, kind: 'STAFF' | 'RESELLER' | undefined): string {
+  if (kind === 'RESELLER') return '/orders';
+  if (can(PERMISSIONS.ordersManage)) return '/orders';
+  if (can(PERMISSIONS.termsReview)) return '/terms';
+  if (can(PERMISSIONS.supportCases)) return '/support';
+  return '/catalog';
+}
+
+/** The landing page: each role lands on its work. */
+export function RoleHome() {
+  const { me, can } = useSession();
+  return <Navigate to={homeFor(can, me?.kind as 'STAFF' | 'RESELLER' | undefined)} replace />;
 }

@@ -33,3 +33,6 @@ export function QueryState(props: { loading: boolean; error?: { message: string 
   }
   return <>{props.children}</>;
 }
+
+/** How often a work queue (support cases, terms requests) looks for new work while it is on screen. */
+export const QUEUE_REFRESH_MS = 30_000;

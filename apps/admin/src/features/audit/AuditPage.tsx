@@ -40,7 +40,7 @@ export function AuditPage() {
 
   return (
     <Stack>
-      <Title order={2}>Audit trail</Title>
+      <Title order={1} size="h2">Audit trail</Title>
       <Group align="flex-end">
         {field('operation', 'Operation', 'e.g. staff.updateUser')}
         {field('entityType', 'Entity type', 'e.g. User')}

@@ -51,7 +51,7 @@ export function CatalogPage() {
 
   return (
     <Stack>
-      <Title order={2}>Microsoft NCE catalog</Title>
+      <Title order={1} size="h2">Microsoft NCE catalog</Title>
       <Tabs value={view.segment} onChange={(segment) => segment && update({ segment: segment as CustomerSegment })}>
         <Tabs.List aria-label="End customer segment">
           {CUSTOMER_SEGMENTS.map((segment) => (

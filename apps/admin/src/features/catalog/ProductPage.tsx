@@ -1,10 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { BILLING_PLAN_LABELS, SEGMENT_LABELS, TERM_LABELS } from '@nce/domain';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import { readCatalogView, toFilterInput, writeCatalogView } from './catalog-filter';
 import { CATALOG_PRODUCT } from './operations';
+import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 
 export function ProductPage() {
   const { productId = '' } = useParams();
@@ -15,9 +16,7 @@ export function ProductPage() {
 
   return (
     <Stack>
-      <Anchor component={Link} to={`/catalog?${writeCatalogView(view).toString()}`}>
-        ← Back to the catalog
-      </Anchor>
+      <PageBreadcrumbs trail={[{ label: 'Catalog', to: `/catalog?${writeCatalogView(view).toString()}` }]} current={product?.title} />
       <QueryState
         loading={loading}
         error={error}
@@ -29,7 +28,7 @@ export function ProductPage() {
           <>
             <Group justify="space-between" align="flex-start">
               <div>
-                <Title order={2}>{product.title}</Title>
+                <Title order={1} size="h2">{product.title}</Title>
                 <Text c="dimmed">
                   {product.publisher} · {product.id}
                 </Text>

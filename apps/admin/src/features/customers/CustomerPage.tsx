@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { SEGMENT_LABELS } from '@nce/domain';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { PERMISSIONS } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { fromAddress, fromContact } from '../../components/AddressFields';
@@ -12,6 +12,8 @@ import { CustomerForm, toCustomerInput, type CustomerValues } from './CustomerFo
 import { CUSTOMER, REGENERATE_PORTAL_PASSWORD, REVEAL_PORTAL_PASSWORD, UPDATE_CUSTOMER } from './operations';
 import { RevealSecret } from './RevealSecret';
 import { TenantPanel } from './TenantPanel';
+import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
+import { confirmAction } from '../../components/feedback';
 
 export function CustomerPage() {
   const { customerId = '' } = useParams();
@@ -39,15 +41,13 @@ export function CustomerPage() {
 
   return (
     <Stack>
-      <Anchor component={Link} to="/customers">
-        ← All customers
-      </Anchor>
+      <PageBreadcrumbs trail={[{ label: 'Customers', to: '/customers', permission: PERMISSIONS.customersRead }]} current={customer?.companyName} />
       <QueryState loading={loading} error={error} empty={!customer} emptyText="No such customer." onRetry={() => void refetch()}>
         {customer && (
           <>
             <Group justify="space-between">
               <div>
-                <Title order={2}>{customer.companyName}</Title>
+                <Title order={1} size="h2">{customer.companyName}</Title>
                 <Text c="dimmed">{SEGMENT_LABELS[customer.segment]} customer</Text>
               </div>
               {can(PERMISSIONS.customersManage) && (
@@ -76,7 +76,11 @@ export function CustomerPage() {
                 <Text size="sm">Login: {customer.portalLogin}</Text>
                 {can(PERMISSIONS.secretsReveal) && <RevealSecret key={regenerated} label="Password" customerId={customer.id} mutation={REVEAL_PORTAL_PASSWORD} field="revealPortalPassword" />}
                 {can(PERMISSIONS.supportCases) && (
-                  <Button size="xs" variant="subtle" color="orange" mt="xs" w="fit-content" onClick={() => void regenerate({ variables: { customerId: customer.id } }).then(() => setRegenerated((n) => n + 1))}>
+                  <Button size="xs" variant="subtle" color="orange" mt="xs" w="fit-content" onClick={() =>
+                      void confirmAction({ title: 'Generate a new portal password?', effect: `The current password for ${customer.portalLogin} stops working at once; the customer needs the new one to sign in.`, confirm: 'Generate new password' }).then(
+                        async (yes) => yes && (await regenerate({ variables: { customerId: customer.id } }), setRegenerated((n) => n + 1)),
+                      )
+                    }>
                     Regenerate password{regenerated > 0 ? ' (done)' : ''}
                   </Button>
                 )}

@@ -45,7 +45,7 @@ export function CustomersPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Customers</Title>
+        <Title order={1} size="h2">Customers</Title>
         {can(PERMISSIONS.customersManage) && <Button onClick={() => setCreating(true)}>New customer</Button>}
       </Group>
       <Group align="flex-end">

@@ -30,7 +30,7 @@ export function AccountPage() {
 
   return (
     <Stack maw={480}>
-      <Title order={2}>Account</Title>
+      <Title order={1} size="h2">Account</Title>
       <Text>
         {me?.displayName} · {me?.email}
       </Text>

@@ -6,7 +6,7 @@ import { useSession } from '../../app/session';
 import { SIGN_IN } from './operations';
 
 /** Only same-site paths are followed after sign-in, never another origin. */
-const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/catalog');
+const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
 
 export function SignInPage() {
   const [params] = useSearchParams();

@@ -10,6 +10,7 @@ import { PERMISSIONS } from '../../app/permissions';
 import { InvoiceCard } from '../support/InvoiceCard';
 import { OpenCaseButton } from '../support/OpenCaseButton';
 import { ORDER, RETRY_ORDER } from './operations';
+import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 
 const IN_PROGRESS = new Set(['PLACED', 'PROVISIONING']);
 
@@ -29,9 +30,7 @@ export function OrderPage() {
 
   return (
     <Stack>
-      <Anchor component={Link} to="/orders">
-        ← All orders
-      </Anchor>
+      <PageBreadcrumbs trail={[{ label: 'Orders', to: '/orders', permission: PERMISSIONS.ordersRead }]} current={order?.soNumber} />
       {placed && (
         <Alert color="green" title="Order placed" role="status">
           Sales order <b data-testid="so-number">{placed.soNumber}</b> for {placed.total}. Licences provision in the background; the administrative contact is emailed when they are ready.
@@ -43,7 +42,7 @@ export function OrderPage() {
             <Group justify="space-between">
               <div>
                 <Group gap="sm">
-                  <Title order={2}>{order.soNumber}</Title>
+                  <Title order={1} size="h2">{order.soNumber}</Title>
                   <span data-testid="order-status">
                     <StatusBadge value={order.status} />
                   </span>

@@ -17,7 +17,7 @@ export function OrdersPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Orders</Title>
+        <Title order={1} size="h2">Orders</Title>
         {can(PERMISSIONS.ordersManage) && (
           <Button component={Link} to="/purchase">
             New purchase

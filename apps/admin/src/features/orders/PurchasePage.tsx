@@ -10,6 +10,7 @@ import { CATALOG_PRODUCTS } from '../catalog/operations';
 import { CUSTOMER, CUSTOMERS } from '../customers/operations';
 import { TenantPanel } from '../customers/TenantPanel';
 import { ADD_TO_CART, BIND_CUSTOMER, BUY, CART, READINESS, REMOVE_LINE, SET_QUANTITY } from './operations';
+import { confirmAction } from '../../components/feedback';
 import { QuantityInput } from './QuantityInput';
 import { ReadinessChecklist } from './ReadinessChecklist';
 
@@ -25,7 +26,7 @@ export function PurchasePage() {
   if (!resellerId) {
     return (
       <Stack maw={480}>
-        <Title order={2}>New purchase</Title>
+        <Title order={1} size="h2">New purchase</Title>
         <Text c="dimmed">Choose the reseller you are buying for; the purchase is recorded on its behalf.</Text>
         <ResellerPicker value={null} onChange={(id) => id && setParams({ reseller: id })} />
       </Stack>
@@ -102,7 +103,7 @@ function Purchase({ resellerId }: { resellerId: string }) {
     <Grid>
       <Grid.Col span={{ base: 12, md: 8 }}>
         <Stack>
-          <Title order={2}>New purchase</Title>
+          <Title order={1} size="h2">New purchase</Title>
           {failure && (
             <Alert color="red" withCloseButton onClose={() => setFailure(null)} role="alert">
               {failure}
@@ -166,7 +167,11 @@ function Purchase({ resellerId }: { resellerId: string }) {
                       <Table.Td>{line.unitPrice.formatted}</Table.Td>
                       <Table.Td>{line.lineTotal.formatted}</Table.Td>
                       <Table.Td>
-                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => void act(async () => (await removeLine({ variables: { resellerId, lineId: line.id } })).data?.removeCartLine)}>
+                        <Button size="compact-xs" variant="subtle" color="red" onClick={() =>
+                            void confirmAction({ title: `Remove ${line.skuTitle}?`, effect: `The line (${line.quantity === 1 ? '1 licence' : `${line.quantity} licences`}, ${line.lineTotal.formatted}) leaves the cart.`, confirm: 'Remove line' }).then(
+                              (yes) => (yes ? act(async () => (await removeLine({ variables: { resellerId, lineId: line.id } })).data?.removeCartLine) : undefined),
+                            )
+                          }>
                           Remove
                         </Button>
                       </Table.Td>

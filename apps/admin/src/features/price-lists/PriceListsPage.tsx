@@ -96,7 +96,7 @@ export function PriceListsPage() {
   const imports = list.data?.priceListImports.nodes ?? [];
   return (
     <Stack>
-      <Title order={2}>Price lists</Title>
+      <Title order={1} size="h2">Price lists</Title>
       <Card withBorder>
         <Stack>
           <Text size="sm" c="dimmed">

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Card, Code, CopyButton, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, CopyButton, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { PERMISSIONS } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { fromAddress, fromContact } from '../../components/AddressFields';
@@ -13,6 +13,8 @@ import { IdentifiersPanel } from './IdentifiersPanel';
 import { ResellerActivity } from './ResellerActivity';
 import { CREATE_RESELLER_USER, RESELLER, RESELLER_HISTORY, SET_RESELLER_STATUS, UPDATE_RESELLER } from './operations';
 import { ResellerForm, toResellerInput, type ResellerValues } from './ResellerForm';
+import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
+import { confirmAction } from '../../components/feedback';
 
 export function ResellerPage() {
   const { resellerId = '' } = useParams();
@@ -52,6 +54,11 @@ export function ResellerPage() {
 
   const changeStatus = async (status: 'ACTIVE' | 'SUSPENDED') => {
     if (!reseller) return;
+    if (
+      status === 'SUSPENDED' &&
+      !(await confirmAction({ title: `Suspend ${reseller.companyName}?`, effect: 'Its users can no longer buy until the account is reactivated. Orders already placed are provisioned as usual.', confirm: 'Suspend reseller' }))
+    )
+      return;
     const result = (await setStatus({ variables: { id: reseller.id, version: reseller.version, status } })).data?.setResellerStatus;
     if (result?.__typename === 'ValidationFailed') setPageError(result.fields.map((f) => f.message).join(' '));
     else if (result && 'message' in result) setPageError(result.message);
@@ -72,16 +79,14 @@ export function ResellerPage() {
 
   return (
     <Stack>
-      <Anchor component={Link} to="/resellers">
-        ← All resellers
-      </Anchor>
+      <PageBreadcrumbs trail={[{ label: 'Resellers', to: '/resellers', permission: PERMISSIONS.resellersRead }]} current={reseller?.companyName} />
       <QueryState loading={loading} error={error} empty={!reseller} emptyText="No such reseller." onRetry={() => void refetch()}>
         {reseller && (
           <>
             <Group justify="space-between">
               <div>
                 <Group gap="sm">
-                  <Title order={2}>{reseller.companyName}</Title>
+                  <Title order={1} size="h2">{reseller.companyName}</Title>
                   <StatusBadge value={reseller.status} />
                 </Group>
                 <Text c="dimmed">

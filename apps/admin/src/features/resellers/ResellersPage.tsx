@@ -42,7 +42,7 @@ export function ResellersPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Resellers</Title>
+        <Title order={1} size="h2">Resellers</Title>
         {can(PERMISSIONS.resellersManage) && <Button onClick={() => setCreating(true)}>New reseller</Button>}
       </Group>
       <Group align="flex-end">

@@ -40,7 +40,7 @@ export function SimulatorPage() {
 
   return (
     <Stack>
-      <Title order={2}>Partner Center simulator</Title>
+      <Title order={1} size="h2">Partner Center simulator</Title>
       <Text c="dimmed" size="sm">
         The marketplace asks this simulator what Microsoft would answer. Change a partner or tenant here to make a check pass or fail.
       </Text>

@@ -65,7 +65,7 @@ export function StaffPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Staff</Title>
+        <Title order={1} size="h2">Staff</Title>
         <Button onClick={() => open({ mode: 'new' })}>New staff user</Button>
       </Group>
       {link && (

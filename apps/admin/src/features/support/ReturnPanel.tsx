@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { confirmAction } from '../../components/feedback';
 import { RETURN_LINE, RETURN_OPTIONS } from './operations';
 
 /** R24: each line's eligibility and refund shown before submitting; returns executed one line at a time. */
@@ -10,7 +11,14 @@ export function ReturnPanel({ orderId, caseId, onReturned }: { orderId: string; 
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const [outcome, setOutcome] = useState<{ color: string; text: string } | null>(null);
 
-  const submit = async (lineId: string, quantity: number) => {
+  const submit = async (lineId: string, title: string, quantity: number) => {
+    const seats = quantity === 1 ? '1 seat' : `${quantity} seats`;
+    const confirmed = await confirmAction({
+      title: `Return ${seats} of ${title}?`,
+      effect: 'Microsoft cancels them now and the customer is refunded for the unused part of the paid period, as a credit note on the order. This cannot be undone.',
+      confirm: `Return ${seats}`,
+    });
+    if (!confirmed) return;
     setOutcome(null);
     try {
       const result = (await returnLine({ variables: { orderLineId: lineId, quantity, idempotencyKey: `return-${crypto.randomUUID()}`, caseId } })).data?.returnOrderLine;
@@ -60,7 +68,7 @@ export function ReturnPanel({ orderId, caseId, onReturned }: { orderId: string; 
                     <NumberInput aria-label={`Seats to return of ${o.skuTitle}`} min={1} max={Math.max(1, left)} value={quantity} onChange={(v) => setQuantities({ ...quantities, [o.orderLineId]: Number(v) })} disabled={left === 0} />
                   </Table.Td>
                   <Table.Td>
-                    <Button size="xs" color={o.allowed ? 'orange' : 'gray'} variant="light" loading={returning.loading} disabled={left === 0} onClick={() => void submit(o.orderLineId, quantity)}>
+                    <Button size="xs" color={o.allowed ? 'orange' : 'gray'} variant="light" loading={returning.loading} disabled={left === 0} onClick={() => void submit(o.orderLineId, o.skuTitle, quantity)}>
                       Return
                     </Button>
                   </Table.Td>

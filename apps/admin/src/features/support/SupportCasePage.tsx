@@ -10,6 +10,7 @@ import { LoginHelpPanel } from './LoginHelpPanel';
 import { COMMENT_CASE, SUPPORT_CASE, UPDATE_CASE } from './operations';
 import { ReturnPanel } from './ReturnPanel';
 import { CASE_TYPE_LABELS } from './SupportQueuePage';
+import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 
 export function SupportCasePage() {
   const { caseId = '' } = useParams();
@@ -31,16 +32,14 @@ export function SupportCasePage() {
 
   return (
     <Stack>
-      <Anchor component={Link} to={agent ? '/support' : '/orders'}>
-        ← {agent ? 'Support queue' : 'Orders'}
-      </Anchor>
+      <PageBreadcrumbs trail={agent ? [{ label: 'Support queue', to: '/support' }] : [{ label: 'Orders', to: '/orders', permission: PERMISSIONS.ordersRead }]} current={supportCase?.subject} />
       <QueryState loading={loading} error={error} empty={!supportCase} emptyText="No such case." onRetry={() => void refetch()}>
         {supportCase && (
           <>
             <Group justify="space-between">
               <div>
                 <Group gap="sm">
-                  <Title order={2}>{supportCase.subject}</Title>
+                  <Title order={1} size="h2">{supportCase.subject}</Title>
                   <StatusBadge value={supportCase.status} />
                   <Badge variant="light">{supportCase.priority.toLowerCase()}</Badge>
                 </Group>

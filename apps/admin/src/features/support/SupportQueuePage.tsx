@@ -3,7 +3,7 @@ import { Badge, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, 
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { QueryState } from '../../components/QueryState';
+import { QUEUE_REFRESH_MS, QueryState } from '../../components/QueryState';
 import { ShowMore } from '../../components/ShowMore';
 import { StatusBadge } from '../../components/StatusBadge';
 import { SUPPORT_QUEUE } from './operations';
@@ -17,11 +17,11 @@ export function SupportQueuePage() {
   const [type, setType] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 300);
-  const { data, loading, error, fetchMore, refetch } = useQuery(SUPPORT_QUEUE, { variables: { statuses: VIEWS[view], type, search: debounced || null, first: 25 }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, fetchMore, refetch } = useQuery(SUPPORT_QUEUE, { variables: { statuses: VIEWS[view], type, search: debounced || null, first: 25 }, fetchPolicy: 'cache-and-network', pollInterval: QUEUE_REFRESH_MS });
   const cases = data?.supportCases.nodes ?? [];
   return (
     <Stack>
-      <Title order={2}>Support</Title>
+      <Title order={1} size="h2">Support</Title>
       <Group align="flex-end">
         <SegmentedControl aria-label="Queue" value={view} onChange={setView} data={[{ value: 'open', label: 'Open' }, { value: 'done', label: 'Resolved' }, { value: 'all', label: 'All' }]} />
         <Select label="Type" placeholder="Any type" clearable data={Object.entries(CASE_TYPE_LABELS).map(([value, label]) => ({ value, label }))} value={type} onChange={setType} w={220} />

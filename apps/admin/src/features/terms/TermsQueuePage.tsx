@@ -3,7 +3,7 @@ import { Badge, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } 
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { QueryState } from '../../components/QueryState';
+import { QUEUE_REFRESH_MS, QueryState } from '../../components/QueryState';
 import { ShowMore } from '../../components/ShowMore';
 import { StatusBadge } from '../../components/StatusBadge';
 import { TERMS_QUEUE } from './operations';
@@ -25,11 +25,11 @@ export function TermsQueuePage() {
   const [view, setView] = useState('open');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 300);
-  const { data, loading, error, fetchMore, refetch } = useQuery(TERMS_QUEUE, { variables: { statuses: VIEWS[view], search: debounced || null, first: 25 }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, fetchMore, refetch } = useQuery(TERMS_QUEUE, { variables: { statuses: VIEWS[view], search: debounced || null, first: 25 }, fetchPolicy: 'cache-and-network', pollInterval: QUEUE_REFRESH_MS });
   const requests = data?.termsRequests.nodes ?? [];
   return (
     <Stack>
-      <Title order={2}>Terms requests</Title>
+      <Title order={1} size="h2">Terms requests</Title>
       <Group align="flex-end">
         <SegmentedControl aria-label="Queue" value={view} onChange={setView} data={[{ value: 'open', label: 'Open' }, { value: 'decided', label: 'Decided' }, { value: 'all', label: 'All' }]} />
         <TextInput label="Search" placeholder="Company, marketplace ID or BCN" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={300} />

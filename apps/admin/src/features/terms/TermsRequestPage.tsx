@@ -10,6 +10,8 @@ import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { APPROVE, COMMENT, DECIDE, TERMS_REQUEST } from './operations';
 import { SlaBadge } from './TermsQueuePage';
+import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
+import { confirmAction } from '../../components/feedback';
 
 export function TermsRequestPage() {
   const { requestId = '' } = useParams();
@@ -43,16 +45,14 @@ export function TermsRequestPage() {
 
   return (
     <Stack>
-      <Anchor component={Link} to="/terms">
-        ← Terms requests
-      </Anchor>
+      <PageBreadcrumbs trail={[{ label: 'Terms requests', to: '/terms', permission: PERMISSIONS.termsReview }]} current={request?.companyName} />
       <QueryState loading={loading} error={error} empty={!request} emptyText="No such terms request." onRetry={() => void refetch()}>
         {request && (
           <>
             <Group justify="space-between">
               <div>
                 <Group gap="sm">
-                  <Title order={2}>{request.companyName}</Title>
+                  <Title order={1} size="h2">{request.companyName}</Title>
                   <span data-testid="terms-status">
                     <StatusBadge value={request.status} />
                   </span>
@@ -112,13 +112,26 @@ export function TermsRequestPage() {
                     w="fit-content"
                     color="green"
                     loading={approving.loading}
-                    onClick={() => void run(async () => (await approve({ variables: { id: requestId, version: request.version, input: { ...approval, comment: approval.comment || null } } })).data?.approveTermsRequest)}
+                    onClick={() =>
+                      void confirmAction({
+                        title: `Approve terms for ${request.companyName}?`,
+                        effect: `A credit line of ${approval.creditLimit || '—'} ${approval.currency} on ${approval.paymentTerms.replace('_', ' ')} terms, from ${approval.effectiveFrom || 'today'}. The reseller can then pay on terms up to that limit.`,
+                        confirm: 'Approve terms',
+                        danger: false,
+                      }).then((yes) => (yes ? run(async () => (await approve({ variables: { id: requestId, version: request.version, input: { ...approval, comment: approval.comment || null } } })).data?.approveTermsRequest) : undefined))
+                    }
                   >
                     Approve
                   </Button>
                   <Textarea label="Reason (to reject) or what is missing (to ask for more information)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason ?? errors.comment} autosize minRows={2} />
                   <Group>
-                    <Button color="red" variant="light" onClick={() => void event('REJECT', reason)}>
+                    <Button
+                      color="red"
+                      variant="light"
+                      onClick={() =>
+                        void confirmAction({ title: `Reject the request of ${request.companyName}?`, effect: reason.trim() ? `The reseller is told: “${reason.trim()}”. It keeps paying by card.` : 'The reseller keeps paying by card. Give the reason above first: the reseller is told.', confirm: 'Reject request' }).then((yes) => (yes ? event('REJECT', reason) : undefined))
+                      }
+                    >
                       Reject
                     </Button>
                     <Button variant="light" onClick={() => void event('REQUEST_INFO', reason)}>
