@@ -44,7 +44,7 @@ export function parsePriceSegment(text: string): Outcome<PriceSegment, PriceList
   if (value === 'commercial') return ok('COMMERCIAL');
   if (value === 'education' || value === 'academic') return ok('EDUCATION');
   if (value === 'charity' || value === 'nonprofit') return ok('NONPROFIT');
-  return fail('SEGMENT_UNKNOWN', `"${text}" is not a price segment (Commercial, Education, Charity/Nonprofit); Government buys at the Commercial price (R20)`);
+  return fail('SEGMENT_UNKNOWN', `"${text}" is not a price segment (Commercial, Education, Charity/Nonprofit); Government buys at the Commercial price`);
 }
 
 /** A billing plan cannot bill less often than the term lasts (no triennial billing of a monthly term). */

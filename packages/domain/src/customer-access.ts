@@ -12,7 +12,7 @@ export const loginKey = (login: string): string => login.trim().toLowerCase();
 /** A login is letters, digits, dot, dash, underscore or an email address; it starts with a letter or digit. */
 export function parseLogin(input: string): Outcome<string, LoginError> {
   const login = input.trim();
-  const fix = { kind: 'field' as const, field: 'portalLogin', label: 'Best practice: name the login after the customer’s company (R8)' };
+  const fix = { kind: 'field' as const, field: 'portalLogin', label: 'Best practice: name the login after the customer’s company' };
   if (login === '') return fail('LOGIN_EMPTY', 'Enter a login for the customer portal.', fix);
   if (login.length < LOGIN_MIN || login.length > LOGIN_MAX) {
     return fail('LOGIN_LENGTH', `A login has ${LOGIN_MIN} to ${LOGIN_MAX} characters; this one has ${login.length}.`, fix);

@@ -70,7 +70,7 @@ export function defaultPaymentMethod(isFirstPurchase: boolean, terms: TermsStand
 export function canPayWith(method: PaymentMethod, orderTotal: Money, terms: TermsStanding | null): Verdict<PaymentCode> {
   if (method === 'CREDIT_CARD') return allow();
   if (!terms?.approved) {
-    return deny('TERMS_NOT_APPROVED', 'Payment on terms needs an approved terms request (R2); pay by credit card or ask the credit team for terms.', {
+    return deny('TERMS_NOT_APPROVED', 'Payment on terms needs an approved terms request; pay by credit card or ask the credit team for terms.', {
       kind: 'action',
       label: 'Submit a terms request',
     });

@@ -6,7 +6,7 @@ import { fail, ok, type Fix, type Outcome } from './verdict.js';
 export function parseMpnId(input: string): Outcome<string, 'MPN_ID_EMPTY' | 'MPN_ID_FORMAT'> {
   const value = input.trim();
   if (value === '') {
-    return fail('MPN_ID_EMPTY', 'Enter your MPN location ID; the marketplace shows it as optional, but Microsoft requires it (R9).', {
+    return fail('MPN_ID_EMPTY', 'Enter your MPN location ID; the marketplace shows it as optional, but Microsoft requires it.', {
       kind: 'field',
       field: 'mpnLocationId',
       label: 'Enter the MPN location ID',
@@ -78,7 +78,7 @@ function mpnCheck(facts: PartnerFacts): PrePurchaseCheck {
     });
   }
   if (facts.mpn.kind === 'GLOBAL') {
-    return check('MPN_ID_VALID', 'FAIL', `${format.value} is your global MPN ID; every marketplace purchase uses the location MPN ID (R25).`, {
+    return check('MPN_ID_VALID', 'FAIL', `${format.value} is your global MPN ID; every marketplace purchase uses the location MPN ID.`, {
       kind: 'field',
       field: 'mpnLocationId',
       label: 'Enter the location MPN ID shown beside the global one in Partner Center',
@@ -90,7 +90,7 @@ function mpnCheck(facts: PartnerFacts): PrePurchaseCheck {
 function enrolmentCheck(facts: PartnerFacts): PrePurchaseCheck {
   if (!facts.mpn || !facts.mpn.exists) return check('CSP_INDIRECT_RESELLER', 'UNKNOWN', 'Known once the MPN ID is valid.');
   if (!facts.mpn.cspIndirectReseller) {
-    return check('CSP_INDIRECT_RESELLER', 'FAIL', 'This partner is not enrolled in CSP as an indirect reseller (no CSP label in Partner Center) and cannot buy (R25).', {
+    return check('CSP_INDIRECT_RESELLER', 'FAIL', 'This partner is not enrolled in CSP as an indirect reseller (no CSP label in Partner Center) and cannot buy.', {
       kind: 'link',
       label: 'Enrol as a CSP indirect reseller (a global admin must do it)',
       href: CSP_INDIRECT_RESELLER_ENROLMENT_URL,

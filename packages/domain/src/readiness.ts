@@ -55,7 +55,7 @@ export function purchaseReadiness(ctx: PurchaseContext): Readiness {
   const unmet: Prerequisite[] = [];
 
   if (ctx.reseller.status === 'PENDING_ACTIVATION') {
-    unmet.push(need('ACCOUNT', 'ACCOUNT_NOT_ACTIVE', 'The reseller account is still being activated (R1); purchases open when activation completes, within an hour.', { kind: 'action', label: 'Wait for the activation order to complete' }));
+    unmet.push(need('ACCOUNT', 'ACCOUNT_NOT_ACTIVE', 'The reseller account is still being activated; purchases open when activation completes, within an hour.', { kind: 'action', label: 'Wait for the activation order to complete' }));
   } else if (ctx.reseller.status === 'SUSPENDED') {
     unmet.push(need('ACCOUNT', 'ACCOUNT_SUSPENDED', 'The reseller account is suspended and cannot buy.', { kind: 'action', label: 'Contact marketplace support' }));
   }
@@ -69,7 +69,7 @@ export function purchaseReadiness(ctx: PurchaseContext): Readiness {
   }
 
   if (!ctx.customer) {
-    unmet.push(need('CUSTOMER', 'CUSTOMER_NOT_CHOSEN', 'Choose an existing end customer or create a new one (R5).', { kind: 'action', label: 'Choose the customer' }));
+    unmet.push(need('CUSTOMER', 'CUSTOMER_NOT_CHOSEN', 'Choose an existing end customer or create a new one.', { kind: 'action', label: 'Choose the customer' }));
   } else {
     if (ctx.customer.missingFields.length > 0) {
       unmet.push(need('CUSTOMER', 'CUSTOMER_INCOMPLETE', `${ctx.customer.name} lacks: ${ctx.customer.missingFields.join(', ')}.`, { kind: 'field', field: ctx.customer.missingFields[0]!, label: 'Complete the customer' }));
@@ -87,16 +87,16 @@ export function purchaseReadiness(ctx: PurchaseContext): Readiness {
   }
 
   if (!ctx.tenant) {
-    unmet.push(need('TENANT', 'TENANT_NOT_CHOSEN', 'Choose where the licences go: a new tenant or the customer’s existing one (R11).', { kind: 'action', label: 'Choose the tenant' }));
+    unmet.push(need('TENANT', 'TENANT_NOT_CHOSEN', 'Choose where the licences go: a new tenant or the customer’s existing one.', { kind: 'action', label: 'Choose the tenant' }));
   } else {
     if (!ctx.tenant.verdict.allowed) unmet.push(need('TENANT', ctx.tenant.verdict.code, ctx.tenant.verdict.message, ctx.tenant.verdict.fix));
     if (ctx.tenant.choice === 'NEW' && ctx.tenant.available === false) {
-      unmet.push(need('TENANT', 'TENANT_DOMAIN_TAKEN', `${ctx.tenant.domain} is taken (R14).`, { kind: 'field', field: 'tenantDomain', label: 'Pick another domain' }));
+      unmet.push(need('TENANT', 'TENANT_DOMAIN_TAKEN', `${ctx.tenant.domain} is taken.`, { kind: 'field', field: 'tenantDomain', label: 'Pick another domain' }));
     }
   }
 
   if (!ctx.attestation) {
-    unmet.push(need('ATTESTATION', 'ATTESTATION_NOT_SIGNED', 'Sign the Partner-of-Record attestation (R13).', { kind: 'action', label: 'Sign the attestation' }));
+    unmet.push(need('ATTESTATION', 'ATTESTATION_NOT_SIGNED', 'Sign the Partner-of-Record attestation.', { kind: 'action', label: 'Sign the attestation' }));
   }
 
   if (ctx.cart.total) {

@@ -38,7 +38,7 @@ export function validateReseller(input: ResellerInput): Outcome<ResellerInput, '
 export function resellerCanBuy(status: ResellerStatus): Outcome<true, 'ACCOUNT_NOT_ACTIVE' | 'ACCOUNT_SUSPENDED'> {
   if (status === 'ACTIVE') return ok(true);
   if (status === 'SUSPENDED') return fail('ACCOUNT_SUSPENDED', 'The reseller account is suspended and cannot buy.', { kind: 'action', label: 'Contact marketplace support' });
-  return fail('ACCOUNT_NOT_ACTIVE', 'The reseller account is not active yet: activation completes within an hour of the first sign-in (R1).', {
+  return fail('ACCOUNT_NOT_ACTIVE', 'The reseller account is not active yet: activation completes within an hour of the first sign-in.', {
     kind: 'action',
     label: 'Wait for the activation order to complete',
   });

@@ -29,14 +29,14 @@ export function canCreateNewTenant(segment: CustomerSegment): Verdict<TenantChoi
   if (segment === 'EDUCATION') {
     return deny(
       'NEW_TENANT_NOT_ALLOWED_FOR_SEGMENT',
-      'Education customers cannot get a new tenant from the marketplace: Microsoft must verify the institution first (R12). The customer signs up with Microsoft, then you use its existing tenant.',
+      'Education customers cannot get a new tenant from the marketplace: Microsoft must verify the institution first. The customer signs up with Microsoft, then you use its existing tenant.',
       { kind: 'link', label: 'Send the customer Microsoft’s academic sign-up', href: ACADEMIC_TENANT_SIGNUP_URL },
     );
   }
   if (segment === 'NONPROFIT') {
     return deny(
       'NEW_TENANT_NOT_ALLOWED_FOR_SEGMENT',
-      'Nonprofit customers cannot get a new tenant from the marketplace: Microsoft must verify the organisation first (R12). The customer signs up with Microsoft, then you use its existing tenant.',
+      'Nonprofit customers cannot get a new tenant from the marketplace: Microsoft must verify the organisation first. The customer signs up with Microsoft, then you use its existing tenant.',
       { kind: 'link', label: 'Send the customer Microsoft’s nonprofit sign-up', href: NONPROFIT_TENANT_SIGNUP_URL },
     );
   }
@@ -55,10 +55,10 @@ export function canUseExistingTenant(segment: CustomerSegment, tenant: ExistingT
     return tenant?.government
       ? deny(
           'GOVERNMENT_TENANT_NOT_ALLOWED',
-          `${tenant.domain} is a government tenant; Microsoft does not provision commercial products to existing government tenants (R20).`,
+          `${tenant.domain} is a government tenant; Microsoft does not provision commercial products to existing government tenants.`,
           { kind: 'action', label: 'Create a new tenant instead (the commercial flow)' },
         )
-      : deny('GOVERNMENT_NEEDS_NEW_TENANT', 'Government customers follow the commercial flow as if they had no tenant: create a new tenant (R20).', {
+      : deny('GOVERNMENT_NEEDS_NEW_TENANT', 'Government customers follow the commercial flow as if they had no tenant: create a new tenant.', {
           kind: 'action',
           label: 'Create a new tenant instead',
         });
@@ -71,7 +71,7 @@ export function canUseExistingTenant(segment: CustomerSegment, tenant: ExistingT
     });
   }
   if (tenant.government) {
-    return deny('GOVERNMENT_TENANT_NOT_ALLOWED', `${tenant.domain} is a government tenant; Microsoft does not provision commercial products to it (R20).`, {
+    return deny('GOVERNMENT_TENANT_NOT_ALLOWED', `${tenant.domain} is a government tenant; Microsoft does not provision commercial products to it.`, {
       kind: 'action',
       label: 'Create a new tenant instead',
     });
@@ -79,7 +79,7 @@ export function canUseExistingTenant(segment: CustomerSegment, tenant: ExistingT
   if (!tenant.relationshipAccepted) {
     return deny(
       'TENANT_RELATIONSHIP_NOT_ACCEPTED',
-      `${tenant.domain} has not accepted the distributor as its indirect provider (R15). Only the customer’s global admin can accept the authorisation link.`,
+      `${tenant.domain} has not accepted the distributor as its indirect provider. Only the customer’s global admin can accept the authorisation link.`,
       { kind: 'link', label: 'Send the customer’s global admin the authorisation link', href: customerAuthorisationUrl(distributorPartnerId, resellerMpnId) },
     );
   }

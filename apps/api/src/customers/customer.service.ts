@@ -117,7 +117,7 @@ export class CustomerService {
     const holder = await m.findOneBy(CustomerEntity, { portalLoginKey: key });
     if (!holder || holder.id === exceptId) return null;
     const who = holder.resellerId === resellerId ? `your customer ${holder.companyName}` : 'another customer';
-    return { field: 'portalLogin', code: 'LOGIN_TAKEN', message: `The login "${holder.portalLogin}" is already used by ${who}; logins are unique across all customers (R8). Name it after this customer's company.` };
+    return { field: 'portalLogin', code: 'LOGIN_TAKEN', message: `The login "${holder.portalLogin}" is already used by ${who}; logins are unique across all customers. Name it after this customer's company.` };
   }
 
   private columns(value: CustomerInput & { portalLoginKey: string }) {

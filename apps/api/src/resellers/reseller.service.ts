@@ -121,7 +121,7 @@ export class ResellerService {
   async setStatus(actor: Actor, id: string, version: number, status: 'ACTIVE' | 'SUSPENDED'): Promise<ResellerResult> {
     return this.change(actor, id, version, 'resellers.setStatus', async (_m, current) =>
       status === 'ACTIVE' && current.status === 'PENDING_ACTIVATION'
-        ? { code: 'VALIDATION_FAILED', fields: [{ field: 'status', code: 'ACTIVATION_PENDING', message: 'The account activates by itself once its activation order completes (R1).' }] }
+        ? { code: 'VALIDATION_FAILED', fields: [{ field: 'status', code: 'ACTIVATION_PENDING', message: 'The account activates by itself once its activation order completes.' }] }
         : { status },
     );
   }
@@ -143,7 +143,7 @@ export class ResellerService {
         ok: false,
         error: {
           code: 'VALIDATION_FAILED',
-          fields: [{ field: 'mpnLocationId', code: 'GLOBAL_MPN_ID', message: `${mpn.value} is your global MPN ID; enter the location MPN ID shown beside it in Partner Center → Identifiers (R25).` }],
+          fields: [{ field: 'mpnLocationId', code: 'GLOBAL_MPN_ID', message: `${mpn.value} is your global MPN ID; enter the location MPN ID shown beside it in Partner Center → Identifiers.` }],
         },
       };
     }

@@ -67,7 +67,7 @@ export class TenantService {
         ok: false,
         refusal: {
           code: 'TENANT_DOMAIN_TAKEN',
-          message: `${parsed.value.domain} is taken (R14).${suggestions.length ? ` Free: ${suggestions.join(', ')}.` : ''}`,
+          message: `${parsed.value.domain} is taken.${suggestions.length ? ` Free: ${suggestions.join(', ')}.` : ''}`,
           fix: { kind: 'field', field: 'tenantDomain', label: 'Pick a free domain' },
           suggestions,
         },
@@ -112,7 +112,7 @@ export class TenantService {
     const principal = actor.principal;
     return this.db.transaction(async (m) => {
       const current = await m.findOneBy(CustomerTenantEntity, { customerId });
-      if (!current) return { ok: false as const, refusal: { code: 'TENANT_NOT_CHOSEN', message: 'Choose the tenant first; the attestation is signed for it (R13).', fix: { kind: 'action' as const, label: 'Choose the tenant' } } };
+      if (!current) return { ok: false as const, refusal: { code: 'TENANT_NOT_CHOSEN', message: 'Choose the tenant first; the attestation is signed for it.', fix: { kind: 'action' as const, label: 'Choose the tenant' } } };
       const now = this.clock.now().toISOString();
       await m.update(CustomerTenantEntity, customerId, { attestedAt: now, attestedByUserId: principal?.userId ?? null, attestedByEmail: principal?.email ?? null, updatedAt: now, version: current.version + 1 });
       const saved = await m.findOneByOrFail(CustomerTenantEntity, { customerId });

@@ -1,10 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Code, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { QueryState } from '../../components/QueryState';
 import { ShowMore } from '../../components/ShowMore';
 
+import { AuditChanges } from '../../components/AuditChanges';
+import { operationLabel } from '../../components/audit-text';
 import { AUDIT_ENTRIES } from './operations';
 
 interface Filters {
@@ -82,7 +84,7 @@ export function AuditPage() {
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  <Code>{entry.operation}</Code>
+                  <Text size="sm">{operationLabel(entry.operation)}</Text>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{entry.entityType}</Text>
@@ -91,17 +93,7 @@ export function AuditPage() {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  {entry.changes.length === 0 ? (
-                    <Text size="xs" c="dimmed">
-                      —
-                    </Text>
-                  ) : (
-                    entry.changes.map((change) => (
-                      <Text key={change.field} size="xs">
-                        <b>{change.field}</b>: {change.before ?? '∅'} → {change.after ?? '∅'}
-                      </Text>
-                    ))
-                  )}
+                  <AuditChanges changes={entry.changes} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -14,6 +14,8 @@ import { ResellerActivity } from './ResellerActivity';
 import { CREATE_RESELLER_USER, RESELLER, RESELLER_HISTORY, SET_RESELLER_STATUS, UPDATE_RESELLER } from './operations';
 import { ResellerForm, toResellerInput, type ResellerValues } from './ResellerForm';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
+import { AuditChanges } from '../../components/AuditChanges';
+import { operationLabel } from '../../components/audit-text';
 import { confirmAction } from '../../components/feedback';
 
 export function ResellerPage() {
@@ -217,14 +219,10 @@ export function ResellerPage() {
                           <Text size="xs">{entry.actorEmail ?? entry.actorKind}</Text>
                         </Table.Td>
                         <Table.Td>
-                          <Code>{entry.operation}</Code>
+                          <Text size="xs">{operationLabel(entry.operation)}</Text>
                         </Table.Td>
                         <Table.Td>
-                          {entry.changes.map((c) => (
-                            <Text key={c.field} size="xs">
-                              <b>{c.field}</b>: {c.before ?? '∅'} → {c.after ?? '∅'}
-                            </Text>
-                          ))}
+                          <AuditChanges changes={entry.changes} />
                         </Table.Td>
                       </Table.Tr>
                     ))}
