@@ -1,4 +1,14 @@
 /** Field-level validation shared by forms: people, email addresses, phone numbers. */
+/**
+ * The top-level message of a refused form: the first problem, and how many more, so a client showing only
+ * this message still says what is wrong.
+ */
+export function fieldErrorsMessage(errors: readonly { message: string }[]): string {
+  if (errors.length === 0) return 'The input was refused.';
+  if (errors.length === 1) return errors[0]!.message;
+  return `${errors[0]!.message} (and ${errors.length - 1} more ${errors.length === 2 ? 'problem' : 'problems'})`;
+}
+
 export interface FieldError {
   field: string;
   code: string;

@@ -1,5 +1,5 @@
 import { validateAddress, type Address } from './address.js';
-import { requireEmail, requirePhone, requireText, type FieldError } from './contact.js';
+import { requireEmail, requirePhone, requireText, type FieldError, fieldErrorsMessage } from './contact.js';
 import { loginKey, parseLogin } from './customer-access.js';
 import { isCustomerSegment, type CustomerSegment } from './segments.js';
 import { fail, ok, type Outcome } from './verdict.js';
@@ -38,6 +38,6 @@ export function validateCustomer(input: CustomerInput): Outcome<CustomerInput & 
   if (!login.ok) errors.push({ field: 'portalLogin', code: login.code, message: login.message });
   const vendorContractId = (input.vendorContractId ?? '').trim() || null;
   if (vendorContractId && vendorContractId.length > 60) errors.push({ field: 'vendorContractId', code: 'TOO_LONG', message: 'The vendor contract ID has at most 60 characters.' });
-  if (errors.length || !login.ok) return { ...fail('VALIDATION_FAILED', `${errors.length} field(s) need attention.`), errors };
+  if (errors.length || !login.ok) return { ...fail('VALIDATION_FAILED', fieldErrorsMessage(errors)), errors };
   return ok({ segment: input.segment, companyName, address, adminContact, portalLogin: login.value, portalLoginKey: loginKey(login.value), vendorContractId });
 }

@@ -1,5 +1,5 @@
 import { validateAddress, type Address } from './address.js';
-import { requireEmail, requirePhone, requireText, type FieldError } from './contact.js';
+import { requireEmail, requirePhone, requireText, type FieldError, fieldErrorsMessage } from './contact.js';
 import { fail, ok, type Outcome } from './verdict.js';
 
 export const RESELLER_STATUSES = ['PENDING_ACTIVATION', 'ACTIVE', 'SUSPENDED'] as const;
@@ -30,7 +30,7 @@ export function validateReseller(input: ResellerInput): Outcome<ResellerInput, '
     email: requireEmail(errors, 'contact.email', input.contact?.email, 'Contact email'),
     phone: requirePhone(errors, 'contact.phone', input.contact?.phone, 'Contact phone'),
   };
-  if (errors.length) return { ...fail('VALIDATION_FAILED', `${errors.length} field(s) need attention.`), errors };
+  if (errors.length) return { ...fail('VALIDATION_FAILED', fieldErrorsMessage(errors)), errors };
   return ok({ companyName, marketplaceId, bcn, address, contact });
 }
 

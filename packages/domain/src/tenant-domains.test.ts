@@ -81,4 +81,10 @@ describe('R14: alternatives to a taken domain', () => {
       }),
     );
   });
+
+  it('R9: asks for a missing reseller domain as the reseller’s own, and a missing tenant domain as the customer’s', () => {
+    expect(parseResellerDomain('')).toMatchObject({ ok: false, message: 'Enter your indirect reseller domain; it ends in .onmicrosoft.com.', fix: { field: 'resellerDomain', label: 'Enter your indirect reseller domain' } });
+    expect(parseExistingTenantDomain('  ')).toMatchObject({ ok: false, code: 'TENANT_DOMAIN_EMPTY', message: expect.stringMatching(/customer’s tenant domain/) });
+    expect(parseNewTenantDomain('')).toMatchObject({ ok: false, message: expect.not.stringMatching(/to create/) });
+  });
 });

@@ -34,7 +34,7 @@ const field = { kind: 'field' as const, field: 'tenantDomain' };
  */
 export function parseNewTenantDomain(input: string, rules: TenantDomainRules = DEFAULT_TENANT_DOMAIN_RULES): Outcome<TenantDomain, TenantDomainError> {
   const trimmed = input.trim().toLowerCase();
-  if (trimmed === '') return fail('TENANT_DOMAIN_EMPTY', 'Enter the tenant domain to create.', { ...field, label: 'Enter a domain prefix' });
+  if (trimmed === '') return fail('TENANT_DOMAIN_EMPTY', 'Enter the domain for the new tenant, e.g. contoso.', { ...field, label: 'Enter a domain prefix' });
   let prefix = trimmed;
   if (prefix.endsWith(ONMICROSOFT_SUFFIX)) prefix = prefix.slice(0, -ONMICROSOFT_SUFFIX.length);
   else if (prefix.includes('.')) {
@@ -66,7 +66,8 @@ export function parseNewTenantDomain(input: string, rules: TenantDomainRules = D
 /** An existing tenant's domain, as the customer gives it: must be a full `<prefix>.onmicrosoft.com`. */
 export function parseExistingTenantDomain(input: string, rules: TenantDomainRules = DEFAULT_TENANT_DOMAIN_RULES): Outcome<TenantDomain, TenantDomainError> {
   const trimmed = input.trim().toLowerCase();
-  if (trimmed !== '' && !trimmed.endsWith(ONMICROSOFT_SUFFIX)) {
+  if (trimmed === '') return fail('TENANT_DOMAIN_EMPTY', 'Enter the customer’s tenant domain; it ends in .onmicrosoft.com.', { ...field, label: 'Enter the full domain, e.g. contoso.onmicrosoft.com' });
+  if (!trimmed.endsWith(ONMICROSOFT_SUFFIX)) {
     return fail('TENANT_DOMAIN_NOT_ONMICROSOFT', `"${input.trim()}" does not end in .onmicrosoft.com; ask the customer for its initial tenant domain (Microsoft 365 admin center → Settings → Domains).`, {
       ...field,
       label: 'Enter the full domain, e.g. contoso.onmicrosoft.com',
@@ -80,6 +81,7 @@ export function parseResellerDomain(input: string): Outcome<TenantDomain, Tenant
   const result = parseExistingTenantDomain(input);
   if (result.ok) return result;
   const fix = { kind: 'field' as const, field: 'resellerDomain', label: 'Find it in Partner Center or the Microsoft 365 admin center' };
+  if (result.code === 'TENANT_DOMAIN_EMPTY') return { ...result, message: 'Enter your indirect reseller domain; it ends in .onmicrosoft.com.', fix: { ...fix, label: 'Enter your indirect reseller domain' } };
   return { ...result, message: result.message.replace('tenant domain', 'indirect reseller domain'), fix };
 }
 

@@ -1,4 +1,4 @@
-import { requireEmail, requirePhone, requireText, type FieldError } from './contact.js';
+import { requireEmail, requirePhone, requireText, type FieldError, fieldErrorsMessage } from './contact.js';
 import { compareMoney, formatMoney, type Money } from './money.js';
 import { transition, type Transitions } from './state-machine.js';
 import { fail, ok, type Outcome } from './verdict.js';
@@ -33,7 +33,7 @@ export function validateTermsRequest(input: TermsRequestInput): Outcome<TermsReq
     email: requireEmail(errors, 'contact.email', input.contact?.email, 'Contact email'),
     phone: requirePhone(errors, 'contact.phone', input.contact?.phone, 'Contact phone'),
   };
-  if (errors.length > 0) return { ...fail('TERMS_REQUEST_INVALID', `${errors.length} field(s) need attention.`), errors };
+  if (errors.length > 0) return { ...fail('TERMS_REQUEST_INVALID', fieldErrorsMessage(errors)), errors };
   return ok({ resellerMarketplaceId, bcn: bcn.toUpperCase(), companyName, address, contact });
 }
 
@@ -107,7 +107,7 @@ export function validateApproval(approval: TermsApproval): Outcome<TermsApproval
   if (!/^\d{4}-\d{2}-\d{2}$/.test(approval.effectiveFrom) || Number.isNaN(Date.parse(`${approval.effectiveFrom}T00:00:00Z`))) {
     errors.push({ field: 'effectiveFrom', code: 'DATE_FORMAT', message: 'The effective date is a date (YYYY-MM-DD).' });
   }
-  return errors.length ? { ...fail('APPROVAL_INVALID', `${errors.length} field(s) need attention.`), errors } : ok(approval);
+  return errors.length ? { ...fail('APPROVAL_INVALID', fieldErrorsMessage(errors)), errors } : ok(approval);
 }
 
 /** A rejection states its reason, so the reseller knows what to change before resubmitting. */

@@ -137,8 +137,10 @@ export class OrderResolver {
     @Arg('to', () => Code, { nullable: true }) to: string | null,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
     @Arg('after', () => Cursor, { nullable: true }) after: string | null,
-    @Ctx() { app, principal }: Context,
+    @Ctx() { app, principal, actor }: Context,
   ): Promise<OrderConnection> {
+    // A reseller asking for another reseller's orders is refused, not quietly answered with its own.
+    if (resellerId && principal?.kind === 'reseller') actorForReseller(principal, actor, resellerId, Permission.OrdersRead);
     const scope = principal?.kind === 'reseller' ? principal.resellerId : resellerId;
     const page = await app.orders.list({ resellerId: scope, customerId, status: status as OrderState | null, from, to }, first, after);
     return { nodes: page.orders.map(toOrder), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };

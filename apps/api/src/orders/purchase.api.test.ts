@@ -179,6 +179,14 @@ describe('the purchase flow: cart → readiness → Buy → provisioning → ema
     expect((await staff.gql(ORDER, { id: placed.order.id })).data?.order.status).toBe('PROVISIONED');
   });
 
+  it('refuses a reseller asking for another reseller’s orders, instead of quietly answering with its own', async () => {
+    const asked = await reseller.gql('query($r: ID) { orders(resellerId: $r, first: 5) { nodes { id } } }', { r: '00000000-0000-4000-8000-000000000000' });
+    expect(asked.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(asked.data?.orders ?? null).toBeNull();
+    const own = await reseller.gql('query($r: ID) { orders(resellerId: $r, first: 5) { nodes { id } } }', { r: resellerId });
+    expect(own.errors).toBeUndefined();
+  });
+
   it('lists orders newest first with reseller and customer, filtered and paged', async () => {
     const all = (await staff.gql(`{ orders(resellerId: "${resellerId}", first: 10) { nodes { soNumber customerName resellerName placedAt status } } }`)).data?.orders.nodes;
     expect(all.length).toBe(4);

@@ -1,4 +1,4 @@
-import type { FieldError as DomainFieldError } from '@nce/domain';
+import { fieldErrorsMessage, type FieldError as DomainFieldError } from '@nce/domain';
 import { Field, ObjectType } from 'type-graphql';
 import { BusinessError, Fix, FixKind } from './business-error.js';
 
@@ -19,7 +19,7 @@ export class ValidationFailed extends BusinessError {
   @Field(() => [FieldError])
   fields: FieldError[];
 
-  static of(fields: DomainFieldError[], message = `${fields.length} field(s) need attention.`): ValidationFailed {
+  static of(fields: DomainFieldError[], message = fieldErrorsMessage(fields)): ValidationFailed {
     const first = fields[0];
     return Object.assign(new ValidationFailed(), {
       code: 'VALIDATION_FAILED',
