@@ -131,3 +131,8 @@ export async function seedDemoData(app: App, options: { priceRows?: number } = {
   }
   return done;
 }
+
+/** The demo sign-ins, printed for a person at a terminal (demo data only: the passwords are published). */
+export function demoSignInsText(): string {
+  return ['  Demo sign-ins (demo data only):', ...DEMO_USERS.map((user) => `    ${(user.roles || 'reseller').padEnd(9)} ${user.email.padEnd(20)} ${user.password}`)].join('\n');
+}

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../platform/logger.js';
-import { DEMO_USERS, seedDemoData } from './demo-data.js';
+import { demoSignInsText, seedDemoData } from './demo-data.js';
 
 /** Usage: seed-demo [--price-rows N] — fills an empty database with demo data and prints the demo sign-ins. */
 async function main(): Promise<void> {
@@ -17,8 +17,7 @@ async function main(): Promise<void> {
   try {
     const done = await seedDemoData(app, { priceRows });
     console.log(done.length ? `demo data: ${done.join('; ')}` : 'demo data: already present');
-    console.log('\n  Demo sign-ins (demo data only):');
-    for (const user of DEMO_USERS) console.log(`    ${(user.roles || 'reseller').padEnd(9)} ${user.email.padEnd(20)} ${user.password}`);
+    console.log(`\n${demoSignInsText()}`);
   } finally {
     await app.db.close();
   }

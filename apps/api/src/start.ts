@@ -1,0 +1,58 @@
+import { createApp, type App } from './app.js';
+import type { Config } from './config.js';
+import { startHttpServer, type HttpServer } from './server.js';
+
+export interface RunningProduct {
+  app: App;
+  http: HttpServer;
+  /** Stops taking requests, lets running jobs finish, closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The API as it runs: the app, its sweepers (at start and every minute: imports whose process died are
+ * failed once their heartbeat is old; uploads never imported, or left taken by a dead import, are removed
+ * once a day old), the HTTP server and the job worker. `main` and the demo start it the same way.
+ */
+export async function startProduct(config: Config, options: { onListening?: (url: string) => void } = {}): Promise<RunningProduct> {
+  const app = await createApp(config);
+  const sweep = () =>
+    Promise.all([
+      app.priceLists
+        .abandonInterrupted()
+        .then((abandoned) => abandoned > 0 && app.logger.warn({ abandoned }, 'price-list imports left by a stopped process were marked failed'))
+        .catch((error: unknown) => app.logger.error({ err: error }, 'sweeping abandoned price-list imports failed')),
+      app.uploads
+        .sweep()
+        .then((removed) => removed.files > 0 && app.logger.warn(removed, 'old uploaded files were removed'))
+        .catch((error: unknown) => app.logger.error({ err: error }, 'sweeping old uploads failed')),
+    ]);
+  await sweep();
+  const sweeper = setInterval(() => void sweep(), 60_000);
+  sweeper.unref();
+  const http = await startHttpServer(app);
+  app.jobs.start(config.jobPollMs);
+  app.logger.info({ url: http.url, database: app.db.kind }, 'nce-marketplace API listening');
+  console.log(`\n  nce-marketplace is running at ${http.url}/  (GraphQL: ${http.url}/graphql)\n`);
+  options.onListening?.(http.url);
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      clearInterval(sweeper);
+      await http.stop();
+      await app.jobs.stop();
+      await app.db.close();
+    })());
+  return { app, http, stop };
+}
+
+/** Ctrl-C or a stop signal ends the process cleanly, once, with exit code 0. */
+export function stopOnSignals(product: RunningProduct, onStop: (signal: string) => void = () => {}): void {
+  const shutdown = (signal: string) => {
+    onStop(signal);
+    product.app.logger.info({ signal }, 'shutting down');
+    void product.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
