@@ -45,9 +45,9 @@ export function Shell() {
           </Group>
           <Menu position="bottom-end">
             <Menu.Target>
-              <UnstyledButton aria-label="Account menu">
+              <UnstyledButton title="Account menu">
                 <Group gap="xs">
-                  <Avatar size="sm" color="indigo">
+                  <Avatar size="sm" color="indigo" variant="filled" aria-hidden>
                     {initials}
                   </Avatar>
                   <div>

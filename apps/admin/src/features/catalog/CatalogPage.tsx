@@ -60,6 +60,12 @@ export function CatalogPage() {
             </Tabs.Tab>
           ))}
         </Tabs.List>
+        {/* The tabs filter the table below; an empty panel per tab keeps each tab's aria-controls valid. */}
+        {CUSTOMER_SEGMENTS.map((segment) => (
+          <Tabs.Panel key={segment} value={segment}>
+            {null}
+          </Tabs.Panel>
+        ))}
       </Tabs>
       {priceSegmentFor(view.segment) !== view.segment && (
         <Alert color="blue" variant="light">

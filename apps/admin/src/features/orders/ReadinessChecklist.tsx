@@ -26,7 +26,7 @@ export function ReadinessChecklist({ readiness }: { readiness: Readiness | undef
           ))}
         </List>
         {readiness.unmet.map((p) => (
-          <Text key={p.code} size="xs" c="orange.8" data-code={p.code}>
+          <Text key={p.code} size="xs" c="red.9" data-code={p.code}>
             {p.message}{' '}
             {p.fix?.href ? (
               <Anchor href={p.fix.href} target="_blank" rel="noreferrer" size="xs">
