@@ -122,7 +122,7 @@ describe('sign-in, roles and audit in the browser', () => {
     await openArea(admin, 'Audit');
     await admin.getByLabel('Operation').fill('staff.createUser');
     const row = admin.getByRole('table', { name: 'Audit entries' }).locator('tbody tr').first();
-    await expect.poll(() => row.innerText()).toMatch(/admin@demo\.test[\s\S]*staff\.createUser[\s\S]*newcomer@demo\.test/);
+    await expect.poll(() => row.innerText()).toMatch(/admin@demo\.test[\s\S]*Created a user[\s\S]*email: — → newcomer@demo\.test/);
   });
 
   it('lets an admin lift a sign-in lock on an account and on a client address, saying what was cleared', async () => {

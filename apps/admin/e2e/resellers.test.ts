@@ -91,7 +91,7 @@ describe('resellers in the browser', () => {
     await dialog.getByLabel('Company name').fill('Acme Cloud Partners Ltd');
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await staff.getByRole('heading', { name: 'Acme Cloud Partners Ltd', exact: true }).waitFor();
-    await staff.getByRole('table', { name: 'Reseller history' }).getByText(/companyName/).first().waitFor();
+    await staff.getByRole('table', { name: 'Reseller history' }).getByText(/company name: .* → Acme Cloud Partners Ltd/).first().waitFor();
   });
 
   it('lists and searches resellers', async () => {

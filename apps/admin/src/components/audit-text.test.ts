@@ -15,5 +15,7 @@ describe('audit history in words', () => {
     expect(valueText(null)).toBe('—');
     expect(valueText('[redacted]')).toBe('[redacted]');
     expect(valueText('Contoso Ltd')).toBe('Contoso Ltd');
+    expect(valueText('"newcomer@demo.test"')).toBe('newcomer@demo.test');
+    expect(valueText('true')).toBe('yes');
   });
 });

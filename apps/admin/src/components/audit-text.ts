@@ -71,13 +71,14 @@ export const fieldLabel = (field: string): string => words(field);
 export function valueText(value: string | null | undefined): string {
   if (value === null || value === undefined || value === '' || value === 'null') return '—';
   const trimmed = value.trim();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+  if (trimmed.startsWith('{') || trimmed.startsWith('[') || (trimmed.startsWith('"') && trimmed.endsWith('"'))) {
     try {
       return summarise(JSON.parse(trimmed)).slice(0, 240);
     } catch {
       return value;
     }
   }
+  if (value === 'true' || value === 'false') return value === 'true' ? 'yes' : 'no';
   return /^[A-Z][A-Z_]+$/.test(value) ? words(value) : value;
 }
 
@@ -93,5 +94,6 @@ function summarise(value: unknown): string {
       .join(', ');
   }
   if (typeof value === 'string') return /^[A-Z][A-Z_]+$/.test(value) ? words(value) : value;
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return String(value);
 }
