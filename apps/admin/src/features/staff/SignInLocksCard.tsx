@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useOutcome } from '../../components/useOutcome';
 import { UNLOCK } from '../support/operations';
 import { unlockedText } from '../support/LoginHelpPanel';
 import { UNLOCK_ADDRESS } from './operations';
@@ -9,16 +10,9 @@ import { UNLOCK_ADDRESS } from './operations';
 export function SignInLocksCard() {
   const [email, setEmail] = useState('');
   const [address, setAddress] = useState('');
-  const [message, setMessage] = useState<{ color: string; text: string } | null>(null);
+  const { message, run } = useOutcome();
   const [unlock, unlocking] = useMutation(UNLOCK);
   const [unlockAddress, unlockingAddress] = useMutation(UNLOCK_ADDRESS);
-  const run = async (work: () => Promise<string>) => {
-    try {
-      setMessage({ color: 'green', text: await work() });
-    } catch (error) {
-      setMessage({ color: 'red', text: (error as Error).message });
-    }
-  };
   return (
     <Card withBorder aria-label="Sign-in locks">
       <Stack gap="sm">

@@ -1,6 +1,7 @@
 import { useLazyQuery, useMutation } from '@apollo/client/react';
 import { Alert, Anchor, Button, Card, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useOutcome } from '../../components/useOutcome';
 import { Link } from 'react-router';
 import { LOGIN_OWNER, SEND_RESET, UNLOCK } from './operations';
 
@@ -8,17 +9,10 @@ import { LOGIN_OWNER, SEND_RESET, UNLOCK } from './operations';
 export function LoginHelpPanel() {
   const [email, setEmail] = useState('');
   const [login, setLogin] = useState('');
-  const [message, setMessage] = useState<{ color: string; text: string } | null>(null);
+  const { message, run } = useOutcome();
   const [sendReset] = useMutation(SEND_RESET);
   const [unlock] = useMutation(UNLOCK);
   const [lookup, owner] = useLazyQuery(LOGIN_OWNER);
-  const run = async (work: () => Promise<string>) => {
-    try {
-      setMessage({ color: 'green', text: await work() });
-    } catch (error) {
-      setMessage({ color: 'red', text: (error as Error).message });
-    }
-  };
   return (
     <Card withBorder aria-label="Sign-in help">
       <Stack>
