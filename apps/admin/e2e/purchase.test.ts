@@ -62,6 +62,9 @@ describe('the purchase wizard in the browser', () => {
     await emails.getByText(`Your Microsoft licences are ready — order ${so}`).waitFor();
     expect(await emails.innerText()).toMatch(/To eve@resellerco\.example · in the outbox/);
     expect(await emails.innerText()).toMatch(/Billing → Your products/);
+    // The whole message is shown, wrapped: nothing is cut off at the card's edge.
+    const body = emails.getByTestId('email-body').first();
+    expect(await body.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
     expect(await page.getByRole('table', { name: 'Order lines' }).innerText()).toMatch(/5\s+\d+\.\d{2} USD/);
 
     const crumbs = await page.getByLabel('Breadcrumbs').innerText();

@@ -49,6 +49,14 @@ describe('resellers in the browser', () => {
     const fix = staff.getByRole('link', { name: /Request the relationship in Partner Center/ });
     expect(await fix.getAttribute('href')).toMatch(/relationshiprequest\/a27ac673/);
     const resellerUrl = staff.url();
+    // A new, refused value: the earlier results are not left beside the error as if they still held.
+    await staff.getByLabel('MPN location ID').fill('1234567');
+    await staff.getByRole('button', { name: 'Save and check' }).click();
+    await staff.getByText(/is your global MPN ID/).waitFor();
+    expect(await staff.getByRole('table', { name: 'Pre-purchase checks' }).count()).toBe(0);
+    await staff.getByTestId('checks-pending').waitFor();
+    await staff.getByLabel('MPN location ID').fill('5555555');
+    await staff.getByRole('table', { name: 'Pre-purchase checks' }).waitFor();
 
     // Make Microsoft say yes: the relationship is accepted and the domain exists.
     await openArea(staff, 'Simulator');

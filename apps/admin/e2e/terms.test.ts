@@ -21,6 +21,10 @@ describe('the credit desk in the browser', () => {
     const row = credit.getByRole('table', { name: 'Terms requests' }).locator('tbody tr').first();
     expect(await row.innerText()).toMatch(/Demo Reseller Co[\s\S]*on track[\s\S]*submitted/i);
     await row.getByRole('link', { name: 'Demo Reseller Co' }).click();
+    // The credit team sees what it weighs the request against: exposure and recent orders.
+    const standing = credit.getByLabel('Reseller standing');
+    await standing.getByText('Credit line: none yet').waitFor();
+    await standing.getByText(/No orders yet\.|SO-\d{8}-\d{6}/).first().waitFor();
     await credit.getByRole('button', { name: 'Claim' }).click();
     await credit.getByTestId('terms-status').getByText('in review').waitFor();
     const decision = credit.getByLabel('Decision');

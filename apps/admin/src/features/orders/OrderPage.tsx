@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Card, Code, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { BILLING_PLAN_LABELS, TERM_LABELS } from '@nce/domain';
 import { useEffect } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
@@ -151,7 +151,12 @@ export function OrderPage() {
                       <Text size="xs">
                         To {m.to} · {m.status === 'SENT' ? 'sent' : 'in the outbox'} {new Date(m.createdAt).toLocaleString()}
                       </Text>
-                      <Code block>{m.body}</Code>
+                      {/* The whole message, wrapped: an email is prose, not code to scroll sideways. */}
+                      <Paper withBorder p="sm" bg="gray.0">
+                        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="email-body">
+                          {m.body}
+                        </Text>
+                      </Paper>
                     </Stack>
                   ))
                 )}

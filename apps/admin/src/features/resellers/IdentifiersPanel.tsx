@@ -16,6 +16,14 @@ export function IdentifiersPanel({ reseller, onChanged }: { reseller: Reseller; 
   const [formError, setFormError] = useState<string | null>(null);
   const [save, saving] = useMutation(SET_IDENTIFIERS);
   const [rerun, rerunning] = useMutation(RUN_CHECKS);
+  // The checks are Microsoft's answers for the saved identifiers: beside an edit or a refusal they would mislead.
+  const edited = mpn.trim() !== (reseller.mpnLocationId ?? '') || domain.trim() !== (reseller.resellerDomain ?? '');
+  const checksApply = !edited && Object.keys(errors).length === 0 && !formError;
+
+  const clearRefusal = () => {
+    setErrors({});
+    setFormError(null);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -40,13 +48,18 @@ export function IdentifiersPanel({ reseller, onChanged }: { reseller: Reseller; 
         </Text>
         {formError && <Alert color="red">{formError}</Alert>}
         <Group align="flex-start" component="form" onSubmit={submit}>
-          <TextInput label="MPN location ID" value={mpn} onChange={(e) => setMpn(e.currentTarget.value)} error={errors.mpnLocationId} w={200} />
-          <TextInput label="Indirect reseller domain" placeholder="yourcompany.onmicrosoft.com" value={domain} onChange={(e) => setDomain(e.currentTarget.value)} error={errors.resellerDomain} w={300} />
+          <TextInput label="MPN location ID" value={mpn} onChange={(e) => (setMpn(e.currentTarget.value), clearRefusal())} error={errors.mpnLocationId} w={200} />
+          <TextInput label="Indirect reseller domain" placeholder="yourcompany.onmicrosoft.com" value={domain} onChange={(e) => (setDomain(e.currentTarget.value), clearRefusal())} error={errors.resellerDomain} w={300} />
           <Button type="submit" mt={25} loading={saving.loading}>
             Save and check
           </Button>
         </Group>
-        {reseller.checks.length > 0 && (
+        {reseller.checks.length > 0 && !checksApply && (
+          <Text size="sm" c="dimmed" data-testid="checks-pending">
+            Save these identifiers to check them with Microsoft; the last results were for the saved ones.
+          </Text>
+        )}
+        {reseller.checks.length > 0 && checksApply && (
           <>
             <Table aria-label="Pre-purchase checks">
               <Table.Tbody>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { SignInLocksCard } from './SignInLocksCard';
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Code, CopyButton, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { QueryState } from '../../components/QueryState';
@@ -69,7 +69,8 @@ export function StaffPage() {
         <Button onClick={() => open({ mode: 'new' })}>New staff user</Button>
       </Group>
       {link && (
-        <Alert color="green" withCloseButton onClose={() => setLink(null)} title="Password link" role="status">
+        // In a dialog, not above the list: the list does not move under the pointer when a link appears.
+        <Modal opened onClose={() => setLink(null)} title="Password link">
           <Stack gap="xs">
             <Text size="sm">{link.title}</Text>
             <Group gap="xs" wrap="nowrap">
@@ -79,7 +80,7 @@ export function StaffPage() {
               <CopyButton value={link.url}>{({ copied, copy }) => <Button size="xs" variant="light" onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>}</CopyButton>
             </Group>
           </Stack>
-        </Alert>
+        </Modal>
       )}
       <TextInput label="Search" placeholder="Name or email" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={300} />
       <QueryState loading={loading} error={error} empty={users.length === 0} emptyText="No staff user matches." onRetry={() => void refetch()}>

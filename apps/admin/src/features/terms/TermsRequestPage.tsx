@@ -12,6 +12,7 @@ import { APPROVE, COMMENT, DECIDE, TERMS_REQUEST } from './operations';
 import { SlaBadge } from './TermsQueuePage';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { confirmAction } from '../../components/feedback';
+import { ResellerStanding } from './ResellerStanding';
 
 export function TermsRequestPage() {
   const { requestId = '' } = useParams();
@@ -98,6 +99,7 @@ export function TermsRequestPage() {
                 <Text size="sm">{request.assigneeEmail ?? 'Not claimed yet'}</Text>
               </Card>
             </SimpleGrid>
+            {reviewer && <ResellerStanding resellerId={request.resellerId} />}
             {reviewer && request.status === 'IN_REVIEW' && mine && (
               <Card withBorder aria-label="Decision">
                 <Stack>

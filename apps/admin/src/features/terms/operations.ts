@@ -164,3 +164,32 @@ export const RESELLER_CREDIT = graphql(`
     }
   }
 `);
+
+export const RESELLER_STANDING = graphql(`
+  query ResellerStanding($resellerId: ID!) {
+    resellerCredit(resellerId: $resellerId) {
+      paymentTerms
+      limit {
+        formatted
+      }
+      used {
+        formatted
+      }
+      available {
+        formatted
+      }
+    }
+    orders(resellerId: $resellerId, first: 5) {
+      nodes {
+        id
+        soNumber
+        status
+        placedAt
+        paymentMethod
+        total {
+          formatted
+        }
+      }
+    }
+  }
+`);
