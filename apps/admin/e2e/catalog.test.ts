@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openArea, signIn, startStack, type Stack } from './support/stack';
+import { chooseOption, openArea, signIn, startStack, type Stack } from './support/stack';
 
 describe('catalog in the browser', () => {
   let stack: Stack;
@@ -50,5 +50,26 @@ describe('catalog in the browser', () => {
   it('shows an empty state when nothing matches', async () => {
     await page.getByLabel('Search').fill('no such product zzz');
     await page.getByText('No products match this segment and these filters.').waitFor();
+  });
+
+  it('lets a reseller add to its cart from the catalog list and from a product page, then check out', async () => {
+    await openArea(page, 'Catalog');
+    await page.getByRole('tab', { name: 'Commercial' }).click();
+    await page.getByLabel('Search').fill('microsoft 365 e3');
+    await expect.poll(async () => (await productRows().allInnerTexts()).join('\n')).toMatch(/^Microsoft 365 E3/);
+    await page.getByRole('button', { name: 'Add Microsoft 365 E3 to the cart…' }).first().click();
+    await chooseOption(page.getByLabel('Term and billing of Microsoft 365 E3').first(), /^Annual term, billed monthly/);
+    await page.getByRole('button', { name: 'Add Microsoft 365 E3 to the cart', exact: true }).first().click();
+    await page.getByText('Added to the cart.').first().waitFor();
+
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: 'Microsoft 365 E3', exact: true }).first().click();
+    const buy = page.getByLabel('Buy');
+    await chooseOption(buy.getByLabel(/^Term and billing of /).first(), /^Monthly term/);
+    await buy.getByRole('button', { name: /to the cart$/ }).first().click();
+    await expect.poll(() => page.getByText('Added to the cart.').count()).toBeGreaterThan(0);
+
+    await buy.getByRole('link', { name: 'Go to the cart and checkout' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Cart' }).locator('tr').count()).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startStack, type Stack, openArea } from './support/stack';
+import { chooseOption, openArea, signIn, startStack, type Stack } from './support/stack';
 
 describe('the purchase wizard in the browser', () => {
   let stack: Stack;
@@ -19,10 +19,12 @@ describe('the purchase wizard in the browser', () => {
     await page.getByRole('textbox', { name: 'Reseller' }).click();
     await page.getByRole('option', { name: /Demo Reseller Co/ }).click();
     await page.getByLabel('Readiness checklist').getByText('Before you can buy').waitFor();
-    await page.getByText(/“Add” puts one unit in/).waitFor();
+    await page.getByText(/“Add to cart” puts one licence in/).waitFor();
 
     await page.getByLabel('Find a product').fill('Microsoft 365 E3');
-    const add = page.getByRole('button', { name: 'Add Microsoft 365 E3 Annual term Billed monthly' }).first();
+    // One compact chooser per product: its term and billing plan, then Add to cart.
+    await chooseOption(page.getByLabel('Term and billing of Microsoft 365 E3').first(), /^Annual term, billed monthly/);
+    const add = page.getByRole('button', { name: 'Add Microsoft 365 E3 to the cart' }).first();
     await add.click();
     await page.getByRole('table', { name: 'Cart' }).waitFor();
     await add.click();

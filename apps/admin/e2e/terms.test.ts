@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startStack, type Stack, openArea } from './support/stack';
+import { chooseOption, openArea, signIn, startStack, type Stack } from './support/stack';
 
 describe('the credit desk in the browser', () => {
   let stack: Stack;
@@ -43,7 +43,8 @@ describe('the credit desk in the browser', () => {
     await reseller.getByTestId('credit-standing').getByText(/5000.00 USD available/).waitFor();
     await openArea(reseller, 'New purchase');
     await reseller.getByLabel('Find a product').fill('Microsoft 365 E3');
-    await reseller.getByRole('button', { name: 'Add Microsoft 365 E3 Annual term Billed monthly' }).first().click();
+    await chooseOption(reseller.getByLabel('Term and billing of Microsoft 365 E3').first(), /^Annual term, billed monthly/);
+    await reseller.getByRole('button', { name: 'Add Microsoft 365 E3 to the cart' }).first().click();
     await reseller.getByRole('table', { name: 'Cart' }).waitFor();
     await reseller.getByRole('textbox', { name: 'Existing customer' }).click();
     await reseller.getByRole('option', { name: /Contoso Pharmacy/ }).click();

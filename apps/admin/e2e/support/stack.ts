@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const API_DIR = fileURLToPath(new URL('../../../api', import.meta.url));
 const ADMIN_DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -124,4 +124,13 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} ${(n as { html?: string }).html?.slice(0, 160) ?? ""}`) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} (${v.help}): ${v.targets.join(' | ')}`);
+}
+
+/** Picks the first option of a native select whose text matches `pattern`. */
+export async function chooseOption(select: Locator, pattern: RegExp): Promise<void> {
+  await select.locator('option').first().waitFor({ state: 'attached' });
+  const options = await select.locator('option').evaluateAll((nodes) => nodes.map((node) => ({ value: (node as HTMLOptionElement).value, label: node.textContent ?? '' })));
+  const option = options.find((o) => pattern.test(o.label));
+  if (!option) throw new Error(`no option matches ${pattern}: ${options.map((o) => o.label).join(' | ')}`);
+  await select.selectOption(option.value);
 }

@@ -1,5 +1,7 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Badge, Group, MultiSelect, SegmentedControl, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, MultiSelect, Popover, SegmentedControl, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { useSession } from '../../app/session';
+import { AddToCartChooser } from '../orders/AddToCartChooser';
 import { useDebouncedValue } from '@mantine/hooks';
 import {
   BILLING_PLAN_LABELS,
@@ -30,6 +32,9 @@ function lowestPrice(product: ProductNode): string | null {
 }
 
 export function CatalogPage() {
+  const { me } = useSession();
+  // Resellers add to their cart from the catalog; staff buy for a reseller from New purchase.
+  const buyer = me?.kind === 'RESELLER' ? me.resellerId : null;
   const [params, setParams] = useSearchParams();
   const view = readCatalogView(params);
   const update = (change: Partial<CatalogView>) => setParams(writeCatalogView({ ...view, ...change }), { replace: true });
@@ -131,6 +136,7 @@ export function CatalogPage() {
               <Table.Th>Kind</Table.Th>
               <Table.Th>SKUs</Table.Th>
               <Table.Th>From</Table.Th>
+              {buyer && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -150,6 +156,20 @@ export function CatalogPage() {
                 </Table.Td>
                 <Table.Td>{product.skus.length}</Table.Td>
                 <Table.Td>{lowestPrice(product)}</Table.Td>
+                {buyer && (
+                  <Table.Td>
+                    <Popover position="bottom-end" withArrow shadow="md">
+                      <Popover.Target>
+                        <Button size="compact-xs" variant="light" aria-label={`Add ${product.title} to the cart…`}>
+                          Add to cart…
+                        </Button>
+                      </Popover.Target>
+                      <Popover.Dropdown>
+                        <AddToCartChooser resellerId={buyer} product={product} />
+                      </Popover.Dropdown>
+                    </Popover>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>

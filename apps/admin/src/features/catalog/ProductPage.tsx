@@ -1,13 +1,16 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useSession } from '../../app/session';
+import { AddToCartChooser } from '../orders/AddToCartChooser';
 import { BILLING_PLAN_LABELS, SEGMENT_LABELS, TERM_LABELS } from '@nce/domain';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import { readCatalogView, toFilterInput, writeCatalogView } from './catalog-filter';
 import { CATALOG_PRODUCT } from './operations';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 
 export function ProductPage() {
+  const { me } = useSession();
   const { productId = '' } = useParams();
   const [params] = useSearchParams();
   const view = readCatalogView(params);
@@ -41,6 +44,16 @@ export function ProductPage() {
               </Group>
             </Group>
             <Text>{product.description}</Text>
+            {me?.kind === 'RESELLER' && me.resellerId && (
+              <Card withBorder aria-label="Buy">
+                <Group justify="space-between">
+                  <AddToCartChooser resellerId={me.resellerId} product={product} />
+                  <Anchor component={Link} to="/purchase" size="sm">
+                    Go to the cart and checkout
+                  </Anchor>
+                </Group>
+              </Card>
+            )}
             {product.skus.map((sku) => (
               <Card key={sku.id} withBorder>
                 <Stack gap="xs">

@@ -9,8 +9,9 @@ import { ResellerPicker } from '../../components/ResellerPicker';
 import { CATALOG_PRODUCTS } from '../catalog/operations';
 import { CUSTOMER, CUSTOMERS } from '../customers/operations';
 import { TenantPanel } from '../customers/TenantPanel';
-import { ADD_TO_CART, BIND_CUSTOMER, BUY, CART, READINESS, REMOVE_LINE, SET_QUANTITY } from './operations';
+import { BIND_CUSTOMER, BUY, CART, READINESS, REMOVE_LINE, SET_QUANTITY } from './operations';
 import { confirmAction } from '../../components/feedback';
+import { AddToCartChooser } from './AddToCartChooser';
 import { QuantityInput } from './QuantityInput';
 import { ReadinessChecklist } from './ReadinessChecklist';
 
@@ -41,7 +42,6 @@ function Purchase({ resellerId }: { resellerId: string }) {
   const cart = useQuery(CART, { variables: { resellerId }, fetchPolicy: 'cache-and-network' });
   const readiness = useQuery(READINESS, { variables: { resellerId, paymentMethod }, fetchPolicy: 'cache-and-network' });
   const [failure, setFailure] = useState<string | null>(null);
-  const [addLine] = useMutation(ADD_TO_CART);
   const [setQuantity] = useMutation(SET_QUANTITY);
   const [removeLine] = useMutation(REMOVE_LINE);
   const [bind] = useMutation(BIND_CUSTOMER);
@@ -117,24 +117,7 @@ function Purchase({ resellerId }: { resellerId: string }) {
                 <Text fw={600} size="sm">
                   {node.title}
                 </Text>
-                {node.skus.map((sku) => (
-                  <Group key={sku.id} gap={6}>
-                    <Text size="sm" w={260}>
-                      {sku.title}
-                    </Text>
-                    {sku.prices.map((price, i) => (
-                      <Button
-                        key={i}
-                        size="compact-xs"
-                        variant="light"
-                        aria-label={`Add ${sku.title} ${TERM_LABELS[price.term]} ${BILLING_PLAN_LABELS[price.billingPlan]}`}
-                        onClick={() => void act(async () => (await addLine({ variables: { resellerId, priceId: Number(price.id) } })).data?.addToCart)}
-                      >
-                        {TERM_LABELS[price.term]}, {BILLING_PLAN_LABELS[price.billingPlan].toLowerCase()}: {price.unitPrice.formatted}
-                      </Button>
-                    ))}
-                  </Group>
-                ))}
+                <AddToCartChooser resellerId={resellerId} product={node} onAdded={refresh} />
               </Stack>
             ))}
           </Card>
@@ -142,7 +125,7 @@ function Purchase({ resellerId }: { resellerId: string }) {
             <Title order={4}>2. Cart</Title>
             {!currentCart?.lines.length ? (
               <Text size="sm" c="dimmed">
-                The cart is empty. “Add” puts one unit in; change quantities here.
+                The cart is empty. “Add to cart” puts one licence in; change quantities here.
               </Text>
             ) : (
               <Table aria-label="Cart">

@@ -1,0 +1,68 @@
+import { useMutation } from '@apollo/client/react';
+import { Button, Group, NativeSelect, Text } from '@mantine/core';
+import { BILLING_PLAN_LABELS, TERM_LABELS, type BillingPlan, type Term } from '@nce/domain';
+import { useState } from 'react';
+import { ADD_TO_CART } from './operations';
+
+export interface BuyableProduct {
+  title: string;
+  skus: readonly { id: string; title: string; prices: readonly { id: string; term: string; billingPlan: string; unitPrice: { formatted: string } }[] }[];
+}
+
+/** "Annual term, billed monthly — 32.59 USD": one choice of a SKU's prices. */
+const priceLabel = (price: BuyableProduct['skus'][number]['prices'][number]) =>
+  `${TERM_LABELS[price.term as Term] ?? price.term}, ${(BILLING_PLAN_LABELS[price.billingPlan as BillingPlan] ?? price.billingPlan).toLowerCase()} — ${price.unitPrice.formatted}`;
+
+/**
+ * Adds one licence of a product to the reseller's cart: the SKU (when there are several) and its term and
+ * billing plan are chosen in two compact lists rather than a button per price.
+ */
+export function AddToCartChooser({ resellerId, product, onAdded }: { resellerId: string; product: BuyableProduct; onAdded?: () => unknown }) {
+  const [skuId, setSkuId] = useState(product.skus[0]?.id ?? '');
+  const sku = product.skus.find((s) => s.id === skuId) ?? product.skus[0];
+  const [priceId, setPriceId] = useState(sku?.prices[0]?.id ?? '');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [add, adding] = useMutation(ADD_TO_CART);
+  if (!sku || sku.prices.length === 0) return null;
+  const chosen = sku.prices.find((p) => p.id === priceId) ?? sku.prices[0]!;
+
+  const submit = async () => {
+    setRefusal(null);
+    try {
+      const result = (await add({ variables: { resellerId, priceId: Number(chosen.id) } })).data?.addToCart;
+      if (result?.__typename === 'CartRefused') setRefusal(result.message);
+      else await onAdded?.();
+    } catch (error) {
+      setRefusal((error as Error).message);
+    }
+  };
+
+  return (
+    <div>
+      <Group gap="xs" wrap="nowrap" align="flex-end">
+        {product.skus.length > 1 && (
+          <NativeSelect
+            size="xs"
+            aria-label={`SKU of ${product.title}`}
+            value={sku.id}
+            onChange={(e) => {
+              const next = product.skus.find((s) => s.id === e.currentTarget.value);
+              setSkuId(e.currentTarget.value);
+              setPriceId(next?.prices[0]?.id ?? '');
+            }}
+            data={product.skus.map((s) => ({ value: s.id, label: s.title }))}
+          />
+        )}
+        <NativeSelect size="xs" aria-label={`Term and billing of ${sku.title}`} value={chosen.id} onChange={(e) => setPriceId(e.currentTarget.value)} data={sku.prices.map((p) => ({ value: p.id, label: priceLabel(p) }))} />
+        <Button size="xs" variant="light" loading={adding.loading} onClick={() => void submit()} aria-label={`Add ${sku.title} to the cart`}>
+          Add to cart
+        </Button>
+      </Group>
+      {refusal && (
+        <Text size="xs" c="red.9" role="alert">
+          {refusal}
+        </Text>
+      )}
+    </div>
+  );
+}
