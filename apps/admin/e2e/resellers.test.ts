@@ -106,5 +106,6 @@ describe('resellers in the browser', () => {
     await openArea(staff, 'Resellers');
     await staff.getByLabel('Search').fill('mp-4000');
     await expect.poll(async () => staff.getByRole('table', { name: 'Resellers' }).locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^Acme Cloud Partners Ltd/)]);
+    await staff.getByText('1 reseller shown', { exact: true }).waitFor();
   });
 });

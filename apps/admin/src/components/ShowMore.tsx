@@ -1,13 +1,14 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
+import { countOf } from './format';
 
 /** "Show more" under a list paged by cursor: how many are shown, and the button while there are more. */
-export function ShowMore(props: { shown: number; noun: string; hasMore: boolean; loadMore: () => Promise<unknown> }) {
+export function ShowMore(props: { shown: number; noun: string; nounPlural?: string; detail?: string; hasMore: boolean; loadMore: () => Promise<unknown> }) {
   const [loading, setLoading] = useState(false);
   return (
     <Group justify="space-between">
       <Text size="sm" c="dimmed">
-        {props.shown} {props.noun} shown
+        {countOf(props.shown, props.noun, props.nounPlural)} shown{props.detail ? ` · ${props.detail}` : ''}
       </Text>
       {props.hasMore && (
         <Button

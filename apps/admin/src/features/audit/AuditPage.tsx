@@ -8,6 +8,7 @@ import { ShowMore } from '../../components/ShowMore';
 import { AuditChanges } from '../../components/AuditChanges';
 import { operationLabel } from '../../components/audit-text';
 import { AUDIT_ENTRIES } from './operations';
+import { dateTime } from '../../components/format';
 
 interface Filters {
   operation: string;
@@ -66,7 +67,7 @@ export function AuditPage() {
             {entries.map((entry) => (
               <Table.Tr key={entry.id}>
                 <Table.Td>
-                  <Text size="sm">{new Date(entry.at).toLocaleString()}</Text>
+                  <Text size="sm">{dateTime(entry.at)}</Text>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{entry.actorEmail ?? entry.actorKind}</Text>
@@ -99,7 +100,7 @@ export function AuditPage() {
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={entries.length} noun="entries" hasMore={data?.auditEntries.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.auditEntries.pageInfo.endCursor } })} />
+        <ShowMore shown={entries.length} noun="entry" nounPlural="entries" hasMore={data?.auditEntries.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.auditEntries.pageInfo.endCursor } })} />
       </QueryState>
     </Stack>
   );

@@ -176,7 +176,8 @@ export function CatalogPage() {
         </Table>
         <ShowMore
           shown={products.length}
-          noun={`products · ${connection?.market ?? ''} market · ${connection ? SEGMENT_LABELS[connection.priceSegment] : ''} prices`}
+          noun="product"
+          detail={`${connection?.market ?? ''} market · ${connection ? SEGMENT_LABELS[connection.priceSegment] : ''} prices`}
           hasMore={connection?.pageInfo.hasNextPage ?? false}
           loadMore={() => fetchMore({ variables: { after: connection?.pageInfo.endCursor } })}
         />

@@ -83,7 +83,7 @@ export function CustomersPage() {
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={customers.length} noun="customers" hasMore={data?.customers.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.customers.pageInfo.endCursor } })} />
+        <ShowMore shown={customers.length} noun="customer" hasMore={data?.customers.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.customers.pageInfo.endCursor } })} />
       </QueryState>
       <Modal opened={creating} onClose={() => setCreating(false)} title="New customer" size="lg">
         <CustomerForm

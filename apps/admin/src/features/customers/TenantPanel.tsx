@@ -7,6 +7,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import type { CustomerQuery } from '../../gql/graphql';
 import { RevealSecret } from './RevealSecret';
 import { CHOOSE_EXISTING_TENANT, CHOOSE_NEW_TENANT, CREATE_TENANT_NOW, REVEAL_TENANT_PASSWORD, SIGN_ATTESTATION } from './operations';
+import { dateTime } from '../../components/format';
 
 type Data = CustomerQuery;
 type Refusal = { message: string; suggestions: string[]; fix?: { label: string; href?: string | null } | null };
@@ -128,7 +129,7 @@ export function TenantPanel({ customer, choices, onChanged }: { customer: NonNul
             <Title order={6}>Partner-of-Record attestation</Title>
             {tenant.attestedAt ? (
               <Text size="sm" aria-label="Attestation">
-                Signed by {tenant.attestedByEmail ?? 'the system'} on {new Date(tenant.attestedAt).toLocaleString()} for {tenant.domain}.
+                Signed by {tenant.attestedByEmail ?? 'the system'} on {dateTime(tenant.attestedAt)} for {tenant.domain}.
               </Text>
             ) : (
               <Stack gap="xs">

@@ -11,6 +11,7 @@ import { InvoiceCard } from '../support/InvoiceCard';
 import { OpenCaseButton } from '../support/OpenCaseButton';
 import { ORDER, RETRY_ORDER } from './operations';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
+import { dateTime } from '../../components/format';
 
 const IN_PROGRESS = new Set(['PLACED', 'PROVISIONING']);
 
@@ -48,7 +49,7 @@ export function OrderPage() {
                   </span>
                 </Group>
                 <Text c="dimmed">
-                  {order.resellerName} for <Anchor component={Link} to={`/customers/${order.customerId}`}>{order.customerName}</Anchor> · {new Date(order.placedAt).toLocaleString()}
+                  {order.resellerName} for <Anchor component={Link} to={`/customers/${order.customerId}`}>{order.customerName}</Anchor> · {dateTime(order.placedAt)}
                 </Text>
               </div>
               <Group>
@@ -82,7 +83,7 @@ export function OrderPage() {
               </Card>
               <Card withBorder>
                 <Title order={6}>Provisioned</Title>
-                <Text size="sm">{order.provisionedAt ? new Date(order.provisionedAt).toLocaleString() : 'not yet'}</Text>
+                <Text size="sm">{order.provisionedAt ? dateTime(order.provisionedAt) : 'not yet'}</Text>
               </Card>
             </SimpleGrid>
             <Card withBorder>
@@ -128,7 +129,7 @@ export function OrderPage() {
                     <Timeline.Item key={i} title={e.state.toLowerCase()}>
                       <Text size="xs">{e.message}</Text>
                       <Text size="xs" c="dimmed">
-                        {new Date(e.at).toLocaleString()}
+                        {dateTime(e.at)}
                       </Text>
                     </Timeline.Item>
                   ))}
@@ -149,7 +150,7 @@ export function OrderPage() {
                         {m.subject}
                       </Text>
                       <Text size="xs">
-                        To {m.to} · {m.status === 'SENT' ? 'sent' : 'in the outbox'} {new Date(m.createdAt).toLocaleString()}
+                        To {m.to} · {m.status === 'SENT' ? 'sent' : 'in the outbox'} {dateTime(m.createdAt)}
                       </Text>
                       {/* The whole message, wrapped: an email is prose, not code to scroll sideways. */}
                       <Paper withBorder p="sm" bg="gray.0">

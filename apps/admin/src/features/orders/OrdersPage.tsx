@@ -8,6 +8,7 @@ import { QueryState } from '../../components/QueryState';
 import { ShowMore } from '../../components/ShowMore';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ORDERS } from './operations';
+import { dateTime } from '../../components/format';
 
 export function OrdersPage() {
   const { can } = useSession();
@@ -56,7 +57,7 @@ export function OrdersPage() {
                   <Link to={`/orders/${o.id}`}>{o.soNumber}</Link>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{new Date(o.placedAt).toLocaleString()}</Text>
+                  <Text size="sm">{dateTime(o.placedAt)}</Text>
                 </Table.Td>
                 <Table.Td>{o.resellerName}</Table.Td>
                 <Table.Td>{o.customerName}</Table.Td>
@@ -68,7 +69,7 @@ export function OrdersPage() {
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={orders.length} noun="orders" hasMore={data?.orders.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.orders.pageInfo.endCursor } })} />
+        <ShowMore shown={orders.length} noun="order" hasMore={data?.orders.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.orders.pageInfo.endCursor } })} />
       </QueryState>
     </Stack>
   );

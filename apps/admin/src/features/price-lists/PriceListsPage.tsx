@@ -6,10 +6,11 @@ import { ShowMore } from '../../components/ShowMore';
 import { StatusBadge } from '../../components/StatusBadge';
 import type { PriceListImportQuery } from '../../gql/graphql';
 import { IMPORT_PRICE_LIST, PRICE_LIST_UPLOADS, PRICE_LIST_IMPORT, PRICE_LIST_IMPORTS } from './operations';
+import { dateTime } from '../../components/format';
 
 type Import = NonNullable<PriceListImportQuery['priceListImport']>;
 
-const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
+const when = (iso: string | null | undefined) => (iso ? dateTime(iso) : '—');
 
 /** Sends the file to POST /uploads (the custom header keeps other sites from posting here) and answers its upload id. */
 async function upload(file: File): Promise<string> {
@@ -153,7 +154,7 @@ export function PriceListsPage() {
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={imports.length} noun="imports" hasMore={list.data?.priceListImports.pageInfo.hasNextPage ?? false} loadMore={() => list.fetchMore({ variables: { after: list.data?.priceListImports.pageInfo.endCursor } })} />
+        <ShowMore shown={imports.length} noun="import" hasMore={list.data?.priceListImports.pageInfo.hasNextPage ?? false} loadMore={() => list.fetchMore({ variables: { after: list.data?.priceListImports.pageInfo.endCursor } })} />
       </QueryState>
     </Stack>
   );

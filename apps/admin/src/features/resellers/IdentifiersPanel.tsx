@@ -5,6 +5,7 @@ import { errorsByField } from '../../components/fieldErrors';
 import { StatusBadge } from '../../components/StatusBadge';
 import type { ResellerQuery } from '../../gql/graphql';
 import { RUN_CHECKS, SET_IDENTIFIERS } from './operations';
+import { dateTime } from '../../components/format';
 
 type Reseller = NonNullable<ResellerQuery['reseller']>;
 
@@ -91,7 +92,7 @@ export function IdentifiersPanel({ reseller, onChanged }: { reseller: Reseller; 
             </Table>
             <Group justify="space-between">
               <Text size="xs" c="dimmed">
-                Checked {reseller.checksAt ? new Date(reseller.checksAt).toLocaleString() : 'never'}
+                Checked {reseller.checksAt ? dateTime(reseller.checksAt) : 'never'}
               </Text>
               <Button
                 variant="light"

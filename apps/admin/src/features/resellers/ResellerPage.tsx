@@ -17,6 +17,7 @@ import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { AuditChanges } from '../../components/AuditChanges';
 import { operationLabel } from '../../components/audit-text';
 import { confirmAction } from '../../components/feedback';
+import { dateTime } from '../../components/format';
 
 export function ResellerPage() {
   const { resellerId = '' } = useParams();
@@ -147,12 +148,12 @@ export function ResellerPage() {
                       <StatusBadge value={reseller.activation.status} />
                     </Group>
                     <Text size="xs" c="dimmed">
-                      Placed {new Date(reseller.activation.requestedAt).toLocaleString()} — not a purchase.
+                      Placed {dateTime(reseller.activation.requestedAt)} — not a purchase.
                     </Text>
                     <Text size="xs" c="dimmed">
                       {reseller.activation.completedAt
-                        ? `Completed ${new Date(reseller.activation.completedAt).toLocaleString()}`
-                        : `Completes by ${new Date(reseller.activation.completesAfter).toLocaleString()}`}
+                        ? `Completed ${dateTime(reseller.activation.completedAt)}`
+                        : `Completes by ${dateTime(reseller.activation.completesAfter)}`}
                     </Text>
                   </Stack>
                 )}
@@ -213,7 +214,7 @@ export function ResellerPage() {
                     {(history.data?.auditEntries.nodes ?? []).map((entry) => (
                       <Table.Tr key={entry.id}>
                         <Table.Td>
-                          <Text size="xs">{new Date(entry.at).toLocaleString()}</Text>
+                          <Text size="xs">{dateTime(entry.at)}</Text>
                         </Table.Td>
                         <Table.Td>
                           <Text size="xs">{entry.actorEmail ?? entry.actorKind}</Text>

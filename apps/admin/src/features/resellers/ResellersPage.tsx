@@ -88,7 +88,7 @@ export function ResellersPage() {
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={resellers.length} noun="resellers" hasMore={data?.resellers.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.resellers.pageInfo.endCursor } })} />
+        <ShowMore shown={resellers.length} noun="reseller" hasMore={data?.resellers.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.resellers.pageInfo.endCursor } })} />
       </QueryState>
       <Modal opened={creating} onClose={() => setCreating(false)} title="New reseller" size="lg">
         <ResellerForm initial={EMPTY_RESELLER} submitLabel="Create reseller" submitting={createState.loading} fieldErrors={fieldErrors} formError={formError} onSubmit={(v) => void save(v)} />

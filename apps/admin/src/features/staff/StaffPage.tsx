@@ -8,6 +8,7 @@ import { ShowMore } from '../../components/ShowMore';
 import type { StaffUsersQuery } from '../../gql/graphql';
 import { CREATE_PASSWORD_RESET, CREATE_STAFF_USER, STAFF_USERS, UPDATE_STAFF_USER } from './operations';
 import { StaffUserForm, type StaffUserValues } from './StaffUserForm';
+import { timeOnly } from '../../components/format';
 
 type StaffUser = StaffUsersQuery['staffUsers']['nodes'][number];
 type Editing = { mode: 'new' } | { mode: 'edit'; user: StaffUser } | null;
@@ -59,7 +60,7 @@ export function StaffPage() {
 
   const resetLink = async (user: StaffUser) => {
     const result = (await createReset({ variables: { userId: user.id } })).data?.createPasswordReset;
-    if (result?.__typename === 'PasswordResetCreated') setLink({ title: `One-time reset link for ${user.email} (valid until ${new Date(result.expiresAt).toLocaleTimeString()}):`, url: result.resetUrl });
+    if (result?.__typename === 'PasswordResetCreated') setLink({ title: `One-time reset link for ${user.email} (valid until ${timeOnly(result.expiresAt)}):`, url: result.resetUrl });
   };
 
   return (
@@ -123,7 +124,7 @@ export function StaffPage() {
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={users.length} noun="users" hasMore={data?.staffUsers.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.staffUsers.pageInfo.endCursor } })} />
+        <ShowMore shown={users.length} noun="user" hasMore={data?.staffUsers.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.staffUsers.pageInfo.endCursor } })} />
       </QueryState>
       <SignInLocksCard />
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.mode === 'edit' ? `Edit ${editing.user.displayName}` : 'New staff user'}>

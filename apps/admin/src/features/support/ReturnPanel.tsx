@@ -3,6 +3,7 @@ import { Alert, Button, Card, NumberInput, Stack, Table, Text, Title } from '@ma
 import { useState } from 'react';
 import { confirmAction } from '../../components/feedback';
 import { RETURN_LINE, RETURN_OPTIONS } from './operations';
+import { dateTime } from '../../components/format';
 
 /** R24: each line's eligibility and refund shown before submitting; returns executed one line at a time. */
 export function ReturnPanel({ orderId, caseId, onReturned }: { orderId: string; caseId: string; onReturned: () => Promise<unknown> }) {
@@ -52,7 +53,7 @@ export function ReturnPanel({ orderId, caseId, onReturned }: { orderId: string; 
                   <Table.Td>
                     <Text size="sm">{o.skuTitle}</Text>
                     <Text size="xs" c="dimmed">
-                      {o.returnedQuantity} of {o.quantity} returned · window {o.allowed ? 'closes' : 'closed'} {new Date(o.windowClosesAt).toLocaleString()}
+                      {o.returnedQuantity} of {o.quantity} returned · window {o.allowed ? 'closes' : 'closed'} {dateTime(o.windowClosesAt)}
                     </Text>
                   </Table.Td>
                   <Table.Td>

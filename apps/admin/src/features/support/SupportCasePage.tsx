@@ -11,6 +11,7 @@ import { COMMENT_CASE, SUPPORT_CASE, UPDATE_CASE } from './operations';
 import { ReturnPanel } from './ReturnPanel';
 import { CASE_TYPE_LABELS } from './SupportQueuePage';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
+import { ageText, dateTime } from '../../components/format';
 
 export function SupportCasePage() {
   const { caseId = '' } = useParams();
@@ -44,7 +45,7 @@ export function SupportCasePage() {
                   <Badge variant="light">{supportCase.priority.toLowerCase()}</Badge>
                 </Group>
                 <Text c="dimmed">
-                  {supportCase.number} · {CASE_TYPE_LABELS[supportCase.type]} · opened by {supportCase.openedByEmail} {Math.floor(supportCase.ageHours)} h ago
+                  {supportCase.number} · {CASE_TYPE_LABELS[supportCase.type]} · opened by {supportCase.openedByEmail} {ageText(supportCase.ageHours)}
                   {supportCase.orderId && (
                     <>
                       {' · '}
@@ -74,7 +75,7 @@ export function SupportCasePage() {
                   <Timeline.Item key={i} title={c.kind === 'ACTION' ? 'Action' : c.authorEmail ?? 'someone'}>
                     <Text size="sm">{c.text}</Text>
                     <Text size="xs" c="dimmed">
-                      {new Date(c.at).toLocaleString()}
+                      {dateTime(c.at)}
                       {c.kind === 'ACTION' && c.authorEmail ? ` · ${c.authorEmail}` : ''}
                     </Text>
                   </Timeline.Item>

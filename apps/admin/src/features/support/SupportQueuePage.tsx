@@ -3,6 +3,7 @@ import { Badge, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, 
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { ageShort } from '../../components/format';
 import { QUEUE_REFRESH_MS, QueryState } from '../../components/QueryState';
 import { ShowMore } from '../../components/ShowMore';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -57,7 +58,7 @@ export function SupportQueuePage() {
                 <Table.Td>
                   <StatusBadge value={c.status} />
                 </Table.Td>
-                <Table.Td>{c.ageHours < 48 ? `${Math.floor(c.ageHours)} h` : `${Math.floor(c.ageHours / 24)} d`}</Table.Td>
+                <Table.Td>{ageShort(c.ageHours)}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{c.assigneeEmail ?? '—'}</Text>
                 </Table.Td>
@@ -65,7 +66,7 @@ export function SupportQueuePage() {
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={cases.length} noun="cases" hasMore={data?.supportCases.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.supportCases.pageInfo.endCursor } })} />
+        <ShowMore shown={cases.length} noun="case" hasMore={data?.supportCases.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.supportCases.pageInfo.endCursor } })} />
       </QueryState>
     </Stack>
   );

@@ -8,6 +8,7 @@ import { fromAddress, fromContact, toAddressInput } from '../../components/Addre
 import { StatusBadge } from '../../components/StatusBadge';
 import type { ResellerQuery } from '../../gql/graphql';
 import { RESELLER_CREDIT, SUBMIT_TERMS } from './operations';
+import { dateTime, dateOnly } from '../../components/format';
 
 type Reseller = NonNullable<ResellerQuery['reseller']>;
 
@@ -66,7 +67,7 @@ export function CreditPanel({ reseller }: { reseller: Reseller }) {
         )}
         {requests.map((r) => (
           <Group key={r.id} gap="xs">
-            <Text size="sm">Request of {new Date(r.submittedAt).toLocaleDateString()}:</Text>
+            <Text size="sm">Request of {dateOnly(r.submittedAt)}:</Text>
             <StatusBadge value={r.status} />
             {r.decisionReason && <Text size="sm">{r.decisionReason}</Text>}
             {can(PERMISSIONS.termsReview) && (
@@ -82,7 +83,7 @@ export function CreditPanel({ reseller }: { reseller: Reseller }) {
               {credit.ledger.map((e, i) => (
                 <Table.Tr key={i}>
                   <Table.Td>
-                    <Text size="xs">{new Date(e.at).toLocaleString()}</Text>
+                    <Text size="xs">{dateTime(e.at)}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs">{e.kind.replace('_', ' ').toLowerCase()}</Text>

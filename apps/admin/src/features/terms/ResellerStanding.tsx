@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { RESELLER_STANDING } from './operations';
+import { dateOnly } from '../../components/format';
 
 /** What the credit team weighs a request against: the reseller's current exposure and its latest orders. */
 export function ResellerStanding({ resellerId }: { resellerId: string }) {
@@ -35,7 +36,7 @@ export function ResellerStanding({ resellerId }: { resellerId: string }) {
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{new Date(order.placedAt).toLocaleDateString()}</Text>
+                      <Text size="sm">{dateOnly(order.placedAt)}</Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{order.paymentMethod === 'TERMS' ? 'on terms' : 'by card'}</Text>

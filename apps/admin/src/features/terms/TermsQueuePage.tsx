@@ -7,6 +7,7 @@ import { QUEUE_REFRESH_MS, QueryState } from '../../components/QueryState';
 import { ShowMore } from '../../components/ShowMore';
 import { StatusBadge } from '../../components/StatusBadge';
 import { TERMS_QUEUE } from './operations';
+import { ageShort, dateTime } from '../../components/format';
 
 const VIEWS: Record<string, string[] | null> = {
   open: ['SUBMITTED', 'IN_REVIEW', 'MORE_INFO_REQUESTED'],
@@ -16,7 +17,7 @@ const VIEWS: Record<string, string[] | null> = {
 
 export const SlaBadge = ({ sla, ageHours }: { sla: string; ageHours: number }) => (
   <Badge color={sla === 'OVERDUE' ? 'red' : sla === 'DUE_SOON' ? 'orange' : sla === 'ANSWERED' ? 'gray' : 'green'} variant={sla === 'OVERDUE' ? 'filled' : 'light'}>
-    {sla === 'ANSWERED' ? 'answered' : `${Math.floor(ageHours)} h · ${sla.replace('_', ' ').toLowerCase()}`}
+    {sla === 'ANSWERED' ? 'answered' : `${ageShort(ageHours)} · ${sla.replace('_', ' ').toLowerCase()}`}
   </Badge>
 );
 
@@ -55,7 +56,7 @@ export function TermsQueuePage() {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{new Date(r.submittedAt).toLocaleString()}</Text>
+                  <Text size="sm">{dateTime(r.submittedAt)}</Text>
                 </Table.Td>
                 <Table.Td>
                   <SlaBadge sla={r.sla} ageHours={r.ageHours} />
@@ -70,7 +71,7 @@ export function TermsQueuePage() {
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={requests.length} noun="requests" hasMore={data?.termsRequests.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.termsRequests.pageInfo.endCursor } })} />
+        <ShowMore shown={requests.length} noun="request" hasMore={data?.termsRequests.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.termsRequests.pageInfo.endCursor } })} />
       </QueryState>
     </Stack>
   );

@@ -13,6 +13,7 @@ import { SlaBadge } from './TermsQueuePage';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { confirmAction } from '../../components/feedback';
 import { ResellerStanding } from './ResellerStanding';
+import { dateTime } from '../../components/format';
 
 export function TermsRequestPage() {
   const { requestId = '' } = useParams();
@@ -60,7 +61,7 @@ export function TermsRequestPage() {
                   <SlaBadge sla={request.sla} ageHours={request.ageHours} />
                 </Group>
                 <Text c="dimmed">
-                  {request.marketplaceId} · BCN {request.bcn} · submitted {new Date(request.submittedAt).toLocaleString()} · answer due {new Date(request.dueAt).toLocaleString()}
+                  {request.marketplaceId} · BCN {request.bcn} · submitted {dateTime(request.submittedAt)} · answer due {dateTime(request.dueAt)}
                 </Text>
               </div>
               {reviewer && (
@@ -152,7 +153,7 @@ export function TermsRequestPage() {
                   <Timeline.Item key={i} title={n.kind === 'COMMENT' ? `Comment by ${n.authorEmail ?? 'someone'}` : n.text}>
                     {n.kind === 'COMMENT' && <Text size="sm">{n.text}</Text>}
                     <Text size="xs" c="dimmed">
-                      {new Date(n.at).toLocaleString()}
+                      {dateTime(n.at)}
                       {n.kind === 'STATUS' && n.authorEmail ? ` · ${n.authorEmail}` : ''}
                     </Text>
                   </Timeline.Item>
