@@ -8,17 +8,21 @@ import type { Actor } from '../platform/actor.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Clock } from '../platform/clock.js';
 import { ResellerEntity } from '../resellers/reseller.entity.js';
+import { CreditNoteEntity } from './entities.js';
 
 export interface Invoice {
   number: string;
   issuedAt: string;
   order: OrderRow;
   reseller: ResellerEntity;
-  lines: { description: string; quantity: number; unitPrice: Money; total: Money }[];
+  lines: { description: string; quantity: number; returnedQuantity: number; unitPrice: Money; total: Money }[];
   subtotal: Money;
   taxRateBasisPoints: number;
   tax: Money;
   total: Money;
+  creditNotes: (CreditNoteEntity & { description: string })[];
+  refunded: Money;
+  netTotal: Money;
 }
 
 /** Every order has an invoice, derived from it: number, lines, tax as configured, totals in minor units. */
@@ -41,17 +45,52 @@ export class InvoiceService {
     const subtotal = order.lines.reduce((sum, l) => sum + l.lineTotalMinor, 0);
     // Rounded half up to the minor unit, once, on the subtotal.
     const tax = Math.floor((subtotal * this.taxRateBasisPoints + 5000) / 10000);
+    const lineById = new Map(order.lines.map((l) => [l.id, l]));
+    const creditNotes = (await this.db.read.find(CreditNoteEntity, { where: { orderId }, order: { issuedAt: 'ASC', number: 'ASC' } })).map((note) => ({
+      ...note,
+      description: `${note.quantity} × ${lineById.get(note.orderLineId)?.skuTitle ?? 'a line'} returned`,
+    }));
+    const refunded = creditNotes.reduce((sum, note) => sum + note.amountMinor, 0);
     return {
       number: `INV-${order.soNumber.slice(3)}`,
       issuedAt: order.placedAt,
       order,
       reseller,
-      lines: order.lines.map((l) => ({ description: `${l.skuTitle} (${l.term}, ${l.billingPlan.toLowerCase().replace('_', '-')})`, quantity: l.quantity, unitPrice: money(l.unitPriceMinor), total: money(l.lineTotalMinor) })),
+      lines: order.lines.map((l) => ({ description: `${l.skuTitle} (${l.term}, ${l.billingPlan.toLowerCase().replace('_', '-')})`, quantity: l.quantity, returnedQuantity: l.returnedQuantity, unitPrice: money(l.unitPriceMinor), total: money(l.lineTotalMinor) })),
       subtotal: money(subtotal),
       taxRateBasisPoints: this.taxRateBasisPoints,
       tax: money(tax),
       total: money(subtotal + tax),
+      creditNotes,
+      refunded: money(refunded),
+      netTotal: money(subtotal + tax - refunded),
     };
+  }
+
+  /** A credit note of the invoice as a PDF document: what was returned and refunded, against which invoice. */
+  async creditNotePdf(invoice: Invoice, creditNoteId: string): Promise<{ number: string; pdf: Buffer } | null> {
+    const note = invoice.creditNotes.find((n) => n.id === creditNoteId);
+    if (!note) return null;
+    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Credit note ${note.number}` } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+    const r = invoice.reseller;
+    useUnicodeFonts(doc);
+    const text = (line: string) => writeText(doc, line);
+    doc.fontSize(20).text('Credit note', { continued: false }).fontSize(10).moveDown(0.5);
+    text(`Credit note ${note.number}  ·  ${note.issuedAt.slice(0, 10)}  ·  against invoice ${invoice.number} (sales order ${invoice.order.soNumber})`);
+    doc.moveDown();
+    text(`Credit to: ${r.companyName} (marketplace ID ${r.marketplaceId}, BCN ${r.bcn})`);
+    text(`End customer: ${invoice.order.customerName} · tenant ${invoice.order.tenantDomain}`);
+    doc.moveDown();
+    text(note.description);
+    doc.fontSize(12);
+    text(`Refunded: ${formatMoney({ amountMinor: note.amountMinor, currency: note.currency })}`);
+    doc.fontSize(10).moveDown();
+    text(note.refundMethod === 'TERMS_CREDIT' ? 'Released to the reseller’s marketplace credit line.' : 'Refunded to the card the order was paid with.');
+    doc.end();
+    return { number: note.number, pdf: await done };
   }
 
   /** The invoice as a PDF document. */
@@ -78,6 +117,8 @@ export class InvoiceService {
     doc.fontSize(12);
     text(`Total: ${formatMoney(invoice.total)}`);
     doc.fontSize(10);
+    for (const note of invoice.creditNotes) text(`Credit note ${note.number}: ${note.description}, ${formatMoney({ amountMinor: note.amountMinor, currency: note.currency })} refunded`);
+    if (invoice.creditNotes.length) text(`Total after refunds: ${formatMoney(invoice.netTotal)}`);
     doc.moveDown();
     text(`Paid by ${invoice.order.paymentMethod === 'TERMS' ? 'marketplace terms' : 'credit card'}.`);
     doc.end();

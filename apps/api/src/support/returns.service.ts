@@ -46,12 +46,19 @@ export class ReturnsService {
     private readonly cases: CaseService,
   ) {}
 
-  async preview(orderId: string) {
+  /** Each line's return decision now: for the seats asked (`quantities`, by line id), else for all it has left. */
+  async preview(orderId: string, quantities: ReadonlyMap<string, number> = new Map()) {
     const order = await this.db.read.findOneBy(SalesOrderEntity, { id: orderId });
     if (!order) return null;
     const lines = await this.db.read.find(OrderLineEntity, { where: { orderId }, order: { lineNumber: 'ASC' } });
     const now = this.clock.now();
-    return { order, lines: lines.map((line) => ({ line, decision: decideReturn(returnableLine(order, line), Math.max(1, line.quantity - line.returnedQuantity), now) })) };
+    return {
+      order,
+      lines: lines.map((line) => {
+        const quantity = quantities.get(line.id) ?? Math.max(1, line.quantity - line.returnedQuantity);
+        return { line, quantity, decision: decideReturn(returnableLine(order, line), quantity, now) };
+      }),
+    };
   }
 
   async returnLine(actor: Actor, request: { orderLineId: string; quantity: number; idempotencyKey: string; caseId?: string | null }): Promise<ReturnResult> {

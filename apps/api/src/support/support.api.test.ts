@@ -115,8 +115,27 @@ describe('support desk: cases, invoices, returns and sign-in help (R24)', () => 
     const line = options[0].orderLineId;
     const ret = `mutation($q: Int!, $k: Code!) { returnOrderLine(orderLineId: "${line}", quantity: $q, idempotencyKey: $k, caseId: "${caseId}") {
       __typename ... on ReturnDone { replayed creditNote { number quantity amount { amountMinor } refundMethod } } ... on ReturnRefused { code message windowClosedAt } } }`;
+    // The refund is quoted for the seats chosen, before anything is submitted.
+    const quoted = (await support.gql(`query($q: [ReturnQuantityInput!]) { returnOptions(orderId: "${orderId}", quantities: $q) { refundQuantity refund { amountMinor } } }`, { q: [{ orderLineId: line, quantity: 2 }] })).data?.returnOptions[0];
+    expect(quoted.refundQuantity).toBe(2);
+    expect(quoted.refund.amountMinor).toBeLessThan(options[0].refund.amountMinor);
     const first = (await support.gql(ret, { q: 2, k: 'return-line-0001' })).data?.returnOrderLine;
     expect(first).toMatchObject({ __typename: 'ReturnDone', replayed: false, creditNote: { quantity: 2, refundMethod: 'CARD_REFUND' } });
+    expect(first.creditNote.amount.amountMinor).toBe(quoted.refund.amountMinor);
+
+    // The invoice shows the return: seats returned on the line, its credit note as a PDF, the total net of it.
+    const invoice = (await reseller.gql(`{ invoice(orderId: "${orderId}") { number total { amountMinor } refunded { amountMinor } netTotal { amountMinor } lines { quantity returnedQuantity } creditNotes { number description amount { amountMinor } pdfUrl } } }`)).data?.invoice;
+    expect(invoice.lines[0]).toEqual({ quantity: 4, returnedQuantity: 2 });
+    expect(invoice.creditNotes).toEqual([{ number: first.creditNote.number, description: expect.stringMatching(/^2 × .* returned$/), amount: { amountMinor: first.creditNote.amount.amountMinor }, pdfUrl: expect.stringMatching(/^\/invoices\/.*\/credit-notes\/.*\.pdf$/) }]);
+    expect(invoice.netTotal.amountMinor).toBe(invoice.total.amountMinor - first.creditNote.amount.amountMinor);
+    const note = await fetch(`${reseller.http.url}${invoice.creditNotes[0].pdfUrl}`, { headers: { cookie: reseller.sessionCookie! } });
+    expect(note.status).toBe(200);
+    expect(note.headers.get('cache-control')).toBe('private, no-store');
+    const noteText = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: Buffer.from(await note.arrayBuffer()) }).toString('utf8');
+    expect(noteText).toContain(`Credit note ${first.creditNote.number}`);
+    expect(noteText).toContain(`against invoice ${invoice.number}`);
+    expect((await fetch(`${reseller.http.url}${invoice.creditNotes[0].pdfUrl}`)).status).toBe(401);
+    expect((await fetch(`${reseller.http.url}/invoices/${orderId}/credit-notes/00000000-0000-0000-0000-000000000000.pdf`, { headers: { cookie: reseller.sessionCookie! } })).status).toBe(404);
     expect(first.creditNote.amount.amountMinor).toBeLessThan(options[0].refund.amountMinor / 2 + 1);
     const again = (await support.gql(ret, { q: 2, k: 'return-line-0001' })).data?.returnOrderLine;
     expect(again).toMatchObject({ replayed: true, creditNote: { number: first.creditNote.number } });

@@ -9,6 +9,7 @@ import { toReseller } from '../resellers/reseller.mapper.js';
 import type { CaseResult as ServiceCaseResult } from './case.service.js';
 import { CASE_STATUSES, type CasePriority, type CaseStatus, type CaseType, type SupportCaseEntity } from './entities.js';
 import type { UnlockResult } from './login-help.service.js';
+import { ReturnQuantityInput } from './support.types.js';
 import { CaseComment, CaseResult, CaseSaved, Invoice, LoginOwner, NewCaseInput, ReturnDone, ReturnOption, ReturnRefused, ReturnResult, SignInUnlocked, SupportCase, SupportCaseConnection, UnlockSignInResult } from './support.types.js';
 import { Code, Cursor, EmailText, FreeText, ShortText } from '../platform/text.types.js';
 
@@ -98,11 +99,16 @@ export class SupportResolver {
 
   @RequirePermission(Permission.OrdersRead)
   @Query(() => [ReturnOption], { nullable: true, description: 'R24: each line’s return eligibility and refund now, before anything is submitted.' })
-  async returnOptions(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context): Promise<ReturnOption[] | null> {
+  async returnOptions(
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('quantities', () => [ReturnQuantityInput], { nullable: true, description: 'Seats to price a return of, per line; otherwise every seat left.' }) quantities: ReturnQuantityInput[] | null,
+    @Ctx() ctx: Context,
+  ): Promise<ReturnOption[] | null> {
     if (!(await this.reachOrder(ctx, orderId, Permission.OrdersRead))) return null;
-    const preview = await ctx.app.returns.preview(orderId);
+    const preview = await ctx.app.returns.preview(orderId, new Map((quantities ?? []).map((q) => [q.orderLineId, q.quantity])));
     if (!preview) return null;
-    return preview.lines.map(({ line, decision }) => ({
+    return preview.lines.map(({ line, quantity, decision }) => ({
+      refundQuantity: quantity,
       orderLineId: line.id,
       lineNumber: line.lineNumber,
       skuTitle: line.skuTitle,
@@ -148,6 +154,17 @@ export class SupportResolver {
       subtotal: Money.of(invoice.subtotal),
       tax: Money.of(invoice.tax),
       total: Money.of(invoice.total),
+      creditNotes: invoice.creditNotes.map((note) => ({
+        number: note.number,
+        issuedAt: note.issuedAt,
+        description: note.description,
+        quantity: note.quantity,
+        amount: Money.of({ amountMinor: note.amountMinor, currency: note.currency }),
+        refundMethod: note.refundMethod,
+        pdfUrl: `/invoices/${orderId}/credit-notes/${note.id}.pdf`,
+      })),
+      refunded: Money.of(invoice.refunded),
+      netTotal: Money.of(invoice.netTotal),
       pdfUrl: `/invoices/${orderId}.pdf`,
     };
   }

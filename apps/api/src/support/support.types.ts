@@ -133,7 +133,10 @@ export class ReturnOption {
   @Field(() => String, { nullable: true })
   message: string | null;
 
-  @Field(() => Money, { nullable: true, description: 'Refund for every seat still returnable.' })
+  @Field(() => Int, { description: 'The seats the refund is for: those asked for in `quantities`, else every seat still returnable.' })
+  refundQuantity: number;
+
+  @Field(() => Money, { nullable: true, description: 'Refund for refundQuantity seats.' })
   refund: Money | null;
 
   @Field({ description: 'When the return window closes (or closed).' })
@@ -186,11 +189,47 @@ export class InvoiceLine {
   @Field(() => Int)
   quantity: number;
 
+  @Field(() => Int, { description: 'Seats returned since, each on a credit note.' })
+  returnedQuantity: number;
+
   @Field(() => Money)
   unitPrice: Money;
 
   @Field(() => Money)
   total: Money;
+}
+
+@InputType({ description: 'How many seats of an order line a return would take.' })
+export class ReturnQuantityInput {
+  @Field(() => ID)
+  orderLineId: string;
+
+  @Field(() => Int)
+  quantity: number;
+}
+
+@ObjectType({ description: 'A credit note: seats returned from an order and what was refunded for them.' })
+export class CreditNoteDocument {
+  @Field()
+  number: string;
+
+  @Field()
+  issuedAt: string;
+
+  @Field()
+  description: string;
+
+  @Field(() => Int)
+  quantity: number;
+
+  @Field(() => Money)
+  amount: Money;
+
+  @Field({ description: 'CARD_REFUND or TERMS_CREDIT.' })
+  refundMethod: string;
+
+  @Field()
+  pdfUrl: string;
 }
 
 @ObjectType({ description: 'The invoice of an order.' })
@@ -227,6 +266,15 @@ export class Invoice {
 
   @Field(() => Money)
   total: Money;
+
+  @Field(() => [CreditNoteDocument], { description: 'Returns from this invoice, each with its credit note.' })
+  creditNotes: CreditNoteDocument[];
+
+  @Field(() => Money, { description: 'What the credit notes refunded.' })
+  refunded: Money;
+
+  @Field(() => Money, { description: 'The total less what was refunded.' })
+  netTotal: Money;
 
   @Field()
   pdfUrl: string;

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { confirmAction } from '../../components/feedback';
 import { RETURN_LINE, RETURN_OPTIONS } from './operations';
@@ -7,9 +8,13 @@ import { dateTime } from '../../components/format';
 
 /** R24: each line's eligibility and refund shown before submitting; returns executed one line at a time. */
 export function ReturnPanel({ orderId, caseId, onReturned }: { orderId: string; caseId: string; onReturned: () => Promise<unknown> }) {
-  const { data, refetch } = useQuery(RETURN_OPTIONS, { variables: { orderId }, fetchPolicy: 'cache-and-network' });
-  const [returnLine, returning] = useMutation(RETURN_LINE);
   const [quantities, setQuantities] = useState<Record<string, number>>({});
+  // The refund is quoted by the server for the seats chosen on each line, as they are chosen.
+  const [chosen] = useDebouncedValue(quantities, 250);
+  const asked = Object.entries(chosen).filter(([, quantity]) => Number.isInteger(quantity) && quantity > 0).map(([orderLineId, quantity]) => ({ orderLineId, quantity }));
+  const { data, previousData, refetch } = useQuery(RETURN_OPTIONS, { variables: { orderId, quantities: asked }, fetchPolicy: 'cache-and-network' });
+  const options = (data ?? previousData)?.returnOptions ?? [];
+  const [returnLine, returning] = useMutation(RETURN_LINE);
   const [outcome, setOutcome] = useState<{ color: string; text: string } | null>(null);
 
   const submit = async (lineId: string, title: string, quantity: number) => {
@@ -45,7 +50,7 @@ export function ReturnPanel({ orderId, caseId, onReturned }: { orderId: string; 
         )}
         <Table aria-label="Returnable lines">
           <Table.Tbody>
-            {(data?.returnOptions ?? []).map((o) => {
+            {options.map((o) => {
               const left = o.quantity - o.returnedQuantity;
               const quantity = quantities[o.orderLineId] ?? left;
               return (
@@ -58,7 +63,9 @@ export function ReturnPanel({ orderId, caseId, onReturned }: { orderId: string; 
                   </Table.Td>
                   <Table.Td>
                     {o.allowed ? (
-                      <Text size="sm">Refund for {left}: {o.refund?.formatted}</Text>
+                      <Text size="sm">
+                        Refund for {o.refundQuantity}: {o.refund?.formatted}
+                      </Text>
                     ) : (
                       <Text size="sm" c="red">
                         {o.message}

@@ -91,8 +91,9 @@ export const OPEN_CASE = graphql(`
 `);
 
 export const RETURN_OPTIONS = graphql(`
-  query ReturnOptions($orderId: ID!) {
-    returnOptions(orderId: $orderId) {
+  query ReturnOptions($orderId: ID!, $quantities: [ReturnQuantityInput!]) {
+    returnOptions(orderId: $orderId, quantities: $quantities) {
+      refundQuantity
       orderLineId
       lineNumber
       skuTitle
@@ -144,6 +145,7 @@ export const INVOICE = graphql(`
       lines {
         description
         quantity
+        returnedQuantity
         unitPrice {
           formatted
         }
@@ -159,6 +161,22 @@ export const INVOICE = graphql(`
       }
       total {
         formatted
+      }
+      refunded {
+        formatted
+      }
+      netTotal {
+        formatted
+      }
+      creditNotes {
+        number
+        issuedAt
+        description
+        amount {
+          formatted
+        }
+        refundMethod
+        pdfUrl
       }
     }
   }
