@@ -39,10 +39,11 @@ describe('the purchase wizard in the browser', () => {
     await quantity.fill('5');
     await page.getByText('Not saved: press Enter').waitFor();
     await quantity.press('Enter');
-    await expect.poll(async () => page.getByTestId('cart-total').innerText()).toMatch(/Total \d+\.\d{2} USD/);
-    const unit = Number(/([\d.]+) USD/.exec(await page.getByRole('table', { name: 'Cart' }).getByRole('cell').nth(2).innerText())![1]);
-    await expect.poll(async () => page.getByTestId('cart-total').innerText()).toBe(`Total ${(unit * 5).toFixed(2)} USD`);
-    await expect.poll(async () => page.getByTestId('to-pay').innerText()).toBe(`To pay: ${(unit * 5).toFixed(2)} USD`);
+    await expect.poll(async () => page.getByTestId('cart-total').innerText()).toMatch(/Total \$[\d,]+\.\d{2}/);
+    const unit = Number(/\$([\d,.]+)/.exec(await page.getByRole('table', { name: 'Cart' }).getByRole('cell').nth(2).innerText())![1]!.replace(/,/g, ''));
+    const usd = (amount: number) => `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    await expect.poll(async () => page.getByTestId('cart-total').innerText()).toBe(`Total ${usd(unit * 5)}`);
+    await expect.poll(async () => page.getByTestId('to-pay').innerText()).toBe(`To pay: ${usd(unit * 5)}`);
 
     await page.getByRole('textbox', { name: 'Existing customer' }).click();
     await page.getByRole('option', { name: /Contoso Pharmacy/ }).click();
@@ -58,7 +59,7 @@ describe('the purchase wizard in the browser', () => {
     await page.getByRole('heading', { name: so }).waitFor();
     expect(page.url()).toMatch(/\/orders\/[0-9a-f-]{36}$/);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
-    expect(await page.getByRole('status').filter({ hasText: 'Order placed' }).innerText()).toMatch(new RegExp(`${so} for ${(unit * 5).toFixed(2)} USD`));
+    expect(await page.getByRole('status').filter({ hasText: 'Order placed' }).innerText()).toContain(`${so} for ${usd(unit * 5)}`);
     await page.getByTestId('order-status').getByText('provisioned').waitFor({ timeout: 20_000 });
     const emails = page.getByLabel('Emails');
     await emails.getByText(`Your Microsoft licences are ready — order ${so}`).waitFor();
@@ -67,7 +68,7 @@ describe('the purchase wizard in the browser', () => {
     // The whole message is shown, wrapped: nothing is cut off at the card's edge.
     const body = emails.getByTestId('email-body').first();
     expect(await body.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
-    expect(await page.getByRole('table', { name: 'Order lines' }).innerText()).toMatch(/5\s+\d+\.\d{2} USD/);
+    expect(await page.getByRole('table', { name: 'Order lines' }).innerText()).toMatch(/5\s+\$[\d,]+\.\d{2}/);
 
     const crumbs = await page.getByLabel('Breadcrumbs').innerText();
     expect(crumbs.indexOf('Orders')).toBeLessThan(crumbs.indexOf(so));

@@ -45,17 +45,17 @@ describe('the support desk in the browser', () => {
     await support.getByRole('table', { name: 'Support cases' }).getByRole('link', { name: 'We ordered one seat too many' }).click();
     await support.getByRole('button', { name: 'Take' }).click();
     const panel = support.getByLabel('Return');
-    await panel.getByText(/Refund for 3: \d+\.\d{2} USD/).waitFor();
+    await panel.getByText(/Refund for 3: \$[\d,]+\.\d{2}/).waitFor();
     await panel.getByLabel(/Seats to return of/).fill('1');
     // The refund is quoted for the one seat chosen, not for all three.
-    await panel.getByText(/Refund for 1: \d+\.\d{2} USD/).waitFor();
+    await panel.getByText(/Refund for 1: \$[\d,]+\.\d{2}/).waitFor();
     await panel.getByRole('button', { name: 'Return' }).click();
     // A money action asks first, saying what it does.
     const confirm = support.getByRole('dialog');
     expect(await confirm.innerText()).toMatch(/Return 1 seat of [\s\S]*refunded for the unused part[\s\S]*cannot be undone/);
     await confirm.getByRole('button', { name: 'Return 1 seat' }).click();
     await support.getByText('Return done; the credit note is on the order.').waitFor();
-    await panel.getByText(/Credit note CN-\d{8}-\d{6}-1-1: \d+\.\d{2} USD \(card refund\)/).waitFor();
+    await panel.getByText(/Credit note CN-\d{8}-\d{6}-1-1: \$[\d,]+\.\d{2} \(card refund\)/).waitFor();
     await support.getByText(/Returned 1 × .* credit note CN-/).waitFor();
 
     // The order's invoice now shows the return: the seat on its line, the credit note as a PDF, the net total.
@@ -63,9 +63,9 @@ describe('the support desk in the browser', () => {
     const invoice = reseller.getByLabel('Invoice');
     await invoice.getByText('1 of 3 returned').waitFor();
     const notes = invoice.getByLabel('Credit notes');
-    await notes.getByText(/Credit note CN-\d{8}-\d{6}-1-1 .* 1 × .* returned · \d+\.\d{2} USD refunded to the card/).waitFor();
+    await notes.getByText(/Credit note CN-\d{8}-\d{6}-1-1 .* 1 × .* returned · \$[\d,]+\.\d{2} refunded to the card/).waitFor();
     expect(await notes.getByRole('link', { name: 'Credit note PDF' }).getAttribute('href')).toMatch(/\/credit-notes\/.*\.pdf$/);
-    expect(await invoice.getByTestId('net-total').innerText()).toMatch(/Total after refunds \d+\.\d{2} USD/);
+    expect(await invoice.getByTestId('net-total').innerText()).toMatch(/Total after refunds \$[\d,]+\.\d{2}/);
   });
 
   it('refuses a return outside Microsoft’s window and says when it closed', async () => {

@@ -36,11 +36,11 @@ describe('the credit desk in the browser', () => {
     const confirm = credit.getByRole('dialog');
     expect(await confirm.innerText()).toMatch(/A credit line of 5000.00 USD on NET 30 terms/);
     await confirm.getByRole('button', { name: 'Approve terms' }).click();
-    await credit.getByText(/Credit line 5000.00 USD, net 30/).waitFor();
+    await credit.getByText(/Credit line \$5,000\.00, net 30/).waitFor();
     await credit.getByText('Terms approved; the reseller can pay on terms.').waitFor();
 
     await reseller.reload();
-    await reseller.getByTestId('credit-standing').getByText(/5000.00 USD available/).waitFor();
+    await reseller.getByTestId('credit-standing').getByText(/\$5,000\.00 available/).waitFor();
     await openArea(reseller, 'New purchase');
     await reseller.getByLabel('Find a product').fill('Microsoft 365 E3');
     await chooseOption(reseller.getByLabel('Term and billing of Microsoft 365 E3').first(), /^Annual term, billed monthly/);

@@ -30,7 +30,20 @@ describe('money in minor units', () => {
   it('formats back to the exact decimal text', () => {
     expect(formatMoneyAmount(money(5, 'USD'))).toBe('0.05');
     expect(formatMoneyAmount(money(-1250, 'USD'))).toBe('-12.50');
-    expect(formatMoney(money(1500, 'JPY'))).toBe('1500 JPY');
+  });
+
+  it('writes money as people read it: the currency’s symbol, thousands separators, its own decimals', () => {
+    expect(formatMoney(money(123450, 'USD'))).toBe('$1,234.50');
+    expect(formatMoney(money(1500, 'JPY'))).toBe('¥1,500');
+    expect(formatMoney(money(9900, 'EUR'))).toBe('€99.00');
+    expect(formatMoney(money(2_500_000_00, 'USD'))).toBe('$2,500,000.00');
+  });
+
+  it('reads amounts typed with thousands separators: "25,000" and "25000" are one amount', () => {
+    expect(parseMoney('25,000', 'USD')).toEqual(parseMoney('25000', 'USD'));
+    expect(parseMoney('25,000.50', 'USD')).toMatchObject({ ok: true, value: { amountMinor: 2_500_050 } });
+    expect(parseMoney('1,234,567', 'USD')).toMatchObject({ ok: true, value: { amountMinor: 123_456_700 } });
+    expect(parseMoney('25,00', 'USD')).toMatchObject({ ok: false, code: 'MONEY_NOT_A_NUMBER' });
   });
 
   it('round-trips every amount through text', () => {

@@ -26,7 +26,8 @@ export type MoneyParseError = 'MONEY_NOT_A_NUMBER' | 'MONEY_TOO_PRECISE' | 'MONE
  */
 export function parseMoney(text: string, currency: string): Outcome<Money, MoneyParseError> {
   if (!isCurrencyCode(currency)) return fail('CURRENCY_INVALID', `"${currency}" is not a three-letter ISO 4217 currency code`);
-  const trimmed = text.trim();
+  // "25,000", "25 000" and "25000" are the same amount: group separators are dropped, "." marks decimals.
+  const trimmed = text.trim().replace(/(?<=\d)[,\u00a0\u202f ](?=\d{3}(?:\D|$))/g, '');
   const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(trimmed);
   if (!match) return fail('MONEY_NOT_A_NUMBER', `"${text}" is not a decimal amount`);
   const [, minus, whole = '', fraction = ''] = match;
@@ -95,4 +96,18 @@ export function formatMoneyAmount(amount: Money): string {
   return exponent === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }
 
-export const formatMoney = (amount: Money): string => `${formatMoneyAmount(amount)} ${amount.currency}`;
+const CURRENCY_FORMATS = new Map<string, Intl.NumberFormat>();
+
+/**
+ * The amount as people read it, with the currency's symbol and thousands separators: "$1,234.50",
+ * "€99.00", "CA$12.00" (English, so every screen, invoice and email writes money the same way).
+ */
+export function formatMoney(amount: Money): string {
+  let format = CURRENCY_FORMATS.get(amount.currency);
+  if (!format) {
+    const digits = currencyExponent(amount.currency);
+    format = new Intl.NumberFormat('en-US', { style: 'currency', currency: amount.currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    CURRENCY_FORMATS.set(amount.currency, format);
+  }
+  return format.format(amount.amountMinor / 10 ** currencyExponent(amount.currency));
+}

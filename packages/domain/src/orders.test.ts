@@ -36,7 +36,7 @@ describe('R2/R17: payment', () => {
     expect(canPayWith('TERMS', money(40_001, 'USD'), terms)).toMatchObject({
       allowed: false,
       code: 'CREDIT_LIMIT_EXCEEDED',
-      message: expect.stringMatching(/400\.01 USD.*400\.00 USD available of 1000\.00 USD/),
+      message: expect.stringMatching(/\$400\.01.*\$400\.00 available of \$1,000\.00/),
     });
     expect(canPayWith('TERMS', money(1, 'EUR'), terms)).toMatchObject({ code: 'CURRENCY_MISMATCH' });
   });

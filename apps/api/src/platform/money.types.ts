@@ -17,7 +17,7 @@ export class Money {
     return formatMoneyAmount(this);
   }
 
-  @Field({ description: 'Amount with its currency, e.g. "12.50 USD".' })
+  @Field({ description: 'The amount as people read it, e.g. "$1,234.50".' })
   get formatted(): string {
     return formatMoney(this);
   }

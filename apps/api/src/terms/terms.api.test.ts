@@ -93,14 +93,14 @@ describe('credit desk: terms requests (R23) and their effect on checkout (R2)', 
   it('R2: approval sets the limit in the ledger, switches the reseller to terms and tells the reseller', async () => {
     const request = (await credit.gql(`{ termsRequest(id: "${requestId}") { version } }`)).data?.termsRequest;
     const approved = await approve(credit, requestId, request.version);
-    expect(approved.request).toMatchObject({ status: 'APPROVED', sla: 'ANSWERED', creditLimit: { formatted: '1000.00 USD' }, paymentTerms: 'NET_30' });
+    expect(approved.request).toMatchObject({ status: 'APPROVED', sla: 'ANSWERED', creditLimit: { formatted: '$1,000.00' }, paymentTerms: 'NET_30' });
     const standing = await reseller.gql(`{ resellerCredit(resellerId: "${resellerId}") { limit { amountMinor } used { amountMinor } available { amountMinor } paymentTerms ledger { kind amount { amountMinor } } } }`);
     expect(standing.data?.resellerCredit).toMatchObject({ limit: { amountMinor: 100000 }, used: { amountMinor: 0 }, available: { amountMinor: 100000 }, paymentTerms: 'NET_30', ledger: [{ kind: 'LIMIT_SET' }] });
     expect((await reseller.gql(`{ reseller(id: "${resellerId}") { paymentMethod } }`)).data?.reseller.paymentMethod).toBe('TERMS');
     await t.app.jobs.runDue();
     const mails = await t.app.mail.list({ relatedType: 'TermsRequest', relatedId: requestId });
     expect(mails.map((m) => m.to)).toContain('reseller@demo.test');
-    expect(mails.find((m) => m.to === 'reseller@demo.test')?.body).toMatch(/approved: a credit line of 1000.00 USD/);
+    expect(mails.find((m) => m.to === 'reseller@demo.test')?.body).toMatch(/approved: a credit line of \$1,000\.00/);
     // A decided request cannot be decided again.
     expect(await decide(credit, requestId, approved.request.version, 'REJECT', 'Changed our mind entirely')).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
   });
@@ -119,7 +119,7 @@ describe('credit desk: terms requests (R23) and their effect on checkout (R2)', 
     const seatsOverLimit = Math.floor(100000 / perSeat) + 1;
     await prepareCart('too big', seatsOverLimit);
     const readiness = await reseller.gql(`{ purchaseReadiness(resellerId: "${resellerId}", paymentMethod: "TERMS") { ready unmet { code message } } }`);
-    expect(readiness.data?.purchaseReadiness.unmet).toEqual([expect.objectContaining({ code: 'CREDIT_LIMIT_EXCEEDED', message: expect.stringMatching(/1000.00 USD available of 1000.00 USD/) })]);
+    expect(readiness.data?.purchaseReadiness.unmet).toEqual([expect.objectContaining({ code: 'CREDIT_LIMIT_EXCEEDED', message: expect.stringMatching(/\$1,000\.00 available of \$1,000\.00/) })]);
     const fits = Math.floor(100000 / perSeat / 2);
     const line = (await reseller.gql(`{ cart(resellerId: "${resellerId}") { lines { id } } }`)).data?.cart.lines[0].id;
     await reseller.gql(`mutation { setCartQuantity(resellerId: "${resellerId}", lineId: "${line}", quantity: ${fits}) { __typename } }`);
