@@ -74,5 +74,19 @@ describe('the purchase wizard in the browser', () => {
     expect(crumbs.indexOf('Orders')).toBeLessThan(crumbs.indexOf(so));
     await page.getByLabel('Breadcrumbs').getByRole('link', { name: 'Orders' }).click();
     await page.getByRole('table', { name: 'Orders' }).getByText(so).waitFor();
+
+    // Finding it again: by its PO number, with the filters kept in the URL across a reload.
+    const rows = () => page.getByRole('table', { name: 'Orders' }).locator('tbody tr').allInnerTexts();
+    await page.getByLabel('Search').fill('po-e2e-1');
+    await expect.poll(() => page.url()).toMatch(/q=po-e2e-1/);
+    await expect.poll(rows).toEqual([expect.stringContaining(so)]);
+    await page.reload();
+    await expect.poll(rows).toEqual([expect.stringContaining(so)]);
+    expect(await page.getByLabel('Search').inputValue()).toBe('po-e2e-1');
+    await page.getByLabel('Search').fill('no such order anywhere');
+    await page.getByText('No order matches these filters.').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByRole('table', { name: 'Orders' }).getByText(so).waitFor();
+    expect(page.url()).not.toMatch(/q=/);
   });
 });

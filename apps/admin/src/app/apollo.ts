@@ -35,7 +35,7 @@ export function createApolloClient(onSignInRequired: (reason: SignInReason) => v
             auditEntries: appendPages(['filter'], 'nodes'),
             resellers: appendPages(['search', 'status'], 'nodes'),
             customers: appendPages(['resellerId', 'search', 'segment'], 'nodes'),
-            orders: appendPages(['resellerId', 'customerId', 'status', 'from', 'to'], 'nodes'),
+            orders: appendPages(['resellerId', 'customerId', 'status', 'from', 'to', 'search'], 'nodes'),
             termsRequests: appendPages(['resellerId', 'statuses', 'search'], 'nodes'),
             supportCases: appendPages(['statuses', 'type', 'search'], 'nodes'),
             priceListImports: appendPages([], 'nodes'),

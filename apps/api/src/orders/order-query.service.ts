@@ -1,7 +1,7 @@
 import type { OrderState } from '@nce/domain';
 import type { Database } from '../db/database.js';
 import { packedColumns, portable, unpack } from '../db/sql.js';
-import { checkPageSize, decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { checkPageSize, containsPattern, decodeCursor, encodeCursor } from '../platform/cursor.js';
 import { OrderEventEntity, OrderLineEntity, SalesOrderEntity } from './entities.js';
 
 export interface OrderFilter {
@@ -10,6 +10,8 @@ export interface OrderFilter {
   status?: OrderState | null;
   from?: string | null;
   to?: string | null;
+  /** Part of the SO number, the PO number, the customer's or the reseller's name. */
+  search?: string | null;
 }
 
 export interface OrderRow extends SalesOrderEntity {
@@ -36,6 +38,16 @@ export class OrderQueryService {
     if (filter.status) add('o.status = ?', filter.status);
     if (filter.from) add('o.placed_at >= ?', filter.from);
     if (filter.to) add('o.placed_at < ?', filter.to);
+    if (filter.search?.trim()) {
+      const pattern = containsPattern(filter.search.trim());
+      add(
+        "(LOWER(o.so_number) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(o.po_number, '')) LIKE ? ESCAPE '\\' OR LOWER(r.company_name) LIKE ? ESCAPE '\\' OR LOWER(c.company_name) LIKE ? ESCAPE '\\')",
+        pattern,
+        pattern,
+        pattern,
+        pattern,
+      );
+    }
     if (after) {
       const [placedAt, id] = decodeCursor(after, ['string', 'string']) as [string, string];
       add('(o.placed_at < ? OR (o.placed_at = ? AND o.id < ?))', placedAt, placedAt, id);

@@ -24,7 +24,7 @@ import {
   PurchaseNotReady,
   PurchaseReadiness,
 } from './order.types.js';
-import { Code, Cursor } from '../platform/text.types.js';
+import { Code, Cursor, ShortText } from '../platform/text.types.js';
 
 const money = (amountMinor: number, currency: string) => Money.of({ amountMinor, currency });
 const toFix = (fix?: DomainFix | null) => (fix ? Object.assign(new Fix(), { ...fix, kind: fix.kind as FixKind }) : null);
@@ -135,6 +135,7 @@ export class OrderResolver {
     @Arg('status', () => Code, { nullable: true }) status: string | null,
     @Arg('from', () => Code, { nullable: true }) from: string | null,
     @Arg('to', () => Code, { nullable: true }) to: string | null,
+    @Arg('search', () => ShortText, { nullable: true, description: 'Part of the SO number, the PO number, the customer’s or the reseller’s name.' }) search: string | null,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
     @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() { app, principal, actor }: Context,
@@ -142,7 +143,7 @@ export class OrderResolver {
     // A reseller asking for another reseller's orders is refused, not quietly answered with its own.
     if (resellerId && principal?.kind === 'reseller') actorForReseller(principal, actor, resellerId, Permission.OrdersRead);
     const scope = principal?.kind === 'reseller' ? principal.resellerId : resellerId;
-    const page = await app.orders.list({ resellerId: scope, customerId, status: status as OrderState | null, from, to }, first, after);
+    const page = await app.orders.list({ resellerId: scope, customerId, status: status as OrderState | null, from, to, search }, first, after);
     return { nodes: page.orders.map(toOrder), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
 

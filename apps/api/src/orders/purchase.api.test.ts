@@ -198,6 +198,13 @@ describe('the purchase flow: cart → readiness → Buy → provisioning → ema
     const first = await staff.gql('{ orders(first: 2) { nodes { id } pageInfo { endCursor hasNextPage } } }');
     const next = await staff.gql('query($a: Cursor) { orders(first: 2, after: $a) { nodes { id } } }', { a: first.data?.orders.pageInfo.endCursor });
     expect(new Set([...first.data!.orders.nodes, ...next.data!.orders.nodes].map((o: any) => o.id)).size).toBe(4);
+    // Found by part of the SO number, the PO number, or the customer's name, whatever the case.
+    const find = async (search: string) => (await staff.gql('query($s: ShortText) { orders(search: $s, first: 10) { nodes { soNumber poNumber customerName } } }', { s: search })).data?.orders.nodes;
+    const woodgrove = all.find((o: any) => /Woodgrove/.test(o.customerName));
+    expect((await find(woodgrove.soNumber.slice(-6))).map((o: any) => o.soNumber)).toEqual([woodgrove.soNumber]);
+    expect((await find('po-7781')).map((o: any) => o.poNumber)).toEqual(['PO-7781']);
+    expect((await find('woodGROVE')).every((o: any) => /Woodgrove/.test(o.customerName))).toBe(true);
+    expect(await find('100%_nothing')).toEqual([]);
   });
 
   it('buys exactly what the buyer confirmed: another cart version or total is refused with the current figures, and nothing is placed', async () => {

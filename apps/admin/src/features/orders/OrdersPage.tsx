@@ -1,7 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { ORDER_STATES } from '@nce/domain';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { PERMISSIONS } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { QueryState } from '../../components/QueryState';
@@ -10,11 +12,44 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { ORDERS } from './operations';
 import { dateTime } from '../../components/format';
 
+const STATUS_CHOICES = [
+  { value: '', label: 'Any status' },
+  ...ORDER_STATES.map((state) => ({ value: state, label: state.charAt(0) + state.slice(1).replace(/_/g, ' ').toLowerCase() })),
+];
+
+/** A date typed as YYYY-MM-DD, as the instant its day starts in UTC; "to" is exclusive, so its next day. */
+const dayStart = (day: string, plusDays = 0) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(Date.parse(`${day}T00:00:00Z`) + plusDays * 86_400_000).toISOString() : null);
+
 export function OrdersPage() {
   const { can } = useSession();
-  const [status, setStatus] = useState('');
-  const { data, loading, error, fetchMore, refetch } = useQuery(ORDERS, { variables: { status: status || null, first: 25 }, fetchPolicy: 'cache-and-network' });
+  // Search, status and dates live in the URL: a link or a reload shows the same list.
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const status = params.get('status') ?? '';
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const [typed, setTyped] = useState(search);
+  const [debounced] = useDebouncedValue(typed, 300);
+  const setParam = useCallback(
+    (name: string, value: string) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          if (value) next.set(name, value);
+          else next.delete(name);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  useEffect(() => {
+    if (debounced !== search) setParam('q', debounced);
+  }, [debounced, search, setParam]);
+  const variables = { search: search || null, status: status || null, from: dayStart(from), to: dayStart(to, 1), first: 25 };
+  const { data, loading, error, fetchMore, refetch } = useQuery(ORDERS, { variables, fetchPolicy: 'cache-and-network' });
   const orders = data?.orders.nodes ?? [];
+  const filtered = Boolean(search || status || from || to);
   return (
     <Stack>
       <Group justify="space-between">
@@ -25,20 +60,18 @@ export function OrdersPage() {
           </Button>
         )}
       </Group>
-      <SegmentedControl
-        aria-label="Status"
-        w="fit-content"
-        value={status}
-        onChange={setStatus}
-        data={[
-          { value: '', label: 'All' },
-          { value: 'PLACED', label: 'Placed' },
-          { value: 'PROVISIONING', label: 'Provisioning' },
-          { value: 'PROVISIONED', label: 'Provisioned' },
-          { value: 'FAILED', label: 'Failed' },
-        ]}
-      />
-      <QueryState loading={loading} error={error} empty={orders.length === 0} emptyText="No orders yet." onRetry={() => void refetch()}>
+      <Group align="flex-end">
+        <TextInput label="Search" placeholder="SO or PO number, customer, reseller" value={typed} onChange={(e) => setTyped(e.currentTarget.value)} w={300} />
+        <Select label="Status" data={STATUS_CHOICES} value={status} onChange={(value) => setParam('status', value ?? '')} allowDeselect={false} w={200} />
+        <TextInput label="Placed from" type="date" value={from} onChange={(e) => setParam('from', e.currentTarget.value)} w={170} />
+        <TextInput label="Placed until" type="date" value={to} onChange={(e) => setParam('to', e.currentTarget.value)} w={170} />
+        {filtered && (
+          <Button variant="subtle" onClick={() => (setTyped(''), setParams({}, { replace: true }))}>
+            Clear filters
+          </Button>
+        )}
+      </Group>
+      <QueryState loading={loading} error={error} empty={orders.length === 0} emptyText={filtered ? 'No order matches these filters.' : 'No orders yet.'} onRetry={() => void refetch()}>
         <Table striped highlightOnHover aria-label="Orders">
           <Table.Thead>
             <Table.Tr>
