@@ -69,7 +69,7 @@ describe('price-list rows', () => {
     [{ TermDuration: 'P2Y' }, 'TermDuration', /term duration/],
     [{ BillingPlan: 'Weekly' }, 'BillingPlan', /billing plan/],
     [{ TermDuration: 'P1M', BillingPlan: 'Annual' }, 'BillingPlan', /cannot be billed annually/],
-    [{ Segment: 'Government' }, 'Segment', /R20/],
+    [{ Segment: 'Government' }, 'Segment', /Government buys at the Commercial price/], // R20
     [{ ProductId: '' }, 'ProductId', /empty but required/],
     [{ ProductId: 'BAD ID!' }, 'ProductId', /not a product ID/],
     [{ EffectiveStartDate: '2026-02-30' }, 'EffectiveStartDate', /real calendar date/],
