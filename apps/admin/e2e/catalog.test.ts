@@ -57,16 +57,16 @@ describe('catalog in the browser', () => {
     await page.getByRole('tab', { name: 'Commercial' }).click();
     await page.getByLabel('Search').fill('microsoft 365 e3');
     await expect.poll(async () => (await productRows().allInnerTexts()).join('\n')).toMatch(/^Microsoft 365 E3/);
-    await page.getByRole('button', { name: 'Add Microsoft 365 E3 to the cart…' }).first().click();
+    await page.getByRole('button', { name: 'Add to cart… Microsoft 365 E3' }).first().click();
     await chooseOption(page.getByLabel('Term and billing of Microsoft 365 E3').first(), /^Annual term, billed monthly/);
-    await page.getByRole('button', { name: 'Add Microsoft 365 E3 to the cart', exact: true }).first().click();
+    await page.getByRole('button', { name: 'Add to cart Microsoft 365 E3', exact: true }).first().click();
     await page.getByText('Added to the cart.').first().waitFor();
 
     await page.keyboard.press('Escape');
     await page.getByRole('link', { name: 'Microsoft 365 E3', exact: true }).first().click();
     const buy = page.getByLabel('Buy');
     await chooseOption(buy.getByLabel(/^Term and billing of /).first(), /^Monthly term/);
-    await buy.getByRole('button', { name: /to the cart$/ }).first().click();
+    await buy.getByRole('button', { name: /^Add to cart / }).first().click();
     await expect.poll(() => page.getByText('Added to the cart.').count()).toBeGreaterThan(0);
 
     await buy.getByRole('link', { name: 'Go to the cart and checkout' }).click();

@@ -24,7 +24,7 @@ describe('the purchase wizard in the browser', () => {
     await page.getByLabel('Find a product').fill('Microsoft 365 E3');
     // One compact chooser per product: its term and billing plan, then Add to cart.
     await chooseOption(page.getByLabel('Term and billing of Microsoft 365 E3').first(), /^Annual term, billed monthly/);
-    const add = page.getByRole('button', { name: 'Add Microsoft 365 E3 to the cart' }).first();
+    const add = page.getByRole('button', { name: 'Add to cart Microsoft 365 E3', exact: true }).first();
     await add.click();
     await page.getByRole('table', { name: 'Cart' }).waitFor();
     await add.click();

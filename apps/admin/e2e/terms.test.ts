@@ -44,7 +44,7 @@ describe('the credit desk in the browser', () => {
     await openArea(reseller, 'New purchase');
     await reseller.getByLabel('Find a product').fill('Microsoft 365 E3');
     await chooseOption(reseller.getByLabel('Term and billing of Microsoft 365 E3').first(), /^Annual term, billed monthly/);
-    await reseller.getByRole('button', { name: 'Add Microsoft 365 E3 to the cart' }).first().click();
+    await reseller.getByRole('button', { name: 'Add to cart Microsoft 365 E3', exact: true }).first().click();
     await reseller.getByRole('table', { name: 'Cart' }).waitFor();
     await reseller.getByRole('textbox', { name: 'Existing customer' }).click();
     await reseller.getByRole('option', { name: /Contoso Pharmacy/ }).click();

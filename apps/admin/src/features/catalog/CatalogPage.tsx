@@ -160,7 +160,7 @@ export function CatalogPage() {
                   <Table.Td>
                     <Popover position="bottom-end" withArrow shadow="md">
                       <Popover.Target>
-                        <Button size="compact-xs" variant="light" aria-label={`Add ${product.title} to the cart…`}>
+                        <Button size="compact-xs" variant="light" aria-label={`Add to cart… ${product.title}`}>
                           Add to cart…
                         </Button>
                       </Popover.Target>

@@ -54,7 +54,7 @@ export function AddToCartChooser({ resellerId, product, onAdded }: { resellerId:
           />
         )}
         <NativeSelect size="xs" aria-label={`Term and billing of ${sku.title}`} value={chosen.id} onChange={(e) => setPriceId(e.currentTarget.value)} data={sku.prices.map((p) => ({ value: p.id, label: priceLabel(p) }))} />
-        <Button size="xs" variant="light" loading={adding.loading} onClick={() => void submit()} aria-label={`Add ${sku.title} to the cart`}>
+        <Button size="xs" variant="light" loading={adding.loading} onClick={() => void submit()} aria-label={`Add to cart ${sku.title}`}>
           Add to cart
         </Button>
       </Group>
