@@ -50,7 +50,7 @@ export type CatalogFilterInput = {
   market?: string | null | undefined;
   /** Text matched against product titles, publishers, SKU titles and IDs. */
   search?: string | null | undefined;
-  /** The end customer’s segment; Government resolves to Commercial prices (R20). */
+  /** The end customer’s segment; Government resolves to Commercial prices. */
   segment: CustomerSegment;
   terms?: Array<Term> | null | undefined;
 };
@@ -75,7 +75,7 @@ export type CustomerInput = {
   vendorContractId?: string | null | undefined;
 };
 
-/** Who the end customer is. Government buys at the Commercial price (R20). */
+/** Who the end customer is. Government buys at the Commercial price. */
 export type CustomerSegment =
   | 'COMMERCIAL'
   | 'EDUCATION'
@@ -100,7 +100,7 @@ export type NewCaseInput = {
 export type NewStaffUserInput = {
   displayName: string;
   email: string;
-  /** admin, staff, credit, support */
+  /** Admin, staff, credit, support */
   roles: Array<string>;
 };
 
@@ -184,7 +184,7 @@ export type TermsApprovalInput = {
   paymentTerms: string;
 };
 
-/** R23: what a reseller sends to ask for marketplace terms. */
+/** What a reseller sends to ask for marketplace terms. */
 export type TermsRequestInput = {
   address: AddressInput;
   bcn: string;

@@ -22,7 +22,7 @@ export class AuditEntry {
   @Field()
   at: string;
 
-  @Field({ description: 'staff, reseller, system or anonymous.' })
+  @Field({ description: 'Staff, reseller, system or anonymous.' })
   actorKind: string;
 
   @Field(() => ID, { nullable: true })

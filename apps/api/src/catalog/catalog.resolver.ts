@@ -8,7 +8,7 @@ import { Code, Cursor } from '../platform/text.types.js';
 @Resolver()
 export class CatalogResolver {
   @RequirePermission(Permission.SignedIn)
-  @Query(() => ProductConnection, { description: 'Browse the NCE catalog by segment (R3), with search, filters and "show more" paging.' })
+  @Query(() => ProductConnection, { description: 'Browse the NCE catalog by segment, with search, filters and "show more" paging.' })
   async catalogProducts(
     @Arg('filter', () => CatalogFilterInput) filter: CatalogFilterInput,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,

@@ -7,7 +7,7 @@ import { Code, ShortText } from '../platform/text.types.js';
 
 @InputType({ description: 'What part of the catalog to browse.' })
 export class CatalogFilterInput {
-  @Field(() => CustomerSegmentEnum, { description: 'The end customer’s segment; Government resolves to Commercial prices (R20).' })
+  @Field(() => CustomerSegmentEnum, { description: 'The end customer’s segment; Government resolves to Commercial prices.' })
   segment: CustomerSegment;
 
   @Field(() => Code, { nullable: true, description: 'Two-letter market; the server’s default market when omitted.' })

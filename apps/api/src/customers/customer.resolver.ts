@@ -51,7 +51,7 @@ export class CustomerResolver {
   }
 
   @RequirePermission(Permission.CustomersRead)
-  @Query(() => CustomerConnection, { description: 'Customers by name (R5); reseller users see only their own.' })
+  @Query(() => CustomerConnection, { description: 'Customers by name; reseller users see only their own.' })
   async customers(
     @Arg('resellerId', () => ID, { nullable: true }) resellerId: string | null,
     @Arg('search', () => ShortText, { nullable: true }) search: string | null,
@@ -73,7 +73,7 @@ export class CustomerResolver {
   }
 
   @RequirePermission(Permission.CustomersManage)
-  @Mutation(() => SaveCustomerResult, { description: 'Creates an end customer of a reseller, with a generated portal password (R6–R8).' })
+  @Mutation(() => SaveCustomerResult, { description: 'Creates an end customer of a reseller, with a generated portal password.' })
   async createCustomer(@Arg('resellerId', () => ID) resellerId: string, @Arg('input', () => CustomerInput) input: CustomerInput, @Ctx() ctx: Context): Promise<typeof SaveCustomerResult> {
     const actor = actorForReseller(ctx.principal, ctx.actor, resellerId, Permission.CustomersManage);
     if (!(await ctx.app.resellers.get(resellerId))) return NotFound.of('reseller', resellerId);
@@ -89,7 +89,7 @@ export class CustomerResolver {
   }
 
   @RequirePermission(Permission.SecretsReveal)
-  @Mutation(() => RevealedSecret, { nullable: true, description: 'R8: shows the customer-portal password; audited.' })
+  @Mutation(() => RevealedSecret, { nullable: true, description: 'Shows the customer-portal password; audited.' })
   async revealPortalPassword(@Arg('customerId', () => ID) customerId: string, @Ctx() ctx: Context): Promise<RevealedSecret | null> {
     const reached = await this.reach(ctx, customerId, Permission.SecretsReveal);
     if (!reached) return null;
@@ -98,7 +98,7 @@ export class CustomerResolver {
   }
 
   @RequirePermission(Permission.CustomersRead)
-  @Query(() => TenantChoices, { nullable: true, description: 'Whether a new or an existing tenant is allowed for the customer, and why (R11, R12, R20).' })
+  @Query(() => TenantChoices, { nullable: true, description: 'Whether a new or an existing tenant is allowed for the customer, and why.' })
   async tenantChoices(@Arg('customerId', () => ID) customerId: string, @Ctx() ctx: Context): Promise<TenantChoices | null> {
     const reached = await this.reach(ctx, customerId, Permission.CustomersRead);
     if (!reached) return null;
@@ -107,7 +107,7 @@ export class CustomerResolver {
   }
 
   @RequirePermission(Permission.CustomersManage)
-  @Mutation(() => TenantResult, { description: 'R14: requests a new tenant domain; a taken one is refused with free alternatives.' })
+  @Mutation(() => TenantResult, { description: 'Requests a new tenant domain; a taken one is refused with free alternatives.' })
   async chooseNewTenant(@Arg('customerId', () => ID) customerId: string, @Arg('domain', () => Code) domain: string, @Ctx() ctx: Context): Promise<typeof TenantResult> {
     const reached = await this.reach(ctx, customerId, Permission.CustomersManage);
     if (!reached) return Object.assign(new TenantRefused(), { code: 'NOT_FOUND', message: `No customer with id ${customerId}.`, suggestions: [] });
@@ -115,7 +115,7 @@ export class CustomerResolver {
   }
 
   @RequirePermission(Permission.CustomersManage)
-  @Mutation(() => TenantResult, { description: 'R15: uses an existing tenant; without the accepted relationship the answer carries the authorisation link.' })
+  @Mutation(() => TenantResult, { description: 'Uses an existing tenant; without the accepted relationship the answer carries the authorisation link.' })
   async chooseExistingTenant(@Arg('customerId', () => ID) customerId: string, @Arg('domain', () => Code) domain: string, @Ctx() ctx: Context): Promise<typeof TenantResult> {
     const reached = await this.reach(ctx, customerId, Permission.CustomersManage);
     if (!reached) return Object.assign(new TenantRefused(), { code: 'NOT_FOUND', message: `No customer with id ${customerId}.`, suggestions: [] });
@@ -123,7 +123,7 @@ export class CustomerResolver {
   }
 
   @RequirePermission(Permission.CustomersManage)
-  @Mutation(() => TenantResult, { description: 'R13: signs the Partner-of-Record attestation for the chosen tenant.' })
+  @Mutation(() => TenantResult, { description: 'Signs the Partner-of-Record attestation for the chosen tenant.' })
   async signAttestation(@Arg('customerId', () => ID) customerId: string, @Ctx() ctx: Context): Promise<typeof TenantResult> {
     const reached = await this.reach(ctx, customerId, Permission.CustomersManage);
     if (!reached) return Object.assign(new TenantRefused(), { code: 'NOT_FOUND', message: `No customer with id ${customerId}.`, suggestions: [] });
@@ -139,7 +139,7 @@ export class CustomerResolver {
   }
 
   @RequirePermission(Permission.SecretsReveal)
-  @Mutation(() => RevealedSecret, { nullable: true, description: 'R22: shows the new tenant’s admin user and temporary password; audited.' })
+  @Mutation(() => RevealedSecret, { nullable: true, description: 'Shows the new tenant’s admin user and temporary password; audited.' })
   async revealTenantAdminPassword(@Arg('customerId', () => ID) customerId: string, @Ctx() ctx: Context): Promise<RevealedSecret | null> {
     const reached = await this.reach(ctx, customerId, Permission.SecretsReveal);
     if (!reached) return null;

@@ -6,7 +6,7 @@ import { CustomerSegmentEnum } from '../platform/graphql-enums.js';
 import { Address, AddressInput, Contact, ContactInput } from '../resellers/reseller.types.js';
 import { Code, ShortText } from '../platform/text.types.js';
 
-@ObjectType({ description: 'A reseller’s end customer (R5–R8).' })
+@ObjectType({ description: 'A reseller’s end customer.' })
 export class Customer {
   @Field(() => ID)
   id: string;
@@ -23,13 +23,13 @@ export class Customer {
   @Field(() => Address)
   address: Address;
 
-  @Field(() => Contact, { description: 'R6: emailed with retrieval instructions once licences are provisioned.' })
+  @Field(() => Contact, { description: 'Emailed with retrieval instructions once licences are provisioned.' })
   adminContact: Contact;
 
-  @Field(() => String, { nullable: true, description: 'R7: optional; not required for Microsoft.' })
+  @Field(() => String, { nullable: true, description: 'Optional; not required for Microsoft.' })
   vendorContractId: string | null;
 
-  @Field({ description: 'R8: the customer-portal login (unique across all customers).' })
+  @Field({ description: 'The customer-portal login (unique across all customers).' })
   portalLogin: string;
 
   @Field()

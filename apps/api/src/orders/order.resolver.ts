@@ -69,20 +69,20 @@ export const toOrder = (o: ListedOrder & Pick<Order, 'events'>): Order => ({
 @Resolver(() => Order)
 export class OrderResolver {
   @RequirePermission(Permission.OrdersManage)
-  @Query(() => Cart, { description: 'R4: the reseller’s open cart (empty when there is none).' })
+  @Query(() => Cart, { description: 'The reseller’s open cart (empty when there is none).' })
   async cart(@Arg('resellerId', () => ID) resellerId: string, @Ctx() ctx: Context): Promise<Cart> {
     actorForReseller(ctx.principal, ctx.actor, resellerId, Permission.OrdersManage);
     return toCart(await ctx.app.carts.view(resellerId));
   }
 
   @RequirePermission(Permission.OrdersManage)
-  @Mutation(() => CartResult, { description: 'R4: adds one unit of a price row to the cart.' })
+  @Mutation(() => CartResult, { description: 'Adds one unit of a price row to the cart.' })
   async addToCart(@Arg('resellerId', () => ID) resellerId: string, @Arg('priceId', () => Int) priceId: number, @Ctx() ctx: Context): Promise<typeof CartResult> {
     return toCartResult(await ctx.app.carts.add(actorForReseller(ctx.principal, ctx.actor, resellerId, Permission.OrdersManage), resellerId, priceId));
   }
 
   @RequirePermission(Permission.OrdersManage)
-  @Mutation(() => CartResult, { description: 'R4: changes a line’s quantity, within Microsoft’s seat limits.' })
+  @Mutation(() => CartResult, { description: 'Changes a line’s quantity, within Microsoft’s seat limits.' })
   async setCartQuantity(@Arg('resellerId', () => ID) resellerId: string, @Arg('lineId', () => ID) lineId: string, @Arg('quantity', () => Int) quantity: number, @Ctx() ctx: Context): Promise<typeof CartResult> {
     return toCartResult(await ctx.app.carts.setQuantity(actorForReseller(ctx.principal, ctx.actor, resellerId, Permission.OrdersManage), resellerId, lineId, quantity));
   }
@@ -94,13 +94,13 @@ export class OrderResolver {
   }
 
   @RequirePermission(Permission.OrdersManage)
-  @Mutation(() => CartResult, { description: 'R5: binds the cart to an existing customer of the reseller; its segment must fit the prices.' })
+  @Mutation(() => CartResult, { description: 'Binds the cart to an existing customer of the reseller; its segment must fit the prices.' })
   async bindCartCustomer(@Arg('resellerId', () => ID) resellerId: string, @Arg('customerId', () => ID) customerId: string, @Ctx() ctx: Context): Promise<typeof CartResult> {
     return toCartResult(await ctx.app.carts.bindCustomer(actorForReseller(ctx.principal, ctx.actor, resellerId, Permission.OrdersManage), resellerId, customerId));
   }
 
   @RequirePermission(Permission.OrdersManage)
-  @Query(() => PurchaseReadiness, { description: 'Pre-flight: every unmet prerequisite of the cart at once (R1, R9, R10, R13, R16, R17).' })
+  @Query(() => PurchaseReadiness, { description: 'Pre-flight: every unmet prerequisite of the cart at once.' })
   async purchaseReadiness(@Arg('resellerId', () => ID) resellerId: string, @Arg('paymentMethod', () => Code, { nullable: true }) paymentMethod: string | null, @Ctx() ctx: Context): Promise<PurchaseReadiness> {
     actorForReseller(ctx.principal, ctx.actor, resellerId, Permission.OrdersManage);
     const readiness = await ctx.app.purchases.readiness(resellerId, paymentMethod as PaymentMethod | null);
@@ -108,7 +108,7 @@ export class OrderResolver {
   }
 
   @RequirePermission(Permission.OrdersManage)
-  @Mutation(() => BuyResult, { description: 'R16–R18: buys the cart in one transaction and answers with the sales order number; idempotent by key.' })
+  @Mutation(() => BuyResult, { description: 'Buys the cart in one transaction and answers with the sales order number; idempotent by key.' })
   async buy(@Arg('resellerId', () => ID) resellerId: string, @Arg('input', () => BuyInput) input: BuyInput, @Ctx() ctx: Context): Promise<typeof BuyResult> {
     const actor = actorForReseller(ctx.principal, ctx.actor, resellerId, Permission.OrdersManage);
     if (input.paymentMethod && input.paymentMethod !== 'CREDIT_CARD' && input.paymentMethod !== 'TERMS') {
@@ -169,7 +169,7 @@ export class OrderResolver {
     return order.events ?? loaders.eventsByOrder.load(order.id);
   }
 
-  @FieldResolver(() => [EmailSent], { description: 'Messages sent about the order (R22).' })
+  @FieldResolver(() => [EmailSent], { description: 'Messages sent about the order.' })
   async emails(@Root() order: Order, @Ctx() { loaders }: Context): Promise<EmailSent[]> {
     return loaders.emailsByOrder.load(order.id);
   }

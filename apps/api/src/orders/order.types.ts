@@ -43,7 +43,7 @@ export class CartLine {
   lineTotal: Money;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'R4: the reseller’s cart.' })
+@ObjectType({ simpleResolvers: true, description: 'The reseller’s cart.' })
 export class Cart {
   @Field(() => ID)
   id: string;
@@ -198,7 +198,7 @@ export class EmailSent {
   createdAt: string;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A placed order (R18) and its provisioning (R19).' })
+@ObjectType({ simpleResolvers: true, description: 'A placed order and its provisioning.' })
 export class Order {
   @Field(() => ID)
   id: string;
@@ -285,7 +285,7 @@ export class PriceChange {
   after: Money | null;
 }
 
-@ObjectType({ implements: BusinessError, description: 'R16: prices changed since the cart was priced; nothing was charged.' })
+@ObjectType({ implements: BusinessError, description: 'Prices changed since the cart was priced; nothing was charged.' })
 export class PricesChanged extends BusinessError {
   @Field(() => [PriceChange])
   changes: PriceChange[];

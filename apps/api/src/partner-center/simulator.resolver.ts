@@ -22,10 +22,10 @@ class SimTenantSaved {
 
 @ObjectType({ description: 'The distributor’s Microsoft links, built from its partner ID.' })
 class DistributorLinks {
-  @Field({ description: 'R21: the universal link a customer’s global admin accepts to authorise the distributor.' })
+  @Field({ description: 'The universal link a customer’s global admin accepts to authorise the distributor.' })
   customerAuthorisation: string;
 
-  @Field({ description: 'R10 d: the link a reseller uses to request the relationship with the distributor.' })
+  @Field({ description: 'The link a reseller uses to request the relationship with the distributor.' })
   resellerRelationshipRequest: string;
 }
 
@@ -71,7 +71,7 @@ export class SimulatorResolver {
   }
 
   @RequirePermission(Permission.SimulatorManage)
-  @Mutation(() => AcceptRelationshipResult, { description: 'Simulates the customer’s global admin accepting the authorisation link (R21).' })
+  @Mutation(() => AcceptRelationshipResult, { description: 'Simulates the customer’s global admin accepting the authorisation link.' })
   async acceptTenantRelationship(
     @Arg('domain', () => Code) domain: string,
     @Arg('indirectReseller', () => Code, { nullable: true, description: 'The MPN location ID of the indirect reseller the accepted invitation names.' }) indirectReseller: string | null,

@@ -9,7 +9,7 @@ export class SimPartner {
   @Field()
   companyName: string;
 
-  @Field({ description: 'LOCATION or GLOBAL (R25).' })
+  @Field({ description: 'LOCATION or GLOBAL.' })
   kind: string;
 
   @Field()
@@ -57,7 +57,7 @@ export class SimTenant {
   @Field()
   government: boolean;
 
-  @Field({ description: 'Whether its global admin accepted the distributor (R21).' })
+  @Field({ description: 'Whether its global admin accepted the distributor.' })
   relationshipAccepted: boolean;
 
   @Field(() => [String], { description: 'MPN location IDs of the indirect resellers the relationship covers.' })

@@ -10,7 +10,7 @@ export const TermEnum = enumOf(TERMS);
 export const BillingPlanEnum = enumOf(BILLING_PLANS);
 export const ProductKindEnum = enumOf(['SUBSCRIPTION', 'PERPETUAL'] as const);
 
-registerEnumType(CustomerSegmentEnum, { name: 'CustomerSegment', description: 'Who the end customer is. Government buys at the Commercial price (R20).' });
+registerEnumType(CustomerSegmentEnum, { name: 'CustomerSegment', description: 'Who the end customer is. Government buys at the Commercial price.' });
 registerEnumType(PriceSegmentEnum, { name: 'PriceSegment', description: 'The segments Microsoft publishes prices for.' });
 registerEnumType(TermEnum, { name: 'Term', description: 'Term duration: P1M monthly, P1Y annual, P3Y triennial, NONE for perpetual software.' });
 registerEnumType(BillingPlanEnum, { name: 'BillingPlan' });

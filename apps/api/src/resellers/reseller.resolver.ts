@@ -33,7 +33,7 @@ export class ResellerResolver {
   }
 
   @RequirePermission(Permission.ResellersManage)
-  @Mutation(() => SaveResellerResult, { description: 'Creates a reseller account; it activates after its first user signs in (R1).' })
+  @Mutation(() => SaveResellerResult, { description: 'Creates a reseller account; it activates after its first user signs in.' })
   async createReseller(@Arg('input', () => ResellerInput) input: ResellerInput, @Ctx() { app, actor }: Context): Promise<typeof SaveResellerResult> {
     return toSaveResult(await app.resellers.create(actor, input));
   }
@@ -62,7 +62,7 @@ export class ResellerResolver {
   }
 
   @RequirePermission(Permission.SignedIn)
-  @Mutation(() => SaveResellerResult, { description: 'R9/R10: stores the MPN location ID and indirect-reseller domain and runs the four checks.' })
+  @Mutation(() => SaveResellerResult, { description: 'Stores the MPN location ID and indirect-reseller domain and runs the four checks.' })
   async setResellerIdentifiers(
     @Arg('resellerId', () => ID) resellerId: string,
     @Arg('mpnLocationId', () => Code) mpnLocationId: string,
@@ -73,7 +73,7 @@ export class ResellerResolver {
   }
 
   @RequirePermission(Permission.SignedIn)
-  @Mutation(() => ResellerChecks, { nullable: true, description: 'R10: runs the four checks against Partner Center now.' })
+  @Mutation(() => ResellerChecks, { nullable: true, description: 'Runs the four checks against Partner Center now.' })
   async runResellerChecks(@Arg('resellerId', () => ID) resellerId: string, @Ctx() { app, principal, actor }: Context): Promise<ResellerChecks | null> {
     const result = await app.resellers.checks(actorForReseller(principal, actor, resellerId, Permission.ResellersManage), resellerId, true);
     return result ? { checks: result.checks.map(toCheck), checkedAt: result.checkedAt } : null;
@@ -93,7 +93,7 @@ export class ResellerResolver {
     return Object.assign(new UserCreated(), { user: toUser(result.user), resetUrl: app.resetUrl(result.resetToken) });
   }
 
-  @FieldResolver(() => Activation, { nullable: true, description: 'R1: the activation order, once the first user signed in.' })
+  @FieldResolver(() => Activation, { nullable: true, description: 'The activation order, once the first user signed in.' })
   async activation(@Root() reseller: Reseller, @Ctx() { loaders }: Context): Promise<Activation | null> {
     return loaders.activationByReseller.load(reseller.id);
   }

@@ -85,7 +85,7 @@ export class ContactInput {
   phone: string;
 }
 
-@ObjectType({ description: 'One of the four pre-purchase checks (R10), with the reason and fix when it did not pass.' })
+@ObjectType({ description: 'One of the four pre-purchase checks, with the reason and fix when it did not pass.' })
 export class PrePurchaseCheck {
   @Field()
   code: string;
@@ -103,7 +103,7 @@ export class PrePurchaseCheck {
   fix: Fix | null;
 }
 
-@ObjectType({ description: 'R1: the activation "order" of a reseller account; not a purchase.' })
+@ObjectType({ description: 'The activation "order" of a reseller account; not a purchase.' })
 export class Activation {
   @Field()
   status: string;
@@ -141,16 +141,16 @@ export class Reseller {
   @Field(() => Contact)
   contact: Contact;
 
-  @Field({ description: 'CREDIT_CARD by default; TERMS after an approved terms request (R2).' })
+  @Field({ description: 'CREDIT_CARD by default; TERMS after an approved terms request.' })
   paymentMethod: string;
 
-  @Field(() => String, { nullable: true, description: 'R9/R25: the MPN location ID, remembered once entered.' })
+  @Field(() => String, { nullable: true, description: 'The MPN location ID, remembered once entered.' })
   mpnLocationId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'R9: the indirect reseller .onmicrosoft.com domain.' })
+  @Field(() => String, { nullable: true, description: 'The indirect reseller .onmicrosoft.com domain.' })
   resellerDomain: string | null;
 
-  @Field(() => [PrePurchaseCheck], { description: 'R10: the four checks as last run.' })
+  @Field(() => [PrePurchaseCheck], { description: 'The four checks as last run.' })
   checks: PrePurchaseCheck[];
 
   @Field(() => String, { nullable: true })

@@ -50,7 +50,7 @@ export class NewStaffUserInput {
   @Field(() => ShortText)
   displayName: string;
 
-  @Field(() => [Code], { description: 'admin, staff, credit, support' })
+  @Field(() => [Code], { description: 'Admin, staff, credit, support' })
   roles: string[];
 }
 

@@ -71,14 +71,8 @@ export class InvoiceService {
   async creditNotePdf(invoice: Invoice, creditNoteId: string): Promise<{ number: string; pdf: Buffer } | null> {
     const note = invoice.creditNotes.find((n) => n.id === creditNoteId);
     if (!note) return null;
-    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Credit note ${note.number}` } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+    const { doc, text, done } = pdfDocument(`Credit note ${note.number}`, 'Credit note');
     const r = invoice.reseller;
-    useUnicodeFonts(doc);
-    const text = (line: string) => writeText(doc, line);
-    doc.fontSize(20).text('Credit note', { continued: false }).fontSize(10).moveDown(0.5);
     text(`Credit note ${note.number}  ·  ${note.issuedAt.slice(0, 10)}  ·  against invoice ${invoice.number} (sales order ${invoice.order.soNumber})`);
     doc.moveDown();
     text(`Credit to: ${r.companyName} (marketplace ID ${r.marketplaceId}, BCN ${r.bcn})`);
@@ -89,20 +83,13 @@ export class InvoiceService {
     text(`Refunded: ${formatMoney({ amountMinor: note.amountMinor, currency: note.currency })}`);
     doc.fontSize(10).moveDown();
     text(note.refundMethod === 'TERMS_CREDIT' ? 'Released to the reseller’s marketplace credit line.' : 'Refunded to the card the order was paid with.');
-    doc.end();
-    return { number: note.number, pdf: await done };
+    return { number: note.number, pdf: await done() };
   }
 
   /** The invoice as a PDF document. */
   async pdf(invoice: Invoice): Promise<Buffer> {
-    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Invoice ${invoice.number}` } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+    const { doc, text, done } = pdfDocument(`Invoice ${invoice.number}`, 'Invoice');
     const r = invoice.reseller;
-    useUnicodeFonts(doc);
-    const text = (line: string) => writeText(doc, line);
-    doc.fontSize(20).text('Invoice', { continued: false }).fontSize(10).moveDown(0.5);
     text(`Invoice ${invoice.number}  ·  Sales order ${invoice.order.soNumber}  ·  ${invoice.issuedAt.slice(0, 10)}`);
     if (invoice.order.poNumber) text(`PO ${invoice.order.poNumber}`);
     doc.moveDown();
@@ -121,8 +108,7 @@ export class InvoiceService {
     if (invoice.creditNotes.length) text(`Total after refunds: ${formatMoney(invoice.netTotal)}`);
     doc.moveDown();
     text(`Paid by ${invoice.order.paymentMethod === 'TERMS' ? 'marketplace terms' : 'credit card'}.`);
-    doc.end();
-    return done;
+    return done();
   }
 
   /** Sends the invoice to the reseller's point of contact again. */
@@ -149,4 +135,18 @@ export class InvoiceService {
       await this.audit.record(m, { ...actor, onBehalfOfResellerId: invoice.order.resellerId }, { operation: 'support.resendInvoice', entityType: 'Order', entityId: invoice.order.id });
     });
   }
+}
+
+/**
+ * An A4 document in the Unicode fonts with its heading written: `text` writes a paragraph, `done` ends the
+ * document and resolves to its bytes.
+ */
+function pdfDocument(title: string, heading: string) {
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: title } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  useUnicodeFonts(doc);
+  doc.fontSize(20).text(heading, { continued: false }).fontSize(10).moveDown(0.5);
+  return { doc, text: (line: string) => writeText(doc, line), done: () => (doc.end(), ended) };
 }

@@ -45,7 +45,7 @@ export class SupportResolver {
   }
 
   @RequirePermission(Permission.CasesOpen)
-  @Mutation(() => CaseResult, { description: 'R24: opens a support case (a reseller for itself, or support on its behalf).' })
+  @Mutation(() => CaseResult, { description: 'Opens a support case (a reseller for itself, or support on its behalf).' })
   async openSupportCase(@Arg('resellerId', () => ID) resellerId: string, @Arg('input', () => NewCaseInput) input: NewCaseInput, @Ctx() ctx: Context): Promise<typeof CaseResult> {
     const actor = actorForReseller(ctx.principal, ctx.actor, resellerId, Permission.SupportCases);
     return toCaseResult(await ctx.app.cases.open(actor, resellerId, { ...input, type: input.type as CaseType, priority: input.priority as CasePriority | null }), ctx.app.clock.now());
@@ -98,7 +98,7 @@ export class SupportResolver {
   }
 
   @RequirePermission(Permission.OrdersRead)
-  @Query(() => [ReturnOption], { nullable: true, description: 'R24: each line’s return eligibility and refund now, before anything is submitted.' })
+  @Query(() => [ReturnOption], { nullable: true, description: 'Each line’s return eligibility and refund now, before anything is submitted.' })
   async returnOptions(
     @Arg('orderId', () => ID) orderId: string,
     @Arg('quantities', () => [ReturnQuantityInput], { nullable: true, description: 'Seats to price a return of, per line; otherwise every seat left.' }) quantities: ReturnQuantityInput[] | null,
@@ -123,7 +123,7 @@ export class SupportResolver {
   }
 
   @RequirePermission(Permission.SupportCases)
-  @Mutation(() => ReturnResult, { description: 'R24: returns seats of an order line within Microsoft’s window; idempotent by key.' })
+  @Mutation(() => ReturnResult, { description: 'Returns seats of an order line within Microsoft’s window; idempotent by key.' })
   async returnOrderLine(
     @Arg('orderLineId', () => ID) orderLineId: string,
     @Arg('quantity', () => Int) quantity: number,
@@ -199,7 +199,7 @@ export class SupportResolver {
   }
 
   @RequirePermission(Permission.SupportCases)
-  @Mutation(() => Boolean, { description: 'R8: gives a customer a new portal password; the old one stops working.' })
+  @Mutation(() => Boolean, { description: 'Gives a customer a new portal password; the old one stops working.' })
   regeneratePortalPassword(@Arg('customerId', () => ID) customerId: string, @Ctx() ctx: Context): Promise<boolean> {
     return ctx.app.loginHelp.regeneratePortalPassword(ctx.actor, customerId);
   }

@@ -22,7 +22,7 @@ export class CaseComment {
   text: string;
 }
 
-@ObjectType({ description: 'R24: a support case.' })
+@ObjectType({ description: 'A support case.' })
 export class SupportCase {
   @Field(() => ID)
   id: string;
@@ -107,7 +107,7 @@ export class CaseSaved {
 
 export const CaseResult = createUnionType({ name: 'CaseResult', types: () => [CaseSaved, ValidationFailed, VersionConflict, NotFound] as const });
 
-@ObjectType({ description: 'R24: may this line be returned now, and for how much?' })
+@ObjectType({ description: 'May this line be returned now, and for how much?' })
 export class ReturnOption {
   @Field(() => ID)
   orderLineId: string;

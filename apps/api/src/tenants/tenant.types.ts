@@ -16,7 +16,7 @@ export class Verdict {
   fix: Fix | null;
 }
 
-@ObjectType({ description: 'Where a customer’s licences go (R11–R15) and the Partner-of-Record attestation (R13).' })
+@ObjectType({ description: 'Where a customer’s licences go and the Partner-of-Record attestation.' })
 export class CustomerTenant {
   @Field({ description: 'NEW or EXISTING.' })
   choice: string;
@@ -30,7 +30,7 @@ export class CustomerTenant {
   @Field(() => String, { nullable: true })
   tenantId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'R22: the new tenant’s admin user ID.' })
+  @Field(() => String, { nullable: true, description: 'The new tenant’s admin user ID.' })
   adminUser: string | null;
 
   @Field(() => String, { nullable: true })
@@ -40,7 +40,7 @@ export class CustomerTenant {
   attestedByEmail: string | null;
 }
 
-@ObjectType({ description: 'Both tenant choices for a customer, explained (R11, R12, R15, R20).' })
+@ObjectType({ description: 'Both tenant choices for a customer, explained.' })
 export class TenantChoices {
   @Field(() => Verdict)
   createNew: Verdict;

@@ -55,7 +55,7 @@ export class TermsResolver {
   }
 
   @RequirePermission(Permission.TermsSubmit)
-  @Mutation(() => TermsResult, { description: 'R23: asks the credit team for marketplace terms; one open request per reseller.' })
+  @Mutation(() => TermsResult, { description: 'Asks the credit team for marketplace terms; one open request per reseller.' })
   async submitTermsRequest(@Arg('resellerId', () => ID) resellerId: string, @Arg('input', () => TermsRequestInput) input: TermsRequestInput, @Ctx() ctx: Context): Promise<typeof TermsResult> {
     const actor = actorForReseller(ctx.principal, ctx.actor, resellerId, Permission.TermsSubmit);
     return toResult(await ctx.app.terms.submit(actor, resellerId, input), ctx.app.terms);
@@ -102,7 +102,7 @@ export class TermsResolver {
   }
 
   @RequirePermission(Permission.TermsReview)
-  @Mutation(() => TermsResult, { description: 'R2/R23: approves with a credit limit, payment terms and effective date; the reseller may then pay on terms.' })
+  @Mutation(() => TermsResult, { description: 'Approves with a credit limit, payment terms and effective date; the reseller may then pay on terms.' })
   async approveTermsRequest(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input', () => TermsApprovalInput) input: TermsApprovalInput, @Ctx() ctx: Context): Promise<typeof TermsResult> {
     const reached = await this.reach(ctx, id);
     if (!reached) return NotFound.of('terms request', id);
@@ -133,7 +133,7 @@ export class TermsResolver {
   }
 
   @RequirePermission(Permission.CreditLimitsRead)
-  @Query(() => CreditStanding, { description: 'R2: limit, used, available and the ledger of a reseller’s marketplace credit.' })
+  @Query(() => CreditStanding, { description: 'Limit, used, available and the ledger of a reseller’s marketplace credit.' })
   async resellerCredit(@Arg('resellerId', () => ID) resellerId: string, @Ctx() ctx: Context): Promise<CreditStanding> {
     actorForReseller(ctx.principal, ctx.actor, resellerId, Permission.CreditLimitsRead);
     const standing = await ctx.app.terms.standing(resellerId);

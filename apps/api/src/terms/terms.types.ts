@@ -6,7 +6,7 @@ import { Money } from '../platform/money.types.js';
 import { Address, AddressInput, Contact, ContactInput } from '../resellers/reseller.types.js';
 import { Code, FreeText, ShortText } from '../platform/text.types.js';
 
-@InputType({ description: 'R23: what a reseller sends to ask for marketplace terms.' })
+@InputType({ description: 'What a reseller sends to ask for marketplace terms.' })
 export class TermsRequestInput {
   @Field(() => Code)
   resellerMarketplaceId: string;
@@ -57,7 +57,7 @@ export class TermsNote {
   text: string;
 }
 
-@ObjectType({ description: 'R23: a terms request, its answer window and its decision.' })
+@ObjectType({ description: 'A terms request, its answer window and its decision.' })
 export class TermsRequest {
   @Field(() => ID)
   id: string;
@@ -162,7 +162,7 @@ export class LedgerEntry {
   note: string;
 }
 
-@ObjectType({ description: 'R2: a reseller’s marketplace credit, from its ledger.' })
+@ObjectType({ description: 'A reseller’s marketplace credit, from its ledger.' })
 export class CreditStanding {
   @Field(() => Money, { nullable: true })
   limit: Money | null;
