@@ -10,7 +10,7 @@ export class DocumentStore {
   private readonly documents = new Map<string, { document: DocumentNode; size: number }>();
   private size = 0;
 
-  constructor(private readonly maxSourceChars = 1024 * 1024) {}
+  constructor(private readonly maxSourceChars = 512 * 1024) {}
 
   async get(key: string): Promise<DocumentNode | undefined> {
     const entry = this.documents.get(key);

@@ -135,6 +135,7 @@ describe('compiling operations costs the server: nobody can make it compile at w
   it('takes 2,000 distinct anonymous operations without compiling or keeping any, and /healthz stays fast meanwhile', async () => {
     const before = client.http.executionStats();
     const heapBefore = heapAfterGc();
+    const cpuBefore = process.cpuUsage();
     const health: number[] = [];
     let sending = true;
     const probe = (async () => {
@@ -145,13 +146,18 @@ describe('compiling operations costs the server: nobody can make it compile at w
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     })();
-    const aliased = (n: number) => Array.from({ length: 28 }, (_, i) => `a${n}_${i}: catalogProducts(filter: { segment: COMMERCIAL }, first: 1) { market }`).join(' ');
+    // As in the report: 28 aliased catalog pages, each compiled for ~140 ms by a server that compiled first.
+    const aliased = (n: number) => Array.from({ length: 28 }, (_, i) => `a${n}_${i}: ${page(1)}`).join(' ');
     for (let batch = 0; batch < 2_000; batch += 6) {
       await Promise.all(Array.from({ length: 6 }, (_, i) => client.gql(`{ ${aliased(batch + i)} }`)));
     }
+    const cpu = process.cpuUsage(cpuBefore);
     sending = false;
     await probe;
     const after = client.http.executionStats();
+    // CPU time, unlike latency, does not depend on what else the machine runs: compiling one of these
+    // operations costs ~140 ms; answering it (client and server both in this process) a few.
+    expect((cpu.user + cpu.system) / 1000 / 2_000).toBeLessThan(25);
     expect(after.compiled).toBe(before.compiled);
     expect(after.entries).toBe(before.entries);
     expect(after.seen).toBe(before.seen);
@@ -159,7 +165,8 @@ describe('compiling operations costs the server: nobody can make it compile at w
     expect(heapAfterGc() - heapBefore).toBeLessThan(64 * 1024 * 1024);
     health.sort((a, b) => a - b);
     expect(health.length).toBeGreaterThan(5);
-    expect(health[Math.floor(health.length / 2)]).toBeLessThan(100);
+    // Loose, so that a busy machine does not fail it: a compiling server answered in ~400 ms (issue figures).
+    expect(health[Math.floor(health.length / 2)]).toBeLessThan(300);
   }, 120_000);
 });
 
