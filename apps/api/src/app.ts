@@ -1,3 +1,4 @@
+import { AuditEntityNames } from './audit/entity-names.js';
 import { AuditService } from './audit/audit.service.js';
 import { CatalogService } from './catalog/catalog.service.js';
 import { PriceListImporter } from './catalog/price-list-importer.js';
@@ -69,7 +70,7 @@ export async function createApp(config: Config, overrides: { clock?: Clock; logg
   const secrets = new SecretBox(loadSecretKey(config.secretsKey, config.dataDir));
   const db = await Database.open(config.database);
   const uploads = new UploadStore(config.dataDir);
-  const audit = new AuditService(db, clock);
+  const audit = new AuditService(db, clock, new AuditEntityNames(db));
   const priceLists = new PriceListImporter(db, clock, uploads, logger, audit);
   const identity = new IdentityService(db, clock, audit, hasher);
   const jobs = new JobQueue(db, clock, logger, config.jobLeaseMs);

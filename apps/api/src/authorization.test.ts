@@ -94,7 +94,7 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
   retryOrderProvisioning: { allowed: MANAGERS, document: `mutation { retryOrderProvisioning(orderId: "${NONE}") { code } }` },
   submitTermsRequest: {
     allowed: BUYERS,
-    document: `mutation { submitTermsRequest(resellerId: "${OWN}", input: { resellerMarketplaceId: "", bcn: "", companyName: "", address: { line1: "", city: "", postalCode: "", country: "" }, contact: { name: "", email: "", phone: "" } }) { __typename } }`,
+    document: `mutation { submitTermsRequest(resellerId: "${OWN}", input: { resellerMarketplaceId: "", bcn: "", companyName: "", address: { line1: "", city: "", postalCode: "", country: "" }, contact: { name: "", email: "", phone: "" }, requestedLimit: "" }) { __typename } }`,
   },
   termsRequests: { allowed: ['admin', 'credit', 'reseller'], document: '{ termsRequests(first: 1) { nodes { id } } }' },
   termsRequest: { allowed: SIGNED_IN, document: `{ termsRequest(id: "${TERMS}") { id } }` },
@@ -102,7 +102,7 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
   approveTermsRequest: { allowed: ['admin', 'credit'], document: `mutation { approveTermsRequest(id: "${NONE}", version: 1, input: { creditLimit: "1", currency: "USD", paymentTerms: "NET_30", effectiveFrom: "2026-12-01" }) { __typename } }` },
   updateTermsRequest: {
     allowed: BUYERS,
-    document: `mutation { updateTermsRequest(id: "${TERMS}", version: 1, input: { resellerMarketplaceId: "", bcn: "", companyName: "", address: { line1: "", city: "", postalCode: "", country: "" }, contact: { name: "", email: "", phone: "" } }) { __typename } }`,
+    document: `mutation { updateTermsRequest(id: "${TERMS}", version: 1, input: { resellerMarketplaceId: "", bcn: "", companyName: "", address: { line1: "", city: "", postalCode: "", country: "" }, contact: { name: "", email: "", phone: "" }, requestedLimit: "" }) { __typename } }`,
   },
   commentTermsRequest: { allowed: SIGNED_IN, document: `mutation { commentTermsRequest(id: "${TERMS}", text: "x") { __typename } }` },
   resellerCredit: { allowed: ['admin', 'staff', 'credit', 'reseller'], document: `{ resellerCredit(resellerId: "${OWN}") { ledger { at } } }` },
@@ -240,7 +240,7 @@ async function otherRecords(t: TestApp, admin: TestClient, resellerId: string, c
   const supportCase = await admin.gql(`mutation { openSupportCase(resellerId: "${resellerId}", input: { type: "OTHER", subject: "Other's case", text: "Private" }) { ... on CaseSaved { supportCase { id } } } }`);
   const terms = await admin.gql(
     `mutation { submitTermsRequest(resellerId: "${resellerId}", input: { resellerMarketplaceId: "MP-200002", bcn: "20-200002", companyName: "Other Reseller",
-      address: { line1: "1 Main St", city: "Austin", region: "TX", postalCode: "73301", country: "US" }, contact: { name: "Olga", email: "olga@other.example", phone: "+15125550100" } }) { ... on TermsRequestSaved { request { id } } } }`,
+      address: { line1: "1 Main St", city: "Austin", region: "TX", postalCode: "73301", country: "US" }, contact: { name: "Olga", email: "olga@other.example", phone: "+15125550100" }, requestedLimit: "10000" }) { ... on TermsRequestSaved { request { id } } } }`,
   );
   return { [ORDER]: orderId, [CASE]: supportCase.data?.openSupportCase.supportCase.id, [TERMS]: terms.data?.submitTermsRequest.request.id };
 }

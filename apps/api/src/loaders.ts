@@ -5,6 +5,8 @@ import { UserEntity } from './identity/user.entity.js';
 import { ResellerActivationEntity } from './resellers/reseller-activation.entity.js';
 import { EmailMessageEntity } from './mail/email-message.entity.js';
 import { OrderEventEntity } from './orders/entities.js';
+import { CustomerEntity } from './customers/customer.entity.js';
+import { ResellerEntity } from './resellers/reseller.entity.js';
 import { CustomerTenantEntity } from './tenants/customer-tenant.entity.js';
 
 /** Per-request batching: a list page asks once for all its rows' related records, not once per row. */
@@ -26,6 +28,19 @@ export function createLoaders(app: App) {
     emailsByOrder: new DataLoader<string, EmailMessageEntity[]>(async (ids) => {
       const rows = await read().find(EmailMessageEntity, { where: { relatedType: 'Order', relatedId: In([...ids]) }, order: { createdAt: 'DESC', id: 'DESC' } });
       return ids.map((id) => rows.filter((e) => e.relatedId === id));
+    }),
+    /** `Type:id` → the name people know an audited entity by. */
+    auditEntityName: new DataLoader<string, string | null>(async (keys) => {
+      const names = await app.audit.names.namesOf(keys.map((key) => ({ type: key.slice(0, key.indexOf(':')), id: key.slice(key.indexOf(':') + 1) })));
+      return keys.map((key) => names.get(key) ?? null);
+    }),
+    resellerName: new DataLoader<string, string | null>(async (ids) => {
+      const rows = await read().find(ResellerEntity, { select: { id: true, companyName: true }, where: { id: In([...ids]) } });
+      return ids.map((id) => rows.find((r) => r.id === id)?.companyName ?? null);
+    }),
+    customerName: new DataLoader<string, string | null>(async (ids) => {
+      const rows = await read().find(CustomerEntity, { select: { id: true, companyName: true }, where: { id: In([...ids]) } });
+      return ids.map((id) => rows.find((c) => c.id === id)?.companyName ?? null);
     }),
     tenantByCustomer: new DataLoader<string, CustomerTenantEntity | null>(async (ids) => {
       const rows = await read().findBy(CustomerTenantEntity, { customerId: In([...ids]) });

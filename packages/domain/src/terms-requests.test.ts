@@ -8,6 +8,7 @@ import {
   validateApproval,
   validateRejection,
   validateTermsRequest,
+  TERMS_REQUEST_LIMIT_MAX_MINOR,
   type TermsRequestInput,
 } from './terms-requests.js';
 
@@ -17,6 +18,7 @@ const valid: TermsRequestInput = {
   companyName: 'Reseller Co',
   address: { line1: '1 Main St', city: 'Irvine', region: 'CA', postalCode: '92612', country: 'us' },
   contact: { name: 'Alex Doe', email: 'Alex@Reseller.example', phone: '+1 (949) 555-0100' },
+  requestedLimit: '25,000',
 };
 
 describe('R23: terms request fields', () => {
@@ -37,6 +39,43 @@ describe('R23: terms request fields', () => {
     expect(result.errors?.map((e) => e.field).sort()).toEqual(
       ['address.country', 'address.postalCode', 'bcn', 'companyName', 'contact.email', 'contact.name', 'contact.phone'].sort(),
     );
+  });
+});
+
+describe('R23: the credit line asked for', () => {
+  it.each([
+    ['25,000', 2_500_000],
+    ['25000', 2_500_000],
+    ['25000.50', 2_500_050],
+    [' 1,250,000.00 ', 125_000_000],
+  ])('reads "%s" as %i cents', (requestedLimit, minor) => {
+    expect(validateTermsRequest({ ...valid, requestedLimit })).toMatchObject({ ok: true, value: { requestedLimit: { amountMinor: minor, currency: 'USD' } } });
+  });
+
+  it('keeps the currency given, upper-cased', () => {
+    expect(validateTermsRequest({ ...valid, currency: 'eur' })).toMatchObject({ ok: true, value: { requestedLimit: { amountMinor: 2_500_000, currency: 'EUR' } } });
+  });
+
+  it.each([
+    ['', 'requestedLimit', 'REQUIRED'],
+    ['0', 'requestedLimit', 'AMOUNT_NOT_POSITIVE'],
+    ['-5', 'requestedLimit', 'AMOUNT_NOT_POSITIVE'],
+    ['lots', 'requestedLimit', 'AMOUNT_FORMAT'],
+    ['10.001', 'requestedLimit', 'AMOUNT_FORMAT'],
+    ['100,000,000.01', 'requestedLimit', 'AMOUNT_TOO_LARGE'],
+  ])('refuses "%s" with a reason on the amount field', (requestedLimit, field, code) => {
+    const result = validateTermsRequest({ ...valid, requestedLimit });
+    expect(result.ok).toBe(false);
+    expect(result.errors).toEqual([expect.objectContaining({ field, code })]);
+    expect(result.ok ? '' : result.message).toMatch(/credit line|amount/i);
+  });
+
+  it('refuses a currency that is not a three-letter code', () => {
+    expect(validateTermsRequest({ ...valid, currency: 'dollars' }).errors).toEqual([expect.objectContaining({ field: 'currency', code: 'CURRENCY_INVALID' })]);
+  });
+
+  it('accepts the largest amount allowed exactly', () => {
+    expect(validateTermsRequest({ ...valid, requestedLimit: '100,000,000' })).toMatchObject({ ok: true, value: { requestedLimit: { amountMinor: TERMS_REQUEST_LIMIT_MAX_MINOR } } });
   });
 });
 

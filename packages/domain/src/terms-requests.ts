@@ -1,5 +1,5 @@
 import { requireEmail, requirePhone, requireText, type FieldError, fieldErrorsMessage } from './contact.js';
-import { compareMoney, formatMoney, type Money } from './money.js';
+import { compareMoney, formatMoney, parseMoney, type Money } from './money.js';
 import { transition, type Transitions } from './state-machine.js';
 import { fail, ok, type Outcome } from './verdict.js';
 
@@ -10,10 +10,20 @@ export interface TermsRequestInput {
   companyName: string;
   address: { line1: string; line2?: string | null; city: string; region?: string | null; postalCode: string; country: string };
   contact: { name: string; email: string; phone: string };
+  /** The credit line asked for, as typed ("25,000" or "25000.00"). */
+  requestedLimit: string;
+  /** ISO 4217; USD unless given. */
+  currency?: string | null;
 }
 
+/** A request that passed validation: the amount asked for is money, not text. */
+export type ValidTermsRequest = Omit<TermsRequestInput, 'requestedLimit' | 'currency'> & { requestedLimit: Money };
+
+/** The largest credit line a request may ask for; above it the credit team talks to the reseller directly. */
+export const TERMS_REQUEST_LIMIT_MAX_MINOR = 100_000_000_00;
+
 /** R23: every field is required; the result is the normalised request, or every field at fault. */
-export function validateTermsRequest(input: TermsRequestInput): Outcome<TermsRequestInput, 'TERMS_REQUEST_INVALID'> & { errors?: FieldError[] } {
+export function validateTermsRequest(input: TermsRequestInput): Outcome<ValidTermsRequest, 'TERMS_REQUEST_INVALID'> & { errors?: FieldError[] } {
   const errors: FieldError[] = [];
   const resellerMarketplaceId = requireText(errors, 'resellerMarketplaceId', input.resellerMarketplaceId, 'Reseller (marketplace) ID', 40);
   const bcn = requireText(errors, 'bcn', input.bcn, 'BCN', 20);
@@ -33,8 +43,28 @@ export function validateTermsRequest(input: TermsRequestInput): Outcome<TermsReq
     email: requireEmail(errors, 'contact.email', input.contact?.email, 'Contact email'),
     phone: requirePhone(errors, 'contact.phone', input.contact?.phone, 'Contact phone'),
   };
-  if (errors.length > 0) return { ...fail('TERMS_REQUEST_INVALID', fieldErrorsMessage(errors)), errors };
-  return ok({ resellerMarketplaceId, bcn: bcn.toUpperCase(), companyName, address, contact });
+  const requestedLimit = requestedAmount(errors, input.requestedLimit, (input.currency ?? '').trim().toUpperCase() || 'USD');
+  if (errors.length > 0 || !requestedLimit) return { ...fail('TERMS_REQUEST_INVALID', fieldErrorsMessage(errors)), errors };
+  return ok({ resellerMarketplaceId, bcn: bcn.toUpperCase(), companyName, address, contact, requestedLimit });
+}
+
+function requestedAmount(errors: FieldError[], text: string | null | undefined, currency: string): Money | null {
+  if (!(text ?? '').trim()) {
+    errors.push({ field: 'requestedLimit', code: 'REQUIRED', message: 'Enter the credit line you are asking for.' });
+    return null;
+  }
+  const parsed = parseMoney(text ?? '', currency);
+  if (!parsed.ok) {
+    if (parsed.code === 'CURRENCY_INVALID') errors.push({ field: 'currency', code: 'CURRENCY_INVALID', message: `The currency is a three-letter code such as USD, not "${currency}".` });
+    else if (parsed.code === 'MONEY_NEGATIVE') errors.push({ field: 'requestedLimit', code: 'AMOUNT_NOT_POSITIVE', message: 'The credit line asked for must be more than zero.' });
+    else errors.push({ field: 'requestedLimit', code: 'AMOUNT_FORMAT', message: `Enter the credit line as an amount such as 25,000 or 25000.00 (${parsed.message}).` });
+    return null;
+  }
+  if (parsed.value.amountMinor <= 0) errors.push({ field: 'requestedLimit', code: 'AMOUNT_NOT_POSITIVE', message: 'The credit line asked for must be more than zero.' });
+  else if (parsed.value.amountMinor > TERMS_REQUEST_LIMIT_MAX_MINOR) {
+    errors.push({ field: 'requestedLimit', code: 'AMOUNT_TOO_LARGE', message: `Ask for a credit line of at most ${formatMoney({ amountMinor: TERMS_REQUEST_LIMIT_MAX_MINOR, currency: parsed.value.currency })}; for more, talk to the credit team.` });
+  }
+  return parsed.value;
 }
 
 export const TERMS_REQUEST_STATES = ['SUBMITTED', 'IN_REVIEW', 'MORE_INFO_REQUESTED', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;

@@ -85,7 +85,7 @@ export function App() {
                   <Route path="purchase" element={<RequirePermission permission={PERMISSIONS.ordersManage} what="buy"><PurchasePage /></RequirePermission>} />
                   <Route path="terms" element={<RequirePermission permission={PERMISSIONS.termsReview} what="review terms requests"><TermsQueuePage /></RequirePermission>} />
                   <Route path="terms/:requestId" element={<TermsRequestPage />} />
-                  <Route path="support" element={<RequirePermission permission={PERMISSIONS.supportCases} what="work on support cases"><SupportQueuePage /></RequirePermission>} />
+                  <Route path="support" element={<RequirePermission permission={PERMISSIONS.casesOpen} what="see support cases"><SupportQueuePage /></RequirePermission>} />
                   <Route path="support/:caseId" element={<SupportCasePage />} />
                   <Route path="simulator" element={<RequirePermission permission={PERMISSIONS.simulatorManage} what="change the Partner Center simulator"><SimulatorPage /></RequirePermission>} />
                   <Route path="staff" element={<RequirePermission permission={PERMISSIONS.staffManage} what="manage staff accounts"><StaffPage /></RequirePermission>} />

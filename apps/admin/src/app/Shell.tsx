@@ -12,7 +12,7 @@ const AREAS: { label: string; path: string; permission: PermissionName; ready: b
   { label: 'New purchase', path: '/purchase', permission: PERMISSIONS.ordersManage, ready: true },
   { label: 'Orders', path: '/orders', permission: PERMISSIONS.ordersRead, ready: true },
   { label: 'Terms requests', path: '/terms', permission: PERMISSIONS.termsReview, ready: true },
-  { label: 'Support', path: '/support', permission: PERMISSIONS.supportCases, ready: true },
+  { label: 'Support', path: '/support', permission: PERMISSIONS.casesOpen, ready: true },
   { label: 'Catalog', path: '/catalog', permission: PERMISSIONS.signedIn, ready: true },
   { label: 'Price lists', path: '/price-lists', permission: PERMISSIONS.catalogImport, ready: true },
   { label: 'Audit', path: '/audit', permission: PERMISSIONS.auditRead, ready: true },

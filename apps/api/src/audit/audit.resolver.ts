@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { SortDirection } from '../platform/list-sort.js';
 import type { Context } from '../context.js';
 import { Permission, RequirePermission } from '../platform/permissions.js';
 import type { AuditEntryEntity } from './audit-entry.entity.js';
@@ -23,17 +24,23 @@ function instant(value: string | null | undefined, argument: string): Date | nul
   return date;
 }
 
-@Resolver()
+@Resolver(() => AuditEntry)
 export class AuditResolver {
+  @FieldResolver(() => String, { nullable: true })
+  entityName(@Root() entry: AuditEntry, @Ctx() { loaders }: Context): Promise<string | null> {
+    return loaders.auditEntityName.load(`${entry.entityType}:${entry.entityId}`);
+  }
+
   @RequirePermission(Permission.AuditRead)
   @Query(() => AuditEntryConnection, { description: 'The audit trail, newest first, filtered by actor, entity, operation and time.' })
   async auditEntries(
     @Arg('filter', () => AuditFilterInput, { nullable: true }) filter: AuditFilterInput | null,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Newest first unless ASC.' }) direction: SortDirection | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() { app }: Context,
   ): Promise<AuditEntryConnection> {
-    const page = await app.audit.list({ ...filter, from: instant(filter?.from, 'filter.from'), to: instant(filter?.to, 'filter.to') }, first, after);
+    const page = await app.audit.list({ ...filter, from: instant(filter?.from, 'filter.from'), to: instant(filter?.to, 'filter.to') }, first, after, direction ?? 'DESC');
     return { nodes: page.entries.map(toEntry), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
 }

@@ -4,7 +4,8 @@ import type { Database } from '../db/database.js';
 import { insertRows } from '../db/sql.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
-import { keysetPage } from '../platform/cursor.js';
+import { containsPattern, keysetPage } from '../platform/cursor.js';
+import type { AuditEntityNames } from './entity-names.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
@@ -37,6 +38,10 @@ export interface AuditFilter {
   entityType?: string | null;
   entityId?: string | null;
   operation?: string | null;
+  /** Part of the actor's name or email. */
+  actor?: string | null;
+  /** Part of the entity's name (company, SO number, case number, user) or its whole id. */
+  entity?: string | null;
   from?: Date | null;
   to?: Date | null;
 }
@@ -45,6 +50,7 @@ export class AuditService {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    readonly names: AuditEntityNames,
   ) {}
 
   /** Writes the entry with `manager`, so it commits or rolls back with the change it describes. */
@@ -70,7 +76,7 @@ export class AuditService {
   }
 
   /** Entries newest first, filtered, keyset-paginated. */
-  async list(filter: AuditFilter, first: number, after?: string | null): Promise<{ entries: AuditEntryEntity[]; hasNextPage: boolean; endCursor: string | null }> {
+  async list(filter: AuditFilter, first: number, after?: string | null, direction: 'ASC' | 'DESC' = 'DESC'): Promise<{ entries: AuditEntryEntity[]; hasNextPage: boolean; endCursor: string | null }> {
     const query = this.db.read.createQueryBuilder(AuditEntryEntity, 'a');
     if (filter.actorUserId) query.andWhere('a.actor_user_id = :actor', { actor: filter.actorUserId });
     if (filter.entityType) query.andWhere('a.entity_type = :type', { type: filter.entityType });
@@ -78,7 +84,12 @@ export class AuditService {
     if (filter.operation) query.andWhere('a.operation = :operation', { operation: filter.operation });
     if (filter.from) query.andWhere('a.at >= :from', { from: filter.from.toISOString() });
     if (filter.to) query.andWhere('a.at < :to', { to: filter.to.toISOString() });
-    const page = await keysetPage(query, { alias: 'a', column: 'at', direction: 'DESC', first, after, key: (a) => a.at });
+    if (filter.actor?.trim()) {
+      const users = await this.names.usersMatching(filter.actor);
+      query.andWhere(`(LOWER(a.actor_email) LIKE :actorText ESCAPE '\\'${users.length ? ' OR a.actor_user_id IN (:...actorIds)' : ''})`, { actorText: containsPattern(filter.actor.trim()), actorIds: users });
+    }
+    if (filter.entity?.trim()) query.andWhere('a.entity_id IN (:...entityIds)', { entityIds: await this.names.idsMatching(filter.entity) });
+    const page = await keysetPage(query, { alias: 'a', order: { name: 'AT', column: 'at', property: 'at', direction }, first, after });
     return { entries: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 }

@@ -46,6 +46,9 @@ export class AuditEntry {
   @Field()
   entityId: string;
 
+  @Field(() => String, { nullable: true, description: 'What people call the entity: a company, an SO or case number, a user’s name.' })
+  entityName?: string | null;
+
   @Field(() => [FieldChange])
   changes: FieldChange[];
 
@@ -75,6 +78,12 @@ export class AuditFilterInput {
 
   @Field(() => ShortText, { nullable: true })
   operation?: string | null;
+
+  @Field(() => ShortText, { nullable: true, description: 'Part of the actor’s name or email.' })
+  actor?: string | null;
+
+  @Field(() => ShortText, { nullable: true, description: 'Part of the entity’s name (company, SO number, case number, user name) or its whole id.' })
+  entity?: string | null;
 
   @Field(() => Code, { nullable: true, description: 'ISO instant, inclusive.' })
   from?: string | null;

@@ -13,6 +13,9 @@ import type { CustomerEntity } from './customer.entity.js';
 import type { CustomerResult } from './customer.service.js';
 import { Customer, CustomerConnection, CustomerInput, CustomerSaved, RevealedSecret, SaveCustomerResult } from './customer.types.js';
 import { Code, Cursor, ShortText } from '../platform/text.types.js';
+import { CustomerSortEnum } from './customer.types.js';
+import { SortDirection, sortOrder } from '../platform/list-sort.js';
+import { CUSTOMER_SORTS } from './customer.service.js';
 
 const toFix = (fix?: { kind: string; label: string; href?: string; field?: string } | null) => (fix ? Object.assign(new Fix(), { ...fix, kind: fix.kind as FixKind }) : null);
 
@@ -56,12 +59,14 @@ export class CustomerResolver {
     @Arg('resellerId', () => ID, { nullable: true }) resellerId: string | null,
     @Arg('search', () => ShortText, { nullable: true }) search: string | null,
     @Arg('segment', () => CustomerSegmentEnum, { nullable: true }) segment: CustomerSegment | null,
+    @Arg('sortBy', () => CustomerSortEnum, { nullable: true }) sortBy: keyof typeof CUSTOMER_SORTS | null,
+    @Arg('direction', () => SortDirection, { nullable: true }) direction: SortDirection | null,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
     @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() { app, principal }: Context,
   ): Promise<CustomerConnection> {
     const scope = principal?.kind === 'reseller' ? principal.resellerId : resellerId;
-    const page = await app.customers.list({ resellerId: scope, search, segment }, first, after);
+    const page = await app.customers.list({ resellerId: scope, search, segment }, first, after, sortOrder(CUSTOMER_SORTS, 'NAME', sortBy, direction));
     return { nodes: page.customers.map(toCustomer), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
 
@@ -145,6 +150,11 @@ export class CustomerResolver {
     if (!reached) return null;
     const secret = await ctx.app.tenants.revealAdminPassword(reached.actor, customerId);
     return secret ? { user: secret.adminUser, value: secret.password } : null;
+  }
+
+  @FieldResolver(() => String, { description: 'The reseller’s company name.' })
+  async resellerName(@Root() customer: Customer, @Ctx() { loaders }: Context): Promise<string> {
+    return (await loaders.resellerName.load(customer.resellerId)) ?? '';
   }
 
   @FieldResolver(() => CustomerTenant, { nullable: true })

@@ -5,7 +5,8 @@ import { changesBetween, type AuditService } from '../audit/audit.service.js';
 import type { Database } from '../db/database.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
-import { containsPattern, keysetPage } from '../platform/cursor.js';
+import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
+import { sortOrder, type SortColumns } from '../platform/list-sort.js';
 import type { SecretBox } from '../platform/secret-box.js';
 import type { AddressValidator } from './address-validator.js';
 import { CustomerEntity } from './customer.entity.js';
@@ -27,6 +28,13 @@ const snapshot = (c: CustomerEntity) => ({
   portalPassword: c.portalPassword,
 });
 
+/** The columns the customers list sorts on, each with the direction it starts in. */
+export const CUSTOMER_SORTS = {
+  NAME: { column: 'company_name', property: 'companyName', direction: 'ASC' },
+  SEGMENT: { column: 'segment', property: 'segment', direction: 'ASC' },
+  CREATED: { column: 'created_at', property: 'createdAt', direction: 'DESC' },
+} satisfies SortColumns<string>;
+
 /** End customers of resellers: created and edited by the reseller or by staff on its behalf (R5–R8). */
 export class CustomerService {
   constructor(
@@ -42,12 +50,12 @@ export class CustomerService {
   }
 
   /** R5: customers by name; a reseller's own only when `resellerId` is given. */
-  async list(filter: { resellerId?: string | null; search?: string | null; segment?: CustomerSegment | null }, first: number, after?: string | null) {
+  async list(filter: { resellerId?: string | null; search?: string | null; segment?: CustomerSegment | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(CUSTOMER_SORTS, 'NAME')) {
     const query = this.db.read.createQueryBuilder(CustomerEntity, 'c');
     if (filter.resellerId) query.andWhere('c.reseller_id = :resellerId', { resellerId: filter.resellerId });
     if (filter.segment) query.andWhere('c.segment = :segment', { segment: filter.segment });
     if (filter.search?.trim()) query.andWhere("c.search_text LIKE :q ESCAPE '\\'", { q: containsPattern(filter.search.trim()) });
-    const page = await keysetPage(query, { alias: 'c', column: 'company_name', direction: 'ASC', first, after, key: (c) => c.companyName });
+    const page = await keysetPage(query, { alias: 'c', order, first, after });
     return { customers: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 

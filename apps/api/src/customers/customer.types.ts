@@ -5,6 +5,10 @@ import { NotFound, ValidationFailed, VersionConflict } from '../platform/common.
 import { CustomerSegmentEnum } from '../platform/graphql-enums.js';
 import { Address, AddressInput, Contact, ContactInput } from '../resellers/reseller.types.js';
 import { Code, ShortText } from '../platform/text.types.js';
+import { sortEnum } from '../platform/list-sort.js';
+import { CUSTOMER_SORTS } from './customer.service.js';
+
+export const CustomerSortEnum = sortEnum('CustomerSort', CUSTOMER_SORTS, 'What a customer list is sorted on; NAME (A→Z) unless asked.');
 
 @ObjectType({ description: 'A reseller’s end customer.' })
 export class Customer {

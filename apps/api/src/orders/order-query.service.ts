@@ -1,7 +1,8 @@
 import type { OrderState } from '@nce/domain';
 import type { Database } from '../db/database.js';
 import { packedColumns, portable, unpack } from '../db/sql.js';
-import { checkPageSize, containsPattern, decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { checkPageSize, containsPattern, encodeKeyset, keysetAfter, type KeyOrder } from '../platform/cursor.js';
+import type { SortColumns } from '../platform/list-sort.js';
 import { OrderEventEntity, OrderLineEntity, SalesOrderEntity } from './entities.js';
 
 export interface OrderFilter {
@@ -13,6 +14,22 @@ export interface OrderFilter {
   /** Part of the SO number, the PO number, the customer's or the reseller's name. */
   search?: string | null;
 }
+
+/** The columns an order list sorts on; the list starts newest first. */
+export const ORDER_SORTS = {
+  PLACED: { column: 'o.placed_at', direction: 'DESC' },
+  SO_NUMBER: { column: 'o.so_number', direction: 'DESC' },
+  RESELLER: { column: 'r.company_name', direction: 'ASC' },
+  CUSTOMER: { column: 'c.company_name', direction: 'ASC' },
+  STATUS: { column: 'o.status', direction: 'ASC' },
+  TOTAL: { column: 'o.total_minor', direction: 'DESC', type: 'number' },
+} satisfies SortColumns<string>;
+export type OrderSortKey = keyof typeof ORDER_SORTS;
+export const DEFAULT_ORDER_SORT: KeyOrder = { name: 'PLACED', ...ORDER_SORTS.PLACED, direction: 'DESC' };
+
+/** The sort key of a listed order, in the order's own terms. */
+const orderSortKey = (order: KeyOrder, o: ListedOrder): string | number =>
+  ({ PLACED: o.placedAt, SO_NUMBER: o.soNumber, RESELLER: o.resellerName, CUSTOMER: o.customerName, STATUS: o.status, TOTAL: o.totalMinor })[order.name as OrderSortKey] ?? o.placedAt;
 
 export interface OrderRow extends SalesOrderEntity {
   resellerName: string;
@@ -28,7 +45,7 @@ export type ListedOrder = Omit<OrderRow, 'idempotencyKey' | 'requestHash' | 'pla
 export class OrderQueryService {
   constructor(private readonly db: Database) {}
 
-  async list(filter: OrderFilter, first: number, after?: string | null): Promise<{ orders: ListedOrder[]; hasNextPage: boolean; endCursor: string | null }> {
+  async list(filter: OrderFilter, first: number, after?: string | null, order: KeyOrder = DEFAULT_ORDER_SORT): Promise<{ orders: ListedOrder[]; hasNextPage: boolean; endCursor: string | null }> {
     checkPageSize(first);
     const where: string[] = [];
     const params: (string | number)[] = [];
@@ -49,15 +66,15 @@ export class OrderQueryService {
       );
     }
     if (after) {
-      const [placedAt, id] = decodeCursor(after, ['string', 'string']) as [string, string];
-      add('(o.placed_at < ? OR (o.placed_at = ? AND o.id < ?))', placedAt, placedAt, id);
+      const past = keysetAfter(order.column, 'o.id', order, after);
+      add(past.sql, ...past.params);
     }
     const rows: { packed: unknown }[] = await this.db.read.query(
       portable(
         this.db.kind,
         `SELECT ${packedColumns(this.db.kind, [...ORDER_COLUMNS.map((c) => `o.${c}`), 'r.company_name', 'c.company_name'])}
          FROM sales_order o JOIN reseller r ON r.id = o.reseller_id JOIN customer c ON c.id = o.customer_id
-         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.placed_at DESC, o.id DESC LIMIT ?`,
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order.column} ${order.direction}, o.id ${order.direction} LIMIT ?`,
       ),
       [...params, first + 1],
     );
@@ -75,7 +92,7 @@ export class OrderQueryService {
       }
     }
     const last = orders[orders.length - 1];
-    return { orders, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.placedAt, last.id]) : null };
+    return { orders, hasNextPage: rows.length > first, endCursor: last ? encodeKeyset(order, orderSortKey(order, last), last.id) : null };
   }
 
   async get(id: string): Promise<(OrderRow & { events: OrderEventEntity[] }) | null> {

@@ -6,7 +6,8 @@ import { Money } from '../platform/money.types.js';
 import { actorForReseller, forbidden } from '../platform/ownership.js';
 import { Permission, RequirePermission } from '../platform/permissions.js';
 import type { CartResult as ServiceCartResult, CartView } from './cart.service.js';
-import type { ListedOrder } from './order-query.service.js';
+import { ORDER_SORTS, type ListedOrder, type OrderSortKey } from './order-query.service.js';
+import { SortDirection, sortOrder } from '../platform/list-sort.js';
 import {
   BuyInput,
   BuyRefused,
@@ -19,6 +20,7 @@ import {
   OrderConnection,
   OrderEvent,
   OrderPlaced,
+  OrderSortEnum,
   Prerequisite,
   PricesChanged,
   PurchaseNotReady,
@@ -136,6 +138,8 @@ export class OrderResolver {
     @Arg('from', () => Code, { nullable: true }) from: string | null,
     @Arg('to', () => Code, { nullable: true }) to: string | null,
     @Arg('search', () => ShortText, { nullable: true, description: 'Part of the SO number, the PO number, the customer’s or the reseller’s name.' }) search: string | null,
+    @Arg('sortBy', () => OrderSortEnum, { nullable: true }) sortBy: OrderSortKey | null,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'The column’s own direction unless given: dates and totals descending, names ascending.' }) direction: SortDirection | null,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
     @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() { app, principal, actor }: Context,
@@ -143,7 +147,7 @@ export class OrderResolver {
     // A reseller asking for another reseller's orders is refused, not quietly answered with its own.
     if (resellerId && principal?.kind === 'reseller') actorForReseller(principal, actor, resellerId, Permission.OrdersRead);
     const scope = principal?.kind === 'reseller' ? principal.resellerId : resellerId;
-    const page = await app.orders.list({ resellerId: scope, customerId, status: status as OrderState | null, from, to, search }, first, after);
+    const page = await app.orders.list({ resellerId: scope, customerId, status: status as OrderState | null, from, to, search }, first, after, sortOrder(ORDER_SORTS, 'PLACED', sortBy, direction));
     return { nodes: page.orders.map(toOrder), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
 

@@ -6,6 +6,10 @@ import { BusinessError, Fix } from '../platform/business-error.js';
 import { BillingPlanEnum, TermEnum } from '../platform/graphql-enums.js';
 import { Money } from '../platform/money.types.js';
 import { Code } from '../platform/text.types.js';
+import { sortEnum } from '../platform/list-sort.js';
+import { ORDER_SORTS } from './order-query.service.js';
+
+export const OrderSortEnum = sortEnum('OrderSort', ORDER_SORTS, 'What an order list is sorted on; PLACED (newest first) unless asked.');
 
 @ObjectType({ simpleResolvers: true })
 export class CartLine {

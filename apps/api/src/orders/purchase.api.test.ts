@@ -207,6 +207,31 @@ describe('the purchase flow: cart → readiness → Buy → provisioning → ema
     expect(await find('100%_nothing')).toEqual([]);
   });
 
+  it('sorts orders on any listed column both ways, pages through a sort without gaps, and refuses a cursor from another sort', async () => {
+    const list = async (sortBy: string, direction: string, first = 10, after: string | null = null) =>
+      (await staff.gql('query($s: OrderSort, $d: SortDirection, $f: Int!, $a: Cursor) { orders(sortBy: $s, direction: $d, first: $f, after: $a) { nodes { id soNumber total { amountMinor } customerName status } pageInfo { endCursor hasNextPage } } }', { s: sortBy, d: direction, f: first, a: after })).data?.orders;
+    const byTotal = (await list('TOTAL', 'ASC')).nodes;
+    const totals = byTotal.map((o: any) => o.total.amountMinor);
+    expect(totals).toEqual([...totals].sort((a, b) => a - b));
+    expect(new Set(totals).size).toBeGreaterThan(1);
+    const descending = (await list('TOTAL', 'DESC')).nodes.map((o: any) => o.total.amountMinor);
+    expect(descending).toEqual([...totals].reverse());
+    const byCustomer = (await list('CUSTOMER', 'ASC')).nodes.map((o: any) => o.customerName);
+    expect(byCustomer).toEqual([...byCustomer].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    // Paging one row at a time through a sort gives the same rows in the same order as one page.
+    const paged: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = await list('TOTAL', 'ASC', 1, after);
+      paged.push(...page.nodes.map((o: any) => o.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(paged).toEqual(byTotal.map((o: any) => o.id));
+    const cursor = (await list('TOTAL', 'ASC', 1)).pageInfo.endCursor;
+    const mixed = await staff.gql('query($a: Cursor) { orders(sortBy: CUSTOMER, first: 1, after: $a) { nodes { id } } }', { a: cursor });
+    expect(mixed.errors?.[0]).toMatchObject({ message: expect.stringMatching(/another sort order/), extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
   it('buys exactly what the buyer confirmed: another cart version or total is refused with the current figures, and nothing is placed', async () => {
     const line = (await add(priceIds[0]!)).lines[0];
     await prepare('Tailspin Toys');

@@ -32,24 +32,68 @@ export function checkPageSize(first: number): number {
 /** LIKE pattern matching `text` anywhere, with LIKE's wildcards in `text` taken literally (ESCAPE '\'). */
 export const containsPattern = (text: string): string => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** How a list is ordered: a column (or joined expression) and a direction; the row id breaks ties. */
+export interface KeyOrder {
+  /** The name the cursor carries, so a cursor from one order is not used with another. */
+  name: string;
+  /** SQL expression; a bare column name is taken as `alias.column`. */
+  column: string;
+  direction: 'ASC' | 'DESC';
+  type?: 'string' | 'number';
+  /** The entity property holding the key, for lists read through TypeORM. */
+  property?: string;
+}
+
+/** The sort key and id a cursor holds, refused when it was given out for another order. */
+export function decodeKeyset(after: string, order: KeyOrder): [string | number, string] {
+  const [name, direction] = decodeCursor(after, ['string', 'string', typeof readKey(after) === 'number' ? 'number' : 'string', 'string']);
+  if (name !== order.name || direction !== order.direction) {
+    throw new GraphQLError('The cursor "after" belongs to another sort order; start again without it.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
+  }
+  const [, , key, id] = decodeCursor(after, ['string', 'string', order.type ?? 'string', 'string']);
+  return [key, id as string];
+}
+
+/** The third part of a cursor, whatever it is, so the sort it came from can be named before its key is checked. */
+function readKey(cursor: string): unknown {
+  try {
+    return (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[])[2];
+  } catch {
+    return undefined;
+  }
+}
+
+export const encodeKeyset = (order: KeyOrder, key: string | number, id: string): string => encodeCursor([order.name, order.direction, key, id]);
+
+/** `(expr, id)` past the cursor in the list's direction, as SQL with `?` placeholders. */
+export function keysetAfter(expression: string, idExpression: string, order: KeyOrder, after: string): { sql: string; params: (string | number)[] } {
+  const [key, id] = decodeKeyset(after, order);
+  const past = order.direction === 'ASC' ? '>' : '<';
+  return { sql: `(${expression} ${past} ? OR (${expression} = ? AND ${idExpression} ${past} ?))`, params: [key, key, id] };
+}
+
 /**
  * One keyset page of a query builder, ordered by one column then the id: the rows, whether more follow,
  * and the cursor to ask for them. No OFFSET, so a page costs the same wherever it is.
  */
 export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
-  options: { alias: string; column: string; direction: 'ASC' | 'DESC'; first: number; after?: string | null; key: (row: T) => string },
+  options: { alias: string; first: number; after?: string | null } & ({ order: KeyOrder } | { column: string; direction: 'ASC' | 'DESC'; key: (row: T) => string | number }),
 ): Promise<{ rows: T[]; hasNextPage: boolean; endCursor: string | null }> {
   checkPageSize(options.first);
-  const { alias, column, direction } = options;
-  query.orderBy(`${alias}.${column}`, direction).addOrderBy(`${alias}.id`, direction).limit(options.first + 1);
+  const { alias } = options;
+  const order: KeyOrder = 'order' in options ? options.order : { name: options.column, column: options.column, direction: options.direction };
+  const key = 'key' in options ? options.key : (row: T) => row[order.property ?? order.column] as string | number;
+  const direction = order.direction;
+  const expression = order.column.includes('.') ? order.column : `${alias}.${order.column}`;
+  query.orderBy(expression, direction).addOrderBy(`${alias}.id`, direction).limit(options.first + 1);
   if (options.after) {
-    const [keyValue, id] = decodeCursor(options.after, ['string', 'string']);
+    const [keyValue, id] = decodeKeyset(options.after, order);
     const past = direction === 'ASC' ? '>' : '<';
-    query.andWhere(`(${alias}.${column} ${past} :cursorKey OR (${alias}.${column} = :cursorKey AND ${alias}.id ${past} :cursorId))`, { cursorKey: keyValue, cursorId: id });
+    query.andWhere(`(${expression} ${past} :cursorKey OR (${expression} = :cursorKey AND ${alias}.id ${past} :cursorId))`, { cursorKey: keyValue, cursorId: id });
   }
   const fetched = await query.getMany();
   const rows = fetched.slice(0, options.first);
   const last = rows[rows.length - 1];
-  return { rows, hasNextPage: fetched.length > options.first, endCursor: last ? encodeCursor([options.key(last), last.id]) : null };
+  return { rows, hasNextPage: fetched.length > options.first, endCursor: last ? encodeKeyset(order, key(last), last.id) : null };
 }

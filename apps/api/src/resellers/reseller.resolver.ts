@@ -8,6 +8,9 @@ import { CreateUserResult, User, UserCreated } from '../staff/staff.types.js';
 import { toCheck, toReseller, toSaveResult } from './reseller.mapper.js';
 import { Activation, Reseller, ResellerChecks, ResellerConnection, ResellerInput, ResellerStatusEnum, SaveResellerResult } from './reseller.types.js';
 import { Code, Cursor, EmailText, ShortText } from '../platform/text.types.js';
+import { ResellerSortEnum } from './reseller.types.js';
+import { SortDirection, sortOrder } from '../platform/list-sort.js';
+import { RESELLER_SORTS } from './reseller.service.js';
 
 @Resolver(() => Reseller)
 export class ResellerResolver {
@@ -16,11 +19,13 @@ export class ResellerResolver {
   async resellers(
     @Arg('search', () => ShortText, { nullable: true }) search: string | null,
     @Arg('status', () => ResellerStatusEnum, { nullable: true }) status: ResellerStatusEnum | null,
+    @Arg('sortBy', () => ResellerSortEnum, { nullable: true }) sortBy: keyof typeof RESELLER_SORTS | null,
+    @Arg('direction', () => SortDirection, { nullable: true }) direction: SortDirection | null,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
     @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() { app }: Context,
   ): Promise<ResellerConnection> {
-    const page = await app.resellers.list({ search, status }, first, after);
+    const page = await app.resellers.list({ search, status }, first, after, sortOrder(RESELLER_SORTS, 'NAME', sortBy, direction));
     return { nodes: page.resellers.map(toReseller), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
 

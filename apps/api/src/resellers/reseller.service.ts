@@ -17,7 +17,8 @@ import type { Database } from '../db/database.js';
 import type { PartnerCenter } from '../partner-center/partner-center.js';
 import { systemActor, type Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
-import { containsPattern, keysetPage } from '../platform/cursor.js';
+import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
+import { sortOrder, type SortColumns } from '../platform/list-sort.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { ResellerActivationEntity } from './reseller-activation.entity.js';
 import { ResellerEntity } from './reseller.entity.js';
@@ -64,6 +65,13 @@ export interface ResellerServiceOptions {
   distributorPartnerId: string;
 }
 
+/** The columns the resellers list sorts on, each with the direction it starts in. */
+export const RESELLER_SORTS = {
+  NAME: { column: 'company_name', property: 'companyName', direction: 'ASC' },
+  STATUS: { column: 'status', property: 'status', direction: 'ASC' },
+  CREATED: { column: 'created_at', property: 'createdAt', direction: 'DESC' },
+} satisfies SortColumns<string>;
+
 /** Reseller accounts: what staff keep of them, their activation (R1) and their CSP identifiers (R9, R10, R25). */
 export class ResellerService {
   constructor(
@@ -85,11 +93,11 @@ export class ResellerService {
     return this.db.read.findOneBy(ResellerActivationEntity, { resellerId });
   }
 
-  async list(filter: { search?: string | null; status?: ResellerStatus | null }, first: number, after?: string | null) {
+  async list(filter: { search?: string | null; status?: ResellerStatus | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(RESELLER_SORTS, 'NAME')) {
     const query = this.db.read.createQueryBuilder(ResellerEntity, 'r');
     if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
     if (filter.search?.trim()) query.andWhere("r.search_text LIKE :q ESCAPE '\\'", { q: containsPattern(filter.search.trim()) });
-    const page = await keysetPage(query, { alias: 'r', column: 'company_name', direction: 'ASC', first, after, key: (r) => r.companyName });
+    const page = await keysetPage(query, { alias: 'r', order, first, after });
     return { resellers: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 

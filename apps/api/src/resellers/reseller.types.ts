@@ -4,6 +4,10 @@ import { Fix } from '../platform/business-error.js';
 import { NotFound, ValidationFailed, VersionConflict } from '../platform/common.types.js';
 import { User } from '../staff/staff.types.js';
 import { Code, EmailText, ShortText } from '../platform/text.types.js';
+import { sortEnum } from '../platform/list-sort.js';
+import { RESELLER_SORTS } from './reseller.service.js';
+
+export const ResellerSortEnum = sortEnum('ResellerSort', RESELLER_SORTS, 'What a reseller list is sorted on; NAME (A→Z) unless asked.');
 
 export enum ResellerStatusEnum {
   PENDING_ACTIVATION = 'PENDING_ACTIVATION',

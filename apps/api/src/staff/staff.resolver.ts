@@ -6,6 +6,9 @@ import { Permission, RequirePermission } from '../platform/permissions.js';
 import type { StaffError } from './staff.service.js';
 import { CreateUserResult, NewStaffUserInput, StaffUserChangeInput, UserCreated, StaffUserUpdated, UpdateStaffUserResult, User, UserConnection } from './staff.types.js';
 import { Cursor, ShortText } from '../platform/text.types.js';
+import { UserSortEnum } from './staff.types.js';
+import { SortDirection, sortOrder } from '../platform/list-sort.js';
+import { USER_SORTS } from './staff.service.js';
 
 export const toUser = (u: UserEntity): User =>
   Object.assign(new User(), { ...u, roles: u.roles ? u.roles.split(',') : [] });
@@ -29,11 +32,13 @@ export class StaffResolver {
   @Query(() => UserConnection, { description: 'Staff users by name, searchable, keyset-paginated.' })
   async staffUsers(
     @Arg('search', () => ShortText, { nullable: true }) search: string | null,
+    @Arg('sortBy', () => UserSortEnum, { nullable: true }) sortBy: keyof typeof USER_SORTS | null,
+    @Arg('direction', () => SortDirection, { nullable: true }) direction: SortDirection | null,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
     @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() { app }: Context,
   ): Promise<UserConnection> {
-    const page = await app.staff.list({ search, kind: 'STAFF' }, first, after);
+    const page = await app.staff.list({ search, kind: 'STAFF' }, first, after, sortOrder(USER_SORTS, 'NAME', sortBy, direction));
     return { nodes: page.users.map(toUser), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
 

@@ -10,7 +10,8 @@ import { newToken } from '../identity/tokens.js';
 import { UserEntity, type UserKind } from '../identity/user.entity.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
-import { containsPattern, keysetPage } from '../platform/cursor.js';
+import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
+import { sortOrder, type SortColumns } from '../platform/list-sort.js';
 import { STAFF_ROLES, type StaffRole } from '../platform/permissions.js';
 
 export interface NewUser {
@@ -43,6 +44,12 @@ function checkRoles(errors: FieldError[], roles: string[]): StaffRole[] {
   return [...new Set(roles)].filter((r): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r)).sort();
 }
 
+/** The columns the users list sorts on, each with the direction it starts in. */
+export const USER_SORTS = {
+  NAME: { column: 'display_name', property: 'displayName', direction: 'ASC' },
+  EMAIL: { column: 'email_key', property: 'emailKey', direction: 'ASC' },
+} satisfies SortColumns<string>;
+
 /** Staff accounts: admins create them, change their roles, disable them. */
 export class StaffService {
   constructor(
@@ -57,12 +64,12 @@ export class StaffService {
     return this.db.read.findOneByOrFail(UserEntity, { id });
   }
 
-  async list(filter: { search?: string | null; kind?: UserKind | null }, first: number, after?: string | null) {
+  async list(filter: { search?: string | null; kind?: UserKind | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(USER_SORTS, 'NAME')) {
     const query = this.db.read.createQueryBuilder(UserEntity, 'u').where('u.kind = :kind', { kind: filter.kind ?? 'STAFF' });
     if (filter.search?.trim()) {
       query.andWhere("(LOWER(u.display_name) LIKE :q ESCAPE '\\' OR u.email_key LIKE :q ESCAPE '\\')", { q: containsPattern(filter.search.trim()) });
     }
-    const page = await keysetPage(query, { alias: 'u', column: 'display_name', direction: 'ASC', first, after, key: (u) => u.displayName });
+    const page = await keysetPage(query, { alias: 'u', order, first, after });
     return { users: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 

@@ -2,6 +2,10 @@ import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-gra
 import { PageInfo } from '../catalog/catalog.types.js';
 import { NotFound, OperationRefused, ValidationFailed, VersionConflict } from '../platform/common.types.js';
 import { Code, EmailText, ShortText } from '../platform/text.types.js';
+import { sortEnum } from '../platform/list-sort.js';
+import { USER_SORTS } from './staff.service.js';
+
+export const UserSortEnum = sortEnum('UserSort', USER_SORTS, 'What a user list is sorted on; NAME (A→Z) unless asked.');
 
 @ObjectType({ description: 'A user account (staff or reseller).' })
 export class User {

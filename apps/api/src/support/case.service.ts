@@ -6,7 +6,8 @@ import type { Database } from '../db/database.js';
 import { portable } from '../db/sql.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
-import { containsPattern, keysetPage } from '../platform/cursor.js';
+import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
+import { sortOrder, type SortColumns } from '../platform/list-sort.js';
 import { nextPosition } from '../platform/sequence.js';
 import { CASE_PRIORITIES, CASE_STATUSES, CASE_TYPES, CaseCommentEntity, SupportCaseEntity, type CasePriority, type CaseStatus, type CaseType } from './entities.js';
 
@@ -20,6 +21,15 @@ export interface NewCase {
 }
 
 export type CaseResult = { ok: true; supportCase: SupportCaseEntity } | { ok: false; code: 'VALIDATION_FAILED'; fields: FieldError[] } | { ok: false; code: 'VERSION_CONFLICT'; currentVersion: number } | { ok: false; code: 'NOT_FOUND'; message: string };
+
+/** The columns the support cases list sorts on, each with the direction it starts in. */
+export const CASE_SORTS = {
+  OPENED: { column: 'opened_at', property: 'openedAt', direction: 'ASC' },
+  UPDATED: { column: 'updated_at', property: 'updatedAt', direction: 'DESC' },
+  SUBJECT: { column: 'subject', property: 'subject', direction: 'ASC' },
+  TYPE: { column: 'type', property: 'type', direction: 'ASC' },
+  STATUS: { column: 'status', property: 'status', direction: 'ASC' },
+} satisfies SortColumns<string>;
 
 /** R24: support cases, their conversation and what support did on them. */
 export class CaseService {
@@ -37,14 +47,14 @@ export class CaseService {
     return this.db.read.find(CaseCommentEntity, { where: { caseId }, order: { seq: 'ASC' } });
   }
 
-  async list(filter: { resellerId?: string | null; statuses?: CaseStatus[] | null; type?: CaseType | null; search?: string | null; assignee?: string | null }, first: number, after?: string | null) {
+  async list(filter: { resellerId?: string | null; statuses?: CaseStatus[] | null; type?: CaseType | null; search?: string | null; assignee?: string | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(CASE_SORTS, 'OPENED')) {
     const query = this.db.read.createQueryBuilder(SupportCaseEntity, 'c');
     if (filter.resellerId) query.andWhere('c.reseller_id = :resellerId', { resellerId: filter.resellerId });
     if (filter.statuses?.length) query.andWhere('c.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.type) query.andWhere('c.type = :type', { type: filter.type });
     if (filter.assignee) query.andWhere('c.assignee_email = :assignee', { assignee: filter.assignee });
     if (filter.search?.trim()) query.andWhere("(LOWER(c.subject) LIKE :q ESCAPE '\\' OR LOWER(c.number) LIKE :q ESCAPE '\\')", { q: containsPattern(filter.search.trim()) });
-    const page = await keysetPage(query, { alias: 'c', column: 'opened_at', direction: 'ASC', first, after, key: (c) => c.openedAt });
+    const page = await keysetPage(query, { alias: 'c', order, first, after });
     return { cases: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 

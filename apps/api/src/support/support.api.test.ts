@@ -59,6 +59,42 @@ describe('support desk: cases, invoices, returns and sign-in help (R24)', () => 
     expect(queue.data?.supportCases.nodes).toEqual([{ id: caseId, ageHours: 0 }]);
   });
 
+  it('lists cases with reseller and customer names, one reseller’s on request, sorted on a column; a reseller opens one without an order', async () => {
+    const general = await reseller.gql(`mutation { openSupportCase(resellerId: "${resellerId}", input: { type: "BILLING", subject: "A question about our statement", text: "Which card is charged?" }) { ... on CaseSaved { supportCase { id orderId customerName } } } }`);
+    expect(general.data?.openSupportCase.supportCase).toMatchObject({ orderId: null, customerName: null });
+    const listed = (await support.gql(`{ supportCases(resellerId: "${resellerId}", sortBy: SUBJECT, first: 10) { nodes { subject resellerName customerName } } }`)).data?.supportCases.nodes;
+    expect(listed).toEqual([
+      { subject: 'A question about our statement', resellerName: 'Demo Reseller Co', customerName: null },
+      { subject: 'Too many seats', resellerName: 'Demo Reseller Co', customerName: null },
+    ]);
+    const reversed = (await support.gql('{ supportCases(sortBy: SUBJECT, direction: DESC, first: 10) { nodes { subject } } }')).data?.supportCases.nodes.map((c: { subject: string }) => c.subject);
+    expect(reversed).toEqual(['Too many seats', 'A question about our statement']);
+    expect((await support.gql('{ supportCases(resellerId: "00000000-0000-4000-8000-000000000000", first: 10) { nodes { id } } }')).data?.supportCases.nodes).toEqual([]);
+    // A reseller sees its own cases, and asking for another reseller's is refused.
+    expect((await reseller.gql('{ supportCases(first: 10) { nodes { resellerName } } }')).data?.supportCases.nodes).toHaveLength(2);
+    expect((await reseller.gql('{ supportCases(resellerId: "00000000-0000-4000-8000-000000000000", first: 10) { nodes { id } } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const closed = (await support.gql(`{ supportCase(id: "${general.data?.openSupportCase.supportCase.id}") { version } }`)).data?.supportCase;
+    await support.gql(`mutation { updateSupportCase(id: "${general.data?.openSupportCase.supportCase.id}", version: ${closed.version}, status: "CLOSED") { __typename } }`);
+  });
+
+  it('finds audit entries by the actor’s name or email and the entity’s name, and names the entity', async () => {
+    const entries = async (filter: Record<string, string>, direction = 'DESC') =>
+      (await t.app.audit.list({ ...filter }, 50, null, direction as 'ASC' | 'DESC')).entries;
+    const byName = await entries({ entity: 'too many' });
+    expect(byName.map((e) => e.operation)).toContain('support.openCase');
+    expect(new Set(byName.map((e) => e.entityId)).size).toBe(1);
+    const byActor = await entries({ actor: 'Sid Supp' });
+    expect(byActor.length).toBeGreaterThan(0);
+    expect(byActor.every((e) => e.actorEmail === 'support@demo.test')).toBe(true);
+    expect(await entries({ actor: 'nobody-by-this-name' })).toEqual([]);
+    const oldestFirst = await entries({ actor: 'support@demo' }, 'ASC');
+    expect(oldestFirst.map((e) => e.at)).toEqual([...byActor].reverse().map((e) => e.at));
+    const admin = reseller.fork();
+    await admin.signIn(demo('admin').email, demo('admin').password);
+    const named = (await admin.gql('{ auditEntries(filter: { entity: "Demo Reseller Co", operation: "seed.createReseller" }, first: 5) { nodes { entityType entityName } } }')).data?.auditEntries.nodes;
+    expect(named).toEqual([{ entityType: 'Reseller', entityName: 'Demo Reseller Co' }]);
+  });
+
   it('takes a case and changes its status, refusing a stale version', async () => {
     const current = (await support.gql(`{ supportCase(id: "${caseId}") { version } }`)).data?.supportCase;
     const mine = await support.gql(`mutation { updateSupportCase(id: "${caseId}", version: ${current.version}, assignToMe: true, status: "WAITING_ON_RESELLER") { ... on CaseSaved { supportCase { assigneeEmail status } } } }`);

@@ -12,6 +12,9 @@ import type { UnlockResult } from './login-help.service.js';
 import { ReturnQuantityInput } from './support.types.js';
 import { CaseComment, CaseResult, CaseSaved, Invoice, LoginOwner, NewCaseInput, ReturnDone, ReturnOption, ReturnRefused, ReturnResult, SignInUnlocked, SupportCase, SupportCaseConnection, UnlockSignInResult } from './support.types.js';
 import { Code, Cursor, EmailText, FreeText, ShortText } from '../platform/text.types.js';
+import { CaseSortEnum } from './support.types.js';
+import { SortDirection, sortOrder } from '../platform/list-sort.js';
+import { CASE_SORTS } from './case.service.js';
 
 const toCase = (c: SupportCaseEntity, now: Date): SupportCase =>
   Object.assign(new SupportCase(), { ...c, ageHours: Math.round(((now.getTime() - Date.parse(c.openedAt)) / 3_600_000) * 10) / 10 });
@@ -54,15 +57,19 @@ export class SupportResolver {
   @RequirePermission(Permission.CasesOpen)
   @Query(() => SupportCaseConnection, { description: 'The support queue, oldest first; reseller users see their own cases.' })
   async supportCases(
+    @Arg('resellerId', () => ID, { nullable: true, description: 'One reseller’s cases (support only; a reseller user sees its own).' }) resellerId: string | null,
     @Arg('statuses', () => [Code], { nullable: true }) statuses: string[] | null,
     @Arg('type', () => Code, { nullable: true }) type: string | null,
     @Arg('search', () => ShortText, { nullable: true }) search: string | null,
+    @Arg('sortBy', () => CaseSortEnum, { nullable: true }) sortBy: keyof typeof CASE_SORTS | null,
+    @Arg('direction', () => SortDirection, { nullable: true }) direction: SortDirection | null,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
     @Arg('after', () => Cursor, { nullable: true }) after: string | null,
-    @Ctx() { app, principal }: Context,
+    @Ctx() { app, principal, actor }: Context,
   ): Promise<SupportCaseConnection> {
+    if (resellerId && principal?.kind === 'reseller') actorForReseller(principal, actor, resellerId, Permission.SupportCases);
     const known = (statuses ?? []).filter((s): s is CaseStatus => (CASE_STATUSES as readonly string[]).includes(s));
-    const page = await app.cases.list({ resellerId: principal?.kind === 'reseller' ? principal.resellerId : null, statuses: known, type: type as CaseType | null, search }, first, after);
+    const page = await app.cases.list({ resellerId: principal?.kind === 'reseller' ? principal.resellerId : resellerId, statuses: known, type: type as CaseType | null, search }, first, after, sortOrder(CASE_SORTS, 'OPENED', sortBy, direction));
     const now = app.clock.now();
     return { nodes: page.cases.map((c) => toCase(c, now)), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
@@ -209,6 +216,16 @@ export class SupportResolver {
   async portalLoginOwner(@Arg('login', () => Code) login: string, @Ctx() ctx: Context): Promise<LoginOwner | null> {
     const found = await ctx.app.loginHelp.lookup(login);
     return found ? { customer: toCustomer(found.customer), reseller: toReseller(found.reseller) } : null;
+  }
+
+  @FieldResolver(() => String, { description: 'The reseller’s company name.' })
+  async resellerName(@Root() supportCase: SupportCase, @Ctx() { loaders }: Context): Promise<string> {
+    return (await loaders.resellerName.load(supportCase.resellerId)) ?? '';
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The end customer’s company name, when the case is about one.' })
+  customerName(@Root() supportCase: SupportCase, @Ctx() { loaders }: Context): Promise<string | null> {
+    return supportCase.customerId ? loaders.customerName.load(supportCase.customerId) : Promise.resolve(null);
   }
 
   @FieldResolver(() => [CaseComment], { description: 'The conversation and what support did.' })

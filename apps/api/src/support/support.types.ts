@@ -6,6 +6,10 @@ import { NotFound, OperationRefused, ValidationFailed, VersionConflict } from '.
 import { Money } from '../platform/money.types.js';
 import { Reseller } from '../resellers/reseller.types.js';
 import { Code, FreeText, ShortText } from '../platform/text.types.js';
+import { sortEnum } from '../platform/list-sort.js';
+import { CASE_SORTS } from './case.service.js';
+
+export const CaseSortEnum = sortEnum('SupportCaseSort', CASE_SORTS, 'What the support queue is sorted on; OPENED (oldest first) unless asked.');
 
 @ObjectType()
 export class CaseComment {

@@ -65,6 +65,13 @@ export class TermsRequestEntity {
   @Column({ name: 'assignee_email', type: 'varchar', length: 254, nullable: true })
   assigneeEmail: string | null;
 
+  /** The credit line the reseller asked for; null on requests made before it was asked. */
+  @Column({ name: 'requested_limit_minor', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  requestedLimitMinor: number | null;
+
+  @Column({ name: 'requested_currency', type: 'varchar', length: 3, nullable: true })
+  requestedCurrency: string | null;
+
   @Column({ name: 'credit_limit_minor', type: 'bigint', nullable: true, transformer: bigintAsNumber })
   creditLimitMinor: number | null;
 

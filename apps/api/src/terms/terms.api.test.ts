@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, importPriceList, TestClient, type TestApp } from '../test-support/test-app.js';
 import { demo, seedUsers } from '../test-support/users.js';
-import type { LedgerKind } from './entities.js';
+import { TermsRequestEntity, type LedgerKind } from './entities.js';
 import { appendLedger } from './ledger.js';
 
-const REQUEST = `id status sla ageHours dueAt assigneeEmail version creditLimit { formatted } paymentTerms decisionReason notes { kind text authorEmail }`;
+const REQUEST = `id status sla ageHours dueAt assigneeEmail version requestedLimit { amountMinor currency formatted } creditLimit { formatted } paymentTerms decisionReason notes { kind text authorEmail }`;
 const RESULT = `__typename ... on TermsRequestSaved { request { ${REQUEST} } } ... on ValidationFailed { fields { field code } } ... on VersionConflict { currentVersion }
   ... on OpenTermsRequestExists { code requestId } ... on OperationRefused { code message }`;
 const input = {
@@ -13,6 +13,7 @@ const input = {
   companyName: 'Demo Reseller Co',
   address: { line1: '3351 Michelson Dr', city: 'Irvine', region: 'CA', postalCode: '92612', country: 'US' },
   contact: { name: 'Rita Reseller', email: 'reseller@demo.test', phone: '+1 949 555 0100' },
+  requestedLimit: '25,000',
 };
 
 describe('credit desk: terms requests (R23) and their effect on checkout (R2)', () => {
@@ -49,16 +50,24 @@ describe('credit desk: terms requests (R23) and their effect on checkout (R2)', 
     expect(result.fields.map((f: { field: string }) => f.field).sort()).toEqual(['bcn', 'contact.email']);
   });
 
+  it('R23: refuses a credit line that is missing, zero or not an amount, and writes nothing', async () => {
+    for (const requestedLimit of ['', '0', 'a lot', '-100']) {
+      const result = await submit({ ...input, requestedLimit });
+      expect(result).toMatchObject({ __typename: 'ValidationFailed', fields: [{ field: 'requestedLimit' }] });
+    }
+    expect(await t.app.db.read.count(TermsRequestEntity)).toBe(0);
+  });
+
   let requestId: string;
   it('R23: submits a request, tells the credit team, and refuses a second open one with a pointer to it', async () => {
     const first = await submit();
-    expect(first.request).toMatchObject({ status: 'SUBMITTED', sla: 'ON_TRACK', notes: [{ kind: 'STATUS', text: 'Submitted.' }] });
+    expect(first.request).toMatchObject({ status: 'SUBMITTED', sla: 'ON_TRACK', requestedLimit: { amountMinor: 2_500_000, currency: 'USD', formatted: '$25,000.00' }, notes: [{ kind: 'STATUS', text: 'Submitted.' }] });
     requestId = first.request.id;
     const second = await submit();
     expect(second).toMatchObject({ code: 'OPEN_REQUEST_EXISTS', requestId });
     await t.app.jobs.runDue();
     const mails = await t.app.mail.list({ relatedType: 'TermsRequest', relatedId: requestId });
-    expect(mails).toEqual([expect.objectContaining({ to: 'credit-team@marketplace.example', status: 'WRITTEN' })]);
+    expect(mails).toEqual([expect.objectContaining({ to: 'credit-team@marketplace.example', status: 'WRITTEN', body: expect.stringContaining('credit line of $25,000.00') })]);
   });
 
   it('shows the request’s age against the 24–48 h answer window in the queue, oldest first', async () => {

@@ -9,6 +9,9 @@ import type { TermsRequestEntity } from './entities.js';
 import type { TermsResult as ServiceResult, TermsService } from './terms.service.js';
 import { CreditStanding, OpenTermsRequestExists, TermsApprovalInput, TermsNote, TermsRequest, TermsRequestConnection, TermsRequestInput, TermsRequestSaved, TermsResult } from './terms.types.js';
 import { Code, Cursor, FreeText, ShortText } from '../platform/text.types.js';
+import { TermsRequestSortEnum } from './terms.types.js';
+import { SortDirection, sortOrder } from '../platform/list-sort.js';
+import { TERMS_REQUEST_SORTS } from './terms.service.js';
 
 const toRequest = (r: TermsRequestEntity, service: TermsService): TermsRequest => {
   const sla = service.sla(r);
@@ -19,6 +22,7 @@ const toRequest = (r: TermsRequestEntity, service: TermsService): TermsRequest =
     sla: sla.sla,
     ageHours: Math.round(sla.ageHours * 10) / 10,
     dueAt: sla.dueAt.toISOString(),
+    requestedLimit: r.requestedLimitMinor !== null && r.requestedCurrency ? Money.of({ amountMinor: r.requestedLimitMinor, currency: r.requestedCurrency }) : null,
     creditLimit: r.creditLimitMinor !== null && r.currency ? Money.of({ amountMinor: r.creditLimitMinor, currency: r.currency }) : null,
   });
 };
@@ -67,6 +71,8 @@ export class TermsResolver {
     @Arg('resellerId', () => ID, { nullable: true }) resellerId: string | null,
     @Arg('statuses', () => [Code], { nullable: true }) statuses: string[] | null,
     @Arg('search', () => ShortText, { nullable: true }) search: string | null,
+    @Arg('sortBy', () => TermsRequestSortEnum, { nullable: true }) sortBy: keyof typeof TERMS_REQUEST_SORTS | null,
+    @Arg('direction', () => SortDirection, { nullable: true }) direction: SortDirection | null,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
     @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() { app, principal }: Context,
@@ -74,7 +80,7 @@ export class TermsResolver {
     const own = principal?.kind === 'reseller';
     if (!own && !hasPermission(principal, Permission.TermsReview) && !(resellerId && hasPermission(principal, Permission.TermsSubmit))) throw forbidden();
     const known = (statuses ?? []).filter((s): s is TermsRequestState => (TERMS_REQUEST_STATES as readonly string[]).includes(s));
-    const page = await app.terms.list({ resellerId: own ? principal.resellerId : resellerId, statuses: known, search }, first, after);
+    const page = await app.terms.list({ resellerId: own ? principal.resellerId : resellerId, statuses: known, search }, first, after, sortOrder(TERMS_REQUEST_SORTS, 'SUBMITTED', sortBy, direction));
     return { nodes: page.requests.map((r) => toRequest(r, app.terms)), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
 

@@ -12,6 +12,7 @@ import {
   type PaymentTerms,
   type TermsRequestEvent,
   type TermsRequestInput,
+  type ValidTermsRequest,
   type TermsRequestState,
   type TermsSla,
 } from '@nce/domain';
@@ -22,7 +23,8 @@ import { kindOf, portable } from '../db/sql.js';
 import type { MailService } from '../mail/mail.service.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
-import { containsPattern, keysetPage } from '../platform/cursor.js';
+import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
+import { sortOrder, type SortColumns } from '../platform/list-sort.js';
 import { ResellerEntity } from '../resellers/reseller.entity.js';
 import { CreditLedgerEntity, TermsRequestEntity, TermsRequestNoteEntity } from './entities.js';
 import { nextPosition } from '../platform/sequence.js';
@@ -52,7 +54,9 @@ export interface Decision {
   input?: TermsRequestInput;
 }
 
-const toColumns = (v: TermsRequestInput) => ({
+const toColumns = (v: ValidTermsRequest) => ({
+  requestedLimitMinor: v.requestedLimit.amountMinor,
+  requestedCurrency: v.requestedLimit.currency,
   marketplaceId: v.resellerMarketplaceId,
   bcn: v.bcn,
   companyName: v.companyName,
@@ -75,6 +79,14 @@ const STATUS_WORDS: Record<TermsRequestState, string> = {
   REJECTED: 'rejected',
   WITHDRAWN: 'withdrawn',
 };
+
+/** The columns the terms requests list sorts on, each with the direction it starts in. */
+export const TERMS_REQUEST_SORTS = {
+  SUBMITTED: { column: 'submitted_at', property: 'submittedAt', direction: 'ASC' },
+  WAITING: { column: 'waiting_since', property: 'waitingSince', direction: 'ASC' },
+  COMPANY: { column: 'company_name', property: 'companyName', direction: 'ASC' },
+  STATUS: { column: 'status', property: 'status', direction: 'ASC' },
+} satisfies SortColumns<string>;
 
 /** R23, R2: terms requests from submission to decision, and the credit they grant as a ledger. */
 export class TermsService {
@@ -99,7 +111,7 @@ export class TermsService {
   }
 
   /** The credit team's queue: open requests oldest first (or any status), searchable, keyset-paginated. */
-  async list(filter: { resellerId?: string | null; statuses?: TermsRequestState[] | null; search?: string | null }, first: number, after?: string | null) {
+  async list(filter: { resellerId?: string | null; statuses?: TermsRequestState[] | null; search?: string | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(TERMS_REQUEST_SORTS, 'SUBMITTED')) {
     const query = this.db.read.createQueryBuilder(TermsRequestEntity, 't');
     if (filter.resellerId) query.andWhere('t.reseller_id = :resellerId', { resellerId: filter.resellerId });
     if (filter.statuses?.length) query.andWhere('t.status IN (:...statuses)', { statuses: filter.statuses });
@@ -107,7 +119,7 @@ export class TermsService {
       const q = containsPattern(filter.search.trim());
       query.andWhere("(LOWER(t.company_name) LIKE :q ESCAPE '\\' OR LOWER(t.marketplace_id) LIKE :q ESCAPE '\\' OR LOWER(t.bcn) LIKE :q ESCAPE '\\')", { q });
     }
-    const page = await keysetPage(query, { alias: 't', column: 'submitted_at', direction: 'ASC', first, after, key: (t) => t.submittedAt });
+    const page = await keysetPage(query, { alias: 't', order, first, after });
     return { requests: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 
@@ -129,7 +141,7 @@ export class TermsService {
         {
           to: this.creditTeamEmail,
           subject: `Terms request from ${request.companyName} (${request.marketplaceId})`,
-          body: `${request.companyName} (marketplace ID ${request.marketplaceId}, BCN ${request.bcn}) asks for marketplace terms.\nContact: ${request.contactName}, ${request.contactEmail}, ${request.contactPhone}.\nPlease answer within 24–48 hours.`,
+          body: `${request.companyName} (marketplace ID ${request.marketplaceId}, BCN ${request.bcn}) asks for marketplace terms with a credit line of ${formatMoney(valid.value.requestedLimit)}.\nContact: ${request.contactName}, ${request.contactEmail}, ${request.contactPhone}.\nPlease answer within 24–48 hours.`,
           relatedType: 'TermsRequest',
           relatedId: request.id,
         },

@@ -5,6 +5,10 @@ import { NotFound, OperationRefused, ValidationFailed, VersionConflict } from '.
 import { Money } from '../platform/money.types.js';
 import { Address, AddressInput, Contact, ContactInput } from '../resellers/reseller.types.js';
 import { Code, FreeText, ShortText } from '../platform/text.types.js';
+import { sortEnum } from '../platform/list-sort.js';
+import { TERMS_REQUEST_SORTS } from './terms.service.js';
+
+export const TermsRequestSortEnum = sortEnum('TermsRequestSort', TERMS_REQUEST_SORTS, 'What the terms queue is sorted on; SUBMITTED (oldest first) unless asked.');
 
 @InputType({ description: 'What a reseller sends to ask for marketplace terms.' })
 export class TermsRequestInput {
@@ -22,6 +26,12 @@ export class TermsRequestInput {
 
   @Field(() => ContactInput)
   contact: ContactInput;
+
+  @Field(() => Code, { description: 'The credit line asked for, e.g. "25,000" or "25000.00".' })
+  requestedLimit: string;
+
+  @Field(() => Code, { nullable: true, description: 'ISO 4217 currency of the amount; USD unless given.' })
+  currency?: string | null;
 }
 
 @InputType()
@@ -97,6 +107,9 @@ export class TermsRequest {
 
   @Field(() => String, { nullable: true })
   assigneeEmail: string | null;
+
+  @Field(() => Money, { nullable: true, description: 'The credit line the reseller asked for.' })
+  requestedLimit: Money | null;
 
   @Field(() => Money, { nullable: true })
   creditLimit: Money | null;

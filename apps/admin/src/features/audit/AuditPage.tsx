@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useListParams, useTypedFilter } from '../../components/list-params';
+import { SortHeader } from '../../components/SortHeader';
+import type { SortDirection } from '../../gql/graphql';
 import { QueryState } from '../../components/QueryState';
 import { ShowMore } from '../../components/ShowMore';
 
@@ -10,53 +11,56 @@ import { operationLabel } from '../../components/audit-text';
 import { AUDIT_ENTRIES } from './operations';
 import { dateTime } from '../../components/format';
 
-interface Filters {
-  operation: string;
-  entityType: string;
-  entityId: string;
-  actorUserId: string;
-  from: string;
-  to: string;
-}
-
-const EMPTY: Filters = { operation: '', entityType: '', entityId: '', actorUserId: '', from: '', to: '' };
-
 /** Local date-time input → ISO instant (the API compares instants). */
-const instant = (local: string) => (local ? new Date(local).toISOString() : null);
+const instant = (local: string) => (local && !Number.isNaN(Date.parse(local)) ? new Date(local).toISOString() : null);
+
+type AuditSort = 'AT';
 
 export function AuditPage() {
-  const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [debounced] = useDebouncedValue(filters, 300);
+  // Filters, order and paging live in the URL, so a found trail can be linked to.
+  const list = useListParams<AuditSort>({ sort: 'AT', direction: 'DESC' });
+  const [actor, setActor] = useTypedFilter(list, 'actor');
+  const [entity, setEntity] = useTypedFilter(list, 'entity');
+  const [operation, setOperation] = useTypedFilter(list, 'operation');
+  const [entityType, setEntityType] = useTypedFilter(list, 'type');
   const filter = {
-    operation: debounced.operation || null,
-    entityType: debounced.entityType || null,
-    entityId: debounced.entityId || null,
-    actorUserId: debounced.actorUserId || null,
-    from: instant(debounced.from),
-    to: instant(debounced.to),
+    actor: list.get('actor') || null,
+    entity: list.get('entity') || null,
+    operation: list.get('operation') || null,
+    entityType: list.get('type') || null,
+    from: instant(list.get('from')),
+    to: instant(list.get('to')),
   };
-  const { data, loading, error, fetchMore, refetch } = useQuery(AUDIT_ENTRIES, { variables: { filter, first: 50 } });
+  const { data, loading, error, fetchMore, refetch } = useQuery(AUDIT_ENTRIES, { variables: { filter, direction: list.direction as SortDirection, first: list.first }, fetchPolicy: 'cache-and-network' });
   const entries = data?.auditEntries.nodes ?? [];
-  const field = (name: keyof Filters, label: string, placeholder = '', type = 'text') => (
-    <TextInput label={label} placeholder={placeholder} type={type} value={filters[name]} onChange={(e) => setFilters({ ...filters, [name]: e.currentTarget.value })} w={type === 'datetime-local' ? 210 : 190} />
+  const typed = (label: string, placeholder: string, value: string, set: (value: string) => void, w = 200) => (
+    <TextInput label={label} placeholder={placeholder} value={value} onChange={(e) => set(e.currentTarget.value)} w={w} />
+  );
+  const when = (name: 'from' | 'to', label: string) => (
+    <TextInput label={label} type="datetime-local" value={list.get(name)} onChange={(e) => list.set(name, e.currentTarget.value)} w={210} />
   );
 
   return (
     <Stack>
       <Title order={1} size="h2">Audit trail</Title>
       <Group align="flex-end">
-        {field('operation', 'Operation', 'e.g. staff.updateUser')}
-        {field('entityType', 'Entity type', 'e.g. User')}
-        {field('entityId', 'Entity id')}
-        {field('actorUserId', 'Actor user id')}
-        {field('from', 'From', '', 'datetime-local')}
-        {field('to', 'To', '', 'datetime-local')}
+        {typed('Who', 'Name or email', actor, setActor)}
+        {typed('Entity', 'Company, SO or case number, user', entity, setEntity, 240)}
+        {typed('Operation', 'e.g. staff.updateUser', operation, setOperation)}
+        {typed('Entity type', 'e.g. Customer', entityType, setEntityType, 160)}
+        {when('from', 'From')}
+        {when('to', 'To')}
+        {list.filtered && (
+          <Button variant="subtle" onClick={() => (setActor(''), setEntity(''), setOperation(''), setEntityType(''), list.clear())}>
+            Clear filters
+          </Button>
+        )}
       </Group>
       <QueryState loading={loading} error={error} empty={entries.length === 0} emptyText="No audit entry matches these filters." onRetry={() => void refetch()}>
         <Table striped aria-label="Audit entries" verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>When</Table.Th>
+              <SortHeader label="When" column="AT" list={list} firstDirection="DESC" />
               <Table.Th>Who</Table.Th>
               <Table.Th>Operation</Table.Th>
               <Table.Th>Entity</Table.Th>
@@ -88,8 +92,9 @@ export function AuditPage() {
                   <Text size="sm">{operationLabel(entry.operation)}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{entry.entityType}</Text>
+                  <Text size="sm">{entry.entityName ?? entry.entityType}</Text>
                   <Text size="xs" c="dimmed">
+                    {entry.entityName ? `${entry.entityType} · ` : ''}
                     {entry.entityId}
                   </Text>
                 </Table.Td>
@@ -100,7 +105,7 @@ export function AuditPage() {
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={entries.length} noun="entry" nounPlural="entries" hasMore={data?.auditEntries.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.auditEntries.pageInfo.endCursor } })} />
+        <ShowMore shown={entries.length} noun="entry" nounPlural="entries" hasMore={data?.auditEntries.pageInfo.hasNextPage ?? false} loadMore={() => list.showMore(fetchMore, data?.auditEntries.pageInfo.endCursor, entries.length)} />
       </QueryState>
     </Stack>
   );

@@ -1,8 +1,8 @@
 import { graphql } from '../../gql';
 
 export const AUDIT_ENTRIES = graphql(`
-  query AuditEntries($filter: AuditFilterInput, $first: Int!, $after: Cursor) {
-    auditEntries(filter: $filter, first: $first, after: $after) {
+  query AuditEntries($filter: AuditFilterInput, $direction: SortDirection, $first: Int!, $after: Cursor) {
+    auditEntries(filter: $filter, direction: $direction, first: $first, after: $after) {
       nodes {
         id
         at
@@ -13,6 +13,7 @@ export const AUDIT_ENTRIES = graphql(`
         operation
         entityType
         entityId
+        entityName
         requestId
         changes {
           field

@@ -1,6 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { CUSTOMER_SEGMENTS, SEGMENT_LABELS, type CustomerSegment } from '@nce/domain';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -13,14 +12,20 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { CustomerForm, EMPTY_CUSTOMER, toCustomerInput, type CustomerValues } from './CustomerForm';
 import { ResellerPicker } from '../../components/ResellerPicker';
 import { CREATE_CUSTOMER, CUSTOMERS } from './operations';
+import { useListParams, useTypedFilter } from '../../components/list-params';
+import { SortHeader } from '../../components/SortHeader';
+import type { CustomerSort, SortDirection } from '../../gql/graphql';
 
 export function CustomersPage() {
   const { me, can } = useSession();
   const navigate = useNavigate();
-  const [search, setSearch] = useState('');
-  const [segment, setSegment] = useState<string | null>(null);
-  const [debounced] = useDebouncedValue(search, 300);
-  const { data, loading, error, fetchMore, refetch } = useQuery(CUSTOMERS, { variables: { search: debounced || null, segment: segment as CustomerSegment | null, first: 25 } });
+  const list = useListParams<CustomerSort>({ sort: 'NAME', direction: 'ASC' });
+  const [search, setSearch] = useTypedFilter(list, 'q');
+  const segment = list.get('segment') || null;
+  const staffView = me?.kind === 'STAFF';
+  const resellerFilter = staffView ? list.get('reseller') || null : null;
+  const variables = { search: list.get('q') || null, segment: segment as CustomerSegment | null, resellerId: resellerFilter, sortBy: list.sort, direction: list.direction as SortDirection, first: list.first };
+  const { data, loading, error, fetchMore, refetch } = useQuery(CUSTOMERS, { variables, fetchPolicy: 'cache-and-network' });
   const [creating, setCreating] = useState(false);
   const [resellerId, setResellerId] = useState<string | null>(me?.resellerId ?? null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -50,14 +55,21 @@ export function CustomersPage() {
       </Group>
       <Group align="flex-end">
         <TextInput label="Search" placeholder="Company, contact email or login" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={320} />
-        <Select label="Segment" placeholder="All segments" clearable data={CUSTOMER_SEGMENTS.map((s) => ({ value: s, label: SEGMENT_LABELS[s] }))} value={segment} onChange={setSegment} w={200} />
+        <Select label="Segment" placeholder="All segments" clearable data={CUSTOMER_SEGMENTS.map((s) => ({ value: s, label: SEGMENT_LABELS[s] }))} value={segment} onChange={(value) => list.set('segment', value)} w={200} />
+        {staffView && <ResellerPicker label="Reseller" placeholder="All resellers" value={resellerFilter} onChange={(value) => list.set('reseller', value)} w={260} />}
+        {list.filtered && (
+          <Button variant="subtle" onClick={() => (setSearch(''), list.clear())}>
+            Clear filters
+          </Button>
+        )}
       </Group>
-      <QueryState loading={loading} error={error} empty={customers.length === 0} emptyText="No customer matches." onRetry={() => void refetch()}>
+      <QueryState loading={loading} error={error} empty={customers.length === 0} emptyText={list.filtered ? 'No customer matches these filters.' : 'No customers yet.'} onRetry={() => void refetch()}>
         <Table striped highlightOnHover aria-label="Customers">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Company</Table.Th>
-              <Table.Th>Segment</Table.Th>
+              <SortHeader label="Company" column="NAME" list={list} />
+              {staffView && <Table.Th>Reseller</Table.Th>}
+              <SortHeader label="Segment" column="SEGMENT" list={list} />
               <Table.Th>Administrative contact</Table.Th>
               <Table.Th>Tenant</Table.Th>
             </Table.Tr>
@@ -71,6 +83,7 @@ export function CustomersPage() {
                     {c.portalLogin}
                   </Text>
                 </Table.Td>
+                {staffView && <Table.Td>{c.resellerName}</Table.Td>}
                 <Table.Td>{SEGMENT_LABELS[c.segment]}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{c.adminContact.name}</Text>
@@ -83,7 +96,7 @@ export function CustomersPage() {
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={customers.length} noun="customer" hasMore={data?.customers.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.customers.pageInfo.endCursor } })} />
+        <ShowMore shown={customers.length} noun="customer" hasMore={data?.customers.pageInfo.hasNextPage ?? false} loadMore={() => list.showMore(fetchMore, data?.customers.pageInfo.endCursor, customers.length)} />
       </QueryState>
       <Modal opened={creating} onClose={() => setCreating(false)} title="New customer" size="lg">
         <CustomerForm

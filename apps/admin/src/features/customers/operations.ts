@@ -1,10 +1,11 @@
 import { graphql } from '../../gql';
 
 export const CUSTOMERS = graphql(`
-  query Customers($resellerId: ID, $search: ShortText, $segment: CustomerSegment, $first: Int!, $after: Cursor) {
-    customers(resellerId: $resellerId, search: $search, segment: $segment, first: $first, after: $after) {
+  query Customers($resellerId: ID, $search: ShortText, $segment: CustomerSegment, $sortBy: CustomerSort, $direction: SortDirection, $first: Int!, $after: Cursor) {
+    customers(resellerId: $resellerId, search: $search, segment: $segment, sortBy: $sortBy, direction: $direction, first: $first, after: $after) {
       nodes {
         id
+        resellerName
         resellerId
         companyName
         segment
@@ -198,6 +199,16 @@ export const RESELLER_OPTIONS = graphql(`
         companyName
         marketplaceId
       }
+    }
+  }
+`);
+
+export const RESELLER_OPTION = graphql(`
+  query ResellerOption($id: ID!) {
+    reseller(id: $id) {
+      id
+      companyName
+      marketplaceId
     }
   }
 `);

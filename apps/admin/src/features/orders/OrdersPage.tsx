@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { ORDER_STATES } from '@nce/domain';
-import { useCallback, useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import type { OrderSort, SortDirection } from '../../gql/graphql';
+import { useListParams, useTypedFilter } from '../../components/list-params';
+import { SortHeader } from '../../components/SortHeader';
 import { PERMISSIONS } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { QueryState } from '../../components/QueryState';
@@ -22,34 +23,16 @@ const dayStart = (day: string, plusDays = 0) => (/^\d{4}-\d{2}-\d{2}$/.test(day)
 
 export function OrdersPage() {
   const { can } = useSession();
-  // Search, status and dates live in the URL: a link or a reload shows the same list.
-  const [params, setParams] = useSearchParams();
-  const search = params.get('q') ?? '';
-  const status = params.get('status') ?? '';
-  const from = params.get('from') ?? '';
-  const to = params.get('to') ?? '';
-  const [typed, setTyped] = useState(search);
-  const [debounced] = useDebouncedValue(typed, 300);
-  const setParam = useCallback(
-    (name: string, value: string) =>
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          if (value) next.set(name, value);
-          else next.delete(name);
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
-  useEffect(() => {
-    if (debounced !== search) setParam('q', debounced);
-  }, [debounced, search, setParam]);
-  const variables = { search: search || null, status: status || null, from: dayStart(from), to: dayStart(to, 1), first: 25 };
+  // Search, status, dates, sort and paging live in the URL: a link or a reload shows the same list.
+  const list = useListParams<OrderSort>({ sort: 'PLACED', direction: 'DESC' });
+  const [typed, setTyped] = useTypedFilter(list, 'q');
+  const status = list.get('status');
+  const from = list.get('from');
+  const to = list.get('to');
+  const variables = { search: list.get('q') || null, status: status || null, from: dayStart(from), to: dayStart(to, 1), sortBy: list.sort, direction: list.direction as SortDirection, first: list.first };
   const { data, loading, error, fetchMore, refetch } = useQuery(ORDERS, { variables, fetchPolicy: 'cache-and-network' });
   const orders = data?.orders.nodes ?? [];
-  const filtered = Boolean(search || status || from || to);
+  const filtered = list.filtered;
   return (
     <Stack>
       <Group justify="space-between">
@@ -62,11 +45,11 @@ export function OrdersPage() {
       </Group>
       <Group align="flex-end">
         <TextInput label="Search" placeholder="SO or PO number, customer, reseller" value={typed} onChange={(e) => setTyped(e.currentTarget.value)} w={300} />
-        <Select label="Status" data={STATUS_CHOICES} value={status} onChange={(value) => setParam('status', value ?? '')} allowDeselect={false} w={200} />
-        <TextInput label="Placed from" type="date" value={from} onChange={(e) => setParam('from', e.currentTarget.value)} w={170} />
-        <TextInput label="Placed until" type="date" value={to} onChange={(e) => setParam('to', e.currentTarget.value)} w={170} />
+        <Select label="Status" data={STATUS_CHOICES} value={status} onChange={(value) => list.set('status', value)} allowDeselect={false} w={200} />
+        <TextInput label="Placed from" type="date" value={from} onChange={(e) => list.set('from', e.currentTarget.value)} w={170} />
+        <TextInput label="Placed until" type="date" value={to} onChange={(e) => list.set('to', e.currentTarget.value)} w={170} />
         {filtered && (
-          <Button variant="subtle" onClick={() => (setTyped(''), setParams({}, { replace: true }))}>
+          <Button variant="subtle" onClick={() => (setTyped(''), list.clear())}>
             Clear filters
           </Button>
         )}
@@ -75,12 +58,12 @@ export function OrdersPage() {
         <Table striped highlightOnHover aria-label="Orders">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Sales order</Table.Th>
-              <Table.Th>Placed</Table.Th>
-              <Table.Th>Reseller</Table.Th>
-              <Table.Th>Customer</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Total</Table.Th>
+              <SortHeader label="Sales order" column="SO_NUMBER" list={list} firstDirection="DESC" />
+              <SortHeader label="Placed" column="PLACED" list={list} firstDirection="DESC" />
+              <SortHeader label="Reseller" column="RESELLER" list={list} />
+              <SortHeader label="Customer" column="CUSTOMER" list={list} />
+              <SortHeader label="Status" column="STATUS" list={list} />
+              <SortHeader label="Total" column="TOTAL" list={list} firstDirection="DESC" />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -102,7 +85,7 @@ export function OrdersPage() {
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={orders.length} noun="order" hasMore={data?.orders.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.orders.pageInfo.endCursor } })} />
+        <ShowMore shown={orders.length} noun="order" hasMore={data?.orders.pageInfo.hasNextPage ?? false} loadMore={() => list.showMore(fetchMore, data?.orders.pageInfo.endCursor, orders.length)} />
       </QueryState>
     </Stack>
   );

@@ -1,6 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { PERMISSIONS } from '../../app/permissions';
@@ -9,17 +8,21 @@ import { errorsByField } from '../../components/fieldErrors';
 import { QueryState } from '../../components/QueryState';
 import { ShowMore } from '../../components/ShowMore';
 import { StatusBadge } from '../../components/StatusBadge';
-import type { ResellerStatus } from '../../gql/graphql';
+import type { ResellerSort, ResellerStatus, SortDirection } from '../../gql/graphql';
+import { useListParams, useTypedFilter } from '../../components/list-params';
+import { SortHeader } from '../../components/SortHeader';
 import { CREATE_RESELLER, RESELLERS } from './operations';
+import { dateOnly } from '../../components/format';
 import { EMPTY_RESELLER, ResellerForm, toResellerInput, type ResellerValues } from './ResellerForm';
 
 export function ResellersPage() {
   const { can } = useSession();
   const navigate = useNavigate();
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState('');
-  const [debounced] = useDebouncedValue(search, 300);
-  const { data, loading, error, fetchMore, refetch } = useQuery(RESELLERS, { variables: { search: debounced || null, status: (status || null) as ResellerStatus | null, first: 25 } });
+  const list = useListParams<ResellerSort>({ sort: 'NAME', direction: 'ASC' });
+  const [search, setSearch] = useTypedFilter(list, 'q');
+  const status = list.get('status');
+  const variables = { search: list.get('q') || null, status: (status || null) as ResellerStatus | null, sortBy: list.sort, direction: list.direction as SortDirection, first: list.first };
+  const { data, loading, error, fetchMore, refetch } = useQuery(RESELLERS, { variables, fetchPolicy: 'cache-and-network' });
   const [creating, setCreating] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -50,7 +53,7 @@ export function ResellersPage() {
         <SegmentedControl
           aria-label="Status"
           value={status}
-          onChange={setStatus}
+          onChange={(value) => list.set('status', value)}
           data={[
             { value: '', label: 'All' },
             { value: 'PENDING_ACTIVATION', label: 'Activating' },
@@ -63,11 +66,12 @@ export function ResellersPage() {
         <Table striped highlightOnHover aria-label="Resellers">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Company</Table.Th>
+              <SortHeader label="Company" column="NAME" list={list} />
               <Table.Th>Marketplace ID</Table.Th>
               <Table.Th>BCN</Table.Th>
-              <Table.Th>Status</Table.Th>
+              <SortHeader label="Status" column="STATUS" list={list} />
               <Table.Th>Payment</Table.Th>
+              <SortHeader label="Added" column="CREATED" list={list} firstDirection="DESC" />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -84,11 +88,14 @@ export function ResellersPage() {
                 <Table.Td>
                   <Text size="sm">{r.paymentMethod === 'TERMS' ? 'Terms' : 'Credit card'}</Text>
                 </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{dateOnly(r.createdAt)}</Text>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={resellers.length} noun="reseller" hasMore={data?.resellers.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.resellers.pageInfo.endCursor } })} />
+        <ShowMore shown={resellers.length} noun="reseller" hasMore={data?.resellers.pageInfo.hasNextPage ?? false} loadMore={() => list.showMore(fetchMore, data?.resellers.pageInfo.endCursor, resellers.length)} />
       </QueryState>
       <Modal opened={creating} onClose={() => setCreating(false)} title="New reseller" size="lg">
         <ResellerForm initial={EMPTY_RESELLER} submitLabel="Create reseller" submitting={createState.loading} fieldErrors={fieldErrors} formError={formError} onSubmit={(v) => void save(v)} />

@@ -1,8 +1,8 @@
 import { graphql } from '../../gql';
 
 export const RESELLERS = graphql(`
-  query Resellers($search: ShortText, $status: ResellerStatus, $first: Int!, $after: Cursor) {
-    resellers(search: $search, status: $status, first: $first, after: $after) {
+  query Resellers($search: ShortText, $status: ResellerStatus, $sortBy: ResellerSort, $direction: SortDirection, $first: Int!, $after: Cursor) {
+    resellers(search: $search, status: $status, sortBy: $sortBy, direction: $direction, first: $first, after: $after) {
       nodes {
         id
         companyName
@@ -10,6 +10,7 @@ export const RESELLERS = graphql(`
         bcn
         status
         paymentMethod
+        createdAt
       }
       pageInfo {
         hasNextPage

@@ -1,12 +1,14 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { SignInLocksCard } from './SignInLocksCard';
 import { Badge, Button, Code, CopyButton, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { QueryState } from '../../components/QueryState';
 import { ShowMore } from '../../components/ShowMore';
 import type { StaffUsersQuery } from '../../gql/graphql';
 import { CREATE_PASSWORD_RESET, CREATE_STAFF_USER, STAFF_USERS, UPDATE_STAFF_USER } from './operations';
+import { useListParams, useTypedFilter } from '../../components/list-params';
+import { SortHeader } from '../../components/SortHeader';
+import type { SortDirection, UserSort } from '../../gql/graphql';
 import { StaffUserForm, type StaffUserValues } from './StaffUserForm';
 import { timeOnly } from '../../components/format';
 
@@ -16,9 +18,9 @@ type Editing = { mode: 'new' } | { mode: 'edit'; user: StaffUser } | null;
 const errorsByField = (fields: { field: string; message: string }[] = []) => Object.fromEntries(fields.map((f) => [f.field, f.message]));
 
 export function StaffPage() {
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 300);
-  const { data, loading, error, fetchMore, refetch } = useQuery(STAFF_USERS, { variables: { search: debounced || null, first: 25 } });
+  const list = useListParams<UserSort>({ sort: 'NAME', direction: 'ASC' });
+  const [search, setSearch] = useTypedFilter(list, 'q');
+  const { data, loading, error, fetchMore, refetch } = useQuery(STAFF_USERS, { variables: { search: list.get('q') || null, sortBy: list.sort, direction: list.direction as SortDirection, first: list.first } });
   const [editing, setEditing] = useState<Editing>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -88,8 +90,8 @@ export function StaffPage() {
         <Table striped aria-label="Staff users">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Email</Table.Th>
+              <SortHeader label="Name" column="NAME" list={list} />
+              <SortHeader label="Email" column="EMAIL" list={list} />
               <Table.Th>Roles</Table.Th>
               <Table.Th>Status</Table.Th>
               <Table.Th />
@@ -124,7 +126,7 @@ export function StaffPage() {
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={users.length} noun="user" hasMore={data?.staffUsers.pageInfo.hasNextPage ?? false} loadMore={() => fetchMore({ variables: { after: data?.staffUsers.pageInfo.endCursor } })} />
+        <ShowMore shown={users.length} noun="user" hasMore={data?.staffUsers.pageInfo.hasNextPage ?? false} loadMore={() => list.showMore(fetchMore, data?.staffUsers.pageInfo.endCursor, users.length)} />
       </QueryState>
       <SignInLocksCard />
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.mode === 'edit' ? `Edit ${editing.user.displayName}` : 'New staff user'}>

@@ -1,8 +1,8 @@
 import { graphql } from '../../gql';
 
 export const STAFF_USERS = graphql(`
-  query StaffUsers($search: ShortText, $first: Int!, $after: Cursor) {
-    staffUsers(search: $search, first: $first, after: $after) {
+  query StaffUsers($search: ShortText, $sortBy: UserSort, $direction: SortDirection, $first: Int!, $after: Cursor) {
+    staffUsers(search: $search, sortBy: $sortBy, direction: $direction, first: $first, after: $after) {
       nodes {
         id
         email

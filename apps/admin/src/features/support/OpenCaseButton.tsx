@@ -6,16 +6,16 @@ import { errorsByField } from '../../components/fieldErrors';
 import { OPEN_CASE } from './operations';
 import { CASE_TYPE_LABELS } from './SupportQueuePage';
 
-/** Opens a support case about an order: by the reseller, or by support on its behalf. */
-export function OpenCaseButton({ resellerId, orderId, customerId }: { resellerId: string; orderId: string; customerId: string }) {
+/** Opens a support case, about an order or not: by the reseller, or by support on its behalf. */
+export function OpenCaseButton({ resellerId, orderId, customerId }: { resellerId: string; orderId?: string; customerId?: string }) {
   const navigate = useNavigate();
   const [opened, setOpened] = useState(false);
-  const [values, setValues] = useState({ type: 'RETURN', subject: '', text: '' });
+  const [values, setValues] = useState({ type: orderId ? 'RETURN' : 'BILLING', subject: '', text: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [open, state] = useMutation(OPEN_CASE);
   const submit = async () => {
     setErrors({});
-    const result = (await open({ variables: { resellerId, input: { ...values, orderId, customerId } } })).data?.openSupportCase;
+    const result = (await open({ variables: { resellerId, input: { ...values, orderId: orderId ?? null, customerId: customerId ?? null } } })).data?.openSupportCase;
     if (result?.__typename === 'CaseSaved') navigate(`/support/${result.supportCase.id}`);
     else if (result?.__typename === 'ValidationFailed') setErrors(errorsByField(result.fields));
   };

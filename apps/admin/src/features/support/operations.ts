@@ -1,10 +1,12 @@
 import { graphql } from '../../gql';
 
 export const SUPPORT_QUEUE = graphql(`
-  query SupportQueue($statuses: [Code!], $type: Code, $search: ShortText, $first: Int!, $after: Cursor) {
-    supportCases(statuses: $statuses, type: $type, search: $search, first: $first, after: $after) {
+  query SupportQueue($resellerId: ID, $statuses: [Code!], $type: Code, $search: ShortText, $sortBy: SupportCaseSort, $direction: SortDirection, $first: Int!, $after: Cursor) {
+    supportCases(resellerId: $resellerId, statuses: $statuses, type: $type, search: $search, sortBy: $sortBy, direction: $direction, first: $first, after: $after) {
       nodes {
         id
+        resellerName
+        customerName
         number
         subject
         type

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
-import { PAYMENT_TERMS } from '@nce/domain';
-import { useState } from 'react';
+import { formatMoneyAmount, PAYMENT_TERMS } from '@nce/domain';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PERMISSIONS } from '../../app/permissions';
 import { useSession } from '../../app/session';
@@ -30,6 +30,11 @@ export function TermsRequestPage() {
   const request = data?.termsRequest;
   const reviewer = can(PERMISSIONS.termsReview);
   const mine = request?.assigneeEmail === me?.email;
+  // The analyst starts from the amount the reseller asked for.
+  const asked = request?.requestedLimit;
+  useEffect(() => {
+    if (asked) setApproval((current) => (current.creditLimit ? current : { ...current, creditLimit: formatMoneyAmount(asked), currency: asked.currency }));
+  }, [asked]);
 
   const run = async (work: () => Promise<{ __typename?: string; message?: string; fields?: { field: string; message: string }[] } | null | undefined>) => {
     setErrors({});
@@ -63,6 +68,7 @@ export function TermsRequestPage() {
                 <Text c="dimmed">
                   {request.marketplaceId} · BCN {request.bcn} · submitted {dateTime(request.submittedAt)} · answer due {dateTime(request.dueAt)}
                 </Text>
+                <Text data-testid="requested-limit">{request.requestedLimit ? <>Asks for a credit line of <b>{request.requestedLimit.formatted}</b>.</> : 'No amount was given with this request.'}</Text>
               </div>
               {reviewer && (
                 <Group>

@@ -1,8 +1,8 @@
 import { graphql } from '../../gql';
 
 export const TERMS_QUEUE = graphql(`
-  query TermsQueue($statuses: [Code!], $search: ShortText, $resellerId: ID, $first: Int!, $after: Cursor) {
-    termsRequests(statuses: $statuses, search: $search, resellerId: $resellerId, first: $first, after: $after) {
+  query TermsQueue($statuses: [Code!], $search: ShortText, $resellerId: ID, $sortBy: TermsRequestSort, $direction: SortDirection, $first: Int!, $after: Cursor) {
+    termsRequests(statuses: $statuses, search: $search, resellerId: $resellerId, sortBy: $sortBy, direction: $direction, first: $first, after: $after) {
       nodes {
         id
         companyName
@@ -12,6 +12,9 @@ export const TERMS_QUEUE = graphql(`
         ageHours
         submittedAt
         assigneeEmail
+        requestedLimit {
+          formatted
+        }
       }
       pageInfo {
         hasNextPage
@@ -35,6 +38,11 @@ export const TERMS_REQUEST = graphql(`
       ageHours
       dueAt
       assigneeEmail
+      requestedLimit {
+        amountMinor
+        currency
+        formatted
+      }
       paymentTerms
       effectiveFrom
       decisionReason
@@ -118,6 +126,14 @@ export const SUBMIT_TERMS = graphql(`
   mutation SubmitTermsRequest($resellerId: ID!, $input: TermsRequestInput!) {
     submitTermsRequest(resellerId: $resellerId, input: $input) {
       __typename
+      ... on TermsRequestSaved {
+        request {
+          id
+          requestedLimit {
+            formatted
+          }
+        }
+      }
       ... on ValidationFailed {
         fields {
           field
@@ -160,6 +176,9 @@ export const RESELLER_CREDIT = graphql(`
         status
         submittedAt
         decisionReason
+        requestedLimit {
+          formatted
+        }
       }
     }
   }
