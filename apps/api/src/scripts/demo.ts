@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../platform/logger.js';
 import { startProduct, stopOnSignals } from '../start.js';
 import { demoSignInsText, seedDemoData } from './demo-data.js';
+import { seedDemoStory } from './demo-story.js';
 
 /**
  * Usage: demo [--reset] — the product on the embedded SQLite default with demo data: seeds an empty
@@ -39,12 +40,16 @@ async function main(): Promise<void> {
   }
 
   const seeding = await createApp(config, { logger: createLogger('warn') });
+  let now: Date;
   try {
     const done = await seedDemoData(seeding);
+    now = seeding.clock.now();
     console.log(done.length ? `  Demo data: ${done.join('; ')}.` : '  Demo data: already present.');
   } finally {
     await seeding.db.close();
   }
+  const told = await seedDemoStory(config, now);
+  if (told.length) console.log(`  Demo data: ${told.join('; ')}.`);
 
   const product = await startProduct(config, {
     onListening: (url) => {

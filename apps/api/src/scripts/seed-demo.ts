@@ -3,8 +3,12 @@ import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../platform/logger.js';
 import { demoSignInsText, seedDemoData } from './demo-data.js';
+import { seedDemoStory } from './demo-story.js';
 
-/** Usage: seed-demo [--price-rows N] — fills an empty database with demo data and prints the demo sign-ins. */
+/**
+ * Usage: seed-demo [--price-rows N] [--story] — fills an empty database with demo data and prints the demo
+ * sign-ins; with --story, also four months of history (what `npm run demo` shows).
+ */
 async function main(): Promise<void> {
   const rowsFlag = process.argv.indexOf('--price-rows');
   const priceRows = rowsFlag > 0 ? Number(process.argv[rowsFlag + 1]) : undefined;
@@ -16,6 +20,7 @@ async function main(): Promise<void> {
   const app = await createApp(config, { logger: createLogger('warn') });
   try {
     const done = await seedDemoData(app, { priceRows });
+    if (process.argv.includes('--story')) done.push(...(await seedDemoStory(config, app.clock.now())));
     console.log(done.length ? `demo data: ${done.join('; ')}` : 'demo data: already present');
     console.log(`\n${demoSignInsText()}`);
   } finally {

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SalesOrderEntity } from '../orders/entities.js';
+import { ResellerEntity } from '../resellers/reseller.entity.js';
+import { SupportCaseEntity } from '../support/entities.js';
+import { TermsRequestEntity } from '../terms/entities.js';
+import { createTestApp, TEST_NOW, type TestApp } from '../test-support/test-app.js';
+import { seedDemoData } from './demo-data.js';
+import { seedDemoStory } from './demo-story.js';
+
+const DAY = 24 * 3_600_000;
+
+describe('the demo story: what a newcomer finds in the first ten minutes', () => {
+  let t: TestApp;
+  let told: string[];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemoData(t.app, { priceRows: 300 });
+    told = await seedDemoStory(t.app.config, TEST_NOW);
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  it('places months of orders, written through the product, in every state the product reaches', async () => {
+    expect(told).toEqual([expect.stringMatching(/orders/)]);
+    const orders = await t.app.db.read.find(SalesOrderEntity, { order: { placedAt: 'ASC' } });
+    expect(new Set(orders.map((o) => o.status))).toEqual(new Set(['PROVISIONED', 'PARTIALLY_RETURNED', 'RETURNED', 'FAILED', 'PROVISIONING']));
+    expect(Date.parse(orders[0]!.placedAt)).toBeLessThan(TEST_NOW.getTime() - 100 * DAY);
+    expect(orders.every((o) => Date.parse(o.placedAt) <= TEST_NOW.getTime())).toBe(true);
+    expect(orders.filter((o) => o.paymentMethod === 'TERMS')).toHaveLength(3);
+    // Each order has its audit trail and its events, as if a person had placed it.
+    const audited = await t.app.audit.list({ operation: 'orders.buy' }, 100);
+    expect(audited.entries.length).toBe(orders.length);
+  });
+
+  it('leaves the demo reseller on terms near its limit, one reseller activating and one active without orders', async () => {
+    const resellers = await t.app.db.read.find(ResellerEntity, { order: { companyName: 'ASC' } });
+    expect(resellers.map((r) => [r.companyName, r.status])).toEqual([
+      ['Demo Reseller Co', 'ACTIVE'],
+      ['Harbor Digital Services', 'PENDING_ACTIVATION'],
+      ['Northwind Solutions', 'ACTIVE'],
+    ]);
+    const credit = await t.app.terms.creditInUse(resellers[0]!.id);
+    expect(credit?.limit.amountMinor).toBe(2_000_000);
+    const share = credit!.used.amountMinor / credit!.limit.amountMinor;
+    expect(share).toBeGreaterThan(0.8);
+    expect(share).toBeLessThan(1);
+  });
+
+  it('puts a terms request in the queue close to its answer deadline, and cases in the support queue', async () => {
+    const open = await t.app.db.read.findBy(TermsRequestEntity, { status: 'SUBMITTED' });
+    expect(open.map((r) => [r.companyName, r.requestedLimitMinor, t.app.terms.sla(r).sla])).toEqual([['Northwind Solutions', 5_000_000, 'DUE_SOON']]);
+    const cases = await t.app.db.read.find(SupportCaseEntity, { order: { openedAt: 'ASC' } });
+    expect(cases.map((c) => [c.type, c.status])).toEqual([
+      ['RETURN', 'RESOLVED'],
+      ['BILLING', 'OPEN'],
+      ['PASSWORD_LOGIN', 'WAITING_ON_RESELLER'],
+      ['OTHER', 'OPEN'],
+    ]);
+  });
+
+  it('is told once: a second run adds nothing', async () => {
+    const before = await t.app.db.read.count(SalesOrderEntity);
+    expect(await seedDemoStory(t.app.config, TEST_NOW)).toEqual([]);
+    expect(await t.app.db.read.count(SalesOrderEntity)).toBe(before);
+  });
+});

@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import type { CustomerInput, PaymentMethod } from '@nce/domain';
+import { createApp, type App } from '../app.js';
+import type { Config } from '../config.js';
+import { emailKey } from '../identity/identity.service.js';
+import { UserEntity } from '../identity/user.entity.js';
+import { SalesOrderEntity, OrderLineEntity } from '../orders/entities.js';
+import { SimTenantEntity } from '../partner-center/sim-tenant.entity.js';
+import { systemActor, type Actor } from '../platform/actor.js';
+import { FixedClock } from '../platform/clock.js';
+import { backoffMs } from '../platform/jobs/job-queue.js';
+import { createLogger } from '../platform/logger.js';
+import type { Principal } from '../platform/permissions.js';
+import { ResellerEntity } from '../resellers/reseller.entity.js';
+import { DEMO_RESELLER } from './demo-data.js';
+
+type Named = { id: string; name: string };
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** The end customers the story's orders are for; each has a tenant that accepted the distributor. */
+const STORY_CUSTOMERS: { input: Omit<CustomerInput, 'address' | 'segment'>; domain: string; failing?: boolean }[] = [
+  { input: { companyName: 'Tailspin Toys', adminContact: { name: 'Tom Tailspin', email: 'it@tailspin.example', phone: '+14255550110' }, portalLogin: 'tailspin.toys' }, domain: 'tailspintoys.onmicrosoft.com' },
+  { input: { companyName: 'Woodgrove Bank', adminContact: { name: 'Wanda Woodgrove', email: 'it@woodgrove.example', phone: '+14255550111' }, portalLogin: 'woodgrove.bank' }, domain: 'woodgrovebank.onmicrosoft.com' },
+  { input: { companyName: 'Fourth Coffee', adminContact: { name: 'Finn Fourth', email: 'it@fourthcoffee.example', phone: '+14255550112' }, portalLogin: 'fourth.coffee' }, domain: 'fourthcoffee.onmicrosoft.com' },
+  { input: { companyName: 'Adventure Works', adminContact: { name: 'Ava Adventure', email: 'it@adventureworks.example', phone: '+14255550113' }, portalLogin: 'adventure.works' }, domain: 'adventureworks.onmicrosoft.com' },
+  // Microsoft refuses this tenant's orders, so one order ends FAILED for staff to retry.
+  { input: { companyName: 'Litware Inc', adminContact: { name: 'Lia Litware', email: 'it@litware.example', phone: '+14255550114' }, portalLogin: 'litware.inc' }, domain: 'litwareinc.onmicrosoft.com', failing: true },
+];
+
+const address = { line1: '1 Microsoft Way', city: 'Redmond', region: 'WA', postalCode: '98052', country: 'US' };
+
+const OTHER_RESELLERS = {
+  pending: { companyName: 'Harbor Digital Services', marketplaceId: 'MP-100002', bcn: '20-100002', address: { line1: '200 Harbor Dr', city: 'San Diego', region: 'CA', postalCode: '92101', country: 'US' }, contact: { name: 'Hal Harbor', email: 'hal@harbor.example', phone: '+16195550100' } },
+  applying: { companyName: 'Northwind Solutions', marketplaceId: 'MP-100003', bcn: '20-100003', address: { line1: '12 Northwind Ave', city: 'Seattle', region: 'WA', postalCode: '98101', country: 'US' }, contact: { name: 'Nora North', email: 'nora@northwind.example', phone: '+12065550100' } },
+};
+
+/** The credit line the demo reseller was given, and how much of it the story's orders on terms use. */
+const CREDIT_LIMIT = '20000.00';
+const CREDIT_USED_SHARE = 0.92;
+
+/**
+ * Four months of a distributor's life, written through the product's own services on a clock that starts
+ * 120 days back and walks to now: orders in every state the product reaches, a reseller on terms near its
+ * limit, one still activating, terms requests in the queue (one near its answer deadline), support cases
+ * and returns. Runs once: a database with any order is left alone.
+ */
+export async function seedDemoStory(config: Config, now: Date): Promise<string[]> {
+  const clock = new FixedClock(new Date(now.getTime() - 120 * DAY));
+  // The story's own refusals (Litware's order) are part of the plot, not warnings for the person starting the demo.
+  const app = await createApp(config, { clock, logger: createLogger('error') });
+  try {
+    if ((await app.db.read.count(SalesOrderEntity)) > 0) return [];
+    return await tell(app, clock, now);
+  } finally {
+    await app.db.close();
+  }
+}
+
+async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
+  const system = systemActor('system:demo-story');
+  const reseller = await app.db.read.findOneByOrFail(ResellerEntity, { marketplaceId: DEMO_RESELLER.marketplaceId });
+  const staffActor = async (email: string): Promise<Actor> => {
+    const user = await app.db.read.findOneByOrFail(UserEntity, { emailKey: emailKey(email) });
+    const principal: Principal =
+      user.kind === 'RESELLER' ? { kind: 'reseller', userId: user.id, email: user.email, resellerId: user.resellerId! } : { kind: 'staff', userId: user.id, email: user.email, roles: user.roles.split(',') as never };
+    return { principal, requestId: `demo-story:${randomUUID()}` };
+  };
+  const rita = await staffActor('reseller@demo.test');
+  const credit = await staffActor('credit@demo.test');
+  const support = await staffActor('support@demo.test');
+  const staff = await staffActor('staff@demo.test');
+  const at = (daysAgo: number, hoursAgo = 0) => clock.set(new Date(now.getTime() - daysAgo * DAY - hoursAgo * HOUR));
+  const settle = async () => {
+    for (let round = 0; round < 4; round += 1) {
+      await app.jobs.runDue();
+      clock.advance(app.config.provisioningDelayMs + 1000);
+    }
+    await app.jobs.runDue();
+  };
+
+  // Day -120: the reseller's end customers, each on a tenant that accepted the distributor.
+  at(120);
+  const customers: Named[] = [];
+  for (const story of STORY_CUSTOMERS) {
+    await app.db.transaction(async (m) => {
+      if (await m.existsBy(SimTenantEntity, { domain: story.domain })) return;
+      await m.insert(SimTenantEntity, {
+        domain: story.domain, companyName: story.input.companyName, government: false, relationshipAccepted: true, indirectResellers: reseller.mpnLocationId ?? '',
+        tenantId: randomUUID(), createdByMarketplace: false, provisioningFails: Boolean(story.failing), createdAt: clock.now().toISOString(),
+      });
+    });
+    const created = await app.customers.create(rita, reseller.id, { ...story.input, segment: 'COMMERCIAL', address });
+    if (!created.ok) throw new Error(`story customer ${story.input.companyName} was refused: ${JSON.stringify(created.error)}`);
+    await app.tenants.chooseExisting(rita, created.customer, story.domain);
+    await app.tenants.attest(rita, created.customer.id);
+    customers.push({ id: created.customer.id, name: story.input.companyName });
+    clock.advance(HOUR);
+  }
+  const [tailspin, woodgrove, fourth, adventure, litware] = customers as [Named, Named, Named, Named, Named];
+
+  const prices: { id: number; unitPriceMinor: number }[] = (
+    await app.db.read.query(`SELECT id, unit_price_minor FROM catalog_price WHERE segment = 'COMMERCIAL' AND market = 'US' AND currency = 'USD' AND term = 'P1Y' AND billing_plan = 'MONTHLY' AND tier_min <= 1 AND unit_price_minor >= 500 ORDER BY id LIMIT 6`)
+  ).map((row: { id: number; unit_price_minor: number }) => ({ id: Number(row.id), unitPriceMinor: Number(row.unit_price_minor) }));
+  if (prices.length < 3) throw new Error('the demo story needs at least three Commercial annual prices in the catalog');
+
+  let orders = 0;
+  /** Fills the cart (each line's quantity, or a function of what one seat of it costs) and buys. */
+  const buy = async (customerId: string, lines: [number, number | ((seatMinor: number) => number)][], payment: PaymentMethod, po: string | null, provision = true) => {
+    for (const [price, quantity] of lines) {
+      const cart = await app.carts.add(rita, reseller.id, prices[price % prices.length]!.id);
+      if (!cart.ok) throw new Error(`the story's cart refused a price: ${cart.refusal.message}`);
+      const line = cart.view.lines[cart.view.lines.length - 1]!;
+      await app.carts.bindCustomer(rita, reseller.id, customerId);
+      const seatMinor = (await app.purchases.readiness(reseller.id, payment)).total?.amountMinor ?? 0;
+      await app.carts.setQuantity(rita, reseller.id, line.id, Math.max(1, Math.min(2000, typeof quantity === 'number' ? quantity : quantity(seatMinor))));
+    }
+    const placed = await app.purchases.buy(rita, reseller.id, { idempotencyKey: `demo-story-${randomUUID()}`, poNumber: po, paymentMethod: payment });
+    if (!placed.ok) throw new Error(`the story's order was refused: ${placed.code}: ${placed.message}`);
+    orders += 1;
+    if (provision) await settle();
+    return placed.order;
+  };
+
+  // Months of card orders, a few seats at a time.
+  const history: [number, Named, [number, number][], string | null][] = [
+    [112, tailspin, [[0, 12]], 'PO-2041'],
+    [98, woodgrove, [[1, 40], [2, 5]], 'WB-7781'],
+    [85, fourth, [[0, 8]], null],
+    [71, adventure, [[2, 15]], 'AW-0193'],
+    [64, tailspin, [[1, 6]], 'PO-2102'],
+    [52, woodgrove, [[0, 25]], 'WB-7802'],
+    [45, fourth, [[2, 3], [1, 2]], null],
+  ];
+  for (const [daysAgo, customer, lines, po] of history) {
+    at(daysAgo);
+    await buy(customer.id, lines, 'CREDIT_CARD', po);
+  }
+
+  // Day -40: the reseller asks for terms; the credit team approves a smaller line the next day.
+  at(40);
+  const asked = await app.terms.submit(rita, reseller.id, {
+    resellerMarketplaceId: reseller.marketplaceId, bcn: reseller.bcn, companyName: reseller.companyName,
+    address: { line1: reseller.addressLine1, line2: reseller.addressLine2, city: reseller.city, region: reseller.region, postalCode: reseller.postalCode, country: reseller.country },
+    contact: { name: reseller.contactName, email: reseller.contactEmail, phone: reseller.contactPhone },
+    requestedLimit: '25,000',
+  });
+  if (!asked.ok) throw new Error(`the story's terms request was refused: ${JSON.stringify(asked.error)}`);
+  at(39, 2);
+  const claimed = await app.terms.decide(credit, asked.request.id, asked.request.version, { event: 'CLAIM' });
+  if (!claimed.ok) throw new Error(`the story's terms claim was refused: ${JSON.stringify(claimed.error)}`);
+  at(39);
+  const approved = await app.terms.decide(credit, claimed.request.id, claimed.request.version, {
+    event: 'APPROVE', comment: 'Two years of on-time payments with the distributor; starting below the amount asked.',
+    approval: { creditLimit: { amountMinor: Number(CREDIT_LIMIT.replace('.', '')), currency: 'USD' }, paymentTerms: 'NET_30', effectiveFrom: clock.now().toISOString().slice(0, 10) },
+  });
+  if (!approved.ok) throw new Error(`the story's terms approval was refused: ${JSON.stringify(approved.error)}`);
+
+  // On terms since: three orders that leave the line nearly used up.
+  const limitMinor = Number(CREDIT_LIMIT.replace('.', ''));
+  const onTerms: [number, Named, number, string, number][] = [
+    [30, adventure, 0, 'AW-0211', 0.35],
+    [21, woodgrove, 1, 'WB-7850', 0.65],
+    [12, tailspin, 2, 'PO-2230', CREDIT_USED_SHARE],
+  ];
+  let partial = '';
+  for (const [daysAgo, customer, price, po, share] of onTerms) {
+    at(daysAgo);
+    const used = (await app.terms.creditInUse(reseller.id))?.used.amountMinor ?? 0;
+    const order = await buy(customer.id, [[price, (seat) => Math.floor((limitMinor * share - used) / seat)]], 'TERMS', po);
+    partial = order.id;
+  }
+
+  // Day -9: two seats of the last order on terms were not needed; the reseller asks, support returns them.
+  at(9);
+  const returnLine = await app.db.read.findOneByOrFail(OrderLineEntity, { orderId: partial, lineNumber: 1 });
+  const returnCase = await app.cases.open(rita, reseller.id, { type: 'RETURN', priority: 'HIGH', subject: 'Two seats too many on the Tailspin order', text: 'Tailspin only needs the rest of the seats; please return two.', customerId: tailspin.id, orderId: partial });
+  if (!returnCase.ok) throw new Error('the story could not open its return case');
+  at(8, 20);
+  await app.cases.update(support, returnCase.supportCase.id, returnCase.supportCase.version, { assignToMe: true });
+  const returned = await app.returns.returnLine(support, { orderLineId: returnLine.id, quantity: 2, idempotencyKey: `demo-story-return-${returnLine.id}`, caseId: returnCase.supportCase.id });
+  if (!returned.ok) throw new Error(`the story's return was refused: ${JSON.stringify(returned)}`);
+  const handled = await app.cases.get(returnCase.supportCase.id);
+  if (handled) await app.cases.update(support, handled.id, handled.version, { status: 'RESOLVED' });
+
+  // Day -6: a card order returned whole the day after (bought for the wrong customer).
+  at(6);
+  const wrong = await buy(fourth.id, [[1, 4]], 'CREDIT_CARD', 'FC-0042');
+  at(5);
+  for (const line of await app.db.read.findBy(OrderLineEntity, { orderId: wrong.id })) {
+    const done = await app.returns.returnLine(support, { orderLineId: line.id, quantity: line.quantity, idempotencyKey: `demo-story-return-${line.id}`, caseId: null });
+    if (!done.ok) throw new Error(`the story's return was refused: ${JSON.stringify(done)}`);
+  }
+
+  // Day -3: Microsoft refuses Litware's order; after its retries it is FAILED, waiting for staff to retry.
+  at(3);
+  await buy(litware.id, [[0, 10]], 'CREDIT_CARD', 'LW-1001', false);
+  for (let attempt = 1; attempt <= 6; attempt += 1) {
+    await app.jobs.runDue();
+    clock.advance(backoffMs(attempt) + 1000);
+  }
+  await app.db.transaction((m) => m.update(SimTenantEntity, { domain: STORY_CUSTOMERS[4]!.domain }, { provisioningFails: false }));
+
+  // Two resellers joining: one still activating, one whose terms request is near its answer deadline.
+  at(10);
+  const harbor = await app.resellers.create(staff, OTHER_RESELLERS.pending);
+  if (harbor.ok) await app.staff.create(staff, { email: 'hal@harbor.example', displayName: 'Hal Harbor', roles: [] }, harbor.reseller.id);
+  at(20);
+  const northwind = await app.resellers.create(staff, OTHER_RESELLERS.applying);
+  if (northwind.ok) {
+    const user = await app.staff.create(staff, { email: 'nora@northwind.example', displayName: 'Nora North', roles: [] }, northwind.reseller.id);
+    if (user.ok) await app.db.transaction((m) => app.resellers.startActivationOnSignIn(m, northwind.reseller.id, user.user.id, staff));
+    clock.advance(app.config.activationDelayMs + 1000);
+    await app.resellers.completeActivation(northwind.reseller.id);
+    at(0, 41);
+    await app.terms.submit({ ...staff, onBehalfOfResellerId: northwind.reseller.id }, northwind.reseller.id, { resellerMarketplaceId: OTHER_RESELLERS.applying.marketplaceId, bcn: OTHER_RESELLERS.applying.bcn, companyName: OTHER_RESELLERS.applying.companyName, address: OTHER_RESELLERS.applying.address, contact: OTHER_RESELLERS.applying.contact, requestedLimit: '50,000' });
+    at(1);
+    const locked = await app.cases.open({ ...support, onBehalfOfResellerId: northwind.reseller.id }, northwind.reseller.id, { type: 'PASSWORD_LOGIN', subject: 'Nora cannot sign in', text: 'Nora says the reset email never arrived.' });
+    if (locked.ok) await app.cases.update(support, locked.supportCase.id, locked.supportCase.version, { assignToMe: true, status: 'WAITING_ON_RESELLER' });
+  }
+
+  // Open questions for the support queue.
+  at(2);
+  await app.cases.open(rita, reseller.id, { type: 'BILLING', subject: 'Invoice shows the wrong PO number', text: 'The Woodgrove invoice should carry PO WB-7850.', customerId: woodgrove.id });
+  at(0, 6);
+  await app.cases.open(rita, reseller.id, { type: 'OTHER', subject: 'Education pricing for a new school customer', text: 'Which products can a school buy at the Education price?' });
+
+  // A minute ago: an order Microsoft is still provisioning; the running product finishes it.
+  at(0, 0.02);
+  await buy(adventure.id, [[1, 3]], 'CREDIT_CARD', 'AW-0240', false);
+  await app.jobs.runDue();
+  return [`told four months of demo history (${orders} orders, terms, returns, support cases, two new resellers)`];
+}
