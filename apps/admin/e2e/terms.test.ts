@@ -12,14 +12,24 @@ describe('the credit desk in the browser', () => {
     await openArea(reseller, 'My account');
     const terms = reseller.getByLabel('Marketplace terms');
     await terms.getByRole('button', { name: 'Request terms' }).click();
-    await terms.getByText('Terms requested. The credit team answers within 24–48 hours.').waitFor();
+    // The request states the credit line asked for; a missing or malformed amount is refused beside the field.
+    const ask = reseller.getByRole('dialog', { name: 'Request marketplace terms' });
+    await ask.getByRole('button', { name: 'Send request' }).click();
+    await ask.getByText('Enter the credit line you are asking for.').waitFor();
+    await ask.getByLabel('Credit line asked for').fill('lots');
+    await ask.getByRole('button', { name: 'Send request' }).click();
+    await ask.getByText(/Enter the credit line as an amount such as 25,000/).waitFor();
+    await ask.getByLabel('Credit line asked for').fill('25,000');
+    await ask.getByRole('button', { name: 'Send request' }).click();
+    await terms.getByText('Terms requested for a credit line of $25,000.00. The credit team answers within 24–48 hours.').waitFor();
+    await terms.getByText(/Request of .* for \$25,000\.00/).waitFor();
     await terms.getByText('submitted', { exact: true }).waitFor();
 
     const credit = await (await stack.browser.newContext()).newPage();
     await signIn(credit, stack.url, 'credit');
     await openArea(credit, 'Terms requests');
     const row = credit.getByRole('table', { name: 'Terms requests' }).locator('tbody tr').first();
-    expect(await row.innerText()).toMatch(/Demo Reseller Co[\s\S]*on track[\s\S]*submitted/i);
+    expect(await row.innerText()).toMatch(/Demo Reseller Co[\s\S]*\$25,000\.00[\s\S]*on track[\s\S]*submitted/i);
     await row.getByRole('link', { name: 'Demo Reseller Co' }).click();
     // The credit team sees what it weighs the request against: exposure and recent orders.
     const standing = credit.getByLabel('Reseller standing');
@@ -27,7 +37,11 @@ describe('the credit desk in the browser', () => {
     await standing.getByText(/No orders yet\.|SO-\d{8}-\d{6}/).first().waitFor();
     await credit.getByRole('button', { name: 'Claim' }).click();
     await credit.getByTestId('terms-status').getByText('in review').waitFor();
+    await credit.getByTestId('requested-limit').getByText('$25,000.00').waitFor();
     const decision = credit.getByLabel('Decision');
+    // The analyst starts from the amount asked for.
+    expect(await decision.getByLabel('Credit limit').inputValue()).toBe('25000.00');
+    await decision.getByLabel('Credit limit').fill('a lot');
     await decision.getByRole('button', { name: 'Approve' }).click();
     await credit.getByRole('dialog').getByRole('button', { name: 'Approve terms' }).click();
     await decision.getByText(/is not a decimal amount/).waitFor();

@@ -22,10 +22,11 @@ export interface Stack {
  * The product as a user gets it: the built API serving the built SPA on a fresh SQLite file,
  * filled by the real CLI tools, driven by Debian's Chromium.
  */
-export async function startStack(options: { priceRows: number }): Promise<Stack> {
+/** The built API on a fresh data folder with the demo data (`story`: and its four months of history), and a browser. */
+export async function startStack(options: { priceRows: number; story?: boolean }): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nce-e2e-'));
   const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', ADMIN_DIST, LOG_LEVEL: 'warn', NODE_ENV: 'test', ACTIVATION_DELAY_SECONDS: '2', PROVISIONING_DELAY_SECONDS: '2', JOB_POLL_MS: '200' };
-  execFileSync(process.execPath, ['dist/scripts/seed-demo.js', '--price-rows', String(options.priceRows)], { cwd: API_DIR, env, stdio: 'pipe' });
+  execFileSync(process.execPath, ['dist/scripts/seed-demo.js', '--price-rows', String(options.priceRows), ...(options.story ? ['--story'] : [])], { cwd: API_DIR, env, stdio: 'pipe' });
 
   const api = spawn(process.execPath, ['dist/main.js'], { cwd: API_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let url: string;

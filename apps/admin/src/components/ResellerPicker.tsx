@@ -23,7 +23,6 @@ export function ResellerPicker(props: { value: string | null; onChange: (id: str
       placeholder={props.placeholder ?? 'Search resellers'}
       searchable
       clearable={Boolean(props.placeholder)}
-      searchValue={search}
       onSearchChange={setSearch}
       data={options}
       value={props.value}
