@@ -42,6 +42,9 @@ describe('finding things in lists, on the demo story', () => {
     await expect.poll(async () => (await column(staff, 'Orders', 5)).map((s) => s.toLowerCase())).toEqual(['partially returned']);
     expect(await table.getByRole('columnheader', { name: /Total/ }).getAttribute('aria-sort')).toBe('ascending');
     expect(await accessibilityProblems(staff)).toEqual([]);
+    // Prices say what they buy.
+    await table.locator('tbody tr a').first().click();
+    await staff.getByRole('table', { name: 'Order lines' }).getByText(/^per user \/ month$/).first().waitFor();
   });
 
   it('shows staff each customer’s reseller and filters customers by reseller', async () => {

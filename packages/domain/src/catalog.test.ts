@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { billingPlanFitsTerm, parseBillingPlan, parsePriceSegment, parseTerm } from './catalog.js';
+import { BILLING_PLANS, billingPlanFitsTerm, parseBillingPlan, parsePriceSegment, parseTerm, priceUnit } from './catalog.js';
 
 describe('price-list vocabulary', () => {
   it.each([
@@ -41,5 +41,20 @@ describe('price-list vocabulary', () => {
     expect(billingPlanFitsTerm('NONE', 'ONE_TIME')).toEqual({ ok: true, value: true });
     expect(billingPlanFitsTerm('NONE', 'MONTHLY')).toMatchObject({ ok: false });
     expect(billingPlanFitsTerm('P1Y', 'ONE_TIME')).toEqual({ ok: true, value: true });
+  });
+});
+
+describe('the unit a price is quoted in', () => {
+  it.each([
+    ['MONTHLY', 'per user / month'],
+    ['ANNUAL', 'per user / year'],
+    ['TRIENNIAL', 'per user / 3 years'],
+    ['ONE_TIME', 'per licence'],
+  ] as const)('a %s price is %s', (plan, unit) => {
+    expect(priceUnit(plan)).toBe(unit);
+  });
+
+  it('names a unit for every billing plan', () => {
+    expect(BILLING_PLANS.every((plan) => priceUnit(plan).startsWith('per '))).toBe(true);
   });
 });

@@ -59,3 +59,8 @@ export function billingPlanFitsTerm(term: Term, plan: BillingPlan): Outcome<true
 }
 
 export const isPerpetual = (term: Term): boolean => term === 'NONE';
+
+const PER_PERIOD: Record<BillingPlan, string> = { MONTHLY: 'per user / month', ANNUAL: 'per user / year', TRIENNIAL: 'per user / 3 years', ONE_TIME: 'per licence' };
+
+/** What a price list's unit price buys: one seat for one billing period, or one perpetual licence. */
+export const priceUnit = (billingPlan: BillingPlan): string => PER_PERIOD[billingPlan];

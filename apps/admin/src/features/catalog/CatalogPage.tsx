@@ -20,15 +20,18 @@ import { ShowMore } from '../../components/ShowMore';
 import type { CatalogProductsQuery } from '../../gql/graphql';
 import { readCatalogView, toFilterInput, writeCatalogView, type CatalogView } from './catalog-filter';
 import { CATALOG_MARKETS, CATALOG_PRODUCTS } from './operations';
+import { PriceWithUnit } from '../../components/PriceWithUnit';
+import type { ReactNode } from 'react';
 
 const PAGE_SIZE = 25;
 
 type ProductNode = CatalogProductsQuery['catalogProducts']['edges'][number]['node'];
 
-function lowestPrice(product: ProductNode): string | null {
-  let lowest: { amountMinor: number; formatted: string } | null = null;
-  for (const sku of product.skus) for (const price of sku.prices) if (!lowest || price.unitPrice.amountMinor < lowest.amountMinor) lowest = price.unitPrice;
-  return lowest?.formatted ?? null;
+/** The lowest unit price shown, with the period it pays for (a monthly price is not comparable to an annual one). */
+function lowestPrice(product: ProductNode): ReactNode {
+  let lowest: { amountMinor: number; formatted: string; billingPlan: string } | null = null;
+  for (const sku of product.skus) for (const price of sku.prices) if (!lowest || price.unitPrice.amountMinor < lowest.amountMinor) lowest = { ...price.unitPrice, billingPlan: price.billingPlan };
+  return lowest ? <PriceWithUnit formatted={lowest.formatted} billingPlan={lowest.billingPlan} /> : null;
 }
 
 export function CatalogPage() {

@@ -8,6 +8,7 @@ import { QueryState } from '../../components/QueryState';
 import { readCatalogView, toFilterInput, writeCatalogView } from './catalog-filter';
 import { CATALOG_PRODUCT } from './operations';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
+import { PriceWithUnit } from '../../components/PriceWithUnit';
 
 export function ProductPage() {
   const { me } = useSession();
@@ -83,8 +84,12 @@ export function ProductPage() {
                           <Table.Td>
                             {price.tierMin}–{price.tierMax ?? '∞'}
                           </Table.Td>
-                          <Table.Td>{price.unitPrice.formatted}</Table.Td>
-                          <Table.Td>{price.erpPrice.formatted}</Table.Td>
+                          <Table.Td>
+                            <PriceWithUnit formatted={price.unitPrice.formatted} billingPlan={price.billingPlan} />
+                          </Table.Td>
+                          <Table.Td>
+                            <PriceWithUnit formatted={price.erpPrice.formatted} billingPlan={price.billingPlan} />
+                          </Table.Td>
                           <Table.Td>
                             {price.effectiveStart} → {price.effectiveEnd ?? 'open'}
                             {price.changeIndicator !== 'Unchanged' && (

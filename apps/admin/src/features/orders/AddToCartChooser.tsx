@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { Button, Group, NativeSelect, Text } from '@mantine/core';
-import { BILLING_PLAN_LABELS, TERM_LABELS, type BillingPlan, type Term } from '@nce/domain';
+import { BILLING_PLAN_LABELS, priceUnit, TERM_LABELS, type BillingPlan, type Term } from '@nce/domain';
 import { useState } from 'react';
 import { ADD_TO_CART } from './operations';
 
@@ -11,7 +11,7 @@ export interface BuyableProduct {
 
 /** "Annual term, billed monthly — 32.59 USD": one choice of a SKU's prices. */
 const priceLabel = (price: BuyableProduct['skus'][number]['prices'][number]) =>
-  `${TERM_LABELS[price.term as Term] ?? price.term}, ${(BILLING_PLAN_LABELS[price.billingPlan as BillingPlan] ?? price.billingPlan).toLowerCase()} — ${price.unitPrice.formatted}`;
+  `${TERM_LABELS[price.term as Term] ?? price.term}, ${(BILLING_PLAN_LABELS[price.billingPlan as BillingPlan] ?? price.billingPlan).toLowerCase()} — ${price.unitPrice.formatted} ${priceUnit(price.billingPlan as BillingPlan)}`;
 
 /**
  * Adds one licence of a product to the reseller's cart: the SKU (when there are several) and its term and

@@ -12,6 +12,7 @@ import { OpenCaseButton } from '../support/OpenCaseButton';
 import { ORDER, RETRY_ORDER } from './operations';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { dateTime } from '../../components/format';
+import { PriceWithUnit } from '../../components/PriceWithUnit';
 
 const IN_PROGRESS = new Set(['PLACED', 'PROVISIONING']);
 
@@ -108,7 +109,9 @@ export function OrderPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td>{l.quantity}</Table.Td>
-                      <Table.Td>{l.unitPrice.formatted}</Table.Td>
+                      <Table.Td>
+                        <PriceWithUnit formatted={l.unitPrice.formatted} billingPlan={l.billingPlan} />
+                      </Table.Td>
                       <Table.Td>{l.lineTotal.formatted}</Table.Td>
                       <Table.Td>
                         <Text size="xs">{l.subscriptionId ?? '—'}</Text>

@@ -14,6 +14,7 @@ import { confirmAction } from '../../components/feedback';
 import { AddToCartChooser } from './AddToCartChooser';
 import { QuantityInput } from './QuantityInput';
 import { ReadinessChecklist } from './ReadinessChecklist';
+import { PriceWithUnit } from '../../components/PriceWithUnit';
 
 type BuyOutcome =
   | { kind: 'changed'; message: string; changes: { title: string; before: string; after: string | null }[] }
@@ -147,7 +148,9 @@ function Purchase({ resellerId }: { resellerId: string }) {
                           onSave={(quantity) => act(async () => (await setQuantity({ variables: { resellerId, lineId: line.id, quantity } })).data?.setCartQuantity)}
                         />
                       </Table.Td>
-                      <Table.Td>{line.unitPrice.formatted}</Table.Td>
+                      <Table.Td>
+                        <PriceWithUnit formatted={line.unitPrice.formatted} billingPlan={line.billingPlan} />
+                      </Table.Td>
                       <Table.Td>{line.lineTotal.formatted}</Table.Td>
                       <Table.Td>
                         <Button size="compact-xs" variant="subtle" color="red" onClick={() =>
