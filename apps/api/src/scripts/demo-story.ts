@@ -6,7 +6,7 @@ import { emailKey } from '../identity/identity.service.js';
 import { UserEntity } from '../identity/user.entity.js';
 import { SalesOrderEntity, OrderLineEntity } from '../orders/entities.js';
 import { SimTenantEntity } from '../partner-center/sim-tenant.entity.js';
-import { systemActor, type Actor } from '../platform/actor.js';
+import type { Actor } from '../platform/actor.js';
 import { FixedClock } from '../platform/clock.js';
 import { backoffMs } from '../platform/jobs/job-queue.js';
 import { createLogger } from '../platform/logger.js';
@@ -59,7 +59,6 @@ export async function seedDemoStory(config: Config, now: Date): Promise<string[]
 }
 
 async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
-  const system = systemActor('system:demo-story');
   const reseller = await app.db.read.findOneByOrFail(ResellerEntity, { marketplaceId: DEMO_RESELLER.marketplaceId });
   const staffActor = async (email: string): Promise<Actor> => {
     const user = await app.db.read.findOneByOrFail(UserEntity, { emailKey: emailKey(email) });
