@@ -7,7 +7,7 @@ const NAV: Record<DemoRole, string[]> = {
   staff: ['Resellers', 'Customers', 'New purchase', 'Orders', 'Catalog', 'Price lists', 'Audit', 'Simulator'],
   credit: ['Resellers', 'Orders', 'Terms requests', 'Catalog'],
   support: ['Resellers', 'Customers', 'Orders', 'Support', 'Catalog'],
-  reseller: ['My account', 'Customers', 'New purchase', 'Orders', 'Catalog'],
+  reseller: ['My account', 'Customers', 'New purchase', 'Orders', 'Support', 'Catalog'],
 };
 
 describe('sign-in, roles and audit in the browser', () => {

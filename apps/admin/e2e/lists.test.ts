@@ -28,7 +28,8 @@ describe('finding things in lists, on the demo story', () => {
 
     await table.getByRole('button', { name: 'Total' }).click();
     await staff.waitForURL(/sort=TOTAL&dir=DESC/);
-    await expect.poll(async () => (await column(staff, 'Orders', 6)).map(money)).toEqual([...(await column(staff, 'Orders', 6)).map(money)].sort((a, b) => b - a));
+    const sortedDown = (totals: number[]) => totals.length > 5 && totals.every((total, i) => i === 0 || totals[i - 1]! >= total);
+    await expect.poll(async () => sortedDown((await column(staff, 'Orders', 6)).map(money))).toBe(true);
     const descending = (await column(staff, 'Orders', 6)).map(money);
     expect(new Set(descending).size).toBeGreaterThan(3);
     await table.getByRole('button', { name: 'Total' }).click();
