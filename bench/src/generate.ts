@@ -112,8 +112,9 @@ export async function generate(app: App, sizes: Sizes, log: (line: string) => vo
     await bulkInsert(m, db.kind, 'app_user', ['id', 'email', 'email_key', 'display_name', 'kind', 'roles', 'reseller_id', 'password_hash', 'active', 'created_at', 'updated_at', 'password_changed_at', 'version'], users);
     await bulkInsert(
       m, db.kind, 'sim_tenant',
-      ['domain', 'tenant_id', 'company_name', 'government', 'relationship_accepted', 'created_by_marketplace', 'provisioning_fails', 'created_at'],
-      Array.from({ length: sizes.buyers }, (_, i) => [`benchcustomer${i + 1}.onmicrosoft.com`, idOf(3, i + 1), `Bench Customer ${i + 1}`, false, true, false, false, nowIso]),
+      // Each buyer's customer tenant accepted that buyer as its indirect reseller (R15).
+      ['domain', 'tenant_id', 'company_name', 'government', 'relationship_accepted', 'indirect_resellers', 'created_by_marketplace', 'provisioning_fails', 'created_at'],
+      Array.from({ length: sizes.buyers }, (_, i) => [`benchcustomer${i + 1}.onmicrosoft.com`, idOf(3, i + 1), `Bench Customer ${i + 1}`, false, true, mpnOf(i), false, false, nowIso]),
     );
   });
   log(`resellers: ${sizes.resellers}, buyers: ${sizes.buyers}`);

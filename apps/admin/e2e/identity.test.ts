@@ -124,7 +124,9 @@ describe('sign-in, roles and audit in the browser', () => {
     expect(await navLabels(newcomer)).toEqual(NAV.credit);
 
     await openArea(admin, 'Audit');
-    await admin.getByLabel('Operation').fill('staff.createUser');
+    await admin.getByRole('textbox', { name: 'What was done' }).fill('Created a user');
+    await admin.getByRole('option', { name: 'Created a user', exact: true }).click();
+    await admin.waitForURL(/operation=staff\.createUser/);
     const row = admin.getByRole('table', { name: 'Audit entries' }).locator('tbody tr').first();
     await expect.poll(() => row.innerText()).toMatch(/admin@demo\.test[\s\S]*Created a user[\s\S]*email: — → newcomer@demo\.test/);
   });

@@ -102,7 +102,7 @@ describe('finding things in lists, on the demo story', () => {
     const entries = admin.getByRole('table', { name: 'Audit entries' });
     await expect.poll(async () => (await column(admin, 'Audit entries', 2)).length).toBeGreaterThan(0);
     expect(new Set((await column(admin, 'Audit entries', 2)).map((who) => who.split('\n')[0]))).toEqual(new Set(['credit@demo.test']));
-    expect(await entries.locator('tbody tr td:nth-child(4)').first().innerText()).toMatch(/^Demo Reseller Co\s+(TermsRequest|Reseller) · /);
+    expect(await entries.locator('tbody tr td:nth-child(4)').first().innerText()).toMatch(/^Demo Reseller Co\s+(Terms request|Reseller) · /);
   });
 
   it('shows the credit team the amount asked and the answer deadline in its queue', async () => {

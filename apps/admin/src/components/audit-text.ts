@@ -67,6 +67,34 @@ export function operationLabel(operation: string): string {
 
 export const fieldLabel = (field: string): string => words(field);
 
+/** The operations a person can filter the trail on, by what they did. */
+export const OPERATION_CHOICES = Object.entries(OPERATIONS)
+  .map(([value, label]) => ({ value, label }))
+  .sort((a, b) => a.label.localeCompare(b.label));
+
+/** What each audited kind of record is called. */
+const ENTITY_TYPES: Record<string, string> = {
+  Address: 'Network address',
+  Cart: 'Cart',
+  Customer: 'Customer',
+  Login: 'Sign-in',
+  Order: 'Order',
+  PriceListImport: 'Price-list import',
+  Reseller: 'Reseller',
+  Session: 'Session',
+  SimPartner: 'Simulated partner',
+  SimTenant: 'Simulated tenant',
+  SupportCase: 'Support case',
+  TermsRequest: 'Terms request',
+  User: 'User',
+};
+
+export const entityTypeLabel = (type: string): string => ENTITY_TYPES[type] ?? words(type);
+
+export const ENTITY_TYPE_CHOICES = Object.entries(ENTITY_TYPES)
+  .map(([value, label]) => ({ value, label }))
+  .sort((a, b) => a.label.localeCompare(b.label));
+
 /** A changed value as a person reads it: no JSON, no codes in capitals, secrets as they were redacted. */
 export function valueText(value: string | null | undefined): string {
   if (value === null || value === undefined || value === '' || value === 'null') return '—';

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useListParams, useTypedFilter } from '../../components/list-params';
 import { SortHeader } from '../../components/SortHeader';
 import type { SortDirection } from '../../gql/graphql';
@@ -7,7 +7,7 @@ import { QueryState } from '../../components/QueryState';
 import { ShowMore } from '../../components/ShowMore';
 
 import { AuditChanges } from '../../components/AuditChanges';
-import { operationLabel } from '../../components/audit-text';
+import { ENTITY_TYPE_CHOICES, entityTypeLabel, OPERATION_CHOICES, operationLabel } from '../../components/audit-text';
 import { AUDIT_ENTRIES } from './operations';
 import { dateTime } from '../../components/format';
 
@@ -21,8 +21,6 @@ export function AuditPage() {
   const list = useListParams<AuditSort>({ sort: 'AT', direction: 'DESC' });
   const [actor, setActor] = useTypedFilter(list, 'actor');
   const [entity, setEntity] = useTypedFilter(list, 'entity');
-  const [operation, setOperation] = useTypedFilter(list, 'operation');
-  const [entityType, setEntityType] = useTypedFilter(list, 'type');
   const filter = {
     actor: list.get('actor') || null,
     entity: list.get('entity') || null,
@@ -46,12 +44,12 @@ export function AuditPage() {
       <Group align="flex-end">
         {typed('Who', 'Name or email', actor, setActor)}
         {typed('Entity', 'Company, SO or case number, user', entity, setEntity, 240)}
-        {typed('Operation', 'e.g. staff.updateUser', operation, setOperation)}
-        {typed('Entity type', 'e.g. Customer', entityType, setEntityType, 160)}
+        <Select label="What was done" placeholder="Anything" searchable clearable data={OPERATION_CHOICES} value={list.get('operation') || null} onChange={(value) => list.set('operation', value)} w={260} />
+        <Select label="Kind of record" placeholder="Any" clearable data={ENTITY_TYPE_CHOICES} value={list.get('type') || null} onChange={(value) => list.set('type', value)} w={180} />
         {when('from', 'From')}
         {when('to', 'To')}
         {list.filtered && (
-          <Button variant="subtle" onClick={() => (setActor(''), setEntity(''), setOperation(''), setEntityType(''), list.clear())}>
+          <Button variant="subtle" onClick={() => (setActor(''), setEntity(''), list.clear())}>
             Clear filters
           </Button>
         )}
@@ -92,9 +90,9 @@ export function AuditPage() {
                   <Text size="sm">{operationLabel(entry.operation)}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{entry.entityName ?? entry.entityType}</Text>
+                  <Text size="sm">{entry.entityName ?? entityTypeLabel(entry.entityType)}</Text>
                   <Text size="xs" c="dimmed">
-                    {entry.entityName ? `${entry.entityType} · ` : ''}
+                    {entry.entityName ? `${entityTypeLabel(entry.entityType)} · ` : ''}
                     {entry.entityId}
                   </Text>
                 </Table.Td>
