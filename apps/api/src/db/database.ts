@@ -5,7 +5,8 @@ import { DataSource, type EntityManager, type Logger as TypeOrmLogger, type Data
 import type { DatabaseConfig } from '../config.js';
 import { Mutex } from '../platform/mutex.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
-import { ENTITIES } from './entities.js';
+import { migrationsOf, type ApiModule } from '../platform/module.js';
+import { JobEntity } from '../platform/jobs/job.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { portable } from './sql.js';
 
@@ -49,21 +50,26 @@ export class Database {
   readonly checkpointErrors: string[] = [];
 
   /** `checkpointIntervalMs`: how often a worker thread checkpoints a SQLite file (0: never, the writer does). */
-  static async open(config: DatabaseConfig, options: { migrate?: boolean; checkpointIntervalMs?: number } = {}): Promise<Database> {
+  /**
+   * `modules`: the contexts whose tables and migrations this database holds (the platform's own come first);
+   * a tool that only copies the file (backup) can leave them out.
+   */
+  static async open(config: DatabaseConfig, options: { migrate?: boolean; checkpointIntervalMs?: number; modules?: readonly ApiModule[] } = {}): Promise<Database> {
     const statements = new StatementCounter();
+    const schema = schemaOf(options.modules ?? []);
     if (config.kind === 'postgres') {
-      const source = new DataSource({ ...base(statements), type: 'postgres', url: config.url, extra: { max: 10 } } as DataSourceOptions);
+      const source = new DataSource({ ...base(statements, schema), type: 'postgres', url: config.url, extra: { max: 10 } } as DataSourceOptions);
       await source.initialize();
       const db = new Database('postgres', source, source, statements);
       if (options.migrate !== false) await db.migrate();
       return db;
     }
     mkdirSync(dirname(config.file), { recursive: true });
-    const writer = await openSqlite(config.file, statements);
+    const writer = await openSqlite(config.file, statements, schema);
     try {
       const db = new Database('sqlite', writer, writer, statements);
       if (options.migrate !== false) await db.migrate();
-      const reader = await openSqlite(config.file, statements);
+      const reader = await openSqlite(config.file, statements, schema);
       const opened = new Database('sqlite', writer, reader, statements);
       if (options.checkpointIntervalMs !== 0) {
         opened.checkpointer = startCheckpointer(config.file, options.checkpointIntervalMs ?? 1000, (message) => opened.checkpointErrors.push(message));
@@ -116,10 +122,15 @@ export class Database {
   }
 }
 
-function base(statements: StatementCounter): Omit<DataSourceOptions, 'type'> {
+/** The platform's tables and the migrations written before contexts were modules, then each module's. */
+function schemaOf(modules: readonly ApiModule[]) {
+  return { entities: [JobEntity, ...modules.flatMap((m) => m.entities ?? [])], migrations: [...MIGRATIONS, ...migrationsOf(modules)] };
+}
+
+function base(statements: StatementCounter, schema: ReturnType<typeof schemaOf>): Omit<DataSourceOptions, 'type'> {
   return {
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
+    entities: schema.entities,
+    migrations: schema.migrations,
     migrationsRun: false,
     synchronize: false,
     logging: ['query'],
@@ -148,9 +159,9 @@ function prepared(connection: BetterSqlite3.Database, sql: string): BetterSqlite
  * better-sqlite3: synchronous, so a statement costs its own work and no round trip to a worker thread
  * (node-sqlite3's `SELECT 1` took 111 µs; see bench/README.md). Each connection keeps its prepared statements.
  */
-async function openSqlite(file: string, statements: StatementCounter): Promise<DataSource> {
+async function openSqlite(file: string, statements: StatementCounter, schema: ReturnType<typeof schemaOf>): Promise<DataSource> {
   const source = new DataSource({
-    ...base(statements),
+    ...base(statements, schema),
     type: 'better-sqlite3',
     database: file,
     timeout: 5000,

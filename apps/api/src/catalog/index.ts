@@ -1,0 +1,29 @@
+import type { ApiModule } from '../platform/module.js';
+import { CatalogResolver } from './catalog.resolver.js';
+import { CatalogService } from './catalog.service.js';
+import { PriceListImportEntity } from './price-list-import.entity.js';
+import { PriceListImportResolver } from './price-list-import.resolver.js';
+import { PriceListImporter } from './price-list-importer.js';
+import { PriceEntity } from './price.entity.js';
+import { ProductEntity } from './product.entity.js';
+import { SkuEntity } from './sku.entity.js';
+import { UploadStore } from './upload-store.js';
+
+declare module '../app.js' {
+  interface App {
+    uploads: UploadStore;
+    priceLists: PriceListImporter;
+    catalog: CatalogService;
+  }
+}
+
+/** Microsoft's NCE price list: the staged import and the catalog browsed by segment. */
+export const catalogModule: ApiModule = {
+  name: 'catalog',
+  entities: [ProductEntity, SkuEntity, PriceEntity, PriceListImportEntity],
+  resolvers: [CatalogResolver, PriceListImportResolver],
+  services: ({ config, db, clock, logger, audit }) => {
+    const uploads = new UploadStore(config.dataDir);
+    return { uploads, priceLists: new PriceListImporter(db, clock, uploads, logger, audit), catalog: new CatalogService(db, clock, config.defaultMarket) };
+  },
+};

@@ -1,0 +1,21 @@
+import type { ApiModule } from '../platform/module.js';
+import { IdentityResolver } from './identity.resolver.js';
+import { IdentityService } from './identity.service.js';
+import { PasswordResetEntity } from './password-reset.entity.js';
+import { SessionEntity } from './session.entity.js';
+import { SignInFailureEntity } from './sign-in-failure.entity.js';
+import { UserEntity } from './user.entity.js';
+
+declare module '../app.js' {
+  interface App {
+    identity: IdentityService;
+  }
+}
+
+/** Users, sign-in, sessions and password resets. */
+export const identityModule: ApiModule = {
+  name: 'identity',
+  entities: [UserEntity, SessionEntity, SignInFailureEntity, PasswordResetEntity],
+  resolvers: [IdentityResolver],
+  services: ({ db, clock, audit, hasher }) => ({ identity: new IdentityService(db, clock, audit, hasher) }),
+};

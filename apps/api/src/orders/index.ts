@@ -1,0 +1,33 @@
+import type { ApiModule } from '../platform/module.js';
+import { CartService } from './cart.service.js';
+import { CartEntity, CartLineEntity, OrderEventEntity, OrderLineEntity, SalesOrderEntity } from './entities.js';
+import { OrderQueryService } from './order-query.service.js';
+import { OrderResolver } from './order.resolver.js';
+import { ProvisioningService } from './provisioning.service.js';
+import { PurchaseService } from './purchase.service.js';
+
+declare module '../app.js' {
+  interface App {
+    carts: CartService;
+    orders: OrderQueryService;
+    purchases: PurchaseService;
+    provisioning: ProvisioningService;
+  }
+}
+
+/** Cart, readiness, Buy and provisioning: the purchase flow and the orders it writes. */
+export const ordersModule: ApiModule = {
+  name: 'orders',
+  entities: [CartEntity, CartLineEntity, SalesOrderEntity, OrderLineEntity, OrderEventEntity],
+  resolvers: [OrderResolver],
+  services: (app) => {
+    const { config, db, clock, audit, jobs, partnerCenter, resellers, terms, tenants, mail } = app;
+    const carts = new CartService(db, clock, audit);
+    return {
+      carts,
+      orders: new OrderQueryService(db),
+      purchases: new PurchaseService(db, clock, audit, jobs, partnerCenter, carts, resellers, terms, config.distributorPartnerId),
+      provisioning: new ProvisioningService(db, clock, audit, jobs, partnerCenter, tenants, mail, { provisioningDelayMs: config.provisioningDelayMs, publicUrl: () => app.publicUrl }),
+    };
+  },
+};

@@ -1,0 +1,22 @@
+import type { ApiModule } from '../platform/module.js';
+import type { PartnerCenter } from './partner-center.js';
+import { SimPartnerEntity } from './sim-partner.entity.js';
+import { SimTenantEntity } from './sim-tenant.entity.js';
+import { SimulatorResolver } from './simulator.resolver.js';
+import { SimulatorService } from './simulator.service.js';
+import { PartnerCenterSimulator } from './simulator.js';
+
+declare module '../app.js' {
+  interface App {
+    partnerCenter: PartnerCenter;
+    simulator: SimulatorService;
+  }
+}
+
+/** Microsoft Partner Center behind its port, and the simulator staff can edit. */
+export const partnerCenterModule: ApiModule = {
+  name: 'partner-center',
+  entities: [SimPartnerEntity, SimTenantEntity],
+  resolvers: [SimulatorResolver],
+  services: ({ db, clock, audit }) => ({ partnerCenter: new PartnerCenterSimulator(db, clock), simulator: new SimulatorService(db, clock, audit) }),
+};

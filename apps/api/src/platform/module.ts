@@ -1,0 +1,31 @@
+import type { MigrationInterface } from 'typeorm';
+import type { App } from '../app.js';
+
+type Class = abstract new (...args: never[]) => unknown;
+
+/**
+ * A bounded context as one object: its tables, schema changes, GraphQL resolvers and services. `app.ts`
+ * lists the modules in dependency order; a new context is a new folder exporting one of these from its
+ * `index.ts`, plus one line in that list. Its services are typed by augmenting `App` from the same index:
+ *
+ *     declare module '../app.js' { interface App { toys: ToyService } }
+ */
+export interface ApiModule {
+  readonly name: string;
+  /** TypeORM entities of the tables this context owns. */
+  readonly entities?: readonly Class[];
+  /** Its schema changes; applied with every other module's in timestamp order. */
+  readonly migrations?: readonly (new () => MigrationInterface)[];
+  readonly resolvers?: readonly Class[];
+  /**
+   * Builds the context's services from the app as built so far (platform parts and the modules listed
+   * before this one) and answers them to be added to the app. Job handlers and hooks are registered here.
+   */
+  readonly services?: (app: App) => Partial<App>;
+}
+
+/** The migrations of all modules, oldest first (their class names end in the timestamp TypeORM orders by). */
+export function migrationsOf(modules: readonly ApiModule[]): (new () => MigrationInterface)[] {
+  const stamp = (migration: new () => MigrationInterface) => Number(/(\d{13})$/.exec(migration.name)?.[1] ?? 0);
+  return modules.flatMap((m) => m.migrations ?? []).sort((a, b) => stamp(a) - stamp(b));
+}

@@ -1,0 +1,24 @@
+import type { ApiModule } from '../platform/module.js';
+import { ResellerActivationEntity } from './reseller-activation.entity.js';
+import { ResellerEntity } from './reseller.entity.js';
+import { ResellerResolver } from './reseller.resolver.js';
+import { ResellerService } from './reseller.service.js';
+
+declare module '../app.js' {
+  interface App {
+    resellers: ResellerService;
+  }
+}
+
+/** Reseller accounts, their activation and their identifiers' checks with Microsoft. */
+export const resellersModule: ApiModule = {
+  name: 'resellers',
+  entities: [ResellerEntity, ResellerActivationEntity],
+  resolvers: [ResellerResolver],
+  services: ({ config, db, clock, audit, jobs, partnerCenter, identity }) => {
+    const resellers = new ResellerService(db, clock, audit, jobs, partnerCenter, { activationDelayMs: config.activationDelayMs, distributorPartnerId: config.distributorPartnerId });
+    // R1: a reseller user's first sign-in places the account's activation order.
+    identity.afterSignIn((m, user, actor) => (user.kind === 'RESELLER' && user.resellerId ? resellers.startActivationOnSignIn(m, user.resellerId, user.id, actor) : Promise.resolve()));
+    return { resellers };
+  },
+};

@@ -1,0 +1,33 @@
+import type { ApiModule } from '../platform/module.js';
+import { CaseService } from './case.service.js';
+import { CaseCommentEntity, CreditNoteEntity, SupportCaseEntity } from './entities.js';
+import { InvoiceService } from './invoice.service.js';
+import { LoginHelpService } from './login-help.service.js';
+import { ReturnsService } from './returns.service.js';
+import { SupportResolver } from './support.resolver.js';
+
+declare module '../app.js' {
+  interface App {
+    cases: CaseService;
+    returns: ReturnsService;
+    invoices: InvoiceService;
+    loginHelp: LoginHelpService;
+  }
+}
+
+/** The support desk: cases, invoices and credit notes, returns, sign-in help. */
+export const supportModule: ApiModule = {
+  name: 'support',
+  entities: [SupportCaseEntity, CaseCommentEntity, CreditNoteEntity],
+  resolvers: [SupportResolver],
+  services: (app) => {
+    const { config, db, clock, audit, partnerCenter, orders, mail, identity, secrets } = app;
+    const cases = new CaseService(db, clock, audit);
+    return {
+      cases,
+      returns: new ReturnsService(db, clock, audit, partnerCenter, cases),
+      invoices: new InvoiceService(db, clock, audit, orders, mail, config.taxRateBasisPoints, () => app.publicUrl),
+      loginHelp: new LoginHelpService(db, clock, audit, identity, mail, secrets, (token) => app.resetUrl(token)),
+    };
+  },
+};

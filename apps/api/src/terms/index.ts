@@ -1,0 +1,18 @@
+import type { ApiModule } from '../platform/module.js';
+import { CreditLedgerEntity, TermsRequestEntity, TermsRequestNoteEntity } from './entities.js';
+import { TermsResolver } from './terms.resolver.js';
+import { TermsService } from './terms.service.js';
+
+declare module '../app.js' {
+  interface App {
+    terms: TermsService;
+  }
+}
+
+/** The credit desk: terms requests and the credit ledger a purchase on terms draws on. */
+export const termsModule: ApiModule = {
+  name: 'terms',
+  entities: [TermsRequestEntity, TermsRequestNoteEntity, CreditLedgerEntity],
+  resolvers: [TermsResolver],
+  services: ({ config, db, clock, audit, mail }) => ({ terms: new TermsService(db, clock, audit, mail, config.creditTeamEmail) }),
+};
