@@ -9,8 +9,6 @@ import express, { type Request } from 'express';
 import helmet from 'helmet';
 import { GraphQLError } from 'graphql';
 import type { App } from './app.js';
-import type { Invoice } from './support/invoice.service.js';
-import { UploadTooLargeError } from './catalog/upload-store.js';
 import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
 import { compiledExecution, type CompiledCacheStats } from './platform/compiled-execution.js';
@@ -21,7 +19,6 @@ import { clientAddress, trustFunction } from './platform/client-address.js';
 import { inputBoundsRule } from './platform/input-bounds.js';
 import { queryLimitsRule } from './platform/query-limits.js';
 import type { Authentication } from './identity/identity.service.js';
-import { hasPermission, Permission } from './platform/permissions.js';
 import { requestIdFrom } from './platform/request-scope.js';
 import { createSchema } from './schema.js';
 
@@ -74,8 +71,6 @@ const securityHeaders = (https: boolean) =>
     strictTransportSecurity: https,
     crossOriginEmbedderPolicy: false,
   });
-
-export const UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
 
 export interface HttpServer {
   server: Server;
@@ -230,50 +225,15 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
     }
   });
 
-  // An order's documents as PDFs (its invoice, its credit notes): for the order's reseller, or staff who may read orders.
-  const orderDocument =
-    (render: (invoice: Invoice, params: Record<string, string | undefined>) => Promise<{ name: string; pdf: Buffer } | null>): express.RequestHandler =>
-    async (req, res) => {
+  // Each context's HTTP routes beside GraphQL (price-list uploads, invoice PDFs).
+  const tools = {
+    principalOf: async (req: Request) => {
       const auth = await authenticate(req);
-      const principal = auth && 'principal' in auth ? auth.principal : null;
-      if (!principal) return void res.status(401).json({ error: 'Sign in to download invoices.' });
-      const invoice = await app.invoices.invoice(String(req.params.orderId ?? ''));
-      if (!invoice) return void res.status(404).json({ error: 'No such order.' });
-      const allowed = principal.kind === 'reseller' ? principal.resellerId === invoice.order.resellerId : hasPermission(principal, Permission.OrdersRead);
-      if (!allowed) return void res.status(403).json({ error: 'You do not have permission to see this invoice.' });
-      const document = await render(invoice, req.params as Record<string, string | undefined>);
-      if (!document) return void res.status(404).json({ error: 'No such document.' });
-      // A reseller's invoice: never kept by a shared cache or the browser's.
-      res.setHeader('cache-control', 'private, no-store');
-      res.setHeader('content-type', 'application/pdf');
-      res.setHeader('content-disposition', `inline; filename="${document.name}.pdf"`);
-      res.send(document.pdf);
-    };
-  http.get('/invoices/:orderId.pdf', orderDocument(async (invoice) => ({ name: invoice.number, pdf: await app.invoices.pdf(invoice) })));
-  http.get(
-    '/invoices/:orderId/credit-notes/:creditNoteId.pdf',
-    orderDocument(async (invoice, params) => {
-      const note = await app.invoices.creditNotePdf(invoice, params.creditNoteId ?? '');
-      return note && { name: note.number, pdf: note.pdf };
-    }),
-  );
-
-  http.post('/uploads', async (req, res) => {
-    // A custom header cannot be sent cross-site without a CORS preflight: no CSRF through a plain form.
-    if (!req.header('x-csrf-protection')) return void res.status(400).json({ error: 'Send the x-csrf-protection header with uploads.' });
-    const auth = await authenticate(req);
-    const principal = auth && 'principal' in auth ? auth.principal : null;
-    if (!principal) return void res.status(401).json({ error: 'Sign in to upload.' });
-    if (!hasPermission(principal, Permission.CatalogImport)) return void res.status(403).json({ error: 'You do not have permission to upload price lists.' });
-    try {
-      const upload = await app.uploads.save(req, UPLOAD_MAX_BYTES);
-      res.status(201).json(upload);
-    } catch (error) {
-      if (error instanceof UploadTooLargeError) return void res.status(413).json({ error: error.message });
-      logger.error({ err: error, requestId: requestIdOf(res) }, 'upload failed');
-      res.status(500).json({ error: 'The upload failed.', requestId: requestIdOf(res) });
-    }
-  });
+      return auth && 'principal' in auth ? auth.principal : null;
+    },
+    requestIdOf,
+  };
+  for (const module of app.modules) module.routes?.mount(http, app, tools);
 
   // Other requests to /graphql (GET, another content type): Express, with the same context and limits.
   http.use('/graphql', express.json({ limit: GRAPHQL_BODY_LIMIT }), expressMiddleware(apollo, { context: async ({ req, res }) => contextOf(req, res) }));
@@ -286,7 +246,8 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
   if (config.adminDist && existsSync(join(config.adminDist, 'index.html'))) {
     // Dotfiles are refused in the requested path only: the SPA may be installed under a hidden folder (~/.cache/…).
     http.use(express.static(config.adminDist, { index: false, maxAge: '1h', dotfiles: 'ignore' }));
-    http.get(/^\/(?!graphql|healthz|uploads|invoices\/).*/, (_req, res) => res.sendFile('index.html', { root: config.adminDist! }));
+    const served = ['/graphql', '/healthz', ...app.modules.flatMap((m) => m.routes?.prefixes ?? [])];
+    http.get(/^\/.*/, (req, res, next) => (served.some((prefix) => req.path.startsWith(prefix)) ? next() : res.sendFile('index.html', { root: config.adminDist! })));
   }
 
   await new Promise<void>((resolve, reject) => {

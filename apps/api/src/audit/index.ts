@@ -3,6 +3,14 @@ import { AuditEntryEntity } from './audit-entry.entity.js';
 import { AuditResolver } from './audit.resolver.js';
 import { AuditService } from './audit.service.js';
 import { AuditEntityNames } from './entity-names.js';
+import DataLoader from 'dataloader';
+
+declare module '../loaders.js' {
+  interface Loaders {
+    /** `Type:id` → the name people know an audited entity by. */
+    auditEntityName: DataLoader<string, string | null>;
+  }
+}
 
 declare module '../app.js' {
   interface App {
@@ -16,4 +24,10 @@ export const auditModule: ApiModule = {
   entities: [AuditEntryEntity],
   resolvers: [AuditResolver],
   services: ({ db, clock }) => ({ audit: new AuditService(db, clock, new AuditEntityNames(db)) }),
+  loaders: ({ audit }) => ({
+    auditEntityName: new DataLoader(async (keys) => {
+      const names = await audit.names.namesOf(keys.map((key) => ({ type: key.slice(0, key.indexOf(':')), id: key.slice(key.indexOf(':') + 1) })));
+      return keys.map((key) => names.get(key) ?? null);
+    }),
+  }),
 };

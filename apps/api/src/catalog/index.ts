@@ -8,6 +8,7 @@ import { PriceEntity } from './price.entity.js';
 import { ProductEntity } from './product.entity.js';
 import { SkuEntity } from './sku.entity.js';
 import { UploadStore } from './upload-store.js';
+import { uploadRoutes } from './routes.js';
 
 declare module '../app.js' {
   interface App {
@@ -26,4 +27,5 @@ export const catalogModule: ApiModule = {
     const uploads = new UploadStore(config.dataDir);
     return { uploads, priceLists: new PriceListImporter(db, clock, uploads, logger, audit), catalog: new CatalogService(db, clock, config.defaultMarket) };
   },
+  routes: uploadRoutes,
 };

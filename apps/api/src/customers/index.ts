@@ -3,6 +3,14 @@ import { localAddressRules } from './address-validator.js';
 import { CustomerEntity } from './customer.entity.js';
 import { CustomerResolver } from './customer.resolver.js';
 import { CustomerService } from './customer.service.js';
+import DataLoader from 'dataloader';
+import { In } from 'typeorm';
+
+declare module '../loaders.js' {
+  interface Loaders {
+    customerName: DataLoader<string, string | null>;
+  }
+}
 
 declare module '../app.js' {
   interface App {
@@ -16,4 +24,10 @@ export const customersModule: ApiModule = {
   entities: [CustomerEntity],
   resolvers: [CustomerResolver],
   services: ({ db, clock, audit, secrets }) => ({ customers: new CustomerService(db, clock, audit, secrets, localAddressRules) }),
+  loaders: ({ db }) => ({
+    customerName: new DataLoader(async (ids) => {
+      const rows = await db.read.find(CustomerEntity, { select: { id: true, companyName: true }, where: { id: In([...ids]) } });
+      return ids.map((id) => rows.find((c) => c.id === id)?.companyName ?? null);
+    }),
+  }),
 };

@@ -5,6 +5,14 @@ import { PasswordResetEntity } from './password-reset.entity.js';
 import { SessionEntity } from './session.entity.js';
 import { SignInFailureEntity } from './sign-in-failure.entity.js';
 import { UserEntity } from './user.entity.js';
+import DataLoader from 'dataloader';
+import { In } from 'typeorm';
+
+declare module '../loaders.js' {
+  interface Loaders {
+    usersByReseller: DataLoader<string, UserEntity[]>;
+  }
+}
 
 declare module '../app.js' {
   interface App {
@@ -18,4 +26,10 @@ export const identityModule: ApiModule = {
   entities: [UserEntity, SessionEntity, SignInFailureEntity, PasswordResetEntity],
   resolvers: [IdentityResolver],
   services: ({ db, clock, audit, hasher }) => ({ identity: new IdentityService(db, clock, audit, hasher) }),
+  loaders: ({ db }) => ({
+    usersByReseller: new DataLoader(async (ids) => {
+      const rows = await db.read.find(UserEntity, { where: { resellerId: In([...ids]) }, order: { displayName: 'ASC' } });
+      return ids.map((id) => rows.filter((u) => u.resellerId === id));
+    }),
+  }),
 };

@@ -5,6 +5,14 @@ import { OrderQueryService } from './order-query.service.js';
 import { OrderResolver } from './order.resolver.js';
 import { ProvisioningService } from './provisioning.service.js';
 import { PurchaseService } from './purchase.service.js';
+import DataLoader from 'dataloader';
+import { In } from 'typeorm';
+
+declare module '../loaders.js' {
+  interface Loaders {
+    eventsByOrder: DataLoader<string, OrderEventEntity[]>;
+  }
+}
 
 declare module '../app.js' {
   interface App {
@@ -30,4 +38,10 @@ export const ordersModule: ApiModule = {
       provisioning: new ProvisioningService(db, clock, audit, jobs, partnerCenter, tenants, mail, { provisioningDelayMs: config.provisioningDelayMs, publicUrl: () => app.publicUrl }),
     };
   },
+  loaders: ({ db }) => ({
+    eventsByOrder: new DataLoader(async (ids) => {
+      const rows = await db.read.find(OrderEventEntity, { where: { orderId: In([...ids]) }, order: { seq: 'ASC', at: 'ASC' } });
+      return ids.map((id) => rows.filter((e) => e.orderId === id));
+    }),
+  }),
 };

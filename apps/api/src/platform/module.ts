@@ -1,5 +1,8 @@
+import type { Express, Request, Response } from 'express';
 import type { MigrationInterface } from 'typeorm';
 import type { App } from '../app.js';
+import type { Loaders } from '../loaders.js';
+import type { Principal } from './permissions.js';
 
 type Class = abstract new (...args: never[]) => unknown;
 
@@ -22,6 +25,22 @@ export interface ApiModule {
    * before this one) and answers them to be added to the app. Job handlers and hooks are registered here.
    */
   readonly services?: (app: App) => Partial<App>;
+  /** Its per-request DataLoaders (typed by augmenting `Loaders`). */
+  readonly loaders?: (app: App) => Partial<Loaders>;
+  /** HTTP routes beside GraphQL (file uploads, PDFs). */
+  readonly routes?: ModuleRoutes;
+}
+
+/** What a module's HTTP routes get from the server: who is asking, and the request's id for errors. */
+export interface RouteTools {
+  principalOf(req: Request): Promise<Principal | null>;
+  requestIdOf(res: Response): string | undefined;
+}
+
+export interface ModuleRoutes {
+  /** The paths served (the admin SPA's fallback leaves them alone), e.g. "/uploads". */
+  readonly prefixes: readonly string[];
+  mount(http: Express, app: App, tools: RouteTools): void;
 }
 
 /** The migrations of all modules, oldest first (their class names end in the timestamp TypeORM orders by). */

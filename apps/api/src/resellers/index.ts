@@ -3,6 +3,15 @@ import { ResellerActivationEntity } from './reseller-activation.entity.js';
 import { ResellerEntity } from './reseller.entity.js';
 import { ResellerResolver } from './reseller.resolver.js';
 import { ResellerService } from './reseller.service.js';
+import DataLoader from 'dataloader';
+import { In } from 'typeorm';
+
+declare module '../loaders.js' {
+  interface Loaders {
+    activationByReseller: DataLoader<string, ResellerActivationEntity | null>;
+    resellerName: DataLoader<string, string | null>;
+  }
+}
 
 declare module '../app.js' {
   interface App {
@@ -21,4 +30,14 @@ export const resellersModule: ApiModule = {
     identity.afterSignIn((m, user, actor) => (user.kind === 'RESELLER' && user.resellerId ? resellers.startActivationOnSignIn(m, user.resellerId, user.id, actor) : Promise.resolve()));
     return { resellers };
   },
+  loaders: ({ db }) => ({
+    activationByReseller: new DataLoader(async (ids) => {
+      const rows = await db.read.findBy(ResellerActivationEntity, { resellerId: In([...ids]) });
+      return ids.map((id) => rows.find((r) => r.resellerId === id) ?? null);
+    }),
+    resellerName: new DataLoader(async (ids) => {
+      const rows = await db.read.find(ResellerEntity, { select: { id: true, companyName: true }, where: { id: In([...ids]) } });
+      return ids.map((id) => rows.find((r) => r.id === id)?.companyName ?? null);
+    }),
+  }),
 };

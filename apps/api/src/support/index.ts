@@ -5,6 +5,7 @@ import { InvoiceService } from './invoice.service.js';
 import { LoginHelpService } from './login-help.service.js';
 import { ReturnsService } from './returns.service.js';
 import { SupportResolver } from './support.resolver.js';
+import { documentRoutes } from './routes.js';
 
 declare module '../app.js' {
   interface App {
@@ -30,4 +31,5 @@ export const supportModule: ApiModule = {
       loginHelp: new LoginHelpService(db, clock, audit, identity, mail, secrets, (token) => app.resetUrl(token)),
     };
   },
+  routes: documentRoutes,
 };

@@ -1,6 +1,14 @@
 import type { ApiModule } from '../platform/module.js';
 import { CustomerTenantEntity } from './customer-tenant.entity.js';
 import { TenantService } from './tenant.service.js';
+import DataLoader from 'dataloader';
+import { In } from 'typeorm';
+
+declare module '../loaders.js' {
+  interface Loaders {
+    tenantByCustomer: DataLoader<string, CustomerTenantEntity | null>;
+  }
+}
 
 declare module '../app.js' {
   interface App {
@@ -13,4 +21,10 @@ export const tenantsModule: ApiModule = {
   name: 'tenants',
   entities: [CustomerTenantEntity],
   services: ({ config, db, clock, audit, partnerCenter, secrets }) => ({ tenants: new TenantService(db, clock, audit, partnerCenter, secrets, config.distributorPartnerId) }),
+  loaders: ({ db }) => ({
+    tenantByCustomer: new DataLoader(async (ids) => {
+      const rows = await db.read.findBy(CustomerTenantEntity, { customerId: In([...ids]) });
+      return ids.map((id) => rows.find((t) => t.customerId === id) ?? null);
+    }),
+  }),
 };
