@@ -12,6 +12,7 @@ import { RunningClock, systemClock, type Clock } from './platform/clock.js';
 import { JobQueue } from './platform/jobs/job-queue.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import type { ApiModule } from './platform/module.js';
+import { grantPermissions } from './platform/permissions.js';
 import { loadSecretKey, SecretBox } from './platform/secret-box.js';
 import { resellersModule } from './resellers/index.js';
 import { staffModule } from './staff/index.js';
@@ -75,6 +76,9 @@ export async function createApp(config: Config, overrides: { clock?: Clock; logg
     publicUrl: config.publicUrl,
     resetUrl: (token: string) => `${app.publicUrl}/reset-password?token=${encodeURIComponent(token)}`,
   } as App;
-  for (const module of modules) Object.assign(app, module.services?.(app));
+  for (const module of modules) {
+    if (module.permissions) grantPermissions(module.permissions);
+    Object.assign(app, module.services?.(app));
+  }
   return app;
 }

@@ -189,7 +189,7 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
       };
     },
   };
-  const execution = compiledExecution(await createSchema(), { timeoutMs: config.operationTimeoutMs });
+  const execution = compiledExecution(await createSchema(app.modules), { timeoutMs: config.operationTimeoutMs });
   const apollo = new ApolloServer<Context>({
     gateway: execution,
     documentStore: new DocumentStore(),

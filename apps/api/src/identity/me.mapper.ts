@@ -1,8 +1,8 @@
-import type { Permission } from '../platform/permissions.js';
+import type { ModulePermission, Permission } from '../platform/permissions.js';
 import { Me } from './identity.types.js';
 import type { UserEntity } from './user.entity.js';
 
-export const toMe = (user: UserEntity, permissions: Permission[]): Me =>
+export const toMe = (user: UserEntity, permissions: readonly (Permission | ModulePermission)[]): Me =>
   Object.assign(new Me(), {
     id: user.id,
     email: user.email,

@@ -2,7 +2,7 @@ import type { Express, Request, Response } from 'express';
 import type { MigrationInterface } from 'typeorm';
 import type { App } from '../app.js';
 import type { Loaders } from '../loaders.js';
-import type { Principal } from './permissions.js';
+import type { ModulePermission, PermissionGrant, Principal } from './permissions.js';
 
 type Class = abstract new (...args: never[]) => unknown;
 
@@ -27,6 +27,8 @@ export interface ApiModule {
   readonly services?: (app: App) => Partial<App>;
   /** Its per-request DataLoaders (typed by augmenting `Loaders`). */
   readonly loaders?: (app: App) => Partial<Loaders>;
+  /** Permissions this context adds to the role matrix, and who holds them. */
+  readonly permissions?: Readonly<Record<ModulePermission, PermissionGrant>>;
   /** HTTP routes beside GraphQL (file uploads, PDFs). */
   readonly routes?: ModuleRoutes;
 }

@@ -48,13 +48,33 @@ export type Principal =
   | { kind: 'staff'; userId: string; email: string; roles: readonly StaffRole[]; sessionId?: string }
   | { kind: 'reseller'; userId: string; email: string; resellerId: string; sessionId?: string };
 
-export function permissionsOf(principal: Principal | null): Permission[] {
-  if (!principal) return [];
-  if (principal.kind === 'reseller') return [...RESELLER_PERMISSIONS];
-  return [...new Set(principal.roles.flatMap((role) => ROLE_PERMISSIONS[role] ?? []))];
+/** A permission a context module declares for itself, named "<context>:<action>". */
+export type ModulePermission = `${string}:${string}`;
+
+/** Who holds a module's permission: staff roles (admin always), and reseller users when `resellers`. */
+export interface PermissionGrant {
+  roles: readonly StaffRole[];
+  resellers?: boolean;
 }
 
-export const hasPermission = (principal: Principal | null, permission: Permission): boolean => permissionsOf(principal).includes(permission);
+/** Permissions declared by modules (process-wide, like the GraphQL metadata the decorators write). */
+const moduleGrants = new Map<string, PermissionGrant>();
+
+/** Adds a module's permissions to the role matrix; `createApp` calls it for each module it builds. */
+export function grantPermissions(grants: Readonly<Record<ModulePermission, PermissionGrant>>): void {
+  for (const [permission, grant] of Object.entries(grants)) moduleGrants.set(permission, grant);
+}
+
+export function permissionsOf(principal: Principal | null): (Permission | ModulePermission)[] {
+  if (!principal) return [];
+  const declared = [...moduleGrants]
+    .filter(([, grant]) => (principal.kind === 'reseller' ? grant.resellers === true : principal.roles.some((role) => role === 'admin' || grant.roles.includes(role))))
+    .map(([permission]) => permission as ModulePermission);
+  if (principal.kind === 'reseller') return [...RESELLER_PERMISSIONS, ...declared];
+  return [...new Set([...principal.roles.flatMap((role) => ROLE_PERMISSIONS[role] ?? []), ...declared])];
+}
+
+export const hasPermission = (principal: Principal | null, permission: Permission | ModulePermission): boolean => permissionsOf(principal).includes(permission);
 
 /** Operations declared open to anyone, signed in or not. Kept so a test can prove nothing is open by accident. */
 export const publicOperations = new Set<string>();
@@ -62,7 +82,7 @@ export const publicOperations = new Set<string>();
 const operationKey = (target: object, method: string | symbol) => `${(target as { constructor: { name: string } }).constructor.name}.${String(method)}`;
 
 /** The operation needs `permission`; checked before the resolver runs. */
-export const RequirePermission = (permission: Permission): MethodDecorator & PropertyDecorator => Authorized(permission);
+export const RequirePermission = (permission: Permission | ModulePermission): MethodDecorator & PropertyDecorator => Authorized(permission);
 
 /** The operation is deliberately open to anonymous callers. */
 export const Public = (): MethodDecorator => (target, method) => {

@@ -15,6 +15,7 @@ import { loadConfig } from '../config.js';
 import { FixedClock } from '../platform/clock.js';
 import type { Principal, StaffRole } from '../platform/permissions.js';
 import { readCookie, SESSION_COOKIE, startHttpServer, type Authenticate, type HttpServer } from '../server.js';
+import type { ApiModule } from '../platform/module.js';
 
 /** argon2id with small parameters: the same code path, fast enough for hundreds of test sign-ins. */
 const fastHasher: PasswordHasher = {
@@ -63,8 +64,12 @@ async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<v
 /**
  * A test app on a fresh database. `logTo`: the app's log lines (info and up), parsed, appended there;
  * otherwise the log is silent unless TEST_LOG_LEVEL says. `hasher`: wraps the fast test hasher (to count verifications).
+ * `modules`: the contexts to build (every shipped one unless told; a test adds a fixture context this way).
  */
-export async function createTestApp(env: Record<string, string> = {}, options: { logTo?: Record<string, any>[]; hasher?: (fast: PasswordHasher) => PasswordHasher } = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { logTo?: Record<string, any>[]; hasher?: (fast: PasswordHasher) => PasswordHasher; modules?: readonly ApiModule[] } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'nce-api-test-'));
   const postgres = TEST_DATABASE_URL ? await freshPostgresDatabase() : null;
   const config = loadConfig({ DATA_DIR: dir, NODE_ENV: 'test', ADMIN_DIST: '', ...(postgres ? { DATABASE_URL: postgres.url } : {}), ...env }, dir);
@@ -73,7 +78,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
   const logger = lines
     ? pino({ level: 'info' }, new Writable({ write: (chunk, _encoding, done) => (lines.push(JSON.parse(chunk.toString())), done()) }))
     : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const app = await createApp(config, { clock, logger, hasher: options.hasher ? options.hasher(fastHasher) : fastHasher });
+  const app = await createApp(config, { clock, logger, hasher: options.hasher ? options.hasher(fastHasher) : fastHasher, modules: options.modules });
   return {
     app,
     clock,
