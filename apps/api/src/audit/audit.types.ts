@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { PageInfo } from '../catalog/catalog.types.js';
+import { PageInfo } from '../platform/page-info.types.js';
 import { Code, ShortText } from '../platform/text.types.js';
 
 @ObjectType()

@@ -1,3 +1,4 @@
+import { PageInfo } from '../platform/page-info.types.js';
 import type { BillingPlan, CustomerSegment, PriceSegment, Term } from '@nce/domain';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { BillingPlanEnum, CustomerSegmentEnum, PriceSegmentEnum, ProductKindEnum, TermEnum } from '../platform/graphql-enums.js';
@@ -114,15 +115,6 @@ export class ProductEdge {
 
   @Field(() => Product)
   node: Product;
-}
-
-@ObjectType({ simpleResolvers: true })
-export class PageInfo {
-  @Field()
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One page of the catalog.' })

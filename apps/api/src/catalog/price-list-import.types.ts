@@ -1,6 +1,6 @@
 import { createUnionType, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BusinessError, Fix } from '../platform/business-error.js';
-import { PageInfo } from './catalog.types.js';
+import { PageInfo } from '../platform/page-info.types.js';
 
 export enum ImportStatusEnum {
   RUNNING = 'RUNNING',

@@ -1,9 +1,9 @@
 import type { CustomerSegment } from '@nce/domain';
 import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../catalog/catalog.types.js';
+import { PageInfo } from '../platform/page-info.types.js';
 import { NotFound, ValidationFailed, VersionConflict } from '../platform/common.types.js';
 import { CustomerSegmentEnum } from '../platform/graphql-enums.js';
-import { Address, AddressInput, Contact, ContactInput } from '../resellers/reseller.types.js';
+import { Address, AddressInput, Contact, ContactInput } from '../platform/address.types.js';
 import { Code, ShortText } from '../platform/text.types.js';
 import { sortEnum } from '../platform/list-sort.js';
 import { CUSTOMER_SORTS } from './customer.service.js';

@@ -1,7 +1,7 @@
 import type { BillingPlan, Term } from '@nce/domain';
 import { SafeIntResolver } from 'graphql-scalars';
 import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../catalog/catalog.types.js';
+import { PageInfo } from '../platform/page-info.types.js';
 import { BusinessError, Fix } from '../platform/business-error.js';
 import { BillingPlanEnum, TermEnum } from '../platform/graphql-enums.js';
 import { Money } from '../platform/money.types.js';

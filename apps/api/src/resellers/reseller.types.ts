@@ -1,9 +1,10 @@
 import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../catalog/catalog.types.js';
+import { PageInfo } from '../platform/page-info.types.js';
 import { Fix } from '../platform/business-error.js';
 import { NotFound, ValidationFailed, VersionConflict } from '../platform/common.types.js';
 import { User } from '../staff/staff.types.js';
-import { Code, EmailText, ShortText } from '../platform/text.types.js';
+import { Code, ShortText } from '../platform/text.types.js';
+import { Address, AddressInput, Contact, ContactInput } from '../platform/address.types.js';
 import { sortEnum } from '../platform/list-sort.js';
 import { RESELLER_SORTS } from './reseller.service.js';
 
@@ -22,72 +23,6 @@ export enum CheckStatusEnum {
   UNKNOWN = 'UNKNOWN',
 }
 registerEnumType(CheckStatusEnum, { name: 'CheckStatus' });
-
-@ObjectType()
-export class Address {
-  @Field()
-  line1: string;
-
-  @Field(() => String, { nullable: true })
-  line2: string | null;
-
-  @Field()
-  city: string;
-
-  @Field(() => String, { nullable: true })
-  region: string | null;
-
-  @Field()
-  postalCode: string;
-
-  @Field()
-  country: string;
-}
-
-@InputType()
-export class AddressInput {
-  @Field(() => ShortText)
-  line1: string;
-
-  @Field(() => ShortText, { nullable: true })
-  line2?: string | null;
-
-  @Field(() => ShortText)
-  city: string;
-
-  @Field(() => ShortText, { nullable: true })
-  region?: string | null;
-
-  @Field(() => Code)
-  postalCode: string;
-
-  @Field(() => Code)
-  country: string;
-}
-
-@ObjectType()
-export class Contact {
-  @Field()
-  name: string;
-
-  @Field()
-  email: string;
-
-  @Field()
-  phone: string;
-}
-
-@InputType()
-export class ContactInput {
-  @Field(() => ShortText)
-  name: string;
-
-  @Field(() => EmailText)
-  email: string;
-
-  @Field(() => Code)
-  phone: string;
-}
 
 @ObjectType({ description: 'One of the four pre-purchase checks, with the reason and fix when it did not pass.' })
 export class PrePurchaseCheck {

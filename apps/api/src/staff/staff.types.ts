@@ -1,5 +1,5 @@
 import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../catalog/catalog.types.js';
+import { PageInfo } from '../platform/page-info.types.js';
 import { NotFound, OperationRefused, ValidationFailed, VersionConflict } from '../platform/common.types.js';
 import { Code, EmailText, ShortText } from '../platform/text.types.js';
 import { sortEnum } from '../platform/list-sort.js';

@@ -1,9 +1,9 @@
 import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../catalog/catalog.types.js';
+import { PageInfo } from '../platform/page-info.types.js';
 import { BusinessError } from '../platform/business-error.js';
 import { NotFound, OperationRefused, ValidationFailed, VersionConflict } from '../platform/common.types.js';
 import { Money } from '../platform/money.types.js';
-import { Address, AddressInput, Contact, ContactInput } from '../resellers/reseller.types.js';
+import { Address, AddressInput, Contact, ContactInput } from '../platform/address.types.js';
 import { Code, FreeText, ShortText } from '../platform/text.types.js';
 import { sortEnum } from '../platform/list-sort.js';
 import { TERMS_REQUEST_SORTS } from './terms.service.js';
