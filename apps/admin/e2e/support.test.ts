@@ -68,6 +68,22 @@ describe('the support desk in the browser', () => {
     expect(await invoice.getByTestId('net-total').innerText()).toMatch(/Total after refunds \$[\d,]+\.\d{2}/);
   });
 
+  it('offers only the statuses a case may move to, and keeps a closed case closed', async () => {
+    const opened = await gql(reseller, stack.url, `mutation { openSupportCase(resellerId: "${resellerId}", input: { type: "OTHER", subject: "Lifecycle question", text: "Where may a case go?" }) { ... on CaseSaved { supportCase { id } } } }`);
+    await support.goto(`${stack.url}/support/${opened.openSupportCase.supportCase.id}`);
+    await support.getByRole('heading', { name: 'Lifecycle question' }).waitFor();
+    await support.getByRole('textbox', { name: 'Status' }).click();
+    expect(await support.getByRole('option').allInnerTexts()).toEqual(['open', 'waiting on the reseller', 'resolved', 'closed']);
+    await support.getByRole('option', { name: 'resolved' }).click();
+    await support.getByText(/Changed status → resolved/).waitFor();
+    await support.getByRole('textbox', { name: 'Status' }).click();
+    // A resolved case may be reopened or closed, not put back to waiting on the reseller.
+    expect(await support.getByRole('option').allInnerTexts()).toEqual(['resolved', 'open', 'closed']);
+    await support.getByRole('option', { name: 'closed' }).click();
+    await support.getByText(/Changed status → closed/).waitFor();
+    expect(await support.getByRole('textbox', { name: 'Status' }).isDisabled()).toBe(true);
+  });
+
   it('refuses a return outside Microsoft’s window and says when it closed', async () => {
     const order = await provisionedOrder('e2e-support-late-1');
     stack.sql(`UPDATE sales_order SET placed_at = '${new Date(Date.now() - 9 * 24 * 3_600_000).toISOString()}' WHERE id = '${order.id}'`);

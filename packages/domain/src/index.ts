@@ -39,3 +39,5 @@ export * from './resellers.js';
 export * from './passwords.js';
 // Purchase readiness: every unmet prerequisite at once (R1, R9, R10, R13, R16, R17).
 export * from './readiness.js';
+// Support cases: the statuses a case may move between (R24).
+export * from './support-cases.js';

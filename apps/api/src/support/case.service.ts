@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { requireText, type FieldError } from '@nce/domain';
+import { moveCase, requireText, type FieldError } from '@nce/domain';
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Database } from '../db/database.js';
@@ -109,7 +109,12 @@ export class CaseService {
       const current = await m.findOneBy(SupportCaseEntity, { id });
       if (!current) return { ok: false as const, code: 'NOT_FOUND' as const, message: `No case ${id}.` };
       const set: Partial<SupportCaseEntity> = {};
-      if (change.status) set.status = change.status;
+      if (change.status && change.status !== current.status) {
+        // R24: a case moves along its lifecycle only (a closed case stays closed).
+        const moved = moveCase(current.status, change.status);
+        if (!moved.ok) return { ok: false as const, code: 'VALIDATION_FAILED' as const, fields: [{ field: 'status', code: moved.code, message: moved.message }] };
+        set.status = moved.value;
+      }
       if (change.priority) set.priority = change.priority;
       if (change.assignToMe) Object.assign(set, { assigneeUserId: actor.principal?.userId ?? null, assigneeEmail: actor.principal?.email ?? null });
       const updated = await m

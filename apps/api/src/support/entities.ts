@@ -1,10 +1,10 @@
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
+import type { CaseStatus } from '@nce/domain';
 import { bigintAsNumber } from '../db/columns.js';
 
 export const CASE_TYPES = ['BILLING', 'RETURN', 'PASSWORD_LOGIN', 'OTHER'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
-export const CASE_STATUSES = ['OPEN', 'WAITING_ON_RESELLER', 'RESOLVED', 'CLOSED'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+export { CASE_STATUSES, type CaseStatus } from '@nce/domain';
 export const CASE_PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
 export type CasePriority = (typeof CASE_PRIORITIES)[number];
 

@@ -77,6 +77,13 @@ describe('support desk: cases, invoices, returns and sign-in help (R24)', () => 
     await support.gql(`mutation { updateSupportCase(id: "${general.data?.openSupportCase.supportCase.id}", version: ${closed.version}, status: "CLOSED") { __typename } }`);
   });
 
+  it('R24: moves a case along its lifecycle only: a closed case stays closed, and the refusal says where it may go', async () => {
+    const closedId = (await support.gql('{ supportCases(statuses: ["CLOSED"], first: 1) { nodes { id version } } }')).data?.supportCases.nodes[0];
+    const reopen = await support.gql(`mutation { updateSupportCase(id: "${closedId.id}", version: ${closedId.version}, status: "OPEN") { __typename ... on ValidationFailed { fields { field code message } } } }`);
+    expect(reopen.data?.updateSupportCase).toEqual({ __typename: 'ValidationFailed', fields: [{ field: 'status', code: 'ILLEGAL_TRANSITION', message: expect.stringMatching(/stays closed; open a new case/) }] });
+    expect((await support.gql(`{ supportCase(id: "${closedId.id}") { status version } }`)).data?.supportCase).toEqual({ status: 'CLOSED', version: closedId.version });
+  });
+
   it('finds audit entries by the actor’s name or email and the entity’s name, and names the entity', async () => {
     const entries = async (filter: Record<string, string>, direction = 'DESC') =>
       (await t.app.audit.list({ ...filter }, 50, null, direction as 'ASC' | 'DESC')).entries;

@@ -87,12 +87,7 @@ export const CREATE_CUSTOMER = graphql(`
           id
         }
       }
-      ... on ValidationFailed {
-        fields {
-          field
-          message
-        }
-      }
+      ...FieldProblems
       ... on BusinessError {
         message
       }
@@ -104,12 +99,7 @@ export const UPDATE_CUSTOMER = graphql(`
   mutation UpdateCustomer($id: ID!, $version: Int!, $input: CustomerInput!) {
     updateCustomer(id: $id, version: $version, input: $input) {
       __typename
-      ... on ValidationFailed {
-        fields {
-          field
-          message
-        }
-      }
+      ...FieldProblems
       ... on BusinessError {
         message
       }

@@ -85,16 +85,8 @@ export const CREATE_RESELLER = graphql(`
           id
         }
       }
-      ... on ValidationFailed {
-        fields {
-          field
-          message
-        }
-      }
-      ... on BusinessError {
-        code
-        message
-      }
+      ...FieldProblems
+      ...Refusal
     }
   }
 `);
@@ -109,16 +101,8 @@ export const UPDATE_RESELLER = graphql(`
           version
         }
       }
-      ... on ValidationFailed {
-        fields {
-          field
-          message
-        }
-      }
-      ... on BusinessError {
-        code
-        message
-      }
+      ...FieldProblems
+      ...Refusal
     }
   }
 `);
@@ -143,16 +127,8 @@ export const SET_IDENTIFIERS = graphql(`
   mutation SetResellerIdentifiers($resellerId: ID!, $mpnLocationId: Code!, $resellerDomain: Code!) {
     setResellerIdentifiers(resellerId: $resellerId, mpnLocationId: $mpnLocationId, resellerDomain: $resellerDomain) {
       __typename
-      ... on ValidationFailed {
-        fields {
-          field
-          message
-        }
-      }
-      ... on BusinessError {
-        code
-        message
-      }
+      ...FieldProblems
+      ...Refusal
     }
   }
 `);
@@ -172,12 +148,7 @@ export const CREATE_RESELLER_USER = graphql(`
       ... on UserCreated {
         resetUrl
       }
-      ... on ValidationFailed {
-        fields {
-          field
-          message
-        }
-      }
+      ...FieldProblems
       ... on BusinessError {
         message
         fix {

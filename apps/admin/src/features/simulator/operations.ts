@@ -29,12 +29,7 @@ export const SAVE_SIM_PARTNER = graphql(`
   mutation SaveSimPartner($input: SimPartnerInput!) {
     saveSimPartner(input: $input) {
       __typename
-      ... on ValidationFailed {
-        fields {
-          field
-          message
-        }
-      }
+      ...FieldProblems
     }
   }
 `);
@@ -43,12 +38,7 @@ export const SAVE_SIM_TENANT = graphql(`
   mutation SaveSimTenant($input: SimTenantInput!) {
     saveSimTenant(input: $input) {
       __typename
-      ... on ValidationFailed {
-        fields {
-          field
-          message
-        }
-      }
+      ...FieldProblems
     }
   }
 `);

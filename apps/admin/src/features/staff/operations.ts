@@ -31,12 +31,7 @@ export const CREATE_STAFF_USER = graphql(`
           email
         }
       }
-      ... on ValidationFailed {
-        fields {
-          field
-          message
-        }
-      }
+      ...FieldProblems
       ... on BusinessError {
         code
         message
@@ -61,16 +56,8 @@ export const UPDATE_STAFF_USER = graphql(`
           version
         }
       }
-      ... on ValidationFailed {
-        fields {
-          field
-          message
-        }
-      }
-      ... on BusinessError {
-        code
-        message
-      }
+      ...FieldProblems
+      ...Refusal
     }
   }
 `);

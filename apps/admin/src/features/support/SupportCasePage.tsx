@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Badge, Button, Card, Group, Select, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
+import { caseStatusWords, nextCaseStatuses, type CaseStatus } from '@nce/domain';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PERMISSIONS } from '../../app/permissions';
@@ -21,19 +22,22 @@ export function SupportCasePage() {
   const [comment] = useMutation(COMMENT_CASE);
   const [text, setText] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
+  const [statusError, setStatusError] = useState<string | null>(null);
   const supportCase = data?.supportCase;
   const agent = can(PERMISSIONS.supportCases);
 
   const change = async (vars: { status?: string; assignToMe?: boolean }) => {
     if (!supportCase) return;
+    setStatusError(null);
     const result = (await update({ variables: { id: caseId, version: supportCase.version, ...vars } })).data?.updateSupportCase;
-    if (result && 'message' in result) setFailure(result.message);
+    if (result?.__typename === 'ValidationFailed') setStatusError(result.fields.map((f) => f.message).join(' '));
+    else if (result && 'message' in result) setFailure(result.message);
     await refetch();
   };
 
   return (
     <Stack>
-      <PageBreadcrumbs trail={agent ? [{ label: 'Support queue', to: '/support' }] : [{ label: 'Orders', to: '/orders', permission: PERMISSIONS.ordersRead }]} current={supportCase?.subject} />
+      <PageBreadcrumbs trail={[{ label: agent ? 'Support queue' : 'Support cases', to: '/support' }]} current={supportCase?.subject} />
       <QueryState loading={loading} error={error} empty={!supportCase} emptyText="No such case." onRetry={() => void refetch()}>
         {supportCase && (
           <>
@@ -59,7 +63,16 @@ export function SupportCasePage() {
               {agent && (
                 <Group>
                   {!supportCase.assigneeEmail && <Button variant="light" onClick={() => void change({ assignToMe: true })}>Take</Button>}
-                  <Select aria-label="Status" data={['OPEN', 'WAITING_ON_RESELLER', 'RESOLVED', 'CLOSED'].map((s) => ({ value: s, label: s.replace(/_/g, ' ').toLowerCase() }))} value={supportCase.status} onChange={(s) => s && void change({ status: s })} w={220} />
+                  <Select
+                    aria-label="Status"
+                    // Only where the case may go from here (a closed case stays closed).
+                    data={[supportCase.status as CaseStatus, ...nextCaseStatuses(supportCase.status as CaseStatus)].map((s) => ({ value: s, label: caseStatusWords(s) }))}
+                    value={supportCase.status}
+                    onChange={(s) => s && s !== supportCase.status && void change({ status: s })}
+                    disabled={nextCaseStatuses(supportCase.status as CaseStatus).length === 0}
+                    error={statusError}
+                    w={220}
+                  />
                 </Group>
               )}
             </Group>

@@ -54,9 +54,8 @@ export const UPDATE_CASE = graphql(`
   mutation UpdateSupportCase($id: ID!, $version: Int!, $status: Code, $priority: Code, $assignToMe: Boolean) {
     updateSupportCase(id: $id, version: $version, status: $status, priority: $priority, assignToMe: $assignToMe) {
       __typename
-      ... on BusinessError {
-        message
-      }
+      ...FieldProblems
+      ...Refusal
     }
   }
 `);
@@ -82,12 +81,7 @@ export const OPEN_CASE = graphql(`
           number
         }
       }
-      ... on ValidationFailed {
-        fields {
-          field
-          message
-        }
-      }
+      ...FieldProblems
     }
   }
 `);

@@ -79,16 +79,8 @@ export const DECIDE = graphql(`
   mutation DecideTermsRequest($id: ID!, $version: Int!, $event: Code!, $comment: FreeText) {
     decideTermsRequest(id: $id, version: $version, event: $event, comment: $comment) {
       __typename
-      ... on ValidationFailed {
-        fields {
-          field
-          message
-        }
-      }
-      ... on BusinessError {
-        code
-        message
-      }
+      ...FieldProblems
+      ...Refusal
     }
   }
 `);
@@ -97,16 +89,8 @@ export const APPROVE = graphql(`
   mutation ApproveTermsRequest($id: ID!, $version: Int!, $input: TermsApprovalInput!) {
     approveTermsRequest(id: $id, version: $version, input: $input) {
       __typename
-      ... on ValidationFailed {
-        fields {
-          field
-          message
-        }
-      }
-      ... on BusinessError {
-        code
-        message
-      }
+      ...FieldProblems
+      ...Refusal
     }
   }
 `);
@@ -134,16 +118,8 @@ export const SUBMIT_TERMS = graphql(`
           }
         }
       }
-      ... on ValidationFailed {
-        fields {
-          field
-          message
-        }
-      }
-      ... on BusinessError {
-        code
-        message
-      }
+      ...FieldProblems
+      ...Refusal
     }
   }
 `);
