@@ -31,3 +31,5 @@ export const auditModule: ApiModule = {
     }),
   }),
 };
+
+export type { AuditService } from './audit.service.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { checkNewPassword } from '@nce/domain';
 import { IsNull, type EntityManager } from 'typeorm';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { packedColumns, unpack } from '../db/sql.js';
 import type { Actor } from '../platform/actor.js';

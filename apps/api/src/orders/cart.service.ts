@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cartSegmentFits, checkQuantity, priceSegmentFor, type BillingPlan, type PriceSegment, type Term } from '@nce/domain';
 import type { EntityManager } from 'typeorm';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import type { Database } from '../db/database.js';
 import { insertRows, portable } from '../db/sql.js';

@@ -3,6 +3,7 @@ import { CartService } from './cart.service.js';
 import { CartEntity, CartLineEntity, OrderEventEntity, OrderLineEntity, SalesOrderEntity } from './entities.js';
 import { OrderQueryService } from './order-query.service.js';
 import { OrderResolver } from './order.resolver.js';
+import { OrderStatusWriter } from './order-status.js';
 import { ProvisioningService } from './provisioning.service.js';
 import { PurchaseService } from './purchase.service.js';
 import DataLoader from 'dataloader';
@@ -20,6 +21,8 @@ declare module '../app.js' {
     orders: OrderQueryService;
     purchases: PurchaseService;
     provisioning: ProvisioningService;
+    /** The one writer of an order's status; other contexts (returns) change an order through it. */
+    orderStatus: OrderStatusWriter;
   }
 }
 
@@ -31,11 +34,13 @@ export const ordersModule: ApiModule = {
   services: (app) => {
     const { config, db, clock, audit, jobs, partnerCenter, resellers, terms, tenants, mail } = app;
     const carts = new CartService(db, clock, audit);
+    const orderStatus = new OrderStatusWriter(clock, audit);
     return {
       carts,
+      orderStatus,
       orders: new OrderQueryService(db),
       purchases: new PurchaseService(db, clock, audit, jobs, partnerCenter, carts, resellers, terms, config.distributorPartnerId),
-      provisioning: new ProvisioningService(db, clock, audit, jobs, partnerCenter, tenants, mail, { provisioningDelayMs: config.provisioningDelayMs, publicUrl: () => app.publicUrl }),
+      provisioning: new ProvisioningService(db, clock, jobs, partnerCenter, tenants, mail, orderStatus, { provisioningDelayMs: config.provisioningDelayMs, publicUrl: () => app.publicUrl }),
     };
   },
   loaders: ({ db }) => ({
@@ -45,3 +50,5 @@ export const ordersModule: ApiModule = {
     }),
   }),
 };
+
+export { OrderMovedConcurrently, type OrderStatusWriter } from './order-status.js';

@@ -1,9 +1,8 @@
 import { nextOrderState, type BillingPlan, type OrderEvent, type OrderState, type Term } from '@nce/domain';
 import type { EntityManager } from 'typeorm';
-import type { AuditService } from '../audit/audit.service.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import type { Database } from '../db/database.js';
-import { portable, updateReturning } from '../db/sql.js';
+import { portable } from '../db/sql.js';
 import type { MailService } from '../mail/mail.service.js';
 import type { PartnerCenter } from '../partner-center/partner-center.js';
 import { systemActor } from '../platform/actor.js';
@@ -12,6 +11,7 @@ import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { TenantService } from '../tenants/tenant.service.js';
 import { OrderLineEntity, SalesOrderEntity } from './entities.js';
 import { appendOrderEvent } from './order-events.js';
+import type { OrderStatusWriter } from './order-status.js';
 import { PROVISION_ORDER_JOB } from './purchase.service.js';
 
 export const COMPLETE_ORDER_JOB = 'order.complete';
@@ -28,11 +28,11 @@ export class ProvisioningService {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
-    private readonly audit: AuditService,
     private readonly jobs: JobQueue,
     private readonly partnerCenter: PartnerCenter,
     private readonly tenants: TenantService,
     private readonly mail: MailService,
+    private readonly status: OrderStatusWriter,
     private readonly options: { provisioningDelayMs: number; publicUrl: () => string },
   ) {
     jobs.register(PROVISION_ORDER_JOB, (payload, _job, done) => this.provision(String(payload.orderId), done), {
@@ -146,16 +146,11 @@ export class ProvisioningService {
     await this.transition(order, 'PROVISIONING_FAILED', `Provisioning failed: ${reason}`, (m) => m.update(SalesOrderEntity, orderId, { failureReason: reason }).then(() => undefined));
   }
 
-  /** Moves the order by the domain's state machine; an illegal move is a bug, not a business answer. */
+  /** Moves the order through the one status writer, in a transaction of its own with `also`. */
   private async transition(order: Pick<SalesOrderEntity, 'id' | 'status' | 'soNumber'>, event: OrderEvent, message: string, also?: (m: EntityManager) => Promise<void>): Promise<void> {
-    const next = nextOrderState(order.status, event);
-    if (!next.ok) throw new Error(`order ${order.soNumber}: ${next.message}`);
     await this.db.transaction(async (m) => {
-      const moved = await updateReturning(m, 'UPDATE sales_order SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = ? RETURNING id', [next.to, this.clock.now().toISOString(), order.id, order.status]);
-      if (moved.length !== 1) throw new Error(`order ${order.soNumber} moved on concurrently`);
-      await this.event(m, order.id, next.to, message);
+      await this.status.move(m, systemActor('system:provisioning'), order, event, message);
       await also?.(m);
-      await this.audit.record(m, systemActor('system:provisioning'), { operation: `orders.${event.toLowerCase()}`, entityType: 'Order', entityId: order.id, changes: { status: { before: order.status, after: next.to } } });
     });
   }
 

@@ -16,7 +16,7 @@ import {
 } from '@nce/domain';
 import { GraphQLError } from 'graphql';
 import type { EntityManager } from 'typeorm';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { insertRows, portable, updateReturning } from '../db/sql.js';
 import type { PartnerCenter } from '../partner-center/partner-center.js';

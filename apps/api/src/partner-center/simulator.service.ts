@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parseExistingTenantDomain, parseMpnId, requireText, type FieldError } from '@nce/domain';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import { changesBetween } from '../audit/audit.service.js';
 import type { Database } from '../db/database.js';
 import type { Actor } from '../platform/actor.js';

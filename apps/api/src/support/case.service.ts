@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { moveCase, requireText, type FieldError } from '@nce/domain';
 import type { EntityManager } from 'typeorm';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { portable } from '../db/sql.js';
 import type { Actor } from '../platform/actor.js';

@@ -5,7 +5,7 @@ import type { Database } from '../db/database.js';
 import type { MailService } from '../mail/mail.service.js';
 import type { OrderQueryService, OrderRow } from '../orders/order-query.service.js';
 import type { Actor } from '../platform/actor.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import type { Clock } from '../platform/clock.js';
 import { ResellerEntity } from '../resellers/reseller.entity.js';
 import { CreditNoteEntity } from './entities.js';

@@ -3,7 +3,7 @@ import { generatePassword, loginKey, requireEmail, type FieldError } from '@nce/
 import { isIP } from 'node:net';
 import { MoreThanOrEqual } from 'typeorm';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import type { Database } from '../db/database.js';
 import { emailKey, type IdentityService } from '../identity/identity.service.js';

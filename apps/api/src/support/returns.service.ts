@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { decideReturn, formatMoney, nextOrderState, periodDays, TERM_MONTHS, type BillingPlan, type ReturnableLine, type Term } from '@nce/domain';
-import type { AuditService } from '../audit/audit.service.js';
+import { decideReturn, formatMoney, periodDays, TERM_MONTHS, type BillingPlan, type ReturnableLine, type Term } from '@nce/domain';
+import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { OrderLineEntity, SalesOrderEntity } from '../orders/entities.js';
-import { appendOrderEvent } from '../orders/order-events.js';
+import { OrderMovedConcurrently, type OrderStatusWriter } from '../orders/index.js';
 import type { PartnerCenter } from '../partner-center/partner-center.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
@@ -44,6 +44,7 @@ export class ReturnsService {
     private readonly audit: AuditService,
     private readonly partnerCenter: PartnerCenter,
     private readonly cases: CaseService,
+    private readonly orderStatus: OrderStatusWriter,
   ) {}
 
   /** Each line's return decision now: for the seats asked (`quantities`, by line id), else for all it has left. */
@@ -111,11 +112,10 @@ export class ReturnsService {
         }
         const lines = await m.findBy(OrderLineEntity, { orderId: order.id });
         const all = lines.every((l) => l.returnedQuantity >= l.quantity);
-        const next = nextOrderState(order.status, all ? 'RETURN_ALL' : 'RETURN_PART');
-        if (!next.ok) throw new Error(next.message);
-        await m.createQueryBuilder().update(SalesOrderEntity).set({ status: next.to, updatedAt: now, version: () => 'version + 1' }).where('id = :id', { id: order.id }).execute();
         const refund = formatMoney({ amountMinor: creditNote.amountMinor, currency: order.currency });
-        await appendOrderEvent(m, order.id, this.clock.now(), next.to, `${request.quantity} × ${line.skuTitle} returned; credit note ${creditNote.number} for ${refund} (${onTerms ? 'released to the credit line' : 'card refund'}).`);
+        // The order as it is now, inside this transaction (another line's return may have moved it).
+        const current = await m.findOneByOrFail(SalesOrderEntity, { id: order.id });
+        await this.orderStatus.move(m, { ...actor, onBehalfOfResellerId: order.resellerId }, current, all ? 'RETURN_ALL' : 'RETURN_PART', `${request.quantity} × ${line.skuTitle} returned; credit note ${creditNote.number} for ${refund} (${onTerms ? 'released to the credit line' : 'card refund'}).`);
         if (request.caseId) await this.cases.note(m, request.caseId, actor, 'ACTION', `Returned ${request.quantity} × ${line.skuTitle} of ${order.soNumber}: credit note ${creditNote.number}, ${refund}.`);
         await this.audit.record(m, { ...actor, onBehalfOfResellerId: order.resellerId }, {
           operation: 'support.returnLine',
@@ -128,6 +128,7 @@ export class ReturnsService {
     } catch (error) {
       const raced = await this.db.read.findOneBy(CreditNoteEntity, { idempotencyKey: key });
       if (raced) return { ok: true, creditNote: raced, replayed: true };
+      if (error instanceof OrderMovedConcurrently) return { ok: false, code: 'CONCURRENT_RETURN', message: 'The order changed meanwhile; look at it again before returning.' };
       throw error;
     }
   }

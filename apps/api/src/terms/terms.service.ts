@@ -17,7 +17,7 @@ import {
   type TermsSla,
 } from '@nce/domain';
 import type { EntityManager } from 'typeorm';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { kindOf, portable } from '../db/sql.js';
 import type { MailService } from '../mail/mail.service.js';

@@ -1,0 +1,45 @@
+import { nextOrderState, type OrderEvent, type OrderState } from '@nce/domain';
+import type { EntityManager } from 'typeorm';
+import type { AuditService } from '../audit/index.js';
+import { updateReturning } from '../db/sql.js';
+import type { Actor } from '../platform/actor.js';
+import type { Clock } from '../platform/clock.js';
+import { appendOrderEvent } from './order-events.js';
+
+export interface OrderAtHand {
+  id: string;
+  soNumber: string;
+  /** The status the caller decided on; the move happens only if the order still has it. */
+  status: OrderState;
+}
+
+/** An order moved by someone else between the caller's read and its write: retry from a fresh read. */
+export class OrderMovedConcurrently extends Error {
+  constructor(soNumber: string) {
+    super(`order ${soNumber} moved on concurrently`);
+  }
+}
+
+/**
+ * The one writer of an order's status (provisioning, staff retries, returns all come through here): the move
+ * is checked against the domain's transition table, written only if the order is still where the caller saw
+ * it, its version bumped, its timeline event appended and the audit entry recorded — all in the caller's
+ * transaction. An illegal move is a bug in the caller, not a business answer, so it throws.
+ */
+export class OrderStatusWriter {
+  constructor(
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  async move(m: EntityManager, actor: Actor, order: OrderAtHand, event: OrderEvent, message: string, changes: Record<string, { before: unknown; after: unknown }> = {}): Promise<OrderState> {
+    const next = nextOrderState(order.status, event);
+    if (!next.ok) throw new Error(`order ${order.soNumber}: ${next.message}`);
+    const now = this.clock.now();
+    const moved = await updateReturning(m, 'UPDATE sales_order SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = ? RETURNING id', [next.to, now.toISOString(), order.id, order.status]);
+    if (moved.length !== 1) throw new OrderMovedConcurrently(order.soNumber);
+    await appendOrderEvent(m, order.id, now, next.to, message);
+    await this.audit.record(m, actor, { operation: `orders.${event.toLowerCase()}`, entityType: 'Order', entityId: order.id, changes: { status: { before: order.status, after: next.to }, ...changes } });
+    return next.to;
+  }
+}
