@@ -44,6 +44,30 @@ export function resellerCanBuy(status: ResellerStatus): Outcome<true, 'ACCOUNT_N
   });
 }
 
+/**
+ * R1: an account activates by itself when its activation order completes; staff suspend an account (even
+ * one still activating) and reinstate a suspended one — but never make active an account whose activation
+ * has not completed.
+ */
+export const RESELLER_STATUS_TRANSITIONS: Record<ResellerStatus, readonly ResellerStatus[]> = {
+  PENDING_ACTIVATION: ['ACTIVE', 'SUSPENDED'],
+  ACTIVE: ['SUSPENDED'],
+  SUSPENDED: ['ACTIVE'],
+};
+
+/**
+ * R1: may staff set the account to `to`? `activationPending`: the account's activation order has not
+ * completed (an account made active outside that flow, e.g. migrated, has none). Staying put is no change.
+ */
+export function moveReseller(from: ResellerStatus, to: 'ACTIVE' | 'SUSPENDED', activationPending: boolean): Outcome<ResellerStatus, 'ACTIVATION_PENDING' | 'ILLEGAL_TRANSITION'> {
+  if (from === to) return ok(to);
+  if (to === 'ACTIVE' && (from === 'PENDING_ACTIVATION' || activationPending)) {
+    return fail('ACTIVATION_PENDING', 'The account activates by itself once its activation order completes; it cannot be made active before.');
+  }
+  if (!RESELLER_STATUS_TRANSITIONS[from].includes(to)) return fail('ILLEGAL_TRANSITION', `An account that is ${from.toLowerCase().replace('_', ' ')} cannot be set to ${to.toLowerCase()}.`);
+  return ok(to);
+}
+
 /** How old the four pre-purchase checks may be before they are asked again (R10). */
 export const CHECKS_STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 

@@ -129,6 +129,22 @@ describe('resellers', () => {
     await staff.signIn(demo('staff').email, demo('staff').password);
   });
 
+  it('R1: suspends an account still activating, but never makes it active before its activation completes', async () => {
+    const setStatus = async (id: string, status: string) => {
+      const version = (await staff.gql(`{ reseller(id: "${id}") { version } }`)).data?.reseller.version;
+      return (await staff.gql(`mutation { setResellerStatus(id: "${id}", version: ${version}, status: ${status}) { __typename ... on ResellerSaved { reseller { status } } ... on ValidationFailed { fields { field code } } } }`)).data?.setResellerStatus;
+    };
+    const id = (await staff.gql(CREATE, { input: { ...input(5), marketplaceId: 'MP-310005', bcn: '20-310005' } })).data?.createReseller.reseller.id;
+    // The first sign-in has placed the activation order; it has not completed.
+    await t.app.db.transaction((m) => t.app.resellers.startActivationOnSignIn(m, id, 'user-of-7', { principal: null, requestId: 'test' }));
+    expect(await setStatus(id, 'ACTIVE')).toEqual({ __typename: 'ValidationFailed', fields: [{ field: 'status', code: 'ACTIVATION_PENDING' }] });
+    expect(await setStatus(id, 'SUSPENDED')).toEqual({ __typename: 'ResellerSaved', reseller: { status: 'SUSPENDED' } });
+    expect(await setStatus(id, 'ACTIVE')).toEqual({ __typename: 'ValidationFailed', fields: [{ field: 'status', code: 'ACTIVATION_PENDING' }] });
+    // Once the activation has completed, a suspended account may be reinstated.
+    await t.app.resellers.completeActivation(id);
+    expect(await setStatus(id, 'ACTIVE')).toEqual({ __typename: 'ResellerSaved', reseller: { status: 'ACTIVE' } });
+  });
+
   it('audits changes with the reseller they were made for', async () => {
     const entries = await staff.gql('{ auditEntries(filter: { operation: "resellers.setIdentifiers" }, first: 5) { nodes { actorEmail onBehalfOfResellerId entityId } } }');
     const entry = entries.data?.auditEntries.nodes[0];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   checksAreStale,
+  moveReseller,
   parseMpnId,
   parseResellerDomain,
   prePurchaseChecks,
@@ -127,11 +128,12 @@ export class ResellerService {
 
   /** Staff suspend or reinstate an account; activation itself is the job's. */
   async setStatus(actor: Actor, id: string, version: number, status: 'ACTIVE' | 'SUSPENDED'): Promise<ResellerResult> {
-    return this.change(actor, id, version, 'resellers.setStatus', async (_m, current) =>
-      status === 'ACTIVE' && current.status === 'PENDING_ACTIVATION'
-        ? { code: 'VALIDATION_FAILED', fields: [{ field: 'status', code: 'ACTIVATION_PENDING', message: 'The account activates by itself once its activation order completes.' }] }
-        : { status },
-    );
+    return this.change(actor, id, version, 'resellers.setStatus', async (m, current) => {
+      // R1: never active before its activation order completed, not even by way of a suspension.
+      const activation = await m.findOneBy(ResellerActivationEntity, { resellerId: id });
+      const moved = moveReseller(current.status, status, activation !== null && activation.status !== 'COMPLETED');
+      return moved.ok ? { status: moved.value } : { code: 'VALIDATION_FAILED', fields: [{ field: 'status', code: moved.code, message: moved.message }] };
+    });
   }
 
   /**
