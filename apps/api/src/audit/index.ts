@@ -33,3 +33,4 @@ export const auditModule: ApiModule = {
 };
 
 export type { AuditService } from './audit.service.js';
+export { changesBetween } from './audit.service.js';

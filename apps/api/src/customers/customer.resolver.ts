@@ -6,8 +6,8 @@ import { NotFound, ValidationFailed, VersionConflict } from '../platform/common.
 import { CustomerSegmentEnum } from '../platform/graphql-enums.js';
 import { actorForReseller } from '../platform/ownership.js';
 import { Permission, RequirePermission } from '../platform/permissions.js';
-import type { CustomerTenantEntity } from '../tenants/customer-tenant.entity.js';
-import type { TenantResult as ServiceTenantResult } from '../tenants/tenant.service.js';
+import type { CustomerTenantEntity } from '../tenants/index.js';
+import type { TenantResult as ServiceTenantResult } from '../tenants/index.js';
 import { CustomerTenant, TenantChoices, TenantRefused, TenantResult, TenantSaved, Verdict } from '../tenants/tenant.types.js';
 import type { CustomerEntity } from './customer.entity.js';
 import type { CustomerResult } from './customer.service.js';

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { generatePassword, loginKey, validateCustomer, type CustomerInput, type CustomerSegment, type FieldError } from '@nce/domain';
 import type { EntityManager } from 'typeorm';
-import { changesBetween, type AuditService } from '../audit/audit.service.js';
+import { changesBetween, type AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';

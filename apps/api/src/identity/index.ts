@@ -33,3 +33,6 @@ export const identityModule: ApiModule = {
     }),
   }),
 };
+
+export type { PasswordHasher } from './password-hasher.js';
+export type { UserEntity } from './user.entity.js';

@@ -28,3 +28,5 @@ export const mailModule: ApiModule = {
     }),
   }),
 };
+
+export type { MailService } from './mail.service.js';

@@ -20,3 +20,5 @@ export const partnerCenterModule: ApiModule = {
   resolvers: [SimulatorResolver],
   services: ({ db, clock, audit }) => ({ partnerCenter: new PartnerCenterSimulator(db, clock), simulator: new SimulatorService(db, clock, audit) }),
 };
+
+export type { PartnerCenter } from './partner-center.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseExistingTenantDomain, parseMpnId, requireText, type FieldError } from '@nce/domain';
 import type { AuditService } from '../audit/index.js';
-import { changesBetween } from '../audit/audit.service.js';
+import { changesBetween } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';

@@ -41,3 +41,5 @@ export const resellersModule: ApiModule = {
     }),
   }),
 };
+
+export type { ResellerService } from './reseller.service.js';

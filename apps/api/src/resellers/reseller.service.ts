@@ -13,9 +13,9 @@ import {
   type ResellerStatus,
 } from '@nce/domain';
 import type { EntityManager } from 'typeorm';
-import { changesBetween, type AuditService } from '../audit/audit.service.js';
+import { changesBetween, type AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
-import type { PartnerCenter } from '../partner-center/partner-center.js';
+import type { PartnerCenter } from '../partner-center/index.js';
 import { systemActor, type Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import type { UserEntity } from '../identity/user.entity.js';
+import type { UserEntity } from '../identity/index.js';
 import { NotFound, OperationRefused, ValidationFailed, VersionConflict } from '../platform/common.types.js';
 import { Permission, RequirePermission } from '../platform/permissions.js';
 import type { StaffError } from './staff.service.js';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { requireEmail, requireText, type FieldError } from '@nce/domain';
 import type { AuditService } from '../audit/index.js';
-import { changesBetween } from '../audit/audit.service.js';
+import { changesBetween } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { emailKey, type IdentityService, PASSWORD_RESET_TTL_MS } from '../identity/identity.service.js';
-import type { PasswordHasher } from '../identity/password-hasher.js';
+import type { PasswordHasher } from '../identity/index.js';
 import { SessionEntity } from '../identity/session.entity.js';
 import { newToken } from '../identity/tokens.js';
 import { UserEntity, type UserKind } from '../identity/user.entity.js';

@@ -9,7 +9,7 @@ import type { Database } from '../db/database.js';
 import { emailKey, type IdentityService } from '../identity/identity.service.js';
 import { SignInFailureEntity } from '../identity/sign-in-failure.entity.js';
 import { UserEntity } from '../identity/user.entity.js';
-import type { MailService } from '../mail/mail.service.js';
+import type { MailService } from '../mail/index.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { hasPermission, Permission } from '../platform/permissions.js';

@@ -4,7 +4,7 @@ import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { OrderLineEntity, SalesOrderEntity } from '../orders/entities.js';
 import { OrderMovedConcurrently, type OrderStatusWriter } from '../orders/index.js';
-import type { PartnerCenter } from '../partner-center/partner-center.js';
+import type { PartnerCenter } from '../partner-center/index.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
 import { appendLedger } from '../terms/ledger.js';

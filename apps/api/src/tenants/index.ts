@@ -28,3 +28,6 @@ export const tenantsModule: ApiModule = {
     }),
   }),
 };
+
+export type { CustomerTenantEntity } from './customer-tenant.entity.js';
+export type { TenantResult, TenantService } from './tenant.service.js';

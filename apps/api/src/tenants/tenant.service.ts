@@ -9,7 +9,7 @@ import {
   type TenantOptions,
 } from '@nce/domain';
 import type { EntityManager } from 'typeorm';
-import { changesBetween, type AuditService } from '../audit/audit.service.js';
+import { changesBetween, type AuditService } from '../audit/index.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import type { Database } from '../db/database.js';
 import { DomainTakenError, type PartnerCenter } from '../partner-center/partner-center.js';

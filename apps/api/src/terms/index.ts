@@ -16,3 +16,5 @@ export const termsModule: ApiModule = {
   resolvers: [TermsResolver],
   services: ({ config, db, clock, audit, mail }) => ({ terms: new TermsService(db, clock, audit, mail, config.creditTeamEmail) }),
 };
+
+export type { TermsService } from './terms.service.js';
