@@ -59,3 +59,30 @@ export async function insertRows(m: EntityManager, table: string, rows: readonly
   for (const row of rows) for (const column of columns) values.push(kind === 'sqlite' && typeof row[column] === 'boolean' ? Number(row[column]) : row[column]);
   await m.query(sql, values);
 }
+
+/** How a packed value becomes a property: text, a number, text or null, or as the driver gave it. */
+export type PackedKind = 'text' | 'number' | 'optionalText' | 'asIs';
+
+/**
+ * A row read by hand through `packedColumns`: which column lands in which property of the entity, in the
+ * select's order. `db/row-specs.test.ts` checks every spec against the entity's TypeORM metadata, so a
+ * renamed column or property fails a test instead of shifting values.
+ */
+export interface RowSpec<T> {
+  readonly entity: abstract new (...args: never[]) => unknown;
+  readonly columns: readonly (readonly [column: string, property: keyof T & string, kind: PackedKind])[];
+}
+
+export const rowSpec = <T>(entity: RowSpec<T>['entity'], columns: RowSpec<T>['columns']): RowSpec<T> => ({ entity, columns });
+
+/** The spec's properties read from `values` (starting at `offset`) into `into`, which is returned. */
+export function readPacked<T, R extends object>(spec: RowSpec<T>, values: readonly unknown[], offset: number, into: R): R & Pick<T, RowSpec<T>['columns'][number][1]> {
+  const target = into as Record<string, unknown>;
+  const columns = spec.columns;
+  for (let i = 0; i < columns.length; i += 1) {
+    const [, property, kind] = columns[i]!;
+    const value = values[offset + i];
+    target[property] = kind === 'text' ? String(value) : kind === 'number' ? Number(value) : kind === 'optionalText' ? (value === null || value === undefined ? null : String(value)) : value;
+  }
+  return into as R & Pick<T, RowSpec<T>['columns'][number][1]>;
+}

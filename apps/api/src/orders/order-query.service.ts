@@ -1,6 +1,6 @@
 import type { OrderState } from '@nce/domain';
 import type { Database } from '../db/database.js';
-import { packedColumns, portable, unpack } from '../db/sql.js';
+import { packedColumns, portable, readPacked, rowSpec, unpack } from '../db/sql.js';
 import { checkPageSize, containsPattern, encodeKeyset, keysetAfter, type KeyOrder } from '../platform/cursor.js';
 import type { SortColumns } from '../platform/list-sort.js';
 import { OrderEventEntity, OrderLineEntity, SalesOrderEntity } from './entities.js';
@@ -72,7 +72,7 @@ export class OrderQueryService {
     const rows: { packed: unknown }[] = await this.db.read.query(
       portable(
         this.db.kind,
-        `SELECT ${packedColumns(this.db.kind, [...ORDER_COLUMNS.map((c) => `o.${c}`), 'r.company_name', 'c.company_name'])}
+        `SELECT ${packedColumns(this.db.kind, [...ORDER_ROW.columns.map(([column]) => `o.${column}`), 'r.company_name', 'c.company_name'])}
          FROM sales_order o JOIN reseller r ON r.id = o.reseller_id JOIN customer c ON c.id = o.customer_id
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order.column} ${order.direction}, o.id ${order.direction} LIMIT ?`,
       ),
@@ -83,7 +83,7 @@ export class OrderQueryService {
     const byId = new Map(orders.map((o) => [o.id, o]));
     if (orders.length) {
       const lines: { packed: unknown }[] = await this.db.read.query(
-        portable(this.db.kind, `SELECT ${packedColumns(this.db.kind, LINE_COLUMNS)} FROM order_line WHERE order_id IN (${orders.map(() => '?').join(', ')}) ORDER BY order_id, line_number`),
+        portable(this.db.kind, `SELECT ${packedColumns(this.db.kind, LINE_ROW.columns.map(([column]) => column))} FROM order_line WHERE order_id IN (${orders.map(() => '?').join(', ')}) ORDER BY order_id, line_number`),
         orders.map((o) => o.id),
       );
       for (const row of lines) {
@@ -110,32 +110,27 @@ export class OrderQueryService {
   }
 }
 
-/** The columns a list packs, in this order. */
-const ORDER_COLUMNS = [
-  'id', 'so_number', 'reseller_id', 'customer_id', 'status', 'payment_method', 'po_number', 'currency', 'total_minor', 'tenant_domain', 'placed_at', 'provisioned_at', 'failure_reason',
-] as const;
+/** What a list reads of an order, column by column (checked against the entity in db/row-specs.test.ts). */
+export const ORDER_ROW = rowSpec<ListedOrder>(SalesOrderEntity, [
+  ['id', 'id', 'text'], ['so_number', 'soNumber', 'text'], ['reseller_id', 'resellerId', 'text'], ['customer_id', 'customerId', 'text'],
+  ['status', 'status', 'text'], ['payment_method', 'paymentMethod', 'text'], ['po_number', 'poNumber', 'optionalText'], ['currency', 'currency', 'text'],
+  ['total_minor', 'totalMinor', 'number'], ['tenant_domain', 'tenantDomain', 'text'], ['placed_at', 'placedAt', 'text'], ['provisioned_at', 'provisionedAt', 'optionalText'],
+  ['failure_reason', 'failureReason', 'optionalText'],
+]);
 
-const LINE_COLUMNS = ['order_id', 'line_number', 'product_title', 'sku_title', 'term', 'billing_plan', 'quantity', 'unit_price_minor', 'line_total_minor', 'subscription_id', 'status'] as const;
+export const LINE_ROW = rowSpec<ListedLine>(OrderLineEntity, [
+  ['order_id', 'orderId', 'text'], ['line_number', 'lineNumber', 'number'], ['product_title', 'productTitle', 'text'], ['sku_title', 'skuTitle', 'text'],
+  ['term', 'term', 'text'], ['billing_plan', 'billingPlan', 'text'], ['quantity', 'quantity', 'number'], ['unit_price_minor', 'unitPriceMinor', 'number'],
+  ['line_total_minor', 'lineTotalMinor', 'number'], ['subscription_id', 'subscriptionId', 'optionalText'], ['status', 'status', 'text'],
+]);
 
-const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+/** Where the reseller's and the customer's names follow the order's own columns in a list row. */
+const NAMES_AT = ORDER_ROW.columns.length;
 
 /** An order from its packed columns, then the reseller's and the customer's names; its lines are added after. */
-function orderOf(v: unknown[]): ListedOrder {
-  return {
-    id: String(v[0]), soNumber: String(v[1]), resellerId: String(v[2]), customerId: String(v[3]), status: v[4] as OrderState,
-    paymentMethod: v[5] as SalesOrderEntity['paymentMethod'], poNumber: text(v[6]), currency: String(v[7]), totalMinor: Number(v[8]),
-    tenantDomain: String(v[9]), placedAt: String(v[10]), provisionedAt: text(v[11]), failureReason: text(v[12]),
-    resellerName: String(v[13]), customerName: String(v[14]), lines: [],
-  };
-}
+const orderOf = (v: readonly unknown[]): ListedOrder => readPacked(ORDER_ROW, v, 0, { resellerName: String(v[NAMES_AT]), customerName: String(v[NAMES_AT + 1]), lines: [] as ListedLine[] }) as ListedOrder;
 
-function lineOf(v: unknown[]): ListedLine {
-  return {
-    orderId: String(v[0]), lineNumber: Number(v[1]), productTitle: String(v[2]), skuTitle: String(v[3]), term: v[4] as OrderLineEntity['term'],
-    billingPlan: v[5] as OrderLineEntity['billingPlan'], quantity: Number(v[6]), unitPriceMinor: Number(v[7]), lineTotalMinor: Number(v[8]),
-    subscriptionId: text(v[9]), status: v[10] as OrderLineEntity['status'],
-  };
-}
+const lineOf = (v: readonly unknown[]): ListedLine => readPacked(LINE_ROW, v, 0, {}) as ListedLine;
 
 function toEntity(r: Record<string, unknown>): Partial<SalesOrderEntity> {
   return {
