@@ -125,7 +125,7 @@ export class ProductConnection {
   @Field(() => PageInfo)
   pageInfo: PageInfo;
 
-  @Field(() => PriceSegmentEnum, { description: 'The price segment shown (Government → Commercial, R20).' })
+  @Field(() => PriceSegmentEnum, { description: 'The price segment shown (Government customers see Commercial prices).' })
   priceSegment: PriceSegment;
 
   @Field()

@@ -2,7 +2,7 @@ import type { OrderState } from '@nce/domain';
 import type { Database } from '../db/database.js';
 import { packedColumns, portable, readPacked, rowSpec, unpack } from '../db/sql.js';
 import { checkPageSize, containsPattern, encodeKeyset, keysetAfter, type KeyOrder } from '../platform/cursor.js';
-import type { SortColumns } from '../platform/list-sort.js';
+import { sortOrder, type SortColumns } from '../platform/list-sort.js';
 import { OrderEventEntity, OrderLineEntity, SalesOrderEntity } from './entities.js';
 
 export interface OrderFilter {
@@ -17,19 +17,14 @@ export interface OrderFilter {
 
 /** The columns an order list sorts on; the list starts newest first. */
 export const ORDER_SORTS = {
-  PLACED: { column: 'o.placed_at', direction: 'DESC' },
-  SO_NUMBER: { column: 'o.so_number', direction: 'DESC' },
-  RESELLER: { column: 'r.company_name', direction: 'ASC' },
-  CUSTOMER: { column: 'c.company_name', direction: 'ASC' },
-  STATUS: { column: 'o.status', direction: 'ASC' },
-  TOTAL: { column: 'o.total_minor', direction: 'DESC', type: 'number' },
+  PLACED: { column: 'o.placed_at', property: 'placedAt', direction: 'DESC' },
+  SO_NUMBER: { column: 'o.so_number', property: 'soNumber', direction: 'DESC' },
+  RESELLER: { column: 'r.company_name', property: 'resellerName', direction: 'ASC' },
+  CUSTOMER: { column: 'c.company_name', property: 'customerName', direction: 'ASC' },
+  STATUS: { column: 'o.status', property: 'status', direction: 'ASC' },
+  TOTAL: { column: 'o.total_minor', property: 'totalMinor', direction: 'DESC', type: 'number' },
 } satisfies SortColumns<string>;
 export type OrderSortKey = keyof typeof ORDER_SORTS;
-export const DEFAULT_ORDER_SORT: KeyOrder = { name: 'PLACED', ...ORDER_SORTS.PLACED, direction: 'DESC' };
-
-/** The sort key of a listed order, in the order's own terms. */
-const orderSortKey = (order: KeyOrder, o: ListedOrder): string | number =>
-  ({ PLACED: o.placedAt, SO_NUMBER: o.soNumber, RESELLER: o.resellerName, CUSTOMER: o.customerName, STATUS: o.status, TOTAL: o.totalMinor })[order.name as OrderSortKey] ?? o.placedAt;
 
 export interface OrderRow extends SalesOrderEntity {
   resellerName: string;
@@ -45,7 +40,7 @@ export type ListedOrder = Omit<OrderRow, 'idempotencyKey' | 'requestHash' | 'pla
 export class OrderQueryService {
   constructor(private readonly db: Database) {}
 
-  async list(filter: OrderFilter, first: number, after?: string | null, order: KeyOrder = DEFAULT_ORDER_SORT): Promise<{ orders: ListedOrder[]; hasNextPage: boolean; endCursor: string | null }> {
+  async list(filter: OrderFilter, first: number, after?: string | null, order: KeyOrder = sortOrder(ORDER_SORTS, 'PLACED')): Promise<{ orders: ListedOrder[]; hasNextPage: boolean; endCursor: string | null }> {
     checkPageSize(first);
     const where: string[] = [];
     const params: (string | number)[] = [];
@@ -92,7 +87,7 @@ export class OrderQueryService {
       }
     }
     const last = orders[orders.length - 1];
-    return { orders, hasNextPage: rows.length > first, endCursor: last ? encodeKeyset(order, orderSortKey(order, last), last.id) : null };
+    return { orders, hasNextPage: rows.length > first, endCursor: last ? encodeKeyset(order, last[order.property as keyof ListedOrder] as string | number, last.id) : null };
   }
 
   async get(id: string): Promise<(OrderRow & { events: OrderEventEntity[] }) | null> {

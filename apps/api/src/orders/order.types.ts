@@ -111,7 +111,7 @@ export class PurchaseReadiness {
   @Field(() => [ChecklistStep])
   checklist: ChecklistStep[];
 
-  @Field({ description: 'CREDIT_CARD (the default, R17) or TERMS.' })
+  @Field({ description: 'CREDIT_CARD (the default) or TERMS.' })
   paymentMethod: string;
 
   @Field(() => Money, { nullable: true })

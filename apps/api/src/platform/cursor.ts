@@ -6,17 +6,19 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, shape: readonly ('string' | 'number')[]): (string | number)[] {
+/** `shape`: each part's type; 'key' is a sort key, text or a number. */
+export function decodeCursor(cursor: string, shape: readonly ('string' | 'number' | 'key')[]): (string | number)[] {
+  const fits = (part: unknown, type: 'string' | 'number' | 'key') => (type === 'key' ? typeof part === 'string' || typeof part === 'number' : typeof part === type);
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === shape.length && key.every((part, i) => typeof part === shape[i])) return key;
+    if (Array.isArray(key) && key.length === shape.length && key.every((part, i) => fits(part, shape[i]!))) return key;
   } catch {
     // fall through to the error below
   }
-  throw new GraphQLError('The cursor "after" is not one this API gave out; start again without it.', {
-    extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' },
-  });
+  throw notOurCursor();
 }
+
+const notOurCursor = () => new GraphQLError('The cursor "after" is not one this API gave out; start again without it.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
 
 export const PAGE_SIZE_MAX = 100;
 
@@ -46,21 +48,12 @@ export interface KeyOrder {
 
 /** The sort key and id a cursor holds, refused when it was given out for another order. */
 export function decodeKeyset(after: string, order: KeyOrder): [string | number, string] {
-  const [name, direction] = decodeCursor(after, ['string', 'string', typeof readKey(after) === 'number' ? 'number' : 'string', 'string']);
+  const [name, direction, key, id] = decodeCursor(after, ['string', 'string', 'key', 'string']);
   if (name !== order.name || direction !== order.direction) {
     throw new GraphQLError('The cursor "after" belongs to another sort order; start again without it.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
   }
-  const [, , key, id] = decodeCursor(after, ['string', 'string', order.type ?? 'string', 'string']);
-  return [key, id as string];
-}
-
-/** The third part of a cursor, whatever it is, so the sort it came from can be named before its key is checked. */
-function readKey(cursor: string): unknown {
-  try {
-    return (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[])[2];
-  } catch {
-    return undefined;
-  }
+  if (typeof key !== (order.type ?? 'string')) throw notOurCursor();
+  return [key!, String(id)];
 }
 
 export const encodeKeyset = (order: KeyOrder, key: string | number, id: string): string => encodeCursor([order.name, order.direction, key, id]);

@@ -60,16 +60,16 @@ export async function seedDemoStory(config: Config, now: Date): Promise<string[]
 
 async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   const reseller = await app.db.read.findOneByOrFail(ResellerEntity, { marketplaceId: DEMO_RESELLER.marketplaceId });
-  const staffActor = async (email: string): Promise<Actor> => {
+  const actorOf = async (email: string): Promise<Actor> => {
     const user = await app.db.read.findOneByOrFail(UserEntity, { emailKey: emailKey(email) });
     const principal: Principal =
       user.kind === 'RESELLER' ? { kind: 'reseller', userId: user.id, email: user.email, resellerId: user.resellerId! } : { kind: 'staff', userId: user.id, email: user.email, roles: user.roles.split(',') as never };
     return { principal, requestId: `demo-story:${randomUUID()}` };
   };
-  const rita = await staffActor('reseller@demo.test');
-  const credit = await staffActor('credit@demo.test');
-  const support = await staffActor('support@demo.test');
-  const staff = await staffActor('staff@demo.test');
+  const rita = await actorOf('reseller@demo.test');
+  const credit = await actorOf('credit@demo.test');
+  const support = await actorOf('support@demo.test');
+  const staff = await actorOf('staff@demo.test');
   const at = (daysAgo: number, hoursAgo = 0) => clock.set(new Date(now.getTime() - daysAgo * DAY - hoursAgo * HOUR));
   const settle = async () => {
     for (let round = 0; round < 4; round += 1) {

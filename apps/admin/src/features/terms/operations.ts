@@ -124,19 +124,26 @@ export const SUBMIT_TERMS = graphql(`
   }
 `);
 
+/** A reseller's credit line at a glance: limit, used, available, payment terms. */
+export const CREDIT_FIGURES = graphql(`
+  fragment CreditFigures on CreditStanding {
+    paymentTerms
+    limit {
+      formatted
+    }
+    used {
+      formatted
+    }
+    available {
+      formatted
+    }
+  }
+`);
+
 export const RESELLER_CREDIT = graphql(`
   query ResellerCredit($resellerId: ID!) {
     resellerCredit(resellerId: $resellerId) {
-      paymentTerms
-      limit {
-        formatted
-      }
-      used {
-        formatted
-      }
-      available {
-        formatted
-      }
+      ...CreditFigures
       ledger {
         at
         kind
@@ -163,16 +170,7 @@ export const RESELLER_CREDIT = graphql(`
 export const RESELLER_STANDING = graphql(`
   query ResellerStanding($resellerId: ID!) {
     resellerCredit(resellerId: $resellerId) {
-      paymentTerms
-      limit {
-        formatted
-      }
-      used {
-        formatted
-      }
-      available {
-        formatted
-      }
+      ...CreditFigures
     }
     orders(resellerId: $resellerId, first: 5) {
       nodes {
