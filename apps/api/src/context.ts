@@ -1,7 +1,7 @@
 import type { App } from './app.js';
 import type { Loaders } from './loaders.js';
-import type { Actor } from './platform/actor.js';
 import type { Principal } from './platform/permissions.js';
+import type { RequestContext } from './platform/request-context.js';
 
 /** Sets or clears the session cookie on the response being built. */
 export interface SessionCookie {
@@ -9,13 +9,13 @@ export interface SessionCookie {
   clear(): void;
 }
 
-export interface Context {
+/** A GraphQL request's context: its RequestContext (passed as is to services) plus the request's plumbing. */
+export interface Context extends RequestContext {
   app: App;
   loaders: Loaders;
   principal: Principal | null;
   /** Why there is no principal although a session cookie came: it expired or was revoked. */
   authProblem: 'SESSION_EXPIRED' | null;
-  actor: Actor;
   requestId: string;
   ip: string;
   userAgent: string | null;

@@ -3,7 +3,7 @@ import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 import { CustomerEntity } from './customers/customer.entity.js';
 import { EmailMessageEntity } from './mail/email-message.entity.js';
 import { OrderEventEntity, OrderLineEntity, SalesOrderEntity } from './orders/entities.js';
-import { systemActor } from './platform/actor.js';
+import { systemContext } from './platform/request-context.js';
 import { JobEntity } from './platform/jobs/job.entity.js';
 import { ResellerActivationEntity } from './resellers/reseller-activation.entity.js';
 import { ResellerEntity } from './resellers/reseller.entity.js';
@@ -127,7 +127,7 @@ describe('the API killed (SIGKILL) and started again', () => {
     let api: ApiProcess | null = null;
     try {
       await seedUsers(t.app);
-      const actor = systemActor('system:test');
+      const actor = systemContext(t.clock, 'system:test');
       const created = await t.app.resellers.create(actor, {
         companyName: 'Crash Test Cloud',
         marketplaceId: 'MP-400001',
@@ -136,10 +136,11 @@ describe('the API killed (SIGKILL) and started again', () => {
         contact: { name: 'Ann Acme', email: 'ann@crash.example', phone: '+1 415 555 0100' },
       });
       if (!created.ok) throw new Error(JSON.stringify(created));
-      const id = created.reseller.id;
-      const user = await t.app.staff.create(actor, { email: 'rob@crash.example', displayName: 'Rob', roles: [] }, id);
+      const id = created.value.id;
+      const user = await t.app.resellers.createUser(actor, id, { email: 'rob@crash.example', displayName: 'Rob' });
       if (!user.ok) throw new Error(JSON.stringify(user));
-      expect((await t.app.identity.resetPassword(user.resetToken, 'rob sets a passphrase', 'test')).ok).toBe(true);
+      const token = new URL(user.value.resetUrl).searchParams.get('token')!;
+      expect((await t.app.identity.resetPassword(actor, token, 'rob sets a passphrase')).ok).toBe(true);
 
       const start = clockedStart(t, { ACTIVATION_DELAY_SECONDS: '2' });
       api = await start();

@@ -14,6 +14,7 @@ import {
   type GraphQLOutputType,
   type GraphQLSchema,
 } from 'graphql';
+import { systemContext } from './platform/request-context.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NUL_REFUSED } from './platform/compiled-execution.js';
 import { seededRandom } from './platform/seeded-random.js';
@@ -187,7 +188,7 @@ describe('schema-driven fuzzing of every operation, for every role', () => {
     expect(wrongTotals).toEqual([]);
     expect(await t.app.db.read.query('SELECT id FROM order_line WHERE returned_quantity < 0 OR returned_quantity > quantity')).toEqual([]);
     for (const { id } of await t.app.db.read.query('SELECT id FROM reseller')) {
-      const standing = await t.app.terms.standing(String(id));
+      const standing = await t.app.terms.standing(systemContext(t.app.clock, 'test'), String(id));
       if (standing.used) expect(standing.used.amountMinor).toBeGreaterThanOrEqual(0);
     }
   }, 300_000);

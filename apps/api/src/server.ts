@@ -168,7 +168,7 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
       loaders: createLoaders(app),
       principal,
       authProblem: auth && 'problem' in auth ? auth.problem : null,
-      actor: { principal, requestId, ip },
+      clock: app.clock,
       requestId,
       ip,
       userAgent: req.headers['user-agent'] ?? null,

@@ -1,28 +1,9 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { SortDirection } from '../platform/list-sort.js';
 import type { Context } from '../context.js';
+import { SortDirection } from '../platform/list-sort.js';
 import { Permission, RequirePermission } from '../platform/permissions.js';
-import type { AuditEntryEntity } from './audit-entry.entity.js';
-import type { FieldChanges } from './audit.service.js';
-import { AuditEntry, AuditEntryConnection, AuditFilterInput, FieldChange } from './audit.types.js';
 import { Cursor } from '../platform/text.types.js';
-
-const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-
-const toEntry = (e: AuditEntryEntity): AuditEntry =>
-  Object.assign(new AuditEntry(), {
-    ...e,
-    actorRoles: e.actorRoles ? e.actorRoles.split(',') : [],
-    changes: Object.entries(JSON.parse(e.changes) as FieldChanges).map(([field, c]) => Object.assign(new FieldChange(), { field, before: json(c.before), after: json(c.after) })),
-  });
-
-function instant(value: string | null | undefined, argument: string): Date | null {
-  if (!value) return null;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new GraphQLError(`"${argument}" is not an ISO date-time.`, { extensions: { code: 'BAD_USER_INPUT', argumentName: argument } });
-  return date;
-}
+import { AuditEntry, AuditEntryConnection, AuditFilterInput } from './audit.types.js';
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
@@ -38,9 +19,9 @@ export class AuditResolver {
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Newest first unless ASC.' }) direction: SortDirection | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => Cursor, { nullable: true }) after: string | null,
-    @Ctx() { app }: Context,
+    @Ctx() ctx: Context,
   ): Promise<AuditEntryConnection> {
-    const page = await app.audit.list({ ...filter, from: instant(filter?.from, 'filter.from'), to: instant(filter?.to, 'filter.to') }, first, after, direction ?? 'DESC');
-    return { nodes: page.entries.map(toEntry), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+    const page = await ctx.app.audit.list(ctx, { ...filter }, first, after, direction ?? 'DESC');
+    return { nodes: page.entries.map(AuditEntry.of), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { insertRows } from '../db/sql.js';
-import type { Actor } from '../platform/actor.js';
+import { Permission } from '../platform/permissions.js';
+import { BadInput, Forbidden, requirePermission, type RequestContext } from '../platform/request-context.js';
 import type { Clock } from '../platform/clock.js';
 import { containsPattern, keysetPage } from '../platform/cursor.js';
 import type { AuditEntityNames } from './entity-names.js';
@@ -33,6 +34,13 @@ export interface AuditRecord {
   changes?: FieldChanges;
 }
 
+function instant(value: string | null | undefined, argument: string): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new BadInput(`"${argument}" is not an ISO date-time.`, argument);
+  return date;
+}
+
 export interface AuditFilter {
   actorUserId?: string | null;
   entityType?: string | null;
@@ -42,8 +50,9 @@ export interface AuditFilter {
   actor?: string | null;
   /** Part of the entity's name (company, SO number, case number, user) or its whole id. */
   entity?: string | null;
-  from?: Date | null;
-  to?: Date | null;
+  /** ISO date-times: from (inclusive), to (exclusive). */
+  from?: string | null;
+  to?: string | null;
 }
 
 export class AuditService {
@@ -54,7 +63,7 @@ export class AuditService {
   ) {}
 
   /** Writes the entry with `manager`, so it commits or rolls back with the change it describes. */
-  async record(manager: EntityManager, actor: Actor, record: AuditRecord): Promise<void> {
+  async record(manager: EntityManager, actor: RequestContext, record: AuditRecord): Promise<void> {
     const principal = actor.principal;
     await insertRows(manager, 'audit_entry', [
       {
@@ -76,14 +85,18 @@ export class AuditService {
   }
 
   /** Entries newest first, filtered, keyset-paginated. */
-  async list(filter: AuditFilter, first: number, after?: string | null, direction: 'ASC' | 'DESC' = 'DESC'): Promise<{ entries: AuditEntryEntity[]; hasNextPage: boolean; endCursor: string | null }> {
+  async list(ctx: RequestContext, filter: AuditFilter, first: number, after?: string | null, direction: 'ASC' | 'DESC' = 'DESC'): Promise<{ entries: AuditEntryEntity[]; hasNextPage: boolean; endCursor: string | null }> {
+    if (ctx.principal?.kind === 'reseller') throw new Forbidden();
+    requirePermission(ctx, Permission.AuditRead);
     const query = this.db.read.createQueryBuilder(AuditEntryEntity, 'a');
     if (filter.actorUserId) query.andWhere('a.actor_user_id = :actor', { actor: filter.actorUserId });
     if (filter.entityType) query.andWhere('a.entity_type = :type', { type: filter.entityType });
     if (filter.entityId) query.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
     if (filter.operation) query.andWhere('a.operation = :operation', { operation: filter.operation });
-    if (filter.from) query.andWhere('a.at >= :from', { from: filter.from.toISOString() });
-    if (filter.to) query.andWhere('a.at < :to', { to: filter.to.toISOString() });
+    const from = instant(filter.from, 'filter.from');
+    const to = instant(filter.to, 'filter.to');
+    if (from) query.andWhere('a.at >= :from', { from: from.toISOString() });
+    if (to) query.andWhere('a.at < :to', { to: to.toISOString() });
     if (filter.actor?.trim()) {
       const users = await this.names.usersMatching(filter.actor);
       query.andWhere(`(LOWER(a.actor_email) LIKE :actorText ESCAPE '\\'${users.length ? ' OR a.actor_user_id IN (:...actorIds)' : ''})`, { actorText: containsPattern(filter.actor.trim()), actorIds: users });

@@ -2,6 +2,8 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { PageInfo } from '../platform/page-info.types.js';
 import { Code, ShortText } from '../platform/text.types.js';
 
+import type { AuditEntryEntity } from './audit-entry.entity.js';
+import type { FieldChanges } from './audit.service.js';
 @ObjectType()
 export class FieldChange {
   @Field()
@@ -54,6 +56,15 @@ export class AuditEntry {
 
   @Field(() => String, { nullable: true })
   requestId: string | null;
+
+  static of(this: void, e: AuditEntryEntity): AuditEntry {
+    const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+    return Object.assign(new AuditEntry(), {
+      ...e,
+      actorRoles: e.actorRoles ? e.actorRoles.split(',') : [],
+      changes: Object.entries(JSON.parse(e.changes) as FieldChanges).map(([field, c]) => Object.assign(new FieldChange(), { field, before: json(c.before), after: json(c.after) })),
+    });
+  }
 }
 
 @ObjectType()

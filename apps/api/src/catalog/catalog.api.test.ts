@@ -1,3 +1,4 @@
+import { systemContext } from '../platform/request-context.js';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, importPriceList, staff, TestClient, type TestApp } from '../test-support/test-app.js';
@@ -131,7 +132,7 @@ describe('catalog page cost', () => {
       await importPriceList(t.app, Readable.from([...samplePriceListLines({ targetRows: 14000 })].join('\n')), 'sample.csv');
       const statementsFor = async (first: number) => {
         t.app.db.statements.reset();
-        const page = await t.app.catalog.browse({ segment: 'COMMERCIAL' }, first);
+        const page = await t.app.catalog.browse(systemContext(t.app.clock, 'test'), { segment: 'COMMERCIAL' }, first);
         expect(page.products).toHaveLength(first);
         return t.app.db.statements.count;
       };

@@ -13,9 +13,9 @@ export class CatalogResolver {
     @Arg('filter', () => CatalogFilterInput) filter: CatalogFilterInput,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
     @Arg('after', () => Cursor, { nullable: true }) after: string | null,
-    @Ctx() { app }: Context,
+    @Ctx() ctx: Context,
   ): Promise<ProductConnection> {
-    return toProductConnection(await app.catalog.browse(filter, first, after));
+    return toProductConnection(await ctx.app.catalog.browse(ctx, filter, first, after));
   }
 
   @RequirePermission(Permission.SignedIn)
@@ -23,15 +23,15 @@ export class CatalogResolver {
   async catalogProduct(
     @Arg('id', () => Code) id: string,
     @Arg('filter', () => CatalogFilterInput) filter: CatalogFilterInput,
-    @Ctx() { app }: Context,
+    @Ctx() ctx: Context,
   ): Promise<Product | null> {
-    const product = await app.catalog.product(id, filter);
-    return product ? toProduct(product) : null;
+    const product = await ctx.app.catalog.product(ctx, id, filter);
+    return product && toProduct(product);
   }
 
   @RequirePermission(Permission.SignedIn)
   @Query(() => [Market], { description: 'Markets and currencies the catalog has prices in.' })
-  async catalogMarkets(@Ctx() { app }: Context): Promise<Market[]> {
-    return app.catalog.markets();
+  async catalogMarkets(@Ctx() ctx: Context): Promise<Market[]> {
+    return ctx.app.catalog.markets(ctx);
   }
 }

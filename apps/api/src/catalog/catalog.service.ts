@@ -1,7 +1,8 @@
+import type { RequestContext } from '../platform/request-context.js';
 import { priceSegmentFor, type BillingPlan, type CustomerSegment, type PriceSegment, type Term } from '@nce/domain';
 import type { Database } from '../db/database.js';
 import { packedColumns, portable, unpack } from '../db/sql.js';
-import { isoDate, type Clock } from '../platform/clock.js';
+import { isoDate } from '../platform/clock.js';
 import { checkPageSize, containsPattern, decodeCursor, encodeCursor } from '../platform/cursor.js';
 import type { ProductKind } from './product.entity.js';
 
@@ -89,16 +90,15 @@ function priceConditions(filter: Required<Pick<CatalogFilter, 'terms' | 'billing
 export class CatalogService {
   constructor(
     private readonly db: Database,
-    private readonly clock: Clock,
     private readonly defaultMarket: string,
   ) {}
 
   /** One page of products, each with its SKUs and their prices: two SQL statements whatever the page size. */
-  async browse(filter: CatalogFilter, first: number, after?: string | null): Promise<CatalogPage> {
+  async browse(ctx: RequestContext, filter: CatalogFilter, first: number, after?: string | null): Promise<CatalogPage> {
     checkPageSize(first);
     const priceSegment = priceSegmentFor(filter.segment);
     const market = (filter.market ?? this.defaultMarket).toUpperCase();
-    const prices = priceConditions({ terms: filter.terms ?? null, billingPlans: filter.billingPlans ?? null }, priceSegment, market, isoDate(this.clock.now()));
+    const prices = priceConditions({ terms: filter.terms ?? null, billingPlans: filter.billingPlans ?? null }, priceSegment, market, isoDate(ctx.clock.now()));
 
     const where = [`EXISTS (SELECT 1 FROM catalog_sku s JOIN catalog_price pr ON pr.sku_ref = s.id WHERE s.product_id = p.id AND ${prices.sql})`];
     const params: (string | number)[] = [...prices.params];
@@ -127,10 +127,10 @@ export class CatalogService {
   }
 
   /** One product with the SKUs and prices the filter selects; null when it has none for that segment and market. */
-  async product(productId: string, filter: CatalogFilter): Promise<ProductView | null> {
+  async product(ctx: RequestContext, productId: string, filter: CatalogFilter): Promise<ProductView | null> {
     const priceSegment = priceSegmentFor(filter.segment);
     const market = (filter.market ?? this.defaultMarket).toUpperCase();
-    const prices = priceConditions({ terms: filter.terms ?? null, billingPlans: filter.billingPlans ?? null }, priceSegment, market, isoDate(this.clock.now()));
+    const prices = priceConditions({ terms: filter.terms ?? null, billingPlans: filter.billingPlans ?? null }, priceSegment, market, isoDate(ctx.clock.now()));
     const rows: ProductRow[] = await this.db.read.query(
       portable(this.db.kind, 'SELECT p.id, p.title, p.publisher, p.description, p.kind FROM catalog_product p WHERE p.id = ?'),
       [productId.toUpperCase()],
@@ -140,7 +140,7 @@ export class CatalogService {
   }
 
   /** The markets and currencies the catalog has prices in. */
-  async markets(): Promise<{ market: string; currency: string }[]> {
+  async markets(_ctx: RequestContext): Promise<{ market: string; currency: string }[]> {
     return this.db.read.query('SELECT DISTINCT market, currency FROM catalog_price ORDER BY market, currency');
   }
 

@@ -9,6 +9,9 @@ export enum ImportStatusEnum {
 }
 registerEnumType(ImportStatusEnum, { name: 'PriceListImportStatus' });
 
+import type { Failure } from '../platform/result.js';
+import type { PriceListImportEntity } from './price-list-import.entity.js';
+import { UPLOAD_MAX_AGE_MS } from './upload-store.js';
 @ObjectType({ description: 'One run of the price-list importer. A failed run applied nothing; its error names the line and column at fault.' })
 export class PriceListImport {
   @Field(() => ID)
@@ -46,6 +49,10 @@ export class PriceListImport {
 
   @Field(() => String, { nullable: true })
   finishedAt: string | null;
+
+  static of(this: void, entity: PriceListImportEntity): PriceListImport {
+    return Object.assign(new PriceListImport(), entity);
+  }
 }
 
 @ObjectType()
@@ -59,9 +66,9 @@ export class PriceListImportConnection {
 
 @ObjectType({ implements: BusinessError })
 export class UploadNotFound extends BusinessError {
-  static of(uploadId: string): UploadNotFound {
+  static from(this: void, failure: Failure): UploadNotFound {
     const fix = Object.assign(new Fix(), { kind: 'action', label: 'Upload the file again (POST /uploads), then use the uploadId it returns' });
-    return Object.assign(new UploadNotFound(), { code: 'UPLOAD_NOT_FOUND', message: `No upload with id ${uploadId} is waiting to be imported.`, fix });
+    return Object.assign(new UploadNotFound(), { code: failure.code, message: failure.message, fix });
   }
 }
 
@@ -80,4 +87,8 @@ export class UploadDiskUsage {
 
   @Field(() => Int, { description: 'Hours an unimported upload is kept before it is removed.' })
   maxAgeHours: number;
+
+  static of(usage: { files: number; bytes: number }): UploadDiskUsage {
+    return Object.assign(new UploadDiskUsage(), usage, { maxAgeHours: UPLOAD_MAX_AGE_MS / 3_600_000 });
+  }
 }

@@ -1,3 +1,4 @@
+import { systemContext } from '../platform/request-context.js';
 import { readFileSync } from 'node:fs';
 import { PassThrough, Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
@@ -31,7 +32,7 @@ describe('price-list importer', () => {
     expect(await counts(t)).toEqual({ products: 5, skus: 16, prices: fixtureLines.length - 1, staged: 0 });
     const [perpetual] = await t.app.db.read.query(`SELECT kind FROM catalog_product WHERE title = 'Office Home & Business 2024'`);
     expect(perpetual.kind).toBe('PERPETUAL');
-    const record = await t.app.priceLists.get(result.importId);
+    const record = await t.app.priceLists.get(systemContext(t.app.clock, 'test'), result.importId);
     expect(record).toMatchObject({ status: 'SUCCEEDED', rowsRead: fixtureLines.length - 1 });
   });
 
@@ -72,7 +73,7 @@ describe('price-list importer', () => {
     if (result.ok) return;
     expect(result.fault).toMatchObject({ line: 301, column: 'UnitPrice' });
     expect(await counts(t)).toEqual(before);
-    expect(await t.app.priceLists.get(result.importId)).toMatchObject({ status: 'FAILED', errorLine: 301, errorColumn: 'UnitPrice' });
+    expect(await t.app.priceLists.get(systemContext(t.app.clock, 'test'), result.importId)).toMatchObject({ status: 'FAILED', errorLine: 301, errorColumn: 'UnitPrice' });
   });
 
   it('rejects a file whose header lacks a column, at line 1', async () => {
@@ -141,11 +142,11 @@ describe('price-list importer', () => {
     expect(await t.app.priceLists.abandonInterrupted()).toBe(0);
     t.clock.advance(IMPORT_ABANDONED_AFTER_MS - 1_000);
     expect(await t.app.priceLists.abandonInterrupted()).toBe(0);
-    expect(await t.app.priceLists.get(id)).toMatchObject({ status: 'RUNNING' });
+    expect(await t.app.priceLists.get(systemContext(t.app.clock, 'test'), id)).toMatchObject({ status: 'RUNNING' });
     // No heartbeat for longer than that: its process died.
     t.clock.advance(2_000);
     expect(await t.app.priceLists.abandonInterrupted()).toBe(1);
-    expect(await t.app.priceLists.get(id)).toMatchObject({ status: 'FAILED', errorMessage: expect.stringMatching(/interrupted/) });
+    expect(await t.app.priceLists.get(systemContext(t.app.clock, 'test'), id)).toMatchObject({ status: 'FAILED', errorMessage: expect.stringMatching(/interrupted/) });
     expect((await counts(t)).staged).toBe(0);
   });
 

@@ -4,7 +4,9 @@ import { CsvError, parse } from 'csv-parse';
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
-import { systemActor, type Actor } from '../platform/actor.js';
+import { Permission } from '../platform/permissions.js';
+import { requirePermission, systemContext, type RequestContext } from '../platform/request-context.js';
+import { fail, ok, type Result } from '../platform/result.js';
 import { insertRows, portable } from '../db/sql.js';
 import type { Clock } from '../platform/clock.js';
 import { keysetPage } from '../platform/cursor.js';
@@ -66,9 +68,10 @@ export class PriceListImporter {
    * Starts importing an uploaded file in the background and answers at once with the import's id;
    * its progress and outcome are read with get(). The upload is deleted when the import ends.
    */
-  async startFromUpload(actor: Actor, uploadId: string, fileName?: string | null): Promise<{ ok: true; importId: string } | { ok: false; code: 'UPLOAD_NOT_FOUND' }> {
+  async startFromUpload(actor: RequestContext, uploadId: string, fileName?: string | null): Promise<Result<PriceListImportEntity>> {
+    requirePermission(actor, Permission.CatalogImport);
     const upload = await this.uploads.take(uploadId);
-    if (!upload) return { ok: false, code: 'UPLOAD_NOT_FOUND' };
+    if (!upload) return fail('UPLOAD_NOT_FOUND', `No upload with id ${uploadId} is waiting to be imported.`);
     // Only the name's last part, without control characters: it is shown, never used as a path.
     const shown = fileName?.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f]/g, '').trim();
     const importId = await this.begin(shown || `upload ${uploadId}`, actor).catch(async (error: unknown) => {
@@ -78,17 +81,24 @@ export class PriceListImporter {
     this.run(importId, upload.open())
       .catch((error: unknown) => this.logger.error({ err: error, importId }, 'price-list import failed unexpectedly'))
       .finally(() => void upload.remove());
-    return { ok: true, importId };
+    return ok((await this.get(actor, importId))!);
+  }
+
+  /** Uploaded files waiting or being imported, and the bytes they hold on the server's disk. */
+  uploadUsage(ctx: RequestContext): Promise<{ files: number; bytes: number }> {
+    requirePermission(ctx, Permission.CatalogImport);
+    return this.uploads.usage();
   }
 
   /** Imports, newest first, keyset-paginated. */
-  async list(first: number, after?: string | null): Promise<{ imports: PriceListImportEntity[]; hasNextPage: boolean; endCursor: string | null }> {
+  async list(ctx: RequestContext, first: number, after?: string | null): Promise<{ imports: PriceListImportEntity[]; hasNextPage: boolean; endCursor: string | null }> {
+    requirePermission(ctx, Permission.CatalogImport);
     const page = await keysetPage(this.db.read.createQueryBuilder(PriceListImportEntity, 'i'), { alias: 'i', column: 'started_at', direction: 'DESC', first, after, key: (i) => i.startedAt });
     return { imports: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 
   /** Creates the import record, so a caller can hand out its id before the work starts. */
-  async begin(sourceName: string, actor: Actor = systemActor('system:price-list-import')): Promise<string> {
+  async begin(sourceName: string, actor: RequestContext = systemContext(this.clock, 'system:price-list-import')): Promise<string> {
     const id = randomUUID();
     await this.db.transaction(async (m) => {
       const now = this.clock.now().toISOString();
@@ -129,7 +139,8 @@ export class PriceListImporter {
     }
   }
 
-  async get(importId: string): Promise<PriceListImportEntity | null> {
+  async get(ctx: RequestContext, importId: string): Promise<PriceListImportEntity | null> {
+    requirePermission(ctx, Permission.CatalogImport);
     return this.db.read.findOneBy(PriceListImportEntity, { id: importId });
   }
 

@@ -3,7 +3,10 @@ import { generatePassword, loginKey, validateCustomer, type CustomerInput, type 
 import type { EntityManager } from 'typeorm';
 import { changesBetween, type AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
-import type { Actor } from '../platform/actor.js';
+import { Permission } from '../platform/permissions.js';
+import { actingFor, ownReseller, type RequestContext } from '../platform/request-context.js';
+import { invalid, notFound, ok, versionConflict, type Result } from '../platform/result.js';
+import type { ResellerService } from '../resellers/index.js';
 import type { Clock } from '../platform/clock.js';
 import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
 import { sortOrder, type SortColumns } from '../platform/list-sort.js';
@@ -11,12 +14,7 @@ import type { SecretBox } from '../platform/secret-box.js';
 import type { AddressValidator } from './address-validator.js';
 import { CustomerEntity } from './customer.entity.js';
 
-export type CustomerError =
-  | { code: 'VALIDATION_FAILED'; fields: FieldError[] }
-  | { code: 'NOT_FOUND'; message: string }
-  | { code: 'VERSION_CONFLICT'; currentVersion: number };
-
-export type CustomerResult = { ok: true; customer: CustomerEntity } | { ok: false; error: CustomerError };
+const customerNotFound = (id: string) => notFound('customer', `No customer with id ${id}.`);
 
 const snapshot = (c: CustomerEntity) => ({
   segment: c.segment,
@@ -43,14 +41,19 @@ export class CustomerService {
     private readonly audit: AuditService,
     private readonly secrets: SecretBox,
     private readonly addresses: AddressValidator,
+    private readonly resellers: ResellerService,
   ) {}
 
-  get(id: string): Promise<CustomerEntity | null> {
-    return this.db.read.findOneBy(CustomerEntity, { id });
+  /** A customer `ctx` may see (its reseller's users, or staff with `permission`); null when there is none. */
+  async get(ctx: RequestContext, id: string, permission: Permission = Permission.CustomersRead): Promise<CustomerEntity | null> {
+    const customer = await this.db.read.findOneBy(CustomerEntity, { id });
+    if (customer) actingFor(ctx, customer.resellerId, permission);
+    return customer;
   }
 
-  /** R5: customers by name; a reseller's own only when `resellerId` is given. */
-  async list(filter: { resellerId?: string | null; search?: string | null; segment?: CustomerSegment | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(CUSTOMER_SORTS, 'NAME')) {
+  /** R5: customers by name; a reseller's users see their own only, whatever they ask for. */
+  async list(ctx: RequestContext, filter: { resellerId?: string | null; search?: string | null; segment?: CustomerSegment | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(CUSTOMER_SORTS, 'NAME')) {
+    filter = { ...filter, resellerId: ownReseller(ctx, filter.resellerId) };
     const query = this.db.read.createQueryBuilder(CustomerEntity, 'c');
     if (filter.resellerId) query.andWhere('c.reseller_id = :resellerId', { resellerId: filter.resellerId });
     if (filter.segment) query.andWhere('c.segment = :segment', { segment: filter.segment });
@@ -59,56 +62,61 @@ export class CustomerService {
     return { customers: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 
-  async create(actor: Actor, resellerId: string, input: CustomerInput): Promise<CustomerResult> {
+  async create(ctx: RequestContext, resellerId: string, input: CustomerInput): Promise<Result<CustomerEntity>> {
+    const actor = actingFor(ctx, resellerId, Permission.CustomersManage);
+    if (!(await this.resellers.exists(ctx, resellerId))) return notFound('reseller', `No reseller with id ${resellerId}.`);
     const checked = await this.check(input, resellerId, null);
     if (!checked.ok) return checked;
     const now = this.clock.now().toISOString();
     const password = generatePassword(randomInt);
     return this.db.transaction(async (m) => {
       const conflict = await this.loginConflict(m, checked.value.portalLoginKey, resellerId, null);
-      if (conflict) return { ok: false as const, error: { code: 'VALIDATION_FAILED' as const, fields: [conflict] } };
+      if (conflict) return invalid([conflict]);
       const customer = await m.save(
         m.create(CustomerEntity, { id: randomUUID(), resellerId, ...this.columns(checked.value), portalPassword: this.secrets.encrypt(password), createdAt: now, updatedAt: now }),
       );
       await this.audit.record(m, actor, { operation: 'customers.create', entityType: 'Customer', entityId: customer.id, changes: changesBetween(null, snapshot(customer)) });
-      return { ok: true as const, customer };
+      return ok(customer);
     });
   }
 
   /** Changes a customer; refuses to overwrite a newer version, so two editors never silently overwrite each other. */
-  async update(actor: Actor, id: string, version: number, input: CustomerInput): Promise<CustomerResult> {
-    const existing = await this.get(id);
-    const checked = await this.check(input, existing?.resellerId ?? '', id);
+  async update(ctx: RequestContext, id: string, version: number, input: CustomerInput): Promise<Result<CustomerEntity>> {
+    const existing = await this.get(ctx, id, Permission.CustomersManage);
+    if (!existing) return customerNotFound(id);
+    const actor = actingFor(ctx, existing.resellerId, Permission.CustomersManage);
+    const checked = await this.check(input, existing.resellerId, id);
     if (!checked.ok) return checked;
     return this.db.transaction(async (m) => {
       const current = await m.findOneBy(CustomerEntity, { id });
-      if (!current) return { ok: false as const, error: { code: 'NOT_FOUND' as const, message: `No customer with id ${id}.` } };
-      if (current.version !== version) return { ok: false as const, error: { code: 'VERSION_CONFLICT' as const, currentVersion: current.version } };
+      if (!current) return customerNotFound(id);
+      if (current.version !== version) return versionConflict('customer', current.version);
       const conflict = await this.loginConflict(m, checked.value.portalLoginKey, current.resellerId, id);
-      if (conflict) return { ok: false as const, error: { code: 'VALIDATION_FAILED' as const, fields: [conflict] } };
+      if (conflict) return invalid([conflict]);
       const updated = await m
         .createQueryBuilder()
         .update(CustomerEntity)
         .set({ ...this.columns(checked.value), updatedAt: this.clock.now().toISOString(), version: () => 'version + 1' })
         .where('id = :id AND version = :version', { id, version })
         .execute();
-      if (updated.affected !== 1) return { ok: false as const, error: { code: 'VERSION_CONFLICT' as const, currentVersion: version + 1 } };
+      if (updated.affected !== 1) return versionConflict('customer', version + 1);
       const saved = await m.findOneByOrFail(CustomerEntity, { id });
       await this.audit.record(m, actor, { operation: 'customers.update', entityType: 'Customer', entityId: id, changes: changesBetween(snapshot(current), snapshot(saved)) });
-      return { ok: true as const, customer: saved };
+      return ok(saved);
     });
   }
 
   /** R8: the generated portal password, viewable later; every reveal is audited. */
-  async revealPortalPassword(actor: Actor, id: string): Promise<string | null> {
-    const customer = await this.get(id);
+  async revealPortalPassword(ctx: RequestContext, id: string): Promise<{ user: string; value: string } | null> {
+    const customer = await this.get(ctx, id, Permission.SecretsReveal);
     if (!customer) return null;
+    const actor = actingFor(ctx, customer.resellerId, Permission.SecretsReveal);
     await this.db.transaction((m) => this.audit.record(m, actor, { operation: 'customers.revealPortalPassword', entityType: 'Customer', entityId: id }));
-    return this.secrets.decrypt(customer.portalPassword);
+    return { user: customer.portalLogin, value: this.secrets.decrypt(customer.portalPassword) };
   }
 
   /** Every fault at once: the fields, the address, and a login another customer holds. */
-  private async check(input: CustomerInput, resellerId: string, exceptId: string | null): Promise<{ ok: true; value: CustomerInput & { portalLoginKey: string } } | { ok: false; error: CustomerError }> {
+  private async check(input: CustomerInput, resellerId: string, exceptId: string | null): Promise<Result<CustomerInput & { portalLoginKey: string }>> {
     const valid = validateCustomer(input);
     const address = await this.addresses.validate(input.address ?? {});
     const fields = [...(valid.ok ? [] : (valid.errors ?? []).filter((e) => !e.field.startsWith('address.'))), ...address.errors];
@@ -116,8 +124,8 @@ export class CustomerService {
       const conflict = await this.loginConflict(this.db.read, loginKey(input.portalLogin), resellerId, exceptId);
       if (conflict) fields.push(conflict);
     }
-    if (!valid.ok || fields.length) return { ok: false, error: { code: 'VALIDATION_FAILED', fields } };
-    return { ok: true, value: { ...valid.value, address: address.address } };
+    if (!valid.ok || fields.length) return invalid(fields);
+    return ok({ ...valid.value, address: address.address });
   }
 
   /** R8: a login is unique across all customers; the conflict is named when it is the reseller's own customer. */

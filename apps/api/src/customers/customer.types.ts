@@ -7,6 +7,7 @@ import { Address, AddressInput, Contact, ContactInput } from '../platform/addres
 import { Code, ShortText } from '../platform/text.types.js';
 import { sortEnum } from '../platform/list-sort.js';
 import { CUSTOMER_SORTS } from './customer.service.js';
+import type { CustomerEntity } from './customer.entity.js';
 
 export const CustomerSortEnum = sortEnum('CustomerSort', CUSTOMER_SORTS, 'What a customer list is sorted on; NAME (A→Z) unless asked.');
 
@@ -41,6 +42,14 @@ export class Customer {
 
   @Field(() => Int)
   version: number;
+
+  static of(this: void, c: CustomerEntity): Customer {
+    return Object.assign(new Customer(), {
+      ...c,
+      address: { line1: c.addressLine1, line2: c.addressLine2, city: c.city, region: c.region, postalCode: c.postalCode, country: c.country },
+      adminContact: { name: c.adminName, email: c.adminEmail, phone: c.adminPhone },
+    });
+  }
 }
 
 @ObjectType()
@@ -77,6 +86,10 @@ export class CustomerInput {
 export class CustomerSaved {
   @Field(() => Customer)
   customer: Customer;
+
+  static of(this: void, customer: CustomerEntity): CustomerSaved {
+    return Object.assign(new CustomerSaved(), { customer: Customer.of(customer) });
+  }
 }
 
 @ObjectType({ description: 'A secret shown once to a permitted user; the reveal is audited.' })

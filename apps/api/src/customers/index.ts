@@ -23,7 +23,7 @@ export const customersModule: ApiModule = {
   name: 'customers',
   entities: [CustomerEntity],
   resolvers: [CustomerResolver],
-  services: ({ db, clock, audit, secrets }) => ({ customers: new CustomerService(db, clock, audit, secrets, localAddressRules) }),
+  services: ({ db, clock, audit, secrets, resellers }) => ({ customers: new CustomerService(db, clock, audit, secrets, localAddressRules, resellers) }),
   loaders: ({ db }) => ({
     customerName: new DataLoader(async (ids) => {
       const rows = await db.read.find(CustomerEntity, { select: { id: true, companyName: true }, where: { id: In([...ids]) } });
@@ -31,3 +31,4 @@ export const customersModule: ApiModule = {
     }),
   }),
 };
+export type { CustomerEntity } from './customer.entity.js';

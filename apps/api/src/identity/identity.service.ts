@@ -4,9 +4,10 @@ import { IsNull, type EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { packedColumns, unpack } from '../db/sql.js';
-import type { Actor } from '../platform/actor.js';
+import { Forbidden, type RequestContext } from '../platform/request-context.js';
+import { fail, ok, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
-import { STAFF_ROLES, type Principal, type StaffRole } from '../platform/permissions.js';
+import { hasPermission, Permission, STAFF_ROLES, type Principal, type StaffRole } from '../platform/permissions.js';
 import type { PasswordHasher } from './password-hasher.js';
 import { PasswordResetEntity } from './password-reset.entity.js';
 import { SessionEntity } from './session.entity.js';
@@ -25,14 +26,23 @@ const LAST_SEEN_RESOLUTION_MS = MINUTE;
 
 export const emailKey = (email: string): string => email.trim().toLowerCase();
 
-export type SignInResult =
-  | { ok: true; token: string; expiresAt: Date; user: UserEntity }
-  | { ok: false; code: 'INVALID_CREDENTIALS'; message: string }
-  | { ok: false; code: 'TOO_MANY_ATTEMPTS'; message: string; retryAfterSeconds: number };
+/** A session begun: its token (for the cookie), when it ends, and whose it is. */
+export interface Session {
+  token: string;
+  expiresAt: Date;
+  user: UserEntity;
+}
+
+/** The details of a TOO_MANY_ATTEMPTS refusal. */
+export interface Throttled {
+  retryAfterSeconds: number;
+}
+
+/** A refused password; `field` is the input at fault. */
+const refusedPassword = (code: string, message: string, field?: string) => fail(code, message, { fix: field ? { kind: 'field', field, label: message } : null });
 
 export type Authentication = { principal: Principal } | { problem: 'SESSION_EXPIRED' } | null;
 
-export type PasswordChangeResult = { ok: true } | { ok: false; code: string; message: string; field?: string };
 
 export function principalOf(user: Pick<UserEntity, 'id' | 'email' | 'kind' | 'roles' | 'resellerId'>, sessionId?: string): Principal {
   if (user.kind === 'RESELLER') return { kind: 'reseller', userId: user.id, email: user.email, resellerId: user.resellerId!, sessionId };
@@ -44,7 +54,7 @@ export function principalOf(user: Pick<UserEntity, 'id' | 'email' | 'kind' | 'ro
 export class IdentityService {
   /** Verified against when the email is unknown, so a miss takes as long as a hit. */
   private decoyHash: Promise<string>;
-  private readonly signInHooks: ((m: EntityManager, user: UserEntity, actor: Actor) => Promise<void>)[] = [];
+  private readonly signInHooks: ((m: EntityManager, user: UserEntity, actor: RequestContext) => Promise<void>)[] = [];
 
   constructor(
     private readonly db: Database,
@@ -56,7 +66,7 @@ export class IdentityService {
   }
 
   /** Other contexts act on a sign-in inside its transaction (R1: activation on first sign-in). */
-  afterSignIn(hook: (m: EntityManager, user: UserEntity, actor: Actor) => Promise<void>): void {
+  afterSignIn(hook: (m: EntityManager, user: UserEntity, actor: RequestContext) => Promise<void>): void {
     this.signInHooks.push(hook);
   }
 
@@ -64,7 +74,12 @@ export class IdentityService {
     return this.hasher.hash(password);
   }
 
-  async signIn(input: { email: string; password: string; ip: string; userAgent?: string | null }, requestId: string): Promise<SignInResult> {
+  /** The signed-in user of `ctx`; null when nobody is signed in. */
+  async me(ctx: RequestContext): Promise<UserEntity | null> {
+    return ctx.principal ? this.db.read.findOneBy(UserEntity, { id: ctx.principal.userId }) : null;
+  }
+
+  async signIn(ctx: RequestContext, input: { email: string; password: string; ip: string; userAgent?: string | null }): Promise<Result<Session>> {
     const key = emailKey(input.email);
     const ip = input.ip.slice(0, 64);
     const now = this.clock.now();
@@ -84,7 +99,7 @@ export class IdentityService {
     const user = await this.db.read.findOneBy(UserEntity, { emailKey: key });
     const passwordOk = await this.hasher.verify(user?.passwordHash ?? (await this.decoyHash), input.password.slice(0, 256));
     // A disabled account answers as a wrong password does, so a guess cannot learn it was right.
-    if (!user || !passwordOk || !user.active) return { ok: false, code: 'INVALID_CREDENTIALS', message: 'The email or password is wrong.' };
+    if (!user || !passwordOk || !user.active) return fail('INVALID_CREDENTIALS', 'The email or password is wrong.');
 
     const token = newToken();
     const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
@@ -102,11 +117,11 @@ export class IdentityService {
         ip,
         userAgent: input.userAgent?.slice(0, 300) ?? null,
       });
-      const actor = { principal: principalOf(user, sessionId), requestId, ip: input.ip };
+      const actor: RequestContext = { ...ctx, principal: principalOf(user, sessionId), ip: input.ip };
       await this.audit.record(m, actor, { operation: 'identity.signIn', entityType: 'Session', entityId: sessionId });
       for (const hook of this.signInHooks) await hook(m, user, actor);
     });
-    return { ok: true, token, expiresAt, user };
+    return ok({ token, expiresAt, user });
   }
 
   /**
@@ -131,7 +146,7 @@ export class IdentityService {
     return { principal: principalOf({ id: userId, email, kind, roles, resellerId }, sessionId) };
   }
 
-  async signOut(actor: Actor): Promise<void> {
+  async signOut(actor: RequestContext): Promise<void> {
     const sessionId = actor.principal?.sessionId;
     if (!sessionId) return;
     await this.db.transaction(async (m) => {
@@ -140,27 +155,29 @@ export class IdentityService {
     });
   }
 
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<PasswordChangeResult> {
+  async changePassword(actor: RequestContext, currentPassword: string, newPassword: string): Promise<Result<void>> {
     const principal = actor.principal;
-    if (!principal) return { ok: false, code: 'UNAUTHENTICATED', message: 'Sign in first.' };
+    if (!principal) return fail('UNAUTHENTICATED', 'Sign in first.');
     const user = await this.db.read.findOneByOrFail(UserEntity, { id: principal.userId });
     if (!(await this.hasher.verify(user.passwordHash, currentPassword.slice(0, 256)))) {
-      return { ok: false, code: 'CURRENT_PASSWORD_WRONG', message: 'The current password is wrong.', field: 'currentPassword' };
+      return refusedPassword('CURRENT_PASSWORD_WRONG', 'The current password is wrong.', 'currentPassword');
     }
     const policy = checkNewPassword(newPassword, user.email);
-    if (!policy.allowed) return { ok: false, code: policy.code, message: policy.message, field: 'newPassword' };
+    if (!policy.allowed) return refusedPassword(policy.code, policy.message, 'newPassword');
     const passwordHash = await this.hasher.hash(newPassword);
     await this.db.transaction(async (m) => {
       await this.setPassword(m, user.id, passwordHash, principal.sessionId ?? null);
       await this.audit.record(m, actor, { operation: 'identity.changePassword', entityType: 'User', entityId: user.id, changes: { passwordHash: { before: '[redacted]', after: '[redacted]' } } });
     });
-    return { ok: true };
+    return ok(undefined);
   }
 
   /** An admin creates a one-time reset token for a user; the link is handed over out of band. */
-  async createPasswordReset(actor: Actor, userId: string): Promise<{ ok: true; token: string; expiresAt: Date; user: UserEntity } | { ok: false; code: 'USER_NOT_FOUND'; message: string }> {
+  async createPasswordReset(actor: RequestContext, userId: string): Promise<Result<{ token: string; expiresAt: Date; user: UserEntity }>> {
     const user = await this.db.read.findOneBy(UserEntity, { id: userId });
-    if (!user) return { ok: false, code: 'USER_NOT_FOUND', message: `No user with id ${userId}.` };
+    if (!user) return fail('USER_NOT_FOUND', `No user with id ${userId}.`);
+    // Admins reset anyone's password; support starts resets for reseller users only.
+    if (actor.principal && !(hasPermission(actor.principal, Permission.StaffManage) || (user.kind === 'RESELLER' && hasPermission(actor.principal, Permission.SupportCases)))) throw new Forbidden();
     const token = newToken();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + PASSWORD_RESET_TTL_MS);
@@ -168,7 +185,7 @@ export class IdentityService {
       await this.issueReset(m, user.id, token, actor.principal?.userId ?? null, now, expiresAt);
       await this.audit.record(m, actor, { operation: 'identity.createPasswordReset', entityType: 'User', entityId: user.id });
     });
-    return { ok: true, token, expiresAt, user };
+    return ok({ token, expiresAt, user });
   }
 
   async issueReset(m: EntityManager, userId: string, token: string, createdBy: string | null, now: Date, expiresAt: Date): Promise<void> {
@@ -176,24 +193,24 @@ export class IdentityService {
     await m.insert(PasswordResetEntity, { id: randomUUID(), tokenHash: tokenHash(token), userId, createdBy, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString(), usedAt: null });
   }
 
-  async resetPassword(token: string, newPassword: string, requestId: string): Promise<PasswordChangeResult> {
+  async resetPassword(ctx: RequestContext, token: string, newPassword: string): Promise<Result<void>> {
     const now = this.clock.now();
     const reset = await this.db.read.findOneBy(PasswordResetEntity, { tokenHash: tokenHash(token) });
     if (!reset || reset.usedAt || now.toISOString() >= reset.expiresAt) {
-      return { ok: false, code: 'RESET_LINK_INVALID', message: 'This reset link is invalid, used or expired; ask an administrator for a new one.' };
+      return fail('RESET_LINK_INVALID', 'This reset link is invalid, used or expired; ask an administrator for a new one.');
     }
     const user = await this.db.read.findOneByOrFail(UserEntity, { id: reset.userId });
     const policy = checkNewPassword(newPassword, user.email);
-    if (!policy.allowed) return { ok: false, code: policy.code, message: policy.message, field: 'newPassword' };
+    if (!policy.allowed) return refusedPassword(policy.code, policy.message, 'newPassword');
     const passwordHash = await this.hasher.hash(newPassword);
     return this.db.transaction(async (m) => {
       // Claim the token inside the transaction, so two uses of one link cannot both succeed.
       const claimed = await m.update(PasswordResetEntity, { id: reset.id, usedAt: IsNull() }, { usedAt: now.toISOString() });
-      if (!claimed.affected) return { ok: false as const, code: 'RESET_LINK_INVALID', message: 'This reset link has already been used.' };
+      if (!claimed.affected) return fail('RESET_LINK_INVALID', 'This reset link has already been used.');
       await this.setPassword(m, user.id, passwordHash, null);
       await m.delete(SignInFailureEntity, { emailKey: user.emailKey });
-      await this.audit.record(m, { principal: principalOf(user), requestId }, { operation: 'identity.resetPassword', entityType: 'User', entityId: user.id, changes: { passwordHash: { before: '[redacted]', after: '[redacted]' } } });
-      return { ok: true as const };
+      await this.audit.record(m, { ...ctx, principal: principalOf(user) }, { operation: 'identity.resetPassword', entityType: 'User', entityId: user.id, changes: { passwordHash: { before: '[redacted]', after: '[redacted]' } } });
+      return ok(undefined);
     });
   }
 
@@ -207,7 +224,7 @@ export class IdentityService {
   }
 
   /** Whether the attempt just reserved is one too many: it is counted with those before it. */
-  private async throttle(key: string, ip: string, now: Date): Promise<SignInResult | null> {
+  private async throttle(key: string, ip: string, now: Date): Promise<Result<Session> | null> {
     const since = new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString();
     const [byAccount, byAddress] = await Promise.all([
       this.db.read.createQueryBuilder(SignInFailureEntity, 'f').select('MIN(f.at)', 'oldest').addSelect('COUNT(*)', 'count').where('f.email_key = :key AND f.at >= :since', { key, since }).getRawOne<{ oldest: string | null; count: string | number }>(),
@@ -220,11 +237,6 @@ export class IdentityService {
     if (blocked.length === 0) return null;
     const until = Math.max(...blocked.map(({ row }) => Date.parse(row!.oldest!) + FAILURE_WINDOW_MS));
     const retryAfterSeconds = Math.max(1, Math.ceil((until - now.getTime()) / 1000));
-    return {
-      ok: false,
-      code: 'TOO_MANY_ATTEMPTS',
-      message: `Too many failed sign-ins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s), or ask support to unlock the account.`,
-      retryAfterSeconds,
-    };
+    return fail<Throttled>('TOO_MANY_ATTEMPTS', `Too many failed sign-ins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s), or ask support to unlock the account.`, { details: { retryAfterSeconds } });
   }
 }

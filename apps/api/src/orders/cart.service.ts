@@ -5,7 +5,9 @@ import type { AuditService } from '../audit/index.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import type { Database } from '../db/database.js';
 import { insertRows, portable } from '../db/sql.js';
-import type { Actor } from '../platform/actor.js';
+import { Permission } from '../platform/permissions.js';
+import { actingFor, type RequestContext } from '../platform/request-context.js';
+import { fail, ok, type Result } from '../platform/result.js';
 import { isoDate, type Clock } from '../platform/clock.js';
 import { CartEntity, CartLineEntity } from './entities.js';
 
@@ -33,13 +35,8 @@ export interface CartView {
   lines: CartLineView[];
 }
 
-export interface CartRefusal {
-  code: string;
-  message: string;
-  field?: string;
-}
-
-export type CartResult = { ok: true; view: CartView } | { ok: false; refusal: CartRefusal };
+/** A refused cart change; `field` names the input at fault, where there is one. */
+const refused = (code: string, message: string, field?: string) => fail(code, message, { fix: field ? { kind: 'field', field, label: message } : null });
 
 const CART_COLUMNS = ['id', 'reseller_id', 'open_key', 'customer_id', 'price_segment', 'currency', 'status', 'created_at', 'updated_at', 'version'] as const;
 
@@ -68,19 +65,21 @@ export class CartService {
     private readonly audit: AuditService,
   ) {}
 
-  async view(resellerId: string): Promise<CartView | null> {
+  async view(ctx: RequestContext, resellerId: string): Promise<CartView | null> {
+    actingFor(ctx, resellerId, Permission.OrdersManage);
     const cart = await this.openCartOf(null, resellerId);
     return cart ? { cart, lines: await this.lines(cart.id, null) } : null;
   }
 
-  async add(actor: Actor, resellerId: string, priceId: number): Promise<CartResult> {
+  async add(ctx: RequestContext, resellerId: string, priceId: number): Promise<Result<CartView>> {
+    const actor = actingFor(ctx, resellerId, Permission.OrdersManage);
     return this.db.transaction(async (m) => {
       const today = isoDate(this.clock.now());
       const [price] = await m.query(
         portable(this.db.kind, `SELECT pr.id, pr.segment, pr.currency, pr.unit_price_minor, pr.tier_max FROM catalog_price pr WHERE pr.id = ? AND pr.effective_start <= ? AND (pr.effective_end IS NULL OR pr.effective_end >= ?)`),
         [priceId, today, today],
       );
-      if (!price) return { ok: false as const, refusal: { code: 'PRICE_NOT_FOUND', message: 'That price is not in the catalog today.' } };
+      if (!price) return refused('PRICE_NOT_FOUND', 'That price is not in the catalog today.');
       // The reseller, its open cart and the cart's customer in one statement: this is the purchase flow's hottest write.
       const [found] = await m.query(
         portable(
@@ -90,78 +89,81 @@ export class CartService {
         ),
         [resellerId],
       );
-      if (!found) return { ok: false as const, refusal: { code: 'RESELLER_NOT_FOUND', message: 'No reseller has that id.', field: 'resellerId' } };
+      if (!found) return refused('RESELLER_NOT_FOUND', 'No reseller has that id.', 'resellerId');
       const cart = found.cart_id ? toCart(found, 'cart_') : await this.createCart(m, resellerId);
       if (cart.priceSegment && cart.priceSegment !== price.segment) {
-        return { ok: false as const, refusal: { code: 'CART_SEGMENT_MISMATCH', message: `The cart holds ${cart.priceSegment.toLowerCase()} prices; a cart is priced for one segment. Check it out or empty it first.` } };
+        return refused('CART_SEGMENT_MISMATCH', `The cart holds ${cart.priceSegment.toLowerCase()} prices; a cart is priced for one segment. Check it out or empty it first.`);
       }
       if (cart.currency && cart.currency !== price.currency) {
-        return { ok: false as const, refusal: { code: 'CART_CURRENCY_MISMATCH', message: `The cart is in ${cart.currency}; this price is in ${price.currency}.` } };
+        return refused('CART_CURRENCY_MISMATCH', `The cart is in ${cart.currency}; this price is in ${price.currency}.`);
       }
       if (cart.customerId) {
         const fits = cartSegmentFits(price.segment, found.customer_segment);
-        if (!fits.allowed) return { ok: false as const, refusal: { code: fits.code, message: fits.message } };
+        if (!fits.allowed) return refused(fits.code, fits.message);
       }
       const [existing] = await m.query(portable(this.db.kind, 'SELECT id, quantity FROM cart_line WHERE cart_id = ? AND price_id = ?'), [cart.id, priceId]);
       const before = existing ? Number(existing.quantity) : 0;
       const quantity = before + 1;
       const limit = checkQuantity(quantity, { max: price.tier_max ?? undefined });
-      if (!limit.allowed) return { ok: false as const, refusal: { code: limit.code, message: limit.message, field: 'quantity' } };
+      if (!limit.allowed) return refused(limit.code, limit.message, 'quantity');
       if (existing) await m.query(portable(this.db.kind, 'UPDATE cart_line SET quantity = ? WHERE id = ?'), [quantity, existing.id]);
       else await insertRows(m, 'cart_line', [{ id: randomUUID(), cart_id: cart.id, price_id: priceId, quantity: 1, unit_price_minor: Number(price.unit_price_minor), added_at: this.clock.now().toISOString() }]);
       const touched = await this.touch(m, cart, { priceSegment: price.segment, currency: price.currency });
       await this.audit.record(m, actor, { operation: 'cart.add', entityType: 'Cart', entityId: cart.id, changes: { [`price ${priceId}`]: { before, after: quantity } } });
-      return { ok: true as const, view: { cart: touched, lines: await this.lines(cart.id, m) } };
+      return ok({ cart: touched, lines: await this.lines(cart.id, m) });
     });
   }
 
-  async setQuantity(actor: Actor, resellerId: string, lineId: string, quantity: number): Promise<CartResult> {
+  async setQuantity(ctx: RequestContext, resellerId: string, lineId: string, quantity: number): Promise<Result<CartView>> {
+    const actor = actingFor(ctx, resellerId, Permission.OrdersManage);
     return this.db.transaction(async (m) => {
       const cart = await this.openCartOf(m, resellerId);
       const line = cart ? await m.findOneBy(CartLineEntity, { id: lineId, cartId: cart.id }) : null;
-      if (!cart || !line) return { ok: false as const, refusal: { code: 'CART_LINE_NOT_FOUND', message: 'That line is not in the cart.' } };
+      if (!cart || !line) return refused('CART_LINE_NOT_FOUND', 'That line is not in the cart.');
       const [price] = await m.query(portable(this.db.kind, 'SELECT tier_min, tier_max FROM catalog_price WHERE id = ?'), [line.priceId]);
       const verdict = checkQuantity(quantity, { max: price?.tier_max ?? undefined });
-      if (!verdict.allowed) return { ok: false as const, refusal: { code: verdict.code, message: verdict.message, field: 'quantity' } };
+      if (!verdict.allowed) return refused(verdict.code, verdict.message, 'quantity');
       await m.update(CartLineEntity, line.id, { quantity });
       const touched = await this.touch(m, cart, {});
       await this.audit.record(m, actor, { operation: 'cart.setQuantity', entityType: 'Cart', entityId: cart.id, changes: { [`line ${line.id}`]: { before: line.quantity, after: quantity } } });
-      return { ok: true as const, view: { cart: touched, lines: await this.lines(cart.id, m) } };
+      return ok({ cart: touched, lines: await this.lines(cart.id, m) });
     });
   }
 
-  async remove(actor: Actor, resellerId: string, lineId: string): Promise<CartResult> {
+  async remove(ctx: RequestContext, resellerId: string, lineId: string): Promise<Result<CartView>> {
+    const actor = actingFor(ctx, resellerId, Permission.OrdersManage);
     return this.db.transaction(async (m) => {
       const cart = await this.openCartOf(m, resellerId);
       const line = cart ? await m.findOneBy(CartLineEntity, { id: lineId, cartId: cart.id }) : null;
-      if (!cart || !line) return { ok: false as const, refusal: { code: 'CART_LINE_NOT_FOUND', message: 'That line is not in the cart.' } };
+      if (!cart || !line) return refused('CART_LINE_NOT_FOUND', 'That line is not in the cart.');
       await m.delete(CartLineEntity, line.id);
       const empty = (await m.countBy(CartLineEntity, { cartId: cart.id })) === 0;
       const touched = await this.touch(m, cart, empty ? { priceSegment: null, currency: null } : {});
       await this.audit.record(m, actor, { operation: 'cart.remove', entityType: 'Cart', entityId: cart.id, changes: { [`line ${line.id}`]: { before: line.quantity, after: 0 } } });
-      return { ok: true as const, view: { cart: touched, lines: await this.lines(cart.id, m) } };
+      return ok({ cart: touched, lines: await this.lines(cart.id, m) });
     });
   }
 
   /** R5: the customer the cart is for; its segment must fit the cart's prices (R3, R20). */
-  async bindCustomer(actor: Actor, resellerId: string, customerId: string): Promise<CartResult> {
+  async bindCustomer(ctx: RequestContext, resellerId: string, customerId: string): Promise<Result<CartView>> {
+    const actor = actingFor(ctx, resellerId, Permission.OrdersManage);
     return this.db.transaction(async (m) => {
       const [customer] = await m.query(portable(this.db.kind, 'SELECT segment FROM customer WHERE id = ? AND reseller_id = ?'), [customerId, resellerId]);
-      if (!customer) return { ok: false as const, refusal: { code: 'CUSTOMER_NOT_FOUND', message: 'No such customer of this reseller.', field: 'customerId' } };
+      if (!customer) return refused('CUSTOMER_NOT_FOUND', 'No such customer of this reseller.', 'customerId');
       const cart = (await this.openCartOf(m, resellerId)) ?? (await this.createCart(m, resellerId));
       if (cart.priceSegment) {
         const fits = cartSegmentFits(cart.priceSegment, customer.segment);
-        if (!fits.allowed) return { ok: false as const, refusal: { code: fits.code, message: fits.message, field: 'customerId' } };
+        if (!fits.allowed) return refused(fits.code, fits.message, 'customerId');
       }
       const touched = await this.touch(m, cart, { customerId });
       await this.audit.record(m, actor, { operation: 'cart.bindCustomer', entityType: 'Cart', entityId: cart.id, changes: { customerId: { before: cart.customerId, after: customerId } } });
-      return { ok: true as const, view: { cart: touched, lines: await this.lines(cart.id, m) } };
+      return ok({ cart: touched, lines: await this.lines(cart.id, m) });
     });
   }
 
   /** The segment the catalog should show for this cart: its customer's price segment, if bound. */
-  async priceSegment(resellerId: string): Promise<PriceSegment | null> {
-    const view = await this.view(resellerId);
+  async priceSegment(ctx: RequestContext, resellerId: string): Promise<PriceSegment | null> {
+    const view = await this.view(ctx, resellerId);
     if (!view?.cart.customerId) return view?.cart.priceSegment ?? null;
     const customer = await this.db.read.findOneByOrFail(CustomerEntity, { id: view.cart.customerId });
     return priceSegmentFor(customer.segment);

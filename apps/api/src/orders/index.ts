@@ -35,11 +35,12 @@ export const ordersModule: ApiModule = {
     const { config, db, clock, audit, jobs, partnerCenter, resellers, terms, tenants, mail } = app;
     const carts = new CartService(db, clock, audit);
     const orderStatus = new OrderStatusWriter(clock, audit);
+    const orders = new OrderQueryService(db);
     return {
       carts,
       orderStatus,
-      orders: new OrderQueryService(db),
-      purchases: new PurchaseService(db, clock, audit, jobs, partnerCenter, carts, resellers, terms, config.distributorPartnerId),
+      orders,
+      purchases: new PurchaseService(db, clock, audit, jobs, partnerCenter, carts, orders, resellers, terms, config.distributorPartnerId),
       provisioning: new ProvisioningService(db, clock, jobs, partnerCenter, tenants, mail, orderStatus, { provisioningDelayMs: config.provisioningDelayMs, publicUrl: () => app.publicUrl }),
     };
   },

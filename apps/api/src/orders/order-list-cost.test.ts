@@ -1,3 +1,4 @@
+import { systemContext } from '../platform/request-context.js';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CustomerEntity } from '../customers/customer.entity.js';
@@ -29,7 +30,7 @@ describe('staff order list cost', () => {
       });
       const statementsFor = async (first: number) => {
         t.app.db.statements.reset();
-        const page = await t.app.orders.list({}, first);
+        const page = await t.app.orders.list(systemContext(t.app.clock, 'test'), {}, first);
         expect(page.orders).toHaveLength(first);
         expect(page.orders.every((o) => o.lines.length === 3 && o.resellerName && o.customerName)).toBe(true);
         return t.app.db.statements.count;

@@ -1,3 +1,5 @@
+import { Permission } from '../platform/permissions.js';
+import { actingFor, ownReseller, type RequestContext } from '../platform/request-context.js';
 import type { OrderState } from '@nce/domain';
 import type { Database } from '../db/database.js';
 import { packedColumns, portable, readPacked, rowSpec, unpack } from '../db/sql.js';
@@ -40,8 +42,11 @@ export type ListedOrder = Omit<OrderRow, 'idempotencyKey' | 'requestHash' | 'pla
 export class OrderQueryService {
   constructor(private readonly db: Database) {}
 
-  async list(filter: OrderFilter, first: number, after?: string | null, order: KeyOrder = sortOrder(ORDER_SORTS, 'PLACED')): Promise<{ orders: ListedOrder[]; hasNextPage: boolean; endCursor: string | null }> {
+  /** A page of orders; a reseller's users see their own only, and asking for another reseller's is refused. */
+  async list(ctx: RequestContext, filter: OrderFilter, first: number, after?: string | null, order: KeyOrder = sortOrder(ORDER_SORTS, 'PLACED')): Promise<{ orders: ListedOrder[]; hasNextPage: boolean; endCursor: string | null }> {
     checkPageSize(first);
+    if (filter.resellerId) actingFor(ctx, filter.resellerId, Permission.OrdersRead);
+    filter = { ...filter, resellerId: ownReseller(ctx, filter.resellerId) };
     const where: string[] = [];
     const params: (string | number)[] = [];
     const add = (sql: string, ...values: (string | number)[]) => (where.push(sql), params.push(...values));
@@ -90,7 +95,8 @@ export class OrderQueryService {
     return { orders, hasNextPage: rows.length > first, endCursor: last ? encodeKeyset(order, last[order.property as keyof ListedOrder] as string | number, last.id) : null };
   }
 
-  async get(id: string): Promise<(OrderRow & { events: OrderEventEntity[] }) | null> {
+  /** An order its reseller's users, or staff who read orders, may see; null when there is none. */
+  async get(ctx: RequestContext, id: string): Promise<(OrderRow & { events: OrderEventEntity[] }) | null> {
     const [rows, events] = await Promise.all([
       this.db.read.query(
         portable(this.db.kind, `SELECT o.*, r.company_name AS reseller_name, c.company_name AS customer_name FROM sales_order o JOIN reseller r ON r.id = o.reseller_id JOIN customer c ON c.id = o.customer_id WHERE o.id = ?`),
@@ -100,6 +106,7 @@ export class OrderQueryService {
     ]);
     const row = rows[0];
     if (!row) return null;
+    actingFor(ctx, String(row.reseller_id), Permission.OrdersRead);
     const lines = await this.db.read.find(OrderLineEntity, { where: { orderId: id }, order: { lineNumber: 'ASC' } });
     return Object.assign(this.db.read.create(SalesOrderEntity, toEntity(row)), { resellerName: String(row.reseller_name), customerName: String(row.customer_name), lines, events });
   }

@@ -2,7 +2,7 @@ import { nextOrderState, type OrderEvent, type OrderState } from '@nce/domain';
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/index.js';
 import { updateReturning } from '../db/sql.js';
-import type { Actor } from '../platform/actor.js';
+import type { RequestContext } from '../platform/request-context.js';
 import type { Clock } from '../platform/clock.js';
 import { appendOrderEvent } from './order-events.js';
 
@@ -32,7 +32,7 @@ export class OrderStatusWriter {
     private readonly audit: AuditService,
   ) {}
 
-  async move(m: EntityManager, actor: Actor, order: OrderAtHand, event: OrderEvent, message: string, changes: Record<string, { before: unknown; after: unknown }> = {}): Promise<OrderState> {
+  async move(m: EntityManager, actor: RequestContext, order: OrderAtHand, event: OrderEvent, message: string, changes: Record<string, { before: unknown; after: unknown }> = {}): Promise<OrderState> {
     const next = nextOrderState(order.status, event);
     if (!next.ok) throw new Error(`order ${order.soNumber}: ${next.message}`);
     const now = this.clock.now();

@@ -1,4 +1,4 @@
-import type { BillingPlan, Term } from '@nce/domain';
+import type { BillingPlan, Prerequisite as DomainPrerequisite, Readiness, Term } from '@nce/domain';
 import { SafeIntResolver } from 'graphql-scalars';
 import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../platform/page-info.types.js';
@@ -7,7 +7,13 @@ import { BillingPlanEnum, TermEnum } from '../platform/graphql-enums.js';
 import { Money } from '../platform/money.types.js';
 import { Code } from '../platform/text.types.js';
 import { sortEnum } from '../platform/list-sort.js';
-import { ORDER_SORTS } from './order-query.service.js';
+import { toFix } from '../platform/common.types.js';
+import { detailsOf, type Failure } from '../platform/result.js';
+import type { CartView } from './cart.service.js';
+import { ORDER_SORTS, type ListedOrder } from './order-query.service.js';
+import type { Bought, NotReady, PricesChanged as PriceChanges } from './purchase.service.js';
+
+const money = (amountMinor: number, currency: string) => Money.of({ amountMinor, currency });
 
 export const OrderSortEnum = sortEnum('OrderSort', ORDER_SORTS, 'What an order list is sorted on; PLACED (newest first) unless asked.');
 
@@ -66,10 +72,34 @@ export class Cart {
 
   @Field(() => Int)
   version: number;
+
+  /** The cart as the API shows it; an empty one when the reseller has none open. */
+  static of(this: void, view: CartView | null): Cart {
+    if (!view) return Object.assign(new Cart(), { id: 'none', customerId: null, priceSegment: null, lines: [], total: null, version: 0 });
+    const currency = view.cart.currency ?? 'USD';
+    const lines = view.lines.map((l) => ({
+      ...l,
+      unitPrice: money(l.unitPriceMinor, l.currency),
+      currentUnitPrice: l.currentUnitPriceMinor === null ? null : money(l.currentUnitPriceMinor, l.currency),
+      lineTotal: money(l.unitPriceMinor * l.quantity, l.currency),
+    }));
+    return Object.assign(new Cart(), {
+      id: view.cart.id,
+      customerId: view.cart.customerId,
+      priceSegment: view.cart.priceSegment,
+      lines,
+      total: view.cart.currency ? money(view.lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0), currency) : null,
+      version: view.cart.version,
+    });
+  }
 }
 
 @ObjectType({ implements: BusinessError })
-export class CartRefused extends BusinessError {}
+export class CartRefused extends BusinessError {
+  static from(this: void, failure: Failure): CartRefused {
+    return Object.assign(new CartRefused(), { code: failure.code, message: failure.message, fix: toFix(failure.fix) });
+  }
+}
 
 export const CartResult = createUnionType({ name: 'CartResult', types: () => [Cart, CartRefused] as const });
 
@@ -86,6 +116,10 @@ export class Prerequisite {
 
   @Field(() => Fix, { nullable: true })
   fix: Fix | null;
+
+  static of(this: void, p: DomainPrerequisite): Prerequisite {
+    return Object.assign(new Prerequisite(), { ...p, fix: toFix(p.fix) });
+  }
 }
 
 @ObjectType()
@@ -116,6 +150,10 @@ export class PurchaseReadiness {
 
   @Field(() => Money, { nullable: true })
   total: Money | null;
+
+  static of(readiness: Readiness & { paymentMethod: string; total: { amountMinor: number; currency: string } | null }): PurchaseReadiness {
+    return { ...readiness, unmet: readiness.unmet.map(Prerequisite.of), total: readiness.total ? Money.of(readiness.total) : null };
+  }
 }
 
 @InputType()
@@ -251,6 +289,20 @@ export class Order {
 
   // Detail only; resolved by OrderResolver.
   events?: OrderEvent[];
+
+  /** A plain object built field by field (lists map hundreds of rows); type-graphql makes an Order of it for the field resolvers. */
+  static of(this: void, o: ListedOrder & Pick<Order, 'events'>): Order {
+    return {
+      events: o.events,
+      id: o.id, soNumber: o.soNumber, resellerId: o.resellerId, resellerName: o.resellerName, customerId: o.customerId, customerName: o.customerName,
+      status: o.status, paymentMethod: o.paymentMethod, poNumber: o.poNumber, total: money(o.totalMinor, o.currency), tenantDomain: o.tenantDomain,
+      placedAt: o.placedAt, provisionedAt: o.provisionedAt, failureReason: o.failureReason,
+      lines: o.lines.map((l) => ({
+        lineNumber: l.lineNumber, productTitle: l.productTitle, skuTitle: l.skuTitle, term: l.term, billingPlan: l.billingPlan, quantity: l.quantity,
+        unitPrice: money(l.unitPriceMinor, o.currency), lineTotal: money(l.lineTotalMinor, o.currency), subscriptionId: l.subscriptionId, status: l.status,
+      })),
+    };
+  }
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -269,12 +321,20 @@ export class OrderPlaced {
 
   @Field({ description: 'True when this answers a retry of an earlier Buy with the same key.' })
   replayed: boolean;
+
+  static of(this: void, bought: Bought): OrderPlaced {
+    return Object.assign(new OrderPlaced(), { order: Order.of(bought.placed), replayed: bought.replayed });
+  }
 }
 
 @ObjectType({ implements: BusinessError, description: 'The purchase cannot go ahead yet; every unmet prerequisite is listed.' })
 export class PurchaseNotReady extends BusinessError {
   @Field(() => [Prerequisite])
   unmet: Prerequisite[];
+
+  static from(this: void, failure: Failure): PurchaseNotReady {
+    return Object.assign(new PurchaseNotReady(), { code: failure.code, message: failure.message, unmet: (detailsOf<NotReady>(failure).unmet ?? []).map(Prerequisite.of) });
+  }
 }
 
 @ObjectType()
@@ -293,9 +353,26 @@ export class PriceChange {
 export class PricesChanged extends BusinessError {
   @Field(() => [PriceChange])
   changes: PriceChange[];
+
+  static from(this: void, failure: Failure): PricesChanged {
+    const changes = detailsOf<PriceChanges>(failure).changes ?? [];
+    return Object.assign(new PricesChanged(), {
+      code: failure.code,
+      message: failure.message,
+      changes: changes.map((c) => ({ title: c.title, before: money(c.before, c.currency), after: c.after === null ? null : money(c.after, c.currency) })),
+    });
+  }
 }
 
 @ObjectType({ implements: BusinessError })
-export class BuyRefused extends BusinessError {}
+export class BuyRefused extends BusinessError {
+  static from(this: void, failure: Failure): BuyRefused {
+    return Object.assign(new BuyRefused(), { code: failure.code, message: failure.message, fix: toFix(failure.fix) });
+  }
+}
+
+/** Buy's failures by code; any other is a BuyRefused. */
+export const BUY_FAILURES = (failure: Failure): PurchaseNotReady | PricesChanged | BuyRefused =>
+  failure.code === 'NOT_READY' ? PurchaseNotReady.from(failure) : failure.code === 'PRICES_CHANGED' ? PricesChanged.from(failure) : BuyRefused.from(failure);
 
 export const BuyResult = createUnionType({ name: 'BuyResult', types: () => [OrderPlaced, PurchaseNotReady, PricesChanged, BuyRefused] as const });

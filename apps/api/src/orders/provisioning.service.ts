@@ -5,7 +5,9 @@ import type { Database } from '../db/database.js';
 import { portable } from '../db/sql.js';
 import type { MailService } from '../mail/index.js';
 import type { PartnerCenter } from '../partner-center/index.js';
-import { systemActor } from '../platform/actor.js';
+import { Permission } from '../platform/permissions.js';
+import { Forbidden, requirePermission, systemContext, type RequestContext } from '../platform/request-context.js';
+import { fail, ok, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { TenantService } from '../tenants/index.js';
@@ -55,11 +57,10 @@ export class ProvisioningService {
 
     let tenantId = order.tenant_id;
     if (order.choice === 'NEW' && order.state === 'REQUESTED') {
-      const customer = await this.db.read.findOneByOrFail(CustomerEntity, { id: order.customer_id });
-      const created = await this.tenants.create(systemActor('system:provisioning'), customer);
-      if (!created.ok) throw new Error(created.refusal.message);
-      tenantId = created.tenant.tenantId;
-      await this.note(orderId, 'PROVISIONING', `Tenant ${created.tenant.domain} created.`);
+      const created = await this.tenants.create(systemContext(this.clock, 'system:provisioning'), order.customer_id);
+      if (!created.ok) throw new Error(created.failure.message);
+      tenantId = created.value.tenantId;
+      await this.note(orderId, 'PROVISIONING', `Tenant ${created.value.domain} created.`);
     }
     if (!tenantId) throw new Error('the customer has no tenant to provision into');
 
@@ -97,7 +98,7 @@ export class ProvisioningService {
     const order = await this.db.read.findOneByOrFail(SalesOrderEntity, { id: orderId });
     if (order.status !== 'PROVISIONING') return;
     const customer = await this.db.read.findOneByOrFail(CustomerEntity, { id: order.customerId });
-    const tenant = await this.tenants.get(customer.id);
+    const tenant = await this.tenants.chosen(systemContext(this.clock, 'system:provisioning'), customer.id);
     const lines = await this.db.read.find(OrderLineEntity, { where: { orderId }, order: { lineNumber: 'ASC' } });
     await this.transition(order, 'PROVISIONING_SUCCEEDED', 'Licences provisioned.', async (m) => {
       await m.update(SalesOrderEntity, orderId, { provisionedAt: this.clock.now().toISOString() });
@@ -130,15 +131,18 @@ export class ProvisioningService {
   }
 
   /** Staff retry a failed order's provisioning. */
-  async retry(orderId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  async retry(ctx: RequestContext, orderId: string): Promise<Result<void>> {
+    // Staff only: a reseller's users see a failed order, and staff decide when to try again.
+    if (ctx.principal?.kind === 'reseller') throw new Forbidden();
+    requirePermission(ctx, Permission.OrdersManage);
     const order = await this.db.read.findOneBy(SalesOrderEntity, { id: orderId });
-    if (!order) return { ok: false, message: `No order ${orderId}.` };
+    if (!order) return fail('RETRY_REFUSED', `No order ${orderId}.`);
     const next = nextOrderState(order.status, 'RETRY');
-    if (!next.ok) return { ok: false, message: next.message };
+    if (!next.ok) return fail('RETRY_REFUSED', next.message);
     await this.transition(order, 'RETRY', 'Provisioning retried by staff.', (m) =>
       this.jobs.enqueue(m, PROVISION_ORDER_JOB, { orderId }, { key: `${PROVISION_ORDER_JOB}:${orderId}:retry:${order.version}`, maxAttempts: 5 }),
     );
-    return { ok: true };
+    return ok(undefined);
   }
 
   private async fail(orderId: string, reason: string): Promise<void> {
@@ -149,7 +153,7 @@ export class ProvisioningService {
   /** Moves the order through the one status writer, in a transaction of its own with `also`. */
   private async transition(order: Pick<SalesOrderEntity, 'id' | 'status' | 'soNumber'>, event: OrderEvent, message: string, also?: (m: EntityManager) => Promise<void>): Promise<void> {
     await this.db.transaction(async (m) => {
-      await this.status.move(m, systemActor('system:provisioning'), order, event, message);
+      await this.status.move(m, systemContext(this.clock, 'system:provisioning'), order, event, message);
       await also?.(m);
     });
   }

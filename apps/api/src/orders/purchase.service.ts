@@ -14,20 +14,21 @@ import {
   type PurchaseContext,
   type Readiness,
 } from '@nce/domain';
-import { GraphQLError } from 'graphql';
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { insertRows, portable, updateReturning } from '../db/sql.js';
 import type { PartnerCenter } from '../partner-center/index.js';
-import { systemActor, type Actor } from '../platform/actor.js';
+import { Permission } from '../platform/permissions.js';
+import { actingFor, BadInput, systemContext, type RequestContext } from '../platform/request-context.js';
+import { fail, ok, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { ResellerService } from '../resellers/index.js';
 import type { TermsService } from '../terms/index.js';
 import type { CartService, CartView } from './cart.service.js';
 import { type OrderEventEntity, SalesOrderEntity } from './entities.js';
-import type { ListedOrder } from './order-query.service.js';
+import type { ListedOrder, OrderQueryService } from './order-query.service.js';
 
 export const PROVISION_ORDER_JOB = 'order.provision';
 
@@ -41,12 +42,28 @@ export interface BuyRequest {
   expectedTotalMinor?: number | null;
 }
 
-export type BuyResult =
-  /** `placed`: a new order as the API shows it, built from what Buy wrote, so answering it reads nothing back. */
-  | { ok: true; order: SalesOrderEntity; replayed: boolean; placed?: PlacedOrder }
-  | { ok: false; code: 'NOT_READY'; message: string; unmet: Prerequisite[] }
-  | { ok: false; code: 'PRICES_CHANGED'; message: string; changes: { title: string; before: number; after: number | null; currency: string }[] }
-  | { ok: false; code: 'IDEMPOTENCY_KEY_REUSED' | 'INVALID_REQUEST' | 'CART_CHANGED' | 'CREDIT_LIMIT_EXCEEDED' | 'TERMS_NOT_APPROVED'; message: string; field?: string };
+/** `placed`: a new order as the API shows it, built from what Buy wrote, so answering it reads nothing back. */
+export interface Bought {
+  order: SalesOrderEntity;
+  replayed: boolean;
+  placed: PlacedOrder;
+}
+
+/** A Buy as its transaction ends: a replay has not read its order back yet (buy() does, outside the transaction). */
+type Attempt = Omit<Bought, 'placed'> & { placed?: PlacedOrder };
+
+/** The details of a NOT_READY refusal. */
+export interface NotReady {
+  unmet: Prerequisite[];
+}
+
+/** The details of a PRICES_CHANGED refusal: each changed line, before and after, in minor units. */
+export interface PricesChanged {
+  changes: { title: string; before: number; after: number | null; currency: string }[];
+}
+
+/** A refused Buy; `field` names the input at fault, where there is one. */
+const refused = (code: string, message: string, field?: string) => fail(code, message, { fix: field ? { kind: 'field', field, label: message } : null });
 
 export type PlacedOrder = ListedOrder & { events: Pick<OrderEventEntity, 'at' | 'state' | 'message'>[] };
 
@@ -61,40 +78,54 @@ export class PurchaseService {
     private readonly jobs: JobQueue,
     private readonly partnerCenter: PartnerCenter,
     private readonly carts: CartService,
+    private readonly orders: OrderQueryService,
     private readonly resellers: ResellerService,
     private readonly terms: TermsService,
     private readonly distributorPartnerId: string,
   ) {}
 
   /** Every unmet prerequisite of the reseller's cart at once, each with its code, reason and fix. */
-  async readiness(resellerId: string, paymentMethod?: PaymentMethod | null): Promise<Readiness & { paymentMethod: PaymentMethod; total: Money | null }> {
-    const found = await this.context(resellerId, paymentMethod);
-    if (!found) throw new GraphQLError('No reseller has that id.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'resellerId' } });
+  async readiness(ctx: RequestContext, resellerId: string, paymentMethod?: PaymentMethod | null): Promise<Readiness & { paymentMethod: PaymentMethod; total: Money | null }> {
+    actingFor(ctx, resellerId, Permission.OrdersManage);
+    const found = await this.context(ctx, resellerId, paymentMethod);
+    if (!found) throw new BadInput('No reseller has that id.', 'resellerId');
     const { context } = found;
     return { ...purchaseReadiness(context), paymentMethod: context.payment.method, total: context.cart.total };
   }
 
-  async buy(actor: Actor, resellerId: string, request: BuyRequest): Promise<BuyResult> {
+  async buy(ctx: RequestContext, resellerId: string, request: BuyRequest): Promise<Result<Bought>> {
+    const result = await this.attempt(ctx, resellerId, request);
+    // A replayed Buy answers with the order as it is now.
+    if (!result.ok) return result;
+    const { order, replayed, placed } = result.value;
+    return ok({ order, replayed, placed: placed ?? (await this.orders.get(ctx, order.id))! });
+  }
+
+  private async attempt(ctx: RequestContext, resellerId: string, request: BuyRequest): Promise<Result<Attempt>> {
+    const actor = actingFor(ctx, resellerId, Permission.OrdersManage);
+    if (request.paymentMethod && request.paymentMethod !== 'CREDIT_CARD' && request.paymentMethod !== 'TERMS') {
+      return fail('INVALID_REQUEST', 'The payment method is CREDIT_CARD or TERMS.', { fix: { kind: 'field', field: 'paymentMethod', label: 'Choose a payment method' } });
+    }
     const key = request.idempotencyKey?.trim() ?? '';
-    if (!/^[\w:.-]{8,120}$/.test(key)) return { ok: false, code: 'INVALID_REQUEST', message: 'The idempotency key is 8 to 120 letters, digits or - _ : .', field: 'idempotencyKey' };
+    if (!/^[\w:.-]{8,120}$/.test(key)) return refused('INVALID_REQUEST', 'The idempotency key is 8 to 120 letters, digits or - _ : .', 'idempotencyKey');
     const poNumber = request.poNumber?.trim() || null;
-    if (poNumber && poNumber.length > 40) return { ok: false, code: 'INVALID_REQUEST', message: 'A PO number has at most 40 characters.', field: 'poNumber' };
+    if (poNumber && poNumber.length > 40) return refused('INVALID_REQUEST', 'A PO number has at most 40 characters.', 'poNumber');
     const requestHash = hashOf({ poNumber, paymentMethod: request.paymentMethod ?? null });
 
     const replay = await this.replay(null, resellerId, key, requestHash);
     if (replay) return replay;
 
-    const found = await this.context(resellerId, request.paymentMethod);
-    if (!found) return { ok: false, code: 'INVALID_REQUEST', message: 'No reseller has that id.', field: 'resellerId' };
+    const found = await this.context(ctx, resellerId, request.paymentMethod);
+    if (!found) return refused('INVALID_REQUEST', 'No reseller has that id.', 'resellerId');
     const { context, view } = found;
     const readiness = purchaseReadiness(context);
     if (!readiness.ready) {
       // A twin request with this key may have checked the cart out since the first look: that is its order, not a refusal.
-      return (await this.replay(null, resellerId, key, requestHash)) ?? { ok: false, code: 'NOT_READY', message: `${readiness.unmet.length} prerequisite(s) are not met.`, unmet: readiness.unmet };
+      return (await this.replay(null, resellerId, key, requestHash)) ?? fail<NotReady>('NOT_READY', `${readiness.unmet.length} prerequisite(s) are not met.`, { details: { unmet: readiness.unmet } });
     }
     if (!view) {
       // A twin request with this key may have checked the cart out a moment ago.
-      return (await this.replay(null, resellerId, key, requestHash)) ?? { ok: false, code: 'CART_CHANGED', message: 'The cart was just checked out or emptied; review it and buy again.' };
+      return (await this.replay(null, resellerId, key, requestHash)) ?? refused('CART_CHANGED', 'The cart was just checked out or emptied; review it and buy again.');
     }
     // What the buyer confirmed must be what is bought: a cart edited since (another tab, a late save) or a
     // total that differs stops here with the cart's current figures, as a changed price does (R16).
@@ -103,11 +134,10 @@ export class PurchaseService {
       const replayed = await this.replay(null, resellerId, key, requestHash);
       if (replayed) return replayed;
       const items = view.lines.reduce((sum, l) => sum + l.quantity, 0);
-      return {
-        ok: false,
-        code: 'CART_CHANGED',
-        message: `The cart changed since you confirmed it: it now holds ${view.lines.length === 1 ? '1 line' : `${view.lines.length} lines`} (${items === 1 ? '1 licence' : `${items} licences`}) for ${total ? formatMoney(total) : 'nothing'}. Review it and buy again.`,
-      };
+      return refused(
+        'CART_CHANGED',
+        `The cart changed since you confirmed it: it now holds ${view.lines.length === 1 ? '1 line' : `${view.lines.length} lines`} (${items === 1 ? '1 licence' : `${items} licences`}) for ${total ? formatMoney(total) : 'nothing'}. Review it and buy again.`,
+      );
     }
     const changed = view.lines.filter((l) => l.currentUnitPriceMinor !== l.unitPriceMinor);
     if (changed.length) {
@@ -115,12 +145,9 @@ export class PurchaseService {
       await this.db.transaction(async (m) => {
         for (const line of changed) if (line.currentUnitPriceMinor !== null) await m.query(portable(this.db.kind, 'UPDATE cart_line SET unit_price_minor = ? WHERE id = ?'), [line.currentUnitPriceMinor, line.id]);
       });
-      return {
-        ok: false,
-        code: 'PRICES_CHANGED',
-        message: 'Prices changed since the cart was priced; confirm the new figures and buy again.',
-        changes: changed.map((l) => ({ title: l.skuTitle, before: l.unitPriceMinor, after: l.currentUnitPriceMinor, currency: l.currency })),
-      };
+      return fail<PricesChanged>('PRICES_CHANGED', 'Prices changed since the cart was priced; confirm the new figures and buy again.', {
+        details: { changes: changed.map((l) => ({ title: l.skuTitle, before: l.unitPriceMinor, after: l.currentUnitPriceMinor, currency: l.currency })) },
+      });
     }
 
     try {
@@ -129,7 +156,7 @@ export class PurchaseService {
         if (again) return again;
         const cartChanged = async () =>
           // Under READ COMMITTED a twin with this key may have committed since our first look.
-          (await this.replay(m, resellerId, key, requestHash)) ?? { ok: false as const, code: 'CART_CHANGED' as const, message: 'The cart changed while you checked out; review it and buy again.' };
+          (await this.replay(m, resellerId, key, requestHash)) ?? refused('CART_CHANGED', 'The cart changed while you checked out; review it and buy again.');
         // Claim the cart before anything else: one transaction checks out the version of it that was priced
         // above. On PostgreSQL a concurrent Buy waits here on the row lock, then finds the version moved on and stops.
         const claimed = await updateReturning(m, "UPDATE cart SET open_key = NULL, status = 'CHECKED_OUT', updated_at = ?, version = version + 1 WHERE id = ? AND version = ? AND open_key = ? RETURNING id", [
@@ -143,11 +170,11 @@ export class PurchaseService {
           // Checked again inside the transaction, so concurrent orders on terms never exceed the limit together.
           const credit = await this.terms.creditInUse(resellerId, m);
           const verdict = canPayWith('TERMS', context.cart.total!, credit ? { approved: true, ...credit } : null);
-          if (!verdict.allowed) return { ok: false as const, code: verdict.code === 'TERMS_NOT_APPROVED' ? ('TERMS_NOT_APPROVED' as const) : ('CREDIT_LIMIT_EXCEEDED' as const), message: verdict.message };
+          if (!verdict.allowed) return refused(verdict.code === 'TERMS_NOT_APPROVED' ? 'TERMS_NOT_APPROVED' : 'CREDIT_LIMIT_EXCEEDED', verdict.message);
         }
         const { order, placed } = await this.place(m, actor, view, found.names, context, { key, requestHash, poNumber });
         if (order.paymentMethod === 'TERMS') await this.terms.charge(m, resellerId, { amountMinor: order.totalMinor, currency: order.currency }, order.id, order.soNumber);
-        return { ok: true as const, order, replayed: false, placed };
+        return ok<Attempt>({ order, replayed: false, placed });
       });
     } catch (error) {
       // Two requests with one key racing past the check on PostgreSQL: the unique index decides.
@@ -158,20 +185,20 @@ export class PurchaseService {
   }
 
   /** The order this key already placed, if any: in the Buy's transaction (`m`), or outside any (null). */
-  private async replay(m: EntityManager | null, resellerId: string, key: string, requestHash: string): Promise<BuyResult | null> {
+  private async replay(m: EntityManager | null, resellerId: string, key: string, requestHash: string): Promise<Result<Attempt> | null> {
     // Asked up to three times a Buy and almost always absent: an index probe, the order read only when there is one.
     const sql = 'SELECT id, so_number, request_hash FROM sales_order WHERE reseller_id = ? AND idempotency_key = ?';
     const [hit] = m ? await m.query(portable(this.db.kind, sql), [resellerId, key]) : await this.db.select<Record<string, string>>(sql, [resellerId, key]);
     if (!hit) return null;
     if (hit.request_hash !== requestHash) {
-      return { ok: false, code: 'IDEMPOTENCY_KEY_REUSED', message: `This idempotency key was used for order ${hit.so_number} with a different request.`, field: 'idempotencyKey' };
+      return refused('IDEMPOTENCY_KEY_REUSED', `This idempotency key was used for order ${hit.so_number} with a different request.`, 'idempotencyKey');
     }
-    return { ok: true, order: await (m ?? this.db.read).findOneByOrFail(SalesOrderEntity, { id: hit.id }), replayed: true };
+    return ok({ order: await (m ?? this.db.read).findOneByOrFail(SalesOrderEntity, { id: hit.id }), replayed: true });
   }
 
   private async place(
     m: EntityManager,
-    actor: Actor,
+    actor: RequestContext,
     view: CartView,
     names: { reseller: string; customer: string },
     context: PurchaseContext,
@@ -271,8 +298,8 @@ export class PurchaseService {
   }
 
   /** What the purchase rules decide on, and the cart they were decided for; null when no reseller has that id. */
-  private async context(resellerId: string, requestedMethod?: PaymentMethod | null): Promise<{ context: PurchaseContext; view: CartView | null; names: { reseller: string; customer: string } } | null> {
-    const view = await this.carts.view(resellerId);
+  private async context(ctx: RequestContext, resellerId: string, requestedMethod?: PaymentMethod | null): Promise<{ context: PurchaseContext; view: CartView | null; names: { reseller: string; customer: string } } | null> {
+    const view = await this.carts.view(ctx, resellerId);
     // The reseller, the cart's customer and its tenant choice, and whether this is a first order, in one statement.
     const [row] = await this.db.select<Record<string, any>>(
       `SELECT r.company_name AS reseller_name, r.status, r.checks, r.checks_at, r.mpn_location_id, r.reseller_domain,
@@ -284,7 +311,7 @@ export class PurchaseService {
       [view?.cart.customerId ?? '', resellerId],
     );
     if (!row) return null;
-    const checks = await this.resellers.checksOf(systemActor('system:preflight'), { id: resellerId, checks: row.checks, checksAt: row.checks_at, mpnLocationId: row.mpn_location_id, resellerDomain: row.reseller_domain });
+    const checks = await this.resellers.checksOf(systemContext(ctx.clock, 'system:preflight'), { id: resellerId, checks: row.checks, checksAt: row.checks_at, mpnLocationId: row.mpn_location_id, resellerDomain: row.reseller_domain });
     const lines = view?.lines ?? [];
     const currency = view?.cart.currency ?? null;
     const total = currency ? { amountMinor: lines.reduce((sum, l) => sum + (l.currentUnitPriceMinor ?? l.unitPriceMinor) * l.quantity, 0), currency } : null;

@@ -4,7 +4,9 @@ import type { Context } from '../context.js';
 import { NotFound, ValidationFailed } from '../platform/common.types.js';
 import { Permission, RequirePermission } from '../platform/permissions.js';
 import { SimPartner, SimPartnerInput, SimTenant, SimTenantInput } from './simulator.types.js';
+import type { SimPartnerEntity } from './sim-partner.entity.js';
 import type { SimTenantEntity } from './sim-tenant.entity.js';
+import { toUnion } from '../platform/result-union.js';
 import { coveredResellers } from './simulator.js';
 import { Code } from '../platform/text.types.js';
 
@@ -12,12 +14,20 @@ import { Code } from '../platform/text.types.js';
 class SimPartnerSaved {
   @Field(() => SimPartner)
   partner: SimPartner;
+
+  static of(this: void, partner: SimPartnerEntity): SimPartnerSaved {
+    return Object.assign(new SimPartnerSaved(), { partner });
+  }
 }
 
 @ObjectType()
 class SimTenantSaved {
   @Field(() => SimTenant)
   tenant: SimTenant;
+
+  static of(this: void, tenant: SimTenantEntity): SimTenantSaved {
+    return Object.assign(new SimTenantSaved(), { tenant: { ...tenant, indirectResellers: coveredResellers(tenant.indirectResellers) } });
+  }
 }
 
 @ObjectType({ description: 'The distributor’s Microsoft links, built from its partner ID.' })
@@ -30,7 +40,6 @@ class DistributorLinks {
 }
 
 const SaveSimPartnerResult = createUnionType({ name: 'SaveSimPartnerResult', types: () => [SimPartnerSaved, ValidationFailed] as const });
-const toSimTenant = (tenant: SimTenantEntity): SimTenant => ({ ...tenant, indirectResellers: coveredResellers(tenant.indirectResellers) });
 
 const SaveSimTenantResult = createUnionType({ name: 'SaveSimTenantResult', types: () => [SimTenantSaved, ValidationFailed] as const });
 const AcceptRelationshipResult = createUnionType({ name: 'AcceptRelationshipResult', types: () => [SimTenantSaved, NotFound] as const });
@@ -46,28 +55,26 @@ export class SimulatorResolver {
 
   @RequirePermission(Permission.SimulatorManage)
   @Query(() => [SimPartner], { description: 'Partners (MPN IDs) the Partner Center simulator knows.' })
-  simPartners(@Ctx() { app }: Context): Promise<SimPartner[]> {
-    return app.simulator.partners();
+  simPartners(@Ctx() ctx: Context): Promise<SimPartner[]> {
+    return ctx.app.simulator.partners(ctx);
   }
 
   @RequirePermission(Permission.SimulatorManage)
   @Query(() => [SimTenant], { description: 'Tenants the Partner Center simulator knows.' })
-  async simTenants(@Ctx() { app }: Context): Promise<SimTenant[]> {
-    return (await app.simulator.tenants()).map(toSimTenant);
+  async simTenants(@Ctx() ctx: Context): Promise<SimTenant[]> {
+    return (await ctx.app.simulator.tenants(ctx)).map((tenant) => SimTenantSaved.of(tenant).tenant);
   }
 
   @RequirePermission(Permission.SimulatorManage)
   @Mutation(() => SaveSimPartnerResult)
-  async saveSimPartner(@Arg('input', () => SimPartnerInput) input: SimPartnerInput, @Ctx() { app, actor }: Context): Promise<typeof SaveSimPartnerResult> {
-    const result = await app.simulator.savePartner(actor, { ...input, kind: input.kind as 'LOCATION' | 'GLOBAL' });
-    return result.ok ? Object.assign(new SimPartnerSaved(), { partner: result.value }) : ValidationFailed.of(result.fields);
+  async saveSimPartner(@Arg('input', () => SimPartnerInput) input: SimPartnerInput, @Ctx() ctx: Context): Promise<typeof SaveSimPartnerResult> {
+    return toUnion(await ctx.app.simulator.savePartner(ctx, { ...input, kind: input.kind as 'LOCATION' | 'GLOBAL' }), SimPartnerSaved.of, ValidationFailed.from);
   }
 
   @RequirePermission(Permission.SimulatorManage)
   @Mutation(() => SaveSimTenantResult)
-  async saveSimTenant(@Arg('input', () => SimTenantInput) input: SimTenantInput, @Ctx() { app, actor }: Context): Promise<typeof SaveSimTenantResult> {
-    const result = await app.simulator.saveTenant(actor, input);
-    return result.ok ? Object.assign(new SimTenantSaved(), { tenant: toSimTenant(result.value) }) : ValidationFailed.of(result.fields);
+  async saveSimTenant(@Arg('input', () => SimTenantInput) input: SimTenantInput, @Ctx() ctx: Context): Promise<typeof SaveSimTenantResult> {
+    return toUnion(await ctx.app.simulator.saveTenant(ctx, input), SimTenantSaved.of, ValidationFailed.from);
   }
 
   @RequirePermission(Permission.SimulatorManage)
@@ -75,9 +82,8 @@ export class SimulatorResolver {
   async acceptTenantRelationship(
     @Arg('domain', () => Code) domain: string,
     @Arg('indirectReseller', () => Code, { nullable: true, description: 'The MPN location ID of the indirect reseller the accepted invitation names.' }) indirectReseller: string | null,
-    @Ctx() { app, actor }: Context,
+    @Ctx() ctx: Context,
   ): Promise<typeof AcceptRelationshipResult> {
-    const tenant = await app.simulator.acceptRelationship(actor, domain, indirectReseller);
-    return tenant ? Object.assign(new SimTenantSaved(), { tenant: toSimTenant(tenant) }) : NotFound.of('tenant', domain);
+    return toUnion(await ctx.app.simulator.acceptRelationship(ctx, domain, indirectReseller), SimTenantSaved.of, NotFound.from);
   }
 }

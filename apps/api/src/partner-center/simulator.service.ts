@@ -3,13 +3,14 @@ import { parseExistingTenantDomain, parseMpnId, requireText, type FieldError } f
 import type { AuditService } from '../audit/index.js';
 import { changesBetween } from '../audit/index.js';
 import type { Database } from '../db/database.js';
-import type { Actor } from '../platform/actor.js';
+import { Permission } from '../platform/permissions.js';
+import { requirePermission, type RequestContext } from '../platform/request-context.js';
+import { invalid, notFound, ok, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import { SimPartnerEntity } from './sim-partner.entity.js';
 import { coveredResellers } from './simulator.js';
 import { SimTenantEntity } from './sim-tenant.entity.js';
 
-type Saved<T> = { ok: true; value: T } | { ok: false; fields: FieldError[] };
 
 /** Staff shape the simulator's world, so a demo can show every answer Microsoft can give. */
 export class SimulatorService {
@@ -19,15 +20,18 @@ export class SimulatorService {
     private readonly audit: AuditService,
   ) {}
 
-  partners(): Promise<SimPartnerEntity[]> {
+  partners(ctx: RequestContext): Promise<SimPartnerEntity[]> {
+    requirePermission(ctx, Permission.SimulatorManage);
     return this.db.read.find(SimPartnerEntity, { order: { companyName: 'ASC', mpnId: 'ASC' }, take: 500 });
   }
 
-  tenants(): Promise<SimTenantEntity[]> {
+  tenants(ctx: RequestContext): Promise<SimTenantEntity[]> {
+    requirePermission(ctx, Permission.SimulatorManage);
     return this.db.read.find(SimTenantEntity, { order: { domain: 'ASC' }, take: 500 });
   }
 
-  async savePartner(actor: Actor, input: Omit<SimPartnerEntity, 'tenantDomain'> & { tenantDomain?: string | null }): Promise<Saved<SimPartnerEntity>> {
+  async savePartner(actor: RequestContext, input: Omit<SimPartnerEntity, 'tenantDomain'> & { tenantDomain?: string | null }): Promise<Result<SimPartnerEntity>> {
+    requirePermission(actor, Permission.SimulatorManage);
     const fields: FieldError[] = [];
     const mpn = parseMpnId(input.mpnId);
     if (!mpn.ok) fields.push({ field: 'mpnId', code: mpn.code, message: mpn.message });
@@ -35,7 +39,7 @@ export class SimulatorService {
     if (input.kind !== 'LOCATION' && input.kind !== 'GLOBAL') fields.push({ field: 'kind', code: 'KIND_UNKNOWN', message: 'Kind is LOCATION or GLOBAL.' });
     const domain = input.tenantDomain ? parseExistingTenantDomain(input.tenantDomain) : null;
     if (domain && !domain.ok) fields.push({ field: 'tenantDomain', code: domain.code, message: domain.message });
-    if (fields.length || !mpn.ok) return { ok: false, fields };
+    if (fields.length || !mpn.ok) return invalid(fields);
     const partner: SimPartnerEntity = {
       mpnId: mpn.value,
       companyName,
@@ -49,15 +53,16 @@ export class SimulatorService {
       await m.save(SimPartnerEntity, partner);
       await this.audit.record(m, actor, { operation: 'simulator.savePartner', entityType: 'SimPartner', entityId: partner.mpnId, changes: changesBetween(before ? { ...before } : null, { ...partner }) });
     });
-    return { ok: true, value: partner };
+    return ok(partner);
   }
 
-  async saveTenant(actor: Actor, input: { domain: string; companyName: string; government: boolean; relationshipAccepted: boolean; indirectResellers?: string[] | null; provisioningFails?: boolean | null }): Promise<Saved<SimTenantEntity>> {
+  async saveTenant(actor: RequestContext, input: { domain: string; companyName: string; government: boolean; relationshipAccepted: boolean; indirectResellers?: string[] | null; provisioningFails?: boolean | null }): Promise<Result<SimTenantEntity>> {
+    requirePermission(actor, Permission.SimulatorManage);
     const fields: FieldError[] = [];
     const domain = parseExistingTenantDomain(input.domain);
     if (!domain.ok) fields.push({ field: 'domain', code: domain.code, message: domain.message });
     const companyName = requireText(fields, 'companyName', input.companyName, 'Company name');
-    if (fields.length || !domain.ok) return { ok: false, fields };
+    if (fields.length || !domain.ok) return invalid(fields);
     return this.db.transaction(async (m) => {
       const before = await m.findOneBy(SimTenantEntity, { domain: domain.value.domain });
       const tenant: SimTenantEntity = {
@@ -79,10 +84,11 @@ export class SimulatorService {
 
   /** R21: the customer's global admin accepts the universal authorisation link (simulated by staff). */
   /** The customer's admin accepts the invitation: for the distributor, and for the indirect reseller it names, if any. */
-  async acceptRelationship(actor: Actor, domain: string, indirectReseller: string | null = null): Promise<SimTenantEntity | null> {
+  async acceptRelationship(actor: RequestContext, domain: string, indirectReseller: string | null = null): Promise<Result<SimTenantEntity>> {
+    requirePermission(actor, Permission.SimulatorManage);
     return this.db.transaction(async (m) => {
       const tenant = await m.findOneBy(SimTenantEntity, { domain: domain.trim().toLowerCase() });
-      if (!tenant) return null;
+      if (!tenant) return notFound('tenant', `No tenant with id ${domain}.`);
       const covered = coveredResellers(tenant.indirectResellers);
       const indirectResellers = indirectReseller && !covered.includes(indirectReseller.trim()) ? [...covered, indirectReseller.trim()].join(',') : tenant.indirectResellers;
       await m.update(SimTenantEntity, tenant.domain, { relationshipAccepted: true, indirectResellers });
@@ -92,7 +98,7 @@ export class SimulatorService {
         entityId: tenant.domain,
         changes: { relationshipAccepted: { before: tenant.relationshipAccepted, after: true }, indirectResellers: { before: tenant.indirectResellers, after: indirectResellers } },
       });
-      return { ...tenant, relationshipAccepted: true, indirectResellers };
+      return ok({ ...tenant, relationshipAccepted: true, indirectResellers });
     });
   }
 }

@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { Logger } from './logger.js';
+import { BadInput, Forbidden } from './request-context.js';
 
 /** Codes a client may see as they are; everything else is a bug or an outage and is masked. */
 const CLIENT_CODES = new Set([
@@ -22,7 +23,7 @@ const CLIENT_CODES = new Set([
 /** Whether a client sees this error as it is, or it is a bug or an outage to mask. */
 function clientFacing(error: unknown, code: unknown): boolean {
   const original = unwrapResolverError(error);
-  return original instanceof AuthenticationError || original instanceof AuthorizationError || (typeof code === 'string' && CLIENT_CODES.has(code));
+  return original instanceof AuthenticationError || original instanceof AuthorizationError || original instanceof Forbidden || original instanceof BadInput || (typeof code === 'string' && CLIENT_CODES.has(code));
 }
 
 /**
@@ -34,7 +35,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof AuthenticationError) {
     return { message: 'Sign in to do this.', path: formatted.path, extensions: { code: 'UNAUTHENTICATED', reason: 'SIGNED_OUT' } };
   }
-  if (original instanceof AuthorizationError) {
+  if (original instanceof BadInput) {
+    return { message: original.message, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', argumentName: original.argumentName } };
+  }
+  if (original instanceof AuthorizationError || original instanceof Forbidden) {
     return { message: 'You do not have permission to do this.', path: formatted.path, extensions: { code: 'FORBIDDEN' } };
   }
   const code = formatted.extensions?.code;

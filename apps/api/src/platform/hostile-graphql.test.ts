@@ -156,8 +156,9 @@ describe('compiling operations costs the server: nobody can make it compile at w
     await probe;
     const after = client.http.executionStats();
     // CPU time, unlike latency, does not depend on what else the machine runs: compiling one of these
-    // operations costs ~140 ms; answering it (client and server both in this process) a few.
-    expect((cpu.user + cpu.system) / 1000 / 2_000).toBeLessThan(25);
+    // operations costs ~140 ms; answering it (client and server both in this process) 20–30 ms, as fast
+    // as the machine is. Half a compile is the line: above it, some operations were compiled.
+    expect((cpu.user + cpu.system) / 1000 / 2_000).toBeLessThan(70);
     expect(after.compiled).toBe(before.compiled);
     expect(after.entries).toBe(before.entries);
     expect(after.seen).toBe(before.seen);

@@ -24,10 +24,10 @@ export const resellersModule: ApiModule = {
   name: 'resellers',
   entities: [ResellerEntity, ResellerActivationEntity],
   resolvers: [ResellerResolver],
-  services: ({ config, db, clock, audit, jobs, partnerCenter, identity }) => {
-    const resellers = new ResellerService(db, clock, audit, jobs, partnerCenter, { activationDelayMs: config.activationDelayMs, distributorPartnerId: config.distributorPartnerId });
+  services: ({ config, db, clock, audit, jobs, partnerCenter, identity, staff }) => {
+    const resellers = new ResellerService(db, clock, audit, jobs, partnerCenter, staff, { activationDelayMs: config.activationDelayMs, distributorPartnerId: config.distributorPartnerId });
     // R1: a reseller user's first sign-in places the account's activation order.
-    identity.afterSignIn((m, user, actor) => (user.kind === 'RESELLER' && user.resellerId ? resellers.startActivationOnSignIn(m, user.resellerId, user.id, actor) : Promise.resolve()));
+    identity.afterSignIn((m, user, actor) => (user.kind === 'RESELLER' && user.resellerId ? resellers.startActivationOnSignIn(actor, m, user.resellerId, user.id) : Promise.resolve()));
     return { resellers };
   },
   loaders: ({ db }) => ({
@@ -43,3 +43,4 @@ export const resellersModule: ApiModule = {
 };
 
 export type { ResellerService } from './reseller.service.js';
+export type { ResellerEntity } from './reseller.entity.js';

@@ -1,3 +1,4 @@
+import { systemContext } from '../platform/request-context.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
@@ -118,7 +119,7 @@ describe('resellers', () => {
 
   it('R10: asks Partner Center again when the stored checks are older than a day, and not before', async () => {
     const demoReseller = (await staff.gql('{ resellers(search: "MP-100001", first: 1) { nodes { id checksAt } } }')).data?.resellers.nodes[0];
-    const actor = { principal: null, requestId: 'system:test' };
+    const actor = systemContext(t.clock, 'system:test');
     const fresh = await t.app.resellers.checks(actor, demoReseller.id);
     expect(fresh?.checkedAt).toBe(demoReseller.checksAt);
     t.clock.advance(24 * 3_600_000);
@@ -136,12 +137,12 @@ describe('resellers', () => {
     };
     const id = (await staff.gql(CREATE, { input: { ...input(5), marketplaceId: 'MP-310005', bcn: '20-310005' } })).data?.createReseller.reseller.id;
     // The first sign-in has placed the activation order; it has not completed.
-    await t.app.db.transaction((m) => t.app.resellers.startActivationOnSignIn(m, id, 'user-of-7', { principal: null, requestId: 'test' }));
+    await t.app.db.transaction((m) => t.app.resellers.startActivationOnSignIn(systemContext(t.clock, 'test'), m, id, 'user-of-7'));
     expect(await setStatus(id, 'ACTIVE')).toEqual({ __typename: 'ValidationFailed', fields: [{ field: 'status', code: 'ACTIVATION_PENDING' }] });
     expect(await setStatus(id, 'SUSPENDED')).toEqual({ __typename: 'ResellerSaved', reseller: { status: 'SUSPENDED' } });
     expect(await setStatus(id, 'ACTIVE')).toEqual({ __typename: 'ValidationFailed', fields: [{ field: 'status', code: 'ACTIVATION_PENDING' }] });
     // Once the activation has completed, a suspended account may be reinstated.
-    await t.app.resellers.completeActivation(id);
+    await t.app.resellers.completeActivation(systemContext(t.clock, 'system:activation'), id);
     expect(await setStatus(id, 'ACTIVE')).toEqual({ __typename: 'ResellerSaved', reseller: { status: 'ACTIVE' } });
   });
 
@@ -187,8 +188,8 @@ describe('R1: activation on the first sign-in, durable across a restart', () => 
       const reseller = await restarted.db.read.findOneByOrFail(ResellerEntity, { id });
       expect(reseller.status).toBe('ACTIVE');
       // Running the completion again (a second delivery) changes nothing and writes no second status change.
-      await restarted.resellers.completeActivation(id);
-      const audit = await restarted.audit.list({ operation: 'resellers.activationCompleted', entityId: id }, 10);
+      await restarted.resellers.completeActivation(systemContext(restarted.clock, 'system:activation'), id);
+      const audit = await restarted.audit.list(systemContext(restarted.clock, 'test'), { operation: 'resellers.activationCompleted', entityId: id }, 10);
       expect(audit.entries).toHaveLength(1);
       expect(JSON.parse(audit.entries[0]!.changes)).toEqual({ status: { before: 'PENDING_ACTIVATION', after: 'ACTIVE' } });
     } finally {

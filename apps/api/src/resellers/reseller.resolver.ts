@@ -1,16 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
-import { actorForReseller, forbidden } from '../platform/ownership.js';
-import { Permission, RequirePermission } from '../platform/permissions.js';
-import { NotFound } from '../platform/common.types.js';
-import { toStaffError, toUser } from '../staff/staff.resolver.js';
-import { CreateUserResult, User, UserCreated } from '../staff/staff.types.js';
-import { toCheck, toReseller, toSaveResult } from './reseller.mapper.js';
-import { Activation, Reseller, ResellerChecks, ResellerConnection, ResellerInput, ResellerStatusEnum, SaveResellerResult } from './reseller.types.js';
-import { Code, Cursor, EmailText, ShortText } from '../platform/text.types.js';
-import { ResellerSortEnum } from './reseller.types.js';
 import { SortDirection, sortOrder } from '../platform/list-sort.js';
+import { Permission, RequirePermission } from '../platform/permissions.js';
+import { toUnion } from '../platform/result-union.js';
+import { Code, Cursor, EmailText, ShortText } from '../platform/text.types.js';
+import { CreateUserResult, User, UserCreated } from '../staff/staff.types.js';
 import { RESELLER_SORTS } from './reseller.service.js';
+import { Activation, Reseller, ResellerChecks, ResellerConnection, ResellerInput, ResellerSaved, ResellerSortEnum, ResellerStatusEnum, SaveResellerResult } from './reseller.types.js';
 
 @Resolver(() => Reseller)
 export class ResellerResolver {
@@ -23,47 +19,35 @@ export class ResellerResolver {
     @Arg('direction', () => SortDirection, { nullable: true }) direction: SortDirection | null,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
     @Arg('after', () => Cursor, { nullable: true }) after: string | null,
-    @Ctx() { app }: Context,
+    @Ctx() ctx: Context,
   ): Promise<ResellerConnection> {
-    const page = await app.resellers.list({ search, status }, first, after, sortOrder(RESELLER_SORTS, 'NAME', sortBy, direction));
-    return { nodes: page.resellers.map(toReseller), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+    const page = await ctx.app.resellers.list(ctx, { search, status }, first, after, sortOrder(RESELLER_SORTS, 'NAME', sortBy, direction));
+    return { nodes: page.resellers.map(Reseller.of), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
 
   @RequirePermission(Permission.SignedIn)
   @Query(() => Reseller, { nullable: true, description: 'One reseller: staff see any, a reseller user only its own.' })
-  async reseller(@Arg('id', () => ID) id: string, @Ctx() { app, principal, actor }: Context): Promise<Reseller | null> {
-    actorForReseller(principal, actor, id, Permission.ResellersRead);
-    const reseller = await app.resellers.get(id);
-    return reseller ? toReseller(reseller) : null;
+  async reseller(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Reseller | null> {
+    const reseller = await ctx.app.resellers.get(ctx, id);
+    return reseller && Reseller.of(reseller);
   }
 
   @RequirePermission(Permission.ResellersManage)
   @Mutation(() => SaveResellerResult, { description: 'Creates a reseller account; it activates after its first user signs in.' })
-  async createReseller(@Arg('input', () => ResellerInput) input: ResellerInput, @Ctx() { app, actor }: Context): Promise<typeof SaveResellerResult> {
-    return toSaveResult(await app.resellers.create(actor, input));
+  async createReseller(@Arg('input', () => ResellerInput) input: ResellerInput, @Ctx() ctx: Context): Promise<typeof SaveResellerResult> {
+    return toUnion(await ctx.app.resellers.create(ctx, input), ResellerSaved.of);
   }
 
   @RequirePermission(Permission.ResellersManage)
   @Mutation(() => SaveResellerResult, { description: 'Changes a reseller; refuses to overwrite a newer version.' })
-  async updateReseller(
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int) version: number,
-    @Arg('input', () => ResellerInput) input: ResellerInput,
-    @Ctx() { app, actor }: Context,
-  ): Promise<typeof SaveResellerResult> {
-    return toSaveResult(await app.resellers.update({ ...actor, onBehalfOfResellerId: id }, id, version, input));
+  async updateReseller(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input', () => ResellerInput) input: ResellerInput, @Ctx() ctx: Context): Promise<typeof SaveResellerResult> {
+    return toUnion(await ctx.app.resellers.update(ctx, id, version, input), ResellerSaved.of);
   }
 
   @RequirePermission(Permission.ResellersManage)
   @Mutation(() => SaveResellerResult, { description: 'Suspends or reinstates a reseller account.' })
-  async setResellerStatus(
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int) version: number,
-    @Arg('status', () => ResellerStatusEnum) status: ResellerStatusEnum,
-    @Ctx() { app, actor }: Context,
-  ): Promise<typeof SaveResellerResult> {
-    if (status === ResellerStatusEnum.PENDING_ACTIVATION) throw forbidden();
-    return toSaveResult(await app.resellers.setStatus({ ...actor, onBehalfOfResellerId: id }, id, version, status));
+  async setResellerStatus(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('status', () => ResellerStatusEnum) status: ResellerStatusEnum, @Ctx() ctx: Context): Promise<typeof SaveResellerResult> {
+    return toUnion(await ctx.app.resellers.setStatus(ctx, id, version, status), ResellerSaved.of);
   }
 
   @RequirePermission(Permission.SignedIn)
@@ -72,16 +56,15 @@ export class ResellerResolver {
     @Arg('resellerId', () => ID) resellerId: string,
     @Arg('mpnLocationId', () => Code) mpnLocationId: string,
     @Arg('resellerDomain', () => Code) resellerDomain: string,
-    @Ctx() { app, principal, actor }: Context,
+    @Ctx() ctx: Context,
   ): Promise<typeof SaveResellerResult> {
-    return toSaveResult(await app.resellers.setIdentifiers(actorForReseller(principal, actor, resellerId, Permission.ResellersManage), resellerId, mpnLocationId, resellerDomain));
+    return toUnion(await ctx.app.resellers.setIdentifiers(ctx, resellerId, mpnLocationId, resellerDomain), ResellerSaved.of);
   }
 
   @RequirePermission(Permission.SignedIn)
   @Mutation(() => ResellerChecks, { nullable: true, description: 'Runs the four checks against Partner Center now.' })
-  async runResellerChecks(@Arg('resellerId', () => ID) resellerId: string, @Ctx() { app, principal, actor }: Context): Promise<ResellerChecks | null> {
-    const result = await app.resellers.checks(actorForReseller(principal, actor, resellerId, Permission.ResellersManage), resellerId, true);
-    return result ? { checks: result.checks.map(toCheck), checkedAt: result.checkedAt } : null;
+  async runResellerChecks(@Arg('resellerId', () => ID) resellerId: string, @Ctx() ctx: Context): Promise<ResellerChecks | null> {
+    return ResellerChecks.of(await ctx.app.resellers.checks(ctx, resellerId, true));
   }
 
   @RequirePermission(Permission.ResellersManage)
@@ -90,12 +73,9 @@ export class ResellerResolver {
     @Arg('resellerId', () => ID) resellerId: string,
     @Arg('email', () => EmailText) email: string,
     @Arg('displayName', () => ShortText) displayName: string,
-    @Ctx() { app, actor }: Context,
+    @Ctx() ctx: Context,
   ): Promise<typeof CreateUserResult> {
-    if (!(await app.resellers.get(resellerId))) return NotFound.of('reseller', resellerId) as never;
-    const result = await app.staff.create({ ...actor, onBehalfOfResellerId: resellerId }, { email, displayName, roles: [] }, resellerId);
-    if (!result.ok) return toStaffError(result.error) as typeof CreateUserResult;
-    return Object.assign(new UserCreated(), { user: toUser(result.user), resetUrl: app.resetUrl(result.resetToken) });
+    return toUnion(await ctx.app.resellers.createUser(ctx, resellerId, { email, displayName }), UserCreated.of);
   }
 
   @FieldResolver(() => Activation, { nullable: true, description: 'The activation order, once the first user signed in.' })
@@ -105,6 +85,6 @@ export class ResellerResolver {
 
   @FieldResolver(() => [User], { description: 'The reseller’s users.' })
   async users(@Root() reseller: Reseller, @Ctx() { loaders }: Context): Promise<User[]> {
-    return (await loaders.usersByReseller.load(reseller.id)).map(toUser);
+    return (await loaders.usersByReseller.load(reseller.id)).map(User.of);
   }
 }

@@ -16,22 +16,20 @@ import type { EntityManager } from 'typeorm';
 import { changesBetween, type AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import type { PartnerCenter } from '../partner-center/index.js';
-import { systemActor, type Actor } from '../platform/actor.js';
+import { hasPermission, Permission } from '../platform/permissions.js';
+import { actingFor, Forbidden, requirePermission, systemContext, type RequestContext } from '../platform/request-context.js';
+import { invalid, notFound, ok, versionConflict, type Failure, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
 import { sortOrder, type SortColumns } from '../platform/list-sort.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
+import type { CreatedUser, StaffService } from '../staff/index.js';
 import { ResellerActivationEntity } from './reseller-activation.entity.js';
 import { ResellerEntity } from './reseller.entity.js';
 
 export const ACTIVATE_RESELLER_JOB = 'reseller.activate';
 
-export type ResellerError =
-  | { code: 'VALIDATION_FAILED'; fields: FieldError[] }
-  | { code: 'NOT_FOUND'; message: string }
-  | { code: 'VERSION_CONFLICT'; currentVersion: number };
-
-export type ResellerResult = { ok: true; reseller: ResellerEntity } | { ok: false; error: ResellerError };
+export type ResellerResult = Result<ResellerEntity>;
 
 const snapshot = (r: ResellerEntity) => ({
   companyName: r.companyName,
@@ -81,20 +79,34 @@ export class ResellerService {
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
     private readonly partnerCenter: PartnerCenter,
+    private readonly staff: StaffService,
     private readonly options: ResellerServiceOptions,
   ) {
-    jobs.register(ACTIVATE_RESELLER_JOB, (payload) => this.completeActivation(String(payload.resellerId)));
+    jobs.register(ACTIVATE_RESELLER_JOB, (payload) => this.completeActivation(systemContext(clock, 'system:activation'), String(payload.resellerId)));
   }
 
-  get(id: string): Promise<ResellerEntity | null> {
+  /** One reseller: staff who read resellers see any, a reseller's users only their own. */
+  async get(ctx: RequestContext, id: string): Promise<ResellerEntity | null> {
+    actingFor(ctx, id, Permission.ResellersRead);
     return this.db.read.findOneBy(ResellerEntity, { id });
   }
 
-  activation(resellerId: string): Promise<ResellerActivationEntity | null> {
-    return this.db.read.findOneBy(ResellerActivationEntity, { resellerId });
+  /** Whether a reseller has this id: a published query for contexts that record things of a reseller. */
+  async exists(_ctx: RequestContext, id: string): Promise<boolean> {
+    return this.db.read.existsBy(ResellerEntity, { id });
   }
 
-  async list(filter: { search?: string | null; status?: ResellerStatus | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(RESELLER_SORTS, 'NAME')) {
+  /** A user of the reseller, with a one-time link to set the password: staff who manage resellers. */
+  async createUser(ctx: RequestContext, resellerId: string, input: { email: string; displayName: string }): Promise<Result<CreatedUser>> {
+    this.requireStaff(ctx, Permission.ResellersManage);
+    if (!(await this.exists(ctx, resellerId))) return notFound('reseller', `No reseller with id ${resellerId}.`);
+    return this.staff.create(actingFor(ctx, resellerId, Permission.ResellersManage), { ...input, roles: [] }, resellerId);
+  }
+
+  /** Resellers by company name: staff only. */
+  async list(ctx: RequestContext, filter: { search?: string | null; status?: ResellerStatus | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(RESELLER_SORTS, 'NAME')) {
+    if (ctx.principal?.kind === 'reseller') throw new Forbidden();
+    requirePermission(ctx, Permission.ResellersRead);
     const query = this.db.read.createQueryBuilder(ResellerEntity, 'r');
     if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
     if (filter.search?.trim()) query.andWhere("r.search_text LIKE :q ESCAPE '\\'", { q: containsPattern(filter.search.trim()) });
@@ -102,37 +114,43 @@ export class ResellerService {
     return { resellers: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 
-  async create(actor: Actor, input: ResellerInput): Promise<ResellerResult> {
+  async create(ctx: RequestContext, input: ResellerInput): Promise<ResellerResult> {
+    const actor = ctx;
+    this.requireStaff(ctx, Permission.ResellersManage);
     const valid = validateReseller(input);
-    if (!valid.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: valid.errors ?? [] } };
+    if (!valid.ok) return invalid(valid.errors ?? []);
     const now = this.clock.now().toISOString();
     return this.db.transaction(async (m) => {
       const taken = await this.takenIdentifiers(m, valid.value, null);
-      if (taken.length) return { ok: false as const, error: { code: 'VALIDATION_FAILED' as const, fields: taken } };
+      if (taken.length) return invalid(taken);
       const reseller = await m.save(
         m.create(ResellerEntity, { id: randomUUID(), ...fields(valid.value), status: 'PENDING_ACTIVATION', paymentMethod: 'CREDIT_CARD', createdAt: now, updatedAt: now }),
       );
       await this.audit.record(m, actor, { operation: 'resellers.create', entityType: 'Reseller', entityId: reseller.id, changes: changesBetween(null, snapshot(reseller)) });
-      return { ok: true as const, reseller };
+      return ok(reseller);
     });
   }
 
-  async update(actor: Actor, id: string, version: number, input: ResellerInput): Promise<ResellerResult> {
+  async update(ctx: RequestContext, id: string, version: number, input: ResellerInput): Promise<ResellerResult> {
+    this.requireStaff(ctx, Permission.ResellersManage);
     const valid = validateReseller(input);
-    if (!valid.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: valid.errors ?? [] } };
-    return this.change(actor, id, version, 'resellers.update', async (m) => {
+    if (!valid.ok) return invalid(valid.errors ?? []);
+    return this.change(actingFor(ctx, id, Permission.ResellersManage), id, version, 'resellers.update', async (m) => {
       const taken = await this.takenIdentifiers(m, valid.value, id);
-      return taken.length ? { code: 'VALIDATION_FAILED', fields: taken } : fields(valid.value);
+      return taken.length ? invalid(taken).failure : fields(valid.value);
     });
   }
 
   /** Staff suspend or reinstate an account; activation itself is the job's. */
-  async setStatus(actor: Actor, id: string, version: number, status: 'ACTIVE' | 'SUSPENDED'): Promise<ResellerResult> {
-    return this.change(actor, id, version, 'resellers.setStatus', async (m, current) => {
+  async setStatus(ctx: RequestContext, id: string, version: number, status: ResellerStatus): Promise<ResellerResult> {
+    // Activation is the activation job's; staff may only suspend and reinstate.
+    if (status === 'PENDING_ACTIVATION') throw new Forbidden();
+    this.requireStaff(ctx, Permission.ResellersManage);
+    return this.change(actingFor(ctx, id, Permission.ResellersManage), id, version, 'resellers.setStatus', async (m, current) => {
       // R1: never active before its activation order completed, not even by way of a suspension.
       const activation = await m.findOneBy(ResellerActivationEntity, { resellerId: id });
       const moved = moveReseller(current.status, status, activation !== null && activation.status !== 'COMPLETED');
-      return moved.ok ? { status: moved.value } : { code: 'VALIDATION_FAILED', fields: [{ field: 'status', code: moved.code, message: moved.message }] };
+      return moved.ok ? { status: moved.value } : invalid([{ field: 'status', code: moved.code, message: moved.message }]).failure;
     });
   }
 
@@ -140,22 +158,17 @@ export class ResellerService {
    * R9/R10/R25: stores the MPN location ID and indirect-reseller domain (remembered for every later
    * purchase) and runs the four checks against Partner Center.
    */
-  async setIdentifiers(actor: Actor, id: string, mpnLocationId: string, resellerDomain: string): Promise<ResellerResult> {
+  async setIdentifiers(ctx: RequestContext, id: string, mpnLocationId: string, resellerDomain: string): Promise<ResellerResult> {
+    const actor = actingFor(ctx, id, Permission.ResellersManage);
     const errors: FieldError[] = [];
     const mpn = parseMpnId(mpnLocationId);
     if (!mpn.ok) errors.push({ field: 'mpnLocationId', code: mpn.code, message: mpn.message });
     const domain = parseResellerDomain(resellerDomain);
     if (!domain.ok) errors.push({ field: 'resellerDomain', code: domain.code, message: domain.message });
-    if (!mpn.ok || !domain.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: errors } };
+    if (!mpn.ok || !domain.ok) return invalid(errors);
     const lookup = await this.partnerCenter.lookupPartner(mpn.value);
     if (lookup.exists && lookup.kind === 'GLOBAL') {
-      return {
-        ok: false,
-        error: {
-          code: 'VALIDATION_FAILED',
-          fields: [{ field: 'mpnLocationId', code: 'GLOBAL_MPN_ID', message: `${mpn.value} is your global MPN ID; enter the location MPN ID shown beside it in Partner Center → Identifiers.` }],
-        },
-      };
+      return invalid([{ field: 'mpnLocationId', code: 'GLOBAL_MPN_ID', message: `${mpn.value} is your global MPN ID; enter the location MPN ID shown beside it in Partner Center → Identifiers.` }]);
     }
     const checks = await this.askPartnerCenter(mpn.value, domain.value.domain);
     return this.change(actor, id, null, 'resellers.setIdentifiers', async () => ({
@@ -167,13 +180,14 @@ export class ResellerService {
   }
 
   /** R10: the four checks, asked again when older than a day (or when `force`). */
-  async checks(actor: Actor, id: string, force = false): Promise<{ checks: PrePurchaseCheck[]; checkedAt: string | null } | null> {
-    const reseller = await this.get(id);
+  async checks(ctx: RequestContext, id: string, force = false): Promise<{ checks: PrePurchaseCheck[]; checkedAt: string | null } | null> {
+    const actor = actingFor(ctx, id, Permission.ResellersManage);
+    const reseller = await this.db.read.findOneBy(ResellerEntity, { id });
     return reseller ? this.checksOf(actor, reseller, force) : null;
   }
 
   /** `checks` for a reseller already read (the purchase path reads it with the rest of its context). */
-  async checksOf(actor: Actor, reseller: Pick<ResellerEntity, 'id' | 'checks' | 'checksAt' | 'mpnLocationId' | 'resellerDomain'>, force = false): Promise<{ checks: PrePurchaseCheck[]; checkedAt: string | null }> {
+  async checksOf(actor: RequestContext, reseller: Pick<ResellerEntity, 'id' | 'checks' | 'checksAt' | 'mpnLocationId' | 'resellerDomain'>, force = false): Promise<{ checks: PrePurchaseCheck[]; checkedAt: string | null }> {
     const id = reseller.id;
     const stored = { checks: reseller.checks ? (JSON.parse(reseller.checks) as PrePurchaseCheck[]) : prePurchaseChecks({ mpnLocationId: reseller.mpnLocationId, resellerDomain: reseller.resellerDomain }, this.options.distributorPartnerId), checkedAt: reseller.checksAt };
     const stale = checksAreStale(reseller.checksAt ? new Date(reseller.checksAt) : null, this.clock.now());
@@ -188,7 +202,7 @@ export class ResellerService {
   }
 
   /** R1: a reseller user's first sign-in places the activation order; it completes after the configured delay. */
-  async startActivationOnSignIn(m: EntityManager, resellerId: string, userId: string, actor: Actor): Promise<void> {
+  async startActivationOnSignIn(actor: RequestContext, m: EntityManager, resellerId: string, userId: string): Promise<void> {
     const reseller = await m.findOneBy(ResellerEntity, { id: resellerId });
     if (!reseller || reseller.status !== 'PENDING_ACTIVATION') return;
     if (await m.existsBy(ResellerActivationEntity, { resellerId })) return;
@@ -209,7 +223,7 @@ export class ResellerService {
   }
 
   /** The activation job: idempotent, so a restart that runs it twice changes nothing the second time. */
-  async completeActivation(resellerId: string): Promise<void> {
+  async completeActivation(ctx: RequestContext, resellerId: string): Promise<void> {
     await this.db.transaction(async (m) => {
       const activation = await m.findOneBy(ResellerActivationEntity, { resellerId });
       if (!activation || activation.status === 'COMPLETED') return;
@@ -221,13 +235,18 @@ export class ResellerService {
         .set({ status: 'ACTIVE', updatedAt: now, version: () => 'version + 1' })
         .where("id = :id AND status = 'PENDING_ACTIVATION'", { id: resellerId })
         .execute();
-      await this.audit.record(m, systemActor('system:activation'), {
+      await this.audit.record(m, ctx, {
         operation: 'resellers.activationCompleted',
         entityType: 'Reseller',
         entityId: resellerId,
         changes: activated.affected ? { status: { before: 'PENDING_ACTIVATION', after: 'ACTIVE' } } : {},
       });
     });
+  }
+
+  /** Staff holding `permission`; a reseller's users never manage reseller accounts. */
+  private requireStaff(ctx: RequestContext, permission: Permission): void {
+    if (ctx.principal && (ctx.principal.kind !== 'staff' || !hasPermission(ctx.principal, permission))) throw new Forbidden();
   }
 
   private async askPartnerCenter(mpnId: string, domain: string): Promise<PrePurchaseCheck[]> {
@@ -257,28 +276,28 @@ export class ResellerService {
 
   /** One change of a reseller: version-checked when a version is given, audited with before/after. */
   private async change(
-    actor: Actor,
+    actor: RequestContext,
     id: string,
     version: number | null,
     operation: string,
-    compute: (m: EntityManager, current: ResellerEntity) => Promise<Partial<ResellerEntity> | ResellerError>,
+    compute: (m: EntityManager, current: ResellerEntity) => Promise<Partial<ResellerEntity> | Failure>,
   ): Promise<ResellerResult> {
     return this.db.transaction(async (m) => {
       const current = await m.findOneBy(ResellerEntity, { id });
-      if (!current) return { ok: false as const, error: { code: 'NOT_FOUND' as const, message: `No reseller with id ${id}.` } };
-      if (version !== null && current.version !== version) return { ok: false as const, error: { code: 'VERSION_CONFLICT' as const, currentVersion: current.version } };
+      if (!current) return notFound('reseller', `No reseller with id ${id}.`);
+      if (version !== null && current.version !== version) return versionConflict('reseller', current.version);
       const computed = await compute(m, current);
-      if ('code' in computed) return { ok: false as const, error: computed as ResellerError };
+      if ('code' in computed && 'message' in computed) return { ok: false as const, failure: computed as Failure };
       const updated = await m
         .createQueryBuilder()
         .update(ResellerEntity)
         .set({ ...computed, updatedAt: this.clock.now().toISOString(), version: () => 'version + 1' })
         .where('id = :id AND version = :version', { id, version: current.version })
         .execute();
-      if (updated.affected !== 1) return { ok: false as const, error: { code: 'VERSION_CONFLICT' as const, currentVersion: current.version + 1 } };
+      if (updated.affected !== 1) return versionConflict('reseller', current.version + 1);
       const saved = await m.findOneByOrFail(ResellerEntity, { id });
       await this.audit.record(m, actor, { operation, entityType: 'Reseller', entityId: id, changes: changesBetween(snapshot(current), snapshot(saved)) });
-      return { ok: true as const, reseller: saved };
+      return ok(saved);
     });
   }
 }

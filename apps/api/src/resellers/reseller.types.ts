@@ -1,6 +1,9 @@
 import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../platform/page-info.types.js';
+import type { PrePurchaseCheck as DomainCheck } from '@nce/domain';
 import { Fix } from '../platform/business-error.js';
+import { toFix } from '../platform/common.types.js';
+import type { ResellerEntity } from './reseller.entity.js';
 import { NotFound, ValidationFailed, VersionConflict } from '../platform/common.types.js';
 import { User } from '../staff/staff.types.js';
 import { Code, ShortText } from '../platform/text.types.js';
@@ -40,6 +43,10 @@ export class PrePurchaseCheck {
 
   @Field(() => Fix, { nullable: true })
   fix: Fix | null;
+
+  static of(this: void, check: DomainCheck): PrePurchaseCheck {
+    return Object.assign(new PrePurchaseCheck(), { ...check, status: check.status as CheckStatusEnum, fix: toFix(check.fix) });
+  }
 }
 
 @ObjectType({ description: 'The activation "order" of a reseller account; not a purchase.' })
@@ -104,6 +111,15 @@ export class Reseller {
   // Resolved per reseller, batched: see ResellerFieldsResolver.
   activation?: Activation | null;
   users?: User[];
+
+  static of(this: void, r: ResellerEntity): Reseller {
+    return Object.assign(new Reseller(), {
+      ...r,
+      address: { line1: r.addressLine1, line2: r.addressLine2, city: r.city, region: r.region, postalCode: r.postalCode, country: r.country },
+      contact: { name: r.contactName, email: r.contactEmail, phone: r.contactPhone },
+      checks: r.checks ? (JSON.parse(r.checks) as DomainCheck[]).map(PrePurchaseCheck.of) : [],
+    });
+  }
 }
 
 @ObjectType()
@@ -137,6 +153,10 @@ export class ResellerInput {
 export class ResellerSaved {
   @Field(() => Reseller)
   reseller: Reseller;
+
+  static of(this: void, reseller: ResellerEntity): ResellerSaved {
+    return Object.assign(new ResellerSaved(), { reseller: Reseller.of(reseller) });
+  }
 }
 
 @ObjectType()
@@ -146,6 +166,10 @@ export class ResellerChecks {
 
   @Field(() => String, { nullable: true })
   checkedAt: string | null;
+
+  static of(result: { checks: DomainCheck[]; checkedAt: string | null } | null): ResellerChecks | null {
+    return result && { checks: result.checks.map(PrePurchaseCheck.of), checkedAt: result.checkedAt };
+  }
 }
 
 export const SaveResellerResult = createUnionType({ name: 'SaveResellerResult', types: () => [ResellerSaved, ValidationFailed, VersionConflict, NotFound] as const });

@@ -6,7 +6,7 @@ import type { CustomerInput } from '@nce/domain';
 import type { App } from '../app.js';
 import { emailKey } from '../identity/identity.service.js';
 import { UserEntity } from '../identity/user.entity.js';
-import { systemActor } from '../platform/actor.js';
+import { systemContext } from '../platform/request-context.js';
 import { SimPartnerEntity } from '../partner-center/sim-partner.entity.js';
 import { SimTenantEntity } from '../partner-center/sim-tenant.entity.js';
 import { ResellerEntity } from '../resellers/reseller.entity.js';
@@ -80,7 +80,7 @@ export async function seedDemoData(app: App, options: { priceRows?: number } = {
   }
 
   const now = app.clock.now().toISOString();
-  const actor = systemActor('system:seed');
+  const actor = systemContext(app.clock, 'system:seed');
   const hashes = await Promise.all(DEMO_USERS.map((u) => app.identity.hashPassword(u.password)));
   const created = await app.db.transaction(async (m) => {
     for (const partner of DEMO_PARTNERS) if (!(await m.existsBy(SimPartnerEntity, { mpnId: partner.mpnId }))) await m.insert(SimPartnerEntity, { ...partner });
@@ -120,12 +120,12 @@ export async function seedDemoData(app: App, options: { priceRows?: number } = {
   if (created > 0) done.push(`created ${created} demo users`);
   const demoReseller = await app.db.read.findOneByOrFail(ResellerEntity, { marketplaceId: DEMO_RESELLER.marketplaceId });
   if (!demoReseller.checksAt) await app.resellers.checks(actor, demoReseller.id, true);
-  if ((await app.customers.list({ resellerId: demoReseller.id }, 1)).customers.length === 0) {
+  if ((await app.customers.list(actor, { resellerId: demoReseller.id }, 1)).customers.length === 0) {
     for (const demoCustomer of DEMO_CUSTOMERS) {
       const created = await app.customers.create(actor, demoReseller.id, demoCustomer.input);
-      if (!created.ok) throw new Error(`demo customer ${demoCustomer.input.companyName} was refused: ${JSON.stringify(created.error)}`);
-      await app.tenants.chooseExisting(actor, created.customer, demoCustomer.tenant);
-      await app.tenants.attest(actor, created.customer.id);
+      if (!created.ok) throw new Error(`demo customer ${demoCustomer.input.companyName} was refused: ${JSON.stringify(created.failure)}`);
+      await app.tenants.chooseExisting(actor, created.value.id, demoCustomer.tenant);
+      await app.tenants.attest(actor, created.value.id);
     }
     done.push(`created ${DEMO_CUSTOMERS.length} demo customers`);
   }

@@ -1,3 +1,5 @@
+import { termsRequestSla } from '@nce/domain';
+import { systemContext } from '../platform/request-context.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SalesOrderEntity } from '../orders/entities.js';
 import { ResellerEntity } from '../resellers/reseller.entity.js';
@@ -28,7 +30,7 @@ describe('the demo story: what a newcomer finds in the first ten minutes', () =>
     expect(orders.every((o) => Date.parse(o.placedAt) <= TEST_NOW.getTime())).toBe(true);
     expect(orders.filter((o) => o.paymentMethod === 'TERMS')).toHaveLength(3);
     // Each order has its audit trail and its events, as if a person had placed it.
-    const audited = await t.app.audit.list({ operation: 'orders.buy' }, 100);
+    const audited = await t.app.audit.list(systemContext(t.app.clock, 'test'), { operation: 'orders.buy' }, 100);
     expect(audited.entries.length).toBe(orders.length);
   });
 
@@ -48,7 +50,7 @@ describe('the demo story: what a newcomer finds in the first ten minutes', () =>
 
   it('puts a terms request in the queue close to its answer deadline, and cases in the support queue', async () => {
     const open = await t.app.db.read.findBy(TermsRequestEntity, { status: 'SUBMITTED' });
-    expect(open.map((r) => [r.companyName, r.requestedLimitMinor, t.app.terms.sla(r).sla])).toEqual([['Northwind Solutions', 5_000_000, 'DUE_SOON']]);
+    expect(open.map((r) => [r.companyName, r.requestedLimitMinor, termsRequestSla(r.status, new Date(r.waitingSince), t.app.clock.now()).sla])).toEqual([['Northwind Solutions', 5_000_000, 'DUE_SOON']]);
     const cases = await t.app.db.read.find(SupportCaseEntity, { order: { openedAt: 'ASC' } });
     expect(cases.map((c) => [c.type, c.status])).toEqual([
       ['RETURN', 'RESOLVED'],

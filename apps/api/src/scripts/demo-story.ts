@@ -6,7 +6,7 @@ import { emailKey } from '../identity/identity.service.js';
 import { UserEntity } from '../identity/user.entity.js';
 import { SalesOrderEntity, OrderLineEntity } from '../orders/entities.js';
 import { SimTenantEntity } from '../partner-center/sim-tenant.entity.js';
-import type { Actor } from '../platform/actor.js';
+import { systemContext, type RequestContext } from '../platform/request-context.js';
 import { FixedClock } from '../platform/clock.js';
 import { backoffMs } from '../platform/jobs/job-queue.js';
 import { createLogger } from '../platform/logger.js';
@@ -60,11 +60,11 @@ export async function seedDemoStory(config: Config, now: Date): Promise<string[]
 
 async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   const reseller = await app.db.read.findOneByOrFail(ResellerEntity, { marketplaceId: DEMO_RESELLER.marketplaceId });
-  const actorOf = async (email: string): Promise<Actor> => {
+  const actorOf = async (email: string): Promise<RequestContext> => {
     const user = await app.db.read.findOneByOrFail(UserEntity, { emailKey: emailKey(email) });
     const principal: Principal =
       user.kind === 'RESELLER' ? { kind: 'reseller', userId: user.id, email: user.email, resellerId: user.resellerId! } : { kind: 'staff', userId: user.id, email: user.email, roles: user.roles.split(',') as never };
-    return { principal, requestId: `demo-story:${randomUUID()}` };
+    return { principal, requestId: `demo-story:${randomUUID()}`, clock };
   };
   const rita = await actorOf('reseller@demo.test');
   const credit = await actorOf('credit@demo.test');
@@ -91,10 +91,10 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
       });
     });
     const created = await app.customers.create(rita, reseller.id, { ...story.input, segment: 'COMMERCIAL', address });
-    if (!created.ok) throw new Error(`story customer ${story.input.companyName} was refused: ${JSON.stringify(created.error)}`);
-    await app.tenants.chooseExisting(rita, created.customer, story.domain);
-    await app.tenants.attest(rita, created.customer.id);
-    customers.push({ id: created.customer.id, name: story.input.companyName });
+    if (!created.ok) throw new Error(`story customer ${story.input.companyName} was refused: ${JSON.stringify(created.failure)}`);
+    await app.tenants.chooseExisting(rita, created.value.id, story.domain);
+    await app.tenants.attest(rita, created.value.id);
+    customers.push({ id: created.value.id, name: story.input.companyName });
     clock.advance(HOUR);
   }
   const [tailspin, woodgrove, fourth, adventure, litware] = customers as [Named, Named, Named, Named, Named];
@@ -109,17 +109,17 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   const buy = async (customerId: string, lines: [number, number | ((seatMinor: number) => number)][], payment: PaymentMethod, po: string | null, provision = true) => {
     for (const [price, quantity] of lines) {
       const cart = await app.carts.add(rita, reseller.id, prices[price % prices.length]!.id);
-      if (!cart.ok) throw new Error(`the story's cart refused a price: ${cart.refusal.message}`);
-      const line = cart.view.lines[cart.view.lines.length - 1]!;
+      if (!cart.ok) throw new Error(`the story's cart refused a price: ${cart.failure.message}`);
+      const line = cart.value.lines[cart.value.lines.length - 1]!;
       await app.carts.bindCustomer(rita, reseller.id, customerId);
-      const seatMinor = (await app.purchases.readiness(reseller.id, payment)).total?.amountMinor ?? 0;
+      const seatMinor = (await app.purchases.readiness(rita, reseller.id, payment)).total?.amountMinor ?? 0;
       await app.carts.setQuantity(rita, reseller.id, line.id, Math.max(1, Math.min(2000, typeof quantity === 'number' ? quantity : quantity(seatMinor))));
     }
     const placed = await app.purchases.buy(rita, reseller.id, { idempotencyKey: `demo-story-${randomUUID()}`, poNumber: po, paymentMethod: payment });
-    if (!placed.ok) throw new Error(`the story's order was refused: ${placed.code}: ${placed.message}`);
+    if (!placed.ok) throw new Error(`the story's order was refused: ${placed.failure.code}: ${placed.failure.message}`);
     orders += 1;
     if (provision) await settle();
-    return placed.order;
+    return placed.value.order;
   };
 
   // Months of card orders, a few seats at a time.
@@ -145,16 +145,16 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
     contact: { name: reseller.contactName, email: reseller.contactEmail, phone: reseller.contactPhone },
     requestedLimit: '25,000',
   });
-  if (!asked.ok) throw new Error(`the story's terms request was refused: ${JSON.stringify(asked.error)}`);
+  if (!asked.ok) throw new Error(`the story's terms request was refused: ${JSON.stringify(asked.failure)}`);
   at(39, 2);
-  const claimed = await app.terms.decide(credit, asked.request.id, asked.request.version, { event: 'CLAIM' });
-  if (!claimed.ok) throw new Error(`the story's terms claim was refused: ${JSON.stringify(claimed.error)}`);
+  const claimed = await app.terms.decide(credit, asked.value.id, asked.value.version, 'CLAIM');
+  if (!claimed.ok) throw new Error(`the story's terms claim was refused: ${JSON.stringify(claimed.failure)}`);
   at(39);
-  const approved = await app.terms.decide(credit, claimed.request.id, claimed.request.version, {
-    event: 'APPROVE', comment: 'Two years of on-time payments with the distributor; starting below the amount asked.',
-    approval: { creditLimit: { amountMinor: Number(CREDIT_LIMIT.replace('.', '')), currency: 'USD' }, paymentTerms: 'NET_30', effectiveFrom: clock.now().toISOString().slice(0, 10) },
+  const approved = await app.terms.approve(credit, claimed.value.id, claimed.value.version, {
+    comment: 'Two years of on-time payments with the distributor; starting below the amount asked.',
+    creditLimit: CREDIT_LIMIT, currency: 'USD', paymentTerms: 'NET_30', effectiveFrom: clock.now().toISOString().slice(0, 10),
   });
-  if (!approved.ok) throw new Error(`the story's terms approval was refused: ${JSON.stringify(approved.error)}`);
+  if (!approved.ok) throw new Error(`the story's terms approval was refused: ${JSON.stringify(approved.failure)}`);
 
   // On terms since: three orders that leave the line nearly used up.
   const limitMinor = Number(CREDIT_LIMIT.replace('.', ''));
@@ -177,10 +177,10 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   const returnCase = await app.cases.open(rita, reseller.id, { type: 'RETURN', priority: 'HIGH', subject: 'Two seats too many on the Tailspin order', text: 'Tailspin only needs the rest of the seats; please return two.', customerId: tailspin.id, orderId: partial });
   if (!returnCase.ok) throw new Error('the story could not open its return case');
   at(8, 20);
-  await app.cases.update(support, returnCase.supportCase.id, returnCase.supportCase.version, { assignToMe: true });
-  const returned = await app.returns.returnLine(support, { orderLineId: returnLine.id, quantity: 2, idempotencyKey: `demo-story-return-${returnLine.id}`, caseId: returnCase.supportCase.id });
+  await app.cases.update(support, returnCase.value.id, returnCase.value.version, { assignToMe: true });
+  const returned = await app.returns.returnLine(support, { orderLineId: returnLine.id, quantity: 2, idempotencyKey: `demo-story-return-${returnLine.id}`, caseId: returnCase.value.id });
   if (!returned.ok) throw new Error(`the story's return was refused: ${JSON.stringify(returned)}`);
-  const handled = await app.cases.get(returnCase.supportCase.id);
+  const handled = await app.cases.get(support, returnCase.value.id);
   if (handled) await app.cases.update(support, handled.id, handled.version, { status: 'RESOLVED' });
 
   // Day -6: a card order returned whole the day after (bought for the wrong customer).
@@ -204,19 +204,19 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   // Two resellers joining: one still activating, one whose terms request is near its answer deadline.
   at(10);
   const harbor = await app.resellers.create(staff, OTHER_RESELLERS.pending);
-  if (harbor.ok) await app.staff.create(staff, { email: 'hal@harbor.example', displayName: 'Hal Harbor', roles: [] }, harbor.reseller.id);
+  if (harbor.ok) await app.resellers.createUser(staff, harbor.value.id, { email: 'hal@harbor.example', displayName: 'Hal Harbor' });
   at(20);
   const northwind = await app.resellers.create(staff, OTHER_RESELLERS.applying);
   if (northwind.ok) {
-    const user = await app.staff.create(staff, { email: 'nora@northwind.example', displayName: 'Nora North', roles: [] }, northwind.reseller.id);
-    if (user.ok) await app.db.transaction((m) => app.resellers.startActivationOnSignIn(m, northwind.reseller.id, user.user.id, staff));
+    const user = await app.resellers.createUser(staff, northwind.value.id, { email: 'nora@northwind.example', displayName: 'Nora North' });
+    if (user.ok) await app.db.transaction((m) => app.resellers.startActivationOnSignIn(staff, m, northwind.value.id, user.value.user.id));
     clock.advance(app.config.activationDelayMs + 1000);
-    await app.resellers.completeActivation(northwind.reseller.id);
+    await app.resellers.completeActivation(systemContext(clock, 'system:activation'), northwind.value.id);
     at(0, 41);
-    await app.terms.submit({ ...staff, onBehalfOfResellerId: northwind.reseller.id }, northwind.reseller.id, { resellerMarketplaceId: OTHER_RESELLERS.applying.marketplaceId, bcn: OTHER_RESELLERS.applying.bcn, companyName: OTHER_RESELLERS.applying.companyName, address: OTHER_RESELLERS.applying.address, contact: OTHER_RESELLERS.applying.contact, requestedLimit: '50,000' });
+    await app.terms.submit(staff, northwind.value.id, { resellerMarketplaceId: OTHER_RESELLERS.applying.marketplaceId, bcn: OTHER_RESELLERS.applying.bcn, companyName: OTHER_RESELLERS.applying.companyName, address: OTHER_RESELLERS.applying.address, contact: OTHER_RESELLERS.applying.contact, requestedLimit: '50,000' });
     at(1);
-    const locked = await app.cases.open({ ...support, onBehalfOfResellerId: northwind.reseller.id }, northwind.reseller.id, { type: 'PASSWORD_LOGIN', subject: 'Nora cannot sign in', text: 'Nora says the reset email never arrived.' });
-    if (locked.ok) await app.cases.update(support, locked.supportCase.id, locked.supportCase.version, { assignToMe: true, status: 'WAITING_ON_RESELLER' });
+    const locked = await app.cases.open(support, northwind.value.id, { type: 'PASSWORD_LOGIN', subject: 'Nora cannot sign in', text: 'Nora says the reset email never arrived.' });
+    if (locked.ok) await app.cases.update(support, locked.value.id, locked.value.version, { assignToMe: true, status: 'WAITING_ON_RESELLER' });
   }
 
   // Open questions for the support queue.

@@ -12,5 +12,6 @@ declare module '../app.js' {
 export const staffModule: ApiModule = {
   name: 'staff',
   resolvers: [StaffResolver],
-  services: ({ db, clock, audit, hasher, identity }) => ({ staff: new StaffService(db, clock, audit, hasher, identity) }),
+  services: (app) => ({ staff: new StaffService(app.db, app.clock, app.audit, app.hasher, app.identity, (token) => app.resetUrl(token)) }),
 };
+export type { CreatedUser, StaffService } from './staff.service.js';

@@ -8,11 +8,12 @@ import type { PasswordHasher } from '../identity/index.js';
 import { SessionEntity } from '../identity/session.entity.js';
 import { newToken } from '../identity/tokens.js';
 import { UserEntity, type UserKind } from '../identity/user.entity.js';
-import type { Actor } from '../platform/actor.js';
+import { Forbidden, requirePermission, type RequestContext } from '../platform/request-context.js';
+import { fail, invalid, notFound, ok, versionConflict, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
 import { sortOrder, type SortColumns } from '../platform/list-sort.js';
-import { STAFF_ROLES, type StaffRole } from '../platform/permissions.js';
+import { Permission, STAFF_ROLES, type StaffRole } from '../platform/permissions.js';
 
 export interface NewUser {
   email: string;
@@ -28,12 +29,11 @@ export interface UserChange {
   active?: boolean | null;
 }
 
-export type StaffError =
-  | { code: 'VALIDATION_FAILED'; fields: FieldError[] }
-  | { code: 'EMAIL_TAKEN'; message: string }
-  | { code: 'NOT_FOUND'; message: string }
-  | { code: 'VERSION_CONFLICT'; currentVersion: number }
-  | { code: 'CANNOT_LOCK_OUT_SELF'; message: string };
+/** A user created with no usable password, and the one-time link that sets one. */
+export interface CreatedUser {
+  user: UserEntity;
+  resetUrl: string;
+}
 
 const snapshot = (u: UserEntity) => ({ email: u.email, displayName: u.displayName, roles: u.roles, active: u.active });
 
@@ -58,13 +58,12 @@ export class StaffService {
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
     private readonly identity: IdentityService,
+    private readonly resetUrl: (token: string) => string,
   ) {}
 
-  async user(id: string): Promise<UserEntity> {
-    return this.db.read.findOneByOrFail(UserEntity, { id });
-  }
-
-  async list(filter: { search?: string | null; kind?: UserKind | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(USER_SORTS, 'NAME')) {
+  /** Staff users for admins (StaffManage); a reseller's users are listed on the reseller. */
+  async list(ctx: RequestContext, filter: { search?: string | null; kind?: UserKind | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(USER_SORTS, 'NAME')) {
+    this.requireAdmin(ctx);
     const query = this.db.read.createQueryBuilder(UserEntity, 'u').where('u.kind = :kind', { kind: filter.kind ?? 'STAFF' });
     if (filter.search?.trim()) {
       query.andWhere("(LOWER(u.display_name) LIKE :q ESCAPE '\\' OR u.email_key LIKE :q ESCAPE '\\')", { q: containsPattern(filter.search.trim()) });
@@ -77,18 +76,22 @@ export class StaffService {
    * Creates a staff user, or with `resellerId` a reseller's user, with no usable password, and returns
    * a one-time link to set one.
    */
-  async create(actor: Actor, input: NewUser, resellerId: string | null = null): Promise<{ ok: true; user: UserEntity; resetToken: string } | { ok: false; error: StaffError }> {
+  async create(ctx: RequestContext, input: NewUser, resellerId: string | null = null): Promise<Result<CreatedUser>> {
+    // Staff accounts are the admins'; a reseller's users are created by staff who manage resellers (the caller checked which reseller).
+    if (resellerId) requirePermission(ctx, Permission.ResellersManage);
+    else this.requireAdmin(ctx);
+    const actor = ctx;
     const errors: FieldError[] = [];
     const email = requireEmail(errors, 'email', input.email, 'Email');
     const displayName = requireText(errors, 'displayName', input.displayName, 'Name', 120);
     const roles = resellerId ? [] : checkRoles(errors, input.roles);
-    if (errors.length) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: errors } };
+    if (errors.length) return invalid(errors);
     const now = this.clock.now();
     const unusable = await this.hasher.hash(newToken());
     const token = newToken();
     return this.db.transaction(async (m) => {
       if (await m.existsBy(UserEntity, { emailKey: emailKey(email) })) {
-        return { ok: false as const, error: { code: 'EMAIL_TAKEN' as const, message: `A user with the email ${email} exists already.` } };
+        return fail('EMAIL_TAKEN', `A user with the email ${email} exists already.`, { fix: { kind: 'field', field: 'email', label: 'Use another email' } });
       }
       const user = m.create(UserEntity, {
         id: randomUUID(),
@@ -107,23 +110,25 @@ export class StaffService {
       await m.save(user);
       await this.identity.issueReset(m, user.id, token, actor.principal?.userId ?? null, now, new Date(now.getTime() + PASSWORD_RESET_TTL_MS));
       await this.audit.record(m, actor, { operation: resellerId ? 'resellers.createUser' : 'staff.createUser', entityType: 'User', entityId: user.id, changes: changesBetween(null, snapshot(user)) });
-      return { ok: true as const, user, resetToken: token };
+      return ok({ user, resetUrl: this.resetUrl(token) });
     });
   }
 
   /** Changes a staff user, refusing to overwrite a newer version (optimistic concurrency). */
-  async update(actor: Actor, change: UserChange): Promise<{ ok: true; user: UserEntity } | { ok: false; error: StaffError }> {
+  async update(ctx: RequestContext, change: UserChange): Promise<Result<UserEntity>> {
+    this.requireAdmin(ctx);
+    const actor = ctx;
     const errors: FieldError[] = [];
     const displayName = change.displayName == null ? undefined : requireText(errors, 'displayName', change.displayName, 'Name', 120);
     const roles = change.roles == null ? undefined : checkRoles(errors, change.roles);
-    if (errors.length) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: errors } };
+    if (errors.length) return invalid(errors);
     return this.db.transaction(async (m) => {
       const user = await m.findOneBy(UserEntity, { id: change.id, kind: 'STAFF' });
-      if (!user) return { ok: false as const, error: { code: 'NOT_FOUND' as const, message: `No staff user with id ${change.id}.` } };
-      if (user.version !== change.version) return { ok: false as const, error: { code: 'VERSION_CONFLICT' as const, currentVersion: user.version } };
+      if (!user) return notFound('staff user', `No staff user with id ${change.id}.`);
+      if (user.version !== change.version) return versionConflict('user', user.version);
       const self = actor.principal?.userId === user.id;
       if (self && (change.active === false || (roles && !roles.includes('admin') && user.roles.split(',').includes('admin')))) {
-        return { ok: false as const, error: { code: 'CANNOT_LOCK_OUT_SELF' as const, message: 'You cannot disable yourself or remove your own admin role; ask another admin.' } };
+        return fail('CANNOT_LOCK_OUT_SELF', 'You cannot disable yourself or remove your own admin role; ask another admin.');
       }
       const before = snapshot(user);
       const fields: Partial<UserEntity> = { updatedAt: this.clock.now().toISOString() };
@@ -140,14 +145,19 @@ export class StaffService {
       if (updated.affected !== 1) {
         // Someone committed a change since we read: report the version that is current now.
         const now = await m.findOneBy(UserEntity, { id: user.id });
-        return { ok: false as const, error: { code: 'VERSION_CONFLICT' as const, currentVersion: now?.version ?? user.version + 1 } };
+        return versionConflict('user', now?.version ?? user.version + 1);
       }
       const saved = await m.findOneByOrFail(UserEntity, { id: user.id });
       if (change.active === false) {
         await m.createQueryBuilder().update(SessionEntity).set({ revokedAt: saved.updatedAt }).where('user_id = :id AND revoked_at IS NULL', { id: user.id }).execute();
       }
       await this.audit.record(m, actor, { operation: 'staff.updateUser', entityType: 'User', entityId: user.id, changes: changesBetween(before, snapshot(saved)) });
-      return { ok: true as const, user: saved };
+      return ok(saved);
     });
+  }
+
+  private requireAdmin(ctx: RequestContext): void {
+    if (ctx.principal?.kind === 'reseller') throw new Forbidden();
+    requirePermission(ctx, Permission.StaffManage);
   }
 }

@@ -3,7 +3,8 @@ import { PageInfo } from '../platform/page-info.types.js';
 import { NotFound, OperationRefused, ValidationFailed, VersionConflict } from '../platform/common.types.js';
 import { Code, EmailText, ShortText } from '../platform/text.types.js';
 import { sortEnum } from '../platform/list-sort.js';
-import { USER_SORTS } from './staff.service.js';
+import type { UserEntity } from '../identity/index.js';
+import { USER_SORTS, type CreatedUser } from './staff.service.js';
 
 export const UserSortEnum = sortEnum('UserSort', USER_SORTS, 'What a user list is sorted on; NAME (A→Z) unless asked.');
 
@@ -35,6 +36,10 @@ export class User {
 
   @Field(() => Int, { description: 'Optimistic-concurrency version: send it back with a change.' })
   version: number;
+
+  static of(this: void, u: UserEntity): User {
+    return Object.assign(new User(), { ...u, roles: u.roles ? u.roles.split(',') : [] });
+  }
 }
 
 @ObjectType()
@@ -83,12 +88,20 @@ export class UserCreated {
 
   @Field()
   resetUrl: string;
+
+  static of(this: void, created: CreatedUser): UserCreated {
+    return Object.assign(new UserCreated(), { user: User.of(created.user), resetUrl: created.resetUrl });
+  }
 }
 
 @ObjectType()
 export class StaffUserUpdated {
   @Field(() => User)
   user: User;
+
+  static of(this: void, user: UserEntity): StaffUserUpdated {
+    return Object.assign(new StaffUserUpdated(), { user: User.of(user) });
+  }
 }
 
 export const CreateUserResult = createUnionType({

@@ -4,7 +4,9 @@ import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { portable } from '../db/sql.js';
-import type { Actor } from '../platform/actor.js';
+import { Permission } from '../platform/permissions.js';
+import { actingFor, ownReseller, requirePermission, type RequestContext } from '../platform/request-context.js';
+import { invalid, notFound, ok, versionConflict, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
 import { sortOrder, type SortColumns } from '../platform/list-sort.js';
@@ -20,7 +22,7 @@ export interface NewCase {
   orderId?: string | null;
 }
 
-export type CaseResult = { ok: true; supportCase: SupportCaseEntity } | { ok: false; code: 'VALIDATION_FAILED'; fields: FieldError[] } | { ok: false; code: 'VERSION_CONFLICT'; currentVersion: number } | { ok: false; code: 'NOT_FOUND'; message: string };
+const caseNotFound = (id: string) => notFound('case', `No case ${id}.`);
 
 /** The columns the support cases list sorts on, each with the direction it starts in. */
 export const CASE_SORTS = {
@@ -39,15 +41,22 @@ export class CaseService {
     private readonly audit: AuditService,
   ) {}
 
-  get(id: string): Promise<SupportCaseEntity | null> {
-    return this.db.read.findOneBy(SupportCaseEntity, { id });
+  /** A case its reseller's users may follow, or support may work on; null when there is none. */
+  async get(ctx: RequestContext, id: string): Promise<SupportCaseEntity | null> {
+    const supportCase = await this.db.read.findOneBy(SupportCaseEntity, { id });
+    if (supportCase) actingFor(ctx, supportCase.resellerId, Permission.SupportCases);
+    return supportCase;
   }
 
-  comments(caseId: string): Promise<CaseCommentEntity[]> {
+  /** The conversation of a case the caller has reached already (a field of it). */
+  comments(_ctx: RequestContext, caseId: string): Promise<CaseCommentEntity[]> {
     return this.db.read.find(CaseCommentEntity, { where: { caseId }, order: { seq: 'ASC' } });
   }
 
-  async list(filter: { resellerId?: string | null; statuses?: CaseStatus[] | null; type?: CaseType | null; search?: string | null; assignee?: string | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(CASE_SORTS, 'OPENED')) {
+  /** The support queue; a reseller's users see their own cases only, and asking for another's is refused. */
+  async list(ctx: RequestContext, filter: { resellerId?: string | null; statuses?: string[] | null; type?: CaseType | null; search?: string | null; assignee?: string | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(CASE_SORTS, 'OPENED')) {
+    if (filter.resellerId) actingFor(ctx, filter.resellerId, Permission.SupportCases);
+    filter = { ...filter, resellerId: ownReseller(ctx, filter.resellerId), statuses: filter.statuses?.filter((s): s is CaseStatus => (CASE_STATUSES as readonly string[]).includes(s)) };
     const query = this.db.read.createQueryBuilder(SupportCaseEntity, 'c');
     if (filter.resellerId) query.andWhere('c.reseller_id = :resellerId', { resellerId: filter.resellerId });
     if (filter.statuses?.length) query.andWhere('c.status IN (:...statuses)', { statuses: filter.statuses });
@@ -58,18 +67,19 @@ export class CaseService {
     return { cases: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 
-  async open(actor: Actor, resellerId: string, input: NewCase): Promise<CaseResult> {
+  async open(ctx: RequestContext, resellerId: string, input: NewCase): Promise<Result<SupportCaseEntity>> {
+    const actor = actingFor(ctx, resellerId, Permission.SupportCases);
     const fields: FieldError[] = [];
     if (!(CASE_TYPES as readonly string[]).includes(input.type)) fields.push({ field: 'type', code: 'TYPE_UNKNOWN', message: `The type is one of ${CASE_TYPES.join(', ')}.` });
     if (input.priority && !(CASE_PRIORITIES as readonly string[]).includes(input.priority)) fields.push({ field: 'priority', code: 'PRIORITY_UNKNOWN', message: `The priority is one of ${CASE_PRIORITIES.join(', ')}.` });
     const subject = requireText(fields, 'subject', input.subject, 'Subject', 200);
     const text = requireText(fields, 'text', input.text, 'Description', 4000);
-    if (fields.length) return { ok: false, code: 'VALIDATION_FAILED', fields };
+    if (fields.length) return invalid(fields);
     return this.db.transaction(async (m) => {
       for (const [table, column, value, field] of [['customer', 'reseller_id', input.customerId, 'customerId'], ['sales_order', 'reseller_id', input.orderId, 'orderId']] as const) {
         if (!value) continue;
         const [row] = await m.query(portable(this.db.kind, `SELECT ${column} AS owner FROM ${table} WHERE id = ?`), [value]);
-        if (!row || row.owner !== resellerId) return { ok: false as const, code: 'VALIDATION_FAILED' as const, fields: [{ field, code: 'NOT_FOUND', message: `No such ${field === 'orderId' ? 'order' : 'customer'} of this reseller.` }] };
+        if (!row || row.owner !== resellerId) return invalid([{ field, code: 'NOT_FOUND', message: `No such ${field === 'orderId' ? 'order' : 'customer'} of this reseller.` }]);
       }
       const now = this.clock.now().toISOString();
       // The counters table keys SO numbers by day; case numbers share it under the key CASES.
@@ -95,27 +105,30 @@ export class CaseService {
       );
       await this.note(m, supportCase.id, actor, 'COMMENT', text);
       await this.audit.record(m, { ...actor, onBehalfOfResellerId: resellerId }, { operation: 'support.openCase', entityType: 'SupportCase', entityId: supportCase.id, changes: { status: { before: null, after: 'OPEN' } } });
-      return { ok: true as const, supportCase };
+      return ok(supportCase);
     });
   }
 
   /** Status, priority and assignee; version-checked so two agents never overwrite each other. */
-  async update(actor: Actor, id: string, version: number, change: { status?: CaseStatus | null; priority?: CasePriority | null; assignToMe?: boolean | null }): Promise<CaseResult> {
+  async update(ctx: RequestContext, id: string, version: number, change: { status?: string | null; priority?: string | null; assignToMe?: boolean | null }): Promise<Result<SupportCaseEntity>> {
     const fields: FieldError[] = [];
     if (change.status && !(CASE_STATUSES as readonly string[]).includes(change.status)) fields.push({ field: 'status', code: 'STATUS_UNKNOWN', message: `The status is one of ${CASE_STATUSES.join(', ')}.` });
     if (change.priority && !(CASE_PRIORITIES as readonly string[]).includes(change.priority)) fields.push({ field: 'priority', code: 'PRIORITY_UNKNOWN', message: `The priority is one of ${CASE_PRIORITIES.join(', ')}.` });
-    if (fields.length) return { ok: false, code: 'VALIDATION_FAILED', fields };
+    if (fields.length) return invalid(fields);
     return this.db.transaction(async (m) => {
       const current = await m.findOneBy(SupportCaseEntity, { id });
-      if (!current) return { ok: false as const, code: 'NOT_FOUND' as const, message: `No case ${id}.` };
+      if (!current) return caseNotFound(id);
+      // Only support changes a case; its reseller's users comment on it.
+      requirePermission(ctx, Permission.SupportCases);
+      const actor = actingFor(ctx, current.resellerId, Permission.SupportCases);
       const set: Partial<SupportCaseEntity> = {};
       if (change.status && change.status !== current.status) {
         // R24: a case moves along its lifecycle only (a closed case stays closed).
-        const moved = moveCase(current.status, change.status);
-        if (!moved.ok) return { ok: false as const, code: 'VALIDATION_FAILED' as const, fields: [{ field: 'status', code: moved.code, message: moved.message }] };
+        const moved = moveCase(current.status, change.status as CaseStatus);
+        if (!moved.ok) return invalid([{ field: 'status', code: moved.code, message: moved.message }]);
         set.status = moved.value;
       }
-      if (change.priority) set.priority = change.priority;
+      if (change.priority) set.priority = change.priority as CasePriority;
       if (change.assignToMe) Object.assign(set, { assigneeUserId: actor.principal?.userId ?? null, assigneeEmail: actor.principal?.email ?? null });
       const updated = await m
         .createQueryBuilder()
@@ -123,30 +136,31 @@ export class CaseService {
         .set({ ...set, updatedAt: this.clock.now().toISOString(), version: () => 'version + 1' })
         .where('id = :id AND version = :version', { id, version })
         .execute();
-      if (updated.affected !== 1) return { ok: false as const, code: 'VERSION_CONFLICT' as const, currentVersion: current.version };
+      if (updated.affected !== 1) return versionConflict('case', current.version);
       const saved = await m.findOneByOrFail(SupportCaseEntity, { id });
       const described = Object.entries(set).filter(([k]) => k !== 'assigneeUserId').map(([k, v]) => `${k} → ${String(v).toLowerCase()}`).join(', ');
       await this.note(m, id, actor, 'ACTION', `Changed ${described}.`);
       await this.audit.record(m, { ...actor, onBehalfOfResellerId: current.resellerId }, { operation: 'support.updateCase', entityType: 'SupportCase', entityId: id, changes: Object.fromEntries(Object.entries(set).map(([k, v]) => [k, { before: (current as unknown as Record<string, unknown>)[k] ?? null, after: v }])) });
-      return { ok: true as const, supportCase: saved };
+      return ok(saved);
     });
   }
 
-  async comment(actor: Actor, id: string, text: string): Promise<CaseResult> {
+  async comment(ctx: RequestContext, id: string, text: string): Promise<Result<SupportCaseEntity>> {
     const fields: FieldError[] = [];
     const body = requireText(fields, 'text', text, 'Comment', 4000);
-    if (fields.length) return { ok: false, code: 'VALIDATION_FAILED', fields };
+    if (fields.length) return invalid(fields);
     return this.db.transaction(async (m) => {
       const current = await m.findOneBy(SupportCaseEntity, { id });
-      if (!current) return { ok: false as const, code: 'NOT_FOUND' as const, message: `No case ${id}.` };
+      if (!current) return caseNotFound(id);
+      const actor = actingFor(ctx, current.resellerId, Permission.SupportCases);
       await this.note(m, id, actor, 'COMMENT', body);
       await this.audit.record(m, { ...actor, onBehalfOfResellerId: current.resellerId }, { operation: 'support.comment', entityType: 'SupportCase', entityId: id });
-      return { ok: true as const, supportCase: current };
+      return ok(current);
     });
   }
 
   /** Writes what support did on a case into its conversation, in the action's own transaction. */
-  async note(m: EntityManager, caseId: string, actor: Actor, kind: 'COMMENT' | 'ACTION', text: string): Promise<void> {
+  async note(m: EntityManager, caseId: string, actor: RequestContext, kind: 'COMMENT' | 'ACTION', text: string): Promise<void> {
     const seq = await nextPosition(m, 'case_comment', 'case_id', caseId);
     await m.insert(CaseCommentEntity, { id: randomUUID(), caseId, at: this.clock.now().toISOString(), seq, authorEmail: actor.principal?.email ?? null, kind, text });
   }

@@ -4,7 +4,8 @@ import { useUnicodeFonts, writeText } from '../platform/pdf-text.js';
 import type { Database } from '../db/database.js';
 import type { MailService } from '../mail/index.js';
 import type { OrderQueryService, OrderRow } from '../orders/index.js';
-import type { Actor } from '../platform/actor.js';
+import { Permission } from '../platform/permissions.js';
+import { actingFor, type RequestContext } from '../platform/request-context.js';
 import type { AuditService } from '../audit/index.js';
 import type { Clock } from '../platform/clock.js';
 import { ResellerEntity } from '../resellers/reseller.entity.js';
@@ -37,8 +38,9 @@ export class InvoiceService {
     private readonly publicUrl: () => string,
   ) {}
 
-  async invoice(orderId: string): Promise<Invoice | null> {
-    const order = await this.orders.get(orderId);
+  /** The invoice of an order its reseller's users, or staff who read orders, may see; null when there is no such order. */
+  async invoice(ctx: RequestContext, orderId: string): Promise<Invoice | null> {
+    const order = await this.orders.get(ctx, orderId);
     if (!order) return null;
     const reseller = await this.db.read.findOneByOrFail(ResellerEntity, { id: order.resellerId });
     const money = (amountMinor: number) => ({ amountMinor, currency: order.currency });
@@ -112,7 +114,10 @@ export class InvoiceService {
   }
 
   /** Sends the invoice to the reseller's point of contact again. */
-  async resend(actor: Actor, invoice: Invoice): Promise<void> {
+  async resend(ctx: RequestContext, orderId: string): Promise<boolean> {
+    const invoice = await this.invoice(ctx, orderId);
+    if (!invoice) return false;
+    const actor = actingFor(ctx, invoice.order.resellerId, Permission.SupportCases);
     await this.db.transaction(async (m) => {
       await this.mail.enqueue(
         m,
@@ -132,8 +137,9 @@ export class InvoiceService {
         },
         `invoice-resend:${invoice.order.id}:${this.clock.now().getTime()}`,
       );
-      await this.audit.record(m, { ...actor, onBehalfOfResellerId: invoice.order.resellerId }, { operation: 'support.resendInvoice', entityType: 'Order', entityId: invoice.order.id });
+      await this.audit.record(m, actor, { operation: 'support.resendInvoice', entityType: 'Order', entityId: invoice.order.id });
     });
+    return true;
   }
 }
 

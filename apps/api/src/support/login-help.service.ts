@@ -10,7 +10,8 @@ import { emailKey, type IdentityService } from '../identity/identity.service.js'
 import { SignInFailureEntity } from '../identity/sign-in-failure.entity.js';
 import { UserEntity } from '../identity/user.entity.js';
 import type { MailService } from '../mail/index.js';
-import type { Actor } from '../platform/actor.js';
+import { actingFor, requirePermission, type RequestContext } from '../platform/request-context.js';
+import { fail, ok, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import { hasPermission, Permission } from '../platform/permissions.js';
 import type { SecretBox } from '../platform/secret-box.js';
@@ -22,7 +23,6 @@ const DAY_MS = 24 * HOUR_MS;
 export const UNLOCKS_PER_ACCOUNT_PER_DAY = 3;
 export const UNLOCKS_PER_ACTOR_PER_HOUR = 20;
 
-export type UnlockResult = { ok: true; cleared: number } | { ok: false; code: string; message: string };
 
 /** R24: password and sign-in help from support. */
 export class LoginHelpService {
@@ -37,25 +37,26 @@ export class LoginHelpService {
   ) {}
 
   /** Emails a reseller user a one-time link to set a new password; support never sees the link. */
-  async sendPasswordReset(actor: Actor, email: string): Promise<{ ok: true; user: UserEntity } | { ok: false; message: string }> {
+  async sendPasswordReset(ctx: RequestContext, email: string): Promise<Result<UserEntity>> {
+    requirePermission(ctx, Permission.SupportCases);
     const user = await this.db.read.findOneBy(UserEntity, { emailKey: emailKey(email) });
-    if (!user || user.kind !== 'RESELLER') return { ok: false, message: `No reseller user signs in as ${email}.` };
-    const created = await this.identity.createPasswordReset(actor, user.id);
-    if (!created.ok) return { ok: false, message: created.message };
+    if (!user || user.kind !== 'RESELLER') return fail('USER_NOT_FOUND', `No reseller user signs in as ${email}.`);
+    const created = await this.identity.createPasswordReset(ctx, user.id);
+    if (!created.ok) return fail('USER_NOT_FOUND', created.failure.message);
     await this.db.transaction((m) =>
       this.mail.enqueue(
         m,
         {
           to: user.email,
           subject: 'Set a new password for the NCE Marketplace',
-          body: `Hello ${user.displayName},\n\nMarketplace support started a password reset for you. Set a new password within the hour:\n${this.resetUrl(created.token)}\n\nIf you did not ask for this, tell support.`,
+          body: `Hello ${user.displayName},\n\nMarketplace support started a password reset for you. Set a new password within the hour:\n${this.resetUrl(created.value.token)}\n\nIf you did not ask for this, tell support.`,
           relatedType: 'User',
           relatedId: user.id,
         },
-        `password-reset:${user.id}:${created.expiresAt.getTime()}`,
+        `password-reset:${user.id}:${created.value.expiresAt.getTime()}`,
       ),
     );
-    return { ok: true, user };
+    return ok(user);
   }
 
   /**
@@ -64,56 +65,63 @@ export class LoginHelpService {
    * guessing in cycles: an account at most UNLOCKS_PER_ACCOUNT_PER_DAY times a day, and one person at most
    * UNLOCKS_PER_ACTOR_PER_HOUR accounts an hour.
    */
-  async unlock(actor: Actor, email: string): Promise<UnlockResult> {
+  async unlock(ctx: RequestContext, email: string): Promise<Result<number>> {
+    requirePermission(ctx, Permission.SupportCases);
+    const actor = ctx;
     const problems: FieldError[] = [];
     requireEmail(problems, 'email', email, 'The email');
-    if (problems.length > 0) return { ok: false, code: 'EMAIL_INVALID', message: problems[0]!.message };
+    if (problems.length > 0) return fail('EMAIL_INVALID', problems[0]!.message);
     const key = emailKey(email);
     const user = await this.db.read.findOneBy(UserEntity, { emailKey: key });
-    if (!user) return { ok: false, code: 'USER_NOT_FOUND', message: `No user signs in as ${email}.` };
+    if (!user) return fail('USER_NOT_FOUND', `No user signs in as ${email}.`);
     if (user.kind !== 'RESELLER' && !hasPermission(actor.principal, Permission.StaffManage)) {
-      return { ok: false, code: 'ADMIN_REQUIRED', message: `${email} is a staff account: only an administrator can unlock it.` };
+      return fail('ADMIN_REQUIRED', `${email} is a staff account: only an administrator can unlock it.`);
     }
     const now = this.clock.now().getTime();
     const recent = (since: number, where: { entityId?: string; actorUserId?: string }) =>
       this.db.read.countBy(AuditEntryEntity, { operation: UNLOCK_OPERATION, at: MoreThanOrEqual(new Date(since).toISOString()), ...where });
     if ((await recent(now - DAY_MS, { entityId: key })) >= UNLOCKS_PER_ACCOUNT_PER_DAY) {
-      return { ok: false, code: 'UNLOCK_LIMIT', message: `${email} was unlocked ${UNLOCKS_PER_ACCOUNT_PER_DAY} times in the last 24 hours. Send a password reset link instead, or wait for the lock to end.` };
+      return fail('UNLOCK_LIMIT', `${email} was unlocked ${UNLOCKS_PER_ACCOUNT_PER_DAY} times in the last 24 hours. Send a password reset link instead, or wait for the lock to end.`);
     }
     if (actor.principal && (await recent(now - HOUR_MS, { actorUserId: actor.principal.userId })) >= UNLOCKS_PER_ACTOR_PER_HOUR) {
-      return { ok: false, code: 'UNLOCK_LIMIT', message: `You unlocked ${UNLOCKS_PER_ACTOR_PER_HOUR} accounts in the last hour; ask an administrator if more need it.` };
+      return fail('UNLOCK_LIMIT', `You unlocked ${UNLOCKS_PER_ACTOR_PER_HOUR} accounts in the last hour; ask an administrator if more need it.`);
     }
     return this.db.transaction(async (m) => {
       const removed = await m.delete(SignInFailureEntity, { emailKey: key });
       await this.audit.record(m, actor, { operation: UNLOCK_OPERATION, entityType: 'Login', entityId: key, changes: { failedSignIns: { before: removed.affected ?? 0, after: 0 } } });
-      return { ok: true as const, cleared: removed.affected ?? 0 };
+      return ok(removed.affected ?? 0);
     });
   }
 
   /** Lifts the lock on an address (every failure from it in the window): admins, when a shared address was locked. */
-  async unlockAddress(actor: Actor, address: string): Promise<UnlockResult> {
+  async unlockAddress(ctx: RequestContext, address: string): Promise<Result<number>> {
+    requirePermission(ctx, Permission.StaffManage);
+    const actor = ctx;
     const ip = address.trim();
-    if (!isIP(ip)) return { ok: false, code: 'ADDRESS_INVALID', message: `"${address.slice(0, 60)}" is not an IP address.` };
+    if (!isIP(ip)) return fail('ADDRESS_INVALID', `"${address.slice(0, 60)}" is not an IP address.`);
     return this.db.transaction(async (m) => {
       const removed = await m.delete(SignInFailureEntity, { ip });
       await this.audit.record(m, actor, { operation: 'support.unlockSignInAddress', entityType: 'Address', entityId: ip, changes: { failedSignIns: { before: removed.affected ?? 0, after: 0 } } });
-      return { ok: true as const, cleared: removed.affected ?? 0 };
+      return ok(removed.affected ?? 0);
     });
   }
 
   /** R8: a new customer-portal password; the old one stops working. Revealed through the audited path. */
-  async regeneratePortalPassword(actor: Actor, customerId: string): Promise<boolean> {
+  async regeneratePortalPassword(ctx: RequestContext, customerId: string): Promise<boolean> {
+    requirePermission(ctx, Permission.SupportCases);
     return this.db.transaction(async (m) => {
       const customer = await m.findOneBy(CustomerEntity, { id: customerId });
       if (!customer) return false;
+      const actor = actingFor(ctx, customer.resellerId, Permission.SupportCases);
       await m.update(CustomerEntity, customerId, { portalPassword: this.secrets.encrypt(generatePassword(randomInt)), version: customer.version + 1 });
-      await this.audit.record(m, { ...actor, onBehalfOfResellerId: customer.resellerId }, { operation: 'support.regeneratePortalPassword', entityType: 'Customer', entityId: customerId, changes: { portalPassword: { before: '[redacted]', after: '[redacted]' } } });
+      await this.audit.record(m, actor, { operation: 'support.regeneratePortalPassword', entityType: 'Customer', entityId: customerId, changes: { portalPassword: { before: '[redacted]', after: '[redacted]' } } });
       return true;
     });
   }
 
   /** Which customer (and reseller) a portal login belongs to. */
-  async lookup(login: string): Promise<{ customer: CustomerEntity; reseller: ResellerEntity } | null> {
+  async lookup(ctx: RequestContext, login: string): Promise<{ customer: CustomerEntity; reseller: ResellerEntity } | null> {
+    requirePermission(ctx, Permission.SupportCases);
     const customer = await this.db.read.findOneBy(CustomerEntity, { portalLoginKey: loginKey(login) });
     if (!customer) return null;
     return { customer, reseller: await this.db.read.findOneByOrFail(ResellerEntity, { id: customer.resellerId }) };

@@ -5,8 +5,10 @@ import type { Database } from '../db/database.js';
 import { OrderLineEntity, SalesOrderEntity } from '../orders/entities.js';
 import { OrderMovedConcurrently, type OrderStatusWriter } from '../orders/index.js';
 import type { PartnerCenter } from '../partner-center/index.js';
-import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
+import { Permission } from '../platform/permissions.js';
+import { actingFor, requirePermission, type RequestContext } from '../platform/request-context.js';
+import { fail, ok, type Result } from '../platform/result.js';
 import { appendLedger } from '../terms/ledger.js';
 import type { CaseService } from './case.service.js';
 import { CreditNoteEntity } from './entities.js';
@@ -27,9 +29,13 @@ export function returnableLine(order: SalesOrderEntity, line: OrderLineEntity): 
   };
 }
 
-export type ReturnResult =
-  | { ok: true; creditNote: CreditNoteEntity; replayed: boolean }
-  | { ok: false; code: string; message: string; closesAt?: string };
+export interface ReturnDone {
+  creditNote: CreditNoteEntity;
+  replayed: boolean;
+}
+
+/** A refused return: the details carry the date the return window closed, where that was the reason. */
+const refused = (code: string, message: string, closesAt?: string) => fail(code, message, { details: { closesAt: closesAt ?? null } });
 
 /**
  * R24 returns: within Microsoft's window the subscription is cancelled or reduced at Partner Center,
@@ -48,9 +54,10 @@ export class ReturnsService {
   ) {}
 
   /** Each line's return decision now: for the seats asked (`quantities`, by line id), else for all it has left. */
-  async preview(orderId: string, quantities: ReadonlyMap<string, number> = new Map()) {
+  async preview(ctx: RequestContext, orderId: string, quantities: ReadonlyMap<string, number> = new Map()) {
     const order = await this.db.read.findOneBy(SalesOrderEntity, { id: orderId });
     if (!order) return null;
+    actingFor(ctx, order.resellerId, Permission.OrdersRead);
     const lines = await this.db.read.find(OrderLineEntity, { where: { orderId }, order: { lineNumber: 'ASC' } });
     const now = this.clock.now();
     return {
@@ -62,34 +69,36 @@ export class ReturnsService {
     };
   }
 
-  async returnLine(actor: Actor, request: { orderLineId: string; quantity: number; idempotencyKey: string; caseId?: string | null }): Promise<ReturnResult> {
+  async returnLine(ctx: RequestContext, request: { orderLineId: string; quantity: number; idempotencyKey: string; caseId?: string | null }): Promise<Result<ReturnDone>> {
+    requirePermission(ctx, Permission.SupportCases);
     const key = request.idempotencyKey.trim();
-    if (!/^[\w:.-]{8,120}$/.test(key)) return { ok: false, code: 'INVALID_REQUEST', message: 'The idempotency key is 8 to 120 letters, digits or - _ : .' };
+    if (!/^[\w:.-]{8,120}$/.test(key)) return refused('INVALID_REQUEST', 'The idempotency key is 8 to 120 letters, digits or - _ : .');
     const done = await this.db.read.findOneBy(CreditNoteEntity, { idempotencyKey: key });
-    if (done) return done.orderLineId === request.orderLineId && done.quantity === request.quantity ? { ok: true, creditNote: done, replayed: true } : { ok: false, code: 'IDEMPOTENCY_KEY_REUSED', message: 'This key was used for another return.' };
+    if (done) return done.orderLineId === request.orderLineId && done.quantity === request.quantity ? ok({ creditNote: done, replayed: true }) : refused('IDEMPOTENCY_KEY_REUSED', 'This key was used for another return.');
 
     const line = await this.db.read.findOneBy(OrderLineEntity, { id: request.orderLineId });
     const order = line ? await this.db.read.findOneBy(SalesOrderEntity, { id: line.orderId }) : null;
-    if (!line || !order) return { ok: false, code: 'NOT_FOUND', message: 'No such order line.' };
+    if (!line || !order) return refused('NOT_FOUND', 'No such order line.');
+    const actor = actingFor(ctx, order.resellerId, Permission.SupportCases);
     if (!line.subscriptionId || (order.status !== 'PROVISIONED' && order.status !== 'PARTIALLY_RETURNED')) {
-      return { ok: false, code: 'NOT_RETURNABLE', message: 'Only provisioned lines can be returned; cancel or retry an order that did not provision.' };
+      return refused('NOT_RETURNABLE', 'Only provisioned lines can be returned; cancel or retry an order that did not provision.');
     }
     const decision = decideReturn(returnableLine(order, line), request.quantity, this.clock.now());
-    if (!decision.allowed) return { ok: false, code: decision.code, message: decision.message, closesAt: decision.closesAt.toISOString() };
+    if (!decision.allowed) return refused(decision.code, decision.message, decision.closesAt.toISOString());
 
     await this.partnerCenter.cancelSeats({ subscriptionId: line.subscriptionId, quantity: request.quantity, reference: key });
 
     try {
       return await this.db.transaction(async (m) => {
         const again = await m.findOneBy(CreditNoteEntity, { idempotencyKey: key });
-        if (again) return { ok: true as const, creditNote: again, replayed: true };
+        if (again) return ok({ creditNote: again, replayed: true });
         const claimed = await m
           .createQueryBuilder()
           .update(OrderLineEntity)
           .set({ returnedQuantity: () => `returned_quantity + ${Number(request.quantity)}` })
           .where('id = :id AND returned_quantity = :seen', { id: line.id, seen: line.returnedQuantity })
           .execute();
-        if (claimed.affected !== 1) return { ok: false as const, code: 'CONCURRENT_RETURN', message: 'This line was returned meanwhile; look at it again before returning more.' };
+        if (claimed.affected !== 1) return refused('CONCURRENT_RETURN', 'This line was returned meanwhile; look at it again before returning more.');
         const now = this.clock.now().toISOString();
         const onTerms = order.paymentMethod === 'TERMS';
         const creditNote = m.create(CreditNoteEntity, {
@@ -115,25 +124,26 @@ export class ReturnsService {
         const refund = formatMoney({ amountMinor: creditNote.amountMinor, currency: order.currency });
         // The order as it is now, inside this transaction (another line's return may have moved it).
         const current = await m.findOneByOrFail(SalesOrderEntity, { id: order.id });
-        await this.orderStatus.move(m, { ...actor, onBehalfOfResellerId: order.resellerId }, current, all ? 'RETURN_ALL' : 'RETURN_PART', `${request.quantity} × ${line.skuTitle} returned; credit note ${creditNote.number} for ${refund} (${onTerms ? 'released to the credit line' : 'card refund'}).`);
+        await this.orderStatus.move(m, actor, current, all ? 'RETURN_ALL' : 'RETURN_PART', `${request.quantity} × ${line.skuTitle} returned; credit note ${creditNote.number} for ${refund} (${onTerms ? 'released to the credit line' : 'card refund'}).`);
         if (request.caseId) await this.cases.note(m, request.caseId, actor, 'ACTION', `Returned ${request.quantity} × ${line.skuTitle} of ${order.soNumber}: credit note ${creditNote.number}, ${refund}.`);
-        await this.audit.record(m, { ...actor, onBehalfOfResellerId: order.resellerId }, {
+        await this.audit.record(m, actor, {
           operation: 'support.returnLine',
           entityType: 'Order',
           entityId: order.id,
           changes: { [`line ${line.lineNumber} returned`]: { before: line.returnedQuantity, after: line.returnedQuantity + request.quantity }, refund: { before: null, after: refund } },
         });
-        return { ok: true as const, creditNote, replayed: false };
+        return ok({ creditNote, replayed: false });
       });
     } catch (error) {
       const raced = await this.db.read.findOneBy(CreditNoteEntity, { idempotencyKey: key });
-      if (raced) return { ok: true, creditNote: raced, replayed: true };
-      if (error instanceof OrderMovedConcurrently) return { ok: false, code: 'CONCURRENT_RETURN', message: 'The order changed meanwhile; look at it again before returning.' };
+      if (raced) return ok({ creditNote: raced, replayed: true });
+      if (error instanceof OrderMovedConcurrently) return refused('CONCURRENT_RETURN', 'The order changed meanwhile; look at it again before returning.');
       throw error;
     }
   }
 
-  creditNotes(orderId: string): Promise<CreditNoteEntity[]> {
+  /** The credit notes of an order the caller has reached already. */
+  creditNotes(_ctx: RequestContext, orderId: string): Promise<CreditNoteEntity[]> {
     return this.db.read.find(CreditNoteEntity, { where: { orderId }, order: { issuedAt: 'ASC' } });
   }
 }

@@ -1,5 +1,5 @@
 import type express from 'express';
-import { hasPermission, Permission } from '../platform/permissions.js';
+import { Forbidden } from '../platform/request-context.js';
 import type { ModuleRoutes } from '../platform/module.js';
 import type { Invoice } from './invoice.service.js';
 
@@ -12,10 +12,13 @@ export const documentRoutes: ModuleRoutes = {
       async (req, res) => {
         const principal = await principalOf(req);
         if (!principal) return void res.status(401).json({ error: 'Sign in to download invoices.' });
-        const invoice = await app.invoices.invoice(String(req.params.orderId ?? ''));
+        const ctx = { principal, requestId: String(res.getHeader('x-request-id') ?? ''), ip: req.ip ?? null, clock: app.clock };
+        const invoice = await app.invoices.invoice(ctx, String(req.params.orderId ?? '')).catch((error: unknown) => {
+          if (error instanceof Forbidden) return 'forbidden' as const;
+          throw error;
+        });
+        if (invoice === 'forbidden') return void res.status(403).json({ error: 'You do not have permission to see this invoice.' });
         if (!invoice) return void res.status(404).json({ error: 'No such order.' });
-        const allowed = principal.kind === 'reseller' ? principal.resellerId === invoice.order.resellerId : hasPermission(principal, Permission.OrdersRead);
-        if (!allowed) return void res.status(403).json({ error: 'You do not have permission to see this invoice.' });
         const document = await render(invoice, req.params as Record<string, string | undefined>);
         if (!document) return void res.status(404).json({ error: 'No such document.' });
         // A reseller's invoice: never kept by a shared cache or the browser's.

@@ -1,3 +1,4 @@
+import { systemContext } from '../platform/request-context.js';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { CustomerEntity } from '../customers/customer.entity.js';
@@ -86,7 +87,7 @@ describe('support desk: cases, invoices, returns and sign-in help (R24)', () => 
 
   it('finds audit entries by the actor’s name or email and the entity’s name, and names the entity', async () => {
     const entries = async (filter: Record<string, string>, direction = 'DESC') =>
-      (await t.app.audit.list({ ...filter }, 50, null, direction as 'ASC' | 'DESC')).entries;
+      (await t.app.audit.list(systemContext(t.app.clock, 'test'), { ...filter }, 50, null, direction as 'ASC' | 'DESC')).entries;
     const byName = await entries({ entity: 'too many' });
     expect(byName.map((e) => e.operation)).toContain('support.openCase');
     expect(new Set(byName.map((e) => e.entityId)).size).toBe(1);

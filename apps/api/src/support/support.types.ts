@@ -7,7 +7,24 @@ import { Money } from '../platform/money.types.js';
 import { Reseller } from '../resellers/reseller.types.js';
 import { Code, FreeText, ShortText } from '../platform/text.types.js';
 import { sortEnum } from '../platform/list-sort.js';
+import { detailsOf, type Failure } from '../platform/result.js';
+import type { CustomerEntity } from '../customers/index.js';
+import type { ResellerEntity } from '../resellers/index.js';
+import type { ReturnDecision } from '@nce/domain';
 import { CASE_SORTS } from './case.service.js';
+import type { SupportCaseEntity } from './entities.js';
+import type { Invoice as ServiceInvoice } from './invoice.service.js';
+import type { ReturnDone as ServiceReturnDone } from './returns.service.js';
+
+/** What a return option shows of an order line. */
+interface ReturnableOrderLine {
+  id: string;
+  lineNumber: number;
+  skuTitle: string;
+  quantity: number;
+  returnedQuantity: number;
+  subscriptionId: string | null;
+}
 
 export const CaseSortEnum = sortEnum('SupportCaseSort', CASE_SORTS, 'What the support queue is sorted on; OPENED (oldest first) unless asked.');
 
@@ -71,6 +88,11 @@ export class SupportCase {
   version: number;
 
   comments?: CaseComment[];
+
+  /** A stored case as the API shows it; its age measured at `now`. */
+  static of(this: void, c: SupportCaseEntity, now: Date): SupportCase {
+    return Object.assign(new SupportCase(), { ...c, ageHours: Math.round(((now.getTime() - Date.parse(c.openedAt)) / 3_600_000) * 10) / 10 });
+  }
 }
 
 @ObjectType()
@@ -107,6 +129,10 @@ export class NewCaseInput {
 export class CaseSaved {
   @Field(() => SupportCase)
   supportCase: SupportCase;
+
+  static of(this: void, supportCase: SupportCaseEntity, now: Date): CaseSaved {
+    return Object.assign(new CaseSaved(), { supportCase: SupportCase.of(supportCase, now) });
+  }
 }
 
 export const CaseResult = createUnionType({ name: 'CaseResult', types: () => [CaseSaved, ValidationFailed, VersionConflict, NotFound] as const });
@@ -145,6 +171,23 @@ export class ReturnOption {
 
   @Field({ description: 'When the return window closes (or closed).' })
   windowClosesAt: string;
+
+  static of(this: void, { line, quantity, decision }: { line: ReturnableOrderLine; quantity: number; decision: ReturnDecision }): ReturnOption {
+    const provisioned = !!line.subscriptionId;
+    return {
+      refundQuantity: quantity,
+      orderLineId: line.id,
+      lineNumber: line.lineNumber,
+      skuTitle: line.skuTitle,
+      quantity: line.quantity,
+      returnedQuantity: line.returnedQuantity,
+      allowed: decision.allowed && provisioned,
+      code: decision.allowed ? (provisioned ? null : 'NOT_PROVISIONED') : decision.code,
+      message: decision.allowed ? (provisioned ? null : 'Not provisioned yet.') : decision.message,
+      refund: decision.allowed ? Money.of(decision.refund) : null,
+      windowClosesAt: decision.closesAt.toISOString(),
+    };
+  }
 }
 
 @ObjectType()
@@ -175,13 +218,23 @@ export class ReturnDone {
 
   @Field()
   replayed: boolean;
+
+  static of(this: void, { creditNote: note, replayed }: ServiceReturnDone): ReturnDone {
+    return Object.assign(new ReturnDone(), { replayed, creditNote: { ...note, amount: Money.of({ amountMinor: note.amountMinor, currency: note.currency }) } });
+  }
 }
 
 @ObjectType({ implements: BusinessError, description: 'The return was refused; outside the window, with the date it closed.' })
 export class ReturnRefused extends BusinessError {
   @Field(() => String, { nullable: true })
   windowClosedAt: string | null;
+
+  static from(this: void, failure: Failure): ReturnRefused {
+    return Object.assign(new ReturnRefused(), { code: failure.code, message: failure.message, windowClosedAt: detailsOf<{ closesAt: string | null }>(failure).closesAt ?? null, fix: null });
+  }
 }
+
+
 
 export const ReturnResult = createUnionType({ name: 'ReturnResult', types: () => [ReturnDone, ReturnRefused] as const });
 
@@ -282,6 +335,34 @@ export class Invoice {
 
   @Field()
   pdfUrl: string;
+
+  static of(invoice: ServiceInvoice): Invoice {
+    const r = invoice.reseller;
+    const orderId = invoice.order.id;
+    return {
+      ...invoice,
+      soNumber: invoice.order.soNumber,
+      poNumber: invoice.order.poNumber,
+      paymentMethod: invoice.order.paymentMethod,
+      billTo: `${r.companyName}, ${[r.addressLine1, r.city, r.region, r.postalCode, r.country].filter(Boolean).join(', ')}`,
+      lines: invoice.lines.map((l) => ({ ...l, unitPrice: Money.of(l.unitPrice), total: Money.of(l.total) })),
+      subtotal: Money.of(invoice.subtotal),
+      tax: Money.of(invoice.tax),
+      total: Money.of(invoice.total),
+      creditNotes: invoice.creditNotes.map((note) => ({
+        number: note.number,
+        issuedAt: note.issuedAt,
+        description: note.description,
+        quantity: note.quantity,
+        amount: Money.of({ amountMinor: note.amountMinor, currency: note.currency }),
+        refundMethod: note.refundMethod,
+        pdfUrl: `/invoices/${orderId}/credit-notes/${note.id}.pdf`,
+      })),
+      refunded: Money.of(invoice.refunded),
+      netTotal: Money.of(invoice.netTotal),
+      pdfUrl: `/invoices/${orderId}.pdf`,
+    };
+  }
 }
 
 @ObjectType({ description: 'Who a customer-portal login belongs to.' })
@@ -291,12 +372,20 @@ export class LoginOwner {
 
   @Field(() => Reseller)
   reseller: Reseller;
+
+  static of(found: { customer: CustomerEntity; reseller: ResellerEntity } | null): LoginOwner | null {
+    return found && { customer: Customer.of(found.customer), reseller: Reseller.of(found.reseller) };
+  }
 }
 
 @ObjectType({ description: 'A sign-in lock lifted.' })
 export class SignInUnlocked {
   @Field(() => Int, { description: 'How many failed sign-ins were cleared.' })
   cleared: number;
+
+  static of(this: void, cleared: number): SignInUnlocked {
+    return Object.assign(new SignInUnlocked(), { cleared });
+  }
 }
 
 export const UnlockSignInResult = createUnionType({ name: 'UnlockSignInResult', types: () => [SignInUnlocked, OperationRefused] as const });

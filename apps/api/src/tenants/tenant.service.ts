@@ -13,22 +13,26 @@ import { changesBetween, type AuditService } from '../audit/index.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import type { Database } from '../db/database.js';
 import { DomainTakenError, type PartnerCenter } from '../partner-center/partner-center.js';
-import type { Actor } from '../platform/actor.js';
+import { Permission } from '../platform/permissions.js';
+import { actingFor, type RequestContext } from '../platform/request-context.js';
+import { fail, ok, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import type { SecretBox } from '../platform/secret-box.js';
 import { CustomerTenantEntity } from './customer-tenant.entity.js';
 
+/** The details of a refused tenant choice: free alternatives when a requested domain is taken (R14). */
 export interface TenantRefusal {
-  code: string;
-  message: string;
-  fix?: Fix;
-  /** Free alternatives when a requested domain is taken (R14). */
   suggestions?: string[];
 }
 
-export type TenantResult = { ok: true; tenant: CustomerTenantEntity } | { ok: false; refusal: TenantRefusal };
+const refused = (refusal: { code: string; message: string; fix?: Fix | null; suggestions?: string[] }) =>
+  fail<TenantRefusal>(refusal.code, refusal.message, { fix: refusal.fix ?? null, details: { suggestions: refusal.suggestions ?? [] } });
+
+export type TenantResult = Result<CustomerTenantEntity>;
 
 const SUGGESTIONS_OFFERED = 3;
+
+const noCustomer = (customerId: string) => refused({ code: 'NOT_FOUND', message: `No customer with id ${customerId}.` });
 
 const snapshot = (t: CustomerTenantEntity | null) =>
   t ? { choice: t.choice, domain: t.domain, state: t.state, tenantId: t.tenantId, attestedAt: t.attestedAt, attestedBy: t.attestedByEmail } : null;
@@ -44,34 +48,48 @@ export class TenantService {
     private readonly distributorPartnerId: string,
   ) {}
 
-  get(customerId: string): Promise<CustomerTenantEntity | null> {
+  private get(customerId: string): Promise<CustomerTenantEntity | null> {
     return this.db.read.findOneBy(CustomerTenantEntity, { customerId });
   }
 
-  /** Both choices, explained in words, for the tenant panel (R11, R12, R20). */
-  async options(customer: CustomerEntity): Promise<TenantOptions> {
+  /** The tenant chosen for a customer `ctx` may see; null when none is chosen yet (or no such customer). */
+  async chosen(ctx: RequestContext, customerId: string): Promise<CustomerTenantEntity | null> {
+    return (await this.customer(ctx, customerId, Permission.CustomersRead)) && this.get(customerId);
+  }
+
+  /** The customer, if `ctx` may act on it with `permission` (its reseller's users, or staff); throws Forbidden otherwise. */
+  private async customer(ctx: RequestContext, customerId: string, permission: Permission): Promise<{ customer: CustomerEntity; actor: RequestContext } | null> {
+    const customer = await this.db.read.findOneBy(CustomerEntity, { id: customerId });
+    return customer && { customer, actor: actingFor(ctx, customer.resellerId, permission) };
+  }
+
+  /** Both choices, explained in words, for the tenant panel (R11, R12, R20); null when there is no such customer. */
+  async options(ctx: RequestContext, customerId: string): Promise<TenantOptions | null> {
+    const reached = await this.customer(ctx, customerId, Permission.CustomersRead);
+    if (!reached) return null;
+    const { customer } = reached;
     const chosen = await this.get(customer.id);
     const existing = chosen?.choice === 'EXISTING' ? await this.partnerCenter.findCustomerTenant(chosen.domain) : null;
     return tenantOptions(customer.segment, existing, this.distributorPartnerId, await this.resellerMpnId(customer.resellerId));
   }
 
   /** R12, R14: a new `<prefix>.onmicrosoft.com`, allowed for the segment, valid, and free — else free alternatives. */
-  async chooseNew(actor: Actor, customer: CustomerEntity, requested: string): Promise<TenantResult> {
+  async chooseNew(ctx: RequestContext, customerId: string, requested: string): Promise<TenantResult> {
+    const reached = await this.customer(ctx, customerId, Permission.CustomersManage);
+    if (!reached) return noCustomer(customerId);
+    const { customer, actor } = reached;
     const allowed = canCreateNewTenant(customer.segment);
-    if (!allowed.allowed) return { ok: false, refusal: allowed };
+    if (!allowed.allowed) return refused(allowed);
     const parsed = parseNewTenantDomain(requested);
-    if (!parsed.ok) return { ok: false, refusal: parsed };
+    if (!parsed.ok) return refused(parsed);
     if (!(await this.isFree(parsed.value.domain, customer.id))) {
       const suggestions = await this.freeAlternatives(customer, parsed.value.prefix);
-      return {
-        ok: false,
-        refusal: {
-          code: 'TENANT_DOMAIN_TAKEN',
-          message: `${parsed.value.domain} is taken.${suggestions.length ? ` Free: ${suggestions.join(', ')}.` : ''}`,
-          fix: { kind: 'field', field: 'tenantDomain', label: 'Pick a free domain' },
-          suggestions,
-        },
-      };
+      return refused({
+        code: 'TENANT_DOMAIN_TAKEN',
+        message: `${parsed.value.domain} is taken.${suggestions.length ? ` Free: ${suggestions.join(', ')}.` : ''}`,
+        fix: { kind: 'field', field: 'tenantDomain', label: 'Pick a free domain' },
+        suggestions,
+      });
     }
     return this.save(actor, customer.id, { choice: 'NEW', domain: parsed.value.domain, newDomainKey: parsed.value.prefix, state: 'REQUESTED', tenantId: null });
   }
@@ -81,13 +99,16 @@ export class TenantService {
    * A tenant another reseller's customer already uses here is answered exactly as an unknown tenant, so the
    * answer tells nothing of that customer or reseller; staff see the attempt in the audit (tenants.linkConflict).
    */
-  async chooseExisting(actor: Actor, customer: CustomerEntity, requested: string): Promise<TenantResult> {
+  async chooseExisting(ctx: RequestContext, customerId: string, requested: string): Promise<TenantResult> {
+    const reached = await this.customer(ctx, customerId, Permission.CustomersManage);
+    if (!reached) return noCustomer(customerId);
+    const { customer, actor } = reached;
     const parsed = parseExistingTenantDomain(requested);
-    if (!parsed.ok) return { ok: false, refusal: parsed };
+    if (!parsed.ok) return refused(parsed);
     const resellerMpnId = await this.resellerMpnId(customer.resellerId);
     const unknown = () => {
       const verdict = canUseExistingTenant(customer.segment, null, this.distributorPartnerId, resellerMpnId);
-      return { ok: false as const, refusal: verdict.allowed ? { code: 'EXISTING_TENANT_NOT_FOUND', message: 'No Microsoft tenant has that domain.' } : verdict };
+      return refused(verdict.allowed ? { code: 'EXISTING_TENANT_NOT_FOUND', message: 'No Microsoft tenant has that domain.' } : verdict);
     };
     const holder = await this.linkedByAnotherReseller(parsed.value.domain, customer.resellerId);
     if (holder) {
@@ -103,35 +124,41 @@ export class TenantService {
     }
     const tenant = await this.partnerCenter.findCustomerTenant(parsed.value.domain);
     const allowed = canUseExistingTenant(customer.segment, tenant, this.distributorPartnerId, resellerMpnId);
-    if (!allowed.allowed || !tenant) return allowed.allowed ? unknown() : { ok: false, refusal: allowed };
+    if (!allowed.allowed || !tenant) return allowed.allowed ? unknown() : refused(allowed);
     return this.save(actor, customer.id, { choice: 'EXISTING', domain: tenant.domain, newDomainKey: null, state: 'LINKED', tenantId: tenant.tenantId });
   }
 
   /** R13: the reseller signs the Partner-of-Record attestation for the chosen tenant. */
-  async attest(actor: Actor, customerId: string): Promise<TenantResult> {
+  async attest(ctx: RequestContext, customerId: string): Promise<TenantResult> {
+    const reached = await this.customer(ctx, customerId, Permission.CustomersManage);
+    if (!reached) return noCustomer(customerId);
+    const { actor } = reached;
     const principal = actor.principal;
     return this.db.transaction(async (m) => {
       const current = await m.findOneBy(CustomerTenantEntity, { customerId });
-      if (!current) return { ok: false as const, refusal: { code: 'TENANT_NOT_CHOSEN', message: 'Choose the tenant first; the attestation is signed for it.', fix: { kind: 'action' as const, label: 'Choose the tenant' } } };
+      if (!current) return refused({ code: 'TENANT_NOT_CHOSEN', message: 'Choose the tenant first; the attestation is signed for it.', fix: { kind: 'action', label: 'Choose the tenant' } });
       const now = this.clock.now().toISOString();
       await m.update(CustomerTenantEntity, customerId, { attestedAt: now, attestedByUserId: principal?.userId ?? null, attestedByEmail: principal?.email ?? null, updatedAt: now, version: current.version + 1 });
       const saved = await m.findOneByOrFail(CustomerTenantEntity, { customerId });
       await this.audit.record(m, actor, { operation: 'tenants.signAttestation', entityType: 'Customer', entityId: customerId, changes: changesBetween(snapshot(current), snapshot(saved)) });
-      return { ok: true as const, tenant: saved };
+      return ok(saved);
     });
   }
 
   /** Creates a requested new tenant at Microsoft now (staff; otherwise the order's provisioning does). */
-  async create(actor: Actor, customer: CustomerEntity): Promise<TenantResult> {
+  async create(ctx: RequestContext, customerId: string): Promise<TenantResult> {
+    const reached = await this.customer(ctx, customerId, Permission.ResellersManage);
+    if (!reached) return noCustomer(customerId);
+    const { customer, actor } = reached;
     const current = await this.get(customer.id);
-    if (!current || current.choice !== 'NEW') return { ok: false, refusal: { code: 'NO_NEW_TENANT_REQUESTED', message: 'This customer has no new tenant requested.' } };
-    if (current.state === 'CREATED') return { ok: true, tenant: current };
+    if (!current || current.choice !== 'NEW') return refused({ code: 'NO_NEW_TENANT_REQUESTED', message: 'This customer has no new tenant requested.' });
+    if (current.state === 'CREATED') return ok(current);
     let created;
     try {
       created = await this.partnerCenter.createCustomerTenant({ domain: current.domain, companyName: customer.companyName, indirectReseller: await this.resellerMpnId(customer.resellerId) });
     } catch (error) {
       if (error instanceof DomainTakenError) {
-        return { ok: false, refusal: { code: 'TENANT_DOMAIN_TAKEN', message: `${current.domain} was taken meanwhile; choose another domain.`, suggestions: await this.freeAlternatives(customer, current.newDomainKey ?? '') } };
+        return refused({ code: 'TENANT_DOMAIN_TAKEN', message: `${current.domain} was taken meanwhile; choose another domain.`, suggestions: await this.freeAlternatives(customer, current.newDomainKey ?? '') });
       }
       throw error;
     }
@@ -147,26 +174,29 @@ export class TenantService {
       });
       const saved = await m.findOneByOrFail(CustomerTenantEntity, { customerId: customer.id });
       await this.audit.record(m, actor, { operation: 'tenants.create', entityType: 'Customer', entityId: customer.id, changes: changesBetween(snapshot(current), snapshot(saved)) });
-      return { ok: true as const, tenant: saved };
+      return ok(saved);
     });
   }
 
   /** R22: the new tenant's temporary admin password, revealed through an audited path. */
-  async revealAdminPassword(actor: Actor, customerId: string): Promise<{ adminUser: string; password: string } | null> {
+  async revealAdminPassword(ctx: RequestContext, customerId: string): Promise<{ adminUser: string; password: string } | null> {
+    const reached = await this.customer(ctx, customerId, Permission.SecretsReveal);
+    if (!reached) return null;
+    const { actor } = reached;
     const tenant = await this.get(customerId);
     if (!tenant?.adminPassword || !tenant.adminUser) return null;
     await this.db.transaction((m) => this.audit.record(m, actor, { operation: 'tenants.revealAdminPassword', entityType: 'Customer', entityId: customerId }));
     return { adminUser: tenant.adminUser, password: this.secrets.decrypt(tenant.adminPassword) };
   }
 
-  private async save(actor: Actor, customerId: string, choice: Pick<CustomerTenantEntity, 'choice' | 'domain' | 'newDomainKey' | 'state' | 'tenantId'>): Promise<TenantResult> {
+  private async save(actor: RequestContext, customerId: string, choice: Pick<CustomerTenantEntity, 'choice' | 'domain' | 'newDomainKey' | 'state' | 'tenantId'>): Promise<TenantResult> {
     return this.db.transaction(async (m) => {
       const current = await m.findOneBy(CustomerTenantEntity, { customerId });
       if (current && current.state === 'CREATED' && current.domain !== choice.domain) {
-        return { ok: false as const, refusal: { code: 'TENANT_ALREADY_CREATED', message: `${current.domain} has been created for this customer; its licences go there.` } };
+        return refused({ code: 'TENANT_ALREADY_CREATED', message: `${current.domain} has been created for this customer; its licences go there.` });
       }
       if (choice.newDomainKey && (await this.takenHere(m, choice.newDomainKey, customerId))) {
-        return { ok: false as const, refusal: { code: 'TENANT_DOMAIN_TAKEN', message: `${choice.domain} has just been requested for another customer.` } };
+        return refused({ code: 'TENANT_DOMAIN_TAKEN', message: `${choice.domain} has just been requested for another customer.` });
       }
       const now = this.clock.now().toISOString();
       // Changing the tenant voids the attestation: it is signed for one tenant (R13).
@@ -184,7 +214,7 @@ export class TenantService {
       };
       await m.save(CustomerTenantEntity, next);
       await this.audit.record(m, actor, { operation: 'tenants.choose', entityType: 'Customer', entityId: customerId, changes: changesBetween(snapshot(current), snapshot(next)) });
-      return { ok: true as const, tenant: next };
+      return ok(next);
     });
   }
 

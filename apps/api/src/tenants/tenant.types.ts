@@ -1,5 +1,10 @@
 import { createUnionType, Field, ObjectType } from 'type-graphql';
+import type { TenantOptions, Verdict as DomainVerdict } from '@nce/domain';
 import { BusinessError, Fix } from '../platform/business-error.js';
+import { toFix } from '../platform/common.types.js';
+import { detailsOf, type Failure } from '../platform/result.js';
+import type { CustomerTenantEntity } from './customer-tenant.entity.js';
+import type { TenantRefusal } from './tenant.service.js';
 
 @ObjectType({ description: 'A decision: allowed, or refused with a code, the reason and the fix.' })
 export class Verdict {
@@ -14,6 +19,10 @@ export class Verdict {
 
   @Field(() => Fix, { nullable: true })
   fix: Fix | null;
+
+  static of(this: void, v: DomainVerdict): Verdict {
+    return Object.assign(new Verdict(), v.allowed ? { allowed: true, code: null, message: null, fix: null } : { allowed: false, code: v.code, message: v.message, fix: toFix(v.fix) });
+  }
 }
 
 @ObjectType({ description: 'Where a customer’s licences go and the Partner-of-Record attestation.' })
@@ -38,6 +47,10 @@ export class CustomerTenant {
 
   @Field(() => String, { nullable: true })
   attestedByEmail: string | null;
+
+  static of(this: void, t: CustomerTenantEntity): CustomerTenant {
+    return Object.assign(new CustomerTenant(), t);
+  }
 }
 
 @ObjectType({ description: 'Both tenant choices for a customer, explained.' })
@@ -53,18 +66,30 @@ export class TenantChoices {
 
   @Field()
   explanation: string;
+
+  static of(options: TenantOptions | null): TenantChoices | null {
+    return options && { createNew: Verdict.of(options.createNew), useExisting: Verdict.of(options.useExisting), recommended: options.recommended, explanation: options.explanation };
+  }
 }
 
 @ObjectType()
 export class TenantSaved {
   @Field(() => CustomerTenant)
   tenant: CustomerTenant;
+
+  static of(this: void, tenant: CustomerTenantEntity): TenantSaved {
+    return Object.assign(new TenantSaved(), { tenant: CustomerTenant.of(tenant) });
+  }
 }
 
 @ObjectType({ implements: BusinessError, description: 'The tenant choice was refused; for a taken domain, free alternatives.' })
 export class TenantRefused extends BusinessError {
   @Field(() => [String])
   suggestions: string[];
+
+  static from(this: void, failure: Failure): TenantRefused {
+    return Object.assign(new TenantRefused(), { code: failure.code, message: failure.message, fix: toFix(failure.fix), suggestions: detailsOf<TenantRefusal>(failure).suggestions ?? [] });
+  }
 }
 
 export const TenantResult = createUnionType({ name: 'TenantResult', types: () => [TenantSaved, TenantRefused] as const });

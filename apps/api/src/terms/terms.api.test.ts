@@ -1,3 +1,4 @@
+import { systemContext } from '../platform/request-context.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, importPriceList, TestClient, type TestApp } from '../test-support/test-app.js';
 import { demo, seedUsers } from '../test-support/users.js';
@@ -181,7 +182,7 @@ describe('R2: the credit a purchase may use', () => {
       const entry = (kind: LedgerKind, amountMinor: number, currency = 'USD') =>
         t.app.db.transaction((m) => appendLedger(m, { resellerId, at: t.clock.now().toISOString(), kind, amountMinor, currency, reference: null, note: kind }));
       const bothAgree = async () => {
-        const standing = await t.app.terms.standing(resellerId);
+        const standing = await t.app.terms.standing(systemContext(t.clock, 'test'), resellerId);
         const expected = standing.limit ? { limit: standing.limit, used: standing.used } : null;
         expect(await t.app.terms.creditInUse(resellerId)).toEqual(expected);
         expect(await t.app.db.transaction((m) => t.app.terms.creditInUse(resellerId, m))).toEqual(expected);

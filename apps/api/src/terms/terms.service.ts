@@ -1,28 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import {
   formatMoney,
+  parseMoney,
+  PAYMENT_TERMS,
+  TERMS_REQUEST_STATES,
   isOpenTermsRequest,
   nextTermsRequestState,
-  termsRequestSla,
   validateApproval,
   validateRejection,
   validateTermsRequest,
-  type FieldError,
   type Money,
   type PaymentTerms,
   type TermsRequestEvent,
   type TermsRequestInput,
   type ValidTermsRequest,
   type TermsRequestState,
-  type TermsSla,
 } from '@nce/domain';
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { kindOf, portable } from '../db/sql.js';
 import type { MailService } from '../mail/index.js';
-import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
+import { hasPermission, Permission } from '../platform/permissions.js';
+import { actingFor, Forbidden, ownReseller, type RequestContext } from '../platform/request-context.js';
+import { fail, invalid, invalidField, notFound, ok, versionConflict, type Result } from '../platform/result.js';
 import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
 import { sortOrder, type SortColumns } from '../platform/list-sort.js';
 import { ResellerEntity } from '../resellers/reseller.entity.js';
@@ -30,14 +32,13 @@ import { CreditLedgerEntity, TermsRequestEntity, TermsRequestNoteEntity } from '
 import { nextPosition } from '../platform/sequence.js';
 import { appendLedger } from './ledger.js';
 
-export type TermsError =
-  | { code: 'VALIDATION_FAILED'; fields: FieldError[] }
-  | { code: 'OPEN_REQUEST_EXISTS'; message: string; requestId: string }
-  | { code: 'NOT_FOUND'; message: string }
-  | { code: 'VERSION_CONFLICT'; currentVersion: number }
-  | { code: 'ILLEGAL_TRANSITION' | 'NOT_ASSIGNEE'; message: string };
+export const DECIDE_EVENTS = ['CLAIM', 'RELEASE', 'REQUEST_INFO', 'REJECT', 'WITHDRAW'] as const satisfies readonly TermsRequestEvent[];
+export type DecideEvent = (typeof DECIDE_EVENTS)[number];
 
-export type TermsResult = { ok: true; request: TermsRequestEntity } | { ok: false; error: TermsError };
+/** The events only the credit team takes; the others are the reseller's (or staff on its behalf). */
+const ANALYST_EVENTS: readonly TermsRequestEvent[] = ['CLAIM', 'RELEASE', 'REQUEST_INFO', 'REJECT', 'APPROVE'];
+
+const termsNotFound = (id: string) => notFound('terms request', `No terms request ${id}.`);
 
 export interface CreditStanding {
   limit: Money | null;
@@ -98,20 +99,23 @@ export class TermsService {
     private readonly creditTeamEmail: string,
   ) {}
 
-  get(id: string): Promise<TermsRequestEntity | null> {
-    return this.db.read.findOneBy(TermsRequestEntity, { id });
+  /** A request its reseller's users may see, or the credit team and staff; null when there is none. */
+  async get(ctx: RequestContext, id: string): Promise<TermsRequestEntity | null> {
+    const request = await this.db.read.findOneBy(TermsRequestEntity, { id });
+    if (request) this.reach(ctx, request);
+    return request;
   }
 
-  notes(requestId: string): Promise<TermsRequestNoteEntity[]> {
+  /** The notes of a request the caller has reached already (a field of it). */
+  notes(_ctx: RequestContext, requestId: string): Promise<TermsRequestNoteEntity[]> {
     return this.db.read.find(TermsRequestNoteEntity, { where: { requestId }, order: { seq: 'ASC' } });
   }
 
-  sla(request: TermsRequestEntity): { sla: TermsSla; ageHours: number; dueAt: Date } {
-    return termsRequestSla(request.status, new Date(request.waitingSince), this.clock.now());
-  }
-
   /** The credit team's queue: open requests oldest first (or any status), searchable, keyset-paginated. */
-  async list(filter: { resellerId?: string | null; statuses?: TermsRequestState[] | null; search?: string | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(TERMS_REQUEST_SORTS, 'SUBMITTED')) {
+  async list(ctx: RequestContext, filter: { resellerId?: string | null; statuses?: TermsRequestState[] | null; search?: string | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(TERMS_REQUEST_SORTS, 'SUBMITTED')) {
+    // The whole queue is the credit team's; staff who submit on a reseller's behalf see that reseller's.
+    filter = { ...filter, resellerId: ownReseller(ctx, filter.resellerId), statuses: filter.statuses?.filter((s) => (TERMS_REQUEST_STATES as readonly string[]).includes(s)) };
+    if (ctx.principal?.kind === 'staff' && !hasPermission(ctx.principal, Permission.TermsReview) && !(filter.resellerId && hasPermission(ctx.principal, Permission.TermsSubmit))) throw new Forbidden();
     const query = this.db.read.createQueryBuilder(TermsRequestEntity, 't');
     if (filter.resellerId) query.andWhere('t.reseller_id = :resellerId', { resellerId: filter.resellerId });
     if (filter.statuses?.length) query.andWhere('t.status IN (:...statuses)', { statuses: filter.statuses });
@@ -124,12 +128,13 @@ export class TermsService {
   }
 
   /** R23: one open request per reseller; the credit team is told by email. */
-  async submit(actor: Actor, resellerId: string, input: TermsRequestInput): Promise<TermsResult> {
+  async submit(ctx: RequestContext, resellerId: string, input: TermsRequestInput): Promise<Result<TermsRequestEntity>> {
+    const actor = actingFor(ctx, resellerId, Permission.TermsSubmit);
     const valid = validateTermsRequest(input);
-    if (!valid.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: valid.errors ?? [] } };
+    if (!valid.ok) return invalid(valid.errors ?? []);
     return this.db.transaction(async (m) => {
       const open = await m.findOneBy(TermsRequestEntity, { openKey: resellerId });
-      if (open) return { ok: false as const, error: { code: 'OPEN_REQUEST_EXISTS' as const, message: `A request submitted on ${open.submittedAt.slice(0, 10)} is still ${STATUS_WORDS[open.status]}; update that one.`, requestId: open.id } };
+      if (open) return fail('OPEN_REQUEST_EXISTS', `A request submitted on ${open.submittedAt.slice(0, 10)} is still ${STATUS_WORDS[open.status]}; update that one.`, { details: { requestId: open.id } });
       const now = this.clock.now().toISOString();
       const request = await m.save(
         m.create(TermsRequestEntity, { id: randomUUID(), resellerId, openKey: resellerId, status: 'SUBMITTED', ...toColumns(valid.value), submittedAt: now, waitingSince: now, updatedAt: now }),
@@ -147,51 +152,75 @@ export class TermsService {
         },
         `terms-submitted:${request.id}`,
       );
-      return { ok: true as const, request };
+      return ok(request);
     });
+  }
+
+  /** The moves decideTermsRequest takes; approving and updating have their own, with their input. */
+  async decide(ctx: RequestContext, id: string, version: number, event: DecideEvent, comment?: string | null): Promise<Result<TermsRequestEntity>> {
+    if (!DECIDE_EVENTS.includes(event)) return invalidField('event', 'EVENT_UNKNOWN', `The event is one of ${DECIDE_EVENTS.join(', ')}.`);
+    return this.transition(ctx, id, version, { event, comment });
+  }
+
+  /** The credit team approves with a limit (a decimal amount as typed), payment terms and an effective date. */
+  async approve(ctx: RequestContext, id: string, version: number, input: { creditLimit: string; currency: string; paymentTerms: string; effectiveFrom: string; comment?: string | null }): Promise<Result<TermsRequestEntity>> {
+    const limit = parseMoney(input.creditLimit, input.currency.toUpperCase());
+    if (!limit.ok) return invalidField('creditLimit', limit.code, limit.message);
+    if (!(PAYMENT_TERMS as readonly string[]).includes(input.paymentTerms)) return invalidField('paymentTerms', 'PAYMENT_TERMS_UNKNOWN', `Payment terms are one of ${PAYMENT_TERMS.join(', ')}.`);
+    return this.transition(ctx, id, version, { event: 'APPROVE', comment: input.comment, approval: { creditLimit: limit.value, paymentTerms: input.paymentTerms as PaymentTerms, effectiveFrom: input.effectiveFrom } });
+  }
+
+  /** The reseller answers a request for information, or resubmits after a rejection, with corrected details. */
+  async update(ctx: RequestContext, id: string, version: number, input: TermsRequestInput): Promise<Result<TermsRequestEntity>> {
+    const request = await this.get(ctx, id);
+    if (!request) return termsNotFound(id);
+    return this.transition(ctx, id, version, { event: request.status === 'REJECTED' ? 'RESUBMIT' : 'PROVIDE_INFO', input });
   }
 
   /**
    * Every change of a request: the domain's state machine decides whether it may happen; the version
    * decides who wins when two analysts act at once.
    */
-  async decide(actor: Actor, id: string, version: number, decision: Decision): Promise<TermsResult> {
-    const principal = actor.principal;
+  private async transition(ctx: RequestContext, id: string, version: number, decision: Decision): Promise<Result<TermsRequestEntity>> {
+    const principal = ctx.principal;
+    const analyst = ANALYST_EVENTS.includes(decision.event);
+    if (analyst && ctx.principal?.kind === 'reseller') throw new Forbidden();
     let extra: Partial<TermsRequestEntity> = {};
     let ledgerLimit: { amountMinor: number; currency: string } | null = null;
     if (decision.event === 'APPROVE') {
       const approval = decision.approval ? validateApproval(decision.approval) : null;
-      if (!approval?.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: approval?.errors ?? [{ field: 'creditLimit', code: 'REQUIRED', message: 'Give the credit limit, payment terms and effective date.' }] } };
+      if (!approval?.ok) return invalid(approval?.errors ?? [{ field: 'creditLimit', code: 'REQUIRED', message: 'Give the credit limit, payment terms and effective date.' }]);
       const { creditLimit, paymentTerms, effectiveFrom } = approval.value;
       extra = { creditLimitMinor: creditLimit.amountMinor, currency: creditLimit.currency, paymentTerms, effectiveFrom, decisionReason: decision.comment?.trim() || null };
       ledgerLimit = { amountMinor: creditLimit.amountMinor, currency: creditLimit.currency };
     }
     if (decision.event === 'REJECT') {
       const reason = validateRejection(decision.comment ?? '');
-      if (!reason.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: [{ field: 'reason', code: reason.code, message: reason.message }] } };
+      if (!reason.ok) return invalidField('reason', reason.code, reason.message);
       extra = { decisionReason: reason.value };
     }
     if (decision.event === 'REQUEST_INFO' && !decision.comment?.trim()) {
-      return { ok: false, error: { code: 'VALIDATION_FAILED', fields: [{ field: 'comment', code: 'REQUIRED', message: 'Say what information is missing.' }] } };
+      return invalidField('comment', 'REQUIRED', 'Say what information is missing.');
     }
     if (decision.event === 'PROVIDE_INFO' || decision.event === 'RESUBMIT') {
       const valid = decision.input ? validateTermsRequest(decision.input) : null;
-      if (!valid?.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: valid?.errors ?? [] } };
+      if (!valid?.ok) return invalid(valid?.errors ?? []);
       extra = toColumns(valid.value);
     }
 
     return this.db.transaction(async (m) => {
       const current = await m.findOneBy(TermsRequestEntity, { id });
-      if (!current) return { ok: false as const, error: { code: 'NOT_FOUND' as const, message: `No terms request ${id}.` } };
-      if (current.version !== version) return { ok: false as const, error: { code: 'VERSION_CONFLICT' as const, currentVersion: current.version } };
+      if (!current) return termsNotFound(id);
+      const actor = this.reach(ctx, current, analyst ? Permission.TermsReview : Permission.TermsSubmit);
+      if (current.version !== version) return versionConflict('terms request', current.version);
       const next = nextTermsRequestState(current.status, decision.event);
-      if (!next.ok) return { ok: false as const, error: { code: 'ILLEGAL_TRANSITION' as const, message: next.message } };
+      if (!next.ok) return fail('ILLEGAL_TRANSITION', next.message);
       const decides = decision.event === 'APPROVE' || decision.event === 'REJECT' || decision.event === 'REQUEST_INFO';
       if (decides && current.assigneeUserId !== principal?.userId) {
-        return { ok: false as const, error: { code: 'NOT_ASSIGNEE' as const, message: `Only the analyst who claimed the request (${current.assigneeEmail ?? 'nobody'}) can decide it; claim it first.` } };
+        return fail('NOT_ASSIGNEE', `Only the analyst who claimed the request (${current.assigneeEmail ?? 'nobody'}) can decide it; claim it first.`, { fix: { kind: 'action', label: 'Claim the request first' } });
       }
       if (decision.event === 'RESUBMIT' && (await m.findOneBy(TermsRequestEntity, { openKey: current.resellerId }))) {
-        return { ok: false as const, error: { code: 'ILLEGAL_TRANSITION' as const, message: 'Another request of this reseller is open.' } };
+        return fail('ILLEGAL_TRANSITION', 'Another request of this reseller is open.');
       }
       const now = this.clock.now().toISOString();
       const restartsClock = next.to === 'SUBMITTED';
@@ -213,7 +242,7 @@ export class TermsService {
         })
         .where('id = :id AND version = :version', { id, version })
         .execute();
-      if (updated.affected !== 1) return { ok: false as const, error: { code: 'VERSION_CONFLICT' as const, currentVersion: version + 1 } };
+      if (updated.affected !== 1) return versionConflict('terms request', version + 1);
       const saved = await m.findOneByOrFail(TermsRequestEntity, { id });
       await this.note(m, id, actor, 'STATUS', `${STATUS_WORDS[current.status]} → ${STATUS_WORDS[next.to]}${decision.comment?.trim() ? `: ${decision.comment.trim()}` : ''}`);
       if (ledgerLimit) {
@@ -221,31 +250,33 @@ export class TermsService {
         await appendLedger(m, { resellerId: saved.resellerId, at: now, kind: 'LIMIT_SET', amountMinor: ledgerLimit.amountMinor, currency: ledgerLimit.currency, reference: saved.id, note: `Credit limit set by ${principal?.email ?? 'the credit team'} (${saved.paymentTerms})` });
         await m.update(ResellerEntity, saved.resellerId, { paymentMethod: 'TERMS' });
       }
-      await this.audit.record(m, { ...actor, onBehalfOfResellerId: actor.onBehalfOfResellerId ?? null }, {
+      await this.audit.record(m, actor, {
         operation: `terms.${decision.event.toLowerCase()}`,
         entityType: 'TermsRequest',
         entityId: id,
         changes: { status: { before: current.status, after: next.to }, ...(ledgerLimit ? { creditLimit: { before: null, after: `${ledgerLimit.amountMinor} ${ledgerLimit.currency}` } } : {}) },
       });
       if (next.to === 'APPROVED' || next.to === 'REJECTED' || next.to === 'MORE_INFO_REQUESTED') await this.tellReseller(m, saved, decision.comment ?? null);
-      return { ok: true as const, request: saved };
+      return ok(saved);
     });
   }
 
-  async comment(actor: Actor, id: string, text: string): Promise<TermsResult> {
+  async comment(ctx: RequestContext, id: string, text: string): Promise<Result<TermsRequestEntity>> {
     const body = text.trim();
-    if (!body || body.length > 4000) return { ok: false, error: { code: 'VALIDATION_FAILED', fields: [{ field: 'text', code: 'LENGTH', message: 'A comment has 1 to 4000 characters.' }] } };
+    if (!body || body.length > 4000) return invalidField('text', 'LENGTH', 'A comment has 1 to 4000 characters.');
     return this.db.transaction(async (m) => {
       const request = await m.findOneBy(TermsRequestEntity, { id });
-      if (!request) return { ok: false as const, error: { code: 'NOT_FOUND' as const, message: `No terms request ${id}.` } };
+      if (!request) return termsNotFound(id);
+      const actor = this.reach(ctx, request);
       await this.note(m, id, actor, 'COMMENT', body);
       await this.audit.record(m, actor, { operation: 'terms.comment', entityType: 'TermsRequest', entityId: id });
-      return { ok: true as const, request };
+      return ok(request);
     });
   }
 
   /** R2: limit, used and available credit from the ledger. */
-  async standing(resellerId: string, manager: EntityManager = this.db.read): Promise<CreditStanding> {
+  async standing(ctx: RequestContext, resellerId: string, manager: EntityManager = this.db.read): Promise<CreditStanding> {
+    actingFor(ctx, resellerId, Permission.CreditLimitsRead);
     const ledger = await manager.find(CreditLedgerEntity, { where: { resellerId }, order: { seq: 'ASC', at: 'ASC' } });
     const limitRow = [...ledger].reverse().find((e) => e.kind === 'LIMIT_SET');
     if (!limitRow) return { limit: null, used: null, available: null, paymentTerms: null, ledger };
@@ -296,7 +327,12 @@ export class TermsService {
     );
   }
 
-  private async note(m: EntityManager, requestId: string, actor: Actor, kind: 'COMMENT' | 'STATUS', text: string): Promise<void> {
+  /** Its reseller's users, or staff with `permission` (by default either desk's); throws Forbidden otherwise. */
+  private reach(ctx: RequestContext, request: TermsRequestEntity, permission?: Permission): RequestContext {
+    return permission ? actingFor(ctx, request.resellerId, permission) : actingFor(ctx, request.resellerId, Permission.TermsReview, Permission.TermsSubmit);
+  }
+
+  private async note(m: EntityManager, requestId: string, actor: RequestContext, kind: 'COMMENT' | 'STATUS', text: string): Promise<void> {
     const seq = await nextPosition(m, 'terms_request_note', 'request_id', requestId);
     await m.insert(TermsRequestNoteEntity, { id: randomUUID(), requestId, at: this.clock.now().toISOString(), seq, authorEmail: actor.principal?.email ?? null, kind, text });
   }

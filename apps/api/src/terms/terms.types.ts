@@ -1,3 +1,4 @@
+import { termsRequestSla } from '@nce/domain';
 import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../platform/page-info.types.js';
 import { BusinessError } from '../platform/business-error.js';
@@ -6,7 +7,10 @@ import { Money } from '../platform/money.types.js';
 import { Address, AddressInput, Contact, ContactInput } from '../platform/address.types.js';
 import { Code, FreeText, ShortText } from '../platform/text.types.js';
 import { sortEnum } from '../platform/list-sort.js';
-import { TERMS_REQUEST_SORTS } from './terms.service.js';
+import { detailsOf, type Failure } from '../platform/result.js';
+import type { FailureMember } from '../platform/result-union.js';
+import type { CreditLedgerEntity, TermsRequestEntity } from './entities.js';
+import { TERMS_REQUEST_SORTS, type CreditStanding as ServiceStanding } from './terms.service.js';
 
 export const TermsRequestSortEnum = sortEnum('TermsRequestSort', TERMS_REQUEST_SORTS, 'What the terms queue is sorted on; SUBMITTED (oldest first) unless asked.');
 
@@ -134,6 +138,21 @@ export class TermsRequest {
 
   // Detail only; resolved by TermsResolver.
   notes?: TermsNote[];
+
+  /** A stored request as the API shows it; its answer window measured at `now`. */
+  static of(r: TermsRequestEntity, now: Date): TermsRequest {
+    const sla = termsRequestSla(r.status, new Date(r.waitingSince), now);
+    return Object.assign(new TermsRequest(), {
+      ...r,
+      address: { line1: r.addressLine1, line2: r.addressLine2, city: r.city, region: r.region, postalCode: r.postalCode, country: r.country },
+      contact: { name: r.contactName, email: r.contactEmail, phone: r.contactPhone },
+      sla: sla.sla,
+      ageHours: Math.round(sla.ageHours * 10) / 10,
+      dueAt: sla.dueAt.toISOString(),
+      requestedLimit: r.requestedLimitMinor !== null && r.requestedCurrency ? Money.of({ amountMinor: r.requestedLimitMinor, currency: r.requestedCurrency }) : null,
+      creditLimit: r.creditLimitMinor !== null && r.currency ? Money.of({ amountMinor: r.creditLimitMinor, currency: r.currency }) : null,
+    });
+  }
 }
 
 @ObjectType()
@@ -149,13 +168,24 @@ export class TermsRequestConnection {
 export class TermsRequestSaved {
   @Field(() => TermsRequest)
   request: TermsRequest;
+
+  static of(this: void, request: TermsRequestEntity, now: Date): TermsRequestSaved {
+    return Object.assign(new TermsRequestSaved(), { request: TermsRequest.of(request, now) });
+  }
 }
 
 @ObjectType({ implements: BusinessError, description: 'The reseller has an open request already.' })
 export class OpenTermsRequestExists extends BusinessError {
   @Field(() => ID)
   requestId: string;
+
+  static from(this: void, failure: Failure): OpenTermsRequestExists {
+    return Object.assign(new OpenTermsRequestExists(), { code: failure.code, message: failure.message, requestId: detailsOf<{ requestId: string }>(failure).requestId, fix: null });
+  }
 }
+
+/** The failures of TermsResult that carry more than a code and a message. */
+export const TERMS_FAILURES: Record<string, FailureMember> = { OPEN_REQUEST_EXISTS: OpenTermsRequestExists.from };
 
 @ObjectType()
 export class LedgerEntry {
@@ -191,6 +221,17 @@ export class CreditStanding {
 
   @Field(() => [LedgerEntry])
   ledger: LedgerEntry[];
+
+  static of(standing: ServiceStanding): CreditStanding {
+    const money = (value: { amountMinor: number; currency: string } | null) => (value ? Money.of(value) : null);
+    return {
+      ...standing,
+      limit: money(standing.limit),
+      used: money(standing.used),
+      available: money(standing.available),
+      ledger: standing.ledger.map((e: CreditLedgerEntity) => ({ ...e, amount: Money.of({ amountMinor: e.amountMinor, currency: e.currency }) })),
+    };
+  }
 }
 
 export const TermsResult = createUnionType({ name: 'TermsResult', types: () => [TermsRequestSaved, ValidationFailed, VersionConflict, NotFound, OpenTermsRequestExists, OperationRefused] as const });
