@@ -1,3 +1,4 @@
+import { AddressColumns, ContactColumns } from '../platform/address.columns.js';
 import type { CustomerSegment } from '@nce/domain';
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
 
@@ -17,32 +18,11 @@ export class CustomerEntity {
   @Column({ name: 'company_name', type: 'varchar', length: 200 })
   companyName: string;
 
-  @Column({ name: 'address_line1', type: 'varchar', length: 200 })
-  addressLine1: string;
+  @Column(() => AddressColumns, { prefix: false })
+  address: AddressColumns;
 
-  @Column({ name: 'address_line2', type: 'varchar', length: 200, nullable: true })
-  addressLine2: string | null;
-
-  @Column({ type: 'varchar', length: 100 })
-  city: string;
-
-  @Column({ type: 'varchar', length: 60, nullable: true })
-  region: string | null;
-
-  @Column({ name: 'postal_code', type: 'varchar', length: 20 })
-  postalCode: string;
-
-  @Column({ type: 'varchar', length: 2 })
-  country: string;
-
-  @Column({ name: 'admin_name', type: 'varchar', length: 200 })
-  adminName: string;
-
-  @Column({ name: 'admin_email', type: 'varchar', length: 254 })
-  adminEmail: string;
-
-  @Column({ name: 'admin_phone', type: 'varchar', length: 40 })
-  adminPhone: string;
+  @Column(() => ContactColumns, { prefix: 'admin' })
+  adminContact: ContactColumns;
 
   @Column({ name: 'vendor_contract_id', type: 'varchar', length: 60, nullable: true })
   vendorContractId: string | null;

@@ -1,3 +1,4 @@
+import { AddressColumns, ContactColumns } from '../platform/address.columns.js';
 import { randomInt, randomUUID } from 'node:crypto';
 import { generatePassword, loginKey, validateCustomer, type CustomerInput, type CustomerSegment, type FieldError } from '@nce/domain';
 import type { EntityManager } from 'typeorm';
@@ -19,8 +20,8 @@ const customerNotFound = (id: string) => notFound('customer', `No customer with 
 const snapshot = (c: CustomerEntity) => ({
   segment: c.segment,
   companyName: c.companyName,
-  address: [c.addressLine1, c.addressLine2, c.city, c.region, c.postalCode, c.country].filter(Boolean).join(', '),
-  adminContact: `${c.adminName} <${c.adminEmail}> ${c.adminPhone}`,
+  address: AddressColumns.text(c.address),
+  adminContact: ContactColumns.text(c.adminContact),
   vendorContractId: c.vendorContractId,
   portalLogin: c.portalLogin,
   portalPassword: c.portalPassword,
@@ -140,15 +141,8 @@ export class CustomerService {
     return {
       segment: value.segment,
       companyName: value.companyName,
-      addressLine1: value.address.line1,
-      addressLine2: value.address.line2 ?? null,
-      city: value.address.city,
-      region: value.address.region ?? null,
-      postalCode: value.address.postalCode,
-      country: value.address.country,
-      adminName: value.adminContact.name,
-      adminEmail: value.adminContact.email,
-      adminPhone: value.adminContact.phone,
+      address: AddressColumns.of(value.address),
+      adminContact: ContactColumns.of(value.adminContact),
       vendorContractId: value.vendorContractId ?? null,
       portalLogin: value.portalLogin,
       portalLoginKey: value.portalLoginKey,

@@ -46,8 +46,6 @@ export class Customer {
   static of(this: void, c: CustomerEntity): Customer {
     return Object.assign(new Customer(), {
       ...c,
-      address: { line1: c.addressLine1, line2: c.addressLine2, city: c.city, region: c.region, postalCode: c.postalCode, country: c.country },
-      adminContact: { name: c.adminName, email: c.adminEmail, phone: c.adminPhone },
     });
   }
 }

@@ -1,3 +1,4 @@
+import { EmbeddedSnakeNaming } from './naming.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -133,6 +134,7 @@ function base(statements: StatementCounter, schema: ReturnType<typeof schemaOf>)
     migrations: schema.migrations,
     migrationsRun: false,
     synchronize: false,
+    namingStrategy: new EmbeddedSnakeNaming(),
     logging: ['query'],
     logger: statements.logger,
   } as Omit<DataSourceOptions, 'type'>;

@@ -105,10 +105,10 @@ export class ProvisioningService {
       await this.mail.enqueue(
         m,
         {
-          to: customer.adminEmail,
+          to: customer.adminContact.email,
           subject: `Your Microsoft licences are ready — order ${order.soNumber}`,
           body: [
-            `Hello ${customer.adminName},`,
+            `Hello ${customer.adminContact.name},`,
             '',
             `The licences of order ${order.soNumber} for ${customer.companyName} have been provisioned to ${order.tenantDomain}:`,
             ...lines.map((l) => `  • ${l.quantity} × ${l.skuTitle} (subscription ${l.subscriptionId})`),

@@ -1,3 +1,4 @@
+import { AddressColumns, ContactColumns } from '../platform/address.columns.js';
 import type { PaymentMethod, ResellerStatus } from '@nce/domain';
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 
@@ -23,32 +24,11 @@ export class ResellerEntity {
   @Column({ type: 'varchar', length: 20 })
   status: ResellerStatus;
 
-  @Column({ name: 'address_line1', type: 'varchar', length: 200, default: '' })
-  addressLine1: string;
+  @Column(() => AddressColumns, { prefix: false })
+  address: AddressColumns;
 
-  @Column({ name: 'address_line2', type: 'varchar', length: 200, nullable: true })
-  addressLine2: string | null;
-
-  @Column({ type: 'varchar', length: 100, default: '' })
-  city: string;
-
-  @Column({ type: 'varchar', length: 60, nullable: true })
-  region: string | null;
-
-  @Column({ name: 'postal_code', type: 'varchar', length: 20, default: '' })
-  postalCode: string;
-
-  @Column({ type: 'varchar', length: 2, default: '' })
-  country: string;
-
-  @Column({ name: 'contact_name', type: 'varchar', length: 200, default: '' })
-  contactName: string;
-
-  @Column({ name: 'contact_email', type: 'varchar', length: 254, default: '' })
-  contactEmail: string;
-
-  @Column({ name: 'contact_phone', type: 'varchar', length: 40, default: '' })
-  contactPhone: string;
+  @Column(() => ContactColumns, { prefix: 'contact' })
+  contact: ContactColumns;
 
   /** R2: credit card by default; terms once the credit team approves a terms request. */
   @Column({ name: 'payment_method', type: 'varchar', length: 16, default: 'CREDIT_CARD' })

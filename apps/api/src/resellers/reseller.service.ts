@@ -1,3 +1,4 @@
+import { AddressColumns, ContactColumns } from '../platform/address.columns.js';
 import { randomUUID } from 'node:crypto';
 import {
   checksAreStale,
@@ -36,8 +37,8 @@ const snapshot = (r: ResellerEntity) => ({
   marketplaceId: r.marketplaceId,
   bcn: r.bcn,
   status: r.status,
-  address: [r.addressLine1, r.addressLine2, r.city, r.region, r.postalCode, r.country].filter(Boolean).join(', '),
-  contact: `${r.contactName} <${r.contactEmail}> ${r.contactPhone}`,
+  address: AddressColumns.text(r.address),
+  contact: ContactColumns.text(r.contact),
   paymentMethod: r.paymentMethod,
   mpnLocationId: r.mpnLocationId,
   resellerDomain: r.resellerDomain,
@@ -47,15 +48,8 @@ const fields = (input: ResellerInput) => ({
   companyName: input.companyName,
   marketplaceId: input.marketplaceId,
   bcn: input.bcn,
-  addressLine1: input.address.line1,
-  addressLine2: input.address.line2 ?? null,
-  city: input.address.city,
-  region: input.address.region ?? null,
-  postalCode: input.address.postalCode,
-  country: input.address.country,
-  contactName: input.contact.name,
-  contactEmail: input.contact.email,
-  contactPhone: input.contact.phone,
+  address: AddressColumns.of(input.address),
+  contact: ContactColumns.of(input.contact),
   searchText: `${input.companyName} ${input.marketplaceId} ${input.bcn}`.toLowerCase(),
 });
 

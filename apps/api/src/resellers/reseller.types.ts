@@ -115,8 +115,6 @@ export class Reseller {
   static of(this: void, r: ResellerEntity): Reseller {
     return Object.assign(new Reseller(), {
       ...r,
-      address: { line1: r.addressLine1, line2: r.addressLine2, city: r.city, region: r.region, postalCode: r.postalCode, country: r.country },
-      contact: { name: r.contactName, email: r.contactEmail, phone: r.contactPhone },
       checks: r.checks ? (JSON.parse(r.checks) as DomainCheck[]).map(PrePurchaseCheck.of) : [],
     });
   }

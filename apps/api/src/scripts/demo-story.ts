@@ -141,8 +141,8 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   at(40);
   const asked = await app.terms.submit(rita, reseller.id, {
     resellerMarketplaceId: reseller.marketplaceId, bcn: reseller.bcn, companyName: reseller.companyName,
-    address: { line1: reseller.addressLine1, line2: reseller.addressLine2, city: reseller.city, region: reseller.region, postalCode: reseller.postalCode, country: reseller.country },
-    contact: { name: reseller.contactName, email: reseller.contactEmail, phone: reseller.contactPhone },
+    address: reseller.address,
+    contact: reseller.contact,
     requestedLimit: '25,000',
   });
   if (!asked.ok) throw new Error(`the story's terms request was refused: ${JSON.stringify(asked.failure)}`);

@@ -96,7 +96,7 @@ export class InvoiceService {
     if (invoice.order.poNumber) text(`PO ${invoice.order.poNumber}`);
     doc.moveDown();
     text(`Bill to: ${r.companyName} (marketplace ID ${r.marketplaceId}, BCN ${r.bcn})`);
-    text([r.addressLine1, r.addressLine2, `${r.city} ${r.region ?? ''} ${r.postalCode}`, r.country].filter(Boolean).join(', '));
+    text([r.address.line1, r.address.line2, `${r.address.city} ${r.address.region ?? ''} ${r.address.postalCode}`, r.address.country].filter(Boolean).join(', '));
     text(`End customer: ${invoice.order.customerName} · tenant ${invoice.order.tenantDomain}`);
     doc.moveDown();
     for (const line of invoice.lines) text(`${line.quantity} × ${line.description} @ ${formatMoney(line.unitPrice)}  =  ${formatMoney(line.total)}`);
@@ -122,10 +122,10 @@ export class InvoiceService {
       await this.mail.enqueue(
         m,
         {
-          to: invoice.reseller.contactEmail,
+          to: invoice.reseller.contact.email,
           subject: `Invoice ${invoice.number} (order ${invoice.order.soNumber})`,
           body: [
-            `Hello ${invoice.reseller.contactName},`,
+            `Hello ${invoice.reseller.contact.name},`,
             '',
             `Invoice ${invoice.number} for order ${invoice.order.soNumber}: ${formatMoney(invoice.total)} (tax ${formatMoney(invoice.tax)}).`,
             ...invoice.lines.map((l) => `  • ${l.quantity} × ${l.description}: ${formatMoney(l.total)}`),

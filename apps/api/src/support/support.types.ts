@@ -344,7 +344,7 @@ export class Invoice {
       soNumber: invoice.order.soNumber,
       poNumber: invoice.order.poNumber,
       paymentMethod: invoice.order.paymentMethod,
-      billTo: `${r.companyName}, ${[r.addressLine1, r.city, r.region, r.postalCode, r.country].filter(Boolean).join(', ')}`,
+      billTo: `${r.companyName}, ${[r.address.line1, r.address.city, r.address.region, r.address.postalCode, r.address.country].filter(Boolean).join(', ')}`,
       lines: invoice.lines.map((l) => ({ ...l, unitPrice: Money.of(l.unitPrice), total: Money.of(l.total) })),
       subtotal: Money.of(invoice.subtotal),
       tax: Money.of(invoice.tax),

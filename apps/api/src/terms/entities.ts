@@ -1,3 +1,4 @@
+import { AddressColumns, ContactColumns } from '../platform/address.columns.js';
 import type { PaymentTerms, TermsRequestState } from '@nce/domain';
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 import { bigintAsNumber } from '../db/columns.js';
@@ -26,32 +27,11 @@ export class TermsRequestEntity {
   @Column({ name: 'company_name', type: 'varchar', length: 200 })
   companyName: string;
 
-  @Column({ name: 'address_line1', type: 'varchar', length: 200 })
-  addressLine1: string;
+  @Column(() => AddressColumns, { prefix: false })
+  address: AddressColumns;
 
-  @Column({ name: 'address_line2', type: 'varchar', length: 200, nullable: true })
-  addressLine2: string | null;
-
-  @Column({ type: 'varchar', length: 100 })
-  city: string;
-
-  @Column({ type: 'varchar', length: 60, nullable: true })
-  region: string | null;
-
-  @Column({ name: 'postal_code', type: 'varchar', length: 20 })
-  postalCode: string;
-
-  @Column({ type: 'varchar', length: 60 })
-  country: string;
-
-  @Column({ name: 'contact_name', type: 'varchar', length: 200 })
-  contactName: string;
-
-  @Column({ name: 'contact_email', type: 'varchar', length: 254 })
-  contactEmail: string;
-
-  @Column({ name: 'contact_phone', type: 'varchar', length: 40 })
-  contactPhone: string;
+  @Column(() => ContactColumns, { prefix: 'contact' })
+  contact: ContactColumns;
 
   @Column({ name: 'submitted_at', type: 'varchar', length: 30 })
   submittedAt: string;

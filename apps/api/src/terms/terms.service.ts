@@ -1,3 +1,4 @@
+import { AddressColumns, ContactColumns } from '../platform/address.columns.js';
 import { randomUUID } from 'node:crypto';
 import {
   formatMoney,
@@ -61,15 +62,8 @@ const toColumns = (v: ValidTermsRequest) => ({
   marketplaceId: v.resellerMarketplaceId,
   bcn: v.bcn,
   companyName: v.companyName,
-  addressLine1: v.address.line1,
-  addressLine2: v.address.line2 ?? null,
-  city: v.address.city,
-  region: v.address.region ?? null,
-  postalCode: v.address.postalCode,
-  country: v.address.country,
-  contactName: v.contact.name,
-  contactEmail: v.contact.email,
-  contactPhone: v.contact.phone,
+  address: AddressColumns.of(v.address),
+  contact: ContactColumns.of(v.contact),
 });
 
 const STATUS_WORDS: Record<TermsRequestState, string> = {
@@ -146,7 +140,7 @@ export class TermsService {
         {
           to: this.creditTeamEmail,
           subject: `Terms request from ${request.companyName} (${request.marketplaceId})`,
-          body: `${request.companyName} (marketplace ID ${request.marketplaceId}, BCN ${request.bcn}) asks for marketplace terms with a credit line of ${formatMoney(valid.value.requestedLimit)}.\nContact: ${request.contactName}, ${request.contactEmail}, ${request.contactPhone}.\nPlease answer within 24–48 hours.`,
+          body: `${request.companyName} (marketplace ID ${request.marketplaceId}, BCN ${request.bcn}) asks for marketplace terms with a credit line of ${formatMoney(valid.value.requestedLimit)}.\nContact: ${request.contact.name}, ${request.contact.email}, ${request.contact.phone}.\nPlease answer within 24–48 hours.`,
           relatedType: 'TermsRequest',
           relatedId: request.id,
         },
@@ -322,7 +316,7 @@ export class TermsService {
           : `waiting for more information: ${comment ?? ''}`;
     await this.mail.enqueue(
       m,
-      { to: request.contactEmail, subject: `Your marketplace terms request: ${STATUS_WORDS[request.status]}`, body: `Hello ${request.contactName},\n\nYour request for marketplace terms is ${decision}\n`, relatedType: 'TermsRequest', relatedId: request.id },
+      { to: request.contact.email, subject: `Your marketplace terms request: ${STATUS_WORDS[request.status]}`, body: `Hello ${request.contact.name},\n\nYour request for marketplace terms is ${decision}\n`, relatedType: 'TermsRequest', relatedId: request.id },
       `terms-decision:${request.id}:${request.version}`,
     );
   }

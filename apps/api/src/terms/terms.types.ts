@@ -144,8 +144,6 @@ export class TermsRequest {
     const sla = termsRequestSla(r.status, new Date(r.waitingSince), now);
     return Object.assign(new TermsRequest(), {
       ...r,
-      address: { line1: r.addressLine1, line2: r.addressLine2, city: r.city, region: r.region, postalCode: r.postalCode, country: r.country },
-      contact: { name: r.contactName, email: r.contactEmail, phone: r.contactPhone },
       sla: sla.sla,
       ageHours: Math.round(sla.ageHours * 10) / 10,
       dueAt: sla.dueAt.toISOString(),
