@@ -2,14 +2,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const forbidden = /from\s+['"](typeorm|type-graphql|graphql|react|react-dom|@apollo\/[\w-]+|express|node:[\w/]+|fs|http|https|net|child_process|path|os)['"]/;
+const forbidden =
+  /from\s+['"](typeorm|type-graphql|graphql|react|react-dom|@apollo\/[\w-]+|express|node:[\w/]+|fs|http|https|net|child_process|path|os)['"]/;
 const root = process.argv[2] ?? 'src';
 const offenders = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {
     const file = join(dir, name);
     if (statSync(file).isDirectory()) walk(file);
-    else if (file.endsWith('.ts') && !file.endsWith('.test.ts') && forbidden.test(readFileSync(file, 'utf8'))) offenders.push(file);
+    else if (file.endsWith('.ts') && !file.endsWith('.test.ts') && forbidden.test(readFileSync(file, 'utf8')))
+      offenders.push(file);
   }
 };
 walk(root);

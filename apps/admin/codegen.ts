@@ -8,7 +8,19 @@ const config: CodegenConfig = {
   generates: {
     './src/gql/': {
       preset: 'client',
-      config: { enumsAsTypes: true, useTypeImports: true, scalars: { SafeInt: 'number', ShortText: 'string', EmailText: 'string', Code: 'string', Cursor: 'string', Password: 'string', FreeText: 'string' } },
+      config: {
+        enumsAsTypes: true,
+        useTypeImports: true,
+        scalars: {
+          SafeInt: 'number',
+          ShortText: 'string',
+          EmailText: 'string',
+          Code: 'string',
+          Cursor: 'string',
+          Password: 'string',
+          FreeText: 'string',
+        },
+      },
       presetConfig: { fragmentMasking: false },
     },
     // Which object types implement BusinessError and belong to each union: without it, Apollo's cache

@@ -6,7 +6,15 @@ const require = createRequire(import.meta.url);
 
 export default defineConfig({
   // esbuild drops decorator metadata; type-graphql and TypeORM need it, so swc compiles the sources.
-  plugins: [swc.vite({ jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' } })],
+  plugins: [
+    swc.vite({
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+      },
+    }),
+  ],
   // type-graphql loads graphql's CommonJS build; our sources must get the same copy, not the .mjs one.
   resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
   test: { include: ['src/**/*.test.ts'], pool: 'forks', testTimeout: 30_000, hookTimeout: 60_000 },

@@ -40,17 +40,27 @@ const HISTORY_END = Date.parse('2026-10-31T23:00:00Z');
 const HISTORY_DAYS = 700;
 
 /** Deterministic ids: the same sizes give the same rows, run after run. */
-const idOf = (prefix: number, n: number) => `${prefix.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+const idOf = (prefix: number, n: number) =>
+  `${prefix.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 /** Multi-row INSERTs, chunked under both engines' bind-parameter limits. */
-export async function bulkInsert(m: EntityManager, kind: App['db']['kind'], table: string, columns: string[], rows: unknown[][]): Promise<void> {
+export async function bulkInsert(
+  m: EntityManager,
+  kind: App['db']['kind'],
+  table: string,
+  columns: string[],
+  rows: unknown[][],
+): Promise<void> {
   const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement);
     // better-sqlite3 binds no booleans: SQLite stores them as 1 and 0.
     const values = kind === 'sqlite' ? chunk.flat().map((v) => (typeof v === 'boolean' ? Number(v) : v)) : chunk.flat();
-    await m.query(portable(kind, `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}`), values);
+    await m.query(
+      portable(kind, `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}`),
+      values,
+    );
   }
 }
 
@@ -73,7 +83,16 @@ export async function generate(app: App, sizes: Sizes, log: (line: string) => vo
   log(`price list: ${rows} rows`);
 
   const today = nowIso.slice(0, 10);
-  const prices: { id: number; unit_price_minor: string | number; product_id: string; product_title: string; sku_id: string; sku_title: string; term: string; billing_plan: string }[] = await db.read.query(
+  const prices: {
+    id: number;
+    unit_price_minor: string | number;
+    product_id: string;
+    product_title: string;
+    sku_id: string;
+    sku_title: string;
+    term: string;
+    billing_plan: string;
+  }[] = await db.read.query(
     portable(
       db.kind,
       `SELECT pr.id, pr.unit_price_minor, p.id AS product_id, p.title AS product_title, s.sku_id, s.title AS sku_title, pr.term, pr.billing_plan
@@ -85,36 +104,157 @@ export async function generate(app: App, sizes: Sizes, log: (line: string) => vo
   );
   if (prices.length < 10) throw new Error('the sample price list has too few commercial US licence prices');
 
-  const [staffHash, buyerHash] = await Promise.all([app.identity.hashPassword(STAFF_PASSWORD), app.identity.hashPassword(BUYER_PASSWORD)]);
+  const [staffHash, buyerHash] = await Promise.all([
+    app.identity.hashPassword(STAFF_PASSWORD),
+    app.identity.hashPassword(BUYER_PASSWORD),
+  ]);
   const resellerIds = Array.from({ length: sizes.resellers }, (_, i) => idOf(1, i + 1));
   const mpnOf = (i: number) => String(3_000_000 + i);
   const domainOf = (i: number) => `benchreseller${i}.onmicrosoft.com`;
 
   await db.transaction(async (m) => {
     await bulkInsert(
-      m, db.kind, 'reseller',
-      ['id', 'company_name', 'marketplace_id', 'bcn', 'status', 'address_line1', 'city', 'region', 'postal_code', 'country', 'contact_name', 'contact_email', 'contact_phone', 'payment_method', 'mpn_location_id', 'reseller_domain', 'search_text', 'created_at', 'updated_at', 'version'],
+      m,
+      db.kind,
+      'reseller',
+      [
+        'id',
+        'company_name',
+        'marketplace_id',
+        'bcn',
+        'status',
+        'address_line1',
+        'city',
+        'region',
+        'postal_code',
+        'country',
+        'contact_name',
+        'contact_email',
+        'contact_phone',
+        'payment_method',
+        'mpn_location_id',
+        'reseller_domain',
+        'search_text',
+        'created_at',
+        'updated_at',
+        'version',
+      ],
       resellerIds.map((id, i) => {
         const name = `Bench Reseller ${String(i + 1).padStart(4, '0')}`;
-        return [id, name, `MP-${800000 + i}`, `80-${800000 + i}`, 'ACTIVE', `${i + 1} Market St`, 'Irvine', 'CA', '92612', 'US', `Contact ${i + 1}`, `contact${i + 1}@bench.example`, '+19495550100', 'CREDIT_CARD', mpnOf(i), domainOf(i), `${name.toLowerCase()} mp-${800000 + i}`, nowIso, nowIso, 1];
+        return [
+          id,
+          name,
+          `MP-${800000 + i}`,
+          `80-${800000 + i}`,
+          'ACTIVE',
+          `${i + 1} Market St`,
+          'Irvine',
+          'CA',
+          '92612',
+          'US',
+          `Contact ${i + 1}`,
+          `contact${i + 1}@bench.example`,
+          '+19495550100',
+          'CREDIT_CARD',
+          mpnOf(i),
+          domainOf(i),
+          `${name.toLowerCase()} mp-${800000 + i}`,
+          nowIso,
+          nowIso,
+          1,
+        ];
       }),
     );
     await bulkInsert(
-      m, db.kind, 'sim_partner',
+      m,
+      db.kind,
+      'sim_partner',
       ['mpn_id', 'company_name', 'kind', 'csp_indirect_reseller', 'relationship_with_distributor', 'tenant_domain'],
       resellerIds.map((_, i) => [mpnOf(i), `Bench Reseller ${i + 1}`, 'LOCATION', true, true, domainOf(i)]),
     );
-    const users: unknown[][] = [['00000000-0000-4000-8000-00000000beef', 'bench-staff@bench.test', emailKey('bench-staff@bench.test'), 'Bench Staff', 'STAFF', 'staff', null, staffHash, true, nowIso, nowIso, nowIso, 1]];
+    const users: unknown[][] = [
+      [
+        '00000000-0000-4000-8000-00000000beef',
+        'bench-staff@bench.test',
+        emailKey('bench-staff@bench.test'),
+        'Bench Staff',
+        'STAFF',
+        'staff',
+        null,
+        staffHash,
+        true,
+        nowIso,
+        nowIso,
+        nowIso,
+        1,
+      ],
+    ];
     for (let i = 0; i < sizes.buyers; i += 1) {
       const email = `buyer${i + 1}@bench.test`;
-      users.push([idOf(2, i + 1), email, emailKey(email), `Buyer ${i + 1}`, 'RESELLER', '', resellerIds[i], buyerHash, true, nowIso, nowIso, nowIso, 1]);
+      users.push([
+        idOf(2, i + 1),
+        email,
+        emailKey(email),
+        `Buyer ${i + 1}`,
+        'RESELLER',
+        '',
+        resellerIds[i],
+        buyerHash,
+        true,
+        nowIso,
+        nowIso,
+        nowIso,
+        1,
+      ]);
     }
-    await bulkInsert(m, db.kind, 'app_user', ['id', 'email', 'email_key', 'display_name', 'kind', 'roles', 'reseller_id', 'password_hash', 'active', 'created_at', 'updated_at', 'password_changed_at', 'version'], users);
     await bulkInsert(
-      m, db.kind, 'sim_tenant',
+      m,
+      db.kind,
+      'app_user',
+      [
+        'id',
+        'email',
+        'email_key',
+        'display_name',
+        'kind',
+        'roles',
+        'reseller_id',
+        'password_hash',
+        'active',
+        'created_at',
+        'updated_at',
+        'password_changed_at',
+        'version',
+      ],
+      users,
+    );
+    await bulkInsert(
+      m,
+      db.kind,
+      'sim_tenant',
       // Each buyer's customer tenant accepted that buyer as its indirect reseller (R15).
-      ['domain', 'tenant_id', 'company_name', 'government', 'relationship_accepted', 'indirect_resellers', 'created_by_marketplace', 'provisioning_fails', 'created_at'],
-      Array.from({ length: sizes.buyers }, (_, i) => [`benchcustomer${i + 1}.onmicrosoft.com`, idOf(3, i + 1), `Bench Customer ${i + 1}`, false, true, mpnOf(i), false, false, nowIso]),
+      [
+        'domain',
+        'tenant_id',
+        'company_name',
+        'government',
+        'relationship_accepted',
+        'indirect_resellers',
+        'created_by_marketplace',
+        'provisioning_fails',
+        'created_at',
+      ],
+      Array.from({ length: sizes.buyers }, (_, i) => [
+        `benchcustomer${i + 1}.onmicrosoft.com`,
+        idOf(3, i + 1),
+        `Bench Customer ${i + 1}`,
+        false,
+        true,
+        mpnOf(i),
+        false,
+        false,
+        nowIso,
+      ]),
     );
   });
   log(`resellers: ${sizes.resellers}, buyers: ${sizes.buyers}`);
@@ -139,7 +279,10 @@ export async function generate(app: App, sizes: Sizes, log: (line: string) => vo
     buyers.push({ resellerId, email: `buyer${i + 1}@bench.test`, customerId: created.customer.id });
   }
 
-  const [{ portal_password: ciphertext }] = await db.read.query(portable(db.kind, 'SELECT portal_password FROM customer WHERE id = ?'), [buyers[0]?.customerId ?? '']);
+  const [{ portal_password: ciphertext }] = await db.read.query(
+    portable(db.kind, 'SELECT portal_password FROM customer WHERE id = ?'),
+    [buyers[0]?.customerId ?? ''],
+  );
   const bulkCustomers = Math.max(0, sizes.customers - sizes.buyers);
   const customerIds: string[] = [];
   const customerReseller: string[] = [];
@@ -151,19 +294,72 @@ export async function generate(app: App, sizes: Sizes, log: (line: string) => vo
       const name = `Customer ${String(i + 1).padStart(6, '0')}`;
       customerIds.push(id);
       customerReseller.push(resellerId);
-      batch.push([id, resellerId, 'COMMERCIAL', name, `${(i % 900) + 1} Elm St`, 'Irvine', 'CA', '92612', 'US', 'Admin Person', `admin${i + 1}@customer.example`, '+19495550102', `customer.${i + 1}`, `customer.${i + 1}`, ciphertext ?? '', `${name.toLowerCase()} customer.${i + 1}`, nowIso, nowIso, 1]);
+      batch.push([
+        id,
+        resellerId,
+        'COMMERCIAL',
+        name,
+        `${(i % 900) + 1} Elm St`,
+        'Irvine',
+        'CA',
+        '92612',
+        'US',
+        'Admin Person',
+        `admin${i + 1}@customer.example`,
+        '+19495550102',
+        `customer.${i + 1}`,
+        `customer.${i + 1}`,
+        ciphertext ?? '',
+        `${name.toLowerCase()} customer.${i + 1}`,
+        nowIso,
+        nowIso,
+        1,
+      ]);
     }
     await db.transaction((m) =>
-      bulkInsert(m, db.kind, 'customer', ['id', 'reseller_id', 'segment', 'company_name', 'address_line1', 'city', 'region', 'postal_code', 'country', 'admin_name', 'admin_email', 'admin_phone', 'portal_login', 'portal_login_key', 'portal_password', 'search_text', 'created_at', 'updated_at', 'version'], batch),
+      bulkInsert(
+        m,
+        db.kind,
+        'customer',
+        [
+          'id',
+          'reseller_id',
+          'segment',
+          'company_name',
+          'address_line1',
+          'city',
+          'region',
+          'postal_code',
+          'country',
+          'admin_name',
+          'admin_email',
+          'admin_phone',
+          'portal_login',
+          'portal_login_key',
+          'portal_password',
+          'search_text',
+          'created_at',
+          'updated_at',
+          'version',
+        ],
+        batch,
+      ),
     );
   }
   log(`customers: ${sizes.customers}`);
 
-  if (customerIds.length > 0) await generateOrders(app, sizes.orders, customerIds, customerReseller, prices, random, log);
+  if (customerIds.length > 0)
+    await generateOrders(app, sizes.orders, customerIds, customerReseller, prices, random, log);
 
   await db.read.query('ANALYZE');
   const cartPriceIds = prices.slice(0, 64).map((p) => Number(p.id));
-  return { staff: { email: 'bench-staff@bench.test', password: STAFF_PASSWORD }, buyers, buyerPassword: BUYER_PASSWORD, cartPriceIds, seconds: (Date.now() - started) / 1000 };
+  return {
+    staff: { email: 'bench-staff@bench.test', password: STAFF_PASSWORD },
+    buyers,
+    buyerPassword: BUYER_PASSWORD,
+    cartPriceIds,
+    seconds: (Date.now() - started) / 1000,
+  };
 }
 
 /** Order history: 1–3 lines an order, spread over ~two years, SO numbers counted per day as the product does. */
@@ -172,7 +368,16 @@ async function generateOrders(
   count: number,
   customerIds: string[],
   customerReseller: string[],
-  prices: { id: number; unit_price_minor: string | number; product_id: string; product_title: string; sku_id: string; sku_title: string; term: string; billing_plan: string }[],
+  prices: {
+    id: number;
+    unit_price_minor: string | number;
+    product_id: string;
+    product_title: string;
+    sku_id: string;
+    sku_title: string;
+    term: string;
+    billing_plan: string;
+  }[],
   random: () => number,
   log: (line: string) => void,
 ): Promise<void> {
@@ -198,13 +403,97 @@ async function generateOrders(
         const quantity = 1 + Math.floor(random() * 25);
         const unit = Number(price.unit_price_minor);
         total += unit * quantity;
-        lines.push([idOf(6, n * 3 + l), id, l, price.id, price.product_id, price.product_title, price.sku_id, price.sku_title, price.term, price.billing_plan, quantity, unit, unit * quantity, `sub-${n + 1}-${l}`, 0, 'PROVISIONED']);
+        lines.push([
+          idOf(6, n * 3 + l),
+          id,
+          l,
+          price.id,
+          price.product_id,
+          price.product_title,
+          price.sku_id,
+          price.sku_title,
+          price.term,
+          price.billing_plan,
+          quantity,
+          unit,
+          unit * quantity,
+          `sub-${n + 1}-${l}`,
+          0,
+          'PROVISIONED',
+        ]);
       }
-      orders.push([id, `SO-${day}-${String(seq).padStart(6, '0')}`, customerReseller[c], customerIds[c], 'PROVISIONED', 'CREDIT_CARD', null, 'USD', total, `history-${n + 1}`, 'generated', `benchcustomer.onmicrosoft.com`, null, iso, iso, null, iso, 1]);
+      orders.push([
+        id,
+        `SO-${day}-${String(seq).padStart(6, '0')}`,
+        customerReseller[c],
+        customerIds[c],
+        'PROVISIONED',
+        'CREDIT_CARD',
+        null,
+        'USD',
+        total,
+        `history-${n + 1}`,
+        'generated',
+        `benchcustomer.onmicrosoft.com`,
+        null,
+        iso,
+        iso,
+        null,
+        iso,
+        1,
+      ]);
     }
     await db.transaction(async (m) => {
-      await bulkInsert(m, db.kind, 'sales_order', ['id', 'so_number', 'reseller_id', 'customer_id', 'status', 'payment_method', 'po_number', 'currency', 'total_minor', 'idempotency_key', 'request_hash', 'tenant_domain', 'placed_by_user_id', 'placed_at', 'provisioned_at', 'failure_reason', 'updated_at', 'version'], orders);
-      await bulkInsert(m, db.kind, 'order_line', ['id', 'order_id', 'line_number', 'price_id', 'product_id', 'product_title', 'sku_id', 'sku_title', 'term', 'billing_plan', 'quantity', 'unit_price_minor', 'line_total_minor', 'subscription_id', 'returned_quantity', 'status'], lines);
+      await bulkInsert(
+        m,
+        db.kind,
+        'sales_order',
+        [
+          'id',
+          'so_number',
+          'reseller_id',
+          'customer_id',
+          'status',
+          'payment_method',
+          'po_number',
+          'currency',
+          'total_minor',
+          'idempotency_key',
+          'request_hash',
+          'tenant_domain',
+          'placed_by_user_id',
+          'placed_at',
+          'provisioned_at',
+          'failure_reason',
+          'updated_at',
+          'version',
+        ],
+        orders,
+      );
+      await bulkInsert(
+        m,
+        db.kind,
+        'order_line',
+        [
+          'id',
+          'order_id',
+          'line_number',
+          'price_id',
+          'product_id',
+          'product_title',
+          'sku_id',
+          'sku_title',
+          'term',
+          'billing_plan',
+          'quantity',
+          'unit_price_minor',
+          'line_total_minor',
+          'subscription_id',
+          'returned_quantity',
+          'status',
+        ],
+        lines,
+      );
     });
     if ((from / BATCH) % 10 === 9) log(`orders: ${Math.min(count, from + BATCH)} of ${count}`);
   }

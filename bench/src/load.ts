@@ -52,7 +52,8 @@ export async function measure(load: HttpLoad): Promise<Measured> {
 export async function post(url: string, cookie: string, body: string): Promise<any> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body });
   const json = (await response.json()) as { errors?: unknown[] };
-  if (!response.ok || json.errors) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(json).slice(0, 500)}`);
+  if (!response.ok || json.errors)
+    throw new Error(`${url} answered ${response.status}: ${JSON.stringify(json).slice(0, 500)}`);
   return json;
 }
 
@@ -65,7 +66,10 @@ export async function post(url: string, cookie: string, body: string): Promise<a
 export class KeepAliveConnection {
   private socket: Socket | null = null;
   private buffer: Buffer = Buffer.alloc(0);
-  private waiting: { resolve: (answer: { status: number; body: string }) => void; reject: (error: Error) => void } | null = null;
+  private waiting: {
+    resolve: (answer: { status: number; body: string }) => void;
+    reject: (error: Error) => void;
+  } | null = null;
   private readonly host: string;
   private readonly port: number;
 

@@ -13,7 +13,16 @@ import { generate, type Generated, type Sizes } from './generate.js';
 import { importWorkload } from './import-workload.js';
 import { signIn, startApi, startReference } from './processes.js';
 import { renderMarkdown, renderTable, type Results } from './report.js';
-import { apiBuySteps, buyLoop, catalogSearch, orderList, orderListApi, referenceBuySteps, type BuyRun, type Settings } from './workloads.js';
+import {
+  apiBuySteps,
+  buyLoop,
+  catalogSearch,
+  orderList,
+  orderListApi,
+  referenceBuySteps,
+  type BuyRun,
+  type Settings,
+} from './workloads.js';
 
 const env = process.env;
 const number = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
@@ -26,9 +35,18 @@ const sizes: Sizes = {
   buyers: number('BENCH_BUYERS', 16),
   priceRows: number('BENCH_PRICE_ROWS', 30_000),
 };
-const growth = (env.BENCH_GROWTH_ORDERS ?? (quick ? '1000,20000' : '10000,1000000')).split(',').map(Number) as [number, number];
-const settings: Settings = { connections: number('BENCH_CONNECTIONS', 32), seconds: number('BENCH_SECONDS', quick ? 3 : 10), warmupSeconds: number('BENCH_WARMUP_SECONDS', quick ? 1 : 3) };
-const databases = (env.BENCH_DATABASES ?? 'sqlite,postgres').split(',').map((d) => d.trim()) as ('sqlite' | 'postgres')[];
+const growth = (env.BENCH_GROWTH_ORDERS ?? (quick ? '1000,20000' : '10000,1000000')).split(',').map(Number) as [
+  number,
+  number,
+];
+const settings: Settings = {
+  connections: number('BENCH_CONNECTIONS', 32),
+  seconds: number('BENCH_SECONDS', quick ? 3 : 10),
+  warmupSeconds: number('BENCH_WARMUP_SECONDS', quick ? 1 : 3),
+};
+const databases = (env.BENCH_DATABASES ?? 'sqlite,postgres').split(',').map((d) => d.trim()) as (
+  'sqlite' | 'postgres'
+)[];
 const workloads = new Set((env.BENCH_WORKLOADS ?? 'catalog,orders,buy,import,growth').split(','));
 const PG_URL = env.BENCH_PG_URL ?? env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 // The generator encrypts portal passwords with the key the API process is started with.
@@ -69,7 +87,13 @@ class Databases {
 }
 
 async function populate(databaseUrl: string, dir: string, wanted: Sizes): Promise<Generated> {
-  const app = await createApp(loadConfig({ DATABASE_URL: databaseUrl, DATA_DIR: dir, NODE_ENV: 'test', ADMIN_DIST: '', SECRETS_KEY: env.SECRETS_KEY }, dir), { logger: createLogger('warn') });
+  const app = await createApp(
+    loadConfig(
+      { DATABASE_URL: databaseUrl, DATA_DIR: dir, NODE_ENV: 'test', ADMIN_DIST: '', SECRETS_KEY: env.SECRETS_KEY },
+      dir,
+    ),
+    { logger: createLogger('warn') },
+  );
   try {
     return await generate(app, wanted, log);
   } finally {
@@ -101,10 +125,35 @@ async function benchDatabase(kind: 'sqlite' | 'postgres'): Promise<Results['data
         }
         if (workloads.has('buy')) {
           log(`${kind}: buy`);
-          const buyers = await Promise.all(data.buyers.map(async (buyer) => ({ buyer, cookie: await signIn(api.url, buyer.email, data.buyerPassword) })));
-          const apiRun: BuyRun = await buyLoop(apiBuySteps(api.url), url, buyers, data.cartPriceIds, settings, 'bench-api', api.child.pid);
-          const referenceRun: BuyRun = await buyLoop(referenceBuySteps(reference.url), url, buyers, data.cartPriceIds, settings, 'bench-ref', reference.child.pid);
-          out.buy = { api: apiRun, reference: referenceRun, ratio: apiRun.ordersPerSecond / Math.max(1e-9, referenceRun.ordersPerSecond) };
+          const buyers = await Promise.all(
+            data.buyers.map(async (buyer) => ({
+              buyer,
+              cookie: await signIn(api.url, buyer.email, data.buyerPassword),
+            })),
+          );
+          const apiRun: BuyRun = await buyLoop(
+            apiBuySteps(api.url),
+            url,
+            buyers,
+            data.cartPriceIds,
+            settings,
+            'bench-api',
+            api.child.pid,
+          );
+          const referenceRun: BuyRun = await buyLoop(
+            referenceBuySteps(reference.url),
+            url,
+            buyers,
+            data.cartPriceIds,
+            settings,
+            'bench-ref',
+            reference.child.pid,
+          );
+          out.buy = {
+            api: apiRun,
+            reference: referenceRun,
+            ratio: apiRun.ordersPerSecond / Math.max(1e-9, referenceRun.ordersPerSecond),
+          };
         }
       } finally {
         await api.stop();
@@ -120,12 +169,25 @@ async function benchDatabase(kind: 'sqlite' | 'postgres'): Promise<Results['data
       for (const orders of growth) {
         log(`${kind}: growth, ${orders} orders`);
         const url = await dbs.fresh();
-        const data = await populate(url, dir, { resellers: 200, customers: 5_000, orders, buyers: 1, priceRows: 3_000 });
+        const data = await populate(url, dir, {
+          resellers: 200,
+          customers: 5_000,
+          orders,
+          buyers: 1,
+          priceRows: 3_000,
+        });
         const api = await startApi(url, dir);
         try {
-          const measured = await orderListApi(api.url, await signIn(api.url, data.staff.email, data.staff.password), settings);
+          const measured = await orderListApi(
+            api.url,
+            await signIn(api.url, data.staff.email, data.staff.password),
+            settings,
+          );
           p50.push(measured.p50);
-          out.growth = { ...(out.growth ?? { sizes: growth, runs: [] }), runs: [...(out.growth?.runs ?? []), { orders, ...measured }] };
+          out.growth = {
+            ...(out.growth ?? { sizes: growth, runs: [] }),
+            runs: [...(out.growth?.runs ?? []), { orders, ...measured }],
+          };
         } finally {
           await api.stop();
         }
@@ -151,7 +213,6 @@ async function main(): Promise<void> {
   console.log(renderTable(results));
   console.log(`\nwrote bench/results.json and bench/results.md`);
 }
-
 
 main().catch((error: unknown) => {
   console.error('The bench failed:', error);

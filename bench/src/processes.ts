@@ -25,15 +25,25 @@ export interface Running {
 }
 
 /** Starts a Node process with its output in `logFile`, and waits until `ready(url)` answers true. */
-export async function startProcess(script: string, env: Record<string, string>, logFile: string, ready: (url: string) => Promise<boolean>, nodeArgs: string[] = []): Promise<Running> {
+export async function startProcess(
+  script: string,
+  env: Record<string, string>,
+  logFile: string,
+  ready: (url: string) => Promise<boolean>,
+  nodeArgs: string[] = [],
+): Promise<Running> {
   const port = await freePort();
   const out = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', out, out],
+  });
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode} before it was ready; see ${logFile}`);
+    if (child.exitCode !== null)
+      throw new Error(`${script} exited with ${child.exitCode} before it was ready; see ${logFile}`);
     if (await ready(url).catch(() => false)) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
@@ -54,7 +64,11 @@ export async function startProcess(script: string, env: Record<string, string>, 
 }
 
 /** The built API, as an operator starts it (production mode), on the given database. */
-export function startApi(databaseUrl: string, dataDir: string, extraEnv: Record<string, string> = {}): Promise<Running> {
+export function startApi(
+  databaseUrl: string,
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+): Promise<Running> {
   return startProcess(
     join(API_DIR, 'dist/main.js'),
     {
@@ -74,7 +88,12 @@ export function startApi(databaseUrl: string, dataDir: string, extraEnv: Record<
 }
 
 export function startReference(databaseUrl: string, dataDir: string): Promise<Running> {
-  return startProcess(join(BENCH_DIST, 'reference.js'), { DATABASE_URL: databaseUrl }, join(dataDir, 'reference.log'), async (url) => (await fetch(`${url}/catalog`, { method: 'POST', body: '{}' })).ok);
+  return startProcess(
+    join(BENCH_DIST, 'reference.js'),
+    { DATABASE_URL: databaseUrl },
+    join(dataDir, 'reference.log'),
+    async (url) => (await fetch(`${url}/catalog`, { method: 'POST', body: '{}' })).ok,
+  );
 }
 
 /** Signs in through the API like the SPA does and returns the session cookie. */
@@ -82,9 +101,15 @@ export async function signIn(apiUrl: string, email: string, password: string): P
   const response = await fetch(`${apiUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($e: EmailText!, $p: Password!) { signIn(email: $e, password: $p) { __typename } }', variables: { e: email, p: password } }),
+    body: JSON.stringify({
+      query: 'mutation($e: EmailText!, $p: Password!) { signIn(email: $e, password: $p) { __typename } }',
+      variables: { e: email, p: password },
+    }),
   });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('nce_session=') && !c.endsWith('='));
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('nce_session=') && !c.endsWith('='));
   if (!cookie) throw new Error(`sign-in of ${email} failed: ${await response.text()}`);
   return cookie;
 }

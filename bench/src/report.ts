@@ -28,7 +28,8 @@ interface Row {
   pass: boolean | null;
 }
 
-const f = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const f = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** Every figure with its target from the performance issue; `pass` is null where there is no target. */
 export function rows(results: Results): (Row & { database: string })[] {
@@ -36,32 +37,109 @@ export function rows(results: Results): (Row & { database: string })[] {
   for (const [database, r] of Object.entries(results.databases)) {
     const add = (row: Row) => out.push({ database, ...row });
     if (r.catalog) {
-      add({ workload: '1 catalog search (API)', figure: `${f(r.catalog.api.requestsPerSecond)} req/s, p50 ${f(r.catalog.api.p50)} ms, p99 ${f(r.catalog.api.p99)} ms`, target: '', pass: null });
-      add({ workload: '1 catalog search (reference)', figure: `${f(r.catalog.reference.requestsPerSecond)} req/s, p50 ${f(r.catalog.reference.p50)} ms, p99 ${f(r.catalog.reference.p99)} ms`, target: '', pass: null });
-      add({ workload: '1 catalog search ratio', figure: `${f(r.catalog.ratio, 2)}×`, target: '≥ 0.5×, 0 errors', pass: r.catalog.ratio >= 0.5 && r.catalog.api.errors === 0 });
+      add({
+        workload: '1 catalog search (API)',
+        figure: `${f(r.catalog.api.requestsPerSecond)} req/s, p50 ${f(r.catalog.api.p50)} ms, p99 ${f(r.catalog.api.p99)} ms`,
+        target: '',
+        pass: null,
+      });
+      add({
+        workload: '1 catalog search (reference)',
+        figure: `${f(r.catalog.reference.requestsPerSecond)} req/s, p50 ${f(r.catalog.reference.p50)} ms, p99 ${f(r.catalog.reference.p99)} ms`,
+        target: '',
+        pass: null,
+      });
+      add({
+        workload: '1 catalog search ratio',
+        figure: `${f(r.catalog.ratio, 2)}×`,
+        target: '≥ 0.5×, 0 errors',
+        pass: r.catalog.ratio >= 0.5 && r.catalog.api.errors === 0,
+      });
     }
     if (r.orders) {
-      add({ workload: '2 staff order list (API)', figure: `${f(r.orders.api.requestsPerSecond)} req/s, p50 ${f(r.orders.api.p50)} ms, p99 ${f(r.orders.api.p99)} ms`, target: '', pass: null });
-      add({ workload: '2 staff order list (reference)', figure: `${f(r.orders.reference.requestsPerSecond)} req/s, p50 ${f(r.orders.reference.p50)} ms, p99 ${f(r.orders.reference.p99)} ms`, target: '', pass: null });
-      add({ workload: '2 staff order list ratio', figure: `${f(r.orders.ratio, 2)}×`, target: '≥ 0.5×, 0 errors', pass: r.orders.ratio >= 0.5 && r.orders.api.errors === 0 });
+      add({
+        workload: '2 staff order list (API)',
+        figure: `${f(r.orders.api.requestsPerSecond)} req/s, p50 ${f(r.orders.api.p50)} ms, p99 ${f(r.orders.api.p99)} ms`,
+        target: '',
+        pass: null,
+      });
+      add({
+        workload: '2 staff order list (reference)',
+        figure: `${f(r.orders.reference.requestsPerSecond)} req/s, p50 ${f(r.orders.reference.p50)} ms, p99 ${f(r.orders.reference.p99)} ms`,
+        target: '',
+        pass: null,
+      });
+      add({
+        workload: '2 staff order list ratio',
+        figure: `${f(r.orders.ratio, 2)}×`,
+        target: '≥ 0.5×, 0 errors',
+        pass: r.orders.ratio >= 0.5 && r.orders.api.errors === 0,
+      });
     }
     if (r.buy) {
       const b = r.buy.api;
-      add({ workload: '3 buy end to end (API)', figure: `${f(b.ordersPerSecond)} orders/s (${b.orders} orders), p50 ${f(b.p50)} ms, p99 ${f(b.p99)} ms, ${b.errors} errors, ${b.refusals} refusals`, target: '≥ 300 orders/s', pass: b.ordersPerSecond >= 300 && b.errors === 0 });
-      add({ workload: '3 buy lost / doubled', figure: `${b.lost} lost, ${b.doubled} doubled`, target: '0 and 0', pass: b.lost === 0 && b.doubled === 0 });
-      add({ workload: '3 buy (reference)', figure: `${f(r.buy.reference.ordersPerSecond)} orders/s, p50 ${f(r.buy.reference.p50)} ms; ratio ${f(r.buy.ratio, 2)}×`, target: '', pass: null });
+      add({
+        workload: '3 buy end to end (API)',
+        figure: `${f(b.ordersPerSecond)} orders/s (${b.orders} orders), p50 ${f(b.p50)} ms, p99 ${f(b.p99)} ms, ${b.errors} errors, ${b.refusals} refusals`,
+        target: '≥ 300 orders/s',
+        pass: b.ordersPerSecond >= 300 && b.errors === 0,
+      });
+      add({
+        workload: '3 buy lost / doubled',
+        figure: `${b.lost} lost, ${b.doubled} doubled`,
+        target: '0 and 0',
+        pass: b.lost === 0 && b.doubled === 0,
+      });
+      add({
+        workload: '3 buy (reference)',
+        figure: `${f(r.buy.reference.ordersPerSecond)} orders/s, p50 ${f(r.buy.reference.p50)} ms; ratio ${f(r.buy.ratio, 2)}×`,
+        target: '',
+        pass: null,
+      });
       const cpu = (run: BuyRun) => (run.cpuMsPerOrder === null ? 'n/a' : `${f(run.cpuMsPerOrder, 2)} ms`);
-      add({ workload: '3 buy CPU an order', figure: `API process ${cpu(b)}, reference ${cpu(r.buy.reference)}; load generator ${f(b.clientCpuMsPerOrder, 2)} ms, ${f(r.buy.reference.clientCpuMsPerOrder, 2)} ms`, target: '', pass: null });
+      add({
+        workload: '3 buy CPU an order',
+        figure: `API process ${cpu(b)}, reference ${cpu(r.buy.reference)}; load generator ${f(b.clientCpuMsPerOrder, 2)} ms, ${f(r.buy.reference.clientCpuMsPerOrder, 2)} ms`,
+        target: '',
+        pass: null,
+      });
     }
     if (r.import) {
       const i = r.import;
-      add({ workload: '4 import (API)', figure: `${f(i.api.rows)} rows in ${f(i.api.seconds, 1)} s, peak ${f(i.api.peakRssMb)} MB`, target: '', pass: null });
-      add({ workload: '4 import 10× (API)', figure: `${f(i.api10x.rows)} rows in ${f(i.api10x.seconds, 1)} s, peak ${f(i.api10x.peakRssMb)} MB (${f(i.memoryGrowth, 2)}× memory)`, target: 'memory flat (≤ 1.5×)', pass: i.memoryGrowth <= 1.5 });
-      add({ workload: '4 import (reference)', figure: `${f(i.reference.rows)} rows in ${f(i.reference.seconds, 1)} s, peak ${f(i.reference.peakRssMb)} MB; API takes ${f(i.timeRatio, 2)}× its time`, target: '', pass: null });
+      add({
+        workload: '4 import (API)',
+        figure: `${f(i.api.rows)} rows in ${f(i.api.seconds, 1)} s, peak ${f(i.api.peakRssMb)} MB`,
+        target: '',
+        pass: null,
+      });
+      add({
+        workload: '4 import 10× (API)',
+        figure: `${f(i.api10x.rows)} rows in ${f(i.api10x.seconds, 1)} s, peak ${f(i.api10x.peakRssMb)} MB (${f(i.memoryGrowth, 2)}× memory)`,
+        target: 'memory flat (≤ 1.5×)',
+        pass: i.memoryGrowth <= 1.5,
+      });
+      add({
+        workload: '4 import (reference)',
+        figure: `${f(i.reference.rows)} rows in ${f(i.reference.seconds, 1)} s, peak ${f(i.reference.peakRssMb)} MB; API takes ${f(i.timeRatio, 2)}× its time`,
+        target: '',
+        pass: null,
+      });
     }
     if (r.growth) {
-      for (const run of r.growth.runs) add({ workload: `5 order list at ${f(run.orders)} orders`, figure: `${f(run.requestsPerSecond)} req/s, p50 ${f(run.p50, 1)} ms, p99 ${f(run.p99, 1)} ms`, target: '', pass: null });
-      if (r.growth.p50Ratio !== undefined) add({ workload: '5 growth p50 ratio', figure: `${f(r.growth.p50Ratio, 2)}×`, target: '≤ 1.5×', pass: r.growth.p50Ratio <= 1.5 });
+      for (const run of r.growth.runs)
+        add({
+          workload: `5 order list at ${f(run.orders)} orders`,
+          figure: `${f(run.requestsPerSecond)} req/s, p50 ${f(run.p50, 1)} ms, p99 ${f(run.p99, 1)} ms`,
+          target: '',
+          pass: null,
+        });
+      if (r.growth.p50Ratio !== undefined)
+        add({
+          workload: '5 growth p50 ratio',
+          figure: `${f(r.growth.p50Ratio, 2)}×`,
+          target: '≤ 1.5×',
+          pass: r.growth.p50Ratio <= 1.5,
+        });
     }
   }
   return out;
@@ -73,7 +151,9 @@ export function renderTable(results: Results): string {
   const table = rows(results).map((r) => [r.database, r.workload, r.figure, r.target, mark(r.pass)]);
   const header = ['database', 'workload', 'figure', 'target', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
-  return [header, widths.map((w) => '-'.repeat(w)), ...table].map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ')).join('\n');
+  return [header, widths.map((w) => '-'.repeat(w)), ...table]
+    .map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  '))
+    .join('\n');
 }
 
 export function renderMarkdown(results: Results): string {

@@ -22,7 +22,8 @@ const minutes = Number(process.env.BENCH_SOAK_MINUTES ?? 10);
 const log = (line: string) => console.error(`[soak] ${line}`);
 process.env.SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');
 
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 function slope(points: { minute: number; mb: number }[]): number {
   const n = points.length;
@@ -38,15 +39,28 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'nce-soak-'));
   const url = `sqlite:${join(dir, 'soak.sqlite')}`;
   try {
-    const app = await createApp(loadConfig({ DATABASE_URL: url, DATA_DIR: dir, NODE_ENV: 'test', ADMIN_DIST: '', SECRETS_KEY: process.env.SECRETS_KEY }, dir), { logger: createLogger('warn') });
-    const data = await generate(app, { resellers: 100, customers: 5_000, orders: 20_000, buyers: 2 }, log).finally(() => app.db.close());
+    const app = await createApp(
+      loadConfig(
+        { DATABASE_URL: url, DATA_DIR: dir, NODE_ENV: 'test', ADMIN_DIST: '', SECRETS_KEY: process.env.SECRETS_KEY },
+        dir,
+      ),
+      { logger: createLogger('warn') },
+    );
+    const data = await generate(app, { resellers: 100, customers: 5_000, orders: 20_000, buyers: 2 }, log).finally(() =>
+      app.db.close(),
+    );
     const api = await startApi(url, dir);
     const pid = api.child.pid!;
     try {
       const staffCookie = await signIn(api.url, data.staff.email, data.staff.password);
       const bodies = [
-        JSON.stringify({ query: '{ catalogProducts(filter: { segment: COMMERCIAL, search: "microsoft" }, first: 25) { edges { node { id title skus { id prices { id unitPrice { amountMinor } } } } } } }' }),
-        JSON.stringify({ query: '{ orders(first: 50) { nodes { id soNumber total { amountMinor } lines { skuTitle quantity } } } }' }),
+        JSON.stringify({
+          query:
+            '{ catalogProducts(filter: { segment: COMMERCIAL, search: "microsoft" }, first: 25) { edges { node { id title skus { id prices { id unitPrice { amountMinor } } } } } } }',
+        }),
+        JSON.stringify({
+          query: '{ orders(first: 50) { nodes { id soNumber total { amountMinor } lines { skuTitle quantity } } } }',
+        }),
         JSON.stringify({ query: '{ me { id email roles } }' }),
       ];
       let graphqlErrors = 0;
@@ -107,7 +121,10 @@ async function main(): Promise<void> {
       };
       const errors = report.errors.http + report.errors.graphql + report.errors.buy;
       const pass = errors === 0 && report.secondHalfSlopeMbPerMinute < 2;
-      writeFileSync(join(fileURLToPath(new URL('..', import.meta.url)), 'soak-results.json'), `${JSON.stringify(report, null, 2)}\n`);
+      writeFileSync(
+        join(fileURLToPath(new URL('..', import.meta.url)), 'soak-results.json'),
+        `${JSON.stringify(report, null, 2)}\n`,
+      );
       console.log(
         `soak ${minutes} min: ${report.requests} requests (${orders} orders), errors ${errors} (HTTP ${report.errors.http}, GraphQL ${report.errors.graphql}, buy ${report.errors.buy}); ` +
           `RSS ${report.rssMb.start.toFixed(0)} → ${report.rssMb.end.toFixed(0)} MB (max ${report.rssMb.max.toFixed(0)}), second-half trend ${report.secondHalfSlopeMbPerMinute.toFixed(2)} MB/min: ${pass ? 'PASS' : 'FAIL'}`,

@@ -35,7 +35,9 @@ async function openPostgres(url: string): Promise<RawDatabase> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work(async (sql, params = []) => (await client.query(portable('postgres', sql), params)).rows);
+        const result = await work(
+          async (sql, params = []) => (await client.query(portable('postgres', sql), params)).rows,
+        );
         await client.query('COMMIT');
         return result;
       } catch (error) {

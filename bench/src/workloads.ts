@@ -16,7 +16,20 @@ export interface Compared {
   ratio: number;
 }
 
-const SEARCHES = ['', 'microsoft 365', 'e3', 'teams', 'defender', 'dynamics 365', 'windows', 'power', 'copilot', 'office', 'exchange', 'visio'];
+const SEARCHES = [
+  '',
+  'microsoft 365',
+  'e3',
+  'teams',
+  'defender',
+  'dynamics 365',
+  'windows',
+  'power',
+  'copilot',
+  'office',
+  'exchange',
+  'visio',
+];
 
 const CATALOG_QUERY = `query($search: ShortText, $first: Int!) { catalogProducts(filter: { segment: COMMERCIAL, search: $search }, first: $first) {
   edges { node { id title publisher kind skus { id skuId title prices { id term billingPlan unitPrice { amountMinor currency } tierMin tierMax } } } }
@@ -26,10 +39,22 @@ const ORDERS_QUERY = `query($first: Int!) { orders(first: $first) {
   nodes { id soNumber status resellerName customerName placedAt total { amountMinor currency } lines { lineNumber skuTitle quantity unitPrice { amountMinor currency } lineTotal { amountMinor currency } } }
   pageInfo { hasNextPage endCursor } } }`;
 
-async function compare(name: string, apiUrl: string, referenceUrl: string, cookie: string, apiBody: (n: number) => string, referenceBody: (n: number) => string, same: (api: any, reference: any) => boolean, settings: Settings): Promise<Compared> {
+async function compare(
+  name: string,
+  apiUrl: string,
+  referenceUrl: string,
+  cookie: string,
+  apiBody: (n: number) => string,
+  referenceBody: (n: number) => string,
+  same: (api: any, reference: any) => boolean,
+  settings: Settings,
+): Promise<Compared> {
   // Both must give the same answer before their speed means anything.
   for (let n = 0; n < 3; n += 1) {
-    const [a, r] = await Promise.all([post(`${apiUrl}/graphql`, cookie, apiBody(n)), post(referenceUrl, cookie, referenceBody(n))]);
+    const [a, r] = await Promise.all([
+      post(`${apiUrl}/graphql`, cookie, apiBody(n)),
+      post(referenceUrl, cookie, referenceBody(n)),
+    ]);
     if (!same(a, r)) throw new Error(`${name}: the API and the reference answered differently for request ${n}`);
   }
   const api = await measure({ url: `${apiUrl}/graphql`, cookie, body: apiBody, ...settings });
@@ -38,7 +63,12 @@ async function compare(name: string, apiUrl: string, referenceUrl: string, cooki
 }
 
 /** Workload 1: catalog search, 50 products a page with their SKUs and prices. */
-export function catalogSearch(apiUrl: string, referenceUrl: string, cookie: string, settings: Settings): Promise<Compared> {
+export function catalogSearch(
+  apiUrl: string,
+  referenceUrl: string,
+  cookie: string,
+  settings: Settings,
+): Promise<Compared> {
   const search = (n: number) => SEARCHES[n % SEARCHES.length] || null;
   return compare(
     'catalog search',
@@ -47,7 +77,10 @@ export function catalogSearch(apiUrl: string, referenceUrl: string, cookie: stri
     cookie,
     (n) => JSON.stringify({ query: CATALOG_QUERY, variables: { search: search(n), first: 50 } }),
     (n) => JSON.stringify({ search: search(n), first: 50 }),
-    (a, r) => JSON.stringify(a.data.catalogProducts.edges.map((e: any) => [e.node.id, e.node.skus.length])) === JSON.stringify(r.data.catalogProducts.edges.map((e: any) => [e.node.id, e.node.skus.length])) && a.data.catalogProducts.edges.length > 0,
+    (a, r) =>
+      JSON.stringify(a.data.catalogProducts.edges.map((e: any) => [e.node.id, e.node.skus.length])) ===
+        JSON.stringify(r.data.catalogProducts.edges.map((e: any) => [e.node.id, e.node.skus.length])) &&
+      a.data.catalogProducts.edges.length > 0,
     settings,
   );
 }
@@ -61,14 +94,22 @@ export function orderList(apiUrl: string, referenceUrl: string, cookie: string, 
     cookie,
     () => JSON.stringify({ query: ORDERS_QUERY, variables: { first: 100 } }),
     () => JSON.stringify({ first: 100 }),
-    (a, r) => a.data.orders.nodes.length === 100 && JSON.stringify(a.data.orders.nodes.map((o: any) => [o.id, o.lines.length])) === JSON.stringify(r.data.orders.nodes.map((o: any) => [o.id, o.lines.length])),
+    (a, r) =>
+      a.data.orders.nodes.length === 100 &&
+      JSON.stringify(a.data.orders.nodes.map((o: any) => [o.id, o.lines.length])) ===
+        JSON.stringify(r.data.orders.nodes.map((o: any) => [o.id, o.lines.length])),
     settings,
   );
 }
 
 /** Workload 2, API only: the latency of the order list's first page (for the growth comparison). */
 export function orderListApi(apiUrl: string, cookie: string, settings: Settings): Promise<Measured> {
-  return measure({ url: `${apiUrl}/graphql`, cookie, body: () => JSON.stringify({ query: ORDERS_QUERY, variables: { first: 100 } }), ...settings });
+  return measure({
+    url: `${apiUrl}/graphql`,
+    cookie,
+    body: () => JSON.stringify({ query: ORDERS_QUERY, variables: { first: 100 } }),
+    ...settings,
+  });
 }
 
 export interface BuyRun {
@@ -92,19 +133,48 @@ interface BuySteps {
   connect(): KeepAliveConnection;
   add(c: KeepAliveConnection, buyer: Buyer, cookie: string, priceId: number): Promise<void>;
   bind(c: KeepAliveConnection, buyer: Buyer, cookie: string): Promise<void>;
-  buy(c: KeepAliveConnection, buyer: Buyer, cookie: string, key: string): Promise<{ id: string; soNumber: string } | { refused: string }>;
+  buy(
+    c: KeepAliveConnection,
+    buyer: Buyer,
+    cookie: string,
+    key: string,
+  ): Promise<{ id: string; soNumber: string } | { refused: string }>;
 }
 
-const CART = '{ __typename ... on Cart { id version lines { id priceId quantity skuTitle unitPrice { amountMinor currency } } } ... on CartRefused { code message } }';
+const CART =
+  '{ __typename ... on Cart { id version lines { id priceId quantity skuTitle unitPrice { amountMinor currency } } } ... on CartRefused { code message } }';
 
 const expectCart = (result: any, field: string) => {
-  if (result.data[field].__typename !== 'Cart') throw new Error(`${field} refused: ${JSON.stringify(result.data[field])}`);
+  if (result.data[field].__typename !== 'Cart')
+    throw new Error(`${field} refused: ${JSON.stringify(result.data[field])}`);
 };
 
 export const apiBuySteps = (apiUrl: string): BuySteps => ({
   connect: () => new KeepAliveConnection(apiUrl),
-  add: async (c, b, cookie, priceId) => expectCart(await c.post('/graphql', cookie, JSON.stringify({ query: `mutation($r: ID!, $p: Int!) { addToCart(resellerId: $r, priceId: $p) ${CART} }`, variables: { r: b.resellerId, p: priceId } })), 'addToCart'),
-  bind: async (c, b, cookie) => expectCart(await c.post('/graphql', cookie, JSON.stringify({ query: `mutation($r: ID!, $c: ID!) { bindCartCustomer(resellerId: $r, customerId: $c) ${CART} }`, variables: { r: b.resellerId, c: b.customerId } })), 'bindCartCustomer'),
+  add: async (c, b, cookie, priceId) =>
+    expectCart(
+      await c.post(
+        '/graphql',
+        cookie,
+        JSON.stringify({
+          query: `mutation($r: ID!, $p: Int!) { addToCart(resellerId: $r, priceId: $p) ${CART} }`,
+          variables: { r: b.resellerId, p: priceId },
+        }),
+      ),
+      'addToCart',
+    ),
+  bind: async (c, b, cookie) =>
+    expectCart(
+      await c.post(
+        '/graphql',
+        cookie,
+        JSON.stringify({
+          query: `mutation($r: ID!, $c: ID!) { bindCartCustomer(resellerId: $r, customerId: $c) ${CART} }`,
+          variables: { r: b.resellerId, c: b.customerId },
+        }),
+      ),
+      'bindCartCustomer',
+    ),
   buy: async (c, b, cookie, key) => {
     const result = await c.post(
       '/graphql',
@@ -123,15 +193,18 @@ export const apiBuySteps = (apiUrl: string): BuySteps => ({
 
 export const referenceBuySteps = (referenceUrl: string): BuySteps => ({
   connect: () => new KeepAliveConnection(referenceUrl),
-  add: async (c, _b, cookie, priceId) => expectCart(await c.post('/cart/add', cookie, JSON.stringify({ priceId })), 'addToCart'),
-  bind: async (c, b, cookie) => expectCart(await c.post('/cart/bind', cookie, JSON.stringify({ customerId: b.customerId })), 'bindCartCustomer'),
+  add: async (c, _b, cookie, priceId) =>
+    expectCart(await c.post('/cart/add', cookie, JSON.stringify({ priceId })), 'addToCart'),
+  bind: async (c, b, cookie) =>
+    expectCart(await c.post('/cart/bind', cookie, JSON.stringify({ customerId: b.customerId })), 'bindCartCustomer'),
   buy: async (c, _b, cookie, key) => {
     const answer = (await c.post('/buy', cookie, JSON.stringify({ idempotencyKey: key }))).data.buy;
     return answer.__typename === 'OrderPlaced' ? answer.order : { refused: answer.code };
   },
 });
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 
 /**
  * Workload 3: each buyer (one connection each) fills a cart, binds its customer and buys, again and
@@ -150,7 +223,15 @@ function cpuMs(pid: number | undefined): number | null {
   }
 }
 
-export async function buyLoop(steps: BuySteps, databaseUrl: string, buyers: { buyer: Buyer; cookie: string }[], priceIds: number[], settings: Settings, tag: string, servingPid?: number): Promise<BuyRun> {
+export async function buyLoop(
+  steps: BuySteps,
+  databaseUrl: string,
+  buyers: { buyer: Buyer; cookie: string }[],
+  priceIds: number[],
+  settings: Settings,
+  tag: string,
+  servingPid?: number,
+): Promise<BuyRun> {
   const runOnce = async (seconds: number, label: string) => {
     const stopAt = Date.now() + seconds * 1000;
     const latencies: number[] = [];
@@ -186,17 +267,36 @@ export async function buyLoop(steps: BuySteps, databaseUrl: string, buyers: { bu
   const client = process.cpuUsage(clientBefore);
   const elapsed = (Date.now() - started) / 1000;
   const cpuAfter = cpuMs(servingPid);
-  const cpuMsPerOrder = cpuBefore !== null && cpuAfter !== null && run.placed.length > 0 ? (cpuAfter - cpuBefore) / run.placed.length : null;
+  const cpuMsPerOrder =
+    cpuBefore !== null && cpuAfter !== null && run.placed.length > 0
+      ? (cpuAfter - cpuBefore) / run.placed.length
+      : null;
 
   const db = await openRaw(databaseUrl);
   try {
-    const rows = await db.query(`SELECT o.id, o.so_number, (SELECT COUNT(*) FROM order_line l WHERE l.order_id = o.id) AS lines FROM sales_order o WHERE o.idempotency_key LIKE ?`, [`${tag}-run-%`]);
+    const rows = await db.query(
+      `SELECT o.id, o.so_number, (SELECT COUNT(*) FROM order_line l WHERE l.order_id = o.id) AS lines FROM sales_order o WHERE o.idempotency_key LIKE ?`,
+      [`${tag}-run-%`],
+    );
     const stored = new Map(rows.map((r) => [String(r.id), r]));
     const reported = new Set(run.placed.map((o) => o.id));
-    const lost = run.placed.filter((o) => !stored.has(o.id)).length + rows.filter((r) => !reported.has(String(r.id)) || Number(r.lines) === 0).length;
+    const lost =
+      run.placed.filter((o) => !stored.has(o.id)).length +
+      rows.filter((r) => !reported.has(String(r.id)) || Number(r.lines) === 0).length;
     const doubled = run.placed.length - reported.size + (rows.length - new Set(rows.map((r) => r.so_number)).size);
     const sorted = run.latencies.sort((a, b) => a - b);
-    return { orders: run.placed.length, ordersPerSecond: run.placed.length / elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), refusals: run.refusals, errors: run.errors, lost, doubled, cpuMsPerOrder, clientCpuMsPerOrder: (client.user + client.system) / 1000 / Math.max(1, run.placed.length) };
+    return {
+      orders: run.placed.length,
+      ordersPerSecond: run.placed.length / elapsed,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      refusals: run.refusals,
+      errors: run.errors,
+      lost,
+      doubled,
+      cpuMsPerOrder,
+      clientCpuMsPerOrder: (client.user + client.system) / 1000 / Math.max(1, run.placed.length),
+    };
   } finally {
     await db.close();
   }

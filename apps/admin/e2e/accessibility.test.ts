@@ -4,7 +4,20 @@ import { accessibilityProblems, gql, signIn, startStack, type DemoRole, type Sta
 
 /** Every area each role can open, checked by axe-core once its data is on screen. */
 const PAGES: Record<DemoRole, string[]> = {
-  admin: ['/orders', '/resellers', '/customers', '/purchase', '/terms', '/support', '/catalog', '/price-lists', '/audit', '/staff', '/simulator', '/account'],
+  admin: [
+    '/orders',
+    '/resellers',
+    '/customers',
+    '/purchase',
+    '/terms',
+    '/support',
+    '/catalog',
+    '/price-lists',
+    '/audit',
+    '/staff',
+    '/simulator',
+    '/account',
+  ],
   staff: ['/orders', '/purchase'],
   credit: ['/terms'],
   support: ['/support'],
@@ -35,8 +48,16 @@ describe('accessibility (axe-core) of every page', () => {
       const problems: string[] = [];
       const details: string[] = [];
       if (role === 'admin') {
-        const ids = await gql(page, stack.url, '{ resellers(first: 1) { nodes { id } } customers(first: 1) { nodes { id } } catalogProducts(filter: { segment: COMMERCIAL }, first: 1) { edges { node { id } } } }');
-        details.push(`/resellers/${ids.resellers.nodes[0].id}`, `/customers/${ids.customers.nodes[0].id}`, `/catalog/products/${ids.catalogProducts.edges[0].node.id}?segment=COMMERCIAL`);
+        const ids = await gql(
+          page,
+          stack.url,
+          '{ resellers(first: 1) { nodes { id } } customers(first: 1) { nodes { id } } catalogProducts(filter: { segment: COMMERCIAL }, first: 1) { edges { node { id } } } }',
+        );
+        details.push(
+          `/resellers/${ids.resellers.nodes[0].id}`,
+          `/customers/${ids.customers.nodes[0].id}`,
+          `/catalog/products/${ids.catalogProducts.edges[0].node.id}?segment=COMMERCIAL`,
+        );
       }
       for (const path of [...PAGES[role], ...details]) {
         await page.goto(`${stack.url}${path}`);

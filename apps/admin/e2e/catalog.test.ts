@@ -66,7 +66,10 @@ describe('catalog in the browser', () => {
     await page.getByRole('link', { name: 'Microsoft 365 E3', exact: true }).first().click();
     const buy = page.getByLabel('Buy');
     await chooseOption(buy.getByLabel(/^Term and billing of /).first(), /^Monthly term/);
-    await buy.getByRole('button', { name: /^Add to cart / }).first().click();
+    await buy
+      .getByRole('button', { name: /^Add to cart / })
+      .first()
+      .click();
     await expect.poll(() => page.getByText('Added to the cart.').count()).toBeGreaterThan(0);
 
     await buy.getByRole('link', { name: 'Go to the cart and checkout' }).click();

@@ -35,7 +35,10 @@ describe('customers and tenants in the browser', () => {
 
   it('R12: refuses a new tenant to an Education customer and says why', async () => {
     await newCustomer('Education', 'Lakeside Academy');
-    await page.getByLabel('Tenant rule').getByText(/Microsoft must verify the institution first/).waitFor();
+    await page
+      .getByLabel('Tenant rule')
+      .getByText(/Microsoft must verify the institution first/)
+      .waitFor();
     await page.getByRole('radio', { name: /Create a new .onmicrosoft.com tenant/ }).check();
     const refusal = page.getByRole('alert').filter({ hasText: 'Not allowed for this customer' });
     await refusal.waitFor();
@@ -68,7 +71,10 @@ describe('customers and tenants in the browser', () => {
 
     await page.getByRole('checkbox', { name: /I attest that we are the Partner of Record/ }).check();
     await page.getByRole('button', { name: 'Sign attestation' }).click();
-    await page.getByLabel('Attestation').getByText(/Signed by reseller@demo.test/).waitFor();
+    await page
+      .getByLabel('Attestation')
+      .getByText(/Signed by reseller@demo.test/)
+      .waitFor();
   });
 
   it('R8: reveals the generated portal password on request', async () => {
@@ -90,7 +96,10 @@ describe('customers and tenants in the browser', () => {
     await signIn(staff, stack.url, 'staff');
     await openArea(staff, 'Simulator');
     await staff.getByLabel('Reseller the invitation names (MPN location ID)').fill('6543210');
-    const row = staff.getByRole('table', { name: 'Simulated tenants' }).getByRole('row').filter({ hasText: 'fabrikam.onmicrosoft.com' });
+    const row = staff
+      .getByRole('table', { name: 'Simulated tenants' })
+      .getByRole('row')
+      .filter({ hasText: 'fabrikam.onmicrosoft.com' });
     await row.getByRole('button', { name: 'Accept authorisation link' }).click();
     await expect.poll(() => row.innerText()).toMatch(/yes\s+6543210/);
 

@@ -3,7 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, signIn, startStack, type DemoRole, type Stack, openArea } from './support/stack';
 
 const NAV: Record<DemoRole, string[]> = {
-  admin: ['Resellers', 'Customers', 'New purchase', 'Orders', 'Terms requests', 'Support', 'Catalog', 'Price lists', 'Audit', 'Staff', 'Simulator'],
+  admin: [
+    'Resellers',
+    'Customers',
+    'New purchase',
+    'Orders',
+    'Terms requests',
+    'Support',
+    'Catalog',
+    'Price lists',
+    'Audit',
+    'Staff',
+    'Simulator',
+  ],
   staff: ['Resellers', 'Customers', 'New purchase', 'Orders', 'Catalog', 'Price lists', 'Audit', 'Simulator'],
   credit: ['Resellers', 'Orders', 'Terms requests', 'Catalog'],
   support: ['Resellers', 'Customers', 'Orders', 'Support', 'Catalog'],
@@ -17,7 +29,9 @@ describe('sign-in, roles and audit in the browser', () => {
 
   const freshPage = async (): Promise<Page> => (await stack.browser.newContext()).newPage();
   const navLabels = async (page: Page) =>
-    (await page.getByRole('navigation', { name: 'Main navigation' }).locator('a, button').allInnerTexts()).map((t) => t.replace(/\s*soon\s*$/i, '').trim());
+    (await page.getByRole('navigation', { name: 'Main navigation' }).locator('a, button').allInnerTexts()).map((t) =>
+      t.replace(/\s*soon\s*$/i, '').trim(),
+    );
 
   it('sends a visitor to the sign-in page and refuses a wrong password without saying why', async () => {
     const page = await freshPage();
@@ -128,7 +142,9 @@ describe('sign-in, roles and audit in the browser', () => {
     await admin.getByRole('option', { name: 'Created a user', exact: true }).click();
     await admin.waitForURL(/operation=staff\.createUser/);
     const row = admin.getByRole('table', { name: 'Audit entries' }).locator('tbody tr').first();
-    await expect.poll(() => row.innerText()).toMatch(/admin@demo\.test[\s\S]*Created a user[\s\S]*email: — → newcomer@demo\.test/);
+    await expect
+      .poll(() => row.innerText())
+      .toMatch(/admin@demo\.test[\s\S]*Created a user[\s\S]*email: — → newcomer@demo\.test/);
   });
 
   it('lets an admin lift a sign-in lock on an account and on a client address, saying what was cleared', async () => {

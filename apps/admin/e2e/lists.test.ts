@@ -28,7 +28,8 @@ describe('finding things in lists, on the demo story', () => {
 
     await table.getByRole('button', { name: 'Total' }).click();
     await staff.waitForURL(/sort=TOTAL&dir=DESC/);
-    const sortedDown = (totals: number[]) => totals.length > 5 && totals.every((total, i) => i === 0 || totals[i - 1]! >= total);
+    const sortedDown = (totals: number[]) =>
+      totals.length > 5 && totals.every((total, i) => i === 0 || totals[i - 1]! >= total);
     await expect.poll(async () => sortedDown((await column(staff, 'Orders', 6)).map(money))).toBe(true);
     const descending = (await column(staff, 'Orders', 6)).map(money);
     expect(new Set(descending).size).toBeGreaterThan(3);
@@ -40,12 +41,18 @@ describe('finding things in lists, on the demo story', () => {
     await staff.getByRole('option', { name: 'Partially returned' }).click();
     await staff.waitForURL(/status=PARTIALLY_RETURNED/);
     await staff.reload();
-    await expect.poll(async () => (await column(staff, 'Orders', 5)).map((s) => s.toLowerCase())).toEqual(['partially returned']);
+    await expect
+      .poll(async () => (await column(staff, 'Orders', 5)).map((s) => s.toLowerCase()))
+      .toEqual(['partially returned']);
     expect(await table.getByRole('columnheader', { name: /Total/ }).getAttribute('aria-sort')).toBe('ascending');
     expect(await accessibilityProblems(staff)).toEqual([]);
     // Prices say what they buy.
     await table.locator('tbody tr a').first().click();
-    await staff.getByRole('table', { name: 'Order lines' }).getByText(/^per user \/ month$/).first().waitFor();
+    await staff
+      .getByRole('table', { name: 'Order lines' })
+      .getByText(/^per user \/ month$/)
+      .first()
+      .waitFor();
   });
 
   it('shows staff each customer’s reseller and filters customers by reseller', async () => {
@@ -59,7 +66,9 @@ describe('finding things in lists, on the demo story', () => {
     await staff.waitForURL(/reseller=/);
     await staff.getByText('No customer matches these filters.').waitFor();
     await staff.reload();
-    await expect.poll(() => staff.getByRole('textbox', { name: 'Reseller' }).inputValue()).toMatch(/Northwind Solutions/);
+    await expect
+      .poll(() => staff.getByRole('textbox', { name: 'Reseller' }).inputValue())
+      .toMatch(/Northwind Solutions/);
     await staff.getByText('No customer matches these filters.').waitFor();
   });
 
@@ -68,7 +77,10 @@ describe('finding things in lists, on the demo story', () => {
     await signIn(reseller, stack.url, 'reseller');
     await openArea(reseller, 'Support');
     await reseller.getByRole('heading', { name: 'Support cases' }).waitFor();
-    await reseller.getByRole('table', { name: 'Support cases' }).getByRole('link', { name: 'Invoice shows the wrong PO number' }).waitFor();
+    await reseller
+      .getByRole('table', { name: 'Support cases' })
+      .getByRole('link', { name: 'Invoice shows the wrong PO number' })
+      .waitFor();
     // The other reseller's case is not in this reseller's list.
     expect(await reseller.getByText('Nora cannot sign in').count()).toBe(0);
     await reseller.getByRole('button', { name: 'Open a support case' }).click();
@@ -86,7 +98,9 @@ describe('finding things in lists, on the demo story', () => {
     expect(await row.innerText()).toMatch(/Demo Reseller Co[\s\S]*Woodgrove Bank/);
     await support.getByRole('textbox', { name: 'Reseller' }).fill('Northwind');
     await support.getByRole('option', { name: /Northwind Solutions/ }).click();
-    await expect.poll(() => column(support, 'Support cases', 1)).toEqual([expect.stringMatching(/^Nora cannot sign in/)]);
+    await expect
+      .poll(() => column(support, 'Support cases', 1))
+      .toEqual([expect.stringMatching(/^Nora cannot sign in/)]);
     await cases.getByRole('button', { name: 'Case' }).click();
     await support.waitForURL(/reseller=.*sort=SUBJECT/);
     expect(await accessibilityProblems(support)).toEqual([]);
@@ -104,13 +118,17 @@ describe('finding things in lists, on the demo story', () => {
     // the browser has not laid out yet (while the filtered list replaces the old one) runs the two together.
     const actors = async () => new Set(await entries.locator('tbody tr td:nth-child(2) > p').allTextContents());
     await expect.poll(actors).toEqual(new Set(['credit@demo.test']));
-    expect(await entries.locator('tbody tr td:nth-child(4)').first().innerText()).toMatch(/^Demo Reseller Co\s+(Terms request|Reseller) · /);
+    expect(await entries.locator('tbody tr td:nth-child(4)').first().innerText()).toMatch(
+      /^Demo Reseller Co\s+(Terms request|Reseller) · /,
+    );
   });
 
   it('shows the credit team the amount asked and the answer deadline in its queue', async () => {
     const credit = await (await stack.browser.newContext()).newPage();
     await signIn(credit, stack.url, 'credit');
-    const row = credit.getByRole('table', { name: 'Terms requests' }).locator('tbody tr', { hasText: 'Northwind Solutions' });
+    const row = credit
+      .getByRole('table', { name: 'Terms requests' })
+      .locator('tbody tr', { hasText: 'Northwind Solutions' });
     expect(await row.innerText()).toMatch(/\$50,000\.00[\s\S]*due soon/i);
     await row.getByRole('link', { name: 'Northwind Solutions' }).click();
     await credit.getByTestId('requested-limit').getByText('$50,000.00').waitFor();

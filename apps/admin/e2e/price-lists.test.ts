@@ -4,7 +4,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startStack, type Stack, openArea } from './support/stack';
 
-const FIXTURE = readFileSync(fileURLToPath(new URL('../../api/src/test-support/fixtures/price-list.csv', import.meta.url)), 'utf8');
+const FIXTURE = readFileSync(
+  fileURLToPath(new URL('../../api/src/test-support/fixtures/price-list.csv', import.meta.url)),
+  'utf8',
+);
 const ROWS = FIXTURE.trim().split('\n').length - 1;
 
 describe('price-list import in the browser', () => {
@@ -31,14 +34,18 @@ describe('price-list import in the browser', () => {
     await importFile('nce-prices-november.csv', FIXTURE);
     await page.getByRole('status').filter({ hasText: 'Price list imported' }).waitFor();
     // The demo catalog already holds some of these prices: every row is new, changed or unchanged.
-    const [, read, added, changed, unchanged] = /(\d+) rows: (\d+) new, (\d+) changed, (\d+) unchanged/.exec(await page.getByRole('status').innerText())!.map(Number);
+    const [, read, added, changed, unchanged] = /(\d+) rows: (\d+) new, (\d+) changed, (\d+) unchanged/
+      .exec(await page.getByRole('status').innerText())!
+      .map(Number);
     expect(read).toBe(ROWS);
     expect(added).toBeGreaterThan(0);
     expect(added! + changed! + unchanged!).toBe(ROWS);
     await expect.poll(() => imports().innerText()).toMatch(/nce-prices-november\.csv\s+succeeded/i);
 
     await importFile('nce-prices-november.csv', FIXTURE);
-    await expect.poll(() => page.getByRole('status').innerText()).toMatch(new RegExp(`${ROWS} rows: 0 new, 0 changed, ${ROWS} unchanged`));
+    await expect
+      .poll(() => page.getByRole('status').innerText())
+      .toMatch(new RegExp(`${ROWS} rows: 0 new, 0 changed, ${ROWS} unchanged`));
   });
 
   it('rejects a file with a bad cell, naming its line and column, and applies nothing of it', async () => {
@@ -62,6 +69,8 @@ describe('price-list import in the browser', () => {
 
   it('shows how much the uploads take on the server’s disk, and that unimported ones are removed after a day', async () => {
     await page.reload();
-    await expect.poll(() => page.getByTestId('upload-disk-usage').innerText()).toMatch(/Uploaded files on the server: 0 files, 0 kB\. Files not imported are removed after 24 hours\./);
+    await expect
+      .poll(() => page.getByTestId('upload-disk-usage').innerText())
+      .toMatch(/Uploaded files on the server: 0 files, 0 kB\. Files not imported are removed after 24 hours\./);
   });
 });

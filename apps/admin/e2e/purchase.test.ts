@@ -40,8 +40,13 @@ describe('the purchase wizard in the browser', () => {
     await page.getByText('Not saved: press Enter').waitFor();
     await quantity.press('Enter');
     await expect.poll(async () => page.getByTestId('cart-total').innerText()).toMatch(/Total \$[\d,]+\.\d{2}/);
-    const unit = Number(/\$([\d,.]+)/.exec(await page.getByRole('table', { name: 'Cart' }).getByRole('cell').nth(2).innerText())![1]!.replace(/,/g, ''));
-    const usd = (amount: number) => `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    const unit = Number(
+      /\$([\d,.]+)/
+        .exec(await page.getByRole('table', { name: 'Cart' }).getByRole('cell').nth(2).innerText())![1]!
+        .replace(/,/g, ''),
+    );
+    const usd = (amount: number) =>
+      `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
     await expect.poll(async () => page.getByTestId('cart-total').innerText()).toBe(`Total ${usd(unit * 5)}`);
     await expect.poll(async () => page.getByTestId('to-pay').innerText()).toBe(`To pay: ${usd(unit * 5)}`);
 
@@ -59,7 +64,9 @@ describe('the purchase wizard in the browser', () => {
     await page.getByRole('heading', { name: so }).waitFor();
     expect(page.url()).toMatch(/\/orders\/[0-9a-f-]{36}$/);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
-    expect(await page.getByRole('status').filter({ hasText: 'Order placed' }).innerText()).toContain(`${so} for ${usd(unit * 5)}`);
+    expect(await page.getByRole('status').filter({ hasText: 'Order placed' }).innerText()).toContain(
+      `${so} for ${usd(unit * 5)}`,
+    );
     await page.getByTestId('order-status').getByText('provisioned').waitFor({ timeout: 20_000 });
     const emails = page.getByLabel('Emails');
     await emails.getByText(`Your Microsoft licences are ready — order ${so}`).waitFor();

@@ -12,7 +12,10 @@ describe('resellers in the browser', () => {
   });
   afterAll(async () => stack?.stop());
 
-  const checkStatuses = async () => (await staff.getByRole('table', { name: 'Pre-purchase checks' }).locator('tbody tr td:first-child').allInnerTexts()).map((t) => t.trim().toLowerCase());
+  const checkStatuses = async () =>
+    (
+      await staff.getByRole('table', { name: 'Pre-purchase checks' }).locator('tbody tr td:first-child').allInnerTexts()
+    ).map((t) => t.trim().toLowerCase());
 
   it('creates a reseller, shows failing checks with their fix, passes them through the simulator, and activates after the first sign-in', async () => {
     await openArea(staff, 'Resellers');
@@ -37,7 +40,8 @@ describe('resellers in the browser', () => {
     await staff.getByRole('heading', { name: 'Acme Cloud Partners' }).waitFor();
     await staff.getByText('pending activation').first().waitFor();
 
-    // R25: the global MPN ID is refused with the reason; then a partner without relationship and an unknown domain fail two checks.
+    // R25: the global MPN ID is refused with the reason; then a partner without relationship and an unknown domain fail
+    // two checks.
     await staff.getByLabel('MPN location ID').fill('1234567');
     await staff.getByLabel('Indirect reseller domain').fill('acmecloud.onmicrosoft.com');
     await staff.getByRole('button', { name: 'Save and check' }).click();
@@ -99,13 +103,19 @@ describe('resellers in the browser', () => {
     await dialog.getByLabel('Company name').fill('Acme Cloud Partners Ltd');
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await staff.getByRole('heading', { name: 'Acme Cloud Partners Ltd', exact: true }).waitFor();
-    await staff.getByRole('table', { name: 'Reseller history' }).getByText(/company name: .* → Acme Cloud Partners Ltd/).first().waitFor();
+    await staff
+      .getByRole('table', { name: 'Reseller history' })
+      .getByText(/company name: .* → Acme Cloud Partners Ltd/)
+      .first()
+      .waitFor();
   });
 
   it('lists and searches resellers', async () => {
     await openArea(staff, 'Resellers');
     await staff.getByLabel('Search').fill('mp-4000');
-    await expect.poll(async () => staff.getByRole('table', { name: 'Resellers' }).locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^Acme Cloud Partners Ltd/)]);
+    await expect
+      .poll(async () => staff.getByRole('table', { name: 'Resellers' }).locator('tbody tr').allInnerTexts())
+      .toEqual([expect.stringMatching(/^Acme Cloud Partners Ltd/)]);
     await staff.getByText('1 reseller shown', { exact: true }).waitFor();
   });
 });

@@ -20,20 +20,51 @@ describe('the support desk in the browser', () => {
 
   /** Buys 3 seats for Contoso Pharmacy through the API and waits until they are provisioned. */
   async function provisionedOrder(key: string): Promise<{ id: string; soNumber: string }> {
-    const prices = await gql(reseller, stack.url, '{ catalogProducts(filter: { segment: COMMERCIAL, terms: [P1Y], billingPlans: [MONTHLY] }, first: 1) { edges { node { skus { prices { id } } } } } }');
-    const cart = await gql(reseller, stack.url, `mutation { addToCart(resellerId: "${resellerId}", priceId: ${Number(prices.catalogProducts.edges[0].node.skus[0].prices[0].id)}) { ... on Cart { lines { id } } } }`);
-    await gql(reseller, stack.url, `mutation { setCartQuantity(resellerId: "${resellerId}", lineId: "${cart.addToCart.lines[0].id}", quantity: 3) { __typename } }`);
-    const customer = (await gql(reseller, stack.url, '{ customers(search: "Contoso Pharmacy", first: 1) { nodes { id } } }')).customers.nodes[0].id;
-    await gql(reseller, stack.url, `mutation { bindCartCustomer(resellerId: "${resellerId}", customerId: "${customer}") { __typename } }`);
-    const order = (await gql(reseller, stack.url, `mutation { buy(resellerId: "${resellerId}", input: { idempotencyKey: "${key}" }) { ... on OrderPlaced { order { id soNumber } } } }`)).buy.order;
-    await expect.poll(async () => (await gql(reseller, stack.url, `{ order(id: "${order.id}") { status } }`)).order.status, { timeout: 20_000 }).toBe('PROVISIONED');
+    const prices = await gql(
+      reseller,
+      stack.url,
+      '{ catalogProducts(filter: { segment: COMMERCIAL, terms: [P1Y], billingPlans: [MONTHLY] }, first: 1) { edges { node { skus { prices { id } } } } } }',
+    );
+    const cart = await gql(
+      reseller,
+      stack.url,
+      `mutation { addToCart(resellerId: "${resellerId}", priceId: ${Number(prices.catalogProducts.edges[0].node.skus[0].prices[0].id)}) { ... on Cart { lines { id } } } }`,
+    );
+    await gql(
+      reseller,
+      stack.url,
+      `mutation { setCartQuantity(resellerId: "${resellerId}", lineId: "${cart.addToCart.lines[0].id}", quantity: 3) { __typename } }`,
+    );
+    const customer = (
+      await gql(reseller, stack.url, '{ customers(search: "Contoso Pharmacy", first: 1) { nodes { id } } }')
+    ).customers.nodes[0].id;
+    await gql(
+      reseller,
+      stack.url,
+      `mutation { bindCartCustomer(resellerId: "${resellerId}", customerId: "${customer}") { __typename } }`,
+    );
+    const order = (
+      await gql(
+        reseller,
+        stack.url,
+        `mutation { buy(resellerId: "${resellerId}", input: { idempotencyKey: "${key}" }) { ... on OrderPlaced { order { id soNumber } } } }`,
+      )
+    ).buy.order;
+    await expect
+      .poll(async () => (await gql(reseller, stack.url, `{ order(id: "${order.id}") { status } }`)).order.status, {
+        timeout: 20_000,
+      })
+      .toBe('PROVISIONED');
     return order;
   }
 
   it('opens a return case on a fresh order and completes a refund', async () => {
     const order = await provisionedOrder('e2e-support-fresh-1');
     await reseller.goto(`${stack.url}/orders/${order.id}`);
-    await reseller.getByLabel('Invoice').getByText(`Invoice INV-${order.soNumber.slice(3)}`).waitFor();
+    await reseller
+      .getByLabel('Invoice')
+      .getByText(`Invoice INV-${order.soNumber.slice(3)}`)
+      .waitFor();
     await reseller.getByRole('button', { name: 'Open a support case' }).click();
     const dialog = reseller.getByRole('dialog');
     await dialog.getByLabel('Subject').fill('We ordered one seat too many');
@@ -42,7 +73,10 @@ describe('the support desk in the browser', () => {
     await reseller.getByRole('heading', { name: 'We ordered one seat too many' }).waitFor();
 
     await support.goto(`${stack.url}/support`);
-    await support.getByRole('table', { name: 'Support cases' }).getByRole('link', { name: 'We ordered one seat too many' }).click();
+    await support
+      .getByRole('table', { name: 'Support cases' })
+      .getByRole('link', { name: 'We ordered one seat too many' })
+      .click();
     await support.getByRole('button', { name: 'Take' }).click();
     const panel = support.getByLabel('Return');
     await panel.getByText(/Refund for 3: \$[\d,]+\.\d{2}/).waitFor();
@@ -52,7 +86,9 @@ describe('the support desk in the browser', () => {
     await panel.getByRole('button', { name: 'Return' }).click();
     // A money action asks first, saying what it does.
     const confirm = support.getByRole('dialog');
-    expect(await confirm.innerText()).toMatch(/Return 1 seat of [\s\S]*refunded for the unused part[\s\S]*cannot be undone/);
+    expect(await confirm.innerText()).toMatch(
+      /Return 1 seat of [\s\S]*refunded for the unused part[\s\S]*cannot be undone/,
+    );
     await confirm.getByRole('button', { name: 'Return 1 seat' }).click();
     await support.getByText('Return done; the credit note is on the order.').waitFor();
     await panel.getByText(/Credit note CN-\d{8}-\d{6}-1-1: \$[\d,]+\.\d{2} \(card refund\)/).waitFor();
@@ -63,17 +99,30 @@ describe('the support desk in the browser', () => {
     const invoice = reseller.getByLabel('Invoice');
     await invoice.getByText('1 of 3 returned').waitFor();
     const notes = invoice.getByLabel('Credit notes');
-    await notes.getByText(/Credit note CN-\d{8}-\d{6}-1-1 .* 1 × .* returned · \$[\d,]+\.\d{2} refunded to the card/).waitFor();
-    expect(await notes.getByRole('link', { name: 'Credit note PDF' }).getAttribute('href')).toMatch(/\/credit-notes\/.*\.pdf$/);
+    await notes
+      .getByText(/Credit note CN-\d{8}-\d{6}-1-1 .* 1 × .* returned · \$[\d,]+\.\d{2} refunded to the card/)
+      .waitFor();
+    expect(await notes.getByRole('link', { name: 'Credit note PDF' }).getAttribute('href')).toMatch(
+      /\/credit-notes\/.*\.pdf$/,
+    );
     expect(await invoice.getByTestId('net-total').innerText()).toMatch(/Total after refunds \$[\d,]+\.\d{2}/);
   });
 
   it('offers only the statuses a case may move to, and keeps a closed case closed', async () => {
-    const opened = await gql(reseller, stack.url, `mutation { openSupportCase(resellerId: "${resellerId}", input: { type: "OTHER", subject: "Lifecycle question", text: "Where may a case go?" }) { ... on CaseSaved { supportCase { id } } } }`);
+    const opened = await gql(
+      reseller,
+      stack.url,
+      `mutation { openSupportCase(resellerId: "${resellerId}", input: { type: "OTHER", subject: "Lifecycle question", text: "Where may a case go?" }) { ... on CaseSaved { supportCase { id } } } }`,
+    );
     await support.goto(`${stack.url}/support/${opened.openSupportCase.supportCase.id}`);
     await support.getByRole('heading', { name: 'Lifecycle question' }).waitFor();
     await support.getByRole('textbox', { name: 'Status' }).click();
-    expect(await support.getByRole('option').allInnerTexts()).toEqual(['open', 'waiting on the reseller', 'resolved', 'closed']);
+    expect(await support.getByRole('option').allInnerTexts()).toEqual([
+      'open',
+      'waiting on the reseller',
+      'resolved',
+      'closed',
+    ]);
     await support.getByRole('option', { name: 'resolved' }).click();
     await support.getByText(/Changed status → resolved/).waitFor();
     await support.getByRole('textbox', { name: 'Status' }).click();
@@ -86,7 +135,9 @@ describe('the support desk in the browser', () => {
 
   it('refuses a return outside Microsoft’s window and says when it closed', async () => {
     const order = await provisionedOrder('e2e-support-late-1');
-    stack.sql(`UPDATE sales_order SET placed_at = '${new Date(Date.now() - 9 * 24 * 3_600_000).toISOString()}' WHERE id = '${order.id}'`);
+    stack.sql(
+      `UPDATE sales_order SET placed_at = '${new Date(Date.now() - 9 * 24 * 3_600_000).toISOString()}' WHERE id = '${order.id}'`,
+    );
     const opened = await gql(
       reseller,
       stack.url,
@@ -96,7 +147,13 @@ describe('the support desk in the browser', () => {
     const panel = support.getByLabel('Return');
     await panel.getByText(/The return window closed on/).waitFor();
     await panel.getByRole('button', { name: 'Return' }).click();
-    await support.getByRole('dialog').getByRole('button', { name: /^Return \d+ seats?$/ }).click();
-    await panel.getByRole('alert').getByText(/closed on .*within 7 days \(168 hours\)/).waitFor();
+    await support
+      .getByRole('dialog')
+      .getByRole('button', { name: /^Return \d+ seats?$/ })
+      .click();
+    await panel
+      .getByRole('alert')
+      .getByText(/closed on .*within 7 days \(168 hours\)/)
+      .waitFor();
   });
 });

@@ -21,7 +21,9 @@ describe('the credit desk in the browser', () => {
     await ask.getByText(/Enter the credit line as an amount such as 25,000/).waitFor();
     await ask.getByLabel('Credit line asked for').fill('25,000');
     await ask.getByRole('button', { name: 'Send request' }).click();
-    await terms.getByText('Terms requested for a credit line of $25,000.00. The credit team answers within 24–48 hours.').waitFor();
+    await terms
+      .getByText('Terms requested for a credit line of $25,000.00. The credit team answers within 24–48 hours.')
+      .waitFor();
     await terms.getByText(/Request of .* for \$25,000\.00/).waitFor();
     await terms.getByText('submitted', { exact: true }).waitFor();
 
@@ -34,7 +36,10 @@ describe('the credit desk in the browser', () => {
     // The credit team sees what it weighs the request against: exposure and recent orders.
     const standing = credit.getByLabel('Reseller standing');
     await standing.getByText('Credit line: none yet').waitFor();
-    await standing.getByText(/No orders yet\.|SO-\d{8}-\d{6}/).first().waitFor();
+    await standing
+      .getByText(/No orders yet\.|SO-\d{8}-\d{6}/)
+      .first()
+      .waitFor();
     await credit.getByRole('button', { name: 'Claim' }).click();
     await credit.getByTestId('terms-status').getByText('in review').waitFor();
     await credit.getByTestId('requested-limit').getByText('$25,000.00').waitFor();
@@ -54,10 +59,16 @@ describe('the credit desk in the browser', () => {
     await credit.getByText('Terms approved; the reseller can pay on terms.').waitFor();
 
     await reseller.reload();
-    await reseller.getByTestId('credit-standing').getByText(/\$5,000\.00 available/).waitFor();
+    await reseller
+      .getByTestId('credit-standing')
+      .getByText(/\$5,000\.00 available/)
+      .waitFor();
     await openArea(reseller, 'New purchase');
     await reseller.getByLabel('Find a product').fill('Microsoft 365 E3');
-    await chooseOption(reseller.getByLabel('Term and billing of Microsoft 365 E3').first(), /^Annual term, billed monthly/);
+    await chooseOption(
+      reseller.getByLabel('Term and billing of Microsoft 365 E3').first(),
+      /^Annual term, billed monthly/,
+    );
     await reseller.getByRole('button', { name: 'Add to cart Microsoft 365 E3', exact: true }).first().click();
     await reseller.getByRole('table', { name: 'Cart' }).waitFor();
     await reseller.getByRole('textbox', { name: 'Existing customer' }).click();

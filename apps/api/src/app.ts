@@ -57,7 +57,10 @@ export interface App {
   resetUrl(token: string): string;
 }
 
-export async function createApp(config: Config, overrides: { clock?: Clock; logger?: Logger; hasher?: PasswordHasher; modules?: readonly ApiModule[] } = {}): Promise<App> {
+export async function createApp(
+  config: Config,
+  overrides: { clock?: Clock; logger?: Logger; hasher?: PasswordHasher; modules?: readonly ApiModule[] } = {},
+): Promise<App> {
   const modules = overrides.modules ?? MODULES;
   const clock = overrides.clock ?? (config.clockStart ? new RunningClock(config.clockStart) : systemClock);
   const logger = overrides.logger ?? createLogger(config.logLevel);

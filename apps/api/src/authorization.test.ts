@@ -18,7 +18,9 @@ const MANAGERS: Role[] = ['admin', 'staff'];
 const NONE = '00000000-0000-0000-0000-000000000000';
 /** Replaced by the demo reseller's id: reseller users may reach their own reseller only. */
 const OWN = '$OWN_RESELLER';
-/** Ids of records: none in the matrix (the call is allowed and finds nothing); another reseller's in the isolation test. */
+/**
+ * Ids of records: none in the matrix (the call is allowed and finds nothing); another reseller's in the isolation test.
+ */
 const CUSTOMER = '$CUSTOMER';
 const ORDER = '$ORDER';
 const CASE = '$CASE';
@@ -28,23 +30,49 @@ const CUSTOMER_MANAGERS: Role[] = ['admin', 'staff', 'reseller'];
 const BUYERS: Role[] = ['admin', 'staff', 'reseller'];
 const SUPPORT: Role[] = ['admin', 'support'];
 const SUPPORT_AND_RESELLER: Role[] = ['admin', 'support', 'reseller'];
-const BAD_CUSTOMER_INPUT = '{ segment: COMMERCIAL, companyName: "", address: { line1: "", city: "", postalCode: "", country: "" }, adminContact: { name: "", email: "", phone: "" }, portalLogin: "" }';
+const BAD_CUSTOMER_INPUT =
+  '{ segment: COMMERCIAL, companyName: "", address: { line1: "", city: "", postalCode: "", country: "" }, adminContact: { name: "", email: "", phone: "" }, portalLogin: "" }';
 
 const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
   me: { allowed: PUBLIC, document: '{ me { id } }' },
   signIn: { allowed: PUBLIC, document: 'mutation { signIn(email: "matrix@demo.test", password: "x") { __typename } }' },
-  resetPassword: { allowed: PUBLIC, document: 'mutation { resetPassword(token: "no-such-token", newPassword: "x") { __typename } }' },
-  changePassword: { allowed: SIGNED_IN, document: 'mutation { changePassword(currentPassword: "wrong", newPassword: "x") { __typename } }' },
+  resetPassword: {
+    allowed: PUBLIC,
+    document: 'mutation { resetPassword(token: "no-such-token", newPassword: "x") { __typename } }',
+  },
+  changePassword: {
+    allowed: SIGNED_IN,
+    document: 'mutation { changePassword(currentPassword: "wrong", newPassword: "x") { __typename } }',
+  },
   signOut: { allowed: SIGNED_IN, document: 'mutation { signOut }' },
-  createPasswordReset: { allowed: ['admin'], document: 'mutation { createPasswordReset(userId: "00000000-0000-0000-0000-000000000000") { __typename } }' },
+  createPasswordReset: {
+    allowed: ['admin'],
+    document: 'mutation { createPasswordReset(userId: "00000000-0000-0000-0000-000000000000") { __typename } }',
+  },
   staffUsers: { allowed: ['admin'], document: '{ staffUsers(first: 1) { nodes { id } } }' },
-  createStaffUser: { allowed: ['admin'], document: 'mutation { createStaffUser(input: { email: "bad", displayName: "", roles: [] }) { __typename } }' },
-  updateStaffUser: { allowed: ['admin'], document: 'mutation { updateStaffUser(input: { id: "00000000-0000-0000-0000-000000000000", version: 1 }) { __typename } }' },
+  createStaffUser: {
+    allowed: ['admin'],
+    document: 'mutation { createStaffUser(input: { email: "bad", displayName: "", roles: [] }) { __typename } }',
+  },
+  updateStaffUser: {
+    allowed: ['admin'],
+    document:
+      'mutation { updateStaffUser(input: { id: "00000000-0000-0000-0000-000000000000", version: 1 }) { __typename } }',
+  },
   auditEntries: { allowed: ['admin', 'staff'], document: '{ auditEntries(first: 1) { nodes { id } } }' },
-  catalogProducts: { allowed: SIGNED_IN, document: '{ catalogProducts(filter: { segment: COMMERCIAL }, first: 1) { market } }' },
-  catalogProduct: { allowed: SIGNED_IN, document: '{ catalogProduct(id: "X", filter: { segment: COMMERCIAL }) { id } }' },
+  catalogProducts: {
+    allowed: SIGNED_IN,
+    document: '{ catalogProducts(filter: { segment: COMMERCIAL }, first: 1) { market } }',
+  },
+  catalogProduct: {
+    allowed: SIGNED_IN,
+    document: '{ catalogProduct(id: "X", filter: { segment: COMMERCIAL }) { id } }',
+  },
   catalogMarkets: { allowed: SIGNED_IN, document: '{ catalogMarkets { market } }' },
-  importPriceList: { allowed: ['admin', 'staff'], document: 'mutation { importPriceList(uploadId: "00000000-0000-0000-0000-000000000000") { __typename } }' },
+  importPriceList: {
+    allowed: ['admin', 'staff'],
+    document: 'mutation { importPriceList(uploadId: "00000000-0000-0000-0000-000000000000") { __typename } }',
+  },
   priceListImport: { allowed: ['admin', 'staff'], document: '{ priceListImport(id: "x") { id } }' },
   priceListImports: { allowed: ['admin', 'staff'], document: '{ priceListImports(first: 1) { nodes { id } } }' },
   priceListUploads: { allowed: ['admin', 'staff'], document: '{ priceListUploads { files bytes } }' },
@@ -52,73 +80,172 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
   reseller: { allowed: [...STAFF_ROLES, 'reseller'], document: `{ reseller(id: "${OWN}") { id } }` },
   createReseller: {
     allowed: MANAGERS,
-    document: 'mutation { createReseller(input: { companyName: "", marketplaceId: "", bcn: "", address: { line1: "", city: "", postalCode: "", country: "" }, contact: { name: "", email: "", phone: "" } }) { __typename } }',
+    document:
+      'mutation { createReseller(input: { companyName: "", marketplaceId: "", bcn: "", address: { line1: "", city: "", postalCode: "", country: "" }, contact: { name: "", email: "", phone: "" } }) { __typename } }',
   },
   updateReseller: {
     allowed: MANAGERS,
     document: `mutation { updateReseller(id: "${OWN}", version: 999, input: { companyName: "", marketplaceId: "", bcn: "", address: { line1: "", city: "", postalCode: "", country: "" }, contact: { name: "", email: "", phone: "" } }) { __typename } }`,
   },
-  setResellerStatus: { allowed: MANAGERS, document: `mutation { setResellerStatus(id: "${OWN}", version: 999, status: SUSPENDED) { __typename } }` },
-  setResellerIdentifiers: { allowed: [...MANAGERS, 'reseller'], document: `mutation { setResellerIdentifiers(resellerId: "${OWN}", mpnLocationId: "x", resellerDomain: "x") { __typename } }` },
-  runResellerChecks: { allowed: [...MANAGERS, 'reseller'], document: `mutation { runResellerChecks(resellerId: "${OWN}") { checkedAt } }` },
-  createResellerUser: { allowed: MANAGERS, document: `mutation { createResellerUser(resellerId: "${NONE}", email: "x@y.z", displayName: "X") { __typename } }` },
+  setResellerStatus: {
+    allowed: MANAGERS,
+    document: `mutation { setResellerStatus(id: "${OWN}", version: 999, status: SUSPENDED) { __typename } }`,
+  },
+  setResellerIdentifiers: {
+    allowed: [...MANAGERS, 'reseller'],
+    document: `mutation { setResellerIdentifiers(resellerId: "${OWN}", mpnLocationId: "x", resellerDomain: "x") { __typename } }`,
+  },
+  runResellerChecks: {
+    allowed: [...MANAGERS, 'reseller'],
+    document: `mutation { runResellerChecks(resellerId: "${OWN}") { checkedAt } }`,
+  },
+  createResellerUser: {
+    allowed: MANAGERS,
+    document: `mutation { createResellerUser(resellerId: "${NONE}", email: "x@y.z", displayName: "X") { __typename } }`,
+  },
   distributorLinks: { allowed: SIGNED_IN, document: '{ distributorLinks { customerAuthorisation } }' },
   simPartners: { allowed: MANAGERS, document: '{ simPartners { mpnId } }' },
   simTenants: { allowed: MANAGERS, document: '{ simTenants { domain } }' },
   saveSimPartner: {
     allowed: MANAGERS,
-    document: 'mutation { saveSimPartner(input: { mpnId: "x", companyName: "", kind: "x", cspIndirectReseller: true, relationshipWithDistributor: true }) { __typename } }',
+    document:
+      'mutation { saveSimPartner(input: { mpnId: "x", companyName: "", kind: "x", cspIndirectReseller: true, relationshipWithDistributor: true }) { __typename } }',
   },
-  saveSimTenant: { allowed: MANAGERS, document: 'mutation { saveSimTenant(input: { domain: "x", companyName: "", government: false, relationshipAccepted: false }) { __typename } }' },
-  acceptTenantRelationship: { allowed: MANAGERS, document: 'mutation { acceptTenantRelationship(domain: "nobody.onmicrosoft.com") { __typename } }' },
+  saveSimTenant: {
+    allowed: MANAGERS,
+    document:
+      'mutation { saveSimTenant(input: { domain: "x", companyName: "", government: false, relationshipAccepted: false }) { __typename } }',
+  },
+  acceptTenantRelationship: {
+    allowed: MANAGERS,
+    document: 'mutation { acceptTenantRelationship(domain: "nobody.onmicrosoft.com") { __typename } }',
+  },
   customers: { allowed: CUSTOMER_READERS, document: '{ customers(first: 1) { nodes { id } } }' },
   customer: { allowed: CUSTOMER_READERS, document: `{ customer(id: "${CUSTOMER}") { id } }` },
-  createCustomer: { allowed: CUSTOMER_MANAGERS, document: `mutation { createCustomer(resellerId: "${OWN}", input: ${BAD_CUSTOMER_INPUT}) { __typename } }` },
-  updateCustomer: { allowed: CUSTOMER_MANAGERS, document: `mutation { updateCustomer(id: "${CUSTOMER}", version: 999, input: ${BAD_CUSTOMER_INPUT}) { __typename } }` },
-  revealPortalPassword: { allowed: CUSTOMER_READERS, document: `mutation { revealPortalPassword(customerId: "${CUSTOMER}") { value } }` },
-  tenantChoices: { allowed: CUSTOMER_READERS, document: `{ tenantChoices(customerId: "${CUSTOMER}") { explanation } }` },
-  chooseNewTenant: { allowed: CUSTOMER_MANAGERS, document: `mutation { chooseNewTenant(customerId: "${CUSTOMER}", domain: "x") { __typename } }` },
-  chooseExistingTenant: { allowed: CUSTOMER_MANAGERS, document: `mutation { chooseExistingTenant(customerId: "${CUSTOMER}", domain: "x") { __typename } }` },
-  signAttestation: { allowed: CUSTOMER_MANAGERS, document: `mutation { signAttestation(customerId: "${CUSTOMER}") { __typename } }` },
-  createCustomerTenant: { allowed: MANAGERS, document: `mutation { createCustomerTenant(customerId: "${CUSTOMER}") { __typename } }` },
-  revealTenantAdminPassword: { allowed: CUSTOMER_READERS, document: `mutation { revealTenantAdminPassword(customerId: "${CUSTOMER}") { value } }` },
+  createCustomer: {
+    allowed: CUSTOMER_MANAGERS,
+    document: `mutation { createCustomer(resellerId: "${OWN}", input: ${BAD_CUSTOMER_INPUT}) { __typename } }`,
+  },
+  updateCustomer: {
+    allowed: CUSTOMER_MANAGERS,
+    document: `mutation { updateCustomer(id: "${CUSTOMER}", version: 999, input: ${BAD_CUSTOMER_INPUT}) { __typename } }`,
+  },
+  revealPortalPassword: {
+    allowed: CUSTOMER_READERS,
+    document: `mutation { revealPortalPassword(customerId: "${CUSTOMER}") { value } }`,
+  },
+  tenantChoices: {
+    allowed: CUSTOMER_READERS,
+    document: `{ tenantChoices(customerId: "${CUSTOMER}") { explanation } }`,
+  },
+  chooseNewTenant: {
+    allowed: CUSTOMER_MANAGERS,
+    document: `mutation { chooseNewTenant(customerId: "${CUSTOMER}", domain: "x") { __typename } }`,
+  },
+  chooseExistingTenant: {
+    allowed: CUSTOMER_MANAGERS,
+    document: `mutation { chooseExistingTenant(customerId: "${CUSTOMER}", domain: "x") { __typename } }`,
+  },
+  signAttestation: {
+    allowed: CUSTOMER_MANAGERS,
+    document: `mutation { signAttestation(customerId: "${CUSTOMER}") { __typename } }`,
+  },
+  createCustomerTenant: {
+    allowed: MANAGERS,
+    document: `mutation { createCustomerTenant(customerId: "${CUSTOMER}") { __typename } }`,
+  },
+  revealTenantAdminPassword: {
+    allowed: CUSTOMER_READERS,
+    document: `mutation { revealTenantAdminPassword(customerId: "${CUSTOMER}") { value } }`,
+  },
   cart: { allowed: BUYERS, document: `{ cart(resellerId: "${OWN}") { id } }` },
-  addToCart: { allowed: BUYERS, document: `mutation { addToCart(resellerId: "${OWN}", priceId: 999999999) { __typename } }` },
-  setCartQuantity: { allowed: BUYERS, document: `mutation { setCartQuantity(resellerId: "${OWN}", lineId: "${NONE}", quantity: 1) { __typename } }` },
-  removeCartLine: { allowed: BUYERS, document: `mutation { removeCartLine(resellerId: "${OWN}", lineId: "${NONE}") { __typename } }` },
-  bindCartCustomer: { allowed: BUYERS, document: `mutation { bindCartCustomer(resellerId: "${OWN}", customerId: "${NONE}") { __typename } }` },
+  addToCart: {
+    allowed: BUYERS,
+    document: `mutation { addToCart(resellerId: "${OWN}", priceId: 999999999) { __typename } }`,
+  },
+  setCartQuantity: {
+    allowed: BUYERS,
+    document: `mutation { setCartQuantity(resellerId: "${OWN}", lineId: "${NONE}", quantity: 1) { __typename } }`,
+  },
+  removeCartLine: {
+    allowed: BUYERS,
+    document: `mutation { removeCartLine(resellerId: "${OWN}", lineId: "${NONE}") { __typename } }`,
+  },
+  bindCartCustomer: {
+    allowed: BUYERS,
+    document: `mutation { bindCartCustomer(resellerId: "${OWN}", customerId: "${NONE}") { __typename } }`,
+  },
   purchaseReadiness: { allowed: BUYERS, document: `{ purchaseReadiness(resellerId: "${OWN}") { ready } }` },
-  buy: { allowed: BUYERS, document: `mutation { buy(resellerId: "${OWN}", input: { idempotencyKey: "x" }) { __typename } }` },
+  buy: {
+    allowed: BUYERS,
+    document: `mutation { buy(resellerId: "${OWN}", input: { idempotencyKey: "x" }) { __typename } }`,
+  },
   orders: { allowed: SIGNED_IN, document: '{ orders(first: 1) { nodes { id } } }' },
   order: { allowed: SIGNED_IN, document: `{ order(id: "${ORDER}") { id } }` },
-  retryOrderProvisioning: { allowed: MANAGERS, document: `mutation { retryOrderProvisioning(orderId: "${NONE}") { code } }` },
+  retryOrderProvisioning: {
+    allowed: MANAGERS,
+    document: `mutation { retryOrderProvisioning(orderId: "${NONE}") { code } }`,
+  },
   submitTermsRequest: {
     allowed: BUYERS,
     document: `mutation { submitTermsRequest(resellerId: "${OWN}", input: { resellerMarketplaceId: "", bcn: "", companyName: "", address: { line1: "", city: "", postalCode: "", country: "" }, contact: { name: "", email: "", phone: "" }, requestedLimit: "" }) { __typename } }`,
   },
   termsRequests: { allowed: ['admin', 'credit', 'reseller'], document: '{ termsRequests(first: 1) { nodes { id } } }' },
   termsRequest: { allowed: SIGNED_IN, document: `{ termsRequest(id: "${TERMS}") { id } }` },
-  decideTermsRequest: { allowed: SIGNED_IN, document: `mutation { decideTermsRequest(id: "${TERMS}", version: 1, event: "WITHDRAW") { __typename } }` },
-  approveTermsRequest: { allowed: ['admin', 'credit'], document: `mutation { approveTermsRequest(id: "${NONE}", version: 1, input: { creditLimit: "1", currency: "USD", paymentTerms: "NET_30", effectiveFrom: "2026-12-01" }) { __typename } }` },
+  decideTermsRequest: {
+    allowed: SIGNED_IN,
+    document: `mutation { decideTermsRequest(id: "${TERMS}", version: 1, event: "WITHDRAW") { __typename } }`,
+  },
+  approveTermsRequest: {
+    allowed: ['admin', 'credit'],
+    document: `mutation { approveTermsRequest(id: "${NONE}", version: 1, input: { creditLimit: "1", currency: "USD", paymentTerms: "NET_30", effectiveFrom: "2026-12-01" }) { __typename } }`,
+  },
   updateTermsRequest: {
     allowed: BUYERS,
     document: `mutation { updateTermsRequest(id: "${TERMS}", version: 1, input: { resellerMarketplaceId: "", bcn: "", companyName: "", address: { line1: "", city: "", postalCode: "", country: "" }, contact: { name: "", email: "", phone: "" }, requestedLimit: "" }) { __typename } }`,
   },
-  commentTermsRequest: { allowed: SIGNED_IN, document: `mutation { commentTermsRequest(id: "${TERMS}", text: "x") { __typename } }` },
-  resellerCredit: { allowed: ['admin', 'staff', 'credit', 'reseller'], document: `{ resellerCredit(resellerId: "${OWN}") { ledger { at } } }` },
-  openSupportCase: { allowed: SUPPORT_AND_RESELLER, document: `mutation { openSupportCase(resellerId: "${OWN}", input: { type: "OTHER", subject: "", text: "" }) { __typename } }` },
+  commentTermsRequest: {
+    allowed: SIGNED_IN,
+    document: `mutation { commentTermsRequest(id: "${TERMS}", text: "x") { __typename } }`,
+  },
+  resellerCredit: {
+    allowed: ['admin', 'staff', 'credit', 'reseller'],
+    document: `{ resellerCredit(resellerId: "${OWN}") { ledger { at } } }`,
+  },
+  openSupportCase: {
+    allowed: SUPPORT_AND_RESELLER,
+    document: `mutation { openSupportCase(resellerId: "${OWN}", input: { type: "OTHER", subject: "", text: "" }) { __typename } }`,
+  },
   supportCases: { allowed: SUPPORT_AND_RESELLER, document: '{ supportCases(first: 1) { nodes { id } } }' },
   supportCase: { allowed: SUPPORT_AND_RESELLER, document: `{ supportCase(id: "${CASE}") { id } }` },
-  updateSupportCase: { allowed: SUPPORT, document: `mutation { updateSupportCase(id: "${NONE}", version: 1, status: "OPEN") { __typename } }` },
-  commentSupportCase: { allowed: SUPPORT_AND_RESELLER, document: `mutation { commentSupportCase(id: "${CASE}", text: "x") { __typename } }` },
+  updateSupportCase: {
+    allowed: SUPPORT,
+    document: `mutation { updateSupportCase(id: "${NONE}", version: 1, status: "OPEN") { __typename } }`,
+  },
+  commentSupportCase: {
+    allowed: SUPPORT_AND_RESELLER,
+    document: `mutation { commentSupportCase(id: "${CASE}", text: "x") { __typename } }`,
+  },
   returnOptions: { allowed: SIGNED_IN, document: `{ returnOptions(orderId: "${ORDER}") { allowed } }` },
-  returnOrderLine: { allowed: SUPPORT, document: `mutation { returnOrderLine(orderLineId: "${NONE}", quantity: 1, idempotencyKey: "x") { __typename } }` },
+  returnOrderLine: {
+    allowed: SUPPORT,
+    document: `mutation { returnOrderLine(orderLineId: "${NONE}", quantity: 1, idempotencyKey: "x") { __typename } }`,
+  },
   invoice: { allowed: SIGNED_IN, document: `{ invoice(orderId: "${ORDER}") { number } }` },
   resendInvoice: { allowed: SUPPORT, document: `mutation { resendInvoice(orderId: "${NONE}") }` },
-  sendPasswordReset: { allowed: SUPPORT, document: 'mutation { sendPasswordReset(email: "nobody@demo.test") { code } }' },
+  sendPasswordReset: {
+    allowed: SUPPORT,
+    document: 'mutation { sendPasswordReset(email: "nobody@demo.test") { code } }',
+  },
   unlockSignIn: { allowed: SUPPORT, document: 'mutation { unlockSignIn(email: "nobody@demo.test") { __typename } }' },
-  unlockSignInAddress: { allowed: ['admin'], document: 'mutation { unlockSignInAddress(address: "not an address") { __typename } }' },
-  regeneratePortalPassword: { allowed: SUPPORT, document: `mutation { regeneratePortalPassword(customerId: "${NONE}") }` },
+  unlockSignInAddress: {
+    allowed: ['admin'],
+    document: 'mutation { unlockSignInAddress(address: "not an address") { __typename } }',
+  },
+  regeneratePortalPassword: {
+    allowed: SUPPORT,
+    document: `mutation { regeneratePortalPassword(customerId: "${NONE}") }`,
+  },
   portalLoginOwner: { allowed: SUPPORT, document: '{ portalLoginOwner(login: "nobody") { customer { id } } }' },
 };
 
@@ -148,8 +275,15 @@ describe('authorisation matrix: every operation × every role', () => {
   });
 
   it('has a row for every query and mutation of the schema, and none for operations that do not exist', async () => {
-    const introspection = await server.gql('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
-    const operations = [...introspection.data!.__schema.queryType.fields, ...introspection.data!.__schema.mutationType.fields].map((f: { name: string }) => f.name).sort();
+    const introspection = await server.gql(
+      '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }',
+    );
+    const operations = [
+      ...introspection.data!.__schema.queryType.fields,
+      ...introspection.data!.__schema.mutationType.fields,
+    ]
+      .map((f: { name: string }) => f.name)
+      .sort();
     expect(Object.keys(MATRIX).sort()).toEqual(operations);
   });
 
@@ -158,7 +292,10 @@ describe('authorisation matrix: every operation × every role', () => {
   for (const operation of order) {
     it(`${operation}: allowed for ${MATRIX[operation]!.allowed.join(', ')}; refused for the others`, async () => {
       for (const role of ROLES) {
-        const document = [CUSTOMER, ORDER, CASE, TERMS].reduce((d, placeholder) => d.replaceAll(placeholder, NONE), MATRIX[operation]!.document.replaceAll(OWN, ownResellerId));
+        const document = [CUSTOMER, ORDER, CASE, TERMS].reduce(
+          (d, placeholder) => d.replaceAll(placeholder, NONE),
+          MATRIX[operation]!.document.replaceAll(OWN, ownResellerId),
+        );
         const response = await clients.get(role)!.gql(document);
         const code = response.errors?.[0]?.extensions?.code;
         if (MATRIX[operation]!.allowed.includes(role)) {
@@ -197,11 +334,21 @@ describe('reseller isolation: a reseller user reaches nothing of another reselle
 
       const reseller = server.fork();
       await reseller.signIn(demo('reseller').email, demo('reseller').password);
-      const otherIds: Record<string, string> = { [OWN]: otherId, [CUSTOMER]: otherCustomerId, ...(await otherRecords(t, admin, otherId, otherCustomerId)) };
+      const otherIds: Record<string, string> = {
+        [OWN]: otherId,
+        [CUSTOMER]: otherCustomerId,
+        ...(await otherRecords(t, admin, otherId, otherCustomerId)),
+      };
       const attempts = Object.entries(MATRIX)
         .filter(([, row]) => Object.keys(otherIds).some((placeholder) => row.document.includes(placeholder)))
         .filter(([, row]) => row.allowed.includes('reseller'))
-        .map(([operation, row]) => ({ operation, document: Object.entries(otherIds).reduce((d, [placeholder, id]) => d.replaceAll(placeholder, id), row.document) }));
+        .map(([operation, row]) => ({
+          operation,
+          document: Object.entries(otherIds).reduce(
+            (d, [placeholder, id]) => d.replaceAll(placeholder, id),
+            row.document,
+          ),
+        }));
       expect(attempts.length).toBeGreaterThanOrEqual(20);
       for (const { operation, document } of attempts) {
         const response = await reseller.gql(document);
@@ -228,19 +375,46 @@ describe('reseller isolation: a reseller user reaches nothing of another reselle
 });
 
 /** Another reseller's order, support case and terms request, made by an admin on its behalf. */
-async function otherRecords(t: TestApp, admin: TestClient, resellerId: string, customerId: string): Promise<Record<string, string>> {
+async function otherRecords(
+  t: TestApp,
+  admin: TestClient,
+  resellerId: string,
+  customerId: string,
+): Promise<Record<string, string>> {
   const orderId = randomUUID();
   const now = t.clock.now().toISOString();
   await t.app.db.transaction((m) =>
     m.insert(SalesOrderEntity, {
-      id: orderId, soNumber: 'SO-20261124-999999', resellerId, customerId, status: 'PROVISIONED', paymentMethod: 'CREDIT_CARD', poNumber: null, currency: 'USD', totalMinor: 100,
-      idempotencyKey: 'other-reseller-order', requestHash: 'x', tenantDomain: 'other.onmicrosoft.com', placedByUserId: null, placedAt: now, provisionedAt: now, failureReason: null, updatedAt: now, version: 1,
+      id: orderId,
+      soNumber: 'SO-20261124-999999',
+      resellerId,
+      customerId,
+      status: 'PROVISIONED',
+      paymentMethod: 'CREDIT_CARD',
+      poNumber: null,
+      currency: 'USD',
+      totalMinor: 100,
+      idempotencyKey: 'other-reseller-order',
+      requestHash: 'x',
+      tenantDomain: 'other.onmicrosoft.com',
+      placedByUserId: null,
+      placedAt: now,
+      provisionedAt: now,
+      failureReason: null,
+      updatedAt: now,
+      version: 1,
     }),
   );
-  const supportCase = await admin.gql(`mutation { openSupportCase(resellerId: "${resellerId}", input: { type: "OTHER", subject: "Other's case", text: "Private" }) { ... on CaseSaved { supportCase { id } } } }`);
+  const supportCase = await admin.gql(
+    `mutation { openSupportCase(resellerId: "${resellerId}", input: { type: "OTHER", subject: "Other's case", text: "Private" }) { ... on CaseSaved { supportCase { id } } } }`,
+  );
   const terms = await admin.gql(
     `mutation { submitTermsRequest(resellerId: "${resellerId}", input: { resellerMarketplaceId: "MP-200002", bcn: "20-200002", companyName: "Other Reseller",
       address: { line1: "1 Main St", city: "Austin", region: "TX", postalCode: "73301", country: "US" }, contact: { name: "Olga", email: "olga@other.example", phone: "+15125550100" }, requestedLimit: "10000" }) { ... on TermsRequestSaved { request { id } } } }`,
   );
-  return { [ORDER]: orderId, [CASE]: supportCase.data?.openSupportCase.supportCase.id, [TERMS]: terms.data?.submitTermsRequest.request.id };
+  return {
+    [ORDER]: orderId,
+    [CASE]: supportCase.data?.openSupportCase.supportCase.id,
+    [TERMS]: terms.data?.submitTermsRequest.request.id,
+  };
 }

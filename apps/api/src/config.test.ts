@@ -50,7 +50,9 @@ describe('loadConfig', () => {
   it('requires a 32-byte SECRETS_KEY in production, with the other problems, before anything starts', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SECRETS_KEY is required/);
     expect(() => loadConfig({ SECRETS_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/32 bytes/);
-    expect(loadConfig({ NODE_ENV: 'production', SECRETS_KEY: Buffer.alloc(32, 7).toString('base64') }).secretsKey).toEqual(Buffer.alloc(32, 7));
+    expect(
+      loadConfig({ NODE_ENV: 'production', SECRETS_KEY: Buffer.alloc(32, 7).toString('base64') }).secretsKey,
+    ).toEqual(Buffer.alloc(32, 7));
     expect(loadConfig({}).secretsKey).toBeNull();
   });
 });

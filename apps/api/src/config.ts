@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
 import { parseTrustProxy, type TrustProxy } from './platform/client-address.js';
 
-export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string };
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 export interface Config {
   readonly port: number;
@@ -37,9 +35,14 @@ export interface Config {
   readonly creditTeamEmail: string;
   /** How long one GraphQL operation may execute before the client is answered OPERATION_TIMEOUT. */
   readonly operationTimeoutMs: number;
-  /** Sales tax on invoices, in basis points (825 = 8.25 %); 0 when prices are tax-exclusive and tax is billed elsewhere. */
+  /**
+   * Sales tax on invoices, in basis points (825 = 8.25 %); 0 when prices are tax-exclusive and tax is billed elsewhere.
+   */
   readonly taxRateBasisPoints: number;
-  /** Which proxies' X-Forwarded-For to believe for the client's address (sign-in throttling, audit); Express's `trust proxy` forms. */
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client's address (sign-in throttling, audit); Express's `trust
+   * proxy` forms.
+   */
   readonly trustProxy: TrustProxy;
   /** SECRETS_KEY: the key secrets are encrypted with at rest; null outside production: one kept in the data folder. */
   readonly secretsKey: Buffer | null;
@@ -62,62 +65,87 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 
   const portText = env.PORT ?? '4000';
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) problems.push(`PORT must be a whole number from 0 to 65535, got "${portText}"`);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    problems.push(`PORT must be a whole number from 0 to 65535, got "${portText}"`);
 
   const database = parseDatabaseUrl(env.DATABASE_URL, dataDir, problems);
 
   const logLevel = env.LOG_LEVEL ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
 
   const defaultMarket = (env.DEFAULT_MARKET ?? 'US').toUpperCase();
-  if (!/^[A-Z]{2}$/.test(defaultMarket)) problems.push(`DEFAULT_MARKET must be a two-letter country code, got "${env.DEFAULT_MARKET}"`);
+  if (!/^[A-Z]{2}$/.test(defaultMarket))
+    problems.push(`DEFAULT_MARKET must be a two-letter country code, got "${env.DEFAULT_MARKET}"`);
 
   const nodeEnv = env.NODE_ENV ?? 'development';
-  if (!['development', 'production', 'test'].includes(nodeEnv)) problems.push(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
+  if (!['development', 'production', 'test'].includes(nodeEnv))
+    problems.push(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
 
-  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
-  for (const origin of corsOrigins) if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`CORS_ORIGINS holds "${origin}", which is not an origin like https://admin.example.com`);
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins)
+    if (!/^https?:\/\/[^/]+$/.test(origin))
+      problems.push(`CORS_ORIGINS holds "${origin}", which is not an origin like https://admin.example.com`);
 
   const distributorPartnerId = env.DISTRIBUTOR_PARTNER_ID ?? 'a27ac673-9a4c-446c-bd28-280c0bf7cf71';
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(distributorPartnerId)) problems.push('DISTRIBUTOR_PARTNER_ID must be a Microsoft partner ID (a GUID)');
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(distributorPartnerId))
+    problems.push('DISTRIBUTOR_PARTNER_ID must be a Microsoft partner ID (a GUID)');
 
   const host = env.HOST ?? '127.0.0.1';
   const publicUrl = (env.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, '');
-  if (!/^https?:\/\/[^/]+(\/.*)?$/.test(publicUrl)) problems.push(`PUBLIC_URL must be an http(s) URL, got "${env.PUBLIC_URL}"`);
+  if (!/^https?:\/\/[^/]+(\/.*)?$/.test(publicUrl))
+    problems.push(`PUBLIC_URL must be an http(s) URL, got "${env.PUBLIC_URL}"`);
 
   const activationText = env.ACTIVATION_DELAY_SECONDS ?? (nodeEnv === 'production' ? '3600' : '10');
-  if (!/^\d+$/.test(activationText)) problems.push(`ACTIVATION_DELAY_SECONDS must be a whole number of seconds, got "${activationText}"`);
+  if (!/^\d+$/.test(activationText))
+    problems.push(`ACTIVATION_DELAY_SECONDS must be a whole number of seconds, got "${activationText}"`);
   const pollText = env.JOB_POLL_MS ?? '500';
-  if (!/^\d+$/.test(pollText) || Number(pollText) < 10) problems.push(`JOB_POLL_MS must be a whole number of at least 10, got "${pollText}"`);
+  if (!/^\d+$/.test(pollText) || Number(pollText) < 10)
+    problems.push(`JOB_POLL_MS must be a whole number of at least 10, got "${pollText}"`);
 
   const leaseText = env.JOB_LEASE_SECONDS ?? '30';
-  if (!/^\d+$/.test(leaseText) || Number(leaseText) < 1) problems.push(`JOB_LEASE_SECONDS must be a whole number of at least 1, got "${leaseText}"`);
+  if (!/^\d+$/.test(leaseText) || Number(leaseText) < 1)
+    problems.push(`JOB_LEASE_SECONDS must be a whole number of at least 1, got "${leaseText}"`);
 
   const provisioningText = env.PROVISIONING_DELAY_SECONDS ?? (nodeEnv === 'production' ? '1080' : '5');
-  if (!/^\d+$/.test(provisioningText)) problems.push(`PROVISIONING_DELAY_SECONDS must be a whole number of seconds, got "${provisioningText}"`);
+  if (!/^\d+$/.test(provisioningText))
+    problems.push(`PROVISIONING_DELAY_SECONDS must be a whole number of seconds, got "${provisioningText}"`);
   const smtpUrl = env.SMTP_URL || null;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
 
   const timeoutText = env.OPERATION_TIMEOUT_MS ?? '15000';
-  if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 50) problems.push(`OPERATION_TIMEOUT_MS must be a whole number of at least 50, got "${timeoutText}"`);
+  if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 50)
+    problems.push(`OPERATION_TIMEOUT_MS must be a whole number of at least 50, got "${timeoutText}"`);
 
   const taxText = env.TAX_RATE_BASIS_POINTS ?? '0';
-  if (!/^\d{1,4}$/.test(taxText)) problems.push(`TAX_RATE_BASIS_POINTS must be a whole number from 0 to 9999, got "${taxText}"`);
+  if (!/^\d{1,4}$/.test(taxText))
+    problems.push(`TAX_RATE_BASIS_POINTS must be a whole number from 0 to 9999, got "${taxText}"`);
 
   let trustProxy: TrustProxy = false;
   try {
     trustProxy = parseTrustProxy(env.TRUST_PROXY);
   } catch {
-    problems.push(`TRUST_PROXY must be false, true, a number of hops, or addresses and CIDR ranges separated by commas (e.g. 10.0.0.0/8,loopback), got "${env.TRUST_PROXY}"`);
+    problems.push(
+      `TRUST_PROXY must be false, true, a number of hops, or addresses and CIDR ranges separated by commas (e.g. 10.0.0.0/8,loopback), got "${env.TRUST_PROXY}"`,
+    );
   }
 
   const secretsKey = env.SECRETS_KEY ? Buffer.from(env.SECRETS_KEY, 'base64') : null;
-  if (secretsKey && secretsKey.length !== 32) problems.push('SECRETS_KEY must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)');
-  if (!secretsKey && nodeEnv === 'production') problems.push('SECRETS_KEY is required when NODE_ENV=production (32 bytes, base64-encoded: `openssl rand -base64 32`)');
+  if (secretsKey && secretsKey.length !== 32)
+    problems.push('SECRETS_KEY must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)');
+  if (!secretsKey && nodeEnv === 'production')
+    problems.push(
+      'SECRETS_KEY is required when NODE_ENV=production (32 bytes, base64-encoded: `openssl rand -base64 32`)',
+    );
 
   const clockStart = env.CLOCK_START ? new Date(env.CLOCK_START) : null;
-  if (clockStart && Number.isNaN(clockStart.getTime())) problems.push(`CLOCK_START must be an ISO 8601 instant like 2026-11-24T12:00:00Z, got "${env.CLOCK_START}"`);
-  if (clockStart && nodeEnv === 'production') problems.push('CLOCK_START is for tests and may not be set when NODE_ENV=production');
+  if (clockStart && Number.isNaN(clockStart.getTime()))
+    problems.push(`CLOCK_START must be an ISO 8601 instant like 2026-11-24T12:00:00Z, got "${env.CLOCK_START}"`);
+  if (clockStart && nodeEnv === 'production')
+    problems.push('CLOCK_START is for tests and may not be set when NODE_ENV=production');
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {

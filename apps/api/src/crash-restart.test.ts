@@ -19,13 +19,23 @@ class Client {
     this.url = url;
   }
   async gql(query: string, variables: Record<string, unknown> = {}): Promise<any> {
-    const response = await fetch(`${this.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: this.cookie }, body: JSON.stringify({ query, variables }) });
-    const session = response.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('nce_session='));
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: this.cookie },
+      body: JSON.stringify({ query, variables }),
+    });
+    const session = response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .find((c) => c.startsWith('nce_session='));
     if (session) this.cookie = session;
     return response.json();
   }
   signIn(email: string, password: string) {
-    return this.gql('mutation($e: EmailText!, $p: Password!) { signIn(email: $e, password: $p) { __typename } }', { e: email, p: password });
+    return this.gql('mutation($e: EmailText!, $p: Password!) { signIn(email: $e, password: $p) { __typename } }', {
+      e: email,
+      p: password,
+    });
   }
 }
 
@@ -61,9 +71,18 @@ describe('the API killed (SIGKILL) and started again', () => {
 
       // One purchase as the SPA makes it; a retry after a failure repeats it with the same idempotency key.
       const purchase = async (key: string) => {
-        await client.gql('mutation($r: ID!, $p: Int!) { addToCart(resellerId: $r, priceId: $p) { __typename } }', { r: reseller.id, p: Number(priceId) });
-        await client.gql('mutation($r: ID!, $c: ID!) { bindCartCustomer(resellerId: $r, customerId: $c) { __typename } }', { r: reseller.id, c: customer.id });
-        const bought = await client.gql('mutation($r: ID!, $k: Code!) { buy(resellerId: $r, input: { idempotencyKey: $k }) { __typename ... on OrderPlaced { order { id } } } }', { r: reseller.id, k: key });
+        await client.gql('mutation($r: ID!, $p: Int!) { addToCart(resellerId: $r, priceId: $p) { __typename } }', {
+          r: reseller.id,
+          p: Number(priceId),
+        });
+        await client.gql(
+          'mutation($r: ID!, $c: ID!) { bindCartCustomer(resellerId: $r, customerId: $c) { __typename } }',
+          { r: reseller.id, c: customer.id },
+        );
+        const bought = await client.gql(
+          'mutation($r: ID!, $k: Code!) { buy(resellerId: $r, input: { idempotencyKey: $k }) { __typename ... on OrderPlaced { order { id } } } }',
+          { r: reseller.id, k: key },
+        );
         if (bought.data?.buy.__typename !== 'OrderPlaced') throw new Error(`buy ${key}: ${JSON.stringify(bought)}`);
         return String(bought.data.buy.order.id);
       };
@@ -94,7 +113,10 @@ describe('the API killed (SIGKILL) and started again', () => {
 
       const orders = await t.app.db.read.findBy(SalesOrderEntity, { resellerId: reseller.id });
       await eventually(
-        async () => (await t.app.db.read.findBy(SalesOrderEntity, { resellerId: reseller.id })).every((o) => o.status === 'PROVISIONED'),
+        async () =>
+          (await t.app.db.read.findBy(SalesOrderEntity, { resellerId: reseller.id })).every(
+            (o) => o.status === 'PROVISIONED',
+          ),
         60_000,
         () => `not every order was provisioned:\n${api!.output()}`,
       );
@@ -107,13 +129,35 @@ describe('the API killed (SIGKILL) and started again', () => {
         const where = `order ${order.soNumber}`;
         // Nothing half-written: the order, its lines, its timeline, its jobs and its one email.
         expect(lines.length, where).toBeGreaterThan(0);
-        expect(lines.reduce((sum, l) => sum + l.lineTotalMinor, 0), where).toBe(order.totalMinor);
-        expect(lines.every((l) => l.subscriptionId && l.status === 'PROVISIONED'), where).toBe(true);
-        expect(events.filter((e) => e.state === 'PLACED'), where).toHaveLength(1);
-        expect(events.filter((e) => e.state === 'PROVISIONED'), where).toHaveLength(1);
-        for (const line of lines) expect(events.filter((e) => e.message.includes(line.subscriptionId!)), where).toHaveLength(1);
-        expect(await t.app.db.read.countBy(JobEntity, { key: `order.provision:${order.id}`, status: 'DONE' }), where).toBe(1);
-        expect(await t.app.db.read.countBy(EmailMessageEntity, { relatedType: 'Order', relatedId: order.id }), where).toBe(1);
+        expect(
+          lines.reduce((sum, l) => sum + l.lineTotalMinor, 0),
+          where,
+        ).toBe(order.totalMinor);
+        expect(
+          lines.every((l) => l.subscriptionId && l.status === 'PROVISIONED'),
+          where,
+        ).toBe(true);
+        expect(
+          events.filter((e) => e.state === 'PLACED'),
+          where,
+        ).toHaveLength(1);
+        expect(
+          events.filter((e) => e.state === 'PROVISIONED'),
+          where,
+        ).toHaveLength(1);
+        for (const line of lines)
+          expect(
+            events.filter((e) => e.message.includes(line.subscriptionId!)),
+            where,
+          ).toHaveLength(1);
+        expect(
+          await t.app.db.read.countBy(JobEntity, { key: `order.provision:${order.id}`, status: 'DONE' }),
+          where,
+        ).toBe(1);
+        expect(
+          await t.app.db.read.countBy(EmailMessageEntity, { relatedType: 'Order', relatedId: order.id }),
+          where,
+        ).toBe(1);
       }
       expect(await t.app.db.read.query("SELECT id FROM cart WHERE status = 'OPEN' AND open_key IS NULL")).toEqual([]);
     } finally {
@@ -150,11 +194,19 @@ describe('the API killed (SIGKILL) and started again', () => {
       await api.kill();
 
       api = await start();
-      await eventually(async () => (await t.app.db.read.findOneByOrFail(ResellerEntity, { id })).status === 'ACTIVE', 30_000, () => `not activated:\n${api!.output()}`);
+      await eventually(
+        async () => (await t.app.db.read.findOneByOrFail(ResellerEntity, { id })).status === 'ACTIVE',
+        30_000,
+        () => `not activated:\n${api!.output()}`,
+      );
       // Signing in again after the restart places no second activation order.
       await new Client(api.url).signIn('rob@crash.example', 'rob sets a passphrase');
-      expect(await t.app.db.read.findBy(ResellerActivationEntity, { resellerId: id })).toMatchObject([{ status: 'COMPLETED' }]);
-      expect(await t.app.db.read.countBy(AuditEntryEntity, { operation: 'resellers.activationCompleted', entityId: id })).toBe(1);
+      expect(await t.app.db.read.findBy(ResellerActivationEntity, { resellerId: id })).toMatchObject([
+        { status: 'COMPLETED' },
+      ]);
+      expect(
+        await t.app.db.read.countBy(AuditEntryEntity, { operation: 'resellers.activationCompleted', entityId: id }),
+      ).toBe(1);
       expect(await t.app.db.read.findBy(JobEntity, { kind: 'reseller.activate' })).toMatchObject([{ status: 'DONE' }]);
     } finally {
       await api?.stop();

@@ -52,12 +52,22 @@ describe('in production (NODE_ENV=production)', () => {
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(page.headers.get('x-frame-options')).toBe('DENY');
     expect(page.headers.get('referrer-policy')).toBe('same-origin');
-    const graphql = await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ me { id } }"}' });
+    const graphql = await fetch(`${http.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ me { id } }"}',
+    });
     expect(graphql.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('names no field of the schema in errors: no "Did you mean" while introspection is off', async () => {
-    const typo = await (await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ mee { id } catalogMarket { market } }' }) })).json();
+    const typo = await (
+      await fetch(`${http.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ mee { id } catalogMarket { market } }' }),
+      })
+    ).json();
     const text = JSON.stringify(typo);
     expect(text).toMatch(/GRAPHQL_VALIDATION_FAILED/);
     expect(text).not.toMatch(/Did you mean|catalogMarkets/);
@@ -68,8 +78,17 @@ describe('production refusals before anything is touched', () => {
   const run = (script: string, env: Record<string, string>) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'nce-prod-'));
     try {
-      const result = spawnSync(process.execPath, [script], { cwd: API_DIR, env: { ...process.env, DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '', ...env }, encoding: 'utf8', timeout: 30_000 });
-      return { status: result.status, output: `${result.stdout}${result.stderr}`, databaseMade: existsSync(join(dataDir, 'marketplace.sqlite')) };
+      const result = spawnSync(process.execPath, [script], {
+        cwd: API_DIR,
+        env: { ...process.env, DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '', ...env },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      return {
+        status: result.status,
+        output: `${result.stdout}${result.stderr}`,
+        databaseMade: existsSync(join(dataDir, 'marketplace.sqlite')),
+      };
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -25,8 +25,12 @@ describe('GraphQL schema', () => {
   it('guards only operations: no object-type field carries a permission (simpleResolvers types would skip it)', async () => {
     await createSchema();
     const storage = getMetadataStorage();
-    const operationTargets = new Set([...storage.queries, ...storage.mutations, ...storage.fieldResolvers].map((op) => op.target));
-    const onObjectFields = storage.authorizedFields.filter((a) => !operationTargets.has(a.target)).map((a) => `${(a.target as { name: string }).name}.${a.fieldName}`);
+    const operationTargets = new Set(
+      [...storage.queries, ...storage.mutations, ...storage.fieldResolvers].map((op) => op.target),
+    );
+    const onObjectFields = storage.authorizedFields
+      .filter((a) => !operationTargets.has(a.target))
+      .map((a) => `${(a.target as { name: string }).name}.${a.fieldName}`);
     expect(storage.authorizedFields.length).toBeGreaterThan(0);
     expect(onObjectFields).toEqual([]);
   });

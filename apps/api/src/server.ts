@@ -3,7 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
 import helmet from 'helmet';
@@ -27,7 +30,9 @@ export type Authenticate = (req: IncomingMessage) => Promise<Authentication>;
 
 export const SESSION_COOKIE = 'nce_session';
 
-/** A cookie's value; null when it is absent or not validly percent-encoded (a client's mangled cookie is no session). */
+/**
+ * A cookie's value; null when it is absent or not validly percent-encoded (a client's mangled cookie is no session).
+ */
 export function readCookie(header: string | undefined, name: string): string | null {
   for (const part of (header ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
@@ -41,7 +46,10 @@ export function readCookie(header: string | undefined, name: string): string | n
   return null;
 }
 
-const sessionCookieOf = (app: App): Authenticate => (req) => app.identity.authenticate(readCookie(req.headers.cookie, SESSION_COOKIE));
+const sessionCookieOf =
+  (app: App): Authenticate =>
+  (req) =>
+    app.identity.authenticate(readCookie(req.headers.cookie, SESSION_COOKIE));
 
 /**
  * Browser protections on every answer Express gives (the SPA, invoices, uploads): a Content-Security-Policy
@@ -80,7 +88,10 @@ export interface HttpServer {
   stop(): Promise<void>;
 }
 
-export async function startHttpServer(app: App, options: { authenticate?: Authenticate; port?: number } = {}): Promise<HttpServer> {
+export async function startHttpServer(
+  app: App,
+  options: { authenticate?: Authenticate; port?: number } = {},
+): Promise<HttpServer> {
   const authenticate = options.authenticate ?? sessionCookieOf(app);
   const secureCookie = app.config.publicUrl.startsWith('https://');
   const { logger, config } = app;
@@ -96,7 +107,10 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
     if (!origin || !config.corsOrigins.includes(origin)) return false;
     res.setHeader('access-control-allow-origin', origin);
     res.setHeader('access-control-allow-credentials', 'true');
-    res.setHeader('access-control-allow-headers', 'content-type, apollo-require-preflight, x-request-id, x-csrf-protection');
+    res.setHeader(
+      'access-control-allow-headers',
+      'content-type, apollo-require-preflight, x-request-id, x-csrf-protection',
+    );
     res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
     res.setHeader('vary', 'Origin');
     if (req.method !== 'OPTIONS') return false;
@@ -131,11 +145,32 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
   const answerFailure = (res: ServerResponse, failure: { status?: number; type?: string; error?: unknown }) => {
     const status = failure.status ?? 500;
     const message =
-      failure.type === 'entity.too.large' ? 'The request body is larger than 1 MB.' : failure.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : status < 500 ? 'The request was malformed.' : 'Internal server error';
+      failure.type === 'entity.too.large'
+        ? 'The request body is larger than 1 MB.'
+        : failure.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON.'
+          : status < 500
+            ? 'The request was malformed.'
+            : 'Internal server error';
     const requestId = requestIdOf(res);
     if (status >= 500) logger.error({ err: failure.error, requestId }, 'request failed');
-    const body = JSON.stringify({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', requestId } }] });
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+    const body = JSON.stringify({
+      errors: [
+        {
+          message,
+          extensions: {
+            code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR',
+            requestId,
+          },
+        },
+      ],
+    });
+    res
+      .writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(body),
+      })
+      .end(body);
   };
 
   const server = createServer((req, res) => {
@@ -143,7 +178,13 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
     res.setHeader('x-content-type-options', 'nosniff');
     if (cors(req, res)) return;
     beginRequest(req, res);
-    serveGraphQLPost(apollo, req, res, () => contextOf(req, res), (problem: BodyProblem) => answerFailure(res, problem)).catch((error: unknown) => {
+    serveGraphQLPost(
+      apollo,
+      req,
+      res,
+      () => contextOf(req, res),
+      (problem: BodyProblem) => answerFailure(res, problem),
+    ).catch((error: unknown) => {
       if (res.headersSent) res.destroy();
       else answerFailure(res, { status: 500, error });
     });
@@ -162,7 +203,10 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
     const principal = auth && 'principal' in auth ? auth.principal : null;
     const ip = clientAddress(req, trustProxy);
     const cookie = (value: string, maxAgeSeconds: number) =>
-      res.appendHeader('set-cookie', `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secureCookie ? '; Secure' : ''}`);
+      res.appendHeader(
+        'set-cookie',
+        `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secureCookie ? '; Secure' : ''}`,
+      );
     return {
       app,
       loaders: createLoaders(app),
@@ -173,7 +217,11 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
       ip,
       userAgent: req.headers['user-agent'] ?? null,
       sessionCookie: {
-        set: (token, expiresAt) => cookie(encodeURIComponent(token), Math.max(0, Math.floor((expiresAt.getTime() - app.clock.now().getTime()) / 1000))),
+        set: (token, expiresAt) =>
+          cookie(
+            encodeURIComponent(token),
+            Math.max(0, Math.floor((expiresAt.getTime() - app.clock.now().getTime()) / 1000)),
+          ),
         clear: () => cookie('', 0),
       },
       requestLog: requests.get(res)?.log ?? {},
@@ -184,7 +232,8 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
     async requestDidStart() {
       return {
         async didResolveOperation({ request, operation, contextValue }) {
-          contextValue.requestLog.operationName = request.operationName ?? operation?.name?.value ?? `anonymous ${operation?.operation ?? "operation"}`;
+          contextValue.requestLog.operationName =
+            request.operationName ?? operation?.name?.value ?? `anonymous ${operation?.operation ?? 'operation'}`;
         },
       };
     },
@@ -236,18 +285,33 @@ export async function startHttpServer(app: App, options: { authenticate?: Authen
   for (const module of app.modules) module.routes?.mount(http, app, tools);
 
   // Other requests to /graphql (GET, another content type): Express, with the same context and limits.
-  http.use('/graphql', express.json({ limit: GRAPHQL_BODY_LIMIT }), expressMiddleware(apollo, { context: async ({ req, res }) => contextOf(req, res) }));
+  http.use(
+    '/graphql',
+    express.json({ limit: GRAPHQL_BODY_LIMIT }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => contextOf(req, res) }),
+  );
 
-  http.use((error: Error & { status?: number; type?: string }, _req: Request, res: express.Response, next: express.NextFunction) => {
-    if (res.headersSent) return next(error);
-    answerFailure(res, { status: error.status, type: error.type, error });
-  });
+  http.use(
+    (
+      error: Error & { status?: number; type?: string },
+      _req: Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (res.headersSent) return next(error);
+      answerFailure(res, { status: error.status, type: error.type, error });
+    },
+  );
 
   if (config.adminDist && existsSync(join(config.adminDist, 'index.html'))) {
     // Dotfiles are refused in the requested path only: the SPA may be installed under a hidden folder (~/.cache/…).
     http.use(express.static(config.adminDist, { index: false, maxAge: '1h', dotfiles: 'ignore' }));
     const served = ['/graphql', '/healthz', ...app.modules.flatMap((m) => m.routes?.prefixes ?? [])];
-    http.get(/^\/.*/, (req, res, next) => (served.some((prefix) => req.path.startsWith(prefix)) ? next() : res.sendFile('index.html', { root: config.adminDist! })));
+    http.get(/^\/.*/, (req, res, next) =>
+      served.some((prefix) => req.path.startsWith(prefix))
+        ? next()
+        : res.sendFile('index.html', { root: config.adminDist! }),
+    );
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -14,13 +14,20 @@ export interface RunningProduct {
  * failed once their heartbeat is old; uploads never imported, or left taken by a dead import, are removed
  * once a day old), the HTTP server and the job worker. `main` and the demo start it the same way.
  */
-export async function startProduct(config: Config, options: { onListening?: (url: string) => void } = {}): Promise<RunningProduct> {
+export async function startProduct(
+  config: Config,
+  options: { onListening?: (url: string) => void } = {},
+): Promise<RunningProduct> {
   const app = await createApp(config);
   const sweep = () =>
     Promise.all([
       app.priceLists
         .abandonInterrupted()
-        .then((abandoned) => abandoned > 0 && app.logger.warn({ abandoned }, 'price-list imports left by a stopped process were marked failed'))
+        .then(
+          (abandoned) =>
+            abandoned > 0 &&
+            app.logger.warn({ abandoned }, 'price-list imports left by a stopped process were marked failed'),
+        )
         .catch((error: unknown) => app.logger.error({ err: error }, 'sweeping abandoned price-list imports failed')),
       app.uploads
         .sweep()

@@ -18,7 +18,8 @@ function* sourceFiles(dir: string): Generator<string> {
 /** String literals of a line that is not a comment and not a GraphQL schema description (read by developers). */
 const userStrings = (line: string): string[] => {
   const trimmed = line.trim();
-  if (trimmed.startsWith('//') || trimmed.startsWith('*') || trimmed.startsWith('/*') || line.includes('description:')) return [];
+  if (trimmed.startsWith('//') || trimmed.startsWith('*') || trimmed.startsWith('/*') || line.includes('description:'))
+    return [];
   return line.match(/'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`|"(?:[^"\\]|\\.)*"/g) ?? [];
 };
 
@@ -30,7 +31,8 @@ describe('text a user reads', () => {
         readFileSync(file, 'utf8')
           .split('\n')
           .forEach((line, i) => {
-            for (const text of userStrings(line)) if (/\(R\d{1,2}\b/.test(text)) found.push(`${file.slice(ROOT.length)}:${i + 1}: ${text.slice(0, 80)}`);
+            for (const text of userStrings(line))
+              if (/\(R\d{1,2}\b/.test(text)) found.push(`${file.slice(ROOT.length)}:${i + 1}: ${text.slice(0, 80)}`);
           });
       }
     }

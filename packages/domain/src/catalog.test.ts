@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BILLING_PLANS, billingPlanFitsTerm, parseBillingPlan, parsePriceSegment, parseTerm, priceUnit } from './catalog.js';
+import {
+  BILLING_PLANS,
+  billingPlanFitsTerm,
+  parseBillingPlan,
+  parsePriceSegment,
+  parseTerm,
+  priceUnit,
+} from './catalog.js';
 
 describe('price-list vocabulary', () => {
   it.each([

@@ -8,7 +8,12 @@ export type Term = (typeof TERMS)[number];
 export const BILLING_PLANS = ['MONTHLY', 'ANNUAL', 'TRIENNIAL', 'ONE_TIME'] as const;
 export type BillingPlan = (typeof BILLING_PLANS)[number];
 
-export const TERM_LABELS: Record<Term, string> = { P1M: 'Monthly term', P1Y: 'Annual term', P3Y: 'Triennial term', NONE: 'Perpetual' };
+export const TERM_LABELS: Record<Term, string> = {
+  P1M: 'Monthly term',
+  P1Y: 'Annual term',
+  P3Y: 'Triennial term',
+  NONE: 'Perpetual',
+};
 export const BILLING_PLAN_LABELS: Record<BillingPlan, string> = {
   MONTHLY: 'Billed monthly',
   ANNUAL: 'Billed annually',
@@ -19,9 +24,15 @@ export const BILLING_PLAN_LABELS: Record<BillingPlan, string> = {
 /** Months a term lasts; perpetual software has no end. */
 export const TERM_MONTHS: Record<Term, number | null> = { P1M: 1, P1Y: 12, P3Y: 36, NONE: null };
 
-const BILLING_PLAN_MONTHS: Record<BillingPlan, number | null> = { MONTHLY: 1, ANNUAL: 12, TRIENNIAL: 36, ONE_TIME: null };
+const BILLING_PLAN_MONTHS: Record<BillingPlan, number | null> = {
+  MONTHLY: 1,
+  ANNUAL: 12,
+  TRIENNIAL: 36,
+  ONE_TIME: null,
+};
 
-export type PriceListValueError = 'TERM_UNKNOWN' | 'BILLING_PLAN_UNKNOWN' | 'SEGMENT_UNKNOWN' | 'BILLING_PLAN_LONGER_THAN_TERM';
+export type PriceListValueError =
+  'TERM_UNKNOWN' | 'BILLING_PLAN_UNKNOWN' | 'SEGMENT_UNKNOWN' | 'BILLING_PLAN_LONGER_THAN_TERM';
 
 /** TermDuration of Microsoft's price list: P1M, P1Y, P3Y; blank or "None" for perpetual software. */
 export function parseTerm(text: string): Outcome<Term, PriceListValueError> {
@@ -32,10 +43,20 @@ export function parseTerm(text: string): Outcome<Term, PriceListValueError> {
 }
 
 export function parseBillingPlan(text: string): Outcome<BillingPlan, PriceListValueError> {
-  const value = text.trim().toLowerCase().replace(/[\s_-]/g, '');
-  const plans: Record<string, BillingPlan> = { monthly: 'MONTHLY', annual: 'ANNUAL', triennial: 'TRIENNIAL', onetime: 'ONE_TIME' };
+  const value = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]/g, '');
+  const plans: Record<string, BillingPlan> = {
+    monthly: 'MONTHLY',
+    annual: 'ANNUAL',
+    triennial: 'TRIENNIAL',
+    onetime: 'ONE_TIME',
+  };
   const plan = plans[value];
-  return plan ? ok(plan) : fail('BILLING_PLAN_UNKNOWN', `"${text}" is not a billing plan (Monthly, Annual, Triennial, OneTime)`);
+  return plan
+    ? ok(plan)
+    : fail('BILLING_PLAN_UNKNOWN', `"${text}" is not a billing plan (Monthly, Annual, Triennial, OneTime)`);
 }
 
 /** Microsoft writes the nonprofit segment as "Charity" in its price lists. */
@@ -44,7 +65,10 @@ export function parsePriceSegment(text: string): Outcome<PriceSegment, PriceList
   if (value === 'commercial') return ok('COMMERCIAL');
   if (value === 'education' || value === 'academic') return ok('EDUCATION');
   if (value === 'charity' || value === 'nonprofit') return ok('NONPROFIT');
-  return fail('SEGMENT_UNKNOWN', `"${text}" is not a price segment (Commercial, Education, Charity/Nonprofit); Government buys at the Commercial price`);
+  return fail(
+    'SEGMENT_UNKNOWN',
+    `"${text}" is not a price segment (Commercial, Education, Charity/Nonprofit); Government buys at the Commercial price`,
+  );
 }
 
 /** A billing plan cannot bill less often than the term lasts (no triennial billing of a monthly term). */
@@ -52,15 +76,25 @@ export function billingPlanFitsTerm(term: Term, plan: BillingPlan): Outcome<true
   const termMonths = TERM_MONTHS[term];
   const planMonths = BILLING_PLAN_MONTHS[plan];
   if (termMonths === null) {
-    return plan === 'ONE_TIME' ? ok(true) : fail('BILLING_PLAN_LONGER_THAN_TERM', 'Perpetual software is paid once (OneTime billing plan)');
+    return plan === 'ONE_TIME'
+      ? ok(true)
+      : fail('BILLING_PLAN_LONGER_THAN_TERM', 'Perpetual software is paid once (OneTime billing plan)');
   }
   if (planMonths === null || planMonths <= termMonths) return ok(true);
-  return fail('BILLING_PLAN_LONGER_THAN_TERM', `A ${TERM_LABELS[term].toLowerCase()} cannot be ${BILLING_PLAN_LABELS[plan].toLowerCase()}`);
+  return fail(
+    'BILLING_PLAN_LONGER_THAN_TERM',
+    `A ${TERM_LABELS[term].toLowerCase()} cannot be ${BILLING_PLAN_LABELS[plan].toLowerCase()}`,
+  );
 }
 
 export const isPerpetual = (term: Term): boolean => term === 'NONE';
 
-const PER_PERIOD: Record<BillingPlan, string> = { MONTHLY: 'per user / month', ANNUAL: 'per user / year', TRIENNIAL: 'per user / 3 years', ONE_TIME: 'per licence' };
+const PER_PERIOD: Record<BillingPlan, string> = {
+  MONTHLY: 'per user / month',
+  ANNUAL: 'per user / year',
+  TRIENNIAL: 'per user / 3 years',
+  ONE_TIME: 'per licence',
+};
 
 /** What a price list's unit price buys: one seat for one billing period, or one perpetual licence. */
 export const priceUnit = (billingPlan: BillingPlan): string => PER_PERIOD[billingPlan];

@@ -26,23 +26,46 @@ export function normalisePhone(input: string): string | null {
   return `${trimmed.startsWith('+') ? '+' : ''}${digits}`;
 }
 
-export function requireText(errors: FieldError[], field: string, value: string | null | undefined, label: string, max = 200): string {
+export function requireText(
+  errors: FieldError[],
+  field: string,
+  value: string | null | undefined,
+  label: string,
+  max = 200,
+): string {
   const text = (value ?? '').trim();
   if (text === '') errors.push({ field, code: 'REQUIRED', message: `${label} is required.` });
-  else if (text.length > max) errors.push({ field, code: 'TOO_LONG', message: `${label} has at most ${max} characters.` });
+  else if (text.length > max)
+    errors.push({ field, code: 'TOO_LONG', message: `${label} has at most ${max} characters.` });
   return text;
 }
 
-export function requireEmail(errors: FieldError[], field: string, value: string | null | undefined, label: string): string {
+export function requireEmail(
+  errors: FieldError[],
+  field: string,
+  value: string | null | undefined,
+  label: string,
+): string {
   const email = requireText(errors, field, value, label, 254).toLowerCase();
-  if (email && !EMAIL.test(email)) errors.push({ field, code: 'EMAIL_FORMAT', message: `${label} is not an email address.` });
+  if (email && !EMAIL.test(email))
+    errors.push({ field, code: 'EMAIL_FORMAT', message: `${label} is not an email address.` });
   return email;
 }
 
-export function requirePhone(errors: FieldError[], field: string, value: string | null | undefined, label: string): string {
+export function requirePhone(
+  errors: FieldError[],
+  field: string,
+  value: string | null | undefined,
+  label: string,
+): string {
   const text = requireText(errors, field, value, label, 40);
   if (!text) return text;
   const phone = normalisePhone(text);
-  if (!phone) errors.push({ field, code: 'PHONE_FORMAT', message: `${label} is not a phone number (7 to 15 digits, optionally starting with +).` });
+  if (!phone)
+    errors.push({
+      field,
+      code: 'PHONE_FORMAT',
+      message: `${label} is not a phone number (7 to 15 digits, optionally starting with +).`,
+    });
   return phone ?? text;
 }

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generatePassword, loginFromContact, loginKey, parseLogin, PASSWORD_ALPHABET, suggestLogin } from './customer-access.js';
+import {
+  generatePassword,
+  loginFromContact,
+  loginKey,
+  parseLogin,
+  PASSWORD_ALPHABET,
+  suggestLogin,
+} from './customer-access.js';
 
 describe('R8: customer portal access', () => {
   it('compares logins case-insensitively', () => {

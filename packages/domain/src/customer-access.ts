@@ -12,13 +12,25 @@ export const loginKey = (login: string): string => login.trim().toLowerCase();
 /** A login is letters, digits, dot, dash, underscore or an email address; it starts with a letter or digit. */
 export function parseLogin(input: string): Outcome<string, LoginError> {
   const login = input.trim();
-  const fix = { kind: 'field' as const, field: 'portalLogin', label: 'Best practice: name the login after the customer’s company' };
+  const fix = {
+    kind: 'field' as const,
+    field: 'portalLogin',
+    label: 'Best practice: name the login after the customer’s company',
+  };
   if (login === '') return fail('LOGIN_EMPTY', 'Enter a login for the customer portal.', fix);
   if (login.length < LOGIN_MIN || login.length > LOGIN_MAX) {
-    return fail('LOGIN_LENGTH', `A login has ${LOGIN_MIN} to ${LOGIN_MAX} characters; this one has ${login.length}.`, fix);
+    return fail(
+      'LOGIN_LENGTH',
+      `A login has ${LOGIN_MIN} to ${LOGIN_MAX} characters; this one has ${login.length}.`,
+      fix,
+    );
   }
   if (!/^[A-Za-z0-9][A-Za-z0-9._@+-]*$/.test(login) || (login.includes('@') && !/^[^@]+@[^@]+\.[^@]+$/.test(login))) {
-    return fail('LOGIN_FORMAT', 'A login may contain letters, digits and . _ - + @, and starts with a letter or digit.', fix);
+    return fail(
+      'LOGIN_FORMAT',
+      'A login may contain letters, digits and . _ - + @, and starts with a letter or digit.',
+      fix,
+    );
   }
   return ok(login);
 }

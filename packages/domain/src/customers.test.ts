@@ -11,16 +11,33 @@ const valid: CustomerInput = {
 
 describe('R5–R8: end customers', () => {
   it('accepts a complete customer; vendor-contract fields are optional (R7); the login key ignores case (R8)', () => {
-    expect(validateCustomer(valid)).toMatchObject({ ok: true, value: { portalLogin: 'Contoso.Pharmacy', portalLoginKey: 'contoso.pharmacy', vendorContractId: null, adminContact: { email: 'eve@reseller.example' } } });
+    expect(validateCustomer(valid)).toMatchObject({
+      ok: true,
+      value: {
+        portalLogin: 'Contoso.Pharmacy',
+        portalLoginKey: 'contoso.pharmacy',
+        vendorContractId: null,
+        adminContact: { email: 'eve@reseller.example' },
+      },
+    });
   });
 
   it('R6: requires the administrative contact, who is emailed at provisioning', () => {
     const result = validateCustomer({ ...valid, adminContact: { name: '', email: 'x', phone: '' } });
-    expect(result.errors?.map((e) => e.field)).toEqual(['adminContact.name', 'adminContact.email', 'adminContact.phone']);
+    expect(result.errors?.map((e) => e.field)).toEqual([
+      'adminContact.name',
+      'adminContact.email',
+      'adminContact.phone',
+    ]);
   });
 
   it('reports address, segment and login faults together', () => {
-    const result = validateCustomer({ ...valid, segment: 'RETAIL' as never, address: { ...valid.address, region: '' }, portalLogin: 'x' });
+    const result = validateCustomer({
+      ...valid,
+      segment: 'RETAIL' as never,
+      address: { ...valid.address, region: '' },
+      portalLogin: 'x',
+    });
     expect(result.errors?.map((e) => e.field).sort()).toEqual(['address.region', 'portalLogin', 'segment']);
   });
 });

@@ -23,9 +23,16 @@ export interface CustomerInput {
 }
 
 /** R5–R8: a new end customer, every field checked, every fault reported at once. */
-export function validateCustomer(input: CustomerInput): Outcome<CustomerInput & { portalLoginKey: string }, 'VALIDATION_FAILED'> & { errors?: FieldError[] } {
+export function validateCustomer(
+  input: CustomerInput,
+): Outcome<CustomerInput & { portalLoginKey: string }, 'VALIDATION_FAILED'> & { errors?: FieldError[] } {
   const errors: FieldError[] = [];
-  if (!isCustomerSegment(input.segment)) errors.push({ field: 'segment', code: 'SEGMENT_UNKNOWN', message: 'Choose Commercial, Education, Nonprofit or Government.' });
+  if (!isCustomerSegment(input.segment))
+    errors.push({
+      field: 'segment',
+      code: 'SEGMENT_UNKNOWN',
+      message: 'Choose Commercial, Education, Nonprofit or Government.',
+    });
   const companyName = requireText(errors, 'companyName', input.companyName, 'Company name');
   const { address, errors: addressErrors } = validateAddress(input.address);
   errors.push(...addressErrors);
@@ -37,7 +44,20 @@ export function validateCustomer(input: CustomerInput): Outcome<CustomerInput & 
   const login = parseLogin(input.portalLogin ?? '');
   if (!login.ok) errors.push({ field: 'portalLogin', code: login.code, message: login.message });
   const vendorContractId = (input.vendorContractId ?? '').trim() || null;
-  if (vendorContractId && vendorContractId.length > 60) errors.push({ field: 'vendorContractId', code: 'TOO_LONG', message: 'The vendor contract ID has at most 60 characters.' });
+  if (vendorContractId && vendorContractId.length > 60)
+    errors.push({
+      field: 'vendorContractId',
+      code: 'TOO_LONG',
+      message: 'The vendor contract ID has at most 60 characters.',
+    });
   if (errors.length || !login.ok) return { ...fail('VALIDATION_FAILED', fieldErrorsMessage(errors)), errors };
-  return ok({ segment: input.segment, companyName, address, adminContact, portalLogin: login.value, portalLoginKey: loginKey(login.value), vendorContractId });
+  return ok({
+    segment: input.segment,
+    companyName,
+    address,
+    adminContact,
+    portalLogin: login.value,
+    portalLoginKey: loginKey(login.value),
+    vendorContractId,
+  });
 }

@@ -10,7 +10,8 @@ export const ACADEMIC_TENANT_SIGNUP_URL =
 
 export const NONPROFIT_TENANT_SIGNUP_URL = 'https://signup.nonprofit.microsoft.com/en-us/welcome-policies';
 
-export const PARTNER_CENTER_IDENTIFIERS_URL = 'https://partner.microsoft.com/dashboard/account/v3/organization/identity';
+export const PARTNER_CENTER_IDENTIFIERS_URL =
+  'https://partner.microsoft.com/dashboard/account/v3/organization/identity';
 
 const PARTNER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,7 +26,11 @@ export function relationshipRequestUrl(distributorPartnerId: string): string {
  * R21: the link a customer's global admin accepts to make the distributor its indirect provider; with the
  * indirect reseller named (Microsoft's IndirectResellerRelationship invitation), the acceptance covers it.
  */
-export function customerAuthorisationUrl(distributorPartnerId: string, indirectResellerId: string | null = null): string {
-  if (!indirectResellerId) return `https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=${distributorPartnerId}&msppId=0&DAP=true#/BillingAccounts/partner-invitation`;
+export function customerAuthorisationUrl(
+  distributorPartnerId: string,
+  indirectResellerId: string | null = null,
+): string {
+  if (!indirectResellerId)
+    return `https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=${distributorPartnerId}&msppId=0&DAP=true#/BillingAccounts/partner-invitation`;
   return `https://admin.microsoft.com/Adminportal/Home?invType=IndirectResellerRelationship&partnerId=${distributorPartnerId}&msppId=0&indirectCSPId=${encodeURIComponent(indirectResellerId)}&DAP=true#/BillingAccounts/partner-invitation`;
 }

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMoney, formatMoney, formatMoneyAmount, money, multiplyMoney, parseMoney, prorateDown, subtractMoney, sumMoney } from './money.js';
+import {
+  addMoney,
+  formatMoney,
+  formatMoneyAmount,
+  money,
+  multiplyMoney,
+  parseMoney,
+  prorateDown,
+  subtractMoney,
+  sumMoney,
+} from './money.js';
 
 describe('money in minor units', () => {
   it.each([
@@ -48,10 +58,14 @@ describe('money in minor units', () => {
 
   it('round-trips every amount through text', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom('USD', 'JPY', 'KWD'), (minor, currency) => {
-        const parsed = parseMoney(formatMoneyAmount(money(minor, currency)), currency);
-        expect(parsed).toEqual({ ok: true, value: { amountMinor: minor, currency } });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        fc.constantFrom('USD', 'JPY', 'KWD'),
+        (minor, currency) => {
+          const parsed = parseMoney(formatMoneyAmount(money(minor, currency)), currency);
+          expect(parsed).toEqual({ ok: true, value: { amountMinor: minor, currency } });
+        },
+      ),
     );
   });
 
@@ -69,12 +83,17 @@ describe('money in minor units', () => {
     expect(prorateDown(money(1000, 'USD'), 5, 3)).toEqual(money(1000, 'USD'));
     expect(prorateDown(money(1000, 'USD'), -1, 3)).toEqual(money(0, 'USD'));
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.double({ min: 0, max: 1000, noNaN: true }), fc.double({ min: 0.001, max: 1000, noNaN: true }), (paid, used, whole) => {
-        const share = prorateDown(money(paid, 'USD'), used, whole).amountMinor;
-        expect(Number.isSafeInteger(share)).toBe(true);
-        expect(share).toBeGreaterThanOrEqual(0);
-        expect(share).toBeLessThanOrEqual(paid);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 12 }),
+        fc.double({ min: 0, max: 1000, noNaN: true }),
+        fc.double({ min: 0.001, max: 1000, noNaN: true }),
+        (paid, used, whole) => {
+          const share = prorateDown(money(paid, 'USD'), used, whole).amountMinor;
+          expect(Number.isSafeInteger(share)).toBe(true);
+          expect(share).toBeGreaterThanOrEqual(0);
+          expect(share).toBeLessThanOrEqual(paid);
+        },
+      ),
     );
   });
 });

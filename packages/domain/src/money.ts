@@ -18,14 +18,16 @@ export function currencyExponent(currency: string): number {
   return 2;
 }
 
-export type MoneyParseError = 'MONEY_NOT_A_NUMBER' | 'MONEY_TOO_PRECISE' | 'MONEY_NEGATIVE' | 'MONEY_TOO_LARGE' | 'CURRENCY_INVALID';
+export type MoneyParseError =
+  'MONEY_NOT_A_NUMBER' | 'MONEY_TOO_PRECISE' | 'MONEY_NEGATIVE' | 'MONEY_TOO_LARGE' | 'CURRENCY_INVALID';
 
 /**
  * Parses a decimal text such as "12.5" or "1234.00" into minor units without going through a float.
  * More decimals than the currency has is an error unless the extra digits are zeros.
  */
 export function parseMoney(text: string, currency: string): Outcome<Money, MoneyParseError> {
-  if (!isCurrencyCode(currency)) return fail('CURRENCY_INVALID', `"${currency}" is not a three-letter ISO 4217 currency code`);
+  if (!isCurrencyCode(currency))
+    return fail('CURRENCY_INVALID', `"${currency}" is not a three-letter ISO 4217 currency code`);
   // "25,000", "25 000" and "25000" are the same amount: group separators are dropped, "." marks decimals.
   const trimmed = text.trim().replace(/(?<=\d)[,\u00a0\u202f ](?=\d{3}(?:\D|$))/g, '');
   const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(trimmed);
@@ -43,7 +45,8 @@ export function parseMoney(text: string, currency: string): Outcome<Money, Money
 }
 
 export const money = (amountMinor: number, currency: string): Money => {
-  if (!Number.isSafeInteger(amountMinor)) throw new RangeError(`amountMinor must be a safe integer, got ${amountMinor}`);
+  if (!Number.isSafeInteger(amountMinor))
+    throw new RangeError(`amountMinor must be a safe integer, got ${amountMinor}`);
   return { amountMinor, currency };
 };
 
@@ -84,7 +87,8 @@ export function prorateDown(amount: Money, numerator: number, denominator: numbe
   if (!(denominator > 0)) throw new RangeError('denominator must be positive');
   const share = Math.min(Math.max(numerator, 0), denominator);
   // BigInt keeps amount × share exact beyond 2^53.
-  const minor = (BigInt(amount.amountMinor) * BigInt(Math.round(share * 1_000_000))) / BigInt(Math.round(denominator * 1_000_000));
+  const minor =
+    (BigInt(amount.amountMinor) * BigInt(Math.round(share * 1_000_000))) / BigInt(Math.round(denominator * 1_000_000));
   return money(Number(minor), amount.currency);
 }
 
@@ -92,7 +96,9 @@ export function prorateDown(amount: Money, numerator: number, denominator: numbe
 export function formatMoneyAmount(amount: Money): string {
   const exponent = currencyExponent(amount.currency);
   const sign = amount.amountMinor < 0 ? '-' : '';
-  const digits = Math.abs(amount.amountMinor).toString().padStart(exponent + 1, '0');
+  const digits = Math.abs(amount.amountMinor)
+    .toString()
+    .padStart(exponent + 1, '0');
   return exponent === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }
 
@@ -106,7 +112,12 @@ export function formatMoney(amount: Money): string {
   let format = CURRENCY_FORMATS.get(amount.currency);
   if (!format) {
     const digits = currencyExponent(amount.currency);
-    format = new Intl.NumberFormat('en-US', { style: 'currency', currency: amount.currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    format = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency: amount.currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
     CURRENCY_FORMATS.set(amount.currency, format);
   }
   return format.format(amount.amountMinor / 10 ** currencyExponent(amount.currency));

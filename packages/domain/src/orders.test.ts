@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { money } from './money.js';
-import { canPayWith, checkQuantity, defaultPaymentMethod, formatSalesOrderNumber, parseSalesOrderNumber } from './orders.js';
+import {
+  canPayWith,
+  checkQuantity,
+  defaultPaymentMethod,
+  formatSalesOrderNumber,
+  parseSalesOrderNumber,
+} from './orders.js';
 
 const terms = { approved: true, limit: money(100_000, 'USD'), used: money(60_000, 'USD') };
 
@@ -28,7 +34,9 @@ describe('R2/R17: payment', () => {
   it('R2: credit card is always possible; terms only when approved', () => {
     expect(canPayWith('CREDIT_CARD', money(1, 'USD'), null)).toEqual({ allowed: true });
     expect(canPayWith('TERMS', money(1, 'USD'), null)).toMatchObject({ allowed: false, code: 'TERMS_NOT_APPROVED' });
-    expect(canPayWith('TERMS', money(1, 'USD'), { ...terms, approved: false })).toMatchObject({ code: 'TERMS_NOT_APPROVED' });
+    expect(canPayWith('TERMS', money(1, 'USD'), { ...terms, approved: false })).toMatchObject({
+      code: 'TERMS_NOT_APPROVED',
+    });
   });
 
   it('R2: terms only within the remaining credit, with the figures', () => {
@@ -47,6 +55,9 @@ describe('R4: quantities', () => {
     expect(checkQuantity(1)).toEqual({ allowed: true });
     expect(checkQuantity(0)).toMatchObject({ code: 'QUANTITY_BELOW_LIMIT' });
     expect(checkQuantity(2.5)).toMatchObject({ code: 'QUANTITY_INVALID' });
-    expect(checkQuantity(301, { max: 300 })).toMatchObject({ code: 'QUANTITY_ABOVE_LIMIT', fix: { field: 'quantity' } });
+    expect(checkQuantity(301, { max: 300 })).toMatchObject({
+      code: 'QUANTITY_ABOVE_LIMIT',
+      fix: { field: 'quantity' },
+    });
   });
 });

@@ -3,10 +3,26 @@ import { transition, type Transitions } from './state-machine.js';
 import { describeCredit, fitsCredit } from './terms-requests.js';
 import { allow, deny, fail, ok, type Outcome, type Verdict } from './verdict.js';
 
-export const ORDER_STATES = ['PLACED', 'PROVISIONING', 'PROVISIONED', 'FAILED', 'CANCELLED', 'PARTIALLY_RETURNED', 'RETURNED'] as const;
+export const ORDER_STATES = [
+  'PLACED',
+  'PROVISIONING',
+  'PROVISIONED',
+  'FAILED',
+  'CANCELLED',
+  'PARTIALLY_RETURNED',
+  'RETURNED',
+] as const;
 export type OrderState = (typeof ORDER_STATES)[number];
 
-export const ORDER_EVENTS = ['START_PROVISIONING', 'PROVISIONING_SUCCEEDED', 'PROVISIONING_FAILED', 'RETRY', 'CANCEL', 'RETURN_PART', 'RETURN_ALL'] as const;
+export const ORDER_EVENTS = [
+  'START_PROVISIONING',
+  'PROVISIONING_SUCCEEDED',
+  'PROVISIONING_FAILED',
+  'RETRY',
+  'CANCEL',
+  'RETURN_PART',
+  'RETURN_ALL',
+] as const;
 export type OrderEvent = (typeof ORDER_EVENTS)[number];
 
 /**
@@ -33,11 +49,13 @@ const ORDER_WORDS: Record<OrderState, string> = {
   RETURNED: 'the order is returned',
 };
 
-export const nextOrderState = (from: OrderState, event: OrderEvent) => transition(ORDER_TRANSITIONS, from, event, (state) => ORDER_WORDS[state]);
+export const nextOrderState = (from: OrderState, event: OrderEvent) =>
+  transition(ORDER_TRANSITIONS, from, event, (state) => ORDER_WORDS[state]);
 
 /** R18: sales order numbers read SO-YYYYMMDD-NNNNNN: the day placed (UTC) and a sequence. */
 export function formatSalesOrderNumber(placedAt: Date, sequence: number): string {
-  if (!Number.isSafeInteger(sequence) || sequence < 1 || sequence > 999_999) throw new RangeError('sequence must be 1…999999');
+  if (!Number.isSafeInteger(sequence) || sequence < 1 || sequence > 999_999)
+    throw new RangeError('sequence must be 1…999999');
   const day = placedAt.toISOString().slice(0, 10).replace(/-/g, '');
   return `SO-${day}-${String(sequence).padStart(6, '0')}`;
 }
@@ -62,21 +80,35 @@ export interface TermsStanding {
 
 export type PaymentCode = 'TERMS_NOT_APPROVED' | 'CREDIT_LIMIT_EXCEEDED' | 'CURRENCY_MISMATCH';
 
-/** R2, R17: credit card by default (always on a first purchase); terms once approved, and only within the remaining credit. */
+/**
+ * R2, R17: credit card by default (always on a first purchase); terms once approved, and only within the remaining
+ * credit.
+ */
 export function defaultPaymentMethod(isFirstPurchase: boolean, terms: TermsStanding | null): PaymentMethod {
   return !isFirstPurchase && terms?.approved ? 'TERMS' : 'CREDIT_CARD';
 }
 
-export function canPayWith(method: PaymentMethod, orderTotal: Money, terms: TermsStanding | null): Verdict<PaymentCode> {
+export function canPayWith(
+  method: PaymentMethod,
+  orderTotal: Money,
+  terms: TermsStanding | null,
+): Verdict<PaymentCode> {
   if (method === 'CREDIT_CARD') return allow();
   if (!terms?.approved) {
-    return deny('TERMS_NOT_APPROVED', 'Payment on terms needs an approved terms request; pay by credit card or ask the credit team for terms.', {
-      kind: 'action',
-      label: 'Submit a terms request',
-    });
+    return deny(
+      'TERMS_NOT_APPROVED',
+      'Payment on terms needs an approved terms request; pay by credit card or ask the credit team for terms.',
+      {
+        kind: 'action',
+        label: 'Submit a terms request',
+      },
+    );
   }
   if (terms.limit.currency !== orderTotal.currency) {
-    return deny('CURRENCY_MISMATCH', `The credit line is in ${terms.limit.currency}; this order is in ${orderTotal.currency}. Pay by credit card.`);
+    return deny(
+      'CURRENCY_MISMATCH',
+      `The credit line is in ${terms.limit.currency}; this order is in ${orderTotal.currency}. Pay by credit card.`,
+    );
   }
   const available = subtractMoney(terms.limit, terms.used);
   if (!fitsCredit(orderTotal, available)) {
@@ -92,11 +124,29 @@ export function canPayWith(method: PaymentMethod, orderTotal: Money, terms: Term
 /** R4: quantity changes happen in the cart, within Microsoft's seat limits for the SKU. */
 export const DEFAULT_SEAT_LIMIT = 2000;
 
-export function checkQuantity(quantity: number, limits: { min?: number; max?: number } = {}): Verdict<'QUANTITY_INVALID' | 'QUANTITY_ABOVE_LIMIT' | 'QUANTITY_BELOW_LIMIT'> {
+export function checkQuantity(
+  quantity: number,
+  limits: { min?: number; max?: number } = {},
+): Verdict<'QUANTITY_INVALID' | 'QUANTITY_ABOVE_LIMIT' | 'QUANTITY_BELOW_LIMIT'> {
   const min = limits.min ?? 1;
   const max = limits.max ?? DEFAULT_SEAT_LIMIT;
-  if (!Number.isSafeInteger(quantity)) return deny('QUANTITY_INVALID', 'A quantity is a whole number.', { kind: 'field', field: 'quantity', label: 'Enter a whole number' });
-  if (quantity < min) return deny('QUANTITY_BELOW_LIMIT', `At least ${min} of this SKU must be bought.`, { kind: 'field', field: 'quantity', label: `Set ${min} or more` });
-  if (quantity > max) return deny('QUANTITY_ABOVE_LIMIT', `Microsoft sells at most ${max} of this SKU in one subscription.`, { kind: 'field', field: 'quantity', label: `Set ${max} or fewer` });
+  if (!Number.isSafeInteger(quantity))
+    return deny('QUANTITY_INVALID', 'A quantity is a whole number.', {
+      kind: 'field',
+      field: 'quantity',
+      label: 'Enter a whole number',
+    });
+  if (quantity < min)
+    return deny('QUANTITY_BELOW_LIMIT', `At least ${min} of this SKU must be bought.`, {
+      kind: 'field',
+      field: 'quantity',
+      label: `Set ${min} or more`,
+    });
+  if (quantity > max)
+    return deny('QUANTITY_ABOVE_LIMIT', `Microsoft sells at most ${max} of this SKU in one subscription.`, {
+      kind: 'field',
+      field: 'quantity',
+      label: `Set ${max} or fewer`,
+    });
   return allow();
 }

@@ -1,4 +1,8 @@
-import { CSP_INDIRECT_RESELLER_ENROLMENT_URL, PARTNER_CENTER_IDENTIFIERS_URL, relationshipRequestUrl } from './links.js';
+import {
+  CSP_INDIRECT_RESELLER_ENROLMENT_URL,
+  PARTNER_CENTER_IDENTIFIERS_URL,
+  relationshipRequestUrl,
+} from './links.js';
 import { parseResellerDomain } from './tenant-domains.js';
 import { fail, ok, type Fix, type Outcome } from './verdict.js';
 
@@ -6,11 +10,15 @@ import { fail, ok, type Fix, type Outcome } from './verdict.js';
 export function parseMpnId(input: string): Outcome<string, 'MPN_ID_EMPTY' | 'MPN_ID_FORMAT'> {
   const value = input.trim();
   if (value === '') {
-    return fail('MPN_ID_EMPTY', 'Enter your MPN location ID; the marketplace shows it as optional, but Microsoft requires it.', {
-      kind: 'field',
-      field: 'mpnLocationId',
-      label: 'Enter the MPN location ID',
-    });
+    return fail(
+      'MPN_ID_EMPTY',
+      'Enter your MPN location ID; the marketplace shows it as optional, but Microsoft requires it.',
+      {
+        kind: 'field',
+        field: 'mpnLocationId',
+        label: 'Enter the MPN location ID',
+      },
+    );
   }
   if (!/^\d{6,10}$/.test(value)) {
     return fail('MPN_ID_FORMAT', `"${value}" is not an MPN ID: it is 6 to 10 digits, e.g. 6543210.`, {
@@ -36,7 +44,12 @@ export interface PartnerFacts {
 
 export type CheckStatus = 'PASS' | 'FAIL' | 'UNKNOWN';
 
-export const PRE_PURCHASE_CHECKS = ['MPN_ID_VALID', 'CSP_INDIRECT_RESELLER', 'RESELLER_DOMAIN_VALID', 'DISTRIBUTOR_RELATIONSHIP'] as const;
+export const PRE_PURCHASE_CHECKS = [
+  'MPN_ID_VALID',
+  'CSP_INDIRECT_RESELLER',
+  'RESELLER_DOMAIN_VALID',
+  'DISTRIBUTOR_RELATIONSHIP',
+] as const;
 export type PrePurchaseCheckCode = (typeof PRE_PURCHASE_CHECKS)[number];
 
 export interface PrePurchaseCheck {
@@ -78,23 +91,34 @@ function mpnCheck(facts: PartnerFacts): PrePurchaseCheck {
     });
   }
   if (facts.mpn.kind === 'GLOBAL') {
-    return check('MPN_ID_VALID', 'FAIL', `${format.value} is your global MPN ID; every marketplace purchase uses the location MPN ID.`, {
-      kind: 'field',
-      field: 'mpnLocationId',
-      label: 'Enter the location MPN ID shown beside the global one in Partner Center',
-    });
+    return check(
+      'MPN_ID_VALID',
+      'FAIL',
+      `${format.value} is your global MPN ID; every marketplace purchase uses the location MPN ID.`,
+      {
+        kind: 'field',
+        field: 'mpnLocationId',
+        label: 'Enter the location MPN ID shown beside the global one in Partner Center',
+      },
+    );
   }
   return check('MPN_ID_VALID', 'PASS');
 }
 
 function enrolmentCheck(facts: PartnerFacts): PrePurchaseCheck {
-  if (!facts.mpn || !facts.mpn.exists) return check('CSP_INDIRECT_RESELLER', 'UNKNOWN', 'Known once the MPN ID is valid.');
+  if (!facts.mpn || !facts.mpn.exists)
+    return check('CSP_INDIRECT_RESELLER', 'UNKNOWN', 'Known once the MPN ID is valid.');
   if (!facts.mpn.cspIndirectReseller) {
-    return check('CSP_INDIRECT_RESELLER', 'FAIL', 'This partner is not enrolled in CSP as an indirect reseller (no CSP label in Partner Center) and cannot buy.', {
-      kind: 'link',
-      label: 'Enrol as a CSP indirect reseller (a global admin must do it)',
-      href: CSP_INDIRECT_RESELLER_ENROLMENT_URL,
-    });
+    return check(
+      'CSP_INDIRECT_RESELLER',
+      'FAIL',
+      'This partner is not enrolled in CSP as an indirect reseller (no CSP label in Partner Center) and cannot buy.',
+      {
+        kind: 'link',
+        label: 'Enrol as a CSP indirect reseller (a global admin must do it)',
+        href: CSP_INDIRECT_RESELLER_ENROLMENT_URL,
+      },
+    );
   }
   return check('CSP_INDIRECT_RESELLER', 'PASS');
 }
@@ -102,7 +126,8 @@ function enrolmentCheck(facts: PartnerFacts): PrePurchaseCheck {
 function domainCheck(facts: PartnerFacts): PrePurchaseCheck {
   const parsed = parseResellerDomain(facts.resellerDomain ?? '');
   if (!parsed.ok) return check('RESELLER_DOMAIN_VALID', 'FAIL', parsed.message, parsed.fix);
-  if (facts.resellerDomainExists === undefined) return check('RESELLER_DOMAIN_VALID', 'UNKNOWN', 'Not checked with Microsoft yet.');
+  if (facts.resellerDomainExists === undefined)
+    return check('RESELLER_DOMAIN_VALID', 'UNKNOWN', 'Not checked with Microsoft yet.');
   if (!facts.resellerDomainExists) {
     return check('RESELLER_DOMAIN_VALID', 'FAIL', `No Microsoft tenant has the domain ${parsed.value.domain}.`, {
       kind: 'field',
@@ -114,13 +139,19 @@ function domainCheck(facts: PartnerFacts): PrePurchaseCheck {
 }
 
 function relationshipCheck(facts: PartnerFacts, distributorPartnerId: string): PrePurchaseCheck {
-  if (facts.relationshipWithDistributor === undefined) return check('DISTRIBUTOR_RELATIONSHIP', 'UNKNOWN', 'Not checked with Microsoft yet.');
+  if (facts.relationshipWithDistributor === undefined)
+    return check('DISTRIBUTOR_RELATIONSHIP', 'UNKNOWN', 'Not checked with Microsoft yet.');
   if (!facts.relationshipWithDistributor) {
-    return check('DISTRIBUTOR_RELATIONSHIP', 'FAIL', 'You have no established relationship with the distributor as your indirect provider.', {
-      kind: 'link',
-      label: 'Request the relationship in Partner Center (a global admin must accept it)',
-      href: relationshipRequestUrl(distributorPartnerId),
-    });
+    return check(
+      'DISTRIBUTOR_RELATIONSHIP',
+      'FAIL',
+      'You have no established relationship with the distributor as your indirect provider.',
+      {
+        kind: 'link',
+        label: 'Request the relationship in Partner Center (a global admin must accept it)',
+        href: relationshipRequestUrl(distributorPartnerId),
+      },
+    );
   }
   return check('DISTRIBUTOR_RELATIONSHIP', 'PASS');
 }

@@ -8,7 +8,11 @@ describe('sign-in password policy', () => {
     ['Password1234', 'PASSWORD_TOO_COMMON'],
     ['my-alex.doe-secret', 'PASSWORD_CONTAINS_EMAIL'],
   ])('refuses %j with %s', (password, code) => {
-    expect(checkNewPassword(password, 'alex.doe@example.com')).toMatchObject({ allowed: false, code, fix: { field: 'newPassword' } });
+    expect(checkNewPassword(password, 'alex.doe@example.com')).toMatchObject({
+      allowed: false,
+      code,
+      fix: { field: 'newPassword' },
+    });
   });
 
   it('accepts a long passphrase', () => {

@@ -9,10 +9,20 @@ const DISTRIBUTOR = 'a27ac673-9a4c-446c-bd28-280c0bf7cf71';
 const ready: PurchaseContext = {
   reseller: { status: 'ACTIVE' },
   identifierChecks: prePurchaseChecks(
-    { mpnLocationId: '6543210', resellerDomain: 'resellerco.onmicrosoft.com', mpn: { exists: true, kind: 'LOCATION', cspIndirectReseller: true }, resellerDomainExists: true, relationshipWithDistributor: true },
+    {
+      mpnLocationId: '6543210',
+      resellerDomain: 'resellerco.onmicrosoft.com',
+      mpn: { exists: true, kind: 'LOCATION', cspIndirectReseller: true },
+      resellerDomainExists: true,
+      relationshipWithDistributor: true,
+    },
     DISTRIBUTOR,
   ),
-  cart: { priceSegment: 'COMMERCIAL', lines: [{ title: 'Microsoft 365 E3', quantity: 10 }], total: money(36_000, 'USD') },
+  cart: {
+    priceSegment: 'COMMERCIAL',
+    lines: [{ title: 'Microsoft 365 E3', quantity: 10 }],
+    total: money(36_000, 'USD'),
+  },
   customer: { name: 'Contoso', segment: 'COMMERCIAL', missingFields: [] },
   tenant: { choice: 'NEW', domain: 'contoso.onmicrosoft.com', verdict: allow(), available: true },
   attestation: { signedAt: new Date('2026-11-24T10:00:00Z'), signedBy: 'user-1' },
@@ -53,19 +63,44 @@ describe('purchase readiness', () => {
       'TENANT_NOT_CHOSEN',
       'ATTESTATION_NOT_SIGNED',
     ]);
-    expect(readiness.unmet.filter((p) => p.code.endsWith('_FAILED') || !p.code.includes('_UNVERIFIED')).every((p) => p.fix)).toBe(true);
-    expect(readiness.checklist.filter((s) => !s.done).map((s) => s.step)).toEqual(['ACCOUNT', 'CART', 'CUSTOMER', 'IDENTIFIERS', 'TENANT', 'ATTESTATION']);
+    expect(
+      readiness.unmet.filter((p) => p.code.endsWith('_FAILED') || !p.code.includes('_UNVERIFIED')).every((p) => p.fix),
+    ).toBe(true);
+    expect(readiness.checklist.filter((s) => !s.done).map((s) => s.step)).toEqual([
+      'ACCOUNT',
+      'CART',
+      'CUSTOMER',
+      'IDENTIFIERS',
+      'TENANT',
+      'ATTESTATION',
+    ]);
   });
 
   it('R3/R20: refuses a cart priced for another segment than the customer’s', () => {
-    expect(codes({ ...ready, customer: { name: 'School', segment: 'EDUCATION', missingFields: [] } })).toEqual(['CART_SEGMENT_MISMATCH']);
+    expect(codes({ ...ready, customer: { name: 'School', segment: 'EDUCATION', missingFields: [] } })).toEqual([
+      'CART_SEGMENT_MISMATCH',
+    ]);
     expect(codes({ ...ready, customer: { name: 'City', segment: 'GOVERNMENT', missingFields: [] } })).toEqual([]);
   });
 
   it('R15: carries the tenant refusal and its authorisation link', () => {
-    const verdict = canUseExistingTenant('COMMERCIAL', { domain: 'f.onmicrosoft.com', government: false, relationshipAccepted: false, indirectResellers: [] }, DISTRIBUTOR, '6543210');
-    const readiness = purchaseReadiness({ ...ready, tenant: { choice: 'EXISTING', domain: 'f.onmicrosoft.com', verdict } });
-    expect(readiness.unmet).toEqual([expect.objectContaining({ step: 'TENANT', code: 'TENANT_RELATIONSHIP_NOT_ACCEPTED', fix: expect.objectContaining({ kind: 'link' }) })]);
+    const verdict = canUseExistingTenant(
+      'COMMERCIAL',
+      { domain: 'f.onmicrosoft.com', government: false, relationshipAccepted: false, indirectResellers: [] },
+      DISTRIBUTOR,
+      '6543210',
+    );
+    const readiness = purchaseReadiness({
+      ...ready,
+      tenant: { choice: 'EXISTING', domain: 'f.onmicrosoft.com', verdict },
+    });
+    expect(readiness.unmet).toEqual([
+      expect.objectContaining({
+        step: 'TENANT',
+        code: 'TENANT_RELATIONSHIP_NOT_ACCEPTED',
+        fix: expect.objectContaining({ kind: 'link' }),
+      }),
+    ]);
   });
 
   it('R14: a taken new-tenant domain blocks the purchase', () => {
@@ -87,7 +122,14 @@ describe('purchase readiness', () => {
   });
 
   it('names what an incomplete customer lacks', () => {
-    const readiness = purchaseReadiness({ ...ready, customer: { name: 'Contoso', segment: 'COMMERCIAL', missingFields: ['adminContact.email'] } });
-    expect(readiness.unmet[0]).toMatchObject({ code: 'CUSTOMER_INCOMPLETE', message: expect.stringMatching(/adminContact.email/), fix: { field: 'adminContact.email' } });
+    const readiness = purchaseReadiness({
+      ...ready,
+      customer: { name: 'Contoso', segment: 'COMMERCIAL', missingFields: ['adminContact.email'] },
+    });
+    expect(readiness.unmet[0]).toMatchObject({
+      code: 'CUSTOMER_INCOMPLETE',
+      message: expect.stringMatching(/adminContact.email/),
+      fix: { field: 'adminContact.email' },
+    });
   });
 });

@@ -5,7 +5,15 @@ import { cartSegmentFits, type CustomerSegment, type PriceSegment } from './segm
 import type { Fix, Verdict } from './verdict.js';
 
 /** The steps of the reseller guide's purchase flow, in order. */
-export const PURCHASE_STEPS = ['ACCOUNT', 'CART', 'CUSTOMER', 'IDENTIFIERS', 'TENANT', 'ATTESTATION', 'PAYMENT'] as const;
+export const PURCHASE_STEPS = [
+  'ACCOUNT',
+  'CART',
+  'CUSTOMER',
+  'IDENTIFIERS',
+  'TENANT',
+  'ATTESTATION',
+  'PAYMENT',
+] as const;
 export type PurchaseStep = (typeof PURCHASE_STEPS)[number];
 
 export const PURCHASE_STEP_LABELS: Record<PurchaseStep, string> = {
@@ -23,7 +31,11 @@ export interface PurchaseContext {
   reseller: { status: 'PENDING_ACTIVATION' | 'ACTIVE' | 'SUSPENDED' };
   /** R10: the four pre-purchase checks (prePurchaseChecks). */
   identifierChecks: PrePurchaseCheck[];
-  cart: { priceSegment: PriceSegment | null; lines: { title: string; quantity: number; minQuantity?: number; maxQuantity?: number }[]; total: Money | null };
+  cart: {
+    priceSegment: PriceSegment | null;
+    lines: { title: string; quantity: number; minQuantity?: number; maxQuantity?: number }[];
+    total: Money | null;
+  };
   customer: null | { name: string; segment: CustomerSegment; missingFields: string[] };
   tenant: null | { choice: 'NEW' | 'EXISTING'; domain: string | null; verdict: Verdict; available?: boolean };
   attestation: null | { signedAt: Date; signedBy: string };
@@ -45,7 +57,8 @@ export interface Readiness {
   checklist: { step: PurchaseStep; label: string; done: boolean }[];
 }
 
-const need = (step: PurchaseStep, code: string, message: string, fix?: Fix): Prerequisite => (fix ? { step, code, message, fix } : { step, code, message });
+const need = (step: PurchaseStep, code: string, message: string, fix?: Fix): Prerequisite =>
+  fix ? { step, code, message, fix } : { step, code, message };
 
 /**
  * Every unmet prerequisite of a purchase at once — never only the first — each with a stable code,
@@ -55,13 +68,27 @@ export function purchaseReadiness(ctx: PurchaseContext): Readiness {
   const unmet: Prerequisite[] = [];
 
   if (ctx.reseller.status === 'PENDING_ACTIVATION') {
-    unmet.push(need('ACCOUNT', 'ACCOUNT_NOT_ACTIVE', 'The reseller account is still being activated; purchases open when activation completes, within an hour.', { kind: 'action', label: 'Wait for the activation order to complete' }));
+    unmet.push(
+      need(
+        'ACCOUNT',
+        'ACCOUNT_NOT_ACTIVE',
+        'The reseller account is still being activated; purchases open when activation completes, within an hour.',
+        { kind: 'action', label: 'Wait for the activation order to complete' },
+      ),
+    );
   } else if (ctx.reseller.status === 'SUSPENDED') {
-    unmet.push(need('ACCOUNT', 'ACCOUNT_SUSPENDED', 'The reseller account is suspended and cannot buy.', { kind: 'action', label: 'Contact marketplace support' }));
+    unmet.push(
+      need('ACCOUNT', 'ACCOUNT_SUSPENDED', 'The reseller account is suspended and cannot buy.', {
+        kind: 'action',
+        label: 'Contact marketplace support',
+      }),
+    );
   }
 
   if (ctx.cart.lines.length === 0) {
-    unmet.push(need('CART', 'CART_EMPTY', 'The cart is empty.', { kind: 'action', label: 'Add products from the catalog' }));
+    unmet.push(
+      need('CART', 'CART_EMPTY', 'The cart is empty.', { kind: 'action', label: 'Add products from the catalog' }),
+    );
   }
   for (const line of ctx.cart.lines) {
     const verdict = checkQuantity(line.quantity, { min: line.minQuantity, max: line.maxQuantity });
@@ -69,10 +96,22 @@ export function purchaseReadiness(ctx: PurchaseContext): Readiness {
   }
 
   if (!ctx.customer) {
-    unmet.push(need('CUSTOMER', 'CUSTOMER_NOT_CHOSEN', 'Choose an existing end customer or create a new one.', { kind: 'action', label: 'Choose the customer' }));
+    unmet.push(
+      need('CUSTOMER', 'CUSTOMER_NOT_CHOSEN', 'Choose an existing end customer or create a new one.', {
+        kind: 'action',
+        label: 'Choose the customer',
+      }),
+    );
   } else {
     if (ctx.customer.missingFields.length > 0) {
-      unmet.push(need('CUSTOMER', 'CUSTOMER_INCOMPLETE', `${ctx.customer.name} lacks: ${ctx.customer.missingFields.join(', ')}.`, { kind: 'field', field: ctx.customer.missingFields[0]!, label: 'Complete the customer' }));
+      unmet.push(
+        need(
+          'CUSTOMER',
+          'CUSTOMER_INCOMPLETE',
+          `${ctx.customer.name} lacks: ${ctx.customer.missingFields.join(', ')}.`,
+          { kind: 'field', field: ctx.customer.missingFields[0]!, label: 'Complete the customer' },
+        ),
+      );
     }
     if (ctx.cart.priceSegment && ctx.cart.lines.length > 0) {
       const fits = cartSegmentFits(ctx.cart.priceSegment, ctx.customer.segment);
@@ -87,16 +126,35 @@ export function purchaseReadiness(ctx: PurchaseContext): Readiness {
   }
 
   if (!ctx.tenant) {
-    unmet.push(need('TENANT', 'TENANT_NOT_CHOSEN', 'Choose where the licences go: a new tenant or the customer’s existing one.', { kind: 'action', label: 'Choose the tenant' }));
+    unmet.push(
+      need(
+        'TENANT',
+        'TENANT_NOT_CHOSEN',
+        'Choose where the licences go: a new tenant or the customer’s existing one.',
+        { kind: 'action', label: 'Choose the tenant' },
+      ),
+    );
   } else {
-    if (!ctx.tenant.verdict.allowed) unmet.push(need('TENANT', ctx.tenant.verdict.code, ctx.tenant.verdict.message, ctx.tenant.verdict.fix));
+    if (!ctx.tenant.verdict.allowed)
+      unmet.push(need('TENANT', ctx.tenant.verdict.code, ctx.tenant.verdict.message, ctx.tenant.verdict.fix));
     if (ctx.tenant.choice === 'NEW' && ctx.tenant.available === false) {
-      unmet.push(need('TENANT', 'TENANT_DOMAIN_TAKEN', `${ctx.tenant.domain} is taken.`, { kind: 'field', field: 'tenantDomain', label: 'Pick another domain' }));
+      unmet.push(
+        need('TENANT', 'TENANT_DOMAIN_TAKEN', `${ctx.tenant.domain} is taken.`, {
+          kind: 'field',
+          field: 'tenantDomain',
+          label: 'Pick another domain',
+        }),
+      );
     }
   }
 
   if (!ctx.attestation) {
-    unmet.push(need('ATTESTATION', 'ATTESTATION_NOT_SIGNED', 'Sign the Partner-of-Record attestation.', { kind: 'action', label: 'Sign the attestation' }));
+    unmet.push(
+      need('ATTESTATION', 'ATTESTATION_NOT_SIGNED', 'Sign the Partner-of-Record attestation.', {
+        kind: 'action',
+        label: 'Sign the attestation',
+      }),
+    );
   }
 
   if (ctx.cart.total) {
@@ -108,6 +166,10 @@ export function purchaseReadiness(ctx: PurchaseContext): Readiness {
   return {
     ready: unmet.length === 0,
     unmet,
-    checklist: PURCHASE_STEPS.map((step) => ({ step, label: PURCHASE_STEP_LABELS[step], done: !failedSteps.has(step) })),
+    checklist: PURCHASE_STEPS.map((step) => ({
+      step,
+      label: PURCHASE_STEP_LABELS[step],
+      done: !failedSteps.has(step),
+    })),
   };
 }

@@ -9,15 +9,22 @@ describe('R1: an account’s status: activation makes it active, staff suspend a
   });
 
   it('never makes active an account whose activation has not completed, even by way of a suspension', () => {
-    expect(moveReseller('PENDING_ACTIVATION', 'ACTIVE', true)).toMatchObject({ ok: false, code: 'ACTIVATION_PENDING', message: expect.stringMatching(/activates by itself/) });
+    expect(moveReseller('PENDING_ACTIVATION', 'ACTIVE', true)).toMatchObject({
+      ok: false,
+      code: 'ACTIVATION_PENDING',
+      message: expect.stringMatching(/activates by itself/),
+    });
     expect(moveReseller('SUSPENDED', 'ACTIVE', true)).toMatchObject({ ok: false, code: 'ACTIVATION_PENDING' });
   });
 
   it('treats setting the status an account already has as no change', () => {
-    for (const status of ['ACTIVE', 'SUSPENDED'] as const) expect(moveReseller(status, status, true)).toEqual({ ok: true, value: status });
+    for (const status of ['ACTIVE', 'SUSPENDED'] as const)
+      expect(moveReseller(status, status, true)).toEqual({ ok: true, value: status });
   });
 
   it('answers every status with a decision', () => {
-    for (const from of RESELLER_STATUSES) for (const to of ['ACTIVE', 'SUSPENDED'] as const) expect(typeof moveReseller(from, to, false).ok).toBe('boolean');
+    for (const from of RESELLER_STATUSES)
+      for (const to of ['ACTIVE', 'SUSPENDED'] as const)
+        expect(typeof moveReseller(from, to, false).ok).toBe('boolean');
   });
 });

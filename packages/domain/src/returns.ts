@@ -28,7 +28,8 @@ export interface ReturnableLine {
   returnedQuantity: number;
 }
 
-export type ReturnCode = 'RETURN_WINDOW_CLOSED' | 'RETURN_QUANTITY_INVALID' | 'PERPETUAL_PARTIAL_RETURN' | 'NOTHING_LEFT_TO_RETURN';
+export type ReturnCode =
+  'RETURN_WINDOW_CLOSED' | 'RETURN_QUANTITY_INVALID' | 'PERPETUAL_PARTIAL_RETURN' | 'NOTHING_LEFT_TO_RETURN';
 
 export function returnWindowClosesAt(line: Pick<ReturnableLine, 'kind' | 'termStartedAt'>): Date {
   const length = line.kind === 'PERPETUAL' ? PERPETUAL_RETURN_DAYS * DAY : SUBSCRIPTION_RETURN_HOURS * HOUR;
@@ -45,19 +46,33 @@ export function decideReturn(line: ReturnableLine, quantity: number, now: Date):
   const left = line.quantity - line.returnedQuantity;
   const refuse = (code: ReturnCode, message: string): ReturnDecision => ({ allowed: false, code, message, closesAt });
   if (left <= 0) return refuse('NOTHING_LEFT_TO_RETURN', 'Every seat of this line has already been returned.');
-  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > left) return refuse('RETURN_QUANTITY_INVALID', `Return 1 to ${left} seat(s) of this line.`);
+  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > left)
+    return refuse('RETURN_QUANTITY_INVALID', `Return 1 to ${left} seat(s) of this line.`);
   if (now.getTime() >= closesAt.getTime()) {
-    const rule = line.kind === 'PERPETUAL' ? `${PERPETUAL_RETURN_DAYS} days` : `7 days (${SUBSCRIPTION_RETURN_HOURS} hours)`;
-    return refuse('RETURN_WINDOW_CLOSED', `The return window closed on ${closesAt.toISOString()}: Microsoft allows returns within ${rule} of purchase${line.kind === 'PERPETUAL' ? '' : ' or renewal'}.`);
+    const rule =
+      line.kind === 'PERPETUAL' ? `${PERPETUAL_RETURN_DAYS} days` : `7 days (${SUBSCRIPTION_RETURN_HOURS} hours)`;
+    return refuse(
+      'RETURN_WINDOW_CLOSED',
+      `The return window closed on ${closesAt.toISOString()}: Microsoft allows returns within ${rule} of purchase${line.kind === 'PERPETUAL' ? '' : ' or renewal'}.`,
+    );
   }
   const paid = multiplyMoney(line.unitPaid, quantity);
   if (line.kind === 'PERPETUAL') {
-    if (quantity !== left || line.returnedQuantity > 0) return refuse('PERPETUAL_PARTIAL_RETURN', 'Perpetual software is returned whole: return every seat of the line, or none.');
+    if (quantity !== left || line.returnedQuantity > 0)
+      return refuse(
+        'PERPETUAL_PARTIAL_RETURN',
+        'Perpetual software is returned whole: return every seat of the line, or none.',
+      );
     return { allowed: true, refund: paid, closesAt, daysCharged: 0 };
   }
   const elapsed = Math.max(0, now.getTime() - line.termStartedAt.getTime());
   const daysCharged = Math.min(line.paidPeriodDays, Math.ceil(elapsed / DAY));
-  return { allowed: true, refund: prorateDown(paid, line.paidPeriodDays - daysCharged, line.paidPeriodDays), closesAt, daysCharged };
+  return {
+    allowed: true,
+    refund: prorateDown(paid, line.paidPeriodDays - daysCharged, line.paidPeriodDays),
+    closesAt,
+    daysCharged,
+  };
 }
 
 export function returnVerdict(line: ReturnableLine, quantity: number, now: Date): Verdict<ReturnCode> {
@@ -67,6 +82,14 @@ export function returnVerdict(line: ReturnableLine, quantity: number, now: Date)
 
 /** Days in the paid period that starts at `start` and lasts `months` calendar months (UTC). */
 export function periodDays(start: Date, months: number): number {
-  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, start.getUTCDate(), start.getUTCHours(), start.getUTCMinutes()));
+  const end = new Date(
+    Date.UTC(
+      start.getUTCFullYear(),
+      start.getUTCMonth() + months,
+      start.getUTCDate(),
+      start.getUTCHours(),
+      start.getUTCMinutes(),
+    ),
+  );
   return Math.round((end.getTime() - start.getTime()) / DAY);
 }

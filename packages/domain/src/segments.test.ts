@@ -30,6 +30,9 @@ describe('segments', () => {
 
   it('explains the Government rule when refusing an Education cart for a Government customer', () => {
     const verdict = cartSegmentFits('EDUCATION', 'GOVERNMENT');
-    expect(verdict).toMatchObject({ allowed: false, message: expect.stringMatching(/Government buys at the Commercial price/) });
+    expect(verdict).toMatchObject({
+      allowed: false,
+      message: expect.stringMatching(/Government buys at the Commercial price/),
+    });
   });
 });

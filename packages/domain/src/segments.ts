@@ -26,13 +26,17 @@ export const SEGMENT_LABELS: Record<CustomerSegment, string> = {
 export type SegmentMismatchCode = 'CART_SEGMENT_MISMATCH';
 
 /** A cart priced for one segment cannot be checked out for a customer of another (R3, R20). */
-export function cartSegmentFits(cartPriceSegment: PriceSegment, customer: CustomerSegment): Verdict<SegmentMismatchCode> {
+export function cartSegmentFits(
+  cartPriceSegment: PriceSegment,
+  customer: CustomerSegment,
+): Verdict<SegmentMismatchCode> {
   const needed = priceSegmentFor(customer);
   if (cartPriceSegment === needed) return allow();
   return deny(
     'CART_SEGMENT_MISMATCH',
     `The cart is priced for ${SEGMENT_LABELS[cartPriceSegment]} customers, but this customer is ${SEGMENT_LABELS[customer]}` +
-      (customer === 'GOVERNMENT' ? ' (Government buys at the Commercial price)' : '') + '.',
+      (customer === 'GOVERNMENT' ? ' (Government buys at the Commercial price)' : '') +
+      '.',
     { kind: 'action', label: `Rebuild the cart from the ${SEGMENT_LABELS[needed]} catalog` },
   );
 }

@@ -15,19 +15,29 @@ export function transition<State extends string, Event extends string>(
     return {
       ok: false,
       code: 'ILLEGAL_TRANSITION',
-      message: `Cannot ${event.toLowerCase().replace(/_/g, ' ')} when ${describe(from)}` + (allowed.length ? ` (possible: ${allowed.join(', ').toLowerCase().replace(/_/g, ' ')})` : ' (it is final)'),
+      message:
+        `Cannot ${event.toLowerCase().replace(/_/g, ' ')} when ${describe(from)}` +
+        (allowed.length ? ` (possible: ${allowed.join(', ').toLowerCase().replace(/_/g, ' ')})` : ' (it is final)'),
     };
   }
   return { ok: true, to };
 }
 
-export function canTransition<State extends string, Event extends string>(table: Transitions<State, Event>, from: State, event: Event): Verdict<'ILLEGAL_TRANSITION'> {
+export function canTransition<State extends string, Event extends string>(
+  table: Transitions<State, Event>,
+  from: State,
+  event: Event,
+): Verdict<'ILLEGAL_TRANSITION'> {
   const result = transition(table, from, event);
   return result.ok ? allow() : deny(result.code, result.message);
 }
 
-export const eventsFrom = <State extends string, Event extends string>(table: Transitions<State, Event>, from: State): Event[] =>
-  Object.keys(table[from] ?? {}) as Event[];
+export const eventsFrom = <State extends string, Event extends string>(
+  table: Transitions<State, Event>,
+  from: State,
+): Event[] => Object.keys(table[from] ?? {}) as Event[];
 
-export const isFinal = <State extends string, Event extends string>(table: Transitions<State, Event>, state: State): boolean =>
-  eventsFrom(table, state).length === 0;
+export const isFinal = <State extends string, Event extends string>(
+  table: Transitions<State, Event>,
+  state: State,
+): boolean => eventsFrom(table, state).length === 0;

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nextOrderState, ORDER_EVENTS, ORDER_STATES, ORDER_TRANSITIONS } from './orders.js';
 import { eventsFrom, isFinal, type Transitions } from './state-machine.js';
-import { nextTermsRequestState, TERMS_REQUEST_EVENTS, TERMS_REQUEST_STATES, TERMS_REQUEST_TRANSITIONS } from './terms-requests.js';
+import {
+  nextTermsRequestState,
+  TERMS_REQUEST_EVENTS,
+  TERMS_REQUEST_STATES,
+  TERMS_REQUEST_TRANSITIONS,
+} from './terms-requests.js';
 
 function reachable<S extends string, E extends string>(table: Transitions<S, E>, start: S): Set<S> {
   const seen = new Set<S>([start]);
@@ -51,7 +56,10 @@ describe.each(machines)('$name state machine', ({ table, start, states, events, 
   it('offers from every reachable state a way to a final state', () => {
     for (const state of reachable(table as Transitions<string, string>, start)) {
       const onward = reachable(table as Transitions<string, string>, state);
-      expect(finals.some((f) => onward.has(f as never)), `${state} can reach a final state`).toBe(true);
+      expect(
+        finals.some((f) => onward.has(f as never)),
+        `${state} can reach a final state`,
+      ).toBe(true);
     }
   });
 

@@ -15,12 +15,19 @@ describe('R24: a support case’s status moves along its lifecycle only', () => 
 
   it('keeps a closed case closed, pointing to a new case', () => {
     for (const to of CASE_STATUSES.filter((s) => s !== 'CLOSED')) {
-      expect(moveCase('CLOSED', to)).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION', message: expect.stringMatching(/stays closed; open a new case/) });
+      expect(moveCase('CLOSED', to)).toMatchObject({
+        ok: false,
+        code: 'ILLEGAL_TRANSITION',
+        message: expect.stringMatching(/stays closed; open a new case/),
+      });
     }
   });
 
   it('names where a case may go when it refuses, in words', () => {
-    expect(moveCase('RESOLVED', 'WAITING_ON_RESELLER')).toMatchObject({ ok: false, message: 'A case that is resolved can be set to open or closed, not to waiting on the reseller.' });
+    expect(moveCase('RESOLVED', 'WAITING_ON_RESELLER')).toMatchObject({
+      ok: false,
+      message: 'A case that is resolved can be set to open or closed, not to waiting on the reseller.',
+    });
   });
 
   it('allows staying where it is, and exactly the listed moves from every status', () => {

@@ -16,11 +16,17 @@ export const CASE_STATUS_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> 
   CLOSED: [],
 };
 
-const WORDS: Record<CaseStatus, string> = { OPEN: 'open', WAITING_ON_RESELLER: 'waiting on the reseller', RESOLVED: 'resolved', CLOSED: 'closed' };
+const WORDS: Record<CaseStatus, string> = {
+  OPEN: 'open',
+  WAITING_ON_RESELLER: 'waiting on the reseller',
+  RESOLVED: 'resolved',
+  CLOSED: 'closed',
+};
 
 export const caseStatusWords = (status: CaseStatus): string => WORDS[status];
 
-const either = (words: string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`);
+const either = (words: string[]) =>
+  words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 
 /** The statuses a case in `from` may be moved to. */
 export const nextCaseStatuses = (from: CaseStatus): readonly CaseStatus[] => CASE_STATUS_TRANSITIONS[from];

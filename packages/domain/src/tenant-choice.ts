@@ -50,7 +50,12 @@ export function canCreateNewTenant(segment: CustomerSegment): Verdict<TenantChoi
  * segment may use it — except Government, which follows the commercial flow with a new tenant.
  * `resellerMpnId`: the asking reseller's MPN location ID (null when it has entered none yet).
  */
-export function canUseExistingTenant(segment: CustomerSegment, tenant: ExistingTenant | null, distributorPartnerId: string, resellerMpnId: string | null): Verdict<TenantChoiceCode> {
+export function canUseExistingTenant(
+  segment: CustomerSegment,
+  tenant: ExistingTenant | null,
+  distributorPartnerId: string,
+  resellerMpnId: string | null,
+): Verdict<TenantChoiceCode> {
   if (segment === 'GOVERNMENT') {
     return tenant?.government
       ? deny(
@@ -58,10 +63,14 @@ export function canUseExistingTenant(segment: CustomerSegment, tenant: ExistingT
           `${tenant.domain} is a government tenant; Microsoft does not provision commercial products to existing government tenants.`,
           { kind: 'action', label: 'Create a new tenant instead (the commercial flow)' },
         )
-      : deny('GOVERNMENT_NEEDS_NEW_TENANT', 'Government customers follow the commercial flow as if they had no tenant: create a new tenant.', {
-          kind: 'action',
-          label: 'Create a new tenant instead',
-        });
+      : deny(
+          'GOVERNMENT_NEEDS_NEW_TENANT',
+          'Government customers follow the commercial flow as if they had no tenant: create a new tenant.',
+          {
+            kind: 'action',
+            label: 'Create a new tenant instead',
+          },
+        );
   }
   if (!tenant) {
     return deny('EXISTING_TENANT_NOT_FOUND', 'No Microsoft tenant has that domain.', {
@@ -71,23 +80,35 @@ export function canUseExistingTenant(segment: CustomerSegment, tenant: ExistingT
     });
   }
   if (tenant.government) {
-    return deny('GOVERNMENT_TENANT_NOT_ALLOWED', `${tenant.domain} is a government tenant; Microsoft does not provision commercial products to it.`, {
-      kind: 'action',
-      label: 'Create a new tenant instead',
-    });
+    return deny(
+      'GOVERNMENT_TENANT_NOT_ALLOWED',
+      `${tenant.domain} is a government tenant; Microsoft does not provision commercial products to it.`,
+      {
+        kind: 'action',
+        label: 'Create a new tenant instead',
+      },
+    );
   }
   if (!tenant.relationshipAccepted) {
     return deny(
       'TENANT_RELATIONSHIP_NOT_ACCEPTED',
       `${tenant.domain} has not accepted the distributor as its indirect provider. Only the customer’s global admin can accept the authorisation link.`,
-      { kind: 'link', label: 'Send the customer’s global admin the authorisation link', href: customerAuthorisationUrl(distributorPartnerId, resellerMpnId) },
+      {
+        kind: 'link',
+        label: 'Send the customer’s global admin the authorisation link',
+        href: customerAuthorisationUrl(distributorPartnerId, resellerMpnId),
+      },
     );
   }
   if (!resellerMpnId || !tenant.indirectResellers.includes(resellerMpnId)) {
     return deny(
       'TENANT_RELATIONSHIP_NOT_FOR_RESELLER',
       `${tenant.domain} has not authorised your company as its reseller. Only the customer’s global admin can accept the authorisation link, which names you.`,
-      { kind: 'link', label: 'Send the customer’s global admin your authorisation link', href: customerAuthorisationUrl(distributorPartnerId, resellerMpnId) },
+      {
+        kind: 'link',
+        label: 'Send the customer’s global admin your authorisation link',
+        href: customerAuthorisationUrl(distributorPartnerId, resellerMpnId),
+      },
     );
   }
   return allow();
@@ -102,7 +123,12 @@ export interface TenantOptions {
 }
 
 /** Both tenant choices for a customer at once, explained in words for the tenant panel (R11). */
-export function tenantOptions(segment: CustomerSegment, existing: ExistingTenant | null, distributorPartnerId: string, resellerMpnId: string | null): TenantOptions {
+export function tenantOptions(
+  segment: CustomerSegment,
+  existing: ExistingTenant | null,
+  distributorPartnerId: string,
+  resellerMpnId: string | null,
+): TenantOptions {
   const createNew = canCreateNewTenant(segment);
   const useExisting = canUseExistingTenant(segment, existing, distributorPartnerId, resellerMpnId);
   const recommended = useExisting.allowed ? 'EXISTING' : createNew.allowed ? 'NEW' : null;

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TENANT_DOMAIN_RULES, parseExistingTenantDomain, parseNewTenantDomain, parseResellerDomain, suggestTenantDomains } from './tenant-domains.js';
+import {
+  DEFAULT_TENANT_DOMAIN_RULES,
+  parseExistingTenantDomain,
+  parseNewTenantDomain,
+  parseResellerDomain,
+  suggestTenantDomains,
+} from './tenant-domains.js';
 
 describe('R14: new tenant domains', () => {
   it.each([
@@ -25,13 +31,19 @@ describe('R14: new tenant domains', () => {
   });
 
   it('names the offending characters and proposes the cleaned prefix', () => {
-    expect(parseNewTenantDomain('my company!')).toMatchObject({ message: expect.stringMatching(/space, "!"/), fix: { label: 'Try "mycompany"' } });
+    expect(parseNewTenantDomain('my company!')).toMatchObject({
+      message: expect.stringMatching(/space, "!"/),
+      fix: { label: 'Try "mycompany"' },
+    });
   });
 
   it('takes its maximum length from configuration (default 27)', () => {
     expect(DEFAULT_TENANT_DOMAIN_RULES.maxLength).toBe(27);
     expect(parseNewTenantDomain('a'.repeat(27)).ok).toBe(true);
-    expect(parseNewTenantDomain('a'.repeat(12), { maxLength: 10, minLength: 2 })).toMatchObject({ ok: false, code: 'TENANT_DOMAIN_TOO_LONG' });
+    expect(parseNewTenantDomain('a'.repeat(12), { maxLength: 10, minLength: 2 })).toMatchObject({
+      ok: false,
+      code: 'TENANT_DOMAIN_TOO_LONG',
+    });
   });
 
   it('accepts exactly the letters-and-digits prefixes within the limits', () => {
@@ -49,14 +61,23 @@ describe('R14: new tenant domains', () => {
 
 describe('existing tenant and reseller domains (R9)', () => {
   it('requires the full .onmicrosoft.com domain of an existing tenant', () => {
-    expect(parseExistingTenantDomain('Fabrikam.onmicrosoft.com')).toMatchObject({ ok: true, value: { prefix: 'fabrikam' } });
+    expect(parseExistingTenantDomain('Fabrikam.onmicrosoft.com')).toMatchObject({
+      ok: true,
+      value: { prefix: 'fabrikam' },
+    });
     expect(parseExistingTenantDomain('fabrikam')).toMatchObject({ ok: false, code: 'TENANT_DOMAIN_NOT_ONMICROSOFT' });
-    expect(parseExistingTenantDomain('fabrikam.com')).toMatchObject({ ok: false, code: 'TENANT_DOMAIN_NOT_ONMICROSOFT' });
+    expect(parseExistingTenantDomain('fabrikam.com')).toMatchObject({
+      ok: false,
+      code: 'TENANT_DOMAIN_NOT_ONMICROSOFT',
+    });
   });
 
   it('R9: the indirect reseller domain always ends in .onmicrosoft.com, with a fix on its own field', () => {
     expect(parseResellerDomain('resellerco.onmicrosoft.com')).toMatchObject({ ok: true });
-    expect(parseResellerDomain('resellerco.com')).toMatchObject({ ok: false, fix: { kind: 'field', field: 'resellerDomain' } });
+    expect(parseResellerDomain('resellerco.com')).toMatchObject({
+      ok: false,
+      fix: { kind: 'field', field: 'resellerDomain' },
+    });
     expect(parseResellerDomain('')).toMatchObject({ ok: false, code: 'TENANT_DOMAIN_EMPTY' });
   });
 });
@@ -83,8 +104,16 @@ describe('R14: alternatives to a taken domain', () => {
   });
 
   it('R9: asks for a missing reseller domain as the reseller’s own, and a missing tenant domain as the customer’s', () => {
-    expect(parseResellerDomain('')).toMatchObject({ ok: false, message: 'Enter your indirect reseller domain; it ends in .onmicrosoft.com.', fix: { field: 'resellerDomain', label: 'Enter your indirect reseller domain' } });
-    expect(parseExistingTenantDomain('  ')).toMatchObject({ ok: false, code: 'TENANT_DOMAIN_EMPTY', message: expect.stringMatching(/customer’s tenant domain/) });
+    expect(parseResellerDomain('')).toMatchObject({
+      ok: false,
+      message: 'Enter your indirect reseller domain; it ends in .onmicrosoft.com.',
+      fix: { field: 'resellerDomain', label: 'Enter your indirect reseller domain' },
+    });
+    expect(parseExistingTenantDomain('  ')).toMatchObject({
+      ok: false,
+      code: 'TENANT_DOMAIN_EMPTY',
+      message: expect.stringMatching(/customer’s tenant domain/),
+    });
     expect(parseNewTenantDomain('')).toMatchObject({ ok: false, message: expect.not.stringMatching(/to create/) });
   });
 });

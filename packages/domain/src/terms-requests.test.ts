@@ -24,7 +24,14 @@ const valid: TermsRequestInput = {
 describe('R23: terms request fields', () => {
   it('accepts a complete request and normalises it', () => {
     const result = validateTermsRequest(valid);
-    expect(result).toMatchObject({ ok: true, value: { bcn: '20-123456', address: { country: 'US' }, contact: { email: 'alex@reseller.example', phone: '+19495550100' } } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        bcn: '20-123456',
+        address: { country: 'US' },
+        contact: { email: 'alex@reseller.example', phone: '+19495550100' },
+      },
+    });
   });
 
   it('lists every missing or malformed field at once', () => {
@@ -37,7 +44,15 @@ describe('R23: terms request fields', () => {
     });
     expect(result.ok).toBe(false);
     expect(result.errors?.map((e) => e.field).sort()).toEqual(
-      ['address.country', 'address.postalCode', 'bcn', 'companyName', 'contact.email', 'contact.name', 'contact.phone'].sort(),
+      [
+        'address.country',
+        'address.postalCode',
+        'bcn',
+        'companyName',
+        'contact.email',
+        'contact.name',
+        'contact.phone',
+      ].sort(),
     );
   });
 });
@@ -49,11 +64,17 @@ describe('R23: the credit line asked for', () => {
     ['25000.50', 2_500_050],
     [' 1,250,000.00 ', 125_000_000],
   ])('reads "%s" as %i cents', (requestedLimit, minor) => {
-    expect(validateTermsRequest({ ...valid, requestedLimit })).toMatchObject({ ok: true, value: { requestedLimit: { amountMinor: minor, currency: 'USD' } } });
+    expect(validateTermsRequest({ ...valid, requestedLimit })).toMatchObject({
+      ok: true,
+      value: { requestedLimit: { amountMinor: minor, currency: 'USD' } },
+    });
   });
 
   it('keeps the currency given, upper-cased', () => {
-    expect(validateTermsRequest({ ...valid, currency: 'eur' })).toMatchObject({ ok: true, value: { requestedLimit: { amountMinor: 2_500_000, currency: 'EUR' } } });
+    expect(validateTermsRequest({ ...valid, currency: 'eur' })).toMatchObject({
+      ok: true,
+      value: { requestedLimit: { amountMinor: 2_500_000, currency: 'EUR' } },
+    });
   });
 
   it.each([
@@ -71,11 +92,16 @@ describe('R23: the credit line asked for', () => {
   });
 
   it('refuses a currency that is not a three-letter code', () => {
-    expect(validateTermsRequest({ ...valid, currency: 'dollars' }).errors).toEqual([expect.objectContaining({ field: 'currency', code: 'CURRENCY_INVALID' })]);
+    expect(validateTermsRequest({ ...valid, currency: 'dollars' }).errors).toEqual([
+      expect.objectContaining({ field: 'currency', code: 'CURRENCY_INVALID' }),
+    ]);
   });
 
   it('accepts the largest amount allowed exactly', () => {
-    expect(validateTermsRequest({ ...valid, requestedLimit: '100,000,000' })).toMatchObject({ ok: true, value: { requestedLimit: { amountMinor: TERMS_REQUEST_LIMIT_MAX_MINOR } } });
+    expect(validateTermsRequest({ ...valid, requestedLimit: '100,000,000' })).toMatchObject({
+      ok: true,
+      value: { requestedLimit: { amountMinor: TERMS_REQUEST_LIMIT_MAX_MINOR } },
+    });
   });
 });
 
@@ -90,8 +116,15 @@ describe('R23: terms request lifecycle', () => {
   });
 
   it('cannot approve an unclaimed request, nor change a decided one', () => {
-    expect(nextTermsRequestState('SUBMITTED', 'APPROVE')).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION', message: expect.stringMatching(/waiting for an analyst/) });
-    expect(nextTermsRequestState('APPROVED', 'REJECT')).toMatchObject({ ok: false, message: expect.stringMatching(/final/) });
+    expect(nextTermsRequestState('SUBMITTED', 'APPROVE')).toMatchObject({
+      ok: false,
+      code: 'ILLEGAL_TRANSITION',
+      message: expect.stringMatching(/waiting for an analyst/),
+    });
+    expect(nextTermsRequestState('APPROVED', 'REJECT')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/final/),
+    });
   });
 
   it('counts submitted, in-review and more-info requests as open (one per reseller)', () => {
@@ -123,8 +156,15 @@ describe('R23: the 24–48 hour answer window', () => {
 
 describe('R2/R23: approvals and credit', () => {
   it('needs a positive limit, known payment terms and a date', () => {
-    expect(validateApproval({ creditLimit: money(5_000_000, 'USD'), paymentTerms: 'NET_30', effectiveFrom: '2026-12-01' }).ok).toBe(true);
-    const bad = validateApproval({ creditLimit: money(0, 'USD'), paymentTerms: 'NET_90' as never, effectiveFrom: 'soon' });
+    expect(
+      validateApproval({ creditLimit: money(5_000_000, 'USD'), paymentTerms: 'NET_30', effectiveFrom: '2026-12-01' })
+        .ok,
+    ).toBe(true);
+    const bad = validateApproval({
+      creditLimit: money(0, 'USD'),
+      paymentTerms: 'NET_90' as never,
+      effectiveFrom: 'soon',
+    });
     expect(bad.errors?.map((e) => e.field)).toEqual(['creditLimit', 'paymentTerms', 'effectiveFrom']);
   });
 

@@ -8,7 +8,14 @@ export interface TermsRequestInput {
   resellerMarketplaceId: string;
   bcn: string;
   companyName: string;
-  address: { line1: string; line2?: string | null; city: string; region?: string | null; postalCode: string; country: string };
+  address: {
+    line1: string;
+    line2?: string | null;
+    city: string;
+    region?: string | null;
+    postalCode: string;
+    country: string;
+  };
   contact: { name: string; email: string; phone: string };
   /** The credit line asked for, as typed ("25,000" or "25000.00"). */
   requestedLimit: string;
@@ -23,11 +30,20 @@ export type ValidTermsRequest = Omit<TermsRequestInput, 'requestedLimit' | 'curr
 export const TERMS_REQUEST_LIMIT_MAX_MINOR = 100_000_000_00;
 
 /** R23: every field is required; the result is the normalised request, or every field at fault. */
-export function validateTermsRequest(input: TermsRequestInput): Outcome<ValidTermsRequest, 'TERMS_REQUEST_INVALID'> & { errors?: FieldError[] } {
+export function validateTermsRequest(
+  input: TermsRequestInput,
+): Outcome<ValidTermsRequest, 'TERMS_REQUEST_INVALID'> & { errors?: FieldError[] } {
   const errors: FieldError[] = [];
-  const resellerMarketplaceId = requireText(errors, 'resellerMarketplaceId', input.resellerMarketplaceId, 'Reseller (marketplace) ID', 40);
+  const resellerMarketplaceId = requireText(
+    errors,
+    'resellerMarketplaceId',
+    input.resellerMarketplaceId,
+    'Reseller (marketplace) ID',
+    40,
+  );
   const bcn = requireText(errors, 'bcn', input.bcn, 'BCN', 20);
-  if (bcn && !/^[A-Za-z0-9-]{4,20}$/.test(bcn)) errors.push({ field: 'bcn', code: 'BCN_FORMAT', message: 'BCN is 4 to 20 letters, digits or dashes.' });
+  if (bcn && !/^[A-Za-z0-9-]{4,20}$/.test(bcn))
+    errors.push({ field: 'bcn', code: 'BCN_FORMAT', message: 'BCN is 4 to 20 letters, digits or dashes.' });
   const companyName = requireText(errors, 'companyName', input.companyName, 'Company name');
   const address = {
     line1: requireText(errors, 'address.line1', input.address?.line1, 'Street address'),
@@ -37,14 +53,24 @@ export function validateTermsRequest(input: TermsRequestInput): Outcome<ValidTer
     postalCode: requireText(errors, 'address.postalCode', input.address?.postalCode, 'Postal code', 20),
     country: requireText(errors, 'address.country', input.address?.country, 'Country', 60).toUpperCase(),
   };
-  if (address.country && !/^[A-Z]{2}$/.test(address.country)) errors.push({ field: 'address.country', code: 'COUNTRY_FORMAT', message: 'Country is a two-letter code, e.g. US.' });
+  if (address.country && !/^[A-Z]{2}$/.test(address.country))
+    errors.push({
+      field: 'address.country',
+      code: 'COUNTRY_FORMAT',
+      message: 'Country is a two-letter code, e.g. US.',
+    });
   const contact = {
     name: requireText(errors, 'contact.name', input.contact?.name, 'Contact name'),
     email: requireEmail(errors, 'contact.email', input.contact?.email, 'Contact email'),
     phone: requirePhone(errors, 'contact.phone', input.contact?.phone, 'Contact phone'),
   };
-  const requestedLimit = requestedAmount(errors, input.requestedLimit, (input.currency ?? '').trim().toUpperCase() || 'USD');
-  if (errors.length > 0 || !requestedLimit) return { ...fail('TERMS_REQUEST_INVALID', fieldErrorsMessage(errors)), errors };
+  const requestedLimit = requestedAmount(
+    errors,
+    input.requestedLimit,
+    (input.currency ?? '').trim().toUpperCase() || 'USD',
+  );
+  if (errors.length > 0 || !requestedLimit)
+    return { ...fail('TERMS_REQUEST_INVALID', fieldErrorsMessage(errors)), errors };
   return ok({ resellerMarketplaceId, bcn: bcn.toUpperCase(), companyName, address, contact, requestedLimit });
 }
 
@@ -55,22 +81,62 @@ function requestedAmount(errors: FieldError[], text: string | null | undefined, 
   }
   const parsed = parseMoney(text ?? '', currency);
   if (!parsed.ok) {
-    if (parsed.code === 'CURRENCY_INVALID') errors.push({ field: 'currency', code: 'CURRENCY_INVALID', message: `The currency is a three-letter code such as USD, not "${currency}".` });
-    else if (parsed.code === 'MONEY_NEGATIVE') errors.push({ field: 'requestedLimit', code: 'AMOUNT_NOT_POSITIVE', message: 'The credit line asked for must be more than zero.' });
-    else errors.push({ field: 'requestedLimit', code: 'AMOUNT_FORMAT', message: `Enter the credit line as an amount such as 25,000 or 25000.00 (${parsed.message}).` });
+    if (parsed.code === 'CURRENCY_INVALID')
+      errors.push({
+        field: 'currency',
+        code: 'CURRENCY_INVALID',
+        message: `The currency is a three-letter code such as USD, not "${currency}".`,
+      });
+    else if (parsed.code === 'MONEY_NEGATIVE')
+      errors.push({
+        field: 'requestedLimit',
+        code: 'AMOUNT_NOT_POSITIVE',
+        message: 'The credit line asked for must be more than zero.',
+      });
+    else
+      errors.push({
+        field: 'requestedLimit',
+        code: 'AMOUNT_FORMAT',
+        message: `Enter the credit line as an amount such as 25,000 or 25000.00 (${parsed.message}).`,
+      });
     return null;
   }
-  if (parsed.value.amountMinor <= 0) errors.push({ field: 'requestedLimit', code: 'AMOUNT_NOT_POSITIVE', message: 'The credit line asked for must be more than zero.' });
+  if (parsed.value.amountMinor <= 0)
+    errors.push({
+      field: 'requestedLimit',
+      code: 'AMOUNT_NOT_POSITIVE',
+      message: 'The credit line asked for must be more than zero.',
+    });
   else if (parsed.value.amountMinor > TERMS_REQUEST_LIMIT_MAX_MINOR) {
-    errors.push({ field: 'requestedLimit', code: 'AMOUNT_TOO_LARGE', message: `Ask for a credit line of at most ${formatMoney({ amountMinor: TERMS_REQUEST_LIMIT_MAX_MINOR, currency: parsed.value.currency })}; for more, talk to the credit team.` });
+    errors.push({
+      field: 'requestedLimit',
+      code: 'AMOUNT_TOO_LARGE',
+      message: `Ask for a credit line of at most ${formatMoney({ amountMinor: TERMS_REQUEST_LIMIT_MAX_MINOR, currency: parsed.value.currency })}; for more, talk to the credit team.`,
+    });
   }
   return parsed.value;
 }
 
-export const TERMS_REQUEST_STATES = ['SUBMITTED', 'IN_REVIEW', 'MORE_INFO_REQUESTED', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;
+export const TERMS_REQUEST_STATES = [
+  'SUBMITTED',
+  'IN_REVIEW',
+  'MORE_INFO_REQUESTED',
+  'APPROVED',
+  'REJECTED',
+  'WITHDRAWN',
+] as const;
 export type TermsRequestState = (typeof TERMS_REQUEST_STATES)[number];
 
-export const TERMS_REQUEST_EVENTS = ['CLAIM', 'RELEASE', 'REQUEST_INFO', 'PROVIDE_INFO', 'APPROVE', 'REJECT', 'WITHDRAW', 'RESUBMIT'] as const;
+export const TERMS_REQUEST_EVENTS = [
+  'CLAIM',
+  'RELEASE',
+  'REQUEST_INFO',
+  'PROVIDE_INFO',
+  'APPROVE',
+  'REJECT',
+  'WITHDRAW',
+  'RESUBMIT',
+] as const;
 export type TermsRequestEvent = (typeof TERMS_REQUEST_EVENTS)[number];
 
 /**
@@ -79,7 +145,13 @@ export type TermsRequestEvent = (typeof TERMS_REQUEST_EVENTS)[number];
  */
 export const TERMS_REQUEST_TRANSITIONS: Transitions<TermsRequestState, TermsRequestEvent> = {
   SUBMITTED: { CLAIM: 'IN_REVIEW', WITHDRAW: 'WITHDRAWN' },
-  IN_REVIEW: { RELEASE: 'SUBMITTED', REQUEST_INFO: 'MORE_INFO_REQUESTED', APPROVE: 'APPROVED', REJECT: 'REJECTED', WITHDRAW: 'WITHDRAWN' },
+  IN_REVIEW: {
+    RELEASE: 'SUBMITTED',
+    REQUEST_INFO: 'MORE_INFO_REQUESTED',
+    APPROVE: 'APPROVED',
+    REJECT: 'REJECTED',
+    WITHDRAW: 'WITHDRAWN',
+  },
   MORE_INFO_REQUESTED: { PROVIDE_INFO: 'SUBMITTED', WITHDRAW: 'WITHDRAWN' },
   REJECTED: { RESUBMIT: 'SUBMITTED' },
   APPROVED: {},
@@ -99,7 +171,8 @@ export const nextTermsRequestState = (from: TermsRequestState, event: TermsReque
   transition(TERMS_REQUEST_TRANSITIONS, from, event, (state) => STATE_WORDS[state]);
 
 /** Open requests block a second one for the same reseller. */
-export const isOpenTermsRequest = (state: TermsRequestState): boolean => state === 'SUBMITTED' || state === 'IN_REVIEW' || state === 'MORE_INFO_REQUESTED';
+export const isOpenTermsRequest = (state: TermsRequestState): boolean =>
+  state === 'SUBMITTED' || state === 'IN_REVIEW' || state === 'MORE_INFO_REQUESTED';
 
 /** R23: the credit team answers within 24–48 hours. */
 export const TERMS_ANSWER_DUE_SOON_HOURS = 24;
@@ -108,11 +181,20 @@ export const TERMS_ANSWER_OVERDUE_HOURS = 48;
 export type TermsSla = 'ON_TRACK' | 'DUE_SOON' | 'OVERDUE' | 'ANSWERED';
 
 /** Where a request stands against the 24–48 h answer window; time waiting on the reseller does not count. */
-export function termsRequestSla(state: TermsRequestState, waitingSince: Date, now: Date): { sla: TermsSla; ageHours: number; dueAt: Date } {
+export function termsRequestSla(
+  state: TermsRequestState,
+  waitingSince: Date,
+  now: Date,
+): { sla: TermsSla; ageHours: number; dueAt: Date } {
   const ageHours = Math.max(0, (now.getTime() - waitingSince.getTime()) / 3_600_000);
   const dueAt = new Date(waitingSince.getTime() + TERMS_ANSWER_OVERDUE_HOURS * 3_600_000);
   if (!isOpenTermsRequest(state) || state === 'MORE_INFO_REQUESTED') return { sla: 'ANSWERED', ageHours, dueAt };
-  const sla = ageHours >= TERMS_ANSWER_OVERDUE_HOURS ? 'OVERDUE' : ageHours >= TERMS_ANSWER_DUE_SOON_HOURS ? 'DUE_SOON' : 'ON_TRACK';
+  const sla =
+    ageHours >= TERMS_ANSWER_OVERDUE_HOURS
+      ? 'OVERDUE'
+      : ageHours >= TERMS_ANSWER_DUE_SOON_HOURS
+        ? 'DUE_SOON'
+        : 'ON_TRACK';
   return { sla, ageHours, dueAt };
 }
 
@@ -126,15 +208,28 @@ export interface TermsApproval {
 }
 
 /** An approval needs a positive credit limit, known payment terms and a valid effective date. */
-export function validateApproval(approval: TermsApproval): Outcome<TermsApproval, 'APPROVAL_INVALID'> & { errors?: FieldError[] } {
+export function validateApproval(
+  approval: TermsApproval,
+): Outcome<TermsApproval, 'APPROVAL_INVALID'> & { errors?: FieldError[] } {
   const errors: FieldError[] = [];
   if (!Number.isSafeInteger(approval.creditLimit.amountMinor) || approval.creditLimit.amountMinor <= 0) {
-    errors.push({ field: 'creditLimit', code: 'CREDIT_LIMIT_POSITIVE', message: 'The credit limit must be more than zero.' });
+    errors.push({
+      field: 'creditLimit',
+      code: 'CREDIT_LIMIT_POSITIVE',
+      message: 'The credit limit must be more than zero.',
+    });
   }
   if (!(PAYMENT_TERMS as readonly string[]).includes(approval.paymentTerms)) {
-    errors.push({ field: 'paymentTerms', code: 'PAYMENT_TERMS_UNKNOWN', message: `Payment terms are one of ${PAYMENT_TERMS.join(', ')}.` });
+    errors.push({
+      field: 'paymentTerms',
+      code: 'PAYMENT_TERMS_UNKNOWN',
+      message: `Payment terms are one of ${PAYMENT_TERMS.join(', ')}.`,
+    });
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(approval.effectiveFrom) || Number.isNaN(Date.parse(`${approval.effectiveFrom}T00:00:00Z`))) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(approval.effectiveFrom) ||
+    Number.isNaN(Date.parse(`${approval.effectiveFrom}T00:00:00Z`))
+  ) {
     errors.push({ field: 'effectiveFrom', code: 'DATE_FORMAT', message: 'The effective date is a date (YYYY-MM-DD).' });
   }
   return errors.length ? { ...fail('APPROVAL_INVALID', fieldErrorsMessage(errors)), errors } : ok(approval);
@@ -145,7 +240,11 @@ export function validateRejection(reason: string): Outcome<string, 'REJECTION_RE
   const text = reason.trim();
   return text.length >= 10
     ? ok(text)
-    : fail('REJECTION_REASON_REQUIRED', 'Give the reseller the reason (at least 10 characters).', { kind: 'field', field: 'reason', label: 'Explain the rejection' });
+    : fail('REJECTION_REASON_REQUIRED', 'Give the reseller the reason (at least 10 characters).', {
+        kind: 'field',
+        field: 'reason',
+        label: 'Explain the rejection',
+      });
 }
 
 /** R2: what the reseller's approved terms leave for new orders, from the credit ledger. */
@@ -155,4 +254,5 @@ export function availableCredit(limit: Money, used: Money): Money {
 
 export const fitsCredit = (orderTotal: Money, available: Money): boolean => compareMoney(orderTotal, available) <= 0;
 
-export const describeCredit = (available: Money, limit: Money): string => `${formatMoney(available)} available of ${formatMoney(limit)}`;
+export const describeCredit = (available: Money, limit: Money): string =>
+  `${formatMoney(available)} available of ${formatMoney(limit)}`;

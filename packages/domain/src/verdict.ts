@@ -26,9 +26,14 @@ export const deny = <Code extends string>(code: Code, message: string, fix?: Fix
   fix ? { allowed: false, code, message, fix } : { allowed: false, code, message };
 
 /** A value, or the reason there is none. */
-export type Outcome<T, Code extends string = string> = { ok: true; value: T } | ({ ok: false } & Omit<Denial<Code>, 'allowed'>);
+export type Outcome<T, Code extends string = string> =
+  { ok: true; value: T } | ({ ok: false } & Omit<Denial<Code>, 'allowed'>);
 
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
-export const fail = <Code extends string>(code: Code, message: string, fix?: Fix): { ok: false; code: Code; message: string; fix?: Fix } =>
+export const fail = <Code extends string>(
+  code: Code,
+  message: string,
+  fix?: Fix,
+): { ok: false; code: Code; message: string; fix?: Fix } =>
   fix ? { ok: false, code, message, fix } : { ok: false, code, message };

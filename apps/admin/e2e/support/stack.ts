@@ -25,8 +25,22 @@ export interface Stack {
 /** The built API on a fresh data folder with the demo data (`story`: and its four months of history), and a browser. */
 export async function startStack(options: { priceRows: number; story?: boolean }): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nce-e2e-'));
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', ADMIN_DIST, LOG_LEVEL: 'warn', NODE_ENV: 'test', ACTIVATION_DELAY_SECONDS: '2', PROVISIONING_DELAY_SECONDS: '2', JOB_POLL_MS: '200' };
-  execFileSync(process.execPath, ['dist/scripts/seed-demo.js', '--price-rows', String(options.priceRows), ...(options.story ? ['--story'] : [])], { cwd: API_DIR, env, stdio: 'pipe' });
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    ADMIN_DIST,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+    ACTIVATION_DELAY_SECONDS: '2',
+    PROVISIONING_DELAY_SECONDS: '2',
+    JOB_POLL_MS: '200',
+  };
+  execFileSync(
+    process.execPath,
+    ['dist/scripts/seed-demo.js', '--price-rows', String(options.priceRows), ...(options.story ? ['--story'] : [])],
+    { cwd: API_DIR, env, stdio: 'pipe' },
+  );
 
   const api = spawn(process.execPath, ['dist/main.js'], { cwd: API_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let url: string;
@@ -40,7 +54,16 @@ export async function startStack(options: { priceRows: number; story?: boolean }
   const browser = await chromium
     .launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     })
     .catch((error: unknown) => {
       api.kill('SIGKILL');
@@ -92,7 +115,11 @@ export const DEMO = {
 export type DemoRole = keyof typeof DEMO;
 
 /** Signs in through the sign-in page, as a person would, and waits for the shell. */
-export async function signIn(page: Page, url: string, role: DemoRole | { email: string; password: string }): Promise<void> {
+export async function signIn(
+  page: Page,
+  url: string,
+  role: DemoRole | { email: string; password: string },
+): Promise<void> {
   const who = typeof role === 'string' ? DEMO[role] : role;
   await page.goto(`${url}/sign-in`);
   await page.getByLabel('Email').fill(who.email);
@@ -102,8 +129,16 @@ export async function signIn(page: Page, url: string, role: DemoRole | { email: 
 }
 
 /** A GraphQL call made with the page's session cookie, for set-up steps the test does not look at. */
-export async function gql(page: Page, url: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const response = await page.request.post(`${url}/graphql`, { data: { query, variables }, headers: { 'content-type': 'application/json' } });
+export async function gql(
+  page: Page,
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<any> {
+  const response = await page.request.post(`${url}/graphql`, {
+    data: { query, variables },
+    headers: { 'content-type': 'application/json' },
+  });
   const body = await response.json();
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
@@ -111,7 +146,10 @@ export async function gql(page: Page, url: string, query: string, variables: Rec
 
 /** Opens an area from the main navigation (pages may have links of the same name: breadcrumbs, buttons). */
 export async function openArea(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: label, exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: label, exact: true })
+    .click();
 }
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -121,16 +159,40 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the SPA's Content-Security-Policy rightly refuses injected script tags.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; html?: string }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} ${(n as { html?: string }).html?.slice(0, 160) ?? ""}`) }));
+    const result = await (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{
+            violations: { id: string; impact: string; help: string; nodes: { target: string[]; html?: string }[] }[];
+          }>;
+        };
+      }
+    ).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(' ')} ${(n as { html?: string }).html?.slice(0, 160) ?? ''}`),
+    }));
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} (${v.help}): ${v.targets.join(' | ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.targets.join(' | ')}`);
 }
 
 /** Picks the first option of a native select whose text matches `pattern`. */
 export async function chooseOption(select: Locator, pattern: RegExp): Promise<void> {
   await select.locator('option').first().waitFor({ state: 'attached' });
-  const options = await select.locator('option').evaluateAll((nodes) => nodes.map((node) => ({ value: (node as HTMLOptionElement).value, label: node.textContent ?? '' })));
+  const options = await select
+    .locator('option')
+    .evaluateAll((nodes) =>
+      nodes.map((node) => ({ value: (node as HTMLOptionElement).value, label: node.textContent ?? '' })),
+    );
   const option = options.find((o) => pattern.test(o.label));
   if (!option) throw new Error(`no option matches ${pattern}: ${options.map((o) => o.label).join(' | ')}`);
   await select.selectOption(option.value);

@@ -1,24 +1,14 @@
-import { AppShell, Avatar, Badge, Burger, Center, Group, Loader, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Burger, Center, Group, Loader, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect, useRef, type RefObject } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { PERMISSIONS, type PermissionName } from './permissions';
+import type { NavArea } from './feature';
+import { FEATURES } from './features';
+import { PERMISSIONS } from './permissions';
 import { useSession } from './session';
 
-/** The back office's areas, each shown only to roles whose permissions it needs; unbuilt ones are disabled. */
-const AREAS: { label: string; path: string; permission: PermissionName; ready: boolean }[] = [
-  { label: 'Resellers', path: '/resellers', permission: PERMISSIONS.resellersRead, ready: true },
-  { label: 'Customers', path: '/customers', permission: PERMISSIONS.customersRead, ready: true },
-  { label: 'New purchase', path: '/purchase', permission: PERMISSIONS.ordersManage, ready: true },
-  { label: 'Orders', path: '/orders', permission: PERMISSIONS.ordersRead, ready: true },
-  { label: 'Terms requests', path: '/terms', permission: PERMISSIONS.termsReview, ready: true },
-  { label: 'Support', path: '/support', permission: PERMISSIONS.casesOpen, ready: true },
-  { label: 'Catalog', path: '/catalog', permission: PERMISSIONS.signedIn, ready: true },
-  { label: 'Price lists', path: '/price-lists', permission: PERMISSIONS.catalogImport, ready: true },
-  { label: 'Audit', path: '/audit', permission: PERMISSIONS.auditRead, ready: true },
-  { label: 'Staff', path: '/staff', permission: PERMISSIONS.staffManage, ready: true },
-  { label: 'Simulator', path: '/simulator', permission: PERMISSIONS.simulatorManage, ready: true },
-];
+/** The back office's areas, from the features' declarations, each shown only to roles holding its permission. */
+const AREAS: NavArea[] = FEATURES.flatMap((feature) => feature.nav ?? []);
 
 export function Shell() {
   const [opened, { toggle }] = useDisclosure();
@@ -26,12 +16,23 @@ export function Shell() {
   const navigate = useNavigate();
   const { me, can, signOut } = useSession();
   // A reseller user's "Resellers" is its own account.
-  const areas = me?.kind === 'RESELLER' ? [{ label: 'My account', path: `/resellers/${me.resellerId}`, permission: PERMISSIONS.signedIn, ready: true }, ...AREAS] : AREAS;
+  const areas =
+    me?.kind === 'RESELLER'
+      ? [{ label: 'My account', path: `/resellers/${me.resellerId}`, permission: PERMISSIONS.signedIn }, ...AREAS]
+      : AREAS;
   const main = useRef<HTMLElement>(null);
   useDocumentTitle(main, location.pathname);
-  const initials = (me?.displayName ?? '?').split(' ').map((w) => w[0]).join('').slice(0, 2);
+  const initials = (me?.displayName ?? '?')
+    .split(' ')
+    .map((w) => w[0])
+    .join('')
+    .slice(0, 2);
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
@@ -69,13 +70,17 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
-        {areas.filter((area) => can(area.permission)).map((area) =>
-          area.ready ? (
-            <NavLink key={area.path} component={RouterLink} to={area.path} label={area.label} active={location.pathname.startsWith(area.path)} />
-          ) : (
-            <NavLink key={area.path} label={area.label} disabled rightSection={<Badge size="xs" variant="light" color="gray">soon</Badge>} />
-          ),
-        )}
+        {areas
+          .filter((area) => can(area.permission))
+          .map((area) => (
+            <NavLink
+              key={area.path}
+              component={RouterLink}
+              to={area.path}
+              label={area.label}
+              active={location.pathname.startsWith(area.path)}
+            />
+          ))}
       </AppShell.Navbar>
       <AppShell.Main ref={main}>
         <Suspense

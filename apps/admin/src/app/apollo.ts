@@ -9,7 +9,11 @@ export type SignInReason = 'SESSION_EXPIRED' | 'SIGNED_OUT';
 function appendPages(keyArgs: string[], list: 'edges' | 'nodes') {
   return {
     keyArgs,
-    merge(existing: Record<string, unknown[]> | undefined, incoming: Record<string, unknown[]>, { args }: { args: Record<string, unknown> | null }) {
+    merge(
+      existing: Record<string, unknown[]> | undefined,
+      incoming: Record<string, unknown[]>,
+      { args }: { args: Record<string, unknown> | null },
+    ) {
       if (!existing || !args?.after) return incoming;
       return { ...incoming, [list]: [...(existing[list] ?? []), ...(incoming[list] ?? [])] };
     },
@@ -21,7 +25,8 @@ export function createApolloClient(onSignInRequired: (reason: SignInReason) => v
   const errors = new ErrorLink(({ error }) => {
     if (!CombinedGraphQLErrors.is(error)) return;
     const unauthenticated = error.errors.find((e) => e.extensions?.code === 'UNAUTHENTICATED');
-    if (unauthenticated) onSignInRequired(unauthenticated.extensions?.reason === 'SESSION_EXPIRED' ? 'SESSION_EXPIRED' : 'SIGNED_OUT');
+    if (unauthenticated)
+      onSignInRequired(unauthenticated.extensions?.reason === 'SESSION_EXPIRED' ? 'SESSION_EXPIRED' : 'SIGNED_OUT');
   });
   return new ApolloClient({
     link: ApolloLink.from([errors, mutationToasts, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
@@ -35,7 +40,10 @@ export function createApolloClient(onSignInRequired: (reason: SignInReason) => v
             auditEntries: appendPages(['filter', 'direction'], 'nodes'),
             resellers: appendPages(['search', 'status', 'sortBy', 'direction'], 'nodes'),
             customers: appendPages(['resellerId', 'search', 'segment', 'sortBy', 'direction'], 'nodes'),
-            orders: appendPages(['resellerId', 'customerId', 'status', 'from', 'to', 'search', 'sortBy', 'direction'], 'nodes'),
+            orders: appendPages(
+              ['resellerId', 'customerId', 'status', 'from', 'to', 'search', 'sortBy', 'direction'],
+              'nodes',
+            ),
             termsRequests: appendPages(['resellerId', 'statuses', 'search', 'sortBy', 'direction'], 'nodes'),
             supportCases: appendPages(['resellerId', 'statuses', 'type', 'search', 'sortBy', 'direction'], 'nodes'),
             priceListImports: appendPages([], 'nodes'),

@@ -24,13 +24,23 @@ export function RequireSession() {
   }
   if (!me) {
     const reason = endedBecause === 'SESSION_EXPIRED' ? 'reason=SESSION_EXPIRED&' : '';
-    return <Navigate to={`/sign-in?${reason}next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+    return (
+      <Navigate to={`/sign-in?${reason}next=${encodeURIComponent(location.pathname + location.search)}`} replace />
+    );
   }
   return <Outlet />;
 }
 
 /** A screen for one permission: others are told plainly that they may not, not shown an empty page. */
-export function RequirePermission({ permission, what, children }: { permission: PermissionName; what: string; children: ReactNode }) {
+export function RequirePermission({
+  permission,
+  what,
+  children,
+}: {
+  permission: PermissionName;
+  what: string;
+  children: ReactNode;
+}) {
   const { can } = useSession();
   if (!can(permission)) {
     return (

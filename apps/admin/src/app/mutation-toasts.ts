@@ -48,18 +48,27 @@ export const DONE_MESSAGES: Record<string, string> = {
   UpdateSupportCase: 'Case updated.',
 };
 
-const FAILURES = new Set<string>([...(introspection.possibleTypes.BusinessError ?? []), 'ValidationFailed', 'NotFound', 'VersionConflict']);
+const FAILURES = new Set<string>([
+  ...(introspection.possibleTypes.BusinessError ?? []),
+  'ValidationFailed',
+  'NotFound',
+  'VersionConflict',
+]);
 
 /** Whether a mutation's answer is a success: not an error member of its result union, not false. */
 export function succeeded(answer: unknown): boolean {
   if (answer === false) return false;
-  if (answer && typeof answer === 'object' && '__typename' in answer) return !FAILURES.has(String((answer as { __typename: string }).__typename));
+  if (answer && typeof answer === 'object' && '__typename' in answer)
+    return !FAILURES.has(String((answer as { __typename: string }).__typename));
   return true;
 }
 
 export const mutationToasts = new ApolloLink((operation, forward) => {
   const definition = operation.query.definitions.find((d) => d.kind === 'OperationDefinition');
-  const message = definition && 'operation' in definition && definition.operation === 'mutation' ? DONE_MESSAGES[operation.operationName ?? ''] : undefined;
+  const message =
+    definition && 'operation' in definition && definition.operation === 'mutation'
+      ? DONE_MESSAGES[operation.operationName ?? '']
+      : undefined;
   if (!message) return forward(operation);
   return forward(operation).pipe(
     map((result) => {

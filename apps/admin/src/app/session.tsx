@@ -60,7 +60,15 @@ export function SessionProvider({ events, children }: { events: SessionEvents; c
 
   const me = ended ? null : (data?.me ?? null);
   const session = useMemo<Session>(
-    () => ({ me, endedBecause: ended, loading: loading && !data && !ended, error, can: (p) => me?.permissions.includes(p) ?? false, signedIn, signOut }),
+    () => ({
+      me,
+      endedBecause: ended,
+      loading: loading && !data && !ended,
+      error,
+      can: (p) => me?.permissions.includes(p) ?? false,
+      signedIn,
+      signOut,
+    }),
     [me, loading, data, ended, error, signedIn, signOut],
   );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;

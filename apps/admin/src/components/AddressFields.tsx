@@ -9,12 +9,33 @@ export interface AddressValues {
   country: string;
 }
 
-export const EMPTY_ADDRESS: AddressValues = { line1: '', line2: '', city: '', region: '', postalCode: '', country: 'US' };
+export const EMPTY_ADDRESS: AddressValues = {
+  line1: '',
+  line2: '',
+  city: '',
+  region: '',
+  postalCode: '',
+  country: 'US',
+};
 
 /** R7: street, optional suite, city, state/province code, postal code and country; errors at `address.*`. */
-export function AddressFields({ value, onChange, errors }: { value: AddressValues; onChange: (next: AddressValues) => void; errors: Record<string, string> }) {
+export function AddressFields({
+  value,
+  onChange,
+  errors,
+}: {
+  value: AddressValues;
+  onChange: (next: AddressValues) => void;
+  errors: Record<string, string>;
+}) {
   const field = (key: keyof AddressValues, label: string, extra: { description?: string } = {}) => (
-    <TextInput label={label} value={value[key]} onChange={(e) => onChange({ ...value, [key]: e.currentTarget.value })} error={errors[`address.${key}`]} {...extra} />
+    <TextInput
+      label={label}
+      value={value[key]}
+      onChange={(e) => onChange({ ...value, [key]: e.currentTarget.value })}
+      error={errors[`address.${key}`]}
+      {...extra}
+    />
   );
   return (
     <>
@@ -33,7 +54,14 @@ export function AddressFields({ value, onChange, errors }: { value: AddressValue
 export const toAddressInput = (v: AddressValues) => ({ ...v, line2: v.line2 || null, region: v.region || null });
 
 /** Form values from an address the API returned (only the fields: no __typename into an input). */
-export const fromAddress = (a: { line1: string; line2?: string | null; city: string; region?: string | null; postalCode: string; country: string }): AddressValues => ({
+export const fromAddress = (a: {
+  line1: string;
+  line2?: string | null;
+  city: string;
+  region?: string | null;
+  postalCode: string;
+  country: string;
+}): AddressValues => ({
   line1: a.line1,
   line2: a.line2 ?? '',
   city: a.city,
@@ -42,4 +70,8 @@ export const fromAddress = (a: { line1: string; line2?: string | null; city: str
   country: a.country,
 });
 
-export const fromContact = (c: { name: string; email: string; phone: string }) => ({ name: c.name, email: c.email, phone: c.phone });
+export const fromContact = (c: { name: string; email: string; phone: string }) => ({
+  name: c.name,
+  email: c.email,
+  phone: c.phone,
+});

@@ -2,7 +2,14 @@ import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** Loading, error and empty states shared by every screen that shows the result of a query. */
-export function QueryState(props: { loading: boolean; error?: { message: string } | null; empty: boolean; emptyText: string; onRetry?: () => void; children: ReactNode }) {
+export function QueryState(props: {
+  loading: boolean;
+  error?: { message: string } | null;
+  empty: boolean;
+  emptyText: string;
+  onRetry?: () => void;
+  children: ReactNode;
+}) {
   if (props.error) {
     return (
       <Alert color="red" title="Could not load" role="alert">

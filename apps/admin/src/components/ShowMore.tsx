@@ -3,7 +3,14 @@ import { useState } from 'react';
 import { countOf } from './format';
 
 /** "Show more" under a list paged by cursor: how many are shown, and the button while there are more. */
-export function ShowMore(props: { shown: number; noun: string; nounPlural?: string; detail?: string; hasMore: boolean; loadMore: () => Promise<unknown> }) {
+export function ShowMore(props: {
+  shown: number;
+  noun: string;
+  nounPlural?: string;
+  detail?: string;
+  hasMore: boolean;
+  loadMore: () => Promise<unknown>;
+}) {
   const [loading, setLoading] = useState(false);
   return (
     <Group justify="space-between">

@@ -15,7 +15,11 @@ export function SortHeader<S extends string>(props: {
   const arrow = active ? (props.list.direction === 'ASC' ? '▲' : '▼') : '';
   return (
     <Table.Th aria-sort={active ? (props.list.direction === 'ASC' ? 'ascending' : 'descending') : 'none'}>
-      <UnstyledButton fw={700} fz="sm" onClick={() => props.list.toggleSort(props.column, props.firstDirection ?? 'ASC')}>
+      <UnstyledButton
+        fw={700}
+        fz="sm"
+        onClick={() => props.list.toggleSort(props.column, props.firstDirection ?? 'ASC')}
+      >
         {props.label}
         {arrow && (
           <span aria-hidden="true" style={{ marginLeft: 4, fontSize: '0.7em' }}>

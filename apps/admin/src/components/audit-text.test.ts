@@ -9,7 +9,9 @@ describe('audit history in words', () => {
   });
 
   it('shows stored JSON and status codes as words', () => {
-    expect(valueText('[{"code":"MPN_ID_VALID","status":"PASS"},{"code":"RESELLER_DOMAIN_VALID","status":"FAIL"}]')).toBe('mpn id valid: pass; reseller domain valid: fail');
+    expect(
+      valueText('[{"code":"MPN_ID_VALID","status":"PASS"},{"code":"RESELLER_DOMAIN_VALID","status":"FAIL"}]'),
+    ).toBe('mpn id valid: pass; reseller domain valid: fail');
     expect(valueText('{"line1":"1 Main St","city":"Irvine"}')).toBe('line1: 1 Main St, city: Irvine');
     expect(valueText('PARTIALLY_RETURNED')).toBe('partially returned');
     expect(valueText(null)).toBe('—');

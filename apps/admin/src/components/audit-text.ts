@@ -121,7 +121,8 @@ function summarise(value: unknown): string {
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
     // A check or verdict: its name and outcome.
-    if (typeof record.code === 'string' && typeof record.status === 'string') return `${words(record.code)}: ${words(record.status)}`;
+    if (typeof record.code === 'string' && typeof record.status === 'string')
+      return `${words(record.code)}: ${words(record.status)}`;
     return Object.entries(record)
       .map(([key, inner]) => `${words(key)}: ${summarise(inner)}`)
       .join(', ');

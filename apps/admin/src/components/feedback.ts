@@ -5,7 +5,12 @@ import { notifications } from '@mantine/notifications';
  * Asks before a destructive or money action, stating its effect; resolves true only on the confirm button.
  * Every such action goes through here, so they all look and read alike.
  */
-export function confirmAction(options: { title: string; effect: string; confirm: string; danger?: boolean }): Promise<boolean> {
+export function confirmAction(options: {
+  title: string;
+  effect: string;
+  confirm: string;
+  danger?: boolean;
+}): Promise<boolean> {
   return new Promise((resolve) => {
     modals.openConfirmModal({
       title: options.title,

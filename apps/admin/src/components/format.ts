@@ -12,7 +12,8 @@ export const dateOnly = (iso: string | Date): string => DATE.format(new Date(iso
 export const timeOnly = (iso: string | Date): string => TIME.format(new Date(iso));
 
 /** "1 reseller", "2 resellers" (irregular plurals given). */
-export const countOf = (n: number, singular: string, plural = `${singular}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
+export const countOf = (n: number, singular: string, plural = `${singular}s`): string =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
 
 /** How long ago, in words: "just now", "12 minutes ago", "1 hour ago", "3 days ago". */
 export function ageText(hours: number): string {

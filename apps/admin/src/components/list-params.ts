@@ -16,7 +16,9 @@ export function useListParams<S extends string>(defaults: { sort: S; direction: 
   const [params, setParams] = useSearchParams();
   const shownInUrl = Number(params.get('shown'));
   // The first request asks for as many rows as the URL says were shown; "Show more" then pages on from there.
-  const [first, setFirst] = useState(() => (Number.isInteger(shownInUrl) && shownInUrl > PAGE_SIZE ? Math.min(shownInUrl, PAGE_MAX) : PAGE_SIZE));
+  const [first, setFirst] = useState(() =>
+    Number.isInteger(shownInUrl) && shownInUrl > PAGE_SIZE ? Math.min(shownInUrl, PAGE_MAX) : PAGE_SIZE,
+  );
 
   const update = useCallback(
     (changes: Record<string, string | null>, restart = true) => {
@@ -40,7 +42,8 @@ export function useListParams<S extends string>(defaults: { sort: S; direction: 
   const sortParam = params.get('sort') as S | null;
   const dirParam = params.get('dir');
   const sort = sortParam ?? defaults.sort;
-  const direction: Direction = dirParam === 'ASC' || dirParam === 'DESC' ? dirParam : sortParam ? 'ASC' : defaults.direction;
+  const direction: Direction =
+    dirParam === 'ASC' || dirParam === 'DESC' ? dirParam : sortParam ? 'ASC' : defaults.direction;
   const filterNames = [...params.keys()].filter((name) => !['sort', 'dir', 'shown'].includes(name));
 
   return {
@@ -55,7 +58,11 @@ export function useListParams<S extends string>(defaults: { sort: S; direction: 
       update({ sort: column, dir: column === sort ? (direction === 'ASC' ? 'DESC' : 'ASC') : firstDirection }),
     first,
     /** Pages on after `endCursor` and records in the URL how many rows are now shown. */
-    showMore: async (fetchMore: (options: { variables: { after: string | null; first: number } }) => Promise<unknown>, endCursor: string | null | undefined, shown: number) => {
+    showMore: async (
+      fetchMore: (options: { variables: { after: string | null; first: number } }) => Promise<unknown>,
+      endCursor: string | null | undefined,
+      shown: number,
+    ) => {
       await fetchMore({ variables: { after: endCursor ?? null, first: PAGE_SIZE } });
       update({ shown: String(shown + PAGE_SIZE) }, false);
     },
@@ -65,7 +72,10 @@ export function useListParams<S extends string>(defaults: { sort: S; direction: 
 export type ListParams<S extends string> = ReturnType<typeof useListParams<S>>;
 
 /** A text filter typed into a box: the box answers at once, the URL (and so the query) after a pause. */
-export function useTypedFilter(list: { get: (name: string) => string; set: (name: string, value: string | null) => void }, name: string) {
+export function useTypedFilter(
+  list: { get: (name: string) => string; set: (name: string, value: string | null) => void },
+  name: string,
+) {
   const inUrl = list.get(name);
   const [typed, setTyped] = useState(inUrl);
   const [debounced] = useDebouncedValue(typed, 300);

@@ -13,15 +13,21 @@ export class AuditResolver {
   }
 
   @RequirePermission(Permission.AuditRead)
-  @Query(() => AuditEntryConnection, { description: 'The audit trail, newest first, filtered by actor, entity, operation and time.' })
+  @Query(() => AuditEntryConnection, {
+    description: 'The audit trail, newest first, filtered by actor, entity, operation and time.',
+  })
   async auditEntries(
     @Arg('filter', () => AuditFilterInput, { nullable: true }) filter: AuditFilterInput | null,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Newest first unless ASC.' }) direction: SortDirection | null,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Newest first unless ASC.' })
+    direction: SortDirection | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<AuditEntryConnection> {
     const page = await ctx.app.audit.list(ctx, { ...filter }, first, after, direction ?? 'DESC');
-    return { nodes: page.entries.map(AuditEntry.of), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+    return {
+      nodes: page.entries.map(AuditEntry.of),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
   }
 }

@@ -15,14 +15,19 @@ const SECRET = /password|secret|token|hash/i;
 export const REDACTED = '[redacted]';
 
 /** The changed fields between two snapshots; secrets appear only as "[redacted]". */
-export function changesBetween(before: Record<string, unknown> | null, after: Record<string, unknown> | null): FieldChanges {
+export function changesBetween(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): FieldChanges {
   const changes: FieldChanges = {};
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   for (const key of keys) {
     const a = before?.[key] ?? null;
     const b = after?.[key] ?? null;
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
-    changes[key] = SECRET.test(key) ? { before: a === null ? null : REDACTED, after: b === null ? null : REDACTED } : { before: a, after: b };
+    changes[key] = SECRET.test(key)
+      ? { before: a === null ? null : REDACTED, after: b === null ? null : REDACTED }
+      : { before: a, after: b };
   }
   return changes;
 }
@@ -72,8 +77,10 @@ export class AuditService {
         actor_kind: principal ? principal.kind : actor.requestId.startsWith('system') ? 'system' : 'anonymous',
         actor_user_id: principal?.userId ?? null,
         actor_email: principal?.email ?? null,
-        actor_roles: principal?.kind === 'staff' ? principal.roles.join(',') : principal?.kind === 'reseller' ? 'reseller' : '',
-        on_behalf_of_reseller_id: actor.onBehalfOfResellerId ?? (principal?.kind === 'reseller' ? principal.resellerId : null),
+        actor_roles:
+          principal?.kind === 'staff' ? principal.roles.join(',') : principal?.kind === 'reseller' ? 'reseller' : '',
+        on_behalf_of_reseller_id:
+          actor.onBehalfOfResellerId ?? (principal?.kind === 'reseller' ? principal.resellerId : null),
         operation: record.operation,
         entity_type: record.entityType,
         // The column holds 100 characters; an id built from user input (an email) must not fail the change it records.
@@ -85,7 +92,13 @@ export class AuditService {
   }
 
   /** Entries newest first, filtered, keyset-paginated. */
-  async list(ctx: RequestContext, filter: AuditFilter, first: number, after?: string | null, direction: 'ASC' | 'DESC' = 'DESC'): Promise<{ entries: AuditEntryEntity[]; hasNextPage: boolean; endCursor: string | null }> {
+  async list(
+    ctx: RequestContext,
+    filter: AuditFilter,
+    first: number,
+    after?: string | null,
+    direction: 'ASC' | 'DESC' = 'DESC',
+  ): Promise<{ entries: AuditEntryEntity[]; hasNextPage: boolean; endCursor: string | null }> {
     if (ctx.principal?.kind === 'reseller') throw new Forbidden();
     requirePermission(ctx, Permission.AuditRead);
     const query = this.db.read.createQueryBuilder(AuditEntryEntity, 'a');
@@ -99,10 +112,19 @@ export class AuditService {
     if (to) query.andWhere('a.at < :to', { to: to.toISOString() });
     if (filter.actor?.trim()) {
       const users = await this.names.usersMatching(filter.actor);
-      query.andWhere(`(LOWER(a.actor_email) LIKE :actorText ESCAPE '\\'${users.length ? ' OR a.actor_user_id IN (:...actorIds)' : ''})`, { actorText: containsPattern(filter.actor.trim()), actorIds: users });
+      query.andWhere(
+        `(LOWER(a.actor_email) LIKE :actorText ESCAPE '\\'${users.length ? ' OR a.actor_user_id IN (:...actorIds)' : ''})`,
+        { actorText: containsPattern(filter.actor.trim()), actorIds: users },
+      );
     }
-    if (filter.entity?.trim()) query.andWhere('a.entity_id IN (:...entityIds)', { entityIds: await this.names.idsMatching(filter.entity) });
-    const page = await keysetPage(query, { alias: 'a', order: { name: 'AT', column: 'at', property: 'at', direction }, first, after });
+    if (filter.entity?.trim())
+      query.andWhere('a.entity_id IN (:...entityIds)', { entityIds: await this.names.idsMatching(filter.entity) });
+    const page = await keysetPage(query, {
+      alias: 'a',
+      order: { name: 'AT', column: 'at', property: 'at', direction },
+      first,
+      after,
+    });
     return { entries: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 }

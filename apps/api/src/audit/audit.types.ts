@@ -48,7 +48,10 @@ export class AuditEntry {
   @Field()
   entityId: string;
 
-  @Field(() => String, { nullable: true, description: 'What people call the entity: a company, an SO or case number, a user’s name.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What people call the entity: a company, an SO or case number, a user’s name.',
+  })
   entityName?: string | null;
 
   @Field(() => [FieldChange])
@@ -62,7 +65,9 @@ export class AuditEntry {
     return Object.assign(new AuditEntry(), {
       ...e,
       actorRoles: e.actorRoles ? e.actorRoles.split(',') : [],
-      changes: Object.entries(JSON.parse(e.changes) as FieldChanges).map(([field, c]) => Object.assign(new FieldChange(), { field, before: json(c.before), after: json(c.after) })),
+      changes: Object.entries(JSON.parse(e.changes) as FieldChanges).map(([field, c]) =>
+        Object.assign(new FieldChange(), { field, before: json(c.before), after: json(c.after) }),
+      ),
     });
   }
 }
@@ -93,7 +98,10 @@ export class AuditFilterInput {
   @Field(() => ShortText, { nullable: true, description: 'Part of the actor’s name or email.' })
   actor?: string | null;
 
-  @Field(() => ShortText, { nullable: true, description: 'Part of the entity’s name (company, SO number, case number, user name) or its whole id.' })
+  @Field(() => ShortText, {
+    nullable: true,
+    description: 'Part of the entity’s name (company, SO number, case number, user name) or its whole id.',
+  })
   entity?: string | null;
 
   @Field(() => Code, { nullable: true, description: 'ISO instant, inclusive.' })

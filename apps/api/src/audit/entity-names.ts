@@ -29,7 +29,13 @@ export class AuditEntityNames {
       [...byType].map(async ([type, ids]) => {
         const { table, name } = NAMED[type];
         const list = [...ids];
-        const rows: { id: string; name: string }[] = await this.db.read.query(portable(this.db.kind, `SELECT id, ${name} AS name FROM ${table} WHERE id IN (${list.map(() => '?').join(', ')})`), list);
+        const rows: { id: string; name: string }[] = await this.db.read.query(
+          portable(
+            this.db.kind,
+            `SELECT id, ${name} AS name FROM ${table} WHERE id IN (${list.map(() => '?').join(', ')})`,
+          ),
+          list,
+        );
         for (const row of rows) names.set(`${type}:${row.id}`, String(row.name));
       }),
     );
@@ -40,8 +46,15 @@ export class AuditEntityNames {
   async idsMatching(text: string): Promise<string[]> {
     const pattern = containsPattern(text.trim());
     const found = await Promise.all(
-      Object.values(NAMED).map(({ table, name }) =>
-        this.db.read.query(portable(this.db.kind, `SELECT id FROM ${table} WHERE LOWER(${name}) LIKE ? ESCAPE '\\' LIMIT ${MATCH_LIMIT}`), [pattern]) as Promise<{ id: string }[]>,
+      Object.values(NAMED).map(
+        ({ table, name }) =>
+          this.db.read.query(
+            portable(
+              this.db.kind,
+              `SELECT id FROM ${table} WHERE LOWER(${name}) LIKE ? ESCAPE '\\' LIMIT ${MATCH_LIMIT}`,
+            ),
+            [pattern],
+          ) as Promise<{ id: string }[]>,
       ),
     );
     return [text.trim(), ...found.flat().map((row) => row.id)];
@@ -51,7 +64,10 @@ export class AuditEntityNames {
   async usersMatching(text: string): Promise<string[]> {
     const pattern = containsPattern(text.trim());
     const rows: { id: string }[] = await this.db.read.query(
-      portable(this.db.kind, `SELECT id FROM app_user WHERE LOWER(display_name) LIKE ? ESCAPE '\\' OR email_key LIKE ? ESCAPE '\\' LIMIT ${MATCH_LIMIT}`),
+      portable(
+        this.db.kind,
+        `SELECT id FROM app_user WHERE LOWER(display_name) LIKE ? ESCAPE '\\' OR email_key LIKE ? ESCAPE '\\' LIMIT ${MATCH_LIMIT}`,
+      ),
       [pattern, pattern],
     );
     return rows.map((row) => row.id);

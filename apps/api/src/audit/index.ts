@@ -26,7 +26,9 @@ export const auditModule: ApiModule = {
   services: ({ db, clock }) => ({ audit: new AuditService(db, clock, new AuditEntityNames(db)) }),
   loaders: ({ audit }) => ({
     auditEntityName: new DataLoader(async (keys) => {
-      const names = await audit.names.namesOf(keys.map((key) => ({ type: key.slice(0, key.indexOf(':')), id: key.slice(key.indexOf(':') + 1) })));
+      const names = await audit.names.namesOf(
+        keys.map((key) => ({ type: key.slice(0, key.indexOf(':')), id: key.slice(key.indexOf(':') + 1) })),
+      );
       return keys.map((key) => names.get(key) ?? null);
     }),
   }),

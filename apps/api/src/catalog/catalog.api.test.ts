@@ -63,7 +63,10 @@ describe('catalog through GraphQL', () => {
     const byProduct = await browse({ segment: 'COMMERCIAL', search: 'exchange' });
     expect(byProduct.edges.map((e: any) => e.node.title)).toEqual(['Exchange Online']);
     const bySku = await browse({ segment: 'COMMERCIAL', search: 'EEA (NO TEAMS)' });
-    expect(bySku.edges.map((e: any) => e.node.title).sort()).toEqual(['Microsoft 365 Business Basic', 'Microsoft 365 E3']);
+    expect(bySku.edges.map((e: any) => e.node.title).sort()).toEqual([
+      'Microsoft 365 Business Basic',
+      'Microsoft 365 E3',
+    ]);
     const none = await browse({ segment: 'COMMERCIAL', search: '100%_' });
     expect(none.edges).toEqual([]);
   });
@@ -74,8 +77,13 @@ describe('catalog through GraphQL', () => {
     expect(new Set(terms)).toEqual(new Set(['P1M']));
     expect(monthly.edges.every((e: any) => e.node.kind === 'SUBSCRIPTION')).toBe(true);
     const perpetual = await browse({ segment: 'COMMERCIAL', kind: 'PERPETUAL' });
-    expect(perpetual.edges.map((e: any) => e.node.title).sort()).toEqual(['Office Home & Business 2024', 'Windows Server 2025 Datacenter']);
-    const plans = perpetual.edges.flatMap((e: any) => e.node.skus.flatMap((s: any) => s.prices.map((p: any) => `${p.term}/${p.billingPlan}`)));
+    expect(perpetual.edges.map((e: any) => e.node.title).sort()).toEqual([
+      'Office Home & Business 2024',
+      'Windows Server 2025 Datacenter',
+    ]);
+    const plans = perpetual.edges.flatMap((e: any) =>
+      e.node.skus.flatMap((s: any) => s.prices.map((p: any) => `${p.term}/${p.billingPlan}`)),
+    );
     expect(new Set(plans)).toEqual(new Set(['NONE/ONE_TIME']));
   });
 
@@ -93,26 +101,48 @@ describe('catalog through GraphQL', () => {
   });
 
   it('answers a bad cursor or page size with a clear BAD_USER_INPUT error', async () => {
-    const badCursor = await client.gql(BROWSE, { filter: { segment: 'COMMERCIAL' }, after: 'not-a-cursor' }, staff('support'));
-    expect(badCursor.errors?.[0]).toMatchObject({ message: expect.stringMatching(/cursor/), extensions: { code: 'BAD_USER_INPUT' } });
+    const badCursor = await client.gql(
+      BROWSE,
+      { filter: { segment: 'COMMERCIAL' }, after: 'not-a-cursor' },
+      staff('support'),
+    );
+    expect(badCursor.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/cursor/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const tooMany = await client.gql(BROWSE, { filter: { segment: 'COMMERCIAL' }, first: 1000 }, staff('support'));
-    expect(tooMany.errors?.[0]).toMatchObject({ message: expect.stringMatching(/1 to 100/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(tooMany.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/1 to 100/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 
   it('returns a product with its SKUs and prices, and null for an unknown one', async () => {
     const query = `query($id: Code!, $filter: CatalogFilterInput!) { catalogProduct(id: $id, filter: $filter) { id title skus { skuId prices { market } } } }`;
-    const found = await client.gql(query, { id: 'CFQ7TTC0000D', filter: { segment: 'NONPROFIT', market: 'GB' } }, staff('staff'));
+    const found = await client.gql(
+      query,
+      { id: 'CFQ7TTC0000D', filter: { segment: 'NONPROFIT', market: 'GB' } },
+      staff('staff'),
+    );
     expect(found.data?.catalogProduct).toMatchObject({ id: 'CFQ7TTC0000D', title: 'Exchange Online' });
     expect(found.data?.catalogProduct.skus).toHaveLength(5);
-    expect(new Set(found.data?.catalogProduct.skus.flatMap((s: any) => s.prices.map((p: any) => p.market)))).toEqual(new Set(['GB']));
+    expect(new Set(found.data?.catalogProduct.skus.flatMap((s: any) => s.prices.map((p: any) => p.market)))).toEqual(
+      new Set(['GB']),
+    );
     const missing = await client.gql(query, { id: 'NOPE', filter: { segment: 'COMMERCIAL' } }, staff('staff'));
     expect(missing.data?.catalogProduct).toBeNull();
   });
 
   it('lists the markets and currencies it has prices in', async () => {
     const response = await client.gql('{ catalogMarkets { market currency } }', {}, staff('staff'));
-    expect((await client.gql('{ catalogMarkets { market } }')).errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SIGNED_OUT' });
-    expect(response.data?.catalogMarkets).toEqual([{ market: 'GB', currency: 'GBP' }, { market: 'US', currency: 'USD' }]);
+    expect((await client.gql('{ catalogMarkets { market } }')).errors?.[0]?.extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'SIGNED_OUT',
+    });
+    expect(response.data?.catalogMarkets).toEqual([
+      { market: 'GB', currency: 'GBP' },
+      { market: 'US', currency: 'USD' },
+    ]);
   });
 
   it('shows only prices in effect today', async () => {
@@ -129,7 +159,11 @@ describe('catalog page cost', () => {
   it('costs the same number of SQL statements for a page of 5 and a page of 100 (no N+1)', async () => {
     const t = await createTestApp();
     try {
-      await importPriceList(t.app, Readable.from([...samplePriceListLines({ targetRows: 14000 })].join('\n')), 'sample.csv');
+      await importPriceList(
+        t.app,
+        Readable.from([...samplePriceListLines({ targetRows: 14000 })].join('\n')),
+        'sample.csv',
+      );
       const statementsFor = async (first: number) => {
         t.app.db.statements.reset();
         const page = await t.app.catalog.browse(systemContext(t.app.clock, 'test'), { segment: 'COMMERCIAL' }, first);

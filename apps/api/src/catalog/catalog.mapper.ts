@@ -26,12 +26,22 @@ export const toProduct = (view: ProductView): Product => ({
   publisher: view.publisher,
   description: view.description,
   kind: view.kind,
-  skus: view.skus.map((sku) => ({ id: String(sku.id), skuId: sku.skuId, title: sku.title, description: sku.description, unitOfMeasure: sku.unitOfMeasure, prices: sku.prices.map(toPrice) })),
+  skus: view.skus.map((sku) => ({
+    id: String(sku.id),
+    skuId: sku.skuId,
+    title: sku.title,
+    description: sku.description,
+    unitOfMeasure: sku.unitOfMeasure,
+    prices: sku.prices.map(toPrice),
+  })),
 });
 
 export const toProductConnection = (page: CatalogPage): ProductConnection => ({
   priceSegment: page.priceSegment,
   market: page.market,
   pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-  edges: page.products.map((product) => ({ cursor: encodeCursor([product.title, product.id]), node: toProduct(product) })),
+  edges: page.products.map((product) => ({
+    cursor: encodeCursor([product.title, product.id]),
+    node: toProduct(product),
+  })),
 });

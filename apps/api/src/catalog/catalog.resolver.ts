@@ -8,7 +8,9 @@ import { Code, Cursor } from '../platform/text.types.js';
 @Resolver()
 export class CatalogResolver {
   @RequirePermission(Permission.SignedIn)
-  @Query(() => ProductConnection, { description: 'Browse the NCE catalog by segment, with search, filters and "show more" paging.' })
+  @Query(() => ProductConnection, {
+    description: 'Browse the NCE catalog by segment, with search, filters and "show more" paging.',
+  })
   async catalogProducts(
     @Arg('filter', () => CatalogFilterInput) filter: CatalogFilterInput,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
@@ -19,7 +21,10 @@ export class CatalogResolver {
   }
 
   @RequirePermission(Permission.SignedIn)
-  @Query(() => Product, { nullable: true, description: 'One product with its SKUs and prices for a segment; null when it has none there.' })
+  @Query(() => Product, {
+    nullable: true,
+    description: 'One product with its SKUs and prices for a segment; null when it has none there.',
+  })
   async catalogProduct(
     @Arg('id', () => Code) id: string,
     @Arg('filter', () => CatalogFilterInput) filter: CatalogFilterInput,

@@ -59,8 +59,25 @@ export interface CatalogPage {
 
 /** One price row with its SKU, in the order `withSkusAndPrices` unpacks them. */
 const PRICE_ROW_COLUMNS = [
-  'pr.id', 'pr.sku_ref', 's.product_id', 's.sku_id', 's.title', 's.description', 's.unit_of_measure', 'pr.segment', 'pr.market', 'pr.currency', 'pr.term',
-  'pr.billing_plan', 'pr.tier_min', 'pr.tier_max', 'pr.effective_start', 'pr.effective_end', 'pr.unit_price_minor', 'pr.erp_price_minor', 'pr.change_indicator',
+  'pr.id',
+  'pr.sku_ref',
+  's.product_id',
+  's.sku_id',
+  's.title',
+  's.description',
+  's.unit_of_measure',
+  'pr.segment',
+  'pr.market',
+  'pr.currency',
+  'pr.term',
+  'pr.billing_plan',
+  'pr.tier_min',
+  'pr.tier_max',
+  'pr.effective_start',
+  'pr.effective_end',
+  'pr.unit_price_minor',
+  'pr.erp_price_minor',
+  'pr.change_indicator',
 ] as const;
 
 interface ProductRow {
@@ -72,8 +89,18 @@ interface ProductRow {
 }
 
 /** Conditions on a price row `pr` (joined to its SKU `s`) that the filter asks for; today's prices only. */
-function priceConditions(filter: Required<Pick<CatalogFilter, 'terms' | 'billingPlans'>>, priceSegment: PriceSegment, market: string, today: string) {
-  const where = ['pr.segment = ?', 'pr.market = ?', 'pr.effective_start <= ?', '(pr.effective_end IS NULL OR pr.effective_end >= ?)'];
+function priceConditions(
+  filter: Required<Pick<CatalogFilter, 'terms' | 'billingPlans'>>,
+  priceSegment: PriceSegment,
+  market: string,
+  today: string,
+) {
+  const where = [
+    'pr.segment = ?',
+    'pr.market = ?',
+    'pr.effective_start <= ?',
+    '(pr.effective_end IS NULL OR pr.effective_end >= ?)',
+  ];
   const params: (string | number)[] = [priceSegment, market, today, today];
   if (filter.terms && filter.terms.length > 0) {
     where.push(`pr.term IN (${filter.terms.map(() => '?').join(', ')})`);
@@ -98,13 +125,22 @@ export class CatalogService {
     checkPageSize(first);
     const priceSegment = priceSegmentFor(filter.segment);
     const market = (filter.market ?? this.defaultMarket).toUpperCase();
-    const prices = priceConditions({ terms: filter.terms ?? null, billingPlans: filter.billingPlans ?? null }, priceSegment, market, isoDate(ctx.clock.now()));
+    const prices = priceConditions(
+      { terms: filter.terms ?? null, billingPlans: filter.billingPlans ?? null },
+      priceSegment,
+      market,
+      isoDate(ctx.clock.now()),
+    );
 
-    const where = [`EXISTS (SELECT 1 FROM catalog_sku s JOIN catalog_price pr ON pr.sku_ref = s.id WHERE s.product_id = p.id AND ${prices.sql})`];
+    const where = [
+      `EXISTS (SELECT 1 FROM catalog_sku s JOIN catalog_price pr ON pr.sku_ref = s.id WHERE s.product_id = p.id AND ${prices.sql})`,
+    ];
     const params: (string | number)[] = [...prices.params];
     const search = filter.search?.trim();
     if (search) {
-      where.push(`(p.search_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM catalog_sku s2 WHERE s2.product_id = p.id AND s2.search_text LIKE ? ESCAPE '\\'))`);
+      where.push(
+        `(p.search_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM catalog_sku s2 WHERE s2.product_id = p.id AND s2.search_text LIKE ? ESCAPE '\\'))`,
+      );
       params.push(containsPattern(search), containsPattern(search));
     }
     if (filter.kind) {
@@ -117,22 +153,39 @@ export class CatalogService {
       params.push(title, title, id);
     }
     const rows: ProductRow[] = await this.db.read.query(
-      portable(this.db.kind, `SELECT p.id, p.title, p.publisher, p.description, p.kind FROM catalog_product p WHERE ${where.join(' AND ')} ORDER BY p.title, p.id LIMIT ?`),
+      portable(
+        this.db.kind,
+        `SELECT p.id, p.title, p.publisher, p.description, p.kind FROM catalog_product p WHERE ${where.join(' AND ')} ORDER BY p.title, p.id LIMIT ?`,
+      ),
       [...params, first + 1],
     );
     const page = rows.slice(0, first);
     const products = await this.withSkusAndPrices(page, prices);
     const last = page[page.length - 1];
-    return { priceSegment, market, products, hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.title, last.id]) : null };
+    return {
+      priceSegment,
+      market,
+      products,
+      hasNextPage: rows.length > first,
+      endCursor: last ? encodeCursor([last.title, last.id]) : null,
+    };
   }
 
   /** One product with the SKUs and prices the filter selects; null when it has none for that segment and market. */
   async product(ctx: RequestContext, productId: string, filter: CatalogFilter): Promise<ProductView | null> {
     const priceSegment = priceSegmentFor(filter.segment);
     const market = (filter.market ?? this.defaultMarket).toUpperCase();
-    const prices = priceConditions({ terms: filter.terms ?? null, billingPlans: filter.billingPlans ?? null }, priceSegment, market, isoDate(ctx.clock.now()));
+    const prices = priceConditions(
+      { terms: filter.terms ?? null, billingPlans: filter.billingPlans ?? null },
+      priceSegment,
+      market,
+      isoDate(ctx.clock.now()),
+    );
     const rows: ProductRow[] = await this.db.read.query(
-      portable(this.db.kind, 'SELECT p.id, p.title, p.publisher, p.description, p.kind FROM catalog_product p WHERE p.id = ?'),
+      portable(
+        this.db.kind,
+        'SELECT p.id, p.title, p.publisher, p.description, p.kind FROM catalog_product p WHERE p.id = ?',
+      ),
       [productId.toUpperCase()],
     );
     const [product] = await this.withSkusAndPrices(rows, prices);
@@ -144,7 +197,10 @@ export class CatalogService {
     return this.db.read.query('SELECT DISTINCT market, currency FROM catalog_price ORDER BY market, currency');
   }
 
-  private async withSkusAndPrices(products: ProductRow[], prices: { sql: string; params: (string | number)[] }): Promise<ProductView[]> {
+  private async withSkusAndPrices(
+    products: ProductRow[],
+    prices: { sql: string; params: (string | number)[] },
+  ): Promise<ProductView[]> {
     if (products.length === 0) return [];
     const rows: { packed: unknown }[] = await this.db.read.query(
       portable(
@@ -158,8 +214,47 @@ export class CatalogService {
     );
     const skusByProduct = new Map<string, Map<number, SkuView>>();
     for (const packed of rows) {
-      const [id, skuRef, productId, skuId, skuTitle, skuDescription, unitOfMeasure, segment, market, currency, term, billingPlan, tierMin, tierMax, effectiveStart, effectiveEnd, unitPriceMinor, erpPriceMinor, changeIndicator] =
-        unpack(packed) as [number, number, string, string, string, string, string, PriceSegment, string, string, Term, BillingPlan, number, number | null, string, string | null, number | string, number | string, string];
+      const [
+        id,
+        skuRef,
+        productId,
+        skuId,
+        skuTitle,
+        skuDescription,
+        unitOfMeasure,
+        segment,
+        market,
+        currency,
+        term,
+        billingPlan,
+        tierMin,
+        tierMax,
+        effectiveStart,
+        effectiveEnd,
+        unitPriceMinor,
+        erpPriceMinor,
+        changeIndicator,
+      ] = unpack(packed) as [
+        number,
+        number,
+        string,
+        string,
+        string,
+        string,
+        string,
+        PriceSegment,
+        string,
+        string,
+        Term,
+        BillingPlan,
+        number,
+        number | null,
+        string,
+        string | null,
+        number | string,
+        number | string,
+        string,
+      ];
       let skus = skusByProduct.get(productId);
       if (!skus) skusByProduct.set(productId, (skus = new Map()));
       let sku = skus.get(skuRef);
@@ -168,7 +263,15 @@ export class CatalogService {
         skus.set(skuRef, sku);
       }
       sku.prices.push({
-        id, segment, market, currency, term, billingPlan, effectiveStart, effectiveEnd, changeIndicator,
+        id,
+        segment,
+        market,
+        currency,
+        term,
+        billingPlan,
+        effectiveStart,
+        effectiveEnd,
+        changeIndicator,
         tierMin: Number(tierMin),
         tierMax: tierMax === null ? null : Number(tierMax),
         unitPriceMinor: Number(unitPriceMinor),

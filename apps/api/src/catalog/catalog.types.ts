@@ -1,20 +1,31 @@
 import { PageInfo } from '../platform/page-info.types.js';
 import type { BillingPlan, CustomerSegment, PriceSegment, Term } from '@nce/domain';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { BillingPlanEnum, CustomerSegmentEnum, PriceSegmentEnum, ProductKindEnum, TermEnum } from '../platform/graphql-enums.js';
+import {
+  BillingPlanEnum,
+  CustomerSegmentEnum,
+  PriceSegmentEnum,
+  ProductKindEnum,
+  TermEnum,
+} from '../platform/graphql-enums.js';
 import { Money } from '../platform/money.types.js';
 import type { ProductKind } from './product.entity.js';
 import { Code, ShortText } from '../platform/text.types.js';
 
 @InputType({ description: 'What part of the catalog to browse.' })
 export class CatalogFilterInput {
-  @Field(() => CustomerSegmentEnum, { description: 'The end customer’s segment; Government resolves to Commercial prices.' })
+  @Field(() => CustomerSegmentEnum, {
+    description: 'The end customer’s segment; Government resolves to Commercial prices.',
+  })
   segment: CustomerSegment;
 
   @Field(() => Code, { nullable: true, description: 'Two-letter market; the server’s default market when omitted.' })
   market?: string | null;
 
-  @Field(() => ShortText, { nullable: true, description: 'Text matched against product titles, publishers, SKU titles and IDs.' })
+  @Field(() => ShortText, {
+    nullable: true,
+    description: 'Text matched against product titles, publishers, SKU titles and IDs.',
+  })
   search?: string | null;
 
   @Field(() => [TermEnum], { nullable: true })
@@ -27,7 +38,11 @@ export class CatalogFilterInput {
   kind?: ProductKind | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A price-list row: what one unit of a SKU costs for a segment, market, term, billing plan and seat tier.' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'A price-list row: what one unit of a SKU costs for a segment, market, term, billing plan and seat tier.',
+})
 export class Price {
   @Field(() => ID)
   id: string;
@@ -59,7 +74,10 @@ export class Price {
   @Field({ description: 'First day this price applies (YYYY-MM-DD).' })
   effectiveStart: string;
 
-  @Field(() => String, { nullable: true, description: 'Last day this price applies (YYYY-MM-DD); null when open-ended.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Last day this price applies (YYYY-MM-DD); null when open-ended.',
+  })
   effectiveEnd: string | null;
 
   @Field({ description: 'Microsoft’s change indicator of the row (e.g. Unchanged, Changed, Added).' })
@@ -125,7 +143,9 @@ export class ProductConnection {
   @Field(() => PageInfo)
   pageInfo: PageInfo;
 
-  @Field(() => PriceSegmentEnum, { description: 'The price segment shown (Government customers see Commercial prices).' })
+  @Field(() => PriceSegmentEnum, {
+    description: 'The price segment shown (Government customers see Commercial prices).',
+  })
   priceSegment: PriceSegment;
 
   @Field()

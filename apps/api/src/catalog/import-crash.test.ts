@@ -14,20 +14,27 @@ describe('a price-list import killed mid-way (SIGKILL)', () => {
     const t = await createTestApp();
     try {
       await importPriceList(t.app);
-      const prices = async (app = t.app) => Number((await app.db.read.query('SELECT COUNT(*) AS n FROM catalog_price'))[0].n);
+      const prices = async (app = t.app) =>
+        Number((await app.db.read.query('SELECT COUNT(*) AS n FROM catalog_price'))[0].n);
       const before = await prices();
       await t.app.db.close();
 
       const file = join(t.dir, 'big.csv');
       const rows = await writeSamplePriceList(file, 120_000);
       const env = { ...process.env, ...processEnv(t, { LOG_LEVEL: 'silent' }) };
-      const importer = spawn(process.execPath, ['dist/scripts/import-price-list.js', file], { cwd: API_DIR, env, stdio: ['ignore', 'ignore', 'pipe'] });
+      const importer = spawn(process.execPath, ['dist/scripts/import-price-list.js', file], {
+        cwd: API_DIR,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       // Kill it once it has staged a good part of the file, before the merge.
       await new Promise<void>((resolve, reject) => {
         importer.stderr!.on('data', (chunk: Buffer) => {
           if (/importing big\.csv: [3-6]\d%/.test(chunk.toString())) resolve();
         });
-        importer.once('exit', (code) => reject(new Error(`the import ended by itself (${code}) before it could be killed`)));
+        importer.once('exit', (code) =>
+          reject(new Error(`the import ended by itself (${code}) before it could be killed`)),
+        );
       });
       importer.kill('SIGKILL');
       await new Promise((resolve) => importer.once('exit', resolve));
@@ -46,7 +53,11 @@ describe('a price-list import killed mid-way (SIGKILL)', () => {
         await restarted.db.close();
       }
 
-      const again = spawn(process.execPath, ['dist/scripts/import-price-list.js', file], { cwd: API_DIR, env, stdio: 'ignore' });
+      const again = spawn(process.execPath, ['dist/scripts/import-price-list.js', file], {
+        cwd: API_DIR,
+        env,
+        stdio: 'ignore',
+      });
       expect(await new Promise((resolve) => again.once('exit', resolve))).toBe(0);
       const after = await createApp(t.app.config, { clock: t.clock, logger: t.app.logger });
       try {

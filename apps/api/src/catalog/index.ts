@@ -25,7 +25,11 @@ export const catalogModule: ApiModule = {
   resolvers: [CatalogResolver, PriceListImportResolver],
   services: ({ config, db, clock, logger, audit }) => {
     const uploads = new UploadStore(config.dataDir);
-    return { uploads, priceLists: new PriceListImporter(db, clock, uploads, logger, audit), catalog: new CatalogService(db, config.defaultMarket) };
+    return {
+      uploads,
+      priceLists: new PriceListImporter(db, clock, uploads, logger, audit),
+      catalog: new CatalogService(db, config.defaultMarket),
+    };
   },
   routes: uploadRoutes,
 };

@@ -53,24 +53,36 @@ describe('price-list import as a staff operation', () => {
   it('imports an upload once when two requests name it at the same moment', async () => {
     const lines = readFileSync(FIXTURE_PRICE_LIST, 'utf8').trimEnd().split('\n');
     const { body } = await upload(lines.slice(0, 3).join('\n'));
-    const answers = await Promise.all([1, 2, 3].map(() => client.gql(IMPORT, { uploadId: body.uploadId }, staff('staff'))));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => client.gql(IMPORT, { uploadId: body.uploadId }, staff('staff'))),
+    );
     const kinds = answers.map((answer) => answer.data?.importPriceList.__typename).sort();
     expect(kinds).toEqual(['PriceListImport', 'UploadNotFound', 'UploadNotFound']);
-    await waitFor(answers.find((answer) => answer.data?.importPriceList.__typename === 'PriceListImport')!.data!.importPriceList.id);
+    await waitFor(
+      answers.find((answer) => answer.data?.importPriceList.__typename === 'PriceListImport')!.data!.importPriceList.id,
+    );
   });
 
   it('reports a malformed upload with line and column', async () => {
     const lines = readFileSync(FIXTURE_PRICE_LIST, 'utf8').trimEnd().split('\n');
     const { body } = await upload([lines[0], lines[1]!.replace(',US,USD,', ',US,DOLLARS,')].join('\n'));
     const started = await client.gql(IMPORT, { uploadId: body.uploadId }, staff('admin'));
-    expect(await waitFor(started.data!.importPriceList.id)).toMatchObject({ status: 'FAILED', errorLine: 2, errorColumn: 'Currency' });
+    expect(await waitFor(started.data!.importPriceList.id)).toMatchObject({
+      status: 'FAILED',
+      errorLine: 2,
+      errorColumn: 'Currency',
+    });
   });
 
   it('names the import after the uploaded file, as its last path part, and refuses control characters in the name', async () => {
     const lines = readFileSync(FIXTURE_PRICE_LIST, 'utf8').trimEnd().split('\n');
     const named = async (fileName: string | null) => {
       const { body } = await upload(lines.slice(0, 3).join('\n'));
-      const started = await client.gql(`mutation($u: ID!, $f: ShortText) { importPriceList(uploadId: $u, fileName: $f) { ... on PriceListImport { id sourceName } } }`, { u: body.uploadId, f: fileName }, staff('staff'));
+      const started = await client.gql(
+        `mutation($u: ID!, $f: ShortText) { importPriceList(uploadId: $u, fileName: $f) { ... on PriceListImport { id sourceName } } }`,
+        { u: body.uploadId, f: fileName },
+        staff('staff'),
+      );
       await waitFor(started.data!.importPriceList.id);
       return started.data!.importPriceList.sourceName as string;
     };
@@ -78,14 +90,25 @@ describe('price-list import as a staff operation', () => {
     expect(await named('C:\\Users\\sam\\..\\prices 2026.csv')).toBe('prices 2026.csv');
     // A control character is refused at the boundary, as in every one-line text.
     const { body } = await upload(lines.slice(0, 3).join('\n'));
-    const refused = await client.gql(`mutation($u: ID!, $f: ShortText) { importPriceList(uploadId: $u, fileName: $f) { __typename } }`, { u: body.uploadId, f: 'prices\u0007.csv' }, staff('staff'));
-    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringMatching(/U\+0007/), extensions: { code: 'BAD_USER_INPUT' } });
+    const refused = await client.gql(
+      `mutation($u: ID!, $f: ShortText) { importPriceList(uploadId: $u, fileName: $f) { __typename } }`,
+      { u: body.uploadId, f: 'prices\u0007.csv' },
+      staff('staff'),
+    );
+    expect(refused.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/U\+0007/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(await named(null)).toMatch(/^upload [0-9a-f-]{36}$/);
   });
 
   it('answers an unknown upload with a typed business error and its fix', async () => {
     const response = await client.gql(IMPORT, { uploadId: '00000000-0000-0000-0000-000000000000' }, staff('staff'));
-    expect(response.data?.importPriceList).toMatchObject({ __typename: 'UploadNotFound', code: 'UPLOAD_NOT_FOUND', fix: { kind: 'ACTION' } });
+    expect(response.data?.importPriceList).toMatchObject({
+      __typename: 'UploadNotFound',
+      code: 'UPLOAD_NOT_FOUND',
+      fix: { kind: 'ACTION' },
+    });
   });
 
   it('refuses anonymous callers and roles without the permission', async () => {
@@ -94,9 +117,17 @@ describe('price-list import as a staff operation', () => {
     const credit = await client.gql(IMPORT, { uploadId: 'x' }, staff('credit'));
     expect(credit.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await upload('x', staff('support'))).status).toBe(403);
-    const response = await fetch(`${client.http.url}/uploads`, { method: 'POST', body: 'x', headers: { 'x-csrf-protection': '1' } });
+    const response = await fetch(`${client.http.url}/uploads`, {
+      method: 'POST',
+      body: 'x',
+      headers: { 'x-csrf-protection': '1' },
+    });
     expect(response.status).toBe(401);
-    const withoutHeader = await fetch(`${client.http.url}/uploads`, { method: 'POST', body: 'x', headers: { 'x-test-principal': JSON.stringify(staff('admin')) } });
+    const withoutHeader = await fetch(`${client.http.url}/uploads`, {
+      method: 'POST',
+      body: 'x',
+      headers: { 'x-test-principal': JSON.stringify(staff('admin')) },
+    });
     expect(withoutHeader.status).toBe(400);
   });
 

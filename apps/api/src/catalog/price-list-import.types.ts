@@ -12,7 +12,10 @@ registerEnumType(ImportStatusEnum, { name: 'PriceListImportStatus' });
 import type { Failure } from '../platform/result.js';
 import type { PriceListImportEntity } from './price-list-import.entity.js';
 import { UPLOAD_MAX_AGE_MS } from './upload-store.js';
-@ObjectType({ description: 'One run of the price-list importer. A failed run applied nothing; its error names the line and column at fault.' })
+@ObjectType({
+  description:
+    'One run of the price-list importer. A failed run applied nothing; its error names the line and column at fault.',
+})
 export class PriceListImport {
   @Field(() => ID)
   id: string;
@@ -67,7 +70,10 @@ export class PriceListImportConnection {
 @ObjectType({ implements: BusinessError })
 export class UploadNotFound extends BusinessError {
   static from(this: void, failure: Failure): UploadNotFound {
-    const fix = Object.assign(new Fix(), { kind: 'action', label: 'Upload the file again (POST /uploads), then use the uploadId it returns' });
+    const fix = Object.assign(new Fix(), {
+      kind: 'action',
+      label: 'Upload the file again (POST /uploads), then use the uploadId it returns',
+    });
     return Object.assign(new UploadNotFound(), { code: failure.code, message: failure.message, fix });
   }
 }

@@ -13,7 +13,13 @@ import { keysetPage } from '../platform/cursor.js';
 import { keepAlive } from '../platform/keep-alive.js';
 import type { Logger } from '../platform/logger.js';
 import { PriceListImportEntity } from './price-list-import.entity.js';
-import { checkHeader, parsePriceListRow, PriceListError, type PriceListFault, type PriceListRow } from './price-list-row.js';
+import {
+  checkHeader,
+  parsePriceListRow,
+  PriceListError,
+  type PriceListFault,
+  type PriceListRow,
+} from './price-list-row.js';
 import type { UploadStore } from './upload-store.js';
 
 export interface ImportProgress {
@@ -33,11 +39,32 @@ export type ImportResult = ({ ok: true } & ImportSummary) | { ok: false; importI
 
 const STAGING_BATCH = 250;
 
-const STAGING_COLUMNS = [
-  'import_id', 'line', 'product_id', 'product_title', 'publisher', 'sku_id', 'sku_title', 'sku_description', 'unit_of_measure',
-  'product_search', 'sku_search', 'segment', 'market', 'currency', 'term', 'billing_plan', 'tier_min', 'tier_max',
-  'effective_start', 'effective_end', 'unit_price_minor', 'erp_price_minor', 'change_indicator', 'tags',
-] as const;
+/** The columns of a staged row. */
+type StagingColumn =
+  | 'import_id'
+  | 'line'
+  | 'product_id'
+  | 'product_title'
+  | 'publisher'
+  | 'sku_id'
+  | 'sku_title'
+  | 'sku_description'
+  | 'unit_of_measure'
+  | 'product_search'
+  | 'sku_search'
+  | 'segment'
+  | 'market'
+  | 'currency'
+  | 'term'
+  | 'billing_plan'
+  | 'tier_min'
+  | 'tier_max'
+  | 'effective_start'
+  | 'effective_end'
+  | 'unit_price_minor'
+  | 'erp_price_minor'
+  | 'change_indicator'
+  | 'tags';
 
 const PRICE_KEY = ['segment', 'market', 'currency', 'term', 'billing_plan', 'tier_min', 'effective_start'];
 const PRICE_VALUES = ['tier_max', 'effective_end', 'unit_price_minor', 'erp_price_minor', 'change_indicator', 'tags'];
@@ -48,7 +75,9 @@ const PRICE_VALUES = ['tier_max', 'effective_end', 'unit_price_minor', 'erp_pric
  * read without a fault does one short transaction merge them into the catalog. A bad file therefore
  * writes nothing to the catalog, and re-importing the same file changes nothing.
  */
-/** How often a running import refreshes its heartbeat, and how old one must be before the import counts as abandoned. */
+/**
+ * How often a running import refreshes its heartbeat, and how old one must be before the import counts as abandoned.
+ */
 export const IMPORT_HEARTBEAT_MS = 10_000;
 export const IMPORT_ABANDONED_AFTER_MS = 2 * 60_000;
 
@@ -68,12 +97,21 @@ export class PriceListImporter {
    * Starts importing an uploaded file in the background and answers at once with the import's id;
    * its progress and outcome are read with get(). The upload is deleted when the import ends.
    */
-  async startFromUpload(actor: RequestContext, uploadId: string, fileName?: string | null): Promise<Result<PriceListImportEntity>> {
+  async startFromUpload(
+    actor: RequestContext,
+    uploadId: string,
+    fileName?: string | null,
+  ): Promise<Result<PriceListImportEntity>> {
     requirePermission(actor, Permission.CatalogImport);
     const upload = await this.uploads.take(uploadId);
     if (!upload) return fail('UPLOAD_NOT_FOUND', `No upload with id ${uploadId} is waiting to be imported.`);
     // Only the name's last part, without control characters: it is shown, never used as a path.
-    const shown = fileName?.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+    const shown = fileName
+      ?.split(/[\\/]/)
+      .pop()
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
+      ?.replace(/[\u0000-\u001f\u007f]/g, '')
+      .trim();
     const importId = await this.begin(shown || `upload ${uploadId}`, actor).catch(async (error: unknown) => {
       await upload.putBack();
       throw error;
@@ -91,19 +129,44 @@ export class PriceListImporter {
   }
 
   /** Imports, newest first, keyset-paginated. */
-  async list(ctx: RequestContext, first: number, after?: string | null): Promise<{ imports: PriceListImportEntity[]; hasNextPage: boolean; endCursor: string | null }> {
+  async list(
+    ctx: RequestContext,
+    first: number,
+    after?: string | null,
+  ): Promise<{ imports: PriceListImportEntity[]; hasNextPage: boolean; endCursor: string | null }> {
     requirePermission(ctx, Permission.CatalogImport);
-    const page = await keysetPage(this.db.read.createQueryBuilder(PriceListImportEntity, 'i'), { alias: 'i', column: 'started_at', direction: 'DESC', first, after, key: (i) => i.startedAt });
+    const page = await keysetPage(this.db.read.createQueryBuilder(PriceListImportEntity, 'i'), {
+      alias: 'i',
+      column: 'started_at',
+      direction: 'DESC',
+      first,
+      after,
+      key: (i) => i.startedAt,
+    });
     return { imports: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 
   /** Creates the import record, so a caller can hand out its id before the work starts. */
-  async begin(sourceName: string, actor: RequestContext = systemContext(this.clock, 'system:price-list-import')): Promise<string> {
+  async begin(
+    sourceName: string,
+    actor: RequestContext = systemContext(this.clock, 'system:price-list-import'),
+  ): Promise<string> {
     const id = randomUUID();
     await this.db.transaction(async (m) => {
       const now = this.clock.now().toISOString();
-      await m.insert(PriceListImportEntity, { id, sourceName: sourceName.slice(0, 300), status: 'RUNNING', startedAt: now, heartbeatAt: now });
-      await this.audit.record(m, actor, { operation: 'catalog.importPriceList', entityType: 'PriceListImport', entityId: id, changes: { sourceName: { before: null, after: sourceName } } });
+      await m.insert(PriceListImportEntity, {
+        id,
+        sourceName: sourceName.slice(0, 300),
+        status: 'RUNNING',
+        startedAt: now,
+        heartbeatAt: now,
+      });
+      await this.audit.record(m, actor, {
+        operation: 'catalog.importPriceList',
+        entityType: 'PriceListImport',
+        entityId: id,
+        changes: { sourceName: { before: null, after: sourceName } },
+      });
     });
     return id;
   }
@@ -111,7 +174,14 @@ export class PriceListImporter {
   async run(importId: string, input: Readable, onProgress?: (progress: ImportProgress) => void): Promise<ImportResult> {
     const heartbeat = keepAlive(
       this.heartbeatMs,
-      () => this.db.transaction((m) => m.update(PriceListImportEntity, { id: importId, status: 'RUNNING' }, { heartbeatAt: this.clock.now().toISOString() })),
+      () =>
+        this.db.transaction((m) =>
+          m.update(
+            PriceListImportEntity,
+            { id: importId, status: 'RUNNING' },
+            { heartbeatAt: this.clock.now().toISOString() },
+          ),
+        ),
       (error) => this.logger.warn({ err: error, importId }, 'price-list import heartbeat failed'),
     );
     try {
@@ -151,12 +221,15 @@ export class PriceListImporter {
   async abandonInterrupted(): Promise<number> {
     const staleBefore = new Date(this.clock.now().getTime() - IMPORT_ABANDONED_AFTER_MS).toISOString();
     return this.db.transaction(async (m) => {
-      const running = (await m.findBy(PriceListImportEntity, { status: 'RUNNING' })).filter((run) => !run.heartbeatAt || run.heartbeatAt < staleBefore);
+      const running = (await m.findBy(PriceListImportEntity, { status: 'RUNNING' })).filter(
+        (run) => !run.heartbeatAt || run.heartbeatAt < staleBefore,
+      );
       for (const run of running) {
         await m.query(portable(this.db.kind, 'DELETE FROM catalog_import_row WHERE import_id = ?'), [run.id]);
         await m.update(PriceListImportEntity, run.id, {
           status: 'FAILED',
-          errorMessage: 'the import was interrupted (the server stopped); nothing of it was applied — import the file again',
+          errorMessage:
+            'the import was interrupted (the server stopped); nothing of it was applied — import the file again',
           finishedAt: this.clock.now().toISOString(),
         });
       }
@@ -164,11 +237,22 @@ export class PriceListImporter {
     });
   }
 
-  private async stage(importId: string, input: Readable, onProgress?: (progress: ImportProgress) => void): Promise<number> {
+  private async stage(
+    importId: string,
+    input: Readable,
+    onProgress?: (progress: ImportProgress) => void,
+  ): Promise<number> {
     let bytesRead = 0;
     input.on('data', (chunk: Buffer | string) => (bytesRead += chunk.length));
     const parser = input.pipe(
-      parse({ bom: true, columns: headerCheck, info: true, skip_empty_lines: true, relax_column_count: false, trim: false }),
+      parse({
+        bom: true,
+        columns: headerCheck,
+        info: true,
+        skip_empty_lines: true,
+        relax_column_count: false,
+        trim: false,
+      }),
     );
     input.on('error', (error) => parser.destroy(error));
     let batch: PriceListRow[] = [];
@@ -185,7 +269,8 @@ export class PriceListImporter {
       }
     }
     if (batch.length > 0) await this.writeStaging(importId, batch, rowsRead);
-    if (rowsRead === 0) throw new PriceListError({ line: 2, column: null, message: 'the file has a header but no price rows' });
+    if (rowsRead === 0)
+      throw new PriceListError({ line: 2, column: null, message: 'the file has a header but no price rows' });
     onProgress?.({ rowsRead, bytesRead });
     return rowsRead;
   }
@@ -193,8 +278,15 @@ export class PriceListImporter {
   private async writeStaging(importId: string, rows: PriceListRow[], rowsRead: number): Promise<void> {
     await this.db.transaction(async (m) => {
       // Hand-written: TypeORM's query builder made a 250-row insert's CPU and garbage the import's largest cost.
-      await insertRows(m, 'catalog_import_row', rows.map((row) => stagingValues(importId, row)));
-      await m.query(portable(this.db.kind, 'UPDATE catalog_import SET rows_read = ? WHERE id = ?'), [rowsRead, importId]);
+      await insertRows(
+        m,
+        'catalog_import_row',
+        rows.map((row) => stagingValues(importId, row)),
+      );
+      await m.query(portable(this.db.kind, 'UPDATE catalog_import SET rows_read = ? WHERE id = ?'), [
+        rowsRead,
+        importId,
+      ]);
     });
   }
 
@@ -202,7 +294,10 @@ export class PriceListImporter {
   private async findDuplicate(importId: string): Promise<PriceListFault | null> {
     const key = ['product_id', 'sku_id', ...PRICE_KEY].join(', ');
     const rows: { first: number; second: number }[] = await this.db.read.query(
-      portable(this.db.kind, `SELECT MIN(line) AS first, MAX(line) AS second FROM catalog_import_row WHERE import_id = ? GROUP BY ${key} HAVING COUNT(*) > 1 ORDER BY MAX(line) LIMIT 1`),
+      portable(
+        this.db.kind,
+        `SELECT MIN(line) AS first, MAX(line) AS second FROM catalog_import_row WHERE import_id = ? GROUP BY ${key} HAVING COUNT(*) > 1 ORDER BY MAX(line) LIMIT 1`,
+      ),
       [importId],
     );
     const duplicate = rows[0];
@@ -246,7 +341,13 @@ export class PriceListImporter {
         [importId],
       );
       await m.query(sql('DELETE FROM catalog_import_row WHERE import_id = ?'), [importId]);
-      const summary = { importId, rowsRead, rowsInserted: inserted, rowsUpdated: updated, rowsUnchanged: rowsRead - inserted - updated };
+      const summary = {
+        importId,
+        rowsRead,
+        rowsInserted: inserted,
+        rowsUpdated: updated,
+        rowsUnchanged: rowsRead - inserted - updated,
+      };
       await m.update(PriceListImportEntity, importId, {
         status: 'SUCCEEDED',
         rowsRead,
@@ -260,7 +361,11 @@ export class PriceListImporter {
   }
 }
 
-async function countChanges(m: EntityManager, sql: (t: string) => string, importId: string): Promise<{ inserted: number; updated: number }> {
+async function countChanges(
+  m: EntityManager,
+  sql: (t: string) => string,
+  importId: string,
+): Promise<{ inserted: number; updated: number }> {
   const differs = PRICE_VALUES.map((c) => `(p.${c} <> r.${c} OR (p.${c} IS NULL) <> (r.${c} IS NULL))`).join(' OR ');
   const rows: { inserted: number | string; updated: number | string }[] = await m.query(
     sql(`SELECT SUM(CASE WHEN p.id IS NULL THEN 1 ELSE 0 END) AS inserted,
@@ -274,7 +379,7 @@ async function countChanges(m: EntityManager, sql: (t: string) => string, import
   return { inserted: Number(rows[0]?.inserted ?? 0), updated: Number(rows[0]?.updated ?? 0) };
 }
 
-function stagingValues(importId: string, row: PriceListRow): Record<(typeof STAGING_COLUMNS)[number], string | number | null> {
+function stagingValues(importId: string, row: PriceListRow): Record<StagingColumn, string | number | null> {
   return {
     import_id: importId,
     line: row.line,
@@ -313,12 +418,14 @@ function headerCheck(header: string[]): string[] {
 }
 
 /** NUL, or the replacement character that bytes which are not UTF-8 decode to: the file is not CSV text. */
+// eslint-disable-next-line no-control-regex -- NUL is what this looks for
 const NOT_TEXT = /[\u0000\uFFFD]/;
 
 const notText = (line: number, column: string | null): PriceListFault => ({
   line,
   column,
-  message: 'the file holds binary data or text that is not UTF-8: upload the price list as a UTF-8 CSV file, as Partner Center exports it',
+  message:
+    'the file holds binary data or text that is not UTF-8: upload the price list as a UTF-8 CSV file, as Partner Center exports it',
 });
 
 /** Any csv-parse error (its codes are not all CSV_-prefixed in csv-parse 6) becomes the line and column at fault. */

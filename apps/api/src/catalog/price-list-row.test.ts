@@ -53,7 +53,10 @@ describe('price-list rows', () => {
   });
 
   it('reads perpetual software: blank term, one-time billing', () => {
-    expect(parsePriceListRow({ ...valid, TermDuration: '', BillingPlan: 'OneTime' }, 2)).toMatchObject({ term: 'NONE', billingPlan: 'ONE_TIME' });
+    expect(parsePriceListRow({ ...valid, TermDuration: '', BillingPlan: 'OneTime' }, 2)).toMatchObject({
+      term: 'NONE',
+      billingPlan: 'ONE_TIME',
+    });
   });
 
   it('maps Microsoft’s "Charity" segment to Nonprofit (R3)', () => {
@@ -85,7 +88,14 @@ describe('price-list rows', () => {
 
   it('checks the header names every column once', () => {
     expect(checkHeader(PRICE_LIST_COLUMNS)).toBeNull();
-    expect(checkHeader(PRICE_LIST_COLUMNS.filter((c) => c !== 'UnitPrice'))).toMatchObject({ line: 1, column: 'UnitPrice' });
-    expect(checkHeader([...PRICE_LIST_COLUMNS, 'Segment'])).toMatchObject({ line: 1, column: 'Segment', message: expect.stringMatching(/twice/) });
+    expect(checkHeader(PRICE_LIST_COLUMNS.filter((c) => c !== 'UnitPrice'))).toMatchObject({
+      line: 1,
+      column: 'UnitPrice',
+    });
+    expect(checkHeader([...PRICE_LIST_COLUMNS, 'Segment'])).toMatchObject({
+      line: 1,
+      column: 'Segment',
+      message: expect.stringMatching(/twice/),
+    });
   });
 });

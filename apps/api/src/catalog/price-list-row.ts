@@ -74,7 +74,8 @@ export class PriceListError extends Error {
 export function checkHeader(header: readonly string[]): PriceListFault | null {
   const present = new Set(header.map((name) => name.trim()));
   const missing = PRICE_LIST_COLUMNS.filter((column) => !present.has(column));
-  if (missing.length > 0) return { line: 1, column: missing[0] ?? null, message: `the header lacks column(s) ${missing.join(', ')}` };
+  if (missing.length > 0)
+    return { line: 1, column: missing[0] ?? null, message: `the header lacks column(s) ${missing.join(', ')}` };
   const seen = new Set<string>();
   for (const name of header) {
     if (seen.has(name)) return { line: 1, column: name, message: `column ${name} appears twice in the header` };
@@ -104,14 +105,16 @@ export function parsePriceListRow(raw: Raw, line: number): PriceListRow {
     const value = (raw[column] ?? '').trim();
     if (required && value === '') fault(column, 'is empty but required');
     const limit = LIMITS[column];
-    if (limit !== undefined && value.length > limit) fault(column, `is ${value.length} characters long; at most ${limit} allowed`);
+    if (limit !== undefined && value.length > limit)
+      fault(column, `is ${value.length} characters long; at most ${limit} allowed`);
     return value;
   };
   const outcome = <T>(column: PriceListColumn, result: { ok: true; value: T } | { ok: false; message: string }): T =>
     result.ok ? result.value : fault(column, result.message);
 
   const productId = text('ProductId', true).toUpperCase();
-  if (!/^[A-Z0-9]{4,32}$/.test(productId)) fault('ProductId', `"${productId}" is not a product ID (4–32 letters and digits)`);
+  if (!/^[A-Z0-9]{4,32}$/.test(productId))
+    fault('ProductId', `"${productId}" is not a product ID (4–32 letters and digits)`);
   const skuId = text('SkuId', true).toUpperCase();
   if (!/^[A-Z0-9]{1,16}$/.test(skuId)) fault('SkuId', `"${skuId}" is not a SKU ID (1–16 letters and digits)`);
 
@@ -124,11 +127,13 @@ export function parsePriceListRow(raw: Raw, line: number): PriceListRow {
 
   const tierMin: number = tierBound(text('PricingTierRangeMin', false), 'PricingTierRangeMin', fault) ?? 0;
   const tierMax = tierBound(text('PricingTierRangeMax', false), 'PricingTierRangeMax', fault);
-  if (tierMax !== null && tierMax < tierMin) fault('PricingTierRangeMax', `${tierMax} is below the tier minimum ${tierMin}`);
+  if (tierMax !== null && tierMax < tierMin)
+    fault('PricingTierRangeMax', `${tierMax} is below the tier minimum ${tierMin}`);
 
   const effectiveStart = date(text('EffectiveStartDate', true), 'EffectiveStartDate', fault) as string;
   const effectiveEnd = date(text('EffectiveEndDate', false), 'EffectiveEndDate', fault);
-  if (effectiveEnd !== null && effectiveEnd < effectiveStart) fault('EffectiveEndDate', `${effectiveEnd} is before the start date ${effectiveStart}`);
+  if (effectiveEnd !== null && effectiveEnd < effectiveStart)
+    fault('EffectiveEndDate', `${effectiveEnd} is before the start date ${effectiveStart}`);
 
   return {
     line,
@@ -149,13 +154,18 @@ export function parsePriceListRow(raw: Raw, line: number): PriceListRow {
     effectiveStart,
     effectiveEnd,
     unitPriceMinor: outcome('UnitPrice', parseMoney(text('UnitPrice', true), currency)).amountMinor,
-    erpPriceMinor: outcome('ERPPrice', parseMoney(text('ERPPrice', false) || text('UnitPrice', true), currency)).amountMinor,
+    erpPriceMinor: outcome('ERPPrice', parseMoney(text('ERPPrice', false) || text('UnitPrice', true), currency))
+      .amountMinor,
     changeIndicator: text('ChangeIndicator', false) || 'Unchanged',
     tags: text('Tags', false),
   };
 }
 
-function tierBound(value: string, column: PriceListColumn, fault: (c: PriceListColumn, m: string) => never): number | null {
+function tierBound(
+  value: string,
+  column: PriceListColumn,
+  fault: (c: PriceListColumn, m: string) => never,
+): number | null {
   if (value === '') return null;
   if (!/^\d{1,9}$/.test(value)) fault(column, `"${value}" is not a whole number of seats`);
   return Number(value);
@@ -168,6 +178,7 @@ function date(value: string, column: PriceListColumn, fault: (c: PriceListColumn
   if (!match) return fault(column, `"${value}" is not a date (YYYY-MM-DD)`);
   const iso = `${match[1]}-${match[2]}-${match[3]}`;
   const parsed = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso) fault(column, `"${value}" is not a real calendar date`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso)
+    fault(column, `"${value}" is not a real calendar date`);
   return iso;
 }

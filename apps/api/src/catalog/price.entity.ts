@@ -5,7 +5,11 @@ import type { SkuEntity } from './sku.entity.js';
 
 /** One row of Microsoft's price list: a SKU's price for a segment, market, term, billing plan and tier. */
 @Entity('catalog_price')
-@Index('ux_catalog_price_key', ['skuRef', 'segment', 'market', 'currency', 'term', 'billingPlan', 'tierMin', 'effectiveStart'], { unique: true })
+@Index(
+  'ux_catalog_price_key',
+  ['skuRef', 'segment', 'market', 'currency', 'term', 'billingPlan', 'tierMin', 'effectiveStart'],
+  { unique: true },
+)
 @Index('ix_catalog_price_browse', ['segment', 'market', 'skuRef'])
 export class PriceEntity {
   @PrimaryGeneratedColumn()

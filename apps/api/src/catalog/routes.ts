@@ -11,10 +11,12 @@ export const uploadRoutes: ModuleRoutes = {
   mount(http, app, { principalOf, requestIdOf }) {
     http.post('/uploads', async (req, res) => {
       // A custom header cannot be sent cross-site without a CORS preflight: no CSRF through a plain form.
-      if (!req.header('x-csrf-protection')) return void res.status(400).json({ error: 'Send the x-csrf-protection header with uploads.' });
+      if (!req.header('x-csrf-protection'))
+        return void res.status(400).json({ error: 'Send the x-csrf-protection header with uploads.' });
       const principal = await principalOf(req);
       if (!principal) return void res.status(401).json({ error: 'Sign in to upload.' });
-      if (!hasPermission(principal, Permission.CatalogImport)) return void res.status(403).json({ error: 'You do not have permission to upload price lists.' });
+      if (!hasPermission(principal, Permission.CatalogImport))
+        return void res.status(403).json({ error: 'You do not have permission to upload price lists.' });
       try {
         const upload = await app.uploads.save(req, UPLOAD_MAX_BYTES);
         res.status(201).json(upload);

@@ -40,7 +40,9 @@ export class UploadStore {
    * Takes an upload for one operation: the file is renamed out of the waiting ones, atomically, so two
    * requests naming the same upload cannot both consume it. Null when it is not (or no longer) waiting.
    */
-  async take(uploadId: string): Promise<{ open(): Readable; remove(): Promise<void>; putBack(): Promise<void> } | null> {
+  async take(
+    uploadId: string,
+  ): Promise<{ open(): Readable; remove(): Promise<void>; putBack(): Promise<void> } | null> {
     if (!/^[0-9a-f-]{36}$/.test(uploadId)) return null;
     const taken = `${this.path(uploadId)}.taken`;
     try {
@@ -48,7 +50,11 @@ export class UploadStore {
     } catch {
       return null;
     }
-    return { open: () => createReadStream(taken), remove: () => rm(taken, { force: true }), putBack: () => rename(taken, this.path(uploadId)) };
+    return {
+      open: () => createReadStream(taken),
+      remove: () => rm(taken, { force: true }),
+      putBack: () => rename(taken, this.path(uploadId)),
+    };
   }
 
   /** Files waiting or taken, and the bytes they hold: shown to staff on the Price lists page. */

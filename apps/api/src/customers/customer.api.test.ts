@@ -40,28 +40,57 @@ describe('customers and tenants', () => {
     await t.close();
   });
 
-  const create = async (input: ReturnType<typeof customer>) => (await reseller.gql(CREATE, { resellerId, input })).data?.createCustomer;
+  const create = async (input: ReturnType<typeof customer>) =>
+    (await reseller.gql(CREATE, { resellerId, input })).data?.createCustomer;
   const tenantOp = async (op: string, customerId: string, domain?: string, client = reseller) =>
-    (await client.gql(`mutation($id: ID!${domain !== undefined ? ', $domain: Code!' : ''}) { ${op}(customerId: $id${domain !== undefined ? ', domain: $domain' : ''}) { ${TENANT_FIELDS} } }`, { id: customerId, domain })).data?.[op];
+    (
+      await client.gql(
+        `mutation($id: ID!${domain !== undefined ? ', $domain: Code!' : ''}) { ${op}(customerId: $id${domain !== undefined ? ', domain: $domain' : ''}) { ${TENANT_FIELDS} } }`,
+        { id: customerId, domain },
+      )
+    ).data?.[op];
 
   it('R6–R8: creates a customer with a normalised address and a generated portal password, stored encrypted and revealed only through an audited call', async () => {
     const created = await create(customer('Contoso Clinic'));
-    expect(created).toMatchObject({ __typename: 'CustomerSaved', customer: { segment: 'COMMERCIAL', portalLogin: 'contoso.clinic', address: { region: 'CA' }, tenant: null } });
+    expect(created).toMatchObject({
+      __typename: 'CustomerSaved',
+      customer: { segment: 'COMMERCIAL', portalLogin: 'contoso.clinic', address: { region: 'CA' }, tenant: null },
+    });
     const id = created.customer.id;
     const stored = await t.app.db.read.findOneByOrFail(CustomerEntity, { id });
     expect(stored.portalPassword).toMatch(/^v1:/);
-    const revealed = await reseller.gql('mutation($id: ID!) { revealPortalPassword(customerId: $id) { user value } }', { id });
-    expect(revealed.data?.revealPortalPassword).toEqual({ user: 'contoso.clinic', value: expect.stringMatching(/^.{16}$/) });
+    const revealed = await reseller.gql('mutation($id: ID!) { revealPortalPassword(customerId: $id) { user value } }', {
+      id,
+    });
+    expect(revealed.data?.revealPortalPassword).toEqual({
+      user: 'contoso.clinic',
+      value: expect.stringMatching(/^.{16}$/),
+    });
     expect(stored.portalPassword).not.toContain(revealed.data?.revealPortalPassword.value);
-    const audit = await staff.gql(`{ auditEntries(filter: { operation: "customers.revealPortalPassword", entityId: "${id}" }) { nodes { actorEmail onBehalfOfResellerId } } }`);
-    expect(audit.data?.auditEntries.nodes).toEqual([{ actorEmail: 'reseller@demo.test', onBehalfOfResellerId: resellerId }]);
-    const creation = await staff.gql(`{ auditEntries(filter: { operation: "customers.create", entityId: "${id}" }) { nodes { changes { field after } } } }`);
-    expect(creation.data?.auditEntries.nodes[0].changes).toContainEqual({ field: 'portalPassword', after: '"[redacted]"' });
+    const audit = await staff.gql(
+      `{ auditEntries(filter: { operation: "customers.revealPortalPassword", entityId: "${id}" }) { nodes { actorEmail onBehalfOfResellerId } } }`,
+    );
+    expect(audit.data?.auditEntries.nodes).toEqual([
+      { actorEmail: 'reseller@demo.test', onBehalfOfResellerId: resellerId },
+    ]);
+    const creation = await staff.gql(
+      `{ auditEntries(filter: { operation: "customers.create", entityId: "${id}" }) { nodes { changes { field after } } } }`,
+    );
+    expect(creation.data?.auditEntries.nodes[0].changes).toContainEqual({
+      field: 'portalPassword',
+      after: '"[redacted]"',
+    });
   });
 
   it('R8: refuses a portal login used by any customer, whatever its case, naming the conflict', async () => {
     const taken = await create(customer('Contoso Labs', 'COMMERCIAL', 'CONTOSO.Clinic'));
-    expect(taken.fields).toEqual([expect.objectContaining({ field: 'portalLogin', code: 'LOGIN_TAKEN', message: expect.stringMatching(/your customer Contoso Clinic/) })]);
+    expect(taken.fields).toEqual([
+      expect.objectContaining({
+        field: 'portalLogin',
+        code: 'LOGIN_TAKEN',
+        message: expect.stringMatching(/your customer Contoso Clinic/),
+      }),
+    ]);
   });
 
   it('refuses to overwrite a newer version of a customer', async () => {
@@ -72,21 +101,41 @@ describe('customers and tenants', () => {
       reseller.gql(update, { id, version, input: { ...customer('Tailspin Toys'), companyName: 'Tailspin Toys A' } }),
       staff.gql(update, { id, version, input: { ...customer('Tailspin Toys'), companyName: 'Tailspin Toys B' } }),
     ]);
-    expect([a.data?.updateCustomer.__typename, b.data?.updateCustomer.__typename].sort()).toEqual(['CustomerSaved', 'VersionConflict']);
+    expect([a.data?.updateCustomer.__typename, b.data?.updateCustomer.__typename].sort()).toEqual([
+      'CustomerSaved',
+      'VersionConflict',
+    ]);
   });
 
   it('R12: refuses a new tenant to an Education customer, pointing to Microsoft’s academic sign-up', async () => {
     const school = (await create(customer('Northwind Academy', 'EDUCATION'))).customer.id;
-    const choices = await reseller.gql(`{ tenantChoices(customerId: "${school}") { createNew { allowed code message fix { href } } recommended explanation } }`);
-    expect(choices.data?.tenantChoices).toMatchObject({ createNew: { allowed: false, code: 'NEW_TENANT_NOT_ALLOWED_FOR_SEGMENT', fix: { href: expect.stringMatching(/academic/) } }, recommended: null });
-    expect(await tenantOp('chooseNewTenant', school, 'northwindacademy')).toMatchObject({ code: 'NEW_TENANT_NOT_ALLOWED_FOR_SEGMENT', fix: { kind: 'LINK' } });
+    const choices = await reseller.gql(
+      `{ tenantChoices(customerId: "${school}") { createNew { allowed code message fix { href } } recommended explanation } }`,
+    );
+    expect(choices.data?.tenantChoices).toMatchObject({
+      createNew: {
+        allowed: false,
+        code: 'NEW_TENANT_NOT_ALLOWED_FOR_SEGMENT',
+        fix: { href: expect.stringMatching(/academic/) },
+      },
+      recommended: null,
+    });
+    expect(await tenantOp('chooseNewTenant', school, 'northwindacademy')).toMatchObject({
+      code: 'NEW_TENANT_NOT_ALLOWED_FOR_SEGMENT',
+      fix: { kind: 'LINK' },
+    });
     // R21: once its tenant accepted the distributor, Education uses it.
-    expect(await tenantOp('chooseExistingTenant', school, 'northwindschool.onmicrosoft.com')).toMatchObject({ tenant: { choice: 'EXISTING', state: 'LINKED', tenantId: expect.any(String) } });
+    expect(await tenantOp('chooseExistingTenant', school, 'northwindschool.onmicrosoft.com')).toMatchObject({
+      tenant: { choice: 'EXISTING', state: 'LINKED', tenantId: expect.any(String) },
+    });
   });
 
   it('R14: refuses a taken or invalid domain, offering free alternatives, and takes one of them', async () => {
     const id = (await create(customer('Contoso Retail'))).customer.id;
-    expect(await tenantOp('chooseNewTenant', id, 'contoso retail!')).toMatchObject({ code: 'TENANT_DOMAIN_INVALID_CHARACTERS', fix: { field: 'tenantDomain' } });
+    expect(await tenantOp('chooseNewTenant', id, 'contoso retail!')).toMatchObject({
+      code: 'TENANT_DOMAIN_INVALID_CHARACTERS',
+      fix: { field: 'tenantDomain' },
+    });
     const taken = await tenantOp('chooseNewTenant', id, 'Contoso');
     expect(taken).toMatchObject({ code: 'TENANT_DOMAIN_TAKEN' });
     expect(taken.suggestions).toHaveLength(3);
@@ -95,36 +144,63 @@ describe('customers and tenants', () => {
     expect(chosen).toMatchObject({ tenant: { choice: 'NEW', state: 'REQUESTED', domain: taken.suggestions[0] } });
     // Another customer cannot ask for the same new domain.
     const other = (await create(customer('Contoso Retail East'))).customer.id;
-    expect(await tenantOp('chooseNewTenant', other, taken.suggestions[0])).toMatchObject({ code: 'TENANT_DOMAIN_TAKEN' });
+    expect(await tenantOp('chooseNewTenant', other, taken.suggestions[0])).toMatchObject({
+      code: 'TENANT_DOMAIN_TAKEN',
+    });
   });
 
   it('R15/R21: refuses an existing tenant that has not accepted the distributor, with the authorisation link; accepts it once authorised', async () => {
     const id = (await create(customer('Fabrikam Ops'))).customer.id;
     const refused = await tenantOp('chooseExistingTenant', id, 'fabrikam.onmicrosoft.com');
-    expect(refused).toMatchObject({ code: 'TENANT_RELATIONSHIP_NOT_ACCEPTED', fix: { kind: 'LINK', href: expect.stringMatching(/partnerId=a27ac673.*partner-invitation/) } });
+    expect(refused).toMatchObject({
+      code: 'TENANT_RELATIONSHIP_NOT_ACCEPTED',
+      fix: { kind: 'LINK', href: expect.stringMatching(/partnerId=a27ac673.*partner-invitation/) },
+    });
     // Accepted for the distributor alone, the relationship does not cover this reseller yet.
     await staff.gql('mutation { acceptTenantRelationship(domain: "fabrikam.onmicrosoft.com") { __typename } }');
-    expect(await tenantOp('chooseExistingTenant', id, 'fabrikam.onmicrosoft.com')).toMatchObject({ code: 'TENANT_RELATIONSHIP_NOT_FOR_RESELLER', fix: { href: expect.stringMatching(/indirectCSPId=6543210/) } });
-    await staff.gql('mutation { acceptTenantRelationship(domain: "fabrikam.onmicrosoft.com", indirectReseller: "6543210") { __typename } }');
-    expect(await tenantOp('chooseExistingTenant', id, 'fabrikam.onmicrosoft.com')).toMatchObject({ tenant: { state: 'LINKED' } });
+    expect(await tenantOp('chooseExistingTenant', id, 'fabrikam.onmicrosoft.com')).toMatchObject({
+      code: 'TENANT_RELATIONSHIP_NOT_FOR_RESELLER',
+      fix: { href: expect.stringMatching(/indirectCSPId=6543210/) },
+    });
+    await staff.gql(
+      'mutation { acceptTenantRelationship(domain: "fabrikam.onmicrosoft.com", indirectReseller: "6543210") { __typename } }',
+    );
+    expect(await tenantOp('chooseExistingTenant', id, 'fabrikam.onmicrosoft.com')).toMatchObject({
+      tenant: { state: 'LINKED' },
+    });
   });
 
   it('R15: refuses a tenant another reseller’s customer uses, answering exactly as for an unknown tenant, and staff see the attempt', async () => {
     const admin = reseller.fork();
     await admin.signIn(demo('admin').email, demo('admin').password);
-    const other = await admin.gql(`mutation { createReseller(input: { companyName: "Other Reseller", marketplaceId: "MP-300003", bcn: "20-300003",
+    const other =
+      await admin.gql(`mutation { createReseller(input: { companyName: "Other Reseller", marketplaceId: "MP-300003", bcn: "20-300003",
       address: { line1: "1 Main St", city: "Austin", region: "TX", postalCode: "73301", country: "US" }, contact: { name: "Olga", email: "olga@other.example", phone: "+15125550100" } }) { ... on ResellerSaved { reseller { id } } } }`);
     const otherId = other.data?.createReseller.reseller.id;
-    await t.app.db.transaction((m) => m.query(t.app.db.kind === 'postgres' ? 'UPDATE reseller SET mpn_location_id = $1 WHERE id = $2' : 'UPDATE reseller SET mpn_location_id = ? WHERE id = ?', ['2222222', otherId]));
+    await t.app.db.transaction((m) =>
+      m.query(
+        t.app.db.kind === 'postgres'
+          ? 'UPDATE reseller SET mpn_location_id = $1 WHERE id = $2'
+          : 'UPDATE reseller SET mpn_location_id = ? WHERE id = ?',
+        ['2222222', otherId],
+      ),
+    );
     const createFor = async (resellerIdOf: string, name: string) =>
-      (await staff.gql(CREATE, { resellerId: resellerIdOf, input: customer(name) })).data?.createCustomer.customer.id as string;
+      (await staff.gql(CREATE, { resellerId: resellerIdOf, input: customer(name) })).data?.createCustomer.customer
+        .id as string;
     // The other reseller's customer: an existing tenant it was authorised for, and a tenant just created for another.
-    await staff.gql('mutation { saveSimTenant(input: { domain: "otherco.onmicrosoft.com", companyName: "OtherCo", government: false, relationshipAccepted: true, indirectResellers: ["2222222", "6543210"] }) { __typename } }');
+    await staff.gql(
+      'mutation { saveSimTenant(input: { domain: "otherco.onmicrosoft.com", companyName: "OtherCo", government: false, relationshipAccepted: true, indirectResellers: ["2222222", "6543210"] }) { __typename } }',
+    );
     const otherCustomer = await createFor(otherId, 'OtherCo Holdings');
-    expect(await tenantOp('chooseExistingTenant', otherCustomer, 'otherco.onmicrosoft.com', staff)).toMatchObject({ tenant: { state: 'LINKED' } });
+    expect(await tenantOp('chooseExistingTenant', otherCustomer, 'otherco.onmicrosoft.com', staff)).toMatchObject({
+      tenant: { state: 'LINKED' },
+    });
     const newcoCustomer = await createFor(otherId, 'NewCo Trading');
     await tenantOp('chooseNewTenant', newcoCustomer, 'newcotrading', staff);
-    expect(await tenantOp('createCustomerTenant', newcoCustomer, undefined, staff)).toMatchObject({ tenant: { state: 'CREATED' } });
+    expect(await tenantOp('createCustomerTenant', newcoCustomer, undefined, staff)).toMatchObject({
+      tenant: { state: 'CREATED' },
+    });
 
     const mine = (await create(customer('Takeover Attempt'))).customer.id;
     const unknown = await tenantOp('chooseExistingTenant', mine, 'nosuchtenant.onmicrosoft.com');
@@ -133,13 +209,21 @@ describe('customers and tenants', () => {
     expect(await tenantOp('chooseExistingTenant', mine, 'otherco.onmicrosoft.com')).toEqual(unknown);
     expect(await tenantOp('chooseExistingTenant', mine, 'newcotrading.onmicrosoft.com')).toEqual(unknown);
     expect(await t.app.tenants.chosen(systemContext(t.app.clock, 'test'), mine)).toBeNull();
-    const conflicts = await t.app.db.read.findBy(AuditEntryEntity, { operation: 'tenants.linkConflict', entityId: mine });
-    expect(conflicts.map((c) => JSON.parse(c.changes).refusedTenant.after).sort()).toEqual(['newcotrading.onmicrosoft.com', 'otherco.onmicrosoft.com']);
+    const conflicts = await t.app.db.read.findBy(AuditEntryEntity, {
+      operation: 'tenants.linkConflict',
+      entityId: mine,
+    });
+    expect(conflicts.map((c) => JSON.parse(c.changes).refusedTenant.after).sort()).toEqual([
+      'newcotrading.onmicrosoft.com',
+      'otherco.onmicrosoft.com',
+    ]);
   });
 
   it('R20: a Government customer cannot use an existing tenant and gets a new one', async () => {
     const city = (await create(customer('City of Springfield', 'GOVERNMENT'))).customer.id;
-    expect(await tenantOp('chooseExistingTenant', city, 'citygov.onmicrosoft.com')).toMatchObject({ code: 'GOVERNMENT_TENANT_NOT_ALLOWED' });
+    expect(await tenantOp('chooseExistingTenant', city, 'citygov.onmicrosoft.com')).toMatchObject({
+      code: 'GOVERNMENT_TENANT_NOT_ALLOWED',
+    });
     expect(await tenantOp('chooseNewTenant', city, 'springfieldcity')).toMatchObject({ tenant: { choice: 'NEW' } });
   });
 
@@ -147,9 +231,15 @@ describe('customers and tenants', () => {
     const id = (await create(customer('Adatum Corp'))).customer.id;
     expect(await tenantOp('signAttestation', id)).toMatchObject({ code: 'TENANT_NOT_CHOSEN' });
     await tenantOp('chooseNewTenant', id, 'adatumcorp');
-    expect(await tenantOp('signAttestation', id)).toMatchObject({ tenant: { attestedAt: expect.any(String), attestedByEmail: 'reseller@demo.test' } });
-    expect(await tenantOp('chooseNewTenant', id, 'adatumcorp')).toMatchObject({ tenant: { attestedAt: expect.any(String) } });
-    expect(await tenantOp('chooseNewTenant', id, 'adatumgroup')).toMatchObject({ tenant: { domain: 'adatumgroup.onmicrosoft.com', attestedAt: null } });
+    expect(await tenantOp('signAttestation', id)).toMatchObject({
+      tenant: { attestedAt: expect.any(String), attestedByEmail: 'reseller@demo.test' },
+    });
+    expect(await tenantOp('chooseNewTenant', id, 'adatumcorp')).toMatchObject({
+      tenant: { attestedAt: expect.any(String) },
+    });
+    expect(await tenantOp('chooseNewTenant', id, 'adatumgroup')).toMatchObject({
+      tenant: { domain: 'adatumgroup.onmicrosoft.com', attestedAt: null },
+    });
   });
 
   it('R22: staff create the requested tenant at Microsoft; its admin user and temporary password are revealed through an audited call', async () => {
@@ -157,11 +247,21 @@ describe('customers and tenants', () => {
     await tenantOp('chooseNewTenant', id, 'litwareinc');
     expect(await tenantOp('createCustomerTenant', id, undefined, reseller)).toBeUndefined();
     const created = await tenantOp('createCustomerTenant', id, undefined, staff);
-    expect(created).toMatchObject({ tenant: { state: 'CREATED', tenantId: expect.any(String), adminUser: 'admin@litwareinc.onmicrosoft.com' } });
+    expect(created).toMatchObject({
+      tenant: { state: 'CREATED', tenantId: expect.any(String), adminUser: 'admin@litwareinc.onmicrosoft.com' },
+    });
     expect(await t.app.partnerCenter.domainExists('litwareinc.onmicrosoft.com')).toBe(true);
-    const secret = await reseller.gql('mutation($id: ID!) { revealTenantAdminPassword(customerId: $id) { user value } }', { id });
-    expect(secret.data?.revealTenantAdminPassword).toEqual({ user: 'admin@litwareinc.onmicrosoft.com', value: expect.stringMatching(/^.{16}$/) });
-    const audit = await staff.gql(`{ auditEntries(filter: { operation: "tenants.revealAdminPassword", entityId: "${id}" }) { nodes { actorEmail } } }`);
+    const secret = await reseller.gql(
+      'mutation($id: ID!) { revealTenantAdminPassword(customerId: $id) { user value } }',
+      { id },
+    );
+    expect(secret.data?.revealTenantAdminPassword).toEqual({
+      user: 'admin@litwareinc.onmicrosoft.com',
+      value: expect.stringMatching(/^.{16}$/),
+    });
+    const audit = await staff.gql(
+      `{ auditEntries(filter: { operation: "tenants.revealAdminPassword", entityId: "${id}" }) { nodes { actorEmail } } }`,
+    );
     expect(audit.data?.auditEntries.nodes).toHaveLength(1);
   });
 
@@ -170,8 +270,15 @@ describe('customers and tenants', () => {
     const names = all.data?.customers.nodes.map((c: { companyName: string }) => c.companyName);
     expect(names).toEqual([...names].sort());
     const schools = await reseller.gql('{ customers(segment: EDUCATION, first: 10) { nodes { companyName } } }');
-    expect(schools.data?.customers.nodes.map((c: { companyName: string }) => c.companyName)).toContain('Northwind Academy');
+    expect(schools.data?.customers.nodes.map((c: { companyName: string }) => c.companyName)).toContain(
+      'Northwind Academy',
+    );
     const search = await reseller.gql('{ customers(search: "contoso", first: 10) { nodes { companyName } } }');
-    expect(search.data?.customers.nodes.map((c: { companyName: string }) => c.companyName)).toEqual(['Contoso Clinic', 'Contoso Pharmacy', 'Contoso Retail', 'Contoso Retail East']);
+    expect(search.data?.customers.nodes.map((c: { companyName: string }) => c.companyName)).toEqual([
+      'Contoso Clinic',
+      'Contoso Pharmacy',
+      'Contoso Retail',
+      'Contoso Retail East',
+    ]);
   });
 });

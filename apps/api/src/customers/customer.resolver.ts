@@ -8,7 +8,15 @@ import { toUnion } from '../platform/result-union.js';
 import { Code, Cursor, ShortText } from '../platform/text.types.js';
 import { CustomerTenant, TenantChoices, TenantRefused, TenantResult, TenantSaved } from '../tenants/tenant.types.js';
 import { CUSTOMER_SORTS } from './customer.service.js';
-import { Customer, CustomerConnection, CustomerInput, CustomerSaved, CustomerSortEnum, RevealedSecret, SaveCustomerResult } from './customer.types.js';
+import {
+  Customer,
+  CustomerConnection,
+  CustomerInput,
+  CustomerSaved,
+  CustomerSortEnum,
+  RevealedSecret,
+  SaveCustomerResult,
+} from './customer.types.js';
 
 @Resolver(() => Customer)
 export class CustomerResolver {
@@ -24,8 +32,17 @@ export class CustomerResolver {
     @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<CustomerConnection> {
-    const page = await ctx.app.customers.list(ctx, { resellerId, search, segment }, first, after, sortOrder(CUSTOMER_SORTS, 'NAME', sortBy, direction));
-    return { nodes: page.customers.map(Customer.of), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+    const page = await ctx.app.customers.list(
+      ctx,
+      { resellerId, search, segment },
+      first,
+      after,
+      sortOrder(CUSTOMER_SORTS, 'NAME', sortBy, direction),
+    );
+    return {
+      nodes: page.customers.map(Customer.of),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
   }
 
   @RequirePermission(Permission.CustomersRead)
@@ -36,56 +53,103 @@ export class CustomerResolver {
   }
 
   @RequirePermission(Permission.CustomersManage)
-  @Mutation(() => SaveCustomerResult, { description: 'Creates an end customer of a reseller, with a generated portal password.' })
-  async createCustomer(@Arg('resellerId', () => ID) resellerId: string, @Arg('input', () => CustomerInput) input: CustomerInput, @Ctx() ctx: Context): Promise<typeof SaveCustomerResult> {
+  @Mutation(() => SaveCustomerResult, {
+    description: 'Creates an end customer of a reseller, with a generated portal password.',
+  })
+  async createCustomer(
+    @Arg('resellerId', () => ID) resellerId: string,
+    @Arg('input', () => CustomerInput) input: CustomerInput,
+    @Ctx() ctx: Context,
+  ): Promise<typeof SaveCustomerResult> {
     return toUnion(await ctx.app.customers.create(ctx, resellerId, input), CustomerSaved.of);
   }
 
   @RequirePermission(Permission.CustomersManage)
   @Mutation(() => SaveCustomerResult, { description: 'Changes a customer; refuses to overwrite a newer version.' })
-  async updateCustomer(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input', () => CustomerInput) input: CustomerInput, @Ctx() ctx: Context): Promise<typeof SaveCustomerResult> {
+  async updateCustomer(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input', () => CustomerInput) input: CustomerInput,
+    @Ctx() ctx: Context,
+  ): Promise<typeof SaveCustomerResult> {
     return toUnion(await ctx.app.customers.update(ctx, id, version, input), CustomerSaved.of);
   }
 
   @RequirePermission(Permission.SecretsReveal)
   @Mutation(() => RevealedSecret, { nullable: true, description: 'Shows the customer-portal password; audited.' })
-  revealPortalPassword(@Arg('customerId', () => ID) customerId: string, @Ctx() ctx: Context): Promise<RevealedSecret | null> {
+  revealPortalPassword(
+    @Arg('customerId', () => ID) customerId: string,
+    @Ctx() ctx: Context,
+  ): Promise<RevealedSecret | null> {
     return ctx.app.customers.revealPortalPassword(ctx, customerId);
   }
 
   @RequirePermission(Permission.CustomersRead)
-  @Query(() => TenantChoices, { nullable: true, description: 'Whether a new or an existing tenant is allowed for the customer, and why.' })
-  async tenantChoices(@Arg('customerId', () => ID) customerId: string, @Ctx() ctx: Context): Promise<TenantChoices | null> {
+  @Query(() => TenantChoices, {
+    nullable: true,
+    description: 'Whether a new or an existing tenant is allowed for the customer, and why.',
+  })
+  async tenantChoices(
+    @Arg('customerId', () => ID) customerId: string,
+    @Ctx() ctx: Context,
+  ): Promise<TenantChoices | null> {
     return TenantChoices.of(await ctx.app.tenants.options(ctx, customerId));
   }
 
   @RequirePermission(Permission.CustomersManage)
-  @Mutation(() => TenantResult, { description: 'Requests a new tenant domain; a taken one is refused with free alternatives.' })
-  async chooseNewTenant(@Arg('customerId', () => ID) customerId: string, @Arg('domain', () => Code) domain: string, @Ctx() ctx: Context): Promise<typeof TenantResult> {
+  @Mutation(() => TenantResult, {
+    description: 'Requests a new tenant domain; a taken one is refused with free alternatives.',
+  })
+  async chooseNewTenant(
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('domain', () => Code) domain: string,
+    @Ctx() ctx: Context,
+  ): Promise<typeof TenantResult> {
     return toUnion(await ctx.app.tenants.chooseNew(ctx, customerId, domain), TenantSaved.of, TenantRefused.from);
   }
 
   @RequirePermission(Permission.CustomersManage)
-  @Mutation(() => TenantResult, { description: 'Uses an existing tenant; without the accepted relationship the answer carries the authorisation link.' })
-  async chooseExistingTenant(@Arg('customerId', () => ID) customerId: string, @Arg('domain', () => Code) domain: string, @Ctx() ctx: Context): Promise<typeof TenantResult> {
+  @Mutation(() => TenantResult, {
+    description:
+      'Uses an existing tenant; without the accepted relationship the answer carries the authorisation link.',
+  })
+  async chooseExistingTenant(
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('domain', () => Code) domain: string,
+    @Ctx() ctx: Context,
+  ): Promise<typeof TenantResult> {
     return toUnion(await ctx.app.tenants.chooseExisting(ctx, customerId, domain), TenantSaved.of, TenantRefused.from);
   }
 
   @RequirePermission(Permission.CustomersManage)
   @Mutation(() => TenantResult, { description: 'Signs the Partner-of-Record attestation for the chosen tenant.' })
-  async signAttestation(@Arg('customerId', () => ID) customerId: string, @Ctx() ctx: Context): Promise<typeof TenantResult> {
+  async signAttestation(
+    @Arg('customerId', () => ID) customerId: string,
+    @Ctx() ctx: Context,
+  ): Promise<typeof TenantResult> {
     return toUnion(await ctx.app.tenants.attest(ctx, customerId), TenantSaved.of, TenantRefused.from);
   }
 
   @RequirePermission(Permission.ResellersManage)
-  @Mutation(() => TenantResult, { description: 'Creates the requested new tenant at Microsoft now (staff); otherwise provisioning does.' })
-  async createCustomerTenant(@Arg('customerId', () => ID) customerId: string, @Ctx() ctx: Context): Promise<typeof TenantResult> {
+  @Mutation(() => TenantResult, {
+    description: 'Creates the requested new tenant at Microsoft now (staff); otherwise provisioning does.',
+  })
+  async createCustomerTenant(
+    @Arg('customerId', () => ID) customerId: string,
+    @Ctx() ctx: Context,
+  ): Promise<typeof TenantResult> {
     return toUnion(await ctx.app.tenants.create(ctx, customerId), TenantSaved.of, TenantRefused.from);
   }
 
   @RequirePermission(Permission.SecretsReveal)
-  @Mutation(() => RevealedSecret, { nullable: true, description: 'Shows the new tenant’s admin user and temporary password; audited.' })
-  async revealTenantAdminPassword(@Arg('customerId', () => ID) customerId: string, @Ctx() ctx: Context): Promise<RevealedSecret | null> {
+  @Mutation(() => RevealedSecret, {
+    nullable: true,
+    description: 'Shows the new tenant’s admin user and temporary password; audited.',
+  })
+  async revealTenantAdminPassword(
+    @Arg('customerId', () => ID) customerId: string,
+    @Ctx() ctx: Context,
+  ): Promise<RevealedSecret | null> {
     const secret = await ctx.app.tenants.revealAdminPassword(ctx, customerId);
     return secret && { user: secret.adminUser, value: secret.password };
   }

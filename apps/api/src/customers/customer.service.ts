@@ -1,6 +1,13 @@
 import { AddressColumns, ContactColumns } from '../platform/address.columns.js';
 import { randomInt, randomUUID } from 'node:crypto';
-import { generatePassword, loginKey, validateCustomer, type CustomerInput, type CustomerSegment, type FieldError } from '@nce/domain';
+import {
+  generatePassword,
+  loginKey,
+  validateCustomer,
+  type CustomerInput,
+  type CustomerSegment,
+  type FieldError,
+} from '@nce/domain';
 import type { EntityManager } from 'typeorm';
 import { changesBetween, type AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
@@ -46,26 +53,38 @@ export class CustomerService {
   ) {}
 
   /** A customer `ctx` may see (its reseller's users, or staff with `permission`); null when there is none. */
-  async get(ctx: RequestContext, id: string, permission: Permission = Permission.CustomersRead): Promise<CustomerEntity | null> {
+  async get(
+    ctx: RequestContext,
+    id: string,
+    permission: Permission = Permission.CustomersRead,
+  ): Promise<CustomerEntity | null> {
     const customer = await this.db.read.findOneBy(CustomerEntity, { id });
     if (customer) actingFor(ctx, customer.resellerId, permission);
     return customer;
   }
 
   /** R5: customers by name; a reseller's users see their own only, whatever they ask for. */
-  async list(ctx: RequestContext, filter: { resellerId?: string | null; search?: string | null; segment?: CustomerSegment | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(CUSTOMER_SORTS, 'NAME')) {
+  async list(
+    ctx: RequestContext,
+    filter: { resellerId?: string | null; search?: string | null; segment?: CustomerSegment | null },
+    first: number,
+    after?: string | null,
+    order: KeyOrder = sortOrder(CUSTOMER_SORTS, 'NAME'),
+  ) {
     filter = { ...filter, resellerId: ownReseller(ctx, filter.resellerId) };
     const query = this.db.read.createQueryBuilder(CustomerEntity, 'c');
     if (filter.resellerId) query.andWhere('c.reseller_id = :resellerId', { resellerId: filter.resellerId });
     if (filter.segment) query.andWhere('c.segment = :segment', { segment: filter.segment });
-    if (filter.search?.trim()) query.andWhere("c.search_text LIKE :q ESCAPE '\\'", { q: containsPattern(filter.search.trim()) });
+    if (filter.search?.trim())
+      query.andWhere("c.search_text LIKE :q ESCAPE '\\'", { q: containsPattern(filter.search.trim()) });
     const page = await keysetPage(query, { alias: 'c', order, first, after });
     return { customers: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 
   async create(ctx: RequestContext, resellerId: string, input: CustomerInput): Promise<Result<CustomerEntity>> {
     const actor = actingFor(ctx, resellerId, Permission.CustomersManage);
-    if (!(await this.resellers.exists(ctx, resellerId))) return notFound('reseller', `No reseller with id ${resellerId}.`);
+    if (!(await this.resellers.exists(ctx, resellerId)))
+      return notFound('reseller', `No reseller with id ${resellerId}.`);
     const checked = await this.check(input, resellerId, null);
     if (!checked.ok) return checked;
     const now = this.clock.now().toISOString();
@@ -74,15 +93,32 @@ export class CustomerService {
       const conflict = await this.loginConflict(m, checked.value.portalLoginKey, resellerId, null);
       if (conflict) return invalid([conflict]);
       const customer = await m.save(
-        m.create(CustomerEntity, { id: randomUUID(), resellerId, ...this.columns(checked.value), portalPassword: this.secrets.encrypt(password), createdAt: now, updatedAt: now }),
+        m.create(CustomerEntity, {
+          id: randomUUID(),
+          resellerId,
+          ...this.columns(checked.value),
+          portalPassword: this.secrets.encrypt(password),
+          createdAt: now,
+          updatedAt: now,
+        }),
       );
-      await this.audit.record(m, actor, { operation: 'customers.create', entityType: 'Customer', entityId: customer.id, changes: changesBetween(null, snapshot(customer)) });
+      await this.audit.record(m, actor, {
+        operation: 'customers.create',
+        entityType: 'Customer',
+        entityId: customer.id,
+        changes: changesBetween(null, snapshot(customer)),
+      });
       return ok(customer);
     });
   }
 
   /** Changes a customer; refuses to overwrite a newer version, so two editors never silently overwrite each other. */
-  async update(ctx: RequestContext, id: string, version: number, input: CustomerInput): Promise<Result<CustomerEntity>> {
+  async update(
+    ctx: RequestContext,
+    id: string,
+    version: number,
+    input: CustomerInput,
+  ): Promise<Result<CustomerEntity>> {
     const existing = await this.get(ctx, id, Permission.CustomersManage);
     if (!existing) return customerNotFound(id);
     const actor = actingFor(ctx, existing.resellerId, Permission.CustomersManage);
@@ -97,12 +133,21 @@ export class CustomerService {
       const updated = await m
         .createQueryBuilder()
         .update(CustomerEntity)
-        .set({ ...this.columns(checked.value), updatedAt: this.clock.now().toISOString(), version: () => 'version + 1' })
+        .set({
+          ...this.columns(checked.value),
+          updatedAt: this.clock.now().toISOString(),
+          version: () => 'version + 1',
+        })
         .where('id = :id AND version = :version', { id, version })
         .execute();
       if (updated.affected !== 1) return versionConflict('customer', version + 1);
       const saved = await m.findOneByOrFail(CustomerEntity, { id });
-      await this.audit.record(m, actor, { operation: 'customers.update', entityType: 'Customer', entityId: id, changes: changesBetween(snapshot(current), snapshot(saved)) });
+      await this.audit.record(m, actor, {
+        operation: 'customers.update',
+        entityType: 'Customer',
+        entityId: id,
+        changes: changesBetween(snapshot(current), snapshot(saved)),
+      });
       return ok(saved);
     });
   }
@@ -112,15 +157,28 @@ export class CustomerService {
     const customer = await this.get(ctx, id, Permission.SecretsReveal);
     if (!customer) return null;
     const actor = actingFor(ctx, customer.resellerId, Permission.SecretsReveal);
-    await this.db.transaction((m) => this.audit.record(m, actor, { operation: 'customers.revealPortalPassword', entityType: 'Customer', entityId: id }));
+    await this.db.transaction((m) =>
+      this.audit.record(m, actor, {
+        operation: 'customers.revealPortalPassword',
+        entityType: 'Customer',
+        entityId: id,
+      }),
+    );
     return { user: customer.portalLogin, value: this.secrets.decrypt(customer.portalPassword) };
   }
 
   /** Every fault at once: the fields, the address, and a login another customer holds. */
-  private async check(input: CustomerInput, resellerId: string, exceptId: string | null): Promise<Result<CustomerInput & { portalLoginKey: string }>> {
+  private async check(
+    input: CustomerInput,
+    resellerId: string,
+    exceptId: string | null,
+  ): Promise<Result<CustomerInput & { portalLoginKey: string }>> {
     const valid = validateCustomer(input);
     const address = await this.addresses.validate(input.address ?? {});
-    const fields = [...(valid.ok ? [] : (valid.errors ?? []).filter((e) => !e.field.startsWith('address.'))), ...address.errors];
+    const fields = [
+      ...(valid.ok ? [] : (valid.errors ?? []).filter((e) => !e.field.startsWith('address.'))),
+      ...address.errors,
+    ];
     if (!fields.some((f) => f.field === 'portalLogin') && input.portalLogin?.trim()) {
       const conflict = await this.loginConflict(this.db.read, loginKey(input.portalLogin), resellerId, exceptId);
       if (conflict) fields.push(conflict);
@@ -130,11 +188,20 @@ export class CustomerService {
   }
 
   /** R8: a login is unique across all customers; the conflict is named when it is the reseller's own customer. */
-  private async loginConflict(m: EntityManager, key: string, resellerId: string, exceptId: string | null): Promise<FieldError | null> {
+  private async loginConflict(
+    m: EntityManager,
+    key: string,
+    resellerId: string,
+    exceptId: string | null,
+  ): Promise<FieldError | null> {
     const holder = await m.findOneBy(CustomerEntity, { portalLoginKey: key });
     if (!holder || holder.id === exceptId) return null;
     const who = holder.resellerId === resellerId ? `your customer ${holder.companyName}` : 'another customer';
-    return { field: 'portalLogin', code: 'LOGIN_TAKEN', message: `The login "${holder.portalLogin}" is already used by ${who}; logins are unique across all customers. Name it after this customer's company.` };
+    return {
+      field: 'portalLogin',
+      code: 'LOGIN_TAKEN',
+      message: `The login "${holder.portalLogin}" is already used by ${who}; logins are unique across all customers. Name it after this customer's company.`,
+    };
   }
 
   private columns(value: CustomerInput & { portalLoginKey: string }) {

@@ -9,7 +9,11 @@ import { sortEnum } from '../platform/list-sort.js';
 import { CUSTOMER_SORTS } from './customer.service.js';
 import type { CustomerEntity } from './customer.entity.js';
 
-export const CustomerSortEnum = sortEnum('CustomerSort', CUSTOMER_SORTS, 'What a customer list is sorted on; NAME (A→Z) unless asked.');
+export const CustomerSortEnum = sortEnum(
+  'CustomerSort',
+  CUSTOMER_SORTS,
+  'What a customer list is sorted on; NAME (A→Z) unless asked.',
+);
 
 @ObjectType({ description: 'A reseller’s end customer.' })
 export class Customer {
@@ -99,4 +103,7 @@ export class RevealedSecret {
   value: string;
 }
 
-export const SaveCustomerResult = createUnionType({ name: 'SaveCustomerResult', types: () => [CustomerSaved, ValidationFailed, VersionConflict, NotFound] as const });
+export const SaveCustomerResult = createUnionType({
+  name: 'SaveCustomerResult',
+  types: () => [CustomerSaved, ValidationFailed, VersionConflict, NotFound] as const,
+});

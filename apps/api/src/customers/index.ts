@@ -23,10 +23,15 @@ export const customersModule: ApiModule = {
   name: 'customers',
   entities: [CustomerEntity],
   resolvers: [CustomerResolver],
-  services: ({ db, clock, audit, secrets, resellers }) => ({ customers: new CustomerService(db, clock, audit, secrets, localAddressRules, resellers) }),
+  services: ({ db, clock, audit, secrets, resellers }) => ({
+    customers: new CustomerService(db, clock, audit, secrets, localAddressRules, resellers),
+  }),
   loaders: ({ db }) => ({
     customerName: new DataLoader(async (ids) => {
-      const rows = await db.read.find(CustomerEntity, { select: { id: true, companyName: true }, where: { id: In([...ids]) } });
+      const rows = await db.read.find(CustomerEntity, {
+        select: { id: true, companyName: true },
+        where: { id: In([...ids]) },
+      });
       return ids.map((id) => rows.find((c) => c.id === id)?.companyName ?? null);
     }),
   }),

@@ -13,12 +13,13 @@ describe('online backup and restore of the SQLite database', () => {
     }
     try {
       await importPriceList(t.app);
-      const count = async (db = t.app.db) => Number((await db.read.query('SELECT COUNT(*) AS n FROM catalog_price'))[0].n);
+      const count = async (db = t.app.db) =>
+        Number((await db.read.query('SELECT COUNT(*) AS n FROM catalog_price'))[0].n);
       const before = await count();
       // A write transaction is open while the backup runs: the snapshot holds only committed rows.
       let release!: () => void;
       const held = t.app.db.transaction(async (m) => {
-        await m.query("DELETE FROM catalog_price WHERE id IN (SELECT id FROM catalog_price LIMIT 10)");
+        await m.query('DELETE FROM catalog_price WHERE id IN (SELECT id FROM catalog_price LIMIT 10)');
         await new Promise<void>((resolve) => (release = resolve));
       });
       const backup = await backupSqlite(t.app.db, join(t.dir, 'backups', 'one.sqlite'));

@@ -12,7 +12,13 @@ export async function backupSqlite(db: Database, target: string): Promise<{ file
   if (db.kind !== 'sqlite') throw new Error('backups here are for SQLite; use pg_dump for PostgreSQL');
   const file = resolve(target);
   await mkdir(dirname(file), { recursive: true });
-  if (await stat(file).then(() => true, () => false)) throw new Error(`${file} exists; choose a new file name`);
+  if (
+    await stat(file).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`${file} exists; choose a new file name`);
   await db.read.query('VACUUM INTO ?', [file]);
   return { file, bytes: (await stat(file)).size };
 }
@@ -22,7 +28,12 @@ export async function backupSqlite(db: Database, target: string): Promise<{ file
  * (integrity and migrations table), then swapped in atomically; the old file is kept beside it.
  */
 export async function restoreSqlite(backup: string, databaseFile: string): Promise<{ keptOld: string }> {
-  const source = new DataSource({ type: 'better-sqlite3', database: resolve(backup), readonly: true, fileMustExist: true });
+  const source = new DataSource({
+    type: 'better-sqlite3',
+    database: resolve(backup),
+    readonly: true,
+    fileMustExist: true,
+  });
   await source.initialize();
   try {
     const [{ integrity_check: integrity }] = await source.query('PRAGMA integrity_check');
@@ -34,7 +45,13 @@ export async function restoreSqlite(backup: string, databaseFile: string): Promi
   const keptOld = `${databaseFile}.before-restore-${Date.now()}`;
   const staged = `${databaseFile}.restoring`;
   await copyFile(backup, staged);
-  if (await stat(databaseFile).then(() => true, () => false)) await rename(databaseFile, keptOld);
+  if (
+    await stat(databaseFile).then(
+      () => true,
+      () => false,
+    )
+  )
+    await rename(databaseFile, keptOld);
   for (const suffix of ['-wal', '-shm']) await rm(`${databaseFile}${suffix}`, { force: true });
   await rename(staged, databaseFile);
   return { keptOld };

@@ -18,7 +18,11 @@ describe('database', () => {
     const [{ foreign_keys }] = await t.app.db.read.query('PRAGMA foreign_keys');
     expect(foreign_keys).toBe(1);
     await expect(
-      t.app.db.transaction((m) => m.query(`INSERT INTO catalog_sku (product_id, sku_id, title, description, unit_of_measure, search_text) VALUES ('NOPE', '1', 't', '', 'u', 's')`)),
+      t.app.db.transaction((m) =>
+        m.query(
+          `INSERT INTO catalog_sku (product_id, sku_id, title, description, unit_of_measure, search_text) VALUES ('NOPE', '1', 't', '', 'u', 's')`,
+        ),
+      ),
     ).rejects.toThrow(/FOREIGN KEY/);
   });
 
@@ -33,7 +37,9 @@ describe('database', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const writing = t.app.db.transaction(async (m) => {
-      await m.query(`INSERT INTO catalog_product (id, title, publisher, description, kind, search_text) VALUES ('P1', 'T', 'M', '', 'SUBSCRIPTION', 't')`);
+      await m.query(
+        `INSERT INTO catalog_product (id, title, publisher, description, kind, search_text) VALUES ('P1', 'T', 'M', '', 'SUBSCRIPTION', 't')`,
+      );
       await held;
       throw new Error('roll back');
     });
@@ -48,13 +54,20 @@ describe('database', () => {
 
   it('answers select() from committed data only, on the writer between transactions and on the reader during one', async (context) => {
     if (t.app.db.kind !== 'sqlite') return context.skip();
-    const count = async () => Number((await t.app.db.select<{ n: number }>('SELECT COUNT(*) AS n FROM catalog_product'))[0]!.n);
-    await t.app.db.transaction((m) => m.query(`INSERT INTO catalog_product (id, title, publisher, description, kind, search_text) VALUES ('P0', 'T', 'M', '', 'SUBSCRIPTION', 't')`));
+    const count = async () =>
+      Number((await t.app.db.select<{ n: number }>('SELECT COUNT(*) AS n FROM catalog_product'))[0]!.n);
+    await t.app.db.transaction((m) =>
+      m.query(
+        `INSERT INTO catalog_product (id, title, publisher, description, kind, search_text) VALUES ('P0', 'T', 'M', '', 'SUBSCRIPTION', 't')`,
+      ),
+    );
     expect(await count()).toBe(1);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const writing = t.app.db.transaction(async (m) => {
-      await m.query(`INSERT INTO catalog_product (id, title, publisher, description, kind, search_text) VALUES ('P1', 'T', 'M', '', 'SUBSCRIPTION', 't')`);
+      await m.query(
+        `INSERT INTO catalog_product (id, title, publisher, description, kind, search_text) VALUES ('P1', 'T', 'M', '', 'SUBSCRIPTION', 't')`,
+      );
       await held;
     });
     await new Promise((resolve) => setTimeout(resolve, 20));

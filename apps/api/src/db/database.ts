@@ -55,11 +55,19 @@ export class Database {
    * `modules`: the contexts whose tables and migrations this database holds (the platform's own come first);
    * a tool that only copies the file (backup) can leave them out.
    */
-  static async open(config: DatabaseConfig, options: { migrate?: boolean; checkpointIntervalMs?: number; modules?: readonly ApiModule[] } = {}): Promise<Database> {
+  static async open(
+    config: DatabaseConfig,
+    options: { migrate?: boolean; checkpointIntervalMs?: number; modules?: readonly ApiModule[] } = {},
+  ): Promise<Database> {
     const statements = new StatementCounter();
     const schema = schemaOf(options.modules ?? []);
     if (config.kind === 'postgres') {
-      const source = new DataSource({ ...base(statements, schema), type: 'postgres', url: config.url, extra: { max: 10 } } as DataSourceOptions);
+      const source = new DataSource({
+        ...base(statements, schema),
+        type: 'postgres',
+        url: config.url,
+        extra: { max: 10 },
+      } as DataSourceOptions);
       await source.initialize();
       const db = new Database('postgres', source, source, statements);
       if (options.migrate !== false) await db.migrate();
@@ -73,7 +81,9 @@ export class Database {
       const reader = await openSqlite(config.file, statements, schema);
       const opened = new Database('sqlite', writer, reader, statements);
       if (options.checkpointIntervalMs !== 0) {
-        opened.checkpointer = startCheckpointer(config.file, options.checkpointIntervalMs ?? 1000, (message) => opened.checkpointErrors.push(message));
+        opened.checkpointer = startCheckpointer(config.file, options.checkpointIntervalMs ?? 1000, (message) =>
+          opened.checkpointErrors.push(message),
+        );
       }
       return opened;
     } catch (error) {
@@ -125,7 +135,10 @@ export class Database {
 
 /** The platform's tables and the migrations written before contexts were modules, then each module's. */
 function schemaOf(modules: readonly ApiModule[]) {
-  return { entities: [JobEntity, ...modules.flatMap((m) => m.entities ?? [])], migrations: [...MIGRATIONS, ...migrationsOf(modules)] };
+  return {
+    entities: [JobEntity, ...modules.flatMap((m) => m.entities ?? [])],
+    migrations: [...MIGRATIONS, ...migrationsOf(modules)],
+  };
 }
 
 function base(statements: StatementCounter, schema: ReturnType<typeof schemaOf>): Omit<DataSourceOptions, 'type'> {
@@ -143,7 +156,8 @@ function base(statements: StatementCounter, schema: ReturnType<typeof schemaOf>)
 const statementCaches = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
 /** better-sqlite3's connection under a TypeORM data source. */
-const rawConnection = (source: DataSource) => (source.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
+const rawConnection = (source: DataSource) =>
+  (source.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
 
 /** A statement prepared once per connection and SQL text (a few dozen texts: the hot paths' own). */
 function prepared(connection: BetterSqlite3.Database, sql: string): BetterSqlite3.Statement {
@@ -161,7 +175,11 @@ function prepared(connection: BetterSqlite3.Database, sql: string): BetterSqlite
  * better-sqlite3: synchronous, so a statement costs its own work and no round trip to a worker thread
  * (node-sqlite3's `SELECT 1` took 111 µs; see bench/README.md). Each connection keeps its prepared statements.
  */
-async function openSqlite(file: string, statements: StatementCounter, schema: ReturnType<typeof schemaOf>): Promise<DataSource> {
+async function openSqlite(
+  file: string,
+  statements: StatementCounter,
+  schema: ReturnType<typeof schemaOf>,
+): Promise<DataSource> {
   const source = new DataSource({
     ...base(statements, schema),
     type: 'better-sqlite3',

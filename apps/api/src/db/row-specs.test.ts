@@ -5,7 +5,10 @@ import { readPacked, rowSpec, type RowSpec } from './sql.js';
 import { SalesOrderEntity } from '../orders/entities.js';
 
 /** Every hand-read row spec of the product. */
-const SPECS: Record<string, RowSpec<never>> = { ORDER_ROW: ORDER_ROW as RowSpec<never>, LINE_ROW: LINE_ROW as RowSpec<never> };
+const SPECS: Record<string, RowSpec<never>> = {
+  ORDER_ROW: ORDER_ROW as RowSpec<never>,
+  LINE_ROW: LINE_ROW as RowSpec<never>,
+};
 
 const NUMERIC = new Set(['integer', 'int', 'bigint', 'numeric', 'real', 'double precision']);
 
@@ -22,7 +25,8 @@ describe('rows read by hand match the entities they stand for', () => {
       for (const [column, property, kind] of spec.columns) {
         const found = metadata.findColumnWithDatabaseName(column);
         expect(found?.propertyName, `${name}: ${column}`).toBe(property);
-        if (kind === 'number') expect(NUMERIC.has(String(found?.type)), `${name}: ${column} is ${String(found?.type)}`).toBe(true);
+        if (kind === 'number')
+          expect(NUMERIC.has(String(found?.type)), `${name}: ${column} is ${String(found?.type)}`).toBe(true);
         if (kind === 'optionalText') expect(found?.isNullable, `${name}: ${column} is nullable`).toBe(true);
       }
     });
@@ -30,11 +34,22 @@ describe('rows read by hand match the entities they stand for', () => {
 
   it('fails on a spec whose column went to another property (the check is not vacuous)', () => {
     const wrong = rowSpec<SalesOrderEntity>(SalesOrderEntity, [['po_number', 'soNumber', 'text']]);
-    expect(t.app.db.read.connection.getMetadata(wrong.entity).findColumnWithDatabaseName('po_number')?.propertyName).not.toBe('soNumber');
+    expect(
+      t.app.db.read.connection.getMetadata(wrong.entity).findColumnWithDatabaseName('po_number')?.propertyName,
+    ).not.toBe('soNumber');
   });
 
   it('reads values by the spec: text, numbers, and null for a missing optional text', () => {
-    const spec = rowSpec<{ a: string; b: number; c: string | null }>(SalesOrderEntity, [['x', 'a', 'text'], ['y', 'b', 'number'], ['z', 'c', 'optionalText']]);
-    expect(readPacked(spec, ['skip', 7, '12', null], 1, { extra: true })).toEqual({ extra: true, a: '7', b: 12, c: null });
+    const spec = rowSpec<{ a: string; b: number; c: string | null }>(SalesOrderEntity, [
+      ['x', 'a', 'text'],
+      ['y', 'b', 'number'],
+      ['z', 'c', 'optionalText'],
+    ]);
+    expect(readPacked(spec, ['skip', 7, '12', null], 1, { extra: true })).toEqual({
+      extra: true,
+      a: '7',
+      b: 12,
+      c: null,
+    });
   });
 });

@@ -23,13 +23,18 @@ export function unpack(row: { packed: unknown }): unknown[] {
 }
 
 /** The engine behind a manager, for hand-written SQL inside a transaction. */
-export const kindOf = (m: EntityManager): DatabaseConfig['kind'] => (m.connection.options.type === 'postgres' ? 'postgres' : 'sqlite');
+export const kindOf = (m: EntityManager): DatabaseConfig['kind'] =>
+  m.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
 
 /**
  * The rows an `UPDATE … RETURNING` gave back. TypeORM hands PostgreSQL's as `[rows, rowCount]` and
  * SQLite's as the rows themselves.
  */
-export async function updateReturning(m: EntityManager, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+export async function updateReturning(
+  m: EntityManager,
+  sql: string,
+  params: unknown[],
+): Promise<Record<string, unknown>[]> {
   const kind = kindOf(m);
   const result = await m.query(portable(kind, sql), params);
   return kind === 'postgres' ? result[0] : result;
@@ -42,7 +47,12 @@ const insertSql = new Map<string, string>();
  * no read-back of defaults, which cost TypeORM's `insert` a second statement and most of its CPU on the
  * purchase path. `onConflictDoNothing` names a unique column; a row that would break it is skipped.
  */
-export async function insertRows(m: EntityManager, table: string, rows: readonly Record<string, unknown>[], options: { onConflictDoNothing?: string } = {}): Promise<void> {
+export async function insertRows(
+  m: EntityManager,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+  options: { onConflictDoNothing?: string } = {},
+): Promise<void> {
   if (rows.length === 0) return;
   const kind = kindOf(m);
   const columns = Object.keys(rows[0]!);
@@ -51,12 +61,17 @@ export async function insertRows(m: EntityManager, table: string, rows: readonly
   if (!sql) {
     const tuple = `(${columns.map(() => '?').join(', ')})`;
     const conflict = options.onConflictDoNothing ? ` ON CONFLICT (${options.onConflictDoNothing}) DO NOTHING` : '';
-    sql = portable(kind, `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}${conflict}`);
+    sql = portable(
+      kind,
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}${conflict}`,
+    );
     if (insertSql.size < 1000) insertSql.set(key, sql);
   }
   const values: unknown[] = [];
   // better-sqlite3 binds no booleans; SQLite stores them as 1 and 0.
-  for (const row of rows) for (const column of columns) values.push(kind === 'sqlite' && typeof row[column] === 'boolean' ? Number(row[column]) : row[column]);
+  for (const row of rows)
+    for (const column of columns)
+      values.push(kind === 'sqlite' && typeof row[column] === 'boolean' ? Number(row[column]) : row[column]);
   await m.query(sql, values);
 }
 
@@ -73,16 +88,33 @@ export interface RowSpec<T> {
   readonly columns: readonly (readonly [column: string, property: keyof T & string, kind: PackedKind])[];
 }
 
-export const rowSpec = <T>(entity: RowSpec<T>['entity'], columns: RowSpec<T>['columns']): RowSpec<T> => ({ entity, columns });
+export const rowSpec = <T>(entity: RowSpec<T>['entity'], columns: RowSpec<T>['columns']): RowSpec<T> => ({
+  entity,
+  columns,
+});
 
 /** The spec's properties read from `values` (starting at `offset`) into `into`, which is returned. */
-export function readPacked<T, R extends object>(spec: RowSpec<T>, values: readonly unknown[], offset: number, into: R): R & Pick<T, RowSpec<T>['columns'][number][1]> {
+export function readPacked<T, R extends object>(
+  spec: RowSpec<T>,
+  values: readonly unknown[],
+  offset: number,
+  into: R,
+): R & Pick<T, RowSpec<T>['columns'][number][1]> {
   const target = into as Record<string, unknown>;
   const columns = spec.columns;
   for (let i = 0; i < columns.length; i += 1) {
     const [, property, kind] = columns[i]!;
     const value = values[offset + i];
-    target[property] = kind === 'text' ? String(value) : kind === 'number' ? Number(value) : kind === 'optionalText' ? (value === null || value === undefined ? null : String(value)) : value;
+    target[property] =
+      kind === 'text'
+        ? String(value)
+        : kind === 'number'
+          ? Number(value)
+          : kind === 'optionalText'
+            ? value === null || value === undefined
+              ? null
+              : String(value)
+            : value;
   }
   return into as R & Pick<T, RowSpec<T>['columns'][number][1]>;
 }

@@ -5,7 +5,16 @@ import { Permission, permissionsOf, Public, RequirePermission } from '../platfor
 import { toUnion } from '../platform/result-union.js';
 import { Code, EmailText, Password } from '../platform/text.types.js';
 import { principalOf } from './identity.service.js';
-import { CreatePasswordResetResult, Me, PasswordChanged, PasswordChangeResult, PasswordResetCreated, SignedIn, SignInFailed, SignInResult } from './identity.types.js';
+import {
+  CreatePasswordResetResult,
+  Me,
+  PasswordChanged,
+  PasswordChangeResult,
+  PasswordResetCreated,
+  SignedIn,
+  SignInFailed,
+  SignInResult,
+} from './identity.types.js';
 
 @Resolver()
 export class IdentityResolver {
@@ -18,10 +27,18 @@ export class IdentityResolver {
 
   @Public()
   @Mutation(() => SignInResult, { description: 'Signs in with email and password; the session is an httpOnly cookie.' })
-  async signIn(@Arg('email', () => EmailText) email: string, @Arg('password', () => Password) password: string, @Ctx() ctx: Context): Promise<typeof SignInResult> {
+  async signIn(
+    @Arg('email', () => EmailText) email: string,
+    @Arg('password', () => Password) password: string,
+    @Ctx() ctx: Context,
+  ): Promise<typeof SignInResult> {
     const result = await ctx.app.identity.signIn(ctx, { email, password, ip: ctx.ip, userAgent: ctx.userAgent });
     if (result.ok) ctx.sessionCookie.set(result.value.token, result.value.expiresAt);
-    return toUnion(result, (session) => SignedIn.of(session, permissionsOf(principalOf(session.user))), SignInFailed.from);
+    return toUnion(
+      result,
+      (session) => SignedIn.of(session, permissionsOf(principalOf(session.user))),
+      SignInFailed.from,
+    );
   }
 
   @RequirePermission(Permission.SignedIn)
@@ -34,19 +51,46 @@ export class IdentityResolver {
 
   @RequirePermission(Permission.SignedIn)
   @Mutation(() => PasswordChangeResult, { description: 'Changes your password; your other sessions end.' })
-  async changePassword(@Arg('currentPassword', () => Password) currentPassword: string, @Arg('newPassword', () => Password) newPassword: string, @Ctx() ctx: Context): Promise<typeof PasswordChangeResult> {
-    return toUnion(await ctx.app.identity.changePassword(ctx, currentPassword, newPassword), PasswordChanged.of, OperationRefused.from);
+  async changePassword(
+    @Arg('currentPassword', () => Password) currentPassword: string,
+    @Arg('newPassword', () => Password) newPassword: string,
+    @Ctx() ctx: Context,
+  ): Promise<typeof PasswordChangeResult> {
+    return toUnion(
+      await ctx.app.identity.changePassword(ctx, currentPassword, newPassword),
+      PasswordChanged.of,
+      OperationRefused.from,
+    );
   }
 
   @Public()
-  @Mutation(() => PasswordChangeResult, { description: 'Sets a new password with a one-time reset token; every session of the user ends.' })
-  async resetPassword(@Arg('token', () => Code) token: string, @Arg('newPassword', () => Password) newPassword: string, @Ctx() ctx: Context): Promise<typeof PasswordChangeResult> {
-    return toUnion(await ctx.app.identity.resetPassword(ctx, token, newPassword), PasswordChanged.of, OperationRefused.from);
+  @Mutation(() => PasswordChangeResult, {
+    description: 'Sets a new password with a one-time reset token; every session of the user ends.',
+  })
+  async resetPassword(
+    @Arg('token', () => Code) token: string,
+    @Arg('newPassword', () => Password) newPassword: string,
+    @Ctx() ctx: Context,
+  ): Promise<typeof PasswordChangeResult> {
+    return toUnion(
+      await ctx.app.identity.resetPassword(ctx, token, newPassword),
+      PasswordChanged.of,
+      OperationRefused.from,
+    );
   }
 
   @RequirePermission(Permission.StaffManage)
-  @Mutation(() => CreatePasswordResetResult, { description: 'Creates a one-time password-reset link for a user (admins).' })
-  async createPasswordReset(@Arg('userId', () => ID) userId: string, @Ctx() ctx: Context): Promise<typeof CreatePasswordResetResult> {
-    return toUnion(await ctx.app.identity.createPasswordReset(ctx, userId), (reset) => PasswordResetCreated.of(reset, ctx.app.resetUrl), OperationRefused.from);
+  @Mutation(() => CreatePasswordResetResult, {
+    description: 'Creates a one-time password-reset link for a user (admins).',
+  })
+  async createPasswordReset(
+    @Arg('userId', () => ID) userId: string,
+    @Ctx() ctx: Context,
+  ): Promise<typeof CreatePasswordResetResult> {
+    return toUnion(
+      await ctx.app.identity.createPasswordReset(ctx, userId),
+      (reset) => PasswordResetCreated.of(reset, ctx.app.resetUrl),
+      OperationRefused.from,
+    );
   }
 }

@@ -39,13 +39,17 @@ export interface Throttled {
 }
 
 /** A refused password; `field` is the input at fault. */
-const refusedPassword = (code: string, message: string, field?: string) => fail(code, message, { fix: field ? { kind: 'field', field, label: message } : null });
+const refusedPassword = (code: string, message: string, field?: string) =>
+  fail(code, message, { fix: field ? { kind: 'field', field, label: message } : null });
 
 export type Authentication = { principal: Principal } | { problem: 'SESSION_EXPIRED' } | null;
 
-
-export function principalOf(user: Pick<UserEntity, 'id' | 'email' | 'kind' | 'roles' | 'resellerId'>, sessionId?: string): Principal {
-  if (user.kind === 'RESELLER') return { kind: 'reseller', userId: user.id, email: user.email, resellerId: user.resellerId!, sessionId };
+export function principalOf(
+  user: Pick<UserEntity, 'id' | 'email' | 'kind' | 'roles' | 'resellerId'>,
+  sessionId?: string,
+): Principal {
+  if (user.kind === 'RESELLER')
+    return { kind: 'reseller', userId: user.id, email: user.email, resellerId: user.resellerId!, sessionId };
   const roles = user.roles.split(',').filter((r): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r));
   return { kind: 'staff', userId: user.id, email: user.email, roles, sessionId };
 }
@@ -79,7 +83,10 @@ export class IdentityService {
     return ctx.principal ? this.db.read.findOneBy(UserEntity, { id: ctx.principal.userId }) : null;
   }
 
-  async signIn(ctx: RequestContext, input: { email: string; password: string; ip: string; userAgent?: string | null }): Promise<Result<Session>> {
+  async signIn(
+    ctx: RequestContext,
+    input: { email: string; password: string; ip: string; userAgent?: string | null },
+  ): Promise<Result<Session>> {
     const key = emailKey(input.email);
     const ip = input.ip.slice(0, 64);
     const now = this.clock.now();
@@ -97,7 +104,10 @@ export class IdentityService {
     }
 
     const user = await this.db.read.findOneBy(UserEntity, { emailKey: key });
-    const passwordOk = await this.hasher.verify(user?.passwordHash ?? (await this.decoyHash), input.password.slice(0, 256));
+    const passwordOk = await this.hasher.verify(
+      user?.passwordHash ?? (await this.decoyHash),
+      input.password.slice(0, 256),
+    );
     // A disabled account answers as a wrong password does, so a guess cannot learn it was right.
     if (!user || !passwordOk || !user.active) return fail('INVALID_CREDENTIALS', 'The email or password is wrong.');
 
@@ -136,10 +146,24 @@ export class IdentityService {
       [tokenHash(token)],
     );
     if (!row) return { problem: 'SESSION_EXPIRED' };
-    const [sessionId, expiresAt, revokedAt, lastSeenAt, userId, email, kind, roles, resellerId, active] = unpack(row) as [string, string, string | null, string, string, string, UserEntity['kind'], string, string | null, boolean | number];
+    const [sessionId, expiresAt, revokedAt, lastSeenAt, userId, email, kind, roles, resellerId, active] = unpack(
+      row,
+    ) as [
+      string,
+      string,
+      string | null,
+      string,
+      string,
+      string,
+      UserEntity['kind'],
+      string,
+      string | null,
+      boolean | number,
+    ];
     const now = this.clock.now();
     const idleSince = now.getTime() - Date.parse(lastSeenAt);
-    if (revokedAt || now.toISOString() >= expiresAt || idleSince >= SESSION_IDLE_MS || !active) return { problem: 'SESSION_EXPIRED' };
+    if (revokedAt || now.toISOString() >= expiresAt || idleSince >= SESSION_IDLE_MS || !active)
+      return { problem: 'SESSION_EXPIRED' };
     if (idleSince >= LAST_SEEN_RESOLUTION_MS) {
       await this.db.transaction((m) => m.update(SessionEntity, sessionId, { lastSeenAt: now.toISOString() }));
     }
@@ -150,7 +174,11 @@ export class IdentityService {
     const sessionId = actor.principal?.sessionId;
     if (!sessionId) return;
     await this.db.transaction(async (m) => {
-      await m.update(SessionEntity, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now().toISOString() });
+      await m.update(
+        SessionEntity,
+        { id: sessionId, revokedAt: IsNull() },
+        { revokedAt: this.clock.now().toISOString() },
+      );
       await this.audit.record(m, actor, { operation: 'identity.signOut', entityType: 'Session', entityId: sessionId });
     });
   }
@@ -167,37 +195,74 @@ export class IdentityService {
     const passwordHash = await this.hasher.hash(newPassword);
     await this.db.transaction(async (m) => {
       await this.setPassword(m, user.id, passwordHash, principal.sessionId ?? null);
-      await this.audit.record(m, actor, { operation: 'identity.changePassword', entityType: 'User', entityId: user.id, changes: { passwordHash: { before: '[redacted]', after: '[redacted]' } } });
+      await this.audit.record(m, actor, {
+        operation: 'identity.changePassword',
+        entityType: 'User',
+        entityId: user.id,
+        changes: { passwordHash: { before: '[redacted]', after: '[redacted]' } },
+      });
     });
     return ok(undefined);
   }
 
   /** An admin creates a one-time reset token for a user; the link is handed over out of band. */
-  async createPasswordReset(actor: RequestContext, userId: string): Promise<Result<{ token: string; expiresAt: Date; user: UserEntity }>> {
+  async createPasswordReset(
+    actor: RequestContext,
+    userId: string,
+  ): Promise<Result<{ token: string; expiresAt: Date; user: UserEntity }>> {
     const user = await this.db.read.findOneBy(UserEntity, { id: userId });
     if (!user) return fail('USER_NOT_FOUND', `No user with id ${userId}.`);
     // Admins reset anyone's password; support starts resets for reseller users only.
-    if (actor.principal && !(hasPermission(actor.principal, Permission.StaffManage) || (user.kind === 'RESELLER' && hasPermission(actor.principal, Permission.SupportCases)))) throw new Forbidden();
+    if (
+      actor.principal &&
+      !(
+        hasPermission(actor.principal, Permission.StaffManage) ||
+        (user.kind === 'RESELLER' && hasPermission(actor.principal, Permission.SupportCases))
+      )
+    )
+      throw new Forbidden();
     const token = newToken();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + PASSWORD_RESET_TTL_MS);
     await this.db.transaction(async (m) => {
       await this.issueReset(m, user.id, token, actor.principal?.userId ?? null, now, expiresAt);
-      await this.audit.record(m, actor, { operation: 'identity.createPasswordReset', entityType: 'User', entityId: user.id });
+      await this.audit.record(m, actor, {
+        operation: 'identity.createPasswordReset',
+        entityType: 'User',
+        entityId: user.id,
+      });
     });
     return ok({ token, expiresAt, user });
   }
 
-  async issueReset(m: EntityManager, userId: string, token: string, createdBy: string | null, now: Date, expiresAt: Date): Promise<void> {
+  async issueReset(
+    m: EntityManager,
+    userId: string,
+    token: string,
+    createdBy: string | null,
+    now: Date,
+    expiresAt: Date,
+  ): Promise<void> {
     await m.update(PasswordResetEntity, { userId, usedAt: IsNull() }, { usedAt: now.toISOString() });
-    await m.insert(PasswordResetEntity, { id: randomUUID(), tokenHash: tokenHash(token), userId, createdBy, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString(), usedAt: null });
+    await m.insert(PasswordResetEntity, {
+      id: randomUUID(),
+      tokenHash: tokenHash(token),
+      userId,
+      createdBy,
+      createdAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      usedAt: null,
+    });
   }
 
   async resetPassword(ctx: RequestContext, token: string, newPassword: string): Promise<Result<void>> {
     const now = this.clock.now();
     const reset = await this.db.read.findOneBy(PasswordResetEntity, { tokenHash: tokenHash(token) });
     if (!reset || reset.usedAt || now.toISOString() >= reset.expiresAt) {
-      return fail('RESET_LINK_INVALID', 'This reset link is invalid, used or expired; ask an administrator for a new one.');
+      return fail(
+        'RESET_LINK_INVALID',
+        'This reset link is invalid, used or expired; ask an administrator for a new one.',
+      );
     }
     const user = await this.db.read.findOneByOrFail(UserEntity, { id: reset.userId });
     const policy = checkNewPassword(newPassword, user.email);
@@ -205,20 +270,42 @@ export class IdentityService {
     const passwordHash = await this.hasher.hash(newPassword);
     return this.db.transaction(async (m) => {
       // Claim the token inside the transaction, so two uses of one link cannot both succeed.
-      const claimed = await m.update(PasswordResetEntity, { id: reset.id, usedAt: IsNull() }, { usedAt: now.toISOString() });
+      const claimed = await m.update(
+        PasswordResetEntity,
+        { id: reset.id, usedAt: IsNull() },
+        { usedAt: now.toISOString() },
+      );
       if (!claimed.affected) return fail('RESET_LINK_INVALID', 'This reset link has already been used.');
       await this.setPassword(m, user.id, passwordHash, null);
       await m.delete(SignInFailureEntity, { emailKey: user.emailKey });
-      await this.audit.record(m, { ...ctx, principal: principalOf(user) }, { operation: 'identity.resetPassword', entityType: 'User', entityId: user.id, changes: { passwordHash: { before: '[redacted]', after: '[redacted]' } } });
+      await this.audit.record(
+        m,
+        { ...ctx, principal: principalOf(user) },
+        {
+          operation: 'identity.resetPassword',
+          entityType: 'User',
+          entityId: user.id,
+          changes: { passwordHash: { before: '[redacted]', after: '[redacted]' } },
+        },
+      );
       return ok(undefined);
     });
   }
 
   /** Sets a password and ends every other session of the user. */
-  private async setPassword(m: EntityManager, userId: string, passwordHash: string, keepSessionId: string | null): Promise<void> {
+  private async setPassword(
+    m: EntityManager,
+    userId: string,
+    passwordHash: string,
+    keepSessionId: string | null,
+  ): Promise<void> {
     const now = this.clock.now().toISOString();
     await m.update(UserEntity, userId, { passwordHash, passwordChangedAt: now, updatedAt: now });
-    const sessions = m.createQueryBuilder().update(SessionEntity).set({ revokedAt: now }).where('user_id = :userId AND revoked_at IS NULL', { userId });
+    const sessions = m
+      .createQueryBuilder()
+      .update(SessionEntity)
+      .set({ revokedAt: now })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId });
     if (keepSessionId) sessions.andWhere('id <> :keep', { keep: keepSessionId });
     await sessions.execute();
   }
@@ -227,8 +314,18 @@ export class IdentityService {
   private async throttle(key: string, ip: string, now: Date): Promise<Result<Session> | null> {
     const since = new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString();
     const [byAccount, byAddress] = await Promise.all([
-      this.db.read.createQueryBuilder(SignInFailureEntity, 'f').select('MIN(f.at)', 'oldest').addSelect('COUNT(*)', 'count').where('f.email_key = :key AND f.at >= :since', { key, since }).getRawOne<{ oldest: string | null; count: string | number }>(),
-      this.db.read.createQueryBuilder(SignInFailureEntity, 'f').select('MIN(f.at)', 'oldest').addSelect('COUNT(*)', 'count').where('f.ip = :ip AND f.at >= :since', { ip, since }).getRawOne<{ oldest: string | null; count: string | number }>(),
+      this.db.read
+        .createQueryBuilder(SignInFailureEntity, 'f')
+        .select('MIN(f.at)', 'oldest')
+        .addSelect('COUNT(*)', 'count')
+        .where('f.email_key = :key AND f.at >= :since', { key, since })
+        .getRawOne<{ oldest: string | null; count: string | number }>(),
+      this.db.read
+        .createQueryBuilder(SignInFailureEntity, 'f')
+        .select('MIN(f.at)', 'oldest')
+        .addSelect('COUNT(*)', 'count')
+        .where('f.ip = :ip AND f.at >= :since', { ip, since })
+        .getRawOne<{ oldest: string | null; count: string | number }>(),
     ]);
     const blocked = [
       { row: byAccount, limit: ACCOUNT_FAILURE_LIMIT },
@@ -237,6 +334,10 @@ export class IdentityService {
     if (blocked.length === 0) return null;
     const until = Math.max(...blocked.map(({ row }) => Date.parse(row!.oldest!) + FAILURE_WINDOW_MS));
     const retryAfterSeconds = Math.max(1, Math.ceil((until - now.getTime()) / 1000));
-    return fail<Throttled>('TOO_MANY_ATTEMPTS', `Too many failed sign-ins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s), or ask support to unlock the account.`, { details: { retryAfterSeconds } });
+    return fail<Throttled>(
+      'TOO_MANY_ATTEMPTS',
+      `Too many failed sign-ins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s), or ask support to unlock the account.`,
+      { details: { retryAfterSeconds } },
+    );
   }
 }

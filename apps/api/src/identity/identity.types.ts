@@ -53,13 +53,21 @@ export class SignedIn {
   }
 }
 
-@ObjectType({ implements: BusinessError, description: 'Sign-in refused. The message never says whether the account exists.' })
+@ObjectType({
+  implements: BusinessError,
+  description: 'Sign-in refused. The message never says whether the account exists.',
+})
 export class SignInFailed extends BusinessError {
   @Field(() => Int, { nullable: true, description: 'When throttled: seconds until another attempt is accepted.' })
   retryAfterSeconds: number | null;
 
   static from(this: void, failure: Failure): SignInFailed {
-    return Object.assign(new SignInFailed(), { code: failure.code, message: failure.message, fix: null, retryAfterSeconds: detailsOf<Throttled>(failure).retryAfterSeconds ?? null });
+    return Object.assign(new SignInFailed(), {
+      code: failure.code,
+      message: failure.message,
+      fix: null,
+      retryAfterSeconds: detailsOf<Throttled>(failure).retryAfterSeconds ?? null,
+    });
   }
 }
 
@@ -75,7 +83,10 @@ export class PasswordChanged {
   }
 }
 
-export const PasswordChangeResult = createUnionType({ name: 'PasswordChangeResult', types: () => [PasswordChanged, OperationRefused] as const });
+export const PasswordChangeResult = createUnionType({
+  name: 'PasswordChangeResult',
+  types: () => [PasswordChanged, OperationRefused] as const,
+});
 
 @ObjectType({ description: 'A one-time link to set a password; valid once, for an hour.' })
 export class PasswordResetCreated {
@@ -86,8 +97,14 @@ export class PasswordResetCreated {
   expiresAt: string;
 
   static of(reset: { token: string; expiresAt: Date }, resetUrl: (token: string) => string): PasswordResetCreated {
-    return Object.assign(new PasswordResetCreated(), { resetUrl: resetUrl(reset.token), expiresAt: reset.expiresAt.toISOString() });
+    return Object.assign(new PasswordResetCreated(), {
+      resetUrl: resetUrl(reset.token),
+      expiresAt: reset.expiresAt.toISOString(),
+    });
   }
 }
 
-export const CreatePasswordResetResult = createUnionType({ name: 'CreatePasswordResetResult', types: () => [PasswordResetCreated, OperationRefused] as const });
+export const CreatePasswordResetResult = createUnionType({
+  name: 'CreatePasswordResetResult',
+  types: () => [PasswordResetCreated, OperationRefused] as const,
+});

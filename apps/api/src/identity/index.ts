@@ -28,7 +28,10 @@ export const identityModule: ApiModule = {
   services: ({ db, clock, audit, hasher }) => ({ identity: new IdentityService(db, clock, audit, hasher) }),
   loaders: ({ db }) => ({
     usersByReseller: new DataLoader(async (ids) => {
-      const rows = await db.read.find(UserEntity, { where: { resellerId: In([...ids]) }, order: { displayName: 'ASC' } });
+      const rows = await db.read.find(UserEntity, {
+        where: { resellerId: In([...ids]) },
+        order: { displayName: 'ASC' },
+      });
       return ids.map((id) => rows.filter((u) => u.resellerId === id));
     }),
   }),

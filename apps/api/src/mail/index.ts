@@ -20,10 +20,21 @@ declare module '../app.js' {
 export const mailModule: ApiModule = {
   name: 'mail',
   entities: [EmailMessageEntity],
-  services: ({ config, db, clock, jobs }) => ({ mail: new MailService(db, clock, jobs, config.smtpUrl ? new SmtpTransport(config.smtpUrl) : outboxOnly, config.mailFrom) }),
+  services: ({ config, db, clock, jobs }) => ({
+    mail: new MailService(
+      db,
+      clock,
+      jobs,
+      config.smtpUrl ? new SmtpTransport(config.smtpUrl) : outboxOnly,
+      config.mailFrom,
+    ),
+  }),
   loaders: ({ db }) => ({
     emailsByOrder: new DataLoader(async (ids) => {
-      const rows = await db.read.find(EmailMessageEntity, { where: { relatedType: 'Order', relatedId: In([...ids]) }, order: { createdAt: 'DESC', id: 'DESC' } });
+      const rows = await db.read.find(EmailMessageEntity, {
+        where: { relatedType: 'Order', relatedId: In([...ids]) },
+        order: { createdAt: 'DESC', id: 'DESC' },
+      });
       return ids.map((id) => rows.filter((e) => e.relatedId === id));
     }),
   }),

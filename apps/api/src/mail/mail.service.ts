@@ -58,7 +58,11 @@ export class MailService {
   }
 
   list(filter: { relatedType?: string; relatedId?: string }, take = 50): Promise<EmailMessageEntity[]> {
-    return this.db.read.find(EmailMessageEntity, { where: { ...filter }, order: { createdAt: 'DESC', id: 'DESC' }, take });
+    return this.db.read.find(EmailMessageEntity, {
+      where: { ...filter },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take,
+    });
   }
 
   private async deliver(mail: OutgoingMail & { messageId: string }): Promise<void> {

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { cartSegmentFits, checkQuantity, priceSegmentFor, type BillingPlan, type PriceSegment, type Term } from '@nce/domain';
+import {
+  cartSegmentFits,
+  checkQuantity,
+  priceSegmentFor,
+  type BillingPlan,
+  type PriceSegment,
+  type Term,
+} from '@nce/domain';
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/index.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
@@ -36,9 +43,21 @@ export interface CartView {
 }
 
 /** A refused cart change; `field` names the input at fault, where there is one. */
-const refused = (code: string, message: string, field?: string) => fail(code, message, { fix: field ? { kind: 'field', field, label: message } : null });
+const refused = (code: string, message: string, field?: string) =>
+  fail(code, message, { fix: field ? { kind: 'field', field, label: message } : null });
 
-const CART_COLUMNS = ['id', 'reseller_id', 'open_key', 'customer_id', 'price_segment', 'currency', 'status', 'created_at', 'updated_at', 'version'] as const;
+const CART_COLUMNS = [
+  'id',
+  'reseller_id',
+  'open_key',
+  'customer_id',
+  'price_segment',
+  'currency',
+  'status',
+  'created_at',
+  'updated_at',
+  'version',
+] as const;
 
 /** A cart row read by hand (columns prefixed with `prefix`); the purchase path skips TypeORM's hydration. */
 function toCart(row: Record<string, unknown>, prefix: string): CartEntity {
@@ -76,11 +95,15 @@ export class CartService {
     return this.db.transaction(async (m) => {
       const today = isoDate(this.clock.now());
       const [price] = await m.query(
-        portable(this.db.kind, `SELECT pr.id, pr.segment, pr.currency, pr.unit_price_minor, pr.tier_max FROM catalog_price pr WHERE pr.id = ? AND pr.effective_start <= ? AND (pr.effective_end IS NULL OR pr.effective_end >= ?)`),
+        portable(
+          this.db.kind,
+          `SELECT pr.id, pr.segment, pr.currency, pr.unit_price_minor, pr.tier_max FROM catalog_price pr WHERE pr.id = ? AND pr.effective_start <= ? AND (pr.effective_end IS NULL OR pr.effective_end >= ?)`,
+        ),
         [priceId, today, today],
       );
       if (!price) return refused('PRICE_NOT_FOUND', 'That price is not in the catalog today.');
-      // The reseller, its open cart and the cart's customer in one statement: this is the purchase flow's hottest write.
+      // The reseller, its open cart and the cart's customer in one statement: this is the purchase flow's hottest
+      // write.
       const [found] = await m.query(
         portable(
           this.db.kind,
@@ -92,40 +115,81 @@ export class CartService {
       if (!found) return refused('RESELLER_NOT_FOUND', 'No reseller has that id.', 'resellerId');
       const cart = found.cart_id ? toCart(found, 'cart_') : await this.createCart(m, resellerId);
       if (cart.priceSegment && cart.priceSegment !== price.segment) {
-        return refused('CART_SEGMENT_MISMATCH', `The cart holds ${cart.priceSegment.toLowerCase()} prices; a cart is priced for one segment. Check it out or empty it first.`);
+        return refused(
+          'CART_SEGMENT_MISMATCH',
+          `The cart holds ${cart.priceSegment.toLowerCase()} prices; a cart is priced for one segment. Check it out or empty it first.`,
+        );
       }
       if (cart.currency && cart.currency !== price.currency) {
-        return refused('CART_CURRENCY_MISMATCH', `The cart is in ${cart.currency}; this price is in ${price.currency}.`);
+        return refused(
+          'CART_CURRENCY_MISMATCH',
+          `The cart is in ${cart.currency}; this price is in ${price.currency}.`,
+        );
       }
       if (cart.customerId) {
         const fits = cartSegmentFits(price.segment, found.customer_segment);
         if (!fits.allowed) return refused(fits.code, fits.message);
       }
-      const [existing] = await m.query(portable(this.db.kind, 'SELECT id, quantity FROM cart_line WHERE cart_id = ? AND price_id = ?'), [cart.id, priceId]);
+      const [existing] = await m.query(
+        portable(this.db.kind, 'SELECT id, quantity FROM cart_line WHERE cart_id = ? AND price_id = ?'),
+        [cart.id, priceId],
+      );
       const before = existing ? Number(existing.quantity) : 0;
       const quantity = before + 1;
       const limit = checkQuantity(quantity, { max: price.tier_max ?? undefined });
       if (!limit.allowed) return refused(limit.code, limit.message, 'quantity');
-      if (existing) await m.query(portable(this.db.kind, 'UPDATE cart_line SET quantity = ? WHERE id = ?'), [quantity, existing.id]);
-      else await insertRows(m, 'cart_line', [{ id: randomUUID(), cart_id: cart.id, price_id: priceId, quantity: 1, unit_price_minor: Number(price.unit_price_minor), added_at: this.clock.now().toISOString() }]);
+      if (existing)
+        await m.query(portable(this.db.kind, 'UPDATE cart_line SET quantity = ? WHERE id = ?'), [
+          quantity,
+          existing.id,
+        ]);
+      else
+        await insertRows(m, 'cart_line', [
+          {
+            id: randomUUID(),
+            cart_id: cart.id,
+            price_id: priceId,
+            quantity: 1,
+            unit_price_minor: Number(price.unit_price_minor),
+            added_at: this.clock.now().toISOString(),
+          },
+        ]);
       const touched = await this.touch(m, cart, { priceSegment: price.segment, currency: price.currency });
-      await this.audit.record(m, actor, { operation: 'cart.add', entityType: 'Cart', entityId: cart.id, changes: { [`price ${priceId}`]: { before, after: quantity } } });
+      await this.audit.record(m, actor, {
+        operation: 'cart.add',
+        entityType: 'Cart',
+        entityId: cart.id,
+        changes: { [`price ${priceId}`]: { before, after: quantity } },
+      });
       return ok({ cart: touched, lines: await this.lines(cart.id, m) });
     });
   }
 
-  async setQuantity(ctx: RequestContext, resellerId: string, lineId: string, quantity: number): Promise<Result<CartView>> {
+  async setQuantity(
+    ctx: RequestContext,
+    resellerId: string,
+    lineId: string,
+    quantity: number,
+  ): Promise<Result<CartView>> {
     const actor = actingFor(ctx, resellerId, Permission.OrdersManage);
     return this.db.transaction(async (m) => {
       const cart = await this.openCartOf(m, resellerId);
       const line = cart ? await m.findOneBy(CartLineEntity, { id: lineId, cartId: cart.id }) : null;
       if (!cart || !line) return refused('CART_LINE_NOT_FOUND', 'That line is not in the cart.');
-      const [price] = await m.query(portable(this.db.kind, 'SELECT tier_min, tier_max FROM catalog_price WHERE id = ?'), [line.priceId]);
+      const [price] = await m.query(
+        portable(this.db.kind, 'SELECT tier_min, tier_max FROM catalog_price WHERE id = ?'),
+        [line.priceId],
+      );
       const verdict = checkQuantity(quantity, { max: price?.tier_max ?? undefined });
       if (!verdict.allowed) return refused(verdict.code, verdict.message, 'quantity');
       await m.update(CartLineEntity, line.id, { quantity });
       const touched = await this.touch(m, cart, {});
-      await this.audit.record(m, actor, { operation: 'cart.setQuantity', entityType: 'Cart', entityId: cart.id, changes: { [`line ${line.id}`]: { before: line.quantity, after: quantity } } });
+      await this.audit.record(m, actor, {
+        operation: 'cart.setQuantity',
+        entityType: 'Cart',
+        entityId: cart.id,
+        changes: { [`line ${line.id}`]: { before: line.quantity, after: quantity } },
+      });
       return ok({ cart: touched, lines: await this.lines(cart.id, m) });
     });
   }
@@ -139,7 +203,12 @@ export class CartService {
       await m.delete(CartLineEntity, line.id);
       const empty = (await m.countBy(CartLineEntity, { cartId: cart.id })) === 0;
       const touched = await this.touch(m, cart, empty ? { priceSegment: null, currency: null } : {});
-      await this.audit.record(m, actor, { operation: 'cart.remove', entityType: 'Cart', entityId: cart.id, changes: { [`line ${line.id}`]: { before: line.quantity, after: 0 } } });
+      await this.audit.record(m, actor, {
+        operation: 'cart.remove',
+        entityType: 'Cart',
+        entityId: cart.id,
+        changes: { [`line ${line.id}`]: { before: line.quantity, after: 0 } },
+      });
       return ok({ cart: touched, lines: await this.lines(cart.id, m) });
     });
   }
@@ -148,7 +217,10 @@ export class CartService {
   async bindCustomer(ctx: RequestContext, resellerId: string, customerId: string): Promise<Result<CartView>> {
     const actor = actingFor(ctx, resellerId, Permission.OrdersManage);
     return this.db.transaction(async (m) => {
-      const [customer] = await m.query(portable(this.db.kind, 'SELECT segment FROM customer WHERE id = ? AND reseller_id = ?'), [customerId, resellerId]);
+      const [customer] = await m.query(
+        portable(this.db.kind, 'SELECT segment FROM customer WHERE id = ? AND reseller_id = ?'),
+        [customerId, resellerId],
+      );
       if (!customer) return refused('CUSTOMER_NOT_FOUND', 'No such customer of this reseller.', 'customerId');
       const cart = (await this.openCartOf(m, resellerId)) ?? (await this.createCart(m, resellerId));
       if (cart.priceSegment) {
@@ -156,7 +228,12 @@ export class CartService {
         if (!fits.allowed) return refused(fits.code, fits.message, 'customerId');
       }
       const touched = await this.touch(m, cart, { customerId });
-      await this.audit.record(m, actor, { operation: 'cart.bindCustomer', entityType: 'Cart', entityId: cart.id, changes: { customerId: { before: cart.customerId, after: customerId } } });
+      await this.audit.record(m, actor, {
+        operation: 'cart.bindCustomer',
+        entityType: 'Cart',
+        entityId: cart.id,
+        changes: { customerId: { before: cart.customerId, after: customerId } },
+      });
       return ok({ cart: touched, lines: await this.lines(cart.id, m) });
     });
   }
@@ -181,22 +258,54 @@ export class CartService {
 
   private async createCart(m: EntityManager, resellerId: string): Promise<CartEntity> {
     const now = this.clock.now().toISOString();
-    const cart: CartEntity = { id: randomUUID(), resellerId, openKey: resellerId, customerId: null, priceSegment: null, currency: null, status: 'OPEN', createdAt: now, updatedAt: now, version: 1 };
-    await insertRows(m, 'cart', [{ id: cart.id, reseller_id: resellerId, open_key: resellerId, customer_id: null, price_segment: null, currency: null, status: 'OPEN', created_at: now, updated_at: now, version: 1 }]);
+    const cart: CartEntity = {
+      id: randomUUID(),
+      resellerId,
+      openKey: resellerId,
+      customerId: null,
+      priceSegment: null,
+      currency: null,
+      status: 'OPEN',
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    await insertRows(m, 'cart', [
+      {
+        id: cart.id,
+        reseller_id: resellerId,
+        open_key: resellerId,
+        customer_id: null,
+        price_segment: null,
+        currency: null,
+        status: 'OPEN',
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      },
+    ]);
     return cart;
   }
 
   /** Records a change to the cart and moves its version on, so a Buy priced on an older version stops (R16). */
-  private async touch(m: EntityManager, cart: CartEntity, change: Partial<Pick<CartEntity, 'customerId' | 'priceSegment' | 'currency'>>): Promise<CartEntity> {
-    const next: CartEntity = { ...cart, ...change, updatedAt: this.clock.now().toISOString(), version: cart.version + 1 };
-    await m.query(portable(this.db.kind, 'UPDATE cart SET customer_id = ?, price_segment = ?, currency = ?, updated_at = ?, version = ? WHERE id = ?'), [
-      next.customerId,
-      next.priceSegment,
-      next.currency,
-      next.updatedAt,
-      next.version,
-      cart.id,
-    ]);
+  private async touch(
+    m: EntityManager,
+    cart: CartEntity,
+    change: Partial<Pick<CartEntity, 'customerId' | 'priceSegment' | 'currency'>>,
+  ): Promise<CartEntity> {
+    const next: CartEntity = {
+      ...cart,
+      ...change,
+      updatedAt: this.clock.now().toISOString(),
+      version: cart.version + 1,
+    };
+    await m.query(
+      portable(
+        this.db.kind,
+        'UPDATE cart SET customer_id = ?, price_segment = ?, currency = ?, updated_at = ?, version = ? WHERE id = ?',
+      ),
+      [next.customerId, next.priceSegment, next.currency, next.updatedAt, next.version, cart.id],
+    );
     return next;
   }
 

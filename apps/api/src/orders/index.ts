@@ -40,13 +40,30 @@ export const ordersModule: ApiModule = {
       carts,
       orderStatus,
       orders,
-      purchases: new PurchaseService(db, clock, audit, jobs, partnerCenter, carts, orders, resellers, terms, config.distributorPartnerId),
-      provisioning: new ProvisioningService(db, clock, jobs, partnerCenter, tenants, mail, orderStatus, { provisioningDelayMs: config.provisioningDelayMs, publicUrl: () => app.publicUrl }),
+      purchases: new PurchaseService(
+        db,
+        clock,
+        audit,
+        jobs,
+        partnerCenter,
+        carts,
+        orders,
+        resellers,
+        terms,
+        config.distributorPartnerId,
+      ),
+      provisioning: new ProvisioningService(db, clock, jobs, partnerCenter, tenants, mail, orderStatus, {
+        provisioningDelayMs: config.provisioningDelayMs,
+        publicUrl: () => app.publicUrl,
+      }),
     };
   },
   loaders: ({ db }) => ({
     eventsByOrder: new DataLoader(async (ids) => {
-      const rows = await db.read.find(OrderEventEntity, { where: { orderId: In([...ids]) }, order: { seq: 'ASC', at: 'ASC' } });
+      const rows = await db.read.find(OrderEventEntity, {
+        where: { orderId: In([...ids]) },
+        order: { seq: 'ASC', at: 'ASC' },
+      });
       return ids.map((id) => rows.filter((e) => e.orderId === id));
     }),
   }),

@@ -19,12 +19,44 @@ describe('staff order list cost', () => {
           const id = randomUUID();
           const at = new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString();
           await m.insert(SalesOrderEntity, {
-            id, soNumber: `SO-20261101-${String(i + 1).padStart(6, '0')}`, resellerId: reseller.id, customerId: customer.id, status: 'PROVISIONED', paymentMethod: 'CREDIT_CARD',
-            poNumber: null, currency: 'USD', totalMinor: 1000, idempotencyKey: `seed-${i}`, requestHash: 'x', tenantDomain: 'contoso.onmicrosoft.com', placedByUserId: null,
-            placedAt: at, provisionedAt: at, failureReason: null, updatedAt: at, version: 1,
+            id,
+            soNumber: `SO-20261101-${String(i + 1).padStart(6, '0')}`,
+            resellerId: reseller.id,
+            customerId: customer.id,
+            status: 'PROVISIONED',
+            paymentMethod: 'CREDIT_CARD',
+            poNumber: null,
+            currency: 'USD',
+            totalMinor: 1000,
+            idempotencyKey: `seed-${i}`,
+            requestHash: 'x',
+            tenantDomain: 'contoso.onmicrosoft.com',
+            placedByUserId: null,
+            placedAt: at,
+            provisionedAt: at,
+            failureReason: null,
+            updatedAt: at,
+            version: 1,
           });
           for (let n = 1; n <= 3; n += 1) {
-            await m.insert(OrderLineEntity, { id: randomUUID(), orderId: id, lineNumber: n, priceId: 1, productId: 'P', productTitle: 'Product', skuId: '0001', skuTitle: 'SKU', term: 'P1Y', billingPlan: 'MONTHLY', quantity: 1, unitPriceMinor: 333, lineTotalMinor: 333, subscriptionId: null, returnedQuantity: 0, status: 'PROVISIONED' });
+            await m.insert(OrderLineEntity, {
+              id: randomUUID(),
+              orderId: id,
+              lineNumber: n,
+              priceId: 1,
+              productId: 'P',
+              productTitle: 'Product',
+              skuId: '0001',
+              skuTitle: 'SKU',
+              term: 'P1Y',
+              billingPlan: 'MONTHLY',
+              quantity: 1,
+              unitPriceMinor: 333,
+              lineTotalMinor: 333,
+              subscriptionId: null,
+              returnedQuantity: 0,
+              status: 'PROVISIONED',
+            });
           }
         }
       });

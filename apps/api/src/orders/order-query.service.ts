@@ -35,15 +35,37 @@ export interface OrderRow extends SalesOrderEntity {
 }
 
 /** What a list shows of an order: what the API exposes, not the bookkeeping (keys, hashes, versions). */
-export type ListedLine = Pick<OrderLineEntity, 'orderId' | 'lineNumber' | 'productTitle' | 'skuTitle' | 'term' | 'billingPlan' | 'quantity' | 'unitPriceMinor' | 'lineTotalMinor' | 'subscriptionId' | 'status'>;
-export type ListedOrder = Omit<OrderRow, 'idempotencyKey' | 'requestHash' | 'placedByUserId' | 'updatedAt' | 'version' | 'lines'> & { lines: ListedLine[] };
+export type ListedLine = Pick<
+  OrderLineEntity,
+  | 'orderId'
+  | 'lineNumber'
+  | 'productTitle'
+  | 'skuTitle'
+  | 'term'
+  | 'billingPlan'
+  | 'quantity'
+  | 'unitPriceMinor'
+  | 'lineTotalMinor'
+  | 'subscriptionId'
+  | 'status'
+>;
+export type ListedOrder = Omit<
+  OrderRow,
+  'idempotencyKey' | 'requestHash' | 'placedByUserId' | 'updatedAt' | 'version' | 'lines'
+> & { lines: ListedLine[] };
 
 /** Orders for lists and detail pages: a page costs two statements whatever its size. */
 export class OrderQueryService {
   constructor(private readonly db: Database) {}
 
   /** A page of orders; a reseller's users see their own only, and asking for another reseller's is refused. */
-  async list(ctx: RequestContext, filter: OrderFilter, first: number, after?: string | null, order: KeyOrder = sortOrder(ORDER_SORTS, 'PLACED')): Promise<{ orders: ListedOrder[]; hasNextPage: boolean; endCursor: string | null }> {
+  async list(
+    ctx: RequestContext,
+    filter: OrderFilter,
+    first: number,
+    after?: string | null,
+    order: KeyOrder = sortOrder(ORDER_SORTS, 'PLACED'),
+  ): Promise<{ orders: ListedOrder[]; hasNextPage: boolean; endCursor: string | null }> {
     checkPageSize(first);
     if (filter.resellerId) actingFor(ctx, filter.resellerId, Permission.OrdersRead);
     filter = { ...filter, resellerId: ownReseller(ctx, filter.resellerId) };
@@ -83,7 +105,13 @@ export class OrderQueryService {
     const byId = new Map(orders.map((o) => [o.id, o]));
     if (orders.length) {
       const lines: { packed: unknown }[] = await this.db.read.query(
-        portable(this.db.kind, `SELECT ${packedColumns(this.db.kind, LINE_ROW.columns.map(([column]) => column))} FROM order_line WHERE order_id IN (${orders.map(() => '?').join(', ')}) ORDER BY order_id, line_number`),
+        portable(
+          this.db.kind,
+          `SELECT ${packedColumns(
+            this.db.kind,
+            LINE_ROW.columns.map(([column]) => column),
+          )} FROM order_line WHERE order_id IN (${orders.map(() => '?').join(', ')}) ORDER BY order_id, line_number`,
+        ),
         orders.map((o) => o.id),
       );
       for (const row of lines) {
@@ -92,14 +120,23 @@ export class OrderQueryService {
       }
     }
     const last = orders[orders.length - 1];
-    return { orders, hasNextPage: rows.length > first, endCursor: last ? encodeKeyset(order, last[order.property as keyof ListedOrder] as string | number, last.id) : null };
+    return {
+      orders,
+      hasNextPage: rows.length > first,
+      endCursor: last
+        ? encodeKeyset(order, last[order.property as keyof ListedOrder] as string | number, last.id)
+        : null,
+    };
   }
 
   /** An order its reseller's users, or staff who read orders, may see; null when there is none. */
   async get(ctx: RequestContext, id: string): Promise<(OrderRow & { events: OrderEventEntity[] }) | null> {
     const [rows, events] = await Promise.all([
       this.db.read.query(
-        portable(this.db.kind, `SELECT o.*, r.company_name AS reseller_name, c.company_name AS customer_name FROM sales_order o JOIN reseller r ON r.id = o.reseller_id JOIN customer c ON c.id = o.customer_id WHERE o.id = ?`),
+        portable(
+          this.db.kind,
+          `SELECT o.*, r.company_name AS reseller_name, c.company_name AS customer_name FROM sales_order o JOIN reseller r ON r.id = o.reseller_id JOIN customer c ON c.id = o.customer_id WHERE o.id = ?`,
+        ),
         [id],
       ),
       this.db.read.find(OrderEventEntity, { where: { orderId: id }, order: { seq: 'ASC', at: 'ASC' } }),
@@ -108,29 +145,56 @@ export class OrderQueryService {
     if (!row) return null;
     actingFor(ctx, String(row.reseller_id), Permission.OrdersRead);
     const lines = await this.db.read.find(OrderLineEntity, { where: { orderId: id }, order: { lineNumber: 'ASC' } });
-    return Object.assign(this.db.read.create(SalesOrderEntity, toEntity(row)), { resellerName: String(row.reseller_name), customerName: String(row.customer_name), lines, events });
+    return Object.assign(this.db.read.create(SalesOrderEntity, toEntity(row)), {
+      resellerName: String(row.reseller_name),
+      customerName: String(row.customer_name),
+      lines,
+      events,
+    });
   }
 }
 
 /** What a list reads of an order, column by column (checked against the entity in db/row-specs.test.ts). */
 export const ORDER_ROW = rowSpec<ListedOrder>(SalesOrderEntity, [
-  ['id', 'id', 'text'], ['so_number', 'soNumber', 'text'], ['reseller_id', 'resellerId', 'text'], ['customer_id', 'customerId', 'text'],
-  ['status', 'status', 'text'], ['payment_method', 'paymentMethod', 'text'], ['po_number', 'poNumber', 'optionalText'], ['currency', 'currency', 'text'],
-  ['total_minor', 'totalMinor', 'number'], ['tenant_domain', 'tenantDomain', 'text'], ['placed_at', 'placedAt', 'text'], ['provisioned_at', 'provisionedAt', 'optionalText'],
+  ['id', 'id', 'text'],
+  ['so_number', 'soNumber', 'text'],
+  ['reseller_id', 'resellerId', 'text'],
+  ['customer_id', 'customerId', 'text'],
+  ['status', 'status', 'text'],
+  ['payment_method', 'paymentMethod', 'text'],
+  ['po_number', 'poNumber', 'optionalText'],
+  ['currency', 'currency', 'text'],
+  ['total_minor', 'totalMinor', 'number'],
+  ['tenant_domain', 'tenantDomain', 'text'],
+  ['placed_at', 'placedAt', 'text'],
+  ['provisioned_at', 'provisionedAt', 'optionalText'],
   ['failure_reason', 'failureReason', 'optionalText'],
 ]);
 
 export const LINE_ROW = rowSpec<ListedLine>(OrderLineEntity, [
-  ['order_id', 'orderId', 'text'], ['line_number', 'lineNumber', 'number'], ['product_title', 'productTitle', 'text'], ['sku_title', 'skuTitle', 'text'],
-  ['term', 'term', 'text'], ['billing_plan', 'billingPlan', 'text'], ['quantity', 'quantity', 'number'], ['unit_price_minor', 'unitPriceMinor', 'number'],
-  ['line_total_minor', 'lineTotalMinor', 'number'], ['subscription_id', 'subscriptionId', 'optionalText'], ['status', 'status', 'text'],
+  ['order_id', 'orderId', 'text'],
+  ['line_number', 'lineNumber', 'number'],
+  ['product_title', 'productTitle', 'text'],
+  ['sku_title', 'skuTitle', 'text'],
+  ['term', 'term', 'text'],
+  ['billing_plan', 'billingPlan', 'text'],
+  ['quantity', 'quantity', 'number'],
+  ['unit_price_minor', 'unitPriceMinor', 'number'],
+  ['line_total_minor', 'lineTotalMinor', 'number'],
+  ['subscription_id', 'subscriptionId', 'optionalText'],
+  ['status', 'status', 'text'],
 ]);
 
 /** Where the reseller's and the customer's names follow the order's own columns in a list row. */
 const NAMES_AT = ORDER_ROW.columns.length;
 
 /** An order from its packed columns, then the reseller's and the customer's names; its lines are added after. */
-const orderOf = (v: readonly unknown[]): ListedOrder => readPacked(ORDER_ROW, v, 0, { resellerName: String(v[NAMES_AT]), customerName: String(v[NAMES_AT + 1]), lines: [] as ListedLine[] }) as ListedOrder;
+const orderOf = (v: readonly unknown[]): ListedOrder =>
+  readPacked(ORDER_ROW, v, 0, {
+    resellerName: String(v[NAMES_AT]),
+    customerName: String(v[NAMES_AT + 1]),
+    lines: [] as ListedLine[],
+  }) as ListedOrder;
 
 const lineOf = (v: readonly unknown[]): ListedLine => readPacked(LINE_ROW, v, 0, {}) as ListedLine;
 

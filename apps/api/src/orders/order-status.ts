@@ -32,14 +32,30 @@ export class OrderStatusWriter {
     private readonly audit: AuditService,
   ) {}
 
-  async move(m: EntityManager, actor: RequestContext, order: OrderAtHand, event: OrderEvent, message: string, changes: Record<string, { before: unknown; after: unknown }> = {}): Promise<OrderState> {
+  async move(
+    m: EntityManager,
+    actor: RequestContext,
+    order: OrderAtHand,
+    event: OrderEvent,
+    message: string,
+    changes: Record<string, { before: unknown; after: unknown }> = {},
+  ): Promise<OrderState> {
     const next = nextOrderState(order.status, event);
     if (!next.ok) throw new Error(`order ${order.soNumber}: ${next.message}`);
     const now = this.clock.now();
-    const moved = await updateReturning(m, 'UPDATE sales_order SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = ? RETURNING id', [next.to, now.toISOString(), order.id, order.status]);
+    const moved = await updateReturning(
+      m,
+      'UPDATE sales_order SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = ? RETURNING id',
+      [next.to, now.toISOString(), order.id, order.status],
+    );
     if (moved.length !== 1) throw new OrderMovedConcurrently(order.soNumber);
     await appendOrderEvent(m, order.id, now, next.to, message);
-    await this.audit.record(m, actor, { operation: `orders.${event.toLowerCase()}`, entityType: 'Order', entityId: order.id, changes: { status: { before: order.status, after: next.to }, ...changes } });
+    await this.audit.record(m, actor, {
+      operation: `orders.${event.toLowerCase()}`,
+      entityType: 'Order',
+      entityId: order.id,
+      changes: { status: { before: order.status, after: next.to }, ...changes },
+    });
     return next.to;
   }
 }

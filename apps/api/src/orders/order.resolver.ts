@@ -33,38 +33,76 @@ export class OrderResolver {
 
   @RequirePermission(Permission.OrdersManage)
   @Mutation(() => CartResult, { description: 'Adds one unit of a price row to the cart.' })
-  async addToCart(@Arg('resellerId', () => ID) resellerId: string, @Arg('priceId', () => Int) priceId: number, @Ctx() ctx: Context): Promise<typeof CartResult> {
+  async addToCart(
+    @Arg('resellerId', () => ID) resellerId: string,
+    @Arg('priceId', () => Int) priceId: number,
+    @Ctx() ctx: Context,
+  ): Promise<typeof CartResult> {
     return toUnion(await ctx.app.carts.add(ctx, resellerId, priceId), Cart.of, CartRefused.from);
   }
 
   @RequirePermission(Permission.OrdersManage)
   @Mutation(() => CartResult, { description: 'Changes a line’s quantity, within Microsoft’s seat limits.' })
-  async setCartQuantity(@Arg('resellerId', () => ID) resellerId: string, @Arg('lineId', () => ID) lineId: string, @Arg('quantity', () => Int) quantity: number, @Ctx() ctx: Context): Promise<typeof CartResult> {
+  async setCartQuantity(
+    @Arg('resellerId', () => ID) resellerId: string,
+    @Arg('lineId', () => ID) lineId: string,
+    @Arg('quantity', () => Int) quantity: number,
+    @Ctx() ctx: Context,
+  ): Promise<typeof CartResult> {
     return toUnion(await ctx.app.carts.setQuantity(ctx, resellerId, lineId, quantity), Cart.of, CartRefused.from);
   }
 
   @RequirePermission(Permission.OrdersManage)
   @Mutation(() => CartResult)
-  async removeCartLine(@Arg('resellerId', () => ID) resellerId: string, @Arg('lineId', () => ID) lineId: string, @Ctx() ctx: Context): Promise<typeof CartResult> {
+  async removeCartLine(
+    @Arg('resellerId', () => ID) resellerId: string,
+    @Arg('lineId', () => ID) lineId: string,
+    @Ctx() ctx: Context,
+  ): Promise<typeof CartResult> {
     return toUnion(await ctx.app.carts.remove(ctx, resellerId, lineId), Cart.of, CartRefused.from);
   }
 
   @RequirePermission(Permission.OrdersManage)
-  @Mutation(() => CartResult, { description: 'Binds the cart to an existing customer of the reseller; its segment must fit the prices.' })
-  async bindCartCustomer(@Arg('resellerId', () => ID) resellerId: string, @Arg('customerId', () => ID) customerId: string, @Ctx() ctx: Context): Promise<typeof CartResult> {
+  @Mutation(() => CartResult, {
+    description: 'Binds the cart to an existing customer of the reseller; its segment must fit the prices.',
+  })
+  async bindCartCustomer(
+    @Arg('resellerId', () => ID) resellerId: string,
+    @Arg('customerId', () => ID) customerId: string,
+    @Ctx() ctx: Context,
+  ): Promise<typeof CartResult> {
     return toUnion(await ctx.app.carts.bindCustomer(ctx, resellerId, customerId), Cart.of, CartRefused.from);
   }
 
   @RequirePermission(Permission.OrdersManage)
   @Query(() => PurchaseReadiness, { description: 'Pre-flight: every unmet prerequisite of the cart at once.' })
-  async purchaseReadiness(@Arg('resellerId', () => ID) resellerId: string, @Arg('paymentMethod', () => Code, { nullable: true }) paymentMethod: string | null, @Ctx() ctx: Context): Promise<PurchaseReadiness> {
-    return PurchaseReadiness.of(await ctx.app.purchases.readiness(ctx, resellerId, paymentMethod as PaymentMethod | null));
+  async purchaseReadiness(
+    @Arg('resellerId', () => ID) resellerId: string,
+    @Arg('paymentMethod', () => Code, { nullable: true }) paymentMethod: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<PurchaseReadiness> {
+    return PurchaseReadiness.of(
+      await ctx.app.purchases.readiness(ctx, resellerId, paymentMethod as PaymentMethod | null),
+    );
   }
 
   @RequirePermission(Permission.OrdersManage)
-  @Mutation(() => BuyResult, { description: 'Buys the cart in one transaction and answers with the sales order number; idempotent by key.' })
-  async buy(@Arg('resellerId', () => ID) resellerId: string, @Arg('input', () => BuyInput) input: BuyInput, @Ctx() ctx: Context): Promise<typeof BuyResult> {
-    return toUnion(await ctx.app.purchases.buy(ctx, resellerId, { ...input, paymentMethod: input.paymentMethod as PaymentMethod | null }), OrderPlaced.of, BUY_FAILURES);
+  @Mutation(() => BuyResult, {
+    description: 'Buys the cart in one transaction and answers with the sales order number; idempotent by key.',
+  })
+  async buy(
+    @Arg('resellerId', () => ID) resellerId: string,
+    @Arg('input', () => BuyInput) input: BuyInput,
+    @Ctx() ctx: Context,
+  ): Promise<typeof BuyResult> {
+    return toUnion(
+      await ctx.app.purchases.buy(ctx, resellerId, {
+        ...input,
+        paymentMethod: input.paymentMethod as PaymentMethod | null,
+      }),
+      OrderPlaced.of,
+      BUY_FAILURES,
+    );
   }
 
   @RequirePermission(Permission.OrdersRead)
@@ -75,14 +113,28 @@ export class OrderResolver {
     @Arg('status', () => Code, { nullable: true }) status: string | null,
     @Arg('from', () => Code, { nullable: true }) from: string | null,
     @Arg('to', () => Code, { nullable: true }) to: string | null,
-    @Arg('search', () => ShortText, { nullable: true, description: 'Part of the SO number, the PO number, the customer’s or the reseller’s name.' }) search: string | null,
+    @Arg('search', () => ShortText, {
+      nullable: true,
+      description: 'Part of the SO number, the PO number, the customer’s or the reseller’s name.',
+    })
+    search: string | null,
     @Arg('sortBy', () => OrderSortEnum, { nullable: true }) sortBy: OrderSortKey | null,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'The column’s own direction unless given: dates and totals descending, names ascending.' }) direction: SortDirection | null,
+    @Arg('direction', () => SortDirection, {
+      nullable: true,
+      description: 'The column’s own direction unless given: dates and totals descending, names ascending.',
+    })
+    direction: SortDirection | null,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
     @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<OrderConnection> {
-    const page = await ctx.app.orders.list(ctx, { resellerId, customerId, status: status as OrderState | null, from, to, search }, first, after, sortOrder(ORDER_SORTS, 'PLACED', sortBy, direction));
+    const page = await ctx.app.orders.list(
+      ctx,
+      { resellerId, customerId, status: status as OrderState | null, from, to, search },
+      first,
+      after,
+      sortOrder(ORDER_SORTS, 'PLACED', sortBy, direction),
+    );
     return { nodes: page.orders.map(Order.of), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
 
@@ -94,8 +146,14 @@ export class OrderResolver {
   }
 
   @RequirePermission(Permission.OrdersManage)
-  @Mutation(() => BuyRefused, { nullable: true, description: 'Staff retry the provisioning of a failed order; null when it was restarted.' })
-  async retryOrderProvisioning(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context): Promise<BuyRefused | null> {
+  @Mutation(() => BuyRefused, {
+    nullable: true,
+    description: 'Staff retry the provisioning of a failed order; null when it was restarted.',
+  })
+  async retryOrderProvisioning(
+    @Arg('orderId', () => ID) orderId: string,
+    @Ctx() ctx: Context,
+  ): Promise<BuyRefused | null> {
     return toUnion(await ctx.app.provisioning.retry(ctx, orderId), () => null, BuyRefused.from);
   }
 

@@ -15,7 +15,11 @@ import type { Bought, NotReady, PricesChanged as PriceChanges } from './purchase
 
 const money = (amountMinor: number, currency: string) => Money.of({ amountMinor, currency });
 
-export const OrderSortEnum = sortEnum('OrderSort', ORDER_SORTS, 'What an order list is sorted on; PLACED (newest first) unless asked.');
+export const OrderSortEnum = sortEnum(
+  'OrderSort',
+  ORDER_SORTS,
+  'What an order list is sorted on; PLACED (newest first) unless asked.',
+);
 
 @ObjectType({ simpleResolvers: true })
 export class CartLine {
@@ -46,7 +50,10 @@ export class CartLine {
   @Field(() => Money, { description: 'Unit price when the line was priced.' })
   unitPrice: Money;
 
-  @Field(() => Money, { nullable: true, description: 'Today’s catalog price; differs from unitPrice when the price changed.' })
+  @Field(() => Money, {
+    nullable: true,
+    description: 'Today’s catalog price; differs from unitPrice when the price changed.',
+  })
   currentUnitPrice: Money | null;
 
   @Field(() => Money)
@@ -75,7 +82,15 @@ export class Cart {
 
   /** The cart as the API shows it; an empty one when the reseller has none open. */
   static of(this: void, view: CartView | null): Cart {
-    if (!view) return Object.assign(new Cart(), { id: 'none', customerId: null, priceSegment: null, lines: [], total: null, version: 0 });
+    if (!view)
+      return Object.assign(new Cart(), {
+        id: 'none',
+        customerId: null,
+        priceSegment: null,
+        lines: [],
+        total: null,
+        version: 0,
+      });
     const currency = view.cart.currency ?? 'USD';
     const lines = view.lines.map((l) => ({
       ...l,
@@ -88,7 +103,12 @@ export class Cart {
       customerId: view.cart.customerId,
       priceSegment: view.cart.priceSegment,
       lines,
-      total: view.cart.currency ? money(view.lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0), currency) : null,
+      total: view.cart.currency
+        ? money(
+            view.lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0),
+            currency,
+          )
+        : null,
       version: view.cart.version,
     });
   }
@@ -151,14 +171,22 @@ export class PurchaseReadiness {
   @Field(() => Money, { nullable: true })
   total: Money | null;
 
-  static of(readiness: Readiness & { paymentMethod: string; total: { amountMinor: number; currency: string } | null }): PurchaseReadiness {
-    return { ...readiness, unmet: readiness.unmet.map(Prerequisite.of), total: readiness.total ? Money.of(readiness.total) : null };
+  static of(
+    readiness: Readiness & { paymentMethod: string; total: { amountMinor: number; currency: string } | null },
+  ): PurchaseReadiness {
+    return {
+      ...readiness,
+      unmet: readiness.unmet.map(Prerequisite.of),
+      total: readiness.total ? Money.of(readiness.total) : null,
+    };
   }
 }
 
 @InputType()
 export class BuyInput {
-  @Field(() => Code, { description: 'Retrying with the same key returns the same order; another request under it is refused.' })
+  @Field(() => Code, {
+    description: 'Retrying with the same key returns the same order; another request under it is refused.',
+  })
   idempotencyKey: string;
 
   @Field(() => Code, { nullable: true })
@@ -167,10 +195,16 @@ export class BuyInput {
   @Field(() => Code, { nullable: true, description: 'CREDIT_CARD or TERMS; the default otherwise.' })
   paymentMethod?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'The cart version the buyer confirmed (Cart.version); another version is refused as CART_CHANGED.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The cart version the buyer confirmed (Cart.version); another version is refused as CART_CHANGED.',
+  })
   cartVersion?: number | null;
 
-  @Field(() => SafeIntResolver, { nullable: true, description: 'The total in minor units the buyer confirmed; another total is refused as CART_CHANGED.' })
+  @Field(() => SafeIntResolver, {
+    nullable: true,
+    description: 'The total in minor units the buyer confirmed; another total is refused as CART_CHANGED.',
+  })
   expectedTotalMinor?: number | null;
 }
 
@@ -290,16 +324,38 @@ export class Order {
   // Detail only; resolved by OrderResolver.
   events?: OrderEvent[];
 
-  /** A plain object built field by field (lists map hundreds of rows); type-graphql makes an Order of it for the field resolvers. */
+  /**
+   * A plain object built field by field (lists map hundreds of rows); type-graphql makes an Order of it for the field
+   * resolvers.
+   */
   static of(this: void, o: ListedOrder & Pick<Order, 'events'>): Order {
     return {
       events: o.events,
-      id: o.id, soNumber: o.soNumber, resellerId: o.resellerId, resellerName: o.resellerName, customerId: o.customerId, customerName: o.customerName,
-      status: o.status, paymentMethod: o.paymentMethod, poNumber: o.poNumber, total: money(o.totalMinor, o.currency), tenantDomain: o.tenantDomain,
-      placedAt: o.placedAt, provisionedAt: o.provisionedAt, failureReason: o.failureReason,
+      id: o.id,
+      soNumber: o.soNumber,
+      resellerId: o.resellerId,
+      resellerName: o.resellerName,
+      customerId: o.customerId,
+      customerName: o.customerName,
+      status: o.status,
+      paymentMethod: o.paymentMethod,
+      poNumber: o.poNumber,
+      total: money(o.totalMinor, o.currency),
+      tenantDomain: o.tenantDomain,
+      placedAt: o.placedAt,
+      provisionedAt: o.provisionedAt,
+      failureReason: o.failureReason,
       lines: o.lines.map((l) => ({
-        lineNumber: l.lineNumber, productTitle: l.productTitle, skuTitle: l.skuTitle, term: l.term, billingPlan: l.billingPlan, quantity: l.quantity,
-        unitPrice: money(l.unitPriceMinor, o.currency), lineTotal: money(l.lineTotalMinor, o.currency), subscriptionId: l.subscriptionId, status: l.status,
+        lineNumber: l.lineNumber,
+        productTitle: l.productTitle,
+        skuTitle: l.skuTitle,
+        term: l.term,
+        billingPlan: l.billingPlan,
+        quantity: l.quantity,
+        unitPrice: money(l.unitPriceMinor, o.currency),
+        lineTotal: money(l.lineTotalMinor, o.currency),
+        subscriptionId: l.subscriptionId,
+        status: l.status,
       })),
     };
   }
@@ -327,13 +383,20 @@ export class OrderPlaced {
   }
 }
 
-@ObjectType({ implements: BusinessError, description: 'The purchase cannot go ahead yet; every unmet prerequisite is listed.' })
+@ObjectType({
+  implements: BusinessError,
+  description: 'The purchase cannot go ahead yet; every unmet prerequisite is listed.',
+})
 export class PurchaseNotReady extends BusinessError {
   @Field(() => [Prerequisite])
   unmet: Prerequisite[];
 
   static from(this: void, failure: Failure): PurchaseNotReady {
-    return Object.assign(new PurchaseNotReady(), { code: failure.code, message: failure.message, unmet: (detailsOf<NotReady>(failure).unmet ?? []).map(Prerequisite.of) });
+    return Object.assign(new PurchaseNotReady(), {
+      code: failure.code,
+      message: failure.message,
+      unmet: (detailsOf<NotReady>(failure).unmet ?? []).map(Prerequisite.of),
+    });
   }
 }
 
@@ -349,7 +412,10 @@ export class PriceChange {
   after: Money | null;
 }
 
-@ObjectType({ implements: BusinessError, description: 'Prices changed since the cart was priced; nothing was charged.' })
+@ObjectType({
+  implements: BusinessError,
+  description: 'Prices changed since the cart was priced; nothing was charged.',
+})
 export class PricesChanged extends BusinessError {
   @Field(() => [PriceChange])
   changes: PriceChange[];
@@ -359,7 +425,11 @@ export class PricesChanged extends BusinessError {
     return Object.assign(new PricesChanged(), {
       code: failure.code,
       message: failure.message,
-      changes: changes.map((c) => ({ title: c.title, before: money(c.before, c.currency), after: c.after === null ? null : money(c.after, c.currency) })),
+      changes: changes.map((c) => ({
+        title: c.title,
+        before: money(c.before, c.currency),
+        after: c.after === null ? null : money(c.after, c.currency),
+      })),
     });
   }
 }
@@ -373,6 +443,13 @@ export class BuyRefused extends BusinessError {
 
 /** Buy's failures by code; any other is a BuyRefused. */
 export const BUY_FAILURES = (failure: Failure): PurchaseNotReady | PricesChanged | BuyRefused =>
-  failure.code === 'NOT_READY' ? PurchaseNotReady.from(failure) : failure.code === 'PRICES_CHANGED' ? PricesChanged.from(failure) : BuyRefused.from(failure);
+  failure.code === 'NOT_READY'
+    ? PurchaseNotReady.from(failure)
+    : failure.code === 'PRICES_CHANGED'
+      ? PricesChanged.from(failure)
+      : BuyRefused.from(failure);
 
-export const BuyResult = createUnionType({ name: 'BuyResult', types: () => [OrderPlaced, PurchaseNotReady, PricesChanged, BuyRefused] as const });
+export const BuyResult = createUnionType({
+  name: 'BuyResult',
+  types: () => [OrderPlaced, PurchaseNotReady, PricesChanged, BuyRefused] as const,
+});

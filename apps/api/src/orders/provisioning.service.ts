@@ -18,7 +18,6 @@ import { PROVISION_ORDER_JOB } from './purchase.service.js';
 
 export const COMPLETE_ORDER_JOB = 'order.complete';
 
-
 /**
  * R19, R22: after Buy, licences are provisioned in the background. The provision job creates a new
  * tenant if one was requested and provisions each line (idempotently: a line with a subscription is
@@ -38,7 +37,12 @@ export class ProvisioningService {
     private readonly options: { provisioningDelayMs: number; publicUrl: () => string },
   ) {
     jobs.register(PROVISION_ORDER_JOB, (payload, _job, done) => this.provision(String(payload.orderId), done), {
-      onRetry: (payload, error, job) => this.note(String(payload.orderId), 'PROVISIONING', `Attempt ${job.attempts} failed: ${error.message}. Retrying.`),
+      onRetry: (payload, error, job) =>
+        this.note(
+          String(payload.orderId),
+          'PROVISIONING',
+          `Attempt ${job.attempts} failed: ${error.message}. Retrying.`,
+        ),
       onGiveUp: (payload, error) => this.fail(String(payload.orderId), error.message),
     });
     jobs.register(COMPLETE_ORDER_JOB, (payload, _job, done) => this.complete(String(payload.orderId), done));
@@ -47,12 +51,25 @@ export class ProvisioningService {
   /** `done` marks the job done in the transaction that records the last subscription (see JobHandler). */
   async provision(orderId: string, done?: (m: EntityManager) => Promise<void>): Promise<void> {
     // The order and its tenant choice in one statement: this runs once for every order placed.
-    const [order] = await this.db.select<{ id: string; so_number: string; status: OrderState; customer_id: string; choice: string | null; state: string | null; tenant_id: string | null }>(
+    const [order] = await this.db.select<{
+      id: string;
+      so_number: string;
+      status: OrderState;
+      customer_id: string;
+      choice: string | null;
+      state: string | null;
+      tenant_id: string | null;
+    }>(
       'SELECT o.id, o.so_number, o.status, o.customer_id, t.choice, t.state, t.tenant_id FROM sales_order o LEFT JOIN customer_tenant t ON t.customer_id = o.customer_id WHERE o.id = ?',
       [orderId],
     );
     if (!order) throw new Error(`no order ${orderId}`);
-    if (order.status === 'PLACED') await this.transition({ id: order.id, status: order.status, soNumber: order.so_number }, 'START_PROVISIONING', 'Provisioning started.');
+    if (order.status === 'PLACED')
+      await this.transition(
+        { id: order.id, status: order.status, soNumber: order.so_number },
+        'START_PROVISIONING',
+        'Provisioning started.',
+      );
     else if (order.status !== 'PROVISIONING') return;
 
     let tenantId = order.tenant_id;
@@ -64,7 +81,17 @@ export class ProvisioningService {
     }
     if (!tenantId) throw new Error('the customer has no tenant to provision into');
 
-    const lines = await this.db.select<{ id: string; line_number: number; product_id: string; sku_id: string; sku_title: string; term: Term; billing_plan: BillingPlan; quantity: number; subscription_id: string | null }>(
+    const lines = await this.db.select<{
+      id: string;
+      line_number: number;
+      product_id: string;
+      sku_id: string;
+      sku_title: string;
+      term: Term;
+      billing_plan: BillingPlan;
+      quantity: number;
+      subscription_id: string | null;
+    }>(
       'SELECT id, line_number, product_id, sku_id, sku_title, term, billing_plan, quantity, subscription_id FROM order_line WHERE order_id = ? ORDER BY line_number',
       [orderId],
     );
@@ -72,7 +99,15 @@ export class ProvisioningService {
     // The completion job is queued with the last subscription recorded, and this job marked done there:
     // two commits fewer an order. A crash before it re-runs this job, which finds the lines done and queues it then.
     const finish = async (m: EntityManager) => {
-      await this.jobs.enqueue(m, COMPLETE_ORDER_JOB, { orderId }, { key: `${COMPLETE_ORDER_JOB}:${orderId}`, runAt: new Date(this.clock.now().getTime() + this.options.provisioningDelayMs) });
+      await this.jobs.enqueue(
+        m,
+        COMPLETE_ORDER_JOB,
+        { orderId },
+        {
+          key: `${COMPLETE_ORDER_JOB}:${orderId}`,
+          runAt: new Date(this.clock.now().getTime() + this.options.provisioningDelayMs),
+        },
+      );
       await done?.(m);
     };
     for (const [i, line] of pending.entries()) {
@@ -86,8 +121,16 @@ export class ProvisioningService {
         reference: `${orderId}:${line.line_number}`,
       });
       await this.db.transaction(async (m) => {
-        await m.query(portable(this.db.kind, "UPDATE order_line SET subscription_id = ?, status = 'PROVISIONED' WHERE id = ?"), [subscriptionId, line.id]);
-        await this.event(m, orderId, 'PROVISIONING', `${line.quantity} × ${line.sku_title}: subscription ${subscriptionId}.`);
+        await m.query(
+          portable(this.db.kind, "UPDATE order_line SET subscription_id = ?, status = 'PROVISIONED' WHERE id = ?"),
+          [subscriptionId, line.id],
+        );
+        await this.event(
+          m,
+          orderId,
+          'PROVISIONING',
+          `${line.quantity} × ${line.sku_title}: subscription ${subscriptionId}.`,
+        );
         if (i === pending.length - 1) await finish(m);
       });
     }
@@ -116,7 +159,10 @@ export class ProvisioningService {
             'Where to find them: sign in to the Microsoft 365 admin center (admin.microsoft.com) → Billing → Your products.',
             'Microsoft lists Microsoft 365 licences first, followed by perpetual software.',
             ...(tenant?.choice === 'NEW'
-              ? ['', `This is a new tenant. Its admin user ID and temporary password are in the customer portal (${this.options.publicUrl()}): Microsoft CSP → View Password. Note the user ID.`]
+              ? [
+                  '',
+                  `This is a new tenant. Its admin user ID and temporary password are in the customer portal (${this.options.publicUrl()}): Microsoft CSP → View Password. Note the user ID.`,
+                ]
               : []),
             '',
             'Questions about billing, returns or sign-in: reply to your reseller or contact marketplace support.',
@@ -140,18 +186,30 @@ export class ProvisioningService {
     const next = nextOrderState(order.status, 'RETRY');
     if (!next.ok) return fail('RETRY_REFUSED', next.message);
     await this.transition(order, 'RETRY', 'Provisioning retried by staff.', (m) =>
-      this.jobs.enqueue(m, PROVISION_ORDER_JOB, { orderId }, { key: `${PROVISION_ORDER_JOB}:${orderId}:retry:${order.version}`, maxAttempts: 5 }),
+      this.jobs.enqueue(
+        m,
+        PROVISION_ORDER_JOB,
+        { orderId },
+        { key: `${PROVISION_ORDER_JOB}:${orderId}:retry:${order.version}`, maxAttempts: 5 },
+      ),
     );
     return ok(undefined);
   }
 
   private async fail(orderId: string, reason: string): Promise<void> {
     const order = await this.db.read.findOneByOrFail(SalesOrderEntity, { id: orderId });
-    await this.transition(order, 'PROVISIONING_FAILED', `Provisioning failed: ${reason}`, (m) => m.update(SalesOrderEntity, orderId, { failureReason: reason }).then(() => undefined));
+    await this.transition(order, 'PROVISIONING_FAILED', `Provisioning failed: ${reason}`, (m) =>
+      m.update(SalesOrderEntity, orderId, { failureReason: reason }).then(() => undefined),
+    );
   }
 
   /** Moves the order through the one status writer, in a transaction of its own with `also`. */
-  private async transition(order: Pick<SalesOrderEntity, 'id' | 'status' | 'soNumber'>, event: OrderEvent, message: string, also?: (m: EntityManager) => Promise<void>): Promise<void> {
+  private async transition(
+    order: Pick<SalesOrderEntity, 'id' | 'status' | 'soNumber'>,
+    event: OrderEvent,
+    message: string,
+    also?: (m: EntityManager) => Promise<void>,
+  ): Promise<void> {
     await this.db.transaction(async (m) => {
       await this.status.move(m, systemContext(this.clock, 'system:provisioning'), order, event, message);
       await also?.(m);

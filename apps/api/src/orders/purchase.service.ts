@@ -4,6 +4,7 @@ import {
   canPayWith,
   canUseExistingTenant,
   type CustomerSegment,
+  type ResellerStatus,
   defaultPaymentMethod,
   formatMoney,
   formatSalesOrderNumber,
@@ -63,9 +64,29 @@ export interface PricesChanged {
 }
 
 /** A refused Buy; `field` names the input at fault, where there is one. */
-const refused = (code: string, message: string, field?: string) => fail(code, message, { fix: field ? { kind: 'field', field, label: message } : null });
+const refused = (code: string, message: string, field?: string) =>
+  fail(code, message, { fix: field ? { kind: 'field', field, label: message } : null });
 
 export type PlacedOrder = ListedOrder & { events: Pick<OrderEventEntity, 'at' | 'state' | 'message'>[] };
+
+/** What the purchase rules read in one statement: the reseller, the cart's customer and its tenant choice. */
+interface PurchaseRow {
+  reseller_name: string;
+  status: ResellerStatus;
+  checks: string | null;
+  checks_at: string | null;
+  mpn_location_id: string | null;
+  reseller_domain: string | null;
+  has_orders: number | boolean;
+  customer_id: string | null;
+  company_name: string | null;
+  segment: CustomerSegment;
+  choice: 'NEW' | 'EXISTING' | null;
+  domain: string;
+  state: string | null;
+  attested_at: string | null;
+  attested_by_email: string | null;
+}
 
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
@@ -85,7 +106,11 @@ export class PurchaseService {
   ) {}
 
   /** Every unmet prerequisite of the reseller's cart at once, each with its code, reason and fix. */
-  async readiness(ctx: RequestContext, resellerId: string, paymentMethod?: PaymentMethod | null): Promise<Readiness & { paymentMethod: PaymentMethod; total: Money | null }> {
+  async readiness(
+    ctx: RequestContext,
+    resellerId: string,
+    paymentMethod?: PaymentMethod | null,
+  ): Promise<Readiness & { paymentMethod: PaymentMethod; total: Money | null }> {
     actingFor(ctx, resellerId, Permission.OrdersManage);
     const found = await this.context(ctx, resellerId, paymentMethod);
     if (!found) throw new BadInput('No reseller has that id.', 'resellerId');
@@ -104,12 +129,16 @@ export class PurchaseService {
   private async attempt(ctx: RequestContext, resellerId: string, request: BuyRequest): Promise<Result<Attempt>> {
     const actor = actingFor(ctx, resellerId, Permission.OrdersManage);
     if (request.paymentMethod && request.paymentMethod !== 'CREDIT_CARD' && request.paymentMethod !== 'TERMS') {
-      return fail('INVALID_REQUEST', 'The payment method is CREDIT_CARD or TERMS.', { fix: { kind: 'field', field: 'paymentMethod', label: 'Choose a payment method' } });
+      return fail('INVALID_REQUEST', 'The payment method is CREDIT_CARD or TERMS.', {
+        fix: { kind: 'field', field: 'paymentMethod', label: 'Choose a payment method' },
+      });
     }
     const key = request.idempotencyKey?.trim() ?? '';
-    if (!/^[\w:.-]{8,120}$/.test(key)) return refused('INVALID_REQUEST', 'The idempotency key is 8 to 120 letters, digits or - _ : .', 'idempotencyKey');
+    if (!/^[\w:.-]{8,120}$/.test(key))
+      return refused('INVALID_REQUEST', 'The idempotency key is 8 to 120 letters, digits or - _ : .', 'idempotencyKey');
     const poNumber = request.poNumber?.trim() || null;
-    if (poNumber && poNumber.length > 40) return refused('INVALID_REQUEST', 'A PO number has at most 40 characters.', 'poNumber');
+    if (poNumber && poNumber.length > 40)
+      return refused('INVALID_REQUEST', 'A PO number has at most 40 characters.', 'poNumber');
     const requestHash = hashOf({ poNumber, paymentMethod: request.paymentMethod ?? null });
 
     const replay = await this.replay(null, resellerId, key, requestHash);
@@ -120,17 +149,29 @@ export class PurchaseService {
     const { context, view } = found;
     const readiness = purchaseReadiness(context);
     if (!readiness.ready) {
-      // A twin request with this key may have checked the cart out since the first look: that is its order, not a refusal.
-      return (await this.replay(null, resellerId, key, requestHash)) ?? fail<NotReady>('NOT_READY', `${readiness.unmet.length} prerequisite(s) are not met.`, { details: { unmet: readiness.unmet } });
+      // A twin request with this key may have checked the cart out since the first look: that is its order, not a
+      // refusal.
+      return (
+        (await this.replay(null, resellerId, key, requestHash)) ??
+        fail<NotReady>('NOT_READY', `${readiness.unmet.length} prerequisite(s) are not met.`, {
+          details: { unmet: readiness.unmet },
+        })
+      );
     }
     if (!view) {
       // A twin request with this key may have checked the cart out a moment ago.
-      return (await this.replay(null, resellerId, key, requestHash)) ?? refused('CART_CHANGED', 'The cart was just checked out or emptied; review it and buy again.');
+      return (
+        (await this.replay(null, resellerId, key, requestHash)) ??
+        refused('CART_CHANGED', 'The cart was just checked out or emptied; review it and buy again.')
+      );
     }
     // What the buyer confirmed must be what is bought: a cart edited since (another tab, a late save) or a
     // total that differs stops here with the cart's current figures, as a changed price does (R16).
     const total = context.cart.total;
-    if ((request.cartVersion != null && request.cartVersion !== view.cart.version) || (request.expectedTotalMinor != null && total && request.expectedTotalMinor !== total.amountMinor)) {
+    if (
+      (request.cartVersion != null && request.cartVersion !== view.cart.version) ||
+      (request.expectedTotalMinor != null && total && request.expectedTotalMinor !== total.amountMinor)
+    ) {
       const replayed = await this.replay(null, resellerId, key, requestHash);
       if (replayed) return replayed;
       const items = view.lines.reduce((sum, l) => sum + l.quantity, 0);
@@ -143,11 +184,27 @@ export class PurchaseService {
     if (changed.length) {
       // R16: never charge a changed price silently; the cart takes today's prices for the next confirmation.
       await this.db.transaction(async (m) => {
-        for (const line of changed) if (line.currentUnitPriceMinor !== null) await m.query(portable(this.db.kind, 'UPDATE cart_line SET unit_price_minor = ? WHERE id = ?'), [line.currentUnitPriceMinor, line.id]);
+        for (const line of changed)
+          if (line.currentUnitPriceMinor !== null)
+            await m.query(portable(this.db.kind, 'UPDATE cart_line SET unit_price_minor = ? WHERE id = ?'), [
+              line.currentUnitPriceMinor,
+              line.id,
+            ]);
       });
-      return fail<PricesChanged>('PRICES_CHANGED', 'Prices changed since the cart was priced; confirm the new figures and buy again.', {
-        details: { changes: changed.map((l) => ({ title: l.skuTitle, before: l.unitPriceMinor, after: l.currentUnitPriceMinor, currency: l.currency })) },
-      });
+      return fail<PricesChanged>(
+        'PRICES_CHANGED',
+        'Prices changed since the cart was priced; confirm the new figures and buy again.',
+        {
+          details: {
+            changes: changed.map((l) => ({
+              title: l.skuTitle,
+              before: l.unitPriceMinor,
+              after: l.currentUnitPriceMinor,
+              currency: l.currency,
+            })),
+          },
+        },
+      );
     }
 
     try {
@@ -156,24 +213,39 @@ export class PurchaseService {
         if (again) return again;
         const cartChanged = async () =>
           // Under READ COMMITTED a twin with this key may have committed since our first look.
-          (await this.replay(m, resellerId, key, requestHash)) ?? refused('CART_CHANGED', 'The cart changed while you checked out; review it and buy again.');
+          (await this.replay(m, resellerId, key, requestHash)) ??
+          refused('CART_CHANGED', 'The cart changed while you checked out; review it and buy again.');
         // Claim the cart before anything else: one transaction checks out the version of it that was priced
         // above. On PostgreSQL a concurrent Buy waits here on the row lock, then finds the version moved on and stops.
-        const claimed = await updateReturning(m, "UPDATE cart SET open_key = NULL, status = 'CHECKED_OUT', updated_at = ?, version = version + 1 WHERE id = ? AND version = ? AND open_key = ? RETURNING id", [
-          this.clock.now().toISOString(),
-          view.cart.id,
-          view.cart.version,
-          resellerId,
-        ]);
+        const claimed = await updateReturning(
+          m,
+          "UPDATE cart SET open_key = NULL, status = 'CHECKED_OUT', updated_at = ?, version = version + 1 WHERE id = ? AND version = ? AND open_key = ? RETURNING id",
+          [this.clock.now().toISOString(), view.cart.id, view.cart.version, resellerId],
+        );
         if (claimed.length !== 1) return cartChanged();
         if (context.payment.method === 'TERMS') {
           // Checked again inside the transaction, so concurrent orders on terms never exceed the limit together.
           const credit = await this.terms.creditInUse(resellerId, m);
           const verdict = canPayWith('TERMS', context.cart.total!, credit ? { approved: true, ...credit } : null);
-          if (!verdict.allowed) return refused(verdict.code === 'TERMS_NOT_APPROVED' ? 'TERMS_NOT_APPROVED' : 'CREDIT_LIMIT_EXCEEDED', verdict.message);
+          if (!verdict.allowed)
+            return refused(
+              verdict.code === 'TERMS_NOT_APPROVED' ? 'TERMS_NOT_APPROVED' : 'CREDIT_LIMIT_EXCEEDED',
+              verdict.message,
+            );
         }
-        const { order, placed } = await this.place(m, actor, view, found.names, context, { key, requestHash, poNumber });
-        if (order.paymentMethod === 'TERMS') await this.terms.charge(m, resellerId, { amountMinor: order.totalMinor, currency: order.currency }, order.id, order.soNumber);
+        const { order, placed } = await this.place(m, actor, view, found.names, context, {
+          key,
+          requestHash,
+          poNumber,
+        });
+        if (order.paymentMethod === 'TERMS')
+          await this.terms.charge(
+            m,
+            resellerId,
+            { amountMinor: order.totalMinor, currency: order.currency },
+            order.id,
+            order.soNumber,
+          );
         return ok<Attempt>({ order, replayed: false, placed });
       });
     } catch (error) {
@@ -185,13 +257,24 @@ export class PurchaseService {
   }
 
   /** The order this key already placed, if any: in the Buy's transaction (`m`), or outside any (null). */
-  private async replay(m: EntityManager | null, resellerId: string, key: string, requestHash: string): Promise<Result<Attempt> | null> {
+  private async replay(
+    m: EntityManager | null,
+    resellerId: string,
+    key: string,
+    requestHash: string,
+  ): Promise<Result<Attempt> | null> {
     // Asked up to three times a Buy and almost always absent: an index probe, the order read only when there is one.
     const sql = 'SELECT id, so_number, request_hash FROM sales_order WHERE reseller_id = ? AND idempotency_key = ?';
-    const [hit] = m ? await m.query(portable(this.db.kind, sql), [resellerId, key]) : await this.db.select<Record<string, string>>(sql, [resellerId, key]);
+    const [hit] = m
+      ? await m.query(portable(this.db.kind, sql), [resellerId, key])
+      : await this.db.select<Record<string, string>>(sql, [resellerId, key]);
     if (!hit) return null;
     if (hit.request_hash !== requestHash) {
-      return refused('IDEMPOTENCY_KEY_REUSED', `This idempotency key was used for order ${hit.so_number} with a different request.`, 'idempotencyKey');
+      return refused(
+        'IDEMPOTENCY_KEY_REUSED',
+        `This idempotency key was used for order ${hit.so_number} with a different request.`,
+        'idempotencyKey',
+      );
     }
     return ok({ order: await (m ?? this.db.read).findOneByOrFail(SalesOrderEntity, { id: hit.id }), replayed: true });
   }
@@ -208,7 +291,13 @@ export class PurchaseService {
     const at = now.toISOString();
     const day = at.slice(0, 10).replace(/-/g, '');
     // The upsert locks the day's row until commit (PostgreSQL) or holds the only writer (SQLite).
-    const [{ last }] = await m.query(portable(this.db.kind, 'INSERT INTO so_sequence (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = so_sequence.last + 1 RETURNING last'), [day]);
+    const [{ last }] = await m.query(
+      portable(
+        this.db.kind,
+        'INSERT INTO so_sequence (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = so_sequence.last + 1 RETURNING last',
+      ),
+      [day],
+    );
     const tenant = context.tenant!;
     const order: SalesOrderEntity = {
       id: randomUUID(),
@@ -252,7 +341,11 @@ export class PurchaseService {
         version: 1,
       },
     ]);
-    const lines = view.lines.map((line, i) => ({ line, lineNumber: i + 1, lineTotalMinor: line.unitPriceMinor * line.quantity }));
+    const lines = view.lines.map((line, i) => ({
+      line,
+      lineNumber: i + 1,
+      lineTotalMinor: line.unitPriceMinor * line.quantity,
+    }));
     await insertRows(
       m,
       'order_line',
@@ -276,32 +369,76 @@ export class PurchaseService {
       })),
     );
     // A new order's timeline starts here, at position 1.
-    const event = { at, state: 'PLACED', message: `Order ${order.soNumber} placed${request.poNumber ? ` (PO ${request.poNumber})` : ''}; paid by ${order.paymentMethod === 'TERMS' ? 'terms' : 'credit card'}.` };
-    await insertRows(m, 'order_event', [{ id: randomUUID(), order_id: order.id, at, seq: 1, state: event.state, message: event.message }]);
-    await this.jobs.enqueue(m, PROVISION_ORDER_JOB, { orderId: order.id }, { key: `${PROVISION_ORDER_JOB}:${order.id}`, maxAttempts: 5 });
+    const event = {
+      at,
+      state: 'PLACED',
+      message: `Order ${order.soNumber} placed${request.poNumber ? ` (PO ${request.poNumber})` : ''}; paid by ${order.paymentMethod === 'TERMS' ? 'terms' : 'credit card'}.`,
+    };
+    await insertRows(m, 'order_event', [
+      { id: randomUUID(), order_id: order.id, at, seq: 1, state: event.state, message: event.message },
+    ]);
+    await this.jobs.enqueue(
+      m,
+      PROVISION_ORDER_JOB,
+      { orderId: order.id },
+      { key: `${PROVISION_ORDER_JOB}:${order.id}`, maxAttempts: 5 },
+    );
     await this.audit.record(m, actor, {
       operation: 'orders.buy',
       entityType: 'Order',
       entityId: order.id,
-      changes: { soNumber: { before: null, after: order.soNumber }, total: { before: null, after: `${order.totalMinor} ${order.currency}` } },
+      changes: {
+        soNumber: { before: null, after: order.soNumber },
+        total: { before: null, after: `${order.totalMinor} ${order.currency}` },
+      },
     });
     const placed: PlacedOrder = {
-      id: order.id, soNumber: order.soNumber, resellerId: order.resellerId, resellerName: names.reseller, customerId: order.customerId, customerName: names.customer,
-      status: order.status, paymentMethod: order.paymentMethod, poNumber: order.poNumber, currency: order.currency, totalMinor: order.totalMinor,
-      tenantDomain: order.tenantDomain, placedAt: at, provisionedAt: null, failureReason: null, events: [event],
+      id: order.id,
+      soNumber: order.soNumber,
+      resellerId: order.resellerId,
+      resellerName: names.reseller,
+      customerId: order.customerId,
+      customerName: names.customer,
+      status: order.status,
+      paymentMethod: order.paymentMethod,
+      poNumber: order.poNumber,
+      currency: order.currency,
+      totalMinor: order.totalMinor,
+      tenantDomain: order.tenantDomain,
+      placedAt: at,
+      provisionedAt: null,
+      failureReason: null,
+      events: [event],
       lines: lines.map(({ line, lineNumber, lineTotalMinor }) => ({
-        orderId: order.id, lineNumber, productTitle: line.productTitle, skuTitle: line.skuTitle, term: line.term, billingPlan: line.billingPlan,
-        quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, lineTotalMinor, subscriptionId: null, status: 'PENDING',
+        orderId: order.id,
+        lineNumber,
+        productTitle: line.productTitle,
+        skuTitle: line.skuTitle,
+        term: line.term,
+        billingPlan: line.billingPlan,
+        quantity: line.quantity,
+        unitPriceMinor: line.unitPriceMinor,
+        lineTotalMinor,
+        subscriptionId: null,
+        status: 'PENDING',
       })),
     };
     return { order, placed };
   }
 
   /** What the purchase rules decide on, and the cart they were decided for; null when no reseller has that id. */
-  private async context(ctx: RequestContext, resellerId: string, requestedMethod?: PaymentMethod | null): Promise<{ context: PurchaseContext; view: CartView | null; names: { reseller: string; customer: string } } | null> {
+  private async context(
+    ctx: RequestContext,
+    resellerId: string,
+    requestedMethod?: PaymentMethod | null,
+  ): Promise<{
+    context: PurchaseContext;
+    view: CartView | null;
+    names: { reseller: string; customer: string };
+  } | null> {
     const view = await this.carts.view(ctx, resellerId);
     // The reseller, the cart's customer and its tenant choice, and whether this is a first order, in one statement.
-    const [row] = await this.db.select<Record<string, any>>(
+    const [row] = await this.db.select<PurchaseRow>(
       `SELECT r.company_name AS reseller_name, r.status, r.checks, r.checks_at, r.mpn_location_id, r.reseller_domain,
               EXISTS (SELECT 1 FROM sales_order o WHERE o.reseller_id = r.id) AS has_orders,
               cu.id AS customer_id, cu.company_name, cu.segment,
@@ -311,11 +448,24 @@ export class PurchaseService {
       [view?.cart.customerId ?? '', resellerId],
     );
     if (!row) return null;
-    const checks = await this.resellers.checksOf(systemContext(ctx.clock, 'system:preflight'), { id: resellerId, checks: row.checks, checksAt: row.checks_at, mpnLocationId: row.mpn_location_id, resellerDomain: row.reseller_domain });
+    const checks = await this.resellers.checksOf(systemContext(ctx.clock, 'system:preflight'), {
+      id: resellerId,
+      checks: row.checks,
+      checksAt: row.checks_at,
+      mpnLocationId: row.mpn_location_id,
+      resellerDomain: row.reseller_domain,
+    });
     const lines = view?.lines ?? [];
     const currency = view?.cart.currency ?? null;
-    const total = currency ? { amountMinor: lines.reduce((sum, l) => sum + (l.currentUnitPriceMinor ?? l.unitPriceMinor) * l.quantity, 0), currency } : null;
-    const customer: { segment: CustomerSegment; companyName: string } | null = row.customer_id ? { segment: row.segment, companyName: row.company_name } : null;
+    const total = currency
+      ? {
+          amountMinor: lines.reduce((sum, l) => sum + (l.currentUnitPriceMinor ?? l.unitPriceMinor) * l.quantity, 0),
+          currency,
+        }
+      : null;
+    const customer: { segment: CustomerSegment; companyName: string } | null = row.customer_id
+      ? { segment: row.segment, companyName: row.company_name }
+      : null;
     let tenant: PurchaseContext['tenant'] = null;
     if (customer && row.choice) {
       if (row.choice === 'NEW') {
@@ -323,7 +473,16 @@ export class PurchaseService {
         tenant = { choice: 'NEW', domain: row.domain, verdict: canCreateNewTenant(customer.segment), available };
       } else {
         const existing = await this.partnerCenter.findCustomerTenant(row.domain);
-        tenant = { choice: 'EXISTING', domain: row.domain, verdict: canUseExistingTenant(customer.segment, existing, this.distributorPartnerId, row.mpn_location_id ?? null) };
+        tenant = {
+          choice: 'EXISTING',
+          domain: row.domain,
+          verdict: canUseExistingTenant(
+            customer.segment,
+            existing,
+            this.distributorPartnerId,
+            row.mpn_location_id ?? null,
+          ),
+        };
       }
     }
     const credit = await this.terms.creditInUse(resellerId);
@@ -331,10 +490,16 @@ export class PurchaseService {
     const context: PurchaseContext = {
       reseller: { status: row.status },
       identifierChecks: checks.checks,
-      cart: { priceSegment: view?.cart.priceSegment ?? null, lines: lines.map((l) => ({ title: l.skuTitle, quantity: l.quantity, maxQuantity: l.maxQuantity ?? undefined })), total },
+      cart: {
+        priceSegment: view?.cart.priceSegment ?? null,
+        lines: lines.map((l) => ({ title: l.skuTitle, quantity: l.quantity, maxQuantity: l.maxQuantity ?? undefined })),
+        total,
+      },
       customer: customer ? { name: customer.companyName, segment: customer.segment, missingFields: [] } : null,
       tenant,
-      attestation: row.attested_at ? { signedAt: new Date(row.attested_at), signedBy: row.attested_by_email ?? '' } : null,
+      attestation: row.attested_at
+        ? { signedAt: new Date(row.attested_at), signedBy: row.attested_by_email ?? '' }
+        : null,
       payment: { method: requestedMethod ?? defaultPaymentMethod(!Number(row.has_orders), terms), terms },
     };
     return { context, view, names: { reseller: String(row.reseller_name), customer: String(row.company_name ?? '') } };

@@ -18,7 +18,10 @@ export const partnerCenterModule: ApiModule = {
   name: 'partner-center',
   entities: [SimPartnerEntity, SimTenantEntity],
   resolvers: [SimulatorResolver],
-  services: ({ db, clock, audit }) => ({ partnerCenter: new PartnerCenterSimulator(db, clock), simulator: new SimulatorService(db, clock, audit) }),
+  services: ({ db, clock, audit }) => ({
+    partnerCenter: new PartnerCenterSimulator(db, clock),
+    simulator: new SimulatorService(db, clock, audit),
+  }),
 };
 
 export type { PartnerCenter } from './partner-center.js';

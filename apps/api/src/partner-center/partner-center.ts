@@ -21,9 +21,14 @@ export interface CustomerTenant {
 }
 
 export interface PartnerCenter {
-  /** Validate an MPN ID (`GET /v1/profiles/mpn?mpnId=`): whether it exists, its kind, CSP indirect-reseller enrolment. */
+  /**
+   * Validate an MPN ID (`GET /v1/profiles/mpn?mpnId=`): whether it exists, its kind, CSP indirect-reseller enrolment.
+   */
   lookupPartner(mpnId: string): Promise<PartnerLookup>;
-  /** Whether the indirect reseller has a relationship with the distributor (`GET /v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf`). */
+  /**
+   * Whether the indirect reseller has a relationship with the distributor (`GET
+   * /v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf`).
+   */
   hasRelationshipWithDistributor(mpnId: string): Promise<boolean>;
   /** Domain availability (`HEAD /v1/domains/{domain}`): true when the domain exists (200), false when free (404). */
   domainExists(domain: string): Promise<boolean>;
@@ -34,13 +39,28 @@ export interface PartnerCenter {
    * the first admin user and its temporary password (R22). Throws DomainTakenError when it exists.
    */
   /** A new tenant, its relationship accepted for the distributor and the indirect reseller it is created for. */
-  createCustomerTenant(request: { domain: string; companyName: string; indirectReseller: string | null }): Promise<CreatedTenant>;
+  createCustomerTenant(request: {
+    domain: string;
+    companyName: string;
+    indirectReseller: string | null;
+  }): Promise<CreatedTenant>;
   /**
    * Place a cart with the customer and provision one line (`POST /v1/customers/{id}/carts`, then
    * checkout); idempotent on `reference`, answering the subscription ID. Throws ProvisioningError.
    */
-  provisionLine(request: { tenantId: string; productId: string; skuId: string; term: string; billingPlan: string; quantity: number; reference: string }): Promise<{ subscriptionId: string }>;
-  /** R24: cancel a subscription or reduce its seats within Microsoft's window (`PATCH /v1/customers/{id}/subscriptions/{id}`). */
+  provisionLine(request: {
+    tenantId: string;
+    productId: string;
+    skuId: string;
+    term: string;
+    billingPlan: string;
+    quantity: number;
+    reference: string;
+  }): Promise<{ subscriptionId: string }>;
+  /**
+   * R24: cancel a subscription or reduce its seats within Microsoft's window (`PATCH
+   * /v1/customers/{id}/subscriptions/{id}`).
+   */
   cancelSeats(request: CancellationRequest): Promise<void>;
 }
 

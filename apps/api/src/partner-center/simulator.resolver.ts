@@ -26,7 +26,9 @@ class SimTenantSaved {
   tenant: SimTenant;
 
   static of(this: void, tenant: SimTenantEntity): SimTenantSaved {
-    return Object.assign(new SimTenantSaved(), { tenant: { ...tenant, indirectResellers: coveredResellers(tenant.indirectResellers) } });
+    return Object.assign(new SimTenantSaved(), {
+      tenant: { ...tenant, indirectResellers: coveredResellers(tenant.indirectResellers) },
+    });
   }
 }
 
@@ -39,10 +41,19 @@ class DistributorLinks {
   resellerRelationshipRequest: string;
 }
 
-const SaveSimPartnerResult = createUnionType({ name: 'SaveSimPartnerResult', types: () => [SimPartnerSaved, ValidationFailed] as const });
+const SaveSimPartnerResult = createUnionType({
+  name: 'SaveSimPartnerResult',
+  types: () => [SimPartnerSaved, ValidationFailed] as const,
+});
 
-const SaveSimTenantResult = createUnionType({ name: 'SaveSimTenantResult', types: () => [SimTenantSaved, ValidationFailed] as const });
-const AcceptRelationshipResult = createUnionType({ name: 'AcceptRelationshipResult', types: () => [SimTenantSaved, NotFound] as const });
+const SaveSimTenantResult = createUnionType({
+  name: 'SaveSimTenantResult',
+  types: () => [SimTenantSaved, ValidationFailed] as const,
+});
+const AcceptRelationshipResult = createUnionType({
+  name: 'AcceptRelationshipResult',
+  types: () => [SimTenantSaved, NotFound] as const,
+});
 
 @Resolver()
 export class SimulatorResolver {
@@ -50,7 +61,10 @@ export class SimulatorResolver {
   @Query(() => DistributorLinks)
   distributorLinks(@Ctx() { app }: Context): DistributorLinks {
     const id = app.config.distributorPartnerId;
-    return { customerAuthorisation: customerAuthorisationUrl(id), resellerRelationshipRequest: relationshipRequestUrl(id) };
+    return {
+      customerAuthorisation: customerAuthorisationUrl(id),
+      resellerRelationshipRequest: relationshipRequestUrl(id),
+    };
   }
 
   @RequirePermission(Permission.SimulatorManage)
@@ -67,23 +81,43 @@ export class SimulatorResolver {
 
   @RequirePermission(Permission.SimulatorManage)
   @Mutation(() => SaveSimPartnerResult)
-  async saveSimPartner(@Arg('input', () => SimPartnerInput) input: SimPartnerInput, @Ctx() ctx: Context): Promise<typeof SaveSimPartnerResult> {
-    return toUnion(await ctx.app.simulator.savePartner(ctx, { ...input, kind: input.kind as 'LOCATION' | 'GLOBAL' }), SimPartnerSaved.of, ValidationFailed.from);
+  async saveSimPartner(
+    @Arg('input', () => SimPartnerInput) input: SimPartnerInput,
+    @Ctx() ctx: Context,
+  ): Promise<typeof SaveSimPartnerResult> {
+    return toUnion(
+      await ctx.app.simulator.savePartner(ctx, { ...input, kind: input.kind as 'LOCATION' | 'GLOBAL' }),
+      SimPartnerSaved.of,
+      ValidationFailed.from,
+    );
   }
 
   @RequirePermission(Permission.SimulatorManage)
   @Mutation(() => SaveSimTenantResult)
-  async saveSimTenant(@Arg('input', () => SimTenantInput) input: SimTenantInput, @Ctx() ctx: Context): Promise<typeof SaveSimTenantResult> {
+  async saveSimTenant(
+    @Arg('input', () => SimTenantInput) input: SimTenantInput,
+    @Ctx() ctx: Context,
+  ): Promise<typeof SaveSimTenantResult> {
     return toUnion(await ctx.app.simulator.saveTenant(ctx, input), SimTenantSaved.of, ValidationFailed.from);
   }
 
   @RequirePermission(Permission.SimulatorManage)
-  @Mutation(() => AcceptRelationshipResult, { description: 'Simulates the customer’s global admin accepting the authorisation link.' })
+  @Mutation(() => AcceptRelationshipResult, {
+    description: 'Simulates the customer’s global admin accepting the authorisation link.',
+  })
   async acceptTenantRelationship(
     @Arg('domain', () => Code) domain: string,
-    @Arg('indirectReseller', () => Code, { nullable: true, description: 'The MPN location ID of the indirect reseller the accepted invitation names.' }) indirectReseller: string | null,
+    @Arg('indirectReseller', () => Code, {
+      nullable: true,
+      description: 'The MPN location ID of the indirect reseller the accepted invitation names.',
+    })
+    indirectReseller: string | null,
     @Ctx() ctx: Context,
   ): Promise<typeof AcceptRelationshipResult> {
-    return toUnion(await ctx.app.simulator.acceptRelationship(ctx, domain, indirectReseller), SimTenantSaved.of, NotFound.from);
+    return toUnion(
+      await ctx.app.simulator.acceptRelationship(ctx, domain, indirectReseller),
+      SimTenantSaved.of,
+      NotFound.from,
+    );
   }
 }

@@ -11,7 +11,6 @@ import { SimPartnerEntity } from './sim-partner.entity.js';
 import { coveredResellers } from './simulator.js';
 import { SimTenantEntity } from './sim-tenant.entity.js';
 
-
 /** Staff shape the simulator's world, so a demo can show every answer Microsoft can give. */
 export class SimulatorService {
   constructor(
@@ -30,13 +29,17 @@ export class SimulatorService {
     return this.db.read.find(SimTenantEntity, { order: { domain: 'ASC' }, take: 500 });
   }
 
-  async savePartner(actor: RequestContext, input: Omit<SimPartnerEntity, 'tenantDomain'> & { tenantDomain?: string | null }): Promise<Result<SimPartnerEntity>> {
+  async savePartner(
+    actor: RequestContext,
+    input: Omit<SimPartnerEntity, 'tenantDomain'> & { tenantDomain?: string | null },
+  ): Promise<Result<SimPartnerEntity>> {
     requirePermission(actor, Permission.SimulatorManage);
     const fields: FieldError[] = [];
     const mpn = parseMpnId(input.mpnId);
     if (!mpn.ok) fields.push({ field: 'mpnId', code: mpn.code, message: mpn.message });
     const companyName = requireText(fields, 'companyName', input.companyName, 'Company name');
-    if (input.kind !== 'LOCATION' && input.kind !== 'GLOBAL') fields.push({ field: 'kind', code: 'KIND_UNKNOWN', message: 'Kind is LOCATION or GLOBAL.' });
+    if (input.kind !== 'LOCATION' && input.kind !== 'GLOBAL')
+      fields.push({ field: 'kind', code: 'KIND_UNKNOWN', message: 'Kind is LOCATION or GLOBAL.' });
     const domain = input.tenantDomain ? parseExistingTenantDomain(input.tenantDomain) : null;
     if (domain && !domain.ok) fields.push({ field: 'tenantDomain', code: domain.code, message: domain.message });
     if (fields.length || !mpn.ok) return invalid(fields);
@@ -51,12 +54,27 @@ export class SimulatorService {
     await this.db.transaction(async (m) => {
       const before = await m.findOneBy(SimPartnerEntity, { mpnId: partner.mpnId });
       await m.save(SimPartnerEntity, partner);
-      await this.audit.record(m, actor, { operation: 'simulator.savePartner', entityType: 'SimPartner', entityId: partner.mpnId, changes: changesBetween(before ? { ...before } : null, { ...partner }) });
+      await this.audit.record(m, actor, {
+        operation: 'simulator.savePartner',
+        entityType: 'SimPartner',
+        entityId: partner.mpnId,
+        changes: changesBetween(before ? { ...before } : null, { ...partner }),
+      });
     });
     return ok(partner);
   }
 
-  async saveTenant(actor: RequestContext, input: { domain: string; companyName: string; government: boolean; relationshipAccepted: boolean; indirectResellers?: string[] | null; provisioningFails?: boolean | null }): Promise<Result<SimTenantEntity>> {
+  async saveTenant(
+    actor: RequestContext,
+    input: {
+      domain: string;
+      companyName: string;
+      government: boolean;
+      relationshipAccepted: boolean;
+      indirectResellers?: string[] | null;
+      provisioningFails?: boolean | null;
+    },
+  ): Promise<Result<SimTenantEntity>> {
     requirePermission(actor, Permission.SimulatorManage);
     const fields: FieldError[] = [];
     const domain = parseExistingTenantDomain(input.domain);
@@ -71,32 +89,54 @@ export class SimulatorService {
         companyName,
         government: input.government,
         relationshipAccepted: input.relationshipAccepted,
-        indirectResellers: input.indirectResellers ? input.indirectResellers.map((id) => id.trim()).filter(Boolean).join(',') : (before?.indirectResellers ?? ''),
+        indirectResellers: input.indirectResellers
+          ? input.indirectResellers
+              .map((id) => id.trim())
+              .filter(Boolean)
+              .join(',')
+          : (before?.indirectResellers ?? ''),
         createdByMarketplace: before?.createdByMarketplace ?? false,
         provisioningFails: input.provisioningFails ?? before?.provisioningFails ?? false,
         createdAt: before?.createdAt ?? this.clock.now().toISOString(),
       };
       await m.save(SimTenantEntity, tenant);
-      await this.audit.record(m, actor, { operation: 'simulator.saveTenant', entityType: 'SimTenant', entityId: tenant.domain, changes: changesBetween(before ? { ...before } : null, { ...tenant }) });
+      await this.audit.record(m, actor, {
+        operation: 'simulator.saveTenant',
+        entityType: 'SimTenant',
+        entityId: tenant.domain,
+        changes: changesBetween(before ? { ...before } : null, { ...tenant }),
+      });
       return { ok: true as const, value: tenant };
     });
   }
 
   /** R21: the customer's global admin accepts the universal authorisation link (simulated by staff). */
-  /** The customer's admin accepts the invitation: for the distributor, and for the indirect reseller it names, if any. */
-  async acceptRelationship(actor: RequestContext, domain: string, indirectReseller: string | null = null): Promise<Result<SimTenantEntity>> {
+  /**
+   * The customer's admin accepts the invitation: for the distributor, and for the indirect reseller it names, if any.
+   */
+  async acceptRelationship(
+    actor: RequestContext,
+    domain: string,
+    indirectReseller: string | null = null,
+  ): Promise<Result<SimTenantEntity>> {
     requirePermission(actor, Permission.SimulatorManage);
     return this.db.transaction(async (m) => {
       const tenant = await m.findOneBy(SimTenantEntity, { domain: domain.trim().toLowerCase() });
       if (!tenant) return notFound('tenant', `No tenant with id ${domain}.`);
       const covered = coveredResellers(tenant.indirectResellers);
-      const indirectResellers = indirectReseller && !covered.includes(indirectReseller.trim()) ? [...covered, indirectReseller.trim()].join(',') : tenant.indirectResellers;
+      const indirectResellers =
+        indirectReseller && !covered.includes(indirectReseller.trim())
+          ? [...covered, indirectReseller.trim()].join(',')
+          : tenant.indirectResellers;
       await m.update(SimTenantEntity, tenant.domain, { relationshipAccepted: true, indirectResellers });
       await this.audit.record(m, actor, {
         operation: 'simulator.acceptRelationship',
         entityType: 'SimTenant',
         entityId: tenant.domain,
-        changes: { relationshipAccepted: { before: tenant.relationshipAccepted, after: true }, indirectResellers: { before: tenant.indirectResellers, after: indirectResellers } },
+        changes: {
+          relationshipAccepted: { before: tenant.relationshipAccepted, after: true },
+          indirectResellers: { before: tenant.indirectResellers, after: indirectResellers },
+        },
       });
       return ok({ ...tenant, relationshipAccepted: true, indirectResellers });
     });

@@ -3,11 +3,19 @@ import { generatePassword } from '@nce/domain';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
 import { createHash } from 'node:crypto';
-import { DomainTakenError, ProvisioningError, type CreatedTenant, type CustomerTenant, type PartnerCenter, type PartnerLookup } from './partner-center.js';
+import {
+  DomainTakenError,
+  ProvisioningError,
+  type CreatedTenant,
+  type CustomerTenant,
+  type PartnerCenter,
+  type PartnerLookup,
+} from './partner-center.js';
 import { SimPartnerEntity } from './sim-partner.entity.js';
 import { SimTenantEntity } from './sim-tenant.entity.js';
 
-const TENANT_COLUMNS = 'domain, tenant_id, company_name, government, relationship_accepted, indirect_resellers, provisioning_fails';
+const TENANT_COLUMNS =
+  'domain, tenant_id, company_name, government, relationship_accepted, indirect_resellers, provisioning_fails';
 interface TenantRow {
   domain: string;
   tenant_id: string;
@@ -28,7 +36,11 @@ const toCustomerTenant = (row: TenantRow): CustomerTenant => ({
   indirectResellers: coveredResellers(row.indirect_resellers),
 });
 
-export const coveredResellers = (column: string): string[] => column.split(',').map((id) => id.trim()).filter(Boolean);
+export const coveredResellers = (column: string): string[] =>
+  column
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
 
 /**
  * The default Partner Center: deterministic, answering from the sim_partner and sim_tenant tables,
@@ -43,7 +55,12 @@ export class PartnerCenterSimulator implements PartnerCenter {
   async lookupPartner(mpnId: string): Promise<PartnerLookup> {
     const partner = await this.db.read.findOneBy(SimPartnerEntity, { mpnId });
     if (!partner) return { exists: false };
-    return { exists: true, kind: partner.kind, cspIndirectReseller: partner.cspIndirectReseller, companyName: partner.companyName };
+    return {
+      exists: true,
+      kind: partner.kind,
+      cspIndirectReseller: partner.cspIndirectReseller,
+      companyName: partner.companyName,
+    };
   }
 
   async hasRelationshipWithDistributor(mpnId: string): Promise<boolean> {
@@ -62,11 +79,17 @@ export class PartnerCenterSimulator implements PartnerCenter {
 
   /** Asked before every purchase and every provisioned line: hand-written SQL, no entity hydration. */
   async findCustomerTenant(domain: string): Promise<CustomerTenant | null> {
-    const [tenant] = await this.db.select<TenantRow>(`SELECT ${TENANT_COLUMNS} FROM sim_tenant WHERE domain = ?`, [domain.toLowerCase()]);
+    const [tenant] = await this.db.select<TenantRow>(`SELECT ${TENANT_COLUMNS} FROM sim_tenant WHERE domain = ?`, [
+      domain.toLowerCase(),
+    ]);
     return tenant ? toCustomerTenant(tenant) : null;
   }
 
-  async createCustomerTenant(request: { domain: string; companyName: string; indirectReseller: string | null }): Promise<CreatedTenant> {
+  async createCustomerTenant(request: {
+    domain: string;
+    companyName: string;
+    indirectReseller: string | null;
+  }): Promise<CreatedTenant> {
     const domain = request.domain.toLowerCase();
     return this.db.transaction(async (m) => {
       if (await m.existsBy(SimTenantEntity, { domain })) throw new DomainTakenError(domain);
@@ -87,15 +110,27 @@ export class PartnerCenterSimulator implements PartnerCenter {
     });
   }
 
-  async provisionLine(request: { tenantId: string; productId: string; skuId: string; quantity: number; reference: string }): Promise<{ subscriptionId: string }> {
-    const [row] = await this.db.select<TenantRow>(`SELECT ${TENANT_COLUMNS} FROM sim_tenant WHERE tenant_id = ?`, [request.tenantId]);
+  async provisionLine(request: {
+    tenantId: string;
+    productId: string;
+    skuId: string;
+    quantity: number;
+    reference: string;
+  }): Promise<{ subscriptionId: string }> {
+    const [row] = await this.db.select<TenantRow>(`SELECT ${TENANT_COLUMNS} FROM sim_tenant WHERE tenant_id = ?`, [
+      request.tenantId,
+    ]);
     if (!row) throw new ProvisioningError(`no tenant ${request.tenantId}`);
     const tenant = { ...toCustomerTenant(row), provisioningFails: flag(row.provisioning_fails) };
-    if (tenant.provisioningFails) throw new ProvisioningError(`Microsoft refused provisioning into ${tenant.domain} (simulated failure)`);
-    if (!tenant.relationshipAccepted) throw new ProvisioningError(`${tenant.domain} has not accepted the distributor as its provider`);
+    if (tenant.provisioningFails)
+      throw new ProvisioningError(`Microsoft refused provisioning into ${tenant.domain} (simulated failure)`);
+    if (!tenant.relationshipAccepted)
+      throw new ProvisioningError(`${tenant.domain} has not accepted the distributor as its provider`);
     // The same reference always yields the same subscription: a retried provisioning doubles nothing.
     const digest = createHash('sha256').update(request.reference).digest('hex');
-    return { subscriptionId: `${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20, 32)}` };
+    return {
+      subscriptionId: `${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20, 32)}`,
+    };
   }
 
   /** Microsoft accepts any cancellation the marketplace decided was inside the window; nothing to keep here. */

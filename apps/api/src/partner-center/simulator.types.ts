@@ -84,7 +84,10 @@ export class SimTenantInput {
   @Field()
   relationshipAccepted: boolean;
 
-  @Field(() => [Code], { nullable: true, description: 'MPN location IDs of the indirect resellers the relationship covers; unchanged when omitted.' })
+  @Field(() => [Code], {
+    nullable: true,
+    description: 'MPN location IDs of the indirect resellers the relationship covers; unchanged when omitted.',
+  })
   indirectResellers?: string[] | null;
 
   @Field(() => Boolean, { nullable: true })

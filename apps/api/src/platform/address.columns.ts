@@ -24,8 +24,22 @@ export class AddressColumns {
   country: string;
 
   /** The columns of a validated address (optional parts stored as null). */
-  static of(address: { line1: string; line2?: string | null; city: string; region?: string | null; postalCode: string; country: string }): AddressColumns {
-    return { line1: address.line1, line2: address.line2 ?? null, city: address.city, region: address.region ?? null, postalCode: address.postalCode, country: address.country };
+  static of(address: {
+    line1: string;
+    line2?: string | null;
+    city: string;
+    region?: string | null;
+    postalCode: string;
+    country: string;
+  }): AddressColumns {
+    return {
+      line1: address.line1,
+      line2: address.line2 ?? null,
+      city: address.city,
+      region: address.region ?? null,
+      postalCode: address.postalCode,
+      country: address.country,
+    };
   }
 
   /** One line, for an invoice's bill-to or an audit snapshot. */

@@ -7,7 +7,9 @@ export enum FixKind {
 }
 registerEnumType(FixKind, { name: 'FixKind', description: 'How a business error can be put right.' });
 
-@ObjectType({ description: 'How to put a business error right: a link to follow, a field to change, or an action to take.' })
+@ObjectType({
+  description: 'How to put a business error right: a link to follow, a field to change, or an action to take.',
+})
 export class Fix {
   @Field(() => FixKind)
   kind: FixKind;
@@ -23,7 +25,9 @@ export class Fix {
 }
 
 /** An expected business failure (not a bug): a member of an operation's result union. */
-@InterfaceType({ description: 'An expected business failure, with a stable code, a human message and, where there is one, the fix.' })
+@InterfaceType({
+  description: 'An expected business failure, with a stable code, a human message and, where there is one, the fix.',
+})
 export abstract class BusinessError {
   @Field({ description: 'Stable, machine-readable code.' })
   code: string;

@@ -17,7 +17,10 @@ export function parseTrustProxy(text: string | undefined): TrustProxy {
   if (value === '' || value === 'false') return false;
   if (value === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
-  const list = value.split(',').map((part) => part.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   proxyAddr.compile(list); // throws on an address or range it cannot read
   return list;
 }

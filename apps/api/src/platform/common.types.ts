@@ -3,7 +3,8 @@ import { Field, ObjectType } from 'type-graphql';
 import { BusinessError, Fix, FixKind } from './business-error.js';
 import { detailsOf, type Failure, type FixSpec } from './result.js';
 
-export const toFix = (fix: FixSpec | null | undefined): Fix | null => (fix ? Object.assign(new Fix(), { ...fix, kind: fix.kind as FixKind }) : null);
+export const toFix = (fix: FixSpec | null | undefined): Fix | null =>
+  fix ? Object.assign(new Fix(), { ...fix, kind: fix.kind as FixKind }) : null;
 
 @ObjectType({ description: 'One input field at fault.' })
 export class FieldError {
@@ -37,7 +38,10 @@ export class ValidationFailed extends BusinessError {
   }
 }
 
-@ObjectType({ implements: BusinessError, description: 'Someone else changed the record since it was read; nothing was overwritten.' })
+@ObjectType({
+  implements: BusinessError,
+  description: 'Someone else changed the record since it was read; nothing was overwritten.',
+})
 export class VersionConflict extends BusinessError {
   @Field({ description: 'The version now stored.' })
   currentVersion: number;
@@ -52,7 +56,12 @@ export class VersionConflict extends BusinessError {
   }
 
   static from(failure: Failure): VersionConflict {
-    return Object.assign(new VersionConflict(), { code: failure.code, message: failure.message, fix: toFix(failure.fix), currentVersion: detailsOf<{ currentVersion: number }>(failure).currentVersion ?? 0 });
+    return Object.assign(new VersionConflict(), {
+      code: failure.code,
+      message: failure.message,
+      fix: toFix(failure.fix),
+      currentVersion: detailsOf<{ currentVersion: number }>(failure).currentVersion ?? 0,
+    });
   }
 }
 
@@ -83,4 +92,5 @@ export class OperationRefused extends BusinessError {
   }
 }
 
-export const fixField = (field: string, label: string): Fix => Object.assign(new Fix(), { kind: FixKind.FIELD, field, label });
+export const fixField = (field: string, label: string): Fix =>
+  Object.assign(new Fix(), { kind: FixKind.FIELD, field, label });

@@ -1,4 +1,12 @@
-import { execute, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  execute,
+  getVariableValues,
+  GraphQLError,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { variableBoundsProblem } from './input-bounds.js';
 import { estimateResultItems, fieldCount, MAX_ESTIMATED_ITEMS } from './query-limits.js';
@@ -22,7 +30,11 @@ export interface CompiledCacheLimits {
   maxSeen: number;
 }
 
-export const DEFAULT_COMPILED_CACHE: CompiledCacheLimits = { maxEntries: 500, maxBytes: 128 * 1024 * 1024, maxSeen: 10_000 };
+export const DEFAULT_COMPILED_CACHE: CompiledCacheLimits = {
+  maxEntries: 500,
+  maxBytes: 128 * 1024 * 1024,
+  maxSeen: 10_000,
+};
 
 /**
  * What a compiled operation costs in memory, per field selected (fragments expanded). Measured: 1,050
@@ -55,13 +67,18 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
 function withoutLongEcho(error: GraphQLError): GraphQLError {
   const echo = /got invalid value (.+?)(?=(?: at "[^"]*")?; )/s.exec(error.message);
   if (!echo || echo[1]!.length <= 80) return error;
-  const message = error.message.replace(echo[1]!, `${echo[1]!.slice(0, 40)}… (${echo[1]!.length} characters)`).slice(0, 1000);
+  const message = error.message
+    .replace(echo[1]!, `${echo[1]!.slice(0, 40)}… (${echo[1]!.length} characters)`)
+    .slice(0, 1000);
   return new GraphQLError(message, { nodes: error.nodes, extensions: error.extensions });
 }
 
 export const NUL_REFUSED = 'Text may not contain the NUL character (U+0000).';
 
-/** Whether any text in a variable holds U+0000, which PostgreSQL cannot store (GraphQL's lexer already refuses it in the query). */
+/**
+ * Whether any text in a variable holds U+0000, which PostgreSQL cannot store (GraphQL's lexer already refuses it in the
+ * query).
+ */
 function holdsNul(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   if (Array.isArray(value)) return value.some(holdsNul);
@@ -73,7 +90,10 @@ function holdsNul(value: unknown): boolean {
  * The answer when an operation runs past its time. Nothing can stop the work already started (a
  * transaction commits or rolls back on its own), so a mutation's client is told it may still land.
  */
-export function operationTimedOut(operation: 'query' | 'mutation' | 'subscription', timeoutMs: number): ExecutionResult {
+export function operationTimedOut(
+  operation: 'query' | 'mutation' | 'subscription',
+  timeoutMs: number,
+): ExecutionResult {
   const seconds = Math.round(timeoutMs / 100) / 10;
   const message =
     operation === 'mutation'
@@ -84,9 +104,12 @@ export function operationTimedOut(operation: 'query' | 'mutation' | 'subscriptio
 
 export const tooLarge = (items: number): ExecutionResult => ({
   errors: [
-    new GraphQLError(`The answer could hold more than ${MAX_ESTIMATED_ITEMS.toLocaleString('en-US')} values (estimated ${items > MAX_ESTIMATED_ITEMS * 10 ? 'far more' : items.toLocaleString('en-US')}); ask for smaller pages (first:) or fewer fields.`, {
-      extensions: { code: 'QUERY_TOO_LARGE' },
-    }),
+    new GraphQLError(
+      `The answer could hold more than ${MAX_ESTIMATED_ITEMS.toLocaleString('en-US')} values (estimated ${items > MAX_ESTIMATED_ITEMS * 10 ? 'far more' : items.toLocaleString('en-US')}); ask for smaller pages (first:) or fewer fields.`,
+      {
+        extensions: { code: 'QUERY_TOO_LARGE' },
+      },
+    ),
   ],
 });
 
@@ -143,9 +166,14 @@ export function compiledExecution(schema: GraphQLSchema, options: { timeoutMs: n
   const executor = async (request: ExecutionRequest): Promise<ExecutionResult> => {
     // graphql-js coerces the variables, so a bad one is reported as graphql-js does (Apollo answers
     // BAD_USER_INPUT); graphql-jit's own errors for them carry no location and would be masked as faults.
-    const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], request.request.variables ?? {});
+    const coerced = getVariableValues(
+      schema,
+      request.operation.variableDefinitions ?? [],
+      request.request.variables ?? {},
+    );
     if (coerced.errors) return { errors: coerced.errors.map(withoutLongEcho) };
-    if (holdsNul(coerced.coerced)) return { errors: [new GraphQLError(NUL_REFUSED, { extensions: { code: 'BAD_USER_INPUT' } })] };
+    if (holdsNul(coerced.coerced))
+      return { errors: [new GraphQLError(NUL_REFUSED, { extensions: { code: 'BAD_USER_INPUT' } })] };
     const outOfBounds = variableBoundsProblem(schema, request.operation, coerced.coerced);
     if (outOfBounds) return { errors: [outOfBounds] };
     const items = estimateResultItems(schema, request.document, request.operation, coerced.coerced);
@@ -154,23 +182,46 @@ export function compiledExecution(schema: GraphQLSchema, options: { timeoutMs: n
     const query = compiledFor(request);
     if (query && !isCompiledQuery(query)) return query;
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<ExecutionResult>((resolve) => (timer = setTimeout(() => resolve(operationTimedOut(request.operation.operation, options.timeoutMs)), options.timeoutMs)));
+    const timedOut = new Promise<ExecutionResult>(
+      (resolve) =>
+        (timer = setTimeout(
+          () => resolve(operationTimedOut(request.operation.operation, options.timeoutMs)),
+          options.timeoutMs,
+        )),
+    );
     try {
       if (query) {
-        const result = await Promise.race([query.query(undefined, request.context, request.request.variables ?? {}), timedOut]);
+        const result = await Promise.race([
+          query.query(undefined, request.context, request.request.variables ?? {}),
+          timedOut,
+        ]);
         return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
       }
       stats.interpreted += 1;
-      const run = execute({ schema, document: request.document, operationName: request.operationName, variableValues: request.request.variables ?? {}, contextValue: request.context });
+      const run = execute({
+        schema,
+        document: request.document,
+        operationName: request.operationName,
+        variableValues: request.request.variables ?? {},
+        contextValue: request.context,
+      });
       return await Promise.race([Promise.resolve(run), timedOut]);
     } finally {
       clearTimeout(timer);
     }
   };
   return {
-    stats: (): CompiledCacheStats => ({ entries: compiled.size, bytes: stats.bytes, seen: seen.size, compiled: stats.compiled, interpreted: stats.interpreted }),
+    stats: (): CompiledCacheStats => ({
+      entries: compiled.size,
+      bytes: stats.bytes,
+      seen: seen.size,
+      compiled: stats.compiled,
+      interpreted: stats.interpreted,
+    }),
     load: async () => ({ schema, executor }),
-    onSchemaLoadOrUpdate: (callback: (schemaContext: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) => {
+    onSchemaLoadOrUpdate: (
+      callback: (schemaContext: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void,
+    ) => {
       callback({ apiSchema: schema, coreSupergraphSdl: '' });
       return () => {};
     },

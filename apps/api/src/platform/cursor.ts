@@ -8,7 +8,8 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 
 /** `shape`: each part's type; 'key' is a sort key, text or a number. */
 export function decodeCursor(cursor: string, shape: readonly ('string' | 'number' | 'key')[]): (string | number)[] {
-  const fits = (part: unknown, type: 'string' | 'number' | 'key') => (type === 'key' ? typeof part === 'string' || typeof part === 'number' : typeof part === type);
+  const fits = (part: unknown, type: 'string' | 'number' | 'key') =>
+    type === 'key' ? typeof part === 'string' || typeof part === 'number' : typeof part === type;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(key) && key.length === shape.length && key.every((part, i) => fits(part, shape[i]!))) return key;
@@ -18,7 +19,10 @@ export function decodeCursor(cursor: string, shape: readonly ('string' | 'number
   throw notOurCursor();
 }
 
-const notOurCursor = () => new GraphQLError('The cursor "after" is not one this API gave out; start again without it.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
+const notOurCursor = () =>
+  new GraphQLError('The cursor "after" is not one this API gave out; start again without it.', {
+    extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' },
+  });
 
 export const PAGE_SIZE_MAX = 100;
 
@@ -50,19 +54,30 @@ export interface KeyOrder {
 export function decodeKeyset(after: string, order: KeyOrder): [string | number, string] {
   const [name, direction, key, id] = decodeCursor(after, ['string', 'string', 'key', 'string']);
   if (name !== order.name || direction !== order.direction) {
-    throw new GraphQLError('The cursor "after" belongs to another sort order; start again without it.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
+    throw new GraphQLError('The cursor "after" belongs to another sort order; start again without it.', {
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' },
+    });
   }
   if (typeof key !== (order.type ?? 'string')) throw notOurCursor();
   return [key!, String(id)];
 }
 
-export const encodeKeyset = (order: KeyOrder, key: string | number, id: string): string => encodeCursor([order.name, order.direction, key, id]);
+export const encodeKeyset = (order: KeyOrder, key: string | number, id: string): string =>
+  encodeCursor([order.name, order.direction, key, id]);
 
 /** `(expr, id)` past the cursor in the list's direction, as SQL with `?` placeholders. */
-export function keysetAfter(expression: string, idExpression: string, order: KeyOrder, after: string): { sql: string; params: (string | number)[] } {
+export function keysetAfter(
+  expression: string,
+  idExpression: string,
+  order: KeyOrder,
+  after: string,
+): { sql: string; params: (string | number)[] } {
   const [key, id] = decodeKeyset(after, order);
   const past = order.direction === 'ASC' ? '>' : '<';
-  return { sql: `(${expression} ${past} ? OR (${expression} = ? AND ${idExpression} ${past} ?))`, params: [key, key, id] };
+  return {
+    sql: `(${expression} ${past} ? OR (${expression} = ? AND ${idExpression} ${past} ?))`,
+    params: [key, key, id],
+  };
 }
 
 /**
@@ -71,22 +86,35 @@ export function keysetAfter(expression: string, idExpression: string, order: Key
  */
 export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
-  options: { alias: string; first: number; after?: string | null } & ({ order: KeyOrder } | { column: string; direction: 'ASC' | 'DESC'; key: (row: T) => string | number }),
+  options: { alias: string; first: number; after?: string | null } & (
+    { order: KeyOrder } | { column: string; direction: 'ASC' | 'DESC'; key: (row: T) => string | number }
+  ),
 ): Promise<{ rows: T[]; hasNextPage: boolean; endCursor: string | null }> {
   checkPageSize(options.first);
   const { alias } = options;
-  const order: KeyOrder = 'order' in options ? options.order : { name: options.column, column: options.column, direction: options.direction };
+  const order: KeyOrder =
+    'order' in options ? options.order : { name: options.column, column: options.column, direction: options.direction };
   const key = 'key' in options ? options.key : (row: T) => row[order.property ?? order.column] as string | number;
   const direction = order.direction;
   const expression = order.column.includes('.') ? order.column : `${alias}.${order.column}`;
-  query.orderBy(expression, direction).addOrderBy(`${alias}.id`, direction).limit(options.first + 1);
+  query
+    .orderBy(expression, direction)
+    .addOrderBy(`${alias}.id`, direction)
+    .limit(options.first + 1);
   if (options.after) {
     const [keyValue, id] = decodeKeyset(options.after, order);
     const past = direction === 'ASC' ? '>' : '<';
-    query.andWhere(`(${expression} ${past} :cursorKey OR (${expression} = :cursorKey AND ${alias}.id ${past} :cursorId))`, { cursorKey: keyValue, cursorId: id });
+    query.andWhere(
+      `(${expression} ${past} :cursorKey OR (${expression} = :cursorKey AND ${alias}.id ${past} :cursorId))`,
+      { cursorKey: keyValue, cursorId: id },
+    );
   }
   const fetched = await query.getMany();
   const rows = fetched.slice(0, options.first);
   const last = rows[rows.length - 1];
-  return { rows, hasNextPage: fetched.length > options.first, endCursor: last ? encodeKeyset(order, key(last), last.id) : null };
+  return {
+    rows,
+    hasNextPage: fetched.length > options.first,
+    endCursor: last ? encodeKeyset(order, key(last), last.id) : null,
+  };
 }

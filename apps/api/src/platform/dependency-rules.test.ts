@@ -7,7 +7,9 @@ import { KNOWN_CONTEXT_CYCLES, KNOWN_CROSS_CONTEXT_IMPORTS } from './known-cross
 const SRC = fileURLToPath(new URL('..', import.meta.url));
 
 /** The contexts: folders of src/ with a module index.ts. */
-const CONTEXTS = new Set(readdirSync(SRC).filter((name) => statSync(join(SRC, name)).isDirectory() && existsSync(join(SRC, name, 'index.ts'))));
+const CONTEXTS = new Set(
+  readdirSync(SRC).filter((name) => statSync(join(SRC, name)).isDirectory() && existsSync(join(SRC, name, 'index.ts'))),
+);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -33,7 +35,20 @@ const contextOf = (path: string): string | null => {
 
 describe('dependency rules between contexts (docs/architecture.md)', () => {
   it('finds the contexts and their imports (the rules below are not vacuous)', () => {
-    expect([...CONTEXTS].sort()).toEqual(['audit', 'catalog', 'customers', 'identity', 'mail', 'orders', 'partner-center', 'resellers', 'staff', 'support', 'tenants', 'terms']);
+    expect([...CONTEXTS].sort()).toEqual([
+      'audit',
+      'catalog',
+      'customers',
+      'identity',
+      'mail',
+      'orders',
+      'partner-center',
+      'resellers',
+      'staff',
+      'support',
+      'tenants',
+      'terms',
+    ]);
     expect(IMPORTS.length).toBeGreaterThan(300);
   });
 
@@ -43,15 +58,31 @@ describe('dependency rules between contexts (docs/architecture.md)', () => {
   });
 
   it('reaches another context only through its index.ts, apart from the recorded imports, which only go away', () => {
-    const reaching = IMPORTS.filter(({ from, to }) => contextOf(from) && contextOf(to) && contextOf(from) !== contextOf(to) && !to.endsWith('/index.ts')).map(({ from, to }) => `${from} -> ${to}`);
+    const reaching = IMPORTS.filter(
+      ({ from, to }) =>
+        contextOf(from) && contextOf(to) && contextOf(from) !== contextOf(to) && !to.endsWith('/index.ts'),
+    ).map(({ from, to }) => `${from} -> ${to}`);
     const known = new Set(KNOWN_CROSS_CONTEXT_IMPORTS);
-    expect(reaching.filter((pair) => !known.has(pair)), 'new imports into another context’s internals: import its index.ts instead').toEqual([]);
-    expect(KNOWN_CROSS_CONTEXT_IMPORTS.filter((pair) => !reaching.includes(pair)), 'recorded imports that are gone: delete them from known-cross-context-imports.ts').toEqual([]);
+    expect(
+      reaching.filter((pair) => !known.has(pair)),
+      'new imports into another context’s internals: import its index.ts instead',
+    ).toEqual([]);
+    expect(
+      KNOWN_CROSS_CONTEXT_IMPORTS.filter((pair) => !reaching.includes(pair)),
+      'recorded imports that are gone: delete them from known-cross-context-imports.ts',
+    ).toEqual([]);
   });
 
   it('lets no two contexts import each other, beyond the recorded pair', () => {
-    const edges = new Set(IMPORTS.map(({ from, to }) => [contextOf(from), contextOf(to)]).filter(([a, b]) => a && b && a !== b).map(([a, b]) => `${a} -> ${b}`));
-    const cycles = [...edges].map((edge) => edge.split(' -> ') as [string, string]).filter(([a, b]) => a < b && edges.has(`${b} -> ${a}`)).map(([a, b]) => `${a} <-> ${b}`);
+    const edges = new Set(
+      IMPORTS.map(({ from, to }) => [contextOf(from), contextOf(to)])
+        .filter(([a, b]) => a && b && a !== b)
+        .map(([a, b]) => `${a} -> ${b}`),
+    );
+    const cycles = [...edges]
+      .map((edge) => edge.split(' -> ') as [string, string])
+      .filter(([a, b]) => a < b && edges.has(`${b} -> ${a}`))
+      .map(([a, b]) => `${a} <-> ${b}`);
     expect(cycles.sort()).toEqual([...KNOWN_CONTEXT_CYCLES].sort());
   });
 });

@@ -23,7 +23,13 @@ const CLIENT_CODES = new Set([
 /** Whether a client sees this error as it is, or it is a bug or an outage to mask. */
 function clientFacing(error: unknown, code: unknown): boolean {
   const original = unwrapResolverError(error);
-  return original instanceof AuthenticationError || original instanceof AuthorizationError || original instanceof Forbidden || original instanceof BadInput || (typeof code === 'string' && CLIENT_CODES.has(code));
+  return (
+    original instanceof AuthenticationError ||
+    original instanceof AuthorizationError ||
+    original instanceof Forbidden ||
+    original instanceof BadInput ||
+    (typeof code === 'string' && CLIENT_CODES.has(code))
+  );
 }
 
 /**
@@ -33,13 +39,25 @@ function clientFacing(error: unknown, code: unknown): boolean {
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AuthenticationError) {
-    return { message: 'Sign in to do this.', path: formatted.path, extensions: { code: 'UNAUTHENTICATED', reason: 'SIGNED_OUT' } };
+    return {
+      message: 'Sign in to do this.',
+      path: formatted.path,
+      extensions: { code: 'UNAUTHENTICATED', reason: 'SIGNED_OUT' },
+    };
   }
   if (original instanceof BadInput) {
-    return { message: original.message, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', argumentName: original.argumentName } };
+    return {
+      message: original.message,
+      path: formatted.path,
+      extensions: { code: 'BAD_USER_INPUT', argumentName: original.argumentName },
+    };
   }
   if (original instanceof AuthorizationError || original instanceof Forbidden) {
-    return { message: 'You do not have permission to do this.', path: formatted.path, extensions: { code: 'FORBIDDEN' } };
+    return {
+      message: 'You do not have permission to do this.',
+      path: formatted.path,
+      extensions: { code: 'FORBIDDEN' },
+    };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
@@ -48,7 +66,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   // A request id given where the error was raised (a failed context) is kept; others are added by the plugin.
   const requestId = formatted.extensions?.requestId;
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(typeof requestId === 'string' ? { requestId } : {}) } };
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(typeof requestId === 'string' ? { requestId } : {}) },
+  };
 }
 
 /** Logs each masked error with its request id, and gives that id to the client in the masked error. */
@@ -59,13 +81,17 @@ export function errorReporting(logger: Logger): ApolloServerPlugin<{ requestId: 
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             if (clientFacing(error, error.extensions?.code)) continue;
-            logger.error({ err: unwrapResolverError(error), requestId: contextValue.requestId, path: error.path }, 'unexpected error in GraphQL operation');
+            logger.error(
+              { err: unwrapResolverError(error), requestId: contextValue.requestId, path: error.path },
+              'unexpected error in GraphQL operation',
+            );
           }
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
           for (const error of response.body.singleResult.errors ?? []) {
-            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR')
+              (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
           }
         },
       };

@@ -15,11 +15,16 @@ export function isJsonGraphQLPost(req: IncomingMessage): boolean {
   if (req.method !== 'POST' || req.headers['content-encoding']) return false;
   if (req.url !== '/graphql' && !req.url?.startsWith('/graphql?')) return false;
   const type = req.headers['content-type'];
-  return type === 'application/json' || (type !== undefined && /^application\/json\s*;\s*charset=("?)utf-8\1$/i.test(type));
+  return (
+    type === 'application/json' || (type !== undefined && /^application\/json\s*;\s*charset=("?)utf-8\1$/i.test(type))
+  );
 }
 
 /** Reads a JSON body up to `limit` bytes, as body-parser's strict JSON parser would take it. */
-export function readJsonBody(req: IncomingMessage, limit: number): Promise<{ body: unknown } | { problem: BodyProblem }> {
+export function readJsonBody(
+  req: IncomingMessage,
+  limit: number,
+): Promise<{ body: unknown } | { problem: BodyProblem }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

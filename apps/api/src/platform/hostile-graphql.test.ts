@@ -20,24 +20,44 @@ describe('hostile GraphQL is refused clearly, never with a crash or internals', 
   });
 
   const post = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${client.http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    fetch(`${client.http.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
 
-  const nestedTypes = (levels: number) => `{ __type(name: "Query") { fields { type { ${'ofType { '.repeat(levels)}name${' }'.repeat(levels)} } } } }`;
+  const nestedTypes = (levels: number) =>
+    `{ __type(name: "Query") { fields { type { ${'ofType { '.repeat(levels)}name${' }'.repeat(levels)} } } } }`;
 
   it('lets an ordinary query through and refuses one nested deeper than the limit, through fragments too', async () => {
-    const ordinary = await client.gql('fragment P on Price { unitPrice { currency } } { catalogProducts(filter: { segment: COMMERCIAL }) { edges { node { skus { prices { ...P } } } } } }', {}, staff('staff'));
+    const ordinary = await client.gql(
+      'fragment P on Price { unitPrice { currency } } { catalogProducts(filter: { segment: COMMERCIAL }) { edges { node { skus { prices { ...P } } } } } }',
+      {},
+      staff('staff'),
+    );
     expect(ordinary.errors).toBeUndefined();
     expect((await client.gql(nestedTypes(DEFAULT_QUERY_LIMITS.maxDepth - 4))).errors).toBeUndefined();
     const deep = await client.gql(nestedTypes(DEFAULT_QUERY_LIMITS.maxDepth));
-    expect(deep.errors?.[0]).toMatchObject({ message: expect.stringMatching(/levels deep; at most 12/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
-    const viaFragment = await client.gql(`fragment T on __Type { ${'ofType { '.repeat(DEFAULT_QUERY_LIMITS.maxDepth)}name${' }'.repeat(DEFAULT_QUERY_LIMITS.maxDepth)} } { __type(name: "Query") { ...T } }`);
+    expect(deep.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/levels deep; at most 12/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    const viaFragment = await client.gql(
+      `fragment T on __Type { ${'ofType { '.repeat(DEFAULT_QUERY_LIMITS.maxDepth)}name${' }'.repeat(DEFAULT_QUERY_LIMITS.maxDepth)} } { __type(name: "Query") { ...T } }`,
+    );
     expect(viaFragment.errors?.[0]?.message).toMatch(/levels deep/);
   });
 
   it('refuses alias amplification', async () => {
-    const aliases = Array.from({ length: DEFAULT_QUERY_LIMITS.maxAliases + 1 }, (_, i) => `m${i}: catalogMarkets { market }`).join(' ');
+    const aliases = Array.from(
+      { length: DEFAULT_QUERY_LIMITS.maxAliases + 1 },
+      (_, i) => `m${i}: catalogMarkets { market }`,
+    ).join(' ');
     const response = await client.gql(`{ ${aliases} }`, {}, staff('staff'));
-    expect(response.errors?.[0]).toMatchObject({ message: expect.stringMatching(/31 aliases; at most 30/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(response.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/31 aliases; at most 30/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 
   it('refuses a document selecting too many fields, and cyclic fragments, without hanging', async () => {
@@ -52,7 +72,9 @@ describe('hostile GraphQL is refused clearly, never with a crash or internals', 
     expect(batch.status).toBe(400);
     const big = await post(JSON.stringify({ query: `{ me { id } } # ${'x'.repeat(1_100_000)}` }));
     expect(big.status).toBe(413);
-    expect(await big.json()).toMatchObject({ errors: [{ message: 'The request body is larger than 1 MB.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    expect(await big.json()).toMatchObject({
+      errors: [{ message: 'The request body is larger than 1 MB.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+    });
     const broken = await post('{"query": ');
     expect(broken.status).toBe(400);
     const text = JSON.stringify(await broken.json());
@@ -63,7 +85,10 @@ describe('hostile GraphQL is refused clearly, never with a crash or internals', 
   it('masks unexpected errors: no SQL, no stack, a request id the log also has', async () => {
     await t.app.db.close();
     const response = await client.gql('{ catalogMarkets { market } }', {}, staff('staff'));
-    expect(response.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } });
+    expect(response.errors?.[0]).toMatchObject({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) },
+    });
     expect(JSON.stringify(response)).not.toMatch(/SELECT|sqlite|stack|at /i);
   });
 });
@@ -78,7 +103,10 @@ describe('an operation that runs too long', () => {
       const started = Date.now();
       const slow = await client.gql('{ catalogMarkets { market } }', {}, staff('staff'));
       expect(Date.now() - started).toBeLessThan(5_000);
-      expect(slow.errors?.[0]).toMatchObject({ message: expect.stringMatching(/did not finish within 0.3 s/), extensions: { code: 'OPERATION_TIMEOUT' } });
+      expect(slow.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(/did not finish within 0.3 s/),
+        extensions: { code: 'OPERATION_TIMEOUT' },
+      });
       const change = await client.gql('mutation { signOut }', {}, staff('staff'));
       expect(change.errors).toBeUndefined();
       t.app.catalog.markets = markets;
@@ -107,16 +135,35 @@ describe('compiling operations costs the server: nobody can make it compile at w
     await t.close();
   });
 
-  const page = (first: number) => `catalogProducts(filter: { segment: COMMERCIAL }, first: ${first}) { edges { node { id title skus { id prices { id term unitPrice { amountMinor currency } } } } } }`;
+  const page = (first: number) =>
+    `catalogProducts(filter: { segment: COMMERCIAL }, first: ${first}) { edges { node { id title skus { id prices { id term unitPrice { amountMinor currency } } } } } }`;
 
   it('refuses, unrun, an operation whose answer is estimated too large, counting variables, and lets a full page through', async () => {
-    const full = await client.gql(`{ ${page(100)} }`, {}, staff("staff"));
+    const full = await client.gql(`{ ${page(100)} }`, {}, staff('staff'));
     expect(full.errors, JSON.stringify(full.errors)).toBeUndefined();
-    const amplified = await client.gql(`{ ${Array.from({ length: 28 }, (_, i) => `p${i}: ${page(100)}`).join(' ')} }`, {}, staff('staff'));
-    expect(amplified.errors?.[0]).toMatchObject({ message: expect.stringMatching(/more than 1,000,000 values/), extensions: { code: 'QUERY_TOO_LARGE' } });
-    const viaVariable = await client.gql(`query($n: Int!) { ${Array.from({ length: 28 }, (_, i) => `p${i}: ${page(100).replace('first: 100', 'first: $n')}`).join(' ')} }`, { n: 100 }, staff('staff'));
+    const amplified = await client.gql(
+      `{ ${Array.from({ length: 28 }, (_, i) => `p${i}: ${page(100)}`).join(' ')} }`,
+      {},
+      staff('staff'),
+    );
+    expect(amplified.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/more than 1,000,000 values/),
+      extensions: { code: 'QUERY_TOO_LARGE' },
+    });
+    const viaVariable = await client.gql(
+      `query($n: Int!) { ${Array.from({ length: 28 }, (_, i) => `p${i}: ${page(100).replace('first: 100', 'first: $n')}`).join(' ')} }`,
+      { n: 100 },
+      staff('staff'),
+    );
     expect(viaVariable.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_LARGE');
-    expect(estimateResultItems(await createSchema(), parse(`{ ${page(10)} }`), parse(`{ ${page(10)} }`).definitions[0] as OperationDefinitionNode, {})).toBeLessThan(MAX_ESTIMATED_ITEMS);
+    expect(
+      estimateResultItems(
+        await createSchema(),
+        parse(`{ ${page(10)} }`),
+        parse(`{ ${page(10)} }`).definitions[0] as OperationDefinitionNode,
+        {},
+      ),
+    ).toBeLessThan(MAX_ESTIMATED_ITEMS);
   });
 
   it('compiles an operation only the second time a signed-in user runs it, never for anonymous callers', async () => {
@@ -174,7 +221,10 @@ describe('compiling operations costs the server: nobody can make it compile at w
 describe('the compiled-operation cache', () => {
   it('keeps within its entry and byte limits, the least recently used out first', async () => {
     const schema = await createSchema();
-    const execution = compiledExecution(schema, { timeoutMs: 5_000, limits: { maxEntries: 3, maxBytes: 40 * COMPILED_BYTES_PER_FIELD, maxSeen: 100 } });
+    const execution = compiledExecution(schema, {
+      timeoutMs: 5_000,
+      limits: { maxEntries: 3, maxBytes: 40 * COMPILED_BYTES_PER_FIELD, maxSeen: 100 },
+    });
     const { executor } = await execution.load();
     const run = (source: string) => {
       const document = parse(source);

@@ -16,10 +16,18 @@ describe('HTTP edges a client can reach without signing in', () => {
 
   it('treats a session cookie that is not valid percent-encoding as no session, on every route that reads it', async () => {
     const cookie = { cookie: 'nce_session=%' };
-    const graphql = await fetch(`${http.url}/graphql`, { method: 'POST', headers: { ...cookie, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { id } }' }) });
+    const graphql = await fetch(`${http.url}/graphql`, {
+      method: 'POST',
+      headers: { ...cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
     expect(graphql.status).toBe(200);
     expect(await graphql.json()).toEqual({ data: { me: null } });
-    const upload = await fetch(`${http.url}/uploads`, { method: 'POST', headers: { ...cookie, 'x-csrf-protection': '1' }, body: 'x' });
+    const upload = await fetch(`${http.url}/uploads`, {
+      method: 'POST',
+      headers: { ...cookie, 'x-csrf-protection': '1' },
+      body: 'x',
+    });
     expect(upload.status).toBe(401);
     const invoice = await fetch(`${http.url}/invoices/00000000-0000-0000-0000-000000000000.pdf`, { headers: cookie });
     expect(invoice.status).toBe(401);

@@ -22,24 +22,31 @@ import {
 export const MAX_LIST_ITEMS = 100;
 export const MAX_ID_LENGTH = 100;
 
-const listTooLong = (where: string, items: number) => `${where} holds ${items} items; at most ${MAX_LIST_ITEMS} are allowed.`;
+const listTooLong = (where: string, items: number) =>
+  `${where} holds ${items} items; at most ${MAX_LIST_ITEMS} are allowed.`;
 const idTooLong = (where: string) => `${where} is longer than an id can be (at most ${MAX_ID_LENGTH} characters).`;
 
 /** Refuses, while validating, a list literal longer than MAX_LIST_ITEMS and an ID literal longer than MAX_ID_LENGTH. */
 export function inputBoundsRule(): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     ListValue(node) {
-      if (node.values.length > MAX_LIST_ITEMS) context.reportError(new GraphQLError(listTooLong('A list', node.values.length), { nodes: [node] }));
+      if (node.values.length > MAX_LIST_ITEMS)
+        context.reportError(new GraphQLError(listTooLong('A list', node.values.length), { nodes: [node] }));
     },
     StringValue(node) {
       const type = context.getInputType();
-      if (type && getNamedType(type) === GraphQLID && node.value.length > MAX_ID_LENGTH) context.reportError(new GraphQLError(idTooLong('An id'), { nodes: [node] }));
+      if (type && getNamedType(type) === GraphQLID && node.value.length > MAX_ID_LENGTH)
+        context.reportError(new GraphQLError(idTooLong('An id'), { nodes: [node] }));
     },
   });
 }
 
 /** The same bounds over the operation's variables, once coerced; the first problem, or null. */
-export function variableBoundsProblem(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown>): GraphQLError | null {
+export function variableBoundsProblem(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): GraphQLError | null {
   const check = (type: GraphQLInputType, value: unknown, where: string): string | null => {
     if (value === null || value === undefined) return null;
     const inner = isNonNullType(type) ? type.ofType : type;

@@ -6,6 +6,9 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     base: undefined,
-    redact: { paths: ['password', '*.password', 'req.headers.cookie', 'req.headers.authorization'], censor: '[redacted]' },
+    redact: {
+      paths: ['password', '*.password', 'req.headers.cookie', 'req.headers.authorization'],
+      censor: '[redacted]',
+    },
   });
 }

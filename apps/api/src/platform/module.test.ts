@@ -42,26 +42,62 @@ describe('a context is a module: a new one is its folder plus one line in the mo
   });
 
   it('authorises its operations by the permissions it declares, admin holding every one', async () => {
-    const add = async (role: string) => (await as.get(role)!.gql('mutation { addToy(name: "Kite") { id } }')).errors?.[0]?.extensions?.code ?? 'OK';
-    const read = async (role: string) => (await as.get(role)!.gql('{ toys { name } }')).errors?.[0]?.extensions?.code ?? 'OK';
-    expect(Object.fromEntries(await Promise.all(['admin', 'staff', 'support', 'credit', 'reseller', 'anonymous'].map(async (role) => [role, await add(role)])))).toEqual({
-      admin: 'OK', staff: 'OK', support: 'FORBIDDEN', credit: 'FORBIDDEN', reseller: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED',
+    const add = async (role: string) =>
+      (await as.get(role)!.gql('mutation { addToy(name: "Kite") { id } }')).errors?.[0]?.extensions?.code ?? 'OK';
+    const read = async (role: string) =>
+      (await as.get(role)!.gql('{ toys { name } }')).errors?.[0]?.extensions?.code ?? 'OK';
+    expect(
+      Object.fromEntries(
+        await Promise.all(
+          ['admin', 'staff', 'support', 'credit', 'reseller', 'anonymous'].map(async (role) => [role, await add(role)]),
+        ),
+      ),
+    ).toEqual({
+      admin: 'OK',
+      staff: 'OK',
+      support: 'FORBIDDEN',
+      credit: 'FORBIDDEN',
+      reseller: 'FORBIDDEN',
+      anonymous: 'UNAUTHENTICATED',
     });
-    expect(Object.fromEntries(await Promise.all(['admin', 'staff', 'support', 'credit', 'reseller', 'anonymous'].map(async (role) => [role, await read(role)])))).toEqual({
-      admin: 'OK', staff: 'OK', support: 'OK', credit: 'FORBIDDEN', reseller: 'OK', anonymous: 'UNAUTHENTICATED',
+    expect(
+      Object.fromEntries(
+        await Promise.all(
+          ['admin', 'staff', 'support', 'credit', 'reseller', 'anonymous'].map(async (role) => [
+            role,
+            await read(role),
+          ]),
+        ),
+      ),
+    ).toEqual({
+      admin: 'OK',
+      staff: 'OK',
+      support: 'OK',
+      credit: 'FORBIDDEN',
+      reseller: 'OK',
+      anonymous: 'UNAUTHENTICATED',
     });
   });
 
   it('runs its job through the shared job queue', async () => {
     const toys = async () => (await as.get('staff')!.gql('{ toys { name painted } }')).data?.toys;
-    expect(await toys()).toEqual([{ name: 'Kite', painted: false }, { name: 'Kite', painted: false }]);
+    expect(await toys()).toEqual([
+      { name: 'Kite', painted: false },
+      { name: 'Kite', painted: false },
+    ]);
     await t.app.jobs.runDue();
-    expect(await toys()).toEqual([{ name: 'Kite', painted: true }, { name: 'Kite', painted: true }]);
+    expect(await toys()).toEqual([
+      { name: 'Kite', painted: true },
+      { name: 'Kite', painted: true },
+    ]);
   });
 
   it('orders every module’s migrations by their timestamp', () => {
     const named = (name: string) => Object.defineProperty(class {}, 'name', { value: name }) as never;
-    const order = migrationsOf([{ name: 'b', migrations: [named('Later1900000000002')] }, { name: 'a', migrations: [named('Earlier1900000000001')] }]);
+    const order = migrationsOf([
+      { name: 'b', migrations: [named('Later1900000000002')] },
+      { name: 'a', migrations: [named('Earlier1900000000001')] },
+    ]);
     expect(order.map((m) => m.name)).toEqual(['Earlier1900000000001', 'Later1900000000002']);
   });
 });

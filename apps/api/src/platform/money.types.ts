@@ -2,7 +2,10 @@ import { formatMoney, formatMoneyAmount, type Money as DomainMoney } from '@nce/
 import { SafeIntResolver } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ simpleResolvers: true, description: 'An amount of money: integer minor units (cents) and ISO 4217 currency. Never a float.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'An amount of money: integer minor units (cents) and ISO 4217 currency. Never a float.',
+})
 export class Money {
   @Field(() => SafeIntResolver, { description: 'Amount in the currency’s minor unit (e.g. cents).' })
   amountMinor: number;

@@ -20,14 +20,17 @@ interface Coverage {
   hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
-const fontkit = require(require.resolve('fontkit', { paths: [require.resolve('pdfkit')] })) as { create(data: Buffer): Coverage };
+const fontkit = require(require.resolve('fontkit', { paths: [require.resolve('pdfkit')] })) as {
+  create(data: Buffer): Coverage;
+};
 
 /** Read once per process: the files are large (10 MB for the Chinese one) and never change. */
 let loaded: { name: string; data: Buffer; coverage: Coverage }[] | null = null;
-const fonts = () => (loaded ??= FONT_FILES.map(([name, path]) => {
-  const data = readFileSync(require.resolve(path));
-  return { name, data, coverage: fontkit.create(data) };
-}));
+const fonts = () =>
+  (loaded ??= FONT_FILES.map(([name, path]) => {
+    const data = readFileSync(require.resolve(path));
+    return { name, data, coverage: fontkit.create(data) };
+  }));
 
 /** Registers the fonts on a document and selects the first. */
 export function useUnicodeFonts(doc: PDFKit.PDFDocument): void {
@@ -40,9 +43,11 @@ export function fontRuns(text: string): { font: string; text: string }[] {
   const runs: { font: string; text: string }[] = [];
   for (const character of text) {
     const codePoint = character.codePointAt(0)!;
+    // eslint-disable-next-line no-misleading-character-class -- one code point at a time: combining marks and joiners
     const joins = /[\p{M}\u200d\ufe0e\ufe0f]/u.test(character);
     const last = runs[runs.length - 1];
-    const font = joins && last ? last.font : (fonts().find((f) => f.coverage.hasGlyphForCodePoint(codePoint)) ?? fonts()[0]!).name;
+    const font =
+      joins && last ? last.font : (fonts().find((f) => f.coverage.hasGlyphForCodePoint(codePoint)) ?? fonts()[0]!).name;
     if (last && last.font === font) last.text += character;
     else runs.push({ font, text: character });
   }

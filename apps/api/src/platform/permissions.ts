@@ -36,13 +36,37 @@ const P = Permission;
 /** The role matrix (identity issue): admin has everything; the others what their desk needs. */
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   admin: Object.values(Permission),
-  staff: [P.SignedIn, P.TermsSubmit, P.CreditLimitsRead, P.CatalogImport, P.ResellersRead, P.ResellersManage, P.CustomersRead, P.CustomersManage, P.OrdersRead, P.OrdersManage, P.SecretsReveal, P.SimulatorManage, P.AuditRead],
+  staff: [
+    P.SignedIn,
+    P.TermsSubmit,
+    P.CreditLimitsRead,
+    P.CatalogImport,
+    P.ResellersRead,
+    P.ResellersManage,
+    P.CustomersRead,
+    P.CustomersManage,
+    P.OrdersRead,
+    P.OrdersManage,
+    P.SecretsReveal,
+    P.SimulatorManage,
+    P.AuditRead,
+  ],
   credit: [P.SignedIn, P.ResellersRead, P.TermsReview, P.CreditLimitsRead, P.OrdersRead],
   support: [P.SignedIn, P.SupportCases, P.CasesOpen, P.ResellersRead, P.CustomersRead, P.OrdersRead, P.SecretsReveal],
 };
 
 /** Reseller users act only on their own reseller's data; services enforce the ownership. */
-export const RESELLER_PERMISSIONS: readonly Permission[] = [P.SignedIn, P.TermsSubmit, P.CasesOpen, P.CustomersRead, P.CustomersManage, P.OrdersRead, P.OrdersManage, P.SecretsReveal, P.CreditLimitsRead];
+export const RESELLER_PERMISSIONS: readonly Permission[] = [
+  P.SignedIn,
+  P.TermsSubmit,
+  P.CasesOpen,
+  P.CustomersRead,
+  P.CustomersManage,
+  P.OrdersRead,
+  P.OrdersManage,
+  P.SecretsReveal,
+  P.CreditLimitsRead,
+];
 
 export type Principal =
   | { kind: 'staff'; userId: string; email: string; roles: readonly StaffRole[]; sessionId?: string }
@@ -68,25 +92,33 @@ export function grantPermissions(grants: Readonly<Record<ModulePermission, Permi
 export function permissionsOf(principal: Principal | null): (Permission | ModulePermission)[] {
   if (!principal) return [];
   const declared = [...moduleGrants]
-    .filter(([, grant]) => (principal.kind === 'reseller' ? grant.resellers === true : principal.roles.some((role) => role === 'admin' || grant.roles.includes(role))))
+    .filter(([, grant]) =>
+      principal.kind === 'reseller'
+        ? grant.resellers === true
+        : principal.roles.some((role) => role === 'admin' || grant.roles.includes(role)),
+    )
     .map(([permission]) => permission as ModulePermission);
   if (principal.kind === 'reseller') return [...RESELLER_PERMISSIONS, ...declared];
   return [...new Set([...principal.roles.flatMap((role) => ROLE_PERMISSIONS[role] ?? []), ...declared])];
 }
 
-export const hasPermission = (principal: Principal | null, permission: Permission | ModulePermission): boolean => permissionsOf(principal).includes(permission);
+export const hasPermission = (principal: Principal | null, permission: Permission | ModulePermission): boolean =>
+  permissionsOf(principal).includes(permission);
 
 /** Operations declared open to anyone, signed in or not. Kept so a test can prove nothing is open by accident. */
 export const publicOperations = new Set<string>();
 
-const operationKey = (target: object, method: string | symbol) => `${(target as { constructor: { name: string } }).constructor.name}.${String(method)}`;
+const operationKey = (target: object, method: string | symbol) =>
+  `${(target as { constructor: { name: string } }).constructor.name}.${String(method)}`;
 
 /** The operation needs `permission`; checked before the resolver runs. */
-export const RequirePermission = (permission: Permission | ModulePermission): MethodDecorator & PropertyDecorator => Authorized(permission);
+export const RequirePermission = (permission: Permission | ModulePermission): MethodDecorator & PropertyDecorator =>
+  Authorized(permission);
 
 /** The operation is deliberately open to anonymous callers. */
 export const Public = (): MethodDecorator => (target, method) => {
   publicOperations.add(operationKey(target, method));
 };
 
-export const isPublicOperation = (target: { name: string }, method: string): boolean => publicOperations.has(`${target.name}.${method}`);
+export const isPublicOperation = (target: { name: string }, method: string): boolean =>
+  publicOperations.has(`${target.name}.${method}`);

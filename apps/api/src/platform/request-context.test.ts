@@ -11,7 +11,12 @@ import { toUnion } from './result-union.js';
 
 const clock = { now: () => new Date('2026-11-24T12:00:00Z') };
 const as = (principal: Principal | null): RequestContext => ({ principal, requestId: 'test', clock });
-const resellerUser = (resellerId: string): Principal => ({ kind: 'reseller', userId: `user-of-${resellerId}`, email: 'rita@example.test', resellerId });
+const resellerUser = (resellerId: string): Principal => ({
+  kind: 'reseller',
+  userId: `user-of-${resellerId}`,
+  email: 'rita@example.test',
+  resellerId,
+});
 
 describe('the request context decides who reaches a reseller’s records', () => {
   it('lets a reseller’s users reach their own reseller only, whatever permission is asked', () => {
@@ -67,7 +72,9 @@ describe('services check ownership themselves, so no caller can skip it', () => 
     await expect(t.app.terms.standing(rita, other)).rejects.toThrow(Forbidden);
     await expect(t.app.carts.add(rita, other, 1)).rejects.toThrow(Forbidden);
     await expect(t.app.purchases.buy(rita, other, { idempotencyKey: 'key-12345678' })).rejects.toThrow(Forbidden);
-    await expect(t.app.cases.open(rita, other, { type: 'OTHER', subject: 'Not mine', text: 'Trying.' })).rejects.toThrow(Forbidden);
+    await expect(
+      t.app.cases.open(rita, other, { type: 'OTHER', subject: 'Not mine', text: 'Trying.' }),
+    ).rejects.toThrow(Forbidden);
     expect(await t.app.db.read.countBy(SupportCaseEntity, { resellerId: other })).toBe(0);
     // Asking for another reseller's customers answers the caller's own.
     const listed = await t.app.customers.list(rita, { resellerId: other }, 100);
@@ -76,9 +83,15 @@ describe('services check ownership themselves, so no caller can skip it', () => 
 
   it('refuses staff an action their role does not hold, and lets the system act for any reseller', async () => {
     const credit = as(staff('credit'));
-    await expect(t.app.cases.open(credit, other, { type: 'OTHER', subject: 'Credit desk', text: 'Not our desk.' })).rejects.toThrow(Forbidden);
+    await expect(
+      t.app.cases.open(credit, other, { type: 'OTHER', subject: 'Credit desk', text: 'Not our desk.' }),
+    ).rejects.toThrow(Forbidden);
     await expect(t.app.staff.list(credit, {}, 10)).rejects.toThrow(Forbidden);
-    const opened = await t.app.cases.open(systemContext(t.clock, 'system:test'), other, { type: 'OTHER', subject: 'From a job', text: 'The system may.' });
+    const opened = await t.app.cases.open(systemContext(t.clock, 'system:test'), other, {
+      type: 'OTHER',
+      subject: 'From a job',
+      text: 'The system may.',
+    });
     expect(opened.ok).toBe(true);
   });
 });
@@ -86,21 +99,44 @@ describe('services check ownership themselves, so no caller can skip it', () => 
 describe('one result contract, one mapping to GraphQL', () => {
   it('maps a value with the success mapper and the common failures to their members', () => {
     expect(toUnion(ok(3), (n) => ({ n }))).toEqual({ n: 3 });
-    const refusedFields = toUnion(invalid([{ field: 'email', code: 'REQUIRED', message: 'Enter the email.' }]), (n: number) => n);
+    const refusedFields = toUnion(
+      invalid([{ field: 'email', code: 'REQUIRED', message: 'Enter the email.' }]),
+      (n: number) => n,
+    );
     expect(refusedFields).toBeInstanceOf(ValidationFailed);
-    expect(refusedFields).toMatchObject({ code: 'VALIDATION_FAILED', message: 'Enter the email.', fields: [{ field: 'email' }], fix: { field: 'email' } });
-    expect(toUnion(versionConflict('case', 7), (n: number) => n)).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: 7, fix: { label: 'Reload and edit again' } });
+    expect(refusedFields).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'Enter the email.',
+      fields: [{ field: 'email' }],
+      fix: { field: 'email' },
+    });
+    expect(toUnion(versionConflict('case', 7), (n: number) => n)).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      currentVersion: 7,
+      fix: { label: 'Reload and edit again' },
+    });
     expect(toUnion(versionConflict('case', 7), (n: number) => n)).toBeInstanceOf(VersionConflict);
     expect(toUnion(notFound('case', 'No case 9.'), (n: number) => n)).toBeInstanceOf(NotFound);
   });
 
   it('uses the member a union names for a code, and OperationRefused for any other code', () => {
     class Special extends BusinessError {}
-    const special = (failure: { code: string; message: string }) => Object.assign(new Special(), { code: failure.code, message: failure.message, fix: null });
-    expect(toUnion(fail('SPECIAL', 'A special refusal.'), (n: number) => n, { SPECIAL: special })).toBeInstanceOf(Special);
-    const other = toUnion(fail('OTHER', 'Another refusal.', { fix: { kind: 'link', label: 'Read why', href: '/why' } }), (n: number) => n, { SPECIAL: special });
+    const special = (failure: { code: string; message: string }) =>
+      Object.assign(new Special(), { code: failure.code, message: failure.message, fix: null });
+    expect(toUnion(fail('SPECIAL', 'A special refusal.'), (n: number) => n, { SPECIAL: special })).toBeInstanceOf(
+      Special,
+    );
+    const other = toUnion(
+      fail('OTHER', 'Another refusal.', { fix: { kind: 'link', label: 'Read why', href: '/why' } }),
+      (n: number) => n,
+      { SPECIAL: special },
+    );
     expect(other).toBeInstanceOf(OperationRefused);
-    expect(other).toMatchObject({ code: 'OTHER', message: 'Another refusal.', fix: { kind: 'link', label: 'Read why', href: '/why' } });
+    expect(other).toMatchObject({
+      code: 'OTHER',
+      message: 'Another refusal.',
+      fix: { kind: 'link', label: 'Read why', href: '/why' },
+    });
     // A union with one failure member takes it for every code.
     expect(toUnion(fail('ANY', 'Any.'), (n: number) => n, special)).toBeInstanceOf(Special);
   });

@@ -19,12 +19,22 @@ export interface RequestContext {
 }
 
 /** For what the system does by itself (jobs, seeding, the CLI): no principal, every record in reach. */
-export const systemContext = (clock: Clock, requestId: string): RequestContext => ({ principal: null, requestId, clock });
+export const systemContext = (clock: Clock, requestId: string): RequestContext => ({
+  principal: null,
+  requestId,
+  clock,
+});
 
 /** The same request, inside transaction `manager`. */
-export const inTransaction = (ctx: RequestContext, manager: EntityManager): RequestContext => ({ ...ctx, transaction: manager });
+export const inTransaction = (ctx: RequestContext, manager: EntityManager): RequestContext => ({
+  ...ctx,
+  transaction: manager,
+});
 
-/** Refused for want of permission or ownership: an authorisation failure, answered as FORBIDDEN and never as a business error. */
+/**
+ * Refused for want of permission or ownership: an authorisation failure, answered as FORBIDDEN and never as a business
+ * error.
+ */
 export class Forbidden extends Error {
   constructor() {
     super('You do not have permission to do this.');

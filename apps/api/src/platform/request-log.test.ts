@@ -17,7 +17,13 @@ describe('request log', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       const requests = lines.filter((line) => line.msg === 'request');
       expect(requests).toHaveLength(1);
-      expect(requests[0]).toMatchObject({ requestId: 'req-123', method: 'POST', path: '/graphql', status: 200, operation: 'Markets' });
+      expect(requests[0]).toMatchObject({
+        requestId: 'req-123',
+        method: 'POST',
+        path: '/graphql',
+        status: 200,
+        operation: 'Markets',
+      });
       expect(typeof requests[0]!.durationMs).toBe('number');
     } finally {
       await http.stop();

@@ -13,12 +13,25 @@ const COMMON_MEMBERS: Readonly<Record<string, FailureMember>> = {
 
 /**
  * A service's result as its GraphQL union member: `success` for a value; for a failure, the member
- * `members` names for its code (or `members` itself, for unions with one failure member), else the common one (validation, version conflict, not found), else
+ * `members` names for its code (or `members` itself, for unions with one failure member), else the common one
+ * (validation, version conflict, not found), else
  * OperationRefused. The one place a Result becomes GraphQL.
  */
-export function toUnion<T, S, F extends BusinessError>(result: Result<T>, success: (value: T) => S, member: (failure: Failure) => F): S | F;
-export function toUnion<T, S>(result: Result<T>, success: (value: T) => S, members?: Readonly<Record<string, FailureMember>>): S | BusinessError;
-export function toUnion<T, S>(result: Result<T>, success: (value: T) => S, members: Readonly<Record<string, FailureMember>> | FailureMember = {}): S | BusinessError {
+export function toUnion<T, S, F extends BusinessError>(
+  result: Result<T>,
+  success: (value: T) => S,
+  member: (failure: Failure) => F,
+): S | F;
+export function toUnion<T, S>(
+  result: Result<T>,
+  success: (value: T) => S,
+  members?: Readonly<Record<string, FailureMember>>,
+): S | BusinessError;
+export function toUnion<T, S>(
+  result: Result<T>,
+  success: (value: T) => S,
+  members: Readonly<Record<string, FailureMember>> | FailureMember = {},
+): S | BusinessError {
   if (result.ok) return success(result.value);
   if (typeof members === 'function') return members(result.failure);
   const member = members[result.failure.code] ?? COMMON_MEMBERS[result.failure.code];

@@ -25,7 +25,11 @@ export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-export const fail = <D extends object>(code: string, message: string, more: { fix?: FixSpec | null; details?: D } = {}): { ok: false; failure: Failure<D> } => ({
+export const fail = <D extends object>(
+  code: string,
+  message: string,
+  more: { fix?: FixSpec | null; details?: D } = {},
+): { ok: false; failure: Failure<D> } => ({
   ok: false,
   failure: { code, message, ...more },
 });
@@ -39,13 +43,21 @@ export const invalid = (fields: readonly FieldError[], message?: string): { ok: 
 export const invalidField = (field: string, code: string, message: string) => invalid([{ field, code, message }]);
 
 /** Someone else changed the record since it was read; `entity` names it for the message. */
-export const versionConflict = (entity: string, currentVersion: number): { ok: false; failure: Failure<{ entity: string; currentVersion: number }> } =>
-  fail('VERSION_CONFLICT', `This ${entity} was changed by someone else while you edited it. Reload it, then apply your change again.`, {
-    fix: { kind: 'action', label: 'Reload and edit again' },
-    details: { entity, currentVersion },
-  });
+export const versionConflict = (
+  entity: string,
+  currentVersion: number,
+): { ok: false; failure: Failure<{ entity: string; currentVersion: number }> } =>
+  fail(
+    'VERSION_CONFLICT',
+    `This ${entity} was changed by someone else while you edited it. Reload it, then apply your change again.`,
+    {
+      fix: { kind: 'action', label: 'Reload and edit again' },
+      details: { entity, currentVersion },
+    },
+  );
 
-export const notFound = (entity: string, message = `No such ${entity}.`) => fail('NOT_FOUND', message, { details: { entity } });
+export const notFound = (entity: string, message = `No such ${entity}.`) =>
+  fail('NOT_FOUND', message, { details: { entity } });
 
 /** A failure's details, typed by the code that carries them. */
 export const detailsOf = <D extends object>(failure: Failure): Partial<D> => (failure.details ?? {}) as Partial<D>;

@@ -25,21 +25,27 @@ const INVISIBLE_IN_FREE_TEXT = /(?![\n\r\t\u200d])[\p{Cc}\p{Cf}\u2028\u2029]/u;
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-const describe = (character: string): string => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+const describe = (character: string): string =>
+  `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** The checked, normalised text; throws a GraphQLError saying what is wrong (graphql-js adds which field). */
 export function checkText(kind: TextKind, value: unknown): string {
   if (typeof value !== 'string') throw new GraphQLError(`${kind.name} must be text.`);
-  if (LONE_SURROGATE.test(value)) throw new GraphQLError('The text is not well-formed Unicode (it holds a lone surrogate); send it as UTF-8 text.');
+  if (LONE_SURROGATE.test(value))
+    throw new GraphQLError('The text is not well-formed Unicode (it holds a lone surrogate); send it as UTF-8 text.');
   const text = kind.verbatim ? value : value.normalize('NFC');
   let length = 0;
-  for (const _ of text) if (++length > kind.maxLength) throw new GraphQLError(`At most ${kind.maxLength} characters are allowed here.`);
+  for (const _ of text)
+    if (++length > kind.maxLength) throw new GraphQLError(`At most ${kind.maxLength} characters are allowed here.`);
   const hidden = (kind.multiline ? INVISIBLE_IN_FREE_TEXT : INVISIBLE).exec(text);
   if (hidden && !kind.verbatim) {
-    const what = /[\n\r\t\u2028\u2029]/.test(hidden[0]) ? 'a line break or tab' : `an invisible or control character (${describe(hidden[0])})`;
+    const what = /[\n\r\t\u2028\u2029]/.test(hidden[0])
+      ? 'a line break or tab'
+      : `an invisible or control character (${describe(hidden[0])})`;
     throw new GraphQLError(`The text holds ${what}, which is not allowed here.`);
   }
-  if (kind.verbatim && text.includes('\u0000')) throw new GraphQLError('The text holds a NUL character (U+0000), which is not allowed.');
+  if (kind.verbatim && text.includes('\u0000'))
+    throw new GraphQLError('The text holds a NUL character (U+0000), which is not allowed.');
   return text;
 }
 
@@ -58,12 +64,33 @@ export function textScalar(kind: TextKind): GraphQLScalarType<string, string> {
 }
 
 export const TEXT_KINDS = {
-  shortText: { name: 'ShortText', description: 'One line of text: a name, an address line, a subject, a search.', maxLength: 200, multiline: false },
+  shortText: {
+    name: 'ShortText',
+    description: 'One line of text: a name, an address line, a subject, a search.',
+    maxLength: 200,
+    multiline: false,
+  },
   email: { name: 'EmailText', description: 'An e-mail address.', maxLength: 254, multiline: false },
-  code: { name: 'Code', description: 'A short identifier, code, date, amount or keyword.', maxLength: 100, multiline: false },
+  code: {
+    name: 'Code',
+    description: 'A short identifier, code, date, amount or keyword.',
+    maxLength: 100,
+    multiline: false,
+  },
   cursor: { name: 'Cursor', description: 'A page cursor this API gave out.', maxLength: 1000, multiline: false },
-  password: { name: 'Password', description: 'A password or passphrase, taken exactly as typed.', maxLength: 256, multiline: false, verbatim: true },
-  freeText: { name: 'FreeText', description: 'Free text: a comment, a case description; line breaks allowed.', maxLength: 10_000, multiline: true },
+  password: {
+    name: 'Password',
+    description: 'A password or passphrase, taken exactly as typed.',
+    maxLength: 256,
+    multiline: false,
+    verbatim: true,
+  },
+  freeText: {
+    name: 'FreeText',
+    description: 'Free text: a comment, a case description; line breaks allowed.',
+    maxLength: 10_000,
+    multiline: true,
+  },
 } satisfies Record<string, TextKind>;
 
 export const ShortText = textScalar(TEXT_KINDS.shortText);

@@ -25,9 +25,16 @@ export const resellersModule: ApiModule = {
   entities: [ResellerEntity, ResellerActivationEntity],
   resolvers: [ResellerResolver],
   services: ({ config, db, clock, audit, jobs, partnerCenter, identity, staff }) => {
-    const resellers = new ResellerService(db, clock, audit, jobs, partnerCenter, staff, { activationDelayMs: config.activationDelayMs, distributorPartnerId: config.distributorPartnerId });
+    const resellers = new ResellerService(db, clock, audit, jobs, partnerCenter, staff, {
+      activationDelayMs: config.activationDelayMs,
+      distributorPartnerId: config.distributorPartnerId,
+    });
     // R1: a reseller user's first sign-in places the account's activation order.
-    identity.afterSignIn((m, user, actor) => (user.kind === 'RESELLER' && user.resellerId ? resellers.startActivationOnSignIn(actor, m, user.resellerId, user.id) : Promise.resolve()));
+    identity.afterSignIn((m, user, actor) =>
+      user.kind === 'RESELLER' && user.resellerId
+        ? resellers.startActivationOnSignIn(actor, m, user.resellerId, user.id)
+        : Promise.resolve(),
+    );
     return { resellers };
   },
   loaders: ({ db }) => ({
@@ -36,7 +43,10 @@ export const resellersModule: ApiModule = {
       return ids.map((id) => rows.find((r) => r.resellerId === id) ?? null);
     }),
     resellerName: new DataLoader(async (ids) => {
-      const rows = await db.read.find(ResellerEntity, { select: { id: true, companyName: true }, where: { id: In([...ids]) } });
+      const rows = await db.read.find(ResellerEntity, {
+        select: { id: true, companyName: true },
+        where: { id: In([...ids]) },
+      });
       return ids.map((id) => rows.find((r) => r.id === id)?.companyName ?? null);
     }),
   }),

@@ -18,7 +18,13 @@ import { changesBetween, type AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import type { PartnerCenter } from '../partner-center/index.js';
 import { hasPermission, Permission } from '../platform/permissions.js';
-import { actingFor, Forbidden, requirePermission, systemContext, type RequestContext } from '../platform/request-context.js';
+import {
+  actingFor,
+  Forbidden,
+  requirePermission,
+  systemContext,
+  type RequestContext,
+} from '../platform/request-context.js';
 import { invalid, notFound, ok, versionConflict, type Failure, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
@@ -76,7 +82,9 @@ export class ResellerService {
     private readonly staff: StaffService,
     private readonly options: ResellerServiceOptions,
   ) {
-    jobs.register(ACTIVATE_RESELLER_JOB, (payload) => this.completeActivation(systemContext(clock, 'system:activation'), String(payload.resellerId)));
+    jobs.register(ACTIVATE_RESELLER_JOB, (payload) =>
+      this.completeActivation(systemContext(clock, 'system:activation'), String(payload.resellerId)),
+    );
   }
 
   /** One reseller: staff who read resellers see any, a reseller's users only their own. */
@@ -91,19 +99,34 @@ export class ResellerService {
   }
 
   /** A user of the reseller, with a one-time link to set the password: staff who manage resellers. */
-  async createUser(ctx: RequestContext, resellerId: string, input: { email: string; displayName: string }): Promise<Result<CreatedUser>> {
+  async createUser(
+    ctx: RequestContext,
+    resellerId: string,
+    input: { email: string; displayName: string },
+  ): Promise<Result<CreatedUser>> {
     this.requireStaff(ctx, Permission.ResellersManage);
     if (!(await this.exists(ctx, resellerId))) return notFound('reseller', `No reseller with id ${resellerId}.`);
-    return this.staff.create(actingFor(ctx, resellerId, Permission.ResellersManage), { ...input, roles: [] }, resellerId);
+    return this.staff.create(
+      actingFor(ctx, resellerId, Permission.ResellersManage),
+      { ...input, roles: [] },
+      resellerId,
+    );
   }
 
   /** Resellers by company name: staff only. */
-  async list(ctx: RequestContext, filter: { search?: string | null; status?: ResellerStatus | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(RESELLER_SORTS, 'NAME')) {
+  async list(
+    ctx: RequestContext,
+    filter: { search?: string | null; status?: ResellerStatus | null },
+    first: number,
+    after?: string | null,
+    order: KeyOrder = sortOrder(RESELLER_SORTS, 'NAME'),
+  ) {
     if (ctx.principal?.kind === 'reseller') throw new Forbidden();
     requirePermission(ctx, Permission.ResellersRead);
     const query = this.db.read.createQueryBuilder(ResellerEntity, 'r');
     if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
-    if (filter.search?.trim()) query.andWhere("r.search_text LIKE :q ESCAPE '\\'", { q: containsPattern(filter.search.trim()) });
+    if (filter.search?.trim())
+      query.andWhere("r.search_text LIKE :q ESCAPE '\\'", { q: containsPattern(filter.search.trim()) });
     const page = await keysetPage(query, { alias: 'r', order, first, after });
     return { resellers: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
@@ -118,9 +141,21 @@ export class ResellerService {
       const taken = await this.takenIdentifiers(m, valid.value, null);
       if (taken.length) return invalid(taken);
       const reseller = await m.save(
-        m.create(ResellerEntity, { id: randomUUID(), ...fields(valid.value), status: 'PENDING_ACTIVATION', paymentMethod: 'CREDIT_CARD', createdAt: now, updatedAt: now }),
+        m.create(ResellerEntity, {
+          id: randomUUID(),
+          ...fields(valid.value),
+          status: 'PENDING_ACTIVATION',
+          paymentMethod: 'CREDIT_CARD',
+          createdAt: now,
+          updatedAt: now,
+        }),
       );
-      await this.audit.record(m, actor, { operation: 'resellers.create', entityType: 'Reseller', entityId: reseller.id, changes: changesBetween(null, snapshot(reseller)) });
+      await this.audit.record(m, actor, {
+        operation: 'resellers.create',
+        entityType: 'Reseller',
+        entityId: reseller.id,
+        changes: changesBetween(null, snapshot(reseller)),
+      });
       return ok(reseller);
     });
   }
@@ -140,19 +175,32 @@ export class ResellerService {
     // Activation is the activation job's; staff may only suspend and reinstate.
     if (status === 'PENDING_ACTIVATION') throw new Forbidden();
     this.requireStaff(ctx, Permission.ResellersManage);
-    return this.change(actingFor(ctx, id, Permission.ResellersManage), id, version, 'resellers.setStatus', async (m, current) => {
-      // R1: never active before its activation order completed, not even by way of a suspension.
-      const activation = await m.findOneBy(ResellerActivationEntity, { resellerId: id });
-      const moved = moveReseller(current.status, status, activation !== null && activation.status !== 'COMPLETED');
-      return moved.ok ? { status: moved.value } : invalid([{ field: 'status', code: moved.code, message: moved.message }]).failure;
-    });
+    return this.change(
+      actingFor(ctx, id, Permission.ResellersManage),
+      id,
+      version,
+      'resellers.setStatus',
+      async (m, current) => {
+        // R1: never active before its activation order completed, not even by way of a suspension.
+        const activation = await m.findOneBy(ResellerActivationEntity, { resellerId: id });
+        const moved = moveReseller(current.status, status, activation !== null && activation.status !== 'COMPLETED');
+        return moved.ok
+          ? { status: moved.value }
+          : invalid([{ field: 'status', code: moved.code, message: moved.message }]).failure;
+      },
+    );
   }
 
   /**
    * R9/R10/R25: stores the MPN location ID and indirect-reseller domain (remembered for every later
    * purchase) and runs the four checks against Partner Center.
    */
-  async setIdentifiers(ctx: RequestContext, id: string, mpnLocationId: string, resellerDomain: string): Promise<ResellerResult> {
+  async setIdentifiers(
+    ctx: RequestContext,
+    id: string,
+    mpnLocationId: string,
+    resellerDomain: string,
+  ): Promise<ResellerResult> {
     const actor = actingFor(ctx, id, Permission.ResellersManage);
     const errors: FieldError[] = [];
     const mpn = parseMpnId(mpnLocationId);
@@ -162,7 +210,13 @@ export class ResellerService {
     if (!mpn.ok || !domain.ok) return invalid(errors);
     const lookup = await this.partnerCenter.lookupPartner(mpn.value);
     if (lookup.exists && lookup.kind === 'GLOBAL') {
-      return invalid([{ field: 'mpnLocationId', code: 'GLOBAL_MPN_ID', message: `${mpn.value} is your global MPN ID; enter the location MPN ID shown beside it in Partner Center → Identifiers.` }]);
+      return invalid([
+        {
+          field: 'mpnLocationId',
+          code: 'GLOBAL_MPN_ID',
+          message: `${mpn.value} is your global MPN ID; enter the location MPN ID shown beside it in Partner Center → Identifiers.`,
+        },
+      ]);
     }
     const checks = await this.askPartnerCenter(mpn.value, domain.value.domain);
     return this.change(actor, id, null, 'resellers.setIdentifiers', async () => ({
@@ -174,29 +228,55 @@ export class ResellerService {
   }
 
   /** R10: the four checks, asked again when older than a day (or when `force`). */
-  async checks(ctx: RequestContext, id: string, force = false): Promise<{ checks: PrePurchaseCheck[]; checkedAt: string | null } | null> {
+  async checks(
+    ctx: RequestContext,
+    id: string,
+    force = false,
+  ): Promise<{ checks: PrePurchaseCheck[]; checkedAt: string | null } | null> {
     const actor = actingFor(ctx, id, Permission.ResellersManage);
     const reseller = await this.db.read.findOneBy(ResellerEntity, { id });
     return reseller ? this.checksOf(actor, reseller, force) : null;
   }
 
   /** `checks` for a reseller already read (the purchase path reads it with the rest of its context). */
-  async checksOf(actor: RequestContext, reseller: Pick<ResellerEntity, 'id' | 'checks' | 'checksAt' | 'mpnLocationId' | 'resellerDomain'>, force = false): Promise<{ checks: PrePurchaseCheck[]; checkedAt: string | null }> {
+  async checksOf(
+    actor: RequestContext,
+    reseller: Pick<ResellerEntity, 'id' | 'checks' | 'checksAt' | 'mpnLocationId' | 'resellerDomain'>,
+    force = false,
+  ): Promise<{ checks: PrePurchaseCheck[]; checkedAt: string | null }> {
     const id = reseller.id;
-    const stored = { checks: reseller.checks ? (JSON.parse(reseller.checks) as PrePurchaseCheck[]) : prePurchaseChecks({ mpnLocationId: reseller.mpnLocationId, resellerDomain: reseller.resellerDomain }, this.options.distributorPartnerId), checkedAt: reseller.checksAt };
+    const stored = {
+      checks: reseller.checks
+        ? (JSON.parse(reseller.checks) as PrePurchaseCheck[])
+        : prePurchaseChecks(
+            { mpnLocationId: reseller.mpnLocationId, resellerDomain: reseller.resellerDomain },
+            this.options.distributorPartnerId,
+          ),
+      checkedAt: reseller.checksAt,
+    };
     const stale = checksAreStale(reseller.checksAt ? new Date(reseller.checksAt) : null, this.clock.now());
     if (!reseller.mpnLocationId || !reseller.resellerDomain || (!force && !stale)) return stored;
     const checks = await this.askPartnerCenter(reseller.mpnLocationId, reseller.resellerDomain);
     const checkedAt = this.clock.now().toISOString();
     await this.db.transaction(async (m) => {
       await m.update(ResellerEntity, id, { checks: JSON.stringify(checks), checksAt: checkedAt });
-      await this.audit.record(m, actor, { operation: 'resellers.runChecks', entityType: 'Reseller', entityId: id, changes: { checks: { before: null, after: checks.map((c) => `${c.code}:${c.status}`) } } });
+      await this.audit.record(m, actor, {
+        operation: 'resellers.runChecks',
+        entityType: 'Reseller',
+        entityId: id,
+        changes: { checks: { before: null, after: checks.map((c) => `${c.code}:${c.status}`) } },
+      });
     });
     return { checks, checkedAt };
   }
 
   /** R1: a reseller user's first sign-in places the activation order; it completes after the configured delay. */
-  async startActivationOnSignIn(actor: RequestContext, m: EntityManager, resellerId: string, userId: string): Promise<void> {
+  async startActivationOnSignIn(
+    actor: RequestContext,
+    m: EntityManager,
+    resellerId: string,
+    userId: string,
+  ): Promise<void> {
     const reseller = await m.findOneBy(ResellerEntity, { id: resellerId });
     if (!reseller || reseller.status !== 'PENDING_ACTIVATION') return;
     if (await m.existsBy(ResellerActivationEntity, { resellerId })) return;
@@ -212,8 +292,18 @@ export class ResellerService {
       status: 'PENDING',
     });
     await m.insert(ResellerActivationEntity, activation);
-    await this.jobs.enqueue(m, ACTIVATE_RESELLER_JOB, { resellerId }, { runAt: completesAfter, key: `${ACTIVATE_RESELLER_JOB}:${resellerId}` });
-    await this.audit.record(m, actor, { operation: 'resellers.activationRequested', entityType: 'Reseller', entityId: resellerId, changes: { activation: { before: null, after: 'PENDING' } } });
+    await this.jobs.enqueue(
+      m,
+      ACTIVATE_RESELLER_JOB,
+      { resellerId },
+      { runAt: completesAfter, key: `${ACTIVATE_RESELLER_JOB}:${resellerId}` },
+    );
+    await this.audit.record(m, actor, {
+      operation: 'resellers.activationRequested',
+      entityType: 'Reseller',
+      entityId: resellerId,
+      changes: { activation: { before: null, after: 'PENDING' } },
+    });
   }
 
   /** The activation job: idempotent, so a restart that runs it twice changes nothing the second time. */
@@ -240,7 +330,8 @@ export class ResellerService {
 
   /** Staff holding `permission`; a reseller's users never manage reseller accounts. */
   private requireStaff(ctx: RequestContext, permission: Permission): void {
-    if (ctx.principal && (ctx.principal.kind !== 'staff' || !hasPermission(ctx.principal, permission))) throw new Forbidden();
+    if (ctx.principal && (ctx.principal.kind !== 'staff' || !hasPermission(ctx.principal, permission)))
+      throw new Forbidden();
   }
 
   private async askPartnerCenter(mpnId: string, domain: string): Promise<PrePurchaseCheck[]> {
@@ -252,19 +343,31 @@ export class ResellerService {
     const facts: PartnerFacts = {
       mpnLocationId: mpnId,
       resellerDomain: domain,
-      mpn: mpn.exists ? { exists: true, kind: mpn.kind ?? 'LOCATION', cspIndirectReseller: mpn.cspIndirectReseller ?? false } : { exists: false },
+      mpn: mpn.exists
+        ? { exists: true, kind: mpn.kind ?? 'LOCATION', cspIndirectReseller: mpn.cspIndirectReseller ?? false }
+        : { exists: false },
       resellerDomainExists: domainExists,
       relationshipWithDistributor: mpn.exists ? relationship : undefined,
     };
     return prePurchaseChecks(facts, this.options.distributorPartnerId);
   }
 
-  private async takenIdentifiers(m: EntityManager, input: ResellerInput, exceptId: string | null): Promise<FieldError[]> {
+  private async takenIdentifiers(
+    m: EntityManager,
+    input: ResellerInput,
+    exceptId: string | null,
+  ): Promise<FieldError[]> {
     const errors: FieldError[] = [];
     const byMarketplace = await m.findOneBy(ResellerEntity, { marketplaceId: input.marketplaceId });
-    if (byMarketplace && byMarketplace.id !== exceptId) errors.push({ field: 'marketplaceId', code: 'TAKEN', message: `Marketplace ID ${input.marketplaceId} belongs to ${byMarketplace.companyName}.` });
+    if (byMarketplace && byMarketplace.id !== exceptId)
+      errors.push({
+        field: 'marketplaceId',
+        code: 'TAKEN',
+        message: `Marketplace ID ${input.marketplaceId} belongs to ${byMarketplace.companyName}.`,
+      });
     const byBcn = await m.findOneBy(ResellerEntity, { bcn: input.bcn });
-    if (byBcn && byBcn.id !== exceptId) errors.push({ field: 'bcn', code: 'TAKEN', message: `BCN ${input.bcn} belongs to ${byBcn.companyName}.` });
+    if (byBcn && byBcn.id !== exceptId)
+      errors.push({ field: 'bcn', code: 'TAKEN', message: `BCN ${input.bcn} belongs to ${byBcn.companyName}.` });
     return errors;
   }
 
@@ -290,7 +393,12 @@ export class ResellerService {
         .execute();
       if (updated.affected !== 1) return versionConflict('reseller', current.version + 1);
       const saved = await m.findOneByOrFail(ResellerEntity, { id });
-      await this.audit.record(m, actor, { operation, entityType: 'Reseller', entityId: id, changes: changesBetween(snapshot(current), snapshot(saved)) });
+      await this.audit.record(m, actor, {
+        operation,
+        entityType: 'Reseller',
+        entityId: id,
+        changes: changesBetween(snapshot(current), snapshot(saved)),
+      });
       return ok(saved);
     });
   }

@@ -11,7 +11,11 @@ import { Address, AddressInput, Contact, ContactInput } from '../platform/addres
 import { sortEnum } from '../platform/list-sort.js';
 import { RESELLER_SORTS } from './reseller.service.js';
 
-export const ResellerSortEnum = sortEnum('ResellerSort', RESELLER_SORTS, 'What a reseller list is sorted on; NAME (A→Z) unless asked.');
+export const ResellerSortEnum = sortEnum(
+  'ResellerSort',
+  RESELLER_SORTS,
+  'What a reseller list is sorted on; NAME (A→Z) unless asked.',
+);
 
 export enum ResellerStatusEnum {
   PENDING_ACTIVATION = 'PENDING_ACTIVATION',
@@ -45,7 +49,11 @@ export class PrePurchaseCheck {
   fix: Fix | null;
 
   static of(this: void, check: DomainCheck): PrePurchaseCheck {
-    return Object.assign(new PrePurchaseCheck(), { ...check, status: check.status as CheckStatusEnum, fix: toFix(check.fix) });
+    return Object.assign(new PrePurchaseCheck(), {
+      ...check,
+      status: check.status as CheckStatusEnum,
+      fix: toFix(check.fix),
+    });
   }
 }
 
@@ -170,4 +178,7 @@ export class ResellerChecks {
   }
 }
 
-export const SaveResellerResult = createUnionType({ name: 'SaveResellerResult', types: () => [ResellerSaved, ValidationFailed, VersionConflict, NotFound] as const });
+export const SaveResellerResult = createUnionType({
+  name: 'SaveResellerResult',
+  types: () => [ResellerSaved, ValidationFailed, VersionConflict, NotFound] as const,
+});

@@ -25,7 +25,14 @@ export const DEMO_RESELLER = {
   companyName: 'Demo Reseller Co',
   marketplaceId: 'MP-100001',
   bcn: '20-100001',
-  address: { line1: '3351 Michelson Dr', line2: null, city: 'Irvine', region: 'CA', postalCode: '92612', country: 'US' },
+  address: {
+    line1: '3351 Michelson Dr',
+    line2: null,
+    city: 'Irvine',
+    region: 'CA',
+    postalCode: '92612',
+    country: 'US',
+  },
   contact: { name: 'Rita Reseller', email: 'reseller@demo.test', phone: '+19495550100' },
   mpnLocationId: '6543210',
   resellerDomain: 'resellerco.onmicrosoft.com',
@@ -34,27 +41,91 @@ export const DEMO_RESELLER = {
 
 /** The simulated Partner Center: one partner or tenant for every answer Microsoft can give. */
 export const DEMO_PARTNERS = [
-  { mpnId: '6543210', companyName: 'Demo Reseller Co', kind: 'LOCATION', cspIndirectReseller: true, relationshipWithDistributor: true, tenantDomain: 'resellerco.onmicrosoft.com' },
-  { mpnId: '1234567', companyName: 'Demo Reseller Co', kind: 'GLOBAL', cspIndirectReseller: true, relationshipWithDistributor: true, tenantDomain: null },
-  { mpnId: '7654321', companyName: 'Not Enrolled Ltd', kind: 'LOCATION', cspIndirectReseller: false, relationshipWithDistributor: false, tenantDomain: 'notenrolled.onmicrosoft.com' },
-  { mpnId: '5555555', companyName: 'No Relationship Inc', kind: 'LOCATION', cspIndirectReseller: true, relationshipWithDistributor: false, tenantDomain: 'norelationship.onmicrosoft.com' },
+  {
+    mpnId: '6543210',
+    companyName: 'Demo Reseller Co',
+    kind: 'LOCATION',
+    cspIndirectReseller: true,
+    relationshipWithDistributor: true,
+    tenantDomain: 'resellerco.onmicrosoft.com',
+  },
+  {
+    mpnId: '1234567',
+    companyName: 'Demo Reseller Co',
+    kind: 'GLOBAL',
+    cspIndirectReseller: true,
+    relationshipWithDistributor: true,
+    tenantDomain: null,
+  },
+  {
+    mpnId: '7654321',
+    companyName: 'Not Enrolled Ltd',
+    kind: 'LOCATION',
+    cspIndirectReseller: false,
+    relationshipWithDistributor: false,
+    tenantDomain: 'notenrolled.onmicrosoft.com',
+  },
+  {
+    mpnId: '5555555',
+    companyName: 'No Relationship Inc',
+    kind: 'LOCATION',
+    cspIndirectReseller: true,
+    relationshipWithDistributor: false,
+    tenantDomain: 'norelationship.onmicrosoft.com',
+  },
 ] as const;
 
 export const DEMO_TENANTS = [
-  { domain: 'contoso.onmicrosoft.com', companyName: 'Contoso Ltd', government: false, relationshipAccepted: true, indirectResellers: '6543210' },
-  { domain: 'fabrikam.onmicrosoft.com', companyName: 'Fabrikam Inc', government: false, relationshipAccepted: false, indirectResellers: '' },
-  { domain: 'northwindschool.onmicrosoft.com', companyName: 'Northwind School', government: false, relationshipAccepted: true, indirectResellers: '6543210' },
-  { domain: 'citygov.onmicrosoft.com', companyName: 'City of Springfield', government: true, relationshipAccepted: true, indirectResellers: '6543210' },
+  {
+    domain: 'contoso.onmicrosoft.com',
+    companyName: 'Contoso Ltd',
+    government: false,
+    relationshipAccepted: true,
+    indirectResellers: '6543210',
+  },
+  {
+    domain: 'fabrikam.onmicrosoft.com',
+    companyName: 'Fabrikam Inc',
+    government: false,
+    relationshipAccepted: false,
+    indirectResellers: '',
+  },
+  {
+    domain: 'northwindschool.onmicrosoft.com',
+    companyName: 'Northwind School',
+    government: false,
+    relationshipAccepted: true,
+    indirectResellers: '6543210',
+  },
+  {
+    domain: 'citygov.onmicrosoft.com',
+    companyName: 'City of Springfield',
+    government: true,
+    relationshipAccepted: true,
+    indirectResellers: '6543210',
+  },
 ] as const;
 
 const demoAddress = { line1: '1 Harbor Blvd', city: 'Irvine', region: 'CA', postalCode: '92612', country: 'US' };
 export const DEMO_CUSTOMERS: { input: CustomerInput; tenant: string }[] = [
   {
-    input: { segment: 'COMMERCIAL', companyName: 'Contoso Pharmacy', address: demoAddress, adminContact: { name: 'Eve Engineer', email: 'eve@resellerco.example', phone: '+19495550101' }, portalLogin: 'contoso.pharmacy' },
+    input: {
+      segment: 'COMMERCIAL',
+      companyName: 'Contoso Pharmacy',
+      address: demoAddress,
+      adminContact: { name: 'Eve Engineer', email: 'eve@resellerco.example', phone: '+19495550101' },
+      portalLogin: 'contoso.pharmacy',
+    },
     tenant: 'contoso.onmicrosoft.com',
   },
   {
-    input: { segment: 'EDUCATION', companyName: 'Northwind School', address: demoAddress, adminContact: { name: 'Eve Engineer', email: 'eve@resellerco.example', phone: '+19495550101' }, portalLogin: 'northwind.school' },
+    input: {
+      segment: 'EDUCATION',
+      companyName: 'Northwind School',
+      address: demoAddress,
+      adminContact: { name: 'Eve Engineer', email: 'eve@resellerco.example', phone: '+19495550101' },
+      portalLogin: 'northwind.school',
+    },
     tenant: 'northwindschool.onmicrosoft.com',
   },
 ];
@@ -67,8 +138,12 @@ export async function seedDemoData(app: App, options: { priceRows?: number } = {
     await mkdir(app.config.dataDir, { recursive: true });
     const file = join(app.config.dataDir, 'sample-price-list.csv');
     const rows = await writeSamplePriceList(file, options.priceRows);
-    const result = await app.priceLists.run(await app.priceLists.begin('sample-price-list.csv'), createReadStream(file));
-    if (!result.ok) throw new Error(`the sample price list was rejected: line ${result.fault.line}: ${result.fault.message}`);
+    const result = await app.priceLists.run(
+      await app.priceLists.begin('sample-price-list.csv'),
+      createReadStream(file),
+    );
+    if (!result.ok)
+      throw new Error(`the sample price list was rejected: line ${result.fault.line}: ${result.fault.message}`);
     done.push(`imported the sample NCE price list (${rows} rows)`);
   }
 
@@ -76,14 +151,36 @@ export async function seedDemoData(app: App, options: { priceRows?: number } = {
   const actor = systemContext(app.clock, 'system:seed');
   const hashes = await Promise.all(DEMO_USERS.map((u) => app.identity.hashPassword(u.password)));
   const created = await app.db.transaction(async (m) => {
-    for (const partner of DEMO_PARTNERS) if (!(await m.existsBy(SimPartnerEntity, { mpnId: partner.mpnId }))) await m.insert(SimPartnerEntity, { ...partner });
+    for (const partner of DEMO_PARTNERS)
+      if (!(await m.existsBy(SimPartnerEntity, { mpnId: partner.mpnId })))
+        await m.insert(SimPartnerEntity, { ...partner });
     for (const tenant of DEMO_TENANTS) {
-      if (!(await m.existsBy(SimTenantEntity, { domain: tenant.domain }))) await m.insert(SimTenantEntity, { ...tenant, tenantId: randomUUID(), createdByMarketplace: false, provisioningFails: false, createdAt: now });
+      if (!(await m.existsBy(SimTenantEntity, { domain: tenant.domain })))
+        await m.insert(SimTenantEntity, {
+          ...tenant,
+          tenantId: randomUUID(),
+          createdByMarketplace: false,
+          provisioningFails: false,
+          createdAt: now,
+        });
     }
     let reseller = await m.findOneBy(ResellerEntity, { marketplaceId: DEMO_RESELLER.marketplaceId });
     if (!reseller) {
-      reseller = await m.save(m.create(ResellerEntity, { id: randomUUID(), ...DEMO_RESELLER, status: 'ACTIVE', paymentMethod: 'CREDIT_CARD', createdAt: now, updatedAt: now }));
-      await app.audit.record(m, actor, { operation: 'seed.createReseller', entityType: 'Reseller', entityId: reseller.id });
+      reseller = await m.save(
+        m.create(ResellerEntity, {
+          id: randomUUID(),
+          ...DEMO_RESELLER,
+          status: 'ACTIVE',
+          paymentMethod: 'CREDIT_CARD',
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      await app.audit.record(m, actor, {
+        operation: 'seed.createReseller',
+        entityType: 'Reseller',
+        entityId: reseller.id,
+      });
     }
     let users = 0;
     for (const [i, demo] of DEMO_USERS.entries()) {
@@ -111,12 +208,17 @@ export async function seedDemoData(app: App, options: { priceRows?: number } = {
     return users;
   });
   if (created > 0) done.push(`created ${created} demo users`);
-  const demoReseller = await app.db.read.findOneByOrFail(ResellerEntity, { marketplaceId: DEMO_RESELLER.marketplaceId });
+  const demoReseller = await app.db.read.findOneByOrFail(ResellerEntity, {
+    marketplaceId: DEMO_RESELLER.marketplaceId,
+  });
   if (!demoReseller.checksAt) await app.resellers.checks(actor, demoReseller.id, true);
   if ((await app.customers.list(actor, { resellerId: demoReseller.id }, 1)).customers.length === 0) {
     for (const demoCustomer of DEMO_CUSTOMERS) {
       const created = await app.customers.create(actor, demoReseller.id, demoCustomer.input);
-      if (!created.ok) throw new Error(`demo customer ${demoCustomer.input.companyName} was refused: ${JSON.stringify(created.failure)}`);
+      if (!created.ok)
+        throw new Error(
+          `demo customer ${demoCustomer.input.companyName} was refused: ${JSON.stringify(created.failure)}`,
+        );
       await app.tenants.chooseExisting(actor, created.value.id, demoCustomer.tenant);
       await app.tenants.attest(actor, created.value.id);
     }
@@ -127,5 +229,10 @@ export async function seedDemoData(app: App, options: { priceRows?: number } = {
 
 /** The demo sign-ins, printed for a person at a terminal (demo data only: the passwords are published). */
 export function demoSignInsText(): string {
-  return ['  Demo sign-ins (demo data only):', ...DEMO_USERS.map((user) => `    ${(user.roles || 'reseller').padEnd(9)} ${user.email.padEnd(20)} ${user.password}`)].join('\n');
+  return [
+    '  Demo sign-ins (demo data only):',
+    ...DEMO_USERS.map(
+      (user) => `    ${(user.roles || 'reseller').padEnd(9)} ${user.email.padEnd(20)} ${user.password}`,
+    ),
+  ].join('\n');
 }

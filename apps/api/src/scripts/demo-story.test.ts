@@ -25,7 +25,9 @@ describe('the demo story: what a newcomer finds in the first ten minutes', () =>
   it('places months of orders, written through the product, in every state the product reaches', async () => {
     expect(told).toEqual([expect.stringMatching(/orders/)]);
     const orders = await t.app.db.read.find(SalesOrderEntity, { order: { placedAt: 'ASC' } });
-    expect(new Set(orders.map((o) => o.status))).toEqual(new Set(['PROVISIONED', 'PARTIALLY_RETURNED', 'RETURNED', 'FAILED', 'PROVISIONING']));
+    expect(new Set(orders.map((o) => o.status))).toEqual(
+      new Set(['PROVISIONED', 'PARTIALLY_RETURNED', 'RETURNED', 'FAILED', 'PROVISIONING']),
+    );
     expect(Date.parse(orders[0]!.placedAt)).toBeLessThan(TEST_NOW.getTime() - 100 * DAY);
     expect(orders.every((o) => Date.parse(o.placedAt) <= TEST_NOW.getTime())).toBe(true);
     expect(orders.filter((o) => o.paymentMethod === 'TERMS')).toHaveLength(3);
@@ -50,7 +52,13 @@ describe('the demo story: what a newcomer finds in the first ten minutes', () =>
 
   it('puts a terms request in the queue close to its answer deadline, and cases in the support queue', async () => {
     const open = await t.app.db.read.findBy(TermsRequestEntity, { status: 'SUBMITTED' });
-    expect(open.map((r) => [r.companyName, r.requestedLimitMinor, termsRequestSla(r.status, new Date(r.waitingSince), t.app.clock.now()).sla])).toEqual([['Northwind Solutions', 5_000_000, 'DUE_SOON']]);
+    expect(
+      open.map((r) => [
+        r.companyName,
+        r.requestedLimitMinor,
+        termsRequestSla(r.status, new Date(r.waitingSince), t.app.clock.now()).sla,
+      ]),
+    ).toEqual([['Northwind Solutions', 5_000_000, 'DUE_SOON']]);
     const cases = await t.app.db.read.find(SupportCaseEntity, { order: { openedAt: 'ASC' } });
     expect(cases.map((c) => [c.type, c.status])).toEqual([
       ['RETURN', 'RESOLVED'],

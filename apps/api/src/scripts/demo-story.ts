@@ -21,19 +21,67 @@ const DAY = 24 * HOUR;
 
 /** The end customers the story's orders are for; each has a tenant that accepted the distributor. */
 const STORY_CUSTOMERS: { input: Omit<CustomerInput, 'address' | 'segment'>; domain: string; failing?: boolean }[] = [
-  { input: { companyName: 'Tailspin Toys', adminContact: { name: 'Tom Tailspin', email: 'it@tailspin.example', phone: '+14255550110' }, portalLogin: 'tailspin.toys' }, domain: 'tailspintoys.onmicrosoft.com' },
-  { input: { companyName: 'Woodgrove Bank', adminContact: { name: 'Wanda Woodgrove', email: 'it@woodgrove.example', phone: '+14255550111' }, portalLogin: 'woodgrove.bank' }, domain: 'woodgrovebank.onmicrosoft.com' },
-  { input: { companyName: 'Fourth Coffee', adminContact: { name: 'Finn Fourth', email: 'it@fourthcoffee.example', phone: '+14255550112' }, portalLogin: 'fourth.coffee' }, domain: 'fourthcoffee.onmicrosoft.com' },
-  { input: { companyName: 'Adventure Works', adminContact: { name: 'Ava Adventure', email: 'it@adventureworks.example', phone: '+14255550113' }, portalLogin: 'adventure.works' }, domain: 'adventureworks.onmicrosoft.com' },
+  {
+    input: {
+      companyName: 'Tailspin Toys',
+      adminContact: { name: 'Tom Tailspin', email: 'it@tailspin.example', phone: '+14255550110' },
+      portalLogin: 'tailspin.toys',
+    },
+    domain: 'tailspintoys.onmicrosoft.com',
+  },
+  {
+    input: {
+      companyName: 'Woodgrove Bank',
+      adminContact: { name: 'Wanda Woodgrove', email: 'it@woodgrove.example', phone: '+14255550111' },
+      portalLogin: 'woodgrove.bank',
+    },
+    domain: 'woodgrovebank.onmicrosoft.com',
+  },
+  {
+    input: {
+      companyName: 'Fourth Coffee',
+      adminContact: { name: 'Finn Fourth', email: 'it@fourthcoffee.example', phone: '+14255550112' },
+      portalLogin: 'fourth.coffee',
+    },
+    domain: 'fourthcoffee.onmicrosoft.com',
+  },
+  {
+    input: {
+      companyName: 'Adventure Works',
+      adminContact: { name: 'Ava Adventure', email: 'it@adventureworks.example', phone: '+14255550113' },
+      portalLogin: 'adventure.works',
+    },
+    domain: 'adventureworks.onmicrosoft.com',
+  },
   // Microsoft refuses this tenant's orders, so one order ends FAILED for staff to retry.
-  { input: { companyName: 'Litware Inc', adminContact: { name: 'Lia Litware', email: 'it@litware.example', phone: '+14255550114' }, portalLogin: 'litware.inc' }, domain: 'litwareinc.onmicrosoft.com', failing: true },
+  {
+    input: {
+      companyName: 'Litware Inc',
+      adminContact: { name: 'Lia Litware', email: 'it@litware.example', phone: '+14255550114' },
+      portalLogin: 'litware.inc',
+    },
+    domain: 'litwareinc.onmicrosoft.com',
+    failing: true,
+  },
 ];
 
 const address = { line1: '1 Microsoft Way', city: 'Redmond', region: 'WA', postalCode: '98052', country: 'US' };
 
 const OTHER_RESELLERS = {
-  pending: { companyName: 'Harbor Digital Services', marketplaceId: 'MP-100002', bcn: '20-100002', address: { line1: '200 Harbor Dr', city: 'San Diego', region: 'CA', postalCode: '92101', country: 'US' }, contact: { name: 'Hal Harbor', email: 'hal@harbor.example', phone: '+16195550100' } },
-  applying: { companyName: 'Northwind Solutions', marketplaceId: 'MP-100003', bcn: '20-100003', address: { line1: '12 Northwind Ave', city: 'Seattle', region: 'WA', postalCode: '98101', country: 'US' }, contact: { name: 'Nora North', email: 'nora@northwind.example', phone: '+12065550100' } },
+  pending: {
+    companyName: 'Harbor Digital Services',
+    marketplaceId: 'MP-100002',
+    bcn: '20-100002',
+    address: { line1: '200 Harbor Dr', city: 'San Diego', region: 'CA', postalCode: '92101', country: 'US' },
+    contact: { name: 'Hal Harbor', email: 'hal@harbor.example', phone: '+16195550100' },
+  },
+  applying: {
+    companyName: 'Northwind Solutions',
+    marketplaceId: 'MP-100003',
+    bcn: '20-100003',
+    address: { line1: '12 Northwind Ave', city: 'Seattle', region: 'WA', postalCode: '98101', country: 'US' },
+    contact: { name: 'Nora North', email: 'nora@northwind.example', phone: '+12065550100' },
+  },
 };
 
 /** The credit line the demo reseller was given, and how much of it the story's orders on terms use. */
@@ -63,7 +111,9 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   const actorOf = async (email: string): Promise<RequestContext> => {
     const user = await app.db.read.findOneByOrFail(UserEntity, { emailKey: emailKey(email) });
     const principal: Principal =
-      user.kind === 'RESELLER' ? { kind: 'reseller', userId: user.id, email: user.email, resellerId: user.resellerId! } : { kind: 'staff', userId: user.id, email: user.email, roles: user.roles.split(',') as never };
+      user.kind === 'RESELLER'
+        ? { kind: 'reseller', userId: user.id, email: user.email, resellerId: user.resellerId! }
+        : { kind: 'staff', userId: user.id, email: user.email, roles: user.roles.split(',') as never };
     return { principal, requestId: `demo-story:${randomUUID()}`, clock };
   };
   const rita = await actorOf('reseller@demo.test');
@@ -86,12 +136,20 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
     await app.db.transaction(async (m) => {
       if (await m.existsBy(SimTenantEntity, { domain: story.domain })) return;
       await m.insert(SimTenantEntity, {
-        domain: story.domain, companyName: story.input.companyName, government: false, relationshipAccepted: true, indirectResellers: reseller.mpnLocationId ?? '',
-        tenantId: randomUUID(), createdByMarketplace: false, provisioningFails: Boolean(story.failing), createdAt: clock.now().toISOString(),
+        domain: story.domain,
+        companyName: story.input.companyName,
+        government: false,
+        relationshipAccepted: true,
+        indirectResellers: reseller.mpnLocationId ?? '',
+        tenantId: randomUUID(),
+        createdByMarketplace: false,
+        provisioningFails: Boolean(story.failing),
+        createdAt: clock.now().toISOString(),
       });
     });
     const created = await app.customers.create(rita, reseller.id, { ...story.input, segment: 'COMMERCIAL', address });
-    if (!created.ok) throw new Error(`story customer ${story.input.companyName} was refused: ${JSON.stringify(created.failure)}`);
+    if (!created.ok)
+      throw new Error(`story customer ${story.input.companyName} was refused: ${JSON.stringify(created.failure)}`);
     await app.tenants.chooseExisting(rita, created.value.id, story.domain);
     await app.tenants.attest(rita, created.value.id);
     customers.push({ id: created.value.id, name: story.input.companyName });
@@ -100,22 +158,42 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   const [tailspin, woodgrove, fourth, adventure, litware] = customers as [Named, Named, Named, Named, Named];
 
   const prices: { id: number; unitPriceMinor: number }[] = (
-    await app.db.read.query(`SELECT id, unit_price_minor FROM catalog_price WHERE segment = 'COMMERCIAL' AND market = 'US' AND currency = 'USD' AND term = 'P1Y' AND billing_plan = 'MONTHLY' AND tier_min <= 1 AND unit_price_minor >= 500 ORDER BY id LIMIT 6`)
-  ).map((row: { id: number; unit_price_minor: number }) => ({ id: Number(row.id), unitPriceMinor: Number(row.unit_price_minor) }));
+    await app.db.read.query(
+      `SELECT id, unit_price_minor FROM catalog_price WHERE segment = 'COMMERCIAL' AND market = 'US' AND currency = 'USD' AND term = 'P1Y' AND billing_plan = 'MONTHLY' AND tier_min <= 1 AND unit_price_minor >= 500 ORDER BY id LIMIT 6`,
+    )
+  ).map((row: { id: number; unit_price_minor: number }) => ({
+    id: Number(row.id),
+    unitPriceMinor: Number(row.unit_price_minor),
+  }));
   if (prices.length < 3) throw new Error('the demo story needs at least three Commercial annual prices in the catalog');
 
   let orders = 0;
   /** Fills the cart (each line's quantity, or a function of what one seat of it costs) and buys. */
-  const buy = async (customerId: string, lines: [number, number | ((seatMinor: number) => number)][], payment: PaymentMethod, po: string | null, provision = true) => {
+  const buy = async (
+    customerId: string,
+    lines: [number, number | ((seatMinor: number) => number)][],
+    payment: PaymentMethod,
+    po: string | null,
+    provision = true,
+  ) => {
     for (const [price, quantity] of lines) {
       const cart = await app.carts.add(rita, reseller.id, prices[price % prices.length]!.id);
       if (!cart.ok) throw new Error(`the story's cart refused a price: ${cart.failure.message}`);
       const line = cart.value.lines[cart.value.lines.length - 1]!;
       await app.carts.bindCustomer(rita, reseller.id, customerId);
       const seatMinor = (await app.purchases.readiness(rita, reseller.id, payment)).total?.amountMinor ?? 0;
-      await app.carts.setQuantity(rita, reseller.id, line.id, Math.max(1, Math.min(2000, typeof quantity === 'number' ? quantity : quantity(seatMinor))));
+      await app.carts.setQuantity(
+        rita,
+        reseller.id,
+        line.id,
+        Math.max(1, Math.min(2000, typeof quantity === 'number' ? quantity : quantity(seatMinor))),
+      );
     }
-    const placed = await app.purchases.buy(rita, reseller.id, { idempotencyKey: `demo-story-${randomUUID()}`, poNumber: po, paymentMethod: payment });
+    const placed = await app.purchases.buy(rita, reseller.id, {
+      idempotencyKey: `demo-story-${randomUUID()}`,
+      poNumber: po,
+      paymentMethod: payment,
+    });
     if (!placed.ok) throw new Error(`the story's order was refused: ${placed.failure.code}: ${placed.failure.message}`);
     orders += 1;
     if (provision) await settle();
@@ -125,12 +203,28 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   // Months of card orders, a few seats at a time.
   const history: [number, Named, [number, number][], string | null][] = [
     [112, tailspin, [[0, 12]], 'PO-2041'],
-    [98, woodgrove, [[1, 40], [2, 5]], 'WB-7781'],
+    [
+      98,
+      woodgrove,
+      [
+        [1, 40],
+        [2, 5],
+      ],
+      'WB-7781',
+    ],
     [85, fourth, [[0, 8]], null],
     [71, adventure, [[2, 15]], 'AW-0193'],
     [64, tailspin, [[1, 6]], 'PO-2102'],
     [52, woodgrove, [[0, 25]], 'WB-7802'],
-    [45, fourth, [[2, 3], [1, 2]], null],
+    [
+      45,
+      fourth,
+      [
+        [2, 3],
+        [1, 2],
+      ],
+      null,
+    ],
   ];
   for (const [daysAgo, customer, lines, po] of history) {
     at(daysAgo);
@@ -140,7 +234,9 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   // Day -40: the reseller asks for terms; the credit team approves a smaller line the next day.
   at(40);
   const asked = await app.terms.submit(rita, reseller.id, {
-    resellerMarketplaceId: reseller.marketplaceId, bcn: reseller.bcn, companyName: reseller.companyName,
+    resellerMarketplaceId: reseller.marketplaceId,
+    bcn: reseller.bcn,
+    companyName: reseller.companyName,
     address: reseller.address,
     contact: reseller.contact,
     requestedLimit: '25,000',
@@ -152,7 +248,10 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   at(39);
   const approved = await app.terms.approve(credit, claimed.value.id, claimed.value.version, {
     comment: 'Two years of on-time payments with the distributor; starting below the amount asked.',
-    creditLimit: CREDIT_LIMIT, currency: 'USD', paymentTerms: 'NET_30', effectiveFrom: clock.now().toISOString().slice(0, 10),
+    creditLimit: CREDIT_LIMIT,
+    currency: 'USD',
+    paymentTerms: 'NET_30',
+    effectiveFrom: clock.now().toISOString().slice(0, 10),
   });
   if (!approved.ok) throw new Error(`the story's terms approval was refused: ${JSON.stringify(approved.failure)}`);
 
@@ -167,18 +266,35 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   for (const [daysAgo, customer, price, po, share] of onTerms) {
     at(daysAgo);
     const used = (await app.terms.creditInUse(reseller.id))?.used.amountMinor ?? 0;
-    const order = await buy(customer.id, [[price, (seat) => Math.floor((limitMinor * share - used) / seat)]], 'TERMS', po);
+    const order = await buy(
+      customer.id,
+      [[price, (seat) => Math.floor((limitMinor * share - used) / seat)]],
+      'TERMS',
+      po,
+    );
     partial = order.id;
   }
 
   // Day -9: two seats of the last order on terms were not needed; the reseller asks, support returns them.
   at(9);
   const returnLine = await app.db.read.findOneByOrFail(OrderLineEntity, { orderId: partial, lineNumber: 1 });
-  const returnCase = await app.cases.open(rita, reseller.id, { type: 'RETURN', priority: 'HIGH', subject: 'Two seats too many on the Tailspin order', text: 'Tailspin only needs the rest of the seats; please return two.', customerId: tailspin.id, orderId: partial });
+  const returnCase = await app.cases.open(rita, reseller.id, {
+    type: 'RETURN',
+    priority: 'HIGH',
+    subject: 'Two seats too many on the Tailspin order',
+    text: 'Tailspin only needs the rest of the seats; please return two.',
+    customerId: tailspin.id,
+    orderId: partial,
+  });
   if (!returnCase.ok) throw new Error('the story could not open its return case');
   at(8, 20);
   await app.cases.update(support, returnCase.value.id, returnCase.value.version, { assignToMe: true });
-  const returned = await app.returns.returnLine(support, { orderLineId: returnLine.id, quantity: 2, idempotencyKey: `demo-story-return-${returnLine.id}`, caseId: returnCase.value.id });
+  const returned = await app.returns.returnLine(support, {
+    orderLineId: returnLine.id,
+    quantity: 2,
+    idempotencyKey: `demo-story-return-${returnLine.id}`,
+    caseId: returnCase.value.id,
+  });
   if (!returned.ok) throw new Error(`the story's return was refused: ${JSON.stringify(returned)}`);
   const handled = await app.cases.get(support, returnCase.value.id);
   if (handled) await app.cases.update(support, handled.id, handled.version, { status: 'RESOLVED' });
@@ -188,7 +304,12 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   const wrong = await buy(fourth.id, [[1, 4]], 'CREDIT_CARD', 'FC-0042');
   at(5);
   for (const line of await app.db.read.findBy(OrderLineEntity, { orderId: wrong.id })) {
-    const done = await app.returns.returnLine(support, { orderLineId: line.id, quantity: line.quantity, idempotencyKey: `demo-story-return-${line.id}`, caseId: null });
+    const done = await app.returns.returnLine(support, {
+      orderLineId: line.id,
+      quantity: line.quantity,
+      idempotencyKey: `demo-story-return-${line.id}`,
+      caseId: null,
+    });
     if (!done.ok) throw new Error(`the story's return was refused: ${JSON.stringify(done)}`);
   }
 
@@ -199,31 +320,64 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
     await app.jobs.runDue();
     clock.advance(backoffMs(attempt) + 1000);
   }
-  await app.db.transaction((m) => m.update(SimTenantEntity, { domain: STORY_CUSTOMERS[4]!.domain }, { provisioningFails: false }));
+  await app.db.transaction((m) =>
+    m.update(SimTenantEntity, { domain: STORY_CUSTOMERS[4]!.domain }, { provisioningFails: false }),
+  );
 
   // Two resellers joining: one still activating, one whose terms request is near its answer deadline.
   at(10);
   const harbor = await app.resellers.create(staff, OTHER_RESELLERS.pending);
-  if (harbor.ok) await app.resellers.createUser(staff, harbor.value.id, { email: 'hal@harbor.example', displayName: 'Hal Harbor' });
+  if (harbor.ok)
+    await app.resellers.createUser(staff, harbor.value.id, { email: 'hal@harbor.example', displayName: 'Hal Harbor' });
   at(20);
   const northwind = await app.resellers.create(staff, OTHER_RESELLERS.applying);
   if (northwind.ok) {
-    const user = await app.resellers.createUser(staff, northwind.value.id, { email: 'nora@northwind.example', displayName: 'Nora North' });
-    if (user.ok) await app.db.transaction((m) => app.resellers.startActivationOnSignIn(staff, m, northwind.value.id, user.value.user.id));
+    const user = await app.resellers.createUser(staff, northwind.value.id, {
+      email: 'nora@northwind.example',
+      displayName: 'Nora North',
+    });
+    if (user.ok)
+      await app.db.transaction((m) =>
+        app.resellers.startActivationOnSignIn(staff, m, northwind.value.id, user.value.user.id),
+      );
     clock.advance(app.config.activationDelayMs + 1000);
     await app.resellers.completeActivation(systemContext(clock, 'system:activation'), northwind.value.id);
     at(0, 41);
-    await app.terms.submit(staff, northwind.value.id, { resellerMarketplaceId: OTHER_RESELLERS.applying.marketplaceId, bcn: OTHER_RESELLERS.applying.bcn, companyName: OTHER_RESELLERS.applying.companyName, address: OTHER_RESELLERS.applying.address, contact: OTHER_RESELLERS.applying.contact, requestedLimit: '50,000' });
+    await app.terms.submit(staff, northwind.value.id, {
+      resellerMarketplaceId: OTHER_RESELLERS.applying.marketplaceId,
+      bcn: OTHER_RESELLERS.applying.bcn,
+      companyName: OTHER_RESELLERS.applying.companyName,
+      address: OTHER_RESELLERS.applying.address,
+      contact: OTHER_RESELLERS.applying.contact,
+      requestedLimit: '50,000',
+    });
     at(1);
-    const locked = await app.cases.open(support, northwind.value.id, { type: 'PASSWORD_LOGIN', subject: 'Nora cannot sign in', text: 'Nora says the reset email never arrived.' });
-    if (locked.ok) await app.cases.update(support, locked.value.id, locked.value.version, { assignToMe: true, status: 'WAITING_ON_RESELLER' });
+    const locked = await app.cases.open(support, northwind.value.id, {
+      type: 'PASSWORD_LOGIN',
+      subject: 'Nora cannot sign in',
+      text: 'Nora says the reset email never arrived.',
+    });
+    if (locked.ok)
+      await app.cases.update(support, locked.value.id, locked.value.version, {
+        assignToMe: true,
+        status: 'WAITING_ON_RESELLER',
+      });
   }
 
   // Open questions for the support queue.
   at(2);
-  await app.cases.open(rita, reseller.id, { type: 'BILLING', subject: 'Invoice shows the wrong PO number', text: 'The Woodgrove invoice should carry PO WB-7850.', customerId: woodgrove.id });
+  await app.cases.open(rita, reseller.id, {
+    type: 'BILLING',
+    subject: 'Invoice shows the wrong PO number',
+    text: 'The Woodgrove invoice should carry PO WB-7850.',
+    customerId: woodgrove.id,
+  });
   at(0, 6);
-  await app.cases.open(rita, reseller.id, { type: 'OTHER', subject: 'Education pricing for a new school customer', text: 'Which products can a school buy at the Education price?' });
+  await app.cases.open(rita, reseller.id, {
+    type: 'OTHER',
+    subject: 'Education pricing for a new school customer',
+    text: 'Which products can a school buy at the Education price?',
+  });
 
   // A minute ago: an order Microsoft is still provisioning; the running product finishes it.
   at(0, 0.02);

@@ -35,7 +35,15 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     const file = config.database.file;
-    await Promise.all([file, `${file}-wal`, `${file}-shm`, join(config.dataDir, 'uploads'), join(config.dataDir, 'sample-price-list.csv')].map((path) => rm(path, { recursive: true, force: true })));
+    await Promise.all(
+      [
+        file,
+        `${file}-wal`,
+        `${file}-shm`,
+        join(config.dataDir, 'uploads'),
+        join(config.dataDir, 'sample-price-list.csv'),
+      ].map((path) => rm(path, { recursive: true, force: true })),
+    );
     console.log(`  Starting over: removed the demo database ${file}`);
   }
 
@@ -54,8 +62,12 @@ async function main(): Promise<void> {
   const product = await startProduct(config, {
     onListening: (url) => {
       console.log(demoSignInsText());
-      console.log(`\n  Data folder: ${config.dataDir}${config.database.kind === 'sqlite' ? ` (database ${config.database.file})` : ''}`);
-      console.log(`  Open ${url}/ and sign in. Ctrl-C stops; \`npm run demo -- --reset\` starts over with fresh demo data.\n`);
+      console.log(
+        `\n  Data folder: ${config.dataDir}${config.database.kind === 'sqlite' ? ` (database ${config.database.file})` : ''}`,
+      );
+      console.log(
+        `  Open ${url}/ and sign in. Ctrl-C stops; \`npm run demo -- --reset\` starts over with fresh demo data.\n`,
+      );
     },
   });
   stopOnSignals(product, () => console.log('\n  Stopping the demo…'));

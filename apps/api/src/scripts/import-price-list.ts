@@ -14,7 +14,10 @@ async function main(): Promise<number> {
     return 2;
   }
   const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
-  const size = await stat(path).then((s) => s.size, () => -1);
+  const size = await stat(path).then(
+    (s) => s.size,
+    () => -1,
+  );
   if (size < 0) {
     console.error(`No file at ${path}`);
     return 2;
@@ -35,10 +38,14 @@ async function main(): Promise<number> {
     if (tty) process.stderr.write('\n');
     if (!result.ok) {
       const { line, column, message } = result.fault;
-      console.error(`Rejected ${basename(path)}: line ${line}${column ? `, column ${column}` : ''}: ${message}. Nothing was imported.`);
+      console.error(
+        `Rejected ${basename(path)}: line ${line}${column ? `, column ${column}` : ''}: ${message}. Nothing was imported.`,
+      );
       return 1;
     }
-    console.log(`Imported ${result.rowsRead} rows: ${result.rowsInserted} new, ${result.rowsUpdated} updated, ${result.rowsUnchanged} unchanged.`);
+    console.log(
+      `Imported ${result.rowsRead} rows: ${result.rowsInserted} new, ${result.rowsUpdated} updated, ${result.rowsUnchanged} unchanged.`,
+    );
     return 0;
   } finally {
     await app.db.close();
@@ -48,7 +55,11 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : `The import failed: ${error instanceof Error ? error.message : error}`);
+    console.error(
+      error instanceof ConfigError
+        ? error.message
+        : `The import failed: ${error instanceof Error ? error.message : error}`,
+    );
     process.exit(1);
   },
 );

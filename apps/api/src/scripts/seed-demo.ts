@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   const priceRows = rowsFlag > 0 ? Number(process.argv[rowsFlag + 1]) : undefined;
   const config = loadConfig();
   if (config.production) {
-    console.error('seed-demo creates demo accounts with published passwords and refuses to run when NODE_ENV=production.');
+    console.error(
+      'seed-demo creates demo accounts with published passwords and refuses to run when NODE_ENV=production.',
+    );
     process.exit(2);
   }
   const app = await createApp(config, { logger: createLogger('warn') });

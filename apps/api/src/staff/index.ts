@@ -12,6 +12,8 @@ declare module '../app.js' {
 export const staffModule: ApiModule = {
   name: 'staff',
   resolvers: [StaffResolver],
-  services: (app) => ({ staff: new StaffService(app.db, app.clock, app.audit, app.hasher, app.identity, (token) => app.resetUrl(token)) }),
+  services: (app) => ({
+    staff: new StaffService(app.db, app.clock, app.audit, app.hasher, app.identity, (token) => app.resetUrl(token)),
+  }),
 };
 export type { CreatedUser, StaffService } from './staff.service.js';

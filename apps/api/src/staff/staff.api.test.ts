@@ -34,11 +34,19 @@ describe('staff management and the audit trail', () => {
   });
 
   it('creates a staff user who sets a password through the one-time link', async () => {
-    const created = await admin.gql(CREATE, { input: { email: 'Nina@demo.test', displayName: 'Nina New', roles: ['credit', 'support'] } });
-    expect(created.data?.createStaffUser).toMatchObject({ __typename: 'UserCreated', user: { email: 'nina@demo.test', roles: ['credit', 'support'], active: true } });
+    const created = await admin.gql(CREATE, {
+      input: { email: 'Nina@demo.test', displayName: 'Nina New', roles: ['credit', 'support'] },
+    });
+    expect(created.data?.createStaffUser).toMatchObject({
+      __typename: 'UserCreated',
+      user: { email: 'nina@demo.test', roles: ['credit', 'support'], active: true },
+    });
     const token = new URL(created.data?.createStaffUser.resetUrl).searchParams.get('token');
     const nina = admin.fork();
-    await nina.gql('mutation($t: Code!) { resetPassword(token: $t, newPassword: "she chooses a passphrase") { __typename } }', { t: token });
+    await nina.gql(
+      'mutation($t: Code!) { resetPassword(token: $t, newPassword: "she chooses a passphrase") { __typename } }',
+      { t: token },
+    );
     const signedIn = await nina.signIn('nina@demo.test', 'she chooses a passphrase');
     expect(signedIn.data?.signIn.me.permissions).toEqual(expect.arrayContaining(['terms:review', 'support:cases']));
   });
@@ -47,32 +55,54 @@ describe('staff management and the audit trail', () => {
     const before = await admin.gql(AUDIT, { filter: { operation: 'staff.createUser' } });
     const invalid = await admin.gql(CREATE, { input: { email: 'not-an-email', displayName: ' ', roles: ['wizard'] } });
     expect(invalid.data?.createStaffUser).toMatchObject({ __typename: 'ValidationFailed', code: 'VALIDATION_FAILED' });
-    expect(invalid.data?.createStaffUser.fields.map((f: { field: string }) => f.field).sort()).toEqual(['displayName', 'email', 'roles']);
-    const taken = await admin.gql(CREATE, { input: { email: 'STAFF@demo.test', displayName: 'Dup', roles: ['staff'] } });
+    expect(invalid.data?.createStaffUser.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'displayName',
+      'email',
+      'roles',
+    ]);
+    const taken = await admin.gql(CREATE, {
+      input: { email: 'STAFF@demo.test', displayName: 'Dup', roles: ['staff'] },
+    });
     expect(taken.data?.createStaffUser).toMatchObject({ code: 'EMAIL_TAKEN', fix: { field: 'email' } });
     const after = await admin.gql(AUDIT, { filter: { operation: 'staff.createUser' } });
     expect(after.data?.auditEntries.nodes).toHaveLength(before.data?.auditEntries.nodes.length);
   });
 
   it('refuses to overwrite a newer version: one of two concurrent edits wins, the other gets a conflict', async () => {
-    const created = await admin.gql(CREATE, { input: { email: 'otto@demo.test', displayName: 'Otto', roles: ['staff'] } });
-    const { id, version } = created.data?.createStaffUser.user;
+    const created = await admin.gql(CREATE, {
+      input: { email: 'otto@demo.test', displayName: 'Otto', roles: ['staff'] },
+    });
+    const { id, version } = created.data!.createStaffUser.user;
     const [a, b] = await Promise.all([
       admin.gql(UPDATE, { input: { id, version, displayName: 'Otto A' } }),
-      admin.fork().gql(UPDATE, { input: { id, version, displayName: 'Otto B' } }, { kind: 'staff', userId: 'other-admin', email: 'o@x', roles: ['admin'] }),
+      admin
+        .fork()
+        .gql(
+          UPDATE,
+          { input: { id, version, displayName: 'Otto B' } },
+          { kind: 'staff', userId: 'other-admin', email: 'o@x', roles: ['admin'] },
+        ),
     ]);
     const results = [a.data?.updateStaffUser, b.data?.updateStaffUser];
     expect(results.map((r) => r.__typename).sort()).toEqual(['StaffUserUpdated', 'VersionConflict']);
-    expect(results.find((r) => r.__typename === 'VersionConflict')).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: version + 1 });
+    expect(results.find((r) => r.__typename === 'VersionConflict')).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      currentVersion: version + 1,
+    });
   });
 
   it('disables a user: their sessions end and they can no longer sign in', async () => {
-    const created = await admin.gql(CREATE, { input: { email: 'lea@demo.test', displayName: 'Lea', roles: ['support'] } });
-    const { id } = created.data?.createStaffUser.user;
-    const lea = admin.fork();
-    await lea.gql('mutation($t: Code!) { resetPassword(token: $t, newPassword: "lea has a passphrase") { __typename } }', {
-      t: new URL(created.data?.createStaffUser.resetUrl).searchParams.get('token'),
+    const created = await admin.gql(CREATE, {
+      input: { email: 'lea@demo.test', displayName: 'Lea', roles: ['support'] },
     });
+    const { id } = created.data!.createStaffUser.user;
+    const lea = admin.fork();
+    await lea.gql(
+      'mutation($t: Code!) { resetPassword(token: $t, newPassword: "lea has a passphrase") { __typename } }',
+      {
+        t: new URL(created.data?.createStaffUser.resetUrl).searchParams.get('token'),
+      },
+    );
     await lea.signIn('lea@demo.test', 'lea has a passphrase');
     // Setting the password changed the record, so the admin edits the version that is current now.
     const listed = await admin.gql('{ staffUsers(search: "lea@", first: 1) { nodes { id version } } }');
@@ -96,13 +126,18 @@ describe('staff management and the audit trail', () => {
   });
 
   it('lists staff users by name with search and cursor pagination', async () => {
-    const first = await admin.gql('{ staffUsers(first: 2) { nodes { displayName } pageInfo { hasNextPage endCursor } } }');
+    const first = await admin.gql(
+      '{ staffUsers(first: 2) { nodes { displayName } pageInfo { hasNextPage endCursor } } }',
+    );
     expect(first.data?.staffUsers.nodes).toHaveLength(2);
     const names: string[] = first.data?.staffUsers.nodes.map((n: { displayName: string }) => n.displayName);
     let after = first.data?.staffUsers.pageInfo.endCursor;
     while (after) {
-      const next = await admin.gql('query($after: Cursor) { staffUsers(first: 2, after: $after) { nodes { displayName } pageInfo { endCursor hasNextPage } } }', { after });
-      names.push(...next.data?.staffUsers.nodes.map((n: { displayName: string }) => n.displayName));
+      const next = await admin.gql(
+        'query($after: Cursor) { staffUsers(first: 2, after: $after) { nodes { displayName } pageInfo { endCursor hasNextPage } } }',
+        { after },
+      );
+      names.push(...next.data!.staffUsers.nodes.map((n: { displayName: string }) => n.displayName));
       after = next.data?.staffUsers.pageInfo.hasNextPage ? next.data?.staffUsers.pageInfo.endCursor : null;
     }
     expect(names).toEqual([...names].sort());
@@ -113,20 +148,37 @@ describe('staff management and the audit trail', () => {
 
   it('records who changed what, with before and after, secrets redacted, filterable and paginated', async () => {
     const all = await admin.gql(AUDIT, { filter: { operation: 'staff.updateUser' }, first: 100 });
-    const entry = all.data?.auditEntries.nodes.find((n: { changes: { field: string }[] }) => n.changes.some((c) => c.field === 'active'));
-    expect(entry).toMatchObject({ actorEmail: 'admin@demo.test', actorRoles: ['admin'], entityType: 'User', requestId: expect.any(String) });
+    const entry = all.data?.auditEntries.nodes.find((n: { changes: { field: string }[] }) =>
+      n.changes.some((c) => c.field === 'active'),
+    );
+    expect(entry).toMatchObject({
+      actorEmail: 'admin@demo.test',
+      actorRoles: ['admin'],
+      entityType: 'User',
+      requestId: expect.any(String),
+    });
     expect(entry.changes).toContainEqual({ field: 'active', before: 'true', after: 'false' });
-    const otto = all.data?.auditEntries.nodes.find((n: { changes: { field: string }[] }) => n.changes.some((c) => c.field === 'displayName'));
-    expect(otto.changes).toContainEqual({ field: 'displayName', before: '"Otto"', after: expect.stringMatching(/"Otto [AB]"/) });
+    const otto = all.data?.auditEntries.nodes.find((n: { changes: { field: string }[] }) =>
+      n.changes.some((c) => c.field === 'displayName'),
+    );
+    expect(otto.changes).toContainEqual({
+      field: 'displayName',
+      before: '"Otto"',
+      after: expect.stringMatching(/"Otto [AB]"/),
+    });
 
     const passwordChange = await admin.gql(AUDIT, { filter: { operation: 'identity.resetPassword' }, first: 1 });
-    expect(passwordChange.data?.auditEntries.nodes[0].changes).toEqual([{ field: 'passwordHash', before: '"[redacted]"', after: '"[redacted]"' }]);
+    expect(passwordChange.data?.auditEntries.nodes[0].changes).toEqual([
+      { field: 'passwordHash', before: '"[redacted]"', after: '"[redacted]"' },
+    ]);
 
     const page1 = await admin.gql(AUDIT, { first: 3 });
     const page2 = await admin.gql(AUDIT, { first: 3, after: page1.data?.auditEntries.pageInfo.endCursor });
     const ids = [...page1.data!.auditEntries.nodes, ...page2.data!.auditEntries.nodes].map((n: { id: string }) => n.id);
     expect(new Set(ids).size).toBe(6);
-    const times = [...page1.data!.auditEntries.nodes, ...page2.data!.auditEntries.nodes].map((n: { at: string }) => n.at);
+    const times = [...page1.data!.auditEntries.nodes, ...page2.data!.auditEntries.nodes].map(
+      (n: { at: string }) => n.at,
+    );
     expect(times).toEqual([...times].sort().reverse());
 
     const future = await admin.gql(AUDIT, { filter: { from: '2999-01-01T00:00:00Z' } });

@@ -39,8 +39,14 @@ const snapshot = (u: UserEntity) => ({ email: u.email, displayName: u.displayNam
 
 function checkRoles(errors: FieldError[], roles: string[]): StaffRole[] {
   const unknown = roles.filter((r) => !(STAFF_ROLES as readonly string[]).includes(r));
-  if (roles.length === 0) errors.push({ field: 'roles', code: 'REQUIRED', message: 'Give the user at least one role.' });
-  if (unknown.length) errors.push({ field: 'roles', code: 'ROLE_UNKNOWN', message: `Unknown role(s): ${unknown.join(', ')}. Roles are ${STAFF_ROLES.join(', ')}.` });
+  if (roles.length === 0)
+    errors.push({ field: 'roles', code: 'REQUIRED', message: 'Give the user at least one role.' });
+  if (unknown.length)
+    errors.push({
+      field: 'roles',
+      code: 'ROLE_UNKNOWN',
+      message: `Unknown role(s): ${unknown.join(', ')}. Roles are ${STAFF_ROLES.join(', ')}.`,
+    });
   return [...new Set(roles)].filter((r): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r)).sort();
 }
 
@@ -62,11 +68,21 @@ export class StaffService {
   ) {}
 
   /** Staff users for admins (StaffManage); a reseller's users are listed on the reseller. */
-  async list(ctx: RequestContext, filter: { search?: string | null; kind?: UserKind | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(USER_SORTS, 'NAME')) {
+  async list(
+    ctx: RequestContext,
+    filter: { search?: string | null; kind?: UserKind | null },
+    first: number,
+    after?: string | null,
+    order: KeyOrder = sortOrder(USER_SORTS, 'NAME'),
+  ) {
     this.requireAdmin(ctx);
-    const query = this.db.read.createQueryBuilder(UserEntity, 'u').where('u.kind = :kind', { kind: filter.kind ?? 'STAFF' });
+    const query = this.db.read
+      .createQueryBuilder(UserEntity, 'u')
+      .where('u.kind = :kind', { kind: filter.kind ?? 'STAFF' });
     if (filter.search?.trim()) {
-      query.andWhere("(LOWER(u.display_name) LIKE :q ESCAPE '\\' OR u.email_key LIKE :q ESCAPE '\\')", { q: containsPattern(filter.search.trim()) });
+      query.andWhere("(LOWER(u.display_name) LIKE :q ESCAPE '\\' OR u.email_key LIKE :q ESCAPE '\\')", {
+        q: containsPattern(filter.search.trim()),
+      });
     }
     const page = await keysetPage(query, { alias: 'u', order, first, after });
     return { users: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
@@ -77,7 +93,8 @@ export class StaffService {
    * a one-time link to set one.
    */
   async create(ctx: RequestContext, input: NewUser, resellerId: string | null = null): Promise<Result<CreatedUser>> {
-    // Staff accounts are the admins'; a reseller's users are created by staff who manage resellers (the caller checked which reseller).
+    // Staff accounts are the admins'; a reseller's users are created by staff who manage resellers (the caller checked
+    // which reseller).
     if (resellerId) requirePermission(ctx, Permission.ResellersManage);
     else this.requireAdmin(ctx);
     const actor = ctx;
@@ -91,7 +108,9 @@ export class StaffService {
     const token = newToken();
     return this.db.transaction(async (m) => {
       if (await m.existsBy(UserEntity, { emailKey: emailKey(email) })) {
-        return fail('EMAIL_TAKEN', `A user with the email ${email} exists already.`, { fix: { kind: 'field', field: 'email', label: 'Use another email' } });
+        return fail('EMAIL_TAKEN', `A user with the email ${email} exists already.`, {
+          fix: { kind: 'field', field: 'email', label: 'Use another email' },
+        });
       }
       const user = m.create(UserEntity, {
         id: randomUUID(),
@@ -108,8 +127,20 @@ export class StaffService {
         passwordChangedAt: now.toISOString(),
       });
       await m.save(user);
-      await this.identity.issueReset(m, user.id, token, actor.principal?.userId ?? null, now, new Date(now.getTime() + PASSWORD_RESET_TTL_MS));
-      await this.audit.record(m, actor, { operation: resellerId ? 'resellers.createUser' : 'staff.createUser', entityType: 'User', entityId: user.id, changes: changesBetween(null, snapshot(user)) });
+      await this.identity.issueReset(
+        m,
+        user.id,
+        token,
+        actor.principal?.userId ?? null,
+        now,
+        new Date(now.getTime() + PASSWORD_RESET_TTL_MS),
+      );
+      await this.audit.record(m, actor, {
+        operation: resellerId ? 'resellers.createUser' : 'staff.createUser',
+        entityType: 'User',
+        entityId: user.id,
+        changes: changesBetween(null, snapshot(user)),
+      });
       return ok({ user, resetUrl: this.resetUrl(token) });
     });
   }
@@ -119,7 +150,8 @@ export class StaffService {
     this.requireAdmin(ctx);
     const actor = ctx;
     const errors: FieldError[] = [];
-    const displayName = change.displayName == null ? undefined : requireText(errors, 'displayName', change.displayName, 'Name', 120);
+    const displayName =
+      change.displayName == null ? undefined : requireText(errors, 'displayName', change.displayName, 'Name', 120);
     const roles = change.roles == null ? undefined : checkRoles(errors, change.roles);
     if (errors.length) return invalid(errors);
     return this.db.transaction(async (m) => {
@@ -127,8 +159,14 @@ export class StaffService {
       if (!user) return notFound('staff user', `No staff user with id ${change.id}.`);
       if (user.version !== change.version) return versionConflict('user', user.version);
       const self = actor.principal?.userId === user.id;
-      if (self && (change.active === false || (roles && !roles.includes('admin') && user.roles.split(',').includes('admin')))) {
-        return fail('CANNOT_LOCK_OUT_SELF', 'You cannot disable yourself or remove your own admin role; ask another admin.');
+      if (
+        self &&
+        (change.active === false || (roles && !roles.includes('admin') && user.roles.split(',').includes('admin')))
+      ) {
+        return fail(
+          'CANNOT_LOCK_OUT_SELF',
+          'You cannot disable yourself or remove your own admin role; ask another admin.',
+        );
       }
       const before = snapshot(user);
       const fields: Partial<UserEntity> = { updatedAt: this.clock.now().toISOString() };
@@ -149,9 +187,19 @@ export class StaffService {
       }
       const saved = await m.findOneByOrFail(UserEntity, { id: user.id });
       if (change.active === false) {
-        await m.createQueryBuilder().update(SessionEntity).set({ revokedAt: saved.updatedAt }).where('user_id = :id AND revoked_at IS NULL', { id: user.id }).execute();
+        await m
+          .createQueryBuilder()
+          .update(SessionEntity)
+          .set({ revokedAt: saved.updatedAt })
+          .where('user_id = :id AND revoked_at IS NULL', { id: user.id })
+          .execute();
       }
-      await this.audit.record(m, actor, { operation: 'staff.updateUser', entityType: 'User', entityId: user.id, changes: changesBetween(before, snapshot(saved)) });
+      await this.audit.record(m, actor, {
+        operation: 'staff.updateUser',
+        entityType: 'User',
+        entityId: user.id,
+        changes: changesBetween(before, snapshot(saved)),
+      });
       return ok(saved);
     });
   }

@@ -11,7 +11,16 @@ import type { Clock } from '../platform/clock.js';
 import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
 import { sortOrder, type SortColumns } from '../platform/list-sort.js';
 import { nextPosition } from '../platform/sequence.js';
-import { CASE_PRIORITIES, CASE_STATUSES, CASE_TYPES, CaseCommentEntity, SupportCaseEntity, type CasePriority, type CaseStatus, type CaseType } from './entities.js';
+import {
+  CASE_PRIORITIES,
+  CASE_STATUSES,
+  CASE_TYPES,
+  CaseCommentEntity,
+  SupportCaseEntity,
+  type CasePriority,
+  type CaseStatus,
+  type CaseType,
+} from './entities.js';
 
 export interface NewCase {
   type: CaseType;
@@ -54,15 +63,34 @@ export class CaseService {
   }
 
   /** The support queue; a reseller's users see their own cases only, and asking for another's is refused. */
-  async list(ctx: RequestContext, filter: { resellerId?: string | null; statuses?: string[] | null; type?: CaseType | null; search?: string | null; assignee?: string | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(CASE_SORTS, 'OPENED')) {
+  async list(
+    ctx: RequestContext,
+    filter: {
+      resellerId?: string | null;
+      statuses?: string[] | null;
+      type?: CaseType | null;
+      search?: string | null;
+      assignee?: string | null;
+    },
+    first: number,
+    after?: string | null,
+    order: KeyOrder = sortOrder(CASE_SORTS, 'OPENED'),
+  ) {
     if (filter.resellerId) actingFor(ctx, filter.resellerId, Permission.SupportCases);
-    filter = { ...filter, resellerId: ownReseller(ctx, filter.resellerId), statuses: filter.statuses?.filter((s): s is CaseStatus => (CASE_STATUSES as readonly string[]).includes(s)) };
+    filter = {
+      ...filter,
+      resellerId: ownReseller(ctx, filter.resellerId),
+      statuses: filter.statuses?.filter((s): s is CaseStatus => (CASE_STATUSES as readonly string[]).includes(s)),
+    };
     const query = this.db.read.createQueryBuilder(SupportCaseEntity, 'c');
     if (filter.resellerId) query.andWhere('c.reseller_id = :resellerId', { resellerId: filter.resellerId });
     if (filter.statuses?.length) query.andWhere('c.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.type) query.andWhere('c.type = :type', { type: filter.type });
     if (filter.assignee) query.andWhere('c.assignee_email = :assignee', { assignee: filter.assignee });
-    if (filter.search?.trim()) query.andWhere("(LOWER(c.subject) LIKE :q ESCAPE '\\' OR LOWER(c.number) LIKE :q ESCAPE '\\')", { q: containsPattern(filter.search.trim()) });
+    if (filter.search?.trim())
+      query.andWhere("(LOWER(c.subject) LIKE :q ESCAPE '\\' OR LOWER(c.number) LIKE :q ESCAPE '\\')", {
+        q: containsPattern(filter.search.trim()),
+      });
     const page = await keysetPage(query, { alias: 'c', order, first, after });
     return { cases: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
@@ -70,20 +98,43 @@ export class CaseService {
   async open(ctx: RequestContext, resellerId: string, input: NewCase): Promise<Result<SupportCaseEntity>> {
     const actor = actingFor(ctx, resellerId, Permission.SupportCases);
     const fields: FieldError[] = [];
-    if (!(CASE_TYPES as readonly string[]).includes(input.type)) fields.push({ field: 'type', code: 'TYPE_UNKNOWN', message: `The type is one of ${CASE_TYPES.join(', ')}.` });
-    if (input.priority && !(CASE_PRIORITIES as readonly string[]).includes(input.priority)) fields.push({ field: 'priority', code: 'PRIORITY_UNKNOWN', message: `The priority is one of ${CASE_PRIORITIES.join(', ')}.` });
+    if (!(CASE_TYPES as readonly string[]).includes(input.type))
+      fields.push({ field: 'type', code: 'TYPE_UNKNOWN', message: `The type is one of ${CASE_TYPES.join(', ')}.` });
+    if (input.priority && !(CASE_PRIORITIES as readonly string[]).includes(input.priority))
+      fields.push({
+        field: 'priority',
+        code: 'PRIORITY_UNKNOWN',
+        message: `The priority is one of ${CASE_PRIORITIES.join(', ')}.`,
+      });
     const subject = requireText(fields, 'subject', input.subject, 'Subject', 200);
     const text = requireText(fields, 'text', input.text, 'Description', 4000);
     if (fields.length) return invalid(fields);
     return this.db.transaction(async (m) => {
-      for (const [table, column, value, field] of [['customer', 'reseller_id', input.customerId, 'customerId'], ['sales_order', 'reseller_id', input.orderId, 'orderId']] as const) {
+      for (const [table, column, value, field] of [
+        ['customer', 'reseller_id', input.customerId, 'customerId'],
+        ['sales_order', 'reseller_id', input.orderId, 'orderId'],
+      ] as const) {
         if (!value) continue;
-        const [row] = await m.query(portable(this.db.kind, `SELECT ${column} AS owner FROM ${table} WHERE id = ?`), [value]);
-        if (!row || row.owner !== resellerId) return invalid([{ field, code: 'NOT_FOUND', message: `No such ${field === 'orderId' ? 'order' : 'customer'} of this reseller.` }]);
+        const [row] = await m.query(portable(this.db.kind, `SELECT ${column} AS owner FROM ${table} WHERE id = ?`), [
+          value,
+        ]);
+        if (!row || row.owner !== resellerId)
+          return invalid([
+            {
+              field,
+              code: 'NOT_FOUND',
+              message: `No such ${field === 'orderId' ? 'order' : 'customer'} of this reseller.`,
+            },
+          ]);
       }
       const now = this.clock.now().toISOString();
       // The counters table keys SO numbers by day; case numbers share it under the key CASES.
-      await m.query(portable(this.db.kind, "INSERT INTO so_sequence (day, last) VALUES ('CASES', 1) ON CONFLICT (day) DO UPDATE SET last = so_sequence.last + 1"));
+      await m.query(
+        portable(
+          this.db.kind,
+          "INSERT INTO so_sequence (day, last) VALUES ('CASES', 1) ON CONFLICT (day) DO UPDATE SET last = so_sequence.last + 1",
+        ),
+      );
       const [{ last: count }] = await m.query("SELECT last FROM so_sequence WHERE day = 'CASES'");
       const supportCase = await m.save(
         m.create(SupportCaseEntity, {
@@ -104,16 +155,40 @@ export class CaseService {
         }),
       );
       await this.note(m, supportCase.id, actor, 'COMMENT', text);
-      await this.audit.record(m, { ...actor, onBehalfOfResellerId: resellerId }, { operation: 'support.openCase', entityType: 'SupportCase', entityId: supportCase.id, changes: { status: { before: null, after: 'OPEN' } } });
+      await this.audit.record(
+        m,
+        { ...actor, onBehalfOfResellerId: resellerId },
+        {
+          operation: 'support.openCase',
+          entityType: 'SupportCase',
+          entityId: supportCase.id,
+          changes: { status: { before: null, after: 'OPEN' } },
+        },
+      );
       return ok(supportCase);
     });
   }
 
   /** Status, priority and assignee; version-checked so two agents never overwrite each other. */
-  async update(ctx: RequestContext, id: string, version: number, change: { status?: string | null; priority?: string | null; assignToMe?: boolean | null }): Promise<Result<SupportCaseEntity>> {
+  async update(
+    ctx: RequestContext,
+    id: string,
+    version: number,
+    change: { status?: string | null; priority?: string | null; assignToMe?: boolean | null },
+  ): Promise<Result<SupportCaseEntity>> {
     const fields: FieldError[] = [];
-    if (change.status && !(CASE_STATUSES as readonly string[]).includes(change.status)) fields.push({ field: 'status', code: 'STATUS_UNKNOWN', message: `The status is one of ${CASE_STATUSES.join(', ')}.` });
-    if (change.priority && !(CASE_PRIORITIES as readonly string[]).includes(change.priority)) fields.push({ field: 'priority', code: 'PRIORITY_UNKNOWN', message: `The priority is one of ${CASE_PRIORITIES.join(', ')}.` });
+    if (change.status && !(CASE_STATUSES as readonly string[]).includes(change.status))
+      fields.push({
+        field: 'status',
+        code: 'STATUS_UNKNOWN',
+        message: `The status is one of ${CASE_STATUSES.join(', ')}.`,
+      });
+    if (change.priority && !(CASE_PRIORITIES as readonly string[]).includes(change.priority))
+      fields.push({
+        field: 'priority',
+        code: 'PRIORITY_UNKNOWN',
+        message: `The priority is one of ${CASE_PRIORITIES.join(', ')}.`,
+      });
     if (fields.length) return invalid(fields);
     return this.db.transaction(async (m) => {
       const current = await m.findOneBy(SupportCaseEntity, { id });
@@ -129,7 +204,11 @@ export class CaseService {
         set.status = moved.value;
       }
       if (change.priority) set.priority = change.priority as CasePriority;
-      if (change.assignToMe) Object.assign(set, { assigneeUserId: actor.principal?.userId ?? null, assigneeEmail: actor.principal?.email ?? null });
+      if (change.assignToMe)
+        Object.assign(set, {
+          assigneeUserId: actor.principal?.userId ?? null,
+          assigneeEmail: actor.principal?.email ?? null,
+        });
       const updated = await m
         .createQueryBuilder()
         .update(SupportCaseEntity)
@@ -138,9 +217,26 @@ export class CaseService {
         .execute();
       if (updated.affected !== 1) return versionConflict('case', current.version);
       const saved = await m.findOneByOrFail(SupportCaseEntity, { id });
-      const described = Object.entries(set).filter(([k]) => k !== 'assigneeUserId').map(([k, v]) => `${k} → ${String(v).toLowerCase()}`).join(', ');
+      const described = Object.entries(set)
+        .filter(([k]) => k !== 'assigneeUserId')
+        .map(([k, v]) => `${k} → ${String(v).toLowerCase()}`)
+        .join(', ');
       await this.note(m, id, actor, 'ACTION', `Changed ${described}.`);
-      await this.audit.record(m, { ...actor, onBehalfOfResellerId: current.resellerId }, { operation: 'support.updateCase', entityType: 'SupportCase', entityId: id, changes: Object.fromEntries(Object.entries(set).map(([k, v]) => [k, { before: (current as unknown as Record<string, unknown>)[k] ?? null, after: v }])) });
+      await this.audit.record(
+        m,
+        { ...actor, onBehalfOfResellerId: current.resellerId },
+        {
+          operation: 'support.updateCase',
+          entityType: 'SupportCase',
+          entityId: id,
+          changes: Object.fromEntries(
+            Object.entries(set).map(([k, v]) => [
+              k,
+              { before: (current as unknown as Record<string, unknown>)[k] ?? null, after: v },
+            ]),
+          ),
+        },
+      );
       return ok(saved);
     });
   }
@@ -154,14 +250,32 @@ export class CaseService {
       if (!current) return caseNotFound(id);
       const actor = actingFor(ctx, current.resellerId, Permission.SupportCases);
       await this.note(m, id, actor, 'COMMENT', body);
-      await this.audit.record(m, { ...actor, onBehalfOfResellerId: current.resellerId }, { operation: 'support.comment', entityType: 'SupportCase', entityId: id });
+      await this.audit.record(
+        m,
+        { ...actor, onBehalfOfResellerId: current.resellerId },
+        { operation: 'support.comment', entityType: 'SupportCase', entityId: id },
+      );
       return ok(current);
     });
   }
 
   /** Writes what support did on a case into its conversation, in the action's own transaction. */
-  async note(m: EntityManager, caseId: string, actor: RequestContext, kind: 'COMMENT' | 'ACTION', text: string): Promise<void> {
+  async note(
+    m: EntityManager,
+    caseId: string,
+    actor: RequestContext,
+    kind: 'COMMENT' | 'ACTION',
+    text: string,
+  ): Promise<void> {
     const seq = await nextPosition(m, 'case_comment', 'case_id', caseId);
-    await m.insert(CaseCommentEntity, { id: randomUUID(), caseId, at: this.clock.now().toISOString(), seq, authorEmail: actor.principal?.email ?? null, kind, text });
+    await m.insert(CaseCommentEntity, {
+      id: randomUUID(),
+      caseId,
+      at: this.clock.now().toISOString(),
+      seq,
+      authorEmail: actor.principal?.email ?? null,
+      kind,
+      text,
+    });
   }
 }

@@ -38,7 +38,9 @@ export class InvoiceService {
     private readonly publicUrl: () => string,
   ) {}
 
-  /** The invoice of an order its reseller's users, or staff who read orders, may see; null when there is no such order. */
+  /**
+   * The invoice of an order its reseller's users, or staff who read orders, may see; null when there is no such order.
+   */
   async invoice(ctx: RequestContext, orderId: string): Promise<Invoice | null> {
     const order = await this.orders.get(ctx, orderId);
     if (!order) return null;
@@ -48,7 +50,9 @@ export class InvoiceService {
     // Rounded half up to the minor unit, once, on the subtotal.
     const tax = Math.floor((subtotal * this.taxRateBasisPoints + 5000) / 10000);
     const lineById = new Map(order.lines.map((l) => [l.id, l]));
-    const creditNotes = (await this.db.read.find(CreditNoteEntity, { where: { orderId }, order: { issuedAt: 'ASC', number: 'ASC' } })).map((note) => ({
+    const creditNotes = (
+      await this.db.read.find(CreditNoteEntity, { where: { orderId }, order: { issuedAt: 'ASC', number: 'ASC' } })
+    ).map((note) => ({
       ...note,
       description: `${note.quantity} × ${lineById.get(note.orderLineId)?.skuTitle ?? 'a line'} returned`,
     }));
@@ -58,7 +62,13 @@ export class InvoiceService {
       issuedAt: order.placedAt,
       order,
       reseller,
-      lines: order.lines.map((l) => ({ description: `${l.skuTitle} (${l.term}, ${l.billingPlan.toLowerCase().replace('_', '-')})`, quantity: l.quantity, returnedQuantity: l.returnedQuantity, unitPrice: money(l.unitPriceMinor), total: money(l.lineTotalMinor) })),
+      lines: order.lines.map((l) => ({
+        description: `${l.skuTitle} (${l.term}, ${l.billingPlan.toLowerCase().replace('_', '-')})`,
+        quantity: l.quantity,
+        returnedQuantity: l.returnedQuantity,
+        unitPrice: money(l.unitPriceMinor),
+        total: money(l.lineTotalMinor),
+      })),
       subtotal: money(subtotal),
       taxRateBasisPoints: this.taxRateBasisPoints,
       tax: money(tax),
@@ -75,7 +85,9 @@ export class InvoiceService {
     if (!note) return null;
     const { doc, text, done } = pdfDocument(`Credit note ${note.number}`, 'Credit note');
     const r = invoice.reseller;
-    text(`Credit note ${note.number}  ·  ${note.issuedAt.slice(0, 10)}  ·  against invoice ${invoice.number} (sales order ${invoice.order.soNumber})`);
+    text(
+      `Credit note ${note.number}  ·  ${note.issuedAt.slice(0, 10)}  ·  against invoice ${invoice.number} (sales order ${invoice.order.soNumber})`,
+    );
     doc.moveDown();
     text(`Credit to: ${r.companyName} (marketplace ID ${r.marketplaceId}, BCN ${r.bcn})`);
     text(`End customer: ${invoice.order.customerName} · tenant ${invoice.order.tenantDomain}`);
@@ -84,7 +96,11 @@ export class InvoiceService {
     doc.fontSize(12);
     text(`Refunded: ${formatMoney({ amountMinor: note.amountMinor, currency: note.currency })}`);
     doc.fontSize(10).moveDown();
-    text(note.refundMethod === 'TERMS_CREDIT' ? 'Released to the reseller’s marketplace credit line.' : 'Refunded to the card the order was paid with.');
+    text(
+      note.refundMethod === 'TERMS_CREDIT'
+        ? 'Released to the reseller’s marketplace credit line.'
+        : 'Refunded to the card the order was paid with.',
+    );
     return { number: note.number, pdf: await done() };
   }
 
@@ -96,17 +112,30 @@ export class InvoiceService {
     if (invoice.order.poNumber) text(`PO ${invoice.order.poNumber}`);
     doc.moveDown();
     text(`Bill to: ${r.companyName} (marketplace ID ${r.marketplaceId}, BCN ${r.bcn})`);
-    text([r.address.line1, r.address.line2, `${r.address.city} ${r.address.region ?? ''} ${r.address.postalCode}`, r.address.country].filter(Boolean).join(', '));
+    text(
+      [
+        r.address.line1,
+        r.address.line2,
+        `${r.address.city} ${r.address.region ?? ''} ${r.address.postalCode}`,
+        r.address.country,
+      ]
+        .filter(Boolean)
+        .join(', '),
+    );
     text(`End customer: ${invoice.order.customerName} · tenant ${invoice.order.tenantDomain}`);
     doc.moveDown();
-    for (const line of invoice.lines) text(`${line.quantity} × ${line.description} @ ${formatMoney(line.unitPrice)}  =  ${formatMoney(line.total)}`);
+    for (const line of invoice.lines)
+      text(`${line.quantity} × ${line.description} @ ${formatMoney(line.unitPrice)}  =  ${formatMoney(line.total)}`);
     doc.moveDown();
     text(`Subtotal: ${formatMoney(invoice.subtotal)}`);
     text(`Tax (${(invoice.taxRateBasisPoints / 100).toFixed(2)} %): ${formatMoney(invoice.tax)}`);
     doc.fontSize(12);
     text(`Total: ${formatMoney(invoice.total)}`);
     doc.fontSize(10);
-    for (const note of invoice.creditNotes) text(`Credit note ${note.number}: ${note.description}, ${formatMoney({ amountMinor: note.amountMinor, currency: note.currency })} refunded`);
+    for (const note of invoice.creditNotes)
+      text(
+        `Credit note ${note.number}: ${note.description}, ${formatMoney({ amountMinor: note.amountMinor, currency: note.currency })} refunded`,
+      );
     if (invoice.creditNotes.length) text(`Total after refunds: ${formatMoney(invoice.netTotal)}`);
     doc.moveDown();
     text(`Paid by ${invoice.order.paymentMethod === 'TERMS' ? 'marketplace terms' : 'credit card'}.`);
@@ -137,7 +166,11 @@ export class InvoiceService {
         },
         `invoice-resend:${invoice.order.id}:${this.clock.now().getTime()}`,
       );
-      await this.audit.record(m, actor, { operation: 'support.resendInvoice', entityType: 'Order', entityId: invoice.order.id });
+      await this.audit.record(m, actor, {
+        operation: 'support.resendInvoice',
+        entityType: 'Order',
+        entityId: invoice.order.id,
+      });
     });
     return true;
   }

@@ -23,7 +23,6 @@ const DAY_MS = 24 * HOUR_MS;
 export const UNLOCKS_PER_ACCOUNT_PER_DAY = 3;
 export const UNLOCKS_PER_ACTOR_PER_HOUR = 20;
 
-
 /** R24: password and sign-in help from support. */
 export class LoginHelpService {
   constructor(
@@ -79,16 +78,34 @@ export class LoginHelpService {
     }
     const now = this.clock.now().getTime();
     const recent = (since: number, where: { entityId?: string; actorUserId?: string }) =>
-      this.db.read.countBy(AuditEntryEntity, { operation: UNLOCK_OPERATION, at: MoreThanOrEqual(new Date(since).toISOString()), ...where });
+      this.db.read.countBy(AuditEntryEntity, {
+        operation: UNLOCK_OPERATION,
+        at: MoreThanOrEqual(new Date(since).toISOString()),
+        ...where,
+      });
     if ((await recent(now - DAY_MS, { entityId: key })) >= UNLOCKS_PER_ACCOUNT_PER_DAY) {
-      return fail('UNLOCK_LIMIT', `${email} was unlocked ${UNLOCKS_PER_ACCOUNT_PER_DAY} times in the last 24 hours. Send a password reset link instead, or wait for the lock to end.`);
+      return fail(
+        'UNLOCK_LIMIT',
+        `${email} was unlocked ${UNLOCKS_PER_ACCOUNT_PER_DAY} times in the last 24 hours. Send a password reset link instead, or wait for the lock to end.`,
+      );
     }
-    if (actor.principal && (await recent(now - HOUR_MS, { actorUserId: actor.principal.userId })) >= UNLOCKS_PER_ACTOR_PER_HOUR) {
-      return fail('UNLOCK_LIMIT', `You unlocked ${UNLOCKS_PER_ACTOR_PER_HOUR} accounts in the last hour; ask an administrator if more need it.`);
+    if (
+      actor.principal &&
+      (await recent(now - HOUR_MS, { actorUserId: actor.principal.userId })) >= UNLOCKS_PER_ACTOR_PER_HOUR
+    ) {
+      return fail(
+        'UNLOCK_LIMIT',
+        `You unlocked ${UNLOCKS_PER_ACTOR_PER_HOUR} accounts in the last hour; ask an administrator if more need it.`,
+      );
     }
     return this.db.transaction(async (m) => {
       const removed = await m.delete(SignInFailureEntity, { emailKey: key });
-      await this.audit.record(m, actor, { operation: UNLOCK_OPERATION, entityType: 'Login', entityId: key, changes: { failedSignIns: { before: removed.affected ?? 0, after: 0 } } });
+      await this.audit.record(m, actor, {
+        operation: UNLOCK_OPERATION,
+        entityType: 'Login',
+        entityId: key,
+        changes: { failedSignIns: { before: removed.affected ?? 0, after: 0 } },
+      });
       return ok(removed.affected ?? 0);
     });
   }
@@ -101,7 +118,12 @@ export class LoginHelpService {
     if (!isIP(ip)) return fail('ADDRESS_INVALID', `"${address.slice(0, 60)}" is not an IP address.`);
     return this.db.transaction(async (m) => {
       const removed = await m.delete(SignInFailureEntity, { ip });
-      await this.audit.record(m, actor, { operation: 'support.unlockSignInAddress', entityType: 'Address', entityId: ip, changes: { failedSignIns: { before: removed.affected ?? 0, after: 0 } } });
+      await this.audit.record(m, actor, {
+        operation: 'support.unlockSignInAddress',
+        entityType: 'Address',
+        entityId: ip,
+        changes: { failedSignIns: { before: removed.affected ?? 0, after: 0 } },
+      });
       return ok(removed.affected ?? 0);
     });
   }
@@ -113,14 +135,25 @@ export class LoginHelpService {
       const customer = await m.findOneBy(CustomerEntity, { id: customerId });
       if (!customer) return false;
       const actor = actingFor(ctx, customer.resellerId, Permission.SupportCases);
-      await m.update(CustomerEntity, customerId, { portalPassword: this.secrets.encrypt(generatePassword(randomInt)), version: customer.version + 1 });
-      await this.audit.record(m, actor, { operation: 'support.regeneratePortalPassword', entityType: 'Customer', entityId: customerId, changes: { portalPassword: { before: '[redacted]', after: '[redacted]' } } });
+      await m.update(CustomerEntity, customerId, {
+        portalPassword: this.secrets.encrypt(generatePassword(randomInt)),
+        version: customer.version + 1,
+      });
+      await this.audit.record(m, actor, {
+        operation: 'support.regeneratePortalPassword',
+        entityType: 'Customer',
+        entityId: customerId,
+        changes: { portalPassword: { before: '[redacted]', after: '[redacted]' } },
+      });
       return true;
     });
   }
 
   /** Which customer (and reseller) a portal login belongs to. */
-  async lookup(ctx: RequestContext, login: string): Promise<{ customer: CustomerEntity; reseller: ResellerEntity } | null> {
+  async lookup(
+    ctx: RequestContext,
+    login: string,
+  ): Promise<{ customer: CustomerEntity; reseller: ResellerEntity } | null> {
     requirePermission(ctx, Permission.SupportCases);
     const customer = await this.db.read.findOneBy(CustomerEntity, { portalLoginKey: loginKey(login) });
     if (!customer) return null;

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { decideReturn, formatMoney, periodDays, TERM_MONTHS, type BillingPlan, type ReturnableLine, type Term } from '@nce/domain';
+import {
+  decideReturn,
+  formatMoney,
+  periodDays,
+  TERM_MONTHS,
+  type BillingPlan,
+  type ReturnableLine,
+  type Term,
+} from '@nce/domain';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { OrderLineEntity, SalesOrderEntity } from '../orders/entities.js';
@@ -35,7 +43,8 @@ export interface ReturnDone {
 }
 
 /** A refused return: the details carry the date the return window closed, where that was the reason. */
-const refused = (code: string, message: string, closesAt?: string) => fail(code, message, { details: { closesAt: closesAt ?? null } });
+const refused = (code: string, message: string, closesAt?: string) =>
+  fail(code, message, { details: { closesAt: closesAt ?? null } });
 
 /**
  * R24 returns: within Microsoft's window the subscription is cancelled or reduced at Partner Center,
@@ -69,24 +78,38 @@ export class ReturnsService {
     };
   }
 
-  async returnLine(ctx: RequestContext, request: { orderLineId: string; quantity: number; idempotencyKey: string; caseId?: string | null }): Promise<Result<ReturnDone>> {
+  async returnLine(
+    ctx: RequestContext,
+    request: { orderLineId: string; quantity: number; idempotencyKey: string; caseId?: string | null },
+  ): Promise<Result<ReturnDone>> {
     requirePermission(ctx, Permission.SupportCases);
     const key = request.idempotencyKey.trim();
-    if (!/^[\w:.-]{8,120}$/.test(key)) return refused('INVALID_REQUEST', 'The idempotency key is 8 to 120 letters, digits or - _ : .');
+    if (!/^[\w:.-]{8,120}$/.test(key))
+      return refused('INVALID_REQUEST', 'The idempotency key is 8 to 120 letters, digits or - _ : .');
     const done = await this.db.read.findOneBy(CreditNoteEntity, { idempotencyKey: key });
-    if (done) return done.orderLineId === request.orderLineId && done.quantity === request.quantity ? ok({ creditNote: done, replayed: true }) : refused('IDEMPOTENCY_KEY_REUSED', 'This key was used for another return.');
+    if (done)
+      return done.orderLineId === request.orderLineId && done.quantity === request.quantity
+        ? ok({ creditNote: done, replayed: true })
+        : refused('IDEMPOTENCY_KEY_REUSED', 'This key was used for another return.');
 
     const line = await this.db.read.findOneBy(OrderLineEntity, { id: request.orderLineId });
     const order = line ? await this.db.read.findOneBy(SalesOrderEntity, { id: line.orderId }) : null;
     if (!line || !order) return refused('NOT_FOUND', 'No such order line.');
     const actor = actingFor(ctx, order.resellerId, Permission.SupportCases);
     if (!line.subscriptionId || (order.status !== 'PROVISIONED' && order.status !== 'PARTIALLY_RETURNED')) {
-      return refused('NOT_RETURNABLE', 'Only provisioned lines can be returned; cancel or retry an order that did not provision.');
+      return refused(
+        'NOT_RETURNABLE',
+        'Only provisioned lines can be returned; cancel or retry an order that did not provision.',
+      );
     }
     const decision = decideReturn(returnableLine(order, line), request.quantity, this.clock.now());
     if (!decision.allowed) return refused(decision.code, decision.message, decision.closesAt.toISOString());
 
-    await this.partnerCenter.cancelSeats({ subscriptionId: line.subscriptionId, quantity: request.quantity, reference: key });
+    await this.partnerCenter.cancelSeats({
+      subscriptionId: line.subscriptionId,
+      quantity: request.quantity,
+      reference: key,
+    });
 
     try {
       return await this.db.transaction(async (m) => {
@@ -98,7 +121,11 @@ export class ReturnsService {
           .set({ returnedQuantity: () => `returned_quantity + ${Number(request.quantity)}` })
           .where('id = :id AND returned_quantity = :seen', { id: line.id, seen: line.returnedQuantity })
           .execute();
-        if (claimed.affected !== 1) return refused('CONCURRENT_RETURN', 'This line was returned meanwhile; look at it again before returning more.');
+        if (claimed.affected !== 1)
+          return refused(
+            'CONCURRENT_RETURN',
+            'This line was returned meanwhile; look at it again before returning more.',
+          );
         const now = this.clock.now().toISOString();
         const onTerms = order.paymentMethod === 'TERMS';
         const creditNote = m.create(CreditNoteEntity, {
@@ -117,27 +144,55 @@ export class ReturnsService {
         });
         await m.insert(CreditNoteEntity, creditNote);
         if (onTerms) {
-          await appendLedger(m, { resellerId: order.resellerId, at: now, kind: 'RETURN_RELEASED', amountMinor: creditNote.amountMinor, currency: order.currency, reference: creditNote.id, note: `Credit note ${creditNote.number}` });
+          await appendLedger(m, {
+            resellerId: order.resellerId,
+            at: now,
+            kind: 'RETURN_RELEASED',
+            amountMinor: creditNote.amountMinor,
+            currency: order.currency,
+            reference: creditNote.id,
+            note: `Credit note ${creditNote.number}`,
+          });
         }
         const lines = await m.findBy(OrderLineEntity, { orderId: order.id });
         const all = lines.every((l) => l.returnedQuantity >= l.quantity);
         const refund = formatMoney({ amountMinor: creditNote.amountMinor, currency: order.currency });
         // The order as it is now, inside this transaction (another line's return may have moved it).
         const current = await m.findOneByOrFail(SalesOrderEntity, { id: order.id });
-        await this.orderStatus.move(m, actor, current, all ? 'RETURN_ALL' : 'RETURN_PART', `${request.quantity} × ${line.skuTitle} returned; credit note ${creditNote.number} for ${refund} (${onTerms ? 'released to the credit line' : 'card refund'}).`);
-        if (request.caseId) await this.cases.note(m, request.caseId, actor, 'ACTION', `Returned ${request.quantity} × ${line.skuTitle} of ${order.soNumber}: credit note ${creditNote.number}, ${refund}.`);
+        await this.orderStatus.move(
+          m,
+          actor,
+          current,
+          all ? 'RETURN_ALL' : 'RETURN_PART',
+          `${request.quantity} × ${line.skuTitle} returned; credit note ${creditNote.number} for ${refund} (${onTerms ? 'released to the credit line' : 'card refund'}).`,
+        );
+        if (request.caseId)
+          await this.cases.note(
+            m,
+            request.caseId,
+            actor,
+            'ACTION',
+            `Returned ${request.quantity} × ${line.skuTitle} of ${order.soNumber}: credit note ${creditNote.number}, ${refund}.`,
+          );
         await this.audit.record(m, actor, {
           operation: 'support.returnLine',
           entityType: 'Order',
           entityId: order.id,
-          changes: { [`line ${line.lineNumber} returned`]: { before: line.returnedQuantity, after: line.returnedQuantity + request.quantity }, refund: { before: null, after: refund } },
+          changes: {
+            [`line ${line.lineNumber} returned`]: {
+              before: line.returnedQuantity,
+              after: line.returnedQuantity + request.quantity,
+            },
+            refund: { before: null, after: refund },
+          },
         });
         return ok({ creditNote, replayed: false });
       });
     } catch (error) {
       const raced = await this.db.read.findOneBy(CreditNoteEntity, { idempotencyKey: key });
       if (raced) return ok({ creditNote: raced, replayed: true });
-      if (error instanceof OrderMovedConcurrently) return refused('CONCURRENT_RETURN', 'The order changed meanwhile; look at it again before returning.');
+      if (error instanceof OrderMovedConcurrently)
+        return refused('CONCURRENT_RETURN', 'The order changed meanwhile; look at it again before returning.');
       throw error;
     }
   }

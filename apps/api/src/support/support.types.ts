@@ -26,7 +26,11 @@ interface ReturnableOrderLine {
   subscriptionId: string | null;
 }
 
-export const CaseSortEnum = sortEnum('SupportCaseSort', CASE_SORTS, 'What the support queue is sorted on; OPENED (oldest first) unless asked.');
+export const CaseSortEnum = sortEnum(
+  'SupportCaseSort',
+  CASE_SORTS,
+  'What the support queue is sorted on; OPENED (oldest first) unless asked.',
+);
 
 @ObjectType()
 export class CaseComment {
@@ -91,7 +95,10 @@ export class SupportCase {
 
   /** A stored case as the API shows it; its age measured at `now`. */
   static of(this: void, c: SupportCaseEntity, now: Date): SupportCase {
-    return Object.assign(new SupportCase(), { ...c, ageHours: Math.round(((now.getTime() - Date.parse(c.openedAt)) / 3_600_000) * 10) / 10 });
+    return Object.assign(new SupportCase(), {
+      ...c,
+      ageHours: Math.round(((now.getTime() - Date.parse(c.openedAt)) / 3_600_000) * 10) / 10,
+    });
   }
 }
 
@@ -135,7 +142,10 @@ export class CaseSaved {
   }
 }
 
-export const CaseResult = createUnionType({ name: 'CaseResult', types: () => [CaseSaved, ValidationFailed, VersionConflict, NotFound] as const });
+export const CaseResult = createUnionType({
+  name: 'CaseResult',
+  types: () => [CaseSaved, ValidationFailed, VersionConflict, NotFound] as const,
+});
 
 @ObjectType({ description: 'May this line be returned now, and for how much?' })
 export class ReturnOption {
@@ -163,7 +173,9 @@ export class ReturnOption {
   @Field(() => String, { nullable: true })
   message: string | null;
 
-  @Field(() => Int, { description: 'The seats the refund is for: those asked for in `quantities`, else every seat still returnable.' })
+  @Field(() => Int, {
+    description: 'The seats the refund is for: those asked for in `quantities`, else every seat still returnable.',
+  })
   refundQuantity: number;
 
   @Field(() => Money, { nullable: true, description: 'Refund for refundQuantity seats.' })
@@ -172,7 +184,10 @@ export class ReturnOption {
   @Field({ description: 'When the return window closes (or closed).' })
   windowClosesAt: string;
 
-  static of(this: void, { line, quantity, decision }: { line: ReturnableOrderLine; quantity: number; decision: ReturnDecision }): ReturnOption {
+  static of(
+    this: void,
+    { line, quantity, decision }: { line: ReturnableOrderLine; quantity: number; decision: ReturnDecision },
+  ): ReturnOption {
     const provisioned = !!line.subscriptionId;
     return {
       refundQuantity: quantity,
@@ -220,23 +235,35 @@ export class ReturnDone {
   replayed: boolean;
 
   static of(this: void, { creditNote: note, replayed }: ServiceReturnDone): ReturnDone {
-    return Object.assign(new ReturnDone(), { replayed, creditNote: { ...note, amount: Money.of({ amountMinor: note.amountMinor, currency: note.currency }) } });
+    return Object.assign(new ReturnDone(), {
+      replayed,
+      creditNote: { ...note, amount: Money.of({ amountMinor: note.amountMinor, currency: note.currency }) },
+    });
   }
 }
 
-@ObjectType({ implements: BusinessError, description: 'The return was refused; outside the window, with the date it closed.' })
+@ObjectType({
+  implements: BusinessError,
+  description: 'The return was refused; outside the window, with the date it closed.',
+})
 export class ReturnRefused extends BusinessError {
   @Field(() => String, { nullable: true })
   windowClosedAt: string | null;
 
   static from(this: void, failure: Failure): ReturnRefused {
-    return Object.assign(new ReturnRefused(), { code: failure.code, message: failure.message, windowClosedAt: detailsOf<{ closesAt: string | null }>(failure).closesAt ?? null, fix: null });
+    return Object.assign(new ReturnRefused(), {
+      code: failure.code,
+      message: failure.message,
+      windowClosedAt: detailsOf<{ closesAt: string | null }>(failure).closesAt ?? null,
+      fix: null,
+    });
   }
 }
 
-
-
-export const ReturnResult = createUnionType({ name: 'ReturnResult', types: () => [ReturnDone, ReturnRefused] as const });
+export const ReturnResult = createUnionType({
+  name: 'ReturnResult',
+  types: () => [ReturnDone, ReturnRefused] as const,
+});
 
 @ObjectType()
 export class InvoiceLine {
@@ -388,4 +415,7 @@ export class SignInUnlocked {
   }
 }
 
-export const UnlockSignInResult = createUnionType({ name: 'UnlockSignInResult', types: () => [SignInUnlocked, OperationRefused] as const });
+export const UnlockSignInResult = createUnionType({
+  name: 'UnlockSignInResult',
+  types: () => [SignInUnlocked, OperationRefused] as const,
+});

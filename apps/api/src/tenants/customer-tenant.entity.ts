@@ -1,7 +1,9 @@
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 
 export type TenantChoice = 'NEW' | 'EXISTING';
-/** REQUESTED: a new tenant to be created at provisioning; CREATED: it exists; LINKED: an existing, authorised tenant. */
+/**
+ * REQUESTED: a new tenant to be created at provisioning; CREATED: it exists; LINKED: an existing, authorised tenant.
+ */
 export type TenantState = 'REQUESTED' | 'CREATED' | 'LINKED';
 
 /** Where a customer's licences go (R11–R15), and the Partner-of-Record attestation (R13). */

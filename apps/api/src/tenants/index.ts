@@ -20,7 +20,9 @@ declare module '../app.js' {
 export const tenantsModule: ApiModule = {
   name: 'tenants',
   entities: [CustomerTenantEntity],
-  services: ({ config, db, clock, audit, partnerCenter, secrets }) => ({ tenants: new TenantService(db, clock, audit, partnerCenter, secrets, config.distributorPartnerId) }),
+  services: ({ config, db, clock, audit, partnerCenter, secrets }) => ({
+    tenants: new TenantService(db, clock, audit, partnerCenter, secrets, config.distributorPartnerId),
+  }),
   loaders: ({ db }) => ({
     tenantByCustomer: new DataLoader(async (ids) => {
       const rows = await db.read.findBy(CustomerTenantEntity, { customerId: In([...ids]) });

@@ -26,16 +26,29 @@ export interface TenantRefusal {
 }
 
 const refused = (refusal: { code: string; message: string; fix?: Fix | null; suggestions?: string[] }) =>
-  fail<TenantRefusal>(refusal.code, refusal.message, { fix: refusal.fix ?? null, details: { suggestions: refusal.suggestions ?? [] } });
+  fail<TenantRefusal>(refusal.code, refusal.message, {
+    fix: refusal.fix ?? null,
+    details: { suggestions: refusal.suggestions ?? [] },
+  });
 
 export type TenantResult = Result<CustomerTenantEntity>;
 
 const SUGGESTIONS_OFFERED = 3;
 
-const noCustomer = (customerId: string) => refused({ code: 'NOT_FOUND', message: `No customer with id ${customerId}.` });
+const noCustomer = (customerId: string) =>
+  refused({ code: 'NOT_FOUND', message: `No customer with id ${customerId}.` });
 
 const snapshot = (t: CustomerTenantEntity | null) =>
-  t ? { choice: t.choice, domain: t.domain, state: t.state, tenantId: t.tenantId, attestedAt: t.attestedAt, attestedBy: t.attestedByEmail } : null;
+  t
+    ? {
+        choice: t.choice,
+        domain: t.domain,
+        state: t.state,
+        tenantId: t.tenantId,
+        attestedAt: t.attestedAt,
+        attestedBy: t.attestedByEmail,
+      }
+    : null;
 
 /** Where a customer's licences go: a new tenant or an existing one, under the segment rules (R11–R15, R20–R22). */
 export class TenantService {
@@ -57,8 +70,15 @@ export class TenantService {
     return (await this.customer(ctx, customerId, Permission.CustomersRead)) && this.get(customerId);
   }
 
-  /** The customer, if `ctx` may act on it with `permission` (its reseller's users, or staff); throws Forbidden otherwise. */
-  private async customer(ctx: RequestContext, customerId: string, permission: Permission): Promise<{ customer: CustomerEntity; actor: RequestContext } | null> {
+  /**
+   * The customer, if `ctx` may act on it with `permission` (its reseller's users, or staff); throws Forbidden
+   * otherwise.
+   */
+  private async customer(
+    ctx: RequestContext,
+    customerId: string,
+    permission: Permission,
+  ): Promise<{ customer: CustomerEntity; actor: RequestContext } | null> {
     const customer = await this.db.read.findOneBy(CustomerEntity, { id: customerId });
     return customer && { customer, actor: actingFor(ctx, customer.resellerId, permission) };
   }
@@ -70,7 +90,12 @@ export class TenantService {
     const { customer } = reached;
     const chosen = await this.get(customer.id);
     const existing = chosen?.choice === 'EXISTING' ? await this.partnerCenter.findCustomerTenant(chosen.domain) : null;
-    return tenantOptions(customer.segment, existing, this.distributorPartnerId, await this.resellerMpnId(customer.resellerId));
+    return tenantOptions(
+      customer.segment,
+      existing,
+      this.distributorPartnerId,
+      await this.resellerMpnId(customer.resellerId),
+    );
   }
 
   /** R12, R14: a new `<prefix>.onmicrosoft.com`, allowed for the segment, valid, and free — else free alternatives. */
@@ -91,7 +116,13 @@ export class TenantService {
         suggestions,
       });
     }
-    return this.save(actor, customer.id, { choice: 'NEW', domain: parsed.value.domain, newDomainKey: parsed.value.prefix, state: 'REQUESTED', tenantId: null });
+    return this.save(actor, customer.id, {
+      choice: 'NEW',
+      domain: parsed.value.domain,
+      newDomainKey: parsed.value.prefix,
+      state: 'REQUESTED',
+      tenantId: null,
+    });
   }
 
   /**
@@ -108,7 +139,11 @@ export class TenantService {
     const resellerMpnId = await this.resellerMpnId(customer.resellerId);
     const unknown = () => {
       const verdict = canUseExistingTenant(customer.segment, null, this.distributorPartnerId, resellerMpnId);
-      return refused(verdict.allowed ? { code: 'EXISTING_TENANT_NOT_FOUND', message: 'No Microsoft tenant has that domain.' } : verdict);
+      return refused(
+        verdict.allowed
+          ? { code: 'EXISTING_TENANT_NOT_FOUND', message: 'No Microsoft tenant has that domain.' }
+          : verdict,
+      );
     };
     const holder = await this.linkedByAnotherReseller(parsed.value.domain, customer.resellerId);
     if (holder) {
@@ -117,7 +152,11 @@ export class TenantService {
           operation: 'tenants.linkConflict',
           entityType: 'Customer',
           entityId: customer.id,
-          changes: { refusedTenant: { before: null, after: parsed.value.domain }, alreadyLinkedToCustomer: { before: null, after: holder.customerId }, ofReseller: { before: null, after: holder.resellerId } },
+          changes: {
+            refusedTenant: { before: null, after: parsed.value.domain },
+            alreadyLinkedToCustomer: { before: null, after: holder.customerId },
+            ofReseller: { before: null, after: holder.resellerId },
+          },
         }),
       );
       return unknown();
@@ -125,7 +164,13 @@ export class TenantService {
     const tenant = await this.partnerCenter.findCustomerTenant(parsed.value.domain);
     const allowed = canUseExistingTenant(customer.segment, tenant, this.distributorPartnerId, resellerMpnId);
     if (!allowed.allowed || !tenant) return allowed.allowed ? unknown() : refused(allowed);
-    return this.save(actor, customer.id, { choice: 'EXISTING', domain: tenant.domain, newDomainKey: null, state: 'LINKED', tenantId: tenant.tenantId });
+    return this.save(actor, customer.id, {
+      choice: 'EXISTING',
+      domain: tenant.domain,
+      newDomainKey: null,
+      state: 'LINKED',
+      tenantId: tenant.tenantId,
+    });
   }
 
   /** R13: the reseller signs the Partner-of-Record attestation for the chosen tenant. */
@@ -136,11 +181,27 @@ export class TenantService {
     const principal = actor.principal;
     return this.db.transaction(async (m) => {
       const current = await m.findOneBy(CustomerTenantEntity, { customerId });
-      if (!current) return refused({ code: 'TENANT_NOT_CHOSEN', message: 'Choose the tenant first; the attestation is signed for it.', fix: { kind: 'action', label: 'Choose the tenant' } });
+      if (!current)
+        return refused({
+          code: 'TENANT_NOT_CHOSEN',
+          message: 'Choose the tenant first; the attestation is signed for it.',
+          fix: { kind: 'action', label: 'Choose the tenant' },
+        });
       const now = this.clock.now().toISOString();
-      await m.update(CustomerTenantEntity, customerId, { attestedAt: now, attestedByUserId: principal?.userId ?? null, attestedByEmail: principal?.email ?? null, updatedAt: now, version: current.version + 1 });
+      await m.update(CustomerTenantEntity, customerId, {
+        attestedAt: now,
+        attestedByUserId: principal?.userId ?? null,
+        attestedByEmail: principal?.email ?? null,
+        updatedAt: now,
+        version: current.version + 1,
+      });
       const saved = await m.findOneByOrFail(CustomerTenantEntity, { customerId });
-      await this.audit.record(m, actor, { operation: 'tenants.signAttestation', entityType: 'Customer', entityId: customerId, changes: changesBetween(snapshot(current), snapshot(saved)) });
+      await this.audit.record(m, actor, {
+        operation: 'tenants.signAttestation',
+        entityType: 'Customer',
+        entityId: customerId,
+        changes: changesBetween(snapshot(current), snapshot(saved)),
+      });
       return ok(saved);
     });
   }
@@ -151,14 +212,23 @@ export class TenantService {
     if (!reached) return noCustomer(customerId);
     const { customer, actor } = reached;
     const current = await this.get(customer.id);
-    if (!current || current.choice !== 'NEW') return refused({ code: 'NO_NEW_TENANT_REQUESTED', message: 'This customer has no new tenant requested.' });
+    if (!current || current.choice !== 'NEW')
+      return refused({ code: 'NO_NEW_TENANT_REQUESTED', message: 'This customer has no new tenant requested.' });
     if (current.state === 'CREATED') return ok(current);
     let created;
     try {
-      created = await this.partnerCenter.createCustomerTenant({ domain: current.domain, companyName: customer.companyName, indirectReseller: await this.resellerMpnId(customer.resellerId) });
+      created = await this.partnerCenter.createCustomerTenant({
+        domain: current.domain,
+        companyName: customer.companyName,
+        indirectReseller: await this.resellerMpnId(customer.resellerId),
+      });
     } catch (error) {
       if (error instanceof DomainTakenError) {
-        return refused({ code: 'TENANT_DOMAIN_TAKEN', message: `${current.domain} was taken meanwhile; choose another domain.`, suggestions: await this.freeAlternatives(customer, current.newDomainKey ?? '') });
+        return refused({
+          code: 'TENANT_DOMAIN_TAKEN',
+          message: `${current.domain} was taken meanwhile; choose another domain.`,
+          suggestions: await this.freeAlternatives(customer, current.newDomainKey ?? ''),
+        });
       }
       throw error;
     }
@@ -173,30 +243,54 @@ export class TenantService {
         version: current.version + 1,
       });
       const saved = await m.findOneByOrFail(CustomerTenantEntity, { customerId: customer.id });
-      await this.audit.record(m, actor, { operation: 'tenants.create', entityType: 'Customer', entityId: customer.id, changes: changesBetween(snapshot(current), snapshot(saved)) });
+      await this.audit.record(m, actor, {
+        operation: 'tenants.create',
+        entityType: 'Customer',
+        entityId: customer.id,
+        changes: changesBetween(snapshot(current), snapshot(saved)),
+      });
       return ok(saved);
     });
   }
 
   /** R22: the new tenant's temporary admin password, revealed through an audited path. */
-  async revealAdminPassword(ctx: RequestContext, customerId: string): Promise<{ adminUser: string; password: string } | null> {
+  async revealAdminPassword(
+    ctx: RequestContext,
+    customerId: string,
+  ): Promise<{ adminUser: string; password: string } | null> {
     const reached = await this.customer(ctx, customerId, Permission.SecretsReveal);
     if (!reached) return null;
     const { actor } = reached;
     const tenant = await this.get(customerId);
     if (!tenant?.adminPassword || !tenant.adminUser) return null;
-    await this.db.transaction((m) => this.audit.record(m, actor, { operation: 'tenants.revealAdminPassword', entityType: 'Customer', entityId: customerId }));
+    await this.db.transaction((m) =>
+      this.audit.record(m, actor, {
+        operation: 'tenants.revealAdminPassword',
+        entityType: 'Customer',
+        entityId: customerId,
+      }),
+    );
     return { adminUser: tenant.adminUser, password: this.secrets.decrypt(tenant.adminPassword) };
   }
 
-  private async save(actor: RequestContext, customerId: string, choice: Pick<CustomerTenantEntity, 'choice' | 'domain' | 'newDomainKey' | 'state' | 'tenantId'>): Promise<TenantResult> {
+  private async save(
+    actor: RequestContext,
+    customerId: string,
+    choice: Pick<CustomerTenantEntity, 'choice' | 'domain' | 'newDomainKey' | 'state' | 'tenantId'>,
+  ): Promise<TenantResult> {
     return this.db.transaction(async (m) => {
       const current = await m.findOneBy(CustomerTenantEntity, { customerId });
       if (current && current.state === 'CREATED' && current.domain !== choice.domain) {
-        return refused({ code: 'TENANT_ALREADY_CREATED', message: `${current.domain} has been created for this customer; its licences go there.` });
+        return refused({
+          code: 'TENANT_ALREADY_CREATED',
+          message: `${current.domain} has been created for this customer; its licences go there.`,
+        });
       }
       if (choice.newDomainKey && (await this.takenHere(m, choice.newDomainKey, customerId))) {
-        return refused({ code: 'TENANT_DOMAIN_TAKEN', message: `${choice.domain} has just been requested for another customer.` });
+        return refused({
+          code: 'TENANT_DOMAIN_TAKEN',
+          message: `${choice.domain} has just been requested for another customer.`,
+        });
       }
       const now = this.clock.now().toISOString();
       // Changing the tenant voids the attestation: it is signed for one tenant (R13).
@@ -213,19 +307,30 @@ export class TenantService {
         version: (current?.version ?? 0) + 1,
       };
       await m.save(CustomerTenantEntity, next);
-      await this.audit.record(m, actor, { operation: 'tenants.choose', entityType: 'Customer', entityId: customerId, changes: changesBetween(snapshot(current), snapshot(next)) });
+      await this.audit.record(m, actor, {
+        operation: 'tenants.choose',
+        entityType: 'Customer',
+        entityId: customerId,
+        changes: changesBetween(snapshot(current), snapshot(next)),
+      });
       return ok(next);
     });
   }
 
   /** The MPN location ID a tenant's relationship must name for this reseller to sell into it (R10, R15). */
   private async resellerMpnId(resellerId: string): Promise<string | null> {
-    const [row] = await this.db.select<{ mpn_location_id: string | null }>('SELECT mpn_location_id FROM reseller WHERE id = ?', [resellerId]);
+    const [row] = await this.db.select<{ mpn_location_id: string | null }>(
+      'SELECT mpn_location_id FROM reseller WHERE id = ?',
+      [resellerId],
+    );
     return row?.mpn_location_id ?? null;
   }
 
   /** A customer of another reseller whose chosen tenant is this domain, if any. */
-  private async linkedByAnotherReseller(domain: string, resellerId: string): Promise<{ customerId: string; resellerId: string } | null> {
+  private async linkedByAnotherReseller(
+    domain: string,
+    resellerId: string,
+  ): Promise<{ customerId: string; resellerId: string } | null> {
     const [row] = await this.db.select<{ customer_id: string; reseller_id: string }>(
       'SELECT t.customer_id, c.reseller_id FROM customer_tenant t JOIN customer c ON c.id = t.customer_id WHERE t.domain = ? AND c.reseller_id <> ? LIMIT 1',
       [domain.toLowerCase(), resellerId],
@@ -235,7 +340,9 @@ export class TenantService {
 
   private async isFree(domain: string, customerId: string): Promise<boolean> {
     const prefix = domain.split('.')[0]!;
-    return !(await this.partnerCenter.domainExists(domain)) && !(await this.takenHere(this.db.read, prefix, customerId));
+    return (
+      !(await this.partnerCenter.domainExists(domain)) && !(await this.takenHere(this.db.read, prefix, customerId))
+    );
   }
 
   private async takenHere(m: EntityManager, prefix: string, customerId: string): Promise<boolean> {

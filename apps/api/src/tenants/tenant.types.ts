@@ -21,7 +21,12 @@ export class Verdict {
   fix: Fix | null;
 
   static of(this: void, v: DomainVerdict): Verdict {
-    return Object.assign(new Verdict(), v.allowed ? { allowed: true, code: null, message: null, fix: null } : { allowed: false, code: v.code, message: v.message, fix: toFix(v.fix) });
+    return Object.assign(
+      new Verdict(),
+      v.allowed
+        ? { allowed: true, code: null, message: null, fix: null }
+        : { allowed: false, code: v.code, message: v.message, fix: toFix(v.fix) },
+    );
   }
 }
 
@@ -68,7 +73,14 @@ export class TenantChoices {
   explanation: string;
 
   static of(options: TenantOptions | null): TenantChoices | null {
-    return options && { createNew: Verdict.of(options.createNew), useExisting: Verdict.of(options.useExisting), recommended: options.recommended, explanation: options.explanation };
+    return (
+      options && {
+        createNew: Verdict.of(options.createNew),
+        useExisting: Verdict.of(options.useExisting),
+        recommended: options.recommended,
+        explanation: options.explanation,
+      }
+    );
   }
 }
 
@@ -82,14 +94,25 @@ export class TenantSaved {
   }
 }
 
-@ObjectType({ implements: BusinessError, description: 'The tenant choice was refused; for a taken domain, free alternatives.' })
+@ObjectType({
+  implements: BusinessError,
+  description: 'The tenant choice was refused; for a taken domain, free alternatives.',
+})
 export class TenantRefused extends BusinessError {
   @Field(() => [String])
   suggestions: string[];
 
   static from(this: void, failure: Failure): TenantRefused {
-    return Object.assign(new TenantRefused(), { code: failure.code, message: failure.message, fix: toFix(failure.fix), suggestions: detailsOf<TenantRefusal>(failure).suggestions ?? [] });
+    return Object.assign(new TenantRefused(), {
+      code: failure.code,
+      message: failure.message,
+      fix: toFix(failure.fix),
+      suggestions: detailsOf<TenantRefusal>(failure).suggestions ?? [],
+    });
   }
 }
 
-export const TenantResult = createUnionType({ name: 'TenantResult', types: () => [TenantSaved, TenantRefused] as const });
+export const TenantResult = createUnionType({
+  name: 'TenantResult',
+  types: () => [TenantSaved, TenantRefused] as const,
+});

@@ -14,7 +14,9 @@ export const termsModule: ApiModule = {
   name: 'terms',
   entities: [TermsRequestEntity, TermsRequestNoteEntity, CreditLedgerEntity],
   resolvers: [TermsResolver],
-  services: ({ config, db, clock, audit, mail }) => ({ terms: new TermsService(db, clock, audit, mail, config.creditTeamEmail) }),
+  services: ({ config, db, clock, audit, mail }) => ({
+    terms: new TermsService(db, clock, audit, mail, config.creditTeamEmail),
+  }),
 };
 
 export type { TermsService } from './terms.service.js';

@@ -22,13 +22,25 @@ import {
 @Resolver(() => TermsRequest)
 export class TermsResolver {
   @RequirePermission(Permission.TermsSubmit)
-  @Mutation(() => TermsResult, { description: 'Asks the credit team for marketplace terms; one open request per reseller.' })
-  async submitTermsRequest(@Arg('resellerId', () => ID) resellerId: string, @Arg('input', () => TermsRequestInput) input: TermsRequestInput, @Ctx() ctx: Context): Promise<typeof TermsResult> {
-    return toUnion(await ctx.app.terms.submit(ctx, resellerId, input), (r) => TermsRequestSaved.of(r, ctx.clock.now()), TERMS_FAILURES);
+  @Mutation(() => TermsResult, {
+    description: 'Asks the credit team for marketplace terms; one open request per reseller.',
+  })
+  async submitTermsRequest(
+    @Arg('resellerId', () => ID) resellerId: string,
+    @Arg('input', () => TermsRequestInput) input: TermsRequestInput,
+    @Ctx() ctx: Context,
+  ): Promise<typeof TermsResult> {
+    return toUnion(
+      await ctx.app.terms.submit(ctx, resellerId, input),
+      (r) => TermsRequestSaved.of(r, ctx.clock.now()),
+      TERMS_FAILURES,
+    );
   }
 
   @RequirePermission(Permission.SignedIn)
-  @Query(() => TermsRequestConnection, { description: 'The credit queue, oldest first; reseller users see their own requests.' })
+  @Query(() => TermsRequestConnection, {
+    description: 'The credit queue, oldest first; reseller users see their own requests.',
+  })
   async termsRequests(
     @Arg('resellerId', () => ID, { nullable: true }) resellerId: string | null,
     @Arg('statuses', () => [Code], { nullable: true }) statuses: string[] | null,
@@ -39,8 +51,17 @@ export class TermsResolver {
     @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<TermsRequestConnection> {
-    const page = await ctx.app.terms.list(ctx, { resellerId, statuses: statuses as TermsRequestState[] | null, search }, first, after, sortOrder(TERMS_REQUEST_SORTS, 'SUBMITTED', sortBy, direction));
-    return { nodes: page.requests.map((r) => TermsRequest.of(r, ctx.clock.now())), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+    const page = await ctx.app.terms.list(
+      ctx,
+      { resellerId, statuses: statuses as TermsRequestState[] | null, search },
+      first,
+      after,
+      sortOrder(TERMS_REQUEST_SORTS, 'SUBMITTED', sortBy, direction),
+    );
+    return {
+      nodes: page.requests.map((r) => TermsRequest.of(r, ctx.clock.now())),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
   }
 
   @RequirePermission(Permission.SignedIn)
@@ -51,7 +72,10 @@ export class TermsResolver {
   }
 
   @RequirePermission(Permission.SignedIn)
-  @Mutation(() => TermsResult, { description: 'Moves a request on: CLAIM, RELEASE, REQUEST_INFO, REJECT (with comment), WITHDRAW. Approve with approveTermsRequest.' })
+  @Mutation(() => TermsResult, {
+    description:
+      'Moves a request on: CLAIM, RELEASE, REQUEST_INFO, REJECT (with comment), WITHDRAW. Approve with approveTermsRequest.',
+  })
   async decideTermsRequest(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
@@ -59,29 +83,66 @@ export class TermsResolver {
     @Arg('comment', () => FreeText, { nullable: true }) comment: string | null,
     @Ctx() ctx: Context,
   ): Promise<typeof TermsResult> {
-    return toUnion(await ctx.app.terms.decide(ctx, id, version, event as DecideEvent, comment), (r) => TermsRequestSaved.of(r, ctx.clock.now()), TERMS_FAILURES);
+    return toUnion(
+      await ctx.app.terms.decide(ctx, id, version, event as DecideEvent, comment),
+      (r) => TermsRequestSaved.of(r, ctx.clock.now()),
+      TERMS_FAILURES,
+    );
   }
 
   @RequirePermission(Permission.TermsReview)
-  @Mutation(() => TermsResult, { description: 'Approves with a credit limit, payment terms and effective date; the reseller may then pay on terms.' })
-  async approveTermsRequest(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input', () => TermsApprovalInput) input: TermsApprovalInput, @Ctx() ctx: Context): Promise<typeof TermsResult> {
-    return toUnion(await ctx.app.terms.approve(ctx, id, version, input), (r) => TermsRequestSaved.of(r, ctx.clock.now()), TERMS_FAILURES);
+  @Mutation(() => TermsResult, {
+    description: 'Approves with a credit limit, payment terms and effective date; the reseller may then pay on terms.',
+  })
+  async approveTermsRequest(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input', () => TermsApprovalInput) input: TermsApprovalInput,
+    @Ctx() ctx: Context,
+  ): Promise<typeof TermsResult> {
+    return toUnion(
+      await ctx.app.terms.approve(ctx, id, version, input),
+      (r) => TermsRequestSaved.of(r, ctx.clock.now()),
+      TERMS_FAILURES,
+    );
   }
 
   @RequirePermission(Permission.TermsSubmit)
-  @Mutation(() => TermsResult, { description: 'The reseller answers a request for information, or resubmits after a rejection, with corrected details.' })
-  async updateTermsRequest(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input', () => TermsRequestInput) input: TermsRequestInput, @Ctx() ctx: Context): Promise<typeof TermsResult> {
-    return toUnion(await ctx.app.terms.update(ctx, id, version, input), (r) => TermsRequestSaved.of(r, ctx.clock.now()), TERMS_FAILURES);
+  @Mutation(() => TermsResult, {
+    description:
+      'The reseller answers a request for information, or resubmits after a rejection, with corrected details.',
+  })
+  async updateTermsRequest(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input', () => TermsRequestInput) input: TermsRequestInput,
+    @Ctx() ctx: Context,
+  ): Promise<typeof TermsResult> {
+    return toUnion(
+      await ctx.app.terms.update(ctx, id, version, input),
+      (r) => TermsRequestSaved.of(r, ctx.clock.now()),
+      TERMS_FAILURES,
+    );
   }
 
   @RequirePermission(Permission.SignedIn)
   @Mutation(() => TermsResult)
-  async commentTermsRequest(@Arg('id', () => ID) id: string, @Arg('text', () => FreeText) text: string, @Ctx() ctx: Context): Promise<typeof TermsResult> {
-    return toUnion(await ctx.app.terms.comment(ctx, id, text), (r) => TermsRequestSaved.of(r, ctx.clock.now()), TERMS_FAILURES);
+  async commentTermsRequest(
+    @Arg('id', () => ID) id: string,
+    @Arg('text', () => FreeText) text: string,
+    @Ctx() ctx: Context,
+  ): Promise<typeof TermsResult> {
+    return toUnion(
+      await ctx.app.terms.comment(ctx, id, text),
+      (r) => TermsRequestSaved.of(r, ctx.clock.now()),
+      TERMS_FAILURES,
+    );
   }
 
   @RequirePermission(Permission.CreditLimitsRead)
-  @Query(() => CreditStanding, { description: 'Limit, used, available and the ledger of a reseller’s marketplace credit.' })
+  @Query(() => CreditStanding, {
+    description: 'Limit, used, available and the ledger of a reseller’s marketplace credit.',
+  })
   async resellerCredit(@Arg('resellerId', () => ID) resellerId: string, @Ctx() ctx: Context): Promise<CreditStanding> {
     return CreditStanding.of(await ctx.app.terms.standing(ctx, resellerId));
   }

@@ -33,7 +33,13 @@ import { CreditLedgerEntity, TermsRequestEntity, TermsRequestNoteEntity } from '
 import { nextPosition } from '../platform/sequence.js';
 import { appendLedger } from './ledger.js';
 
-export const DECIDE_EVENTS = ['CLAIM', 'RELEASE', 'REQUEST_INFO', 'REJECT', 'WITHDRAW'] as const satisfies readonly TermsRequestEvent[];
+export const DECIDE_EVENTS = [
+  'CLAIM',
+  'RELEASE',
+  'REQUEST_INFO',
+  'REJECT',
+  'WITHDRAW',
+] as const satisfies readonly TermsRequestEvent[];
 export type DecideEvent = (typeof DECIDE_EVENTS)[number];
 
 /** The events only the credit team takes; the others are the reseller's (or staff on its behalf). */
@@ -106,16 +112,34 @@ export class TermsService {
   }
 
   /** The credit team's queue: open requests oldest first (or any status), searchable, keyset-paginated. */
-  async list(ctx: RequestContext, filter: { resellerId?: string | null; statuses?: TermsRequestState[] | null; search?: string | null }, first: number, after?: string | null, order: KeyOrder = sortOrder(TERMS_REQUEST_SORTS, 'SUBMITTED')) {
+  async list(
+    ctx: RequestContext,
+    filter: { resellerId?: string | null; statuses?: TermsRequestState[] | null; search?: string | null },
+    first: number,
+    after?: string | null,
+    order: KeyOrder = sortOrder(TERMS_REQUEST_SORTS, 'SUBMITTED'),
+  ) {
     // The whole queue is the credit team's; staff who submit on a reseller's behalf see that reseller's.
-    filter = { ...filter, resellerId: ownReseller(ctx, filter.resellerId), statuses: filter.statuses?.filter((s) => (TERMS_REQUEST_STATES as readonly string[]).includes(s)) };
-    if (ctx.principal?.kind === 'staff' && !hasPermission(ctx.principal, Permission.TermsReview) && !(filter.resellerId && hasPermission(ctx.principal, Permission.TermsSubmit))) throw new Forbidden();
+    filter = {
+      ...filter,
+      resellerId: ownReseller(ctx, filter.resellerId),
+      statuses: filter.statuses?.filter((s) => (TERMS_REQUEST_STATES as readonly string[]).includes(s)),
+    };
+    if (
+      ctx.principal?.kind === 'staff' &&
+      !hasPermission(ctx.principal, Permission.TermsReview) &&
+      !(filter.resellerId && hasPermission(ctx.principal, Permission.TermsSubmit))
+    )
+      throw new Forbidden();
     const query = this.db.read.createQueryBuilder(TermsRequestEntity, 't');
     if (filter.resellerId) query.andWhere('t.reseller_id = :resellerId', { resellerId: filter.resellerId });
     if (filter.statuses?.length) query.andWhere('t.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.search?.trim()) {
       const q = containsPattern(filter.search.trim());
-      query.andWhere("(LOWER(t.company_name) LIKE :q ESCAPE '\\' OR LOWER(t.marketplace_id) LIKE :q ESCAPE '\\' OR LOWER(t.bcn) LIKE :q ESCAPE '\\')", { q });
+      query.andWhere(
+        "(LOWER(t.company_name) LIKE :q ESCAPE '\\' OR LOWER(t.marketplace_id) LIKE :q ESCAPE '\\' OR LOWER(t.bcn) LIKE :q ESCAPE '\\')",
+        { q },
+      );
     }
     const page = await keysetPage(query, { alias: 't', order, first, after });
     return { requests: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
@@ -128,13 +152,32 @@ export class TermsService {
     if (!valid.ok) return invalid(valid.errors ?? []);
     return this.db.transaction(async (m) => {
       const open = await m.findOneBy(TermsRequestEntity, { openKey: resellerId });
-      if (open) return fail('OPEN_REQUEST_EXISTS', `A request submitted on ${open.submittedAt.slice(0, 10)} is still ${STATUS_WORDS[open.status]}; update that one.`, { details: { requestId: open.id } });
+      if (open)
+        return fail(
+          'OPEN_REQUEST_EXISTS',
+          `A request submitted on ${open.submittedAt.slice(0, 10)} is still ${STATUS_WORDS[open.status]}; update that one.`,
+          { details: { requestId: open.id } },
+        );
       const now = this.clock.now().toISOString();
       const request = await m.save(
-        m.create(TermsRequestEntity, { id: randomUUID(), resellerId, openKey: resellerId, status: 'SUBMITTED', ...toColumns(valid.value), submittedAt: now, waitingSince: now, updatedAt: now }),
+        m.create(TermsRequestEntity, {
+          id: randomUUID(),
+          resellerId,
+          openKey: resellerId,
+          status: 'SUBMITTED',
+          ...toColumns(valid.value),
+          submittedAt: now,
+          waitingSince: now,
+          updatedAt: now,
+        }),
       );
       await this.note(m, request.id, actor, 'STATUS', 'Submitted.');
-      await this.audit.record(m, actor, { operation: 'terms.submit', entityType: 'TermsRequest', entityId: request.id, changes: { status: { before: null, after: 'SUBMITTED' } } });
+      await this.audit.record(m, actor, {
+        operation: 'terms.submit',
+        entityType: 'TermsRequest',
+        entityId: request.id,
+        changes: { status: { before: null, after: 'SUBMITTED' } },
+      });
       await this.mail.enqueue(
         m,
         {
@@ -151,31 +194,75 @@ export class TermsService {
   }
 
   /** The moves decideTermsRequest takes; approving and updating have their own, with their input. */
-  async decide(ctx: RequestContext, id: string, version: number, event: DecideEvent, comment?: string | null): Promise<Result<TermsRequestEntity>> {
-    if (!DECIDE_EVENTS.includes(event)) return invalidField('event', 'EVENT_UNKNOWN', `The event is one of ${DECIDE_EVENTS.join(', ')}.`);
+  async decide(
+    ctx: RequestContext,
+    id: string,
+    version: number,
+    event: DecideEvent,
+    comment?: string | null,
+  ): Promise<Result<TermsRequestEntity>> {
+    if (!DECIDE_EVENTS.includes(event))
+      return invalidField('event', 'EVENT_UNKNOWN', `The event is one of ${DECIDE_EVENTS.join(', ')}.`);
     return this.transition(ctx, id, version, { event, comment });
   }
 
   /** The credit team approves with a limit (a decimal amount as typed), payment terms and an effective date. */
-  async approve(ctx: RequestContext, id: string, version: number, input: { creditLimit: string; currency: string; paymentTerms: string; effectiveFrom: string; comment?: string | null }): Promise<Result<TermsRequestEntity>> {
+  async approve(
+    ctx: RequestContext,
+    id: string,
+    version: number,
+    input: {
+      creditLimit: string;
+      currency: string;
+      paymentTerms: string;
+      effectiveFrom: string;
+      comment?: string | null;
+    },
+  ): Promise<Result<TermsRequestEntity>> {
     const limit = parseMoney(input.creditLimit, input.currency.toUpperCase());
     if (!limit.ok) return invalidField('creditLimit', limit.code, limit.message);
-    if (!(PAYMENT_TERMS as readonly string[]).includes(input.paymentTerms)) return invalidField('paymentTerms', 'PAYMENT_TERMS_UNKNOWN', `Payment terms are one of ${PAYMENT_TERMS.join(', ')}.`);
-    return this.transition(ctx, id, version, { event: 'APPROVE', comment: input.comment, approval: { creditLimit: limit.value, paymentTerms: input.paymentTerms as PaymentTerms, effectiveFrom: input.effectiveFrom } });
+    if (!(PAYMENT_TERMS as readonly string[]).includes(input.paymentTerms))
+      return invalidField(
+        'paymentTerms',
+        'PAYMENT_TERMS_UNKNOWN',
+        `Payment terms are one of ${PAYMENT_TERMS.join(', ')}.`,
+      );
+    return this.transition(ctx, id, version, {
+      event: 'APPROVE',
+      comment: input.comment,
+      approval: {
+        creditLimit: limit.value,
+        paymentTerms: input.paymentTerms as PaymentTerms,
+        effectiveFrom: input.effectiveFrom,
+      },
+    });
   }
 
   /** The reseller answers a request for information, or resubmits after a rejection, with corrected details. */
-  async update(ctx: RequestContext, id: string, version: number, input: TermsRequestInput): Promise<Result<TermsRequestEntity>> {
+  async update(
+    ctx: RequestContext,
+    id: string,
+    version: number,
+    input: TermsRequestInput,
+  ): Promise<Result<TermsRequestEntity>> {
     const request = await this.get(ctx, id);
     if (!request) return termsNotFound(id);
-    return this.transition(ctx, id, version, { event: request.status === 'REJECTED' ? 'RESUBMIT' : 'PROVIDE_INFO', input });
+    return this.transition(ctx, id, version, {
+      event: request.status === 'REJECTED' ? 'RESUBMIT' : 'PROVIDE_INFO',
+      input,
+    });
   }
 
   /**
    * Every change of a request: the domain's state machine decides whether it may happen; the version
    * decides who wins when two analysts act at once.
    */
-  private async transition(ctx: RequestContext, id: string, version: number, decision: Decision): Promise<Result<TermsRequestEntity>> {
+  private async transition(
+    ctx: RequestContext,
+    id: string,
+    version: number,
+    decision: Decision,
+  ): Promise<Result<TermsRequestEntity>> {
     const principal = ctx.principal;
     const analyst = ANALYST_EVENTS.includes(decision.event);
     if (analyst && ctx.principal?.kind === 'reseller') throw new Forbidden();
@@ -183,9 +270,24 @@ export class TermsService {
     let ledgerLimit: { amountMinor: number; currency: string } | null = null;
     if (decision.event === 'APPROVE') {
       const approval = decision.approval ? validateApproval(decision.approval) : null;
-      if (!approval?.ok) return invalid(approval?.errors ?? [{ field: 'creditLimit', code: 'REQUIRED', message: 'Give the credit limit, payment terms and effective date.' }]);
+      if (!approval?.ok)
+        return invalid(
+          approval?.errors ?? [
+            {
+              field: 'creditLimit',
+              code: 'REQUIRED',
+              message: 'Give the credit limit, payment terms and effective date.',
+            },
+          ],
+        );
       const { creditLimit, paymentTerms, effectiveFrom } = approval.value;
-      extra = { creditLimitMinor: creditLimit.amountMinor, currency: creditLimit.currency, paymentTerms, effectiveFrom, decisionReason: decision.comment?.trim() || null };
+      extra = {
+        creditLimitMinor: creditLimit.amountMinor,
+        currency: creditLimit.currency,
+        paymentTerms,
+        effectiveFrom,
+        decisionReason: decision.comment?.trim() || null,
+      };
       ledgerLimit = { amountMinor: creditLimit.amountMinor, currency: creditLimit.currency };
     }
     if (decision.event === 'REJECT') {
@@ -211,7 +313,11 @@ export class TermsService {
       if (!next.ok) return fail('ILLEGAL_TRANSITION', next.message);
       const decides = decision.event === 'APPROVE' || decision.event === 'REJECT' || decision.event === 'REQUEST_INFO';
       if (decides && current.assigneeUserId !== principal?.userId) {
-        return fail('NOT_ASSIGNEE', `Only the analyst who claimed the request (${current.assigneeEmail ?? 'nobody'}) can decide it; claim it first.`, { fix: { kind: 'action', label: 'Claim the request first' } });
+        return fail(
+          'NOT_ASSIGNEE',
+          `Only the analyst who claimed the request (${current.assigneeEmail ?? 'nobody'}) can decide it; claim it first.`,
+          { fix: { kind: 'action', label: 'Claim the request first' } },
+        );
       }
       if (decision.event === 'RESUBMIT' && (await m.findOneBy(TermsRequestEntity, { openKey: current.resellerId }))) {
         return fail('ILLEGAL_TRANSITION', 'Another request of this reseller is open.');
@@ -219,8 +325,15 @@ export class TermsService {
       const now = this.clock.now().toISOString();
       const restartsClock = next.to === 'SUBMITTED';
       const assignment =
-        decision.event === 'CLAIM' ? { assigneeUserId: principal?.userId ?? null, assigneeEmail: principal?.email ?? null } : next.to === 'SUBMITTED' ? { assigneeUserId: null, assigneeEmail: null } : {};
-      const decisionFields = next.to === 'APPROVED' || next.to === 'REJECTED' ? { decidedAt: now, decidedByEmail: principal?.email ?? null } : {};
+        decision.event === 'CLAIM'
+          ? { assigneeUserId: principal?.userId ?? null, assigneeEmail: principal?.email ?? null }
+          : next.to === 'SUBMITTED'
+            ? { assigneeUserId: null, assigneeEmail: null }
+            : {};
+      const decisionFields =
+        next.to === 'APPROVED' || next.to === 'REJECTED'
+          ? { decidedAt: now, decidedByEmail: principal?.email ?? null }
+          : {};
       const updated = await m
         .createQueryBuilder()
         .update(TermsRequestEntity)
@@ -238,19 +351,39 @@ export class TermsService {
         .execute();
       if (updated.affected !== 1) return versionConflict('terms request', version + 1);
       const saved = await m.findOneByOrFail(TermsRequestEntity, { id });
-      await this.note(m, id, actor, 'STATUS', `${STATUS_WORDS[current.status]} → ${STATUS_WORDS[next.to]}${decision.comment?.trim() ? `: ${decision.comment.trim()}` : ''}`);
+      await this.note(
+        m,
+        id,
+        actor,
+        'STATUS',
+        `${STATUS_WORDS[current.status]} → ${STATUS_WORDS[next.to]}${decision.comment?.trim() ? `: ${decision.comment.trim()}` : ''}`,
+      );
       if (ledgerLimit) {
         // R2: approval switches the reseller to terms, up to the limit.
-        await appendLedger(m, { resellerId: saved.resellerId, at: now, kind: 'LIMIT_SET', amountMinor: ledgerLimit.amountMinor, currency: ledgerLimit.currency, reference: saved.id, note: `Credit limit set by ${principal?.email ?? 'the credit team'} (${saved.paymentTerms})` });
+        await appendLedger(m, {
+          resellerId: saved.resellerId,
+          at: now,
+          kind: 'LIMIT_SET',
+          amountMinor: ledgerLimit.amountMinor,
+          currency: ledgerLimit.currency,
+          reference: saved.id,
+          note: `Credit limit set by ${principal?.email ?? 'the credit team'} (${saved.paymentTerms})`,
+        });
         await m.update(ResellerEntity, saved.resellerId, { paymentMethod: 'TERMS' });
       }
       await this.audit.record(m, actor, {
         operation: `terms.${decision.event.toLowerCase()}`,
         entityType: 'TermsRequest',
         entityId: id,
-        changes: { status: { before: current.status, after: next.to }, ...(ledgerLimit ? { creditLimit: { before: null, after: `${ledgerLimit.amountMinor} ${ledgerLimit.currency}` } } : {}) },
+        changes: {
+          status: { before: current.status, after: next.to },
+          ...(ledgerLimit
+            ? { creditLimit: { before: null, after: `${ledgerLimit.amountMinor} ${ledgerLimit.currency}` } }
+            : {}),
+        },
       });
-      if (next.to === 'APPROVED' || next.to === 'REJECTED' || next.to === 'MORE_INFO_REQUESTED') await this.tellReseller(m, saved, decision.comment ?? null);
+      if (next.to === 'APPROVED' || next.to === 'REJECTED' || next.to === 'MORE_INFO_REQUESTED')
+        await this.tellReseller(m, saved, decision.comment ?? null);
       return ok(saved);
     });
   }
@@ -269,13 +402,19 @@ export class TermsService {
   }
 
   /** R2: limit, used and available credit from the ledger. */
-  async standing(ctx: RequestContext, resellerId: string, manager: EntityManager = this.db.read): Promise<CreditStanding> {
+  async standing(
+    ctx: RequestContext,
+    resellerId: string,
+    manager: EntityManager = this.db.read,
+  ): Promise<CreditStanding> {
     actingFor(ctx, resellerId, Permission.CreditLimitsRead);
     const ledger = await manager.find(CreditLedgerEntity, { where: { resellerId }, order: { seq: 'ASC', at: 'ASC' } });
     const limitRow = [...ledger].reverse().find((e) => e.kind === 'LIMIT_SET');
     if (!limitRow) return { limit: null, used: null, available: null, paymentTerms: null, ledger };
     const currency = limitRow.currency;
-    const used = ledger.filter((e) => e.currency === currency && e.kind !== 'LIMIT_SET').reduce((sum, e) => sum + (e.kind === 'ORDER_CHARGED' ? e.amountMinor : -e.amountMinor), 0);
+    const used = ledger
+      .filter((e) => e.currency === currency && e.kind !== 'LIMIT_SET')
+      .reduce((sum, e) => sum + (e.kind === 'ORDER_CHARGED' ? e.amountMinor : -e.amountMinor), 0);
     const request = await manager.findOneBy(TermsRequestEntity, { id: limitRow.reference ?? '' });
     return {
       limit: { amountMinor: limitRow.amountMinor, currency },
@@ -296,15 +435,28 @@ export class TermsService {
         (SELECT COALESCE(SUM(CASE WHEN e.kind = 'ORDER_CHARGED' THEN e.amount_minor ELSE -e.amount_minor END), 0)
          FROM credit_ledger e WHERE e.reseller_id = l.reseller_id AND e.currency = l.currency AND e.kind <> 'LIMIT_SET') AS used_minor
       FROM credit_ledger l WHERE l.reseller_id = ? AND l.kind = 'LIMIT_SET' ORDER BY l.seq DESC, l.at DESC LIMIT 1`;
-    const [row] = manager ? await manager.query(portable(kindOf(manager), sql), [resellerId]) : await this.db.select<Record<string, unknown>>(sql, [resellerId]);
+    const [row] = manager
+      ? await manager.query(portable(kindOf(manager), sql), [resellerId])
+      : await this.db.select<Record<string, unknown>>(sql, [resellerId]);
     if (!row) return null;
     const currency = String(row.currency);
-    return { limit: { amountMinor: Number(row.limit_minor), currency }, used: { amountMinor: Number(row.used_minor), currency } };
+    return {
+      limit: { amountMinor: Number(row.limit_minor), currency },
+      used: { amountMinor: Number(row.used_minor), currency },
+    };
   }
 
   /** Charges an order paid on terms to the ledger, in the order's transaction. */
   async charge(m: EntityManager, resellerId: string, amount: Money, orderId: string, soNumber: string): Promise<void> {
-    await appendLedger(m, { resellerId, at: this.clock.now().toISOString(), kind: 'ORDER_CHARGED', amountMinor: amount.amountMinor, currency: amount.currency, reference: orderId, note: `Order ${soNumber}` });
+    await appendLedger(m, {
+      resellerId,
+      at: this.clock.now().toISOString(),
+      kind: 'ORDER_CHARGED',
+      amountMinor: amount.amountMinor,
+      currency: amount.currency,
+      reference: orderId,
+      note: `Order ${soNumber}`,
+    });
   }
 
   private async tellReseller(m: EntityManager, request: TermsRequestEntity, comment: string | null): Promise<void> {
@@ -316,18 +468,40 @@ export class TermsService {
           : `waiting for more information: ${comment ?? ''}`;
     await this.mail.enqueue(
       m,
-      { to: request.contact.email, subject: `Your marketplace terms request: ${STATUS_WORDS[request.status]}`, body: `Hello ${request.contact.name},\n\nYour request for marketplace terms is ${decision}\n`, relatedType: 'TermsRequest', relatedId: request.id },
+      {
+        to: request.contact.email,
+        subject: `Your marketplace terms request: ${STATUS_WORDS[request.status]}`,
+        body: `Hello ${request.contact.name},\n\nYour request for marketplace terms is ${decision}\n`,
+        relatedType: 'TermsRequest',
+        relatedId: request.id,
+      },
       `terms-decision:${request.id}:${request.version}`,
     );
   }
 
   /** Its reseller's users, or staff with `permission` (by default either desk's); throws Forbidden otherwise. */
   private reach(ctx: RequestContext, request: TermsRequestEntity, permission?: Permission): RequestContext {
-    return permission ? actingFor(ctx, request.resellerId, permission) : actingFor(ctx, request.resellerId, Permission.TermsReview, Permission.TermsSubmit);
+    return permission
+      ? actingFor(ctx, request.resellerId, permission)
+      : actingFor(ctx, request.resellerId, Permission.TermsReview, Permission.TermsSubmit);
   }
 
-  private async note(m: EntityManager, requestId: string, actor: RequestContext, kind: 'COMMENT' | 'STATUS', text: string): Promise<void> {
+  private async note(
+    m: EntityManager,
+    requestId: string,
+    actor: RequestContext,
+    kind: 'COMMENT' | 'STATUS',
+    text: string,
+  ): Promise<void> {
     const seq = await nextPosition(m, 'terms_request_note', 'request_id', requestId);
-    await m.insert(TermsRequestNoteEntity, { id: randomUUID(), requestId, at: this.clock.now().toISOString(), seq, authorEmail: actor.principal?.email ?? null, kind, text });
+    await m.insert(TermsRequestNoteEntity, {
+      id: randomUUID(),
+      requestId,
+      at: this.clock.now().toISOString(),
+      seq,
+      authorEmail: actor.principal?.email ?? null,
+      kind,
+      text,
+    });
   }
 }

@@ -12,7 +12,11 @@ import type { FailureMember } from '../platform/result-union.js';
 import type { CreditLedgerEntity, TermsRequestEntity } from './entities.js';
 import { TERMS_REQUEST_SORTS, type CreditStanding as ServiceStanding } from './terms.service.js';
 
-export const TermsRequestSortEnum = sortEnum('TermsRequestSort', TERMS_REQUEST_SORTS, 'What the terms queue is sorted on; SUBMITTED (oldest first) unless asked.');
+export const TermsRequestSortEnum = sortEnum(
+  'TermsRequestSort',
+  TERMS_REQUEST_SORTS,
+  'What the terms queue is sorted on; SUBMITTED (oldest first) unless asked.',
+);
 
 @InputType({ description: 'What a reseller sends to ask for marketplace terms.' })
 export class TermsRequestInput {
@@ -147,8 +151,14 @@ export class TermsRequest {
       sla: sla.sla,
       ageHours: Math.round(sla.ageHours * 10) / 10,
       dueAt: sla.dueAt.toISOString(),
-      requestedLimit: r.requestedLimitMinor !== null && r.requestedCurrency ? Money.of({ amountMinor: r.requestedLimitMinor, currency: r.requestedCurrency }) : null,
-      creditLimit: r.creditLimitMinor !== null && r.currency ? Money.of({ amountMinor: r.creditLimitMinor, currency: r.currency }) : null,
+      requestedLimit:
+        r.requestedLimitMinor !== null && r.requestedCurrency
+          ? Money.of({ amountMinor: r.requestedLimitMinor, currency: r.requestedCurrency })
+          : null,
+      creditLimit:
+        r.creditLimitMinor !== null && r.currency
+          ? Money.of({ amountMinor: r.creditLimitMinor, currency: r.currency })
+          : null,
     });
   }
 }
@@ -178,7 +188,12 @@ export class OpenTermsRequestExists extends BusinessError {
   requestId: string;
 
   static from(this: void, failure: Failure): OpenTermsRequestExists {
-    return Object.assign(new OpenTermsRequestExists(), { code: failure.code, message: failure.message, requestId: detailsOf<{ requestId: string }>(failure).requestId, fix: null });
+    return Object.assign(new OpenTermsRequestExists(), {
+      code: failure.code,
+      message: failure.message,
+      requestId: detailsOf<{ requestId: string }>(failure).requestId,
+      fix: null,
+    });
   }
 }
 
@@ -227,9 +242,16 @@ export class CreditStanding {
       limit: money(standing.limit),
       used: money(standing.used),
       available: money(standing.available),
-      ledger: standing.ledger.map((e: CreditLedgerEntity) => ({ ...e, amount: Money.of({ amountMinor: e.amountMinor, currency: e.currency }) })),
+      ledger: standing.ledger.map((e: CreditLedgerEntity) => ({
+        ...e,
+        amount: Money.of({ amountMinor: e.amountMinor, currency: e.currency }),
+      })),
     };
   }
 }
 
-export const TermsResult = createUnionType({ name: 'TermsResult', types: () => [TermsRequestSaved, ValidationFailed, VersionConflict, NotFound, OpenTermsRequestExists, OperationRefused] as const });
+export const TermsResult = createUnionType({
+  name: 'TermsResult',
+  types: () =>
+    [TermsRequestSaved, ValidationFailed, VersionConflict, NotFound, OpenTermsRequestExists, OperationRefused] as const,
+});

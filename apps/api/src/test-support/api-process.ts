@@ -47,7 +47,11 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
 }
 
 /** Polls `check` until it answers true, or fails after `timeoutMs` with `message()`. */
-export async function eventually(check: () => Promise<boolean>, timeoutMs: number, message: () => string): Promise<void> {
+export async function eventually(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  message: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(message());

@@ -63,22 +63,38 @@ async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<v
 
 /**
  * A test app on a fresh database. `logTo`: the app's log lines (info and up), parsed, appended there;
- * otherwise the log is silent unless TEST_LOG_LEVEL says. `hasher`: wraps the fast test hasher (to count verifications).
+ * otherwise the log is silent unless TEST_LOG_LEVEL says. `hasher`: wraps the fast test hasher (to count
+ * verifications).
  * `modules`: the contexts to build (every shipped one unless told; a test adds a fixture context this way).
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { logTo?: Record<string, any>[]; hasher?: (fast: PasswordHasher) => PasswordHasher; modules?: readonly ApiModule[] } = {},
+  options: {
+    logTo?: Record<string, any>[];
+    hasher?: (fast: PasswordHasher) => PasswordHasher;
+    modules?: readonly ApiModule[];
+  } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'nce-api-test-'));
   const postgres = TEST_DATABASE_URL ? await freshPostgresDatabase() : null;
-  const config = loadConfig({ DATA_DIR: dir, NODE_ENV: 'test', ADMIN_DIST: '', ...(postgres ? { DATABASE_URL: postgres.url } : {}), ...env }, dir);
+  const config = loadConfig(
+    { DATA_DIR: dir, NODE_ENV: 'test', ADMIN_DIST: '', ...(postgres ? { DATABASE_URL: postgres.url } : {}), ...env },
+    dir,
+  );
   const clock = new FixedClock(TEST_NOW);
   const lines = options.logTo;
   const logger = lines
-    ? pino({ level: 'info' }, new Writable({ write: (chunk, _encoding, done) => (lines.push(JSON.parse(chunk.toString())), done()) }))
+    ? pino(
+        { level: 'info' },
+        new Writable({ write: (chunk, _encoding, done) => (lines.push(JSON.parse(chunk.toString())), done()) }),
+      )
     : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const app = await createApp(config, { clock, logger, hasher: options.hasher ? options.hasher(fastHasher) : fastHasher, modules: options.modules });
+  const app = await createApp(config, {
+    clock,
+    logger,
+    hasher: options.hasher ? options.hasher(fastHasher) : fastHasher,
+    modules: options.modules,
+  });
   return {
     app,
     clock,
@@ -104,7 +120,11 @@ export const processEnv = (t: TestApp, extra: Record<string, string> = {}): Reco
   ...extra,
 });
 
-export async function importPriceList(app: App, input: Readable = createReadStream(FIXTURE_PRICE_LIST), name = 'fixture.csv') {
+export async function importPriceList(
+  app: App,
+  input: Readable = createReadStream(FIXTURE_PRICE_LIST),
+  name = 'fixture.csv',
+) {
   return app.priceLists.run(await app.priceLists.begin(name), input);
 }
 
@@ -120,7 +140,12 @@ export const testAuthenticate =
     return app.identity.authenticate(readCookie(req.headers.cookie, SESSION_COOKIE));
   };
 
-export const staff = (...roles: StaffRole[]): Principal => ({ kind: 'staff', userId: `test-${roles.join('-')}`, email: `${roles.join('-')}@test.example`, roles });
+export const staff = (...roles: StaffRole[]): Principal => ({
+  kind: 'staff',
+  userId: `test-${roles.join('-')}`,
+  email: `${roles.join('-')}@test.example`,
+  roles,
+});
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T;
@@ -146,7 +171,12 @@ export class TestClient {
     return this.cookie;
   }
 
-  async post(query: string, variables: Record<string, unknown> = {}, principal?: Principal, headers: Record<string, string> = {}): Promise<Response> {
+  async post(
+    query: string,
+    variables: Record<string, unknown> = {},
+    principal?: Principal,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     const response = await fetch(`${this.http.url}/graphql`, {
       method: 'POST',
       headers: {
@@ -164,7 +194,11 @@ export class TestClient {
     return response;
   }
 
-  async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, principal?: Principal): Promise<GraphQLResponse<T>> {
+  async gql<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    principal?: Principal,
+  ): Promise<GraphQLResponse<T>> {
     return (await (await this.post(query, variables, principal)).json()) as GraphQLResponse<T>;
   }
 

@@ -29,23 +29,57 @@ export function AuditPage() {
     from: instant(list.get('from')),
     to: instant(list.get('to')),
   };
-  const { data, loading, error, fetchMore, refetch } = useQuery(AUDIT_ENTRIES, { variables: { filter, direction: list.direction as SortDirection, first: list.first }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, fetchMore, refetch } = useQuery(AUDIT_ENTRIES, {
+    variables: { filter, direction: list.direction as SortDirection, first: list.first },
+    fetchPolicy: 'cache-and-network',
+  });
   const entries = data?.auditEntries.nodes ?? [];
   const typed = (label: string, placeholder: string, value: string, set: (value: string) => void, w = 200) => (
-    <TextInput label={label} placeholder={placeholder} value={value} onChange={(e) => set(e.currentTarget.value)} w={w} />
+    <TextInput
+      label={label}
+      placeholder={placeholder}
+      value={value}
+      onChange={(e) => set(e.currentTarget.value)}
+      w={w}
+    />
   );
   const when = (name: 'from' | 'to', label: string) => (
-    <TextInput label={label} type="datetime-local" value={list.get(name)} onChange={(e) => list.set(name, e.currentTarget.value)} w={210} />
+    <TextInput
+      label={label}
+      type="datetime-local"
+      value={list.get(name)}
+      onChange={(e) => list.set(name, e.currentTarget.value)}
+      w={210}
+    />
   );
 
   return (
     <Stack>
-      <Title order={1} size="h2">Audit trail</Title>
+      <Title order={1} size="h2">
+        Audit trail
+      </Title>
       <Group align="flex-end">
         {typed('Who', 'Name or email', actor, setActor)}
         {typed('Entity', 'Company, SO or case number, user', entity, setEntity, 240)}
-        <Select label="What was done" placeholder="Anything" searchable clearable data={OPERATION_CHOICES} value={list.get('operation') || null} onChange={(value) => list.set('operation', value)} w={260} />
-        <Select label="Kind of record" placeholder="Any" clearable data={ENTITY_TYPE_CHOICES} value={list.get('type') || null} onChange={(value) => list.set('type', value)} w={180} />
+        <Select
+          label="What was done"
+          placeholder="Anything"
+          searchable
+          clearable
+          data={OPERATION_CHOICES}
+          value={list.get('operation') || null}
+          onChange={(value) => list.set('operation', value)}
+          w={260}
+        />
+        <Select
+          label="Kind of record"
+          placeholder="Any"
+          clearable
+          data={ENTITY_TYPE_CHOICES}
+          value={list.get('type') || null}
+          onChange={(value) => list.set('type', value)}
+          w={180}
+        />
         {when('from', 'From')}
         {when('to', 'To')}
         {list.filtered && (
@@ -54,7 +88,13 @@ export function AuditPage() {
           </Button>
         )}
       </Group>
-      <QueryState loading={loading} error={error} empty={entries.length === 0} emptyText="No audit entry matches these filters." onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        empty={entries.length === 0}
+        emptyText="No audit entry matches these filters."
+        onRetry={() => void refetch()}
+      >
         <Table striped aria-label="Audit entries" verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -103,7 +143,13 @@ export function AuditPage() {
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={entries.length} noun="entry" nounPlural="entries" hasMore={data?.auditEntries.pageInfo.hasNextPage ?? false} loadMore={() => list.showMore(fetchMore, data?.auditEntries.pageInfo.endCursor, entries.length)} />
+        <ShowMore
+          shown={entries.length}
+          noun="entry"
+          nounPlural="entries"
+          hasMore={data?.auditEntries.pageInfo.hasNextPage ?? false}
+          loadMore={() => list.showMore(fetchMore, data?.auditEntries.pageInfo.endCursor, entries.length)}
+        />
       </QueryState>
     </Stack>
   );

@@ -1,5 +1,20 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Group, MultiSelect, Popover, SegmentedControl, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  MultiSelect,
+  Popover,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useSession } from '../../app/session';
 import { AddToCartChooser } from '../orders/AddToCartChooser';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -30,7 +45,10 @@ type ProductNode = CatalogProductsQuery['catalogProducts']['edges'][number]['nod
 /** The lowest unit price shown, with the period it pays for (a monthly price is not comparable to an annual one). */
 function lowestPrice(product: ProductNode): ReactNode {
   let lowest: { amountMinor: number; formatted: string; billingPlan: string } | null = null;
-  for (const sku of product.skus) for (const price of sku.prices) if (!lowest || price.unitPrice.amountMinor < lowest.amountMinor) lowest = { ...price.unitPrice, billingPlan: price.billingPlan };
+  for (const sku of product.skus)
+    for (const price of sku.prices)
+      if (!lowest || price.unitPrice.amountMinor < lowest.amountMinor)
+        lowest = { ...price.unitPrice, billingPlan: price.billingPlan };
   return lowest ? <PriceWithUnit formatted={lowest.formatted} billingPlan={lowest.billingPlan} /> : null;
 }
 
@@ -40,13 +58,14 @@ export function CatalogPage() {
   const buyer = me?.kind === 'RESELLER' ? me.resellerId : null;
   const [params, setParams] = useSearchParams();
   const view = readCatalogView(params);
-  const update = (change: Partial<CatalogView>) => setParams(writeCatalogView({ ...view, ...change }), { replace: true });
+  const update = (change: Partial<CatalogView>) =>
+    setParams(writeCatalogView({ ...view, ...change }), { replace: true });
 
   const [searchText, setSearchText] = useState(view.search);
   const [debouncedSearch] = useDebouncedValue(searchText, 300);
   useEffect(() => {
+    // Only a new debounced search moves the URL; the view it reads is current when that happens.
     if (debouncedSearch !== view.search) update({ search: debouncedSearch });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debouncedSearch]);
 
   const markets = useQuery(CATALOG_MARKETS);
@@ -59,7 +78,9 @@ export function CatalogPage() {
 
   return (
     <Stack>
-      <Title order={1} size="h2">Microsoft NCE catalog</Title>
+      <Title order={1} size="h2">
+        Microsoft NCE catalog
+      </Title>
       <Tabs value={view.segment} onChange={(segment) => segment && update({ segment: segment as CustomerSegment })}>
         <Tabs.List aria-label="End customer segment">
           {CUSTOMER_SEGMENTS.map((segment) => (
@@ -77,7 +98,8 @@ export function CatalogPage() {
       </Tabs>
       {priceSegmentFor(view.segment) !== view.segment && (
         <Alert color="blue" variant="light">
-          {SEGMENT_LABELS[view.segment]} end users buy at the {SEGMENT_LABELS[priceSegmentFor(view.segment)]} price; these are {SEGMENT_LABELS[priceSegmentFor(view.segment)]} prices.
+          {SEGMENT_LABELS[view.segment]} end users buy at the {SEGMENT_LABELS[priceSegmentFor(view.segment)]} price;
+          these are {SEGMENT_LABELS[priceSegmentFor(view.segment)]} prices.
         </Alert>
       )}
       <Group align="flex-end" wrap="wrap">
@@ -92,7 +114,10 @@ export function CatalogPage() {
           label="Market"
           placeholder="Default market"
           clearable
-          data={(markets.data?.catalogMarkets ?? []).map((m) => ({ value: m.market, label: `${m.market} (${m.currency})` }))}
+          data={(markets.data?.catalogMarkets ?? []).map((m) => ({
+            value: m.market,
+            label: `${m.market} (${m.currency})`,
+          }))}
           value={view.market}
           onChange={(market) => update({ market })}
           w={160}
@@ -146,7 +171,9 @@ export function CatalogPage() {
             {products.map((product) => (
               <Table.Tr key={product.id}>
                 <Table.Td>
-                  <Link to={`/catalog/products/${product.id}?${writeCatalogView(view).toString()}`}>{product.title}</Link>
+                  <Link to={`/catalog/products/${product.id}?${writeCatalogView(view).toString()}`}>
+                    {product.title}
+                  </Link>
                   <Text size="xs" c="dimmed">
                     {product.id}
                   </Text>

@@ -15,12 +15,17 @@ export function ProductPage() {
   const { productId = '' } = useParams();
   const [params] = useSearchParams();
   const view = readCatalogView(params);
-  const { data, loading, error, refetch } = useQuery(CATALOG_PRODUCT, { variables: { id: productId, filter: toFilterInput(view) } });
+  const { data, loading, error, refetch } = useQuery(CATALOG_PRODUCT, {
+    variables: { id: productId, filter: toFilterInput(view) },
+  });
   const product = data?.catalogProduct;
 
   return (
     <Stack>
-      <PageBreadcrumbs trail={[{ label: 'Catalog', to: `/catalog?${writeCatalogView(view).toString()}` }]} current={product?.title} />
+      <PageBreadcrumbs
+        trail={[{ label: 'Catalog', to: `/catalog?${writeCatalogView(view).toString()}` }]}
+        current={product?.title}
+      />
       <QueryState
         loading={loading}
         error={error}
@@ -32,7 +37,9 @@ export function ProductPage() {
           <>
             <Group justify="space-between" align="flex-start">
               <div>
-                <Title order={1} size="h2">{product.title}</Title>
+                <Title order={1} size="h2">
+                  {product.title}
+                </Title>
                 <Text c="dimmed">
                   {product.publisher} · {product.id}
                 </Text>

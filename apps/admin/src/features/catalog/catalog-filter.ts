@@ -1,4 +1,11 @@
-import { BILLING_PLANS, CUSTOMER_SEGMENTS, TERMS, type BillingPlan, type CustomerSegment, type Term } from '@nce/domain';
+import {
+  BILLING_PLANS,
+  CUSTOMER_SEGMENTS,
+  TERMS,
+  type BillingPlan,
+  type CustomerSegment,
+  type Term,
+} from '@nce/domain';
 
 /** The catalog's filter lives in the URL, so a product page's "back" and a shared link keep it. */
 export interface CatalogView {

@@ -22,7 +22,15 @@ export const EMPTY_CUSTOMER: CustomerValues = {
 };
 
 /** R5–R8: segment, account information, administrative contact and the customer-portal login. */
-export function CustomerForm(props: { initial: CustomerValues; before?: ReactNode; submitLabel: string; submitting: boolean; fieldErrors: Record<string, string>; formError: string | null; onSubmit: (v: CustomerValues) => void }) {
+export function CustomerForm(props: {
+  initial: CustomerValues;
+  before?: ReactNode;
+  submitLabel: string;
+  submitting: boolean;
+  fieldErrors: Record<string, string>;
+  formError: string | null;
+  onSubmit: (v: CustomerValues) => void;
+}) {
   const [v, setV] = useState(props.initial);
   const [loginTouched, setLoginTouched] = useState(props.initial.portalLogin !== '');
   const e = props.fieldErrors;
@@ -33,7 +41,11 @@ export function CustomerForm(props: { initial: CustomerValues; before?: ReactNod
       onChange={(ev) => {
         const adminContact = { ...v.adminContact, [key]: ev.currentTarget.value };
         // R8: the login is prefilled from the administrative contact until someone edits it.
-        setV({ ...v, adminContact, portalLogin: !loginTouched && key === 'email' ? loginFromContact(adminContact.email) : v.portalLogin });
+        setV({
+          ...v,
+          adminContact,
+          portalLogin: !loginTouched && key === 'email' ? loginFromContact(adminContact.email) : v.portalLogin,
+        });
       }}
       error={e[`adminContact.${key}`]}
     />
@@ -44,7 +56,11 @@ export function CustomerForm(props: { initial: CustomerValues; before?: ReactNod
   };
   return (
     <Stack component="form" onSubmit={submit}>
-      {props.formError && <Alert color="red" role="alert">{props.formError}</Alert>}
+      {props.formError && (
+        <Alert color="red" role="alert">
+          {props.formError}
+        </Alert>
+      )}
       {props.before}
       <div>
         <Text size="sm" fw={500} mb={4}>
@@ -54,10 +70,18 @@ export function CustomerForm(props: { initial: CustomerValues; before?: ReactNod
           aria-label="Segment"
           value={v.segment}
           onChange={(segment) => setV({ ...v, segment: segment as CustomerSegment })}
-          data={(['COMMERCIAL', 'EDUCATION', 'NONPROFIT', 'GOVERNMENT'] as const).map((s) => ({ value: s, label: SEGMENT_LABELS[s] }))}
+          data={(['COMMERCIAL', 'EDUCATION', 'NONPROFIT', 'GOVERNMENT'] as const).map((s) => ({
+            value: s,
+            label: SEGMENT_LABELS[s],
+          }))}
         />
       </div>
-      <TextInput label="Company name" value={v.companyName} onChange={(ev) => setV({ ...v, companyName: ev.currentTarget.value })} error={e.companyName} />
+      <TextInput
+        label="Company name"
+        value={v.companyName}
+        onChange={(ev) => setV({ ...v, companyName: ev.currentTarget.value })}
+        error={e.companyName}
+      />
       <Title order={6}>Address</Title>
       <Text size="xs" c="dimmed">
         Microsoft validates the address; suite or floor are not needed.
@@ -85,11 +109,23 @@ export function CustomerForm(props: { initial: CustomerValues; before?: ReactNod
           error={e.portalLogin}
           w={320}
         />
-        <Button variant="subtle" disabled={!v.companyName} onClick={() => { setLoginTouched(true); setV({ ...v, portalLogin: suggestLogin(v.companyName) }); }}>
+        <Button
+          variant="subtle"
+          disabled={!v.companyName}
+          onClick={() => {
+            setLoginTouched(true);
+            setV({ ...v, portalLogin: suggestLogin(v.companyName) });
+          }}
+        >
           Use “{v.companyName ? suggestLogin(v.companyName) : 'company name'}”
         </Button>
       </Group>
-      <TextInput label="Vendor contract ID (optional, not required for Microsoft)" value={v.vendorContractId} onChange={(ev) => setV({ ...v, vendorContractId: ev.currentTarget.value })} error={e.vendorContractId} />
+      <TextInput
+        label="Vendor contract ID (optional, not required for Microsoft)"
+        value={v.vendorContractId}
+        onChange={(ev) => setV({ ...v, vendorContractId: ev.currentTarget.value })}
+        error={e.vendorContractId}
+      />
       <Group justify="flex-end">
         <Button type="submit" loading={props.submitting}>
           {props.submitLabel}
@@ -99,4 +135,8 @@ export function CustomerForm(props: { initial: CustomerValues; before?: ReactNod
   );
 }
 
-export const toCustomerInput = (v: CustomerValues) => ({ ...v, address: toAddressInput(v.address), vendorContractId: v.vendorContractId || null });
+export const toCustomerInput = (v: CustomerValues) => ({
+  ...v,
+  address: toAddressInput(v.address),
+  vendorContractId: v.vendorContractId || null,
+});

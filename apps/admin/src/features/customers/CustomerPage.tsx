@@ -31,7 +31,9 @@ export function CustomerPage() {
     if (!customer) return;
     setFieldErrors({});
     setFormError(null);
-    const result = (await update({ variables: { id: customer.id, version: customer.version, input: toCustomerInput(values) } })).data?.updateCustomer;
+    const result = (
+      await update({ variables: { id: customer.id, version: customer.version, input: toCustomerInput(values) } })
+    ).data?.updateCustomer;
     if (result?.__typename === 'CustomerSaved') {
       setEditing(false);
       await refetch();
@@ -41,13 +43,24 @@ export function CustomerPage() {
 
   return (
     <Stack>
-      <PageBreadcrumbs trail={[{ label: 'Customers', to: '/customers', permission: PERMISSIONS.customersRead }]} current={customer?.companyName} />
-      <QueryState loading={loading} error={error} empty={!customer} emptyText="No such customer." onRetry={() => void refetch()}>
+      <PageBreadcrumbs
+        trail={[{ label: 'Customers', to: '/customers', permission: PERMISSIONS.customersRead }]}
+        current={customer?.companyName}
+      />
+      <QueryState
+        loading={loading}
+        error={error}
+        empty={!customer}
+        emptyText="No such customer."
+        onRetry={() => void refetch()}
+      >
         {customer && (
           <>
             <Group justify="space-between">
               <div>
-                <Title order={1} size="h2">{customer.companyName}</Title>
+                <Title order={1} size="h2">
+                  {customer.companyName}
+                </Title>
                 <Text c="dimmed">{SEGMENT_LABELS[customer.segment]} customer</Text>
               </div>
               {can(PERMISSIONS.customersManage) && (
@@ -62,7 +75,8 @@ export function CustomerPage() {
                 <Text size="sm">{customer.address.line1}</Text>
                 {customer.address.line2 && <Text size="sm">{customer.address.line2}</Text>}
                 <Text size="sm">
-                  {customer.address.city} {customer.address.region} {customer.address.postalCode} · {customer.address.country}
+                  {customer.address.city} {customer.address.region} {customer.address.postalCode} ·{' '}
+                  {customer.address.country}
                 </Text>
               </Card>
               <Card withBorder>
@@ -74,19 +88,45 @@ export function CustomerPage() {
               <Card withBorder>
                 <Title order={5}>Customer portal</Title>
                 <Text size="sm">Login: {customer.portalLogin}</Text>
-                {can(PERMISSIONS.secretsReveal) && <RevealSecret key={regenerated} label="Password" customerId={customer.id} mutation={REVEAL_PORTAL_PASSWORD} field="revealPortalPassword" />}
+                {can(PERMISSIONS.secretsReveal) && (
+                  <RevealSecret
+                    key={regenerated}
+                    label="Password"
+                    customerId={customer.id}
+                    mutation={REVEAL_PORTAL_PASSWORD}
+                    field="revealPortalPassword"
+                  />
+                )}
                 {can(PERMISSIONS.supportCases) && (
-                  <Button size="xs" variant="subtle" color="orange" mt="xs" w="fit-content" onClick={() =>
-                      void confirmAction({ title: 'Generate a new portal password?', effect: `The current password for ${customer.portalLogin} stops working at once; the customer needs the new one to sign in.`, confirm: 'Generate new password' }).then(
-                        async (yes) => yes && (await regenerate({ variables: { customerId: customer.id } }), setRegenerated((n) => n + 1)),
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="orange"
+                    mt="xs"
+                    w="fit-content"
+                    onClick={() =>
+                      void confirmAction({
+                        title: 'Generate a new portal password?',
+                        effect: `The current password for ${customer.portalLogin} stops working at once; the customer needs the new one to sign in.`,
+                        confirm: 'Generate new password',
+                      }).then(
+                        async (yes) =>
+                          yes &&
+                          (await regenerate({ variables: { customerId: customer.id } }), setRegenerated((n) => n + 1)),
                       )
-                    }>
+                    }
+                  >
                     Regenerate password{regenerated > 0 ? ' (done)' : ''}
                   </Button>
                 )}
               </Card>
             </SimpleGrid>
-            <TenantPanel key={`${customer.tenant?.domain}-${customer.tenant?.attestedAt}-${customer.tenant?.state}`} customer={customer} choices={data?.tenantChoices ?? null} onChanged={refetch} />
+            <TenantPanel
+              key={`${customer.tenant?.domain}-${customer.tenant?.attestedAt}-${customer.tenant?.state}`}
+              customer={customer}
+              choices={data?.tenantChoices ?? null}
+              onChanged={refetch}
+            />
             <Modal opened={editing} onClose={() => setEditing(false)} title={`Edit ${customer.companyName}`} size="lg">
               {formError && <Alert color="red">{formError}</Alert>}
               <CustomerForm

@@ -24,8 +24,18 @@ export function CustomersPage() {
   const segment = list.get('segment') || null;
   const staffView = me?.kind === 'STAFF';
   const resellerFilter = staffView ? list.get('reseller') || null : null;
-  const variables = { search: list.get('q') || null, segment: segment as CustomerSegment | null, resellerId: resellerFilter, sortBy: list.sort, direction: list.direction as SortDirection, first: list.first };
-  const { data, loading, error, fetchMore, refetch } = useQuery(CUSTOMERS, { variables, fetchPolicy: 'cache-and-network' });
+  const variables = {
+    search: list.get('q') || null,
+    segment: segment as CustomerSegment | null,
+    resellerId: resellerFilter,
+    sortBy: list.sort,
+    direction: list.direction as SortDirection,
+    first: list.first,
+  };
+  const { data, loading, error, fetchMore, refetch } = useQuery(CUSTOMERS, {
+    variables,
+    fetchPolicy: 'cache-and-network',
+  });
   const [creating, setCreating] = useState(false);
   const [resellerId, setResellerId] = useState<string | null>(me?.resellerId ?? null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -50,20 +60,50 @@ export function CustomersPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={1} size="h2">Customers</Title>
+        <Title order={1} size="h2">
+          Customers
+        </Title>
         {can(PERMISSIONS.customersManage) && <Button onClick={() => setCreating(true)}>New customer</Button>}
       </Group>
       <Group align="flex-end">
-        <TextInput label="Search" placeholder="Company, contact email or login" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={320} />
-        <Select label="Segment" placeholder="All segments" clearable data={CUSTOMER_SEGMENTS.map((s) => ({ value: s, label: SEGMENT_LABELS[s] }))} value={segment} onChange={(value) => list.set('segment', value)} w={200} />
-        {staffView && <ResellerPicker label="Reseller" placeholder="All resellers" value={resellerFilter} onChange={(value) => list.set('reseller', value)} w={260} />}
+        <TextInput
+          label="Search"
+          placeholder="Company, contact email or login"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={320}
+        />
+        <Select
+          label="Segment"
+          placeholder="All segments"
+          clearable
+          data={CUSTOMER_SEGMENTS.map((s) => ({ value: s, label: SEGMENT_LABELS[s] }))}
+          value={segment}
+          onChange={(value) => list.set('segment', value)}
+          w={200}
+        />
+        {staffView && (
+          <ResellerPicker
+            label="Reseller"
+            placeholder="All resellers"
+            value={resellerFilter}
+            onChange={(value) => list.set('reseller', value)}
+            w={260}
+          />
+        )}
         {list.filtered && (
           <Button variant="subtle" onClick={() => (setSearch(''), list.clear())}>
             Clear filters
           </Button>
         )}
       </Group>
-      <QueryState loading={loading} error={error} empty={customers.length === 0} emptyText={list.filtered ? 'No customer matches these filters.' : 'No customers yet.'} onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        empty={customers.length === 0}
+        emptyText={list.filtered ? 'No customer matches these filters.' : 'No customers yet.'}
+        onRetry={() => void refetch()}
+      >
         <Table striped highlightOnHover aria-label="Customers">
           <Table.Thead>
             <Table.Tr>
@@ -91,17 +131,37 @@ export function CustomersPage() {
                     {c.adminContact.email}
                   </Text>
                 </Table.Td>
-                <Table.Td>{c.tenant ? <Group gap={4}><Text size="sm">{c.tenant.domain}</Text><StatusBadge value={c.tenant.state} /></Group> : <Text size="sm" c="dimmed">not chosen</Text>}</Table.Td>
+                <Table.Td>
+                  {c.tenant ? (
+                    <Group gap={4}>
+                      <Text size="sm">{c.tenant.domain}</Text>
+                      <StatusBadge value={c.tenant.state} />
+                    </Group>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      not chosen
+                    </Text>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={customers.length} noun="customer" hasMore={data?.customers.pageInfo.hasNextPage ?? false} loadMore={() => list.showMore(fetchMore, data?.customers.pageInfo.endCursor, customers.length)} />
+        <ShowMore
+          shown={customers.length}
+          noun="customer"
+          hasMore={data?.customers.pageInfo.hasNextPage ?? false}
+          loadMore={() => list.showMore(fetchMore, data?.customers.pageInfo.endCursor, customers.length)}
+        />
       </QueryState>
       <Modal opened={creating} onClose={() => setCreating(false)} title="New customer" size="lg">
         <CustomerForm
           initial={EMPTY_CUSTOMER}
-          before={me?.kind === 'STAFF' ? <ResellerPicker value={resellerId} onChange={setResellerId} error={fieldErrors.resellerId} /> : undefined}
+          before={
+            me?.kind === 'STAFF' ? (
+              <ResellerPicker value={resellerId} onChange={setResellerId} error={fieldErrors.resellerId} />
+            ) : undefined
+          }
           submitLabel="Create customer"
           submitting={createState.loading}
           fieldErrors={fieldErrors}

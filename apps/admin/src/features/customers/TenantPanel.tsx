@@ -6,17 +6,35 @@ import { useSession } from '../../app/session';
 import { StatusBadge } from '../../components/StatusBadge';
 import type { CustomerQuery } from '../../gql/graphql';
 import { RevealSecret } from './RevealSecret';
-import { CHOOSE_EXISTING_TENANT, CHOOSE_NEW_TENANT, CREATE_TENANT_NOW, REVEAL_TENANT_PASSWORD, SIGN_ATTESTATION } from './operations';
+import {
+  CHOOSE_EXISTING_TENANT,
+  CHOOSE_NEW_TENANT,
+  CREATE_TENANT_NOW,
+  REVEAL_TENANT_PASSWORD,
+  SIGN_ATTESTATION,
+} from './operations';
 import { dateTime } from '../../components/format';
 
 type Data = CustomerQuery;
 type Refusal = { message: string; suggestions: string[]; fix?: { label: string; href?: string | null } | null };
 
 /** R11–R15, R20–R22: where the licences go, why a choice is or is not allowed, and the attestation. */
-export function TenantPanel({ customer, choices, onChanged }: { customer: NonNullable<Data['customer']>; choices: Data['tenantChoices']; onChanged: () => Promise<unknown> }) {
+export function TenantPanel({
+  customer,
+  choices,
+  onChanged,
+}: {
+  customer: NonNullable<Data['customer']>;
+  choices: Data['tenantChoices'];
+  onChanged: () => Promise<unknown>;
+}) {
   const { can } = useSession();
   const tenant = customer.tenant;
-  const [choice, setChoice] = useState<'NEW' | 'EXISTING'>(tenant?.choice === 'EXISTING' || choices?.recommended === 'EXISTING' || choices?.createNew.allowed === false ? 'EXISTING' : 'NEW');
+  const [choice, setChoice] = useState<'NEW' | 'EXISTING'>(
+    tenant?.choice === 'EXISTING' || choices?.recommended === 'EXISTING' || choices?.createNew.allowed === false
+      ? 'EXISTING'
+      : 'NEW',
+  );
   const [domain, setDomain] = useState('');
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [agreed, setAgreed] = useState(false);
@@ -31,7 +49,10 @@ export function TenantPanel({ customer, choices, onChanged }: { customer: NonNul
     setFailure(null);
     try {
       const variables = { customerId: customer.id, domain: requested };
-      const result = choice === 'NEW' ? (await chooseNew({ variables })).data?.chooseNewTenant : (await chooseExisting({ variables })).data?.chooseExistingTenant;
+      const result =
+        choice === 'NEW'
+          ? (await chooseNew({ variables })).data?.chooseNewTenant
+          : (await chooseExisting({ variables })).data?.chooseExistingTenant;
       if (result?.__typename === 'TenantRefused') setRefusal(result);
       else {
         setDomain('');
@@ -72,9 +93,19 @@ export function TenantPanel({ customer, choices, onChanged }: { customer: NonNul
             <StatusBadge value={tenant.state} />
           </Group>
         )}
-        <Radio.Group value={choice} onChange={(v) => { setChoice(v as 'NEW' | 'EXISTING'); setRefusal(null); }} label="Where do the licences go?">
+        <Radio.Group
+          value={choice}
+          onChange={(v) => {
+            setChoice(v as 'NEW' | 'EXISTING');
+            setRefusal(null);
+          }}
+          label="Where do the licences go?"
+        >
           <Stack gap={6} mt={6}>
-            <Radio value="NEW" label="Create a new .onmicrosoft.com tenant (the customer has no Microsoft 365 product)" />
+            <Radio
+              value="NEW"
+              label="Create a new .onmicrosoft.com tenant (the customer has no Microsoft 365 product)"
+            />
             {choice === 'NEW' && choices && !choices.createNew.allowed && (
               <Alert color="orange" role="alert" title="Not allowed for this customer">
                 {choices.createNew.message}{' '}
@@ -92,13 +123,23 @@ export function TenantPanel({ customer, choices, onChanged }: { customer: NonNul
           <TextInput
             label={choice === 'NEW' ? 'New tenant domain' : 'Existing tenant domain'}
             placeholder={choice === 'NEW' ? 'contoso (letters and digits)' : 'contoso.onmicrosoft.com'}
-            rightSection={choice === 'NEW' ? <Text size="xs" c="dimmed">.onmicrosoft.com</Text> : undefined}
+            rightSection={
+              choice === 'NEW' ? (
+                <Text size="xs" c="dimmed">
+                  .onmicrosoft.com
+                </Text>
+              ) : undefined
+            }
             rightSectionWidth={choice === 'NEW' ? 120 : undefined}
             value={domain}
             onChange={(e) => setDomain(e.currentTarget.value)}
             w={420}
           />
-          <Button onClick={() => void submit()} loading={choosingNew.loading || choosingExisting.loading} disabled={!domain}>
+          <Button
+            onClick={() => void submit()}
+            loading={choosingNew.loading || choosingExisting.loading}
+            disabled={!domain}
+          >
             {choice === 'NEW' ? 'Check and request' : 'Check and use'}
           </Button>
         </Group>
@@ -138,7 +179,16 @@ export function TenantPanel({ customer, choices, onChanged }: { customer: NonNul
                   checked={agreed}
                   onChange={(e) => setAgreed(e.currentTarget.checked)}
                 />
-                <Button w="fit-content" disabled={!agreed} loading={attesting.loading} onClick={() => void run(async () => (await attest({ variables: { customerId: customer.id } })).data?.signAttestation)}>
+                <Button
+                  w="fit-content"
+                  disabled={!agreed}
+                  loading={attesting.loading}
+                  onClick={() =>
+                    void run(
+                      async () => (await attest({ variables: { customerId: customer.id } })).data?.signAttestation,
+                    )
+                  }
+                >
                   Sign attestation
                 </Button>
               </Stack>
@@ -150,13 +200,27 @@ export function TenantPanel({ customer, choices, onChanged }: { customer: NonNul
             <Text size="sm" c="dimmed">
               The tenant is created when the first order provisions, or now:
             </Text>
-            <Button size="xs" variant="light" loading={creatingNow.loading} onClick={() => void run(async () => (await createNow({ variables: { customerId: customer.id } })).data?.createCustomerTenant)}>
+            <Button
+              size="xs"
+              variant="light"
+              loading={creatingNow.loading}
+              onClick={() =>
+                void run(
+                  async () => (await createNow({ variables: { customerId: customer.id } })).data?.createCustomerTenant,
+                )
+              }
+            >
               Create tenant now
             </Button>
           </Group>
         )}
         {tenant?.state === 'CREATED' && tenant.adminUser && can(PERMISSIONS.secretsReveal) && (
-          <RevealSecret label="Tenant admin user and temporary password" customerId={customer.id} mutation={REVEAL_TENANT_PASSWORD} field="revealTenantAdminPassword" />
+          <RevealSecret
+            label="Tenant admin user and temporary password"
+            customerId={customer.id}
+            mutation={REVEAL_TENANT_PASSWORD}
+            field="revealTenantAdminPassword"
+          />
         )}
       </Stack>
     </Card>

@@ -1,8 +1,24 @@
 import { graphql } from '../../gql';
 
 export const CUSTOMERS = graphql(`
-  query Customers($resellerId: ID, $search: ShortText, $segment: CustomerSegment, $sortBy: CustomerSort, $direction: SortDirection, $first: Int!, $after: Cursor) {
-    customers(resellerId: $resellerId, search: $search, segment: $segment, sortBy: $sortBy, direction: $direction, first: $first, after: $after) {
+  query Customers(
+    $resellerId: ID
+    $search: ShortText
+    $segment: CustomerSegment
+    $sortBy: CustomerSort
+    $direction: SortDirection
+    $first: Int!
+    $after: Cursor
+  ) {
+    customers(
+      resellerId: $resellerId
+      search: $search
+      segment: $segment
+      sortBy: $sortBy
+      direction: $direction
+      first: $first
+      after: $after
+    ) {
       nodes {
         id
         resellerName

@@ -30,7 +30,9 @@ export function AccountPage() {
 
   return (
     <Stack maw={480}>
-      <Title order={1} size="h2">Account</Title>
+      <Title order={1} size="h2">
+        Account
+      </Title>
       <Text>
         {me?.displayName} · {me?.email}
       </Text>
@@ -43,8 +45,23 @@ export function AccountPage() {
             </Alert>
           )}
           {error && !error.field && <Alert color="red">{error.message}</Alert>}
-          <PasswordInput label="Current password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.currentTarget.value)} error={error?.field === 'currentPassword' ? error.message : undefined} />
-          <PasswordInput label="New password" description="12 characters or more" autoComplete="new-password" required value={next} onChange={(e) => setNext(e.currentTarget.value)} error={error?.field === 'newPassword' ? error.message : undefined} />
+          <PasswordInput
+            label="Current password"
+            autoComplete="current-password"
+            required
+            value={current}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+            error={error?.field === 'currentPassword' ? error.message : undefined}
+          />
+          <PasswordInput
+            label="New password"
+            description="12 characters or more"
+            autoComplete="new-password"
+            required
+            value={next}
+            onChange={(e) => setNext(e.currentTarget.value)}
+            error={error?.field === 'newPassword' ? error.message : undefined}
+          />
           <Button type="submit" loading={loading} w="fit-content">
             Change password
           </Button>

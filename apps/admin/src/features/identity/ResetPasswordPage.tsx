@@ -33,7 +33,10 @@ export function ResetPasswordPage() {
           <Title order={3}>Set a new password</Title>
           {done ? (
             <Alert color="green" role="status">
-              Your password is set. <Anchor component={Link} to="/sign-in">Sign in</Anchor>
+              Your password is set.{' '}
+              <Anchor component={Link} to="/sign-in">
+                Sign in
+              </Anchor>
             </Alert>
           ) : !token ? (
             <Alert color="red" role="alert">
@@ -49,8 +52,22 @@ export function ResetPasswordPage() {
               <Text size="sm" c="dimmed">
                 12 characters or more; a passphrase is best.
               </Text>
-              <PasswordInput label="New password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={error?.field === 'newPassword' ? error.message : undefined} />
-              <PasswordInput label="Repeat it" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={error?.field === 'repeat' ? error.message : undefined} />
+              <PasswordInput
+                label="New password"
+                autoComplete="new-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                error={error?.field === 'newPassword' ? error.message : undefined}
+              />
+              <PasswordInput
+                label="Repeat it"
+                autoComplete="new-password"
+                required
+                value={repeat}
+                onChange={(e) => setRepeat(e.currentTarget.value)}
+                error={error?.field === 'repeat' ? error.message : undefined}
+              />
               <Button type="submit" loading={loading}>
                 Set password
               </Button>

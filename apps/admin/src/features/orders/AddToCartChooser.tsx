@@ -6,7 +6,11 @@ import { ADD_TO_CART } from './operations';
 
 export interface BuyableProduct {
   title: string;
-  skus: readonly { id: string; title: string; prices: readonly { id: string; term: string; billingPlan: string; unitPrice: { formatted: string } }[] }[];
+  skus: readonly {
+    id: string;
+    title: string;
+    prices: readonly { id: string; term: string; billingPlan: string; unitPrice: { formatted: string } }[];
+  }[];
 }
 
 /** "Annual term, billed monthly — 32.59 USD": one choice of a SKU's prices. */
@@ -17,7 +21,15 @@ const priceLabel = (price: BuyableProduct['skus'][number]['prices'][number]) =>
  * Adds one licence of a product to the reseller's cart: the SKU (when there are several) and its term and
  * billing plan are chosen in two compact lists rather than a button per price.
  */
-export function AddToCartChooser({ resellerId, product, onAdded }: { resellerId: string; product: BuyableProduct; onAdded?: () => unknown }) {
+export function AddToCartChooser({
+  resellerId,
+  product,
+  onAdded,
+}: {
+  resellerId: string;
+  product: BuyableProduct;
+  onAdded?: () => unknown;
+}) {
   const [skuId, setSkuId] = useState(product.skus[0]?.id ?? '');
   const sku = product.skus.find((s) => s.id === skuId) ?? product.skus[0];
   const [priceId, setPriceId] = useState(sku?.prices[0]?.id ?? '');
@@ -53,8 +65,20 @@ export function AddToCartChooser({ resellerId, product, onAdded }: { resellerId:
             data={product.skus.map((s) => ({ value: s.id, label: s.title }))}
           />
         )}
-        <NativeSelect size="xs" aria-label={`Term and billing of ${sku.title}`} value={chosen.id} onChange={(e) => setPriceId(e.currentTarget.value)} data={sku.prices.map((p) => ({ value: p.id, label: priceLabel(p) }))} />
-        <Button size="xs" variant="light" loading={adding.loading} onClick={() => void submit()} aria-label={`Add to cart ${sku.title}`}>
+        <NativeSelect
+          size="xs"
+          aria-label={`Term and billing of ${sku.title}`}
+          value={chosen.id}
+          onChange={(e) => setPriceId(e.currentTarget.value)}
+          data={sku.prices.map((p) => ({ value: p.id, label: priceLabel(p) }))}
+        />
+        <Button
+          size="xs"
+          variant="light"
+          loading={adding.loading}
+          onClick={() => void submit()}
+          aria-label={`Add to cart ${sku.title}`}
+        >
           Add to cart
         </Button>
       </Group>

@@ -1,5 +1,18 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { BILLING_PLAN_LABELS, TERM_LABELS } from '@nce/domain';
 import { useEffect } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
@@ -21,7 +34,11 @@ export function OrderPage() {
   const { me, can } = useSession();
   const first = useQuery(ORDER, { variables: { id: orderId } });
   // While provisioning runs, follow it without a reload.
-  const following = useQuery(ORDER, { variables: { id: orderId }, pollInterval: 1500, skip: !IN_PROGRESS.has(first.data?.order?.status ?? '') });
+  const following = useQuery(ORDER, {
+    variables: { id: orderId },
+    pollInterval: 1500,
+    skip: !IN_PROGRESS.has(first.data?.order?.status ?? ''),
+  });
   const order = (following.data ?? first.data)?.order;
   const [retry, retrying] = useMutation(RETRY_ORDER);
   // Arriving from Buy: say so at the top, where the eye is, with the SO number.
@@ -32,29 +49,47 @@ export function OrderPage() {
 
   return (
     <Stack>
-      <PageBreadcrumbs trail={[{ label: 'Orders', to: '/orders', permission: PERMISSIONS.ordersRead }]} current={order?.soNumber} />
+      <PageBreadcrumbs
+        trail={[{ label: 'Orders', to: '/orders', permission: PERMISSIONS.ordersRead }]}
+        current={order?.soNumber}
+      />
       {placed && (
         <Alert color="green" title="Order placed" role="status">
-          Sales order <b data-testid="so-number">{placed.soNumber}</b> for {placed.total}. Licences provision in the background; the administrative contact is emailed when they are ready.
+          Sales order <b data-testid="so-number">{placed.soNumber}</b> for {placed.total}. Licences provision in the
+          background; the administrative contact is emailed when they are ready.
         </Alert>
       )}
-      <QueryState loading={first.loading} error={first.error} empty={!order} emptyText="No such order." onRetry={() => void first.refetch()}>
+      <QueryState
+        loading={first.loading}
+        error={first.error}
+        empty={!order}
+        emptyText="No such order."
+        onRetry={() => void first.refetch()}
+      >
         {order && (
           <>
             <Group justify="space-between">
               <div>
                 <Group gap="sm">
-                  <Title order={1} size="h2">{order.soNumber}</Title>
+                  <Title order={1} size="h2">
+                    {order.soNumber}
+                  </Title>
                   <span data-testid="order-status">
                     <StatusBadge value={order.status} />
                   </span>
                 </Group>
                 <Text c="dimmed">
-                  {order.resellerName} for <Anchor component={Link} to={`/customers/${order.customerId}`}>{order.customerName}</Anchor> · {dateTime(order.placedAt)}
+                  {order.resellerName} for{' '}
+                  <Anchor component={Link} to={`/customers/${order.customerId}`}>
+                    {order.customerName}
+                  </Anchor>{' '}
+                  · {dateTime(order.placedAt)}
                 </Text>
               </div>
               <Group>
-                {(me?.kind === 'RESELLER' || can(PERMISSIONS.supportCases)) && <OpenCaseButton resellerId={order.resellerId} orderId={order.id} customerId={order.customerId} />}
+                {(me?.kind === 'RESELLER' || can(PERMISSIONS.supportCases)) && (
+                  <OpenCaseButton resellerId={order.resellerId} orderId={order.id} customerId={order.customerId} />
+                )}
                 <Text fw={700} size="lg">
                   {order.total.formatted}
                 </Text>
@@ -65,7 +100,12 @@ export function OrderPage() {
                 <Stack gap="xs">
                   <Text size="sm">{order.failureReason}</Text>
                   {me?.kind === 'STAFF' && order.status === 'FAILED' && (
-                    <Button size="xs" w="fit-content" loading={retrying.loading} onClick={() => void retry({ variables: { orderId: order.id } }).then(() => first.refetch())}>
+                    <Button
+                      size="xs"
+                      w="fit-content"
+                      loading={retrying.loading}
+                      onClick={() => void retry({ variables: { orderId: order.id } }).then(() => first.refetch())}
+                    >
                       Retry provisioning
                     </Button>
                   )}
@@ -157,7 +197,11 @@ export function OrderPage() {
                       </Text>
                       {/* The whole message, wrapped: an email is prose, not code to scroll sideways. */}
                       <Paper withBorder p="sm" bg="gray.0">
-                        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="email-body">
+                        <Text
+                          size="sm"
+                          style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+                          data-testid="email-body"
+                        >
                           {m.body}
                         </Text>
                       </Paper>

@@ -15,11 +15,17 @@ import { dateTime } from '../../components/format';
 
 const STATUS_CHOICES = [
   { value: '', label: 'Any status' },
-  ...ORDER_STATES.map((state) => ({ value: state, label: state.charAt(0) + state.slice(1).replace(/_/g, ' ').toLowerCase() })),
+  ...ORDER_STATES.map((state) => ({
+    value: state,
+    label: state.charAt(0) + state.slice(1).replace(/_/g, ' ').toLowerCase(),
+  })),
 ];
 
 /** A date typed as YYYY-MM-DD, as the instant its day starts in UTC; "to" is exclusive, so its next day. */
-const dayStart = (day: string, plusDays = 0) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(Date.parse(`${day}T00:00:00Z`) + plusDays * 86_400_000).toISOString() : null);
+const dayStart = (day: string, plusDays = 0) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(day)
+    ? new Date(Date.parse(`${day}T00:00:00Z`) + plusDays * 86_400_000).toISOString()
+    : null;
 
 export function OrdersPage() {
   const { can } = useSession();
@@ -29,14 +35,27 @@ export function OrdersPage() {
   const status = list.get('status');
   const from = list.get('from');
   const to = list.get('to');
-  const variables = { search: list.get('q') || null, status: status || null, from: dayStart(from), to: dayStart(to, 1), sortBy: list.sort, direction: list.direction as SortDirection, first: list.first };
-  const { data, loading, error, fetchMore, refetch } = useQuery(ORDERS, { variables, fetchPolicy: 'cache-and-network' });
+  const variables = {
+    search: list.get('q') || null,
+    status: status || null,
+    from: dayStart(from),
+    to: dayStart(to, 1),
+    sortBy: list.sort,
+    direction: list.direction as SortDirection,
+    first: list.first,
+  };
+  const { data, loading, error, fetchMore, refetch } = useQuery(ORDERS, {
+    variables,
+    fetchPolicy: 'cache-and-network',
+  });
   const orders = data?.orders.nodes ?? [];
   const filtered = list.filtered;
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={1} size="h2">Orders</Title>
+        <Title order={1} size="h2">
+          Orders
+        </Title>
         {can(PERMISSIONS.ordersManage) && (
           <Button component={Link} to="/purchase">
             New purchase
@@ -44,17 +63,48 @@ export function OrdersPage() {
         )}
       </Group>
       <Group align="flex-end">
-        <TextInput label="Search" placeholder="SO or PO number, customer, reseller" value={typed} onChange={(e) => setTyped(e.currentTarget.value)} w={300} />
-        <Select label="Status" data={STATUS_CHOICES} value={status} onChange={(value) => list.set('status', value)} allowDeselect={false} w={200} />
-        <TextInput label="Placed from" type="date" value={from} onChange={(e) => list.set('from', e.currentTarget.value)} w={170} />
-        <TextInput label="Placed until" type="date" value={to} onChange={(e) => list.set('to', e.currentTarget.value)} w={170} />
+        <TextInput
+          label="Search"
+          placeholder="SO or PO number, customer, reseller"
+          value={typed}
+          onChange={(e) => setTyped(e.currentTarget.value)}
+          w={300}
+        />
+        <Select
+          label="Status"
+          data={STATUS_CHOICES}
+          value={status}
+          onChange={(value) => list.set('status', value)}
+          allowDeselect={false}
+          w={200}
+        />
+        <TextInput
+          label="Placed from"
+          type="date"
+          value={from}
+          onChange={(e) => list.set('from', e.currentTarget.value)}
+          w={170}
+        />
+        <TextInput
+          label="Placed until"
+          type="date"
+          value={to}
+          onChange={(e) => list.set('to', e.currentTarget.value)}
+          w={170}
+        />
         {filtered && (
           <Button variant="subtle" onClick={() => (setTyped(''), list.clear())}>
             Clear filters
           </Button>
         )}
       </Group>
-      <QueryState loading={loading} error={error} empty={orders.length === 0} emptyText={filtered ? 'No order matches these filters.' : 'No orders yet.'} onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        empty={orders.length === 0}
+        emptyText={filtered ? 'No order matches these filters.' : 'No orders yet.'}
+        onRetry={() => void refetch()}
+      >
         <Table striped highlightOnHover aria-label="Orders">
           <Table.Thead>
             <Table.Tr>
@@ -85,7 +135,12 @@ export function OrdersPage() {
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={orders.length} noun="order" hasMore={data?.orders.pageInfo.hasNextPage ?? false} loadMore={() => list.showMore(fetchMore, data?.orders.pageInfo.endCursor, orders.length)} />
+        <ShowMore
+          shown={orders.length}
+          noun="order"
+          hasMore={data?.orders.pageInfo.hasNextPage ?? false}
+          loadMore={() => list.showMore(fetchMore, data?.orders.pageInfo.endCursor, orders.length)}
+        />
       </QueryState>
     </Stack>
   );

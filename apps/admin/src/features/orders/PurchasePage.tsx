@@ -1,5 +1,19 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Card, Grid, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Grid,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { BILLING_PLAN_LABELS, TERM_LABELS } from '@nce/domain';
 import { useCallback, useState } from 'react';
@@ -20,7 +34,10 @@ type BuyOutcome =
   | { kind: 'changed'; message: string; changes: { title: string; before: string; after: string | null }[] }
   | { kind: 'refused'; message: string };
 
-/** The guide's purchase flow on one page: catalog → cart → customer → identifiers → tenant → attestation → checkout → SO. */
+/**
+ * The guide's purchase flow on one page: catalog → cart → customer → identifiers → tenant → attestation → checkout →
+ * SO.
+ */
 export function PurchasePage() {
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
@@ -28,7 +45,9 @@ export function PurchasePage() {
   if (!resellerId) {
     return (
       <Stack maw={480}>
-        <Title order={1} size="h2">New purchase</Title>
+        <Title order={1} size="h2">
+          New purchase
+        </Title>
         <Text c="dimmed">Choose the reseller you are buying for; the purchase is recorded on its behalf.</Text>
         <ResellerPicker value={null} onChange={(id) => id && setParams({ reseller: id })} />
       </Stack>
@@ -57,15 +76,22 @@ function Purchase({ resellerId }: { resellerId: string }) {
   const customerId = currentCart?.customerId ?? null;
   const customer = useQuery(CUSTOMER, { variables: { id: customerId ?? '' }, skip: !customerId });
   const boundCustomer = customers.data?.customers.nodes.find((c) => c.id === customerId);
-  const segment = boundCustomer?.segment ?? (currentCart?.priceSegment as 'COMMERCIAL' | 'EDUCATION' | 'NONPROFIT' | null) ?? 'COMMERCIAL';
-  const products = useQuery(CATALOG_PRODUCTS, { variables: { filter: { segment, search: debounced || null }, first: 5 }, skip: !debounced });
+  const segment =
+    boundCustomer?.segment ??
+    (currentCart?.priceSegment as 'COMMERCIAL' | 'EDUCATION' | 'NONPROFIT' | null) ??
+    'COMMERCIAL';
+  const products = useQuery(CATALOG_PRODUCTS, {
+    variables: { filter: { segment, search: debounced || null }, first: 5 },
+    skip: !debounced,
+  });
 
   const refresh = () => Promise.all([cart.refetch(), readiness.refetch(), customer.refetch?.()].filter(Boolean));
   const act = async (work: () => Promise<{ __typename?: string; message?: string } | null | undefined>) => {
     setFailure(null);
     try {
       const result = await work();
-      if (result && 'message' in result && result.__typename?.endsWith('Refused')) setFailure(result.message ?? 'Refused.');
+      if (result && 'message' in result && result.__typename?.endsWith('Refused'))
+        setFailure(result.message ?? 'Refused.');
     } catch (error) {
       setFailure((error as Error).message);
     }
@@ -87,15 +113,33 @@ function Purchase({ resellerId }: { resellerId: string }) {
   const buy = async () => {
     setOutcome(null);
     // Buy carries what the buyer confirmed; if the server's cart differs, it is refused with today's figures.
-    const confirmed = { cartVersion: currentCart?.version ?? null, expectedTotalMinor: currentCart?.total?.amountMinor ?? null };
-    const result = (await buyMutation({ variables: { resellerId, input: { idempotencyKey, poNumber: poNumber || null, paymentMethod, ...confirmed } } })).data?.buy;
+    const confirmed = {
+      cartVersion: currentCart?.version ?? null,
+      expectedTotalMinor: currentCart?.total?.amountMinor ?? null,
+    };
+    const result = (
+      await buyMutation({
+        variables: { resellerId, input: { idempotencyKey, poNumber: poNumber || null, paymentMethod, ...confirmed } },
+      })
+    ).data?.buy;
     if (result?.__typename === 'OrderPlaced') {
       setIdempotencyKey(`buy-${crypto.randomUUID()}`);
-      await navigate(`/orders/${result.order.id}`, { state: { placed: { soNumber: result.order.soNumber, total: result.order.total.formatted } } });
+      await navigate(`/orders/${result.order.id}`, {
+        state: { placed: { soNumber: result.order.soNumber, total: result.order.total.formatted } },
+      });
       return;
     } else if (result?.__typename === 'PricesChanged') {
-      setOutcome({ kind: 'changed', message: result.message, changes: result.changes.map((c) => ({ title: c.title, before: c.before.formatted, after: c.after?.formatted ?? null })) });
-    } else if (result?.__typename === 'PurchaseNotReady') setOutcome({ kind: 'refused', message: `${result.message} ${result.unmet.map((u) => u.message).join(' ')}` });
+      setOutcome({
+        kind: 'changed',
+        message: result.message,
+        changes: result.changes.map((c) => ({
+          title: c.title,
+          before: c.before.formatted,
+          after: c.after?.formatted ?? null,
+        })),
+      });
+    } else if (result?.__typename === 'PurchaseNotReady')
+      setOutcome({ kind: 'refused', message: `${result.message} ${result.unmet.map((u) => u.message).join(' ')}` });
     else if (result && 'message' in result) setOutcome({ kind: 'refused', message: result.message });
     await refresh();
   };
@@ -104,7 +148,9 @@ function Purchase({ resellerId }: { resellerId: string }) {
     <Grid>
       <Grid.Col span={{ base: 12, md: 8 }}>
         <Stack>
-          <Title order={1} size="h2">New purchase</Title>
+          <Title order={1} size="h2">
+            New purchase
+          </Title>
           {failure && (
             <Alert color="red" withCloseButton onClose={() => setFailure(null)} role="alert">
               {failure}
@@ -112,7 +158,12 @@ function Purchase({ resellerId }: { resellerId: string }) {
           )}
           <Card withBorder>
             <Title order={4}>1. Catalog</Title>
-            <TextInput label="Find a product" placeholder="e.g. Microsoft 365 E3" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+            <TextInput
+              label="Find a product"
+              placeholder="e.g. Microsoft 365 E3"
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+            />
             {products.data?.catalogProducts.edges.map(({ node }) => (
               <Stack key={node.id} gap={4} mt="sm">
                 <Text fw={600} size="sm">
@@ -145,7 +196,13 @@ function Purchase({ resellerId }: { resellerId: string }) {
                           saved={line.quantity}
                           max={line.maxQuantity ?? 2000}
                           onDirty={(dirty) => markUnsaved(line.id, dirty)}
-                          onSave={(quantity) => act(async () => (await setQuantity({ variables: { resellerId, lineId: line.id, quantity } })).data?.setCartQuantity)}
+                          onSave={(quantity) =>
+                            act(
+                              async () =>
+                                (await setQuantity({ variables: { resellerId, lineId: line.id, quantity } })).data
+                                  ?.setCartQuantity,
+                            )
+                          }
                         />
                       </Table.Td>
                       <Table.Td>
@@ -153,11 +210,26 @@ function Purchase({ resellerId }: { resellerId: string }) {
                       </Table.Td>
                       <Table.Td>{line.lineTotal.formatted}</Table.Td>
                       <Table.Td>
-                        <Button size="compact-xs" variant="subtle" color="red" onClick={() =>
-                            void confirmAction({ title: `Remove ${line.skuTitle}?`, effect: `The line (${line.quantity === 1 ? '1 licence' : `${line.quantity} licences`}, ${line.lineTotal.formatted}) leaves the cart.`, confirm: 'Remove line' }).then(
-                              (yes) => (yes ? act(async () => (await removeLine({ variables: { resellerId, lineId: line.id } })).data?.removeCartLine) : undefined),
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() =>
+                            void confirmAction({
+                              title: `Remove ${line.skuTitle}?`,
+                              effect: `The line (${line.quantity === 1 ? '1 licence' : `${line.quantity} licences`}, ${line.lineTotal.formatted}) leaves the cart.`,
+                              confirm: 'Remove line',
+                            }).then((yes) =>
+                              yes
+                                ? act(
+                                    async () =>
+                                      (await removeLine({ variables: { resellerId, lineId: line.id } })).data
+                                        ?.removeCartLine,
+                                  )
+                                : undefined,
                             )
-                          }>
+                          }
+                        >
                           Remove
                         </Button>
                       </Table.Td>
@@ -179,9 +251,17 @@ function Purchase({ resellerId }: { resellerId: string }) {
                 label="Existing customer"
                 placeholder="Choose the end customer"
                 searchable
-                data={(customers.data?.customers.nodes ?? []).map((c) => ({ value: c.id, label: `${c.companyName} (${c.segment.toLowerCase()})` }))}
+                data={(customers.data?.customers.nodes ?? []).map((c) => ({
+                  value: c.id,
+                  label: `${c.companyName} (${c.segment.toLowerCase()})`,
+                }))}
                 value={customerId}
-                onChange={(id) => id && void act(async () => (await bind({ variables: { resellerId, customerId: id } })).data?.bindCartCustomer)}
+                onChange={(id) =>
+                  id &&
+                  void act(
+                    async () => (await bind({ variables: { resellerId, customerId: id } })).data?.bindCartCustomer,
+                  )
+                }
                 w={360}
               />
               <Anchor component={Link} to="/customers" size="sm">
@@ -198,22 +278,43 @@ function Purchase({ resellerId }: { resellerId: string }) {
               </Anchor>
             </Text>
           </Card>
-          {customer.data?.customer && <TenantPanel key={JSON.stringify(customer.data.customer.tenant)} customer={customer.data.customer} choices={customer.data.tenantChoices ?? null} onChanged={refresh} />}
+          {customer.data?.customer && (
+            <TenantPanel
+              key={JSON.stringify(customer.data.customer.tenant)}
+              customer={customer.data.customer}
+              choices={customer.data.tenantChoices ?? null}
+              onChanged={refresh}
+            />
+          )}
           <Card withBorder>
             <Title order={4}>Checkout</Title>
             <Stack>
               {boundCustomer && (
                 <Text size="sm">
-                  For <b>{boundCustomer.companyName}</b> · administrative contact {boundCustomer.adminContact.name} ({boundCustomer.adminContact.email})
+                  For <b>{boundCustomer.companyName}</b> · administrative contact {boundCustomer.adminContact.name} (
+                  {boundCustomer.adminContact.email})
                 </Text>
               )}
               <Group align="flex-end">
-                <TextInput label="PO number (optional)" value={poNumber} onChange={(e) => setPoNumber(e.currentTarget.value)} w={220} />
+                <TextInput
+                  label="PO number (optional)"
+                  value={poNumber}
+                  onChange={(e) => setPoNumber(e.currentTarget.value)}
+                  w={220}
+                />
                 <div>
                   <Text size="sm" fw={500} mb={4}>
                     Payment
                   </Text>
-                  <SegmentedControl aria-label="Payment method" value={paymentMethod} onChange={setPaymentMethod} data={[{ value: 'CREDIT_CARD', label: 'Credit card' }, { value: 'TERMS', label: 'Terms' }]} />
+                  <SegmentedControl
+                    aria-label="Payment method"
+                    value={paymentMethod}
+                    onChange={setPaymentMethod}
+                    data={[
+                      { value: 'CREDIT_CARD', label: 'Credit card' },
+                      { value: 'TERMS', label: 'Terms' },
+                    ]}
+                  />
                 </div>
               </Group>
               {outcome?.kind === 'changed' && (
@@ -232,8 +333,16 @@ function Purchase({ resellerId }: { resellerId: string }) {
                 </Alert>
               )}
               <Group justify="space-between">
-                <Text fw={600} data-testid="to-pay">{currentCart?.total ? `To pay: ${currentCart.total.formatted}` : ''}</Text>
-                <Button onClick={() => void buy().catch((error: Error) => setOutcome({ kind: 'refused', message: error.message }))} loading={buying.loading} disabled={!readiness.data?.purchaseReadiness.ready || unsaved.size > 0}>
+                <Text fw={600} data-testid="to-pay">
+                  {currentCart?.total ? `To pay: ${currentCart.total.formatted}` : ''}
+                </Text>
+                <Button
+                  onClick={() =>
+                    void buy().catch((error: Error) => setOutcome({ kind: 'refused', message: error.message }))
+                  }
+                  loading={buying.loading}
+                  disabled={!readiness.data?.purchaseReadiness.ready || unsaved.size > 0}
+                >
                   {outcome?.kind === 'changed' ? 'Buy at the new prices' : 'Buy'}
                 </Button>
               </Group>

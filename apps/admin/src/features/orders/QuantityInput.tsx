@@ -6,7 +6,13 @@ import { useEffect, useState } from 'react';
  * differs from the saved quantity the page shows the line as unsaved and Buy waits, so the totals on
  * screen are always the saved ones. Out-of-range values are refused beside the field, never clamped.
  */
-export function QuantityInput(props: { label: string; saved: number; max: number; onSave(quantity: number): Promise<void>; onDirty(dirty: boolean): void }) {
+export function QuantityInput(props: {
+  label: string;
+  saved: number;
+  max: number;
+  onSave(quantity: number): Promise<void>;
+  onDirty(dirty: boolean): void;
+}) {
   const { saved, max, onSave, onDirty } = props;
   const [draft, setDraft] = useState<string | number>(saved);
   const [error, setError] = useState<string | null>(null);

@@ -16,7 +16,12 @@ export function ReadinessChecklist({ readiness }: { readiness: Readiness | undef
               key={step.step}
               data-done={step.done}
               icon={
-                <ThemeIcon size={18} radius="xl" color={step.done ? 'green' : 'gray'} variant={step.done ? 'filled' : 'light'}>
+                <ThemeIcon
+                  size={18}
+                  radius="xl"
+                  color={step.done ? 'green' : 'gray'}
+                  variant={step.done ? 'filled' : 'light'}
+                >
                   <Text size="xs">{step.done ? '✓' : '·'}</Text>
                 </ThemeIcon>
               }

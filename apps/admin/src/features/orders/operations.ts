@@ -149,8 +149,28 @@ export const BUY = graphql(`
 `);
 
 export const ORDERS = graphql(`
-  query Orders($resellerId: ID, $status: Code, $search: ShortText, $from: Code, $to: Code, $sortBy: OrderSort, $direction: SortDirection, $first: Int!, $after: Cursor) {
-    orders(resellerId: $resellerId, status: $status, search: $search, from: $from, to: $to, sortBy: $sortBy, direction: $direction, first: $first, after: $after) {
+  query Orders(
+    $resellerId: ID
+    $status: Code
+    $search: ShortText
+    $from: Code
+    $to: Code
+    $sortBy: OrderSort
+    $direction: SortDirection
+    $first: Int!
+    $after: Cursor
+  ) {
+    orders(
+      resellerId: $resellerId
+      status: $status
+      search: $search
+      from: $from
+      to: $to
+      sortBy: $sortBy
+      direction: $direction
+      first: $first
+      after: $after
+    ) {
       nodes {
         id
         soNumber

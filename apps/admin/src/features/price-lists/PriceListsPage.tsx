@@ -12,9 +12,16 @@ type Import = NonNullable<PriceListImportQuery['priceListImport']>;
 
 const when = (iso: string | null | undefined) => (iso ? dateTime(iso) : '—');
 
-/** Sends the file to POST /uploads (the custom header keeps other sites from posting here) and answers its upload id. */
+/**
+ * Sends the file to POST /uploads (the custom header keeps other sites from posting here) and answers its upload id.
+ */
 async function upload(file: File): Promise<string> {
-  const response = await fetch('/uploads', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'text/csv', 'x-csrf-protection': '1' }, body: file });
+  const response = await fetch('/uploads', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'text/csv', 'x-csrf-protection': '1' },
+    body: file,
+  });
   const body = (await response.json().catch(() => ({}))) as { uploadId?: string; error?: string };
   if (!response.ok || !body.uploadId) throw new Error(body.error ?? `The upload failed (HTTP ${response.status}).`);
   return body.uploadId;
@@ -25,7 +32,9 @@ function ImportOutcome({ run }: { run: Import }) {
   if (run.status === 'RUNNING') {
     return (
       <Stack gap={4} aria-live="polite">
-        <Text size="sm">Importing {run.sourceName}: {run.rowsRead.toLocaleString()} rows read…</Text>
+        <Text size="sm">
+          Importing {run.sourceName}: {run.rowsRead.toLocaleString()} rows read…
+        </Text>
         <Progress value={100} animated aria-label="Import in progress" />
       </Stack>
     );
@@ -33,7 +42,8 @@ function ImportOutcome({ run }: { run: Import }) {
   if (run.status === 'SUCCEEDED') {
     return (
       <Alert color="green" title="Price list imported" role="status">
-        {run.rowsRead.toLocaleString()} rows: {run.rowsInserted.toLocaleString()} new, {run.rowsUpdated.toLocaleString()} changed, {run.rowsUnchanged.toLocaleString()} unchanged.
+        {run.rowsRead.toLocaleString()} rows: {run.rowsInserted.toLocaleString()} new,{' '}
+        {run.rowsUpdated.toLocaleString()} changed, {run.rowsUnchanged.toLocaleString()} unchanged.
       </Alert>
     );
   }
@@ -55,7 +65,12 @@ export function PriceListsPage() {
   const [startImport] = useMutation(IMPORT_PRICE_LIST);
   const uploads = useQuery(PRICE_LIST_UPLOADS, { fetchPolicy: 'cache-and-network' });
   const { refetch: refetchUploads } = uploads;
-  const current = useQuery(PRICE_LIST_IMPORT, { variables: { id: currentId ?? '' }, skip: !currentId, fetchPolicy: 'network-only', notifyOnNetworkStatusChange: true });
+  const current = useQuery(PRICE_LIST_IMPORT, {
+    variables: { id: currentId ?? '' },
+    skip: !currentId,
+    fetchPolicy: 'network-only',
+    notifyOnNetworkStatusChange: true,
+  });
   const run = current.data?.priceListImport ?? null;
   const running = run?.status === 'RUNNING';
 
@@ -97,14 +112,27 @@ export function PriceListsPage() {
   const imports = list.data?.priceListImports.nodes ?? [];
   return (
     <Stack>
-      <Title order={1} size="h2">Price lists</Title>
+      <Title order={1} size="h2">
+        Price lists
+      </Title>
       <Card withBorder>
         <Stack>
           <Text size="sm" c="dimmed">
-            Microsoft's NCE licence-based price list as a CSV file. A file is checked row by row as it is read; one bad row rejects the whole file, with its line and column, and nothing of it is applied. Importing the same file again changes nothing.
+            Microsoft's NCE licence-based price list as a CSV file. A file is checked row by row as it is read; one bad
+            row rejects the whole file, with its line and column, and nothing of it is applied. Importing the same file
+            again changes nothing.
           </Text>
           <Group align="flex-end">
-            <FileInput label="Price-list file (CSV)" placeholder="Choose a file" accept=".csv,text/csv" value={file} onChange={setFile} clearable w={360} disabled={uploading || running} />
+            <FileInput
+              label="Price-list file (CSV)"
+              placeholder="Choose a file"
+              accept=".csv,text/csv"
+              value={file}
+              onChange={setFile}
+              clearable
+              w={360}
+              disabled={uploading || running}
+            />
             <Button onClick={() => void submit()} disabled={!file || running} loading={uploading}>
               Import
             </Button>
@@ -123,7 +151,13 @@ export function PriceListsPage() {
         </Stack>
       </Card>
       <Title order={3}>Recent imports</Title>
-      <QueryState loading={list.loading} error={list.error} empty={imports.length === 0} emptyText="No price list has been imported yet." onRetry={() => void list.refetch()}>
+      <QueryState
+        loading={list.loading}
+        error={list.error}
+        empty={imports.length === 0}
+        emptyText="No price list has been imported yet."
+        onRetry={() => void list.refetch()}
+      >
         <Table striped aria-label="Price-list imports">
           <Table.Thead>
             <Table.Tr>
@@ -147,14 +181,23 @@ export function PriceListsPage() {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{i.status === 'SUCCEEDED' ? `${i.rowsRead.toLocaleString()} (${i.rowsInserted.toLocaleString()} new, ${i.rowsUpdated.toLocaleString()} changed)` : i.rowsRead.toLocaleString()}</Table.Td>
+                <Table.Td>
+                  {i.status === 'SUCCEEDED'
+                    ? `${i.rowsRead.toLocaleString()} (${i.rowsInserted.toLocaleString()} new, ${i.rowsUpdated.toLocaleString()} changed)`
+                    : i.rowsRead.toLocaleString()}
+                </Table.Td>
                 <Table.Td>{when(i.startedAt)}</Table.Td>
                 <Table.Td>{when(i.finishedAt)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={imports.length} noun="import" hasMore={list.data?.priceListImports.pageInfo.hasNextPage ?? false} loadMore={() => list.fetchMore({ variables: { after: list.data?.priceListImports.pageInfo.endCursor } })} />
+        <ShowMore
+          shown={imports.length}
+          noun="import"
+          hasMore={list.data?.priceListImports.pageInfo.hasNextPage ?? false}
+          loadMore={() => list.fetchMore({ variables: { after: list.data?.priceListImports.pageInfo.endCursor } })}
+        />
       </QueryState>
     </Stack>
   );
@@ -162,7 +205,11 @@ export function PriceListsPage() {
 
 /** "Uploaded files on the server: 2 files, 51.2 MB; …" — what uploads hold on the server's disk. */
 export function uploadUsageText(usage: { files: number; bytes: number; maxAgeHours: number }): string {
-  const size = new Intl.NumberFormat('en-US', { style: 'unit', unit: usage.bytes >= 1e6 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(usage.bytes / (usage.bytes >= 1e6 ? 1e6 : 1e3));
+  const size = new Intl.NumberFormat('en-US', {
+    style: 'unit',
+    unit: usage.bytes >= 1e6 ? 'megabyte' : 'kilobyte',
+    maximumFractionDigits: 1,
+  }).format(usage.bytes / (usage.bytes >= 1e6 ? 1e6 : 1e3));
   const files = usage.files === 1 ? '1 file' : `${usage.files} files`;
   return `Uploaded files on the server: ${files}, ${size}. Files not imported are removed after ${usage.maxAgeHours} hours.`;
 }

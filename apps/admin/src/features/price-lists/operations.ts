@@ -3,15 +3,44 @@ import { graphql } from '../../gql';
 export const PRICE_LIST_IMPORTS = graphql(`
   query PriceListImports($first: Int!, $after: Cursor) {
     priceListImports(first: $first, after: $after) {
-      nodes { id sourceName status rowsRead rowsInserted rowsUpdated rowsUnchanged errorLine errorColumn errorMessage startedAt finishedAt }
-      pageInfo { hasNextPage endCursor }
+      nodes {
+        id
+        sourceName
+        status
+        rowsRead
+        rowsInserted
+        rowsUpdated
+        rowsUnchanged
+        errorLine
+        errorColumn
+        errorMessage
+        startedAt
+        finishedAt
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
 
 export const PRICE_LIST_IMPORT = graphql(`
   query PriceListImport($id: ID!) {
-    priceListImport(id: $id) { id sourceName status rowsRead rowsInserted rowsUpdated rowsUnchanged errorLine errorColumn errorMessage startedAt finishedAt }
+    priceListImport(id: $id) {
+      id
+      sourceName
+      status
+      rowsRead
+      rowsInserted
+      rowsUpdated
+      rowsUnchanged
+      errorLine
+      errorColumn
+      errorMessage
+      startedAt
+      finishedAt
+    }
   }
 `);
 
@@ -19,8 +48,24 @@ export const IMPORT_PRICE_LIST = graphql(`
   mutation ImportPriceList($uploadId: ID!, $fileName: ShortText) {
     importPriceList(uploadId: $uploadId, fileName: $fileName) {
       __typename
-      ... on PriceListImport { id sourceName status rowsRead rowsInserted rowsUpdated rowsUnchanged errorLine errorColumn errorMessage startedAt finishedAt }
-      ... on UploadNotFound { code message }
+      ... on PriceListImport {
+        id
+        sourceName
+        status
+        rowsRead
+        rowsInserted
+        rowsUpdated
+        rowsUnchanged
+        errorLine
+        errorColumn
+        errorMessage
+        startedAt
+        finishedAt
+      }
+      ... on UploadNotFound {
+        code
+        message
+      }
     }
   }
 `);

@@ -31,7 +31,9 @@ export function IdentifiersPanel({ reseller, onChanged }: { reseller: Reseller; 
     setErrors({});
     setFormError(null);
     try {
-      const result = (await save({ variables: { resellerId: reseller.id, mpnLocationId: mpn, resellerDomain: domain } })).data?.setResellerIdentifiers;
+      const result = (
+        await save({ variables: { resellerId: reseller.id, mpnLocationId: mpn, resellerDomain: domain } })
+      ).data?.setResellerIdentifiers;
       if (result?.__typename === 'ValidationFailed') setErrors(errorsByField(result.fields));
       else if (result && 'message' in result) setFormError(result.message);
       else await onChanged();
@@ -45,12 +47,26 @@ export function IdentifiersPanel({ reseller, onChanged }: { reseller: Reseller; 
       <Stack>
         <Title order={4}>CSP identifiers</Title>
         <Text size="sm" c="dimmed">
-          Microsoft requires both for every NCE purchase; they are remembered once entered. Use the location MPN ID, not the global one.
+          Microsoft requires both for every NCE purchase; they are remembered once entered. Use the location MPN ID, not
+          the global one.
         </Text>
         {formError && <Alert color="red">{formError}</Alert>}
         <Group align="flex-start" component="form" onSubmit={submit}>
-          <TextInput label="MPN location ID" value={mpn} onChange={(e) => (setMpn(e.currentTarget.value), clearRefusal())} error={errors.mpnLocationId} w={200} />
-          <TextInput label="Indirect reseller domain" placeholder="yourcompany.onmicrosoft.com" value={domain} onChange={(e) => (setDomain(e.currentTarget.value), clearRefusal())} error={errors.resellerDomain} w={300} />
+          <TextInput
+            label="MPN location ID"
+            value={mpn}
+            onChange={(e) => (setMpn(e.currentTarget.value), clearRefusal())}
+            error={errors.mpnLocationId}
+            w={200}
+          />
+          <TextInput
+            label="Indirect reseller domain"
+            placeholder="yourcompany.onmicrosoft.com"
+            value={domain}
+            onChange={(e) => (setDomain(e.currentTarget.value), clearRefusal())}
+            error={errors.resellerDomain}
+            w={300}
+          />
           <Button type="submit" mt={25} loading={saving.loading}>
             Save and check
           </Button>
@@ -98,7 +114,11 @@ export function IdentifiersPanel({ reseller, onChanged }: { reseller: Reseller; 
                 variant="light"
                 size="xs"
                 loading={rerunning.loading}
-                onClick={() => void rerun({ variables: { resellerId: reseller.id } }).then(onChanged, (failure: Error) => setFormError(failure.message))}
+                onClick={() =>
+                  void rerun({ variables: { resellerId: reseller.id } }).then(onChanged, (failure: Error) =>
+                    setFormError(failure.message),
+                  )
+                }
               >
                 Check again
               </Button>

@@ -11,7 +11,10 @@ import { ORDERS } from '../orders/operations';
 /** A reseller's customers and latest orders, on its page. */
 export function ResellerActivity({ resellerId }: { resellerId: string }) {
   const { can } = useSession();
-  const customers = useQuery(CUSTOMERS, { variables: { resellerId, first: 10 }, skip: !can(PERMISSIONS.customersRead) });
+  const customers = useQuery(CUSTOMERS, {
+    variables: { resellerId, first: 10 },
+    skip: !can(PERMISSIONS.customersRead),
+  });
   const orders = useQuery(ORDERS, { variables: { resellerId, first: 10 }, skip: !can(PERMISSIONS.ordersRead) });
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -19,11 +19,23 @@ export const EMPTY_RESELLER: ResellerValues = {
 };
 
 /** Company, account numbers, address (R7: suite optional) and point of contact; errors at their fields. */
-export function ResellerForm(props: { initial: ResellerValues; submitLabel: string; submitting: boolean; fieldErrors: Record<string, string>; formError: string | null; onSubmit: (values: ResellerValues) => void }) {
+export function ResellerForm(props: {
+  initial: ResellerValues;
+  submitLabel: string;
+  submitting: boolean;
+  fieldErrors: Record<string, string>;
+  formError: string | null;
+  onSubmit: (values: ResellerValues) => void;
+}) {
   const [v, setV] = useState(props.initial);
   const e = props.fieldErrors;
   const contact = (key: keyof ResellerValues['contact'], label: string) => (
-    <TextInput label={label} value={v.contact[key]} onChange={(ev) => setV({ ...v, contact: { ...v.contact, [key]: ev.currentTarget.value } })} error={e[`contact.${key}`]} />
+    <TextInput
+      label={label}
+      value={v.contact[key]}
+      onChange={(ev) => setV({ ...v, contact: { ...v.contact, [key]: ev.currentTarget.value } })}
+      error={e[`contact.${key}`]}
+    />
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -31,11 +43,32 @@ export function ResellerForm(props: { initial: ResellerValues; submitLabel: stri
   };
   return (
     <Stack component="form" onSubmit={submit}>
-      {props.formError && <Alert color="red" role="alert">{props.formError}</Alert>}
-      <TextInput label="Company name" value={v.companyName} onChange={(ev) => setV({ ...v, companyName: ev.currentTarget.value })} error={e.companyName} />
+      {props.formError && (
+        <Alert color="red" role="alert">
+          {props.formError}
+        </Alert>
+      )}
+      <TextInput
+        label="Company name"
+        value={v.companyName}
+        onChange={(ev) => setV({ ...v, companyName: ev.currentTarget.value })}
+        error={e.companyName}
+      />
       <SimpleGrid cols={2}>
-        <TextInput label="Marketplace ID" placeholder="MP-100042" value={v.marketplaceId} onChange={(ev) => setV({ ...v, marketplaceId: ev.currentTarget.value })} error={e.marketplaceId} />
-        <TextInput label="BCN" placeholder="20-100042" value={v.bcn} onChange={(ev) => setV({ ...v, bcn: ev.currentTarget.value })} error={e.bcn} />
+        <TextInput
+          label="Marketplace ID"
+          placeholder="MP-100042"
+          value={v.marketplaceId}
+          onChange={(ev) => setV({ ...v, marketplaceId: ev.currentTarget.value })}
+          error={e.marketplaceId}
+        />
+        <TextInput
+          label="BCN"
+          placeholder="20-100042"
+          value={v.bcn}
+          onChange={(ev) => setV({ ...v, bcn: ev.currentTarget.value })}
+          error={e.bcn}
+        />
       </SimpleGrid>
       <Title order={6}>Address</Title>
       <AddressFields value={v.address} onChange={(address) => setV({ ...v, address })} errors={e} />

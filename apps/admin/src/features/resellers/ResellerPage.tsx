@@ -1,5 +1,19 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Code, CopyButton, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { PERMISSIONS } from '../../app/permissions';
@@ -27,7 +41,10 @@ export function ResellerPage() {
   // While activation runs, show its progress without a reload.
   const activating = reseller?.status === 'PENDING_ACTIVATION' && reseller.activation?.status === 'PENDING';
   useQuery(RESELLER, { variables: { id: resellerId }, pollInterval: 2000, skip: !activating });
-  const history = useQuery(RESELLER_HISTORY, { variables: { entityId: resellerId }, skip: !can(PERMISSIONS.auditRead) });
+  const history = useQuery(RESELLER_HISTORY, {
+    variables: { entityId: resellerId },
+    skip: !can(PERMISSIONS.auditRead),
+  });
   const [editing, setEditing] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -47,7 +64,9 @@ export function ResellerPage() {
     if (!reseller) return;
     setFieldErrors({});
     setFormError(null);
-    const result = (await update({ variables: { id: reseller.id, version: reseller.version, input: toResellerInput(values) } })).data?.updateReseller;
+    const result = (
+      await update({ variables: { id: reseller.id, version: reseller.version, input: toResellerInput(values) } })
+    ).data?.updateReseller;
     if (result?.__typename === 'ResellerSaved') {
       setEditing(false);
       await refresh();
@@ -59,10 +78,16 @@ export function ResellerPage() {
     if (!reseller) return;
     if (
       status === 'SUSPENDED' &&
-      !(await confirmAction({ title: `Suspend ${reseller.companyName}?`, effect: 'Its users can no longer buy until the account is reactivated. Orders already placed are provisioned as usual.', confirm: 'Suspend reseller' }))
+      !(await confirmAction({
+        title: `Suspend ${reseller.companyName}?`,
+        effect:
+          'Its users can no longer buy until the account is reactivated. Orders already placed are provisioned as usual.',
+        confirm: 'Suspend reseller',
+      }))
     )
       return;
-    const result = (await setStatus({ variables: { id: reseller.id, version: reseller.version, status } })).data?.setResellerStatus;
+    const result = (await setStatus({ variables: { id: reseller.id, version: reseller.version, status } })).data
+      ?.setResellerStatus;
     if (result?.__typename === 'ValidationFailed') setPageError(result.fields.map((f) => f.message).join(' '));
     else if (result && 'message' in result) setPageError(result.message);
     await refresh();
@@ -82,14 +107,25 @@ export function ResellerPage() {
 
   return (
     <Stack>
-      <PageBreadcrumbs trail={[{ label: 'Resellers', to: '/resellers', permission: PERMISSIONS.resellersRead }]} current={reseller?.companyName} />
-      <QueryState loading={loading} error={error} empty={!reseller} emptyText="No such reseller." onRetry={() => void refetch()}>
+      <PageBreadcrumbs
+        trail={[{ label: 'Resellers', to: '/resellers', permission: PERMISSIONS.resellersRead }]}
+        current={reseller?.companyName}
+      />
+      <QueryState
+        loading={loading}
+        error={error}
+        empty={!reseller}
+        emptyText="No such reseller."
+        onRetry={() => void refetch()}
+      >
         {reseller && (
           <>
             <Group justify="space-between">
               <div>
                 <Group gap="sm">
-                  <Title order={1} size="h2">{reseller.companyName}</Title>
+                  <Title order={1} size="h2">
+                    {reseller.companyName}
+                  </Title>
                   <StatusBadge value={reseller.status} />
                 </Group>
                 <Text c="dimmed">
@@ -126,7 +162,8 @@ export function ResellerPage() {
                 <Text size="sm">{reseller.address.line1}</Text>
                 {reseller.address.line2 && <Text size="sm">{reseller.address.line2}</Text>}
                 <Text size="sm">
-                  {reseller.address.city} {reseller.address.region} {reseller.address.postalCode} · {reseller.address.country}
+                  {reseller.address.city} {reseller.address.region} {reseller.address.postalCode} ·{' '}
+                  {reseller.address.country}
                 </Text>
                 <Title order={5} mt="sm">
                   Point of contact
@@ -139,7 +176,9 @@ export function ResellerPage() {
                 <Title order={5}>Activation</Title>
                 {!reseller.activation ? (
                   <Text size="sm" c="dimmed">
-                    {reseller.status === 'PENDING_ACTIVATION' ? 'Starts when the first reseller user signs in.' : 'Active.'}
+                    {reseller.status === 'PENDING_ACTIVATION'
+                      ? 'Starts when the first reseller user signs in.'
+                      : 'Active.'}
                   </Text>
                 ) : (
                   <Stack gap={4} aria-label="Activation order">
@@ -160,7 +199,9 @@ export function ResellerPage() {
               </Card>
               <Card withBorder>
                 <Title order={5}>Payment</Title>
-                <Text size="sm">{reseller.paymentMethod === 'TERMS' ? 'Terms (approved credit line)' : 'Credit card (default)'}</Text>
+                <Text size="sm">
+                  {reseller.paymentMethod === 'TERMS' ? 'Terms (approved credit line)' : 'Credit card (default)'}
+                </Text>
                 <Text size="xs" c="dimmed">
                   Terms need an approved terms request.
                 </Text>
@@ -179,12 +220,24 @@ export function ResellerPage() {
                 )}
               </Group>
               {resetLink && (
-                <Alert color="green" mt="sm" withCloseButton onClose={() => setResetLink(null)} title="One-time link to set the password (valid for an hour)">
+                <Alert
+                  color="green"
+                  mt="sm"
+                  withCloseButton
+                  onClose={() => setResetLink(null)}
+                  title="One-time link to set the password (valid for an hour)"
+                >
                   <Group gap="xs" wrap="nowrap">
                     <Code data-testid="reset-link" style={{ overflowWrap: 'anywhere' }}>
                       {resetLink}
                     </Code>
-                    <CopyButton value={resetLink}>{({ copied, copy }) => <Button size="xs" variant="light" onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>}</CopyButton>
+                    <CopyButton value={resetLink}>
+                      {({ copied, copy }) => (
+                        <Button size="xs" variant="light" onClick={copy}>
+                          {copied ? 'Copied' : 'Copy'}
+                        </Button>
+                      )}
+                    </CopyButton>
                   </Group>
                 </Alert>
               )}
@@ -249,9 +302,22 @@ export function ResellerPage() {
             </Modal>
             <Modal opened={addingUser} onClose={() => setAddingUser(false)} title="Add reseller user">
               <Stack>
-                <TextInput label="Email" value={newUser.email} onChange={(e) => setNewUser({ ...newUser, email: e.currentTarget.value })} error={userErrors.email} />
-                <TextInput label="Name" value={newUser.displayName} onChange={(e) => setNewUser({ ...newUser, displayName: e.currentTarget.value })} error={userErrors.displayName} />
-                <Button loading={creatingUser.loading} onClick={() => void addUser().catch((failure: Error) => setUserErrors({ email: failure.message }))}>
+                <TextInput
+                  label="Email"
+                  value={newUser.email}
+                  onChange={(e) => setNewUser({ ...newUser, email: e.currentTarget.value })}
+                  error={userErrors.email}
+                />
+                <TextInput
+                  label="Name"
+                  value={newUser.displayName}
+                  onChange={(e) => setNewUser({ ...newUser, displayName: e.currentTarget.value })}
+                  error={userErrors.displayName}
+                />
+                <Button
+                  loading={creatingUser.loading}
+                  onClick={() => void addUser().catch((failure: Error) => setUserErrors({ email: failure.message }))}
+                >
                   Create user
                 </Button>
               </Stack>

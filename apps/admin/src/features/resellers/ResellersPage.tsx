@@ -21,8 +21,17 @@ export function ResellersPage() {
   const list = useListParams<ResellerSort>({ sort: 'NAME', direction: 'ASC' });
   const [search, setSearch] = useTypedFilter(list, 'q');
   const status = list.get('status');
-  const variables = { search: list.get('q') || null, status: (status || null) as ResellerStatus | null, sortBy: list.sort, direction: list.direction as SortDirection, first: list.first };
-  const { data, loading, error, fetchMore, refetch } = useQuery(RESELLERS, { variables, fetchPolicy: 'cache-and-network' });
+  const variables = {
+    search: list.get('q') || null,
+    status: (status || null) as ResellerStatus | null,
+    sortBy: list.sort,
+    direction: list.direction as SortDirection,
+    first: list.first,
+  };
+  const { data, loading, error, fetchMore, refetch } = useQuery(RESELLERS, {
+    variables,
+    fetchPolicy: 'cache-and-network',
+  });
   const [creating, setCreating] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -45,11 +54,19 @@ export function ResellersPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={1} size="h2">Resellers</Title>
+        <Title order={1} size="h2">
+          Resellers
+        </Title>
         {can(PERMISSIONS.resellersManage) && <Button onClick={() => setCreating(true)}>New reseller</Button>}
       </Group>
       <Group align="flex-end">
-        <TextInput label="Search" placeholder="Company, marketplace ID or BCN" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={320} />
+        <TextInput
+          label="Search"
+          placeholder="Company, marketplace ID or BCN"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={320}
+        />
         <SegmentedControl
           aria-label="Status"
           value={status}
@@ -62,7 +79,13 @@ export function ResellersPage() {
           ]}
         />
       </Group>
-      <QueryState loading={loading} error={error} empty={resellers.length === 0} emptyText="No reseller matches." onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        empty={resellers.length === 0}
+        emptyText="No reseller matches."
+        onRetry={() => void refetch()}
+      >
         <Table striped highlightOnHover aria-label="Resellers">
           <Table.Thead>
             <Table.Tr>
@@ -95,10 +118,22 @@ export function ResellersPage() {
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={resellers.length} noun="reseller" hasMore={data?.resellers.pageInfo.hasNextPage ?? false} loadMore={() => list.showMore(fetchMore, data?.resellers.pageInfo.endCursor, resellers.length)} />
+        <ShowMore
+          shown={resellers.length}
+          noun="reseller"
+          hasMore={data?.resellers.pageInfo.hasNextPage ?? false}
+          loadMore={() => list.showMore(fetchMore, data?.resellers.pageInfo.endCursor, resellers.length)}
+        />
       </QueryState>
       <Modal opened={creating} onClose={() => setCreating(false)} title="New reseller" size="lg">
-        <ResellerForm initial={EMPTY_RESELLER} submitLabel="Create reseller" submitting={createState.loading} fieldErrors={fieldErrors} formError={formError} onSubmit={(v) => void save(v)} />
+        <ResellerForm
+          initial={EMPTY_RESELLER}
+          submitLabel="Create reseller"
+          submitting={createState.loading}
+          fieldErrors={fieldErrors}
+          formError={formError}
+          onSubmit={(v) => void save(v)}
+        />
       </Modal>
     </Stack>
   );

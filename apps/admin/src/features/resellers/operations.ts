@@ -1,7 +1,14 @@
 import { graphql } from '../../gql';
 
 export const RESELLERS = graphql(`
-  query Resellers($search: ShortText, $status: ResellerStatus, $sortBy: ResellerSort, $direction: SortDirection, $first: Int!, $after: Cursor) {
+  query Resellers(
+    $search: ShortText
+    $status: ResellerStatus
+    $sortBy: ResellerSort
+    $direction: SortDirection
+    $first: Int!
+    $after: Cursor
+  ) {
     resellers(search: $search, status: $status, sortBy: $sortBy, direction: $direction, first: $first, after: $after) {
       nodes {
         id
@@ -74,7 +81,6 @@ export const RESELLER = graphql(`
     }
   }
 `);
-
 
 export const CREATE_RESELLER = graphql(`
   mutation CreateReseller($input: ResellerInput!) {

@@ -1,5 +1,19 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Card, Code, Group, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Code,
+  Group,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { errorsByField } from '../../components/fieldErrors';
 import { QueryState } from '../../components/QueryState';
@@ -9,8 +23,21 @@ import { ACCEPT_RELATIONSHIP, SAVE_SIM_PARTNER, SAVE_SIM_TENANT, SIMULATOR } fro
 type Partner = SimulatorQuery['simPartners'][number];
 type Tenant = SimulatorQuery['simTenants'][number];
 
-const partnerInput = (p: Partner) => ({ mpnId: p.mpnId, companyName: p.companyName, kind: p.kind, cspIndirectReseller: p.cspIndirectReseller, relationshipWithDistributor: p.relationshipWithDistributor, tenantDomain: p.tenantDomain });
-const tenantInput = (t: Tenant) => ({ domain: t.domain, companyName: t.companyName, government: t.government, relationshipAccepted: t.relationshipAccepted, provisioningFails: t.provisioningFails });
+const partnerInput = (p: Partner) => ({
+  mpnId: p.mpnId,
+  companyName: p.companyName,
+  kind: p.kind,
+  cspIndirectReseller: p.cspIndirectReseller,
+  relationshipWithDistributor: p.relationshipWithDistributor,
+  tenantDomain: p.tenantDomain,
+});
+const tenantInput = (t: Tenant) => ({
+  domain: t.domain,
+  companyName: t.companyName,
+  government: t.government,
+  relationshipAccepted: t.relationshipAccepted,
+  provisioningFails: t.provisioningFails,
+});
 
 /** What the simulated Microsoft Partner Center answers; changing it here shows every case in a demo. */
 export function SimulatorPage() {
@@ -18,8 +45,20 @@ export function SimulatorPage() {
   const [savePartner] = useMutation(SAVE_SIM_PARTNER);
   const [saveTenant] = useMutation(SAVE_SIM_TENANT);
   const [accept] = useMutation(ACCEPT_RELATIONSHIP);
-  const [newPartner, setNewPartner] = useState({ mpnId: '', companyName: '', kind: 'LOCATION', cspIndirectReseller: true, relationshipWithDistributor: true, tenantDomain: '' });
-  const [newTenant, setNewTenant] = useState({ domain: '', companyName: '', government: false, relationshipAccepted: false });
+  const [newPartner, setNewPartner] = useState({
+    mpnId: '',
+    companyName: '',
+    kind: 'LOCATION',
+    cspIndirectReseller: true,
+    relationshipWithDistributor: true,
+    tenantDomain: '',
+  });
+  const [newTenant, setNewTenant] = useState({
+    domain: '',
+    companyName: '',
+    government: false,
+    relationshipAccepted: false,
+  });
   const [invitedReseller, setInvitedReseller] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -40,9 +79,12 @@ export function SimulatorPage() {
 
   return (
     <Stack>
-      <Title order={1} size="h2">Partner Center simulator</Title>
+      <Title order={1} size="h2">
+        Partner Center simulator
+      </Title>
       <Text c="dimmed" size="sm">
-        The marketplace asks this simulator what Microsoft would answer. Change a partner or tenant here to make a check pass or fail.
+        The marketplace asks this simulator what Microsoft would answer. Change a partner or tenant here to make a check
+        pass or fail.
       </Text>
       {failure && <Alert color="red">{failure}</Alert>}
       <QueryState loading={loading} error={error} empty={!data} emptyText="" onRetry={() => void refetch()}>
@@ -66,10 +108,40 @@ export function SimulatorPage() {
                   <Table.Td>{p.companyName}</Table.Td>
                   <Table.Td>{p.kind}</Table.Td>
                   <Table.Td>
-                    <Switch aria-label={`CSP enrolment of ${p.mpnId}`} checked={p.cspIndirectReseller} onChange={(e) => void run(async () => (await savePartner({ variables: { input: { ...partnerInput(p), cspIndirectReseller: e.currentTarget.checked } } })).data?.saveSimPartner as never)} />
+                    <Switch
+                      aria-label={`CSP enrolment of ${p.mpnId}`}
+                      checked={p.cspIndirectReseller}
+                      onChange={(e) =>
+                        void run(
+                          async () =>
+                            (
+                              await savePartner({
+                                variables: {
+                                  input: { ...partnerInput(p), cspIndirectReseller: e.currentTarget.checked },
+                                },
+                              })
+                            ).data?.saveSimPartner as never,
+                        )
+                      }
+                    />
                   </Table.Td>
                   <Table.Td>
-                    <Switch aria-label={`Relationship of ${p.mpnId}`} checked={p.relationshipWithDistributor} onChange={(e) => void run(async () => (await savePartner({ variables: { input: { ...partnerInput(p), relationshipWithDistributor: e.currentTarget.checked } } })).data?.saveSimPartner as never)} />
+                    <Switch
+                      aria-label={`Relationship of ${p.mpnId}`}
+                      checked={p.relationshipWithDistributor}
+                      onChange={(e) =>
+                        void run(
+                          async () =>
+                            (
+                              await savePartner({
+                                variables: {
+                                  input: { ...partnerInput(p), relationshipWithDistributor: e.currentTarget.checked },
+                                },
+                              })
+                            ).data?.saveSimPartner as never,
+                        )
+                      }
+                    />
                   </Table.Td>
                   <Table.Td>{p.tenantDomain ?? '—'}</Table.Td>
                 </Table.Tr>
@@ -77,11 +149,49 @@ export function SimulatorPage() {
             </Table.Tbody>
           </Table>
           <Group align="flex-start" mt="sm">
-            <TextInput label="MPN ID" value={newPartner.mpnId} onChange={(e) => setNewPartner({ ...newPartner, mpnId: e.currentTarget.value })} error={errors.mpnId} w={130} />
-            <TextInput label="Company" value={newPartner.companyName} onChange={(e) => setNewPartner({ ...newPartner, companyName: e.currentTarget.value })} error={errors.companyName} w={200} />
-            <Select label="Kind" data={['LOCATION', 'GLOBAL']} value={newPartner.kind} onChange={(kind) => setNewPartner({ ...newPartner, kind: kind ?? 'LOCATION' })} w={130} />
-            <TextInput label="Tenant domain" placeholder="name.onmicrosoft.com" value={newPartner.tenantDomain} onChange={(e) => setNewPartner({ ...newPartner, tenantDomain: e.currentTarget.value })} error={errors.tenantDomain} w={240} />
-            <Button mt={25} variant="light" onClick={() => void run(async () => (await savePartner({ variables: { input: { ...newPartner, tenantDomain: newPartner.tenantDomain || null } } })).data?.saveSimPartner as never)}>
+            <TextInput
+              label="MPN ID"
+              value={newPartner.mpnId}
+              onChange={(e) => setNewPartner({ ...newPartner, mpnId: e.currentTarget.value })}
+              error={errors.mpnId}
+              w={130}
+            />
+            <TextInput
+              label="Company"
+              value={newPartner.companyName}
+              onChange={(e) => setNewPartner({ ...newPartner, companyName: e.currentTarget.value })}
+              error={errors.companyName}
+              w={200}
+            />
+            <Select
+              label="Kind"
+              data={['LOCATION', 'GLOBAL']}
+              value={newPartner.kind}
+              onChange={(kind) => setNewPartner({ ...newPartner, kind: kind ?? 'LOCATION' })}
+              w={130}
+            />
+            <TextInput
+              label="Tenant domain"
+              placeholder="name.onmicrosoft.com"
+              value={newPartner.tenantDomain}
+              onChange={(e) => setNewPartner({ ...newPartner, tenantDomain: e.currentTarget.value })}
+              error={errors.tenantDomain}
+              w={240}
+            />
+            <Button
+              mt={25}
+              variant="light"
+              onClick={() =>
+                void run(
+                  async () =>
+                    (
+                      await savePartner({
+                        variables: { input: { ...newPartner, tenantDomain: newPartner.tenantDomain || null } },
+                      })
+                    ).data?.saveSimPartner as never,
+                )
+              }
+            >
               Add partner
             </Button>
           </Group>
@@ -89,7 +199,10 @@ export function SimulatorPage() {
         <Card withBorder>
           <Title order={4}>Customer tenants</Title>
           <Text size="sm" c="dimmed">
-            Universal authorisation link (R21): <Anchor href={data?.distributorLinks.customerAuthorisation} target="_blank" rel="noreferrer" size="sm"><Code>{data?.distributorLinks.customerAuthorisation.slice(0, 70)}…</Code></Anchor>
+            Universal authorisation link (R21):{' '}
+            <Anchor href={data?.distributorLinks.customerAuthorisation} target="_blank" rel="noreferrer" size="sm">
+              <Code>{data?.distributorLinks.customerAuthorisation.slice(0, 70)}…</Code>
+            </Anchor>
           </Text>
           <TextInput
             label="Reseller the invitation names (MPN location ID)"
@@ -116,16 +229,54 @@ export function SimulatorPage() {
                   <Table.Td>{t.domain}</Table.Td>
                   <Table.Td>{t.companyName}</Table.Td>
                   <Table.Td>
-                    <Switch aria-label={`Government tenant ${t.domain}`} checked={t.government} onChange={(e) => void run(async () => (await saveTenant({ variables: { input: { ...tenantInput(t), government: e.currentTarget.checked } } })).data?.saveSimTenant as never)} />
+                    <Switch
+                      aria-label={`Government tenant ${t.domain}`}
+                      checked={t.government}
+                      onChange={(e) =>
+                        void run(
+                          async () =>
+                            (
+                              await saveTenant({
+                                variables: { input: { ...tenantInput(t), government: e.currentTarget.checked } },
+                              })
+                            ).data?.saveSimTenant as never,
+                        )
+                      }
+                    />
                   </Table.Td>
                   <Table.Td>{t.relationshipAccepted ? 'yes' : 'no'}</Table.Td>
                   <Table.Td>{t.indirectResellers.length ? t.indirectResellers.join(', ') : '—'}</Table.Td>
                   <Table.Td>
-                    <Switch aria-label={`Provisioning fails for ${t.domain}`} checked={t.provisioningFails} onChange={(e) => void run(async () => (await saveTenant({ variables: { input: { ...tenantInput(t), provisioningFails: e.currentTarget.checked } } })).data?.saveSimTenant as never)} />
+                    <Switch
+                      aria-label={`Provisioning fails for ${t.domain}`}
+                      checked={t.provisioningFails}
+                      onChange={(e) =>
+                        void run(
+                          async () =>
+                            (
+                              await saveTenant({
+                                variables: { input: { ...tenantInput(t), provisioningFails: e.currentTarget.checked } },
+                              })
+                            ).data?.saveSimTenant as never,
+                        )
+                      }
+                    />
                   </Table.Td>
                   <Table.Td>
-                    {(!t.relationshipAccepted || (invitedReseller.trim() !== '' && !t.indirectResellers.includes(invitedReseller.trim()))) && (
-                      <Button size="xs" variant="light" onClick={() => void run(async () => void (await accept({ variables: { domain: t.domain, indirectReseller: invitedReseller.trim() || null } })))}>
+                    {(!t.relationshipAccepted ||
+                      (invitedReseller.trim() !== '' && !t.indirectResellers.includes(invitedReseller.trim()))) && (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() =>
+                          void run(
+                            async () =>
+                              void (await accept({
+                                variables: { domain: t.domain, indirectReseller: invitedReseller.trim() || null },
+                              })),
+                          )
+                        }
+                      >
                         Accept authorisation link
                       </Button>
                     )}
@@ -135,10 +286,36 @@ export function SimulatorPage() {
             </Table.Tbody>
           </Table>
           <Group align="flex-start" mt="sm">
-            <TextInput label="Domain" placeholder="name.onmicrosoft.com" value={newTenant.domain} onChange={(e) => setNewTenant({ ...newTenant, domain: e.currentTarget.value })} error={errors.domain} w={260} />
-            <TextInput label="Company" value={newTenant.companyName} onChange={(e) => setNewTenant({ ...newTenant, companyName: e.currentTarget.value })} error={errors.companyName} w={200} />
-            <Switch label="Government" mt={32} checked={newTenant.government} onChange={(e) => setNewTenant({ ...newTenant, government: e.currentTarget.checked })} />
-            <Button mt={25} variant="light" onClick={() => void run(async () => (await saveTenant({ variables: { input: newTenant } })).data?.saveSimTenant as never)}>
+            <TextInput
+              label="Domain"
+              placeholder="name.onmicrosoft.com"
+              value={newTenant.domain}
+              onChange={(e) => setNewTenant({ ...newTenant, domain: e.currentTarget.value })}
+              error={errors.domain}
+              w={260}
+            />
+            <TextInput
+              label="Company"
+              value={newTenant.companyName}
+              onChange={(e) => setNewTenant({ ...newTenant, companyName: e.currentTarget.value })}
+              error={errors.companyName}
+              w={200}
+            />
+            <Switch
+              label="Government"
+              mt={32}
+              checked={newTenant.government}
+              onChange={(e) => setNewTenant({ ...newTenant, government: e.currentTarget.checked })}
+            />
+            <Button
+              mt={25}
+              variant="light"
+              onClick={() =>
+                void run(
+                  async () => (await saveTenant({ variables: { input: newTenant } })).data?.saveSimTenant as never,
+                )
+              }
+            >
               Add tenant
             </Button>
           </Group>

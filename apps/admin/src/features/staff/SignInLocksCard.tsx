@@ -20,14 +20,43 @@ export function SignInLocksCard() {
         <Text size="sm" c="dimmed">
           Too many failed sign-ins lock an account, or every account tried from one address, for 15 minutes.
         </Text>
-        {message && <Alert color={message.color} role="status">{message.text}</Alert>}
+        {message && (
+          <Alert color={message.color} role="status">
+            {message.text}
+          </Alert>
+        )}
         <Group align="flex-end">
           <TextInput label="Account email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} w={280} />
-          <Button variant="light" loading={unlocking.loading} disabled={!email} onClick={() => void run(async () => unlockedText(email, (await unlock({ variables: { email } })).data?.unlockSignIn))}>
+          <Button
+            variant="light"
+            loading={unlocking.loading}
+            disabled={!email}
+            onClick={() =>
+              void run(async () => unlockedText(email, (await unlock({ variables: { email } })).data?.unlockSignIn))
+            }
+          >
             Unlock account
           </Button>
-          <TextInput label="Client address" placeholder="203.0.113.7" value={address} onChange={(e) => setAddress(e.currentTarget.value)} w={200} />
-          <Button variant="light" loading={unlockingAddress.loading} disabled={!address} onClick={() => void run(async () => unlockedText(`everyone at ${address}`, (await unlockAddress({ variables: { address } })).data?.unlockSignInAddress))}>
+          <TextInput
+            label="Client address"
+            placeholder="203.0.113.7"
+            value={address}
+            onChange={(e) => setAddress(e.currentTarget.value)}
+            w={200}
+          />
+          <Button
+            variant="light"
+            loading={unlockingAddress.loading}
+            disabled={!address}
+            onClick={() =>
+              void run(async () =>
+                unlockedText(
+                  `everyone at ${address}`,
+                  (await unlockAddress({ variables: { address } })).data?.unlockSignInAddress,
+                ),
+              )
+            }
+          >
             Unlock address
           </Button>
         </Group>

@@ -15,12 +15,20 @@ import { timeOnly } from '../../components/format';
 type StaffUser = StaffUsersQuery['staffUsers']['nodes'][number];
 type Editing = { mode: 'new' } | { mode: 'edit'; user: StaffUser } | null;
 
-const errorsByField = (fields: { field: string; message: string }[] = []) => Object.fromEntries(fields.map((f) => [f.field, f.message]));
+const errorsByField = (fields: { field: string; message: string }[] = []) =>
+  Object.fromEntries(fields.map((f) => [f.field, f.message]));
 
 export function StaffPage() {
   const list = useListParams<UserSort>({ sort: 'NAME', direction: 'ASC' });
   const [search, setSearch] = useTypedFilter(list, 'q');
-  const { data, loading, error, fetchMore, refetch } = useQuery(STAFF_USERS, { variables: { search: list.get('q') || null, sortBy: list.sort, direction: list.direction as SortDirection, first: list.first } });
+  const { data, loading, error, fetchMore, refetch } = useQuery(STAFF_USERS, {
+    variables: {
+      search: list.get('q') || null,
+      sortBy: list.sort,
+      direction: list.direction as SortDirection,
+      first: list.first,
+    },
+  });
   const [editing, setEditing] = useState<Editing>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -36,22 +44,45 @@ export function StaffPage() {
     setEditing(next);
   };
 
-  const save = (values: StaffUserValues) => saveOrExplain(values).catch((failure: Error) => setFormError(failure.message));
+  const save = (values: StaffUserValues) =>
+    saveOrExplain(values).catch((failure: Error) => setFormError(failure.message));
 
   const saveOrExplain = async (values: StaffUserValues) => {
     setFieldErrors({});
     setFormError(null);
     if (editing?.mode === 'new') {
-      const result = (await createUser({ variables: { input: { email: values.email, displayName: values.displayName, roles: values.roles } } })).data?.createStaffUser;
+      const result = (
+        await createUser({
+          variables: { input: { email: values.email, displayName: values.displayName, roles: values.roles } },
+        })
+      ).data?.createStaffUser;
       if (result?.__typename === 'UserCreated') {
         setEditing(null);
-        setLink({ title: `Account created for ${result.user.email}. Send them this one-time link to set a password (valid for an hour):`, url: result.resetUrl });
+        setLink({
+          title: `Account created for ${result.user.email}. Send them this one-time link to set a password (valid for an hour):`,
+          url: result.resetUrl,
+        });
         await refetch();
       } else if (result?.__typename === 'ValidationFailed') setFieldErrors(errorsByField(result.fields));
-      else if (result && 'message' in result) result.fix?.field ? setFieldErrors({ [result.fix.field]: result.message }) : setFormError(result.message);
+      else if (result && 'message' in result) {
+        if (result.fix?.field) setFieldErrors({ [result.fix.field]: result.message });
+        else setFormError(result.message);
+      }
     } else if (editing?.mode === 'edit') {
       const { user } = editing;
-      const result = (await updateUser({ variables: { input: { id: user.id, version: user.version, displayName: values.displayName, roles: values.roles, active: values.active } } })).data?.updateStaffUser;
+      const result = (
+        await updateUser({
+          variables: {
+            input: {
+              id: user.id,
+              version: user.version,
+              displayName: values.displayName,
+              roles: values.roles,
+              active: values.active,
+            },
+          },
+        })
+      ).data?.updateStaffUser;
       if (result?.__typename === 'StaffUserUpdated') {
         setEditing(null);
         await refetch();
@@ -62,13 +93,19 @@ export function StaffPage() {
 
   const resetLink = async (user: StaffUser) => {
     const result = (await createReset({ variables: { userId: user.id } })).data?.createPasswordReset;
-    if (result?.__typename === 'PasswordResetCreated') setLink({ title: `One-time reset link for ${user.email} (valid until ${timeOnly(result.expiresAt)}):`, url: result.resetUrl });
+    if (result?.__typename === 'PasswordResetCreated')
+      setLink({
+        title: `One-time reset link for ${user.email} (valid until ${timeOnly(result.expiresAt)}):`,
+        url: result.resetUrl,
+      });
   };
 
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={1} size="h2">Staff</Title>
+        <Title order={1} size="h2">
+          Staff
+        </Title>
         <Button onClick={() => open({ mode: 'new' })}>New staff user</Button>
       </Group>
       {link && (
@@ -80,13 +117,31 @@ export function StaffPage() {
               <Code style={{ overflowWrap: 'anywhere' }} data-testid="reset-link">
                 {link.url}
               </Code>
-              <CopyButton value={link.url}>{({ copied, copy }) => <Button size="xs" variant="light" onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>}</CopyButton>
+              <CopyButton value={link.url}>
+                {({ copied, copy }) => (
+                  <Button size="xs" variant="light" onClick={copy}>
+                    {copied ? 'Copied' : 'Copy'}
+                  </Button>
+                )}
+              </CopyButton>
             </Group>
           </Stack>
         </Modal>
       )}
-      <TextInput label="Search" placeholder="Name or email" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={300} />
-      <QueryState loading={loading} error={error} empty={users.length === 0} emptyText="No staff user matches." onRetry={() => void refetch()}>
+      <TextInput
+        label="Search"
+        placeholder="Name or email"
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        w={300}
+      />
+      <QueryState
+        loading={loading}
+        error={error}
+        empty={users.length === 0}
+        emptyText="No staff user matches."
+        onRetry={() => void refetch()}
+      >
         <Table striped aria-label="Staff users">
           <Table.Thead>
             <Table.Tr>
@@ -111,7 +166,15 @@ export function StaffPage() {
                     ))}
                   </Group>
                 </Table.Td>
-                <Table.Td>{user.active ? <Badge color="green" variant="light">active</Badge> : <Badge color="gray">disabled</Badge>}</Table.Td>
+                <Table.Td>
+                  {user.active ? (
+                    <Badge color="green" variant="light">
+                      active
+                    </Badge>
+                  ) : (
+                    <Badge color="gray">disabled</Badge>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <Group gap="xs" justify="flex-end">
                     <Button size="xs" variant="subtle" onClick={() => open({ mode: 'edit', user })}>
@@ -126,14 +189,32 @@ export function StaffPage() {
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={users.length} noun="user" hasMore={data?.staffUsers.pageInfo.hasNextPage ?? false} loadMore={() => list.showMore(fetchMore, data?.staffUsers.pageInfo.endCursor, users.length)} />
+        <ShowMore
+          shown={users.length}
+          noun="user"
+          hasMore={data?.staffUsers.pageInfo.hasNextPage ?? false}
+          loadMore={() => list.showMore(fetchMore, data?.staffUsers.pageInfo.endCursor, users.length)}
+        />
       </QueryState>
       <SignInLocksCard />
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.mode === 'edit' ? `Edit ${editing.user.displayName}` : 'New staff user'}>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing?.mode === 'edit' ? `Edit ${editing.user.displayName}` : 'New staff user'}
+      >
         {editing && (
           <StaffUserForm
             existing={editing.mode === 'edit'}
-            initial={editing.mode === 'edit' ? { email: editing.user.email, displayName: editing.user.displayName, roles: editing.user.roles, active: editing.user.active } : { email: '', displayName: '', roles: [], active: true }}
+            initial={
+              editing.mode === 'edit'
+                ? {
+                    email: editing.user.email,
+                    displayName: editing.user.displayName,
+                    roles: editing.user.roles,
+                    active: editing.user.active,
+                  }
+                : { email: '', displayName: '', roles: [], active: true }
+            }
             submitting={creating.loading || updating.loading}
             fieldErrors={fieldErrors}
             formError={formError}

@@ -36,16 +36,38 @@ export function StaffUserForm(props: {
           {props.formError}
         </Alert>
       )}
-      <TextInput label="Email" disabled={props.existing} value={values.email} onChange={(e) => setValues({ ...values, email: e.currentTarget.value })} error={props.fieldErrors.email} />
-      <TextInput label="Name" value={values.displayName} onChange={(e) => setValues({ ...values, displayName: e.currentTarget.value })} error={props.fieldErrors.displayName} />
-      <Checkbox.Group label="Roles" value={values.roles} onChange={(roles) => setValues({ ...values, roles })} error={props.fieldErrors.roles}>
+      <TextInput
+        label="Email"
+        disabled={props.existing}
+        value={values.email}
+        onChange={(e) => setValues({ ...values, email: e.currentTarget.value })}
+        error={props.fieldErrors.email}
+      />
+      <TextInput
+        label="Name"
+        value={values.displayName}
+        onChange={(e) => setValues({ ...values, displayName: e.currentTarget.value })}
+        error={props.fieldErrors.displayName}
+      />
+      <Checkbox.Group
+        label="Roles"
+        value={values.roles}
+        onChange={(roles) => setValues({ ...values, roles })}
+        error={props.fieldErrors.roles}
+      >
         <Stack gap={6} mt={6}>
           {ROLE_OPTIONS.map((role) => (
             <Checkbox key={role.value} value={role.value} label={role.label} />
           ))}
         </Stack>
       </Checkbox.Group>
-      {props.existing && <Switch label="Active (may sign in)" checked={values.active} onChange={(e) => setValues({ ...values, active: e.currentTarget.checked })} />}
+      {props.existing && (
+        <Switch
+          label="Active (may sign in)"
+          checked={values.active}
+          onChange={(e) => setValues({ ...values, active: e.currentTarget.checked })}
+        />
+      )}
       <Group justify="flex-end">
         <Button type="submit" loading={props.submitting}>
           {props.existing ? 'Save changes' : 'Create user'}

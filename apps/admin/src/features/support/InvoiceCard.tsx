@@ -23,7 +23,12 @@ export function InvoiceCard({ orderId }: { orderId: string }) {
             Download PDF
           </Anchor>
           {can(PERMISSIONS.supportCases) && (
-            <Button size="xs" variant="light" loading={resending.loading} onClick={() => void resend({ variables: { orderId } }).then(() => setSent(true))}>
+            <Button
+              size="xs"
+              variant="light"
+              loading={resending.loading}
+              onClick={() => void resend({ variables: { orderId } }).then(() => setSent(true))}
+            >
               {sent ? 'Sent again' : 'Send to reseller again'}
             </Button>
           )}
@@ -51,14 +56,16 @@ export function InvoiceCard({ orderId }: { orderId: string }) {
         </Table.Tbody>
       </Table>
       <Text size="sm" ta="right">
-        Subtotal {invoice.subtotal.formatted} · Tax ({(invoice.taxRateBasisPoints / 100).toFixed(2)} %) {invoice.tax.formatted} · <b>Total {invoice.total.formatted}</b>
+        Subtotal {invoice.subtotal.formatted} · Tax ({(invoice.taxRateBasisPoints / 100).toFixed(2)} %){' '}
+        {invoice.tax.formatted} · <b>Total {invoice.total.formatted}</b>
       </Text>
       {invoice.creditNotes.length > 0 && (
         <Stack gap={4} mt="sm" aria-label="Credit notes">
           {invoice.creditNotes.map((note) => (
             <Group key={note.number} justify="space-between">
               <Text size="sm">
-                Credit note {note.number} · {dateOnly(note.issuedAt)} · {note.description} · {note.amount.formatted} {note.refundMethod === 'TERMS_CREDIT' ? 'released to the credit line' : 'refunded to the card'}
+                Credit note {note.number} · {dateOnly(note.issuedAt)} · {note.description} · {note.amount.formatted}{' '}
+                {note.refundMethod === 'TERMS_CREDIT' ? 'released to the credit line' : 'refunded to the card'}
               </Text>
               <Anchor href={note.pdfUrl} target="_blank" rel="noreferrer" size="sm">
                 Credit note PDF

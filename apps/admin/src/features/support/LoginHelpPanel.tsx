@@ -19,16 +19,42 @@ export function LoginHelpPanel() {
         <Title order={4}>Password and sign-in</Title>
         {message && <Alert color={message.color}>{message.text}</Alert>}
         <Group align="flex-end">
-          <TextInput label="Reseller user email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} w={280} />
-          <Button variant="light" disabled={!email} onClick={() => void run(async () => { const r = (await sendReset({ variables: { email } })).data?.sendPasswordReset; if (r) throw new Error(r.message); return `A one-time reset link was emailed to ${email}.`; })}>
+          <TextInput
+            label="Reseller user email"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            w={280}
+          />
+          <Button
+            variant="light"
+            disabled={!email}
+            onClick={() =>
+              void run(async () => {
+                const r = (await sendReset({ variables: { email } })).data?.sendPasswordReset;
+                if (r) throw new Error(r.message);
+                return `A one-time reset link was emailed to ${email}.`;
+              })
+            }
+          >
             Email reset link
           </Button>
-          <Button variant="light" disabled={!email} onClick={() => void run(async () => unlockedText(email, (await unlock({ variables: { email } })).data?.unlockSignIn))}>
+          <Button
+            variant="light"
+            disabled={!email}
+            onClick={() =>
+              void run(async () => unlockedText(email, (await unlock({ variables: { email } })).data?.unlockSignIn))
+            }
+          >
             Unlock sign-in
           </Button>
         </Group>
         <Group align="flex-end">
-          <TextInput label="Customer portal login" value={login} onChange={(e) => setLogin(e.currentTarget.value)} w={280} />
+          <TextInput
+            label="Customer portal login"
+            value={login}
+            onChange={(e) => setLogin(e.currentTarget.value)}
+            w={280}
+          />
           <Button variant="light" disabled={!login} onClick={() => void lookup({ variables: { login } })}>
             Find owner
           </Button>
@@ -47,7 +73,11 @@ export function LoginHelpPanel() {
 }
 
 /** What an unlock did, in words; a refusal is thrown so that it shows as an error. */
-export function unlockedText(what: string, result: { __typename: 'SignInUnlocked'; cleared: number } | { __typename: 'OperationRefused'; message: string } | undefined): string {
+export function unlockedText(
+  what: string,
+  result:
+    { __typename: 'SignInUnlocked'; cleared: number } | { __typename: 'OperationRefused'; message: string } | undefined,
+): string {
   if (!result) throw new Error('No answer from the server; try again.');
   if (result.__typename === 'OperationRefused') throw new Error(result.message);
   const failures = result.cleared === 1 ? '1 failed sign-in' : `${result.cleared} failed sign-ins`;

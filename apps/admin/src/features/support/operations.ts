@@ -1,8 +1,26 @@
 import { graphql } from '../../gql';
 
 export const SUPPORT_QUEUE = graphql(`
-  query SupportQueue($resellerId: ID, $statuses: [Code!], $type: Code, $search: ShortText, $sortBy: SupportCaseSort, $direction: SortDirection, $first: Int!, $after: Cursor) {
-    supportCases(resellerId: $resellerId, statuses: $statuses, type: $type, search: $search, sortBy: $sortBy, direction: $direction, first: $first, after: $after) {
+  query SupportQueue(
+    $resellerId: ID
+    $statuses: [Code!]
+    $type: Code
+    $search: ShortText
+    $sortBy: SupportCaseSort
+    $direction: SortDirection
+    $first: Int!
+    $after: Cursor
+  ) {
+    supportCases(
+      resellerId: $resellerId
+      statuses: $statuses
+      type: $type
+      search: $search
+      sortBy: $sortBy
+      direction: $direction
+      first: $first
+      after: $after
+    ) {
       nodes {
         id
         resellerName

@@ -15,7 +15,10 @@ type Reseller = NonNullable<ResellerQuery['reseller']>;
 /** R2/R23: the reseller's marketplace credit (limit, used, available, ledger) and its terms requests. */
 export function CreditPanel({ reseller }: { reseller: Reseller }) {
   const { can } = useSession();
-  const { data, refetch } = useQuery(RESELLER_CREDIT, { variables: { resellerId: reseller.id }, fetchPolicy: 'cache-and-network' });
+  const { data, refetch } = useQuery(RESELLER_CREDIT, {
+    variables: { resellerId: reseller.id },
+    fetchPolicy: 'cache-and-network',
+  });
   const [submit, submitting] = useMutation(SUBMIT_TERMS);
   const [message, setMessage] = useState<{ color: string; text: string } | null>(null);
   const [asking, setAsking] = useState(false);
@@ -47,13 +50,20 @@ export function CreditPanel({ reseller }: { reseller: Reseller }) {
     if (result?.__typename === 'TermsRequestSaved') {
       setAsking(false);
       setAmount('');
-      setMessage({ color: 'green', text: `Terms requested for a credit line of ${result.request.requestedLimit?.formatted ?? amount}. The credit team answers within 24–48 hours.` });
+      setMessage({
+        color: 'green',
+        text: `Terms requested for a credit line of ${result.request.requestedLimit?.formatted ?? amount}. The credit team answers within 24–48 hours.`,
+      });
     } else if (result?.__typename === 'ValidationFailed') {
       const onAmount = result.fields.filter((f) => f.field === 'requestedLimit' || f.field === 'currency');
       const elsewhere = result.fields.filter((f) => !onAmount.includes(f));
       if (onAmount.length) setAmountError(onAmount.map((f) => f.message).join(' '));
       // The request copies the reseller's details: a fault there is fixed on the reseller, not in this form.
-      if (elsewhere.length) setMessage({ color: 'red', text: `Fix the reseller’s details first: ${elsewhere.map((f) => f.message).join(' ')}` });
+      if (elsewhere.length)
+        setMessage({
+          color: 'red',
+          text: `Fix the reseller’s details first: ${elsewhere.map((f) => f.message).join(' ')}`,
+        });
     } else if (result && 'message' in result) setMessage({ color: 'red', text: result.message });
     await refetch();
   };
@@ -79,14 +89,19 @@ export function CreditPanel({ reseller }: { reseller: Reseller }) {
           >
             <Stack>
               <Text size="sm">
-                The credit team reviews the request for {reseller.companyName} (BCN {reseller.bcn}) and answers within 24–48 hours. Contact: {reseller.contact.name}, {reseller.contact.email}.
+                The credit team reviews the request for {reseller.companyName} (BCN {reseller.bcn}) and answers within
+                24–48 hours. Contact: {reseller.contact.name}, {reseller.contact.email}.
               </Text>
               <TextInput
                 label="Credit line asked for"
                 description="The most the reseller may owe on the marketplace at one time, in US dollars."
                 placeholder="25,000"
                 inputMode="decimal"
-                rightSection={<Text size="xs" c="dimmed">USD</Text>}
+                rightSection={
+                  <Text size="xs" c="dimmed">
+                    USD
+                  </Text>
+                }
                 value={amount}
                 onChange={(e) => setAmount(e.currentTarget.value)}
                 error={amountError}
@@ -105,11 +120,13 @@ export function CreditPanel({ reseller }: { reseller: Reseller }) {
         </Modal>
         {credit?.limit ? (
           <Text size="sm" data-testid="credit-standing">
-            Credit line {credit.limit.formatted} ({credit.paymentTerms?.replace('_', ' ').toLowerCase()}): {credit.used?.formatted} used, <b>{credit.available?.formatted} available</b>.
+            Credit line {credit.limit.formatted} ({credit.paymentTerms?.replace('_', ' ').toLowerCase()}):{' '}
+            {credit.used?.formatted} used, <b>{credit.available?.formatted} available</b>.
           </Text>
         ) : (
           <Text size="sm" c="dimmed">
-            No credit line: purchases are paid by credit card. Terms are separate from the reseller’s other distributor credit.
+            No credit line: purchases are paid by credit card. Terms are separate from the reseller’s other distributor
+            credit.
           </Text>
         )}
         {requests.map((r) => (

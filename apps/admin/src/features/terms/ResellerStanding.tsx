@@ -17,7 +17,12 @@ export function ResellerStanding({ resellerId }: { resellerId: string }) {
         <Title order={4}>Exposure and recent orders</Title>
         <QueryState loading={loading} error={error} empty={false} emptyText="" onRetry={() => void refetch()}>
           <Group gap="xl">
-            <Text size="sm">Credit line: {credit?.limit ? `${credit.limit.formatted}${credit.paymentTerms ? `, ${credit.paymentTerms.replace('_', ' ').toLowerCase()}` : ''}` : 'none yet'}</Text>
+            <Text size="sm">
+              Credit line:{' '}
+              {credit?.limit
+                ? `${credit.limit.formatted}${credit.paymentTerms ? `, ${credit.paymentTerms.replace('_', ' ').toLowerCase()}` : ''}`
+                : 'none yet'}
+            </Text>
             <Text size="sm">In use on terms: {credit?.used?.formatted ?? 'nothing'}</Text>
             {credit?.available && <Text size="sm">Available: {credit.available.formatted}</Text>}
           </Group>

@@ -17,7 +17,10 @@ const VIEWS: Record<string, string[] | null> = {
 };
 
 export const SlaBadge = ({ sla, ageHours }: { sla: string; ageHours: number }) => (
-  <Badge color={sla === 'OVERDUE' ? 'red' : sla === 'DUE_SOON' ? 'orange' : sla === 'ANSWERED' ? 'gray' : 'green'} variant={sla === 'OVERDUE' ? 'filled' : 'light'}>
+  <Badge
+    color={sla === 'OVERDUE' ? 'red' : sla === 'DUE_SOON' ? 'orange' : sla === 'ANSWERED' ? 'gray' : 'green'}
+    variant={sla === 'OVERDUE' ? 'filled' : 'light'}
+  >
     {sla === 'ANSWERED' ? 'answered' : `${ageShort(ageHours)} · ${sla.replace('_', ' ').toLowerCase()}`}
   </Badge>
 );
@@ -27,17 +30,50 @@ export function TermsQueuePage() {
   const list = useListParams<TermsRequestSort>({ sort: 'SUBMITTED', direction: 'ASC' });
   const view = list.get('view') || 'open';
   const [search, setSearch] = useTypedFilter(list, 'q');
-  const variables = { statuses: VIEWS[view] ?? null, search: list.get('q') || null, sortBy: list.sort, direction: list.direction as SortDirection, first: list.first };
-  const { data, loading, error, fetchMore, refetch } = useQuery(TERMS_QUEUE, { variables, fetchPolicy: 'cache-and-network', pollInterval: QUEUE_REFRESH_MS });
+  const variables = {
+    statuses: VIEWS[view] ?? null,
+    search: list.get('q') || null,
+    sortBy: list.sort,
+    direction: list.direction as SortDirection,
+    first: list.first,
+  };
+  const { data, loading, error, fetchMore, refetch } = useQuery(TERMS_QUEUE, {
+    variables,
+    fetchPolicy: 'cache-and-network',
+    pollInterval: QUEUE_REFRESH_MS,
+  });
   const requests = data?.termsRequests.nodes ?? [];
   return (
     <Stack>
-      <Title order={1} size="h2">Terms requests</Title>
+      <Title order={1} size="h2">
+        Terms requests
+      </Title>
       <Group align="flex-end">
-        <SegmentedControl aria-label="Queue" value={view} onChange={(value) => list.set('view', value === 'open' ? null : value)} data={[{ value: 'open', label: 'Open' }, { value: 'decided', label: 'Decided' }, { value: 'all', label: 'All' }]} />
-        <TextInput label="Search" placeholder="Company, marketplace ID or BCN" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={300} />
+        <SegmentedControl
+          aria-label="Queue"
+          value={view}
+          onChange={(value) => list.set('view', value === 'open' ? null : value)}
+          data={[
+            { value: 'open', label: 'Open' },
+            { value: 'decided', label: 'Decided' },
+            { value: 'all', label: 'All' },
+          ]}
+        />
+        <TextInput
+          label="Search"
+          placeholder="Company, marketplace ID or BCN"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={300}
+        />
       </Group>
-      <QueryState loading={loading} error={error} empty={requests.length === 0} emptyText="No terms request here." onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        empty={requests.length === 0}
+        emptyText="No terms request here."
+        onRetry={() => void refetch()}
+      >
         <Table striped highlightOnHover aria-label="Terms requests">
           <Table.Thead>
             <Table.Tr>
@@ -77,7 +113,12 @@ export function TermsQueuePage() {
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={requests.length} noun="request" hasMore={data?.termsRequests.pageInfo.hasNextPage ?? false} loadMore={() => list.showMore(fetchMore, data?.termsRequests.pageInfo.endCursor, requests.length)} />
+        <ShowMore
+          shown={requests.length}
+          noun="request"
+          hasMore={data?.termsRequests.pageInfo.hasNextPage ?? false}
+          loadMore={() => list.showMore(fetchMore, data?.termsRequests.pageInfo.endCursor, requests.length)}
+        />
       </QueryState>
     </Stack>
   );

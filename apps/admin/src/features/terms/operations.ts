@@ -1,8 +1,24 @@
 import { graphql } from '../../gql';
 
 export const TERMS_QUEUE = graphql(`
-  query TermsQueue($statuses: [Code!], $search: ShortText, $resellerId: ID, $sortBy: TermsRequestSort, $direction: SortDirection, $first: Int!, $after: Cursor) {
-    termsRequests(statuses: $statuses, search: $search, resellerId: $resellerId, sortBy: $sortBy, direction: $direction, first: $first, after: $after) {
+  query TermsQueue(
+    $statuses: [Code!]
+    $search: ShortText
+    $resellerId: ID
+    $sortBy: TermsRequestSort
+    $direction: SortDirection
+    $first: Int!
+    $after: Cursor
+  ) {
+    termsRequests(
+      statuses: $statuses
+      search: $search
+      resellerId: $resellerId
+      sortBy: $sortBy
+      direction: $direction
+      first: $first
+      after: $after
+    ) {
       nodes {
         id
         companyName

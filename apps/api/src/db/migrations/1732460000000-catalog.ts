@@ -1,10 +1,21 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
-const varchar = (name: string, length: number, nullable = false) => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+const varchar = (name: string, length: number, nullable = false) => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
 const text = (name: string, nullable = false) => ({ name, type: 'text', isNullable: nullable });
 const int = (name: string, nullable = false) => ({ name, type: 'integer', isNullable: nullable });
 const bigint = (name: string) => ({ name, type: 'bigint', isNullable: false });
-const serial = (name: string) => ({ name, type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const });
+const serial = (name: string) => ({
+  name,
+  type: 'integer',
+  isPrimary: true,
+  isGenerated: true,
+  generationStrategy: 'increment' as const,
+});
 
 /** Price-row columns shared by the catalog and the importer's staging table. */
 const priceColumns = () => [
@@ -44,9 +55,26 @@ export class Catalog1732460000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'catalog_sku',
-        columns: [serial('id'), varchar('product_id', 32), varchar('sku_id', 16), varchar('title', 300), text('description'), varchar('unit_of_measure', 50), text('search_text')],
-        indices: [new TableIndex({ name: 'ux_catalog_sku_product_sku', columnNames: ['product_id', 'sku_id'], isUnique: true })],
-        foreignKeys: [new TableForeignKey({ columnNames: ['product_id'], referencedTableName: 'catalog_product', referencedColumnNames: ['id'], onDelete: 'RESTRICT' })],
+        columns: [
+          serial('id'),
+          varchar('product_id', 32),
+          varchar('sku_id', 16),
+          varchar('title', 300),
+          text('description'),
+          varchar('unit_of_measure', 50),
+          text('search_text'),
+        ],
+        indices: [
+          new TableIndex({ name: 'ux_catalog_sku_product_sku', columnNames: ['product_id', 'sku_id'], isUnique: true }),
+        ],
+        foreignKeys: [
+          new TableForeignKey({
+            columnNames: ['product_id'],
+            referencedTableName: 'catalog_product',
+            referencedColumnNames: ['id'],
+            onDelete: 'RESTRICT',
+          }),
+        ],
       }),
     );
     await q.createTable(
@@ -56,12 +84,28 @@ export class Catalog1732460000000 implements MigrationInterface {
         indices: [
           new TableIndex({
             name: 'ux_catalog_price_key',
-            columnNames: ['sku_ref', 'segment', 'market', 'currency', 'term', 'billing_plan', 'tier_min', 'effective_start'],
+            columnNames: [
+              'sku_ref',
+              'segment',
+              'market',
+              'currency',
+              'term',
+              'billing_plan',
+              'tier_min',
+              'effective_start',
+            ],
             isUnique: true,
           }),
           new TableIndex({ name: 'ix_catalog_price_browse', columnNames: ['segment', 'market', 'sku_ref'] }),
         ],
-        foreignKeys: [new TableForeignKey({ columnNames: ['sku_ref'], referencedTableName: 'catalog_sku', referencedColumnNames: ['id'], onDelete: 'RESTRICT' })],
+        foreignKeys: [
+          new TableForeignKey({
+            columnNames: ['sku_ref'],
+            referencedTableName: 'catalog_sku',
+            referencedColumnNames: ['id'],
+            onDelete: 'RESTRICT',
+          }),
+        ],
       }),
     );
     await q.createTable(
@@ -106,15 +150,34 @@ export class Catalog1732460000000 implements MigrationInterface {
           new TableIndex({ name: 'ix_catalog_import_row_import', columnNames: ['import_id', 'line'] }),
           new TableIndex({
             name: 'ix_catalog_import_row_key',
-            columnNames: ['import_id', 'product_id', 'sku_id', 'segment', 'market', 'currency', 'term', 'billing_plan', 'tier_min', 'effective_start'],
+            columnNames: [
+              'import_id',
+              'product_id',
+              'sku_id',
+              'segment',
+              'market',
+              'currency',
+              'term',
+              'billing_plan',
+              'tier_min',
+              'effective_start',
+            ],
           }),
         ],
-        foreignKeys: [new TableForeignKey({ columnNames: ['import_id'], referencedTableName: 'catalog_import', referencedColumnNames: ['id'], onDelete: 'CASCADE' })],
+        foreignKeys: [
+          new TableForeignKey({
+            columnNames: ['import_id'],
+            referencedTableName: 'catalog_import',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
+        ],
       }),
     );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['catalog_import_row', 'catalog_import', 'catalog_price', 'catalog_sku', 'catalog_product']) await q.dropTable(table);
+    for (const table of ['catalog_import_row', 'catalog_import', 'catalog_price', 'catalog_sku', 'catalog_product'])
+      await q.dropTable(table);
   }
 }

@@ -1,6 +1,11 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
-const varchar = (name: string, length: number, nullable = false) => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+const varchar = (name: string, length: number, nullable = false) => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
 const id = () => ({ ...varchar('id', 36), isPrimary: true });
 const version = () => ({ name: 'version', type: 'integer', isNullable: false });
 const fk = (column: string, table: string, onDelete: 'CASCADE' | 'RESTRICT' = 'RESTRICT') =>
@@ -13,7 +18,16 @@ export class IdentityAudit1732470000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'reseller',
-        columns: [id(), varchar('company_name', 200), varchar('marketplace_id', 40), varchar('bcn', 20), varchar('status', 20), varchar('created_at', 30), varchar('updated_at', 30), version()],
+        columns: [
+          id(),
+          varchar('company_name', 200),
+          varchar('marketplace_id', 40),
+          varchar('bcn', 20),
+          varchar('status', 20),
+          varchar('created_at', 30),
+          varchar('updated_at', 30),
+          version(),
+        ],
         indices: [
           new TableIndex({ name: 'ux_reseller_marketplace_id', columnNames: ['marketplace_id'], isUnique: true }),
           new TableIndex({ name: 'ux_reseller_bcn', columnNames: ['bcn'], isUnique: true }),
@@ -70,7 +84,12 @@ export class IdentityAudit1732470000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'sign_in_failure',
-        columns: [{ name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' }, varchar('email_key', 254), varchar('ip', 64), varchar('at', 30)],
+        columns: [
+          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          varchar('email_key', 254),
+          varchar('ip', 64),
+          varchar('at', 30),
+        ],
         indices: [
           new TableIndex({ name: 'ix_sign_in_failure_email', columnNames: ['email_key', 'at'] }),
           new TableIndex({ name: 'ix_sign_in_failure_ip', columnNames: ['ip', 'at'] }),
@@ -80,7 +99,15 @@ export class IdentityAudit1732470000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'password_reset',
-        columns: [id(), varchar('token_hash', 64), varchar('user_id', 36), varchar('created_by', 36, true), varchar('created_at', 30), varchar('expires_at', 30), varchar('used_at', 30, true)],
+        columns: [
+          id(),
+          varchar('token_hash', 64),
+          varchar('user_id', 36),
+          varchar('created_by', 36, true),
+          varchar('created_at', 30),
+          varchar('expires_at', 30),
+          varchar('used_at', 30, true),
+        ],
         indices: [new TableIndex({ name: 'ux_password_reset_token', columnNames: ['token_hash'], isUnique: true })],
         foreignKeys: [fk('user_id', 'app_user', 'CASCADE')],
       }),
@@ -113,6 +140,7 @@ export class IdentityAudit1732470000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['audit_entry', 'password_reset', 'sign_in_failure', 'user_session', 'app_user', 'reseller']) await q.dropTable(table);
+    for (const table of ['audit_entry', 'password_reset', 'sign_in_failure', 'user_session', 'app_user', 'reseller'])
+      await q.dropTable(table);
   }
 }

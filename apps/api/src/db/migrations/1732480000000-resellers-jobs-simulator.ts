@@ -1,8 +1,18 @@
 import { Table, TableColumn, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
-const varchar = (name: string, length: number, nullable = false, defaultValue?: string) =>
-  ({ name, type: 'varchar', length: String(length), isNullable: nullable, ...(defaultValue !== undefined ? { default: `'${defaultValue}'` } : {}) });
-const bool = (name: string, defaultValue: boolean) => ({ name, type: 'boolean', isNullable: false, default: defaultValue ? 'true' : 'false' });
+const varchar = (name: string, length: number, nullable = false, defaultValue?: string) => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+  ...(defaultValue !== undefined ? { default: `'${defaultValue}'` } : {}),
+});
+const bool = (name: string, defaultValue: boolean) => ({
+  name,
+  type: 'boolean',
+  isNullable: false,
+  default: defaultValue ? 'true' : 'false',
+});
 
 export class ResellersJobsSimulator1732480000000 implements MigrationInterface {
   name = 'ResellersJobsSimulator1732480000000';
@@ -26,7 +36,10 @@ export class ResellersJobsSimulator1732480000000 implements MigrationInterface {
       new TableColumn({ name: 'search_text', type: 'text', isNullable: false, default: "''" }),
     ]);
     await q.createIndex('reseller', new TableIndex({ name: 'ix_reseller_name', columnNames: ['company_name', 'id'] }));
-    await q.createIndex('reseller', new TableIndex({ name: 'ix_reseller_status_name', columnNames: ['status', 'company_name', 'id'] }));
+    await q.createIndex(
+      'reseller',
+      new TableIndex({ name: 'ix_reseller_status_name', columnNames: ['status', 'company_name', 'id'] }),
+    );
 
     await q.createTable(
       new Table({
@@ -40,8 +53,17 @@ export class ResellersJobsSimulator1732480000000 implements MigrationInterface {
           varchar('completed_at', 30, true),
           varchar('status', 16),
         ],
-        indices: [new TableIndex({ name: 'ux_reseller_activation_reseller', columnNames: ['reseller_id'], isUnique: true })],
-        foreignKeys: [new TableForeignKey({ columnNames: ['reseller_id'], referencedTableName: 'reseller', referencedColumnNames: ['id'], onDelete: 'CASCADE' })],
+        indices: [
+          new TableIndex({ name: 'ux_reseller_activation_reseller', columnNames: ['reseller_id'], isUnique: true }),
+        ],
+        foreignKeys: [
+          new TableForeignKey({
+            columnNames: ['reseller_id'],
+            referencedTableName: 'reseller',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
+        ],
       }),
     );
 
@@ -105,7 +127,23 @@ export class ResellersJobsSimulator1732480000000 implements MigrationInterface {
     for (const table of ['sim_tenant', 'sim_partner', 'job', 'reseller_activation']) await q.dropTable(table);
     await q.dropIndex('reseller', 'ix_reseller_status_name');
     await q.dropIndex('reseller', 'ix_reseller_name');
-    for (const column of ['search_text', 'checks_at', 'checks', 'reseller_domain', 'mpn_location_id', 'payment_method', 'contact_phone', 'contact_email', 'contact_name', 'country', 'postal_code', 'region', 'city', 'address_line2', 'address_line1']) {
+    for (const column of [
+      'search_text',
+      'checks_at',
+      'checks',
+      'reseller_domain',
+      'mpn_location_id',
+      'payment_method',
+      'contact_phone',
+      'contact_email',
+      'contact_name',
+      'country',
+      'postal_code',
+      'region',
+      'city',
+      'address_line2',
+      'address_line1',
+    ]) {
       await q.dropColumn('reseller', column);
     }
   }

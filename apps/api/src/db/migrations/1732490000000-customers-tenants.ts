@@ -1,6 +1,11 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
-const varchar = (name: string, length: number, nullable = false) => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+const varchar = (name: string, length: number, nullable = false) => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
 
 export class CustomersTenants1732490000000 implements MigrationInterface {
   name = 'CustomersTenants1732490000000';
@@ -37,7 +42,14 @@ export class CustomersTenants1732490000000 implements MigrationInterface {
           new TableIndex({ name: 'ix_customer_reseller_name', columnNames: ['reseller_id', 'company_name', 'id'] }),
           new TableIndex({ name: 'ix_customer_name', columnNames: ['company_name', 'id'] }),
         ],
-        foreignKeys: [new TableForeignKey({ columnNames: ['reseller_id'], referencedTableName: 'reseller', referencedColumnNames: ['id'], onDelete: 'RESTRICT' })],
+        foreignKeys: [
+          new TableForeignKey({
+            columnNames: ['reseller_id'],
+            referencedTableName: 'reseller',
+            referencedColumnNames: ['id'],
+            onDelete: 'RESTRICT',
+          }),
+        ],
       }),
     );
     await q.createTable(
@@ -59,8 +71,17 @@ export class CustomersTenants1732490000000 implements MigrationInterface {
           { name: 'version', type: 'integer', isNullable: false },
         ],
         // Two customers cannot ask for the same new domain.
-        indices: [new TableIndex({ name: 'ux_customer_tenant_new_domain', columnNames: ['new_domain_key'], isUnique: true })],
-        foreignKeys: [new TableForeignKey({ columnNames: ['customer_id'], referencedTableName: 'customer', referencedColumnNames: ['id'], onDelete: 'CASCADE' })],
+        indices: [
+          new TableIndex({ name: 'ux_customer_tenant_new_domain', columnNames: ['new_domain_key'], isUnique: true }),
+        ],
+        foreignKeys: [
+          new TableForeignKey({
+            columnNames: ['customer_id'],
+            referencedTableName: 'customer',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
+        ],
       }),
     );
   }

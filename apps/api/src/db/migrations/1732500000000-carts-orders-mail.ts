@@ -1,6 +1,11 @@
 import { Table, TableColumn, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
-const varchar = (name: string, length: number, nullable = false) => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+const varchar = (name: string, length: number, nullable = false) => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
 const int = (name: string, nullable = false) => ({ name, type: 'integer', isNullable: nullable });
 const bigint = (name: string) => ({ name, type: 'bigint', isNullable: false });
 const id = () => ({ ...varchar('id', 36), isPrimary: true });
@@ -12,7 +17,10 @@ export class CartsOrdersMail1732500000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     // The simulator can be told to fail provisioning into a tenant, so a demo can show a failed order.
-    await q.addColumn('sim_tenant', new TableColumn({ name: 'provisioning_fails', type: 'boolean', isNullable: false, default: 'false' }));
+    await q.addColumn(
+      'sim_tenant',
+      new TableColumn({ name: 'provisioning_fails', type: 'boolean', isNullable: false, default: 'false' }),
+    );
     await q.createTable(
       new Table({
         name: 'cart',
@@ -45,7 +53,15 @@ export class CartsOrdersMail1732500000000 implements MigrationInterface {
           varchar('added_at', 30),
         ],
         indices: [new TableIndex({ name: 'ux_cart_line_price', columnNames: ['cart_id', 'price_id'], isUnique: true })],
-        foreignKeys: [fk('cart_id', 'cart', 'CASCADE'), new TableForeignKey({ columnNames: ['price_id'], referencedTableName: 'catalog_price', referencedColumnNames: ['id'], onDelete: 'RESTRICT' })],
+        foreignKeys: [
+          fk('cart_id', 'cart', 'CASCADE'),
+          new TableForeignKey({
+            columnNames: ['price_id'],
+            referencedTableName: 'catalog_price',
+            referencedColumnNames: ['id'],
+            onDelete: 'RESTRICT',
+          }),
+        ],
       }),
     );
     await q.createTable(
@@ -79,7 +95,11 @@ export class CartsOrdersMail1732500000000 implements MigrationInterface {
         ],
         indices: [
           new TableIndex({ name: 'ux_sales_order_so', columnNames: ['so_number'], isUnique: true }),
-          new TableIndex({ name: 'ux_sales_order_idempotency', columnNames: ['reseller_id', 'idempotency_key'], isUnique: true }),
+          new TableIndex({
+            name: 'ux_sales_order_idempotency',
+            columnNames: ['reseller_id', 'idempotency_key'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'ix_sales_order_placed', columnNames: ['placed_at', 'id'] }),
           new TableIndex({ name: 'ix_sales_order_reseller', columnNames: ['reseller_id', 'placed_at', 'id'] }),
           new TableIndex({ name: 'ix_sales_order_customer', columnNames: ['customer_id', 'placed_at', 'id'] }),
@@ -115,7 +135,13 @@ export class CartsOrdersMail1732500000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'order_event',
-        columns: [id(), varchar('order_id', 36), varchar('at', 30), varchar('state', 24), { name: 'message', type: 'text', isNullable: false }],
+        columns: [
+          id(),
+          varchar('order_id', 36),
+          varchar('at', 30),
+          varchar('state', 24),
+          { name: 'message', type: 'text', isNullable: false },
+        ],
         indices: [new TableIndex({ name: 'ix_order_event_order', columnNames: ['order_id', 'at'] })],
         foreignKeys: [fk('order_id', 'sales_order', 'CASCADE')],
       }),
@@ -136,13 +162,25 @@ export class CartsOrdersMail1732500000000 implements MigrationInterface {
           varchar('sent_at', 30, true),
           { name: 'error', type: 'text', isNullable: true },
         ],
-        indices: [new TableIndex({ name: 'ix_email_related', columnNames: ['related_type', 'related_id'] }), new TableIndex({ name: 'ix_email_created', columnNames: ['created_at', 'id'] })],
+        indices: [
+          new TableIndex({ name: 'ix_email_related', columnNames: ['related_type', 'related_id'] }),
+          new TableIndex({ name: 'ix_email_created', columnNames: ['created_at', 'id'] }),
+        ],
       }),
     );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['email_message', 'order_event', 'order_line', 'sales_order', 'so_sequence', 'cart_line', 'cart']) await q.dropTable(table);
+    for (const table of [
+      'email_message',
+      'order_event',
+      'order_line',
+      'sales_order',
+      'so_sequence',
+      'cart_line',
+      'cart',
+    ])
+      await q.dropTable(table);
     await q.dropColumn('sim_tenant', 'provisioning_fails');
   }
 }

@@ -6,7 +6,10 @@ export class OrderEventSequence1732510000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.addColumn('order_event', new TableColumn({ name: 'seq', type: 'integer', isNullable: false, default: 0 }));
-    await q.createIndex('order_event', new TableIndex({ name: 'ix_order_event_seq', columnNames: ['order_id', 'seq'] }));
+    await q.createIndex(
+      'order_event',
+      new TableIndex({ name: 'ix_order_event_seq', columnNames: ['order_id', 'seq'] }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,6 +1,11 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
-const varchar = (name: string, length: number, nullable = false) => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+const varchar = (name: string, length: number, nullable = false) => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
 const id = () => ({ ...varchar('id', 36), isPrimary: true });
 
 export class TermsCredit1732520000000 implements MigrationInterface {
@@ -48,15 +53,37 @@ export class TermsCredit1732520000000 implements MigrationInterface {
           new TableIndex({ name: 'ix_terms_request_queue', columnNames: ['status', 'submitted_at', 'id'] }),
           new TableIndex({ name: 'ix_terms_request_reseller', columnNames: ['reseller_id', 'submitted_at'] }),
         ],
-        foreignKeys: [new TableForeignKey({ columnNames: ['reseller_id'], referencedTableName: 'reseller', referencedColumnNames: ['id'], onDelete: 'RESTRICT' })],
+        foreignKeys: [
+          new TableForeignKey({
+            columnNames: ['reseller_id'],
+            referencedTableName: 'reseller',
+            referencedColumnNames: ['id'],
+            onDelete: 'RESTRICT',
+          }),
+        ],
       }),
     );
     await q.createTable(
       new Table({
         name: 'terms_request_note',
-        columns: [id(), varchar('request_id', 36), varchar('at', 30), { name: 'seq', type: 'integer', isNullable: false }, varchar('author_email', 254, true), varchar('kind', 16), { name: 'text', type: 'text', isNullable: false }],
+        columns: [
+          id(),
+          varchar('request_id', 36),
+          varchar('at', 30),
+          { name: 'seq', type: 'integer', isNullable: false },
+          varchar('author_email', 254, true),
+          varchar('kind', 16),
+          { name: 'text', type: 'text', isNullable: false },
+        ],
         indices: [new TableIndex({ name: 'ix_terms_note_request', columnNames: ['request_id', 'seq'] })],
-        foreignKeys: [new TableForeignKey({ columnNames: ['request_id'], referencedTableName: 'terms_request', referencedColumnNames: ['id'], onDelete: 'CASCADE' })],
+        foreignKeys: [
+          new TableForeignKey({
+            columnNames: ['request_id'],
+            referencedTableName: 'terms_request',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
+        ],
       }),
     );
     // Credit is a ledger, never one mutable number: the limit, each charge and each release are rows.
@@ -74,7 +101,14 @@ export class TermsCredit1732520000000 implements MigrationInterface {
           { name: 'note', type: 'text', isNullable: false },
         ],
         indices: [new TableIndex({ name: 'ix_credit_ledger_reseller', columnNames: ['reseller_id', 'at'] })],
-        foreignKeys: [new TableForeignKey({ columnNames: ['reseller_id'], referencedTableName: 'reseller', referencedColumnNames: ['id'], onDelete: 'RESTRICT' })],
+        foreignKeys: [
+          new TableForeignKey({
+            columnNames: ['reseller_id'],
+            referencedTableName: 'reseller',
+            referencedColumnNames: ['id'],
+            onDelete: 'RESTRICT',
+          }),
+        ],
       }),
     );
   }

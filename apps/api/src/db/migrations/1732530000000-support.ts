@@ -1,6 +1,11 @@
 import { Table, TableColumn, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
-const varchar = (name: string, length: number, nullable = false) => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+const varchar = (name: string, length: number, nullable = false) => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
 const id = () => ({ ...varchar('id', 36), isPrimary: true });
 const fk = (column: string, table: string, onDelete: 'CASCADE' | 'RESTRICT' = 'RESTRICT') =>
   new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete });
@@ -9,7 +14,10 @@ export class Support1732530000000 implements MigrationInterface {
   name = 'Support1732530000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumn('order_line', new TableColumn({ name: 'returned_quantity', type: 'integer', isNullable: false, default: 0 }));
+    await q.addColumn(
+      'order_line',
+      new TableColumn({ name: 'returned_quantity', type: 'integer', isNullable: false, default: 0 }),
+    );
     await q.createTable(
       new Table({
         name: 'support_case',
@@ -41,7 +49,15 @@ export class Support1732530000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'case_comment',
-        columns: [id(), varchar('case_id', 36), varchar('at', 30), { name: 'seq', type: 'integer', isNullable: false }, varchar('author_email', 254, true), varchar('kind', 16), { name: 'text', type: 'text', isNullable: false }],
+        columns: [
+          id(),
+          varchar('case_id', 36),
+          varchar('at', 30),
+          { name: 'seq', type: 'integer', isNullable: false },
+          varchar('author_email', 254, true),
+          varchar('kind', 16),
+          { name: 'text', type: 'text', isNullable: false },
+        ],
         indices: [new TableIndex({ name: 'ix_case_comment_case', columnNames: ['case_id', 'seq'] })],
         foreignKeys: [fk('case_id', 'support_case', 'CASCADE')],
       }),

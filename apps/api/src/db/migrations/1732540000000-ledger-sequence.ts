@@ -5,8 +5,14 @@ export class LedgerSequence1732540000000 implements MigrationInterface {
   name = 'LedgerSequence1732540000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumn('credit_ledger', new TableColumn({ name: 'seq', type: 'integer', isNullable: false, default: 0 }));
-    await q.createIndex('credit_ledger', new TableIndex({ name: 'ix_credit_ledger_seq', columnNames: ['reseller_id', 'seq'] }));
+    await q.addColumn(
+      'credit_ledger',
+      new TableColumn({ name: 'seq', type: 'integer', isNullable: false, default: 0 }),
+    );
+    await q.createIndex(
+      'credit_ledger',
+      new TableIndex({ name: 'ix_credit_ledger_seq', columnNames: ['reseller_id', 'seq'] }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -5,7 +5,10 @@ export class ImportHeartbeat1732550000000 implements MigrationInterface {
   name = 'ImportHeartbeat1732550000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumn('catalog_import', new TableColumn({ name: 'heartbeat_at', type: 'varchar', length: '30', isNullable: true }));
+    await q.addColumn(
+      'catalog_import',
+      new TableColumn({ name: 'heartbeat_at', type: 'varchar', length: '30', isNullable: true }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

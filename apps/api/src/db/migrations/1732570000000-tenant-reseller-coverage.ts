@@ -8,7 +8,16 @@ export class TenantResellerCoverage1732570000000 implements MigrationInterface {
   name = 'TenantResellerCoverage1732570000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumn('sim_tenant', new TableColumn({ name: 'indirect_resellers', type: 'varchar', length: '2000', isNullable: false, default: "''" }));
+    await q.addColumn(
+      'sim_tenant',
+      new TableColumn({
+        name: 'indirect_resellers',
+        type: 'varchar',
+        length: '2000',
+        isNullable: false,
+        default: "''",
+      }),
+    );
     await q.query(
       `UPDATE sim_tenant SET indirect_resellers = COALESCE((
          SELECT MIN(r.mpn_location_id) FROM customer_tenant ct JOIN customer c ON c.id = ct.customer_id JOIN reseller r ON r.id = c.reseller_id

@@ -13,4 +13,18 @@ import { TenantResellerCoverage1732570000000 } from './1732570000000-tenant-rese
 import { TermsRequestedLimit1732580000000 } from './1732580000000-terms-requested-limit.js';
 
 /** Every migration, oldest first. Schema changes are made only here, never by `synchronize`. */
-export const MIGRATIONS = [Catalog1732460000000, IdentityAudit1732470000000, ResellersJobsSimulator1732480000000, CustomersTenants1732490000000, CartsOrdersMail1732500000000, OrderEventSequence1732510000000, TermsCredit1732520000000, Support1732530000000, LedgerSequence1732540000000, ImportHeartbeat1732550000000, SimTenantId1732560000000, TenantResellerCoverage1732570000000, TermsRequestedLimit1732580000000];
+export const MIGRATIONS = [
+  Catalog1732460000000,
+  IdentityAudit1732470000000,
+  ResellersJobsSimulator1732480000000,
+  CustomersTenants1732490000000,
+  CartsOrdersMail1732500000000,
+  OrderEventSequence1732510000000,
+  TermsCredit1732520000000,
+  Support1732530000000,
+  LedgerSequence1732540000000,
+  ImportHeartbeat1732550000000,
+  SimTenantId1732560000000,
+  TenantResellerCoverage1732570000000,
+  TermsRequestedLimit1732580000000,
+];

@@ -19,7 +19,14 @@ describe('durable job queue', () => {
   const job = async (key: string) => t.app.db.read.findOneByOrFail(JobEntity, { key });
 
   it('runs a job only when due, once', async () => {
-    await t.app.db.transaction((m) => queue.enqueue(m, 'test.echo', { value: 'later' }, { key: 'a', runAt: new Date(t.clock.now().getTime() + 60_000) }));
+    await t.app.db.transaction((m) =>
+      queue.enqueue(
+        m,
+        'test.echo',
+        { value: 'later' },
+        { key: 'a', runAt: new Date(t.clock.now().getTime() + 60_000) },
+      ),
+    );
     expect(await queue.runDue()).toBe(0);
     t.clock.advance(60_000);
     expect(await queue.runDue()).toBe(1);
@@ -48,7 +55,7 @@ describe('durable job queue', () => {
     expect(runs).toEqual([]);
   });
 
-  it('marks a job done in the handler\'s own transaction when the handler asks, and not when that transaction rolls back', async () => {
+  it("marks a job done in the handler's own transaction when the handler asks, and not when that transaction rolls back", async () => {
     const written: string[] = [];
     queue.register('test.inline', async (payload, _job, done) => {
       await t.app.db.transaction(async (m) => {
@@ -65,7 +72,11 @@ describe('durable job queue', () => {
     expect(await job('inline-kept')).toMatchObject({ status: 'DONE', attempts: 1, lockedUntil: null });
     expect((await job('inline-kept')).finishedAt).not.toBeNull();
     // Its transaction rolled back, so the mark did too: the job failed this attempt and waits to run again.
-    expect(await job('inline-undone')).toMatchObject({ status: 'PENDING', attempts: 1, lastError: 'the work failed after marking' });
+    expect(await job('inline-undone')).toMatchObject({
+      status: 'PENDING',
+      attempts: 1,
+      lastError: 'the work failed after marking',
+    });
     // Jobs due at the same instant run in no promised order.
     expect(written.sort()).toEqual(['kept', 'undone']);
   });
@@ -92,7 +103,16 @@ describe('durable job queue', () => {
     await t.app.db.transaction((m) => queue.enqueue(m, 'test.echo', { value: 'resumed' }, { key: 'orphan' }));
     // A worker claimed it and then the process died: RUNNING with a lease, never finished.
     await t.app.db.transaction((m) =>
-      m.update(JobEntity, { key: 'orphan' }, { status: 'RUNNING', attempts: 1, lockedBy: 'dead-worker', lockedUntil: new Date(t.clock.now().getTime() + JOB_LEASE_MS).toISOString() }),
+      m.update(
+        JobEntity,
+        { key: 'orphan' },
+        {
+          status: 'RUNNING',
+          attempts: 1,
+          lockedBy: 'dead-worker',
+          lockedUntil: new Date(t.clock.now().getTime() + JOB_LEASE_MS).toISOString(),
+        },
+      ),
     );
     expect(await queue.runDue()).toBe(0);
     t.clock.advance(JOB_LEASE_MS + 1);
@@ -146,7 +166,9 @@ describe('durable job queue', () => {
     const LEASE = 300;
     const slow = new JobQueue(t.app.db, t.clock, pino({ level: 'silent' }), LEASE);
     let finish!: () => void;
-    const started = new Promise<void>((resolve) => slow.register('test.slow', () => (resolve(), new Promise<void>((done) => (finish = done)))));
+    const started = new Promise<void>((resolve) =>
+      slow.register('test.slow', () => (resolve(), new Promise<void>((done) => (finish = done)))),
+    );
     const other = new JobQueue(t.app.db, t.clock, pino({ level: 'silent' }), LEASE);
     other.register('test.slow', async () => void runs.push('taken over'));
     await t.app.db.transaction((m) => slow.enqueue(m, 'test.slow', {}, { key: 'long' }));

@@ -12,7 +12,11 @@ import { JobEntity } from './job.entity.js';
  * Runs one job. A handler whose work ends in a transaction of its own may call `done(m)` in it: the
  * job is then marked done in that same commit instead of one more afterwards.
  */
-export type JobHandler = (payload: Record<string, unknown>, job: JobEntity, done: (m: EntityManager) => Promise<void>) => Promise<void>;
+export type JobHandler = (
+  payload: Record<string, unknown>,
+  job: JobEntity,
+  done: (m: EntityManager) => Promise<void>,
+) => Promise<void>;
 
 export interface JobHooks {
   /** After a failed attempt that will be retried. */
@@ -66,7 +70,12 @@ export class JobQueue {
   }
 
   /** Adds a job inside the caller's transaction. */
-  async enqueue(m: EntityManager, kind: string, payload: Record<string, unknown>, options: EnqueueOptions = {}): Promise<void> {
+  async enqueue(
+    m: EntityManager,
+    kind: string,
+    payload: Record<string, unknown>,
+    options: EnqueueOptions = {},
+  ): Promise<void> {
     const now = this.clock.now();
     const job = {
       id: randomUUID(),
@@ -156,22 +165,40 @@ export class JobQueue {
       ),
     );
     // RETURNING gives no order: the batch runs oldest first, as claimed.
-    return rows.map((row) => this.toJob(row)).sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : a.id < b.id ? -1 : 1));
+    return rows
+      .map((row) => this.toJob(row))
+      .sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : a.id < b.id ? -1 : 1));
   }
 
   /** Extends the leases this worker still holds on `ids` (jobs that finished meanwhile are left alone). */
   private renewLeases(ids: string[]): Promise<unknown> {
     const until = new Date(this.clock.now().getTime() + this.leaseMs).toISOString();
     return this.oneStatement((m) =>
-      m.query(portable(this.db.kind, `UPDATE job SET locked_until = ? WHERE id IN (${ids.map(() => '?').join(', ')}) AND locked_by = ? AND status = 'RUNNING'`), [until, ...ids, this.workerId]),
+      m.query(
+        portable(
+          this.db.kind,
+          `UPDATE job SET locked_until = ? WHERE id IN (${ids.map(() => '?').join(', ')}) AND locked_by = ? AND status = 'RUNNING'`,
+        ),
+        [until, ...ids, this.workerId],
+      ),
     );
   }
 
   private toJob(row: Record<string, unknown>): JobEntity {
     return {
-      id: String(row.id), kind: String(row.kind), key: (row.job_key as string | null) ?? null, payload: String(row.payload), status: 'RUNNING', runAt: String(row.run_at),
-      attempts: Number(row.attempts), maxAttempts: Number(row.max_attempts), lockedUntil: (row.locked_until as string | null) ?? null, lockedBy: this.workerId,
-      lastError: (row.last_error as string | null) ?? null, createdAt: String(row.created_at), finishedAt: null,
+      id: String(row.id),
+      kind: String(row.kind),
+      key: (row.job_key as string | null) ?? null,
+      payload: String(row.payload),
+      status: 'RUNNING',
+      runAt: String(row.run_at),
+      attempts: Number(row.attempts),
+      maxAttempts: Number(row.max_attempts),
+      lockedUntil: (row.locked_until as string | null) ?? null,
+      lockedBy: this.workerId,
+      lastError: (row.last_error as string | null) ?? null,
+      createdAt: String(row.created_at),
+      finishedAt: null,
     };
   }
 
@@ -186,7 +213,13 @@ export class JobQueue {
       if (!handler) throw new Error(`no handler registered for job kind ${job.kind}`);
       let markedDone = false;
       const done = async (m: EntityManager) => {
-        await m.query(portable(this.db.kind, "UPDATE job SET status = 'DONE', locked_until = NULL, finished_at = ? WHERE id = ? AND locked_by = ?"), [this.clock.now().toISOString(), job.id, this.workerId]);
+        await m.query(
+          portable(
+            this.db.kind,
+            "UPDATE job SET status = 'DONE', locked_until = NULL, finished_at = ? WHERE id = ? AND locked_by = ?",
+          ),
+          [this.clock.now().toISOString(), job.id, this.workerId],
+        );
         markedDone = true;
       };
       await handler(JSON.parse(job.payload) as Record<string, unknown>, job, done);
@@ -196,17 +229,23 @@ export class JobQueue {
       const final = job.attempts >= job.maxAttempts;
       this.logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, final, err: error }, 'job failed');
       const hook = final ? this.hooks.get(job.kind)?.onGiveUp : this.hooks.get(job.kind)?.onRetry;
-      await hook?.(JSON.parse(job.payload) as Record<string, unknown>, error instanceof Error ? error : new Error(message), job).catch((hookError: unknown) =>
-        this.logger.error({ err: hookError, jobId: job.id }, 'job failure hook failed'),
-      );
+      await hook?.(
+        JSON.parse(job.payload) as Record<string, unknown>,
+        error instanceof Error ? error : new Error(message),
+        job,
+      ).catch((hookError: unknown) => this.logger.error({ err: hookError, jobId: job.id }, 'job failure hook failed'));
       await this.db.transaction((m) =>
-        m.update(JobEntity, { id: job.id, lockedBy: this.workerId }, {
-          status: final ? 'FAILED' : 'PENDING',
-          runAt: new Date(this.clock.now().getTime() + backoffMs(job.attempts)).toISOString(),
-          lockedUntil: null,
-          lastError: message.slice(0, 2000),
-          finishedAt: final ? this.clock.now().toISOString() : null,
-        }),
+        m.update(
+          JobEntity,
+          { id: job.id, lockedBy: this.workerId },
+          {
+            status: final ? 'FAILED' : 'PENDING',
+            runAt: new Date(this.clock.now().getTime() + backoffMs(job.attempts)).toISOString(),
+            lockedUntil: null,
+            lastError: message.slice(0, 2000),
+            finishedAt: final ? this.clock.now().toISOString() : null,
+          },
+        ),
       );
     }
   }

@@ -17,12 +17,22 @@ describe.skipIf(!TEST_DATABASE_URL)('two API processes on one PostgreSQL databas
       const env = processEnv(t, { SMTP_URL: smtp.url });
       apis.push(...(await Promise.all([startApiProcess(env), startApiProcess(env)])));
 
-      // Queued while both workers poll: each delivery goes to the SMTP server, so a job run twice would show twice there.
+      // Queued while both workers poll: each delivery goes to the SMTP server, so a job run twice would show twice
+      // there.
       await t.app.db.transaction(async (m) => {
-        for (let i = 0; i < JOBS; i += 1) await t.app.mail.enqueue(m, { to: `customer${i}@example.com`, subject: `message ${i}`, body: `body ${i}` }, `two-processes-${i}`);
+        for (let i = 0; i < JOBS; i += 1)
+          await t.app.mail.enqueue(
+            m,
+            { to: `customer${i}@example.com`, subject: `message ${i}`, body: `body ${i}` },
+            `two-processes-${i}`,
+          );
       });
       const jobs = () => t.app.db.read.findBy(JobEntity, { kind: SEND_MAIL_JOB });
-      await eventually(async () => (await jobs()).every((j) => j.status === 'DONE'), 60_000, () => `jobs not all done; API output:\n${apis.map((a) => a.output()).join('\n---\n')}`);
+      await eventually(
+        async () => (await jobs()).every((j) => j.status === 'DONE'),
+        60_000,
+        () => `jobs not all done; API output:\n${apis.map((a) => a.output()).join('\n---\n')}`,
+      );
 
       const done = await jobs();
       expect(done).toHaveLength(JOBS);

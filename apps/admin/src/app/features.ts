@@ -1,0 +1,27 @@
+import { auditFeature } from '../features/audit/routes';
+import { catalogFeature } from '../features/catalog/routes';
+import { customersFeature } from '../features/customers/routes';
+import { identityFeature } from '../features/identity/routes';
+import { ordersFeature } from '../features/orders/routes';
+import { priceListsFeature } from '../features/price-lists/routes';
+import { resellersFeature } from '../features/resellers/routes';
+import { simulatorFeature } from '../features/simulator/routes';
+import { staffFeature } from '../features/staff/routes';
+import { supportFeature } from '../features/support/routes';
+import { termsFeature } from '../features/terms/routes';
+import type { Feature } from './feature';
+
+/** The back office's features, in the order of the main navigation; a new feature is a folder and one line here. */
+export const FEATURES: readonly Feature[] = [
+  resellersFeature,
+  customersFeature,
+  ordersFeature,
+  termsFeature,
+  supportFeature,
+  catalogFeature,
+  priceListsFeature,
+  auditFeature,
+  staffFeature,
+  simulatorFeature,
+  identityFeature,
+];
