@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import type { App } from '@nce/api/dist/app.js';
 import { portable } from '@nce/api/dist/db/sql.js';
 import { emailKey } from '@nce/api/dist/identity/identity.service.js';
-import { systemActor } from '@nce/api/dist/platform/actor.js';
+import { systemContext } from '@nce/api/dist/platform/request-context.js';
 import { seededRandom } from '@nce/api/dist/platform/seeded-random.js';
 import { writeSamplePriceList } from '@nce/api/dist/scripts/generate-price-list.js';
 
@@ -260,7 +260,7 @@ export async function generate(app: App, sizes: Sizes, log: (line: string) => vo
   log(`resellers: ${sizes.resellers}, buyers: ${sizes.buyers}`);
 
   // The buyers go through the services, so their customers, tenants and checks are exactly what the product makes.
-  const actor = systemActor('system:bench');
+  const actor = systemContext(app.clock, 'system:bench');
   const buyers: Buyer[] = [];
   for (let i = 0; i < sizes.buyers; i += 1) {
     const resellerId = resellerIds[i]!;
@@ -271,12 +271,12 @@ export async function generate(app: App, sizes: Sizes, log: (line: string) => vo
       adminContact: { name: 'Eve Engineer', email: `eve${i + 1}@bench.example`, phone: '+19495550101' },
       portalLogin: `bench.customer${i + 1}`,
     });
-    if (!created.ok) throw new Error(`bench customer refused: ${JSON.stringify(created.error)}`);
-    const chosen = await app.tenants.chooseExisting(actor, created.customer, `benchcustomer${i + 1}.onmicrosoft.com`);
-    if (!chosen.ok) throw new Error(`bench tenant refused: ${JSON.stringify(chosen.refusal)}`);
-    await app.tenants.attest(actor, created.customer.id);
+    if (!created.ok) throw new Error(`bench customer refused: ${JSON.stringify(created.failure)}`);
+    const chosen = await app.tenants.chooseExisting(actor, created.value.id, `benchcustomer${i + 1}.onmicrosoft.com`);
+    if (!chosen.ok) throw new Error(`bench tenant refused: ${JSON.stringify(chosen.failure)}`);
+    await app.tenants.attest(actor, created.value.id);
     await app.resellers.checks(actor, resellerId, true);
-    buyers.push({ resellerId, email: `buyer${i + 1}@bench.test`, customerId: created.customer.id });
+    buyers.push({ resellerId, email: `buyer${i + 1}@bench.test`, customerId: created.value.id });
   }
 
   const [{ portal_password: ciphertext }] = await db.read.query(

@@ -464,7 +464,7 @@ export class PurchaseService {
         }
       : null;
     const customer: { segment: CustomerSegment; companyName: string } | null = row.customer_id
-      ? { segment: row.segment, companyName: row.company_name }
+      ? { segment: row.segment, companyName: row.company_name ?? '' }
       : null;
     let tenant: PurchaseContext['tenant'] = null;
     if (customer && row.choice) {
