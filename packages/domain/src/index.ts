@@ -41,3 +41,5 @@ export * from './passwords.js';
 export * from './readiness.js';
 // Support cases: the statuses a case may move between (R24).
 export * from './support-cases.js';
+// The cart's and the price-list import's lifecycles (R4, R18).
+export * from './lifecycles.js';

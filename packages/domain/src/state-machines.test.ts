@@ -1,5 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import {
+  CART_EVENTS,
+  CART_STATES,
+  CART_TRANSITIONS,
+  IMPORT_EVENTS,
+  IMPORT_STATES,
+  IMPORT_TRANSITIONS,
+  nextCartState,
+  nextImportState,
+} from './lifecycles.js';
 import { nextOrderState, ORDER_EVENTS, ORDER_STATES, ORDER_TRANSITIONS } from './orders.js';
 import { eventsFrom, isFinal, type Transitions } from './state-machine.js';
 import {
@@ -44,6 +54,24 @@ const machines = [
     events: ORDER_EVENTS,
     finals: ['CANCELLED', 'RETURNED'],
     next: nextOrderState as (s: string, e: string) => { ok: boolean; to?: string; message?: string },
+  },
+  {
+    name: 'cart (R4, R18)',
+    table: CART_TRANSITIONS,
+    start: 'OPEN' as const,
+    states: CART_STATES,
+    events: CART_EVENTS,
+    finals: ['CHECKED_OUT'],
+    next: nextCartState as (s: string, e: string) => { ok: boolean; to?: string; message?: string },
+  },
+  {
+    name: 'price-list import',
+    table: IMPORT_TRANSITIONS,
+    start: 'RUNNING' as const,
+    states: IMPORT_STATES,
+    events: IMPORT_EVENTS,
+    finals: ['SUCCEEDED', 'FAILED'],
+    next: nextImportState as (s: string, e: string) => { ok: boolean; to?: string; message?: string },
   },
 ];
 

@@ -1,6 +1,7 @@
+import type { ImportState } from '@nce/domain';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type ImportStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+export type ImportStatus = ImportState;
 
 /** One run of the price-list importer: its progress, its outcome, and where a bad file went wrong. */
 @Entity('catalog_import')

@@ -1,3 +1,4 @@
+import { nextImportState, type ImportEvent } from '@nce/domain';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
@@ -194,8 +195,7 @@ export class PriceListImporter {
       const fault = faultOf(error);
       await this.db.transaction(async (m) => {
         await m.query(portable(this.db.kind, 'DELETE FROM catalog_import_row WHERE import_id = ?'), [importId]);
-        await m.update(PriceListImportEntity, importId, {
-          status: 'FAILED',
+        await this.move(m, importId, 'FAIL', {
           errorLine: fault.line || null,
           errorColumn: fault.column,
           errorMessage: fault.message,
@@ -226,8 +226,7 @@ export class PriceListImporter {
       );
       for (const run of running) {
         await m.query(portable(this.db.kind, 'DELETE FROM catalog_import_row WHERE import_id = ?'), [run.id]);
-        await m.update(PriceListImportEntity, run.id, {
-          status: 'FAILED',
+        await this.move(m, run.id, 'FAIL', {
           errorMessage:
             'the import was interrupted (the server stopped); nothing of it was applied — import the file again',
           finishedAt: this.clock.now().toISOString(),
@@ -348,16 +347,39 @@ export class PriceListImporter {
         rowsUpdated: updated,
         rowsUnchanged: rowsRead - inserted - updated,
       };
-      await m.update(PriceListImportEntity, importId, {
-        status: 'SUCCEEDED',
+      // Merged only if the import is still running: one another process failed meanwhile stays failed.
+      const merged = await this.move(m, importId, 'MERGE', {
         rowsRead,
         rowsInserted: summary.rowsInserted,
         rowsUpdated: summary.rowsUpdated,
         rowsUnchanged: summary.rowsUnchanged,
         finishedAt: this.clock.now().toISOString(),
       });
+      if (!merged) throw new Error(`price-list import ${importId} ended before its merge; nothing of it was applied`);
       return summary;
     });
+  }
+
+  /**
+   * The one writer of an import's status: the move is checked against the domain's table and written only
+   * if the import is still where it was read. False when it ended meanwhile (nothing is written then).
+   */
+  private async move(
+    m: EntityManager,
+    importId: string,
+    event: ImportEvent,
+    fields: Partial<PriceListImportEntity>,
+  ): Promise<boolean> {
+    const current = await m.findOneBy(PriceListImportEntity, { id: importId });
+    if (!current) throw new Error(`no price-list import ${importId}`);
+    const next = nextImportState(current.status, event);
+    if (!next.ok) return false;
+    const moved = await m.update(
+      PriceListImportEntity,
+      { id: importId, status: current.status },
+      { ...fields, status: next.to },
+    );
+    return moved.affected === 1;
   }
 }
 

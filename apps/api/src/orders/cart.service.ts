@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   cartSegmentFits,
+  nextCartState,
   checkQuantity,
   priceSegmentFor,
   type BillingPlan,
@@ -11,7 +12,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/index.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import type { Database } from '../db/database.js';
-import { insertRows, portable } from '../db/sql.js';
+import { insertRows, portable, updateReturning } from '../db/sql.js';
 import { Permission } from '../platform/permissions.js';
 import { actingFor, type RequestContext } from '../platform/request-context.js';
 import { fail, ok, type Result } from '../platform/result.js';
@@ -236,6 +237,24 @@ export class CartService {
       });
       return ok({ cart: touched, lines: await this.lines(cart.id, m) });
     });
+  }
+
+  /**
+   * The one writer of a cart's status: Buy checks out the version of the cart it priced, in its transaction.
+   * False when the cart moved on meanwhile (edited, or checked out by a concurrent Buy).
+   */
+  async checkOut(
+    m: EntityManager,
+    cart: Pick<CartEntity, 'id' | 'status' | 'version' | 'resellerId'>,
+  ): Promise<boolean> {
+    const next = nextCartState(cart.status, 'CHECK_OUT');
+    if (!next.ok) return false;
+    const claimed = await updateReturning(
+      m,
+      'UPDATE cart SET open_key = NULL, status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ? AND open_key = ? RETURNING id',
+      [next.to, this.clock.now().toISOString(), cart.id, cart.version, cart.resellerId],
+    );
+    return claimed.length === 1;
   }
 
   /** The segment the catalog should show for this cart: its customer's price segment, if bound. */

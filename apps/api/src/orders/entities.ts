@@ -1,3 +1,4 @@
+import type { CartState } from '@nce/domain';
 import type { BillingPlan, OrderState, PaymentMethod, PriceSegment, Term } from '@nce/domain';
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 import { bigintAsNumber } from '../db/columns.js';
@@ -25,7 +26,7 @@ export class CartEntity {
   currency: string | null;
 
   @Column({ type: 'varchar', length: 16 })
-  status: 'OPEN' | 'CHECKED_OUT';
+  status: CartState;
 
   @Column({ name: 'created_at', type: 'varchar', length: 30 })
   createdAt: string;

@@ -18,7 +18,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
-import { insertRows, portable, updateReturning } from '../db/sql.js';
+import { insertRows, portable } from '../db/sql.js';
 import type { PartnerCenter } from '../partner-center/index.js';
 import { Permission } from '../platform/permissions.js';
 import { actingFor, BadInput, systemContext, type RequestContext } from '../platform/request-context.js';
@@ -217,12 +217,7 @@ export class PurchaseService {
           refused('CART_CHANGED', 'The cart changed while you checked out; review it and buy again.');
         // Claim the cart before anything else: one transaction checks out the version of it that was priced
         // above. On PostgreSQL a concurrent Buy waits here on the row lock, then finds the version moved on and stops.
-        const claimed = await updateReturning(
-          m,
-          "UPDATE cart SET open_key = NULL, status = 'CHECKED_OUT', updated_at = ?, version = version + 1 WHERE id = ? AND version = ? AND open_key = ? RETURNING id",
-          [this.clock.now().toISOString(), view.cart.id, view.cart.version, resellerId],
-        );
-        if (claimed.length !== 1) return cartChanged();
+        if (!(await this.carts.checkOut(m, view.cart))) return cartChanged();
         if (context.payment.method === 'TERMS') {
           // Checked again inside the transaction, so concurrent orders on terms never exceed the limit together.
           const credit = await this.terms.creditInUse(resellerId, m);
