@@ -1,5 +1,4 @@
 import { mkdir } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import type { App } from '@nce/api/dist/app.js';
@@ -78,7 +77,11 @@ export async function generate(app: App, sizes: Sizes, log: (line: string) => vo
   await mkdir(app.config.dataDir, { recursive: true });
   const csv = join(app.config.dataDir, 'bench-price-list.csv');
   const rows = await writeSamplePriceList(csv, sizes.priceRows);
-  const imported = await app.priceLists.run(await app.priceLists.begin('bench-price-list.csv'), createReadStream(csv));
+  const imported = await app.priceLists.importFile(
+    systemContext(app.clock, 'system:bench'),
+    csv,
+    'bench-price-list.csv',
+  );
   if (!imported.ok) throw new Error(`the sample price list was rejected: ${imported.fault.message}`);
   log(`price list: ${rows} rows`);
 

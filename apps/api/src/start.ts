@@ -10,9 +10,10 @@ export interface RunningProduct {
 }
 
 /**
- * The API as it runs: the app, its sweepers (at start and every minute: imports whose process died are
- * failed once their heartbeat is old; uploads never imported, or left taken by a dead import, are removed
- * once a day old), the HTTP server and the job worker. `main` and the demo start it the same way.
+ * The API as it runs: the app, its upload sweeper (at start and every minute: uploads never imported,
+ * or left taken by an import that has ended, are removed once a day old), the HTTP server and the job
+ * worker, which also runs price-list imports (and runs again one whose process died). `main` and the
+ * demo start it the same way.
  */
 export async function startProduct(
   config: Config,
@@ -20,20 +21,10 @@ export async function startProduct(
 ): Promise<RunningProduct> {
   const app = await createApp(config);
   const sweep = () =>
-    Promise.all([
-      app.priceLists
-        .abandonInterrupted()
-        .then(
-          (abandoned) =>
-            abandoned > 0 &&
-            app.logger.warn({ abandoned }, 'price-list imports left by a stopped process were marked failed'),
-        )
-        .catch((error: unknown) => app.logger.error({ err: error }, 'sweeping abandoned price-list imports failed')),
-      app.uploads
-        .sweep()
-        .then((removed) => removed.files > 0 && app.logger.warn(removed, 'old uploaded files were removed'))
-        .catch((error: unknown) => app.logger.error({ err: error }, 'sweeping old uploads failed')),
-    ]);
+    app.uploads
+      .sweep()
+      .then((removed) => removed.files > 0 && app.logger.warn(removed, 'old uploaded files were removed'))
+      .catch((error: unknown) => app.logger.error({ err: error }, 'sweeping old uploads failed'));
   await sweep();
   const sweeper = setInterval(() => void sweep(), 60_000);
   sweeper.unref();

@@ -1,3 +1,4 @@
+import { ImportAsJob1732600000000 } from './1732600000000-import-as-job.js';
 import type { ApiModule } from '../platform/module.js';
 import { CatalogResolver } from './catalog.resolver.js';
 import { CatalogService } from './catalog.service.js';
@@ -23,11 +24,12 @@ export const catalogModule: ApiModule = {
   name: 'catalog',
   entities: [ProductEntity, SkuEntity, PriceEntity, PriceListImportEntity],
   resolvers: [CatalogResolver, PriceListImportResolver],
-  services: ({ config, db, clock, logger, audit }) => {
+  migrations: [ImportAsJob1732600000000],
+  services: ({ config, db, clock, audit, jobs }) => {
     const uploads = new UploadStore(config.dataDir);
     return {
       uploads,
-      priceLists: new PriceListImporter(db, clock, uploads, logger, audit),
+      priceLists: new PriceListImporter(db, clock, uploads, audit, jobs),
       catalog: new CatalogService(db, config.defaultMarket),
     };
   },

@@ -32,6 +32,8 @@ describe('price-list import as a staff operation', () => {
 
   const waitFor = async (id: string) => {
     for (let i = 0; i < 200; i += 1) {
+      // The import is a job; this test's server runs no worker of its own.
+      await t.app.jobs.runDue();
       const response = await client.gql(STATUS, { id }, staff('staff'));
       if (response.data?.priceListImport.status !== 'RUNNING') return response.data?.priceListImport;
       await new Promise((resolve) => setTimeout(resolve, 25));

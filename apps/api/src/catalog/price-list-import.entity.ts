@@ -39,10 +39,6 @@ export class PriceListImportEntity {
   @Column({ name: 'started_at', type: 'varchar', length: 30 })
   startedAt: string;
 
-  /** Refreshed while the import runs; a RUNNING import whose heartbeat is old was left by a process that died. */
-  @Column({ name: 'heartbeat_at', type: 'varchar', length: 30, nullable: true })
-  heartbeatAt: string | null;
-
   @Column({ name: 'finished_at', type: 'varchar', length: 30, nullable: true })
   finishedAt: string | null;
 }

@@ -1,9 +1,8 @@
 import { systemContext } from '../platform/request-context.js';
 import { readFileSync } from 'node:fs';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { portable } from '../db/sql.js';
-import { IMPORT_ABANDONED_AFTER_MS } from './price-list-importer.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, FIXTURE_PRICE_LIST, importPriceList, type TestApp } from '../test-support/test-app.js';
 
@@ -183,9 +182,8 @@ describe('price-list importer', () => {
     expect(result).toMatchObject({ ok: false, fault: { message: expect.stringMatching(/no price rows/) } });
   });
 
-  it('marks an import interrupted by a stop as failed and drops its staged rows', async () => {
-    const id = await t.app.priceLists.begin('interrupted.csv');
-    await t.app.db.transaction((m) =>
+  const stageOneRow = (importId: string) =>
+    t.app.db.transaction((m) =>
       m.query(
         portable(
           t.app.db.kind,
@@ -194,34 +192,64 @@ describe('price-list importer', () => {
           unit_price_minor, erp_price_minor, change_indicator, tags)
          VALUES (?, 2, 'P1', 'T', 'M', '0001', 'S', '', 'Licenses', 't', 's', 'COMMERCIAL', 'US', 'USD', 'P1Y', 'MONTHLY', 0, NULL, '2026-01-01', NULL, 100, 120, 'Unchanged', '')`,
         ),
-        [id],
+        [importId],
       ),
     );
-    // Its heartbeat is fresh: a live process (another replica, say) may be running it.
-    expect(await t.app.priceLists.abandonInterrupted()).toBe(0);
-    t.clock.advance(IMPORT_ABANDONED_AFTER_MS - 1_000);
-    expect(await t.app.priceLists.abandonInterrupted()).toBe(0);
-    expect(await t.app.priceLists.get(systemContext(t.app.clock, 'test'), id)).toMatchObject({ status: 'RUNNING' });
-    // No heartbeat for longer than that: its process died.
-    t.clock.advance(2_000);
-    expect(await t.app.priceLists.abandonInterrupted()).toBe(1);
-    expect(await t.app.priceLists.get(systemContext(t.app.clock, 'test'), id)).toMatchObject({
-      status: 'FAILED',
-      errorMessage: expect.stringMatching(/interrupted/),
-    });
-    expect((await counts(t)).staged).toBe(0);
+  const system = () => systemContext(t.clock, 'test');
+  const queueUpload = async (text: string) => {
+    const { uploadId } = await t.app.uploads.save(Readable.from([text]), 10_000_000);
+    const started = await t.app.priceLists.startFromUpload(system(), uploadId, 'prices.csv');
+    if (!started.ok) throw new Error(started.failure.message);
+    return { uploadId, importId: started.value.id };
+  };
+  const importStatus = async (id: string) => t.app.priceLists.get(system(), id);
+
+  it('runs an import again from its first row once the process running it died, and applies the file once', async () => {
+    const { importId } = await queueUpload(fixture);
+    // A worker took the job, staged a row and died: its lease holds for a while.
+    await stageOneRow(importId);
+    const leaseUntil = new Date(t.clock.now().getTime() + t.app.config.jobLeaseMs).toISOString();
+    await t.app.db.read.query(
+      portable(
+        t.app.db.kind,
+        "UPDATE job SET status = 'RUNNING', attempts = 1, locked_by = 'dead-worker', locked_until = ? WHERE job_key LIKE ?",
+      ),
+      [leaseUntil, `%${importId}`],
+    );
+    expect(await t.app.jobs.runDue()).toBe(0);
+    expect(await importStatus(importId)).toMatchObject({ status: 'RUNNING' });
+    // Its lease runs out: the next worker runs the import from the start.
+    t.clock.advance(t.app.config.jobLeaseMs + 1_000);
+    expect(await t.app.jobs.runDue()).toBe(1);
+    expect(await importStatus(importId)).toMatchObject({ status: 'SUCCEEDED', rowsRead: 456, rowsInserted: 456 });
+    expect(await counts(t)).toMatchObject({ prices: 456, staged: 0 });
+    expect((await t.app.uploads.usage()).files).toBe(0);
   });
 
-  it('keeps the heartbeat of a running import fresh, so another replica starting meanwhile leaves it alone', async () => {
-    t.app.priceLists.heartbeatMs = 100;
-    const id = await t.app.priceLists.begin('slow.csv');
-    const input = new PassThrough();
-    const running = t.app.priceLists.run(id, input);
-    input.write(readFileSync(FIXTURE_PRICE_LIST, 'utf8').split('\n').slice(0, 2).join('\n') + '\n');
-    t.clock.advance(IMPORT_ABANDONED_AFTER_MS + 1_000);
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(await t.app.priceLists.abandonInterrupted()).toBe(0);
-    input.end();
-    expect((await running).ok).toBe(true);
+  it('fails an import that keeps failing for a reason not in its file, once its attempts are spent, applying nothing', async () => {
+    const { uploadId, importId } = await queueUpload(fixture);
+    await t.app.uploads.removeTaken(uploadId);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect(await t.app.jobs.runDue()).toBe(1);
+      if (attempt < 2) expect(await importStatus(importId)).toMatchObject({ status: 'RUNNING' });
+      t.clock.advance(10 * 60_000);
+    }
+    expect(await importStatus(importId)).toMatchObject({
+      status: 'FAILED',
+      errorMessage: expect.stringMatching(/^the import stopped \(.*ENOENT.*\); nothing of it was applied/),
+    });
+    expect(await counts(t)).toMatchObject({ prices: 0, staged: 0 });
+    expect(await t.app.jobs.runDue()).toBe(0);
+  });
+
+  it('fails a bad file at once, with its line, without running it again', async () => {
+    const { importId } = await queueUpload(fixtureLines.slice(0, 1).join('\n') + '\n');
+    expect(await t.app.jobs.runDue()).toBe(1);
+    expect(await importStatus(importId)).toMatchObject({
+      status: 'FAILED',
+      errorMessage: expect.stringMatching(/no price rows/),
+    });
+    t.clock.advance(10 * 60_000);
+    expect(await t.app.jobs.runDue()).toBe(0);
   });
 });

@@ -1,18 +1,18 @@
 import { nextImportState, type ImportEvent } from '@nce/domain';
 import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { Permission } from '../platform/permissions.js';
-import { requirePermission, systemContext, type RequestContext } from '../platform/request-context.js';
+import { requirePermission, type RequestContext } from '../platform/request-context.js';
 import { fail, ok, type Result } from '../platform/result.js';
 import { insertRows, portable } from '../db/sql.js';
 import type { Clock } from '../platform/clock.js';
 import { keysetPage } from '../platform/cursor.js';
-import { keepAlive } from '../platform/keep-alive.js';
-import type { Logger } from '../platform/logger.js';
+import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { PriceListImportEntity } from './price-list-import.entity.js';
 import {
   checkHeader,
@@ -76,27 +76,36 @@ const PRICE_VALUES = ['tier_max', 'effective_end', 'unit_price_minor', 'erp_pric
  * read without a fault does one short transaction merge them into the catalog. A bad file therefore
  * writes nothing to the catalog, and re-importing the same file changes nothing.
  */
-/**
- * How often a running import refreshes its heartbeat, and how old one must be before the import counts as abandoned.
- */
-export const IMPORT_HEARTBEAT_MS = 10_000;
-export const IMPORT_ABANDONED_AFTER_MS = 2 * 60_000;
+export const IMPORT_PRICE_LIST_JOB = 'catalog.importPriceList';
+
+/** Attempts of an import job before it is failed: a crash or an outage mid-way is retried from the first row. */
+const IMPORT_ATTEMPTS = 3;
+
+/** Where an import job reads its file: an upload (taken for it), or a path on the server (the CLI). */
+type ImportSource = { upload: string } | { file: string };
 
 export class PriceListImporter {
-  /** How often a running import refreshes its heartbeat (tests shorten it). */
-  heartbeatMs = IMPORT_HEARTBEAT_MS;
+  /** Progress listeners of imports this process started and runs itself (the CLI's progress line). */
+  private readonly progress = new Map<string, (progress: ImportProgress) => void>();
 
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly uploads: UploadStore,
-    private readonly logger: Logger,
     private readonly audit: AuditService,
-  ) {}
+    private readonly jobs: JobQueue,
+  ) {
+    // The import is a job: leased while it runs, run again from the first row when its process died, and
+    // failed (nothing of it applied) once its attempts are spent.
+    jobs.register(IMPORT_PRICE_LIST_JOB, (payload, _job, done) => this.runJob(payload, done), {
+      long: true,
+      onGiveUp: (payload, error) => this.giveUp(payload, error),
+    });
+  }
 
   /**
-   * Starts importing an uploaded file in the background and answers at once with the import's id;
-   * its progress and outcome are read with get(). The upload is deleted when the import ends.
+   * Queues the import of an uploaded file and answers at once with the import; its progress and outcome
+   * are read with get(). The upload is deleted when the import ends.
    */
   async startFromUpload(
     actor: RequestContext,
@@ -113,13 +122,12 @@ export class PriceListImporter {
       // eslint-disable-next-line no-control-regex -- control characters are what this removes
       ?.replace(/[\u0000-\u001f\u007f]/g, '')
       .trim();
-    const importId = await this.begin(shown || `upload ${uploadId}`, actor).catch(async (error: unknown) => {
-      await upload.putBack();
-      throw error;
-    });
-    this.run(importId, upload.open())
-      .catch((error: unknown) => this.logger.error({ err: error, importId }, 'price-list import failed unexpectedly'))
-      .finally(() => void upload.remove());
+    const importId = await this.queue(actor, shown || `upload ${uploadId}`, { upload: uploadId }).catch(
+      async (error: unknown) => {
+        await upload.putBack();
+        throw error;
+      },
+    );
     return ok((await this.get(actor, importId))!);
   }
 
@@ -147,11 +155,38 @@ export class PriceListImporter {
     return { imports: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 
-  /** Creates the import record, so a caller can hand out its id before the work starts. */
-  async begin(
+  /**
+   * Imports a file on the server's disk now, in this process, and answers the outcome: the CLI, the demo
+   * and the bench. It is a job like any other import: should this process die, a worker runs it again.
+   */
+  async importFile(
+    ctx: RequestContext,
+    path: string,
     sourceName: string,
-    actor: RequestContext = systemContext(this.clock, 'system:price-list-import'),
-  ): Promise<string> {
+    onProgress?: (progress: ImportProgress) => void,
+  ): Promise<ImportResult> {
+    requirePermission(ctx, Permission.CatalogImport);
+    const importId = await this.queue(ctx, sourceName, { file: path });
+    if (onProgress) this.progress.set(importId, onProgress);
+    try {
+      await this.jobs.runJob(`${IMPORT_PRICE_LIST_JOB}:${importId}`);
+    } finally {
+      this.progress.delete(importId);
+    }
+    const record = await this.db.read.findOneByOrFail(PriceListImportEntity, { id: importId });
+    if (record.status === 'SUCCEEDED') {
+      const { rowsRead, rowsInserted, rowsUpdated, rowsUnchanged } = record;
+      return { ok: true, importId, rowsRead, rowsInserted, rowsUpdated, rowsUnchanged };
+    }
+    if (record.status === 'FAILED') {
+      const fault = { line: record.errorLine ?? 0, column: record.errorColumn, message: record.errorMessage ?? '' };
+      return { ok: false, importId, fault };
+    }
+    throw new Error(`the import of ${sourceName} stopped and is queued to run again; see the import history`);
+  }
+
+  /** Records the import and queues its job, in one transaction. */
+  private async queue(ctx: RequestContext, sourceName: string, source: ImportSource): Promise<string> {
     const id = randomUUID();
     await this.db.transaction(async (m) => {
       const now = this.clock.now().toISOString();
@@ -160,9 +195,14 @@ export class PriceListImporter {
         sourceName: sourceName.slice(0, 300),
         status: 'RUNNING',
         startedAt: now,
-        heartbeatAt: now,
       });
-      await this.audit.record(m, actor, {
+      await this.jobs.enqueue(
+        m,
+        IMPORT_PRICE_LIST_JOB,
+        { importId: id, ...source },
+        { key: `${IMPORT_PRICE_LIST_JOB}:${id}`, maxAttempts: IMPORT_ATTEMPTS },
+      );
+      await this.audit.record(m, ctx, {
         operation: 'catalog.importPriceList',
         entityType: 'PriceListImport',
         entityId: id,
@@ -172,68 +212,74 @@ export class PriceListImporter {
     return id;
   }
 
-  async run(importId: string, input: Readable, onProgress?: (progress: ImportProgress) => void): Promise<ImportResult> {
-    const heartbeat = keepAlive(
-      this.heartbeatMs,
-      () =>
-        this.db.transaction((m) =>
-          m.update(
-            PriceListImportEntity,
-            { id: importId, status: 'RUNNING' },
-            { heartbeatAt: this.clock.now().toISOString() },
-          ),
-        ),
-      (error) => this.logger.warn({ err: error, importId }, 'price-list import heartbeat failed'),
-    );
+  /** The import job: from the first row, however often it was started before; nothing to do once it ended. */
+  private async runJob(payload: Record<string, unknown>, done: (m: EntityManager) => Promise<void>): Promise<void> {
+    const importId = String(payload.importId);
+    const current = await this.db.read.findOneBy(PriceListImportEntity, { id: importId });
+    if (current?.status === 'RUNNING') {
+      await this.db.transaction((m) =>
+        m.query(portable(this.db.kind, 'DELETE FROM catalog_import_row WHERE import_id = ?'), [importId]),
+      );
+      const source = payload as ImportSource;
+      const input = 'upload' in source ? this.uploads.openTaken(source.upload) : createReadStream(source.file);
+      await this.process(importId, input, this.progress.get(importId), done);
+    }
+    if ('upload' in payload) await this.uploads.removeTaken(String(payload.upload));
+  }
+
+  /** Its attempts spent (a fault of the server, not of the file): the import fails and nothing of it applies. */
+  private async giveUp(payload: Record<string, unknown>, error: Error): Promise<void> {
+    const importId = String(payload.importId);
+    await this.db.transaction(async (m) => {
+      await m.query(portable(this.db.kind, 'DELETE FROM catalog_import_row WHERE import_id = ?'), [importId]);
+      await this.move(m, importId, 'FAIL', {
+        errorMessage: `the import stopped (${error.message.slice(0, 200)}); nothing of it was applied — import the file again`,
+        finishedAt: this.clock.now().toISOString(),
+      });
+    });
+    if ('upload' in payload) await this.uploads.removeTaken(String(payload.upload));
+  }
+
+  /**
+   * Stages, checks and merges one file. A fault of the file fails the import with its line and column; any
+   * other error (the server's) leaves it running, for its job to run again, with its staged rows dropped.
+   */
+  private async process(
+    importId: string,
+    input: Readable,
+    onProgress: ((progress: ImportProgress) => void) | undefined,
+    done: (m: EntityManager) => Promise<void>,
+  ): Promise<ImportResult> {
     try {
       const rowsRead = await this.stage(importId, input, onProgress);
       const duplicate = await this.findDuplicate(importId);
       if (duplicate) throw new PriceListError(duplicate);
-      const summary = await this.merge(importId, rowsRead);
+      const summary = await this.merge(importId, rowsRead, done);
       return { ok: true, ...summary };
     } catch (error) {
+      const fileFault = error instanceof PriceListError || error instanceof CsvError;
       const fault = faultOf(error);
       await this.db.transaction(async (m) => {
         await m.query(portable(this.db.kind, 'DELETE FROM catalog_import_row WHERE import_id = ?'), [importId]);
+        if (!fileFault) return;
         await this.move(m, importId, 'FAIL', {
           errorLine: fault.line || null,
           errorColumn: fault.column,
           errorMessage: fault.message,
           finishedAt: this.clock.now().toISOString(),
         });
+        await done(m);
       });
-      if (!(error instanceof PriceListError) && !(error instanceof CsvError)) throw error;
+      if (!fileFault) throw error;
       return { ok: false, importId, fault };
     } finally {
-      heartbeat.stop();
+      input.destroy();
     }
   }
 
   async get(ctx: RequestContext, importId: string): Promise<PriceListImportEntity | null> {
     requirePermission(ctx, Permission.CatalogImport);
     return this.db.read.findOneBy(PriceListImportEntity, { id: importId });
-  }
-
-  /**
-   * Imports left RUNNING by a process that died are failed, and their staged rows dropped. An import
-   * whose heartbeat is recent belongs to a live process (another replica): it is left alone.
-   */
-  async abandonInterrupted(): Promise<number> {
-    const staleBefore = new Date(this.clock.now().getTime() - IMPORT_ABANDONED_AFTER_MS).toISOString();
-    return this.db.transaction(async (m) => {
-      const running = (await m.findBy(PriceListImportEntity, { status: 'RUNNING' })).filter(
-        (run) => !run.heartbeatAt || run.heartbeatAt < staleBefore,
-      );
-      for (const run of running) {
-        await m.query(portable(this.db.kind, 'DELETE FROM catalog_import_row WHERE import_id = ?'), [run.id]);
-        await this.move(m, run.id, 'FAIL', {
-          errorMessage:
-            'the import was interrupted (the server stopped); nothing of it was applied — import the file again',
-          finishedAt: this.clock.now().toISOString(),
-        });
-      }
-      return running.length;
-    });
   }
 
   private async stage(
@@ -308,7 +354,12 @@ export class PriceListImporter {
     };
   }
 
-  private async merge(importId: string, rowsRead: number): Promise<ImportSummary> {
+  /** One short transaction: the staged rows into the catalog, the import marked merged and its job done. */
+  private async merge(
+    importId: string,
+    rowsRead: number,
+    done: (m: EntityManager) => Promise<void>,
+  ): Promise<ImportSummary> {
     const sql = (text: string) => portable(this.db.kind, text);
     return this.db.transaction(async (m) => {
       const { inserted, updated } = await countChanges(m, sql, importId);
@@ -356,6 +407,7 @@ export class PriceListImporter {
         finishedAt: this.clock.now().toISOString(),
       });
       if (!merged) throw new Error(`price-list import ${importId} ended before its merge; nothing of it was applied`);
+      await done(m);
       return summary;
     });
   }

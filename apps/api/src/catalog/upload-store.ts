@@ -57,6 +57,18 @@ export class UploadStore {
     };
   }
 
+  /** The file of an upload taken for an import (its job may run again after a restart). */
+  openTaken(uploadId: string): Readable {
+    if (!/^[0-9a-f-]{36}$/.test(uploadId)) throw new Error(`not an upload id: ${uploadId}`);
+    return createReadStream(`${this.path(uploadId)}.taken`);
+  }
+
+  /** Removes a taken upload once its import ended; gone already is fine. */
+  async removeTaken(uploadId: string): Promise<void> {
+    if (!/^[0-9a-f-]{36}$/.test(uploadId)) return;
+    await rm(`${this.path(uploadId)}.taken`, { force: true });
+  }
+
   /** Files waiting or taken, and the bytes they hold: shown to staff on the Price lists page. */
   async usage(): Promise<{ files: number; bytes: number }> {
     let files = 0;

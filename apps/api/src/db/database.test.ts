@@ -1,3 +1,4 @@
+import { migrationsOf } from '../platform/module.js';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,9 @@ describe('database', () => {
 
   it('has applied every migration and records them', async () => {
     const applied = await t.app.db.read.query('SELECT name FROM migrations');
-    expect(applied.map((m: { name: string }) => m.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
+    // The platform's, then those the context modules declare.
+    const all = [...MIGRATIONS, ...migrationsOf(t.app.modules)];
+    expect(applied.map((m: { name: string }) => m.name)).toEqual(all.map((migration) => migration.name));
   });
 
   it('keeps a transaction’s uncommitted writes invisible to concurrent reads, and serialises transactions', async (context) => {

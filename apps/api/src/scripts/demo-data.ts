@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CustomerInput } from '@nce/domain';
@@ -138,9 +137,10 @@ export async function seedDemoData(app: App, options: { priceRows?: number } = {
     await mkdir(app.config.dataDir, { recursive: true });
     const file = join(app.config.dataDir, 'sample-price-list.csv');
     const rows = await writeSamplePriceList(file, options.priceRows);
-    const result = await app.priceLists.run(
-      await app.priceLists.begin('sample-price-list.csv'),
-      createReadStream(file),
+    const result = await app.priceLists.importFile(
+      systemContext(app.clock, 'system:seed'),
+      file,
+      'sample-price-list.csv',
     );
     if (!result.ok)
       throw new Error(`the sample price list was rejected: line ${result.fault.line}: ${result.fault.message}`);

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { createApp } from '../app.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../platform/logger.js';
+import { systemContext } from '../platform/request-context.js';
 
 /** Usage: pnpm catalog:import FILE — imports a Microsoft NCE price-list CSV into the configured database. */
 async function main(): Promise<number> {
@@ -24,10 +24,10 @@ async function main(): Promise<number> {
   }
   const app = await createApp(loadConfig(), { logger: createLogger('warn') });
   try {
-    const id = await app.priceLists.begin(basename(path));
     const tty = process.stderr.isTTY;
     let lastPrinted = 0;
-    const result = await app.priceLists.run(id, createReadStream(path), ({ rowsRead, bytesRead }) => {
+    const cli = systemContext(app.clock, 'system:cli');
+    const result = await app.priceLists.importFile(cli, path, basename(path), ({ rowsRead, bytesRead }) => {
       const percent = size > 0 ? Math.min(100, Math.floor((bytesRead / size) * 100)) : 100;
       if (tty) process.stderr.write(`\rimporting ${basename(path)}: ${percent}% (${rowsRead} rows)   `);
       else if (percent >= lastPrinted + 10) {

@@ -1,7 +1,10 @@
+import { mkdir } from 'node:fs/promises';
+import { systemContext } from '../platform/request-context.js';
+import { pipeline } from 'node:stream/promises';
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { createReadStream, mkdtempSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,7 +128,11 @@ export async function importPriceList(
   input: Readable = createReadStream(FIXTURE_PRICE_LIST),
   name = 'fixture.csv',
 ) {
-  return app.priceLists.run(await app.priceLists.begin(name), input);
+  // An import reads a file the server keeps until it ends (its job may run again): the stream is saved first.
+  await mkdir(app.config.dataDir, { recursive: true });
+  const file = join(app.config.dataDir, `import-${randomUUID()}.csv`);
+  await pipeline(input, createWriteStream(file));
+  return app.priceLists.importFile(systemContext(app.clock, 'system:test'), file, name);
 }
 
 /**

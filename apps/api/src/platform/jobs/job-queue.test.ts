@@ -184,4 +184,33 @@ describe('durable job queue', () => {
     expect(runs).toEqual([]);
     expect(await job('long')).toMatchObject({ status: 'DONE', attempts: 1, lockedBy: slow.workerId });
   });
+
+  it('runs a long job beside the others in the background worker: jobs claimed after it do not wait for it', async () => {
+    const LEASE = 300;
+    const worker = new JobQueue(t.app.db, t.clock, pino({ level: 'silent' }), LEASE);
+    let finish!: () => void;
+    worker.register('test.long', () => new Promise<void>((done) => (finish = done)), { long: true });
+    worker.register('test.echo', async (payload) => void runs.push(String(payload.value)));
+    const other = new JobQueue(t.app.db, t.clock, pino({ level: 'silent' }), LEASE);
+    other.register('test.long', async () => void runs.push('taken over'));
+    await t.app.db.transaction(async (m) => {
+      await worker.enqueue(m, 'test.long', {}, { key: 'import' });
+      t.clock.advance(1);
+      await worker.enqueue(m, 'test.echo', { value: 'after the long one' }, { key: 'quick' });
+    });
+    worker.start(20);
+    await expect.poll(async () => (await job('quick')).status).toBe('DONE');
+    expect(runs).toEqual(['after the long one']);
+    // The long job still runs, its lease renewed: no other worker takes it over.
+    for (let i = 0; i < 3; i += 1) {
+      t.clock.advance(LEASE / 2);
+      await new Promise((resolve) => setTimeout(resolve, LEASE / 2));
+      expect(await other.runDue()).toBe(0);
+    }
+    expect((await job('import')).status).toBe('RUNNING');
+    // Stopping the worker waits for it.
+    finish();
+    await worker.stop();
+    expect(await job('import')).toMatchObject({ status: 'DONE', attempts: 1, lockedBy: worker.workerId });
+  });
 });

@@ -19,6 +19,11 @@ export type JobHandler = (
 ) => Promise<void>;
 
 export interface JobHooks {
+  /**
+   * A job that runs long (a price-list import): the background worker runs it beside the others, with a
+   * lease of its own, instead of making every job claimed after it wait.
+   */
+  long?: boolean;
   /** After a failed attempt that will be retried. */
   onRetry?: (payload: Record<string, unknown>, error: Error, job: JobEntity) => Promise<void>;
   /** After the last attempt failed: the job will not run again. */
@@ -55,6 +60,8 @@ export class JobQueue {
   private readonly hooks = new Map<string, JobHooks>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  /** Long jobs the worker runs beside its batches (see JobHooks.long). */
+  private readonly beside = new Set<Promise<void>>();
   readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   constructor(
@@ -102,9 +109,23 @@ export class JobQueue {
    * any of it is still to run, and a small batch leaves the rest to other workers.
    */
   async runDue(limit = 100): Promise<number> {
+    return this.runClaimed(limit, null, false);
+  }
+
+  /**
+   * Runs the one job with `key` now, in this process, if it is due and nobody holds it (a command-line tool
+   * running the job it queued); true when it ran. Should this process die, the job's lease runs out and a
+   * worker runs it again.
+   */
+  async runJob(key: string): Promise<boolean> {
+    return (await this.runClaimed(1, key, false)) === 1;
+  }
+
+  /** `beside`: long jobs start and run on while the rest of the batch goes on (the background worker). */
+  private async runClaimed(limit: number, key: string | null, beside: boolean): Promise<number> {
     let ran = 0;
     while (ran < limit) {
-      const batch = await this.claimDue(Math.min(CLAIM_BATCH, limit - ran));
+      const batch = await this.claimDue(Math.min(CLAIM_BATCH, limit - ran), key);
       if (batch.length === 0) break;
       const lease = keepAlive(
         Math.max(100, Math.floor(this.leaseMs / 3)),
@@ -113,6 +134,11 @@ export class JobQueue {
       );
       try {
         for (const job of batch) {
+          if (beside && this.hooks.get(job.kind)?.long) {
+            this.runBeside(job);
+            ran += 1;
+            continue;
+          }
           await this.execute(job);
           ran += 1;
           // On SQLite a job's statements never wait on I/O: without this, a burst of due jobs would hold
@@ -126,10 +152,26 @@ export class JobQueue {
     return ran;
   }
 
+  /** A long job run beside the worker's batches, renewing its own lease until it ends. */
+  private runBeside(job: JobEntity): void {
+    const lease = keepAlive(
+      Math.max(100, Math.floor(this.leaseMs / 3)),
+      () => this.renewLeases([job.id]),
+      (error) => this.logger.warn({ err: error, jobId: job.id }, 'job lease renewal failed'),
+    );
+    const running: Promise<void> = this.execute(job)
+      .catch((error: unknown) => this.logger.error({ err: error, jobId: job.id }, 'job worker failed'))
+      .finally(() => {
+        lease.stop();
+        this.beside.delete(running);
+      });
+    this.beside.add(running);
+  }
+
   start(pollMs: number): void {
     if (this.timer) return;
     const tick = () => {
-      this.running = this.runDue()
+      this.running = this.runClaimed(100, null, true)
         .then(() => undefined)
         .catch((error: unknown) => this.logger.error({ err: error }, 'job worker failed'))
         .finally(() => {
@@ -144,6 +186,7 @@ export class JobQueue {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+    await Promise.all([...this.beside]);
   }
 
   /**
@@ -151,17 +194,17 @@ export class JobQueue {
    * other's row locks instead of queueing behind them or racing; on SQLite the statement holds the only
    * writer, which makes it exclusive even when two processes share the file.
    */
-  private async claimDue(limit: number): Promise<JobEntity[]> {
+  private async claimDue(limit: number, key: string | null = null): Promise<JobEntity[]> {
     const now = this.clock.now();
     const lease = new Date(now.getTime() + this.leaseMs).toISOString();
     const rows = await this.oneStatement((m) =>
       updateReturning(
         m,
         `UPDATE job SET status = 'RUNNING', locked_until = ?, locked_by = ?, attempts = attempts + 1
-         WHERE id IN (SELECT id FROM job WHERE (status = 'PENDING' AND run_at <= ?) OR (status = 'RUNNING' AND locked_until < ?)
+         WHERE id IN (SELECT id FROM job WHERE ((status = 'PENDING' AND run_at <= ?) OR (status = 'RUNNING' AND locked_until < ?))${key === null ? '' : ' AND job_key = ?'}
                       ORDER BY run_at, id LIMIT ${Number(limit)}${this.db.kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
          RETURNING *`,
-        [lease, this.workerId, now.toISOString(), now.toISOString()],
+        [lease, this.workerId, now.toISOString(), now.toISOString(), ...(key === null ? [] : [key])],
       ),
     );
     // RETURNING gives no order: the batch runs oldest first, as claimed.
