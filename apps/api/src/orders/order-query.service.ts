@@ -129,6 +129,22 @@ export class OrderQueryService {
     };
   }
 
+  /**
+   * One order line and its order, for a context that acts on a line (a return): its reseller's users, or
+   * staff with `permission`; null when there is no such line.
+   */
+  async lineWithOrder(
+    ctx: RequestContext,
+    lineId: string,
+    permission: Permission,
+  ): Promise<{ order: SalesOrderEntity; line: OrderLineEntity } | null> {
+    const line = await this.db.read.findOneBy(OrderLineEntity, { id: lineId });
+    const order = line && (await this.db.read.findOneBy(SalesOrderEntity, { id: line.orderId }));
+    if (!line || !order) return null;
+    actingFor(ctx, order.resellerId, permission);
+    return { order, line };
+  }
+
   /** An order its reseller's users, or staff who read orders, may see; null when there is none. */
   async get(ctx: RequestContext, id: string): Promise<(OrderRow & { events: OrderEventEntity[] }) | null> {
     const [rows, events] = await Promise.all([

@@ -4,6 +4,7 @@ import type { AuditService } from '../audit/index.js';
 import { updateReturning } from '../db/sql.js';
 import type { RequestContext } from '../platform/request-context.js';
 import type { Clock } from '../platform/clock.js';
+import { OrderLineEntity, SalesOrderEntity } from './entities.js';
 import { appendOrderEvent } from './order-events.js';
 
 export interface OrderAtHand {
@@ -31,6 +32,28 @@ export class OrderStatusWriter {
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * Adds returned seats to a line, in the caller's transaction, only if the line still has the returned
+   * quantity the caller decided on (so concurrent returns never refund a seat twice). Answers the order as it
+   * is now, with whether every seat of it is returned; null when the line moved on meanwhile.
+   */
+  async recordReturn(
+    m: EntityManager,
+    line: Pick<OrderLineEntity, 'id' | 'orderId' | 'returnedQuantity'>,
+    quantity: number,
+  ): Promise<{ order: SalesOrderEntity; allReturned: boolean } | null> {
+    const claimed = await m
+      .createQueryBuilder()
+      .update(OrderLineEntity)
+      .set({ returnedQuantity: () => `returned_quantity + ${Number(quantity)}` })
+      .where('id = :id AND returned_quantity = :seen', { id: line.id, seen: line.returnedQuantity })
+      .execute();
+    if (claimed.affected !== 1) return null;
+    const lines = await m.findBy(OrderLineEntity, { orderId: line.orderId });
+    const order = await m.findOneByOrFail(SalesOrderEntity, { id: line.orderId });
+    return { order, allReturned: lines.every((l) => l.returnedQuantity >= l.quantity) };
+  }
 
   async move(
     m: EntityManager,

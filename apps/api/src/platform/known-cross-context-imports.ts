@@ -20,8 +20,6 @@ export const KNOWN_CROSS_CONTEXT_IMPORTS: readonly string[] = [
   'support/login-help.service.ts -> identity/sign-in-failure.entity.ts',
   'support/login-help.service.ts -> identity/user.entity.ts',
   'support/login-help.service.ts -> resellers/reseller.entity.ts',
-  'support/returns.service.ts -> orders/entities.ts',
-  'support/returns.service.ts -> terms/ledger.ts',
   'support/support.types.ts -> customers/customer.types.ts',
   'support/support.types.ts -> resellers/reseller.types.ts',
   'tenants/tenant.service.ts -> customers/customer.entity.ts',

@@ -22,11 +22,11 @@ export const supportModule: ApiModule = {
   entities: [SupportCaseEntity, CaseCommentEntity, CreditNoteEntity],
   resolvers: [SupportResolver],
   services: (app) => {
-    const { config, db, clock, audit, partnerCenter, orders, orderStatus, mail, identity, secrets } = app;
+    const { config, db, clock, audit, partnerCenter, orders, orderStatus, terms, mail, identity, secrets } = app;
     const cases = new CaseService(db, clock, audit);
     return {
       cases,
-      returns: new ReturnsService(db, clock, audit, partnerCenter, cases, orderStatus),
+      returns: new ReturnsService(db, clock, audit, partnerCenter, cases, orders, orderStatus, terms),
       invoices: new InvoiceService(db, clock, audit, orders, mail, config.taxRateBasisPoints, () => app.publicUrl),
       loginHelp: new LoginHelpService(db, clock, audit, identity, mail, secrets, (token) => app.resetUrl(token)),
     };

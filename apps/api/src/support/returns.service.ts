@@ -10,14 +10,19 @@ import {
 } from '@nce/domain';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
-import { OrderLineEntity, SalesOrderEntity } from '../orders/entities.js';
-import { OrderMovedConcurrently, type OrderStatusWriter } from '../orders/index.js';
+import {
+  OrderMovedConcurrently,
+  type OrderLineEntity,
+  type OrderQueryService,
+  type OrderStatusWriter,
+  type SalesOrderEntity,
+} from '../orders/index.js';
 import type { PartnerCenter } from '../partner-center/index.js';
 import type { Clock } from '../platform/clock.js';
 import { Permission } from '../platform/permissions.js';
 import { actingFor, requirePermission, type RequestContext } from '../platform/request-context.js';
 import { fail, ok, type Result } from '../platform/result.js';
-import { appendLedger } from '../terms/ledger.js';
+import type { TermsService } from '../terms/index.js';
 import type { CaseService } from './case.service.js';
 import { CreditNoteEntity } from './entities.js';
 
@@ -59,15 +64,16 @@ export class ReturnsService {
     private readonly audit: AuditService,
     private readonly partnerCenter: PartnerCenter,
     private readonly cases: CaseService,
+    private readonly orders: OrderQueryService,
     private readonly orderStatus: OrderStatusWriter,
+    private readonly terms: TermsService,
   ) {}
 
   /** Each line's return decision now: for the seats asked (`quantities`, by line id), else for all it has left. */
   async preview(ctx: RequestContext, orderId: string, quantities: ReadonlyMap<string, number> = new Map()) {
-    const order = await this.db.read.findOneBy(SalesOrderEntity, { id: orderId });
+    const order = await this.orders.get(ctx, orderId);
     if (!order) return null;
-    actingFor(ctx, order.resellerId, Permission.OrdersRead);
-    const lines = await this.db.read.find(OrderLineEntity, { where: { orderId }, order: { lineNumber: 'ASC' } });
+    const lines = order.lines;
     const now = this.clock.now();
     return {
       order,
@@ -92,9 +98,9 @@ export class ReturnsService {
         ? ok({ creditNote: done, replayed: true })
         : refused('IDEMPOTENCY_KEY_REUSED', 'This key was used for another return.');
 
-    const line = await this.db.read.findOneBy(OrderLineEntity, { id: request.orderLineId });
-    const order = line ? await this.db.read.findOneBy(SalesOrderEntity, { id: line.orderId }) : null;
-    if (!line || !order) return refused('NOT_FOUND', 'No such order line.');
+    const found = await this.orders.lineWithOrder(ctx, request.orderLineId, Permission.SupportCases);
+    if (!found) return refused('NOT_FOUND', 'No such order line.');
+    const { order, line } = found;
     const actor = actingFor(ctx, order.resellerId, Permission.SupportCases);
     if (!line.subscriptionId || (order.status !== 'PROVISIONED' && order.status !== 'PARTIALLY_RETURNED')) {
       return refused(
@@ -115,13 +121,9 @@ export class ReturnsService {
       return await this.db.transaction(async (m) => {
         const again = await m.findOneBy(CreditNoteEntity, { idempotencyKey: key });
         if (again) return ok({ creditNote: again, replayed: true });
-        const claimed = await m
-          .createQueryBuilder()
-          .update(OrderLineEntity)
-          .set({ returnedQuantity: () => `returned_quantity + ${Number(request.quantity)}` })
-          .where('id = :id AND returned_quantity = :seen', { id: line.id, seen: line.returnedQuantity })
-          .execute();
-        if (claimed.affected !== 1)
+        // The orders context records the returned seats, and answers the order as it is now in this transaction.
+        const recorded = await this.orderStatus.recordReturn(m, line, request.quantity);
+        if (!recorded)
           return refused(
             'CONCURRENT_RETURN',
             'This line was returned meanwhile; look at it again before returning more.',
@@ -144,26 +146,15 @@ export class ReturnsService {
         });
         await m.insert(CreditNoteEntity, creditNote);
         if (onTerms) {
-          await appendLedger(m, {
-            resellerId: order.resellerId,
-            at: now,
-            kind: 'RETURN_RELEASED',
-            amountMinor: creditNote.amountMinor,
-            currency: order.currency,
-            reference: creditNote.id,
-            note: `Credit note ${creditNote.number}`,
-          });
+          const released = { amountMinor: creditNote.amountMinor, currency: order.currency };
+          await this.terms.release(m, order.resellerId, released, creditNote.id, `Credit note ${creditNote.number}`);
         }
-        const lines = await m.findBy(OrderLineEntity, { orderId: order.id });
-        const all = lines.every((l) => l.returnedQuantity >= l.quantity);
         const refund = formatMoney({ amountMinor: creditNote.amountMinor, currency: order.currency });
-        // The order as it is now, inside this transaction (another line's return may have moved it).
-        const current = await m.findOneByOrFail(SalesOrderEntity, { id: order.id });
         await this.orderStatus.move(
           m,
           actor,
-          current,
-          all ? 'RETURN_ALL' : 'RETURN_PART',
+          recorded.order,
+          recorded.allReturned ? 'RETURN_ALL' : 'RETURN_PART',
           `${request.quantity} × ${line.skuTitle} returned; credit note ${creditNote.number} for ${refund} (${onTerms ? 'released to the credit line' : 'card refund'}).`,
         );
         if (request.caseId)

@@ -446,6 +446,19 @@ export class TermsService {
     };
   }
 
+  /** Gives credit back to the reseller's line (a return of an order paid on terms), in the caller's transaction. */
+  async release(m: EntityManager, resellerId: string, amount: Money, reference: string, note: string): Promise<void> {
+    await appendLedger(m, {
+      resellerId,
+      at: this.clock.now().toISOString(),
+      kind: 'RETURN_RELEASED',
+      amountMinor: amount.amountMinor,
+      currency: amount.currency,
+      reference,
+      note,
+    });
+  }
+
   /** Charges an order paid on terms to the ledger, in the order's transaction. */
   async charge(m: EntityManager, resellerId: string, amount: Money, orderId: string, soNumber: string): Promise<void> {
     await appendLedger(m, {
