@@ -40,33 +40,33 @@ export class UploadStore {
    * Takes an upload for one operation: the file is renamed out of the waiting ones, atomically, so two
    * requests naming the same upload cannot both consume it. Null when it is not (or no longer) waiting.
    */
-  async take(
-    uploadId: string,
-  ): Promise<{ open(): Readable; remove(): Promise<void>; putBack(): Promise<void> } | null> {
-    if (!/^[0-9a-f-]{36}$/.test(uploadId)) return null;
-    const taken = `${this.path(uploadId)}.taken`;
+  async take(uploadId: string): Promise<{ putBack(): Promise<void> } | null> {
+    const taken = this.takenPath(uploadId);
+    if (!taken) return null;
     try {
       await rename(this.path(uploadId), taken);
     } catch {
       return null;
     }
-    return {
-      open: () => createReadStream(taken),
-      remove: () => rm(taken, { force: true }),
-      putBack: () => rename(taken, this.path(uploadId)),
-    };
+    return { putBack: () => rename(taken, this.path(uploadId)) };
   }
 
   /** The file of an upload taken for an import (its job may run again after a restart). */
   openTaken(uploadId: string): Readable {
-    if (!/^[0-9a-f-]{36}$/.test(uploadId)) throw new Error(`not an upload id: ${uploadId}`);
-    return createReadStream(`${this.path(uploadId)}.taken`);
+    const taken = this.takenPath(uploadId);
+    if (!taken) throw new Error(`not an upload id: ${uploadId}`);
+    return createReadStream(taken);
   }
 
   /** Removes a taken upload once its import ended; gone already is fine. */
   async removeTaken(uploadId: string): Promise<void> {
-    if (!/^[0-9a-f-]{36}$/.test(uploadId)) return;
-    await rm(`${this.path(uploadId)}.taken`, { force: true });
+    const taken = this.takenPath(uploadId);
+    if (taken) await rm(taken, { force: true });
+  }
+
+  /** Where a taken upload's file is; null for anything that is not an upload id (never a path of its own). */
+  private takenPath(uploadId: string): string | null {
+    return /^[0-9a-f-]{36}$/.test(uploadId) ? `${this.path(uploadId)}.taken` : null;
   }
 
   /** Files waiting or taken, and the bytes they hold: shown to staff on the Price lists page. */

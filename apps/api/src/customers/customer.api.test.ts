@@ -208,7 +208,8 @@ describe('customers and tenants', () => {
     // Even though OtherCo's acceptance happens to name this reseller too, another reseller's customer uses it.
     expect(await tenantOp('chooseExistingTenant', mine, 'otherco.onmicrosoft.com')).toEqual(unknown);
     expect(await tenantOp('chooseExistingTenant', mine, 'newcotrading.onmicrosoft.com')).toEqual(unknown);
-    expect(await t.app.tenants.chosen(systemContext(t.app.clock, 'test'), mine)).toBeNull();
+    const mineCustomer = await t.app.db.read.findOneByOrFail(CustomerEntity, { id: mine });
+    expect(await t.app.tenants.chosen(systemContext(t.app.clock, 'test'), mineCustomer)).toBeNull();
     const conflicts = await t.app.db.read.findBy(AuditEntryEntity, {
       operation: 'tenants.linkConflict',
       entityId: mine,

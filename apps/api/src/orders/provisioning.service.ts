@@ -141,7 +141,7 @@ export class ProvisioningService {
     const order = await this.db.read.findOneByOrFail(SalesOrderEntity, { id: orderId });
     if (order.status !== 'PROVISIONING') return;
     const customer = await this.db.read.findOneByOrFail(CustomerEntity, { id: order.customerId });
-    const tenant = await this.tenants.chosen(systemContext(this.clock, 'system:provisioning'), customer.id);
+    const tenant = await this.tenants.chosen(systemContext(this.clock, 'system:provisioning'), customer);
     const lines = await this.db.read.find(OrderLineEntity, { where: { orderId }, order: { lineNumber: 'ASC' } });
     await this.transition(order, 'PROVISIONING_SUCCEEDED', 'Licences provisioned.', async (m) => {
       await m.update(SalesOrderEntity, orderId, { provisionedAt: this.clock.now().toISOString() });

@@ -16,7 +16,8 @@ export class SimTenantEntity {
   @Column({ type: 'boolean', default: false })
   government: boolean;
 
-  /** Whether the tenant's global admin accepted the distributor's authorisation link (R21). */
+  // R21: the customer's global admin accepts the universal authorisation link.
+  /** Whether the tenant's global admin accepted the distributor's authorisation link. */
   @Column({ name: 'relationship_accepted', type: 'boolean', default: false })
   relationshipAccepted: boolean;
 

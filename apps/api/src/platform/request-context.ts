@@ -1,11 +1,10 @@
-import type { EntityManager } from 'typeorm';
 import type { Clock } from './clock.js';
 import { hasPermission, type ModulePermission, type Permission, type Principal } from './permissions.js';
 
 /**
- * Who is asking, for whom, when, and inside which transaction: the first argument of every service
- * method, reads included. The GraphQL context is one (it adds the request's plumbing); jobs, scripts
- * and HTTP routes make their own. The audit trail records it with every change.
+ * Who is asking, for whom and when: the first argument of every service method, reads included (an open
+ * transaction is still handed on as its EntityManager). The GraphQL context is one (it adds the request's
+ * plumbing); jobs, scripts and HTTP routes make their own. The audit trail records it with every change.
  */
 export interface RequestContext {
   readonly principal: Principal | null;
@@ -14,8 +13,6 @@ export interface RequestContext {
   /** Set when a staff user acts on behalf of a reseller; the audit keeps both identities. */
   readonly onBehalfOfResellerId?: string | null;
   readonly clock: Clock;
-  /** The transaction a service opened and hands on to the services it calls. */
-  readonly transaction?: EntityManager;
 }
 
 /** For what the system does by itself (jobs, seeding, the CLI): no principal, every record in reach. */
@@ -23,12 +20,6 @@ export const systemContext = (clock: Clock, requestId: string): RequestContext =
   principal: null,
   requestId,
   clock,
-});
-
-/** The same request, inside transaction `manager`. */
-export const inTransaction = (ctx: RequestContext, manager: EntityManager): RequestContext => ({
-  ...ctx,
-  transaction: manager,
 });
 
 /**

@@ -28,7 +28,8 @@ import { CreditNoteEntity } from './entities.js';
 
 const PLAN_MONTHS: Record<BillingPlan, number | null> = { MONTHLY: 1, ANNUAL: 12, TRIENNIAL: 36, ONE_TIME: null };
 
-/** The line as the domain's return rule sees it: paid per billing period since the purchase (R24). */
+// R24: the line as the domain's return rule sees it.
+/** The line as the domain's return rule sees it: paid per billing period since the purchase. */
 export function returnableLine(order: SalesOrderEntity, line: OrderLineEntity): ReturnableLine {
   const placed = new Date(order.placedAt);
   const months = PLAN_MONTHS[line.billingPlan] ?? TERM_MONTHS[line.term as Term] ?? 1;

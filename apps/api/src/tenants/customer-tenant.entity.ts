@@ -6,7 +6,8 @@ export type TenantChoice = 'NEW' | 'EXISTING';
  */
 export type TenantState = 'REQUESTED' | 'CREATED' | 'LINKED';
 
-/** Where a customer's licences go (R11–R15), and the Partner-of-Record attestation (R13). */
+// R11–R15: the tenant choice; R13: the attestation.
+/** Where a customer's licences go, and the Partner-of-Record attestation. */
 @Entity('customer_tenant')
 export class CustomerTenantEntity {
   @PrimaryColumn({ name: 'customer_id', type: 'varchar', length: 36 })

@@ -65,9 +65,13 @@ export class TenantService {
     return this.db.read.findOneBy(CustomerTenantEntity, { customerId });
   }
 
-  /** The tenant chosen for a customer `ctx` may see; null when none is chosen yet (or no such customer). */
-  async chosen(ctx: RequestContext, customerId: string): Promise<CustomerTenantEntity | null> {
-    return (await this.customer(ctx, customerId, Permission.CustomersRead)) && this.get(customerId);
+  /** The tenant chosen for a customer the caller holds, if `ctx` may see it; null when none is chosen yet. */
+  async chosen(
+    ctx: RequestContext,
+    customer: Pick<CustomerEntity, 'id' | 'resellerId'>,
+  ): Promise<CustomerTenantEntity | null> {
+    actingFor(ctx, customer.resellerId, Permission.CustomersRead);
+    return this.get(customer.id);
   }
 
   /**
