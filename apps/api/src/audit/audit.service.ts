@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { MoreThanOrEqual, type EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { insertRows } from '../db/sql.js';
 import { Permission } from '../platform/permissions.js';
@@ -89,6 +89,14 @@ export class AuditService {
         request_id: actor.requestId.slice(0, 64),
       },
     ]);
+  }
+
+  /**
+   * How many times an operation was recorded since a moment, on one entity or by one person: the ration
+   * checks of rationed operations (unlocking a sign-in).
+   */
+  count(operation: string, since: Date, of: { entityId: string } | { actorUserId: string }): Promise<number> {
+    return this.db.read.countBy(AuditEntryEntity, { operation, at: MoreThanOrEqual(since.toISOString()), ...of });
   }
 
   /** Entries newest first, filtered, keyset-paginated. */

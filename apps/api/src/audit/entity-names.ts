@@ -1,39 +1,39 @@
 import type { Database } from '../db/database.js';
-import { portable } from '../db/sql.js';
 import { containsPattern } from '../platform/cursor.js';
-
-/** Where each audited entity type keeps the name people know it by. */
-const NAMED: Record<string, { table: string; name: string }> = {
-  // name: a column or an expression both engines read the same way.
-  Reseller: { table: 'reseller', name: 'company_name' },
-  Customer: { table: 'customer', name: 'company_name' },
-  Order: { table: 'sales_order', name: 'so_number' },
-  User: { table: 'app_user', name: 'display_name' },
-  SupportCase: { table: 'support_case', name: "number || ' ' || subject" },
-  TermsRequest: { table: 'terms_request', name: 'company_name' },
-};
+import type { ApiModule, AuditNames } from '../platform/module.js';
 
 /** How many ids one name search may match per entity type: the audit filter stays one bounded IN list. */
 const MATCH_LIMIT = 200;
 
-/** The names of audited entities, and the entities a typed name matches, across the contexts that own them. */
+/** The entity type of the people who act: the identity context names them. */
+const ACTOR_TYPE = 'User';
+
+/**
+ * The names of audited entities, and the entities a typed name matches, read through the relations the
+ * owning contexts declare in their modules (`auditNames`).
+ */
 export class AuditEntityNames {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly modules: readonly ApiModule[],
+  ) {}
+
+  private get named(): Map<string, AuditNames> {
+    return new Map(this.modules.flatMap((module) => Object.entries(module.auditNames ?? {})));
+  }
 
   /** `type:id` → name, for the entries of one page (one statement per entity type present). */
   async namesOf(keys: readonly { type: string; id: string }[]): Promise<Map<string, string>> {
+    const named = this.named;
     const names = new Map<string, string>();
     const byType = new Map<string, Set<string>>();
-    for (const key of keys) if (NAMED[key.type]) byType.set(key.type, (byType.get(key.type) ?? new Set()).add(key.id));
+    for (const key of keys)
+      if (named.has(key.type)) byType.set(key.type, (byType.get(key.type) ?? new Set()).add(key.id));
     await Promise.all(
       [...byType].map(async ([type, ids]) => {
-        const { table, name } = NAMED[type];
         const list = [...ids];
-        const rows: { id: string; name: string }[] = await this.db.read.query(
-          portable(
-            this.db.kind,
-            `SELECT id, ${name} AS name FROM ${table} WHERE id IN (${list.map(() => '?').join(', ')})`,
-          ),
+        const rows = await this.db.select<{ id: string; name: string }>(
+          `SELECT x.id, x.name FROM ${named.get(type)!} x WHERE x.id IN (${list.map(() => '?').join(', ')})`,
           list,
         );
         for (const row of rows) names.set(`${type}:${row.id}`, String(row.name));
@@ -45,30 +45,20 @@ export class AuditEntityNames {
   /** Ids of entities whose name contains `text`, plus `text` itself (an id typed or pasted whole). */
   async idsMatching(text: string): Promise<string[]> {
     const pattern = containsPattern(text.trim());
-    const found = await Promise.all(
-      Object.values(NAMED).map(
-        ({ table, name }) =>
-          this.db.read.query(
-            portable(
-              this.db.kind,
-              `SELECT id FROM ${table} WHERE LOWER(${name}) LIKE ? ESCAPE '\\' LIMIT ${MATCH_LIMIT}`,
-            ),
-            [pattern],
-          ) as Promise<{ id: string }[]>,
-      ),
-    );
-    return [text.trim(), ...found.flat().map((row) => row.id)];
+    const found = await Promise.all([...this.named.values()].map((relation) => this.matching(relation, pattern)));
+    return [text.trim(), ...found.flat()];
   }
 
   /** Ids of users whose name or email contains `text`. */
   async usersMatching(text: string): Promise<string[]> {
-    const pattern = containsPattern(text.trim());
-    const rows: { id: string }[] = await this.db.read.query(
-      portable(
-        this.db.kind,
-        `SELECT id FROM app_user WHERE LOWER(display_name) LIKE ? ESCAPE '\\' OR email_key LIKE ? ESCAPE '\\' LIMIT ${MATCH_LIMIT}`,
-      ),
-      [pattern, pattern],
+    const users = this.named.get(ACTOR_TYPE);
+    return users ? this.matching(users, containsPattern(text.trim())) : [];
+  }
+
+  private async matching(relation: AuditNames, pattern: string): Promise<string[]> {
+    const rows = await this.db.select<{ id: string }>(
+      `SELECT x.id FROM ${relation} x WHERE x.search LIKE ? ESCAPE '\\' LIMIT ${MATCH_LIMIT}`,
+      [pattern],
     );
     return rows.map((row) => row.id);
   }

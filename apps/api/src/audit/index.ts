@@ -23,7 +23,7 @@ export const auditModule: ApiModule = {
   name: 'audit',
   entities: [AuditEntryEntity],
   resolvers: [AuditResolver],
-  services: ({ db, clock }) => ({ audit: new AuditService(db, clock, new AuditEntityNames(db)) }),
+  services: ({ db, clock, modules }) => ({ audit: new AuditService(db, clock, new AuditEntityNames(db, modules)) }),
   loaders: ({ audit }) => ({
     auditEntityName: new DataLoader(async (keys) => {
       const names = await audit.names.namesOf(

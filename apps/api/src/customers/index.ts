@@ -1,3 +1,4 @@
+import { CUSTOMER_NAMES } from './published.js';
 import type { ApiModule } from '../platform/module.js';
 import { localAddressRules } from './address-validator.js';
 import { CustomerEntity } from './customer.entity.js';
@@ -18,9 +19,10 @@ declare module '../app.js' {
   }
 }
 
-/** A reseller's end customers (the tenant choice is served here too, from the tenants context). */
+/** A reseller's end customers. */
 export const customersModule: ApiModule = {
   name: 'customers',
+  auditNames: { Customer: CUSTOMER_NAMES },
   entities: [CustomerEntity],
   resolvers: [CustomerResolver],
   services: ({ db, clock, audit, secrets, resellers }) => ({
@@ -37,3 +39,6 @@ export const customersModule: ApiModule = {
   }),
 };
 export type { CustomerEntity } from './customer.entity.js';
+export type { CustomerService } from './customer.service.js';
+// Values other contexts' resolvers build on (the tenants context adds Customer.tenant).
+export { Customer, RevealedSecret } from './customer.types.js';

@@ -118,3 +118,28 @@ export function readPacked<T, R extends object>(
   }
   return into as R & Pick<T, RowSpec<T>['columns'][number][1]>;
 }
+
+/**
+ * A context's table as other contexts' SQL may read it: the columns the owner publishes, under the names it
+ * publishes them. Interpolated into a statement it is a derived table, `(SELECT … FROM table)`, which both
+ * engines flatten into the outer query, so a join through it costs what a join on the table costs. The
+ * owner may rename or split its tables as long as it keeps the relation's columns; other contexts never
+ * name its tables (`platform/dependency-rules.test.ts`).
+ */
+export class PublishedRelation<C extends string = string> {
+  readonly sql: string;
+  constructor(
+    readonly name: string,
+    from: string,
+    readonly columns: Readonly<Record<C, string>>,
+  ) {
+    const list = Object.entries<string>(columns).map(([as, expression]) =>
+      as === expression ? as : `${expression} AS ${as}`,
+    );
+    this.sql = `(SELECT ${list.join(', ')} FROM ${from})`;
+  }
+
+  toString(): string {
+    return this.sql;
+  }
+}

@@ -1,3 +1,4 @@
+import { USER_NAMES } from './published.js';
 import type { ApiModule } from '../platform/module.js';
 import { IdentityResolver } from './identity.resolver.js';
 import { IdentityService } from './identity.service.js';
@@ -5,6 +6,7 @@ import { PasswordResetEntity } from './password-reset.entity.js';
 import { SessionEntity } from './session.entity.js';
 import { SignInFailureEntity } from './sign-in-failure.entity.js';
 import { UserEntity } from './user.entity.js';
+import { UserAccounts } from './user-accounts.js';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 
@@ -17,15 +19,21 @@ declare module '../loaders.js' {
 declare module '../app.js' {
   interface App {
     identity: IdentityService;
+    /** Accounts as staff administration and support change them. */
+    accounts: UserAccounts;
   }
 }
 
 /** Users, sign-in, sessions and password resets. */
 export const identityModule: ApiModule = {
   name: 'identity',
+  auditNames: { User: USER_NAMES },
   entities: [UserEntity, SessionEntity, SignInFailureEntity, PasswordResetEntity],
   resolvers: [IdentityResolver],
-  services: ({ db, clock, audit, hasher }) => ({ identity: new IdentityService(db, clock, audit, hasher) }),
+  services: ({ db, clock, audit, hasher }) => {
+    const identity = new IdentityService(db, clock, audit, hasher);
+    return { identity, accounts: new UserAccounts(db, clock, hasher, identity) };
+  },
   loaders: ({ db }) => ({
     usersByReseller: new DataLoader(async (ids) => {
       const rows = await db.read.find(UserEntity, {
@@ -39,3 +47,8 @@ export const identityModule: ApiModule = {
 
 export type { PasswordHasher } from './password-hasher.js';
 export type { UserEntity } from './user.entity.js';
+export type { UserKind } from './user.entity.js';
+export type { AccountChange, UserAccounts } from './user-accounts.js';
+export { USER_SORTS } from './user-accounts.js';
+export { emailKey } from './identity.service.js';
+export type { IdentityService } from './identity.service.js';

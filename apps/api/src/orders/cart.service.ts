@@ -5,18 +5,21 @@ import {
   checkQuantity,
   priceSegmentFor,
   type BillingPlan,
+  type CustomerSegment,
   type PriceSegment,
   type Term,
 } from '@nce/domain';
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/index.js';
-import { CustomerEntity } from '../customers/customer.entity.js';
+import { CATALOG_OFFERS, CATALOG_PRICES } from '../catalog/published.js';
+import { CUSTOMERS } from '../customers/published.js';
 import type { Database } from '../db/database.js';
 import { insertRows, portable, updateReturning } from '../db/sql.js';
 import { Permission } from '../platform/permissions.js';
 import { actingFor, type RequestContext } from '../platform/request-context.js';
 import { fail, ok, type Result } from '../platform/result.js';
 import { isoDate, type Clock } from '../platform/clock.js';
+import { RESELLERS } from '../resellers/published.js';
 import { CartEntity, CartLineEntity } from './entities.js';
 
 export interface CartLineView {
@@ -98,7 +101,7 @@ export class CartService {
       const [price] = await m.query(
         portable(
           this.db.kind,
-          `SELECT pr.id, pr.segment, pr.currency, pr.unit_price_minor, pr.tier_max FROM catalog_price pr WHERE pr.id = ? AND pr.effective_start <= ? AND (pr.effective_end IS NULL OR pr.effective_end >= ?)`,
+          `SELECT pr.segment, pr.currency, pr.unit_price_minor, pr.tier_max FROM ${CATALOG_PRICES} pr WHERE pr.price_id = ? AND pr.effective_start <= ? AND (pr.effective_end IS NULL OR pr.effective_end >= ?)`,
         ),
         [priceId, today, today],
       );
@@ -109,7 +112,7 @@ export class CartService {
         portable(
           this.db.kind,
           `SELECT r.id AS reseller_id, cu.segment AS customer_segment, ${CART_COLUMNS.map((c) => `c.${c} AS cart_${c}`).join(', ')}
-           FROM reseller r LEFT JOIN cart c ON c.open_key = r.id LEFT JOIN customer cu ON cu.id = c.customer_id WHERE r.id = ?`,
+           FROM ${RESELLERS} r LEFT JOIN cart c ON c.open_key = r.id LEFT JOIN ${CUSTOMERS} cu ON cu.id = c.customer_id WHERE r.id = ?`,
         ),
         [resellerId],
       );
@@ -178,7 +181,7 @@ export class CartService {
       const line = cart ? await m.findOneBy(CartLineEntity, { id: lineId, cartId: cart.id }) : null;
       if (!cart || !line) return refused('CART_LINE_NOT_FOUND', 'That line is not in the cart.');
       const [price] = await m.query(
-        portable(this.db.kind, 'SELECT tier_min, tier_max FROM catalog_price WHERE id = ?'),
+        portable(this.db.kind, `SELECT pr.tier_min, pr.tier_max FROM ${CATALOG_PRICES} pr WHERE pr.price_id = ?`),
         [line.priceId],
       );
       const verdict = checkQuantity(quantity, { max: price?.tier_max ?? undefined });
@@ -219,7 +222,7 @@ export class CartService {
     const actor = actingFor(ctx, resellerId, Permission.OrdersManage);
     return this.db.transaction(async (m) => {
       const [customer] = await m.query(
-        portable(this.db.kind, 'SELECT segment FROM customer WHERE id = ? AND reseller_id = ?'),
+        portable(this.db.kind, `SELECT cu.segment FROM ${CUSTOMERS} cu WHERE cu.id = ? AND cu.reseller_id = ?`),
         [customerId, resellerId],
       );
       if (!customer) return refused('CUSTOMER_NOT_FOUND', 'No such customer of this reseller.', 'customerId');
@@ -261,8 +264,11 @@ export class CartService {
   async priceSegment(ctx: RequestContext, resellerId: string): Promise<PriceSegment | null> {
     const view = await this.view(ctx, resellerId);
     if (!view?.cart.customerId) return view?.cart.priceSegment ?? null;
-    const customer = await this.db.read.findOneByOrFail(CustomerEntity, { id: view.cart.customerId });
-    return priceSegmentFor(customer.segment);
+    const [customer] = await this.db.select<{ segment: CustomerSegment }>(
+      `SELECT cu.segment FROM ${CUSTOMERS} cu WHERE cu.id = ?`,
+      [view.cart.customerId],
+    );
+    return customer ? priceSegmentFor(customer.segment) : null;
   }
 
   /** Hand-written SQL in the caller's transaction, or outside any (`m` null). */
@@ -332,10 +338,10 @@ export class CartService {
     const today = isoDate(this.clock.now());
     const rows = await this.query(
       m,
-      `SELECT l.id, l.price_id, l.quantity, l.unit_price_minor, p.id AS product_id, p.title AS product_title, s.sku_id, s.title AS sku_title,
-              pr.term, pr.billing_plan, pr.segment, pr.currency, pr.tier_max,
-              CASE WHEN pr.effective_start <= ? AND (pr.effective_end IS NULL OR pr.effective_end >= ?) THEN pr.unit_price_minor ELSE NULL END AS current_price
-       FROM cart_line l JOIN catalog_price pr ON pr.id = l.price_id JOIN catalog_sku s ON s.id = pr.sku_ref JOIN catalog_product p ON p.id = s.product_id
+      `SELECT l.id, l.price_id, l.quantity, l.unit_price_minor, o.product_id, o.product_title, o.sku_id, o.sku_title,
+              o.term, o.billing_plan, o.segment, o.currency, o.tier_max,
+              CASE WHEN o.effective_start <= ? AND (o.effective_end IS NULL OR o.effective_end >= ?) THEN o.unit_price_minor ELSE NULL END AS current_price
+       FROM cart_line l JOIN ${CATALOG_OFFERS} o ON o.price_id = l.price_id
        WHERE l.cart_id = ? ORDER BY l.added_at, l.id`,
       [today, today, cartId],
     );

@@ -1,3 +1,4 @@
+import { ORDER_NAMES } from './published.js';
 import type { ApiModule } from '../platform/module.js';
 import { CartService } from './cart.service.js';
 import { CartEntity, CartLineEntity, OrderEventEntity, OrderLineEntity, SalesOrderEntity } from './entities.js';
@@ -29,10 +30,11 @@ declare module '../app.js' {
 /** Cart, readiness, Buy and provisioning: the purchase flow and the orders it writes. */
 export const ordersModule: ApiModule = {
   name: 'orders',
+  auditNames: { Order: ORDER_NAMES },
   entities: [CartEntity, CartLineEntity, SalesOrderEntity, OrderLineEntity, OrderEventEntity],
   resolvers: [OrderResolver],
   services: (app) => {
-    const { config, db, clock, audit, jobs, partnerCenter, resellers, terms, tenants, mail } = app;
+    const { config, db, clock, audit, jobs, partnerCenter, resellers, terms, tenants, customers, mail } = app;
     const carts = new CartService(db, clock, audit);
     const orderStatus = new OrderStatusWriter(clock, audit);
     const orders = new OrderQueryService(db);
@@ -52,7 +54,7 @@ export const ordersModule: ApiModule = {
         terms,
         config.distributorPartnerId,
       ),
-      provisioning: new ProvisioningService(db, clock, jobs, partnerCenter, tenants, mail, orderStatus, {
+      provisioning: new ProvisioningService(db, clock, jobs, partnerCenter, tenants, customers, mail, orderStatus, {
         provisioningDelayMs: config.provisioningDelayMs,
         publicUrl: () => app.publicUrl,
       }),

@@ -1,3 +1,5 @@
+import { CUSTOMERS } from '../customers/published.js';
+import { RESELLERS } from '../resellers/published.js';
 import { Permission } from '../platform/permissions.js';
 import { actingFor, ownReseller, type RequestContext } from '../platform/request-context.js';
 import type { OrderState } from '@nce/domain';
@@ -95,7 +97,7 @@ export class OrderQueryService {
       portable(
         this.db.kind,
         `SELECT ${packedColumns(this.db.kind, [...ORDER_ROW.columns.map(([column]) => `o.${column}`), 'r.company_name', 'c.company_name'])}
-         FROM sales_order o JOIN reseller r ON r.id = o.reseller_id JOIN customer c ON c.id = o.customer_id
+         FROM sales_order o JOIN ${RESELLERS} r ON r.id = o.reseller_id JOIN ${CUSTOMERS} c ON c.id = o.customer_id
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order.column} ${order.direction}, o.id ${order.direction} LIMIT ?`,
       ),
       [...params, first + 1],
@@ -151,7 +153,7 @@ export class OrderQueryService {
       this.db.read.query(
         portable(
           this.db.kind,
-          `SELECT o.*, r.company_name AS reseller_name, c.company_name AS customer_name FROM sales_order o JOIN reseller r ON r.id = o.reseller_id JOIN customer c ON c.id = o.customer_id WHERE o.id = ?`,
+          `SELECT o.*, r.company_name AS reseller_name, c.company_name AS customer_name FROM sales_order o JOIN ${RESELLERS} r ON r.id = o.reseller_id JOIN ${CUSTOMERS} c ON c.id = o.customer_id WHERE o.id = ?`,
         ),
         [id],
       ),

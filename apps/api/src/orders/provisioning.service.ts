@@ -1,6 +1,7 @@
+import { CUSTOMER_TENANTS } from '../tenants/published.js';
 import { nextOrderState, type BillingPlan, type OrderEvent, type OrderState, type Term } from '@nce/domain';
 import type { EntityManager } from 'typeorm';
-import { CustomerEntity } from '../customers/customer.entity.js';
+import type { CustomerService } from '../customers/index.js';
 import type { Database } from '../db/database.js';
 import { portable } from '../db/sql.js';
 import type { MailService } from '../mail/index.js';
@@ -32,6 +33,7 @@ export class ProvisioningService {
     private readonly jobs: JobQueue,
     private readonly partnerCenter: PartnerCenter,
     private readonly tenants: TenantService,
+    private readonly customers: CustomerService,
     private readonly mail: MailService,
     private readonly status: OrderStatusWriter,
     private readonly options: { provisioningDelayMs: number; publicUrl: () => string },
@@ -60,7 +62,7 @@ export class ProvisioningService {
       state: string | null;
       tenant_id: string | null;
     }>(
-      'SELECT o.id, o.so_number, o.status, o.customer_id, t.choice, t.state, t.tenant_id FROM sales_order o LEFT JOIN customer_tenant t ON t.customer_id = o.customer_id WHERE o.id = ?',
+      `SELECT o.id, o.so_number, o.status, o.customer_id, t.choice, t.state, t.tenant_id FROM sales_order o LEFT JOIN ${CUSTOMER_TENANTS} t ON t.customer_id = o.customer_id WHERE o.id = ?`,
       [orderId],
     );
     if (!order) throw new Error(`no order ${orderId}`);
@@ -140,8 +142,10 @@ export class ProvisioningService {
   async complete(orderId: string, done?: (m: EntityManager) => Promise<void>): Promise<void> {
     const order = await this.db.read.findOneByOrFail(SalesOrderEntity, { id: orderId });
     if (order.status !== 'PROVISIONING') return;
-    const customer = await this.db.read.findOneByOrFail(CustomerEntity, { id: order.customerId });
-    const tenant = await this.tenants.chosen(systemContext(this.clock, 'system:provisioning'), customer);
+    const system = systemContext(this.clock, 'system:provisioning');
+    const customer = await this.customers.get(system, order.customerId);
+    if (!customer) throw new Error(`order ${orderId} names no customer`);
+    const tenant = await this.tenants.chosen(system, customer);
     const lines = await this.db.read.find(OrderLineEntity, { where: { orderId }, order: { lineNumber: 'ASC' } });
     await this.transition(order, 'PROVISIONING_SUCCEEDED', 'Licences provisioned.', async (m) => {
       await m.update(SalesOrderEntity, orderId, { provisionedAt: this.clock.now().toISOString() });

@@ -1,3 +1,6 @@
+import { CUSTOMERS } from '../customers/published.js';
+import { RESELLERS } from '../resellers/published.js';
+import { CUSTOMER_TENANTS } from '../tenants/published.js';
 import { createHash, randomUUID } from 'node:crypto';
 import {
   canCreateNewTenant,
@@ -438,7 +441,7 @@ export class PurchaseService {
               EXISTS (SELECT 1 FROM sales_order o WHERE o.reseller_id = r.id) AS has_orders,
               cu.id AS customer_id, cu.company_name, cu.segment,
               t.choice, t.domain, t.state, t.attested_at, t.attested_by_email
-       FROM reseller r LEFT JOIN customer cu ON cu.id = ? LEFT JOIN customer_tenant t ON t.customer_id = cu.id
+       FROM ${RESELLERS} r LEFT JOIN ${CUSTOMERS} cu ON cu.id = ? LEFT JOIN ${CUSTOMER_TENANTS} t ON t.customer_id = cu.id
        WHERE r.id = ?`,
       [view?.cart.customerId ?? '', resellerId],
     );

@@ -24,4 +24,4 @@ export const partnerCenterModule: ApiModule = {
   }),
 };
 
-export type { PartnerCenter } from './partner-center.js';
+export { DomainTakenError, type PartnerCenter } from './partner-center.js';

@@ -1,6 +1,7 @@
 import type { Express, Request, Response } from 'express';
 import type { MigrationInterface } from 'typeorm';
 import type { App } from '../app.js';
+import type { PublishedRelation } from '../db/sql.js';
 import type { Loaders } from '../loaders.js';
 import type { ModulePermission, PermissionGrant, Principal } from './permissions.js';
 
@@ -31,7 +32,14 @@ export interface ApiModule {
   readonly permissions?: Readonly<Record<ModulePermission, PermissionGrant>>;
   /** HTTP routes beside GraphQL (file uploads, PDFs). */
   readonly routes?: ModuleRoutes;
+  /**
+   * How the audit trail names this context's entities, by the entity type its entries carry: `id`, the
+   * `name` people know one by, and `search`, the lower-case text a typed name is matched against.
+   */
+  readonly auditNames?: Readonly<Record<string, AuditNames>>;
 }
+
+export type AuditNames = PublishedRelation<'id' | 'name' | 'search'>;
 
 /** What a module's HTTP routes get from the server: who is asking, and the request's id for errors. */
 export interface RouteTools {

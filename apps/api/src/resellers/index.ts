@@ -1,3 +1,4 @@
+import { RESELLER_NAMES } from './published.js';
 import type { ApiModule } from '../platform/module.js';
 import { ResellerActivationEntity } from './reseller-activation.entity.js';
 import { ResellerEntity } from './reseller.entity.js';
@@ -22,6 +23,7 @@ declare module '../app.js' {
 /** Reseller accounts, their activation and their identifiers' checks with Microsoft. */
 export const resellersModule: ApiModule = {
   name: 'resellers',
+  auditNames: { Reseller: RESELLER_NAMES },
   entities: [ResellerEntity, ResellerActivationEntity],
   resolvers: [ResellerResolver],
   services: ({ config, db, clock, audit, jobs, partnerCenter, identity, staff }) => {
@@ -54,3 +56,5 @@ export const resellersModule: ApiModule = {
 
 export type { ResellerService } from './reseller.service.js';
 export type { ResellerEntity } from './reseller.entity.js';
+// The GraphQL type other contexts' schemas build on.
+export { Reseller } from './reseller.types.js';

@@ -4,7 +4,7 @@ import { SortDirection, sortOrder } from '../platform/list-sort.js';
 import { Permission, RequirePermission } from '../platform/permissions.js';
 import { toUnion } from '../platform/result-union.js';
 import { Code, Cursor, EmailText, ShortText } from '../platform/text.types.js';
-import { CreateUserResult, User, UserCreated } from '../staff/staff.types.js';
+import { CreateUserResult, User, UserCreated } from '../staff/index.js';
 import { RESELLER_SORTS } from './reseller.service.js';
 import {
   Activation,

@@ -93,6 +93,20 @@ export class ResellerService {
     return this.db.read.findOneBy(ResellerEntity, { id });
   }
 
+  /** The reseller an order's invoice is addressed to: whoever may read its orders may read it. */
+  async invoiceParty(ctx: RequestContext, id: string): Promise<ResellerEntity | null> {
+    actingFor(ctx, id, Permission.OrdersRead);
+    return this.db.read.findOneBy(ResellerEntity, { id });
+  }
+
+  /**
+   * The one writer of a reseller's payment method outside its own edits: an approved terms request moves
+   * it to terms, in the approval's transaction (R2).
+   */
+  async payOnTerms(m: EntityManager, id: string): Promise<void> {
+    await m.update(ResellerEntity, id, { paymentMethod: 'TERMS' });
+  }
+
   /** Whether a reseller has this id: a published query for contexts that record things of a reseller. */
   async exists(_ctx: RequestContext, id: string): Promise<boolean> {
     return this.db.read.existsBy(ResellerEntity, { id });

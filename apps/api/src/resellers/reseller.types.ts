@@ -5,7 +5,7 @@ import { Fix } from '../platform/business-error.js';
 import { toFix } from '../platform/common.types.js';
 import type { ResellerEntity } from './reseller.entity.js';
 import { NotFound, ValidationFailed, VersionConflict } from '../platform/common.types.js';
-import { User } from '../staff/staff.types.js';
+import { User } from '../staff/index.js';
 import { Code, ShortText } from '../platform/text.types.js';
 import { Address, AddressInput, Contact, ContactInput } from '../platform/address.types.js';
 import { sortEnum } from '../platform/list-sort.js';

@@ -13,7 +13,9 @@ export const staffModule: ApiModule = {
   name: 'staff',
   resolvers: [StaffResolver],
   services: (app) => ({
-    staff: new StaffService(app.db, app.clock, app.audit, app.hasher, app.identity, (token) => app.resetUrl(token)),
+    staff: new StaffService(app.db, app.audit, app.accounts, (token) => app.resetUrl(token)),
   }),
 };
 export type { CreatedUser, StaffService } from './staff.service.js';
+// GraphQL types other contexts' schemas build on.
+export { CreateUserResult, User, UserCreated } from './staff.types.js';

@@ -4,7 +4,7 @@ import { SortDirection, sortOrder } from '../platform/list-sort.js';
 import { Permission, RequirePermission } from '../platform/permissions.js';
 import { toUnion } from '../platform/result-union.js';
 import { Cursor, ShortText } from '../platform/text.types.js';
-import { USER_SORTS } from './staff.service.js';
+import { USER_SORTS } from '../identity/index.js';
 import {
   CreateUserResult,
   NewStaffUserInput,

@@ -4,7 +4,8 @@ import { NotFound, OperationRefused, ValidationFailed, VersionConflict } from '.
 import { Code, EmailText, ShortText } from '../platform/text.types.js';
 import { sortEnum } from '../platform/list-sort.js';
 import type { UserEntity } from '../identity/index.js';
-import { USER_SORTS, type CreatedUser } from './staff.service.js';
+import { USER_SORTS } from '../identity/index.js';
+import type { CreatedUser } from './staff.service.js';
 
 export const UserSortEnum = sortEnum('UserSort', USER_SORTS, 'What a user list is sorted on; NAME (A→Z) unless asked.');
 

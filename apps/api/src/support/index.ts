@@ -1,3 +1,4 @@
+import { CASE_NAMES } from './published.js';
 import type { ApiModule } from '../platform/module.js';
 import { CaseService } from './case.service.js';
 import { CaseCommentEntity, CreditNoteEntity, SupportCaseEntity } from './entities.js';
@@ -19,16 +20,42 @@ declare module '../app.js' {
 /** The support desk: cases, invoices and credit notes, returns, sign-in help. */
 export const supportModule: ApiModule = {
   name: 'support',
+  auditNames: { SupportCase: CASE_NAMES },
   entities: [SupportCaseEntity, CaseCommentEntity, CreditNoteEntity],
   resolvers: [SupportResolver],
   services: (app) => {
-    const { config, db, clock, audit, partnerCenter, orders, orderStatus, terms, mail, identity, secrets } = app;
+    const {
+      config,
+      db,
+      clock,
+      audit,
+      partnerCenter,
+      orders,
+      orderStatus,
+      terms,
+      mail,
+      identity,
+      accounts,
+      customers,
+      resellers,
+    } = app;
     const cases = new CaseService(db, clock, audit);
     return {
       cases,
       returns: new ReturnsService(db, clock, audit, partnerCenter, cases, orders, orderStatus, terms),
-      invoices: new InvoiceService(db, clock, audit, orders, mail, config.taxRateBasisPoints, () => app.publicUrl),
-      loginHelp: new LoginHelpService(db, clock, audit, identity, mail, secrets, (token) => app.resetUrl(token)),
+      invoices: new InvoiceService(
+        db,
+        clock,
+        audit,
+        orders,
+        resellers,
+        mail,
+        config.taxRateBasisPoints,
+        () => app.publicUrl,
+      ),
+      loginHelp: new LoginHelpService(db, clock, audit, identity, accounts, customers, resellers, mail, (token) =>
+        app.resetUrl(token),
+      ),
     };
   },
   routes: documentRoutes,

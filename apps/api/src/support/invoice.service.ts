@@ -8,7 +8,7 @@ import { Permission } from '../platform/permissions.js';
 import { actingFor, type RequestContext } from '../platform/request-context.js';
 import type { AuditService } from '../audit/index.js';
 import type { Clock } from '../platform/clock.js';
-import { ResellerEntity } from '../resellers/reseller.entity.js';
+import type { ResellerEntity, ResellerService } from '../resellers/index.js';
 import { CreditNoteEntity } from './entities.js';
 
 export interface Invoice {
@@ -33,6 +33,7 @@ export class InvoiceService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly orders: OrderQueryService,
+    private readonly resellers: ResellerService,
     private readonly mail: MailService,
     private readonly taxRateBasisPoints: number,
     private readonly publicUrl: () => string,
@@ -44,7 +45,8 @@ export class InvoiceService {
   async invoice(ctx: RequestContext, orderId: string): Promise<Invoice | null> {
     const order = await this.orders.get(ctx, orderId);
     if (!order) return null;
-    const reseller = await this.db.read.findOneByOrFail(ResellerEntity, { id: order.resellerId });
+    const reseller = await this.resellers.invoiceParty(ctx, order.resellerId);
+    if (!reseller) throw new Error(`order ${orderId} names no reseller`);
     const money = (amountMinor: number) => ({ amountMinor, currency: order.currency });
     const subtotal = order.lines.reduce((sum, l) => sum + l.lineTotalMinor, 0);
     // Rounded half up to the minor unit, once, on the subtotal.

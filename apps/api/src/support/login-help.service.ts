@@ -1,21 +1,15 @@
-import { randomInt } from 'node:crypto';
-import { generatePassword, loginKey, requireEmail, type FieldError } from '@nce/domain';
+import { requireEmail, type FieldError } from '@nce/domain';
 import { isIP } from 'node:net';
-import { MoreThanOrEqual } from 'typeorm';
-import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import type { AuditService } from '../audit/index.js';
-import { CustomerEntity } from '../customers/customer.entity.js';
+import type { CustomerEntity, CustomerService } from '../customers/index.js';
 import type { Database } from '../db/database.js';
-import { emailKey, type IdentityService } from '../identity/identity.service.js';
-import { SignInFailureEntity } from '../identity/sign-in-failure.entity.js';
-import { UserEntity } from '../identity/user.entity.js';
+import { emailKey, type IdentityService, type UserAccounts, type UserEntity } from '../identity/index.js';
 import type { MailService } from '../mail/index.js';
-import { actingFor, requirePermission, type RequestContext } from '../platform/request-context.js';
+import { requirePermission, type RequestContext } from '../platform/request-context.js';
 import { fail, ok, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import { hasPermission, Permission } from '../platform/permissions.js';
-import type { SecretBox } from '../platform/secret-box.js';
-import { ResellerEntity } from '../resellers/reseller.entity.js';
+import type { ResellerEntity, ResellerService } from '../resellers/index.js';
 
 const UNLOCK_OPERATION = 'support.unlockSignIn';
 const HOUR_MS = 3_600_000;
@@ -30,15 +24,17 @@ export class LoginHelpService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly identity: IdentityService,
+    private readonly accounts: UserAccounts,
+    private readonly customers: CustomerService,
+    private readonly resellers: ResellerService,
     private readonly mail: MailService,
-    private readonly secrets: SecretBox,
     private readonly resetUrl: (token: string) => string,
   ) {}
 
   /** Emails a reseller user a one-time link to set a new password; support never sees the link. */
   async sendPasswordReset(ctx: RequestContext, email: string): Promise<Result<UserEntity>> {
     requirePermission(ctx, Permission.SupportCases);
-    const user = await this.db.read.findOneBy(UserEntity, { emailKey: emailKey(email) });
+    const user = await this.accounts.byEmail(email);
     if (!user || user.kind !== 'RESELLER') return fail('USER_NOT_FOUND', `No reseller user signs in as ${email}.`);
     const created = await this.identity.createPasswordReset(ctx, user.id);
     if (!created.ok) return fail('USER_NOT_FOUND', created.failure.message);
@@ -71,18 +67,14 @@ export class LoginHelpService {
     requireEmail(problems, 'email', email, 'The email');
     if (problems.length > 0) return fail('EMAIL_INVALID', problems[0]!.message);
     const key = emailKey(email);
-    const user = await this.db.read.findOneBy(UserEntity, { emailKey: key });
+    const user = await this.accounts.byEmail(email);
     if (!user) return fail('USER_NOT_FOUND', `No user signs in as ${email}.`);
     if (user.kind !== 'RESELLER' && !hasPermission(actor.principal, Permission.StaffManage)) {
       return fail('ADMIN_REQUIRED', `${email} is a staff account: only an administrator can unlock it.`);
     }
     const now = this.clock.now().getTime();
-    const recent = (since: number, where: { entityId?: string; actorUserId?: string }) =>
-      this.db.read.countBy(AuditEntryEntity, {
-        operation: UNLOCK_OPERATION,
-        at: MoreThanOrEqual(new Date(since).toISOString()),
-        ...where,
-      });
+    const recent = (since: number, of: { entityId: string } | { actorUserId: string }) =>
+      this.audit.count(UNLOCK_OPERATION, new Date(since), of);
     if ((await recent(now - DAY_MS, { entityId: key })) >= UNLOCKS_PER_ACCOUNT_PER_DAY) {
       return fail(
         'UNLOCK_LIMIT',
@@ -99,14 +91,14 @@ export class LoginHelpService {
       );
     }
     return this.db.transaction(async (m) => {
-      const removed = await m.delete(SignInFailureEntity, { emailKey: key });
+      const removed = await this.accounts.clearFailures(m, { email });
       await this.audit.record(m, actor, {
         operation: UNLOCK_OPERATION,
         entityType: 'Login',
         entityId: key,
-        changes: { failedSignIns: { before: removed.affected ?? 0, after: 0 } },
+        changes: { failedSignIns: { before: removed, after: 0 } },
       });
-      return ok(removed.affected ?? 0);
+      return ok(removed);
     });
   }
 
@@ -117,36 +109,21 @@ export class LoginHelpService {
     const ip = address.trim();
     if (!isIP(ip)) return fail('ADDRESS_INVALID', `"${address.slice(0, 60)}" is not an IP address.`);
     return this.db.transaction(async (m) => {
-      const removed = await m.delete(SignInFailureEntity, { ip });
+      const removed = await this.accounts.clearFailures(m, { ip });
       await this.audit.record(m, actor, {
         operation: 'support.unlockSignInAddress',
         entityType: 'Address',
         entityId: ip,
-        changes: { failedSignIns: { before: removed.affected ?? 0, after: 0 } },
+        changes: { failedSignIns: { before: removed, after: 0 } },
       });
-      return ok(removed.affected ?? 0);
+      return ok(removed);
     });
   }
 
   /** R8: a new customer-portal password; the old one stops working. Revealed through the audited path. */
   async regeneratePortalPassword(ctx: RequestContext, customerId: string): Promise<boolean> {
     requirePermission(ctx, Permission.SupportCases);
-    return this.db.transaction(async (m) => {
-      const customer = await m.findOneBy(CustomerEntity, { id: customerId });
-      if (!customer) return false;
-      const actor = actingFor(ctx, customer.resellerId, Permission.SupportCases);
-      await m.update(CustomerEntity, customerId, {
-        portalPassword: this.secrets.encrypt(generatePassword(randomInt)),
-        version: customer.version + 1,
-      });
-      await this.audit.record(m, actor, {
-        operation: 'support.regeneratePortalPassword',
-        entityType: 'Customer',
-        entityId: customerId,
-        changes: { portalPassword: { before: '[redacted]', after: '[redacted]' } },
-      });
-      return true;
-    });
+    return this.customers.regeneratePortalPassword(ctx, customerId);
   }
 
   /** Which customer (and reseller) a portal login belongs to. */
@@ -155,8 +132,8 @@ export class LoginHelpService {
     login: string,
   ): Promise<{ customer: CustomerEntity; reseller: ResellerEntity } | null> {
     requirePermission(ctx, Permission.SupportCases);
-    const customer = await this.db.read.findOneBy(CustomerEntity, { portalLoginKey: loginKey(login) });
-    if (!customer) return null;
-    return { customer, reseller: await this.db.read.findOneByOrFail(ResellerEntity, { id: customer.resellerId }) };
+    const customer = await this.customers.byPortalLogin(ctx, login);
+    const reseller = customer && (await this.resellers.get(ctx, customer.resellerId));
+    return customer && reseller ? { customer, reseller } : null;
   }
 }

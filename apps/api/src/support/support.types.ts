@@ -1,10 +1,10 @@
 import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../platform/page-info.types.js';
-import { Customer } from '../customers/customer.types.js';
+import { Customer } from '../customers/index.js';
 import { BusinessError } from '../platform/business-error.js';
 import { NotFound, OperationRefused, ValidationFailed, VersionConflict } from '../platform/common.types.js';
 import { Money } from '../platform/money.types.js';
-import { Reseller } from '../resellers/reseller.types.js';
+import { Reseller } from '../resellers/index.js';
 import { Code, FreeText, ShortText } from '../platform/text.types.js';
 import { sortEnum } from '../platform/list-sort.js';
 import { detailsOf, type Failure } from '../platform/result.js';

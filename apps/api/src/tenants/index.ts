@@ -1,5 +1,6 @@
 import type { ApiModule } from '../platform/module.js';
 import { CustomerTenantEntity } from './customer-tenant.entity.js';
+import { TenantResolver } from './tenant.resolver.js';
 import { TenantService } from './tenant.service.js';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
@@ -20,8 +21,9 @@ declare module '../app.js' {
 export const tenantsModule: ApiModule = {
   name: 'tenants',
   entities: [CustomerTenantEntity],
-  services: ({ config, db, clock, audit, partnerCenter, secrets }) => ({
-    tenants: new TenantService(db, clock, audit, partnerCenter, secrets, config.distributorPartnerId),
+  resolvers: [TenantResolver],
+  services: ({ config, db, clock, audit, partnerCenter, secrets, customers }) => ({
+    tenants: new TenantService(db, clock, audit, partnerCenter, secrets, customers, config.distributorPartnerId),
   }),
   loaders: ({ db }) => ({
     tenantByCustomer: new DataLoader(async (ids) => {

@@ -10,14 +10,16 @@ import {
 } from '@nce/domain';
 import type { EntityManager } from 'typeorm';
 import { changesBetween, type AuditService } from '../audit/index.js';
-import { CustomerEntity } from '../customers/customer.entity.js';
+import type { CustomerEntity, CustomerService } from '../customers/index.js';
+import { CUSTOMERS } from '../customers/published.js';
 import type { Database } from '../db/database.js';
-import { DomainTakenError, type PartnerCenter } from '../partner-center/partner-center.js';
+import { DomainTakenError, type PartnerCenter } from '../partner-center/index.js';
 import { Permission } from '../platform/permissions.js';
 import { actingFor, type RequestContext } from '../platform/request-context.js';
 import { fail, ok, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import type { SecretBox } from '../platform/secret-box.js';
+import { RESELLERS } from '../resellers/published.js';
 import { CustomerTenantEntity } from './customer-tenant.entity.js';
 
 /** The details of a refused tenant choice: free alternatives when a requested domain is taken (R14). */
@@ -58,6 +60,7 @@ export class TenantService {
     private readonly audit: AuditService,
     private readonly partnerCenter: PartnerCenter,
     private readonly secrets: SecretBox,
+    private readonly customers: CustomerService,
     private readonly distributorPartnerId: string,
   ) {}
 
@@ -83,7 +86,7 @@ export class TenantService {
     customerId: string,
     permission: Permission,
   ): Promise<{ customer: CustomerEntity; actor: RequestContext } | null> {
-    const customer = await this.db.read.findOneBy(CustomerEntity, { id: customerId });
+    const customer = await this.customers.get(ctx, customerId, permission);
     return customer && { customer, actor: actingFor(ctx, customer.resellerId, permission) };
   }
 
@@ -324,7 +327,7 @@ export class TenantService {
   /** The MPN location ID a tenant's relationship must name for this reseller to sell into it (R10, R15). */
   private async resellerMpnId(resellerId: string): Promise<string | null> {
     const [row] = await this.db.select<{ mpn_location_id: string | null }>(
-      'SELECT mpn_location_id FROM reseller WHERE id = ?',
+      `SELECT r.mpn_location_id FROM ${RESELLERS} r WHERE r.id = ?`,
       [resellerId],
     );
     return row?.mpn_location_id ?? null;
@@ -336,7 +339,7 @@ export class TenantService {
     resellerId: string,
   ): Promise<{ customerId: string; resellerId: string } | null> {
     const [row] = await this.db.select<{ customer_id: string; reseller_id: string }>(
-      'SELECT t.customer_id, c.reseller_id FROM customer_tenant t JOIN customer c ON c.id = t.customer_id WHERE t.domain = ? AND c.reseller_id <> ? LIMIT 1',
+      `SELECT t.customer_id, c.reseller_id FROM customer_tenant t JOIN ${CUSTOMERS} c ON c.id = t.customer_id WHERE t.domain = ? AND c.reseller_id <> ? LIMIT 1`,
       [domain.toLowerCase(), resellerId],
     );
     return row ? { customerId: row.customer_id, resellerId: row.reseller_id } : null;

@@ -1,3 +1,4 @@
+import { TERMS_REQUEST_NAMES } from './published.js';
 import type { ApiModule } from '../platform/module.js';
 import { CreditLedgerEntity, TermsRequestEntity, TermsRequestNoteEntity } from './entities.js';
 import { TermsResolver } from './terms.resolver.js';
@@ -12,10 +13,11 @@ declare module '../app.js' {
 /** The credit desk: terms requests and the credit ledger a purchase on terms draws on. */
 export const termsModule: ApiModule = {
   name: 'terms',
+  auditNames: { TermsRequest: TERMS_REQUEST_NAMES },
   entities: [TermsRequestEntity, TermsRequestNoteEntity, CreditLedgerEntity],
   resolvers: [TermsResolver],
-  services: ({ config, db, clock, audit, mail }) => ({
-    terms: new TermsService(db, clock, audit, mail, config.creditTeamEmail),
+  services: ({ config, db, clock, audit, mail, resellers }) => ({
+    terms: new TermsService(db, clock, audit, mail, resellers, config.creditTeamEmail),
   }),
 };
 

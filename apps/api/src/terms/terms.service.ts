@@ -28,7 +28,7 @@ import { actingFor, Forbidden, ownReseller, type RequestContext } from '../platf
 import { fail, invalid, invalidField, notFound, ok, versionConflict, type Result } from '../platform/result.js';
 import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
 import { sortOrder, type SortColumns } from '../platform/list-sort.js';
-import { ResellerEntity } from '../resellers/reseller.entity.js';
+import type { ResellerService } from '../resellers/index.js';
 import { CreditLedgerEntity, TermsRequestEntity, TermsRequestNoteEntity } from './entities.js';
 import { nextPosition } from '../platform/sequence.js';
 import { appendLedger } from './ledger.js';
@@ -96,6 +96,7 @@ export class TermsService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly mail: MailService,
+    private readonly resellers: ResellerService,
     private readonly creditTeamEmail: string,
   ) {}
 
@@ -369,7 +370,7 @@ export class TermsService {
           reference: saved.id,
           note: `Credit limit set by ${principal?.email ?? 'the credit team'} (${saved.paymentTerms})`,
         });
-        await m.update(ResellerEntity, saved.resellerId, { paymentMethod: 'TERMS' });
+        await this.resellers.payOnTerms(m, saved.resellerId);
       }
       await this.audit.record(m, actor, {
         operation: `terms.${decision.event.toLowerCase()}`,

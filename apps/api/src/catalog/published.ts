@@ -1,0 +1,24 @@
+import { PublishedRelation } from '../db/sql.js';
+
+const PRICE_COLUMNS = {
+  price_id: 'pr.id',
+  segment: 'pr.segment',
+  currency: 'pr.currency',
+  term: 'pr.term',
+  billing_plan: 'pr.billing_plan',
+  unit_price_minor: 'pr.unit_price_minor',
+  tier_min: 'pr.tier_min',
+  tier_max: 'pr.tier_max',
+  effective_start: 'pr.effective_start',
+  effective_end: 'pr.effective_end',
+} as const;
+
+/** What other contexts' SQL may read of a price row: what it costs, for whom, and when it is in effect. */
+export const CATALOG_PRICES = new PublishedRelation('catalog prices', 'catalog_price pr', PRICE_COLUMNS);
+
+/** A price with the SKU and the product it is for: one row per price, for lines that show what was chosen. */
+export const CATALOG_OFFERS = new PublishedRelation(
+  'catalog offers',
+  'catalog_price pr JOIN catalog_sku s ON s.id = pr.sku_ref JOIN catalog_product p ON p.id = s.product_id',
+  { ...PRICE_COLUMNS, sku_id: 's.sku_id', sku_title: 's.title', product_id: 'p.id', product_title: 'p.title' },
+);
