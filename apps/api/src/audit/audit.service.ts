@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { MoreThanOrEqual } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { insertRows } from '../db/sql.js';
 import { Permission } from '../platform/permissions.js';
-import { BadInput, Forbidden, requirePermission, type RequestContext } from '../platform/request-context.js';
+import {
+  BadInput,
+  Forbidden,
+  requirePermission,
+  transactionOf,
+  type RequestContext,
+} from '../platform/request-context.js';
 import type { Clock } from '../platform/clock.js';
 import { containsPattern, keysetPage } from '../platform/cursor.js';
 import type { AuditEntityNames } from './entity-names.js';
@@ -67,10 +73,10 @@ export class AuditService {
     readonly names: AuditEntityNames,
   ) {}
 
-  /** Writes the entry with `manager`, so it commits or rolls back with the change it describes. */
-  async record(manager: EntityManager, actor: RequestContext, record: AuditRecord): Promise<void> {
+  /** Writes the entry in the actor's open transaction, so it commits or rolls back with the change it describes. */
+  async record(actor: RequestContext, record: AuditRecord): Promise<void> {
     const principal = actor.principal;
-    await insertRows(manager, 'audit_entry', [
+    await insertRows(transactionOf(actor), 'audit_entry', [
       {
         id: randomUUID(),
         at: this.clock.now().toISOString(),

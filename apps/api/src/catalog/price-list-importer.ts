@@ -188,7 +188,7 @@ export class PriceListImporter {
   /** Records the import and queues its job, in one transaction. */
   private async queue(ctx: RequestContext, sourceName: string, source: ImportSource): Promise<string> {
     const id = randomUUID();
-    await this.db.transaction(async (m) => {
+    await this.db.transaction(ctx, async (tx, m) => {
       const now = this.clock.now().toISOString();
       await m.insert(PriceListImportEntity, {
         id,
@@ -202,7 +202,7 @@ export class PriceListImporter {
         { importId: id, ...source },
         { key: `${IMPORT_PRICE_LIST_JOB}:${id}`, maxAttempts: IMPORT_ATTEMPTS },
       );
-      await this.audit.record(m, ctx, {
+      await this.audit.record(tx, {
         operation: 'catalog.importPriceList',
         entityType: 'PriceListImport',
         entityId: id,

@@ -89,7 +89,7 @@ export class CustomerService {
     if (!checked.ok) return checked;
     const now = this.clock.now().toISOString();
     const password = generatePassword(randomInt);
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(actor, async (tx, m) => {
       const conflict = await this.loginConflict(m, checked.value.portalLoginKey, resellerId, null);
       if (conflict) return invalid([conflict]);
       const customer = await m.save(
@@ -102,7 +102,7 @@ export class CustomerService {
           updatedAt: now,
         }),
       );
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: 'customers.create',
         entityType: 'Customer',
         entityId: customer.id,
@@ -124,7 +124,7 @@ export class CustomerService {
     const actor = actingFor(ctx, existing.resellerId, Permission.CustomersManage);
     const checked = await this.check(input, existing.resellerId, id);
     if (!checked.ok) return checked;
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(actor, async (tx, m) => {
       const current = await m.findOneBy(CustomerEntity, { id });
       if (!current) return customerNotFound(id);
       if (current.version !== version) return versionConflict('customer', current.version);
@@ -142,7 +142,7 @@ export class CustomerService {
         .execute();
       if (updated.affected !== 1) return versionConflict('customer', version + 1);
       const saved = await m.findOneByOrFail(CustomerEntity, { id });
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: 'customers.update',
         entityType: 'Customer',
         entityId: id,
@@ -157,16 +157,16 @@ export class CustomerService {
    * False when there is no such customer.
    */
   async regeneratePortalPassword(ctx: RequestContext, id: string): Promise<boolean> {
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(ctx, async (tx, m) => {
       const customer = await m.findOneBy(CustomerEntity, { id });
       if (!customer) return false;
-      const actor = actingFor(ctx, customer.resellerId, Permission.SupportCases);
+      const actor = actingFor(tx, customer.resellerId, Permission.SupportCases);
       await m.update(CustomerEntity, id, {
         portalPassword: this.secrets.encrypt(generatePassword(randomInt)),
         version: customer.version + 1,
       });
       // Named for the desk that does it, as the audit history has always shown it.
-      await this.audit.record(m, actor, {
+      await this.audit.record(actor, {
         operation: 'support.regeneratePortalPassword',
         entityType: 'Customer',
         entityId: id,
@@ -188,8 +188,8 @@ export class CustomerService {
     const customer = await this.get(ctx, id, Permission.SecretsReveal);
     if (!customer) return null;
     const actor = actingFor(ctx, customer.resellerId, Permission.SecretsReveal);
-    await this.db.transaction((m) =>
-      this.audit.record(m, actor, {
+    await this.db.transaction(actor, (tx) =>
+      this.audit.record(tx, {
         operation: 'customers.revealPortalPassword',
         entityType: 'Customer',
         entityId: id,

@@ -5,6 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource, type EntityManager, type Logger as TypeOrmLogger, type DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config.js';
 import { Mutex } from '../platform/mutex.js';
+import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { migrationsOf, type ApiModule } from '../platform/module.js';
 import { JobEntity } from '../platform/jobs/job.entity.js';
@@ -111,8 +112,22 @@ export class Database {
     return prepared(connection, sql).all(...params) as T[];
   }
 
-  /** Runs `work` in one transaction: all of it is written, or none of it. */
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one transaction: all of it is written, or none of it. Given a request context, `work`
+   * gets that context carrying the transaction (and its manager); a context already inside one joins it.
+   */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T>;
+  transaction<T>(ctx: RequestContext, work: (tx: Transactional, manager: EntityManager) => Promise<T>): Promise<T>;
+  transaction<T>(
+    first: RequestContext | ((manager: EntityManager) => Promise<T>),
+    then?: (tx: Transactional, manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    if (typeof first === 'function') return this.run(first);
+    if (first.transaction) return then!(first as Transactional, first.transaction);
+    return this.run((manager) => then!({ ...first, transaction: manager }, manager));
+  }
+
+  private run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.kind === 'postgres') return this.writer.transaction(work);
     return this.writeLock.run(() => this.writer.transaction(work));
   }

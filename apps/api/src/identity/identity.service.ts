@@ -4,7 +4,7 @@ import { IsNull, type EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { packedColumns, unpack } from '../db/sql.js';
-import { Forbidden, type RequestContext } from '../platform/request-context.js';
+import { Forbidden, type RequestContext, type Transactional } from '../platform/request-context.js';
 import { fail, ok, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import { hasPermission, Permission, STAFF_ROLES, type Principal, type StaffRole } from '../platform/permissions.js';
@@ -58,7 +58,7 @@ export function principalOf(
 export class IdentityService {
   /** Verified against when the email is unknown, so a miss takes as long as a hit. */
   private decoyHash: Promise<string>;
-  private readonly signInHooks: ((m: EntityManager, user: UserEntity, actor: RequestContext) => Promise<void>)[] = [];
+  private readonly signInHooks: ((actor: Transactional, user: UserEntity) => Promise<void>)[] = [];
 
   constructor(
     private readonly db: Database,
@@ -70,7 +70,7 @@ export class IdentityService {
   }
 
   /** Other contexts act on a sign-in inside its transaction (R1: activation on first sign-in). */
-  afterSignIn(hook: (m: EntityManager, user: UserEntity, actor: RequestContext) => Promise<void>): void {
+  afterSignIn(hook: (actor: Transactional, user: UserEntity) => Promise<void>): void {
     this.signInHooks.push(hook);
   }
 
@@ -114,7 +114,7 @@ export class IdentityService {
     const token = newToken();
     const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
     const sessionId = randomUUID();
-    await this.db.transaction(async (m) => {
+    await this.db.transaction(ctx, async (tx, m) => {
       await m.delete(SignInFailureEntity, { emailKey: key });
       await m.insert(SessionEntity, {
         id: sessionId,
@@ -127,9 +127,9 @@ export class IdentityService {
         ip,
         userAgent: input.userAgent?.slice(0, 300) ?? null,
       });
-      const actor: RequestContext = { ...ctx, principal: principalOf(user, sessionId), ip: input.ip };
-      await this.audit.record(m, actor, { operation: 'identity.signIn', entityType: 'Session', entityId: sessionId });
-      for (const hook of this.signInHooks) await hook(m, user, actor);
+      const actor: Transactional = { ...tx, principal: principalOf(user, sessionId), ip: input.ip };
+      await this.audit.record(actor, { operation: 'identity.signIn', entityType: 'Session', entityId: sessionId });
+      for (const hook of this.signInHooks) await hook(actor, user);
     });
     return ok({ token, expiresAt, user });
   }
@@ -173,13 +173,13 @@ export class IdentityService {
   async signOut(actor: RequestContext): Promise<void> {
     const sessionId = actor.principal?.sessionId;
     if (!sessionId) return;
-    await this.db.transaction(async (m) => {
+    await this.db.transaction(actor, async (tx, m) => {
       await m.update(
         SessionEntity,
         { id: sessionId, revokedAt: IsNull() },
         { revokedAt: this.clock.now().toISOString() },
       );
-      await this.audit.record(m, actor, { operation: 'identity.signOut', entityType: 'Session', entityId: sessionId });
+      await this.audit.record(tx, { operation: 'identity.signOut', entityType: 'Session', entityId: sessionId });
     });
   }
 
@@ -193,9 +193,9 @@ export class IdentityService {
     const policy = checkNewPassword(newPassword, user.email);
     if (!policy.allowed) return refusedPassword(policy.code, policy.message, 'newPassword');
     const passwordHash = await this.hasher.hash(newPassword);
-    await this.db.transaction(async (m) => {
+    await this.db.transaction(actor, async (tx, m) => {
       await this.setPassword(m, user.id, passwordHash, principal.sessionId ?? null);
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: 'identity.changePassword',
         entityType: 'User',
         entityId: user.id,
@@ -224,9 +224,9 @@ export class IdentityService {
     const token = newToken();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + PASSWORD_RESET_TTL_MS);
-    await this.db.transaction(async (m) => {
+    await this.db.transaction(actor, async (tx, m) => {
       await this.issueReset(m, user.id, token, actor.principal?.userId ?? null, now, expiresAt);
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: 'identity.createPasswordReset',
         entityType: 'User',
         entityId: user.id,
@@ -268,7 +268,7 @@ export class IdentityService {
     const policy = checkNewPassword(newPassword, user.email);
     if (!policy.allowed) return refusedPassword(policy.code, policy.message, 'newPassword');
     const passwordHash = await this.hasher.hash(newPassword);
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(ctx, async (tx, m) => {
       // Claim the token inside the transaction, so two uses of one link cannot both succeed.
       const claimed = await m.update(
         PasswordResetEntity,
@@ -279,8 +279,7 @@ export class IdentityService {
       await this.setPassword(m, user.id, passwordHash, null);
       await m.delete(SignInFailureEntity, { emailKey: user.emailKey });
       await this.audit.record(
-        m,
-        { ...ctx, principal: principalOf(user) },
+        { ...tx, principal: principalOf(user) },
         {
           operation: 'identity.resetPassword',
           entityType: 'User',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { EntityManager } from 'typeorm';
+import { transactionOf, type RequestContext } from '../platform/request-context.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
@@ -53,8 +53,14 @@ export class MailService {
   }
 
   /** Queues a message; `key` makes it once-only (e.g. one provisioning mail per order). */
-  async enqueue(m: EntityManager, mail: OutgoingMail, key: string): Promise<void> {
-    await this.jobs.enqueue(m, SEND_MAIL_JOB, { ...mail, messageId: randomUUID() }, { key: `${SEND_MAIL_JOB}:${key}` });
+  /** Queues a mail in the context's open transaction: it is sent only if the change it tells of commits. */
+  async enqueue(ctx: RequestContext, mail: OutgoingMail, key: string): Promise<void> {
+    await this.jobs.enqueue(
+      transactionOf(ctx),
+      SEND_MAIL_JOB,
+      { ...mail, messageId: randomUUID() },
+      { key: `${SEND_MAIL_JOB}:${key}` },
+    );
   }
 
   list(filter: { relatedType?: string; relatedId?: string }, take = 50): Promise<EmailMessageEntity[]> {

@@ -96,7 +96,7 @@ export class CartService {
 
   async add(ctx: RequestContext, resellerId: string, priceId: number): Promise<Result<CartView>> {
     const actor = actingFor(ctx, resellerId, Permission.OrdersManage);
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(actor, async (tx, m) => {
       const today = isoDate(this.clock.now());
       const [price] = await m.query(
         portable(
@@ -159,7 +159,7 @@ export class CartService {
           },
         ]);
       const touched = await this.touch(m, cart, { priceSegment: price.segment, currency: price.currency });
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: 'cart.add',
         entityType: 'Cart',
         entityId: cart.id,
@@ -176,7 +176,7 @@ export class CartService {
     quantity: number,
   ): Promise<Result<CartView>> {
     const actor = actingFor(ctx, resellerId, Permission.OrdersManage);
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(actor, async (tx, m) => {
       const cart = await this.openCartOf(m, resellerId);
       const line = cart ? await m.findOneBy(CartLineEntity, { id: lineId, cartId: cart.id }) : null;
       if (!cart || !line) return refused('CART_LINE_NOT_FOUND', 'That line is not in the cart.');
@@ -188,7 +188,7 @@ export class CartService {
       if (!verdict.allowed) return refused(verdict.code, verdict.message, 'quantity');
       await m.update(CartLineEntity, line.id, { quantity });
       const touched = await this.touch(m, cart, {});
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: 'cart.setQuantity',
         entityType: 'Cart',
         entityId: cart.id,
@@ -200,14 +200,14 @@ export class CartService {
 
   async remove(ctx: RequestContext, resellerId: string, lineId: string): Promise<Result<CartView>> {
     const actor = actingFor(ctx, resellerId, Permission.OrdersManage);
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(actor, async (tx, m) => {
       const cart = await this.openCartOf(m, resellerId);
       const line = cart ? await m.findOneBy(CartLineEntity, { id: lineId, cartId: cart.id }) : null;
       if (!cart || !line) return refused('CART_LINE_NOT_FOUND', 'That line is not in the cart.');
       await m.delete(CartLineEntity, line.id);
       const empty = (await m.countBy(CartLineEntity, { cartId: cart.id })) === 0;
       const touched = await this.touch(m, cart, empty ? { priceSegment: null, currency: null } : {});
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: 'cart.remove',
         entityType: 'Cart',
         entityId: cart.id,
@@ -220,7 +220,7 @@ export class CartService {
   /** R5: the customer the cart is for; its segment must fit the cart's prices (R3, R20). */
   async bindCustomer(ctx: RequestContext, resellerId: string, customerId: string): Promise<Result<CartView>> {
     const actor = actingFor(ctx, resellerId, Permission.OrdersManage);
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(actor, async (tx, m) => {
       const [customer] = await m.query(
         portable(this.db.kind, `SELECT cu.segment FROM ${CUSTOMERS} cu WHERE cu.id = ? AND cu.reseller_id = ?`),
         [customerId, resellerId],
@@ -232,7 +232,7 @@ export class CartService {
         if (!fits.allowed) return refused(fits.code, fits.message, 'customerId');
       }
       const touched = await this.touch(m, cart, { customerId });
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: 'cart.bindCustomer',
         entityType: 'Cart',
         entityId: cart.id,

@@ -1,8 +1,7 @@
 import { nextOrderState, type OrderEvent, type OrderState } from '@nce/domain';
-import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/index.js';
 import { updateReturning } from '../db/sql.js';
-import type { RequestContext } from '../platform/request-context.js';
+import type { Transactional } from '../platform/request-context.js';
 import type { Clock } from '../platform/clock.js';
 import { OrderLineEntity, SalesOrderEntity } from './entities.js';
 import { appendOrderEvent } from './order-events.js';
@@ -39,10 +38,11 @@ export class OrderStatusWriter {
    * is now, with whether every seat of it is returned; null when the line moved on meanwhile.
    */
   async recordReturn(
-    m: EntityManager,
+    tx: Transactional,
     line: Pick<OrderLineEntity, 'id' | 'orderId' | 'returnedQuantity'>,
     quantity: number,
   ): Promise<{ order: SalesOrderEntity; allReturned: boolean } | null> {
+    const m = tx.transaction;
     const claimed = await m
       .createQueryBuilder()
       .update(OrderLineEntity)
@@ -56,8 +56,7 @@ export class OrderStatusWriter {
   }
 
   async move(
-    m: EntityManager,
-    actor: RequestContext,
+    actor: Transactional,
     order: OrderAtHand,
     event: OrderEvent,
     message: string,
@@ -65,6 +64,7 @@ export class OrderStatusWriter {
   ): Promise<OrderState> {
     const next = nextOrderState(order.status, event);
     if (!next.ok) throw new Error(`order ${order.soNumber}: ${next.message}`);
+    const m = actor.transaction;
     const now = this.clock.now();
     const moved = await updateReturning(
       m,
@@ -73,7 +73,7 @@ export class OrderStatusWriter {
     );
     if (moved.length !== 1) throw new OrderMovedConcurrently(order.soNumber);
     await appendOrderEvent(m, order.id, now, next.to, message);
-    await this.audit.record(m, actor, {
+    await this.audit.record(actor, {
       operation: `orders.${event.toLowerCase()}`,
       entityType: 'Order',
       entityId: order.id,

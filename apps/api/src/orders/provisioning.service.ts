@@ -7,7 +7,13 @@ import { portable } from '../db/sql.js';
 import type { MailService } from '../mail/index.js';
 import type { PartnerCenter } from '../partner-center/index.js';
 import { Permission } from '../platform/permissions.js';
-import { Forbidden, requirePermission, systemContext, type RequestContext } from '../platform/request-context.js';
+import {
+  Forbidden,
+  requirePermission,
+  systemContext,
+  type RequestContext,
+  type Transactional,
+} from '../platform/request-context.js';
 import { fail, ok, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
@@ -147,10 +153,10 @@ export class ProvisioningService {
     if (!customer) throw new Error(`order ${orderId} names no customer`);
     const tenant = await this.tenants.chosen(system, customer);
     const lines = await this.db.read.find(OrderLineEntity, { where: { orderId }, order: { lineNumber: 'ASC' } });
-    await this.transition(order, 'PROVISIONING_SUCCEEDED', 'Licences provisioned.', async (m) => {
+    await this.transition(order, 'PROVISIONING_SUCCEEDED', 'Licences provisioned.', async (tx, m) => {
       await m.update(SalesOrderEntity, orderId, { provisionedAt: this.clock.now().toISOString() });
       await this.mail.enqueue(
-        m,
+        tx,
         {
           to: customer.adminContact.email,
           subject: `Your Microsoft licences are ready — order ${order.soNumber}`,
@@ -189,7 +195,7 @@ export class ProvisioningService {
     if (!order) return fail('RETRY_REFUSED', `No order ${orderId}.`);
     const next = nextOrderState(order.status, 'RETRY');
     if (!next.ok) return fail('RETRY_REFUSED', next.message);
-    await this.transition(order, 'RETRY', 'Provisioning retried by staff.', (m) =>
+    await this.transition(order, 'RETRY', 'Provisioning retried by staff.', (_tx, m) =>
       this.jobs.enqueue(
         m,
         PROVISION_ORDER_JOB,
@@ -202,7 +208,7 @@ export class ProvisioningService {
 
   private async fail(orderId: string, reason: string): Promise<void> {
     const order = await this.db.read.findOneByOrFail(SalesOrderEntity, { id: orderId });
-    await this.transition(order, 'PROVISIONING_FAILED', `Provisioning failed: ${reason}`, (m) =>
+    await this.transition(order, 'PROVISIONING_FAILED', `Provisioning failed: ${reason}`, (_tx, m) =>
       m.update(SalesOrderEntity, orderId, { failureReason: reason }).then(() => undefined),
     );
   }
@@ -212,11 +218,11 @@ export class ProvisioningService {
     order: Pick<SalesOrderEntity, 'id' | 'status' | 'soNumber'>,
     event: OrderEvent,
     message: string,
-    also?: (m: EntityManager) => Promise<void>,
+    also?: (tx: Transactional, m: EntityManager) => Promise<void>,
   ): Promise<void> {
-    await this.db.transaction(async (m) => {
-      await this.status.move(m, systemContext(this.clock, 'system:provisioning'), order, event, message);
-      await also?.(m);
+    await this.db.transaction(systemContext(this.clock, 'system:provisioning'), async (tx, m) => {
+      await this.status.move(tx, order, event, message);
+      await also?.(tx, m);
     });
   }
 

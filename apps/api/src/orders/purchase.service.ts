@@ -24,7 +24,13 @@ import type { Database } from '../db/database.js';
 import { insertRows, portable } from '../db/sql.js';
 import type { PartnerCenter } from '../partner-center/index.js';
 import { Permission } from '../platform/permissions.js';
-import { actingFor, BadInput, systemContext, type RequestContext } from '../platform/request-context.js';
+import {
+  actingFor,
+  BadInput,
+  systemContext,
+  type RequestContext,
+  type Transactional,
+} from '../platform/request-context.js';
 import { fail, ok, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
@@ -211,7 +217,7 @@ export class PurchaseService {
     }
 
     try {
-      return await this.db.transaction(async (m) => {
+      return await this.db.transaction(actor, async (tx, m) => {
         const again = await this.replay(m, resellerId, key, requestHash);
         if (again) return again;
         const cartChanged = async () =>
@@ -231,14 +237,14 @@ export class PurchaseService {
               verdict.message,
             );
         }
-        const { order, placed } = await this.place(m, actor, view, found.names, context, {
+        const { order, placed } = await this.place(tx, view, found.names, context, {
           key,
           requestHash,
           poNumber,
         });
         if (order.paymentMethod === 'TERMS')
           await this.terms.charge(
-            m,
+            tx,
             resellerId,
             { amountMinor: order.totalMinor, currency: order.currency },
             order.id,
@@ -278,13 +284,13 @@ export class PurchaseService {
   }
 
   private async place(
-    m: EntityManager,
-    actor: RequestContext,
+    tx: Transactional,
     view: CartView,
     names: { reseller: string; customer: string },
     context: PurchaseContext,
     request: { key: string; requestHash: string; poNumber: string | null },
   ): Promise<{ order: SalesOrderEntity; placed: PlacedOrder }> {
+    const m = tx.transaction;
     const now = this.clock.now();
     const at = now.toISOString();
     const day = at.slice(0, 10).replace(/-/g, '');
@@ -310,7 +316,7 @@ export class PurchaseService {
       idempotencyKey: request.key,
       requestHash: request.requestHash,
       tenantDomain: tenant.domain ?? '',
-      placedByUserId: actor.principal?.userId ?? null,
+      placedByUserId: tx.principal?.userId ?? null,
       placedAt: at,
       provisionedAt: null,
       failureReason: null,
@@ -381,7 +387,7 @@ export class PurchaseService {
       { orderId: order.id },
       { key: `${PROVISION_ORDER_JOB}:${order.id}`, maxAttempts: 5 },
     );
-    await this.audit.record(m, actor, {
+    await this.audit.record(tx, {
       operation: 'orders.buy',
       entityType: 'Order',
       entityId: order.id,

@@ -51,10 +51,10 @@ export class SimulatorService {
       relationshipWithDistributor: input.relationshipWithDistributor,
       tenantDomain: domain && domain.ok ? domain.value.domain : null,
     };
-    await this.db.transaction(async (m) => {
+    await this.db.transaction(actor, async (tx, m) => {
       const before = await m.findOneBy(SimPartnerEntity, { mpnId: partner.mpnId });
       await m.save(SimPartnerEntity, partner);
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: 'simulator.savePartner',
         entityType: 'SimPartner',
         entityId: partner.mpnId,
@@ -81,7 +81,7 @@ export class SimulatorService {
     if (!domain.ok) fields.push({ field: 'domain', code: domain.code, message: domain.message });
     const companyName = requireText(fields, 'companyName', input.companyName, 'Company name');
     if (fields.length || !domain.ok) return invalid(fields);
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(actor, async (tx, m) => {
       const before = await m.findOneBy(SimTenantEntity, { domain: domain.value.domain });
       const tenant: SimTenantEntity = {
         domain: domain.value.domain,
@@ -100,7 +100,7 @@ export class SimulatorService {
         createdAt: before?.createdAt ?? this.clock.now().toISOString(),
       };
       await m.save(SimTenantEntity, tenant);
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: 'simulator.saveTenant',
         entityType: 'SimTenant',
         entityId: tenant.domain,
@@ -120,7 +120,7 @@ export class SimulatorService {
     indirectReseller: string | null = null,
   ): Promise<Result<SimTenantEntity>> {
     requirePermission(actor, Permission.SimulatorManage);
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(actor, async (tx, m) => {
       const tenant = await m.findOneBy(SimTenantEntity, { domain: domain.trim().toLowerCase() });
       if (!tenant) return notFound('tenant', `No tenant with id ${domain}.`);
       const covered = coveredResellers(tenant.indirectResellers);
@@ -129,7 +129,7 @@ export class SimulatorService {
           ? [...covered, indirectReseller.trim()].join(',')
           : tenant.indirectResellers;
       await m.update(SimTenantEntity, tenant.domain, { relationshipAccepted: true, indirectResellers });
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: 'simulator.acceptRelationship',
         entityType: 'SimTenant',
         entityId: tenant.domain,

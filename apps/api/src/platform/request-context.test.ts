@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { SEND_MAIL_JOB } from '../mail/mail.service.js';
 import { SupportCaseEntity } from '../support/entities.js';
+import { JobEntity } from './jobs/job.entity.js';
 import { createTestApp, staff, type TestApp } from '../test-support/test-app.js';
 import { seedUsers } from '../test-support/users.js';
 import { BusinessError } from './business-error.js';
@@ -93,6 +96,66 @@ describe('services check ownership themselves, so no caller can skip it', () => 
       text: 'The system may.',
     });
     expect(opened.ok).toBe(true);
+  });
+});
+
+describe('the open transaction travels in the request context', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t?.close());
+  const entries = (entityId: string) => t.app.db.read.countBy(AuditEntryEntity, { entityId });
+
+  it('writes what another context records in the caller’s transaction: a rollback takes it back too', async () => {
+    const ctx = systemContext(t.clock, 'system:test');
+    await expect(
+      t.app.db.transaction(ctx, async (tx) => {
+        await t.app.audit.record(tx, { operation: 'test.rolledBack', entityType: 'Test', entityId: 'tx-1' });
+        await t.app.mail.enqueue(tx, { to: 'a@example.test', subject: 'never sent', body: 'x' }, 'tx-1');
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await entries('tx-1')).toBe(0);
+    expect(await t.app.db.read.countBy(JobEntity, { key: `${SEND_MAIL_JOB}:tx-1` })).toBe(0);
+
+    await t.app.db.transaction(ctx, (tx) =>
+      t.app.audit.record(tx, { operation: 'test.committed', entityType: 'Test', entityId: 'tx-2' }),
+    );
+    expect(await entries('tx-2')).toBe(1);
+  });
+
+  it('joins the open transaction when one is opened with a context inside it, rather than waiting on itself', async () => {
+    const ctx = systemContext(t.clock, 'system:test');
+    await expect(
+      t.app.db.transaction(ctx, async (outer) => {
+        await t.app.db.transaction(outer, async (inner) => {
+          expect(inner.transaction).toBe(outer.transaction);
+          await t.app.audit.record(inner, { operation: 'test.joined', entityType: 'Test', entityId: 'tx-3' });
+        });
+        throw new Error('the outer change failed');
+      }),
+    ).rejects.toThrow('the outer change failed');
+    expect(await entries('tx-3')).toBe(0);
+  });
+
+  it('refuses a write that must commit with its change when no transaction is open', async () => {
+    await expect(
+      t.app.audit.record(systemContext(t.clock, 'system:test'), {
+        operation: 'x',
+        entityType: 'Test',
+        entityId: 'tx-4',
+      }),
+    ).rejects.toThrow(/only inside a transaction/);
+    expect(await entries('tx-4')).toBe(0);
+  });
+
+  it('keeps the transaction when a staff user acts on a reseller’s behalf inside it', async () => {
+    await t.app.db.transaction(as(staff('admin')), async (tx) => {
+      const actor = actingFor(tx, 'R9', Permission.ResellersManage);
+      expect(actor.transaction).toBe(tx.transaction);
+      expect(actor.onBehalfOfResellerId).toBe('R9');
+    });
   });
 });
 

@@ -1,9 +1,10 @@
+import type { EntityManager } from 'typeorm';
 import type { Clock } from './clock.js';
 import { hasPermission, type ModulePermission, type Permission, type Principal } from './permissions.js';
 
 /**
- * Who is asking, for whom and when: the first argument of every service method, reads included (an open
- * transaction is still handed on as its EntityManager). The GraphQL context is one (it adds the request's
+ * Who is asking, for whom and when, and the transaction the work runs in once one is open: the first
+ * argument of every service method, reads included. The GraphQL context is one (it adds the request's
  * plumbing); jobs, scripts and HTTP routes make their own. The audit trail records it with every change.
  */
 export interface RequestContext {
@@ -13,6 +14,22 @@ export interface RequestContext {
   /** Set when a staff user acts on behalf of a reseller; the audit keeps both identities. */
   readonly onBehalfOfResellerId?: string | null;
   readonly clock: Clock;
+  /**
+   * The open transaction, set by `Database.transaction(ctx, …)`. A service called with this context writes
+   * in it, and a transaction opened with it joins it, so a change and everything it causes in other
+   * contexts (the audit entry, the mail, the credit drawn) commit or roll back together.
+   */
+  readonly transaction?: EntityManager;
+}
+
+/** A context inside an open transaction. */
+export type Transactional = RequestContext & { readonly transaction: EntityManager };
+
+/** The open transaction of `ctx`; a write that must commit with the change it belongs to calls it. */
+export function transactionOf(ctx: RequestContext): EntityManager {
+  if (!ctx.transaction)
+    throw new Error('this write runs only inside a transaction: open one with db.transaction(ctx, …)');
+  return ctx.transaction;
 }
 
 /** For what the system does by itself (jobs, seeding, the CLI): no principal, every record in reach. */
@@ -61,7 +78,7 @@ export function mayReach(ctx: RequestContext, resellerId: string, ...permissions
  * Reseller users reach only their own reseller's data; staff reach any reseller's with `permission`, and
  * what they change there is recorded as done on that reseller's behalf. Throws Forbidden otherwise.
  */
-export function actingFor(ctx: RequestContext, resellerId: string, ...permissions: AnyPermission[]): RequestContext {
+export function actingFor<C extends RequestContext>(ctx: C, resellerId: string, ...permissions: AnyPermission[]): C {
   if (!mayReach(ctx, resellerId, ...permissions)) throw new Forbidden();
   return ctx.principal?.kind === 'staff' ? { ...ctx, onBehalfOfResellerId: resellerId } : ctx;
 }

@@ -32,9 +32,9 @@ export const resellersModule: ApiModule = {
       distributorPartnerId: config.distributorPartnerId,
     });
     // R1: a reseller user's first sign-in places the account's activation order.
-    identity.afterSignIn((m, user, actor) =>
+    identity.afterSignIn((actor, user) =>
       user.kind === 'RESELLER' && user.resellerId
-        ? resellers.startActivationOnSignIn(actor, m, user.resellerId, user.id)
+        ? resellers.startActivationOnSignIn(actor, user.resellerId, user.id)
         : Promise.resolve(),
     );
     return { resellers };

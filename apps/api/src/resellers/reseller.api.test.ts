@@ -213,8 +213,8 @@ describe('resellers', () => {
     const id = (await staff.gql(CREATE, { input: { ...input(5), marketplaceId: 'MP-310005', bcn: '20-310005' } })).data
       ?.createReseller.reseller.id;
     // The first sign-in has placed the activation order; it has not completed.
-    await t.app.db.transaction((m) =>
-      t.app.resellers.startActivationOnSignIn(systemContext(t.clock, 'test'), m, id, 'user-of-7'),
+    await t.app.db.transaction(systemContext(t.clock, 'test'), (tx) =>
+      t.app.resellers.startActivationOnSignIn(tx, id, 'user-of-7'),
     );
     expect(await setStatus(id, 'ACTIVE')).toEqual({
       __typename: 'ValidationFailed',

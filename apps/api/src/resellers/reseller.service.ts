@@ -24,6 +24,7 @@ import {
   requirePermission,
   systemContext,
   type RequestContext,
+  type Transactional,
 } from '../platform/request-context.js';
 import { invalid, notFound, ok, versionConflict, type Failure, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
@@ -103,8 +104,8 @@ export class ResellerService {
    * The one writer of a reseller's payment method outside its own edits: an approved terms request moves
    * it to terms, in the approval's transaction (R2).
    */
-  async payOnTerms(m: EntityManager, id: string): Promise<void> {
-    await m.update(ResellerEntity, id, { paymentMethod: 'TERMS' });
+  async payOnTerms(tx: Transactional, id: string): Promise<void> {
+    await tx.transaction.update(ResellerEntity, id, { paymentMethod: 'TERMS' });
   }
 
   /** Whether a reseller has this id: a published query for contexts that record things of a reseller. */
@@ -151,7 +152,7 @@ export class ResellerService {
     const valid = validateReseller(input);
     if (!valid.ok) return invalid(valid.errors ?? []);
     const now = this.clock.now().toISOString();
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(actor, async (tx, m) => {
       const taken = await this.takenIdentifiers(m, valid.value, null);
       if (taken.length) return invalid(taken);
       const reseller = await m.save(
@@ -164,7 +165,7 @@ export class ResellerService {
           updatedAt: now,
         }),
       );
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: 'resellers.create',
         entityType: 'Reseller',
         entityId: reseller.id,
@@ -272,9 +273,9 @@ export class ResellerService {
     if (!reseller.mpnLocationId || !reseller.resellerDomain || (!force && !stale)) return stored;
     const checks = await this.askPartnerCenter(reseller.mpnLocationId, reseller.resellerDomain);
     const checkedAt = this.clock.now().toISOString();
-    await this.db.transaction(async (m) => {
+    await this.db.transaction(actor, async (tx, m) => {
       await m.update(ResellerEntity, id, { checks: JSON.stringify(checks), checksAt: checkedAt });
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: 'resellers.runChecks',
         entityType: 'Reseller',
         entityId: id,
@@ -285,12 +286,8 @@ export class ResellerService {
   }
 
   /** R1: a reseller user's first sign-in places the activation order; it completes after the configured delay. */
-  async startActivationOnSignIn(
-    actor: RequestContext,
-    m: EntityManager,
-    resellerId: string,
-    userId: string,
-  ): Promise<void> {
+  async startActivationOnSignIn(actor: Transactional, resellerId: string, userId: string): Promise<void> {
+    const m = actor.transaction;
     const reseller = await m.findOneBy(ResellerEntity, { id: resellerId });
     if (!reseller || reseller.status !== 'PENDING_ACTIVATION') return;
     if (await m.existsBy(ResellerActivationEntity, { resellerId })) return;
@@ -312,7 +309,7 @@ export class ResellerService {
       { resellerId },
       { runAt: completesAfter, key: `${ACTIVATE_RESELLER_JOB}:${resellerId}` },
     );
-    await this.audit.record(m, actor, {
+    await this.audit.record(actor, {
       operation: 'resellers.activationRequested',
       entityType: 'Reseller',
       entityId: resellerId,
@@ -322,7 +319,7 @@ export class ResellerService {
 
   /** The activation job: idempotent, so a restart that runs it twice changes nothing the second time. */
   async completeActivation(ctx: RequestContext, resellerId: string): Promise<void> {
-    await this.db.transaction(async (m) => {
+    await this.db.transaction(ctx, async (tx, m) => {
       const activation = await m.findOneBy(ResellerActivationEntity, { resellerId });
       if (!activation || activation.status === 'COMPLETED') return;
       const now = this.clock.now().toISOString();
@@ -333,7 +330,7 @@ export class ResellerService {
         .set({ status: 'ACTIVE', updatedAt: now, version: () => 'version + 1' })
         .where("id = :id AND status = 'PENDING_ACTIVATION'", { id: resellerId })
         .execute();
-      await this.audit.record(m, ctx, {
+      await this.audit.record(tx, {
         operation: 'resellers.activationCompleted',
         entityType: 'Reseller',
         entityId: resellerId,
@@ -393,7 +390,7 @@ export class ResellerService {
     operation: string,
     compute: (m: EntityManager, current: ResellerEntity) => Promise<Partial<ResellerEntity> | Failure>,
   ): Promise<ResellerResult> {
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(actor, async (tx, m) => {
       const current = await m.findOneBy(ResellerEntity, { id });
       if (!current) return notFound('reseller', `No reseller with id ${id}.`);
       if (version !== null && current.version !== version) return versionConflict('reseller', current.version);
@@ -407,7 +404,7 @@ export class ResellerService {
         .execute();
       if (updated.affected !== 1) return versionConflict('reseller', current.version + 1);
       const saved = await m.findOneByOrFail(ResellerEntity, { id });
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation,
         entityType: 'Reseller',
         entityId: id,

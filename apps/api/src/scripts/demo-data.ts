@@ -150,7 +150,7 @@ export async function seedDemoData(app: App, options: { priceRows?: number } = {
   const now = app.clock.now().toISOString();
   const actor = systemContext(app.clock, 'system:seed');
   const hashes = await Promise.all(DEMO_USERS.map((u) => app.identity.hashPassword(u.password)));
-  const created = await app.db.transaction(async (m) => {
+  const created = await app.db.transaction(actor, async (tx, m) => {
     for (const partner of DEMO_PARTNERS)
       if (!(await m.existsBy(SimPartnerEntity, { mpnId: partner.mpnId })))
         await m.insert(SimPartnerEntity, { ...partner });
@@ -176,7 +176,7 @@ export async function seedDemoData(app: App, options: { priceRows?: number } = {
           updatedAt: now,
         }),
       );
-      await app.audit.record(m, actor, {
+      await app.audit.record(tx, {
         operation: 'seed.createReseller',
         entityType: 'Reseller',
         entityId: reseller.id,
@@ -202,7 +202,7 @@ export async function seedDemoData(app: App, options: { priceRows?: number } = {
           passwordChangedAt: now,
         }),
       );
-      await app.audit.record(m, actor, { operation: 'seed.createUser', entityType: 'User', entityId: user.id });
+      await app.audit.record(tx, { operation: 'seed.createUser', entityType: 'User', entityId: user.id });
       users += 1;
     }
     return users;

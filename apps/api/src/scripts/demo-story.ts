@@ -337,8 +337,8 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
       displayName: 'Nora North',
     });
     if (user.ok)
-      await app.db.transaction((m) =>
-        app.resellers.startActivationOnSignIn(staff, m, northwind.value.id, user.value.user.id),
+      await app.db.transaction(staff, (tx) =>
+        app.resellers.startActivationOnSignIn(tx, northwind.value.id, user.value.user.id),
       );
     clock.advance(app.config.activationDelayMs + 1000);
     await app.resellers.completeActivation(systemContext(clock, 'system:activation'), northwind.value.id);

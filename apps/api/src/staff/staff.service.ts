@@ -86,7 +86,7 @@ export class StaffService {
     const roles = resellerId ? [] : checkRoles(errors, input.roles);
     if (errors.length) return invalid(errors);
     const secrets = await this.accounts.secretsForNew();
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(ctx, async (tx, m) => {
       const user = await this.accounts.create(
         m,
         { email, displayName, kind: resellerId ? 'RESELLER' : 'STAFF', roles, resellerId },
@@ -98,7 +98,7 @@ export class StaffService {
           fix: { kind: 'field', field: 'email', label: 'Use another email' },
         });
       }
-      await this.audit.record(m, ctx, {
+      await this.audit.record(tx, {
         operation: resellerId ? 'resellers.createUser' : 'staff.createUser',
         entityType: 'User',
         entityId: user.id,
@@ -116,7 +116,7 @@ export class StaffService {
       change.displayName == null ? undefined : requireText(errors, 'displayName', change.displayName, 'Name', 120);
     const roles = change.roles == null ? undefined : checkRoles(errors, change.roles);
     if (errors.length) return invalid(errors);
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(ctx, async (tx, m) => {
       const user = await this.accounts.staffAccount(m, change.id);
       if (!user) return notFound('staff user', `No staff user with id ${change.id}.`);
       if (user.version !== change.version) return versionConflict('user', user.version);
@@ -136,7 +136,7 @@ export class StaffService {
       if (change.active != null) fields.active = change.active;
       const changed = await this.accounts.change(m, user, change.version, fields);
       if (!('saved' in changed)) return versionConflict('user', changed.currentVersion);
-      await this.audit.record(m, ctx, {
+      await this.audit.record(tx, {
         operation: 'staff.updateUser',
         entityType: 'User',
         entityId: user.id,

@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { moveCase, requireText, type FieldError } from '@nce/domain';
-import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { portable } from '../db/sql.js';
 import { Permission } from '../platform/permissions.js';
-import { actingFor, ownReseller, requirePermission, type RequestContext } from '../platform/request-context.js';
+import {
+  actingFor,
+  ownReseller,
+  requirePermission,
+  type RequestContext,
+  type Transactional,
+} from '../platform/request-context.js';
 import { invalid, notFound, ok, versionConflict, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
@@ -109,7 +114,7 @@ export class CaseService {
     const subject = requireText(fields, 'subject', input.subject, 'Subject', 200);
     const text = requireText(fields, 'text', input.text, 'Description', 4000);
     if (fields.length) return invalid(fields);
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(actor, async (tx, m) => {
       for (const [table, column, value, field] of [
         ['customer', 'reseller_id', input.customerId, 'customerId'],
         ['sales_order', 'reseller_id', input.orderId, 'orderId'],
@@ -154,10 +159,9 @@ export class CaseService {
           updatedAt: now,
         }),
       );
-      await this.note(m, supportCase.id, actor, 'COMMENT', text);
+      await this.note(tx, supportCase.id, 'COMMENT', text);
       await this.audit.record(
-        m,
-        { ...actor, onBehalfOfResellerId: resellerId },
+        { ...tx, onBehalfOfResellerId: resellerId },
         {
           operation: 'support.openCase',
           entityType: 'SupportCase',
@@ -190,12 +194,12 @@ export class CaseService {
         message: `The priority is one of ${CASE_PRIORITIES.join(', ')}.`,
       });
     if (fields.length) return invalid(fields);
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(ctx, async (tx, m) => {
       const current = await m.findOneBy(SupportCaseEntity, { id });
       if (!current) return caseNotFound(id);
       // Only support changes a case; its reseller's users comment on it.
       requirePermission(ctx, Permission.SupportCases);
-      const actor = actingFor(ctx, current.resellerId, Permission.SupportCases);
+      const actor = actingFor(tx, current.resellerId, Permission.SupportCases);
       const set: Partial<SupportCaseEntity> = {};
       if (change.status && change.status !== current.status) {
         // R24: a case moves along its lifecycle only (a closed case stays closed).
@@ -221,9 +225,8 @@ export class CaseService {
         .filter(([k]) => k !== 'assigneeUserId')
         .map(([k, v]) => `${k} → ${String(v).toLowerCase()}`)
         .join(', ');
-      await this.note(m, id, actor, 'ACTION', `Changed ${described}.`);
+      await this.note(actor, id, 'ACTION', `Changed ${described}.`);
       await this.audit.record(
-        m,
         { ...actor, onBehalfOfResellerId: current.resellerId },
         {
           operation: 'support.updateCase',
@@ -245,13 +248,12 @@ export class CaseService {
     const fields: FieldError[] = [];
     const body = requireText(fields, 'text', text, 'Comment', 4000);
     if (fields.length) return invalid(fields);
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(ctx, async (tx, m) => {
       const current = await m.findOneBy(SupportCaseEntity, { id });
       if (!current) return caseNotFound(id);
-      const actor = actingFor(ctx, current.resellerId, Permission.SupportCases);
-      await this.note(m, id, actor, 'COMMENT', body);
+      const actor = actingFor(tx, current.resellerId, Permission.SupportCases);
+      await this.note(actor, id, 'COMMENT', body);
       await this.audit.record(
-        m,
         { ...actor, onBehalfOfResellerId: current.resellerId },
         { operation: 'support.comment', entityType: 'SupportCase', entityId: id },
       );
@@ -260,13 +262,8 @@ export class CaseService {
   }
 
   /** Writes what support did on a case into its conversation, in the action's own transaction. */
-  async note(
-    m: EntityManager,
-    caseId: string,
-    actor: RequestContext,
-    kind: 'COMMENT' | 'ACTION',
-    text: string,
-  ): Promise<void> {
+  async note(actor: Transactional, caseId: string, kind: 'COMMENT' | 'ACTION', text: string): Promise<void> {
+    const m = actor.transaction;
     const seq = await nextPosition(m, 'case_comment', 'case_id', caseId);
     await m.insert(CaseCommentEntity, {
       id: randomUUID(),

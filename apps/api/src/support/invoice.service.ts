@@ -149,9 +149,9 @@ export class InvoiceService {
     const invoice = await this.invoice(ctx, orderId);
     if (!invoice) return false;
     const actor = actingFor(ctx, invoice.order.resellerId, Permission.SupportCases);
-    await this.db.transaction(async (m) => {
+    await this.db.transaction(actor, async (tx) => {
       await this.mail.enqueue(
-        m,
+        tx,
         {
           to: invoice.reseller.contact.email,
           subject: `Invoice ${invoice.number} (order ${invoice.order.soNumber})`,
@@ -168,7 +168,7 @@ export class InvoiceService {
         },
         `invoice-resend:${invoice.order.id}:${this.clock.now().getTime()}`,
       );
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: 'support.resendInvoice',
         entityType: 'Order',
         entityId: invoice.order.id,

@@ -38,9 +38,9 @@ export class LoginHelpService {
     if (!user || user.kind !== 'RESELLER') return fail('USER_NOT_FOUND', `No reseller user signs in as ${email}.`);
     const created = await this.identity.createPasswordReset(ctx, user.id);
     if (!created.ok) return fail('USER_NOT_FOUND', created.failure.message);
-    await this.db.transaction((m) =>
+    await this.db.transaction(ctx, (tx) =>
       this.mail.enqueue(
-        m,
+        tx,
         {
           to: user.email,
           subject: 'Set a new password for the NCE Marketplace',
@@ -90,9 +90,9 @@ export class LoginHelpService {
         `You unlocked ${UNLOCKS_PER_ACTOR_PER_HOUR} accounts in the last hour; ask an administrator if more need it.`,
       );
     }
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(actor, async (tx, m) => {
       const removed = await this.accounts.clearFailures(m, { email });
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: UNLOCK_OPERATION,
         entityType: 'Login',
         entityId: key,
@@ -108,9 +108,9 @@ export class LoginHelpService {
     const actor = ctx;
     const ip = address.trim();
     if (!isIP(ip)) return fail('ADDRESS_INVALID', `"${address.slice(0, 60)}" is not an IP address.`);
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(actor, async (tx, m) => {
       const removed = await this.accounts.clearFailures(m, { ip });
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: 'support.unlockSignInAddress',
         entityType: 'Address',
         entityId: ip,

@@ -119,11 +119,11 @@ export class ReturnsService {
     });
 
     try {
-      return await this.db.transaction(async (m) => {
+      return await this.db.transaction(actor, async (tx, m) => {
         const again = await m.findOneBy(CreditNoteEntity, { idempotencyKey: key });
         if (again) return ok({ creditNote: again, replayed: true });
         // The orders context records the returned seats, and answers the order as it is now in this transaction.
-        const recorded = await this.orderStatus.recordReturn(m, line, request.quantity);
+        const recorded = await this.orderStatus.recordReturn(tx, line, request.quantity);
         if (!recorded)
           return refused(
             'CONCURRENT_RETURN',
@@ -148,25 +148,23 @@ export class ReturnsService {
         await m.insert(CreditNoteEntity, creditNote);
         if (onTerms) {
           const released = { amountMinor: creditNote.amountMinor, currency: order.currency };
-          await this.terms.release(m, order.resellerId, released, creditNote.id, `Credit note ${creditNote.number}`);
+          await this.terms.release(tx, order.resellerId, released, creditNote.id, `Credit note ${creditNote.number}`);
         }
         const refund = formatMoney({ amountMinor: creditNote.amountMinor, currency: order.currency });
         await this.orderStatus.move(
-          m,
-          actor,
+          tx,
           recorded.order,
           recorded.allReturned ? 'RETURN_ALL' : 'RETURN_PART',
           `${request.quantity} × ${line.skuTitle} returned; credit note ${creditNote.number} for ${refund} (${onTerms ? 'released to the credit line' : 'card refund'}).`,
         );
         if (request.caseId)
           await this.cases.note(
-            m,
+            tx,
             request.caseId,
-            actor,
             'ACTION',
             `Returned ${request.quantity} × ${line.skuTitle} of ${order.soNumber}: credit note ${creditNote.number}, ${refund}.`,
           );
-        await this.audit.record(m, actor, {
+        await this.audit.record(tx, {
           operation: 'support.returnLine',
           entityType: 'Order',
           entityId: order.id,

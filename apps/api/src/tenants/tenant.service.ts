@@ -154,8 +154,8 @@ export class TenantService {
     };
     const holder = await this.linkedByAnotherReseller(parsed.value.domain, customer.resellerId);
     if (holder) {
-      await this.db.transaction((m) =>
-        this.audit.record(m, actor, {
+      await this.db.transaction(actor, (tx) =>
+        this.audit.record(tx, {
           operation: 'tenants.linkConflict',
           entityType: 'Customer',
           entityId: customer.id,
@@ -186,7 +186,7 @@ export class TenantService {
     if (!reached) return noCustomer(customerId);
     const { actor } = reached;
     const principal = actor.principal;
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(actor, async (tx, m) => {
       const current = await m.findOneBy(CustomerTenantEntity, { customerId });
       if (!current)
         return refused({
@@ -203,7 +203,7 @@ export class TenantService {
         version: current.version + 1,
       });
       const saved = await m.findOneByOrFail(CustomerTenantEntity, { customerId });
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: 'tenants.signAttestation',
         entityType: 'Customer',
         entityId: customerId,
@@ -239,7 +239,7 @@ export class TenantService {
       }
       throw error;
     }
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(actor, async (tx, m) => {
       const now = this.clock.now().toISOString();
       await m.update(CustomerTenantEntity, customer.id, {
         state: 'CREATED',
@@ -250,7 +250,7 @@ export class TenantService {
         version: current.version + 1,
       });
       const saved = await m.findOneByOrFail(CustomerTenantEntity, { customerId: customer.id });
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: 'tenants.create',
         entityType: 'Customer',
         entityId: customer.id,
@@ -270,8 +270,8 @@ export class TenantService {
     const { actor } = reached;
     const tenant = await this.get(customerId);
     if (!tenant?.adminPassword || !tenant.adminUser) return null;
-    await this.db.transaction((m) =>
-      this.audit.record(m, actor, {
+    await this.db.transaction(actor, (tx) =>
+      this.audit.record(tx, {
         operation: 'tenants.revealAdminPassword',
         entityType: 'Customer',
         entityId: customerId,
@@ -285,7 +285,7 @@ export class TenantService {
     customerId: string,
     choice: Pick<CustomerTenantEntity, 'choice' | 'domain' | 'newDomainKey' | 'state' | 'tenantId'>,
   ): Promise<TenantResult> {
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(actor, async (tx, m) => {
       const current = await m.findOneBy(CustomerTenantEntity, { customerId });
       if (current && current.state === 'CREATED' && current.domain !== choice.domain) {
         return refused({
@@ -314,7 +314,7 @@ export class TenantService {
         version: (current?.version ?? 0) + 1,
       };
       await m.save(CustomerTenantEntity, next);
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: 'tenants.choose',
         entityType: 'Customer',
         entityId: customerId,

@@ -24,7 +24,13 @@ import { kindOf, portable } from '../db/sql.js';
 import type { MailService } from '../mail/index.js';
 import type { Clock } from '../platform/clock.js';
 import { hasPermission, Permission } from '../platform/permissions.js';
-import { actingFor, Forbidden, ownReseller, type RequestContext } from '../platform/request-context.js';
+import {
+  actingFor,
+  Forbidden,
+  ownReseller,
+  type RequestContext,
+  type Transactional,
+} from '../platform/request-context.js';
 import { fail, invalid, invalidField, notFound, ok, versionConflict, type Result } from '../platform/result.js';
 import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
 import { sortOrder, type SortColumns } from '../platform/list-sort.js';
@@ -151,7 +157,7 @@ export class TermsService {
     const actor = actingFor(ctx, resellerId, Permission.TermsSubmit);
     const valid = validateTermsRequest(input);
     if (!valid.ok) return invalid(valid.errors ?? []);
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(actor, async (tx, m) => {
       const open = await m.findOneBy(TermsRequestEntity, { openKey: resellerId });
       if (open)
         return fail(
@@ -173,14 +179,14 @@ export class TermsService {
         }),
       );
       await this.note(m, request.id, actor, 'STATUS', 'Submitted.');
-      await this.audit.record(m, actor, {
+      await this.audit.record(tx, {
         operation: 'terms.submit',
         entityType: 'TermsRequest',
         entityId: request.id,
         changes: { status: { before: null, after: 'SUBMITTED' } },
       });
       await this.mail.enqueue(
-        m,
+        tx,
         {
           to: this.creditTeamEmail,
           subject: `Terms request from ${request.companyName} (${request.marketplaceId})`,
@@ -305,10 +311,10 @@ export class TermsService {
       extra = toColumns(valid.value);
     }
 
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(ctx, async (tx, m) => {
       const current = await m.findOneBy(TermsRequestEntity, { id });
       if (!current) return termsNotFound(id);
-      const actor = this.reach(ctx, current, analyst ? Permission.TermsReview : Permission.TermsSubmit);
+      const actor = this.reach(tx, current, analyst ? Permission.TermsReview : Permission.TermsSubmit);
       if (current.version !== version) return versionConflict('terms request', current.version);
       const next = nextTermsRequestState(current.status, decision.event);
       if (!next.ok) return fail('ILLEGAL_TRANSITION', next.message);
@@ -370,9 +376,9 @@ export class TermsService {
           reference: saved.id,
           note: `Credit limit set by ${principal?.email ?? 'the credit team'} (${saved.paymentTerms})`,
         });
-        await this.resellers.payOnTerms(m, saved.resellerId);
+        await this.resellers.payOnTerms(tx, saved.resellerId);
       }
-      await this.audit.record(m, actor, {
+      await this.audit.record(actor, {
         operation: `terms.${decision.event.toLowerCase()}`,
         entityType: 'TermsRequest',
         entityId: id,
@@ -384,7 +390,7 @@ export class TermsService {
         },
       });
       if (next.to === 'APPROVED' || next.to === 'REJECTED' || next.to === 'MORE_INFO_REQUESTED')
-        await this.tellReseller(m, saved, decision.comment ?? null);
+        await this.tellReseller(tx, saved, decision.comment ?? null);
       return ok(saved);
     });
   }
@@ -392,12 +398,12 @@ export class TermsService {
   async comment(ctx: RequestContext, id: string, text: string): Promise<Result<TermsRequestEntity>> {
     const body = text.trim();
     if (!body || body.length > 4000) return invalidField('text', 'LENGTH', 'A comment has 1 to 4000 characters.');
-    return this.db.transaction(async (m) => {
+    return this.db.transaction(ctx, async (tx, m) => {
       const request = await m.findOneBy(TermsRequestEntity, { id });
       if (!request) return termsNotFound(id);
-      const actor = this.reach(ctx, request);
+      const actor = this.reach(tx, request);
       await this.note(m, id, actor, 'COMMENT', body);
-      await this.audit.record(m, actor, { operation: 'terms.comment', entityType: 'TermsRequest', entityId: id });
+      await this.audit.record(actor, { operation: 'terms.comment', entityType: 'TermsRequest', entityId: id });
       return ok(request);
     });
   }
@@ -448,8 +454,8 @@ export class TermsService {
   }
 
   /** Gives credit back to the reseller's line (a return of an order paid on terms), in the caller's transaction. */
-  async release(m: EntityManager, resellerId: string, amount: Money, reference: string, note: string): Promise<void> {
-    await appendLedger(m, {
+  async release(tx: Transactional, resellerId: string, amount: Money, reference: string, note: string): Promise<void> {
+    await appendLedger(tx.transaction, {
       resellerId,
       at: this.clock.now().toISOString(),
       kind: 'RETURN_RELEASED',
@@ -461,8 +467,8 @@ export class TermsService {
   }
 
   /** Charges an order paid on terms to the ledger, in the order's transaction. */
-  async charge(m: EntityManager, resellerId: string, amount: Money, orderId: string, soNumber: string): Promise<void> {
-    await appendLedger(m, {
+  async charge(tx: Transactional, resellerId: string, amount: Money, orderId: string, soNumber: string): Promise<void> {
+    await appendLedger(tx.transaction, {
       resellerId,
       at: this.clock.now().toISOString(),
       kind: 'ORDER_CHARGED',
@@ -473,7 +479,7 @@ export class TermsService {
     });
   }
 
-  private async tellReseller(m: EntityManager, request: TermsRequestEntity, comment: string | null): Promise<void> {
+  private async tellReseller(tx: Transactional, request: TermsRequestEntity, comment: string | null): Promise<void> {
     const decision =
       request.status === 'APPROVED'
         ? `approved: a credit line of ${formatMoney({ amountMinor: request.creditLimitMinor ?? 0, currency: request.currency ?? 'USD' })}, ${request.paymentTerms?.replace('_', ' ').toLowerCase()}, from ${request.effectiveFrom}. You can now pay on terms at checkout.`
@@ -481,7 +487,7 @@ export class TermsService {
           ? `rejected: ${request.decisionReason}. You can change the request and submit it again.`
           : `waiting for more information: ${comment ?? ''}`;
     await this.mail.enqueue(
-      m,
+      tx,
       {
         to: request.contact.email,
         subject: `Your marketplace terms request: ${STATUS_WORDS[request.status]}`,
@@ -494,7 +500,7 @@ export class TermsService {
   }
 
   /** Its reseller's users, or staff with `permission` (by default either desk's); throws Forbidden otherwise. */
-  private reach(ctx: RequestContext, request: TermsRequestEntity, permission?: Permission): RequestContext {
+  private reach<C extends RequestContext>(ctx: C, request: TermsRequestEntity, permission?: Permission): C {
     return permission
       ? actingFor(ctx, request.resellerId, permission)
       : actingFor(ctx, request.resellerId, Permission.TermsReview, Permission.TermsSubmit);

@@ -3,6 +3,7 @@ import { SEND_MAIL_JOB } from '../../mail/mail.service.js';
 import { eventually, startApiProcess, type ApiProcess } from '../../test-support/api-process.js';
 import { startSmtpSink } from '../../test-support/smtp-sink.js';
 import { createTestApp, processEnv, TEST_DATABASE_URL } from '../../test-support/test-app.js';
+import { systemContext } from '../request-context.js';
 import { JobEntity } from './job.entity.js';
 
 const JOBS = 150;
@@ -19,10 +20,10 @@ describe.skipIf(!TEST_DATABASE_URL)('two API processes on one PostgreSQL databas
 
       // Queued while both workers poll: each delivery goes to the SMTP server, so a job run twice would show twice
       // there.
-      await t.app.db.transaction(async (m) => {
+      await t.app.db.transaction(systemContext(t.clock, 'test'), async (tx) => {
         for (let i = 0; i < JOBS; i += 1)
           await t.app.mail.enqueue(
-            m,
+            tx,
             { to: `customer${i}@example.com`, subject: `message ${i}`, body: `body ${i}` },
             `two-processes-${i}`,
           );
