@@ -12,7 +12,7 @@ import {
 } from '../platform/request-context.js';
 import type { Clock } from '../platform/clock.js';
 import { containsPattern, keysetPage } from '../platform/cursor.js';
-import type { AuditEntityNames } from './entity-names.js';
+import type { AuditEntityNames } from './entity-names.repository.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;

@@ -2,7 +2,7 @@ import type { ApiModule } from '../platform/module.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 import { AuditResolver } from './audit.resolver.js';
 import { AuditService } from './audit.service.js';
-import { AuditEntityNames } from './entity-names.js';
+import { AuditEntityNames } from './entity-names.repository.js';
 import DataLoader from 'dataloader';
 
 declare module '../loaders.js' {

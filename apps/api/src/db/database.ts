@@ -112,6 +112,18 @@ export class Database {
     return prepared(connection, sql).all(...params) as T[];
   }
 
+  /** Where a repository works for `ctx`: its open transaction, or the reader outside one. */
+  managerOf(ctx: RequestContext): EntityManager {
+    return ctx.transaction ?? this.read;
+  }
+
+  /** Hand-written SQL (`?` placeholders) in `ctx`'s open transaction, or as `select` outside one. */
+  query<T = Record<string, unknown>>(ctx: RequestContext, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    return ctx.transaction
+      ? ctx.transaction.query(portable(this.kind, sql), params as unknown[])
+      : this.select<T>(sql, params);
+  }
+
   /**
    * Runs `work` in one transaction: all of it is written, or none of it. Given a request context, `work`
    * gets that context carrying the transaction (and its manager); a context already inside one joins it.

@@ -1,5 +1,6 @@
 import { ORDER_NAMES } from './published.js';
 import type { ApiModule } from '../platform/module.js';
+import { CartRepository } from './cart.repository.js';
 import { CartService } from './cart.service.js';
 import { CartEntity, CartLineEntity, OrderEventEntity, OrderLineEntity, SalesOrderEntity } from './entities.js';
 import { OrderQueryService } from './order-query.service.js';
@@ -35,7 +36,7 @@ export const ordersModule: ApiModule = {
   resolvers: [OrderResolver],
   services: (app) => {
     const { config, db, clock, audit, jobs, partnerCenter, resellers, terms, tenants, customers, mail } = app;
-    const carts = new CartService(db, clock, audit);
+    const carts = new CartService(db, clock, audit, new CartRepository(db));
     const orderStatus = new OrderStatusWriter(clock, audit);
     const orders = new OrderQueryService(db);
     return {

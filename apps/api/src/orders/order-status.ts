@@ -4,7 +4,7 @@ import { updateReturning } from '../db/sql.js';
 import type { Transactional } from '../platform/request-context.js';
 import type { Clock } from '../platform/clock.js';
 import { OrderLineEntity, SalesOrderEntity } from './entities.js';
-import { appendOrderEvent } from './order-events.js';
+import { appendOrderEvent } from './order-events.repository.js';
 
 export interface OrderAtHand {
   id: string;

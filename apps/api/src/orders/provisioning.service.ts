@@ -19,7 +19,7 @@ import type { Clock } from '../platform/clock.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { TenantService } from '../tenants/index.js';
 import { OrderLineEntity, SalesOrderEntity } from './entities.js';
-import { appendOrderEvent } from './order-events.js';
+import { appendOrderEvent } from './order-events.repository.js';
 import type { OrderStatusWriter } from './order-status.js';
 import { PROVISION_ORDER_JOB } from './purchase.service.js';
 

@@ -226,7 +226,7 @@ export class PurchaseService {
           refused('CART_CHANGED', 'The cart changed while you checked out; review it and buy again.');
         // Claim the cart before anything else: one transaction checks out the version of it that was priced
         // above. On PostgreSQL a concurrent Buy waits here on the row lock, then finds the version moved on and stops.
-        if (!(await this.carts.checkOut(m, view.cart))) return cartChanged();
+        if (!(await this.carts.checkOut(tx, view.cart))) return cartChanged();
         if (context.payment.method === 'TERMS') {
           // Checked again inside the transaction, so concurrent orders on terms never exceed the limit together.
           const credit = await this.terms.creditInUse(resellerId, m);

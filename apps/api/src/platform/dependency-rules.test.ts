@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SQL_OUTSIDE_REPOSITORIES } from './sql-outside-repositories.js';
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
 
@@ -44,6 +45,12 @@ function tablesNamedIn(text: string): string[] {
   ];
   return [...new Set(names)];
 }
+
+/** Whether a file runs SQL: hand-written statements, or TypeORM's manager and query builder. */
+const runsSql = (text: string): boolean =>
+  /\.query(<[^>]*>)?\(|\bdb\.select\b|updateReturning\(|insertRows\(|\b(m|manager|read|transaction)\.(find\w*|count\w*|exist\w*|insert|update|delete|save|upsert|increment|decrement|createQueryBuilder)\(/.test(
+    text,
+  );
 
 const contextOf = (path: string): string | null => {
   const top = path.split('/')[0]!;
@@ -111,6 +118,25 @@ describe('dependency rules between contexts (docs/architecture.md)', () => {
         .map((table) => `${path} names ${table} (${OWNERS.get(table)})`);
     });
     expect(strays).toEqual([]);
+  });
+
+  it('runs SQL only in a context’s repository files, apart from the recorded files, which only go away', () => {
+    const running = SOURCES.filter(
+      ({ path, text }) =>
+        contextOf(path) && !/(\.repository|\.entity|\/published|\/\d{13}-[\w-]+)\.ts$/.test(path) && runsSql(text),
+    ).map(({ path }) => path);
+    const known = new Set(SQL_OUTSIDE_REPOSITORIES);
+    expect(
+      running.filter((path) => !known.has(path)),
+      'SQL outside a repository: move it into the context’s <name>.repository.ts',
+    ).toEqual([]);
+    expect(
+      SQL_OUTSIDE_REPOSITORIES.filter((path) => !running.includes(path)),
+      'recorded files that run no SQL any more: delete them from sql-outside-repositories.ts',
+    ).toEqual([]);
+    expect(runsSql('await m.findOneBy(CartLineEntity, { id })')).toBe(true);
+    expect(runsSql("await this.db.query(ctx, 'SELECT 1')")).toBe(true);
+    expect(runsSql('await this.carts.lines(ctx, cart.id, today)')).toBe(false);
   });
 
   it('finds table names in the SQL shapes the product writes (the rule above is not vacuous)', () => {

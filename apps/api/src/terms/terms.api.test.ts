@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, importPriceList, TestClient, type TestApp } from '../test-support/test-app.js';
 import { demo, seedUsers } from '../test-support/users.js';
 import { TermsRequestEntity, type LedgerKind } from './entities.js';
-import { appendLedger } from './ledger.js';
+import { appendLedger } from './ledger.repository.js';
 
 const REQUEST = `id status sla ageHours dueAt assigneeEmail version requestedLimit { amountMinor currency formatted } creditLimit { formatted } paymentTerms decisionReason notes { kind text authorEmail }`;
 const RESULT = `__typename ... on TermsRequestSaved { request { ${REQUEST} } } ... on ValidationFailed { fields { field code } } ... on VersionConflict { currentVersion }

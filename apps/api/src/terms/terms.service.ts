@@ -37,7 +37,7 @@ import { sortOrder, type SortColumns } from '../platform/list-sort.js';
 import type { ResellerService } from '../resellers/index.js';
 import { CreditLedgerEntity, TermsRequestEntity, TermsRequestNoteEntity } from './entities.js';
 import { nextPosition } from '../platform/sequence.js';
-import { appendLedger } from './ledger.js';
+import { appendLedger } from './ledger.repository.js';
 
 export const DECIDE_EVENTS = [
   'CLAIM',

@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import type { BillingPlan, CartState, CustomerSegment, PriceSegment, Term } from '@nce/domain';
+import { CATALOG_OFFERS, CATALOG_PRICES } from '../catalog/published.js';
+import { CUSTOMERS } from '../customers/published.js';
+import type { Database } from '../db/database.js';
+import { insertRows, updateReturning } from '../db/sql.js';
+import type { RequestContext, Transactional } from '../platform/request-context.js';
+import { RESELLERS } from '../resellers/published.js';
+import type { CartLineView } from './cart.service.js';
+import { CartEntity, CartLineEntity } from './entities.js';
+
+const CART_COLUMNS = [
+  'id',
+  'reseller_id',
+  'open_key',
+  'customer_id',
+  'price_segment',
+  'currency',
+  'status',
+  'created_at',
+  'updated_at',
+  'version',
+] as const;
+
+/** A cart row read by hand (columns prefixed with `prefix`); the purchase path skips TypeORM's hydration. */
+function toCart(row: Record<string, unknown>, prefix: string): CartEntity {
+  const value = (column: (typeof CART_COLUMNS)[number]) => row[`${prefix}${column}`];
+  return {
+    id: String(value('id')),
+    resellerId: String(value('reseller_id')),
+    openKey: (value('open_key') as string | null) ?? null,
+    customerId: (value('customer_id') as string | null) ?? null,
+    priceSegment: (value('price_segment') as PriceSegment | null) ?? null,
+    currency: (value('currency') as string | null) ?? null,
+    status: value('status') as CartEntity['status'],
+    createdAt: String(value('created_at')),
+    updatedAt: String(value('updated_at')),
+    version: Number(value('version')),
+  };
+}
+
+export interface PriceInEffect {
+  segment: PriceSegment;
+  currency: string;
+  unitPriceMinor: number;
+  tierMax: number | null;
+}
+
+/** The cart's tables (cart, cart_line) and what the cart reads of the catalog, resellers and customers. */
+export class CartRepository {
+  constructor(private readonly db: Database) {}
+
+  /** A catalog price in effect on `day`; null when there is none. */
+  async priceInEffect(ctx: RequestContext, priceId: number, day: string): Promise<PriceInEffect | null> {
+    const [row] = await this.db.query<Record<string, unknown>>(
+      ctx,
+      `SELECT pr.segment, pr.currency, pr.unit_price_minor, pr.tier_max FROM ${CATALOG_PRICES} pr WHERE pr.price_id = ? AND pr.effective_start <= ? AND (pr.effective_end IS NULL OR pr.effective_end >= ?)`,
+      [priceId, day, day],
+    );
+    return row
+      ? {
+          segment: row.segment as PriceSegment,
+          currency: String(row.currency),
+          unitPriceMinor: Number(row.unit_price_minor),
+          tierMax: row.tier_max === null ? null : Number(row.tier_max),
+        }
+      : null;
+  }
+
+  /** The highest quantity a price allows; null when it has no bound or no longer exists. */
+  async tierMax(ctx: RequestContext, priceId: number): Promise<number | null> {
+    const [row] = await this.db.query<{ tier_max: number | null }>(
+      ctx,
+      `SELECT pr.tier_max FROM ${CATALOG_PRICES} pr WHERE pr.price_id = ?`,
+      [priceId],
+    );
+    return row?.tier_max == null ? null : Number(row.tier_max);
+  }
+
+  /**
+   * The reseller, its open cart and the cart's customer's segment in one statement (the purchase flow's
+   * hottest write); null when no reseller has that id.
+   */
+  async resellerWithOpenCart(
+    ctx: RequestContext,
+    resellerId: string,
+  ): Promise<{ cart: CartEntity | null; customerSegment: CustomerSegment | null } | null> {
+    const [found] = await this.db.query<Record<string, unknown>>(
+      ctx,
+      `SELECT r.id AS reseller_id, cu.segment AS customer_segment, ${CART_COLUMNS.map((c) => `c.${c} AS cart_${c}`).join(', ')}
+       FROM ${RESELLERS} r LEFT JOIN cart c ON c.open_key = r.id LEFT JOIN ${CUSTOMERS} cu ON cu.id = c.customer_id WHERE r.id = ?`,
+      [resellerId],
+    );
+    if (!found) return null;
+    return {
+      cart: found.cart_id ? toCart(found, 'cart_') : null,
+      customerSegment: (found.customer_segment as CustomerSegment | null) ?? null,
+    };
+  }
+
+  /** A customer's segment, when the customer is this reseller's (any reseller's without `resellerId`). */
+  async customerSegment(ctx: RequestContext, customerId: string, resellerId?: string): Promise<CustomerSegment | null> {
+    const [row] = await this.db.query<{ segment: CustomerSegment }>(
+      ctx,
+      `SELECT cu.segment FROM ${CUSTOMERS} cu WHERE cu.id = ?${resellerId ? ' AND cu.reseller_id = ?' : ''}`,
+      resellerId ? [customerId, resellerId] : [customerId],
+    );
+    return row?.segment ?? null;
+  }
+
+  async openCartOf(ctx: RequestContext, resellerId: string): Promise<CartEntity | null> {
+    const [row] = await this.db.query<Record<string, unknown>>(
+      ctx,
+      `SELECT ${CART_COLUMNS.join(', ')} FROM cart WHERE open_key = ?`,
+      [resellerId],
+    );
+    return row ? toCart(row, '') : null;
+  }
+
+  async insertCart(tx: Transactional, cart: CartEntity): Promise<void> {
+    await insertRows(tx.transaction, 'cart', [
+      {
+        id: cart.id,
+        reseller_id: cart.resellerId,
+        open_key: cart.openKey,
+        customer_id: cart.customerId,
+        price_segment: cart.priceSegment,
+        currency: cart.currency,
+        status: cart.status,
+        created_at: cart.createdAt,
+        updated_at: cart.updatedAt,
+        version: cart.version,
+      },
+    ]);
+  }
+
+  /** Writes the cart's customer, segment, currency, time and version. */
+  async saveCart(tx: Transactional, cart: CartEntity): Promise<void> {
+    await this.db.query(
+      tx,
+      'UPDATE cart SET customer_id = ?, price_segment = ?, currency = ?, updated_at = ?, version = ? WHERE id = ?',
+      [cart.customerId, cart.priceSegment, cart.currency, cart.updatedAt, cart.version, cart.id],
+    );
+  }
+
+  /**
+   * Moves the cart to `status` and closes it, only if it is still open at the version the caller priced;
+   * false when it moved on meanwhile.
+   */
+  async closeAt(
+    tx: Transactional,
+    cart: Pick<CartEntity, 'id' | 'version' | 'resellerId'>,
+    status: CartState,
+    at: string,
+  ): Promise<boolean> {
+    const claimed = await updateReturning(
+      tx.transaction,
+      'UPDATE cart SET open_key = NULL, status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ? AND open_key = ? RETURNING id',
+      [status, at, cart.id, cart.version, cart.resellerId],
+    );
+    return claimed.length === 1;
+  }
+
+  async lineForPrice(
+    tx: Transactional,
+    cartId: string,
+    priceId: number,
+  ): Promise<{ id: string; quantity: number } | null> {
+    const [row] = await this.db.query<{ id: string; quantity: number }>(
+      tx,
+      'SELECT id, quantity FROM cart_line WHERE cart_id = ? AND price_id = ?',
+      [cartId, priceId],
+    );
+    return row ? { id: String(row.id), quantity: Number(row.quantity) } : null;
+  }
+
+  line(tx: Transactional, cartId: string, lineId: string): Promise<CartLineEntity | null> {
+    return tx.transaction.findOneBy(CartLineEntity, { id: lineId, cartId });
+  }
+
+  async addLine(tx: Transactional, cartId: string, priceId: number, unitPriceMinor: number, at: string): Promise<void> {
+    await insertRows(tx.transaction, 'cart_line', [
+      {
+        id: randomUUID(),
+        cart_id: cartId,
+        price_id: priceId,
+        quantity: 1,
+        unit_price_minor: unitPriceMinor,
+        added_at: at,
+      },
+    ]);
+  }
+
+  async setLineQuantity(tx: Transactional, lineId: string, quantity: number): Promise<void> {
+    await this.db.query(tx, 'UPDATE cart_line SET quantity = ? WHERE id = ?', [quantity, lineId]);
+  }
+
+  /** Removes a line; answers whether the cart is empty now. */
+  async removeLine(tx: Transactional, cartId: string, lineId: string): Promise<boolean> {
+    await tx.transaction.delete(CartLineEntity, lineId);
+    return (await tx.transaction.countBy(CartLineEntity, { cartId })) === 0;
+  }
+
+  /** The cart's lines with what they are and today's price (null where the price is no longer in effect). */
+  async lines(ctx: RequestContext, cartId: string, today: string): Promise<CartLineView[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      ctx,
+      `SELECT l.id, l.price_id, l.quantity, l.unit_price_minor, o.product_id, o.product_title, o.sku_id, o.sku_title,
+              o.term, o.billing_plan, o.segment, o.currency, o.tier_max,
+              CASE WHEN o.effective_start <= ? AND (o.effective_end IS NULL OR o.effective_end >= ?) THEN o.unit_price_minor ELSE NULL END AS current_price
+       FROM cart_line l JOIN ${CATALOG_OFFERS} o ON o.price_id = l.price_id
+       WHERE l.cart_id = ? ORDER BY l.added_at, l.id`,
+      [today, today, cartId],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      priceId: Number(r.price_id),
+      productId: String(r.product_id),
+      productTitle: String(r.product_title),
+      skuId: String(r.sku_id),
+      skuTitle: String(r.sku_title),
+      term: r.term as Term,
+      billingPlan: r.billing_plan as BillingPlan,
+      segment: r.segment as PriceSegment,
+      currency: String(r.currency),
+      quantity: Number(r.quantity),
+      unitPriceMinor: Number(r.unit_price_minor),
+      currentUnitPriceMinor: r.current_price === null ? null : Number(r.current_price),
+      maxQuantity: r.tier_max === null ? null : Number(r.tier_max),
+    }));
+  }
+}

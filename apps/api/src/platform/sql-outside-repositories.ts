@@ -1,0 +1,33 @@
+/**
+ * Files of a context that still run SQL (hand-written, or TypeORM's manager and query builder) outside the
+ * context's repository files, as they were when the rule came in (the modules issue; the cart shows the
+ * shape: `orders/cart.repository.ts`). The list only shrinks: dependency-rules.test.ts fails on a file not
+ * listed here, and on a listed one that no longer runs SQL (delete its line).
+ */
+export const SQL_OUTSIDE_REPOSITORIES: readonly string[] = [
+  'audit/audit.service.ts',
+  'catalog/catalog.service.ts',
+  'catalog/price-list-importer.ts',
+  'customers/customer.service.ts',
+  'customers/index.ts',
+  'identity/identity.service.ts',
+  'identity/index.ts',
+  'identity/user-accounts.ts',
+  'mail/index.ts',
+  'mail/mail.service.ts',
+  'orders/index.ts',
+  'orders/order-query.service.ts',
+  'orders/order-status.ts',
+  'orders/provisioning.service.ts',
+  'orders/purchase.service.ts',
+  'partner-center/simulator.service.ts',
+  'partner-center/simulator.ts',
+  'resellers/index.ts',
+  'resellers/reseller.service.ts',
+  'support/case.service.ts',
+  'support/invoice.service.ts',
+  'support/returns.service.ts',
+  'tenants/index.ts',
+  'tenants/tenant.service.ts',
+  'terms/terms.service.ts',
+];
