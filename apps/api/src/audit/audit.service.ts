@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { MoreThanOrEqual } from 'typeorm';
-import type { Database } from '../db/database.js';
-import { insertRows } from '../db/sql.js';
 import { Permission } from '../platform/permissions.js';
 import {
   BadInput,
   Forbidden,
   requirePermission,
-  transactionOf,
+  inTransaction,
   type RequestContext,
 } from '../platform/request-context.js';
 import type { Clock } from '../platform/clock.js';
-import { containsPattern, keysetPage } from '../platform/cursor.js';
 import type { AuditEntityNames } from './entity-names.repository.js';
-import { AuditEntryEntity } from './audit-entry.entity.js';
+import type { AuditEntriesRepository } from './audit-entries.repository.js';
+import type { AuditEntryEntity } from './audit-entry.entity.js';
 
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
 
@@ -68,7 +65,7 @@ export interface AuditFilter {
 
 export class AuditService {
   constructor(
-    private readonly db: Database,
+    private readonly entries: AuditEntriesRepository,
     private readonly clock: Clock,
     readonly names: AuditEntityNames,
   ) {}
@@ -76,33 +73,36 @@ export class AuditService {
   /** Writes the entry in the actor's open transaction, so it commits or rolls back with the change it describes. */
   async record(actor: RequestContext, record: AuditRecord): Promise<void> {
     const principal = actor.principal;
-    await insertRows(transactionOf(actor), 'audit_entry', [
-      {
-        id: randomUUID(),
-        at: this.clock.now().toISOString(),
-        actor_kind: principal ? principal.kind : actor.requestId.startsWith('system') ? 'system' : 'anonymous',
-        actor_user_id: principal?.userId ?? null,
-        actor_email: principal?.email ?? null,
-        actor_roles:
-          principal?.kind === 'staff' ? principal.roles.join(',') : principal?.kind === 'reseller' ? 'reseller' : '',
-        on_behalf_of_reseller_id:
-          actor.onBehalfOfResellerId ?? (principal?.kind === 'reseller' ? principal.resellerId : null),
-        operation: record.operation,
-        entity_type: record.entityType,
-        // The column holds 100 characters; an id built from user input (an email) must not fail the change it records.
-        entity_id: record.entityId.slice(0, 100),
-        changes: JSON.stringify(record.changes ?? {}),
-        request_id: actor.requestId.slice(0, 64),
-      },
-    ]);
+    await this.entries.append(inTransaction(actor), {
+      id: randomUUID(),
+      at: this.clock.now().toISOString(),
+      actor_kind: principal ? principal.kind : actor.requestId.startsWith('system') ? 'system' : 'anonymous',
+      actor_user_id: principal?.userId ?? null,
+      actor_email: principal?.email ?? null,
+      actor_roles:
+        principal?.kind === 'staff' ? principal.roles.join(',') : principal?.kind === 'reseller' ? 'reseller' : '',
+      on_behalf_of_reseller_id:
+        actor.onBehalfOfResellerId ?? (principal?.kind === 'reseller' ? principal.resellerId : null),
+      operation: record.operation,
+      entity_type: record.entityType,
+      // The column holds 100 characters; an id built from user input (an email) must not fail the change it records.
+      entity_id: record.entityId.slice(0, 100),
+      changes: JSON.stringify(record.changes ?? {}),
+      request_id: actor.requestId.slice(0, 64),
+    });
   }
 
   /**
    * How many times an operation was recorded since a moment, on one entity or by one person: the ration
    * checks of rationed operations (unlocking a sign-in).
    */
-  count(operation: string, since: Date, of: { entityId: string } | { actorUserId: string }): Promise<number> {
-    return this.db.read.countBy(AuditEntryEntity, { operation, at: MoreThanOrEqual(since.toISOString()), ...of });
+  count(
+    _ctx: RequestContext,
+    operation: string,
+    since: Date,
+    of: { entityId: string } | { actorUserId: string },
+  ): Promise<number> {
+    return this.entries.count(operation, since, of);
   }
 
   /** Entries newest first, filtered, keyset-paginated. */
@@ -115,30 +115,22 @@ export class AuditService {
   ): Promise<{ entries: AuditEntryEntity[]; hasNextPage: boolean; endCursor: string | null }> {
     if (ctx.principal?.kind === 'reseller') throw new Forbidden();
     requirePermission(ctx, Permission.AuditRead);
-    const query = this.db.read.createQueryBuilder(AuditEntryEntity, 'a');
-    if (filter.actorUserId) query.andWhere('a.actor_user_id = :actor', { actor: filter.actorUserId });
-    if (filter.entityType) query.andWhere('a.entity_type = :type', { type: filter.entityType });
-    if (filter.entityId) query.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
-    if (filter.operation) query.andWhere('a.operation = :operation', { operation: filter.operation });
-    const from = instant(filter.from, 'filter.from');
-    const to = instant(filter.to, 'filter.to');
-    if (from) query.andWhere('a.at >= :from', { from: from.toISOString() });
-    if (to) query.andWhere('a.at < :to', { to: to.toISOString() });
-    if (filter.actor?.trim()) {
-      const users = await this.names.usersMatching(filter.actor);
-      query.andWhere(
-        `(LOWER(a.actor_email) LIKE :actorText ESCAPE '\\'${users.length ? ' OR a.actor_user_id IN (:...actorIds)' : ''})`,
-        { actorText: containsPattern(filter.actor.trim()), actorIds: users },
-      );
-    }
-    if (filter.entity?.trim())
-      query.andWhere('a.entity_id IN (:...entityIds)', { entityIds: await this.names.idsMatching(filter.entity) });
-    const page = await keysetPage(query, {
-      alias: 'a',
-      order: { name: 'AT', column: 'at', property: 'at', direction },
+    const actor = filter.actor?.trim();
+    const entity = filter.entity?.trim();
+    return this.entries.page(
+      {
+        actorUserId: filter.actorUserId,
+        entityType: filter.entityType,
+        entityId: filter.entityId,
+        operation: filter.operation,
+        from: instant(filter.from, 'filter.from'),
+        to: instant(filter.to, 'filter.to'),
+        actor: actor ? { text: actor, ids: await this.names.usersMatching(actor) } : null,
+        entityIds: entity ? await this.names.idsMatching(entity) : null,
+      },
       first,
       after,
-    });
-    return { entries: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
+      direction,
+    );
   }
 }

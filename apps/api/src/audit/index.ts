@@ -1,5 +1,6 @@
 import type { ApiModule } from '../platform/module.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
+import { AuditEntriesRepository } from './audit-entries.repository.js';
 import { AuditResolver } from './audit.resolver.js';
 import { AuditService } from './audit.service.js';
 import { AuditEntityNames } from './entity-names.repository.js';
@@ -23,7 +24,9 @@ export const auditModule: ApiModule = {
   name: 'audit',
   entities: [AuditEntryEntity],
   resolvers: [AuditResolver],
-  services: ({ db, clock, modules }) => ({ audit: new AuditService(db, clock, new AuditEntityNames(db, modules)) }),
+  services: ({ db, clock, modules }) => ({
+    audit: new AuditService(new AuditEntriesRepository(db), clock, new AuditEntityNames(db, modules)),
+  }),
   loaders: ({ audit }) => ({
     auditEntityName: new DataLoader(async (keys) => {
       const names = await audit.names.namesOf(

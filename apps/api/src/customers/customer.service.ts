@@ -8,7 +8,6 @@ import {
   type CustomerSegment,
   type FieldError,
 } from '@nce/domain';
-import type { EntityManager } from 'typeorm';
 import { changesBetween, type AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { Permission } from '../platform/permissions.js';
@@ -16,11 +15,12 @@ import { actingFor, ownReseller, type RequestContext } from '../platform/request
 import { invalid, notFound, ok, versionConflict, type Result } from '../platform/result.js';
 import type { ResellerService } from '../resellers/index.js';
 import type { Clock } from '../platform/clock.js';
-import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
+import type { KeyOrder } from '../platform/cursor.js';
 import { sortOrder, type SortColumns } from '../platform/list-sort.js';
 import type { SecretBox } from '../platform/secret-box.js';
 import type { AddressValidator } from './address-validator.js';
-import { CustomerEntity } from './customer.entity.js';
+import type { CustomerEntity } from './customer.entity.js';
+import type { CustomersRepository } from './customers.repository.js';
 
 const customerNotFound = (id: string) => notFound('customer', `No customer with id ${id}.`);
 
@@ -50,6 +50,7 @@ export class CustomerService {
     private readonly secrets: SecretBox,
     private readonly addresses: AddressValidator,
     private readonly resellers: ResellerService,
+    private readonly customers: CustomersRepository,
   ) {}
 
   /** A customer `ctx` may see (its reseller's users, or staff with `permission`); null when there is none. */
@@ -58,7 +59,7 @@ export class CustomerService {
     id: string,
     permission: Permission = Permission.CustomersRead,
   ): Promise<CustomerEntity | null> {
-    const customer = await this.db.read.findOneBy(CustomerEntity, { id });
+    const customer = await this.customers.byId(ctx, id);
     if (customer) actingFor(ctx, customer.resellerId, permission);
     return customer;
   }
@@ -71,37 +72,28 @@ export class CustomerService {
     after?: string | null,
     order: KeyOrder = sortOrder(CUSTOMER_SORTS, 'NAME'),
   ) {
-    filter = { ...filter, resellerId: ownReseller(ctx, filter.resellerId) };
-    const query = this.db.read.createQueryBuilder(CustomerEntity, 'c');
-    if (filter.resellerId) query.andWhere('c.reseller_id = :resellerId', { resellerId: filter.resellerId });
-    if (filter.segment) query.andWhere('c.segment = :segment', { segment: filter.segment });
-    if (filter.search?.trim())
-      query.andWhere("c.search_text LIKE :q ESCAPE '\\'", { q: containsPattern(filter.search.trim()) });
-    const page = await keysetPage(query, { alias: 'c', order, first, after });
-    return { customers: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
+    return this.customers.page({ ...filter, resellerId: ownReseller(ctx, filter.resellerId) }, first, after, order);
   }
 
   async create(ctx: RequestContext, resellerId: string, input: CustomerInput): Promise<Result<CustomerEntity>> {
     const actor = actingFor(ctx, resellerId, Permission.CustomersManage);
     if (!(await this.resellers.exists(ctx, resellerId)))
       return notFound('reseller', `No reseller with id ${resellerId}.`);
-    const checked = await this.check(input, resellerId, null);
+    const checked = await this.check(ctx, input, resellerId, null);
     if (!checked.ok) return checked;
     const now = this.clock.now().toISOString();
     const password = generatePassword(randomInt);
-    return this.db.transaction(actor, async (tx, m) => {
-      const conflict = await this.loginConflict(m, checked.value.portalLoginKey, resellerId, null);
+    return this.db.transaction(actor, async (tx) => {
+      const conflict = await this.loginConflict(tx, checked.value.portalLoginKey, resellerId, null);
       if (conflict) return invalid([conflict]);
-      const customer = await m.save(
-        m.create(CustomerEntity, {
-          id: randomUUID(),
-          resellerId,
-          ...this.columns(checked.value),
-          portalPassword: this.secrets.encrypt(password),
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
+      const customer = await this.customers.insert(tx, {
+        id: randomUUID(),
+        resellerId,
+        ...this.columns(checked.value),
+        portalPassword: this.secrets.encrypt(password),
+        createdAt: now,
+        updatedAt: now,
+      });
       await this.audit.record(tx, {
         operation: 'customers.create',
         entityType: 'Customer',
@@ -122,26 +114,22 @@ export class CustomerService {
     const existing = await this.get(ctx, id, Permission.CustomersManage);
     if (!existing) return customerNotFound(id);
     const actor = actingFor(ctx, existing.resellerId, Permission.CustomersManage);
-    const checked = await this.check(input, existing.resellerId, id);
+    const checked = await this.check(ctx, input, existing.resellerId, id);
     if (!checked.ok) return checked;
-    return this.db.transaction(actor, async (tx, m) => {
-      const current = await m.findOneBy(CustomerEntity, { id });
+    return this.db.transaction(actor, async (tx) => {
+      const current = await this.customers.byId(tx, id);
       if (!current) return customerNotFound(id);
       if (current.version !== version) return versionConflict('customer', current.version);
-      const conflict = await this.loginConflict(m, checked.value.portalLoginKey, current.resellerId, id);
+      const conflict = await this.loginConflict(tx, checked.value.portalLoginKey, current.resellerId, id);
       if (conflict) return invalid([conflict]);
-      const updated = await m
-        .createQueryBuilder()
-        .update(CustomerEntity)
-        .set({
-          ...this.columns(checked.value),
-          updatedAt: this.clock.now().toISOString(),
-          version: () => 'version + 1',
-        })
-        .where('id = :id AND version = :version', { id, version })
-        .execute();
-      if (updated.affected !== 1) return versionConflict('customer', version + 1);
-      const saved = await m.findOneByOrFail(CustomerEntity, { id });
+      const saved = await this.customers.updateAt(
+        tx,
+        id,
+        version,
+        this.columns(checked.value),
+        this.clock.now().toISOString(),
+      );
+      if (!saved) return versionConflict('customer', version + 1);
       await this.audit.record(tx, {
         operation: 'customers.update',
         entityType: 'Customer',
@@ -157,14 +145,11 @@ export class CustomerService {
    * False when there is no such customer.
    */
   async regeneratePortalPassword(ctx: RequestContext, id: string): Promise<boolean> {
-    return this.db.transaction(ctx, async (tx, m) => {
-      const customer = await m.findOneBy(CustomerEntity, { id });
+    return this.db.transaction(ctx, async (tx) => {
+      const customer = await this.customers.byId(tx, id);
       if (!customer) return false;
       const actor = actingFor(tx, customer.resellerId, Permission.SupportCases);
-      await m.update(CustomerEntity, id, {
-        portalPassword: this.secrets.encrypt(generatePassword(randomInt)),
-        version: customer.version + 1,
-      });
+      await this.customers.setPortalPassword(tx, customer, this.secrets.encrypt(generatePassword(randomInt)));
       // Named for the desk that does it, as the audit history has always shown it.
       await this.audit.record(actor, {
         operation: 'support.regeneratePortalPassword',
@@ -178,7 +163,7 @@ export class CustomerService {
 
   /** The customer a portal login belongs to, for support (any reseller's); null when none has it. */
   async byPortalLogin(ctx: RequestContext, login: string): Promise<CustomerEntity | null> {
-    const customer = await this.db.read.findOneBy(CustomerEntity, { portalLoginKey: loginKey(login) });
+    const customer = await this.customers.byPortalLoginKey(ctx, loginKey(login));
     if (customer) actingFor(ctx, customer.resellerId, Permission.SupportCases);
     return customer;
   }
@@ -200,6 +185,7 @@ export class CustomerService {
 
   /** Every fault at once: the fields, the address, and a login another customer holds. */
   private async check(
+    ctx: RequestContext,
     input: CustomerInput,
     resellerId: string,
     exceptId: string | null,
@@ -211,7 +197,7 @@ export class CustomerService {
       ...address.errors,
     ];
     if (!fields.some((f) => f.field === 'portalLogin') && input.portalLogin?.trim()) {
-      const conflict = await this.loginConflict(this.db.read, loginKey(input.portalLogin), resellerId, exceptId);
+      const conflict = await this.loginConflict(ctx, loginKey(input.portalLogin), resellerId, exceptId);
       if (conflict) fields.push(conflict);
     }
     if (!valid.ok || fields.length) return invalid(fields);
@@ -220,12 +206,12 @@ export class CustomerService {
 
   /** R8: a login is unique across all customers; the conflict is named when it is the reseller's own customer. */
   private async loginConflict(
-    m: EntityManager,
+    ctx: RequestContext,
     key: string,
     resellerId: string,
     exceptId: string | null,
   ): Promise<FieldError | null> {
-    const holder = await m.findOneBy(CustomerEntity, { portalLoginKey: key });
+    const holder = await this.customers.byPortalLoginKey(ctx, key);
     if (!holder || holder.id === exceptId) return null;
     const who = holder.resellerId === resellerId ? `your customer ${holder.companyName}` : 'another customer';
     return {

@@ -4,8 +4,8 @@ import { localAddressRules } from './address-validator.js';
 import { CustomerEntity } from './customer.entity.js';
 import { CustomerResolver } from './customer.resolver.js';
 import { CustomerService } from './customer.service.js';
-import DataLoader from 'dataloader';
-import { In } from 'typeorm';
+import type DataLoader from 'dataloader';
+import { CustomersRepository } from './customers.repository.js';
 
 declare module '../loaders.js' {
   interface Loaders {
@@ -26,17 +26,17 @@ export const customersModule: ApiModule = {
   entities: [CustomerEntity],
   resolvers: [CustomerResolver],
   services: ({ db, clock, audit, secrets, resellers }) => ({
-    customers: new CustomerService(db, clock, audit, secrets, localAddressRules, resellers),
+    customers: new CustomerService(
+      db,
+      clock,
+      audit,
+      secrets,
+      localAddressRules,
+      resellers,
+      new CustomersRepository(db),
+    ),
   }),
-  loaders: ({ db }) => ({
-    customerName: new DataLoader(async (ids) => {
-      const rows = await db.read.find(CustomerEntity, {
-        select: { id: true, companyName: true },
-        where: { id: In([...ids]) },
-      });
-      return ids.map((id) => rows.find((c) => c.id === id)?.companyName ?? null);
-    }),
-  }),
+  loaders: ({ db }) => ({ customerName: new CustomersRepository(db).names() }),
 };
 export type { CustomerEntity } from './customer.entity.js';
 export type { CustomerService } from './customer.service.js';

@@ -1,8 +1,8 @@
 import type { ApiModule } from '../platform/module.js';
 import { EmailMessageEntity } from './email-message.entity.js';
 import { MailService, outboxOnly, SmtpTransport } from './mail.service.js';
-import DataLoader from 'dataloader';
-import { In } from 'typeorm';
+import type DataLoader from 'dataloader';
+import { OutboxRepository } from './outbox.repository.js';
 
 declare module '../loaders.js' {
   interface Loaders {
@@ -22,22 +22,14 @@ export const mailModule: ApiModule = {
   entities: [EmailMessageEntity],
   services: ({ config, db, clock, jobs }) => ({
     mail: new MailService(
-      db,
+      new OutboxRepository(db),
       clock,
       jobs,
       config.smtpUrl ? new SmtpTransport(config.smtpUrl) : outboxOnly,
       config.mailFrom,
     ),
   }),
-  loaders: ({ db }) => ({
-    emailsByOrder: new DataLoader(async (ids) => {
-      const rows = await db.read.find(EmailMessageEntity, {
-        where: { relatedType: 'Order', relatedId: In([...ids]) },
-        order: { createdAt: 'DESC', id: 'DESC' },
-      });
-      return ids.map((id) => rows.filter((e) => e.relatedId === id));
-    }),
-  }),
+  loaders: ({ db }) => ({ emailsByOrder: new OutboxRepository(db).byOrder() }),
 };
 
 export type { MailService } from './mail.service.js';

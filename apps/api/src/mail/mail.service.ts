@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { transactionOf, type RequestContext } from '../platform/request-context.js';
-import type { Database } from '../db/database.js';
+import { inTransaction, type RequestContext } from '../platform/request-context.js';
 import type { Clock } from '../platform/clock.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
-import { EmailMessageEntity } from './email-message.entity.js';
+import type { EmailMessageEntity } from './email-message.entity.js';
+import type { OutboxRepository } from './outbox.repository.js';
 
 export const SEND_MAIL_JOB = 'mail.send';
 
@@ -43,7 +43,7 @@ export const outboxOnly: MailTransport = { name: 'outbox', deliver: async () => 
  */
 export class MailService {
   constructor(
-    private readonly db: Database,
+    private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
     private readonly jobs: JobQueue,
     private readonly transport: MailTransport,
@@ -52,43 +52,44 @@ export class MailService {
     jobs.register(SEND_MAIL_JOB, (payload) => this.deliver(payload as unknown as OutgoingMail & { messageId: string }));
   }
 
-  /** Queues a message; `key` makes it once-only (e.g. one provisioning mail per order). */
-  /** Queues a mail in the context's open transaction: it is sent only if the change it tells of commits. */
+  /**
+   * Queues a mail in the context's open transaction: it is sent only if the change it tells of commits.
+   * `key` makes it once-only (e.g. one provisioning mail per order).
+   */
   async enqueue(ctx: RequestContext, mail: OutgoingMail, key: string): Promise<void> {
     await this.jobs.enqueue(
-      transactionOf(ctx),
+      inTransaction(ctx).transaction,
       SEND_MAIL_JOB,
       { ...mail, messageId: randomUUID() },
       { key: `${SEND_MAIL_JOB}:${key}` },
     );
   }
 
-  list(filter: { relatedType?: string; relatedId?: string }, take = 50): Promise<EmailMessageEntity[]> {
-    return this.db.read.find(EmailMessageEntity, {
-      where: { ...filter },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take,
-    });
+  /** The messages kept about a record, newest first (the system's and tests' view of what was sent). */
+  list(
+    _ctx: RequestContext,
+    filter: { relatedType?: string; relatedId?: string },
+    take = 50,
+  ): Promise<EmailMessageEntity[]> {
+    return this.outbox.list(filter, take);
   }
 
   private async deliver(mail: OutgoingMail & { messageId: string }): Promise<void> {
-    if (await this.db.read.existsBy(EmailMessageEntity, { id: mail.messageId })) return;
+    if (await this.outbox.sent(mail.messageId)) return;
     await this.transport.deliver(mail, this.from);
     const now = this.clock.now().toISOString();
-    await this.db.transaction((m) =>
-      m.insert(EmailMessageEntity, {
-        id: mail.messageId,
-        to: mail.to,
-        subject: mail.subject,
-        body: mail.body,
-        relatedType: mail.relatedType ?? null,
-        relatedId: mail.relatedId ?? null,
-        status: this.transport.name === 'smtp' ? 'SENT' : 'WRITTEN',
-        transport: this.transport.name,
-        createdAt: now,
-        sentAt: now,
-        error: null,
-      }),
-    );
+    await this.outbox.keep({
+      id: mail.messageId,
+      to: mail.to,
+      subject: mail.subject,
+      body: mail.body,
+      relatedType: mail.relatedType ?? null,
+      relatedId: mail.relatedId ?? null,
+      status: this.transport.name === 'smtp' ? 'SENT' : 'WRITTEN',
+      transport: this.transport.name,
+      createdAt: now,
+      sentAt: now,
+      error: null,
+    });
   }
 }

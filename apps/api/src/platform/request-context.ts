@@ -25,11 +25,11 @@ export interface RequestContext {
 /** A context inside an open transaction. */
 export type Transactional = RequestContext & { readonly transaction: EntityManager };
 
-/** The open transaction of `ctx`; a write that must commit with the change it belongs to calls it. */
-export function transactionOf(ctx: RequestContext): EntityManager {
+/** `ctx`, known to be inside a transaction; a write that must commit with the change it belongs to calls it. */
+export function inTransaction(ctx: RequestContext): Transactional {
   if (!ctx.transaction)
     throw new Error('this write runs only inside a transaction: open one with db.transaction(ctx, …)');
-  return ctx.transaction;
+  return ctx as Transactional;
 }
 
 /** For what the system does by itself (jobs, seeding, the CLI): no principal, every record in reach. */

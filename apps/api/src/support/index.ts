@@ -1,6 +1,7 @@
 import { CASE_NAMES } from './published.js';
 import type { ApiModule } from '../platform/module.js';
 import { CaseService } from './case.service.js';
+import { CreditNotesRepository } from './credit-notes.repository.js';
 import { CaseCommentEntity, CreditNoteEntity, SupportCaseEntity } from './entities.js';
 import { InvoiceService } from './invoice.service.js';
 import { LoginHelpService } from './login-help.service.js';
@@ -40,9 +41,10 @@ export const supportModule: ApiModule = {
       resellers,
     } = app;
     const cases = new CaseService(db, clock, audit);
+    const notes = new CreditNotesRepository(db);
     return {
       cases,
-      returns: new ReturnsService(db, clock, audit, partnerCenter, cases, orders, orderStatus, terms),
+      returns: new ReturnsService(db, clock, audit, partnerCenter, cases, orders, orderStatus, terms, notes),
       invoices: new InvoiceService(
         db,
         clock,
@@ -50,6 +52,7 @@ export const supportModule: ApiModule = {
         orders,
         resellers,
         mail,
+        notes,
         config.taxRateBasisPoints,
         () => app.publicUrl,
       ),

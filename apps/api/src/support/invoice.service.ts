@@ -9,7 +9,8 @@ import { actingFor, type RequestContext } from '../platform/request-context.js';
 import type { AuditService } from '../audit/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { ResellerEntity, ResellerService } from '../resellers/index.js';
-import { CreditNoteEntity } from './entities.js';
+import type { CreditNotesRepository } from './credit-notes.repository.js';
+import type { CreditNoteEntity } from './entities.js';
 
 export interface Invoice {
   number: string;
@@ -35,6 +36,7 @@ export class InvoiceService {
     private readonly orders: OrderQueryService,
     private readonly resellers: ResellerService,
     private readonly mail: MailService,
+    private readonly notes: CreditNotesRepository,
     private readonly taxRateBasisPoints: number,
     private readonly publicUrl: () => string,
   ) {}
@@ -52,9 +54,7 @@ export class InvoiceService {
     // Rounded half up to the minor unit, once, on the subtotal.
     const tax = Math.floor((subtotal * this.taxRateBasisPoints + 5000) / 10000);
     const lineById = new Map(order.lines.map((l) => [l.id, l]));
-    const creditNotes = (
-      await this.db.read.find(CreditNoteEntity, { where: { orderId }, order: { issuedAt: 'ASC', number: 'ASC' } })
-    ).map((note) => ({
+    const creditNotes = (await this.notes.ofOrder(orderId)).map((note) => ({
       ...note,
       description: `${note.quantity} × ${lineById.get(note.orderLineId)?.skuTitle ?? 'a line'} returned`,
     }));

@@ -74,7 +74,7 @@ export class LoginHelpService {
     }
     const now = this.clock.now().getTime();
     const recent = (since: number, of: { entityId: string } | { actorUserId: string }) =>
-      this.audit.count(UNLOCK_OPERATION, new Date(since), of);
+      this.audit.count(ctx, UNLOCK_OPERATION, new Date(since), of);
     if ((await recent(now - DAY_MS, { entityId: key })) >= UNLOCKS_PER_ACCOUNT_PER_DAY) {
       return fail(
         'UNLOCK_LIMIT',

@@ -24,7 +24,8 @@ import { actingFor, requirePermission, type RequestContext } from '../platform/r
 import { fail, ok, type Result } from '../platform/result.js';
 import type { TermsService } from '../terms/index.js';
 import type { CaseService } from './case.service.js';
-import { CreditNoteEntity } from './entities.js';
+import type { CreditNotesRepository } from './credit-notes.repository.js';
+import type { CreditNoteEntity } from './entities.js';
 
 const PLAN_MONTHS: Record<BillingPlan, number | null> = { MONTHLY: 1, ANNUAL: 12, TRIENNIAL: 36, ONE_TIME: null };
 
@@ -68,6 +69,7 @@ export class ReturnsService {
     private readonly orders: OrderQueryService,
     private readonly orderStatus: OrderStatusWriter,
     private readonly terms: TermsService,
+    private readonly notes: CreditNotesRepository,
   ) {}
 
   /** Each line's return decision now: for the seats asked (`quantities`, by line id), else for all it has left. */
@@ -93,7 +95,7 @@ export class ReturnsService {
     const key = request.idempotencyKey.trim();
     if (!/^[\w:.-]{8,120}$/.test(key))
       return refused('INVALID_REQUEST', 'The idempotency key is 8 to 120 letters, digits or - _ : .');
-    const done = await this.db.read.findOneBy(CreditNoteEntity, { idempotencyKey: key });
+    const done = await this.notes.byKey(ctx, key);
     if (done)
       return done.orderLineId === request.orderLineId && done.quantity === request.quantity
         ? ok({ creditNote: done, replayed: true })
@@ -119,8 +121,8 @@ export class ReturnsService {
     });
 
     try {
-      return await this.db.transaction(actor, async (tx, m) => {
-        const again = await m.findOneBy(CreditNoteEntity, { idempotencyKey: key });
+      return await this.db.transaction(actor, async (tx) => {
+        const again = await this.notes.byKey(tx, key);
         if (again) return ok({ creditNote: again, replayed: true });
         // The orders context records the returned seats, and answers the order as it is now in this transaction.
         const recorded = await this.orderStatus.recordReturn(tx, line, request.quantity);
@@ -131,7 +133,7 @@ export class ReturnsService {
           );
         const now = this.clock.now().toISOString();
         const onTerms = order.paymentMethod === 'TERMS';
-        const creditNote = m.create(CreditNoteEntity, {
+        const creditNote: CreditNoteEntity = {
           id: randomUUID(),
           number: `CN-${order.soNumber.slice(3)}-${line.lineNumber}-${line.returnedQuantity + request.quantity}`,
           orderId: order.id,
@@ -144,8 +146,8 @@ export class ReturnsService {
           idempotencyKey: key,
           issuedAt: now,
           issuedByEmail: actor.principal?.email ?? null,
-        });
-        await m.insert(CreditNoteEntity, creditNote);
+        };
+        await this.notes.insert(tx, creditNote);
         if (onTerms) {
           const released = { amountMinor: creditNote.amountMinor, currency: order.currency };
           await this.terms.release(tx, order.resellerId, released, creditNote.id, `Credit note ${creditNote.number}`);
@@ -179,7 +181,7 @@ export class ReturnsService {
         return ok({ creditNote, replayed: false });
       });
     } catch (error) {
-      const raced = await this.db.read.findOneBy(CreditNoteEntity, { idempotencyKey: key });
+      const raced = await this.notes.byKey(ctx, key);
       if (raced) return ok({ creditNote: raced, replayed: true });
       if (error instanceof OrderMovedConcurrently)
         return refused('CONCURRENT_RETURN', 'The order changed meanwhile; look at it again before returning.');
@@ -189,6 +191,6 @@ export class ReturnsService {
 
   /** The credit notes of an order the caller has reached already. */
   creditNotes(_ctx: RequestContext, orderId: string): Promise<CreditNoteEntity[]> {
-    return this.db.read.find(CreditNoteEntity, { where: { orderId }, order: { issuedAt: 'ASC' } });
+    return this.notes.ofOrder(orderId);
   }
 }

@@ -208,7 +208,7 @@ describe('support desk: cases, invoices, returns and sign-in help (R24)', () => 
     expect((await fetch(`${reseller.http.url}${invoice.pdfUrl}`)).status).toBe(401);
     expect((await support.gql(`mutation { resendInvoice(orderId: "${orderId}") }`)).data?.resendInvoice).toBe(true);
     await t.app.jobs.runDue();
-    const mails = await t.app.mail.list({ relatedType: 'Order', relatedId: orderId });
+    const mails = await t.app.mail.list(systemContext(t.clock, 'test'), { relatedType: 'Order', relatedId: orderId });
     expect(mails.find((m) => m.subject.startsWith('Invoice'))).toMatchObject({ to: 'reseller@demo.test' });
   });
 
@@ -376,7 +376,7 @@ describe('support desk: cases, invoices, returns and sign-in help (R24)', () => 
         ?.sendPasswordReset,
     ).toBeNull();
     await t.app.jobs.runDue();
-    const mails = await t.app.mail.list({ relatedType: 'User' });
+    const mails = await t.app.mail.list(systemContext(t.clock, 'test'), { relatedType: 'User' });
     expect(mails[0]).toMatchObject({ to: 'reseller@demo.test', body: expect.stringMatching(/reset-password\?token=/) });
 
     const owner = (

@@ -88,7 +88,10 @@ describe('credit desk: terms requests (R23) and their effect on checkout (R2)', 
     const second = await submit();
     expect(second).toMatchObject({ code: 'OPEN_REQUEST_EXISTS', requestId });
     await t.app.jobs.runDue();
-    const mails = await t.app.mail.list({ relatedType: 'TermsRequest', relatedId: requestId });
+    const mails = await t.app.mail.list(systemContext(t.clock, 'test'), {
+      relatedType: 'TermsRequest',
+      relatedId: requestId,
+    });
     expect(mails).toEqual([
       expect.objectContaining({
         to: 'credit-team@marketplace.example',
@@ -157,7 +160,10 @@ describe('credit desk: terms requests (R23) and their effect on checkout (R2)', 
       (await reseller.gql(`{ reseller(id: "${resellerId}") { paymentMethod } }`)).data?.reseller.paymentMethod,
     ).toBe('TERMS');
     await t.app.jobs.runDue();
-    const mails = await t.app.mail.list({ relatedType: 'TermsRequest', relatedId: requestId });
+    const mails = await t.app.mail.list(systemContext(t.clock, 'test'), {
+      relatedType: 'TermsRequest',
+      relatedId: requestId,
+    });
     expect(mails.map((m) => m.to)).toContain('reseller@demo.test');
     expect(mails.find((m) => m.to === 'reseller@demo.test')?.body).toMatch(/approved: a credit line of \$1,000\.00/);
     // A decided request cannot be decided again.
