@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { checkNewPassword } from '@nce/domain';
-import { IsNull, type EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
-import { packedColumns, unpack } from '../db/sql.js';
 import { Forbidden, type RequestContext, type Transactional } from '../platform/request-context.js';
 import { fail, ok, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import { hasPermission, Permission, STAFF_ROLES, type Principal, type StaffRole } from '../platform/permissions.js';
 import type { PasswordHasher } from './password-hasher.js';
-import { PasswordResetEntity } from './password-reset.entity.js';
-import { SessionEntity } from './session.entity.js';
-import { SignInFailureEntity } from './sign-in-failure.entity.js';
+import type { SessionsRepository } from './sessions.repository.js';
 import { newToken, tokenHash } from './tokens.js';
-import { UserEntity } from './user.entity.js';
+import type { UserEntity } from './user.entity.js';
+import type { UsersRepository } from './users.repository.js';
 
 const MINUTE = 60_000;
 export const SESSION_IDLE_MS = 2 * 60 * MINUTE;
@@ -65,6 +62,8 @@ export class IdentityService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
   ) {
     this.decoyHash = hasher.hash(newToken());
   }
@@ -80,7 +79,7 @@ export class IdentityService {
 
   /** The signed-in user of `ctx`; null when nobody is signed in. */
   async me(ctx: RequestContext): Promise<UserEntity | null> {
-    return ctx.principal ? this.db.read.findOneBy(UserEntity, { id: ctx.principal.userId }) : null;
+    return ctx.principal ? this.users.byId(ctx, ctx.principal.userId) : null;
   }
 
   async signIn(
@@ -92,18 +91,15 @@ export class IdentityService {
     const now = this.clock.now();
     // Reserve, then verify: the attempt is recorded as a failure (and committed) before its password is
     // checked, so attempts sent in parallel count each other; a right password removes the record again.
-    const reservation = await this.db.transaction(async (m) => {
-      const inserted = await m.insert(SignInFailureEntity, { emailKey: key.slice(0, 254), ip, at: now.toISOString() });
-      return Number(inserted.identifiers[0]!.id);
-    });
+    const reservation = await this.sessions.reserveFailure(key, ip, now.toISOString());
     const throttled = await this.throttle(key, ip, now);
     if (throttled) {
       // A refused attempt was never verified: it does not count, so the lock ends on time.
-      await this.db.transaction((m) => m.delete(SignInFailureEntity, { id: reservation }));
+      await this.sessions.dropFailure(reservation);
       return throttled;
     }
 
-    const user = await this.db.read.findOneBy(UserEntity, { emailKey: key });
+    const user = await this.users.byEmailKey(ctx, key);
     const passwordOk = await this.hasher.verify(
       user?.passwordHash ?? (await this.decoyHash),
       input.password.slice(0, 256),
@@ -114,9 +110,9 @@ export class IdentityService {
     const token = newToken();
     const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
     const sessionId = randomUUID();
-    await this.db.transaction(ctx, async (tx, m) => {
-      await m.delete(SignInFailureEntity, { emailKey: key });
-      await m.insert(SessionEntity, {
+    await this.db.transaction(ctx, async (tx) => {
+      await this.sessions.clearFailures(tx, { emailKey: key });
+      await this.sessions.insertSession(tx, {
         id: sessionId,
         tokenHash: tokenHash(token),
         userId: user.id,
@@ -140,45 +136,24 @@ export class IdentityService {
    */
   async authenticate(token: string | null | undefined): Promise<Authentication> {
     if (!token) return null;
-    const [row] = await this.db.select<{ packed: unknown }>(
-      `SELECT ${packedColumns(this.db.kind, ['s.id', 's.expires_at', 's.revoked_at', 's.last_seen_at', 'u.id', 'u.email', 'u.kind', 'u.roles', 'u.reseller_id', 'u.active'])}
-       FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?`,
-      [tokenHash(token)],
-    );
+    const row = await this.sessions.withUser(tokenHash(token));
     if (!row) return { problem: 'SESSION_EXPIRED' };
-    const [sessionId, expiresAt, revokedAt, lastSeenAt, userId, email, kind, roles, resellerId, active] = unpack(
-      row,
-    ) as [
-      string,
-      string,
-      string | null,
-      string,
-      string,
-      string,
-      UserEntity['kind'],
-      string,
-      string | null,
-      boolean | number,
-    ];
+    const { sessionId, expiresAt, revokedAt, lastSeenAt, user } = row;
     const now = this.clock.now();
     const idleSince = now.getTime() - Date.parse(lastSeenAt);
-    if (revokedAt || now.toISOString() >= expiresAt || idleSince >= SESSION_IDLE_MS || !active)
+    if (revokedAt || now.toISOString() >= expiresAt || idleSince >= SESSION_IDLE_MS || !user.active)
       return { problem: 'SESSION_EXPIRED' };
     if (idleSince >= LAST_SEEN_RESOLUTION_MS) {
-      await this.db.transaction((m) => m.update(SessionEntity, sessionId, { lastSeenAt: now.toISOString() }));
+      await this.sessions.seen(sessionId, now.toISOString());
     }
-    return { principal: principalOf({ id: userId, email, kind, roles, resellerId }, sessionId) };
+    return { principal: principalOf(user, sessionId) };
   }
 
   async signOut(actor: RequestContext): Promise<void> {
     const sessionId = actor.principal?.sessionId;
     if (!sessionId) return;
-    await this.db.transaction(actor, async (tx, m) => {
-      await m.update(
-        SessionEntity,
-        { id: sessionId, revokedAt: IsNull() },
-        { revokedAt: this.clock.now().toISOString() },
-      );
+    await this.db.transaction(actor, async (tx) => {
+      await this.sessions.revoke(tx, sessionId, this.clock.now().toISOString());
       await this.audit.record(tx, { operation: 'identity.signOut', entityType: 'Session', entityId: sessionId });
     });
   }
@@ -186,15 +161,16 @@ export class IdentityService {
   async changePassword(actor: RequestContext, currentPassword: string, newPassword: string): Promise<Result<void>> {
     const principal = actor.principal;
     if (!principal) return fail('UNAUTHENTICATED', 'Sign in first.');
-    const user = await this.db.read.findOneByOrFail(UserEntity, { id: principal.userId });
+    const user = await this.users.byId(actor, principal.userId);
+    if (!user) return fail('UNAUTHENTICATED', 'Sign in first.');
     if (!(await this.hasher.verify(user.passwordHash, currentPassword.slice(0, 256)))) {
       return refusedPassword('CURRENT_PASSWORD_WRONG', 'The current password is wrong.', 'currentPassword');
     }
     const policy = checkNewPassword(newPassword, user.email);
     if (!policy.allowed) return refusedPassword(policy.code, policy.message, 'newPassword');
     const passwordHash = await this.hasher.hash(newPassword);
-    await this.db.transaction(actor, async (tx, m) => {
-      await this.setPassword(m, user.id, passwordHash, principal.sessionId ?? null);
+    await this.db.transaction(actor, async (tx) => {
+      await this.setPassword(tx, user.id, passwordHash, principal.sessionId ?? null);
       await this.audit.record(tx, {
         operation: 'identity.changePassword',
         entityType: 'User',
@@ -210,7 +186,7 @@ export class IdentityService {
     actor: RequestContext,
     userId: string,
   ): Promise<Result<{ token: string; expiresAt: Date; user: UserEntity }>> {
-    const user = await this.db.read.findOneBy(UserEntity, { id: userId });
+    const user = await this.users.byId(actor, userId);
     if (!user) return fail('USER_NOT_FOUND', `No user with id ${userId}.`);
     // Admins reset anyone's password; support starts resets for reseller users only.
     if (
@@ -224,8 +200,8 @@ export class IdentityService {
     const token = newToken();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + PASSWORD_RESET_TTL_MS);
-    await this.db.transaction(actor, async (tx, m) => {
-      await this.issueReset(m, user.id, token, actor.principal?.userId ?? null, now, expiresAt);
+    await this.db.transaction(actor, async (tx) => {
+      await this.issueReset(tx, user.id, token, now, expiresAt);
       await this.audit.record(tx, {
         operation: 'identity.createPasswordReset',
         entityType: 'User',
@@ -235,49 +211,41 @@ export class IdentityService {
     return ok({ token, expiresAt, user });
   }
 
-  async issueReset(
-    m: EntityManager,
-    userId: string,
-    token: string,
-    createdBy: string | null,
-    now: Date,
-    expiresAt: Date,
-  ): Promise<void> {
-    await m.update(PasswordResetEntity, { userId, usedAt: IsNull() }, { usedAt: now.toISOString() });
-    await m.insert(PasswordResetEntity, {
-      id: randomUUID(),
+  /** A one-time reset link for a user, issued by the principal of `tx`; an earlier unused one stops working. */
+  async issueReset(tx: Transactional, userId: string, token: string, now: Date, expiresAt: Date): Promise<void> {
+    await this.sessions.issueReset(tx, {
       tokenHash: tokenHash(token),
       userId,
-      createdBy,
+      createdBy: tx.principal?.userId ?? null,
       createdAt: now.toISOString(),
       expiresAt: expiresAt.toISOString(),
-      usedAt: null,
     });
   }
 
   async resetPassword(ctx: RequestContext, token: string, newPassword: string): Promise<Result<void>> {
     const now = this.clock.now();
-    const reset = await this.db.read.findOneBy(PasswordResetEntity, { tokenHash: tokenHash(token) });
+    const reset = await this.sessions.resetByTokenHash(tokenHash(token));
     if (!reset || reset.usedAt || now.toISOString() >= reset.expiresAt) {
       return fail(
         'RESET_LINK_INVALID',
         'This reset link is invalid, used or expired; ask an administrator for a new one.',
       );
     }
-    const user = await this.db.read.findOneByOrFail(UserEntity, { id: reset.userId });
+    const user = await this.users.byId(ctx, reset.userId);
+    if (!user)
+      return fail(
+        'RESET_LINK_INVALID',
+        'This reset link is invalid, used or expired; ask an administrator for a new one.',
+      );
     const policy = checkNewPassword(newPassword, user.email);
     if (!policy.allowed) return refusedPassword(policy.code, policy.message, 'newPassword');
     const passwordHash = await this.hasher.hash(newPassword);
-    return this.db.transaction(ctx, async (tx, m) => {
+    return this.db.transaction(ctx, async (tx) => {
       // Claim the token inside the transaction, so two uses of one link cannot both succeed.
-      const claimed = await m.update(
-        PasswordResetEntity,
-        { id: reset.id, usedAt: IsNull() },
-        { usedAt: now.toISOString() },
-      );
-      if (!claimed.affected) return fail('RESET_LINK_INVALID', 'This reset link has already been used.');
-      await this.setPassword(m, user.id, passwordHash, null);
-      await m.delete(SignInFailureEntity, { emailKey: user.emailKey });
+      if (!(await this.sessions.claimReset(tx, reset.id, now.toISOString())))
+        return fail('RESET_LINK_INVALID', 'This reset link has already been used.');
+      await this.setPassword(tx, user.id, passwordHash, null);
+      await this.sessions.clearFailures(tx, { emailKey: user.emailKey });
       await this.audit.record(
         { ...tx, principal: principalOf(user) },
         {
@@ -293,45 +261,26 @@ export class IdentityService {
 
   /** Sets a password and ends every other session of the user. */
   private async setPassword(
-    m: EntityManager,
+    tx: Transactional,
     userId: string,
     passwordHash: string,
     keepSessionId: string | null,
   ): Promise<void> {
     const now = this.clock.now().toISOString();
-    await m.update(UserEntity, userId, { passwordHash, passwordChangedAt: now, updatedAt: now });
-    const sessions = m
-      .createQueryBuilder()
-      .update(SessionEntity)
-      .set({ revokedAt: now })
-      .where('user_id = :userId AND revoked_at IS NULL', { userId });
-    if (keepSessionId) sessions.andWhere('id <> :keep', { keep: keepSessionId });
-    await sessions.execute();
+    await this.users.setPassword(tx, userId, passwordHash, now);
+    await this.sessions.revokeAllOf(tx, userId, now, keepSessionId);
   }
 
   /** Whether the attempt just reserved is one too many: it is counted with those before it. */
   private async throttle(key: string, ip: string, now: Date): Promise<Result<Session> | null> {
     const since = new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString();
-    const [byAccount, byAddress] = await Promise.all([
-      this.db.read
-        .createQueryBuilder(SignInFailureEntity, 'f')
-        .select('MIN(f.at)', 'oldest')
-        .addSelect('COUNT(*)', 'count')
-        .where('f.email_key = :key AND f.at >= :since', { key, since })
-        .getRawOne<{ oldest: string | null; count: string | number }>(),
-      this.db.read
-        .createQueryBuilder(SignInFailureEntity, 'f')
-        .select('MIN(f.at)', 'oldest')
-        .addSelect('COUNT(*)', 'count')
-        .where('f.ip = :ip AND f.at >= :since', { ip, since })
-        .getRawOne<{ oldest: string | null; count: string | number }>(),
-    ]);
+    const [byAccount, byAddress] = await this.sessions.failuresSince(key, ip, since);
     const blocked = [
-      { row: byAccount, limit: ACCOUNT_FAILURE_LIMIT },
-      { row: byAddress, limit: ADDRESS_FAILURE_LIMIT },
-    ].filter(({ row, limit }) => Number(row?.count ?? 0) > limit && row?.oldest);
+      { row: byAccount!, limit: ACCOUNT_FAILURE_LIMIT },
+      { row: byAddress!, limit: ADDRESS_FAILURE_LIMIT },
+    ].filter(({ row, limit }) => row.count > limit && row.oldest);
     if (blocked.length === 0) return null;
-    const until = Math.max(...blocked.map(({ row }) => Date.parse(row!.oldest!) + FAILURE_WINDOW_MS));
+    const until = Math.max(...blocked.map(({ row }) => Date.parse(row.oldest!) + FAILURE_WINDOW_MS));
     const retryAfterSeconds = Math.max(1, Math.ceil((until - now.getTime()) / 1000));
     return fail<Throttled>(
       'TOO_MANY_ATTEMPTS',

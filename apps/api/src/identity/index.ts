@@ -7,8 +7,9 @@ import { SessionEntity } from './session.entity.js';
 import { SignInFailureEntity } from './sign-in-failure.entity.js';
 import { UserEntity } from './user.entity.js';
 import { UserAccounts } from './user-accounts.js';
-import DataLoader from 'dataloader';
-import { In } from 'typeorm';
+import type DataLoader from 'dataloader';
+import { SessionsRepository } from './sessions.repository.js';
+import { UsersRepository } from './users.repository.js';
 
 declare module '../loaders.js' {
   interface Loaders {
@@ -31,18 +32,12 @@ export const identityModule: ApiModule = {
   entities: [UserEntity, SessionEntity, SignInFailureEntity, PasswordResetEntity],
   resolvers: [IdentityResolver],
   services: ({ db, clock, audit, hasher }) => {
-    const identity = new IdentityService(db, clock, audit, hasher);
-    return { identity, accounts: new UserAccounts(db, clock, hasher, identity) };
+    const users = new UsersRepository(db);
+    const sessions = new SessionsRepository(db);
+    const identity = new IdentityService(db, clock, audit, hasher, users, sessions);
+    return { identity, accounts: new UserAccounts(clock, hasher, identity, users, sessions) };
   },
-  loaders: ({ db }) => ({
-    usersByReseller: new DataLoader(async (ids) => {
-      const rows = await db.read.find(UserEntity, {
-        where: { resellerId: In([...ids]) },
-        order: { displayName: 'ASC' },
-      });
-      return ids.map((id) => rows.filter((u) => u.resellerId === id));
-    }),
-  }),
+  loaders: ({ db }) => ({ usersByReseller: new UsersRepository(db).byReseller() }),
 };
 
 export type { PasswordHasher } from './password-hasher.js';

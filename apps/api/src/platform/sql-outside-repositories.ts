@@ -7,9 +7,6 @@
 export const SQL_OUTSIDE_REPOSITORIES: readonly string[] = [
   'catalog/catalog.service.ts',
   'catalog/price-list-importer.ts',
-  'identity/identity.service.ts',
-  'identity/index.ts',
-  'identity/user-accounts.ts',
   'orders/index.ts',
   'orders/order-query.service.ts',
   'orders/order-status.ts',
@@ -20,7 +17,5 @@ export const SQL_OUTSIDE_REPOSITORIES: readonly string[] = [
   'resellers/index.ts',
   'resellers/reseller.service.ts',
   'support/case.service.ts',
-  'tenants/index.ts',
-  'tenants/tenant.service.ts',
   'terms/terms.service.ts',
 ];

@@ -86,12 +86,11 @@ export class StaffService {
     const roles = resellerId ? [] : checkRoles(errors, input.roles);
     if (errors.length) return invalid(errors);
     const secrets = await this.accounts.secretsForNew();
-    return this.db.transaction(ctx, async (tx, m) => {
+    return this.db.transaction(ctx, async (tx) => {
       const user = await this.accounts.create(
-        m,
+        tx,
         { email, displayName, kind: resellerId ? 'RESELLER' : 'STAFF', roles, resellerId },
         secrets,
-        ctx.principal?.userId ?? null,
       );
       if (!user) {
         return fail('EMAIL_TAKEN', `A user with the email ${email} exists already.`, {
@@ -116,8 +115,8 @@ export class StaffService {
       change.displayName == null ? undefined : requireText(errors, 'displayName', change.displayName, 'Name', 120);
     const roles = change.roles == null ? undefined : checkRoles(errors, change.roles);
     if (errors.length) return invalid(errors);
-    return this.db.transaction(ctx, async (tx, m) => {
-      const user = await this.accounts.staffAccount(m, change.id);
+    return this.db.transaction(ctx, async (tx) => {
+      const user = await this.accounts.staffAccount(tx, change.id);
       if (!user) return notFound('staff user', `No staff user with id ${change.id}.`);
       if (user.version !== change.version) return versionConflict('user', user.version);
       const self = ctx.principal?.userId === user.id;
@@ -134,7 +133,7 @@ export class StaffService {
       if (displayName !== undefined) fields.displayName = displayName;
       if (roles !== undefined) fields.roles = roles.join(',');
       if (change.active != null) fields.active = change.active;
-      const changed = await this.accounts.change(m, user, change.version, fields);
+      const changed = await this.accounts.change(tx, user, change.version, fields);
       if (!('saved' in changed)) return versionConflict('user', changed.currentVersion);
       await this.audit.record(tx, {
         operation: 'staff.updateUser',

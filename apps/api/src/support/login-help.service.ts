@@ -34,7 +34,7 @@ export class LoginHelpService {
   /** Emails a reseller user a one-time link to set a new password; support never sees the link. */
   async sendPasswordReset(ctx: RequestContext, email: string): Promise<Result<UserEntity>> {
     requirePermission(ctx, Permission.SupportCases);
-    const user = await this.accounts.byEmail(email);
+    const user = await this.accounts.byEmail(ctx, email);
     if (!user || user.kind !== 'RESELLER') return fail('USER_NOT_FOUND', `No reseller user signs in as ${email}.`);
     const created = await this.identity.createPasswordReset(ctx, user.id);
     if (!created.ok) return fail('USER_NOT_FOUND', created.failure.message);
@@ -67,7 +67,7 @@ export class LoginHelpService {
     requireEmail(problems, 'email', email, 'The email');
     if (problems.length > 0) return fail('EMAIL_INVALID', problems[0]!.message);
     const key = emailKey(email);
-    const user = await this.accounts.byEmail(email);
+    const user = await this.accounts.byEmail(ctx, email);
     if (!user) return fail('USER_NOT_FOUND', `No user signs in as ${email}.`);
     if (user.kind !== 'RESELLER' && !hasPermission(actor.principal, Permission.StaffManage)) {
       return fail('ADMIN_REQUIRED', `${email} is a staff account: only an administrator can unlock it.`);
@@ -90,8 +90,8 @@ export class LoginHelpService {
         `You unlocked ${UNLOCKS_PER_ACTOR_PER_HOUR} accounts in the last hour; ask an administrator if more need it.`,
       );
     }
-    return this.db.transaction(actor, async (tx, m) => {
-      const removed = await this.accounts.clearFailures(m, { email });
+    return this.db.transaction(actor, async (tx) => {
+      const removed = await this.accounts.clearFailures(tx, { email });
       await this.audit.record(tx, {
         operation: UNLOCK_OPERATION,
         entityType: 'Login',
@@ -108,8 +108,8 @@ export class LoginHelpService {
     const actor = ctx;
     const ip = address.trim();
     if (!isIP(ip)) return fail('ADDRESS_INVALID', `"${address.slice(0, 60)}" is not an IP address.`);
-    return this.db.transaction(actor, async (tx, m) => {
-      const removed = await this.accounts.clearFailures(m, { ip });
+    return this.db.transaction(actor, async (tx) => {
+      const removed = await this.accounts.clearFailures(tx, { ip });
       await this.audit.record(tx, {
         operation: 'support.unlockSignInAddress',
         entityType: 'Address',

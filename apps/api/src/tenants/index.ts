@@ -2,8 +2,8 @@ import type { ApiModule } from '../platform/module.js';
 import { CustomerTenantEntity } from './customer-tenant.entity.js';
 import { TenantResolver } from './tenant.resolver.js';
 import { TenantService } from './tenant.service.js';
-import DataLoader from 'dataloader';
-import { In } from 'typeorm';
+import type DataLoader from 'dataloader';
+import { CustomerTenantsRepository } from './customer-tenants.repository.js';
 
 declare module '../loaders.js' {
   interface Loaders {
@@ -23,14 +23,18 @@ export const tenantsModule: ApiModule = {
   entities: [CustomerTenantEntity],
   resolvers: [TenantResolver],
   services: ({ config, db, clock, audit, partnerCenter, secrets, customers }) => ({
-    tenants: new TenantService(db, clock, audit, partnerCenter, secrets, customers, config.distributorPartnerId),
+    tenants: new TenantService(
+      db,
+      clock,
+      audit,
+      partnerCenter,
+      secrets,
+      customers,
+      new CustomerTenantsRepository(db),
+      config.distributorPartnerId,
+    ),
   }),
-  loaders: ({ db }) => ({
-    tenantByCustomer: new DataLoader(async (ids) => {
-      const rows = await db.read.findBy(CustomerTenantEntity, { customerId: In([...ids]) });
-      return ids.map((id) => rows.find((t) => t.customerId === id) ?? null);
-    }),
-  }),
+  loaders: ({ db }) => ({ tenantByCustomer: new CustomerTenantsRepository(db).byCustomer() }),
 };
 
 export type { CustomerTenantEntity } from './customer-tenant.entity.js';

@@ -8,10 +8,8 @@ import {
   type Fix,
   type TenantOptions,
 } from '@nce/domain';
-import type { EntityManager } from 'typeorm';
 import { changesBetween, type AuditService } from '../audit/index.js';
 import type { CustomerEntity, CustomerService } from '../customers/index.js';
-import { CUSTOMERS } from '../customers/published.js';
 import type { Database } from '../db/database.js';
 import { DomainTakenError, type PartnerCenter } from '../partner-center/index.js';
 import { Permission } from '../platform/permissions.js';
@@ -19,8 +17,8 @@ import { actingFor, type RequestContext } from '../platform/request-context.js';
 import { fail, ok, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import type { SecretBox } from '../platform/secret-box.js';
-import { RESELLERS } from '../resellers/published.js';
-import { CustomerTenantEntity } from './customer-tenant.entity.js';
+import type { CustomerTenantEntity } from './customer-tenant.entity.js';
+import type { CustomerTenantsRepository } from './customer-tenants.repository.js';
 
 /** The details of a refused tenant choice: free alternatives when a requested domain is taken (R14). */
 export interface TenantRefusal {
@@ -61,11 +59,12 @@ export class TenantService {
     private readonly partnerCenter: PartnerCenter,
     private readonly secrets: SecretBox,
     private readonly customers: CustomerService,
+    private readonly tenants: CustomerTenantsRepository,
     private readonly distributorPartnerId: string,
   ) {}
 
-  private get(customerId: string): Promise<CustomerTenantEntity | null> {
-    return this.db.read.findOneBy(CustomerTenantEntity, { customerId });
+  private get(ctx: RequestContext, customerId: string): Promise<CustomerTenantEntity | null> {
+    return this.tenants.ofCustomer(ctx, customerId);
   }
 
   /** The tenant chosen for a customer the caller holds, if `ctx` may see it; null when none is chosen yet. */
@@ -74,7 +73,7 @@ export class TenantService {
     customer: Pick<CustomerEntity, 'id' | 'resellerId'>,
   ): Promise<CustomerTenantEntity | null> {
     actingFor(ctx, customer.resellerId, Permission.CustomersRead);
-    return this.get(customer.id);
+    return this.get(ctx, customer.id);
   }
 
   /**
@@ -95,7 +94,7 @@ export class TenantService {
     const reached = await this.customer(ctx, customerId, Permission.CustomersRead);
     if (!reached) return null;
     const { customer } = reached;
-    const chosen = await this.get(customer.id);
+    const chosen = await this.get(ctx, customer.id);
     const existing = chosen?.choice === 'EXISTING' ? await this.partnerCenter.findCustomerTenant(chosen.domain) : null;
     return tenantOptions(
       customer.segment,
@@ -114,8 +113,8 @@ export class TenantService {
     if (!allowed.allowed) return refused(allowed);
     const parsed = parseNewTenantDomain(requested);
     if (!parsed.ok) return refused(parsed);
-    if (!(await this.isFree(parsed.value.domain, customer.id))) {
-      const suggestions = await this.freeAlternatives(customer, parsed.value.prefix);
+    if (!(await this.isFree(ctx, parsed.value.domain, customer.id))) {
+      const suggestions = await this.freeAlternatives(ctx, customer, parsed.value.prefix);
       return refused({
         code: 'TENANT_DOMAIN_TAKEN',
         message: `${parsed.value.domain} is taken.${suggestions.length ? ` Free: ${suggestions.join(', ')}.` : ''}`,
@@ -152,7 +151,7 @@ export class TenantService {
           : verdict,
       );
     };
-    const holder = await this.linkedByAnotherReseller(parsed.value.domain, customer.resellerId);
+    const holder = await this.tenants.linkedByAnotherReseller(parsed.value.domain, customer.resellerId);
     if (holder) {
       await this.db.transaction(actor, (tx) =>
         this.audit.record(tx, {
@@ -186,8 +185,8 @@ export class TenantService {
     if (!reached) return noCustomer(customerId);
     const { actor } = reached;
     const principal = actor.principal;
-    return this.db.transaction(actor, async (tx, m) => {
-      const current = await m.findOneBy(CustomerTenantEntity, { customerId });
+    return this.db.transaction(actor, async (tx) => {
+      const current = await this.tenants.ofCustomer(tx, customerId);
       if (!current)
         return refused({
           code: 'TENANT_NOT_CHOSEN',
@@ -195,14 +194,12 @@ export class TenantService {
           fix: { kind: 'action', label: 'Choose the tenant' },
         });
       const now = this.clock.now().toISOString();
-      await m.update(CustomerTenantEntity, customerId, {
+      const saved = await this.tenants.change(tx, current, {
         attestedAt: now,
         attestedByUserId: principal?.userId ?? null,
         attestedByEmail: principal?.email ?? null,
         updatedAt: now,
-        version: current.version + 1,
       });
-      const saved = await m.findOneByOrFail(CustomerTenantEntity, { customerId });
       await this.audit.record(tx, {
         operation: 'tenants.signAttestation',
         entityType: 'Customer',
@@ -218,7 +215,7 @@ export class TenantService {
     const reached = await this.customer(ctx, customerId, Permission.ResellersManage);
     if (!reached) return noCustomer(customerId);
     const { customer, actor } = reached;
-    const current = await this.get(customer.id);
+    const current = await this.get(ctx, customer.id);
     if (!current || current.choice !== 'NEW')
       return refused({ code: 'NO_NEW_TENANT_REQUESTED', message: 'This customer has no new tenant requested.' });
     if (current.state === 'CREATED') return ok(current);
@@ -234,22 +231,19 @@ export class TenantService {
         return refused({
           code: 'TENANT_DOMAIN_TAKEN',
           message: `${current.domain} was taken meanwhile; choose another domain.`,
-          suggestions: await this.freeAlternatives(customer, current.newDomainKey ?? ''),
+          suggestions: await this.freeAlternatives(ctx, customer, current.newDomainKey ?? ''),
         });
       }
       throw error;
     }
-    return this.db.transaction(actor, async (tx, m) => {
-      const now = this.clock.now().toISOString();
-      await m.update(CustomerTenantEntity, customer.id, {
+    return this.db.transaction(actor, async (tx) => {
+      const saved = await this.tenants.change(tx, current, {
         state: 'CREATED',
         tenantId: created.tenantId,
         adminUser: created.adminUser,
         adminPassword: this.secrets.encrypt(created.temporaryPassword),
-        updatedAt: now,
-        version: current.version + 1,
+        updatedAt: this.clock.now().toISOString(),
       });
-      const saved = await m.findOneByOrFail(CustomerTenantEntity, { customerId: customer.id });
       await this.audit.record(tx, {
         operation: 'tenants.create',
         entityType: 'Customer',
@@ -268,7 +262,7 @@ export class TenantService {
     const reached = await this.customer(ctx, customerId, Permission.SecretsReveal);
     if (!reached) return null;
     const { actor } = reached;
-    const tenant = await this.get(customerId);
+    const tenant = await this.get(ctx, customerId);
     if (!tenant?.adminPassword || !tenant.adminUser) return null;
     await this.db.transaction(actor, (tx) =>
       this.audit.record(tx, {
@@ -285,15 +279,15 @@ export class TenantService {
     customerId: string,
     choice: Pick<CustomerTenantEntity, 'choice' | 'domain' | 'newDomainKey' | 'state' | 'tenantId'>,
   ): Promise<TenantResult> {
-    return this.db.transaction(actor, async (tx, m) => {
-      const current = await m.findOneBy(CustomerTenantEntity, { customerId });
+    return this.db.transaction(actor, async (tx) => {
+      const current = await this.tenants.ofCustomer(tx, customerId);
       if (current && current.state === 'CREATED' && current.domain !== choice.domain) {
         return refused({
           code: 'TENANT_ALREADY_CREATED',
           message: `${current.domain} has been created for this customer; its licences go there.`,
         });
       }
-      if (choice.newDomainKey && (await this.takenHere(m, choice.newDomainKey, customerId))) {
+      if (choice.newDomainKey && (await this.takenHere(tx, choice.newDomainKey, customerId))) {
         return refused({
           code: 'TENANT_DOMAIN_TAKEN',
           message: `${choice.domain} has just been requested for another customer.`,
@@ -313,7 +307,7 @@ export class TenantService {
         updatedAt: now,
         version: (current?.version ?? 0) + 1,
       };
-      await m.save(CustomerTenantEntity, next);
+      await this.tenants.save(tx, next);
       await this.audit.record(tx, {
         operation: 'tenants.choose',
         entityType: 'Customer',
@@ -325,43 +319,26 @@ export class TenantService {
   }
 
   /** The MPN location ID a tenant's relationship must name for this reseller to sell into it (R10, R15). */
-  private async resellerMpnId(resellerId: string): Promise<string | null> {
-    const [row] = await this.db.select<{ mpn_location_id: string | null }>(
-      `SELECT r.mpn_location_id FROM ${RESELLERS} r WHERE r.id = ?`,
-      [resellerId],
-    );
-    return row?.mpn_location_id ?? null;
+  private resellerMpnId(resellerId: string): Promise<string | null> {
+    return this.tenants.resellerMpnId(resellerId);
   }
 
-  /** A customer of another reseller whose chosen tenant is this domain, if any. */
-  private async linkedByAnotherReseller(
-    domain: string,
-    resellerId: string,
-  ): Promise<{ customerId: string; resellerId: string } | null> {
-    const [row] = await this.db.select<{ customer_id: string; reseller_id: string }>(
-      `SELECT t.customer_id, c.reseller_id FROM customer_tenant t JOIN ${CUSTOMERS} c ON c.id = t.customer_id WHERE t.domain = ? AND c.reseller_id <> ? LIMIT 1`,
-      [domain.toLowerCase(), resellerId],
-    );
-    return row ? { customerId: row.customer_id, resellerId: row.reseller_id } : null;
-  }
-
-  private async isFree(domain: string, customerId: string): Promise<boolean> {
+  private async isFree(ctx: RequestContext, domain: string, customerId: string): Promise<boolean> {
     const prefix = domain.split('.')[0]!;
-    return (
-      !(await this.partnerCenter.domainExists(domain)) && !(await this.takenHere(this.db.read, prefix, customerId))
-    );
+    return !(await this.partnerCenter.domainExists(domain)) && !(await this.takenHere(ctx, prefix, customerId));
   }
 
-  private async takenHere(m: EntityManager, prefix: string, customerId: string): Promise<boolean> {
-    const holder = await m.findOneBy(CustomerTenantEntity, { newDomainKey: prefix });
+  private async takenHere(ctx: RequestContext, prefix: string, customerId: string): Promise<boolean> {
+    const holder = await this.tenants.holderOfNewDomain(ctx, prefix);
     return !!holder && holder.customerId !== customerId;
   }
 
-  private async freeAlternatives(customer: CustomerEntity, prefix: string): Promise<string[]> {
+  private async freeAlternatives(ctx: RequestContext, customer: CustomerEntity, prefix: string): Promise<string[]> {
     const free: string[] = [];
     for (const candidate of suggestTenantDomains(customer.companyName, prefix)) {
       if (free.length >= SUGGESTIONS_OFFERED) break;
-      if (await this.isFree(`${candidate}.onmicrosoft.com`, customer.id)) free.push(`${candidate}.onmicrosoft.com`);
+      if (await this.isFree(ctx, `${candidate}.onmicrosoft.com`, customer.id))
+        free.push(`${candidate}.onmicrosoft.com`);
     }
     return free;
   }
