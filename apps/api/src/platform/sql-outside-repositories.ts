@@ -14,8 +14,6 @@ export const SQL_OUTSIDE_REPOSITORIES: readonly string[] = [
   'orders/purchase.service.ts',
   'partner-center/simulator.service.ts',
   'partner-center/simulator.ts',
-  'resellers/index.ts',
-  'resellers/reseller.service.ts',
   'support/case.service.ts',
   'terms/terms.service.ts',
 ];

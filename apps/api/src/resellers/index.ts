@@ -4,8 +4,8 @@ import { ResellerActivationEntity } from './reseller-activation.entity.js';
 import { ResellerEntity } from './reseller.entity.js';
 import { ResellerResolver } from './reseller.resolver.js';
 import { ResellerService } from './reseller.service.js';
-import DataLoader from 'dataloader';
-import { In } from 'typeorm';
+import type DataLoader from 'dataloader';
+import { ResellersRepository } from './resellers.repository.js';
 
 declare module '../loaders.js' {
   interface Loaders {
@@ -27,7 +27,7 @@ export const resellersModule: ApiModule = {
   entities: [ResellerEntity, ResellerActivationEntity],
   resolvers: [ResellerResolver],
   services: ({ config, db, clock, audit, jobs, partnerCenter, identity, staff }) => {
-    const resellers = new ResellerService(db, clock, audit, jobs, partnerCenter, staff, {
+    const resellers = new ResellerService(db, clock, audit, jobs, partnerCenter, staff, new ResellersRepository(db), {
       activationDelayMs: config.activationDelayMs,
       distributorPartnerId: config.distributorPartnerId,
     });
@@ -39,19 +39,10 @@ export const resellersModule: ApiModule = {
     );
     return { resellers };
   },
-  loaders: ({ db }) => ({
-    activationByReseller: new DataLoader(async (ids) => {
-      const rows = await db.read.findBy(ResellerActivationEntity, { resellerId: In([...ids]) });
-      return ids.map((id) => rows.find((r) => r.resellerId === id) ?? null);
-    }),
-    resellerName: new DataLoader(async (ids) => {
-      const rows = await db.read.find(ResellerEntity, {
-        select: { id: true, companyName: true },
-        where: { id: In([...ids]) },
-      });
-      return ids.map((id) => rows.find((r) => r.id === id)?.companyName ?? null);
-    }),
-  }),
+  loaders: ({ db }) => {
+    const resellers = new ResellersRepository(db);
+    return { activationByReseller: resellers.activations(), resellerName: resellers.names() };
+  },
 };
 
 export type { ResellerService } from './reseller.service.js';

@@ -13,7 +13,6 @@ import {
   type ResellerInput,
   type ResellerStatus,
 } from '@nce/domain';
-import type { EntityManager } from 'typeorm';
 import { changesBetween, type AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import type { PartnerCenter } from '../partner-center/index.js';
@@ -28,12 +27,12 @@ import {
 } from '../platform/request-context.js';
 import { invalid, notFound, ok, versionConflict, type Failure, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
-import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
+import type { KeyOrder } from '../platform/cursor.js';
 import { sortOrder, type SortColumns } from '../platform/list-sort.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { CreatedUser, StaffService } from '../staff/index.js';
-import { ResellerActivationEntity } from './reseller-activation.entity.js';
-import { ResellerEntity } from './reseller.entity.js';
+import type { ResellerEntity } from './reseller.entity.js';
+import type { ResellersRepository } from './resellers.repository.js';
 
 export const ACTIVATE_RESELLER_JOB = 'reseller.activate';
 
@@ -81,6 +80,7 @@ export class ResellerService {
     private readonly jobs: JobQueue,
     private readonly partnerCenter: PartnerCenter,
     private readonly staff: StaffService,
+    private readonly resellers: ResellersRepository,
     private readonly options: ResellerServiceOptions,
   ) {
     jobs.register(ACTIVATE_RESELLER_JOB, (payload) =>
@@ -91,13 +91,13 @@ export class ResellerService {
   /** One reseller: staff who read resellers see any, a reseller's users only their own. */
   async get(ctx: RequestContext, id: string): Promise<ResellerEntity | null> {
     actingFor(ctx, id, Permission.ResellersRead);
-    return this.db.read.findOneBy(ResellerEntity, { id });
+    return this.resellers.byId(ctx, id);
   }
 
   /** The reseller an order's invoice is addressed to: whoever may read its orders may read it. */
   async invoiceParty(ctx: RequestContext, id: string): Promise<ResellerEntity | null> {
     actingFor(ctx, id, Permission.OrdersRead);
-    return this.db.read.findOneBy(ResellerEntity, { id });
+    return this.resellers.byId(ctx, id);
   }
 
   /**
@@ -105,12 +105,12 @@ export class ResellerService {
    * it to terms, in the approval's transaction (R2).
    */
   async payOnTerms(tx: Transactional, id: string): Promise<void> {
-    await tx.transaction.update(ResellerEntity, id, { paymentMethod: 'TERMS' });
+    await this.resellers.set(tx, id, { paymentMethod: 'TERMS' });
   }
 
   /** Whether a reseller has this id: a published query for contexts that record things of a reseller. */
   async exists(_ctx: RequestContext, id: string): Promise<boolean> {
-    return this.db.read.existsBy(ResellerEntity, { id });
+    return this.resellers.exists(id);
   }
 
   /** A user of the reseller, with a one-time link to set the password: staff who manage resellers. */
@@ -138,12 +138,7 @@ export class ResellerService {
   ) {
     if (ctx.principal?.kind === 'reseller') throw new Forbidden();
     requirePermission(ctx, Permission.ResellersRead);
-    const query = this.db.read.createQueryBuilder(ResellerEntity, 'r');
-    if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
-    if (filter.search?.trim())
-      query.andWhere("r.search_text LIKE :q ESCAPE '\\'", { q: containsPattern(filter.search.trim()) });
-    const page = await keysetPage(query, { alias: 'r', order, first, after });
-    return { resellers: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
+    return this.resellers.page(filter, first, after, order);
   }
 
   async create(ctx: RequestContext, input: ResellerInput): Promise<ResellerResult> {
@@ -152,19 +147,17 @@ export class ResellerService {
     const valid = validateReseller(input);
     if (!valid.ok) return invalid(valid.errors ?? []);
     const now = this.clock.now().toISOString();
-    return this.db.transaction(actor, async (tx, m) => {
-      const taken = await this.takenIdentifiers(m, valid.value, null);
+    return this.db.transaction(actor, async (tx) => {
+      const taken = await this.takenIdentifiers(tx, valid.value, null);
       if (taken.length) return invalid(taken);
-      const reseller = await m.save(
-        m.create(ResellerEntity, {
-          id: randomUUID(),
-          ...fields(valid.value),
-          status: 'PENDING_ACTIVATION',
-          paymentMethod: 'CREDIT_CARD',
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
+      const reseller = await this.resellers.insert(tx, {
+        id: randomUUID(),
+        ...fields(valid.value),
+        status: 'PENDING_ACTIVATION',
+        paymentMethod: 'CREDIT_CARD',
+        createdAt: now,
+        updatedAt: now,
+      });
       await this.audit.record(tx, {
         operation: 'resellers.create',
         entityType: 'Reseller',
@@ -179,8 +172,8 @@ export class ResellerService {
     this.requireStaff(ctx, Permission.ResellersManage);
     const valid = validateReseller(input);
     if (!valid.ok) return invalid(valid.errors ?? []);
-    return this.change(actingFor(ctx, id, Permission.ResellersManage), id, version, 'resellers.update', async (m) => {
-      const taken = await this.takenIdentifiers(m, valid.value, id);
+    return this.change(actingFor(ctx, id, Permission.ResellersManage), id, version, 'resellers.update', async (tx) => {
+      const taken = await this.takenIdentifiers(tx, valid.value, id);
       return taken.length ? invalid(taken).failure : fields(valid.value);
     });
   }
@@ -195,9 +188,9 @@ export class ResellerService {
       id,
       version,
       'resellers.setStatus',
-      async (m, current) => {
+      async (tx, current) => {
         // R1: never active before its activation order completed, not even by way of a suspension.
-        const activation = await m.findOneBy(ResellerActivationEntity, { resellerId: id });
+        const activation = await this.resellers.activationOf(tx, id);
         const moved = moveReseller(current.status, status, activation !== null && activation.status !== 'COMPLETED');
         return moved.ok
           ? { status: moved.value }
@@ -249,7 +242,7 @@ export class ResellerService {
     force = false,
   ): Promise<{ checks: PrePurchaseCheck[]; checkedAt: string | null } | null> {
     const actor = actingFor(ctx, id, Permission.ResellersManage);
-    const reseller = await this.db.read.findOneBy(ResellerEntity, { id });
+    const reseller = await this.resellers.byId(ctx, id);
     return reseller ? this.checksOf(actor, reseller, force) : null;
   }
 
@@ -273,8 +266,8 @@ export class ResellerService {
     if (!reseller.mpnLocationId || !reseller.resellerDomain || (!force && !stale)) return stored;
     const checks = await this.askPartnerCenter(reseller.mpnLocationId, reseller.resellerDomain);
     const checkedAt = this.clock.now().toISOString();
-    await this.db.transaction(actor, async (tx, m) => {
-      await m.update(ResellerEntity, id, { checks: JSON.stringify(checks), checksAt: checkedAt });
+    await this.db.transaction(actor, async (tx) => {
+      await this.resellers.set(tx, id, { checks: JSON.stringify(checks), checksAt: checkedAt });
       await this.audit.record(tx, {
         operation: 'resellers.runChecks',
         entityType: 'Reseller',
@@ -287,13 +280,12 @@ export class ResellerService {
 
   /** R1: a reseller user's first sign-in places the activation order; it completes after the configured delay. */
   async startActivationOnSignIn(actor: Transactional, resellerId: string, userId: string): Promise<void> {
-    const m = actor.transaction;
-    const reseller = await m.findOneBy(ResellerEntity, { id: resellerId });
+    const reseller = await this.resellers.byId(actor, resellerId);
     if (!reseller || reseller.status !== 'PENDING_ACTIVATION') return;
-    if (await m.existsBy(ResellerActivationEntity, { resellerId })) return;
+    if (await this.resellers.activationOf(actor, resellerId)) return;
     const now = this.clock.now();
     const completesAfter = new Date(now.getTime() + this.options.activationDelayMs);
-    const activation = m.create(ResellerActivationEntity, {
+    await this.resellers.insertActivation(actor, {
       id: randomUUID(),
       resellerId,
       requestedByUserId: userId,
@@ -302,9 +294,8 @@ export class ResellerService {
       completedAt: null,
       status: 'PENDING',
     });
-    await m.insert(ResellerActivationEntity, activation);
     await this.jobs.enqueue(
-      m,
+      actor.transaction,
       ACTIVATE_RESELLER_JOB,
       { resellerId },
       { runAt: completesAfter, key: `${ACTIVATE_RESELLER_JOB}:${resellerId}` },
@@ -319,22 +310,17 @@ export class ResellerService {
 
   /** The activation job: idempotent, so a restart that runs it twice changes nothing the second time. */
   async completeActivation(ctx: RequestContext, resellerId: string): Promise<void> {
-    await this.db.transaction(ctx, async (tx, m) => {
-      const activation = await m.findOneBy(ResellerActivationEntity, { resellerId });
+    await this.db.transaction(ctx, async (tx) => {
+      const activation = await this.resellers.activationOf(tx, resellerId);
       if (!activation || activation.status === 'COMPLETED') return;
       const now = this.clock.now().toISOString();
-      await m.update(ResellerActivationEntity, activation.id, { status: 'COMPLETED', completedAt: now });
-      const activated = await m
-        .createQueryBuilder()
-        .update(ResellerEntity)
-        .set({ status: 'ACTIVE', updatedAt: now, version: () => 'version + 1' })
-        .where("id = :id AND status = 'PENDING_ACTIVATION'", { id: resellerId })
-        .execute();
+      await this.resellers.completeActivation(tx, activation.id, now);
+      const activated = await this.resellers.activate(tx, resellerId, now);
       await this.audit.record(tx, {
         operation: 'resellers.activationCompleted',
         entityType: 'Reseller',
         entityId: resellerId,
-        changes: activated.affected ? { status: { before: 'PENDING_ACTIVATION', after: 'ACTIVE' } } : {},
+        changes: activated ? { status: { before: 'PENDING_ACTIVATION', after: 'ACTIVE' } } : {},
       });
     });
   }
@@ -364,19 +350,18 @@ export class ResellerService {
   }
 
   private async takenIdentifiers(
-    m: EntityManager,
+    tx: Transactional,
     input: ResellerInput,
     exceptId: string | null,
   ): Promise<FieldError[]> {
     const errors: FieldError[] = [];
-    const byMarketplace = await m.findOneBy(ResellerEntity, { marketplaceId: input.marketplaceId });
+    const { byMarketplace, byBcn } = await this.resellers.holdersOf(tx, input.marketplaceId, input.bcn);
     if (byMarketplace && byMarketplace.id !== exceptId)
       errors.push({
         field: 'marketplaceId',
         code: 'TAKEN',
         message: `Marketplace ID ${input.marketplaceId} belongs to ${byMarketplace.companyName}.`,
       });
-    const byBcn = await m.findOneBy(ResellerEntity, { bcn: input.bcn });
     if (byBcn && byBcn.id !== exceptId)
       errors.push({ field: 'bcn', code: 'TAKEN', message: `BCN ${input.bcn} belongs to ${byBcn.companyName}.` });
     return errors;
@@ -388,22 +373,19 @@ export class ResellerService {
     id: string,
     version: number | null,
     operation: string,
-    compute: (m: EntityManager, current: ResellerEntity) => Promise<Partial<ResellerEntity> | Failure>,
+    compute: (tx: Transactional, current: ResellerEntity) => Promise<Partial<ResellerEntity> | Failure>,
   ): Promise<ResellerResult> {
-    return this.db.transaction(actor, async (tx, m) => {
-      const current = await m.findOneBy(ResellerEntity, { id });
+    return this.db.transaction(actor, async (tx) => {
+      const current = await this.resellers.byId(tx, id);
       if (!current) return notFound('reseller', `No reseller with id ${id}.`);
       if (version !== null && current.version !== version) return versionConflict('reseller', current.version);
-      const computed = await compute(m, current);
+      const computed = await compute(tx, current);
       if ('code' in computed && 'message' in computed) return { ok: false as const, failure: computed as Failure };
-      const updated = await m
-        .createQueryBuilder()
-        .update(ResellerEntity)
-        .set({ ...computed, updatedAt: this.clock.now().toISOString(), version: () => 'version + 1' })
-        .where('id = :id AND version = :version', { id, version: current.version })
-        .execute();
-      if (updated.affected !== 1) return versionConflict('reseller', current.version + 1);
-      const saved = await m.findOneByOrFail(ResellerEntity, { id });
+      const saved = await this.resellers.updateAt(tx, id, current.version, {
+        ...computed,
+        updatedAt: this.clock.now().toISOString(),
+      });
+      if (!saved) return versionConflict('reseller', current.version + 1);
       await this.audit.record(tx, {
         operation,
         entityType: 'Reseller',

@@ -1,0 +1,119 @@
+import DataLoader from 'dataloader';
+import { In } from 'typeorm';
+import type { Database } from '../db/database.js';
+import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
+import type { RequestContext, Transactional } from '../platform/request-context.js';
+import { ResellerActivationEntity } from './reseller-activation.entity.js';
+import { ResellerEntity } from './reseller.entity.js';
+
+/** Reseller accounts (reseller) and their activation orders (reseller_activation). */
+export class ResellersRepository {
+  constructor(private readonly db: Database) {}
+
+  /** In `ctx`'s transaction if one is open. */
+  byId(ctx: RequestContext, id: string): Promise<ResellerEntity | null> {
+    return this.db.managerOf(ctx).findOneBy(ResellerEntity, { id });
+  }
+
+  exists(id: string): Promise<boolean> {
+    return this.db.read.existsBy(ResellerEntity, { id });
+  }
+
+  /** The resellers holding this marketplace ID or this BCN. */
+  async holdersOf(
+    tx: Transactional,
+    marketplaceId: string,
+    bcn: string,
+  ): Promise<{ byMarketplace: ResellerEntity | null; byBcn: ResellerEntity | null }> {
+    const [byMarketplace, byBcn] = [
+      await tx.transaction.findOneBy(ResellerEntity, { marketplaceId }),
+      await tx.transaction.findOneBy(ResellerEntity, { bcn }),
+    ];
+    return { byMarketplace, byBcn };
+  }
+
+  async page(
+    filter: { search?: string | null; status?: string | null },
+    first: number,
+    after: string | null | undefined,
+    order: KeyOrder,
+  ): Promise<{ resellers: ResellerEntity[]; hasNextPage: boolean; endCursor: string | null }> {
+    const query = this.db.read.createQueryBuilder(ResellerEntity, 'r');
+    if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
+    if (filter.search?.trim())
+      query.andWhere("r.search_text LIKE :q ESCAPE '\\'", { q: containsPattern(filter.search.trim()) });
+    const page = await keysetPage(query, { alias: 'r', order, first, after });
+    return { resellers: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
+  }
+
+  insert(tx: Transactional, reseller: Partial<ResellerEntity>): Promise<ResellerEntity> {
+    return tx.transaction.save(tx.transaction.create(ResellerEntity, reseller));
+  }
+
+  /** Writes `fields` if the reseller is still at `version`: the reseller as saved, or null when it moved on. */
+  async updateAt(
+    tx: Transactional,
+    id: string,
+    version: number,
+    fields: Partial<ResellerEntity>,
+  ): Promise<ResellerEntity | null> {
+    const updated = await tx.transaction
+      .createQueryBuilder()
+      .update(ResellerEntity)
+      .set({ ...fields, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    return updated.affected === 1 ? tx.transaction.findOneByOrFail(ResellerEntity, { id }) : null;
+  }
+
+  /** Writes columns that carry no version of their own (the checks' results, the payment method). */
+  async set(
+    tx: Transactional,
+    id: string,
+    fields: Partial<Pick<ResellerEntity, 'checks' | 'checksAt' | 'paymentMethod'>>,
+  ): Promise<void> {
+    await tx.transaction.update(ResellerEntity, id, fields);
+  }
+
+  /** Activates a reseller still pending activation; false when it was not pending. */
+  async activate(tx: Transactional, id: string, at: string): Promise<boolean> {
+    const activated = await tx.transaction
+      .createQueryBuilder()
+      .update(ResellerEntity)
+      .set({ status: 'ACTIVE', updatedAt: at, version: () => 'version + 1' })
+      .where("id = :id AND status = 'PENDING_ACTIVATION'", { id })
+      .execute();
+    return !!activated.affected;
+  }
+
+  activationOf(ctx: RequestContext, resellerId: string): Promise<ResellerActivationEntity | null> {
+    return this.db.managerOf(ctx).findOneBy(ResellerActivationEntity, { resellerId });
+  }
+
+  async insertActivation(tx: Transactional, activation: ResellerActivationEntity): Promise<void> {
+    await tx.transaction.insert(ResellerActivationEntity, activation);
+  }
+
+  async completeActivation(tx: Transactional, activationId: string, at: string): Promise<void> {
+    await tx.transaction.update(ResellerActivationEntity, activationId, { status: 'COMPLETED', completedAt: at });
+  }
+
+  /** Each reseller's activation order: one statement for a page of resellers. */
+  activations(): DataLoader<string, ResellerActivationEntity | null> {
+    return new DataLoader(async (ids) => {
+      const rows = await this.db.read.findBy(ResellerActivationEntity, { resellerId: In([...ids]) });
+      return ids.map((id) => rows.find((r) => r.resellerId === id) ?? null);
+    });
+  }
+
+  /** Resellers' names by id: one statement for a page of records that name a reseller. */
+  names(): DataLoader<string, string | null> {
+    return new DataLoader(async (ids) => {
+      const rows = await this.db.read.find(ResellerEntity, {
+        select: { id: true, companyName: true },
+        where: { id: In([...ids]) },
+      });
+      return ids.map((id) => rows.find((r) => r.id === id)?.companyName ?? null);
+    });
+  }
+}
