@@ -229,7 +229,7 @@ export class PurchaseService {
         if (!(await this.carts.checkOut(tx, view.cart))) return cartChanged();
         if (context.payment.method === 'TERMS') {
           // Checked again inside the transaction, so concurrent orders on terms never exceed the limit together.
-          const credit = await this.terms.creditInUse(resellerId, m);
+          const credit = await this.terms.creditInUse(tx, resellerId);
           const verdict = canPayWith('TERMS', context.cart.total!, credit ? { approved: true, ...credit } : null);
           if (!verdict.allowed)
             return refused(
@@ -489,7 +489,7 @@ export class PurchaseService {
         };
       }
     }
-    const credit = await this.terms.creditInUse(resellerId);
+    const credit = await this.terms.creditInUse(ctx, resellerId);
     const terms = credit ? { approved: true, ...credit } : null;
     const context: PurchaseContext = {
       reseller: { status: row.status },

@@ -15,5 +15,4 @@ export const SQL_OUTSIDE_REPOSITORIES: readonly string[] = [
   'partner-center/simulator.service.ts',
   'partner-center/simulator.ts',
   'support/case.service.ts',
-  'terms/terms.service.ts',
 ];

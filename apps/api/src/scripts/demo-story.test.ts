@@ -43,7 +43,7 @@ describe('the demo story: what a newcomer finds in the first ten minutes', () =>
       ['Harbor Digital Services', 'PENDING_ACTIVATION'],
       ['Northwind Solutions', 'ACTIVE'],
     ]);
-    const credit = await t.app.terms.creditInUse(resellers[0]!.id);
+    const credit = await t.app.terms.creditInUse(systemContext(t.clock, 'test'), resellers[0]!.id);
     expect(credit?.limit.amountMinor).toBe(2_000_000);
     const share = credit!.used.amountMinor / credit!.limit.amountMinor;
     expect(share).toBeGreaterThan(0.8);

@@ -265,7 +265,8 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   let partial = '';
   for (const [daysAgo, customer, price, po, share] of onTerms) {
     at(daysAgo);
-    const used = (await app.terms.creditInUse(reseller.id))?.used.amountMinor ?? 0;
+    const used =
+      (await app.terms.creditInUse(systemContext(clock, 'system:story'), reseller.id))?.used.amountMinor ?? 0;
     const order = await buy(
       customer.id,
       [[price, (seat) => Math.floor((limitMinor * share - used) / seat)]],

@@ -1,6 +1,8 @@
 import { TERMS_REQUEST_NAMES } from './published.js';
 import type { ApiModule } from '../platform/module.js';
 import { CreditLedgerEntity, TermsRequestEntity, TermsRequestNoteEntity } from './entities.js';
+import { LedgerRepository } from './ledger.repository.js';
+import { TermsRequestsRepository } from './terms-requests.repository.js';
 import { TermsResolver } from './terms.resolver.js';
 import { TermsService } from './terms.service.js';
 
@@ -17,7 +19,16 @@ export const termsModule: ApiModule = {
   entities: [TermsRequestEntity, TermsRequestNoteEntity, CreditLedgerEntity],
   resolvers: [TermsResolver],
   services: ({ config, db, clock, audit, mail, resellers }) => ({
-    terms: new TermsService(db, clock, audit, mail, resellers, config.creditTeamEmail),
+    terms: new TermsService(
+      db,
+      clock,
+      audit,
+      mail,
+      resellers,
+      new TermsRequestsRepository(db),
+      new LedgerRepository(db),
+      config.creditTeamEmail,
+    ),
   }),
 };
 

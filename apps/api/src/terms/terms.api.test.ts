@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, importPriceList, TestClient, type TestApp } from '../test-support/test-app.js';
 import { demo, seedUsers } from '../test-support/users.js';
 import { TermsRequestEntity, type LedgerKind } from './entities.js';
-import { appendLedger } from './ledger.repository.js';
+import { LedgerRepository } from './ledger.repository.js';
 
 const REQUEST = `id status sla ageHours dueAt assigneeEmail version requestedLimit { amountMinor currency formatted } creditLimit { formatted } paymentTerms decisionReason notes { kind text authorEmail }`;
 const RESULT = `__typename ... on TermsRequestSaved { request { ${REQUEST} } } ... on ValidationFailed { fields { field code } } ... on VersionConflict { currentVersion }
@@ -280,9 +280,10 @@ describe('R2: the credit a purchase may use', () => {
     try {
       await seedUsers(t.app);
       const [{ id: resellerId }] = await t.app.db.read.query('SELECT id FROM reseller ORDER BY id LIMIT 1');
+      const system = systemContext(t.clock, 'test');
       const entry = (kind: LedgerKind, amountMinor: number, currency = 'USD') =>
-        t.app.db.transaction((m) =>
-          appendLedger(m, {
+        t.app.db.transaction(system, (tx) =>
+          new LedgerRepository(t.app.db).append(tx, {
             resellerId,
             at: t.clock.now().toISOString(),
             kind,
@@ -293,10 +294,10 @@ describe('R2: the credit a purchase may use', () => {
           }),
         );
       const bothAgree = async () => {
-        const standing = await t.app.terms.standing(systemContext(t.clock, 'test'), resellerId);
+        const standing = await t.app.terms.standing(system, resellerId);
         const expected = standing.limit ? { limit: standing.limit, used: standing.used } : null;
-        expect(await t.app.terms.creditInUse(resellerId)).toEqual(expected);
-        expect(await t.app.db.transaction((m) => t.app.terms.creditInUse(resellerId, m))).toEqual(expected);
+        expect(await t.app.terms.creditInUse(system, resellerId)).toEqual(expected);
+        expect(await t.app.db.transaction(system, (tx) => t.app.terms.creditInUse(tx, resellerId))).toEqual(expected);
         return expected;
       };
       expect(await bothAgree()).toBeNull();

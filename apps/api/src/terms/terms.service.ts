@@ -17,10 +17,8 @@ import {
   type ValidTermsRequest,
   type TermsRequestState,
 } from '@nce/domain';
-import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
-import { kindOf, portable } from '../db/sql.js';
 import type { MailService } from '../mail/index.js';
 import type { Clock } from '../platform/clock.js';
 import { hasPermission, Permission } from '../platform/permissions.js';
@@ -32,12 +30,12 @@ import {
   type Transactional,
 } from '../platform/request-context.js';
 import { fail, invalid, invalidField, notFound, ok, versionConflict, type Result } from '../platform/result.js';
-import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
+import type { KeyOrder } from '../platform/cursor.js';
 import { sortOrder, type SortColumns } from '../platform/list-sort.js';
 import type { ResellerService } from '../resellers/index.js';
-import { CreditLedgerEntity, TermsRequestEntity, TermsRequestNoteEntity } from './entities.js';
-import { nextPosition } from '../platform/sequence.js';
-import { appendLedger } from './ledger.repository.js';
+import type { CreditLedgerEntity, TermsRequestEntity, TermsRequestNoteEntity } from './entities.js';
+import type { LedgerRepository } from './ledger.repository.js';
+import type { TermsRequestsRepository } from './terms-requests.repository.js';
 
 export const DECIDE_EVENTS = [
   'CLAIM',
@@ -103,19 +101,21 @@ export class TermsService {
     private readonly audit: AuditService,
     private readonly mail: MailService,
     private readonly resellers: ResellerService,
+    private readonly requests: TermsRequestsRepository,
+    private readonly ledger: LedgerRepository,
     private readonly creditTeamEmail: string,
   ) {}
 
   /** A request its reseller's users may see, or the credit team and staff; null when there is none. */
   async get(ctx: RequestContext, id: string): Promise<TermsRequestEntity | null> {
-    const request = await this.db.read.findOneBy(TermsRequestEntity, { id });
+    const request = await this.requests.byId(ctx, id);
     if (request) this.reach(ctx, request);
     return request;
   }
 
   /** The notes of a request the caller has reached already (a field of it). */
   notes(_ctx: RequestContext, requestId: string): Promise<TermsRequestNoteEntity[]> {
-    return this.db.read.find(TermsRequestNoteEntity, { where: { requestId }, order: { seq: 'ASC' } });
+    return this.requests.notesOf(requestId);
   }
 
   /** The credit team's queue: open requests oldest first (or any status), searchable, keyset-paginated. */
@@ -138,18 +138,7 @@ export class TermsService {
       !(filter.resellerId && hasPermission(ctx.principal, Permission.TermsSubmit))
     )
       throw new Forbidden();
-    const query = this.db.read.createQueryBuilder(TermsRequestEntity, 't');
-    if (filter.resellerId) query.andWhere('t.reseller_id = :resellerId', { resellerId: filter.resellerId });
-    if (filter.statuses?.length) query.andWhere('t.status IN (:...statuses)', { statuses: filter.statuses });
-    if (filter.search?.trim()) {
-      const q = containsPattern(filter.search.trim());
-      query.andWhere(
-        "(LOWER(t.company_name) LIKE :q ESCAPE '\\' OR LOWER(t.marketplace_id) LIKE :q ESCAPE '\\' OR LOWER(t.bcn) LIKE :q ESCAPE '\\')",
-        { q },
-      );
-    }
-    const page = await keysetPage(query, { alias: 't', order, first, after });
-    return { requests: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
+    return this.requests.page(filter, first, after, order);
   }
 
   /** R23: one open request per reseller; the credit team is told by email. */
@@ -157,8 +146,8 @@ export class TermsService {
     const actor = actingFor(ctx, resellerId, Permission.TermsSubmit);
     const valid = validateTermsRequest(input);
     if (!valid.ok) return invalid(valid.errors ?? []);
-    return this.db.transaction(actor, async (tx, m) => {
-      const open = await m.findOneBy(TermsRequestEntity, { openKey: resellerId });
+    return this.db.transaction(actor, async (tx) => {
+      const open = await this.requests.openOf(tx, resellerId);
       if (open)
         return fail(
           'OPEN_REQUEST_EXISTS',
@@ -166,19 +155,17 @@ export class TermsService {
           { details: { requestId: open.id } },
         );
       const now = this.clock.now().toISOString();
-      const request = await m.save(
-        m.create(TermsRequestEntity, {
-          id: randomUUID(),
-          resellerId,
-          openKey: resellerId,
-          status: 'SUBMITTED',
-          ...toColumns(valid.value),
-          submittedAt: now,
-          waitingSince: now,
-          updatedAt: now,
-        }),
-      );
-      await this.note(m, request.id, actor, 'STATUS', 'Submitted.');
+      const request = await this.requests.insert(tx, {
+        id: randomUUID(),
+        resellerId,
+        openKey: resellerId,
+        status: 'SUBMITTED',
+        ...toColumns(valid.value),
+        submittedAt: now,
+        waitingSince: now,
+        updatedAt: now,
+      });
+      await this.note(tx, request.id, 'STATUS', 'Submitted.');
       await this.audit.record(tx, {
         operation: 'terms.submit',
         entityType: 'TermsRequest',
@@ -311,8 +298,8 @@ export class TermsService {
       extra = toColumns(valid.value);
     }
 
-    return this.db.transaction(ctx, async (tx, m) => {
-      const current = await m.findOneBy(TermsRequestEntity, { id });
+    return this.db.transaction(ctx, async (tx) => {
+      const current = await this.requests.byId(tx, id);
       if (!current) return termsNotFound(id);
       const actor = this.reach(tx, current, analyst ? Permission.TermsReview : Permission.TermsSubmit);
       if (current.version !== version) return versionConflict('terms request', current.version);
@@ -326,7 +313,7 @@ export class TermsService {
           { fix: { kind: 'action', label: 'Claim the request first' } },
         );
       }
-      if (decision.event === 'RESUBMIT' && (await m.findOneBy(TermsRequestEntity, { openKey: current.resellerId }))) {
+      if (decision.event === 'RESUBMIT' && (await this.requests.openOf(tx, current.resellerId))) {
         return fail('ILLEGAL_TRANSITION', 'Another request of this reseller is open.');
       }
       const now = this.clock.now().toISOString();
@@ -341,33 +328,25 @@ export class TermsService {
         next.to === 'APPROVED' || next.to === 'REJECTED'
           ? { decidedAt: now, decidedByEmail: principal?.email ?? null }
           : {};
-      const updated = await m
-        .createQueryBuilder()
-        .update(TermsRequestEntity)
-        .set({
-          ...extra,
-          ...assignment,
-          ...decisionFields,
-          status: next.to,
-          openKey: isOpenTermsRequest(next.to) ? current.resellerId : null,
-          ...(restartsClock ? { waitingSince: now } : {}),
-          updatedAt: now,
-          version: () => 'version + 1',
-        })
-        .where('id = :id AND version = :version', { id, version })
-        .execute();
-      if (updated.affected !== 1) return versionConflict('terms request', version + 1);
-      const saved = await m.findOneByOrFail(TermsRequestEntity, { id });
+      const saved = await this.requests.updateAt(tx, id, version, {
+        ...extra,
+        ...assignment,
+        ...decisionFields,
+        status: next.to,
+        openKey: isOpenTermsRequest(next.to) ? current.resellerId : null,
+        ...(restartsClock ? { waitingSince: now } : {}),
+        updatedAt: now,
+      });
+      if (!saved) return versionConflict('terms request', version + 1);
       await this.note(
-        m,
-        id,
         actor,
+        id,
         'STATUS',
         `${STATUS_WORDS[current.status]} → ${STATUS_WORDS[next.to]}${decision.comment?.trim() ? `: ${decision.comment.trim()}` : ''}`,
       );
       if (ledgerLimit) {
         // R2: approval switches the reseller to terms, up to the limit.
-        await appendLedger(m, {
+        await this.ledger.append(tx, {
           resellerId: saved.resellerId,
           at: now,
           kind: 'LIMIT_SET',
@@ -398,31 +377,27 @@ export class TermsService {
   async comment(ctx: RequestContext, id: string, text: string): Promise<Result<TermsRequestEntity>> {
     const body = text.trim();
     if (!body || body.length > 4000) return invalidField('text', 'LENGTH', 'A comment has 1 to 4000 characters.');
-    return this.db.transaction(ctx, async (tx, m) => {
-      const request = await m.findOneBy(TermsRequestEntity, { id });
+    return this.db.transaction(ctx, async (tx) => {
+      const request = await this.requests.byId(tx, id);
       if (!request) return termsNotFound(id);
       const actor = this.reach(tx, request);
-      await this.note(m, id, actor, 'COMMENT', body);
+      await this.note(actor, id, 'COMMENT', body);
       await this.audit.record(actor, { operation: 'terms.comment', entityType: 'TermsRequest', entityId: id });
       return ok(request);
     });
   }
 
   /** R2: limit, used and available credit from the ledger. */
-  async standing(
-    ctx: RequestContext,
-    resellerId: string,
-    manager: EntityManager = this.db.read,
-  ): Promise<CreditStanding> {
+  async standing(ctx: RequestContext, resellerId: string): Promise<CreditStanding> {
     actingFor(ctx, resellerId, Permission.CreditLimitsRead);
-    const ledger = await manager.find(CreditLedgerEntity, { where: { resellerId }, order: { seq: 'ASC', at: 'ASC' } });
+    const ledger = await this.ledger.entriesOf(ctx, resellerId);
     const limitRow = [...ledger].reverse().find((e) => e.kind === 'LIMIT_SET');
     if (!limitRow) return { limit: null, used: null, available: null, paymentTerms: null, ledger };
     const currency = limitRow.currency;
     const used = ledger
       .filter((e) => e.currency === currency && e.kind !== 'LIMIT_SET')
       .reduce((sum, e) => sum + (e.kind === 'ORDER_CHARGED' ? e.amountMinor : -e.amountMinor), 0);
-    const request = await manager.findOneBy(TermsRequestEntity, { id: limitRow.reference ?? '' });
+    const request = await this.requests.byId(ctx, limitRow.reference ?? '');
     return {
       limit: { amountMinor: limitRow.amountMinor, currency },
       used: { amountMinor: used, currency },
@@ -435,27 +410,20 @@ export class TermsService {
   /**
    * R2 for a purchase: the current limit and what is used of it, summed by the database, so its cost
    * does not grow with the ledger (one row for every order on terms). Null: the reseller has no limit.
-   * `manager` is the caller's transaction, where the credit must be checked again.
+   * Inside a transaction (Buy's), the credit is checked again there.
    */
-  async creditInUse(resellerId: string, manager?: EntityManager): Promise<{ limit: Money; used: Money } | null> {
-    const sql = `SELECT l.amount_minor AS limit_minor, l.currency,
-        (SELECT COALESCE(SUM(CASE WHEN e.kind = 'ORDER_CHARGED' THEN e.amount_minor ELSE -e.amount_minor END), 0)
-         FROM credit_ledger e WHERE e.reseller_id = l.reseller_id AND e.currency = l.currency AND e.kind <> 'LIMIT_SET') AS used_minor
-      FROM credit_ledger l WHERE l.reseller_id = ? AND l.kind = 'LIMIT_SET' ORDER BY l.seq DESC, l.at DESC LIMIT 1`;
-    const [row] = manager
-      ? await manager.query(portable(kindOf(manager), sql), [resellerId])
-      : await this.db.select<Record<string, unknown>>(sql, [resellerId]);
-    if (!row) return null;
-    const currency = String(row.currency);
+  async creditInUse(ctx: RequestContext, resellerId: string): Promise<{ limit: Money; used: Money } | null> {
+    const found = await this.ledger.limitAndUse(ctx, resellerId);
+    if (!found) return null;
     return {
-      limit: { amountMinor: Number(row.limit_minor), currency },
-      used: { amountMinor: Number(row.used_minor), currency },
+      limit: { amountMinor: found.limitMinor, currency: found.currency },
+      used: { amountMinor: found.usedMinor, currency: found.currency },
     };
   }
 
   /** Gives credit back to the reseller's line (a return of an order paid on terms), in the caller's transaction. */
   async release(tx: Transactional, resellerId: string, amount: Money, reference: string, note: string): Promise<void> {
-    await appendLedger(tx.transaction, {
+    await this.ledger.append(tx, {
       resellerId,
       at: this.clock.now().toISOString(),
       kind: 'RETURN_RELEASED',
@@ -468,7 +436,7 @@ export class TermsService {
 
   /** Charges an order paid on terms to the ledger, in the order's transaction. */
   async charge(tx: Transactional, resellerId: string, amount: Money, orderId: string, soNumber: string): Promise<void> {
-    await appendLedger(tx.transaction, {
+    await this.ledger.append(tx, {
       resellerId,
       at: this.clock.now().toISOString(),
       kind: 'ORDER_CHARGED',
@@ -506,19 +474,10 @@ export class TermsService {
       : actingFor(ctx, request.resellerId, Permission.TermsReview, Permission.TermsSubmit);
   }
 
-  private async note(
-    m: EntityManager,
-    requestId: string,
-    actor: RequestContext,
-    kind: 'COMMENT' | 'STATUS',
-    text: string,
-  ): Promise<void> {
-    const seq = await nextPosition(m, 'terms_request_note', 'request_id', requestId);
-    await m.insert(TermsRequestNoteEntity, {
-      id: randomUUID(),
+  private async note(actor: Transactional, requestId: string, kind: 'COMMENT' | 'STATUS', text: string): Promise<void> {
+    await this.requests.addNote(actor, {
       requestId,
       at: this.clock.now().toISOString(),
-      seq,
       authorEmail: actor.principal?.email ?? null,
       kind,
       text,
