@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG_OFFERS, CATALOG_PRICES } from '../catalog/published.js';
 import { CUSTOMER_NAMES, CUSTOMERS } from '../customers/published.js';
 import { USER_NAMES } from '../identity/published.js';
-import { ORDER_NAMES } from '../orders/published.js';
+import { ORDER_NAMES, ORDERS } from '../orders/published.js';
 import { RESELLER_NAMES, RESELLERS } from '../resellers/published.js';
 import { CASE_NAMES } from '../support/published.js';
 import { CUSTOMER_TENANTS } from '../tenants/published.js';
@@ -18,6 +18,7 @@ const RELATIONS: readonly PublishedRelation[] = [
   CUSTOMER_NAMES,
   USER_NAMES,
   ORDER_NAMES,
+  ORDERS,
   RESELLERS,
   RESELLER_NAMES,
   CASE_NAMES,

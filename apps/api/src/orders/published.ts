@@ -6,3 +6,10 @@ export const ORDER_NAMES = new PublishedRelation('order names', 'sales_order', {
   name: 'so_number',
   search: 'LOWER(so_number)',
 });
+
+/** What other contexts' SQL may read of an order: whose it is (a support case names one of its reseller's). */
+export const ORDERS = new PublishedRelation('orders', 'sales_order', {
+  id: 'id',
+  reseller_id: 'reseller_id',
+  so_number: 'so_number',
+});

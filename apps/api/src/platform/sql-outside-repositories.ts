@@ -14,5 +14,4 @@ export const SQL_OUTSIDE_REPOSITORIES: readonly string[] = [
   'orders/purchase.service.ts',
   'partner-center/simulator.service.ts',
   'partner-center/simulator.ts',
-  'support/case.service.ts',
 ];

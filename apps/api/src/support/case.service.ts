@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { moveCase, requireText, type FieldError } from '@nce/domain';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
-import { portable } from '../db/sql.js';
 import { Permission } from '../platform/permissions.js';
 import {
   actingFor,
@@ -13,19 +12,19 @@ import {
 } from '../platform/request-context.js';
 import { invalid, notFound, ok, versionConflict, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
-import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
+import type { KeyOrder } from '../platform/cursor.js';
 import { sortOrder, type SortColumns } from '../platform/list-sort.js';
-import { nextPosition } from '../platform/sequence.js';
 import {
   CASE_PRIORITIES,
   CASE_STATUSES,
   CASE_TYPES,
-  CaseCommentEntity,
-  SupportCaseEntity,
+  type CaseCommentEntity,
+  type SupportCaseEntity,
   type CasePriority,
   type CaseStatus,
   type CaseType,
 } from './entities.js';
+import type { CasesRepository } from './cases.repository.js';
 
 export interface NewCase {
   type: CaseType;
@@ -53,18 +52,19 @@ export class CaseService {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly cases: CasesRepository,
   ) {}
 
   /** A case its reseller's users may follow, or support may work on; null when there is none. */
   async get(ctx: RequestContext, id: string): Promise<SupportCaseEntity | null> {
-    const supportCase = await this.db.read.findOneBy(SupportCaseEntity, { id });
+    const supportCase = await this.cases.byId(ctx, id);
     if (supportCase) actingFor(ctx, supportCase.resellerId, Permission.SupportCases);
     return supportCase;
   }
 
   /** The conversation of a case the caller has reached already (a field of it). */
   comments(_ctx: RequestContext, caseId: string): Promise<CaseCommentEntity[]> {
-    return this.db.read.find(CaseCommentEntity, { where: { caseId }, order: { seq: 'ASC' } });
+    return this.cases.commentsOf(caseId);
   }
 
   /** The support queue; a reseller's users see their own cases only, and asking for another's is refused. */
@@ -87,17 +87,7 @@ export class CaseService {
       resellerId: ownReseller(ctx, filter.resellerId),
       statuses: filter.statuses?.filter((s): s is CaseStatus => (CASE_STATUSES as readonly string[]).includes(s)),
     };
-    const query = this.db.read.createQueryBuilder(SupportCaseEntity, 'c');
-    if (filter.resellerId) query.andWhere('c.reseller_id = :resellerId', { resellerId: filter.resellerId });
-    if (filter.statuses?.length) query.andWhere('c.status IN (:...statuses)', { statuses: filter.statuses });
-    if (filter.type) query.andWhere('c.type = :type', { type: filter.type });
-    if (filter.assignee) query.andWhere('c.assignee_email = :assignee', { assignee: filter.assignee });
-    if (filter.search?.trim())
-      query.andWhere("(LOWER(c.subject) LIKE :q ESCAPE '\\' OR LOWER(c.number) LIKE :q ESCAPE '\\')", {
-        q: containsPattern(filter.search.trim()),
-      });
-    const page = await keysetPage(query, { alias: 'c', order, first, after });
-    return { cases: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
+    return this.cases.page(filter, first, after, order);
   }
 
   async open(ctx: RequestContext, resellerId: string, input: NewCase): Promise<Result<SupportCaseEntity>> {
@@ -114,16 +104,13 @@ export class CaseService {
     const subject = requireText(fields, 'subject', input.subject, 'Subject', 200);
     const text = requireText(fields, 'text', input.text, 'Description', 4000);
     if (fields.length) return invalid(fields);
-    return this.db.transaction(actor, async (tx, m) => {
-      for (const [table, column, value, field] of [
-        ['customer', 'reseller_id', input.customerId, 'customerId'],
-        ['sales_order', 'reseller_id', input.orderId, 'orderId'],
+    return this.db.transaction(actor, async (tx) => {
+      for (const [record, value, field] of [
+        ['customer', input.customerId, 'customerId'],
+        ['order', input.orderId, 'orderId'],
       ] as const) {
         if (!value) continue;
-        const [row] = await m.query(portable(this.db.kind, `SELECT ${column} AS owner FROM ${table} WHERE id = ?`), [
-          value,
-        ]);
-        if (!row || row.owner !== resellerId)
+        if ((await this.cases.ownerOf(tx, record, value)) !== resellerId)
           return invalid([
             {
               field,
@@ -133,32 +120,22 @@ export class CaseService {
           ]);
       }
       const now = this.clock.now().toISOString();
-      // The counters table keys SO numbers by day; case numbers share it under the key CASES.
-      await m.query(
-        portable(
-          this.db.kind,
-          "INSERT INTO so_sequence (day, last) VALUES ('CASES', 1) ON CONFLICT (day) DO UPDATE SET last = so_sequence.last + 1",
-        ),
-      );
-      const [{ last: count }] = await m.query("SELECT last FROM so_sequence WHERE day = 'CASES'");
-      const supportCase = await m.save(
-        m.create(SupportCaseEntity, {
-          id: randomUUID(),
-          number: `CS-${String(Number(count)).padStart(6, '0')}`,
-          resellerId,
-          customerId: input.customerId ?? null,
-          orderId: input.orderId ?? null,
-          type: input.type,
-          priority: input.priority ?? 'NORMAL',
-          status: 'OPEN',
-          subject,
-          assigneeUserId: null,
-          assigneeEmail: null,
-          openedByEmail: actor.principal?.email ?? null,
-          openedAt: now,
-          updatedAt: now,
-        }),
-      );
+      const supportCase = await this.cases.insert(tx, {
+        id: randomUUID(),
+        number: await this.cases.nextNumber(tx),
+        resellerId,
+        customerId: input.customerId ?? null,
+        orderId: input.orderId ?? null,
+        type: input.type,
+        priority: input.priority ?? 'NORMAL',
+        status: 'OPEN',
+        subject,
+        assigneeUserId: null,
+        assigneeEmail: null,
+        openedByEmail: actor.principal?.email ?? null,
+        openedAt: now,
+        updatedAt: now,
+      });
       await this.note(tx, supportCase.id, 'COMMENT', text);
       await this.audit.record(
         { ...tx, onBehalfOfResellerId: resellerId },
@@ -194,8 +171,8 @@ export class CaseService {
         message: `The priority is one of ${CASE_PRIORITIES.join(', ')}.`,
       });
     if (fields.length) return invalid(fields);
-    return this.db.transaction(ctx, async (tx, m) => {
-      const current = await m.findOneBy(SupportCaseEntity, { id });
+    return this.db.transaction(ctx, async (tx) => {
+      const current = await this.cases.byId(tx, id);
       if (!current) return caseNotFound(id);
       // Only support changes a case; its reseller's users comment on it.
       requirePermission(ctx, Permission.SupportCases);
@@ -213,14 +190,8 @@ export class CaseService {
           assigneeUserId: actor.principal?.userId ?? null,
           assigneeEmail: actor.principal?.email ?? null,
         });
-      const updated = await m
-        .createQueryBuilder()
-        .update(SupportCaseEntity)
-        .set({ ...set, updatedAt: this.clock.now().toISOString(), version: () => 'version + 1' })
-        .where('id = :id AND version = :version', { id, version })
-        .execute();
-      if (updated.affected !== 1) return versionConflict('case', current.version);
-      const saved = await m.findOneByOrFail(SupportCaseEntity, { id });
+      const saved = await this.cases.updateAt(tx, id, version, { ...set, updatedAt: this.clock.now().toISOString() });
+      if (!saved) return versionConflict('case', current.version);
       const described = Object.entries(set)
         .filter(([k]) => k !== 'assigneeUserId')
         .map(([k, v]) => `${k} → ${String(v).toLowerCase()}`)
@@ -248,8 +219,8 @@ export class CaseService {
     const fields: FieldError[] = [];
     const body = requireText(fields, 'text', text, 'Comment', 4000);
     if (fields.length) return invalid(fields);
-    return this.db.transaction(ctx, async (tx, m) => {
-      const current = await m.findOneBy(SupportCaseEntity, { id });
+    return this.db.transaction(ctx, async (tx) => {
+      const current = await this.cases.byId(tx, id);
       if (!current) return caseNotFound(id);
       const actor = actingFor(tx, current.resellerId, Permission.SupportCases);
       await this.note(actor, id, 'COMMENT', body);
@@ -263,13 +234,9 @@ export class CaseService {
 
   /** Writes what support did on a case into its conversation, in the action's own transaction. */
   async note(actor: Transactional, caseId: string, kind: 'COMMENT' | 'ACTION', text: string): Promise<void> {
-    const m = actor.transaction;
-    const seq = await nextPosition(m, 'case_comment', 'case_id', caseId);
-    await m.insert(CaseCommentEntity, {
-      id: randomUUID(),
+    await this.cases.addComment(actor, {
       caseId,
       at: this.clock.now().toISOString(),
-      seq,
       authorEmail: actor.principal?.email ?? null,
       kind,
       text,

@@ -1,6 +1,7 @@
 import { CASE_NAMES } from './published.js';
 import type { ApiModule } from '../platform/module.js';
 import { CaseService } from './case.service.js';
+import { CasesRepository } from './cases.repository.js';
 import { CreditNotesRepository } from './credit-notes.repository.js';
 import { CaseCommentEntity, CreditNoteEntity, SupportCaseEntity } from './entities.js';
 import { InvoiceService } from './invoice.service.js';
@@ -40,7 +41,7 @@ export const supportModule: ApiModule = {
       customers,
       resellers,
     } = app;
-    const cases = new CaseService(db, clock, audit);
+    const cases = new CaseService(db, clock, audit, new CasesRepository(db));
     const notes = new CreditNotesRepository(db);
     return {
       cases,
