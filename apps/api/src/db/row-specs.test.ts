@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LINE_ROW, ORDER_ROW } from '../orders/order-query.service.js';
+import { LINE_ROW, ORDER_ROW } from '../orders/orders.repository.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { readPacked, rowSpec, type RowSpec } from './sql.js';
 import { SalesOrderEntity } from '../orders/entities.js';

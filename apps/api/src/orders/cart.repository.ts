@@ -191,6 +191,10 @@ export class CartRepository {
     ]);
   }
 
+  async setLinePrice(tx: Transactional, lineId: string, unitPriceMinor: number): Promise<void> {
+    await this.db.query(tx, 'UPDATE cart_line SET unit_price_minor = ? WHERE id = ?', [unitPriceMinor, lineId]);
+  }
+
   async setLineQuantity(tx: Transactional, lineId: string, quantity: number): Promise<void> {
     await this.db.query(tx, 'UPDATE cart_line SET quantity = ? WHERE id = ?', [quantity, lineId]);
   }

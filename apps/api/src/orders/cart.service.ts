@@ -181,6 +181,17 @@ export class CartService {
     return this.carts.closeAt(tx, cart, next.to, this.clock.now().toISOString());
   }
 
+  /**
+   * R16: the cart takes today's prices for the lines whose price changed, so the buyer confirms the new
+   * figures before Buy charges them.
+   */
+  async takeTodaysPrices(ctx: RequestContext, lines: readonly CartLineView[]): Promise<void> {
+    await this.db.transaction(ctx, async (tx) => {
+      for (const line of lines)
+        if (line.currentUnitPriceMinor !== null) await this.carts.setLinePrice(tx, line.id, line.currentUnitPriceMinor);
+    });
+  }
+
   /** The segment the catalog should show for this cart: its customer's price segment, if bound. */
   async priceSegment(ctx: RequestContext, resellerId: string): Promise<PriceSegment | null> {
     const view = await this.view(ctx, resellerId);

@@ -6,10 +6,12 @@ import { CartEntity, CartLineEntity, OrderEventEntity, OrderLineEntity, SalesOrd
 import { OrderQueryService } from './order-query.service.js';
 import { OrderResolver } from './order.resolver.js';
 import { OrderStatusWriter } from './order-status.js';
+import { ProvisioningRepository } from './provisioning.repository.js';
 import { ProvisioningService } from './provisioning.service.js';
+import { PurchaseRepository } from './purchase.repository.js';
 import { PurchaseService } from './purchase.service.js';
-import DataLoader from 'dataloader';
-import { In } from 'typeorm';
+import type DataLoader from 'dataloader';
+import { OrdersRepository } from './orders.repository.js';
 
 declare module '../loaders.js' {
   interface Loaders {
@@ -37,8 +39,9 @@ export const ordersModule: ApiModule = {
   services: (app) => {
     const { config, db, clock, audit, jobs, partnerCenter, resellers, terms, tenants, customers, mail } = app;
     const carts = new CartService(db, clock, audit, new CartRepository(db));
-    const orderStatus = new OrderStatusWriter(clock, audit);
-    const orders = new OrderQueryService(db);
+    const ordersRepository = new OrdersRepository(db);
+    const orderStatus = new OrderStatusWriter(clock, audit, ordersRepository);
+    const orders = new OrderQueryService(ordersRepository);
     return {
       carts,
       orderStatus,
@@ -53,23 +56,28 @@ export const ordersModule: ApiModule = {
         orders,
         resellers,
         terms,
+        new PurchaseRepository(db),
         config.distributorPartnerId,
       ),
-      provisioning: new ProvisioningService(db, clock, jobs, partnerCenter, tenants, customers, mail, orderStatus, {
-        provisioningDelayMs: config.provisioningDelayMs,
-        publicUrl: () => app.publicUrl,
-      }),
+      provisioning: new ProvisioningService(
+        db,
+        clock,
+        jobs,
+        partnerCenter,
+        tenants,
+        customers,
+        mail,
+        orderStatus,
+        ordersRepository,
+        new ProvisioningRepository(db),
+        {
+          provisioningDelayMs: config.provisioningDelayMs,
+          publicUrl: () => app.publicUrl,
+        },
+      ),
     };
   },
-  loaders: ({ db }) => ({
-    eventsByOrder: new DataLoader(async (ids) => {
-      const rows = await db.read.find(OrderEventEntity, {
-        where: { orderId: In([...ids]) },
-        order: { seq: 'ASC', at: 'ASC' },
-      });
-      return ids.map((id) => rows.filter((e) => e.orderId === id));
-    }),
-  }),
+  loaders: ({ db }) => ({ eventsByOrder: new OrdersRepository(db).eventsByOrder() }),
 };
 
 export { OrderMovedConcurrently, type OrderStatusWriter } from './order-status.js';

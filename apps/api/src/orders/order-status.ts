@@ -1,10 +1,9 @@
 import { nextOrderState, type OrderEvent, type OrderState } from '@nce/domain';
 import type { AuditService } from '../audit/index.js';
-import { updateReturning } from '../db/sql.js';
 import type { Transactional } from '../platform/request-context.js';
 import type { Clock } from '../platform/clock.js';
-import { OrderLineEntity, SalesOrderEntity } from './entities.js';
-import { appendOrderEvent } from './order-events.repository.js';
+import type { OrderLineEntity, SalesOrderEntity } from './entities.js';
+import type { OrdersRepository } from './orders.repository.js';
 
 export interface OrderAtHand {
   id: string;
@@ -30,6 +29,7 @@ export class OrderStatusWriter {
   constructor(
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly orders: OrdersRepository,
   ) {}
 
   /**
@@ -42,16 +42,10 @@ export class OrderStatusWriter {
     line: Pick<OrderLineEntity, 'id' | 'orderId' | 'returnedQuantity'>,
     quantity: number,
   ): Promise<{ order: SalesOrderEntity; allReturned: boolean } | null> {
-    const m = tx.transaction;
-    const claimed = await m
-      .createQueryBuilder()
-      .update(OrderLineEntity)
-      .set({ returnedQuantity: () => `returned_quantity + ${Number(quantity)}` })
-      .where('id = :id AND returned_quantity = :seen', { id: line.id, seen: line.returnedQuantity })
-      .execute();
-    if (claimed.affected !== 1) return null;
-    const lines = await m.findBy(OrderLineEntity, { orderId: line.orderId });
-    const order = await m.findOneByOrFail(SalesOrderEntity, { id: line.orderId });
+    if (!(await this.orders.addReturned(tx, line.id, line.returnedQuantity, quantity))) return null;
+    const lines = await this.orders.linesOf(tx, line.orderId);
+    const order = await this.orders.byId(tx, line.orderId);
+    if (!order) throw new Error(`line ${line.id} names no order`);
     return { order, allReturned: lines.every((l) => l.returnedQuantity >= l.quantity) };
   }
 
@@ -64,15 +58,10 @@ export class OrderStatusWriter {
   ): Promise<OrderState> {
     const next = nextOrderState(order.status, event);
     if (!next.ok) throw new Error(`order ${order.soNumber}: ${next.message}`);
-    const m = actor.transaction;
     const now = this.clock.now();
-    const moved = await updateReturning(
-      m,
-      'UPDATE sales_order SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = ? RETURNING id',
-      [next.to, now.toISOString(), order.id, order.status],
-    );
-    if (moved.length !== 1) throw new OrderMovedConcurrently(order.soNumber);
-    await appendOrderEvent(m, order.id, now, next.to, message);
+    if (!(await this.orders.moveStatus(actor, order.id, order.status, next.to, now.toISOString())))
+      throw new OrderMovedConcurrently(order.soNumber);
+    await this.orders.appendEvent(actor, order.id, now, next.to, message);
     await this.audit.record(actor, {
       operation: `orders.${event.toLowerCase()}`,
       entityType: 'Order',

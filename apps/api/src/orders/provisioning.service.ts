@@ -1,9 +1,7 @@
-import { CUSTOMER_TENANTS } from '../tenants/published.js';
-import { nextOrderState, type BillingPlan, type OrderEvent, type OrderState, type Term } from '@nce/domain';
+import { nextOrderState, type OrderEvent } from '@nce/domain';
 import type { EntityManager } from 'typeorm';
 import type { CustomerService } from '../customers/index.js';
 import type { Database } from '../db/database.js';
-import { portable } from '../db/sql.js';
 import type { MailService } from '../mail/index.js';
 import type { PartnerCenter } from '../partner-center/index.js';
 import { Permission } from '../platform/permissions.js';
@@ -18,8 +16,9 @@ import { fail, ok, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { TenantService } from '../tenants/index.js';
-import { OrderLineEntity, SalesOrderEntity } from './entities.js';
-import { appendOrderEvent } from './order-events.repository.js';
+import type { SalesOrderEntity } from './entities.js';
+import type { OrdersRepository } from './orders.repository.js';
+import type { ProvisioningRepository } from './provisioning.repository.js';
 import type { OrderStatusWriter } from './order-status.js';
 import { PROVISION_ORDER_JOB } from './purchase.service.js';
 
@@ -42,6 +41,8 @@ export class ProvisioningService {
     private readonly customers: CustomerService,
     private readonly mail: MailService,
     private readonly status: OrderStatusWriter,
+    private readonly orders: OrdersRepository,
+    private readonly provisioning: ProvisioningRepository,
     private readonly options: { provisioningDelayMs: number; publicUrl: () => string },
   ) {
     jobs.register(PROVISION_ORDER_JOB, (payload, _job, done) => this.provision(String(payload.orderId), done), {
@@ -58,22 +59,11 @@ export class ProvisioningService {
 
   /** `done` marks the job done in the transaction that records the last subscription (see JobHandler). */
   async provision(orderId: string, done?: (m: EntityManager) => Promise<void>): Promise<void> {
-    // The order and its tenant choice in one statement: this runs once for every order placed.
-    const [order] = await this.db.select<{
-      id: string;
-      so_number: string;
-      status: OrderState;
-      customer_id: string;
-      choice: string | null;
-      state: string | null;
-      tenant_id: string | null;
-    }>(
-      `SELECT o.id, o.so_number, o.status, o.customer_id, t.choice, t.state, t.tenant_id FROM sales_order o LEFT JOIN ${CUSTOMER_TENANTS} t ON t.customer_id = o.customer_id WHERE o.id = ?`,
-      [orderId],
-    );
+    const order = await this.provisioning.order(orderId);
     if (!order) throw new Error(`no order ${orderId}`);
     if (order.status === 'PLACED')
       await this.transition(
+        this.system,
         { id: order.id, status: order.status, soNumber: order.so_number },
         'START_PROVISIONING',
         'Provisioning started.',
@@ -89,20 +79,7 @@ export class ProvisioningService {
     }
     if (!tenantId) throw new Error('the customer has no tenant to provision into');
 
-    const lines = await this.db.select<{
-      id: string;
-      line_number: number;
-      product_id: string;
-      sku_id: string;
-      sku_title: string;
-      term: Term;
-      billing_plan: BillingPlan;
-      quantity: number;
-      subscription_id: string | null;
-    }>(
-      'SELECT id, line_number, product_id, sku_id, sku_title, term, billing_plan, quantity, subscription_id FROM order_line WHERE order_id = ? ORDER BY line_number',
-      [orderId],
-    );
+    const lines = await this.provisioning.lines(orderId);
     const pending = lines.filter((l) => !l.subscription_id);
     // The completion job is queued with the last subscription recorded, and this job marked done there:
     // two commits fewer an order. A crash before it re-runs this job, which finds the lines done and queues it then.
@@ -128,13 +105,10 @@ export class ProvisioningService {
         quantity: Number(line.quantity),
         reference: `${orderId}:${line.line_number}`,
       });
-      await this.db.transaction(async (m) => {
-        await m.query(
-          portable(this.db.kind, "UPDATE order_line SET subscription_id = ?, status = 'PROVISIONED' WHERE id = ?"),
-          [subscriptionId, line.id],
-        );
+      await this.db.transaction(this.system, async (tx, m) => {
+        await this.provisioning.lineProvisioned(tx, line.id, subscriptionId);
         await this.event(
-          m,
+          tx,
           orderId,
           'PROVISIONING',
           `${line.quantity} × ${line.sku_title}: subscription ${subscriptionId}.`,
@@ -146,15 +120,16 @@ export class ProvisioningService {
   }
 
   async complete(orderId: string, done?: (m: EntityManager) => Promise<void>): Promise<void> {
-    const order = await this.db.read.findOneByOrFail(SalesOrderEntity, { id: orderId });
+    const system = this.system;
+    const order = await this.orders.byId(system, orderId);
+    if (!order) throw new Error(`no order ${orderId}`);
     if (order.status !== 'PROVISIONING') return;
-    const system = systemContext(this.clock, 'system:provisioning');
     const customer = await this.customers.get(system, order.customerId);
     if (!customer) throw new Error(`order ${orderId} names no customer`);
     const tenant = await this.tenants.chosen(system, customer);
-    const lines = await this.db.read.find(OrderLineEntity, { where: { orderId }, order: { lineNumber: 'ASC' } });
-    await this.transition(order, 'PROVISIONING_SUCCEEDED', 'Licences provisioned.', async (tx, m) => {
-      await m.update(SalesOrderEntity, orderId, { provisionedAt: this.clock.now().toISOString() });
+    const lines = await this.orders.linesOf(system, orderId);
+    await this.transition(system, order, 'PROVISIONING_SUCCEEDED', 'Licences provisioned.', async (tx, m) => {
+      await this.orders.set(tx, orderId, { provisionedAt: this.clock.now().toISOString() });
       await this.mail.enqueue(
         tx,
         {
@@ -191,11 +166,11 @@ export class ProvisioningService {
     // Staff only: a reseller's users see a failed order, and staff decide when to try again.
     if (ctx.principal?.kind === 'reseller') throw new Forbidden();
     requirePermission(ctx, Permission.OrdersManage);
-    const order = await this.db.read.findOneBy(SalesOrderEntity, { id: orderId });
+    const order = await this.orders.byId(ctx, orderId);
     if (!order) return fail('RETRY_REFUSED', `No order ${orderId}.`);
     const next = nextOrderState(order.status, 'RETRY');
     if (!next.ok) return fail('RETRY_REFUSED', next.message);
-    await this.transition(order, 'RETRY', 'Provisioning retried by staff.', (_tx, m) =>
+    await this.transition(ctx, order, 'RETRY', 'Provisioning retried by staff.', (_tx, m) =>
       this.jobs.enqueue(
         m,
         PROVISION_ORDER_JOB,
@@ -207,30 +182,37 @@ export class ProvisioningService {
   }
 
   private async fail(orderId: string, reason: string): Promise<void> {
-    const order = await this.db.read.findOneByOrFail(SalesOrderEntity, { id: orderId });
-    await this.transition(order, 'PROVISIONING_FAILED', `Provisioning failed: ${reason}`, (_tx, m) =>
-      m.update(SalesOrderEntity, orderId, { failureReason: reason }).then(() => undefined),
+    const order = await this.orders.byId(this.system, orderId);
+    if (!order) throw new Error(`no order ${orderId}`);
+    await this.transition(this.system, order, 'PROVISIONING_FAILED', `Provisioning failed: ${reason}`, (tx) =>
+      this.orders.set(tx, orderId, { failureReason: reason }),
     );
   }
 
-  /** Moves the order through the one status writer, in a transaction of its own with `also`. */
+  /** What provisioning does by itself: the system, on the service's clock. */
+  private get system(): RequestContext {
+    return systemContext(this.clock, 'system:provisioning');
+  }
+
+  /** Moves the order through the one status writer, in a transaction of its own with `also`, done by `actor`. */
   private async transition(
+    actor: RequestContext,
     order: Pick<SalesOrderEntity, 'id' | 'status' | 'soNumber'>,
     event: OrderEvent,
     message: string,
     also?: (tx: Transactional, m: EntityManager) => Promise<void>,
   ): Promise<void> {
-    await this.db.transaction(systemContext(this.clock, 'system:provisioning'), async (tx, m) => {
+    await this.db.transaction(actor, async (tx, m) => {
       await this.status.move(tx, order, event, message);
       await also?.(tx, m);
     });
   }
 
   private async note(orderId: string, state: string, message: string): Promise<void> {
-    await this.db.transaction((m) => this.event(m, orderId, state, message));
+    await this.db.transaction(this.system, (tx) => this.event(tx, orderId, state, message));
   }
 
-  private async event(m: EntityManager, orderId: string, state: string, message: string): Promise<void> {
-    await appendOrderEvent(m, orderId, this.clock.now(), state, message);
+  private async event(tx: Transactional, orderId: string, state: string, message: string): Promise<void> {
+    await this.orders.appendEvent(tx, orderId, this.clock.now(), state, message);
   }
 }

@@ -1,13 +1,9 @@
-import { CUSTOMERS } from '../customers/published.js';
-import { RESELLERS } from '../resellers/published.js';
-import { CUSTOMER_TENANTS } from '../tenants/published.js';
 import { createHash, randomUUID } from 'node:crypto';
 import {
   canCreateNewTenant,
   canPayWith,
   canUseExistingTenant,
   type CustomerSegment,
-  type ResellerStatus,
   defaultPaymentMethod,
   formatMoney,
   formatSalesOrderNumber,
@@ -18,10 +14,8 @@ import {
   type PurchaseContext,
   type Readiness,
 } from '@nce/domain';
-import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
-import { insertRows, portable } from '../db/sql.js';
 import type { PartnerCenter } from '../partner-center/index.js';
 import { Permission } from '../platform/permissions.js';
 import {
@@ -37,8 +31,9 @@ import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { ResellerService } from '../resellers/index.js';
 import type { TermsService } from '../terms/index.js';
 import type { CartService, CartView } from './cart.service.js';
-import { type OrderEventEntity, SalesOrderEntity } from './entities.js';
+import type { OrderEventEntity, SalesOrderEntity } from './entities.js';
 import type { ListedOrder, OrderQueryService } from './order-query.service.js';
+import type { PurchaseRepository } from './purchase.repository.js';
 
 export const PROVISION_ORDER_JOB = 'order.provision';
 
@@ -79,24 +74,6 @@ const refused = (code: string, message: string, field?: string) =>
 export type PlacedOrder = ListedOrder & { events: Pick<OrderEventEntity, 'at' | 'state' | 'message'>[] };
 
 /** What the purchase rules read in one statement: the reseller, the cart's customer and its tenant choice. */
-interface PurchaseRow {
-  reseller_name: string;
-  status: ResellerStatus;
-  checks: string | null;
-  checks_at: string | null;
-  mpn_location_id: string | null;
-  reseller_domain: string | null;
-  has_orders: number | boolean;
-  customer_id: string | null;
-  company_name: string | null;
-  segment: CustomerSegment;
-  choice: 'NEW' | 'EXISTING' | null;
-  domain: string;
-  state: string | null;
-  attested_at: string | null;
-  attested_by_email: string | null;
-}
-
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 /** The purchase flow's last steps: pre-flight readiness, then Buy (R1, R9, R10, R13, R16–R18). */
@@ -111,6 +88,7 @@ export class PurchaseService {
     private readonly orders: OrderQueryService,
     private readonly resellers: ResellerService,
     private readonly terms: TermsService,
+    private readonly purchases: PurchaseRepository,
     private readonly distributorPartnerId: string,
   ) {}
 
@@ -150,7 +128,7 @@ export class PurchaseService {
       return refused('INVALID_REQUEST', 'A PO number has at most 40 characters.', 'poNumber');
     const requestHash = hashOf({ poNumber, paymentMethod: request.paymentMethod ?? null });
 
-    const replay = await this.replay(null, resellerId, key, requestHash);
+    const replay = await this.replay(ctx, resellerId, key, requestHash);
     if (replay) return replay;
 
     const found = await this.context(ctx, resellerId, request.paymentMethod);
@@ -161,7 +139,7 @@ export class PurchaseService {
       // A twin request with this key may have checked the cart out since the first look: that is its order, not a
       // refusal.
       return (
-        (await this.replay(null, resellerId, key, requestHash)) ??
+        (await this.replay(ctx, resellerId, key, requestHash)) ??
         fail<NotReady>('NOT_READY', `${readiness.unmet.length} prerequisite(s) are not met.`, {
           details: { unmet: readiness.unmet },
         })
@@ -170,7 +148,7 @@ export class PurchaseService {
     if (!view) {
       // A twin request with this key may have checked the cart out a moment ago.
       return (
-        (await this.replay(null, resellerId, key, requestHash)) ??
+        (await this.replay(ctx, resellerId, key, requestHash)) ??
         refused('CART_CHANGED', 'The cart was just checked out or emptied; review it and buy again.')
       );
     }
@@ -181,7 +159,7 @@ export class PurchaseService {
       (request.cartVersion != null && request.cartVersion !== view.cart.version) ||
       (request.expectedTotalMinor != null && total && request.expectedTotalMinor !== total.amountMinor)
     ) {
-      const replayed = await this.replay(null, resellerId, key, requestHash);
+      const replayed = await this.replay(ctx, resellerId, key, requestHash);
       if (replayed) return replayed;
       const items = view.lines.reduce((sum, l) => sum + l.quantity, 0);
       return refused(
@@ -192,14 +170,7 @@ export class PurchaseService {
     const changed = view.lines.filter((l) => l.currentUnitPriceMinor !== l.unitPriceMinor);
     if (changed.length) {
       // R16: never charge a changed price silently; the cart takes today's prices for the next confirmation.
-      await this.db.transaction(async (m) => {
-        for (const line of changed)
-          if (line.currentUnitPriceMinor !== null)
-            await m.query(portable(this.db.kind, 'UPDATE cart_line SET unit_price_minor = ? WHERE id = ?'), [
-              line.currentUnitPriceMinor,
-              line.id,
-            ]);
-      });
+      await this.carts.takeTodaysPrices(actor, changed);
       return fail<PricesChanged>(
         'PRICES_CHANGED',
         'Prices changed since the cart was priced; confirm the new figures and buy again.',
@@ -217,12 +188,12 @@ export class PurchaseService {
     }
 
     try {
-      return await this.db.transaction(actor, async (tx, m) => {
-        const again = await this.replay(m, resellerId, key, requestHash);
+      return await this.db.transaction(actor, async (tx) => {
+        const again = await this.replay(tx, resellerId, key, requestHash);
         if (again) return again;
         const cartChanged = async () =>
           // Under READ COMMITTED a twin with this key may have committed since our first look.
-          (await this.replay(m, resellerId, key, requestHash)) ??
+          (await this.replay(tx, resellerId, key, requestHash)) ??
           refused('CART_CHANGED', 'The cart changed while you checked out; review it and buy again.');
         // Claim the cart before anything else: one transaction checks out the version of it that was priced
         // above. On PostgreSQL a concurrent Buy waits here on the row lock, then finds the version moved on and stops.
@@ -254,24 +225,20 @@ export class PurchaseService {
       });
     } catch (error) {
       // Two requests with one key racing past the check on PostgreSQL: the unique index decides.
-      const replayAfterRace = await this.replay(null, resellerId, key, requestHash);
+      const replayAfterRace = await this.replay(ctx, resellerId, key, requestHash);
       if (replayAfterRace) return replayAfterRace;
       throw error;
     }
   }
 
-  /** The order this key already placed, if any: in the Buy's transaction (`m`), or outside any (null). */
+  /** The order this key already placed, if any: in the Buy's transaction when `ctx` is in it. */
   private async replay(
-    m: EntityManager | null,
+    ctx: RequestContext,
     resellerId: string,
     key: string,
     requestHash: string,
   ): Promise<Result<Attempt> | null> {
-    // Asked up to three times a Buy and almost always absent: an index probe, the order read only when there is one.
-    const sql = 'SELECT id, so_number, request_hash FROM sales_order WHERE reseller_id = ? AND idempotency_key = ?';
-    const [hit] = m
-      ? await m.query(portable(this.db.kind, sql), [resellerId, key])
-      : await this.db.select<Record<string, string>>(sql, [resellerId, key]);
+    const hit = await this.purchases.placedWithKey(ctx, resellerId, key);
     if (!hit) return null;
     if (hit.request_hash !== requestHash) {
       return refused(
@@ -280,7 +247,7 @@ export class PurchaseService {
         'idempotencyKey',
       );
     }
-    return ok({ order: await (m ?? this.db.read).findOneByOrFail(SalesOrderEntity, { id: hit.id }), replayed: true });
+    return ok({ order: await this.purchases.order(ctx, hit.id), replayed: true });
   }
 
   private async place(
@@ -290,18 +257,9 @@ export class PurchaseService {
     context: PurchaseContext,
     request: { key: string; requestHash: string; poNumber: string | null },
   ): Promise<{ order: SalesOrderEntity; placed: PlacedOrder }> {
-    const m = tx.transaction;
     const now = this.clock.now();
     const at = now.toISOString();
-    const day = at.slice(0, 10).replace(/-/g, '');
-    // The upsert locks the day's row until commit (PostgreSQL) or holds the only writer (SQLite).
-    const [{ last }] = await m.query(
-      portable(
-        this.db.kind,
-        'INSERT INTO so_sequence (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = so_sequence.last + 1 RETURNING last',
-      ),
-      [day],
-    );
+    const last = await this.purchases.nextSequence(tx, at.slice(0, 10).replace(/-/g, ''));
     const tenant = context.tenant!;
     const order: SalesOrderEntity = {
       id: randomUUID(),
@@ -323,66 +281,24 @@ export class PurchaseService {
       updatedAt: at,
       version: 1,
     };
-    await insertRows(m, 'sales_order', [
-      {
-        id: order.id,
-        so_number: order.soNumber,
-        reseller_id: order.resellerId,
-        customer_id: order.customerId,
-        status: order.status,
-        payment_method: order.paymentMethod,
-        po_number: order.poNumber,
-        currency: order.currency,
-        total_minor: order.totalMinor,
-        idempotency_key: order.idempotencyKey,
-        request_hash: order.requestHash,
-        tenant_domain: order.tenantDomain,
-        placed_by_user_id: order.placedByUserId,
-        placed_at: at,
-        provisioned_at: null,
-        failure_reason: null,
-        updated_at: at,
-        version: 1,
-      },
-    ]);
     const lines = view.lines.map((line, i) => ({
       line,
       lineNumber: i + 1,
       lineTotalMinor: line.unitPriceMinor * line.quantity,
     }));
-    await insertRows(
-      m,
-      'order_line',
-      lines.map(({ line, lineNumber, lineTotalMinor }) => ({
-        id: randomUUID(),
-        order_id: order.id,
-        line_number: lineNumber,
-        price_id: line.priceId,
-        product_id: line.productId,
-        product_title: line.productTitle,
-        sku_id: line.skuId,
-        sku_title: line.skuTitle,
-        term: line.term,
-        billing_plan: line.billingPlan,
-        quantity: line.quantity,
-        unit_price_minor: line.unitPriceMinor,
-        line_total_minor: lineTotalMinor,
-        subscription_id: null,
-        returned_quantity: 0,
-        status: 'PENDING',
-      })),
-    );
-    // A new order's timeline starts here, at position 1.
     const event = {
       at,
       state: 'PLACED',
       message: `Order ${order.soNumber} placed${request.poNumber ? ` (PO ${request.poNumber})` : ''}; paid by ${order.paymentMethod === 'TERMS' ? 'terms' : 'credit card'}.`,
     };
-    await insertRows(m, 'order_event', [
-      { id: randomUUID(), order_id: order.id, at, seq: 1, state: event.state, message: event.message },
-    ]);
+    await this.purchases.insert(
+      tx,
+      order,
+      lines.map(({ line, lineNumber, lineTotalMinor }) => ({ ...line, lineNumber, lineTotalMinor })),
+      event,
+    );
     await this.jobs.enqueue(
-      m,
+      tx.transaction,
       PROVISION_ORDER_JOB,
       { orderId: order.id },
       { key: `${PROVISION_ORDER_JOB}:${order.id}`, maxAttempts: 5 },
@@ -441,16 +357,7 @@ export class PurchaseService {
     names: { reseller: string; customer: string };
   } | null> {
     const view = await this.carts.view(ctx, resellerId);
-    // The reseller, the cart's customer and its tenant choice, and whether this is a first order, in one statement.
-    const [row] = await this.db.select<PurchaseRow>(
-      `SELECT r.company_name AS reseller_name, r.status, r.checks, r.checks_at, r.mpn_location_id, r.reseller_domain,
-              EXISTS (SELECT 1 FROM sales_order o WHERE o.reseller_id = r.id) AS has_orders,
-              cu.id AS customer_id, cu.company_name, cu.segment,
-              t.choice, t.domain, t.state, t.attested_at, t.attested_by_email
-       FROM ${RESELLERS} r LEFT JOIN ${CUSTOMERS} cu ON cu.id = ? LEFT JOIN ${CUSTOMER_TENANTS} t ON t.customer_id = cu.id
-       WHERE r.id = ?`,
-      [view?.cart.customerId ?? '', resellerId],
-    );
+    const row = await this.purchases.facts(resellerId, view?.cart.customerId ?? null);
     if (!row) return null;
     const checks = await this.resellers.checksOf(systemContext(ctx.clock, 'system:preflight'), {
       id: resellerId,

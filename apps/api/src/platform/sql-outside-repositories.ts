@@ -7,11 +7,6 @@
 export const SQL_OUTSIDE_REPOSITORIES: readonly string[] = [
   'catalog/catalog.service.ts',
   'catalog/price-list-importer.ts',
-  'orders/index.ts',
-  'orders/order-query.service.ts',
-  'orders/order-status.ts',
-  'orders/provisioning.service.ts',
-  'orders/purchase.service.ts',
   'partner-center/simulator.service.ts',
   'partner-center/simulator.ts',
 ];

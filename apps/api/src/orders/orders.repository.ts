@@ -1,0 +1,293 @@
+import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
+import { In } from 'typeorm';
+import { CUSTOMERS } from '../customers/published.js';
+import { RESELLERS } from '../resellers/published.js';
+import type { OrderState } from '@nce/domain';
+import type { Database } from '../db/database.js';
+import { insertRows, packedColumns, portable, readPacked, rowSpec, unpack, updateReturning } from '../db/sql.js';
+import type { RequestContext, Transactional } from '../platform/request-context.js';
+import { nextPosition } from '../platform/sequence.js';
+import { containsPattern, encodeKeyset, keysetAfter, type KeyOrder } from '../platform/cursor.js';
+import type { SortColumns } from '../platform/list-sort.js';
+import { OrderEventEntity, OrderLineEntity, SalesOrderEntity } from './entities.js';
+
+export interface OrderFilter {
+  resellerId?: string | null;
+  customerId?: string | null;
+  status?: OrderState | null;
+  from?: string | null;
+  to?: string | null;
+  /** Part of the SO number, the PO number, the customer's or the reseller's name. */
+  search?: string | null;
+}
+
+/** The columns an order list sorts on; the list starts newest first. */
+export const ORDER_SORTS = {
+  PLACED: { column: 'o.placed_at', property: 'placedAt', direction: 'DESC' },
+  SO_NUMBER: { column: 'o.so_number', property: 'soNumber', direction: 'DESC' },
+  RESELLER: { column: 'r.company_name', property: 'resellerName', direction: 'ASC' },
+  CUSTOMER: { column: 'c.company_name', property: 'customerName', direction: 'ASC' },
+  STATUS: { column: 'o.status', property: 'status', direction: 'ASC' },
+  TOTAL: { column: 'o.total_minor', property: 'totalMinor', direction: 'DESC', type: 'number' },
+} satisfies SortColumns<string>;
+export type OrderSortKey = keyof typeof ORDER_SORTS;
+
+export interface OrderRow extends SalesOrderEntity {
+  resellerName: string;
+  customerName: string;
+  lines: OrderLineEntity[];
+}
+
+/** What a list shows of an order: what the API exposes, not the bookkeeping (keys, hashes, versions). */
+export type ListedLine = Pick<
+  OrderLineEntity,
+  | 'orderId'
+  | 'lineNumber'
+  | 'productTitle'
+  | 'skuTitle'
+  | 'term'
+  | 'billingPlan'
+  | 'quantity'
+  | 'unitPriceMinor'
+  | 'lineTotalMinor'
+  | 'subscriptionId'
+  | 'status'
+>;
+export type ListedOrder = Omit<
+  OrderRow,
+  'idempotencyKey' | 'requestHash' | 'placedByUserId' | 'updatedAt' | 'version' | 'lines'
+> & { lines: ListedLine[] };
+
+/** Orders (sales_order) with their lines (order_line) and timelines (order_event), as lists and pages read them. */
+export class OrdersRepository {
+  constructor(private readonly db: Database) {}
+
+  /** A page of orders with their lines: two statements whatever its size. */
+  async page(
+    filter: OrderFilter,
+    first: number,
+    after: string | null | undefined,
+    order: KeyOrder,
+  ): Promise<{ orders: ListedOrder[]; hasNextPage: boolean; endCursor: string | null }> {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    const add = (sql: string, ...values: (string | number)[]) => (where.push(sql), params.push(...values));
+    if (filter.resellerId) add('o.reseller_id = ?', filter.resellerId);
+    if (filter.customerId) add('o.customer_id = ?', filter.customerId);
+    if (filter.status) add('o.status = ?', filter.status);
+    if (filter.from) add('o.placed_at >= ?', filter.from);
+    if (filter.to) add('o.placed_at < ?', filter.to);
+    if (filter.search?.trim()) {
+      const pattern = containsPattern(filter.search.trim());
+      add(
+        "(LOWER(o.so_number) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(o.po_number, '')) LIKE ? ESCAPE '\\' OR LOWER(r.company_name) LIKE ? ESCAPE '\\' OR LOWER(c.company_name) LIKE ? ESCAPE '\\')",
+        pattern,
+        pattern,
+        pattern,
+        pattern,
+      );
+    }
+    if (after) {
+      const past = keysetAfter(order.column, 'o.id', order, after);
+      add(past.sql, ...past.params);
+    }
+    const rows: { packed: unknown }[] = await this.db.read.query(
+      portable(
+        this.db.kind,
+        `SELECT ${packedColumns(this.db.kind, [...ORDER_ROW.columns.map(([column]) => `o.${column}`), 'r.company_name', 'c.company_name'])}
+         FROM sales_order o JOIN ${RESELLERS} r ON r.id = o.reseller_id JOIN ${CUSTOMERS} c ON c.id = o.customer_id
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order.column} ${order.direction}, o.id ${order.direction} LIMIT ?`,
+      ),
+      [...params, first + 1],
+    );
+    // Each order is built once, its lines appended in place: a page of 100 spreads nothing.
+    const orders = rows.slice(0, first).map((row) => orderOf(unpack(row)));
+    const byId = new Map(orders.map((o) => [o.id, o]));
+    if (orders.length) {
+      const lines: { packed: unknown }[] = await this.db.read.query(
+        portable(
+          this.db.kind,
+          `SELECT ${packedColumns(
+            this.db.kind,
+            LINE_ROW.columns.map(([column]) => column),
+          )} FROM order_line WHERE order_id IN (${orders.map(() => '?').join(', ')}) ORDER BY order_id, line_number`,
+        ),
+        orders.map((o) => o.id),
+      );
+      for (const row of lines) {
+        const line = lineOf(unpack(row));
+        byId.get(line.orderId)?.lines.push(line);
+      }
+    }
+    const last = orders[orders.length - 1];
+    return {
+      orders,
+      hasNextPage: rows.length > first,
+      endCursor: last
+        ? encodeKeyset(order, last[order.property as keyof ListedOrder] as string | number, last.id)
+        : null,
+    };
+  }
+
+  /** A line and its order; null when there is no such line. */
+  async lineWithOrder(lineId: string): Promise<{ order: SalesOrderEntity; line: OrderLineEntity } | null> {
+    const line = await this.db.read.findOneBy(OrderLineEntity, { id: lineId });
+    const order = line && (await this.db.read.findOneBy(SalesOrderEntity, { id: line.orderId }));
+    return line && order ? { order, line } : null;
+  }
+
+  /** An order with its reseller's and customer's names, its lines and its timeline; null when there is none. */
+  async withLinesAndEvents(id: string): Promise<(OrderRow & { events: OrderEventEntity[] }) | null> {
+    const [rows, events] = await Promise.all([
+      this.db.read.query(
+        portable(
+          this.db.kind,
+          `SELECT o.*, r.company_name AS reseller_name, c.company_name AS customer_name FROM sales_order o JOIN ${RESELLERS} r ON r.id = o.reseller_id JOIN ${CUSTOMERS} c ON c.id = o.customer_id WHERE o.id = ?`,
+        ),
+        [id],
+      ),
+      this.db.read.find(OrderEventEntity, { where: { orderId: id }, order: { seq: 'ASC', at: 'ASC' } }),
+    ]);
+    const row = rows[0];
+    if (!row) return null;
+    const lines = await this.db.read.find(OrderLineEntity, { where: { orderId: id }, order: { lineNumber: 'ASC' } });
+    return Object.assign(this.db.read.create(SalesOrderEntity, toEntity(row)), {
+      resellerName: String(row.reseller_name),
+      customerName: String(row.customer_name),
+      lines,
+      events,
+    });
+  }
+
+  /** In `ctx`'s transaction if one is open. */
+  byId(ctx: RequestContext, id: string): Promise<SalesOrderEntity | null> {
+    return this.db.managerOf(ctx).findOneBy(SalesOrderEntity, { id });
+  }
+
+  linesOf(ctx: RequestContext, orderId: string): Promise<OrderLineEntity[]> {
+    return this.db.managerOf(ctx).find(OrderLineEntity, { where: { orderId }, order: { lineNumber: 'ASC' } });
+  }
+
+  /** Moves an order to `to` only if it still has the status the caller decided on; false when it moved on. */
+  async moveStatus(tx: Transactional, orderId: string, from: OrderState, to: OrderState, at: string): Promise<boolean> {
+    const moved = await updateReturning(
+      tx.transaction,
+      'UPDATE sales_order SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = ? RETURNING id',
+      [to, at, orderId, from],
+    );
+    return moved.length === 1;
+  }
+
+  async set(
+    tx: Transactional,
+    orderId: string,
+    fields: Partial<Pick<SalesOrderEntity, 'provisionedAt' | 'failureReason'>>,
+  ): Promise<void> {
+    await tx.transaction.update(SalesOrderEntity, orderId, fields);
+  }
+
+  /** Adds returned seats to a line only if it still has `seen` returned; false when it moved on. */
+  async addReturned(tx: Transactional, lineId: string, seen: number, quantity: number): Promise<boolean> {
+    const claimed = await tx.transaction
+      .createQueryBuilder()
+      .update(OrderLineEntity)
+      .set({ returnedQuantity: () => `returned_quantity + ${Number(quantity)}` })
+      .where('id = :id AND returned_quantity = :seen', { id: lineId, seen })
+      .execute();
+    return claimed.affected === 1;
+  }
+
+  /** Appends to an order's timeline, after its last event. */
+  async appendEvent(tx: Transactional, orderId: string, at: Date, state: string, message: string): Promise<void> {
+    const m = tx.transaction;
+    await insertRows(m, 'order_event', [
+      {
+        id: randomUUID(),
+        order_id: orderId,
+        at: at.toISOString(),
+        seq: await nextPosition(m, 'order_event', 'order_id', orderId),
+        state,
+        message,
+      },
+    ]);
+  }
+
+  /** Each order's timeline: one statement for a page of orders. */
+  eventsByOrder(): DataLoader<string, OrderEventEntity[]> {
+    return new DataLoader(async (ids) => {
+      const rows = await this.db.read.find(OrderEventEntity, {
+        where: { orderId: In([...ids]) },
+        order: { seq: 'ASC', at: 'ASC' },
+      });
+      return ids.map((id) => rows.filter((e) => e.orderId === id));
+    });
+  }
+}
+
+/** What a list reads of an order, column by column (checked against the entity in db/row-specs.test.ts). */
+export const ORDER_ROW = rowSpec<ListedOrder>(SalesOrderEntity, [
+  ['id', 'id', 'text'],
+  ['so_number', 'soNumber', 'text'],
+  ['reseller_id', 'resellerId', 'text'],
+  ['customer_id', 'customerId', 'text'],
+  ['status', 'status', 'text'],
+  ['payment_method', 'paymentMethod', 'text'],
+  ['po_number', 'poNumber', 'optionalText'],
+  ['currency', 'currency', 'text'],
+  ['total_minor', 'totalMinor', 'number'],
+  ['tenant_domain', 'tenantDomain', 'text'],
+  ['placed_at', 'placedAt', 'text'],
+  ['provisioned_at', 'provisionedAt', 'optionalText'],
+  ['failure_reason', 'failureReason', 'optionalText'],
+]);
+
+export const LINE_ROW = rowSpec<ListedLine>(OrderLineEntity, [
+  ['order_id', 'orderId', 'text'],
+  ['line_number', 'lineNumber', 'number'],
+  ['product_title', 'productTitle', 'text'],
+  ['sku_title', 'skuTitle', 'text'],
+  ['term', 'term', 'text'],
+  ['billing_plan', 'billingPlan', 'text'],
+  ['quantity', 'quantity', 'number'],
+  ['unit_price_minor', 'unitPriceMinor', 'number'],
+  ['line_total_minor', 'lineTotalMinor', 'number'],
+  ['subscription_id', 'subscriptionId', 'optionalText'],
+  ['status', 'status', 'text'],
+]);
+
+/** Where the reseller's and the customer's names follow the order's own columns in a list row. */
+const NAMES_AT = ORDER_ROW.columns.length;
+
+/** An order from its packed columns, then the reseller's and the customer's names; its lines are added after. */
+const orderOf = (v: readonly unknown[]): ListedOrder =>
+  readPacked(ORDER_ROW, v, 0, {
+    resellerName: String(v[NAMES_AT]),
+    customerName: String(v[NAMES_AT + 1]),
+    lines: [] as ListedLine[],
+  }) as ListedOrder;
+
+const lineOf = (v: readonly unknown[]): ListedLine => readPacked(LINE_ROW, v, 0, {}) as ListedLine;
+
+function toEntity(r: Record<string, unknown>): Partial<SalesOrderEntity> {
+  return {
+    id: String(r.id),
+    soNumber: String(r.so_number),
+    resellerId: String(r.reseller_id),
+    customerId: String(r.customer_id),
+    status: r.status as OrderState,
+    paymentMethod: r.payment_method as SalesOrderEntity['paymentMethod'],
+    poNumber: (r.po_number as string | null) ?? null,
+    currency: String(r.currency),
+    totalMinor: Number(r.total_minor),
+    idempotencyKey: String(r.idempotency_key),
+    requestHash: String(r.request_hash),
+    tenantDomain: String(r.tenant_domain),
+    placedByUserId: (r.placed_by_user_id as string | null) ?? null,
+    placedAt: String(r.placed_at),
+    provisionedAt: (r.provisioned_at as string | null) ?? null,
+    failureReason: (r.failure_reason as string | null) ?? null,
+    updatedAt: String(r.updated_at),
+    version: Number(r.version),
+  };
+}
