@@ -1,10 +1,12 @@
 import { ImportAsJob1732600000000 } from './1732600000000-import-as-job.js';
 import type { ApiModule } from '../platform/module.js';
 import { CatalogResolver } from './catalog.resolver.js';
+import { CatalogRepository } from './catalog.repository.js';
 import { CatalogService } from './catalog.service.js';
 import { PriceListImportEntity } from './price-list-import.entity.js';
 import { PriceListImportResolver } from './price-list-import.resolver.js';
 import { PriceListImporter } from './price-list-importer.js';
+import { PriceListsRepository } from './price-lists.repository.js';
 import { PriceEntity } from './price.entity.js';
 import { ProductEntity } from './product.entity.js';
 import { SkuEntity } from './sku.entity.js';
@@ -29,8 +31,8 @@ export const catalogModule: ApiModule = {
     const uploads = new UploadStore(config.dataDir);
     return {
       uploads,
-      priceLists: new PriceListImporter(db, clock, uploads, audit, jobs),
-      catalog: new CatalogService(db, config.defaultMarket),
+      priceLists: new PriceListImporter(db, clock, uploads, audit, jobs, new PriceListsRepository(db)),
+      catalog: new CatalogService(new CatalogRepository(db), config.defaultMarket),
     };
   },
   routes: uploadRoutes,

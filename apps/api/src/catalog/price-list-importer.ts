@@ -7,13 +7,17 @@ import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { Permission } from '../platform/permissions.js';
-import { requirePermission, type RequestContext } from '../platform/request-context.js';
+import {
+  requirePermission,
+  systemContext,
+  type RequestContext,
+  type Transactional,
+} from '../platform/request-context.js';
 import { fail, ok, type Result } from '../platform/result.js';
-import { insertRows, portable } from '../db/sql.js';
 import type { Clock } from '../platform/clock.js';
-import { keysetPage } from '../platform/cursor.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
-import { PriceListImportEntity } from './price-list-import.entity.js';
+import type { PriceListImportEntity } from './price-list-import.entity.js';
+import type { PriceListsRepository, StagingColumn } from './price-lists.repository.js';
 import {
   checkHeader,
   parsePriceListRow,
@@ -40,36 +44,6 @@ export type ImportResult = ({ ok: true } & ImportSummary) | { ok: false; importI
 
 const STAGING_BATCH = 250;
 
-/** The columns of a staged row. */
-type StagingColumn =
-  | 'import_id'
-  | 'line'
-  | 'product_id'
-  | 'product_title'
-  | 'publisher'
-  | 'sku_id'
-  | 'sku_title'
-  | 'sku_description'
-  | 'unit_of_measure'
-  | 'product_search'
-  | 'sku_search'
-  | 'segment'
-  | 'market'
-  | 'currency'
-  | 'term'
-  | 'billing_plan'
-  | 'tier_min'
-  | 'tier_max'
-  | 'effective_start'
-  | 'effective_end'
-  | 'unit_price_minor'
-  | 'erp_price_minor'
-  | 'change_indicator'
-  | 'tags';
-
-const PRICE_KEY = ['segment', 'market', 'currency', 'term', 'billing_plan', 'tier_min', 'effective_start'];
-const PRICE_VALUES = ['tier_max', 'effective_end', 'unit_price_minor', 'erp_price_minor', 'change_indicator', 'tags'];
-
 /**
  * Imports Microsoft's NCE price list. The file is streamed (memory stays flat whatever its size),
  * every row is checked, and valid rows wait in a staging table; only when the whole file has been
@@ -94,6 +68,7 @@ export class PriceListImporter {
     private readonly uploads: UploadStore,
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
+    private readonly imports: PriceListsRepository,
   ) {
     // The import is a job: leased while it runs, run again from the first row when its process died, and
     // failed (nothing of it applied) once its attempts are spent.
@@ -144,14 +119,7 @@ export class PriceListImporter {
     after?: string | null,
   ): Promise<{ imports: PriceListImportEntity[]; hasNextPage: boolean; endCursor: string | null }> {
     requirePermission(ctx, Permission.CatalogImport);
-    const page = await keysetPage(this.db.read.createQueryBuilder(PriceListImportEntity, 'i'), {
-      alias: 'i',
-      column: 'started_at',
-      direction: 'DESC',
-      first,
-      after,
-      key: (i) => i.startedAt,
-    });
+    const page = await this.imports.page(first, after);
     return { imports: page.rows, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 
@@ -173,7 +141,8 @@ export class PriceListImporter {
     } finally {
       this.progress.delete(importId);
     }
-    const record = await this.db.read.findOneByOrFail(PriceListImportEntity, { id: importId });
+    const record = await this.imports.byId(ctx, importId);
+    if (!record) throw new Error(`no price-list import ${importId}`);
     if (record.status === 'SUCCEEDED') {
       const { rowsRead, rowsInserted, rowsUpdated, rowsUnchanged } = record;
       return { ok: true, importId, rowsRead, rowsInserted, rowsUpdated, rowsUnchanged };
@@ -190,7 +159,7 @@ export class PriceListImporter {
     const id = randomUUID();
     await this.db.transaction(ctx, async (tx, m) => {
       const now = this.clock.now().toISOString();
-      await m.insert(PriceListImportEntity, {
+      await this.imports.insert(tx, {
         id,
         sourceName: sourceName.slice(0, 300),
         status: 'RUNNING',
@@ -215,11 +184,9 @@ export class PriceListImporter {
   /** The import job: from the first row, however often it was started before; nothing to do once it ended. */
   private async runJob(payload: Record<string, unknown>, done: (m: EntityManager) => Promise<void>): Promise<void> {
     const importId = String(payload.importId);
-    const current = await this.db.read.findOneBy(PriceListImportEntity, { id: importId });
+    const current = await this.imports.byId(this.system, importId);
     if (current?.status === 'RUNNING') {
-      await this.db.transaction((m) =>
-        m.query(portable(this.db.kind, 'DELETE FROM catalog_import_row WHERE import_id = ?'), [importId]),
-      );
+      await this.db.transaction(this.system, (tx) => this.imports.dropStaged(tx, importId));
       const source = payload as ImportSource;
       const input = 'upload' in source ? this.uploads.openTaken(source.upload) : createReadStream(source.file);
       await this.process(importId, input, this.progress.get(importId), done);
@@ -230,9 +197,9 @@ export class PriceListImporter {
   /** Its attempts spent (a fault of the server, not of the file): the import fails and nothing of it applies. */
   private async giveUp(payload: Record<string, unknown>, error: Error): Promise<void> {
     const importId = String(payload.importId);
-    await this.db.transaction(async (m) => {
-      await m.query(portable(this.db.kind, 'DELETE FROM catalog_import_row WHERE import_id = ?'), [importId]);
-      await this.move(m, importId, 'FAIL', {
+    await this.db.transaction(this.system, async (tx) => {
+      await this.imports.dropStaged(tx, importId);
+      await this.move(tx, importId, 'FAIL', {
         errorMessage: `the import stopped (${error.message.slice(0, 200)}); nothing of it was applied — import the file again`,
         finishedAt: this.clock.now().toISOString(),
       });
@@ -259,10 +226,10 @@ export class PriceListImporter {
     } catch (error) {
       const fileFault = error instanceof PriceListError || error instanceof CsvError;
       const fault = faultOf(error);
-      await this.db.transaction(async (m) => {
-        await m.query(portable(this.db.kind, 'DELETE FROM catalog_import_row WHERE import_id = ?'), [importId]);
+      await this.db.transaction(this.system, async (tx, m) => {
+        await this.imports.dropStaged(tx, importId);
         if (!fileFault) return;
-        await this.move(m, importId, 'FAIL', {
+        await this.move(tx, importId, 'FAIL', {
           errorLine: fault.line || null,
           errorColumn: fault.column,
           errorMessage: fault.message,
@@ -279,7 +246,7 @@ export class PriceListImporter {
 
   async get(ctx: RequestContext, importId: string): Promise<PriceListImportEntity | null> {
     requirePermission(ctx, Permission.CatalogImport);
-    return this.db.read.findOneBy(PriceListImportEntity, { id: importId });
+    return this.imports.byId(ctx, importId);
   }
 
   private async stage(
@@ -321,34 +288,20 @@ export class PriceListImporter {
   }
 
   private async writeStaging(importId: string, rows: PriceListRow[], rowsRead: number): Promise<void> {
-    await this.db.transaction(async (m) => {
-      // Hand-written: TypeORM's query builder made a 250-row insert's CPU and garbage the import's largest cost.
-      await insertRows(
-        m,
-        'catalog_import_row',
-        rows.map((row) => stagingValues(importId, row)),
-      );
-      await m.query(portable(this.db.kind, 'UPDATE catalog_import SET rows_read = ? WHERE id = ?'), [
-        rowsRead,
-        importId,
-      ]);
-    });
+    await this.imports.stage(
+      this.system,
+      importId,
+      rows.map((row) => stagingValues(importId, row)),
+      rowsRead,
+    );
   }
 
   /** Two rows of one file for the same SKU, segment, market, term, plan, tier and start date contradict each other. */
   private async findDuplicate(importId: string): Promise<PriceListFault | null> {
-    const key = ['product_id', 'sku_id', ...PRICE_KEY].join(', ');
-    const rows: { first: number; second: number }[] = await this.db.read.query(
-      portable(
-        this.db.kind,
-        `SELECT MIN(line) AS first, MAX(line) AS second FROM catalog_import_row WHERE import_id = ? GROUP BY ${key} HAVING COUNT(*) > 1 ORDER BY MAX(line) LIMIT 1`,
-      ),
-      [importId],
-    );
-    const duplicate = rows[0];
+    const duplicate = await this.imports.firstDuplicate(importId);
     if (!duplicate) return null;
     return {
-      line: Number(duplicate.second),
+      line: duplicate.second,
       column: null,
       message: `this row prices the same SKU, segment, market, currency, term, billing plan, tier and start date as line ${duplicate.first}`,
     };
@@ -360,37 +313,9 @@ export class PriceListImporter {
     rowsRead: number,
     done: (m: EntityManager) => Promise<void>,
   ): Promise<ImportSummary> {
-    const sql = (text: string) => portable(this.db.kind, text);
-    return this.db.transaction(async (m) => {
-      const { inserted, updated } = await countChanges(m, sql, importId);
-      await m.query(
-        sql(`INSERT INTO catalog_product (id, title, publisher, description, kind, search_text)
-             SELECT product_id, MAX(product_title), MAX(publisher),
-                    (SELECT d.sku_description FROM catalog_import_row d WHERE d.import_id = r.import_id AND d.product_id = r.product_id ORDER BY d.sku_id, d.line LIMIT 1),
-                    CASE WHEN SUM(CASE WHEN term = 'NONE' THEN 0 ELSE 1 END) = 0 THEN 'PERPETUAL' ELSE 'SUBSCRIPTION' END,
-                    MAX(product_search)
-             FROM catalog_import_row r WHERE import_id = ? GROUP BY import_id, product_id
-             ON CONFLICT (id) DO UPDATE SET title = excluded.title, publisher = excluded.publisher,
-               description = excluded.description, kind = excluded.kind, search_text = excluded.search_text`),
-        [importId],
-      );
-      await m.query(
-        sql(`INSERT INTO catalog_sku (product_id, sku_id, title, description, unit_of_measure, search_text)
-             SELECT product_id, sku_id, MAX(sku_title), MAX(sku_description), MAX(unit_of_measure), MAX(sku_search)
-             FROM catalog_import_row WHERE import_id = ? GROUP BY product_id, sku_id
-             ON CONFLICT (product_id, sku_id) DO UPDATE SET title = excluded.title, description = excluded.description,
-               unit_of_measure = excluded.unit_of_measure, search_text = excluded.search_text`),
-        [importId],
-      );
-      await m.query(
-        sql(`INSERT INTO catalog_price (sku_ref, ${[...PRICE_KEY, ...PRICE_VALUES].join(', ')})
-             SELECT s.id, ${[...PRICE_KEY, ...PRICE_VALUES].map((c) => `r.${c}`).join(', ')}
-             FROM catalog_import_row r JOIN catalog_sku s ON s.product_id = r.product_id AND s.sku_id = r.sku_id
-             WHERE r.import_id = ?
-             ON CONFLICT (sku_ref, ${PRICE_KEY.join(', ')}) DO UPDATE SET ${PRICE_VALUES.map((c) => `${c} = excluded.${c}`).join(', ')}`),
-        [importId],
-      );
-      await m.query(sql('DELETE FROM catalog_import_row WHERE import_id = ?'), [importId]);
+    return this.db.transaction(this.system, async (tx, m) => {
+      const { inserted, updated } = await this.imports.changes(tx, importId);
+      await this.imports.mergeStaged(tx, importId);
       const summary = {
         importId,
         rowsRead,
@@ -399,7 +324,7 @@ export class PriceListImporter {
         rowsUnchanged: rowsRead - inserted - updated,
       };
       // Merged only if the import is still running: one another process failed meanwhile stays failed.
-      const merged = await this.move(m, importId, 'MERGE', {
+      const merged = await this.move(tx, importId, 'MERGE', {
         rowsRead,
         rowsInserted: summary.rowsInserted,
         rowsUpdated: summary.rowsUpdated,
@@ -417,40 +342,22 @@ export class PriceListImporter {
    * if the import is still where it was read. False when it ended meanwhile (nothing is written then).
    */
   private async move(
-    m: EntityManager,
+    tx: Transactional,
     importId: string,
     event: ImportEvent,
     fields: Partial<PriceListImportEntity>,
   ): Promise<boolean> {
-    const current = await m.findOneBy(PriceListImportEntity, { id: importId });
+    const current = await this.imports.byId(tx, importId);
     if (!current) throw new Error(`no price-list import ${importId}`);
     const next = nextImportState(current.status, event);
     if (!next.ok) return false;
-    const moved = await m.update(
-      PriceListImportEntity,
-      { id: importId, status: current.status },
-      { ...fields, status: next.to },
-    );
-    return moved.affected === 1;
+    return this.imports.moveFrom(tx, importId, current.status, { ...fields, status: next.to });
   }
-}
 
-async function countChanges(
-  m: EntityManager,
-  sql: (t: string) => string,
-  importId: string,
-): Promise<{ inserted: number; updated: number }> {
-  const differs = PRICE_VALUES.map((c) => `(p.${c} <> r.${c} OR (p.${c} IS NULL) <> (r.${c} IS NULL))`).join(' OR ');
-  const rows: { inserted: number | string; updated: number | string }[] = await m.query(
-    sql(`SELECT SUM(CASE WHEN p.id IS NULL THEN 1 ELSE 0 END) AS inserted,
-                SUM(CASE WHEN p.id IS NOT NULL AND (${differs}) THEN 1 ELSE 0 END) AS updated
-         FROM catalog_import_row r
-         LEFT JOIN catalog_sku s ON s.product_id = r.product_id AND s.sku_id = r.sku_id
-         LEFT JOIN catalog_price p ON p.sku_ref = s.id AND ${PRICE_KEY.map((c) => `p.${c} = r.${c}`).join(' AND ')}
-         WHERE r.import_id = ?`),
-    [importId],
-  );
-  return { inserted: Number(rows[0]?.inserted ?? 0), updated: Number(rows[0]?.updated ?? 0) };
+  /** What the import job does by itself: the system, on the importer's clock. */
+  private get system(): RequestContext {
+    return systemContext(this.clock, 'system:price-list-import');
+  }
 }
 
 function stagingValues(importId: string, row: PriceListRow): Record<StagingColumn, string | number | null> {

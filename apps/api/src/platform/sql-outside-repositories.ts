@@ -5,8 +5,6 @@
  * listed here, and on a listed one that no longer runs SQL (delete its line).
  */
 export const SQL_OUTSIDE_REPOSITORIES: readonly string[] = [
-  'catalog/catalog.service.ts',
-  'catalog/price-list-importer.ts',
   'partner-center/simulator.service.ts',
   'partner-center/simulator.ts',
 ];
