@@ -3,6 +3,7 @@ import type { PartnerCenter } from './partner-center.js';
 import { SimPartnerEntity } from './sim-partner.entity.js';
 import { SimTenantEntity } from './sim-tenant.entity.js';
 import { SimulatorResolver } from './simulator.resolver.js';
+import { SimulatorRepository } from './simulator.repository.js';
 import { SimulatorService } from './simulator.service.js';
 import { PartnerCenterSimulator } from './simulator.js';
 
@@ -18,10 +19,13 @@ export const partnerCenterModule: ApiModule = {
   name: 'partner-center',
   entities: [SimPartnerEntity, SimTenantEntity],
   resolvers: [SimulatorResolver],
-  services: ({ db, clock, audit }) => ({
-    partnerCenter: new PartnerCenterSimulator(db, clock),
-    simulator: new SimulatorService(db, clock, audit),
-  }),
+  services: ({ db, clock, audit }) => {
+    const world = new SimulatorRepository(db);
+    return {
+      partnerCenter: new PartnerCenterSimulator(db, clock, world),
+      simulator: new SimulatorService(db, clock, audit, world),
+    };
+  },
 };
 
 export { DomainTakenError, type PartnerCenter } from './partner-center.js';

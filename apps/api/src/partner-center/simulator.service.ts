@@ -7,9 +7,10 @@ import { Permission } from '../platform/permissions.js';
 import { requirePermission, type RequestContext } from '../platform/request-context.js';
 import { invalid, notFound, ok, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
-import { SimPartnerEntity } from './sim-partner.entity.js';
+import type { SimPartnerEntity } from './sim-partner.entity.js';
 import { coveredResellers } from './simulator.js';
-import { SimTenantEntity } from './sim-tenant.entity.js';
+import type { SimulatorRepository } from './simulator.repository.js';
+import type { SimTenantEntity } from './sim-tenant.entity.js';
 
 /** Staff shape the simulator's world, so a demo can show every answer Microsoft can give. */
 export class SimulatorService {
@@ -17,16 +18,17 @@ export class SimulatorService {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly world: SimulatorRepository,
   ) {}
 
   partners(ctx: RequestContext): Promise<SimPartnerEntity[]> {
     requirePermission(ctx, Permission.SimulatorManage);
-    return this.db.read.find(SimPartnerEntity, { order: { companyName: 'ASC', mpnId: 'ASC' }, take: 500 });
+    return this.world.partners();
   }
 
   tenants(ctx: RequestContext): Promise<SimTenantEntity[]> {
     requirePermission(ctx, Permission.SimulatorManage);
-    return this.db.read.find(SimTenantEntity, { order: { domain: 'ASC' }, take: 500 });
+    return this.world.tenants();
   }
 
   async savePartner(
@@ -51,9 +53,9 @@ export class SimulatorService {
       relationshipWithDistributor: input.relationshipWithDistributor,
       tenantDomain: domain && domain.ok ? domain.value.domain : null,
     };
-    await this.db.transaction(actor, async (tx, m) => {
-      const before = await m.findOneBy(SimPartnerEntity, { mpnId: partner.mpnId });
-      await m.save(SimPartnerEntity, partner);
+    await this.db.transaction(actor, async (tx) => {
+      const before = await this.world.partner(tx, partner.mpnId);
+      await this.world.savePartner(tx, partner);
       await this.audit.record(tx, {
         operation: 'simulator.savePartner',
         entityType: 'SimPartner',
@@ -81,8 +83,8 @@ export class SimulatorService {
     if (!domain.ok) fields.push({ field: 'domain', code: domain.code, message: domain.message });
     const companyName = requireText(fields, 'companyName', input.companyName, 'Company name');
     if (fields.length || !domain.ok) return invalid(fields);
-    return this.db.transaction(actor, async (tx, m) => {
-      const before = await m.findOneBy(SimTenantEntity, { domain: domain.value.domain });
+    return this.db.transaction(actor, async (tx) => {
+      const before = await this.world.tenant(tx, domain.value.domain);
       const tenant: SimTenantEntity = {
         domain: domain.value.domain,
         tenantId: before?.tenantId ?? randomUUID(),
@@ -99,7 +101,7 @@ export class SimulatorService {
         provisioningFails: input.provisioningFails ?? before?.provisioningFails ?? false,
         createdAt: before?.createdAt ?? this.clock.now().toISOString(),
       };
-      await m.save(SimTenantEntity, tenant);
+      await this.world.saveTenant(tx, tenant);
       await this.audit.record(tx, {
         operation: 'simulator.saveTenant',
         entityType: 'SimTenant',
@@ -120,15 +122,15 @@ export class SimulatorService {
     indirectReseller: string | null = null,
   ): Promise<Result<SimTenantEntity>> {
     requirePermission(actor, Permission.SimulatorManage);
-    return this.db.transaction(actor, async (tx, m) => {
-      const tenant = await m.findOneBy(SimTenantEntity, { domain: domain.trim().toLowerCase() });
+    return this.db.transaction(actor, async (tx) => {
+      const tenant = await this.world.tenant(tx, domain.trim().toLowerCase());
       if (!tenant) return notFound('tenant', `No tenant with id ${domain}.`);
       const covered = coveredResellers(tenant.indirectResellers);
       const indirectResellers =
         indirectReseller && !covered.includes(indirectReseller.trim())
           ? [...covered, indirectReseller.trim()].join(',')
           : tenant.indirectResellers;
-      await m.update(SimTenantEntity, tenant.domain, { relationshipAccepted: true, indirectResellers });
+      await this.world.setRelationship(tx, tenant.domain, indirectResellers);
       await this.audit.record(tx, {
         operation: 'simulator.acceptRelationship',
         entityType: 'SimTenant',

@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { generatePassword } from '@nce/domain';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
+import { systemContext, type RequestContext } from '../platform/request-context.js';
 import { createHash } from 'node:crypto';
 import {
   DomainTakenError,
@@ -11,20 +12,8 @@ import {
   type PartnerCenter,
   type PartnerLookup,
 } from './partner-center.js';
-import { SimPartnerEntity } from './sim-partner.entity.js';
-import { SimTenantEntity } from './sim-tenant.entity.js';
+import type { SimulatorRepository, TenantRow } from './simulator.repository.js';
 
-const TENANT_COLUMNS =
-  'domain, tenant_id, company_name, government, relationship_accepted, indirect_resellers, provisioning_fails';
-interface TenantRow {
-  domain: string;
-  tenant_id: string;
-  company_name: string;
-  government: unknown;
-  relationship_accepted: unknown;
-  indirect_resellers: string;
-  provisioning_fails: unknown;
-}
 /** A boolean column: SQLite answers 1 or 0, PostgreSQL true or false. */
 const flag = (value: unknown): boolean => value === true || Number(value) === 1;
 const toCustomerTenant = (row: TenantRow): CustomerTenant => ({
@@ -50,10 +39,15 @@ export class PartnerCenterSimulator implements PartnerCenter {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly world: SimulatorRepository,
   ) {}
 
+  private get system(): RequestContext {
+    return systemContext(this.clock, 'system:simulator');
+  }
+
   async lookupPartner(mpnId: string): Promise<PartnerLookup> {
-    const partner = await this.db.read.findOneBy(SimPartnerEntity, { mpnId });
+    const partner = await this.world.partner(this.system, mpnId);
     if (!partner) return { exists: false };
     return {
       exists: true,
@@ -64,24 +58,17 @@ export class PartnerCenterSimulator implements PartnerCenter {
   }
 
   async hasRelationshipWithDistributor(mpnId: string): Promise<boolean> {
-    const partner = await this.db.read.findOneBy(SimPartnerEntity, { mpnId });
+    const partner = await this.world.partner(this.system, mpnId);
     return partner?.relationshipWithDistributor ?? false;
   }
 
   async domainExists(domain: string): Promise<boolean> {
-    const lower = domain.toLowerCase();
-    const [found] = await this.db.select(
-      'SELECT 1 AS found FROM sim_tenant WHERE domain = ? UNION ALL SELECT 1 FROM sim_partner WHERE tenant_domain = ? LIMIT 1',
-      [lower, lower],
-    );
-    return found !== undefined;
+    return this.world.domainTaken(domain.toLowerCase());
   }
 
   /** Asked before every purchase and every provisioned line: hand-written SQL, no entity hydration. */
   async findCustomerTenant(domain: string): Promise<CustomerTenant | null> {
-    const [tenant] = await this.db.select<TenantRow>(`SELECT ${TENANT_COLUMNS} FROM sim_tenant WHERE domain = ?`, [
-      domain.toLowerCase(),
-    ]);
+    const tenant = await this.world.tenantRow({ domain: domain.toLowerCase() });
     return tenant ? toCustomerTenant(tenant) : null;
   }
 
@@ -91,11 +78,10 @@ export class PartnerCenterSimulator implements PartnerCenter {
     indirectReseller: string | null;
   }): Promise<CreatedTenant> {
     const domain = request.domain.toLowerCase();
-    return this.db.transaction(async (m) => {
-      if (await m.existsBy(SimTenantEntity, { domain })) throw new DomainTakenError(domain);
+    return this.db.transaction(this.system, async (tx) => {
       const tenantId = randomUUID();
       // A tenant the marketplace created has the distributor as its provider from the start.
-      await m.insert(SimTenantEntity, {
+      const inserted = await this.world.insertTenant(tx, {
         domain,
         tenantId,
         companyName: request.companyName,
@@ -106,6 +92,7 @@ export class PartnerCenterSimulator implements PartnerCenter {
         provisioningFails: false,
         createdAt: this.clock.now().toISOString(),
       });
+      if (!inserted) throw new DomainTakenError(domain);
       return { tenantId, domain, adminUser: `admin@${domain}`, temporaryPassword: generatePassword(randomInt) };
     });
   }
@@ -117,9 +104,7 @@ export class PartnerCenterSimulator implements PartnerCenter {
     quantity: number;
     reference: string;
   }): Promise<{ subscriptionId: string }> {
-    const [row] = await this.db.select<TenantRow>(`SELECT ${TENANT_COLUMNS} FROM sim_tenant WHERE tenant_id = ?`, [
-      request.tenantId,
-    ]);
+    const row = await this.world.tenantRow({ tenantId: request.tenantId });
     if (!row) throw new ProvisioningError(`no tenant ${request.tenantId}`);
     const tenant = { ...toCustomerTenant(row), provisioningFails: flag(row.provisioning_fails) };
     if (tenant.provisioningFails)

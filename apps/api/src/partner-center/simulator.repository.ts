@@ -1,0 +1,76 @@
+import type { Database } from '../db/database.js';
+import type { RequestContext, Transactional } from '../platform/request-context.js';
+import { SimPartnerEntity } from './sim-partner.entity.js';
+import { SimTenantEntity } from './sim-tenant.entity.js';
+
+const TENANT_COLUMNS =
+  'domain, tenant_id, company_name, government, relationship_accepted, indirect_resellers, provisioning_fails';
+
+/** A tenant as the simulator answers with it, read by hand (no entity hydration). */
+export interface TenantRow {
+  domain: string;
+  tenant_id: string;
+  company_name: string;
+  government: unknown;
+  relationship_accepted: unknown;
+  indirect_resellers: string;
+  provisioning_fails: unknown;
+}
+
+/** The simulator's world: partners (sim_partner) and tenants (sim_tenant) that Microsoft would know. */
+export class SimulatorRepository {
+  constructor(private readonly db: Database) {}
+
+  partner(ctx: RequestContext, mpnId: string): Promise<SimPartnerEntity | null> {
+    return this.db.managerOf(ctx).findOneBy(SimPartnerEntity, { mpnId });
+  }
+
+  partners(): Promise<SimPartnerEntity[]> {
+    return this.db.read.find(SimPartnerEntity, { order: { companyName: 'ASC', mpnId: 'ASC' }, take: 500 });
+  }
+
+  tenant(ctx: RequestContext, domain: string): Promise<SimTenantEntity | null> {
+    return this.db.managerOf(ctx).findOneBy(SimTenantEntity, { domain });
+  }
+
+  tenants(): Promise<SimTenantEntity[]> {
+    return this.db.read.find(SimTenantEntity, { order: { domain: 'ASC' }, take: 500 });
+  }
+
+  /** Whether a tenant, or a partner's own tenant, has this domain. */
+  async domainTaken(domain: string): Promise<boolean> {
+    const [found] = await this.db.select(
+      'SELECT 1 AS found FROM sim_tenant WHERE domain = ? UNION ALL SELECT 1 FROM sim_partner WHERE tenant_domain = ? LIMIT 1',
+      [domain, domain],
+    );
+    return found !== undefined;
+  }
+
+  /** Asked before every purchase and every provisioned line. */
+  async tenantRow(by: { domain: string } | { tenantId: string }): Promise<TenantRow | null> {
+    const [row] = await this.db.select<TenantRow>(
+      `SELECT ${TENANT_COLUMNS} FROM sim_tenant WHERE ${'domain' in by ? 'domain' : 'tenant_id'} = ?`,
+      ['domain' in by ? by.domain : by.tenantId],
+    );
+    return row ?? null;
+  }
+
+  async savePartner(tx: Transactional, partner: SimPartnerEntity): Promise<void> {
+    await tx.transaction.save(SimPartnerEntity, partner);
+  }
+
+  async saveTenant(tx: Transactional, tenant: SimTenantEntity): Promise<void> {
+    await tx.transaction.save(SimTenantEntity, tenant);
+  }
+
+  /** Inserts a tenant unless its domain is taken; false when it is. */
+  async insertTenant(tx: Transactional, tenant: SimTenantEntity): Promise<boolean> {
+    if (await tx.transaction.existsBy(SimTenantEntity, { domain: tenant.domain })) return false;
+    await tx.transaction.insert(SimTenantEntity, tenant);
+    return true;
+  }
+
+  async setRelationship(tx: Transactional, domain: string, indirectResellers: string): Promise<void> {
+    await tx.transaction.update(SimTenantEntity, domain, { relationshipAccepted: true, indirectResellers });
+  }
+}
