@@ -3,6 +3,7 @@ import { ToyTable1900000000000 } from './1900000000000-toy.js';
 import { ToyEntity } from './toy.entity.js';
 import { ToyResolver } from './toy.resolver.js';
 import { ToyService } from './toy.service.js';
+import { ToysRepository } from './toys.repository.js';
 
 declare module '../../app.js' {
   interface App {
@@ -20,5 +21,5 @@ export const toyModule: ApiModule = {
   migrations: [ToyTable1900000000000],
   resolvers: [ToyResolver],
   permissions: { 'toys:read': { roles: ['staff', 'support'], resellers: true }, 'toys:write': { roles: ['staff'] } },
-  services: ({ db, jobs }) => ({ toys: new ToyService(db, jobs) }),
+  services: ({ db, clock, jobs }) => ({ toys: new ToyService(db, clock, jobs, new ToysRepository(db)) }),
 };

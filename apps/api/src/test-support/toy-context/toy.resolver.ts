@@ -19,13 +19,13 @@ export class Toy {
 export class ToyResolver {
   @RequirePermission('toys:read')
   @Query(() => [Toy])
-  toys(@Ctx() { app }: Context): Promise<Toy[]> {
-    return app.toys.list();
+  toys(@Ctx() ctx: Context): Promise<Toy[]> {
+    return ctx.app.toys.list(ctx);
   }
 
   @RequirePermission('toys:write')
   @Mutation(() => Toy)
-  addToy(@Arg('name', () => ShortText) name: string, @Ctx() { app }: Context): Promise<Toy> {
-    return app.toys.add(name);
+  addToy(@Arg('name', () => ShortText) name: string, @Ctx() ctx: Context): Promise<Toy> {
+    return ctx.app.toys.add(ctx, name);
   }
 }
