@@ -1,32 +1,40 @@
-import type { BillingPlan, PriceSegment, Term } from '@nce/domain';
+import type { PriceSegment } from '@nce/domain';
 import type { Database } from '../db/database.js';
-import { packedColumns, portable, unpack } from '../db/sql.js';
+import { packedColumns, portable, readPacked, rowSpec, selectOf, unpack } from '../db/sql.js';
 import { containsPattern, decodeCursor } from '../platform/cursor.js';
 import type { CatalogFilter, ProductView, SkuView } from './catalog.service.js';
+import { PriceEntity } from './price.entity.js';
 import type { ProductKind } from './product.entity.js';
+import { SkuEntity } from './sku.entity.js';
 
-/** One price row with its SKU, in the order `withSkusAndPrices` unpacks them. */
-const PRICE_ROW_COLUMNS = [
-  'pr.id',
-  'pr.sku_ref',
-  's.product_id',
-  's.sku_id',
-  's.title',
-  's.description',
-  's.unit_of_measure',
-  'pr.segment',
-  'pr.market',
-  'pr.currency',
-  'pr.term',
-  'pr.billing_plan',
-  'pr.tier_min',
-  'pr.tier_max',
-  'pr.effective_start',
-  'pr.effective_end',
-  'pr.unit_price_minor',
-  'pr.erp_price_minor',
-  'pr.change_indicator',
-] as const;
+/** What a catalog page reads of a price row (`pr`), column by column (checked in db/row-specs.test.ts). */
+export const PRICE_ROW = rowSpec<PriceEntity>(PriceEntity, [
+  ['id', 'id', 'number'],
+  ['sku_ref', 'skuRef', 'number'],
+  ['segment', 'segment', 'text'],
+  ['market', 'market', 'text'],
+  ['currency', 'currency', 'text'],
+  ['term', 'term', 'text'],
+  ['billing_plan', 'billingPlan', 'text'],
+  ['tier_min', 'tierMin', 'number'],
+  ['tier_max', 'tierMax', 'optionalNumber'],
+  ['effective_start', 'effectiveStart', 'text'],
+  ['effective_end', 'effectiveEnd', 'optionalText'],
+  ['unit_price_minor', 'unitPriceMinor', 'number'],
+  ['erp_price_minor', 'erpPriceMinor', 'number'],
+  ['change_indicator', 'changeIndicator', 'text'],
+]);
+
+/** And of the price's SKU (`s`), after the price's columns. */
+export const SKU_ROW = rowSpec<SkuEntity>(SkuEntity, [
+  ['product_id', 'productId', 'text'],
+  ['sku_id', 'skuId', 'text'],
+  ['title', 'title', 'text'],
+  ['description', 'description', 'text'],
+  ['unit_of_measure', 'unitOfMeasure', 'text'],
+]);
+
+const SKU_AT = PRICE_ROW.columns.length;
 
 interface ProductRow {
   id: string;
@@ -151,7 +159,7 @@ export class CatalogRepository {
     const rows: { packed: unknown }[] = await this.db.read.query(
       portable(
         this.db.kind,
-        `SELECT ${packedColumns(this.db.kind, PRICE_ROW_COLUMNS)}
+        `SELECT ${packedColumns(this.db.kind, [...selectOf('pr', PRICE_ROW), ...selectOf('s', SKU_ROW)])}
          FROM catalog_price pr JOIN catalog_sku s ON s.id = pr.sku_ref
          WHERE s.product_id IN (${products.map(() => '?').join(', ')}) AND ${prices.sql}
          ORDER BY s.product_id, s.sku_id, pr.term, pr.billing_plan, pr.tier_min, pr.effective_start`,
@@ -160,69 +168,17 @@ export class CatalogRepository {
     );
     const skusByProduct = new Map<string, Map<number, SkuView>>();
     for (const packed of rows) {
-      const [
-        id,
-        skuRef,
-        productId,
-        skuId,
-        skuTitle,
-        skuDescription,
-        unitOfMeasure,
-        segment,
-        market,
-        currency,
-        term,
-        billingPlan,
-        tierMin,
-        tierMax,
-        effectiveStart,
-        effectiveEnd,
-        unitPriceMinor,
-        erpPriceMinor,
-        changeIndicator,
-      ] = unpack(packed) as [
-        number,
-        number,
-        string,
-        string,
-        string,
-        string,
-        string,
-        PriceSegment,
-        string,
-        string,
-        Term,
-        BillingPlan,
-        number,
-        number | null,
-        string,
-        string | null,
-        number | string,
-        number | string,
-        string,
-      ];
+      const values = unpack(packed);
+      const { skuRef, ...price } = readPacked(PRICE_ROW, values, 0, {});
+      const { productId, skuId, title, description, unitOfMeasure } = readPacked(SKU_ROW, values, SKU_AT, {});
       let skus = skusByProduct.get(productId);
       if (!skus) skusByProduct.set(productId, (skus = new Map()));
       let sku = skus.get(skuRef);
       if (!sku) {
-        sku = { id: skuRef, skuId, title: skuTitle, description: skuDescription, unitOfMeasure, prices: [] };
+        sku = { id: skuRef, skuId, title, description, unitOfMeasure, prices: [] };
         skus.set(skuRef, sku);
       }
-      sku.prices.push({
-        id,
-        segment,
-        market,
-        currency,
-        term,
-        billingPlan,
-        effectiveStart,
-        effectiveEnd,
-        changeIndicator,
-        tierMin: Number(tierMin),
-        tierMax: tierMax === null ? null : Number(tierMax),
-        unitPriceMinor: Number(unitPriceMinor),
-        erpPriceMinor: Number(erpPriceMinor),
-      });
+      sku.prices.push(price);
     }
     return products.map((p) => ({ ...p, skus: [...(skusByProduct.get(p.id)?.values() ?? [])] }));
   }

@@ -1,16 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LINE_ROW, ORDER_ROW } from '../orders/orders.repository.js';
+import { PRICE_ROW, SKU_ROW } from '../catalog/catalog.repository.js';
+import { CUSTOMERS } from '../customers/published.js';
+import { PRINCIPAL_ROW, SESSION_ROW } from '../identity/sessions.repository.js';
+import { CUSTOMER_NAME, LINE_ROW, ORDER_ROW, RESELLER_NAME } from '../orders/orders.repository.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
-import { readPacked, rowSpec, type RowSpec } from './sql.js';
+import { PublishedRelation, readPacked, rowSpec, type RowSpec } from './sql.js';
 import { SalesOrderEntity } from '../orders/entities.js';
 
 /** Every hand-read row spec of the product. */
 const SPECS: Record<string, RowSpec<never>> = {
   ORDER_ROW: ORDER_ROW as RowSpec<never>,
   LINE_ROW: LINE_ROW as RowSpec<never>,
+  RESELLER_NAME: RESELLER_NAME as RowSpec<never>,
+  CUSTOMER_NAME: CUSTOMER_NAME as RowSpec<never>,
+  PRICE_ROW: PRICE_ROW as RowSpec<never>,
+  SKU_ROW: SKU_ROW as RowSpec<never>,
+  SESSION_ROW: SESSION_ROW as RowSpec<never>,
+  PRINCIPAL_ROW: PRINCIPAL_ROW as RowSpec<never>,
 };
 
-const NUMERIC = new Set(['integer', 'int', 'bigint', 'numeric', 'real', 'double precision']);
+// A generated key's type is a constructor (Number); declared columns name their SQL type.
+const NUMERIC = new Set(['integer', 'int', 'bigint', 'numeric', 'real', 'double precision', 'number']);
+const BOOLEAN = new Set(['boolean', 'bool']);
 
 describe('rows read by hand match the entities they stand for', () => {
   let t: TestApp;
@@ -20,36 +31,65 @@ describe('rows read by hand match the entities they stand for', () => {
   afterAll(async () => t?.close());
 
   for (const [name, spec] of Object.entries(SPECS)) {
-    it(`${name}: each column exists, lands in the entity's property of that column, and is read as its type`, () => {
-      const metadata = t.app.db.read.connection.getMetadata(spec.entity);
+    it(`${name}: each column exists, lands in the property of that column, and is read as its type`, () => {
+      const source = spec.source;
+      if (source instanceof PublishedRelation) {
+        // A relation of another context: its columns are what the owner publishes.
+        for (const [column] of spec.columns)
+          expect(Object.keys(source.columns), `${name}: ${column}`).toContain(column);
+        return;
+      }
+      const metadata = t.app.db.read.connection.getMetadata(source);
       for (const [column, property, kind] of spec.columns) {
         const found = metadata.findColumnWithDatabaseName(column);
         expect(found?.propertyName, `${name}: ${column}`).toBe(property);
-        if (kind === 'number')
-          expect(NUMERIC.has(String(found?.type)), `${name}: ${column} is ${String(found?.type)}`).toBe(true);
-        if (kind === 'optionalText') expect(found?.isNullable, `${name}: ${column} is nullable`).toBe(true);
+        const type = typeof found?.type === 'function' ? found.type.name.toLowerCase() : String(found?.type);
+        if (kind === 'number' || kind === 'optionalNumber')
+          expect(NUMERIC.has(type), `${name}: ${column} is ${type}`).toBe(true);
+        if (kind === 'flag') expect(BOOLEAN.has(type), `${name}: ${column} is ${type}`).toBe(true);
+        if (kind === 'optionalText' || kind === 'optionalNumber')
+          expect(found?.isNullable, `${name}: ${column} is nullable`).toBe(true);
+        if (kind === 'text' || kind === 'number')
+          expect(found?.isNullable, `${name}: ${column} is required`).toBe(false);
       }
     });
   }
 
+  it('fails on a relation spec that names a column the owner does not publish', () => {
+    const wrong = rowSpec<{ secret: string }>(CUSTOMERS, [['portal_password', 'secret', 'text']]);
+    expect(Object.keys((wrong.source as PublishedRelation).columns)).not.toContain('portal_password');
+  });
+
   it('fails on a spec whose column went to another property (the check is not vacuous)', () => {
     const wrong = rowSpec<SalesOrderEntity>(SalesOrderEntity, [['po_number', 'soNumber', 'text']]);
     expect(
-      t.app.db.read.connection.getMetadata(wrong.entity).findColumnWithDatabaseName('po_number')?.propertyName,
+      t.app.db.read.connection
+        .getMetadata(wrong.source as typeof SalesOrderEntity)
+        .findColumnWithDatabaseName('po_number')?.propertyName,
     ).not.toBe('soNumber');
   });
 
-  it('reads values by the spec: text, numbers, and null for a missing optional text', () => {
-    const spec = rowSpec<{ a: string; b: number; c: string | null }>(SalesOrderEntity, [
-      ['x', 'a', 'text'],
-      ['y', 'b', 'number'],
-      ['z', 'c', 'optionalText'],
-    ]);
-    expect(readPacked(spec, ['skip', 7, '12', null], 1, { extra: true })).toEqual({
+  it('reads values by the spec: text, numbers, null for a missing optional, and flags as either engine packs them', () => {
+    const spec = rowSpec<{ a: string; b: number; c: string | null; d: number | null; e: boolean; f: boolean }>(
+      SalesOrderEntity,
+      [
+        ['x', 'a', 'text'],
+        ['y', 'b', 'number'],
+        ['z', 'c', 'optionalText'],
+        ['w', 'd', 'optionalNumber'],
+        ['v', 'e', 'flag'],
+        ['u', 'f', 'flag'],
+      ],
+    );
+    expect(readPacked(spec, ['skip', 7, '12', null, null, 1, false], 1, { extra: true })).toEqual({
       extra: true,
       a: '7',
       b: 12,
       c: null,
+      d: null,
+      e: true,
+      f: false,
     });
+    expect(readPacked(spec, ['7', '12', 'x', '3', true, 0], 0, {})).toMatchObject({ d: 3, e: true, f: false });
   });
 });

@@ -75,23 +75,31 @@ export async function insertRows(
   await m.query(sql, values);
 }
 
-/** How a packed value becomes a property: text, a number, text or null, or as the driver gave it. */
-export type PackedKind = 'text' | 'number' | 'optionalText' | 'asIs';
+/**
+ * How a packed value becomes a property: text, a number, either or null, a boolean column (SQLite packs 1 and
+ * 0, PostgreSQL true and false), or as the driver gave it.
+ */
+export type PackedKind = 'text' | 'number' | 'optionalText' | 'optionalNumber' | 'flag' | 'asIs';
 
 /**
- * A row read by hand through `packedColumns`: which column lands in which property of the entity, in the
- * select's order. `db/row-specs.test.ts` checks every spec against the entity's TypeORM metadata, so a
- * renamed column or property fails a test instead of shifting values.
+ * A row read by hand through `packedColumns`: which column lands in which property, in the select's order.
+ * The source is the entity whose table the columns are of (the property is the entity's own), or a published
+ * relation of another context. `db/row-specs.test.ts` checks every spec against the entity's TypeORM
+ * metadata or the relation's columns, so a renamed column or property fails a test instead of shifting values.
  */
 export interface RowSpec<T> {
-  readonly entity: abstract new (...args: never[]) => unknown;
+  readonly source: (abstract new (...args: never[]) => unknown) | PublishedRelation;
   readonly columns: readonly (readonly [column: string, property: keyof T & string, kind: PackedKind])[];
 }
 
-export const rowSpec = <T>(entity: RowSpec<T>['entity'], columns: RowSpec<T>['columns']): RowSpec<T> => ({
-  entity,
+export const rowSpec = <T>(source: RowSpec<T>['source'], columns: RowSpec<T>['columns']): RowSpec<T> => ({
+  source,
   columns,
 });
+
+/** The spec's columns as a select list, each prefixed with the table's alias in the statement. */
+export const selectOf = (alias: string, spec: RowSpec<never>): string[] =>
+  spec.columns.map(([column]) => `${alias}.${column}`);
 
 /** The spec's properties read from `values` (starting at `offset`) into `into`, which is returned. */
 export function readPacked<T, R extends object>(
@@ -114,7 +122,13 @@ export function readPacked<T, R extends object>(
             ? value === null || value === undefined
               ? null
               : String(value)
-            : value;
+            : kind === 'optionalNumber'
+              ? value === null || value === undefined
+                ? null
+                : Number(value)
+              : kind === 'flag'
+                ? value === true || Number(value) === 1
+                : value;
   }
   return into as R & Pick<T, RowSpec<T>['columns'][number][1]>;
 }

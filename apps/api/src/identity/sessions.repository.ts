@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import type { Database } from '../db/database.js';
-import { packedColumns, unpack } from '../db/sql.js';
+import { packedColumns, readPacked, rowSpec, selectOf, unpack } from '../db/sql.js';
 import type { Transactional } from '../platform/request-context.js';
 import { PasswordResetEntity } from './password-reset.entity.js';
 import { SessionEntity } from './session.entity.js';
 import { SignInFailureEntity } from './sign-in-failure.entity.js';
-import type { UserEntity } from './user.entity.js';
+import { UserEntity } from './user.entity.js';
 
 /** A session with the columns of its user that make a principal, as one row. */
 export interface SessionRow {
@@ -16,6 +16,24 @@ export interface SessionRow {
   lastSeenAt: string;
   user: Pick<UserEntity, 'id' | 'email' | 'kind' | 'roles' | 'resellerId'> & { active: boolean };
 }
+
+/** What authentication reads of a session (`s`), column by column (checked in db/row-specs.test.ts). */
+export const SESSION_ROW = rowSpec<SessionEntity>(SessionEntity, [
+  ['id', 'id', 'text'],
+  ['expires_at', 'expiresAt', 'text'],
+  ['revoked_at', 'revokedAt', 'optionalText'],
+  ['last_seen_at', 'lastSeenAt', 'text'],
+]);
+
+/** And of its user (`u`): what makes a principal, and whether the account is active. */
+export const PRINCIPAL_ROW = rowSpec<UserEntity>(UserEntity, [
+  ['id', 'id', 'text'],
+  ['email', 'email', 'text'],
+  ['kind', 'kind', 'text'],
+  ['roles', 'roles', 'text'],
+  ['reseller_id', 'resellerId', 'optionalText'],
+  ['active', 'active', 'flag'],
+]);
 
 /** What sign-in keeps: sessions (user_session), failed attempts (sign_in_failure), reset links (password_reset). */
 export class SessionsRepository {
@@ -66,29 +84,19 @@ export class SessionsRepository {
    */
   async withUser(tokenHash: string): Promise<SessionRow | null> {
     const [row] = await this.db.select<{ packed: unknown }>(
-      `SELECT ${packedColumns(this.db.kind, ['s.id', 's.expires_at', 's.revoked_at', 's.last_seen_at', 'u.id', 'u.email', 'u.kind', 'u.roles', 'u.reseller_id', 'u.active'])}
+      `SELECT ${packedColumns(this.db.kind, [...selectOf('s', SESSION_ROW), ...selectOf('u', PRINCIPAL_ROW)])}
        FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?`,
       [tokenHash],
     );
     if (!row) return null;
-    const [sessionId, expiresAt, revokedAt, lastSeenAt, id, email, kind, roles, resellerId, active] = unpack(row) as [
-      string,
-      string,
-      string | null,
-      string,
-      string,
-      string,
-      UserEntity['kind'],
-      string,
-      string | null,
-      boolean | number,
-    ];
+    const values = unpack(row);
+    const session = readPacked(SESSION_ROW, values, 0, {});
     return {
-      sessionId,
-      expiresAt,
-      revokedAt,
-      lastSeenAt,
-      user: { id, email, kind, roles, resellerId, active: !!active },
+      sessionId: session.id,
+      expiresAt: session.expiresAt,
+      revokedAt: session.revokedAt,
+      lastSeenAt: session.lastSeenAt,
+      user: readPacked(PRINCIPAL_ROW, values, SESSION_ROW.columns.length, {}),
     };
   }
 

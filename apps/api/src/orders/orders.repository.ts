@@ -5,7 +5,16 @@ import { CUSTOMERS } from '../customers/published.js';
 import { RESELLERS } from '../resellers/published.js';
 import type { OrderState } from '@nce/domain';
 import type { Database } from '../db/database.js';
-import { insertRows, packedColumns, portable, readPacked, rowSpec, unpack, updateReturning } from '../db/sql.js';
+import {
+  insertRows,
+  packedColumns,
+  portable,
+  readPacked,
+  rowSpec,
+  selectOf,
+  unpack,
+  updateReturning,
+} from '../db/sql.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { nextPosition } from '../platform/sequence.js';
 import { containsPattern, encodeKeyset, keysetAfter, type KeyOrder } from '../platform/cursor.js';
@@ -95,7 +104,7 @@ export class OrdersRepository {
     const rows: { packed: unknown }[] = await this.db.read.query(
       portable(
         this.db.kind,
-        `SELECT ${packedColumns(this.db.kind, [...ORDER_ROW.columns.map(([column]) => `o.${column}`), 'r.company_name', 'c.company_name'])}
+        `SELECT ${packedColumns(this.db.kind, [...selectOf('o', ORDER_ROW), ...selectOf('r', RESELLER_NAME), ...selectOf('c', CUSTOMER_NAME)])}
          FROM sales_order o JOIN ${RESELLERS} r ON r.id = o.reseller_id JOIN ${CUSTOMERS} c ON c.id = o.customer_id
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order.column} ${order.direction}, o.id ${order.direction} LIMIT ?`,
       ),
@@ -256,16 +265,19 @@ export const LINE_ROW = rowSpec<ListedLine>(OrderLineEntity, [
   ['status', 'status', 'text'],
 ]);
 
-/** Where the reseller's and the customer's names follow the order's own columns in a list row. */
+/** The names a list row carries after the order's own columns, from the published relations it joins. */
+export const RESELLER_NAME = rowSpec<ListedOrder>(RESELLERS, [['company_name', 'resellerName', 'text']]);
+export const CUSTOMER_NAME = rowSpec<ListedOrder>(CUSTOMERS, [['company_name', 'customerName', 'text']]);
 const NAMES_AT = ORDER_ROW.columns.length;
 
 /** An order from its packed columns, then the reseller's and the customer's names; its lines are added after. */
 const orderOf = (v: readonly unknown[]): ListedOrder =>
-  readPacked(ORDER_ROW, v, 0, {
-    resellerName: String(v[NAMES_AT]),
-    customerName: String(v[NAMES_AT + 1]),
-    lines: [] as ListedLine[],
-  }) as ListedOrder;
+  readPacked(
+    CUSTOMER_NAME,
+    v,
+    NAMES_AT + 1,
+    readPacked(RESELLER_NAME, v, NAMES_AT, readPacked(ORDER_ROW, v, 0, { lines: [] as ListedLine[] })),
+  ) as ListedOrder;
 
 const lineOf = (v: readonly unknown[]): ListedLine => readPacked(LINE_ROW, v, 0, {}) as ListedLine;
 

@@ -131,6 +131,16 @@ describe('dependency rules between contexts (docs/architecture.md)', () => {
     expect(runsSql('await this.carts.lines(ctx, cart.id, today)')).toBe(false);
   });
 
+  it('reads packed rows through row specs, never by position', () => {
+    const positional = /\]\s*=\s*unpack\(|unpack\([^)]*\)\s*as\s*\[|\bv\[\w+( \+ \d+)?\]/;
+    expect(
+      SOURCES.filter(({ path, text }) => contextOf(path) && positional.test(text)).map(({ path }) => path),
+    ).toEqual([]);
+    expect(positional.test('const [a, b] = unpack(row) as [string, number];')).toBe(true);
+    expect(positional.test('String(v[NAMES_AT + 1])')).toBe(true);
+    expect(positional.test('readPacked(ORDER_ROW, unpack(row), 0, {})')).toBe(false);
+  });
+
   it('finds table names in the SQL shapes the product writes (the rule above is not vacuous)', () => {
     expect(
       tablesNamedIn(
