@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveReseller, RESELLER_STATUSES } from './resellers.js';
+import { completeActivation, moveReseller, RESELLER_STATUSES, RESELLER_STATUS_TRANSITIONS } from './resellers.js';
 
 describe('R1: an account’s status: activation makes it active, staff suspend and reinstate', () => {
   it('suspends an active account, or one still activating, and reinstates a suspended one whose activation completed', () => {
@@ -26,5 +26,15 @@ describe('R1: an account’s status: activation makes it active, staff suspend a
     for (const from of RESELLER_STATUSES)
       for (const to of ['ACTIVE', 'SUSPENDED'] as const)
         expect(typeof moveReseller(from, to, false).ok).toBe('boolean');
+  });
+
+  it('R1: a completed activation makes a pending account active, leaves a suspended one suspended, and moves only along the table', () => {
+    expect(completeActivation('PENDING_ACTIVATION')).toBe('ACTIVE');
+    expect(completeActivation('SUSPENDED')).toBe('SUSPENDED');
+    expect(completeActivation('ACTIVE')).toBe('ACTIVE');
+    for (const from of RESELLER_STATUSES) {
+      const to = completeActivation(from);
+      expect(to === from || RESELLER_STATUS_TRANSITIONS[from].includes(to)).toBe(true);
+    }
   });
 });

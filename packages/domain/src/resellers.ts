@@ -94,6 +94,15 @@ export function moveReseller(
   return ok(to);
 }
 
+/**
+ * R1: the activation order completed. An account still pending activation becomes active; one suspended
+ * meanwhile stays suspended (staff reinstate it, now that its activation is done); an active one is unchanged.
+ * The activation job applies this through the same writer as staff changes.
+ */
+export function completeActivation(from: ResellerStatus): ResellerStatus {
+  return from === 'PENDING_ACTIVATION' ? 'ACTIVE' : from;
+}
+
 /** How old the four pre-purchase checks may be before they are asked again (R10). */
 export const CHECKS_STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 

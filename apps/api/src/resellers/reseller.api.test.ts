@@ -230,6 +230,8 @@ describe('resellers', () => {
     });
     // Once the activation has completed, a suspended account may be reinstated.
     await t.app.resellers.completeActivation(systemContext(t.clock, 'system:activation'), id);
+    // R1: the activation does not lift a suspension; staff reinstate the account.
+    expect((await staff.gql(`{ reseller(id: "${id}") { status } }`)).data?.reseller.status).toBe('SUSPENDED');
     expect(await setStatus(id, 'ACTIVE')).toEqual({ __typename: 'ResellerSaved', reseller: { status: 'ACTIVE' } });
   });
 

@@ -2,6 +2,7 @@ import { AddressColumns, ContactColumns } from '../platform/address.columns.js';
 import { randomUUID } from 'node:crypto';
 import {
   checksAreStale,
+  completeActivation,
   moveReseller,
   parseMpnId,
   parseResellerDomain,
@@ -313,15 +314,13 @@ export class ResellerService {
     await this.db.transaction(ctx, async (tx) => {
       const activation = await this.resellers.activationOf(tx, resellerId);
       if (!activation || activation.status === 'COMPLETED') return;
-      const now = this.clock.now().toISOString();
-      await this.resellers.completeActivation(tx, activation.id, now);
-      const activated = await this.resellers.activate(tx, resellerId, now);
-      await this.audit.record(tx, {
-        operation: 'resellers.activationCompleted',
-        entityType: 'Reseller',
-        entityId: resellerId,
-        changes: activated ? { status: { before: 'PENDING_ACTIVATION', after: 'ACTIVE' } } : {},
+      await this.resellers.completeActivation(tx, activation.id, this.clock.now().toISOString());
+      // The status moves through the one writer of a reseller's changes, like a staff suspension.
+      const moved = await this.change(tx, resellerId, null, 'resellers.activationCompleted', async (_tx, current) => {
+        const status = completeActivation(current.status);
+        return status === current.status ? {} : { status };
       });
+      if (!moved.ok) throw new Error(`activation of ${resellerId}: ${moved.failure.message}`);
     });
   }
 
@@ -367,7 +366,10 @@ export class ResellerService {
     return errors;
   }
 
-  /** One change of a reseller: version-checked when a version is given, audited with before/after. */
+  /**
+   * The one writer of a reseller (its status included: staff suspending or reinstating it, and the activation
+   * job): version-checked when a version is given, audited with before and after.
+   */
   private async change(
     actor: RequestContext,
     id: string,
@@ -381,10 +383,14 @@ export class ResellerService {
       if (version !== null && current.version !== version) return versionConflict('reseller', current.version);
       const computed = await compute(tx, current);
       if ('code' in computed && 'message' in computed) return { ok: false as const, failure: computed as Failure };
-      const saved = await this.resellers.updateAt(tx, id, current.version, {
-        ...computed,
-        updatedAt: this.clock.now().toISOString(),
-      });
+      // Nothing to write (an activation that finds the account suspended): recorded, version unchanged.
+      const saved =
+        Object.keys(computed).length === 0
+          ? current
+          : await this.resellers.updateAt(tx, id, current.version, {
+              ...computed,
+              updatedAt: this.clock.now().toISOString(),
+            });
       if (!saved) return versionConflict('reseller', current.version + 1);
       await this.audit.record(tx, {
         operation,

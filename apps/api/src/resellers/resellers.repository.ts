@@ -75,17 +75,6 @@ export class ResellersRepository {
     await tx.transaction.update(ResellerEntity, id, fields);
   }
 
-  /** Activates a reseller still pending activation; false when it was not pending. */
-  async activate(tx: Transactional, id: string, at: string): Promise<boolean> {
-    const activated = await tx.transaction
-      .createQueryBuilder()
-      .update(ResellerEntity)
-      .set({ status: 'ACTIVE', updatedAt: at, version: () => 'version + 1' })
-      .where("id = :id AND status = 'PENDING_ACTIVATION'", { id })
-      .execute();
-    return !!activated.affected;
-  }
-
   activationOf(ctx: RequestContext, resellerId: string): Promise<ResellerActivationEntity | null> {
     return this.db.managerOf(ctx).findOneBy(ResellerActivationEntity, { resellerId });
   }
