@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRICE_ROW, SKU_ROW } from '../catalog/catalog.repository.js';
 import { CUSTOMERS } from '../customers/published.js';
+import { CART_LINE_ROW, CART_ROW, OFFER_ROW } from '../orders/cart.repository.js';
+import { PROVISIONED_LINE_ROW, PROVISIONED_ORDER_ROW, TENANT_CHOICE_ROW } from '../orders/provisioning.repository.js';
+import { TENANT_ROW } from '../partner-center/simulator.repository.js';
 import { PRINCIPAL_ROW, SESSION_ROW } from '../identity/sessions.repository.js';
 import { CUSTOMER_NAME, LINE_ROW, ORDER_ROW, RESELLER_NAME } from '../orders/orders.repository.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
-import { PublishedRelation, readPacked, rowSpec, type RowSpec } from './sql.js';
+import { aliasedSelectOf, PublishedRelation, readNamed, readPacked, rowSpec, type RowSpec } from './sql.js';
 import { SalesOrderEntity } from '../orders/entities.js';
 
 /** Every hand-read row spec of the product. */
@@ -17,6 +20,13 @@ const SPECS: Record<string, RowSpec<never>> = {
   SKU_ROW: SKU_ROW as RowSpec<never>,
   SESSION_ROW: SESSION_ROW as RowSpec<never>,
   PRINCIPAL_ROW: PRINCIPAL_ROW as RowSpec<never>,
+  CART_ROW: CART_ROW as RowSpec<never>,
+  CART_LINE_ROW: CART_LINE_ROW as RowSpec<never>,
+  OFFER_ROW: OFFER_ROW as RowSpec<never>,
+  PROVISIONED_ORDER_ROW: PROVISIONED_ORDER_ROW as RowSpec<never>,
+  TENANT_CHOICE_ROW: TENANT_CHOICE_ROW as RowSpec<never>,
+  PROVISIONED_LINE_ROW: PROVISIONED_LINE_ROW as RowSpec<never>,
+  TENANT_ROW: TENANT_ROW as RowSpec<never>,
 };
 
 // A generated key's type is a constructor (Number); declared columns name their SQL type.
@@ -67,6 +77,21 @@ describe('rows read by hand match the entities they stand for', () => {
         .getMetadata(wrong.source as typeof SalesOrderEntity)
         .findColumnWithDatabaseName('po_number')?.propertyName,
     ).not.toBe('soNumber');
+  });
+
+  it('reads a row of named columns by the spec, under the prefix its select gave them', () => {
+    const spec = rowSpec<{ a: string; b: number | null }>(SalesOrderEntity, [
+      ['so_number', 'a', 'text'],
+      ['total_minor', 'b', 'optionalNumber'],
+    ]);
+    expect(readNamed(spec, { x_so_number: 'SO-1', x_total_minor: '12', so_number: 'other' }, 'x_', {})).toEqual({
+      a: 'SO-1',
+      b: 12,
+    });
+    expect(aliasedSelectOf('o', spec as RowSpec<never>, 'x_')).toEqual([
+      'o.so_number AS x_so_number',
+      'o.total_minor AS x_total_minor',
+    ]);
   });
 
   it('reads values by the spec: text, numbers, null for a missing optional, and flags as either engine packs them', () => {

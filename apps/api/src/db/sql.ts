@@ -112,26 +112,47 @@ export function readPacked<T, R extends object>(
   const columns = spec.columns;
   for (let i = 0; i < columns.length; i += 1) {
     const [, property, kind] = columns[i]!;
-    const value = values[offset + i];
-    target[property] =
-      kind === 'text'
-        ? String(value)
-        : kind === 'number'
-          ? Number(value)
-          : kind === 'optionalText'
-            ? value === null || value === undefined
-              ? null
-              : String(value)
-            : kind === 'optionalNumber'
-              ? value === null || value === undefined
-                ? null
-                : Number(value)
-              : kind === 'flag'
-                ? value === true || Number(value) === 1
-                : value;
+    target[property] = valueOf(kind, values[offset + i]);
   }
   return into as R & Pick<T, RowSpec<T>['columns'][number][1]>;
 }
+
+/** A packed value or a named row's value as the spec's kind reads it. */
+function valueOf(kind: PackedKind, value: unknown): unknown {
+  switch (kind) {
+    case 'text':
+      return String(value);
+    case 'number':
+      return Number(value);
+    case 'optionalText':
+      return value === null || value === undefined ? null : String(value);
+    case 'optionalNumber':
+      return value === null || value === undefined ? null : Number(value);
+    case 'flag':
+      return value === true || Number(value) === 1;
+    default:
+      return value;
+  }
+}
+
+/**
+ * The spec's properties read from a row of named columns (`prefix` + column, as a select aliased them) into
+ * `into`, which is returned: the same checked mapping as `readPacked`, for statements that do not pack.
+ */
+export function readNamed<T, R extends object>(
+  spec: RowSpec<T>,
+  row: Record<string, unknown>,
+  prefix: string,
+  into: R,
+): R & Pick<T, RowSpec<T>['columns'][number][1]> {
+  const target = into as Record<string, unknown>;
+  for (const [column, property, kind] of spec.columns) target[property] = valueOf(kind, row[prefix + column]);
+  return into as R & Pick<T, RowSpec<T>['columns'][number][1]>;
+}
+
+/** The spec's columns as a select list aliased `prefix` + column, for `readNamed`. */
+export const aliasedSelectOf = (alias: string, spec: RowSpec<never>, prefix: string): string[] =>
+  spec.columns.map(([column]) => `${alias}.${column} AS ${prefix}${column}`);
 
 /**
  * A context's table as other contexts' SQL may read it: the columns the owner publishes, under the names it

@@ -1,43 +1,53 @@
 import { randomUUID } from 'node:crypto';
-import type { BillingPlan, CartState, CustomerSegment, PriceSegment, Term } from '@nce/domain';
+import type { CartState, CustomerSegment, PriceSegment } from '@nce/domain';
 import { CATALOG_OFFERS, CATALOG_PRICES } from '../catalog/published.js';
 import { CUSTOMERS } from '../customers/published.js';
 import type { Database } from '../db/database.js';
-import { insertRows, updateReturning } from '../db/sql.js';
+import { aliasedSelectOf, insertRows, readNamed, rowSpec, updateReturning, type RowSpec } from '../db/sql.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { RESELLERS } from '../resellers/published.js';
 import type { CartLineView } from './cart.service.js';
 import { CartEntity, CartLineEntity } from './entities.js';
 
-const CART_COLUMNS = [
-  'id',
-  'reseller_id',
-  'open_key',
-  'customer_id',
-  'price_segment',
-  'currency',
-  'status',
-  'created_at',
-  'updated_at',
-  'version',
-] as const;
+/** A cart row read by hand (the purchase path skips TypeORM's hydration), checked in db/row-specs.test.ts. */
+export const CART_ROW = rowSpec<CartEntity>(CartEntity, [
+  ['id', 'id', 'text'],
+  ['reseller_id', 'resellerId', 'text'],
+  ['open_key', 'openKey', 'optionalText'],
+  ['customer_id', 'customerId', 'optionalText'],
+  ['price_segment', 'priceSegment', 'optionalText'],
+  ['currency', 'currency', 'optionalText'],
+  ['status', 'status', 'text'],
+  ['created_at', 'createdAt', 'text'],
+  ['updated_at', 'updatedAt', 'text'],
+  ['version', 'version', 'number'],
+]);
 
-/** A cart row read by hand (columns prefixed with `prefix`); the purchase path skips TypeORM's hydration. */
-function toCart(row: Record<string, unknown>, prefix: string): CartEntity {
-  const value = (column: (typeof CART_COLUMNS)[number]) => row[`${prefix}${column}`];
-  return {
-    id: String(value('id')),
-    resellerId: String(value('reseller_id')),
-    openKey: (value('open_key') as string | null) ?? null,
-    customerId: (value('customer_id') as string | null) ?? null,
-    priceSegment: (value('price_segment') as PriceSegment | null) ?? null,
-    currency: (value('currency') as string | null) ?? null,
-    status: value('status') as CartEntity['status'],
-    createdAt: String(value('created_at')),
-    updatedAt: String(value('updated_at')),
-    version: Number(value('version')),
-  };
-}
+/** A cart line's own columns, then what the catalog publishes of its price. */
+export const CART_LINE_ROW = rowSpec<CartLineView>(CartLineEntity, [
+  ['id', 'id', 'text'],
+  ['price_id', 'priceId', 'number'],
+  ['quantity', 'quantity', 'number'],
+  ['unit_price_minor', 'unitPriceMinor', 'number'],
+]);
+export const OFFER_ROW = rowSpec<CartLineView>(CATALOG_OFFERS, [
+  ['product_id', 'productId', 'text'],
+  ['product_title', 'productTitle', 'text'],
+  ['sku_id', 'skuId', 'text'],
+  ['sku_title', 'skuTitle', 'text'],
+  ['term', 'term', 'text'],
+  ['billing_plan', 'billingPlan', 'text'],
+  ['segment', 'segment', 'text'],
+  ['currency', 'currency', 'text'],
+  ['tier_max', 'maxQuantity', 'optionalNumber'],
+]);
+
+const CART_SELECT = CART_ROW.columns.map(([column]) => column).join(', ');
+const FOUND_CART_SELECT = aliasedSelectOf('c', CART_ROW as RowSpec<never>, 'cart_').join(', ');
+const LINE_SELECT = [
+  ...aliasedSelectOf('l', CART_LINE_ROW as RowSpec<never>, 'l_'),
+  ...aliasedSelectOf('o', OFFER_ROW as RowSpec<never>, 'o_'),
+].join(', ');
 
 export interface PriceInEffect {
   segment: PriceSegment;
@@ -87,13 +97,13 @@ export class CartRepository {
   ): Promise<{ cart: CartEntity | null; customerSegment: CustomerSegment | null } | null> {
     const [found] = await this.db.query<Record<string, unknown>>(
       ctx,
-      `SELECT r.id AS reseller_id, cu.segment AS customer_segment, ${CART_COLUMNS.map((c) => `c.${c} AS cart_${c}`).join(', ')}
+      `SELECT r.id AS reseller_id, cu.segment AS customer_segment, ${FOUND_CART_SELECT}
        FROM ${RESELLERS} r LEFT JOIN cart c ON c.open_key = r.id LEFT JOIN ${CUSTOMERS} cu ON cu.id = c.customer_id WHERE r.id = ?`,
       [resellerId],
     );
     if (!found) return null;
     return {
-      cart: found.cart_id ? toCart(found, 'cart_') : null,
+      cart: found.cart_id ? readNamed(CART_ROW, found, 'cart_', {} as CartEntity) : null,
       customerSegment: (found.customer_segment as CustomerSegment | null) ?? null,
     };
   }
@@ -111,10 +121,10 @@ export class CartRepository {
   async openCartOf(ctx: RequestContext, resellerId: string): Promise<CartEntity | null> {
     const [row] = await this.db.query<Record<string, unknown>>(
       ctx,
-      `SELECT ${CART_COLUMNS.join(', ')} FROM cart WHERE open_key = ?`,
+      `SELECT ${CART_SELECT} FROM cart WHERE open_key = ?`,
       [resellerId],
     );
-    return row ? toCart(row, '') : null;
+    return row ? readNamed(CART_ROW, row, '', {} as CartEntity) : null;
   }
 
   async insertCart(tx: Transactional, cart: CartEntity): Promise<void> {
@@ -209,28 +219,21 @@ export class CartRepository {
   async lines(ctx: RequestContext, cartId: string, today: string): Promise<CartLineView[]> {
     const rows = await this.db.query<Record<string, unknown>>(
       ctx,
-      `SELECT l.id, l.price_id, l.quantity, l.unit_price_minor, o.product_id, o.product_title, o.sku_id, o.sku_title,
-              o.term, o.billing_plan, o.segment, o.currency, o.tier_max,
+      `SELECT ${LINE_SELECT},
               CASE WHEN o.effective_start <= ? AND (o.effective_end IS NULL OR o.effective_end >= ?) THEN o.unit_price_minor ELSE NULL END AS current_price
        FROM cart_line l JOIN ${CATALOG_OFFERS} o ON o.price_id = l.price_id
        WHERE l.cart_id = ? ORDER BY l.added_at, l.id`,
       [today, today, cartId],
     );
-    return rows.map((r) => ({
-      id: String(r.id),
-      priceId: Number(r.price_id),
-      productId: String(r.product_id),
-      productTitle: String(r.product_title),
-      skuId: String(r.sku_id),
-      skuTitle: String(r.sku_title),
-      term: r.term as Term,
-      billingPlan: r.billing_plan as BillingPlan,
-      segment: r.segment as PriceSegment,
-      currency: String(r.currency),
-      quantity: Number(r.quantity),
-      unitPriceMinor: Number(r.unit_price_minor),
-      currentUnitPriceMinor: r.current_price === null ? null : Number(r.current_price),
-      maxQuantity: r.tier_max === null ? null : Number(r.tier_max),
-    }));
+    return rows.map((r) =>
+      readNamed(
+        OFFER_ROW,
+        r,
+        'o_',
+        readNamed(CART_LINE_ROW, r, 'l_', {
+          currentUnitPriceMinor: r.current_price === null ? null : Number(r.current_price),
+        } as CartLineView),
+      ),
+    );
   }
 }

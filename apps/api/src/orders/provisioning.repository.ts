@@ -1,30 +1,65 @@
 import type { BillingPlan, OrderState, Term } from '@nce/domain';
 import type { Database } from '../db/database.js';
+import { aliasedSelectOf, readNamed, rowSpec, type RowSpec } from '../db/sql.js';
 import type { Transactional } from '../platform/request-context.js';
 import { CUSTOMER_TENANTS } from '../tenants/published.js';
+import { OrderLineEntity, SalesOrderEntity } from './entities.js';
 
 /** An order as provisioning starts on it: its status and its customer's tenant choice. */
 export interface OrderToProvision {
   id: string;
-  so_number: string;
+  soNumber: string;
   status: OrderState;
-  customer_id: string;
+  customerId: string;
   choice: string | null;
   state: string | null;
-  tenant_id: string | null;
+  tenantId: string | null;
 }
 
 export interface LineToProvision {
   id: string;
-  line_number: number;
-  product_id: string;
-  sku_id: string;
-  sku_title: string;
+  lineNumber: number;
+  productId: string;
+  skuId: string;
+  skuTitle: string;
   term: Term;
-  billing_plan: BillingPlan;
+  billingPlan: BillingPlan;
   quantity: number;
-  subscription_id: string | null;
+  subscriptionId: string | null;
 }
+
+/**
+ * The order's columns provisioning reads (`o`), then its customer's tenant choice (`t`); checked in
+ * db/row-specs.test.ts.
+ */
+export const PROVISIONED_ORDER_ROW = rowSpec<OrderToProvision>(SalesOrderEntity, [
+  ['id', 'id', 'text'],
+  ['so_number', 'soNumber', 'text'],
+  ['status', 'status', 'text'],
+  ['customer_id', 'customerId', 'text'],
+]);
+export const TENANT_CHOICE_ROW = rowSpec<OrderToProvision>(CUSTOMER_TENANTS, [
+  ['choice', 'choice', 'optionalText'],
+  ['state', 'state', 'optionalText'],
+  ['tenant_id', 'tenantId', 'optionalText'],
+]);
+export const PROVISIONED_LINE_ROW = rowSpec<LineToProvision>(OrderLineEntity, [
+  ['id', 'id', 'text'],
+  ['line_number', 'lineNumber', 'number'],
+  ['product_id', 'productId', 'text'],
+  ['sku_id', 'skuId', 'text'],
+  ['sku_title', 'skuTitle', 'text'],
+  ['term', 'term', 'text'],
+  ['billing_plan', 'billingPlan', 'text'],
+  ['quantity', 'quantity', 'number'],
+  ['subscription_id', 'subscriptionId', 'optionalText'],
+]);
+
+const ORDER_SELECT = [
+  ...aliasedSelectOf('o', PROVISIONED_ORDER_ROW as RowSpec<never>, 'o_'),
+  ...aliasedSelectOf('t', TENANT_CHOICE_ROW as RowSpec<never>, 't_'),
+].join(', ');
+const LINE_SELECT = aliasedSelectOf('l', PROVISIONED_LINE_ROW as RowSpec<never>, '').join(', ');
 
 /** What provisioning reads and writes of orders' lines (order_line) and the tenants they go to. */
 export class ProvisioningRepository {
@@ -32,18 +67,21 @@ export class ProvisioningRepository {
 
   /** The order and its tenant choice in one statement: this runs once for every order placed. */
   async order(orderId: string): Promise<OrderToProvision | null> {
-    const [order] = await this.db.select<OrderToProvision>(
-      `SELECT o.id, o.so_number, o.status, o.customer_id, t.choice, t.state, t.tenant_id FROM sales_order o LEFT JOIN ${CUSTOMER_TENANTS} t ON t.customer_id = o.customer_id WHERE o.id = ?`,
+    const [row] = await this.db.select<Record<string, unknown>>(
+      `SELECT ${ORDER_SELECT} FROM sales_order o LEFT JOIN ${CUSTOMER_TENANTS} t ON t.customer_id = o.customer_id WHERE o.id = ?`,
       [orderId],
     );
-    return order ?? null;
+    return row
+      ? readNamed(TENANT_CHOICE_ROW, row, 't_', readNamed(PROVISIONED_ORDER_ROW, row, 'o_', {} as OrderToProvision))
+      : null;
   }
 
-  lines(orderId: string): Promise<LineToProvision[]> {
-    return this.db.select<LineToProvision>(
-      'SELECT id, line_number, product_id, sku_id, sku_title, term, billing_plan, quantity, subscription_id FROM order_line WHERE order_id = ? ORDER BY line_number',
+  async lines(orderId: string): Promise<LineToProvision[]> {
+    const rows = await this.db.select<Record<string, unknown>>(
+      `SELECT ${LINE_SELECT} FROM order_line l WHERE l.order_id = ? ORDER BY l.line_number`,
       [orderId],
     );
+    return rows.map((row) => readNamed(PROVISIONED_LINE_ROW, row, '', {} as LineToProvision));
   }
 
   async lineProvisioned(tx: Transactional, lineId: string, subscriptionId: string): Promise<void> {

@@ -64,15 +64,15 @@ export class ProvisioningService {
     if (order.status === 'PLACED')
       await this.transition(
         this.system,
-        { id: order.id, status: order.status, soNumber: order.so_number },
+        { id: order.id, status: order.status, soNumber: order.soNumber },
         'START_PROVISIONING',
         'Provisioning started.',
       );
     else if (order.status !== 'PROVISIONING') return;
 
-    let tenantId = order.tenant_id;
+    let tenantId = order.tenantId;
     if (order.choice === 'NEW' && order.state === 'REQUESTED') {
-      const created = await this.tenants.create(systemContext(this.clock, 'system:provisioning'), order.customer_id);
+      const created = await this.tenants.create(systemContext(this.clock, 'system:provisioning'), order.customerId);
       if (!created.ok) throw new Error(created.failure.message);
       tenantId = created.value.tenantId;
       await this.note(orderId, 'PROVISIONING', `Tenant ${created.value.domain} created.`);
@@ -80,7 +80,7 @@ export class ProvisioningService {
     if (!tenantId) throw new Error('the customer has no tenant to provision into');
 
     const lines = await this.provisioning.lines(orderId);
-    const pending = lines.filter((l) => !l.subscription_id);
+    const pending = lines.filter((l) => !l.subscriptionId);
     // The completion job is queued with the last subscription recorded, and this job marked done there:
     // two commits fewer an order. A crash before it re-runs this job, which finds the lines done and queues it then.
     const finish = async (m: EntityManager) => {
@@ -98,12 +98,12 @@ export class ProvisioningService {
     for (const [i, line] of pending.entries()) {
       const { subscriptionId } = await this.partnerCenter.provisionLine({
         tenantId,
-        productId: line.product_id,
-        skuId: line.sku_id,
+        productId: line.productId,
+        skuId: line.skuId,
         term: line.term,
-        billingPlan: line.billing_plan,
-        quantity: Number(line.quantity),
-        reference: `${orderId}:${line.line_number}`,
+        billingPlan: line.billingPlan,
+        quantity: line.quantity,
+        reference: `${orderId}:${line.lineNumber}`,
       });
       await this.db.transaction(this.system, async (tx, m) => {
         await this.provisioning.lineProvisioned(tx, line.id, subscriptionId);
@@ -111,7 +111,7 @@ export class ProvisioningService {
           tx,
           orderId,
           'PROVISIONING',
-          `${line.quantity} × ${line.sku_title}: subscription ${subscriptionId}.`,
+          `${line.quantity} × ${line.skuTitle}: subscription ${subscriptionId}.`,
         );
         if (i === pending.length - 1) await finish(m);
       });

@@ -1,21 +1,32 @@
 import type { Database } from '../db/database.js';
+import { readNamed, rowSpec } from '../db/sql.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { SimPartnerEntity } from './sim-partner.entity.js';
 import { SimTenantEntity } from './sim-tenant.entity.js';
 
-const TENANT_COLUMNS =
-  'domain, tenant_id, company_name, government, relationship_accepted, indirect_resellers, provisioning_fails';
-
 /** A tenant as the simulator answers with it, read by hand (no entity hydration). */
-export interface TenantRow {
-  domain: string;
-  tenant_id: string;
-  company_name: string;
-  government: unknown;
-  relationship_accepted: unknown;
-  indirect_resellers: string;
-  provisioning_fails: unknown;
-}
+export type TenantRow = Pick<
+  SimTenantEntity,
+  | 'domain'
+  | 'tenantId'
+  | 'companyName'
+  | 'government'
+  | 'relationshipAccepted'
+  | 'indirectResellers'
+  | 'provisioningFails'
+>;
+
+/** Checked in db/row-specs.test.ts. */
+export const TENANT_ROW = rowSpec<TenantRow>(SimTenantEntity, [
+  ['domain', 'domain', 'text'],
+  ['tenant_id', 'tenantId', 'text'],
+  ['company_name', 'companyName', 'text'],
+  ['government', 'government', 'flag'],
+  ['relationship_accepted', 'relationshipAccepted', 'flag'],
+  ['indirect_resellers', 'indirectResellers', 'text'],
+  ['provisioning_fails', 'provisioningFails', 'flag'],
+]);
+const TENANT_COLUMNS = TENANT_ROW.columns.map(([column]) => column).join(', ');
 
 /** The simulator's world: partners (sim_partner) and tenants (sim_tenant) that Microsoft would know. */
 export class SimulatorRepository {
@@ -48,11 +59,11 @@ export class SimulatorRepository {
 
   /** Asked before every purchase and every provisioned line. */
   async tenantRow(by: { domain: string } | { tenantId: string }): Promise<TenantRow | null> {
-    const [row] = await this.db.select<TenantRow>(
+    const [row] = await this.db.select<Record<string, unknown>>(
       `SELECT ${TENANT_COLUMNS} FROM sim_tenant WHERE ${'domain' in by ? 'domain' : 'tenant_id'} = ?`,
       ['domain' in by ? by.domain : by.tenantId],
     );
-    return row ?? null;
+    return row ? readNamed(TENANT_ROW, row, '', {} as TenantRow) : null;
   }
 
   async savePartner(tx: Transactional, partner: SimPartnerEntity): Promise<void> {

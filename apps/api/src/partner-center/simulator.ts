@@ -14,15 +14,13 @@ import {
 } from './partner-center.js';
 import type { SimulatorRepository, TenantRow } from './simulator.repository.js';
 
-/** A boolean column: SQLite answers 1 or 0, PostgreSQL true or false. */
-const flag = (value: unknown): boolean => value === true || Number(value) === 1;
 const toCustomerTenant = (row: TenantRow): CustomerTenant => ({
-  tenantId: row.tenant_id,
+  tenantId: row.tenantId,
   domain: row.domain,
-  companyName: row.company_name,
-  government: flag(row.government),
-  relationshipAccepted: flag(row.relationship_accepted),
-  indirectResellers: coveredResellers(row.indirect_resellers),
+  companyName: row.companyName,
+  government: row.government,
+  relationshipAccepted: row.relationshipAccepted,
+  indirectResellers: coveredResellers(row.indirectResellers),
 });
 
 export const coveredResellers = (column: string): string[] =>
@@ -106,7 +104,7 @@ export class PartnerCenterSimulator implements PartnerCenter {
   }): Promise<{ subscriptionId: string }> {
     const row = await this.world.tenantRow({ tenantId: request.tenantId });
     if (!row) throw new ProvisioningError(`no tenant ${request.tenantId}`);
-    const tenant = { ...toCustomerTenant(row), provisioningFails: flag(row.provisioning_fails) };
+    const tenant = { ...toCustomerTenant(row), provisioningFails: row.provisioningFails };
     if (tenant.provisioningFails)
       throw new ProvisioningError(`Microsoft refused provisioning into ${tenant.domain} (simulated failure)`);
     if (!tenant.relationshipAccepted)
