@@ -4,6 +4,7 @@ import { CUSTOMERS } from '../customers/published.js';
 import { CART_LINE_ROW, CART_ROW, OFFER_ROW } from '../orders/cart.repository.js';
 import { PROVISIONED_LINE_ROW, PROVISIONED_ORDER_ROW, TENANT_CHOICE_ROW } from '../orders/provisioning.repository.js';
 import { TENANT_ROW } from '../partner-center/simulator.repository.js';
+import { CUSTOMER_FACTS, RESELLER_FACTS, TENANT_FACTS } from '../orders/purchase.repository.js';
 import { PRINCIPAL_ROW, SESSION_ROW } from '../identity/sessions.repository.js';
 import { CUSTOMER_NAME, LINE_ROW, ORDER_ROW, RESELLER_NAME } from '../orders/orders.repository.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
@@ -27,10 +28,13 @@ const SPECS: Record<string, RowSpec<never>> = {
   TENANT_CHOICE_ROW: TENANT_CHOICE_ROW as RowSpec<never>,
   PROVISIONED_LINE_ROW: PROVISIONED_LINE_ROW as RowSpec<never>,
   TENANT_ROW: TENANT_ROW as RowSpec<never>,
+  RESELLER_FACTS: RESELLER_FACTS as RowSpec<never>,
+  CUSTOMER_FACTS: CUSTOMER_FACTS as RowSpec<never>,
+  TENANT_FACTS: TENANT_FACTS as RowSpec<never>,
 };
 
 // A generated key's type is a constructor (Number); declared columns name their SQL type.
-const NUMERIC = new Set(['integer', 'int', 'bigint', 'numeric', 'real', 'double precision', 'number']);
+const NUMERIC = new Set(['integer', 'int', 'int4', 'int8', 'bigint', 'numeric', 'real', 'double precision', 'number']);
 const BOOLEAN = new Set(['boolean', 'bool']);
 
 describe('rows read by hand match the entities they stand for', () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CustomerSegment, ResellerStatus } from '@nce/domain';
 import { CUSTOMERS } from '../customers/published.js';
 import type { Database } from '../db/database.js';
-import { insertRows } from '../db/sql.js';
+import { aliasedSelectOf, insertRows, readNamed, rowSpec, type RowSpec } from '../db/sql.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { RESELLERS } from '../resellers/published.js';
 import { CUSTOMER_TENANTS } from '../tenants/published.js';
@@ -10,22 +10,49 @@ import { SalesOrderEntity } from './entities.js';
 
 /** What the purchase rules decide on, read in one statement. */
 export interface PurchaseFacts {
-  reseller_name: string;
+  resellerName: string;
   status: ResellerStatus;
   checks: string | null;
-  checks_at: string | null;
-  mpn_location_id: string | null;
-  reseller_domain: string | null;
-  has_orders: number | boolean;
-  customer_id: string | null;
-  company_name: string | null;
+  checksAt: string | null;
+  mpnLocationId: string | null;
+  resellerDomain: string | null;
+  hasOrders: boolean;
+  customerId: string | null;
+  customerName: string | null;
   segment: CustomerSegment;
   choice: 'NEW' | 'EXISTING' | null;
   domain: string;
   state: string | null;
-  attested_at: string | null;
-  attested_by_email: string | null;
+  attestedAt: string | null;
+  attestedByEmail: string | null;
 }
+
+/** The columns of each published relation the facts read, checked in db/row-specs.test.ts. */
+export const RESELLER_FACTS = rowSpec<PurchaseFacts>(RESELLERS, [
+  ['company_name', 'resellerName', 'text'],
+  ['status', 'status', 'text'],
+  ['checks', 'checks', 'optionalText'],
+  ['checks_at', 'checksAt', 'optionalText'],
+  ['mpn_location_id', 'mpnLocationId', 'optionalText'],
+  ['reseller_domain', 'resellerDomain', 'optionalText'],
+]);
+export const CUSTOMER_FACTS = rowSpec<PurchaseFacts>(CUSTOMERS, [
+  ['id', 'customerId', 'optionalText'],
+  ['company_name', 'customerName', 'optionalText'],
+  ['segment', 'segment', 'asIs'],
+]);
+export const TENANT_FACTS = rowSpec<PurchaseFacts>(CUSTOMER_TENANTS, [
+  ['choice', 'choice', 'asIs'],
+  ['domain', 'domain', 'asIs'],
+  ['state', 'state', 'optionalText'],
+  ['attested_at', 'attestedAt', 'optionalText'],
+  ['attested_by_email', 'attestedByEmail', 'optionalText'],
+]);
+const FACTS_SELECT = [
+  ...aliasedSelectOf('r', RESELLER_FACTS as RowSpec<never>, 'r_'),
+  ...aliasedSelectOf('cu', CUSTOMER_FACTS as RowSpec<never>, 'cu_'),
+  ...aliasedSelectOf('t', TENANT_FACTS as RowSpec<never>, 't_'),
+].join(', ');
 
 export interface NewOrderLine {
   lineNumber: number;
@@ -50,16 +77,20 @@ export class PurchaseRepository {
    * statement; null when no reseller has that id.
    */
   async facts(resellerId: string, customerId: string | null): Promise<PurchaseFacts | null> {
-    const [row] = await this.db.select<PurchaseFacts>(
-      `SELECT r.company_name AS reseller_name, r.status, r.checks, r.checks_at, r.mpn_location_id, r.reseller_domain,
-              EXISTS (SELECT 1 FROM sales_order o WHERE o.reseller_id = r.id) AS has_orders,
-              cu.id AS customer_id, cu.company_name, cu.segment,
-              t.choice, t.domain, t.state, t.attested_at, t.attested_by_email
+    const [row] = await this.db.select<Record<string, unknown>>(
+      `SELECT ${FACTS_SELECT}, EXISTS (SELECT 1 FROM sales_order o WHERE o.reseller_id = r.id) AS has_orders
        FROM ${RESELLERS} r LEFT JOIN ${CUSTOMERS} cu ON cu.id = ? LEFT JOIN ${CUSTOMER_TENANTS} t ON t.customer_id = cu.id
        WHERE r.id = ?`,
       [customerId ?? '', resellerId],
     );
-    return row ?? null;
+    if (!row) return null;
+    const facts = { hasOrders: row.has_orders === true || Number(row.has_orders) === 1 } as PurchaseFacts;
+    return readNamed(
+      TENANT_FACTS,
+      row,
+      't_',
+      readNamed(CUSTOMER_FACTS, row, 'cu_', readNamed(RESELLER_FACTS, row, 'r_', facts)),
+    );
   }
 
   /**

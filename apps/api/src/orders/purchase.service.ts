@@ -362,9 +362,9 @@ export class PurchaseService {
     const checks = await this.resellers.checksOf(systemContext(ctx.clock, 'system:preflight'), {
       id: resellerId,
       checks: row.checks,
-      checksAt: row.checks_at,
-      mpnLocationId: row.mpn_location_id,
-      resellerDomain: row.reseller_domain,
+      checksAt: row.checksAt,
+      mpnLocationId: row.mpnLocationId,
+      resellerDomain: row.resellerDomain,
     });
     const lines = view?.lines ?? [];
     const currency = view?.cart.currency ?? null;
@@ -374,8 +374,8 @@ export class PurchaseService {
           currency,
         }
       : null;
-    const customer: { segment: CustomerSegment; companyName: string } | null = row.customer_id
-      ? { segment: row.segment, companyName: row.company_name ?? '' }
+    const customer: { segment: CustomerSegment; companyName: string } | null = row.customerId
+      ? { segment: row.segment, companyName: row.customerName ?? '' }
       : null;
     let tenant: PurchaseContext['tenant'] = null;
     if (customer && row.choice) {
@@ -391,7 +391,7 @@ export class PurchaseService {
             customer.segment,
             existing,
             this.distributorPartnerId,
-            row.mpn_location_id ?? null,
+            row.mpnLocationId ?? null,
           ),
         };
       }
@@ -408,11 +408,9 @@ export class PurchaseService {
       },
       customer: customer ? { name: customer.companyName, segment: customer.segment, missingFields: [] } : null,
       tenant,
-      attestation: row.attested_at
-        ? { signedAt: new Date(row.attested_at), signedBy: row.attested_by_email ?? '' }
-        : null,
-      payment: { method: requestedMethod ?? defaultPaymentMethod(!Number(row.has_orders), terms), terms },
+      attestation: row.attestedAt ? { signedAt: new Date(row.attestedAt), signedBy: row.attestedByEmail ?? '' } : null,
+      payment: { method: requestedMethod ?? defaultPaymentMethod(!row.hasOrders, terms), terms },
     };
-    return { context, view, names: { reseller: String(row.reseller_name), customer: String(row.company_name ?? '') } };
+    return { context, view, names: { reseller: row.resellerName, customer: row.customerName ?? '' } };
   }
 }
