@@ -10,24 +10,15 @@ export interface RunningProduct {
 }
 
 /**
- * The API as it runs: the app, its upload sweeper (at start and every minute: uploads never imported,
- * or left taken by an import that has ended, are removed once a day old), the HTTP server and the job
- * worker, which also runs price-list imports (and runs again one whose process died). `main` and the
- * demo start it the same way.
+ * The API as it runs: the app, the HTTP server and the job worker, which also runs price-list imports (and
+ * runs again one whose process died) and the recurring jobs (the upload sweeper, at start and every
+ * minute). `main` and the demo start it the same way.
  */
 export async function startProduct(
   config: Config,
   options: { onListening?: (url: string) => void } = {},
 ): Promise<RunningProduct> {
   const app = await createApp(config);
-  const sweep = () =>
-    app.uploads
-      .sweep()
-      .then((removed) => removed.files > 0 && app.logger.warn(removed, 'old uploaded files were removed'))
-      .catch((error: unknown) => app.logger.error({ err: error }, 'sweeping old uploads failed'));
-  await sweep();
-  const sweeper = setInterval(() => void sweep(), 60_000);
-  sweeper.unref();
   const http = await startHttpServer(app);
   app.jobs.start(config.jobPollMs);
   app.logger.info({ url: http.url, database: app.db.kind }, 'nce-marketplace API listening');
@@ -36,7 +27,6 @@ export async function startProduct(
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
-      clearInterval(sweeper);
       await http.stop();
       await app.jobs.stop();
       await app.db.close();

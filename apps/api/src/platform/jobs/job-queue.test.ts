@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
-import { backoffMs, JOB_LEASE_MS, JobQueue } from './job-queue.js';
+import { backoffMs, JOB_LEASE_MS, JobQueue, recurringKey } from './job-queue.js';
 import { JobEntity } from './job.entity.js';
 
 describe('durable job queue', () => {
@@ -33,6 +33,38 @@ describe('durable job queue', () => {
     expect(await queue.runDue()).toBe(0);
     expect(runs).toEqual(['later']);
     expect(await job('a')).toMatchObject({ status: 'DONE', attempts: 1 });
+  });
+
+  it('runs recurring work every interval from one row, on time again after a failure, and due at once at start', async () => {
+    let failNext = false;
+    queue.every('test.tick', 60_000, async () => {
+      runs.push('tick');
+      if (failNext) throw new Error('the disk is gone');
+    });
+    expect(await queue.runDue()).toBe(0);
+    await queue.scheduleRecurring();
+    expect(await queue.runDue()).toBe(1);
+    expect(await queue.runDue()).toBe(0);
+    t.clock.advance(59_000);
+    expect(await queue.runDue()).toBe(0);
+    t.clock.advance(1_000);
+    failNext = true;
+    expect(await queue.runDue()).toBe(1);
+    // Failed: not retried with backoff nor given up, but due again one interval later, with the error kept.
+    expect(await job(recurringKey('test.tick'))).toMatchObject({
+      status: 'PENDING',
+      attempts: 0,
+      lastError: 'the disk is gone',
+    });
+    failNext = false;
+    t.clock.advance(60_000);
+    expect(await queue.runDue()).toBe(1);
+    expect(await job(recurringKey('test.tick'))).toMatchObject({ status: 'PENDING', lastError: null });
+    // A restart makes it due at once, and still one row.
+    await queue.scheduleRecurring();
+    expect(await queue.runDue()).toBe(1);
+    expect(runs).toEqual(['tick', 'tick', 'tick', 'tick']);
+    expect(await t.app.db.read.countBy(JobEntity, { kind: 'test.tick' })).toBe(1);
   });
 
   it('keeps one job per key', async () => {

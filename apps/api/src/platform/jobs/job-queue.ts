@@ -28,7 +28,12 @@ export interface JobHooks {
   onRetry?: (payload: Record<string, unknown>, error: Error, job: JobEntity) => Promise<void>;
   /** After the last attempt failed: the job will not run again. */
   onGiveUp?: (payload: Record<string, unknown>, error: Error, job: JobEntity) => Promise<void>;
+  /** Recurring work (`JobQueue.every`): done or failed, the same row is due again this many ms later. */
+  recurEveryMs?: number;
 }
+
+/** The key of a recurring job's one row. */
+export const recurringKey = (kind: string): string => `recurring:${kind}`;
 
 export interface EnqueueOptions {
   runAt?: Date;
@@ -74,6 +79,30 @@ export class JobQueue {
   register(kind: string, handler: JobHandler, hooks: JobHooks = {}): void {
     this.handlers.set(kind, handler);
     this.hooks.set(kind, hooks);
+  }
+
+  /**
+   * Work done every `everyMs` by whichever worker claims it, leased like any job so that two processes never
+   * run it together. It keeps one row: after each run, or a failed one, the row is due again `everyMs` later
+   * instead of finished, however long the product runs. The worker queues it when it starts, due at once.
+   */
+  every(kind: string, everyMs: number, handler: () => Promise<void>): void {
+    this.register(kind, () => handler(), { recurEveryMs: everyMs });
+  }
+
+  /** Queues every recurring job's row if it is missing, and makes it due now (the worker's start). */
+  async scheduleRecurring(): Promise<void> {
+    const now = this.clock.now().toISOString();
+    for (const [kind, hooks] of this.hooks) {
+      if (!hooks.recurEveryMs) continue;
+      await this.db.transaction(async (m) => {
+        await this.enqueue(m, kind, {}, { key: recurringKey(kind) });
+        await m.query(portable(this.db.kind, "UPDATE job SET run_at = ? WHERE job_key = ? AND status = 'PENDING'"), [
+          now,
+          recurringKey(kind),
+        ]);
+      });
+    }
   }
 
   /** Adds a job inside the caller's transaction. */
@@ -179,6 +208,9 @@ export class JobQueue {
           if (this.timer) this.timer = setTimeout(tick, pollMs);
         });
     };
+    void this.scheduleRecurring().catch((error: unknown) =>
+      this.logger.error({ err: error }, 'queueing the recurring jobs failed'),
+    );
     this.timer = setTimeout(tick, pollMs);
   }
 
@@ -250,6 +282,24 @@ export class JobQueue {
     return this.db.kind === 'postgres' ? work(this.db.read) : this.db.transaction(work);
   }
 
+  /** A recurring job's row, due again `everyMs` from now with its attempts counted afresh. */
+  private async dueAgain(job: JobEntity, everyMs: number, error: string | null): Promise<void> {
+    await this.oneStatement((m) =>
+      m.query(
+        portable(
+          this.db.kind,
+          "UPDATE job SET status = 'PENDING', run_at = ?, attempts = 0, locked_until = NULL, locked_by = NULL, last_error = ? WHERE id = ? AND locked_by = ?",
+        ),
+        [
+          new Date(this.clock.now().getTime() + everyMs).toISOString(),
+          error?.slice(0, 2000) ?? null,
+          job.id,
+          this.workerId,
+        ],
+      ),
+    );
+  }
+
   private async execute(job: JobEntity): Promise<void> {
     const handler = this.handlers.get(job.kind);
     try {
@@ -265,10 +315,18 @@ export class JobQueue {
         );
         markedDone = true;
       };
+      const recurs = this.hooks.get(job.kind)?.recurEveryMs;
       await handler(JSON.parse(job.payload) as Record<string, unknown>, job, done);
-      if (!markedDone) await this.oneStatement(done);
+      if (recurs) await this.dueAgain(job, recurs, null);
+      else if (!markedDone) await this.oneStatement(done);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      const recurs = this.hooks.get(job.kind)?.recurEveryMs;
+      if (recurs) {
+        this.logger.warn({ jobId: job.id, kind: job.kind, err: error }, 'recurring job failed; it runs again on time');
+        await this.dueAgain(job, recurs, message);
+        return;
+      }
       const final = job.attempts >= job.maxAttempts;
       this.logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, final, err: error }, 'job failed');
       const hook = final ? this.hooks.get(job.kind)?.onGiveUp : this.hooks.get(job.kind)?.onRetry;
