@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import type { Database } from '../db/database.js';
+import { updateAtVersion } from '../db/versioned.js';
 import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { CustomerEntity } from './customer.entity.js';
@@ -50,13 +51,7 @@ export class CustomersRepository {
     columns: CustomerColumns,
     at: string,
   ): Promise<CustomerEntity | null> {
-    const updated = await tx.transaction
-      .createQueryBuilder()
-      .update(CustomerEntity)
-      .set({ ...columns, updatedAt: at, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    return updated.affected === 1 ? tx.transaction.findOneByOrFail(CustomerEntity, { id }) : null;
+    return updateAtVersion(tx.transaction, CustomerEntity, id, version, { ...columns, updatedAt: at });
   }
 
   async setPortalPassword(tx: Transactional, customer: CustomerEntity, encrypted: string): Promise<void> {

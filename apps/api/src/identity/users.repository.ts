@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import type { Database } from '../db/database.js';
+import { updateAtVersion } from '../db/versioned.js';
 import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { UserEntity, type UserKind } from './user.entity.js';
@@ -56,15 +57,9 @@ export class UsersRepository {
     version: number,
     fields: Partial<UserEntity>,
   ): Promise<{ saved: UserEntity } | { currentVersion: number | null }> {
-    const m = tx.transaction;
-    const updated = await m
-      .createQueryBuilder()
-      .update(UserEntity)
-      .set({ ...fields, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    if (updated.affected !== 1) return { currentVersion: (await m.findOneBy(UserEntity, { id }))?.version ?? null };
-    return { saved: await m.findOneByOrFail(UserEntity, { id }) };
+    const saved = await updateAtVersion(tx.transaction, UserEntity, id, version, fields);
+    if (saved) return { saved };
+    return { currentVersion: (await tx.transaction.findOneBy(UserEntity, { id }))?.version ?? null };
   }
 
   async setPassword(tx: Transactional, userId: string, passwordHash: string, at: string): Promise<void> {

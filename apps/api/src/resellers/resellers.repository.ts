@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import type { Database } from '../db/database.js';
+import { updateAtVersion } from '../db/versioned.js';
 import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { ResellerActivationEntity } from './reseller-activation.entity.js';
@@ -57,13 +58,7 @@ export class ResellersRepository {
     version: number,
     fields: Partial<ResellerEntity>,
   ): Promise<ResellerEntity | null> {
-    const updated = await tx.transaction
-      .createQueryBuilder()
-      .update(ResellerEntity)
-      .set({ ...fields, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    return updated.affected === 1 ? tx.transaction.findOneByOrFail(ResellerEntity, { id }) : null;
+    return updateAtVersion(tx.transaction, ResellerEntity, id, version, fields);
   }
 
   /** Writes columns that carry no version of their own (the checks' results, the payment method). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CUSTOMERS } from '../customers/published.js';
 import type { Database } from '../db/database.js';
+import { updateAtVersion } from '../db/versioned.js';
 import { ORDERS } from '../orders/published.js';
 import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
@@ -80,13 +81,7 @@ export class CasesRepository {
     version: number,
     fields: Partial<SupportCaseEntity>,
   ): Promise<SupportCaseEntity | null> {
-    const updated = await tx.transaction
-      .createQueryBuilder()
-      .update(SupportCaseEntity)
-      .set({ ...fields, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    return updated.affected === 1 ? tx.transaction.findOneByOrFail(SupportCaseEntity, { id }) : null;
+    return updateAtVersion(tx.transaction, SupportCaseEntity, id, version, fields);
   }
 
   /** Appends to a case's conversation, after its last entry. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database.js';
+import { updateAtVersion } from '../db/versioned.js';
 import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { nextPosition } from '../platform/sequence.js';
@@ -54,13 +55,7 @@ export class TermsRequestsRepository {
     version: number,
     fields: Partial<TermsRequestEntity>,
   ): Promise<TermsRequestEntity | null> {
-    const updated = await tx.transaction
-      .createQueryBuilder()
-      .update(TermsRequestEntity)
-      .set({ ...fields, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    return updated.affected === 1 ? tx.transaction.findOneByOrFail(TermsRequestEntity, { id }) : null;
+    return updateAtVersion(tx.transaction, TermsRequestEntity, id, version, fields);
   }
 
   /** Appends a note after the request's last one. */
