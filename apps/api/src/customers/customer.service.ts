@@ -16,11 +16,14 @@ import { invalid, notFound, ok, versionConflict, type Result } from '../platform
 import type { ResellerService } from '../resellers/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { KeyOrder } from '../platform/cursor.js';
-import { sortOrder, type SortColumns } from '../platform/list-sort.js';
+import { sortOrder } from '../platform/list-sort.js';
 import type { SecretBox } from '../platform/secret-box.js';
 import type { AddressValidator } from './address-validator.js';
 import type { CustomerEntity } from './customer.entity.js';
 import type { CustomersRepository } from './customers.repository.js';
+import { CUSTOMER_SORTS } from './customers.repository.js';
+
+export { CUSTOMER_SORTS };
 
 const customerNotFound = (id: string) => notFound('customer', `No customer with id ${id}.`);
 
@@ -33,13 +36,6 @@ const snapshot = (c: CustomerEntity) => ({
   portalLogin: c.portalLogin,
   portalPassword: c.portalPassword,
 });
-
-/** The columns the customers list sorts on, each with the direction it starts in. */
-export const CUSTOMER_SORTS = {
-  NAME: { column: 'company_name', property: 'companyName', direction: 'ASC' },
-  SEGMENT: { column: 'segment', property: 'segment', direction: 'ASC' },
-  CREATED: { column: 'created_at', property: 'createdAt', direction: 'DESC' },
-} satisfies SortColumns<string>;
 
 /** End customers of resellers: created and edited by the reseller or by staff on its behalf (R5–R8). */
 export class CustomerService {

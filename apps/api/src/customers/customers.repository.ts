@@ -1,3 +1,4 @@
+import type { SortColumns } from '../platform/list-sort.js';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import type { Database } from '../db/database.js';
@@ -10,6 +11,13 @@ export type CustomerColumns = Omit<
   CustomerEntity,
   'id' | 'resellerId' | 'portalPassword' | 'createdAt' | 'updatedAt' | 'version'
 >;
+
+/** The columns the customers list sorts on, each with the direction it starts in. */
+export const CUSTOMER_SORTS = {
+  NAME: { column: 'company_name', property: 'companyName', direction: 'ASC' },
+  SEGMENT: { column: 'segment', property: 'segment', direction: 'ASC' },
+  CREATED: { column: 'created_at', property: 'createdAt', direction: 'DESC' },
+} satisfies SortColumns<string>;
 
 /** End customers (customer): one row each, changed only at the version the writer read. */
 export class CustomersRepository {

@@ -44,6 +44,6 @@ export type { PasswordHasher } from './password-hasher.js';
 export type { UserEntity } from './user.entity.js';
 export type { UserKind } from './user.entity.js';
 export type { AccountChange, UserAccounts } from './user-accounts.js';
-export { USER_SORTS } from './user-accounts.js';
+export { USER_SORTS } from './users.repository.js';
 export { emailKey } from './identity.service.js';
 export type { IdentityService } from './identity.service.js';

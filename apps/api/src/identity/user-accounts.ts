@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../platform/clock.js';
 import type { KeyOrder } from '../platform/cursor.js';
-import type { SortColumns } from '../platform/list-sort.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { emailKey, type IdentityService, PASSWORD_RESET_TTL_MS } from './identity.service.js';
 import type { PasswordHasher } from './password-hasher.js';
@@ -9,12 +8,6 @@ import type { SessionsRepository } from './sessions.repository.js';
 import { newToken } from './tokens.js';
 import type { UserEntity, UserKind } from './user.entity.js';
 import type { UsersRepository } from './users.repository.js';
-
-/** The columns a users list sorts on, each with the direction it starts in. */
-export const USER_SORTS = {
-  NAME: { column: 'display_name', property: 'displayName', direction: 'ASC' },
-  EMAIL: { column: 'email_key', property: 'emailKey', direction: 'ASC' },
-} satisfies SortColumns<string>;
 
 export interface NewAccount {
   email: string;

@@ -1,3 +1,4 @@
+import type { SortColumns } from '../platform/list-sort.js';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import type { Database } from '../db/database.js';
@@ -5,6 +6,12 @@ import { updateAtVersion } from '../db/versioned.js';
 import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { UserEntity, type UserKind } from './user.entity.js';
+
+/** The columns a users list sorts on, each with the direction it starts in. */
+export const USER_SORTS = {
+  NAME: { column: 'display_name', property: 'displayName', direction: 'ASC' },
+  EMAIL: { column: 'email_key', property: 'emailKey', direction: 'ASC' },
+} satisfies SortColumns<string>;
 
 /** User accounts (app_user): changed only at the version the writer read. */
 export class UsersRepository {

@@ -29,11 +29,14 @@ import {
 import { invalid, notFound, ok, versionConflict, type Failure, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import type { KeyOrder } from '../platform/cursor.js';
-import { sortOrder, type SortColumns } from '../platform/list-sort.js';
+import { sortOrder } from '../platform/list-sort.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { CreatedUser, StaffService } from '../staff/index.js';
 import type { ResellerEntity } from './reseller.entity.js';
 import type { ResellersRepository } from './resellers.repository.js';
+import { RESELLER_SORTS } from './resellers.repository.js';
+
+export { RESELLER_SORTS };
 
 export const ACTIVATE_RESELLER_JOB = 'reseller.activate';
 
@@ -64,13 +67,6 @@ export interface ResellerServiceOptions {
   activationDelayMs: number;
   distributorPartnerId: string;
 }
-
-/** The columns the resellers list sorts on, each with the direction it starts in. */
-export const RESELLER_SORTS = {
-  NAME: { column: 'company_name', property: 'companyName', direction: 'ASC' },
-  STATUS: { column: 'status', property: 'status', direction: 'ASC' },
-  CREATED: { column: 'created_at', property: 'createdAt', direction: 'DESC' },
-} satisfies SortColumns<string>;
 
 /** Reseller accounts: what staff keep of them, their activation (R1) and their CSP identifiers (R9, R10, R25). */
 export class ResellerService {

@@ -1,3 +1,4 @@
+import type { SortColumns } from '../platform/list-sort.js';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import type { Database } from '../db/database.js';
@@ -6,6 +7,13 @@ import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.j
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { ResellerActivationEntity } from './reseller-activation.entity.js';
 import { ResellerEntity } from './reseller.entity.js';
+
+/** The columns the resellers list sorts on, each with the direction it starts in. */
+export const RESELLER_SORTS = {
+  NAME: { column: 'company_name', property: 'companyName', direction: 'ASC' },
+  STATUS: { column: 'status', property: 'status', direction: 'ASC' },
+  CREATED: { column: 'created_at', property: 'createdAt', direction: 'DESC' },
+} satisfies SortColumns<string>;
 
 /** Reseller accounts (reseller) and their activation orders (reseller_activation). */
 export class ResellersRepository {

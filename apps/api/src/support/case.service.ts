@@ -13,7 +13,7 @@ import {
 import { invalid, notFound, ok, versionConflict, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import type { KeyOrder } from '../platform/cursor.js';
-import { sortOrder, type SortColumns } from '../platform/list-sort.js';
+import { sortOrder } from '../platform/list-sort.js';
 import {
   CASE_PRIORITIES,
   CASE_STATUSES,
@@ -25,6 +25,9 @@ import {
   type CaseType,
 } from './entities.js';
 import type { CasesRepository } from './cases.repository.js';
+import { CASE_SORTS } from './cases.repository.js';
+
+export { CASE_SORTS };
 
 export interface NewCase {
   type: CaseType;
@@ -36,15 +39,6 @@ export interface NewCase {
 }
 
 const caseNotFound = (id: string) => notFound('case', `No case ${id}.`);
-
-/** The columns the support cases list sorts on, each with the direction it starts in. */
-export const CASE_SORTS = {
-  OPENED: { column: 'opened_at', property: 'openedAt', direction: 'ASC' },
-  UPDATED: { column: 'updated_at', property: 'updatedAt', direction: 'DESC' },
-  SUBJECT: { column: 'subject', property: 'subject', direction: 'ASC' },
-  TYPE: { column: 'type', property: 'type', direction: 'ASC' },
-  STATUS: { column: 'status', property: 'status', direction: 'ASC' },
-} satisfies SortColumns<string>;
 
 /** R24: support cases, their conversation and what support did on them. */
 export class CaseService {

@@ -1,3 +1,4 @@
+import type { SortColumns } from '../platform/list-sort.js';
 import { randomUUID } from 'node:crypto';
 import { CUSTOMERS } from '../customers/published.js';
 import type { Database } from '../db/database.js';
@@ -7,6 +8,15 @@ import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.j
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { nextPosition } from '../platform/sequence.js';
 import { CaseCommentEntity, SupportCaseEntity } from './entities.js';
+
+/** The columns the support cases list sorts on, each with the direction it starts in. */
+export const CASE_SORTS = {
+  OPENED: { column: 'opened_at', property: 'openedAt', direction: 'ASC' },
+  UPDATED: { column: 'updated_at', property: 'updatedAt', direction: 'DESC' },
+  SUBJECT: { column: 'subject', property: 'subject', direction: 'ASC' },
+  TYPE: { column: 'type', property: 'type', direction: 'ASC' },
+  STATUS: { column: 'status', property: 'status', direction: 'ASC' },
+} satisfies SortColumns<string>;
 
 /** Support cases (support_case), their conversation (case_comment), and whose the records they name are. */
 export class CasesRepository {

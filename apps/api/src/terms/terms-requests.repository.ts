@@ -1,3 +1,4 @@
+import type { SortColumns } from '../platform/list-sort.js';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database.js';
 import { updateAtVersion } from '../db/versioned.js';
@@ -5,6 +6,14 @@ import { containsPattern, keysetPage, type KeyOrder } from '../platform/cursor.j
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { nextPosition } from '../platform/sequence.js';
 import { TermsRequestEntity, TermsRequestNoteEntity } from './entities.js';
+
+/** The columns the terms requests list sorts on, each with the direction it starts in. */
+export const TERMS_REQUEST_SORTS = {
+  SUBMITTED: { column: 'submitted_at', property: 'submittedAt', direction: 'ASC' },
+  WAITING: { column: 'waiting_since', property: 'waitingSince', direction: 'ASC' },
+  COMPANY: { column: 'company_name', property: 'companyName', direction: 'ASC' },
+  STATUS: { column: 'status', property: 'status', direction: 'ASC' },
+} satisfies SortColumns<string>;
 
 /** Terms requests (terms_request) and their notes (terms_request_note). */
 export class TermsRequestsRepository {

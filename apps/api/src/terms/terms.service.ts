@@ -31,11 +31,14 @@ import {
 } from '../platform/request-context.js';
 import { fail, invalid, invalidField, notFound, ok, versionConflict, type Result } from '../platform/result.js';
 import type { KeyOrder } from '../platform/cursor.js';
-import { sortOrder, type SortColumns } from '../platform/list-sort.js';
+import { sortOrder } from '../platform/list-sort.js';
 import type { ResellerService } from '../resellers/index.js';
 import type { CreditLedgerEntity, TermsRequestEntity, TermsRequestNoteEntity } from './entities.js';
 import type { LedgerRepository } from './ledger.repository.js';
 import type { TermsRequestsRepository } from './terms-requests.repository.js';
+import { TERMS_REQUEST_SORTS } from './terms-requests.repository.js';
+
+export { TERMS_REQUEST_SORTS };
 
 export const DECIDE_EVENTS = [
   'CLAIM',
@@ -84,14 +87,6 @@ const STATUS_WORDS: Record<TermsRequestState, string> = {
   REJECTED: 'rejected',
   WITHDRAWN: 'withdrawn',
 };
-
-/** The columns the terms requests list sorts on, each with the direction it starts in. */
-export const TERMS_REQUEST_SORTS = {
-  SUBMITTED: { column: 'submitted_at', property: 'submittedAt', direction: 'ASC' },
-  WAITING: { column: 'waiting_since', property: 'waitingSince', direction: 'ASC' },
-  COMPANY: { column: 'company_name', property: 'companyName', direction: 'ASC' },
-  STATUS: { column: 'status', property: 'status', direction: 'ASC' },
-} satisfies SortColumns<string>;
 
 /** R23, R2: terms requests from submission to decision, and the credit they grant as a ledger. */
 export class TermsService {
