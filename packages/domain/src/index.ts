@@ -31,6 +31,7 @@ export * from './terms-requests.js';
 export * from './orders.js';
 // Returns: Microsoft's NCE cancellation windows and prorated refunds (R24).
 export * from './returns.js';
+export * from './subscriptions.js';
 // Addresses validated and normalised by country (R7).
 export * from './address.js';
 // Reseller accounts: fields, whether they may buy (R1), check staleness (R10).

@@ -13,6 +13,12 @@ import {
 import { nextOrderState, ORDER_EVENTS, ORDER_STATES, ORDER_TRANSITIONS } from './orders.js';
 import { eventsFrom, isFinal, type Transitions } from './state-machine.js';
 import {
+  nextSubscriptionState,
+  SUBSCRIPTION_EVENTS,
+  SUBSCRIPTION_STATES,
+  SUBSCRIPTION_TRANSITIONS,
+} from './subscriptions.js';
+import {
   nextTermsRequestState,
   TERMS_REQUEST_EVENTS,
   TERMS_REQUEST_STATES,
@@ -63,6 +69,15 @@ const machines = [
     events: CART_EVENTS,
     finals: ['CHECKED_OUT'],
     next: nextCartState as (s: string, e: string) => { ok: boolean; to?: string; message?: string },
+  },
+  {
+    name: 'subscription (S2)',
+    table: SUBSCRIPTION_TRANSITIONS,
+    start: 'PENDING' as const,
+    states: SUBSCRIPTION_STATES,
+    events: SUBSCRIPTION_EVENTS,
+    finals: ['DELETED'],
+    next: nextSubscriptionState as (s: string, e: string) => { ok: boolean; to?: string; message?: string },
   },
   {
     name: 'price-list import',
