@@ -32,6 +32,7 @@ export * from './orders.js';
 // Returns: Microsoft's NCE cancellation windows and prorated refunds (R24).
 export * from './returns.js';
 export * from './subscriptions.js';
+export * from './subscription-changes.js';
 // Addresses validated and normalised by country (R7).
 export * from './address.js';
 // Reseller accounts: fields, whether they may buy (R1), check staleness (R10).

@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { money } from './money.js';
+import {
+  canChangeBilling,
+  canChangeTerm,
+  canScheduleChanges,
+  coTermFirstTerm,
+  decideTrialConversion,
+  decideUpgrade,
+  monthEndOf,
+  promotionCarriesInto,
+  renewalDay,
+  scheduledChangesWarning,
+  termEndOf,
+} from './subscription-changes.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const termEnd = new Date('2027-03-01T10:00:00Z');
+
+describe('S8, S10, S11: the next term', () => {
+  it('renews the day after the term end, from midnight UTC', () => {
+    expect(renewalDay(termEnd).toISOString()).toBe('2027-03-02T00:00:00.000Z');
+  });
+
+  it('takes scheduled changes on an active, auto-renewing subscription until a day before its term ends', () => {
+    const sub = { state: 'ACTIVE' as const, autoRenew: true, termEnd };
+    expect(canScheduleChanges(sub, new Date(termEnd.getTime() - 25 * HOUR))).toEqual({ allowed: true });
+    expect(canScheduleChanges(sub, new Date(termEnd.getTime() - 24 * HOUR))).toMatchObject({ code: 'SCHEDULE_CLOSED' });
+    expect(canScheduleChanges({ ...sub, autoRenew: false }, new Date(0))).toMatchObject({
+      code: 'AUTO_RENEW_OFF',
+      fix: { kind: 'action' },
+    });
+    expect(canScheduleChanges({ ...sub, state: 'SUSPENDED' }, new Date(0))).toMatchObject({
+      code: 'SUBSCRIPTION_NOT_ACTIVE',
+    });
+  });
+
+  it('warns before an action that wipes the scheduled changes, and only then', () => {
+    for (const action of ['CANCEL', 'AUTO_RENEW_OFF', 'QUANTITY_CHANGE', 'UPGRADE', 'TRIAL_CONVERSION', 'SUSPEND'])
+      expect(scheduledChangesWarning(action, true)).toMatch(/removes the changes scheduled/);
+    expect(scheduledChangesWarning('CANCEL', false)).toBeNull();
+    expect(scheduledChangesWarning('RENAME', true)).toBeNull();
+  });
+});
+
+describe('S12: term and billing changes mid-term', () => {
+  it('lets a term only grow, and the billing alone change only on three years, between monthly and annual', () => {
+    expect(canChangeTerm('P1M', 'P1Y').allowed).toBe(true);
+    expect(canChangeTerm('P1Y', 'P3Y').allowed).toBe(true);
+    expect(canChangeTerm('P3Y', 'P1Y')).toMatchObject({ allowed: false, code: 'TERM_NOT_LONGER' });
+    expect(canChangeTerm('P1Y', 'P1Y').allowed).toBe(false);
+    expect(canChangeBilling('P3Y', 'MONTHLY', 'ANNUAL').allowed).toBe(true);
+    expect(canChangeBilling('P1Y', 'MONTHLY', 'ANNUAL')).toMatchObject({ code: 'BILLING_CHANGE_NOT_ALLOWED' });
+    expect(canChangeBilling('P3Y', 'MONTHLY', 'TRIENNIAL').allowed).toBe(false);
+  });
+});
+
+describe('S13: upgrades', () => {
+  const paths = [{ fromSku: 'E3', toSku: 'E5' }];
+  it('follows the catalog’s paths only, full when every seat moves and partial otherwise', () => {
+    expect(decideUpgrade('E3', 'E5', paths, 10, 10)).toEqual({ ok: true, value: { kind: 'FULL' } });
+    expect(decideUpgrade('E3', 'E5', paths, 4, 10)).toEqual({ ok: true, value: { kind: 'PARTIAL' } });
+    expect(decideUpgrade('E5', 'E3', paths, 1, 10)).toMatchObject({ ok: false, code: 'UPGRADE_PATH_MISSING' });
+    expect(decideUpgrade('E3', 'E5', paths, 11, 10)).toMatchObject({ ok: false, code: 'UPGRADE_QUANTITY_INVALID' });
+  });
+});
+
+describe('S15: co-terming', () => {
+  const start = new Date('2026-05-10T09:00:00Z');
+  it('refuses a trial, an annual term ending with a monthly one, and a date past a full term', () => {
+    const request = { start, term: 'P1Y' as const, unitPrice: money(36_500, 'USD') };
+    expect(coTermFirstTerm({ ...request, endWith: { date: monthEndOf(start) }, trial: true })).toMatchObject({
+      code: 'COTERM_TRIAL',
+    });
+    expect(coTermFirstTerm({ ...request, endWith: { date: monthEndOf(start), term: 'P1M' } })).toMatchObject({
+      code: 'COTERM_MONTHLY_TARGET',
+    });
+    expect(coTermFirstTerm({ ...request, endWith: { date: new Date('2027-06-01T00:00:00Z') } })).toMatchObject({
+      code: 'COTERM_DATE_INVALID',
+    });
+    expect(monthEndOf(start).toISOString()).toBe('2026-05-31T23:59:59.999Z');
+  });
+
+  it('charges a co-termed first term exactly the days it covers, never more than a full term (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.constantFrom('P1M' as const, 'P1Y' as const, 'P3Y' as const),
+        fc.double({ min: 0.0001, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 50_000_000 }),
+        (from, term, share, priceMinor) => {
+          const fullEnd = termEndOf(from, term);
+          const end = new Date(from.getTime() + Math.max(1, Math.floor((fullEnd.getTime() - from.getTime()) * share)));
+          const result = coTermFirstTerm({
+            start: from,
+            term,
+            unitPrice: money(priceMinor, 'USD'),
+            endWith: { date: end },
+          });
+          expect(result.ok).toBe(true);
+          if (!result.ok) return;
+          const { days, fullDays, unitCharge } = result.value;
+          expect(days).toBe(Math.ceil((end.getTime() - from.getTime()) / DAY));
+          expect(days).toBeLessThanOrEqual(fullDays);
+          expect(unitCharge.amountMinor).toBe(Math.floor((priceMinor * days) / fullDays));
+          expect(unitCharge.amountMinor).toBeLessThanOrEqual(priceMinor);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('S16, S17: trials and promotions', () => {
+  const trialEnd = new Date('2026-06-09T00:00:00Z');
+  it('converts a trial early only with at least 25 seats, fewer at its end', () => {
+    expect(decideTrialConversion(25, new Date('2026-05-20T00:00:00Z'), trialEnd)).toEqual({ ok: true, value: 'NOW' });
+    expect(decideTrialConversion(10, new Date('2026-05-20T00:00:00Z'), trialEnd)).toMatchObject({
+      ok: false,
+      code: 'TRIAL_CONVERSION_TOO_FEW',
+      fix: { kind: 'action' },
+    });
+    expect(decideTrialConversion(10, trialEnd, trialEnd)).toEqual({ ok: true, value: 'NOW' });
+  });
+
+  it('carries a promotion into a renewal only when the renewal falls within its dates', () => {
+    const promotion = { start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-12-31T23:59:59Z') };
+    expect(promotionCarriesInto(promotion, new Date('2026-12-31T00:00:00Z'))).toBe(true);
+    expect(promotionCarriesInto(promotion, new Date('2027-01-01T00:00:00Z'))).toBe(false);
+  });
+});

@@ -1,0 +1,175 @@
+import type { BillingPlan, Term } from './catalog.js';
+import { prorateDown, type Money } from './money.js';
+import type { SubscriptionState } from './subscriptions.js';
+import { allow, deny, fail, ok, type Outcome, type Verdict } from './verdict.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** The months a term lasts. */
+export const TERM_MONTHS: Record<Exclude<Term, 'NONE'>, number> = { P1M: 1, P1Y: 12, P3Y: 36 };
+
+/** The end of a term that starts at `start` (the same instant, `months` calendar months later, UTC). */
+export function termEndOf(start: Date, term: Exclude<Term, 'NONE'>): Date {
+  const end = new Date(start);
+  end.setUTCMonth(end.getUTCMonth() + TERM_MONTHS[term]);
+  return end;
+}
+
+// S8: a renewal runs the day after the term end date, from 00:00 UTC.
+export function renewalDay(termEnd: Date): Date {
+  return new Date(Date.UTC(termEnd.getUTCFullYear(), termEnd.getUTCMonth(), termEnd.getUTCDate() + 1));
+}
+
+// S11: scheduled changes close this long before the term end, so what renews is what the reseller saw.
+export const SCHEDULE_CUTOFF_HOURS = 24;
+
+export interface RenewingSubscription {
+  state: SubscriptionState;
+  autoRenew: boolean;
+  termEnd: Date;
+  trial?: boolean;
+}
+
+export type ScheduleCode = 'SUBSCRIPTION_NOT_ACTIVE' | 'AUTO_RENEW_OFF' | 'SCHEDULE_CLOSED';
+
+/** S10, S11: may changes for the next term be scheduled (or changed) at `now`? */
+export function canScheduleChanges(subscription: RenewingSubscription, now: Date): Verdict<ScheduleCode> {
+  if (subscription.state !== 'ACTIVE')
+    return deny('SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription renews; changes for its next term need one.');
+  if (!subscription.autoRenew)
+    return deny('AUTO_RENEW_OFF', 'The subscription ends at its term end: turn auto-renew on to schedule changes.', {
+      kind: 'action',
+      label: 'Turn auto-renew on',
+    });
+  const closesAt = new Date(subscription.termEnd.getTime() - SCHEDULE_CUTOFF_HOURS * HOUR);
+  if (now.getTime() >= closesAt.getTime())
+    return deny(
+      'SCHEDULE_CLOSED',
+      `Changes for the next term closed on ${closesAt.toISOString()}, a day before the term ends; the subscription renews as it is.`,
+    );
+  return allow();
+}
+
+/** S10: what wipes the changes scheduled for the next term. */
+export const WIPES_SCHEDULED_CHANGES = [
+  'CANCEL',
+  'AUTO_RENEW_OFF',
+  'QUANTITY_CHANGE',
+  'UPGRADE',
+  'TRIAL_CONVERSION',
+  'SUSPEND',
+] as const;
+export type ScheduleWiper = (typeof WIPES_SCHEDULED_CHANGES)[number];
+
+/** The warning to show before an action that drops the next term's scheduled changes; null when it keeps them. */
+export function scheduledChangesWarning(action: string, hasScheduledChanges: boolean): string | null {
+  if (!hasScheduledChanges || !(WIPES_SCHEDULED_CHANGES as readonly string[]).includes(action)) return null;
+  return 'This removes the changes scheduled for the next term; schedule them again afterwards if they still apply.';
+}
+
+export type TermChangeCode = 'TERM_NOT_LONGER' | 'BILLING_CHANGE_NOT_ALLOWED';
+
+const TERM_RANK: Record<Exclude<Term, 'NONE'>, number> = { P1M: 1, P1Y: 2, P3Y: 3 };
+
+/** S12: a term changes mid-term only to a longer one. */
+export function canChangeTerm(from: Exclude<Term, 'NONE'>, to: Exclude<Term, 'NONE'>): Verdict<TermChangeCode> {
+  return TERM_RANK[to] > TERM_RANK[from]
+    ? allow()
+    : deny('TERM_NOT_LONGER', `A term changes mid-term only to a longer one; ${to} is not longer than ${from}.`);
+}
+
+/** S12: the billing frequency alone changes mid-term only on a three-year term, between monthly and annual. */
+export function canChangeBilling(term: Term, from: BillingPlan, to: BillingPlan): Verdict<TermChangeCode> {
+  const monthlyOrAnnual = (plan: BillingPlan) => plan === 'MONTHLY' || plan === 'ANNUAL';
+  return term === 'P3Y' && from !== to && monthlyOrAnnual(from) && monthlyOrAnnual(to)
+    ? allow()
+    : deny(
+        'BILLING_CHANGE_NOT_ALLOWED',
+        'Only a three-year term changes its billing mid-term, between monthly and annual; schedule it for the next term otherwise.',
+      );
+}
+
+/** An upgrade path from the catalog: a SKU may become another, higher-priced SKU. */
+export interface UpgradePath {
+  fromSku: string;
+  toSku: string;
+}
+
+export type UpgradeCode = 'UPGRADE_PATH_MISSING' | 'UPGRADE_QUANTITY_INVALID';
+
+/**
+ * S13: an upgrade follows a path the catalog lists (there are no downgrades). A full upgrade moves every seat
+ * and keeps the subscription; a partial one moves some seats into a new subscription ending with it.
+ */
+export function decideUpgrade(
+  fromSku: string,
+  toSku: string,
+  paths: readonly UpgradePath[],
+  seats: number,
+  held: number,
+): Outcome<{ kind: 'FULL' | 'PARTIAL' }, UpgradeCode> {
+  if (!paths.some((p) => p.fromSku === fromSku && p.toSku === toSku))
+    return fail('UPGRADE_PATH_MISSING', `Microsoft has no upgrade from ${fromSku} to ${toSku}.`);
+  if (!Number.isSafeInteger(seats) || seats < 1 || seats > held)
+    return fail('UPGRADE_QUANTITY_INVALID', `Upgrade 1 to ${held} seat(s).`);
+  return ok({ kind: seats === held ? 'FULL' : 'PARTIAL' });
+}
+
+export type CoTermCode = 'COTERM_MONTHLY_TARGET' | 'COTERM_TRIAL' | 'COTERM_DATE_INVALID';
+
+/**
+ * S15: a new subscription may end with an existing one of the customer, or at a month end: its first term is
+ * shortened to that date and charged for exactly the days it covers. Annual and three-year terms do not co-term
+ * with a monthly subscription; trials do not co-term.
+ */
+export function coTermFirstTerm(request: {
+  start: Date;
+  term: Exclude<Term, 'NONE'>;
+  unitPrice: Money;
+  endWith: { date: Date; term?: Exclude<Term, 'NONE'> };
+  trial?: boolean;
+}): Outcome<{ end: Date; days: number; fullDays: number; unitCharge: Money }, CoTermCode> {
+  if (request.trial) return fail('COTERM_TRIAL', 'A trial cannot end with another subscription.');
+  if (request.term !== 'P1M' && request.endWith.term === 'P1M')
+    return fail('COTERM_MONTHLY_TARGET', 'An annual or three-year subscription cannot end with a monthly one.');
+  const fullEnd = termEndOf(request.start, request.term);
+  const end = request.endWith.date;
+  if (end.getTime() <= request.start.getTime() || end.getTime() > fullEnd.getTime())
+    return fail(
+      'COTERM_DATE_INVALID',
+      `The end date must fall after the start and by ${fullEnd.toISOString().slice(0, 10)}, the end of a full term.`,
+    );
+  const fullDays = Math.round((fullEnd.getTime() - request.start.getTime()) / DAY);
+  const days = Math.ceil((end.getTime() - request.start.getTime()) / DAY);
+  return ok({ end, days, fullDays, unitCharge: prorateDown(request.unitPrice, days, fullDays) });
+}
+
+/** The last instant of the calendar month `date` falls in (UTC), a co-term choice (S15). */
+export const monthEndOf = (date: Date): Date =>
+  new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) - 1);
+
+// S16: a trial has 25 seats for 30 days, then converts to paid.
+export const TRIAL_SEATS = 25;
+export const TRIAL_DAYS = 30;
+
+export type TrialCode = 'TRIAL_LOCKED' | 'TRIAL_CONVERSION_TOO_FEW';
+
+/**
+ * S16: during a trial its seats and status do not change; converting before its end needs at least 25 seats,
+ * fewer are scheduled for the trial's end.
+ */
+export function decideTrialConversion(seats: number, now: Date, trialEnd: Date): Outcome<'NOW' | 'AT_END', TrialCode> {
+  if (now.getTime() >= trialEnd.getTime()) return ok('NOW');
+  return seats >= TRIAL_SEATS
+    ? ok('NOW')
+    : fail(
+        'TRIAL_CONVERSION_TOO_FEW',
+        `Converting before the trial ends needs at least ${TRIAL_SEATS} seats; ${seats} can be scheduled for its end.`,
+        { kind: 'action', label: 'Schedule the conversion for the trial’s end' },
+      );
+}
+
+/** S17: a promotion carries into a renewal only if the renewal date falls within its dates. */
+export const promotionCarriesInto = (promotion: { start: Date; end: Date }, renewal: Date): boolean =>
+  renewal.getTime() >= promotion.start.getTime() && renewal.getTime() <= promotion.end.getTime();
