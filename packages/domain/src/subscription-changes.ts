@@ -1,4 +1,4 @@
-import type { BillingPlan, Term } from './catalog.js';
+import { TERM_MONTHS, type BillingPlan, type Term } from './catalog.js';
 import { prorateDown, type Money } from './money.js';
 import type { SubscriptionState } from './subscriptions.js';
 import { allow, deny, fail, ok, type Outcome, type Verdict } from './verdict.js';
@@ -6,13 +6,10 @@ import { allow, deny, fail, ok, type Outcome, type Verdict } from './verdict.js'
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** The months a term lasts. */
-export const TERM_MONTHS: Record<Exclude<Term, 'NONE'>, number> = { P1M: 1, P1Y: 12, P3Y: 36 };
-
 /** The end of a term that starts at `start` (the same instant, `months` calendar months later, UTC). */
 export function termEndOf(start: Date, term: Exclude<Term, 'NONE'>): Date {
   const end = new Date(start);
-  end.setUTCMonth(end.getUTCMonth() + TERM_MONTHS[term]);
+  end.setUTCMonth(end.getUTCMonth() + TERM_MONTHS[term]!);
   return end;
 }
 
