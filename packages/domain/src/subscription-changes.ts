@@ -150,7 +150,7 @@ export const monthEndOf = (date: Date): Date =>
 export const TRIAL_SEATS = 25;
 export const TRIAL_DAYS = 30;
 
-export type TrialCode = 'TRIAL_LOCKED' | 'TRIAL_CONVERSION_TOO_FEW';
+export type TrialCode = 'TRIAL_CONVERSION_TOO_FEW';
 
 /**
  * S16: during a trial its seats and status do not change; converting before its end needs at least 25 seats,

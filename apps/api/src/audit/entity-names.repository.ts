@@ -13,27 +13,27 @@ const ACTOR_TYPE = 'User';
  * owning contexts declare in their modules (`auditNames`).
  */
 export class AuditEntityNames {
+  /** Entity type → the relation naming it, from every module (the list is fixed once the app is built). */
+  private readonly named: ReadonlyMap<string, AuditNames>;
+
   constructor(
     private readonly db: Database,
-    private readonly modules: readonly ApiModule[],
-  ) {}
-
-  private get named(): Map<string, AuditNames> {
-    return new Map(this.modules.flatMap((module) => Object.entries(module.auditNames ?? {})));
+    modules: readonly ApiModule[],
+  ) {
+    this.named = new Map(modules.flatMap((module) => Object.entries(module.auditNames ?? {})));
   }
 
   /** `type:id` → name, for the entries of one page (one statement per entity type present). */
   async namesOf(keys: readonly { type: string; id: string }[]): Promise<Map<string, string>> {
-    const named = this.named;
     const names = new Map<string, string>();
     const byType = new Map<string, Set<string>>();
     for (const key of keys)
-      if (named.has(key.type)) byType.set(key.type, (byType.get(key.type) ?? new Set()).add(key.id));
+      if (this.named.has(key.type)) byType.set(key.type, (byType.get(key.type) ?? new Set()).add(key.id));
     await Promise.all(
       [...byType].map(async ([type, ids]) => {
         const list = [...ids];
         const rows = await this.db.select<{ id: string; name: string }>(
-          `SELECT x.id, x.name FROM ${named.get(type)!} x WHERE x.id IN (${list.map(() => '?').join(', ')})`,
+          `SELECT x.id, x.name FROM ${this.named.get(type)!} x WHERE x.id IN (${list.map(() => '?').join(', ')})`,
           list,
         );
         for (const row of rows) names.set(`${type}:${row.id}`, String(row.name));

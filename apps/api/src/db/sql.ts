@@ -98,7 +98,7 @@ export const rowSpec = <T>(source: RowSpec<T>['source'], columns: RowSpec<T>['co
 });
 
 /** The spec's columns as a select list, each prefixed with the table's alias in the statement. */
-export const selectOf = (alias: string, spec: RowSpec<never>): string[] =>
+export const selectOf = <T>(alias: string, spec: RowSpec<T>): string[] =>
   spec.columns.map(([column]) => `${alias}.${column}`);
 
 /** The spec's properties read from `values` (starting at `offset`) into `into`, which is returned. */
@@ -151,7 +151,7 @@ export function readNamed<T, R extends object>(
 }
 
 /** The spec's columns as a select list aliased `prefix` + column, for `readNamed`. */
-export const aliasedSelectOf = (alias: string, spec: RowSpec<never>, prefix: string): string[] =>
+export const aliasedSelectOf = <T>(alias: string, spec: RowSpec<T>, prefix: string): string[] =>
   spec.columns.map(([column]) => `${alias}.${column} AS ${prefix}${column}`);
 
 /**

@@ -3,7 +3,7 @@ import type { CartState, CustomerSegment, PriceSegment } from '@nce/domain';
 import { CATALOG_OFFERS, CATALOG_PRICES } from '../catalog/published.js';
 import { CUSTOMERS } from '../customers/published.js';
 import type { Database } from '../db/database.js';
-import { aliasedSelectOf, insertRows, readNamed, rowSpec, updateReturning, type RowSpec } from '../db/sql.js';
+import { aliasedSelectOf, insertRows, readNamed, rowSpec, updateReturning } from '../db/sql.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { RESELLERS } from '../resellers/published.js';
 import type { CartLineView } from './cart.service.js';
@@ -43,11 +43,8 @@ export const OFFER_ROW = rowSpec<CartLineView>(CATALOG_OFFERS, [
 ]);
 
 const CART_SELECT = CART_ROW.columns.map(([column]) => column).join(', ');
-const FOUND_CART_SELECT = aliasedSelectOf('c', CART_ROW as RowSpec<never>, 'cart_').join(', ');
-const LINE_SELECT = [
-  ...aliasedSelectOf('l', CART_LINE_ROW as RowSpec<never>, 'l_'),
-  ...aliasedSelectOf('o', OFFER_ROW as RowSpec<never>, 'o_'),
-].join(', ');
+const FOUND_CART_SELECT = aliasedSelectOf('c', CART_ROW, 'cart_').join(', ');
+const LINE_SELECT = [...aliasedSelectOf('l', CART_LINE_ROW, 'l_'), ...aliasedSelectOf('o', OFFER_ROW, 'o_')].join(', ');
 
 export interface PriceInEffect {
   segment: PriceSegment;

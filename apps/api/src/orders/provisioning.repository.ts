@@ -1,6 +1,6 @@
 import type { BillingPlan, OrderState, Term } from '@nce/domain';
 import type { Database } from '../db/database.js';
-import { aliasedSelectOf, readNamed, rowSpec, type RowSpec } from '../db/sql.js';
+import { aliasedSelectOf, readNamed, rowSpec } from '../db/sql.js';
 import type { Transactional } from '../platform/request-context.js';
 import { CUSTOMER_TENANTS } from '../tenants/published.js';
 import { OrderLineEntity, SalesOrderEntity } from './entities.js';
@@ -56,10 +56,10 @@ export const PROVISIONED_LINE_ROW = rowSpec<LineToProvision>(OrderLineEntity, [
 ]);
 
 const ORDER_SELECT = [
-  ...aliasedSelectOf('o', PROVISIONED_ORDER_ROW as RowSpec<never>, 'o_'),
-  ...aliasedSelectOf('t', TENANT_CHOICE_ROW as RowSpec<never>, 't_'),
+  ...aliasedSelectOf('o', PROVISIONED_ORDER_ROW, 'o_'),
+  ...aliasedSelectOf('t', TENANT_CHOICE_ROW, 't_'),
 ].join(', ');
-const LINE_SELECT = aliasedSelectOf('l', PROVISIONED_LINE_ROW as RowSpec<never>, '').join(', ');
+const LINE_SELECT = aliasedSelectOf('l', PROVISIONED_LINE_ROW, '').join(', ');
 
 /** What provisioning reads and writes of orders' lines (order_line) and the tenants they go to. */
 export class ProvisioningRepository {

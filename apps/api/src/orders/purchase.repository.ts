@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CustomerSegment, ResellerStatus } from '@nce/domain';
 import { CUSTOMERS } from '../customers/published.js';
 import type { Database } from '../db/database.js';
-import { aliasedSelectOf, insertRows, readNamed, rowSpec, type RowSpec } from '../db/sql.js';
+import { aliasedSelectOf, insertRows, readNamed, rowSpec } from '../db/sql.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { RESELLERS } from '../resellers/published.js';
 import { CUSTOMER_TENANTS } from '../tenants/published.js';
@@ -49,9 +49,9 @@ export const TENANT_FACTS = rowSpec<PurchaseFacts>(CUSTOMER_TENANTS, [
   ['attested_by_email', 'attestedByEmail', 'optionalText'],
 ]);
 const FACTS_SELECT = [
-  ...aliasedSelectOf('r', RESELLER_FACTS as RowSpec<never>, 'r_'),
-  ...aliasedSelectOf('cu', CUSTOMER_FACTS as RowSpec<never>, 'cu_'),
-  ...aliasedSelectOf('t', TENANT_FACTS as RowSpec<never>, 't_'),
+  ...aliasedSelectOf('r', RESELLER_FACTS, 'r_'),
+  ...aliasedSelectOf('cu', CUSTOMER_FACTS, 'cu_'),
+  ...aliasedSelectOf('t', TENANT_FACTS, 't_'),
 ].join(', ');
 
 export interface NewOrderLine {

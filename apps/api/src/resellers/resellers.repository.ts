@@ -34,10 +34,8 @@ export class ResellersRepository {
     marketplaceId: string,
     bcn: string,
   ): Promise<{ byMarketplace: ResellerEntity | null; byBcn: ResellerEntity | null }> {
-    const [byMarketplace, byBcn] = [
-      await tx.transaction.findOneBy(ResellerEntity, { marketplaceId }),
-      await tx.transaction.findOneBy(ResellerEntity, { bcn }),
-    ];
+    const byMarketplace = await tx.transaction.findOneBy(ResellerEntity, { marketplaceId });
+    const byBcn = await tx.transaction.findOneBy(ResellerEntity, { bcn });
     return { byMarketplace, byBcn };
   }
 
