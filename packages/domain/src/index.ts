@@ -31,6 +31,9 @@ export * from './terms-requests.js';
 export * from './orders.js';
 // Returns: Microsoft's NCE cancellation windows and prorated refunds (R24).
 export * from './returns.js';
+// Calendar months that end on the last day of a shorter month.
+export * from './calendar.js';
+// Subscriptions after Buy: lifecycle, seat batches and their windows, renewal, changes (S1–S17).
 export * from './subscriptions.js';
 export * from './subscription-changes.js';
 // Addresses validated and normalised by country (R7).

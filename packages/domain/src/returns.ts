@@ -1,3 +1,4 @@
+import { addMonths, daysBetween } from './calendar.js';
 import { multiplyMoney, prorateDown, type Money } from './money.js';
 import { allow, deny, type Verdict } from './verdict.js';
 
@@ -82,14 +83,5 @@ export function returnVerdict(line: ReturnableLine, quantity: number, now: Date)
 
 /** Days in the paid period that starts at `start` and lasts `months` calendar months (UTC). */
 export function periodDays(start: Date, months: number): number {
-  const end = new Date(
-    Date.UTC(
-      start.getUTCFullYear(),
-      start.getUTCMonth() + months,
-      start.getUTCDate(),
-      start.getUTCHours(),
-      start.getUTCMinutes(),
-    ),
-  );
-  return Math.round((end.getTime() - start.getTime()) / DAY);
+  return daysBetween(start, addMonths(start, months));
 }

@@ -13,6 +13,7 @@ import {
   renewalDay,
   scheduledChangesWarning,
   termEndOf,
+  billingPeriodAt,
 } from './subscription-changes.js';
 
 const HOUR = 3_600_000;
@@ -129,5 +130,44 @@ describe('S16, S17: trials and promotions', () => {
     const promotion = { start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-12-31T23:59:59Z') };
     expect(promotionCarriesInto(promotion, new Date('2026-12-31T00:00:00Z'))).toBe(true);
     expect(promotionCarriesInto(promotion, new Date('2027-01-01T00:00:00Z'))).toBe(false);
+  });
+});
+
+describe('S4, S18: the billing period a moment falls in', () => {
+  const start = new Date('2027-01-31T09:00:00Z');
+  const end = termEndOf(start, 'P1Y');
+
+  it('ends a year after the start on the same day, or the last day of a shorter month', () => {
+    expect(end.toISOString()).toBe('2028-01-31T09:00:00.000Z');
+    expect(termEndOf(start, 'P1M').toISOString()).toBe('2027-02-28T09:00:00.000Z');
+  });
+
+  it('is the month for monthly billing, the year for annual, the whole term upfront', () => {
+    const at = new Date('2027-03-15T00:00:00Z');
+    const monthly = billingPeriodAt({ start, end, billingPlan: 'MONTHLY' }, at);
+    expect([monthly.start.toISOString(), monthly.end.toISOString(), monthly.days]).toEqual([
+      '2027-02-28T09:00:00.000Z',
+      '2027-03-31T09:00:00.000Z',
+      31,
+    ]);
+    expect(billingPeriodAt({ start, end, billingPlan: 'ANNUAL' }, at)).toEqual({ start, end, days: 365 });
+    const p3y = { start, end: termEndOf(start, 'P3Y'), billingPlan: 'TRIENNIAL' as const };
+    expect(billingPeriodAt(p3y, at).end).toEqual(p3y.end);
+  });
+
+  it('never starts after the moment nor ends past the term', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 364 * DAY - 1 }),
+        fc.constantFrom('MONTHLY', 'ANNUAL') as fc.Arbitrary<'MONTHLY' | 'ANNUAL'>,
+        (offset, billingPlan) => {
+          const at = new Date(start.getTime() + offset);
+          const period = billingPeriodAt({ start, end, billingPlan }, at);
+          expect(period.start.getTime()).toBeLessThanOrEqual(at.getTime());
+          expect(period.end.getTime()).toBeGreaterThan(at.getTime());
+          expect(period.end.getTime()).toBeLessThanOrEqual(end.getTime());
+        },
+      ),
+    );
   });
 });

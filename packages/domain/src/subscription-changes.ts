@@ -1,3 +1,4 @@
+import { addMonths, daysBetween } from './calendar.js';
 import { TERM_MONTHS, type BillingPlan, type Term } from './catalog.js';
 import { prorateDown, type Money } from './money.js';
 import type { SubscriptionState } from './subscriptions.js';
@@ -6,11 +7,35 @@ import { allow, deny, fail, ok, type Outcome, type Verdict } from './verdict.js'
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** The end of a term that starts at `start` (the same instant, `months` calendar months later, UTC). */
+/** The end of a term that starts at `start`: its length in calendar months later (UTC), see `addMonths`. */
 export function termEndOf(start: Date, term: Exclude<Term, 'NONE'>): Date {
-  const end = new Date(start);
-  end.setUTCMonth(end.getUTCMonth() + TERM_MONTHS[term]!);
-  return end;
+  return addMonths(start, TERM_MONTHS[term]!);
+}
+
+const PLAN_MONTHS: Record<BillingPlan, number | null> = { MONTHLY: 1, ANNUAL: 12, TRIENNIAL: 36, ONE_TIME: null };
+
+/**
+ * The billing period of a term that contains `at`: monthly, annual or the whole term (upfront), never past the
+ * term end. What one seat's price pays for, and what added seats are prorated over (S4).
+ */
+export function billingPeriodAt(
+  term: { start: Date; end: Date; billingPlan: BillingPlan },
+  at: Date,
+): { start: Date; end: Date; days: number } {
+  const months = PLAN_MONTHS[term.billingPlan];
+  let start = term.start;
+  let end = term.end;
+  if (months) {
+    for (let k = 1; ; k += 1) {
+      const next = addMonths(term.start, k * months);
+      if (next.getTime() > at.getTime() || next.getTime() >= term.end.getTime()) {
+        end = next.getTime() < term.end.getTime() ? next : term.end;
+        break;
+      }
+      start = next;
+    }
+  }
+  return { start, end, days: Math.max(1, daysBetween(start, end)) };
 }
 
 // S8: a renewal runs the day after the term end date, from 00:00 UTC.
@@ -137,7 +162,7 @@ export function coTermFirstTerm(request: {
       'COTERM_DATE_INVALID',
       `The end date must fall after the start and by ${fullEnd.toISOString().slice(0, 10)}, the end of a full term.`,
     );
-  const fullDays = Math.round((fullEnd.getTime() - request.start.getTime()) / DAY);
+  const fullDays = daysBetween(request.start, fullEnd);
   const days = Math.ceil((end.getTime() - request.start.getTime()) / DAY);
   return ok({ end, days, fullDays, unitCharge: prorateDown(request.unitPrice, days, fullDays) });
 }
