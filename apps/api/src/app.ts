@@ -18,6 +18,7 @@ import { resellersModule } from './resellers/index.js';
 import { staffModule } from './staff/index.js';
 import { supportModule } from './support/index.js';
 import { tenantsModule } from './tenants/index.js';
+import { subscriptionsModule } from './subscriptions/index.js';
 import { termsModule } from './terms/index.js';
 
 /**
@@ -36,6 +37,7 @@ export const MODULES: readonly ApiModule[] = [
   tenantsModule,
   termsModule,
   ordersModule,
+  subscriptionsModule,
   supportModule,
 ];
 

@@ -186,6 +186,36 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
     allowed: MANAGERS,
     document: `mutation { retryOrderProvisioning(orderId: "${NONE}") { code } }`,
   },
+  subscriptions: { allowed: SIGNED_IN, document: '{ subscriptions(first: 1) { nodes { id } } }' },
+  subscription: { allowed: SIGNED_IN, document: `{ subscription(id: "${NONE}") { id } }` },
+  addSubscriptionSeats: {
+    allowed: BUYERS,
+    document: `mutation { addSubscriptionSeats(id: "${NONE}", quantity: 1, input: { idempotencyKey: "authorisation-check" }) { __typename } }`,
+  },
+  removeSubscriptionSeats: {
+    allowed: BUYERS,
+    document: `mutation { removeSubscriptionSeats(id: "${NONE}", quantity: 1, input: { idempotencyKey: "authorisation-check" }) { __typename } }`,
+  },
+  cancelSubscription: {
+    allowed: BUYERS,
+    document: `mutation { cancelSubscription(id: "${NONE}", input: { idempotencyKey: "authorisation-check" }) { __typename } }`,
+  },
+  setSubscriptionAutoRenew: {
+    allowed: BUYERS,
+    document: `mutation { setSubscriptionAutoRenew(id: "${NONE}", autoRenew: false, input: { idempotencyKey: "authorisation-check" }) { __typename } }`,
+  },
+  scheduleSubscriptionChange: {
+    allowed: BUYERS,
+    document: `mutation { scheduleSubscriptionChange(id: "${NONE}", change: null, input: { idempotencyKey: "authorisation-check" }) { __typename } }`,
+  },
+  suspendSubscription: {
+    allowed: BUYERS,
+    document: `mutation { suspendSubscription(id: "${NONE}", input: { idempotencyKey: "authorisation-check" }) { __typename } }`,
+  },
+  reactivateSubscription: {
+    allowed: BUYERS,
+    document: `mutation { reactivateSubscription(id: "${NONE}", input: { idempotencyKey: "authorisation-check" }) { __typename } }`,
+  },
   submitTermsRequest: {
     allowed: BUYERS,
     document: `mutation { submitTermsRequest(resellerId: "${OWN}", input: { resellerMarketplaceId: "", bcn: "", companyName: "", address: { line1: "", city: "", postalCode: "", country: "" }, contact: { name: "", email: "", phone: "" }, requestedLimit: "" }) { __typename } }`,

@@ -28,6 +28,8 @@ export interface Config {
   readonly jobLeaseMs: number;
   /** R19: how long provisioning takes (perpetual software: 15–20 minutes in production; seconds in the demo). */
   readonly provisioningDelayMs: number;
+  /** How often the renewal job looks for subscriptions whose renewal day has come (15 minutes unless told). */
+  readonly renewalScanIntervalMs: number;
   /** SMTP server URL (smtp://user:pass@host:port); none: mail is written to the local outbox only. */
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
@@ -113,6 +115,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const provisioningText = env.PROVISIONING_DELAY_SECONDS ?? (nodeEnv === 'production' ? '1080' : '5');
   if (!/^\d+$/.test(provisioningText))
     problems.push(`PROVISIONING_DELAY_SECONDS must be a whole number of seconds, got "${provisioningText}"`);
+  const renewalScanText = env.RENEWAL_SCAN_SECONDS ?? '900';
+  if (!/^\d+$/.test(renewalScanText) || Number(renewalScanText) < 1)
+    problems.push(`RENEWAL_SCAN_SECONDS must be a whole number of seconds from 1, got "${renewalScanText}"`);
   const smtpUrl = env.SMTP_URL || null;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
 
@@ -155,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     taxRateBasisPoints: Number(taxText),
     operationTimeoutMs: Number(timeoutText),
     provisioningDelayMs: Number(provisioningText) * 1000,
+    renewalScanIntervalMs: Number(renewalScanText) * 1000,
     smtpUrl,
     mailFrom: env.MAIL_FROM ?? 'NCE Marketplace <no-reply@marketplace.example>',
     creditTeamEmail: env.CREDIT_TEAM_EMAIL ?? 'credit-team@marketplace.example',

@@ -37,5 +37,5 @@ export const auditModule: ApiModule = {
   }),
 };
 
-export type { AuditService } from './audit.service.js';
+export type { AuditService, FieldChanges } from './audit.service.js';
 export { changesBetween } from './audit.service.js';

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG_OFFERS, CATALOG_PRICES } from '../catalog/published.js';
 import { CUSTOMER_NAMES, CUSTOMERS } from '../customers/published.js';
 import { USER_NAMES } from '../identity/published.js';
-import { ORDER_NAMES, ORDERS } from '../orders/published.js';
+import { ORDER_NAMES, ORDERS, PROVISIONED_LINES } from '../orders/published.js';
 import { RESELLER_NAMES, RESELLERS } from '../resellers/published.js';
+import { SUBSCRIPTION_NAMES } from '../subscriptions/published.js';
 import { CASE_NAMES } from '../support/published.js';
 import { CUSTOMER_TENANTS } from '../tenants/published.js';
 import { TERMS_REQUEST_NAMES } from '../terms/published.js';
@@ -19,11 +20,13 @@ const RELATIONS: readonly PublishedRelation[] = [
   USER_NAMES,
   ORDER_NAMES,
   ORDERS,
+  PROVISIONED_LINES,
   RESELLERS,
   RESELLER_NAMES,
   CASE_NAMES,
   CUSTOMER_TENANTS,
   TERMS_REQUEST_NAMES,
+  SUBSCRIPTION_NAMES,
 ];
 
 describe('published relations: the tables other contexts read, as their owners publish them', () => {

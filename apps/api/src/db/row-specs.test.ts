@@ -7,6 +7,11 @@ import { TENANT_ROW } from '../partner-center/simulator.repository.js';
 import { CUSTOMER_FACTS, RESELLER_FACTS, TENANT_FACTS } from '../orders/purchase.repository.js';
 import { PRINCIPAL_ROW, SESSION_ROW } from '../identity/sessions.repository.js';
 import { CUSTOMER_NAME, LINE_ROW, ORDER_ROW, RESELLER_NAME } from '../orders/orders.repository.js';
+import {
+  LISTED_SUBSCRIPTION_ROW,
+  SUBSCRIPTION_CUSTOMER_NAME,
+  SUBSCRIPTION_RESELLER_NAME,
+} from '../subscriptions/subscriptions.repository.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { aliasedSelectOf, PublishedRelation, readNamed, readPacked, rowSpec, type RowSpec } from './sql.js';
 import { SalesOrderEntity } from '../orders/entities.js';
@@ -31,6 +36,9 @@ const SPECS: Record<string, RowSpec<never>> = {
   RESELLER_FACTS: RESELLER_FACTS as RowSpec<never>,
   CUSTOMER_FACTS: CUSTOMER_FACTS as RowSpec<never>,
   TENANT_FACTS: TENANT_FACTS as RowSpec<never>,
+  LISTED_SUBSCRIPTION_ROW: LISTED_SUBSCRIPTION_ROW as RowSpec<never>,
+  SUBSCRIPTION_RESELLER_NAME: SUBSCRIPTION_RESELLER_NAME as RowSpec<never>,
+  SUBSCRIPTION_CUSTOMER_NAME: SUBSCRIPTION_CUSTOMER_NAME as RowSpec<never>,
 };
 
 // A generated key's type is a constructor (Number); declared columns name their SQL type.

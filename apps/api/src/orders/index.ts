@@ -83,3 +83,4 @@ export const ordersModule: ApiModule = {
 export { OrderMovedConcurrently, type OrderStatusWriter } from './order-status.js';
 export type { OrderQueryService, OrderRow } from './order-query.service.js';
 export type { OrderLineEntity, SalesOrderEntity } from './entities.js';
+export type { ProvisionedLine } from './provisioning.service.js';

@@ -1,4 +1,4 @@
-import type { BillingPlan, OrderState, Term } from '@nce/domain';
+import type { BillingPlan, OrderState, PaymentMethod, Term } from '@nce/domain';
 import type { Database } from '../db/database.js';
 import { aliasedSelectOf, readNamed, rowSpec } from '../db/sql.js';
 import type { Transactional } from '../platform/request-context.js';
@@ -10,7 +10,10 @@ export interface OrderToProvision {
   id: string;
   soNumber: string;
   status: OrderState;
+  resellerId: string;
   customerId: string;
+  currency: string;
+  paymentMethod: PaymentMethod;
   choice: string | null;
   state: string | null;
   tenantId: string | null;
@@ -19,12 +22,15 @@ export interface OrderToProvision {
 export interface LineToProvision {
   id: string;
   lineNumber: number;
+  priceId: number;
   productId: string;
+  productTitle: string;
   skuId: string;
   skuTitle: string;
   term: Term;
   billingPlan: BillingPlan;
   quantity: number;
+  unitPriceMinor: number;
   subscriptionId: string | null;
 }
 
@@ -36,7 +42,10 @@ export const PROVISIONED_ORDER_ROW = rowSpec<OrderToProvision>(SalesOrderEntity,
   ['id', 'id', 'text'],
   ['so_number', 'soNumber', 'text'],
   ['status', 'status', 'text'],
+  ['reseller_id', 'resellerId', 'text'],
   ['customer_id', 'customerId', 'text'],
+  ['currency', 'currency', 'text'],
+  ['payment_method', 'paymentMethod', 'text'],
 ]);
 export const TENANT_CHOICE_ROW = rowSpec<OrderToProvision>(CUSTOMER_TENANTS, [
   ['choice', 'choice', 'optionalText'],
@@ -46,12 +55,15 @@ export const TENANT_CHOICE_ROW = rowSpec<OrderToProvision>(CUSTOMER_TENANTS, [
 export const PROVISIONED_LINE_ROW = rowSpec<LineToProvision>(OrderLineEntity, [
   ['id', 'id', 'text'],
   ['line_number', 'lineNumber', 'number'],
+  ['price_id', 'priceId', 'number'],
   ['product_id', 'productId', 'text'],
+  ['product_title', 'productTitle', 'text'],
   ['sku_id', 'skuId', 'text'],
   ['sku_title', 'skuTitle', 'text'],
   ['term', 'term', 'text'],
   ['billing_plan', 'billingPlan', 'text'],
   ['quantity', 'quantity', 'number'],
+  ['unit_price_minor', 'unitPriceMinor', 'number'],
   ['subscription_id', 'subscriptionId', 'optionalText'],
 ]);
 

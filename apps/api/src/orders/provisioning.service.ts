@@ -18,11 +18,23 @@ import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { TenantService } from '../tenants/index.js';
 import type { SalesOrderEntity } from './entities.js';
 import type { OrdersRepository } from './orders.repository.js';
-import type { ProvisioningRepository } from './provisioning.repository.js';
+import type { LineToProvision, OrderToProvision, ProvisioningRepository } from './provisioning.repository.js';
 import type { OrderStatusWriter } from './order-status.js';
 import { PROVISION_ORDER_JOB } from './purchase.service.js';
 
 export const COMPLETE_ORDER_JOB = 'order.complete';
+
+/** A line Partner Center has provisioned, with its order: what the subscriptions context opens one from. */
+export type ProvisionedLine = Omit<LineToProvision, 'subscriptionId' | 'id'> &
+  Pick<OrderToProvision, 'resellerId' | 'customerId' | 'currency' | 'paymentMethod'> & {
+    orderId: string;
+    lineId: string;
+    tenantId: string;
+    subscriptionId: string;
+  };
+
+/** Told of each provisioned line inside the transaction that records it. */
+export type LineProvisionedListener = (tx: Transactional, line: ProvisionedLine) => Promise<void>;
 
 /**
  * R19, R22: after Buy, licences are provisioned in the background. The provision job creates a new
@@ -32,6 +44,8 @@ export const COMPLETE_ORDER_JOB = 'order.complete';
  * visible FAILED state with the reason.
  */
 export class ProvisioningService {
+  private readonly lineListeners: LineProvisionedListener[] = [];
+
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
@@ -57,6 +71,14 @@ export class ProvisioningService {
     jobs.register(COMPLETE_ORDER_JOB, (payload, _job, done) => this.complete(String(payload.orderId), done));
   }
 
+  /**
+   * Another context's work on each provisioned line, in the transaction that records the line: it commits with
+   * the line or not at all (the subscriptions context opens the subscription here).
+   */
+  onLineProvisioned(listener: LineProvisionedListener): void {
+    this.lineListeners.push(listener);
+  }
+
   /** `done` marks the job done in the transaction that records the last subscription (see JobHandler). */
   async provision(orderId: string, done?: (m: EntityManager) => Promise<void>): Promise<void> {
     const order = await this.provisioning.order(orderId);
@@ -78,6 +100,7 @@ export class ProvisioningService {
       await this.note(orderId, 'PROVISIONING', `Tenant ${created.value.domain} created.`);
     }
     if (!tenantId) throw new Error('the customer has no tenant to provision into');
+    const provisionedInto = tenantId;
 
     const lines = await this.provisioning.lines(orderId);
     const pending = lines.filter((l) => !l.subscriptionId);
@@ -107,6 +130,19 @@ export class ProvisioningService {
       });
       await this.db.transaction(this.system, async (tx, m) => {
         await this.provisioning.lineProvisioned(tx, line.id, subscriptionId);
+        const { id: lineId, subscriptionId: _pending, ...rest } = line;
+        const provisioned: ProvisionedLine = {
+          ...rest,
+          lineId,
+          orderId,
+          subscriptionId,
+          tenantId: provisionedInto,
+          resellerId: order.resellerId,
+          customerId: order.customerId,
+          currency: order.currency,
+          paymentMethod: order.paymentMethod,
+        };
+        for (const listener of this.lineListeners) await listener(tx, provisioned);
         await this.event(
           tx,
           orderId,

@@ -28,4 +28,9 @@ export const partnerCenterModule: ApiModule = {
   },
 };
 
-export { DomainTakenError, type PartnerCenter } from './partner-center.js';
+export {
+  DomainTakenError,
+  SubscriptionChangeRefused,
+  type PartnerCenter,
+  type SubscriptionPatch,
+} from './partner-center.js';

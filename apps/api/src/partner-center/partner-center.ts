@@ -62,7 +62,31 @@ export interface PartnerCenter {
    * /v1/customers/{id}/subscriptions/{id}`).
    */
   cancelSeats(request: CancellationRequest): Promise<void>;
+  /**
+   * Change a subscription (`PATCH /v1/customers/{tenant}/subscriptions/{id}` with `If-Match: etag`). The body is
+   * the whole resource: one without `autoRenewEnabled` turns auto-renew off and one without the next term's
+   * instructions drops them, so every field is always sent. Answers the new etag; throws SubscriptionChangeRefused.
+   */
+  patchSubscription(request: SubscriptionPatch): Promise<{ etag: string }>;
 }
+
+/** The whole subscription resource as a change sends it. */
+export interface SubscriptionPatch {
+  tenantId: string | null;
+  subscriptionId: string;
+  etag: string;
+  quantity: number;
+  status: 'active' | 'suspended' | 'deleted';
+  autoRenewEnabled: boolean;
+  scheduledNextTermInstructions: {
+    quantity: number;
+    termDuration: string;
+    billingCycle: string;
+  } | null;
+}
+
+/** Partner Center refused a subscription change (a 400 or 409 with its description). */
+export class SubscriptionChangeRefused extends Error {}
 
 export class ProvisioningError extends Error {}
 

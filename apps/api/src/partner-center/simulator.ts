@@ -11,6 +11,8 @@ import {
   type CustomerTenant,
   type PartnerCenter,
   type PartnerLookup,
+  SubscriptionChangeRefused,
+  type SubscriptionPatch,
 } from './partner-center.js';
 import type { SimulatorRepository, TenantRow } from './simulator.repository.js';
 
@@ -119,5 +121,19 @@ export class PartnerCenterSimulator implements PartnerCenter {
   /** Microsoft accepts any cancellation the marketplace decided was inside the window; nothing to keep here. */
   async cancelSeats(request: { subscriptionId: string; quantity: number }): Promise<void> {
     if (!request.subscriptionId || request.quantity < 1) throw new ProvisioningError('nothing to cancel');
+  }
+
+  /**
+   * Accepts a change whose body is the whole resource, as Microsoft's does; the new etag is derived from the old
+   * one and the body, so the same change always answers the same etag. The marketplace decides the rules first.
+   */
+  async patchSubscription(request: SubscriptionPatch): Promise<{ etag: string }> {
+    if (typeof request.autoRenewEnabled !== 'boolean')
+      throw new SubscriptionChangeRefused('the body must carry autoRenewEnabled, or auto-renew is turned off');
+    if (!request.etag) throw new SubscriptionChangeRefused('If-Match: the etag is missing');
+    if (request.status !== 'deleted' && (!Number.isSafeInteger(request.quantity) || request.quantity < 1))
+      throw new SubscriptionChangeRefused(`quantity ${request.quantity} is not allowed`);
+    const digest = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+    return { etag: digest.slice(0, 32) };
   }
 }

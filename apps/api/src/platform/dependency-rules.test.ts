@@ -68,6 +68,7 @@ describe('dependency rules between contexts (docs/architecture.md)', () => {
       'partner-center',
       'resellers',
       'staff',
+      'subscriptions',
       'support',
       'tenants',
       'terms',

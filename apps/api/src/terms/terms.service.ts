@@ -431,14 +431,22 @@ export class TermsService {
 
   /** Charges an order paid on terms to the ledger, in the order's transaction. */
   async charge(tx: Transactional, resellerId: string, amount: Money, orderId: string, soNumber: string): Promise<void> {
+    await this.draw(tx, resellerId, amount, orderId, `Order ${soNumber}`);
+  }
+
+  /**
+   * Draws on the credit line for anything else bought on terms (seats added to a subscription, a renewal), in
+   * the caller's transaction; the caller checked the line can carry it (`creditInUse`).
+   */
+  async draw(tx: Transactional, resellerId: string, amount: Money, reference: string, note: string): Promise<void> {
     await this.ledger.append(tx, {
       resellerId,
       at: this.clock.now().toISOString(),
       kind: 'ORDER_CHARGED',
       amountMinor: amount.amountMinor,
       currency: amount.currency,
-      reference: orderId,
-      note: `Order ${soNumber}`,
+      reference,
+      note,
     });
   }
 

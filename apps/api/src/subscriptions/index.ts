@@ -1,0 +1,50 @@
+import type { ApiModule } from '../platform/module.js';
+import { Subscriptions1732610000000 } from './1732610000000-subscriptions.js';
+import { SeatBatchEntity, SubscriptionChargeEntity, SubscriptionEntity, SubscriptionEventEntity } from './entities.js';
+import { SUBSCRIPTION_NAMES } from './published.js';
+import { RenewalService } from './renewal.service.js';
+import { SubscriptionResolver } from './subscription.resolver.js';
+import { SubscriptionPermission, SubscriptionService } from './subscription.service.js';
+import { SubscriptionsRepository } from './subscriptions.repository.js';
+
+declare module '../app.js' {
+  interface App {
+    subscriptions: SubscriptionService;
+    renewals: RenewalService;
+  }
+}
+
+/** Subscriptions after Buy: seats and their windows, cancellation, auto-renew, scheduled changes, renewals. */
+export const subscriptionsModule: ApiModule = {
+  name: 'subscriptions',
+  auditNames: { Subscription: SUBSCRIPTION_NAMES },
+  entities: [SubscriptionEntity, SeatBatchEntity, SubscriptionEventEntity, SubscriptionChargeEntity],
+  migrations: [Subscriptions1732610000000],
+  resolvers: [SubscriptionResolver],
+  permissions: {
+    [SubscriptionPermission.Read]: { roles: ['staff', 'credit', 'support'], resellers: true },
+    [SubscriptionPermission.Manage]: { roles: ['staff'], resellers: true },
+  },
+  services: (app) => {
+    const { config, db, clock, audit, jobs, mail, partnerCenter, terms, resellers, provisioning } = app;
+    const repository = new SubscriptionsRepository(db);
+    const subscriptions = new SubscriptionService(db, clock, audit, partnerCenter, terms, repository);
+    provisioning.onLineProvisioned((tx, line) => subscriptions.open(tx, line));
+    return {
+      subscriptions,
+      renewals: new RenewalService(
+        db,
+        clock,
+        jobs,
+        audit,
+        mail,
+        terms,
+        resellers,
+        repository,
+        config.renewalScanIntervalMs,
+      ),
+    };
+  },
+};
+
+export type { SubscriptionService } from './subscription.service.js';

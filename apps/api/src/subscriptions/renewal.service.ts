@@ -1,0 +1,276 @@
+import { randomUUID } from 'node:crypto';
+import {
+  billingPeriodAt,
+  DISABLED_DAYS,
+  EXPIRED_GRACE_DAYS,
+  formatMoney,
+  money,
+  nextSubscriptionState,
+  renewalDay,
+  termEndOf,
+  type SubscriptionEvent,
+  type SubscriptionState,
+} from '@nce/domain';
+import type { EntityManager } from 'typeorm';
+import type { AuditService } from '../audit/index.js';
+import type { Database } from '../db/database.js';
+import type { MailService } from '../mail/index.js';
+import type { Clock } from '../platform/clock.js';
+import type { JobQueue } from '../platform/jobs/job-queue.js';
+import { systemContext, type RequestContext } from '../platform/request-context.js';
+import type { ResellerService } from '../resellers/index.js';
+import type { TermsService } from '../terms/index.js';
+import type { SubscriptionEntity } from './entities.js';
+import { describeChanges, nextTermOf } from './subscription.service.js';
+import type { SubscriptionsRepository } from './subscriptions.repository.js';
+
+export const RENEWAL_SCAN_JOB = 'subscriptions.renewal-scan';
+export const RENEW_JOB = 'subscription.renew';
+
+const DAY = 86_400_000;
+/** Due subscriptions queued per transaction by the scan. */
+const SCAN_PAGE = 500;
+
+/** What the job does to a subscription in each status once its day has come (S2, S8). */
+const STEPS: { status: SubscriptionState; column: 'term_end' | 'status_since'; event: SubscriptionEvent }[] = [
+  { status: 'ACTIVE', column: 'term_end', event: 'RENEW' },
+  { status: 'SUSPENDED', column: 'term_end', event: 'TERM_ENDED' },
+  { status: 'EXPIRED', column: 'status_since', event: 'GRACE_ENDED' },
+  { status: 'DISABLED', column: 'status_since', event: 'DELETE' },
+];
+
+/**
+ * The renewal engine (S2, S3, S8, S10). A recurring scan queues one durable job per subscription whose day has
+ * come, keyed by the subscription, its term end and status, so each is queued once however many scans and
+ * processes see it; the job queue's leases run each once, and a job that finds the subscription already moved
+ * on does nothing. An auto-renewing subscription starts its next term, with the scheduled changes applied, at the
+ * current price list's price, with a new 7-day window for all its seats and a `renew` charge; the reseller is
+ * emailed. One not renewing expires, then is disabled, then deleted on Microsoft's timetable.
+ */
+export class RenewalService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly jobs: JobQueue,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly terms: TermsService,
+    private readonly resellers: ResellerService,
+    private readonly subscriptions: SubscriptionsRepository,
+    scanEveryMs: number,
+  ) {
+    jobs.every(RENEWAL_SCAN_JOB, scanEveryMs, () => this.scan().then(() => undefined));
+    jobs.register(RENEW_JOB, (payload, _job, done) =>
+      this.step(String(payload.subscriptionId), String(payload.termEnd), String(payload.status), done),
+    );
+  }
+
+  private get system(): RequestContext {
+    return systemContext(this.clock, 'system:renewals');
+  }
+
+  /** Queues a job for every subscription whose day has come; answers how many it found due. */
+  async scan(): Promise<number> {
+    const now = this.clock.now();
+    const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+    // S8: renewal runs from 00:00 UTC the day after the term end, so a term ending before today is due.
+    const before: Record<SubscriptionState, string> = {
+      ACTIVE: today.toISOString(),
+      SUSPENDED: today.toISOString(),
+      EXPIRED: new Date(now.getTime() - EXPIRED_GRACE_DAYS * DAY).toISOString(),
+      DISABLED: new Date(now.getTime() - DISABLED_DAYS * DAY).toISOString(),
+      PENDING: '',
+      DELETED: '',
+    };
+    let found = 0;
+    for (const step of STEPS) {
+      let after: { key: string; id: string } | null = null;
+      for (;;) {
+        const due = await this.subscriptions.due(step.status, step.column, before[step.status], after, SCAN_PAGE);
+        if (due.length === 0) break;
+        found += due.length;
+        await this.db.transaction(async (m) => {
+          for (const d of due)
+            await this.jobs.enqueue(
+              m,
+              RENEW_JOB,
+              { subscriptionId: d.id, termEnd: d.termEnd, status: step.status },
+              { key: `${RENEW_JOB}:${d.id}:${d.termEnd}:${step.status}` },
+            );
+        });
+        const last = due[due.length - 1]!;
+        after = { key: last.key, id: last.id };
+        if (due.length < SCAN_PAGE) break;
+      }
+    }
+    return found;
+  }
+
+  /** Moves one subscription on, if it is still where the job found it. */
+  async step(
+    subscriptionId: string,
+    termEnd: string,
+    status: string,
+    done?: (m: EntityManager) => Promise<void>,
+  ): Promise<void> {
+    const s = await this.subscriptions.byId(this.system, subscriptionId);
+    if (!s || s.termEnd !== termEnd || s.status !== status) return;
+    if (s.status === 'ACTIVE' && s.autoRenew) return this.renew(s, done);
+    const event: SubscriptionEvent =
+      s.status === 'ACTIVE' || s.status === 'SUSPENDED'
+        ? 'TERM_ENDED'
+        : s.status === 'EXPIRED'
+          ? 'GRACE_ENDED'
+          : 'DELETE';
+    const move = nextSubscriptionState(s.status, event);
+    if (!move.ok) return;
+    // Each state's clock starts when Microsoft's does, whenever this job ran: the day after the term end, then
+    // 30 days later, then 90.
+    const since =
+      event === 'TERM_ENDED'
+        ? renewalDay(new Date(s.termEnd))
+        : new Date(
+            new Date(s.statusSince).getTime() + (event === 'GRACE_ENDED' ? EXPIRED_GRACE_DAYS : DISABLED_DAYS) * DAY,
+          );
+    const words: Record<string, string> = {
+      EXPIRED: `Expired at the term end (auto-renew was off): users keep access for ${EXPIRED_GRACE_DAYS} days, nothing is billed.`,
+      DISABLED: `Disabled: users lost access; the subscription is deleted after ${DISABLED_DAYS} days.`,
+      DELETED: 'Deleted by Microsoft after its disabled period.',
+    };
+    await this.db.transaction(this.system, async (tx, m) => {
+      const saved = await this.subscriptions.save(tx, s, {
+        status: move.to,
+        statusSince: since.toISOString(),
+        scheduledChanges: null,
+        updatedAt: this.clock.now().toISOString(),
+      });
+      // Changed since it was read (a change raced the renewal day): the job fails and runs again on what is there.
+      if (!saved) throw new Error(`subscription ${s.id} changed while it was moved on; retried`);
+      await this.subscriptions.appendEvent(tx, {
+        subscriptionId: s.id,
+        at: this.clock.now().toISOString(),
+        kind: move.to,
+        message: words[move.to] ?? move.to,
+        actorEmail: null,
+        idempotencyKey: null,
+        requestHash: null,
+      });
+      await this.audit.record(tx, {
+        operation: `subscriptions.${event.toLowerCase()}`,
+        entityType: 'Subscription',
+        entityId: s.id,
+        changes: { status: { before: s.status, after: move.to } },
+      });
+      await done?.(m);
+    });
+  }
+
+  private async renew(s: SubscriptionEntity, done?: (m: EntityManager) => Promise<void>): Promise<void> {
+    const now = this.clock.now();
+    const next = nextTermOf(s);
+    const start = new Date(s.termEnd);
+    const end = termEndOf(start, next.term);
+    // S3: the new term is priced from the current price list; without a price there, the last price holds (as the
+    // history says).
+    const price = await this.subscriptions.priceFor(this.system, { ...s, ...next }, now);
+    const unitPriceMinor = price?.unitPriceMinor ?? s.unitPriceMinor;
+    const period = billingPeriodAt({ start, end, billingPlan: next.billingPlan }, start);
+    const amount = money(unitPriceMinor * next.quantity, s.currency);
+    const reseller = await this.resellers.get(this.system, s.resellerId);
+    await this.db.transaction(this.system, async (tx, m) => {
+      const saved = await this.subscriptions.save(tx, s, {
+        termStart: start.toISOString(),
+        termEnd: end.toISOString(),
+        quantity: next.quantity,
+        term: next.term,
+        billingPlan: next.billingPlan,
+        unitPriceMinor,
+        priceId: price?.priceId ?? s.priceId,
+        scheduledChanges: null,
+        statusSince: start.toISOString(),
+        updatedAt: now.toISOString(),
+      });
+      // Changed since it was read (a change raced the renewal day): the job fails and runs again on what is there.
+      if (!saved) throw new Error(`subscription ${s.id} changed while it was moved on; retried`);
+      // S8: a new 7-day window for all its seats, from the renewal.
+      await this.subscriptions.insertBatch(tx, {
+        id: randomUUID(),
+        subscriptionId: s.id,
+        kind: 'RENEWAL',
+        quantity: next.quantity,
+        removed: 0,
+        startedAt: now.toISOString(),
+        unitPaidMinor: unitPriceMinor,
+        paidDays: period.days,
+      });
+      const applied = describeChanges(s.scheduledChanges);
+      const eventId = await this.subscriptions.appendEvent(tx, {
+        subscriptionId: s.id,
+        at: now.toISOString(),
+        kind: 'RENEWED',
+        message: `Renewed for ${next.term} to ${end.toISOString().slice(0, 10)}: ${next.quantity} seat(s) at ${formatMoney(money(unitPriceMinor, s.currency))}${price ? '' : ' (the price list has no price for the new term; the last price was kept)'}${applied ? `; scheduled changes applied (${applied})` : ''}.`,
+        actorEmail: null,
+        idempotencyKey: null,
+        requestHash: null,
+      });
+      await this.subscriptions.insertCharges(tx, [
+        {
+          id: randomUUID(),
+          subscriptionId: s.id,
+          resellerId: s.resellerId,
+          chargeType: 'renew',
+          quantity: next.quantity,
+          unitPriceMinor,
+          amountMinor: amount.amountMinor,
+          currency: s.currency,
+          chargeStart: start.toISOString(),
+          chargeEnd: period.end.toISOString(),
+          at: now.toISOString(),
+          paymentMethod: s.paymentMethod,
+          reference: eventId,
+        },
+      ]);
+      // R2: a renewal on terms draws on the credit line like any purchase (Microsoft renews regardless).
+      if (s.paymentMethod === 'TERMS')
+        await this.terms.draw(tx, s.resellerId, amount, eventId, `Subscription ${s.partnerSubscriptionId}: renewal`);
+      await this.audit.record(tx, {
+        operation: 'subscriptions.renew',
+        entityType: 'Subscription',
+        entityId: s.id,
+        changes: {
+          termEnd: { before: s.termEnd.slice(0, 10), after: end.toISOString().slice(0, 10) },
+          ...(next.quantity !== s.quantity ? { quantity: { before: s.quantity, after: next.quantity } } : {}),
+          ...(unitPriceMinor !== s.unitPriceMinor
+            ? {
+                unitPrice: {
+                  before: formatMoney(money(s.unitPriceMinor, s.currency)),
+                  after: formatMoney(money(unitPriceMinor, s.currency)),
+                },
+              }
+            : {}),
+        },
+      });
+      if (reseller)
+        await this.mail.enqueue(
+          tx,
+          {
+            to: reseller.contact.email,
+            subject: `Renewed: ${s.skuTitle} — ${next.quantity} seat(s) until ${end.toISOString().slice(0, 10)}`,
+            body: [
+              `Hello ${reseller.contact.name},`,
+              '',
+              `Subscription ${s.partnerSubscriptionId} (${s.skuTitle}) renewed on ${now.toISOString().slice(0, 10)} for ${next.term}:`,
+              `  ${next.quantity} seat(s) at ${formatMoney(money(unitPriceMinor, s.currency))}, ${next.billingPlan.toLowerCase()} billing; ${formatMoney(amount)} charged for the first period.`,
+              ...(applied ? [`  The changes you scheduled were applied: ${applied}.`] : []),
+              '',
+              `Seats can be removed for a prorated refund until ${new Date(now.getTime() + 7 * DAY).toISOString()} (7 days from the renewal).`,
+            ].join('\n'),
+            relatedType: 'Subscription',
+            relatedId: s.id,
+          },
+          `subscription-renewed:${s.id}:${s.termEnd}`,
+        );
+      await done?.(m);
+    });
+  }
+}

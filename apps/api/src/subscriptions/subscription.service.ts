@@ -1,0 +1,751 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  addSeatsCharge,
+  batchWindowClosesAt,
+  billingPeriodAt,
+  billingPlanFitsTerm,
+  canPayWith,
+  canScheduleChanges,
+  cancelSubscription,
+  checkQuantity,
+  formatMoney,
+  money,
+  nextSubscriptionState,
+  removeSeats,
+  renewalDay,
+  TERMS,
+  termEndOf,
+  type BillingPlan,
+  type Money,
+  type SeatBatch,
+  type SeatRemoval,
+  type Term,
+} from '@nce/domain';
+import type { AuditService, FieldChanges } from '../audit/index.js';
+import type { Database } from '../db/database.js';
+import type { ProvisionedLine } from '../orders/index.js';
+import { SubscriptionChangeRefused, type PartnerCenter, type SubscriptionPatch } from '../partner-center/index.js';
+import type { Clock } from '../platform/clock.js';
+import { checkPageSize, type KeyOrder } from '../platform/cursor.js';
+import { sortOrder } from '../platform/list-sort.js';
+import type { ModulePermission } from '../platform/permissions.js';
+import {
+  actingFor,
+  ownReseller,
+  requirePermission,
+  type RequestContext,
+  type Transactional,
+} from '../platform/request-context.js';
+import { fail, notFound, ok, type Result } from '../platform/result.js';
+import type { TermsService } from '../terms/index.js';
+import type {
+  ScheduledChanges,
+  SeatBatchEntity,
+  SubscriptionChargeEntity,
+  SubscriptionEntity,
+  SubscriptionEventEntity,
+  ChargeType,
+} from './entities.js';
+import {
+  SUBSCRIPTION_SORTS,
+  type ListedSubscription,
+  type RenewalPrice,
+  type SubscriptionFilter,
+  type SubscriptionsRepository,
+} from './subscriptions.repository.js';
+
+export const SubscriptionPermission = {
+  Read: 'subscriptions:read',
+  Manage: 'subscriptions:manage',
+} as const satisfies Record<string, ModulePermission>;
+
+// S7: Partner Center refuses changes past about 1,200 on one subscription; stop just before.
+export const CHANGE_LIMIT = 1200;
+
+/** A change asked of a subscription, under an idempotency key. */
+export interface ChangeRequest {
+  idempotencyKey: string;
+}
+
+/** The next term's seats, term and billing as asked; what is left out stays as it is. */
+export interface ScheduleRequest {
+  quantity?: number | null;
+  term?: Term | null;
+  billingPlan?: BillingPlan | null;
+}
+
+export interface Changed {
+  subscription: SubscriptionEntity;
+  replayed: boolean;
+  /** What the change charged (positive) or refunded (negative); zero when it moved no money. */
+  amount: Money;
+}
+
+/** What a decided change writes: the fields, seat batches, charges, credit and the sentence for the history. */
+interface Plan {
+  kind: string;
+  fields: Partial<Omit<SubscriptionEntity, 'id' | 'version'>>;
+  removals?: readonly SeatRemoval[];
+  addBatch?: Omit<SeatBatchEntity, 'id' | 'subscriptionId'>;
+  charges?: readonly { type: ChargeType; quantity: number; unitPriceMinor: number; amountMinor: number; end: Date }[];
+  /** What the reseller owes (positive) or gets back (negative) for this change. */
+  amountMinor: number;
+  message: string;
+  changes: FieldChanges;
+  /** Whether Partner Center is told (every change but scheduling is; scheduling is too, as instructions). */
+  partner: boolean;
+}
+
+type Refusal = { ok: false; failure: import('../platform/result.js').Failure };
+
+const refused = (code: string, message: string, fix?: { kind: 'link' | 'field' | 'action'; label: string }) =>
+  fail(code, message, fix ? { fix } : {});
+
+/**
+ * A subscription's life after Buy (S1–S14): the seats it holds in batches with their own 7-day windows,
+ * cancellation, auto-renew, the changes scheduled for its next term, suspension. Every change is decided by the
+ * domain, told to Partner Center with the whole resource, and written in one transaction with its history
+ * event, its charges (S18), the credit it draws or releases on terms (R2) and its audit entry. Each is
+ * idempotent by key: the same key answers the change it made.
+ */
+export class SubscriptionService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly partnerCenter: PartnerCenter,
+    private readonly terms: TermsService,
+    private readonly subscriptions: SubscriptionsRepository,
+  ) {}
+
+  /** S1: opens the subscription of a line Partner Center provisioned, in the transaction recording the line. */
+  async open(tx: Transactional, line: ProvisionedLine): Promise<void> {
+    if (line.term === 'NONE') return;
+    if (await this.subscriptions.byOrderLine(tx, line.lineId)) return;
+    const now = this.clock.now();
+    const at = now.toISOString();
+    const term = line.term;
+    const end = termEndOf(now, term);
+    const period = billingPeriodAt({ start: now, end, billingPlan: line.billingPlan }, now);
+    const segment = await this.subscriptions.segmentOfPrice(tx, line.priceId);
+    const id = randomUUID();
+    await this.subscriptions.insert(
+      tx,
+      {
+        id,
+        partnerSubscriptionId: line.subscriptionId,
+        etag: randomUUID(),
+        resellerId: line.resellerId,
+        customerId: line.customerId,
+        tenantId: line.tenantId,
+        orderId: line.orderId,
+        orderLineId: line.lineId,
+        priceId: line.priceId,
+        productId: line.productId,
+        productTitle: line.productTitle,
+        skuId: line.skuId,
+        skuTitle: line.skuTitle,
+        segment: segment ?? 'COMMERCIAL',
+        currency: line.currency,
+        term,
+        billingPlan: line.billingPlan,
+        quantity: line.quantity,
+        unitPriceMinor: line.unitPriceMinor,
+        paymentMethod: line.paymentMethod,
+        status: 'ACTIVE',
+        statusSince: at,
+        autoRenew: true,
+        trial: false,
+        termStart: at,
+        termEnd: end.toISOString(),
+        scheduledChanges: null,
+        changeCount: 0,
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+      },
+      {
+        id: randomUUID(),
+        subscriptionId: id,
+        kind: 'PURCHASE',
+        quantity: line.quantity,
+        removed: 0,
+        startedAt: at,
+        unitPaidMinor: line.unitPriceMinor,
+        paidDays: period.days,
+      },
+      {
+        id: randomUUID(),
+        subscriptionId: id,
+        resellerId: line.resellerId,
+        chargeType: 'new',
+        quantity: line.quantity,
+        unitPriceMinor: line.unitPriceMinor,
+        amountMinor: line.unitPriceMinor * line.quantity,
+        currency: line.currency,
+        chargeStart: at,
+        chargeEnd: period.end.toISOString(),
+        at,
+        paymentMethod: line.paymentMethod,
+        reference: line.orderId,
+      },
+      {
+        subscriptionId: id,
+        at,
+        kind: 'PROVISIONED',
+        message: `${line.quantity} seat(s) provisioned; the term ends ${end.toISOString().slice(0, 10)} and renews automatically.`,
+        actorEmail: null,
+        idempotencyKey: null,
+        requestHash: null,
+      },
+    );
+  }
+
+  /** A page of subscriptions: a reseller's users see their own only. */
+  async list(
+    ctx: RequestContext,
+    filter: SubscriptionFilter,
+    first: number,
+    after?: string | null,
+    order: KeyOrder = sortOrder(SUBSCRIPTION_SORTS, 'TERM_END'),
+  ): Promise<{ subscriptions: ListedSubscription[]; hasNextPage: boolean; endCursor: string | null }> {
+    requirePermission(ctx, SubscriptionPermission.Read);
+    checkPageSize(first);
+    if (filter.resellerId) actingFor(ctx, filter.resellerId, SubscriptionPermission.Read);
+    if (filter.endingWithinDays !== null && filter.endingWithinDays !== undefined)
+      filter = { ...filter, endingWithinDays: Math.max(0, Math.min(3660, filter.endingWithinDays)) };
+    return this.subscriptions.page(
+      { ...filter, resellerId: ownReseller(ctx, filter.resellerId) },
+      this.clock.now(),
+      first,
+      after,
+      order,
+    );
+  }
+
+  /** One subscription its reseller's users, or staff who read subscriptions, may see; null when there is none. */
+  async get(ctx: RequestContext, id: string): Promise<SubscriptionEntity | null> {
+    requirePermission(ctx, SubscriptionPermission.Read);
+    const subscription = await this.subscriptions.byId(ctx, id);
+    if (subscription) actingFor(ctx, subscription.resellerId, SubscriptionPermission.Read);
+    return subscription;
+  }
+
+  /** The reseller's and customer's names, for a subscription the caller has reached. */
+  names(
+    ctx: RequestContext,
+    subscription: SubscriptionEntity,
+  ): Promise<{ resellerName: string; customerName: string }> {
+    return this.subscriptions.namesOf(ctx, subscription);
+  }
+
+  batches(ctx: RequestContext, subscription: SubscriptionEntity): Promise<SeatBatchEntity[]> {
+    return this.subscriptions.batches(ctx, subscription.id);
+  }
+
+  events(ctx: RequestContext, subscription: SubscriptionEntity): Promise<SubscriptionEventEntity[]> {
+    return this.subscriptions.events(ctx, subscription.id);
+  }
+
+  charges(ctx: RequestContext, subscription: SubscriptionEntity): Promise<SubscriptionChargeEntity[]> {
+    return this.subscriptions.charges(ctx, subscription.id);
+  }
+
+  /**
+   * What the next term will be (S3, S8, S10): when it starts, its seats, term and billing with the scheduled
+   * changes applied, and its price from the current price list; null when the subscription will not renew.
+   */
+  async nextTerm(
+    ctx: RequestContext,
+    subscription: SubscriptionEntity,
+  ): Promise<{
+    renewsOn: Date;
+    quantity: number;
+    term: Exclude<Term, 'NONE'>;
+    billingPlan: BillingPlan;
+    price: RenewalPrice | null;
+  } | null> {
+    if (subscription.status !== 'ACTIVE' || !subscription.autoRenew) return null;
+    const next = nextTermOf(subscription);
+    const renewsOn = renewalDay(new Date(subscription.termEnd));
+    const price = await this.subscriptions.priceFor(ctx, { ...subscription, ...next }, this.clock.now());
+    return { renewsOn, ...next, price };
+  }
+
+  /** S4: adds seats, charged for the days left in the billing period; they co-terminate with the subscription. */
+  addSeats(ctx: RequestContext, id: string, quantity: number, request: ChangeRequest): Promise<Result<Changed>> {
+    return this.change(ctx, id, 'ADD_SEATS', { quantity }, request, (s, _batches, now) => {
+      if (s.trial) return trialLocked();
+      if (s.status !== 'ACTIVE') return notActive(s);
+      if (!Number.isSafeInteger(quantity) || quantity < 1)
+        return refused('SEAT_QUANTITY_INVALID', 'Add at least one seat.');
+      const total = checkQuantity(s.quantity + quantity);
+      if (!total.allowed) return refused('SEAT_QUANTITY_INVALID', total.message);
+      const period = billingPeriodAt(termOf(s), now);
+      const { unitCharge, paidDays } = addSeatsCharge(
+        money(s.unitPriceMinor, s.currency),
+        period.start,
+        period.end,
+        now,
+      );
+      const amountMinor = unitCharge.amountMinor * quantity;
+      return ok<Plan>({
+        kind: 'SEATS_ADDED',
+        fields: { quantity: s.quantity + quantity, scheduledChanges: null },
+        addBatch: {
+          kind: 'ADD',
+          quantity,
+          removed: 0,
+          startedAt: now.toISOString(),
+          unitPaidMinor: unitCharge.amountMinor,
+          paidDays,
+        },
+        charges: [
+          { type: 'addQuantity', quantity, unitPriceMinor: unitCharge.amountMinor, amountMinor, end: period.end },
+        ],
+        amountMinor,
+        message: `${quantity} seat(s) added (${s.quantity} → ${s.quantity + quantity}), charged ${formatMoney(money(amountMinor, s.currency))} for ${paidDays} day(s) to ${period.end.toISOString().slice(0, 10)}; they can be removed until ${batchWindowClosesAt({ startedAt: now }).toISOString()}.`,
+        changes: { quantity: { before: s.quantity, after: s.quantity + quantity }, ...wiped(s) },
+        partner: true,
+      });
+    });
+  }
+
+  /** S5: removes seats from batches still inside their window, newest first, each refunded as it paid. */
+  removeSeats(ctx: RequestContext, id: string, quantity: number, request: ChangeRequest): Promise<Result<Changed>> {
+    return this.change(ctx, id, 'REMOVE_SEATS', { quantity }, request, (s, batches, now) => {
+      if (s.trial) return trialLocked();
+      if (s.status !== 'ACTIVE') return notActive(s);
+      const decided = removeSeats(batches.map(seatBatchOf(s.currency)), quantity, now);
+      if (!decided.ok) return refused(decided.code, decided.message, decided.fix);
+      const refundMinor = decided.value.reduce((sum, r) => sum + r.refund.amountMinor, 0);
+      const period = billingPeriodAt(termOf(s), now);
+      return ok<Plan>({
+        kind: 'SEATS_REMOVED',
+        fields: { quantity: s.quantity - quantity, scheduledChanges: null },
+        removals: decided.value,
+        charges: decided.value.map((r) => ({
+          type: 'removeQuantity' as const,
+          quantity: -r.quantity,
+          unitPriceMinor: 0,
+          amountMinor: -r.refund.amountMinor,
+          end: period.end,
+        })),
+        amountMinor: -refundMinor,
+        message: `${quantity} seat(s) removed (${s.quantity} → ${s.quantity - quantity}), refunded ${formatMoney(money(refundMinor, s.currency))}.`,
+        changes: { quantity: { before: s.quantity, after: s.quantity - quantity }, ...wiped(s) },
+        partner: true,
+      });
+    });
+  }
+
+  /** S6: cancels the whole subscription inside the window of its purchase or last renewal, refunding every seat. */
+  cancel(ctx: RequestContext, id: string, request: ChangeRequest): Promise<Result<Changed>> {
+    return this.change(ctx, id, 'CANCEL', {}, request, (s, batches, now) => {
+      if (s.trial) return trialLocked();
+      const decided = cancelSubscription(s.status, batches.map(seatBatchOf(s.currency)), now);
+      if (!decided.ok) return refused(decided.code, decided.message, decided.fix);
+      const refundMinor = decided.value.reduce((sum, r) => sum + r.refund.amountMinor, 0);
+      return ok<Plan>({
+        kind: 'CANCELLED',
+        fields: { status: 'DELETED', statusSince: now.toISOString(), autoRenew: false, scheduledChanges: null },
+        removals: decided.value,
+        charges: [
+          {
+            type: 'cancelImmediate',
+            quantity: -s.quantity,
+            unitPriceMinor: 0,
+            amountMinor: -refundMinor,
+            end: new Date(s.termEnd),
+          },
+        ],
+        amountMinor: -refundMinor,
+        message: `Cancelled: ${s.quantity} seat(s) ended, refunded ${formatMoney(money(refundMinor, s.currency))}.`,
+        changes: { status: { before: s.status, after: 'DELETED' }, ...wiped(s) },
+        partner: true,
+      });
+    });
+  }
+
+  /** S8, S10: auto-renew on or off; off ends the subscription at its term end and drops scheduled changes. */
+  setAutoRenew(ctx: RequestContext, id: string, on: boolean, request: ChangeRequest): Promise<Result<Changed>> {
+    return this.change(ctx, id, on ? 'AUTO_RENEW_ON' : 'AUTO_RENEW_OFF', { on }, request, (s) => {
+      if (s.status !== 'ACTIVE') return notActive(s);
+      if (s.autoRenew === on) return refused('NOTHING_TO_CHANGE', `Auto-renew is already ${on ? 'on' : 'off'}.`);
+      return ok<Plan>({
+        kind: on ? 'AUTO_RENEW_ON' : 'AUTO_RENEW_OFF',
+        fields: on ? { autoRenew: true } : { autoRenew: false, scheduledChanges: null },
+        amountMinor: 0,
+        message: on
+          ? 'Auto-renew turned on: the subscription renews at its term end.'
+          : `Auto-renew turned off: the subscription ends on ${s.termEnd.slice(0, 10)}.`,
+        changes: { autoRenew: { before: s.autoRenew, after: on }, ...(on ? {} : wiped(s)) },
+        partner: true,
+      });
+    });
+  }
+
+  /**
+   * S10, S11: the seats, term and billing of the next term (null clears them). Checked against the catalog: the
+   * next term must have a price in the current price list.
+   */
+  async scheduleChanges(
+    ctx: RequestContext,
+    id: string,
+    asked: ScheduleRequest | null,
+    request: ChangeRequest,
+  ): Promise<Result<Changed>> {
+    if (asked?.term === 'NONE') return refused('TERM_INVALID', 'The next term is P1M, P1Y or P3Y.');
+    const changes = asked as ScheduledChanges | null;
+    const current = await this.subscriptions.byId(ctx, id);
+    let price: RenewalPrice | null = null;
+    if (current && changes) {
+      const next = nextTermOf({ ...current, scheduledChanges: changes });
+      price = await this.subscriptions.priceFor(ctx, { ...current, ...next }, this.clock.now());
+    }
+    return this.change(ctx, id, 'SCHEDULE', { changes }, request, (s, _batches, now) => {
+      const verdict = canScheduleChanges(
+        { state: s.status, autoRenew: s.autoRenew, termEnd: new Date(s.termEnd), trial: s.trial },
+        now,
+      );
+      if (!verdict.allowed) return refused(verdict.code, verdict.message, verdict.fix);
+      if (!changes) {
+        if (!s.scheduledChanges) return refused('NOTHING_TO_CHANGE', 'No changes are scheduled for the next term.');
+        return ok<Plan>({
+          kind: 'SCHEDULE_CLEARED',
+          fields: { scheduledChanges: null },
+          amountMinor: 0,
+          message: 'The changes scheduled for the next term were removed; it renews as it is.',
+          changes: { scheduledChanges: { before: describeChanges(s.scheduledChanges), after: null } },
+          partner: true,
+        });
+      }
+      const invalid = invalidChanges(s, changes);
+      if (invalid) return invalid;
+      const next = nextTermOf({ ...s, scheduledChanges: changes });
+      if (!price)
+        return refused(
+          'NEXT_TERM_NOT_PRICED',
+          `The current price list has no ${next.term} ${next.billingPlan.toLowerCase()} price for ${next.quantity} seat(s) of ${s.skuTitle}; choose another term or billing.`,
+        );
+      const normalized: ScheduledChanges = { quantity: next.quantity, term: next.term, billingPlan: next.billingPlan };
+      return ok<Plan>({
+        kind: 'SCHEDULED',
+        fields: { scheduledChanges: normalized },
+        amountMinor: 0,
+        message: `Scheduled for the next term: ${describeChanges(normalized)}, at ${formatMoney(money(price.unitPriceMinor, s.currency))} a seat.`,
+        changes: {
+          scheduledChanges: { before: describeChanges(s.scheduledChanges), after: describeChanges(normalized) },
+        },
+        partner: true,
+      });
+    });
+  }
+
+  /** S14: suspends the users' access; billing goes on, auto-renew turns off and scheduled changes go. */
+  suspend(ctx: RequestContext, id: string, request: ChangeRequest): Promise<Result<Changed>> {
+    return this.change(ctx, id, 'SUSPEND', {}, request, (s, _batches, now) => {
+      if (s.trial) return trialLocked();
+      const move = nextSubscriptionState(s.status, 'SUSPEND');
+      if (!move.ok)
+        return refused('SUBSCRIPTION_NOT_ACTIVE', `Only an active subscription can be suspended: ${move.message}.`);
+      return ok<Plan>({
+        kind: 'SUSPENDED',
+        fields: { status: 'SUSPENDED', statusSince: now.toISOString(), autoRenew: false, scheduledChanges: null },
+        amountMinor: 0,
+        message: 'Suspended: users lost access; billing goes on and auto-renew is off.',
+        changes: {
+          status: { before: s.status, after: 'SUSPENDED' },
+          autoRenew: { before: s.autoRenew, after: false },
+          ...wiped(s),
+        },
+        partner: true,
+      });
+    });
+  }
+
+  /** S14: reactivates a suspended subscription before its term ends (auto-renew stays off until turned on). */
+  reactivate(ctx: RequestContext, id: string, request: ChangeRequest): Promise<Result<Changed>> {
+    return this.change(ctx, id, 'REACTIVATE', {}, request, (s, _batches, now) => {
+      const move = nextSubscriptionState(s.status, 'REACTIVATE');
+      if (!move.ok)
+        return refused(
+          'SUBSCRIPTION_NOT_SUSPENDED',
+          `Only a suspended subscription can be reactivated: ${move.message}.`,
+        );
+      if (now.getTime() >= new Date(s.termEnd).getTime())
+        return refused('TERM_ENDED', 'The term has ended: a suspended subscription cannot be reactivated after it.');
+      return ok<Plan>({
+        kind: 'REACTIVATED',
+        fields: { status: 'ACTIVE', statusSince: now.toISOString() },
+        amountMinor: 0,
+        message: 'Reactivated: users have access again. Auto-renew is off until turned on.',
+        changes: { status: { before: s.status, after: 'ACTIVE' } },
+        partner: true,
+      });
+    });
+  }
+
+  /**
+   * The one path of every change: permission and reach, the key's replay, the renewal and change-limit guards
+   * (S9, S7), the domain's decision, Partner Center, then one transaction writing it all. A concurrent change
+   * of the same subscription (its version moved, or a batch's seats went) writes nothing and says so.
+   */
+  private async change(
+    ctx: RequestContext,
+    id: string,
+    kind: string,
+    payload: Record<string, unknown>,
+    request: ChangeRequest,
+    decide: (s: SubscriptionEntity, batches: SeatBatchEntity[], now: Date) => Result<Plan> | Refusal,
+  ): Promise<Result<Changed>> {
+    requirePermission(ctx, SubscriptionPermission.Manage);
+    const key = request.idempotencyKey.trim();
+    if (!/^[\w:.-]{8,120}$/.test(key))
+      return refused('INVALID_REQUEST', 'The idempotency key is 8 to 120 letters, digits or - _ : .');
+    const requestHash = createHash('sha256').update(JSON.stringify({ id, kind, payload })).digest('hex');
+    const replay = await this.replay(ctx, id, key, requestHash);
+    if (replay) return replay;
+
+    const s = await this.subscriptions.byId(ctx, id);
+    if (!s) return notFound('subscription');
+    const actor = actingFor(ctx, s.resellerId, SubscriptionPermission.Manage);
+    const now = this.clock.now();
+    // S9: from 00:00 UTC the day after the term end until the renewal job has run, the subscription is renewing.
+    if (renewing(s, now))
+      return refused('RENEWAL_IN_PROGRESS', 'The subscription is renewing; try again in a few minutes.', {
+        kind: 'action',
+        label: 'Retry in a few minutes',
+      });
+    if (s.changeCount >= CHANGE_LIMIT)
+      return refused(
+        'CHANGE_LIMIT_REACHED',
+        `Microsoft accepts about ${CHANGE_LIMIT} changes to one subscription and this one has had ${s.changeCount}; buy a new subscription for further changes.`,
+      );
+    // The batches of the current term: a renewal's batch holds every seat, the term's before it are done.
+    const batches = (await this.subscriptions.batches(ctx, s.id)).filter((b) => b.startedAt >= s.termStart);
+    const decided = decide(s, batches, now);
+    if (!decided.ok) return decided;
+    const plan = decided.value;
+    const amount = money(plan.amountMinor, s.currency);
+    if (plan.amountMinor > 0 && s.paymentMethod === 'TERMS') {
+      const short = await this.creditShort(ctx, s.resellerId, amount);
+      if (short) return short;
+    }
+
+    let etag = s.etag;
+    if (plan.partner) {
+      try {
+        etag = (
+          await this.partnerCenter.patchSubscription(this.patchOf({ ...s, ...plan.fields } as SubscriptionEntity))
+        ).etag;
+      } catch (error) {
+        if (error instanceof SubscriptionChangeRefused)
+          return refused('PARTNER_CENTER_REFUSED', `Microsoft refused the change: ${error.message}.`);
+        throw error;
+      }
+    }
+
+    try {
+      return await this.db.transaction(actor, async (tx) => {
+        const raced = await this.replay(tx, id, key, requestHash);
+        if (raced) return raced;
+        if (plan.amountMinor > 0 && s.paymentMethod === 'TERMS') {
+          // Again inside the transaction: concurrent charges on terms never exceed the limit together (R2).
+          const short = await this.creditShort(tx, s.resellerId, amount);
+          if (short) return short;
+        }
+        const saved = await this.subscriptions.save(tx, s, {
+          ...plan.fields,
+          etag,
+          changeCount: s.changeCount + (plan.partner ? 1 : 0),
+          updatedAt: now.toISOString(),
+        });
+        if (!saved) return concurrent();
+        for (const removal of plan.removals ?? [])
+          if (
+            removal.quantity > 0 &&
+            !(await this.subscriptions.removeFromBatch(tx, removal.batchId, removal.quantity))
+          )
+            throw new ConcurrentSeatChange();
+        if (plan.addBatch)
+          await this.subscriptions.insertBatch(tx, { id: randomUUID(), subscriptionId: s.id, ...plan.addBatch });
+        const eventId = await this.subscriptions.appendEvent(tx, {
+          subscriptionId: s.id,
+          at: now.toISOString(),
+          kind: plan.kind,
+          message: plan.message,
+          actorEmail: ctx.principal?.email ?? null,
+          idempotencyKey: key,
+          requestHash,
+        });
+        await this.subscriptions.insertCharges(
+          tx,
+          (plan.charges ?? [])
+            .filter((c) => c.amountMinor !== 0 || c.type !== 'removeQuantity')
+            .map((c) => ({
+              id: randomUUID(),
+              subscriptionId: s.id,
+              resellerId: s.resellerId,
+              chargeType: c.type,
+              quantity: c.quantity,
+              unitPriceMinor: c.unitPriceMinor,
+              amountMinor: c.amountMinor,
+              currency: s.currency,
+              chargeStart: now.toISOString(),
+              chargeEnd: c.end.toISOString(),
+              at: now.toISOString(),
+              paymentMethod: s.paymentMethod,
+              reference: eventId,
+            })),
+        );
+        if (s.paymentMethod === 'TERMS' && plan.amountMinor !== 0) {
+          const note = `Subscription ${s.partnerSubscriptionId}: ${plan.kind.toLowerCase().replace(/_/g, ' ')}`;
+          if (plan.amountMinor > 0) await this.terms.draw(tx, s.resellerId, amount, eventId, note);
+          else await this.terms.release(tx, s.resellerId, money(-plan.amountMinor, s.currency), eventId, note);
+        }
+        await this.audit.record(tx, {
+          operation: `subscriptions.${kind.toLowerCase()}`,
+          entityType: 'Subscription',
+          entityId: s.id,
+          changes: {
+            ...plan.changes,
+            ...(plan.amountMinor ? { amount: { before: null, after: formatMoney(amount) } } : {}),
+          },
+        });
+        return ok<Changed>({ subscription: saved, replayed: false, amount });
+      });
+    } catch (error) {
+      const raced = await this.replay(ctx, id, key, requestHash);
+      if (raced) return raced;
+      if (error instanceof ConcurrentSeatChange) return concurrent();
+      throw error;
+    }
+  }
+
+  /** The change this key made already, answered again; a key used for another change is refused. */
+  private async replay(
+    ctx: RequestContext,
+    id: string,
+    key: string,
+    requestHash: string,
+  ): Promise<Result<Changed> | null> {
+    const done = await this.subscriptions.eventByKey(ctx, key);
+    if (!done) return null;
+    if (done.subscriptionId !== id || done.requestHash !== requestHash)
+      return refused('IDEMPOTENCY_KEY_REUSED', 'This key was used for another change; send a new key.');
+    const subscription = await this.subscriptions.byId(ctx, id);
+    if (!subscription) return notFound('subscription');
+    actingFor(ctx, subscription.resellerId, SubscriptionPermission.Manage);
+    const charged = (await this.subscriptions.charges(ctx, id)).filter((c) => c.reference === done.id);
+    return ok({
+      subscription,
+      replayed: true,
+      amount: money(
+        charged.reduce((sum, c) => sum + c.amountMinor, 0),
+        subscription.currency,
+      ),
+    });
+  }
+
+  /** R2: refused when the credit line cannot carry `amount`. */
+  private async creditShort(ctx: RequestContext, resellerId: string, amount: Money): Promise<Refusal | null> {
+    const credit = await this.terms.creditInUse(ctx, resellerId);
+    const verdict = canPayWith('TERMS', amount, credit ? { approved: true, ...credit } : null);
+    return verdict.allowed ? null : refused(verdict.code, verdict.message, verdict.fix);
+  }
+
+  /** The whole resource as Partner Center takes it: every field, always (see SubscriptionPatch). */
+  patchOf(s: SubscriptionEntity): SubscriptionPatch {
+    const next = s.scheduledChanges ? nextTermOf(s) : null;
+    return {
+      tenantId: s.tenantId,
+      subscriptionId: s.partnerSubscriptionId,
+      etag: s.etag,
+      quantity: s.quantity,
+      status: s.status === 'DELETED' ? 'deleted' : s.status === 'SUSPENDED' ? 'suspended' : 'active',
+      autoRenewEnabled: s.autoRenew,
+      scheduledNextTermInstructions: next
+        ? { quantity: next.quantity, termDuration: next.term, billingCycle: next.billingPlan.toLowerCase() }
+        : null,
+    };
+  }
+}
+
+class ConcurrentSeatChange extends Error {}
+
+/** Whether the renewal day of the subscription's term has come (S8) and the renewal job has not yet moved it on. */
+export const renewing = (s: Pick<SubscriptionEntity, 'status' | 'termEnd'>, now: Date): boolean =>
+  (s.status === 'ACTIVE' || s.status === 'SUSPENDED') && now.getTime() >= renewalDay(new Date(s.termEnd)).getTime();
+
+const concurrent = () =>
+  refused('CONCURRENT_CHANGE', 'The subscription changed meanwhile; look at it again before changing it.', {
+    kind: 'action',
+    label: 'Reload the subscription',
+  });
+
+const trialLocked = () =>
+  refused('TRIAL_LOCKED', 'During a trial its seats and status do not change; convert it to paid first.');
+
+const notActive = (s: SubscriptionEntity) =>
+  refused('SUBSCRIPTION_NOT_ACTIVE', `This needs an active subscription; this one is ${s.status.toLowerCase()}.`);
+
+/** The current term as the domain's billing period sees it. */
+const termOf = (s: SubscriptionEntity) => ({
+  start: new Date(s.termStart),
+  end: new Date(s.termEnd),
+  billingPlan: s.billingPlan,
+});
+
+const seatBatchOf =
+  (currency: string) =>
+  (b: SeatBatchEntity): SeatBatch => ({
+    id: b.id,
+    kind: b.kind,
+    quantity: b.quantity,
+    removed: b.removed,
+    startedAt: new Date(b.startedAt),
+    unitPaid: money(b.unitPaidMinor, currency),
+    paidDays: b.paidDays,
+  });
+
+/** The next term: the current one with the scheduled changes applied. */
+export function nextTermOf(s: Pick<SubscriptionEntity, 'quantity' | 'term' | 'billingPlan' | 'scheduledChanges'>) {
+  return {
+    quantity: s.scheduledChanges?.quantity ?? s.quantity,
+    term: s.scheduledChanges?.term ?? s.term,
+    billingPlan: s.scheduledChanges?.billingPlan ?? s.billingPlan,
+  };
+}
+
+export function describeChanges(changes: ScheduledChanges | null): string | null {
+  if (!changes) return null;
+  return [
+    changes.quantity ? `${changes.quantity} seat(s)` : null,
+    changes.term ? `term ${changes.term}` : null,
+    changes.billingPlan ? `${changes.billingPlan.toLowerCase()} billing` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** The audit's note that a change dropped the next term's scheduled changes (S10). */
+const wiped = (s: SubscriptionEntity): FieldChanges =>
+  s.scheduledChanges ? { scheduledChanges: { before: describeChanges(s.scheduledChanges), after: null } } : {};
+
+function invalidChanges(s: SubscriptionEntity, changes: ScheduledChanges): Refusal | null {
+  if (changes.quantity !== null && changes.quantity !== undefined) {
+    const verdict = checkQuantity(changes.quantity);
+    if (!verdict.allowed) return refused('SEAT_QUANTITY_INVALID', verdict.message);
+  }
+  if (changes.billingPlan && !['MONTHLY', 'ANNUAL', 'TRIENNIAL'].includes(changes.billingPlan))
+    return refused('BILLING_PLAN_INVALID', 'A subscription is billed monthly, annually or for the whole term.');
+  const term = changes.term ?? s.term;
+  if (!(TERMS as readonly string[]).includes(term)) return refused('TERM_INVALID', 'The next term is P1M, P1Y or P3Y.');
+  const fits = billingPlanFitsTerm(term, changes.billingPlan ?? s.billingPlan);
+  if (!fits.ok) return refused('BILLING_PLAN_INVALID', fits.message);
+  const next = nextTermOf({ ...s, scheduledChanges: changes });
+  if (next.quantity === s.quantity && next.term === s.term && next.billingPlan === s.billingPlan)
+    return refused('NOTHING_TO_CHANGE', 'The next term would be the same as this one; nothing to schedule.');
+  return null;
+}

@@ -1,0 +1,426 @@
+import { addSeatsCharge, billingPeriodAt, money, termEndOf } from '@nce/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LedgerRepository } from '../terms/ledger.repository.js';
+import { systemContext } from '../platform/request-context.js';
+import { buyProvisioned, priceIdFor, type Caller } from '../test-support/purchases.js';
+import { startSmtpSink } from '../test-support/smtp-sink.js';
+import { createTestApp, importPriceList, staff, TestClient, type TestApp } from '../test-support/test-app.js';
+import { demo, seedUsers } from '../test-support/users.js';
+import { SubscriptionChargeEntity, SubscriptionEntity, SubscriptionEventEntity } from './entities.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const SUBSCRIPTION = `id partnerSubscriptionId status autoRenew quantity term billingPlan termStart termEnd renewsOn windowClosesAt version
+  unitPrice { amountMinor currency } scheduledChange { quantity term billingPlan }
+  batches { kind quantity removed startedAt windowClosesAt windowOpen current unitPaid { amountMinor } }
+  history { kind message actorEmail } charges { chargeType quantity amount { amountMinor } }
+  nextTerm { renewsOn quantity term billingPlan unitPrice { amountMinor } firstCharge { amountMinor } changesCloseAt }`;
+const RESULT = `__typename
+  ... on SubscriptionChanged { replayed amount { amountMinor } subscription { id quantity status autoRenew windowClosesAt scheduledChange { quantity } } }
+  ... on SubscriptionChangeRefused { code message fix { kind label } }
+  ... on NotFound { code }`;
+
+describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, scheduled changes, renewal', () => {
+  let t: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let client: TestClient;
+  /** The demo reseller's user, named on each request: the test's clock runs past any session's life. */
+  let reseller: Caller;
+  let resellerId: string;
+  let annualMonthly: number;
+  let monthly: number;
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    t = await createTestApp({ SMTP_URL: smtp.url });
+    await importPriceList(t.app);
+    await seedUsers(t.app);
+    client = await TestClient.start(t.app);
+    await client.signIn(demo('reseller').email, demo('reseller').password);
+    const me = (await client.gql('{ me { id email resellerId } }')).data?.me;
+    resellerId = me.resellerId;
+    const principal = { kind: 'reseller' as const, userId: me.id, email: me.email, resellerId };
+    reseller = { gql: (query, variables = {}) => client.gql(query, variables, principal) };
+    annualMonthly = await priceIdFor(reseller, 'P1Y', 'MONTHLY');
+    monthly = await priceIdFor(reseller, 'P1M', 'MONTHLY');
+  });
+  afterAll(async () => {
+    await client.stop();
+    await t.close();
+    await smtp.stop();
+  });
+
+  const detail = async (id: string, client = reseller) =>
+    (await client.gql(`query($id: ID!) { subscription(id: $id) { ${SUBSCRIPTION} } }`, { id })).data?.subscription;
+  const subscriptionOf = async (orderId: string) =>
+    (await t.app.db.read.findOneByOrFail(SubscriptionEntity, { orderId })).id;
+  const change = async (mutation: string, args: string, variables: Record<string, unknown>, client = reseller) =>
+    (await client.gql(`mutation(${args}) { ${mutation} { ${RESULT} } }`, variables)).data;
+  const addSeats = async (id: string, quantity: number, key: string) =>
+    (
+      await change(
+        'addSubscriptionSeats(id: $id, quantity: $q, input: { idempotencyKey: $k })',
+        '$id: ID!, $q: Int!, $k: Code!',
+        {
+          id,
+          q: quantity,
+          k: key,
+        },
+      )
+    )?.addSubscriptionSeats;
+  const removeSeats = async (id: string, quantity: number, key: string) =>
+    (
+      await change(
+        'removeSubscriptionSeats(id: $id, quantity: $q, input: { idempotencyKey: $k })',
+        '$id: ID!, $q: Int!, $k: Code!',
+        { id, q: quantity, k: key },
+      )
+    )?.removeSubscriptionSeats;
+  const cancel = async (id: string, key: string) =>
+    (await change('cancelSubscription(id: $id, input: { idempotencyKey: $k })', '$id: ID!, $k: Code!', { id, k: key }))
+      ?.cancelSubscription;
+  const autoRenew = async (id: string, on: boolean, key: string) =>
+    (
+      await change(
+        'setSubscriptionAutoRenew(id: $id, autoRenew: $on, input: { idempotencyKey: $k })',
+        '$id: ID!, $on: Boolean!, $k: Code!',
+        { id, on, k: key },
+      )
+    )?.setSubscriptionAutoRenew;
+  const schedule = async (id: string, changeInput: Record<string, unknown> | null, key: string) =>
+    (
+      await change(
+        'scheduleSubscriptionChange(id: $id, change: $c, input: { idempotencyKey: $k })',
+        '$id: ID!, $c: ScheduledChangeInput, $k: Code!',
+        { id, c: changeInput, k: key },
+      )
+    )?.scheduleSubscriptionChange;
+  const renewalsRun = async () => {
+    await t.app.renewals.scan();
+    await t.app.jobs.runDue();
+  };
+
+  let tailspin: string;
+  it('S1: a provisioned line becomes an active, auto-renewing subscription with its purchase batch and a new charge', async () => {
+    const start = t.clock.now();
+    const { orderId } = await buyProvisioned(t, reseller, resellerId, {
+      customer: 'Tailspin Toys',
+      priceId: annualMonthly,
+      quantity: 10,
+    });
+    tailspin = await subscriptionOf(orderId);
+    const s = await detail(tailspin);
+    const provisionedAt = new Date(s.termStart);
+    expect(provisionedAt.getTime()).toBeGreaterThanOrEqual(start.getTime());
+    expect(s).toMatchObject({
+      status: 'ACTIVE',
+      autoRenew: true,
+      quantity: 10,
+      term: 'P1Y',
+      billingPlan: 'MONTHLY',
+      termEnd: termEndOf(provisionedAt, 'P1Y').toISOString(),
+      batches: [{ kind: 'PURCHASE', quantity: 10, removed: 0, windowOpen: true, current: true }],
+      history: [{ kind: 'PROVISIONED' }],
+      charges: [{ chargeType: 'new', quantity: 10, amount: { amountMinor: s.unitPrice.amountMinor * 10 } }],
+    });
+    expect(s.nextTerm).toMatchObject({ quantity: 10, term: 'P1Y', billingPlan: 'MONTHLY' });
+    expect(s.nextTerm.unitPrice.amountMinor).toBe(s.unitPrice.amountMinor);
+    expect(new Date(s.renewsOn).toISOString()).toMatch(/T00:00:00.000Z$/);
+  });
+
+  it('S4: added seats are charged for the days left in the billing period and get a window of their own', async () => {
+    t.clock.advance(2 * DAY);
+    const before = await detail(tailspin);
+    const now = t.clock.now();
+    const period = billingPeriodAt(
+      { start: new Date(before.termStart), end: new Date(before.termEnd), billingPlan: 'MONTHLY' },
+      now,
+    );
+    const expected = addSeatsCharge(money(before.unitPrice.amountMinor, 'USD'), period.start, period.end, now);
+    const added = await addSeats(tailspin, 5, 'tailspin-add-0001');
+    expect(added).toMatchObject({
+      __typename: 'SubscriptionChanged',
+      replayed: false,
+      amount: { amountMinor: expected.unitCharge.amountMinor * 5 },
+      subscription: { quantity: 15 },
+    });
+    expect(added.amount.amountMinor).toBeLessThan(before.unitPrice.amountMinor * 5);
+    const again = await addSeats(tailspin, 5, 'tailspin-add-0001');
+    expect(again).toMatchObject({ replayed: true, subscription: { quantity: 15 }, amount: added.amount });
+    const reused = await addSeats(tailspin, 6, 'tailspin-add-0001');
+    expect(reused).toMatchObject({ __typename: 'SubscriptionChangeRefused', code: 'IDEMPOTENCY_KEY_REUSED' });
+    const after = await detail(tailspin);
+    expect(after.batches.map((b: any) => [b.kind, b.quantity])).toEqual([
+      ['PURCHASE', 10],
+      ['ADD', 5],
+    ]);
+    expect(after.charges.map((c: any) => c.chargeType)).toEqual(['new', 'addQuantity']);
+    expect(after.history.at(-1)).toMatchObject({ kind: 'SEATS_ADDED', actorEmail: demo('reseller').email });
+  });
+
+  it('S5: removes seats newest batch first, refunded what they paid less the days begun; never more', async () => {
+    t.clock.advance(HOUR);
+    const removed = await removeSeats(tailspin, 7, 'tailspin-remove-0001');
+    expect(removed).toMatchObject({ __typename: 'SubscriptionChanged', subscription: { quantity: 8 } });
+    const s = await detail(tailspin);
+    expect(s.batches.map((b: any) => [b.kind, b.removed])).toEqual([
+      ['PURCHASE', 2],
+      ['ADD', 5],
+    ]);
+    const paid = s.charges
+      .filter((c: any) => c.amount.amountMinor > 0)
+      .reduce((a: number, c: any) => a + c.amount.amountMinor, 0);
+    expect(-removed.amount.amountMinor).toBeGreaterThan(0);
+    expect(-removed.amount.amountMinor).toBeLessThan(paid);
+    expect(s.charges.filter((c: any) => c.chargeType === 'removeQuantity')).toHaveLength(2);
+    expect(await removeSeats(tailspin, 8, 'tailspin-remove-0002')).toMatchObject({ code: 'SEAT_QUANTITY_INVALID' });
+  });
+
+  it('S5, S6: after the window seats are owed for the term; cancelling is refused with "turn auto-renew off" as the fix', async () => {
+    t.clock.advance(8 * DAY);
+    const late = await removeSeats(tailspin, 1, 'tailspin-remove-0003');
+    expect(late).toMatchObject({
+      code: 'SEAT_WINDOW_CLOSED',
+      fix: { kind: 'ACTION', label: expect.stringMatching(/auto-renew off/) },
+    });
+    expect(await cancel(tailspin, 'tailspin-cancel-0001')).toMatchObject({ code: 'SEAT_WINDOW_CLOSED' });
+    expect((await detail(tailspin)).windowClosesAt).toBeNull();
+    const events = await t.app.db.read.countBy(SubscriptionEventEntity, { subscriptionId: tailspin });
+    expect(events).toBe(3);
+  });
+
+  it('S6: cancelling inside the window deletes the subscription with a prorated refund of every seat', async () => {
+    const { orderId } = await buyProvisioned(t, reseller, resellerId, {
+      customer: 'Fourth Coffee',
+      priceId: annualMonthly,
+      quantity: 4,
+    });
+    const id = await subscriptionOf(orderId);
+    t.clock.advance(DAY + HOUR);
+    const cancelled = await cancel(id, 'fourth-cancel-0001');
+    const s = await detail(id);
+    expect(cancelled).toMatchObject({ subscription: { status: 'DELETED', autoRenew: false } });
+    // One day begun of the month's period: the refund is the rest of it.
+    const unit = s.unitPrice.amountMinor;
+    expect(-cancelled.amount.amountMinor).toBeLessThan(unit * 4);
+    expect(-cancelled.amount.amountMinor).toBeGreaterThan(unit * 4 * 0.9);
+    expect(s.charges.at(-1)).toMatchObject({ chargeType: 'cancelImmediate', quantity: -4 });
+    expect(s.nextTerm).toBeNull();
+    expect(await addSeats(id, 1, 'fourth-add-0001')).toMatchObject({ code: 'SUBSCRIPTION_NOT_ACTIVE' });
+  });
+
+  let contoso: string;
+  it('S10, S11: schedules the next term, shows its price, and closes a day before the term end', async () => {
+    const { orderId } = await buyProvisioned(t, reseller, resellerId, {
+      customer: 'Contoso Monthly',
+      priceId: monthly,
+      quantity: 3,
+    });
+    contoso = await subscriptionOf(orderId);
+    const scheduled = await schedule(contoso, { quantity: 5 }, 'contoso-schedule-0001');
+    expect(scheduled).toMatchObject({ subscription: { scheduledChange: { quantity: 5 } } });
+    const s = await detail(contoso);
+    expect(s.nextTerm).toMatchObject({ quantity: 5, term: 'P1M' });
+    expect(s.nextTerm.firstCharge.amountMinor).toBe(s.nextTerm.unitPrice.amountMinor * 5);
+    expect(await schedule(contoso, { quantity: 3 }, 'contoso-schedule-0002')).toMatchObject({
+      code: 'NOTHING_TO_CHANGE',
+    });
+    expect(await schedule(contoso, { term: 'NONE' }, 'contoso-schedule-0003')).toMatchObject({ code: 'TERM_INVALID' });
+    const late = new Date(new Date(s.termEnd).getTime() - 12 * HOUR);
+    const saved = t.clock.now();
+    t.clock.set(late);
+    expect(await schedule(contoso, { quantity: 6 }, 'contoso-schedule-0004')).toMatchObject({
+      code: 'SCHEDULE_CLOSED',
+    });
+    t.clock.set(saved);
+  });
+
+  it('S10: turning auto-renew off drops the scheduled changes, and on again keeps none', async () => {
+    const off = await autoRenew(contoso, false, 'contoso-renew-off-0001');
+    expect(off).toMatchObject({ subscription: { autoRenew: false, scheduledChange: null } });
+    expect(await autoRenew(contoso, false, 'contoso-renew-off-0002')).toMatchObject({ code: 'NOTHING_TO_CHANGE' });
+    expect(await schedule(contoso, { quantity: 4 }, 'contoso-schedule-0005')).toMatchObject({ code: 'AUTO_RENEW_OFF' });
+    expect(await autoRenew(contoso, true, 'contoso-renew-on-0001')).toMatchObject({
+      subscription: { autoRenew: true },
+    });
+    expect(await schedule(contoso, { quantity: 4 }, 'contoso-schedule-0006')).toMatchObject({
+      subscription: { scheduledChange: { quantity: 4 } },
+    });
+  });
+
+  it('S8, S9: renews from 00:00 UTC the day after the term end, with the scheduled changes, a new window and a renew charge', async () => {
+    const s = await detail(contoso);
+    t.clock.set(new Date(new Date(s.renewsOn).getTime() + HOUR));
+    // Renewing: changes wait (S9).
+    expect(await addSeats(contoso, 1, 'contoso-add-0001')).toMatchObject({
+      code: 'RENEWAL_IN_PROGRESS',
+      fix: { label: expect.stringMatching(/few minutes/) },
+    });
+    await renewalsRun();
+    await renewalsRun(); // a second scan and run renew nothing twice
+    const renewed = await detail(contoso);
+    expect(renewed).toMatchObject({
+      status: 'ACTIVE',
+      quantity: 4,
+      termStart: s.termEnd,
+      termEnd: termEndOf(new Date(s.termEnd), 'P1M').toISOString(),
+      scheduledChange: null,
+    });
+    expect(renewed.batches.filter((b: any) => b.current)).toEqual([
+      expect.objectContaining({ kind: 'RENEWAL', quantity: 4, windowOpen: true }),
+    ]);
+    expect(renewed.charges.filter((c: any) => c.chargeType === 'renew')).toEqual([
+      expect.objectContaining({ quantity: 4, amount: { amountMinor: renewed.unitPrice.amountMinor * 4 } }),
+    ]);
+    expect(renewed.history.at(-1)).toMatchObject({ kind: 'RENEWED', actorEmail: null });
+    await t.app.jobs.runDue();
+    // Quoted-printable: soft line breaks joined, so the text reads as it was written.
+    const told = smtp.received.map((m) => m.raw.replace(/=\r?\n/g, '')).filter((raw) => raw.includes('renewed on'));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain('The changes you scheduled were applied: 4 seat(s)');
+    // The renewal's window: seats can be removed again, from the renewal batch.
+    expect(await removeSeats(contoso, 1, 'contoso-remove-0001')).toMatchObject({ subscription: { quantity: 3 } });
+  });
+
+  it('S2: without auto-renew a subscription expires at its term end, is disabled 30 days later and deleted 90 after that', async () => {
+    await autoRenew(contoso, false, 'contoso-renew-off-0003');
+    const s = await detail(contoso);
+    t.clock.set(new Date(new Date(s.termEnd).getTime() + DAY + HOUR));
+    await renewalsRun();
+    expect((await detail(contoso)).status).toBe('EXPIRED');
+    t.clock.advance(31 * DAY);
+    await renewalsRun();
+    expect((await detail(contoso)).status).toBe('DISABLED');
+    t.clock.advance(91 * DAY);
+    await renewalsRun();
+    const gone = await detail(contoso);
+    expect(gone.status).toBe('DELETED');
+    expect(gone.history.slice(-3).map((e: any) => e.kind)).toEqual(['EXPIRED', 'DISABLED', 'DELETED']);
+    expect(gone.charges.filter((c: any) => c.chargeType === 'renew')).toHaveLength(1);
+  });
+
+  it('S14: suspending turns auto-renew off and drops scheduled changes; reactivating restores access', async () => {
+    const { orderId } = await buyProvisioned(t, reseller, resellerId, {
+      customer: 'Litware Inc',
+      priceId: annualMonthly,
+      quantity: 2,
+    });
+    const id = await subscriptionOf(orderId);
+    await schedule(id, { quantity: 3 }, 'litware-schedule-0001');
+    const suspended = (
+      await change('suspendSubscription(id: $id, input: { idempotencyKey: $k })', '$id: ID!, $k: Code!', {
+        id,
+        k: 'litware-suspend-0001',
+      })
+    )?.suspendSubscription;
+    expect(suspended).toMatchObject({ subscription: { status: 'SUSPENDED', autoRenew: false, scheduledChange: null } });
+    expect(await addSeats(id, 1, 'litware-add-0001')).toMatchObject({ code: 'SUBSCRIPTION_NOT_ACTIVE' });
+    const back = (
+      await change('reactivateSubscription(id: $id, input: { idempotencyKey: $k })', '$id: ID!, $k: Code!', {
+        id,
+        k: 'litware-reactivate-0001',
+      })
+    )?.reactivateSubscription;
+    expect(back).toMatchObject({ subscription: { status: 'ACTIVE', autoRenew: false } });
+  });
+
+  it('R2: on terms, added seats draw on the credit line in the same transaction, refused beyond it, and removals release it', async () => {
+    const ledger = new LedgerRepository(t.app.db);
+    await t.app.db.transaction(systemContext(t.clock, 'test'), async (tx) => {
+      await ledger.append(tx, {
+        resellerId,
+        at: t.clock.now().toISOString(),
+        kind: 'LIMIT_SET',
+        amountMinor: 500_000,
+        currency: 'USD',
+        reference: null,
+        note: 'test limit',
+      });
+      await t.app.resellers.payOnTerms(tx, resellerId);
+    });
+    const { orderId } = await buyProvisioned(t, reseller, resellerId, {
+      customer: 'Adventure Works',
+      priceId: annualMonthly,
+      quantity: 2,
+      paymentMethod: 'TERMS',
+    });
+    const id = await subscriptionOf(orderId);
+    const used = async () =>
+      (await t.app.terms.creditInUse(systemContext(t.clock, 'test'), resellerId))!.used.amountMinor;
+    const before = await used();
+    const added = await addSeats(id, 3, 'adventure-add-0001');
+    expect(await used()).toBe(before + added.amount.amountMinor);
+    const charges = await t.app.db.read.countBy(SubscriptionChargeEntity, { subscriptionId: id });
+    const tooMany = await addSeats(id, 1900, 'adventure-add-0002');
+    expect(tooMany).toMatchObject({ code: 'CREDIT_LIMIT_EXCEEDED' });
+    expect(await t.app.db.read.countBy(SubscriptionChargeEntity, { subscriptionId: id })).toBe(charges);
+    expect((await detail(id)).quantity).toBe(5);
+    const removed = await removeSeats(id, 3, 'adventure-remove-0001');
+    expect(await used()).toBe(before + added.amount.amountMinor + removed.amount.amountMinor);
+  });
+
+  it('keeps each reseller to its own subscriptions; the credit team reads but does not change them', async () => {
+    const other = client.fork();
+    const asOtherReseller = {
+      kind: 'reseller' as const,
+      userId: 'u-other',
+      email: 'o@other.example',
+      resellerId: 'another',
+    };
+    const hidden = await other.gql(
+      `query($id: ID!) { subscription(id: $id) { id } }`,
+      { id: tailspin },
+      asOtherReseller,
+    );
+    expect(hidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const mine = await other.gql('{ subscriptions(first: 50) { nodes { id } } }', {}, asOtherReseller);
+    expect(mine.data?.subscriptions.nodes).toEqual([]);
+    const credit = await other.gql(
+      `query($id: ID!) { subscription(id: $id) { id } }`,
+      { id: tailspin },
+      staff('credit'),
+    );
+    expect(credit.data?.subscription.id).toBe(tailspin);
+    const refused = await other.gql(
+      `mutation($id: ID!) { addSubscriptionSeats(id: $id, quantity: 1, input: { idempotencyKey: "credit-add-0001" }) { __typename } }`,
+      { id: tailspin },
+      staff('credit'),
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('lists with filters and keyset pages, in the same number of statements for a page of 2 and of 50', async () => {
+    const all = await reseller.gql(
+      '{ subscriptions(first: 50) { nodes { id status termEnd autoRenew windowClosesAt } } }',
+    );
+    const nodes = all.data?.subscriptions.nodes;
+    expect(nodes.length).toBeGreaterThanOrEqual(5);
+    const ends = nodes.map((n: any) => n.termEnd);
+    expect([...ends].sort()).toEqual(ends);
+    const off = await reseller.gql('{ subscriptions(autoRenew: false, first: 50) { nodes { autoRenew } } }');
+    expect(off.data?.subscriptions.nodes.length).toBeGreaterThan(0);
+    expect(off.data?.subscriptions.nodes.every((n: any) => !n.autoRenew)).toBe(true);
+    const deleted = await reseller.gql('{ subscriptions(status: DELETED, first: 50) { nodes { status } } }');
+    expect(deleted.data?.subscriptions.nodes.map((n: any) => n.status)).toEqual(['DELETED', 'DELETED']);
+    const open = await reseller.gql('{ subscriptions(windowOpen: true, first: 50) { nodes { windowClosesAt } } }');
+    expect(open.data?.subscriptions.nodes.every((n: any) => n.windowClosesAt)).toBe(true);
+    const paged: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = await reseller.gql(
+        'query($a: Cursor) { subscriptions(first: 2, after: $a) { nodes { id } pageInfo { hasNextPage endCursor } } }',
+        { a: after },
+      );
+      paged.push(...page.data.subscriptions.nodes.map((n: any) => n.id));
+      after = page.data.subscriptions.pageInfo.hasNextPage ? page.data.subscriptions.pageInfo.endCursor : null;
+    } while (after);
+    expect(paged).toEqual(nodes.map((n: any) => n.id));
+    const statementsFor = async (first: number) => {
+      t.app.db.statements.reset();
+      await t.app.subscriptions.list(systemContext(t.clock, 'test'), {}, first);
+      return t.app.db.statements.count;
+    };
+    expect(await statementsFor(50)).toBe(await statementsFor(2));
+  });
+});

@@ -1,0 +1,352 @@
+import { randomUUID } from 'node:crypto';
+import type { PriceSegment, SubscriptionState } from '@nce/domain';
+import { CATALOG_OFFERS, CATALOG_PRICES } from '../catalog/published.js';
+import { CUSTOMERS } from '../customers/published.js';
+import type { Database } from '../db/database.js';
+import { aliasedSelectOf, insertRows, readNamed, rowSpec } from '../db/sql.js';
+import { updateAtVersion } from '../db/versioned.js';
+import { containsPattern, encodeKeyset, keysetAfter, type KeyOrder } from '../platform/cursor.js';
+import type { SortColumns } from '../platform/list-sort.js';
+import type { RequestContext, Transactional } from '../platform/request-context.js';
+import { nextPosition } from '../platform/sequence.js';
+import { RESELLERS } from '../resellers/published.js';
+import { SeatBatchEntity, SubscriptionChargeEntity, SubscriptionEntity, SubscriptionEventEntity } from './entities.js';
+
+export interface SubscriptionFilter {
+  resellerId?: string | null;
+  customerId?: string | null;
+  /** Part of the product's or SKU's title, or the SKU or product id. */
+  product?: string | null;
+  status?: SubscriptionState | null;
+  /** Ending (and so renewing, or expiring) within this many days of `now`. */
+  endingWithinDays?: number | null;
+  /** Some seats can still be removed: a batch holding seats started less than 168 hours ago. */
+  windowOpen?: boolean | null;
+  autoRenew?: boolean | null;
+  trial?: boolean | null;
+}
+
+/** The columns a subscription list sorts on; it starts with the soonest term end. */
+export const SUBSCRIPTION_SORTS = {
+  TERM_END: { column: 's.term_end', property: 'termEnd', direction: 'ASC' },
+  PRODUCT: { column: 's.sku_title', property: 'skuTitle', direction: 'ASC' },
+  CUSTOMER: { column: 'c.company_name', property: 'customerName', direction: 'ASC' },
+  RESELLER: { column: 'r.company_name', property: 'resellerName', direction: 'ASC' },
+  QUANTITY: { column: 's.quantity', property: 'quantity', direction: 'DESC', type: 'number' },
+} satisfies SortColumns<string>;
+export type SubscriptionSortKey = keyof typeof SUBSCRIPTION_SORTS;
+
+/** A subscription as lists show it. */
+export interface ListedSubscription {
+  id: string;
+  partnerSubscriptionId: string;
+  resellerId: string;
+  customerId: string;
+  orderId: string;
+  productTitle: string;
+  skuTitle: string;
+  skuId: string;
+  term: SubscriptionEntity['term'];
+  billingPlan: SubscriptionEntity['billingPlan'];
+  quantity: number;
+  unitPriceMinor: number;
+  currency: string;
+  status: SubscriptionState;
+  autoRenew: boolean;
+  trial: boolean;
+  termStart: string;
+  termEnd: string;
+  version: number;
+  resellerName: string;
+  customerName: string;
+  /** When the newest batch still holding seats started; its window is the last to close. */
+  lastBatchAt: string | null;
+}
+
+export const LISTED_SUBSCRIPTION_ROW = rowSpec<ListedSubscription>(SubscriptionEntity, [
+  ['id', 'id', 'text'],
+  ['partner_subscription_id', 'partnerSubscriptionId', 'text'],
+  ['reseller_id', 'resellerId', 'text'],
+  ['customer_id', 'customerId', 'text'],
+  ['order_id', 'orderId', 'text'],
+  ['product_title', 'productTitle', 'text'],
+  ['sku_title', 'skuTitle', 'text'],
+  ['sku_id', 'skuId', 'text'],
+  ['term', 'term', 'text'],
+  ['billing_plan', 'billingPlan', 'text'],
+  ['quantity', 'quantity', 'number'],
+  ['unit_price_minor', 'unitPriceMinor', 'number'],
+  ['currency', 'currency', 'text'],
+  ['status', 'status', 'text'],
+  ['auto_renew', 'autoRenew', 'flag'],
+  ['trial', 'trial', 'flag'],
+  ['term_start', 'termStart', 'text'],
+  ['term_end', 'termEnd', 'text'],
+  ['version', 'version', 'number'],
+]);
+export const SUBSCRIPTION_RESELLER_NAME = rowSpec<ListedSubscription>(RESELLERS, [
+  ['company_name', 'resellerName', 'text'],
+]);
+export const SUBSCRIPTION_CUSTOMER_NAME = rowSpec<ListedSubscription>(CUSTOMERS, [
+  ['company_name', 'customerName', 'text'],
+]);
+
+const LIST_SELECT = [
+  ...aliasedSelectOf('s', LISTED_SUBSCRIPTION_ROW, 's_'),
+  ...aliasedSelectOf('r', SUBSCRIPTION_RESELLER_NAME, 'r_'),
+  ...aliasedSelectOf('c', SUBSCRIPTION_CUSTOMER_NAME, 'c_'),
+  `(SELECT MAX(b.started_at) FROM subscription_seat_batch b WHERE b.subscription_id = s.id AND b.quantity > b.removed AND b.started_at >= s.term_start) AS last_batch_at`,
+].join(', ');
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const WINDOW_MS = 168 * HOUR;
+
+/** A price of the catalog for renewing: the one in effect for the segment, currency, term, plan and seats. */
+export interface RenewalPrice {
+  priceId: number;
+  unitPriceMinor: number;
+}
+
+/** Subscriptions with their seat batches, history and charges (subscription, subscription_*). */
+export class SubscriptionsRepository {
+  constructor(private readonly db: Database) {}
+
+  async insert(
+    tx: Transactional,
+    subscription: SubscriptionEntity,
+    batch: SeatBatchEntity,
+    charge: SubscriptionChargeEntity,
+    event: Omit<SubscriptionEventEntity, 'seq' | 'id'>,
+  ): Promise<void> {
+    const m = tx.transaction;
+    await m.insert(SubscriptionEntity, subscription);
+    await m.insert(SeatBatchEntity, batch);
+    await m.insert(SubscriptionChargeEntity, charge);
+    await this.appendEvent(tx, event);
+  }
+
+  byId(ctx: RequestContext, id: string): Promise<SubscriptionEntity | null> {
+    return this.db.managerOf(ctx).findOneBy(SubscriptionEntity, { id });
+  }
+
+  byOrderLine(ctx: RequestContext, orderLineId: string): Promise<SubscriptionEntity | null> {
+    return this.db.managerOf(ctx).findOneBy(SubscriptionEntity, { orderLineId });
+  }
+
+  /** Every seat batch of the subscription, of all its terms, oldest first. */
+  batches(ctx: RequestContext, subscriptionId: string): Promise<SeatBatchEntity[]> {
+    return this.db.managerOf(ctx).find(SeatBatchEntity, { where: { subscriptionId }, order: { startedAt: 'ASC' } });
+  }
+
+  events(ctx: RequestContext, subscriptionId: string): Promise<SubscriptionEventEntity[]> {
+    return this.db.managerOf(ctx).find(SubscriptionEventEntity, { where: { subscriptionId }, order: { seq: 'ASC' } });
+  }
+
+  charges(ctx: RequestContext, subscriptionId: string): Promise<SubscriptionChargeEntity[]> {
+    return this.db
+      .managerOf(ctx)
+      .find(SubscriptionChargeEntity, { where: { subscriptionId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  eventByKey(ctx: RequestContext, idempotencyKey: string): Promise<SubscriptionEventEntity | null> {
+    return this.db.managerOf(ctx).findOneBy(SubscriptionEventEntity, { idempotencyKey });
+  }
+
+  /** Writes `fields` if the subscription is still at `version`; null when another change came first. */
+  save(
+    tx: Transactional,
+    subscription: Pick<SubscriptionEntity, 'id' | 'version'>,
+    fields: Partial<Omit<SubscriptionEntity, 'id' | 'version'>>,
+  ): Promise<SubscriptionEntity | null> {
+    return updateAtVersion(tx.transaction, SubscriptionEntity, subscription.id, subscription.version, fields as never);
+  }
+
+  /** Takes `quantity` seats out of a batch, only while it still holds them; false when it no longer does. */
+  async removeFromBatch(tx: Transactional, batchId: string, quantity: number): Promise<boolean> {
+    const result = await tx.transaction
+      .createQueryBuilder()
+      .update(SeatBatchEntity)
+      .set({ removed: () => `removed + ${Number(quantity)}` })
+      .where('id = :batchId AND removed + :quantity <= quantity', { batchId, quantity })
+      .execute();
+    return result.affected === 1;
+  }
+
+  async insertBatch(tx: Transactional, batch: SeatBatchEntity): Promise<void> {
+    await tx.transaction.insert(SeatBatchEntity, batch);
+  }
+
+  async insertCharges(tx: Transactional, charges: readonly SubscriptionChargeEntity[]): Promise<void> {
+    if (charges.length) await tx.transaction.insert(SubscriptionChargeEntity, [...charges]);
+  }
+
+  async appendEvent(tx: Transactional, event: Omit<SubscriptionEventEntity, 'seq' | 'id'>): Promise<string> {
+    const id = randomUUID();
+    const m = tx.transaction;
+    await insertRows(m, 'subscription_event', [
+      {
+        id,
+        subscription_id: event.subscriptionId,
+        seq: await nextPosition(m, 'subscription_event', 'subscription_id', event.subscriptionId),
+        at: event.at,
+        kind: event.kind,
+        message: event.message,
+        actor_email: event.actorEmail,
+        idempotency_key: event.idempotencyKey,
+        request_hash: event.requestHash,
+      },
+    ]);
+    return id;
+  }
+
+  /** A page of subscriptions with their reseller's and customer's names: one statement whatever its size. */
+  async page(
+    filter: SubscriptionFilter,
+    now: Date,
+    first: number,
+    after: string | null | undefined,
+    order: KeyOrder,
+  ): Promise<{ subscriptions: ListedSubscription[]; hasNextPage: boolean; endCursor: string | null }> {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    const add = (sql: string, ...values: (string | number)[]) => (where.push(sql), params.push(...values));
+    if (filter.resellerId) add('s.reseller_id = ?', filter.resellerId);
+    if (filter.customerId) add('s.customer_id = ?', filter.customerId);
+    if (filter.status) add('s.status = ?', filter.status);
+    if (filter.autoRenew !== null && filter.autoRenew !== undefined)
+      add('s.auto_renew = ?', this.flag(filter.autoRenew));
+    if (filter.trial !== null && filter.trial !== undefined) add('s.trial = ?', this.flag(filter.trial));
+    if (filter.endingWithinDays !== null && filter.endingWithinDays !== undefined)
+      add(
+        's.term_end >= ? AND s.term_end < ?',
+        now.toISOString(),
+        new Date(now.getTime() + filter.endingWithinDays * DAY).toISOString(),
+      );
+    if (filter.windowOpen !== null && filter.windowOpen !== undefined)
+      add(
+        `${filter.windowOpen ? '' : 'NOT '}EXISTS (SELECT 1 FROM subscription_seat_batch b WHERE b.subscription_id = s.id AND b.quantity > b.removed AND b.started_at >= s.term_start AND b.started_at > ?)`,
+        new Date(now.getTime() - WINDOW_MS).toISOString(),
+      );
+    if (filter.product?.trim()) {
+      const pattern = containsPattern(filter.product.trim());
+      add(
+        "(LOWER(s.sku_title) LIKE ? ESCAPE '\\' OR LOWER(s.product_title) LIKE ? ESCAPE '\\' OR LOWER(s.sku_id) LIKE ? ESCAPE '\\' OR LOWER(s.product_id) LIKE ? ESCAPE '\\')",
+        pattern,
+        pattern,
+        pattern,
+        pattern,
+      );
+    }
+    if (after) {
+      const past = keysetAfter(order.column, 's.id', order, after);
+      add(past.sql, ...past.params);
+    }
+    const rows = await this.db.select<Record<string, unknown>>(
+      `SELECT ${LIST_SELECT} FROM subscription s JOIN ${RESELLERS} r ON r.id = s.reseller_id JOIN ${CUSTOMERS} c ON c.id = s.customer_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order.column} ${order.direction}, s.id ${order.direction} LIMIT ?`,
+      [...params, first + 1],
+    );
+    const subscriptions = rows.slice(0, first).map((row) => {
+      const listed = readNamed(LISTED_SUBSCRIPTION_ROW, row, 's_', {} as ListedSubscription);
+      readNamed(SUBSCRIPTION_RESELLER_NAME, row, 'r_', listed);
+      readNamed(SUBSCRIPTION_CUSTOMER_NAME, row, 'c_', listed);
+      listed.lastBatchAt =
+        row.last_batch_at === null || row.last_batch_at === undefined ? null : String(row.last_batch_at);
+      return listed;
+    });
+    const last = subscriptions[subscriptions.length - 1];
+    return {
+      subscriptions,
+      hasNextPage: rows.length > first,
+      endCursor: last
+        ? encodeKeyset(order, last[order.property as keyof ListedSubscription] as string | number, last.id)
+        : null,
+    };
+  }
+
+  /**
+   * A page of subscriptions in `status` whose `column` (term_end, or status_since) is before `before`, in the
+   * order of that column then the id, after the last one seen: how the renewal job finds what is due.
+   */
+  async due(
+    status: SubscriptionState,
+    column: 'term_end' | 'status_since',
+    before: string,
+    after: { key: string; id: string } | null,
+    limit: number,
+  ): Promise<{ id: string; key: string; termEnd: string }[]> {
+    const rows = await this.db.select<Record<string, unknown>>(
+      `SELECT id, ${column} AS due_key, term_end FROM subscription WHERE status = ? AND ${column} < ?
+       ${after ? `AND (${column} > ? OR (${column} = ? AND id > ?))` : ''} ORDER BY ${column}, id LIMIT ?`,
+      [status, before, ...(after ? [after.key, after.key, after.id] : []), limit],
+    );
+    return rows.map((row) => ({ id: String(row.id), key: String(row.due_key), termEnd: String(row.term_end) }));
+  }
+
+  /** The names a subscription shows: its reseller's and its customer's. */
+  async namesOf(
+    ctx: RequestContext,
+    s: Pick<SubscriptionEntity, 'resellerId' | 'customerId'>,
+  ): Promise<{ resellerName: string; customerName: string }> {
+    const [row] = await this.db.query<Record<string, unknown>>(
+      ctx,
+      `SELECT r.company_name AS reseller_name, c.company_name AS customer_name FROM ${RESELLERS} r, ${CUSTOMERS} c WHERE r.id = ? AND c.id = ?`,
+      [s.resellerId, s.customerId],
+    );
+    return { resellerName: String(row?.reseller_name ?? ''), customerName: String(row?.customer_name ?? '') };
+  }
+
+  /** The segment a price row is for (a subscription keeps it, to price its renewals); null when it is gone. */
+  async segmentOfPrice(ctx: RequestContext, priceId: number): Promise<PriceSegment | null> {
+    const [row] = await this.db.query<{ segment: string }>(
+      ctx,
+      `SELECT pr.segment FROM ${CATALOG_PRICES} pr WHERE pr.price_id = ?`,
+      [priceId],
+    );
+    return row ? (row.segment as PriceSegment) : null;
+  }
+
+  /** The catalog's price for a next term (S3): in effect at `at`, for the seats held; null when none is. */
+  async priceFor(
+    ctx: RequestContext,
+    offer: {
+      productId: string;
+      skuId: string;
+      segment: string;
+      currency: string;
+      term: string;
+      billingPlan: string;
+      quantity: number;
+    },
+    at: Date,
+  ): Promise<RenewalPrice | null> {
+    const day = at.toISOString().slice(0, 10);
+    const [row] = await this.db.query<Record<string, unknown>>(
+      ctx,
+      `SELECT o.price_id, o.unit_price_minor FROM ${CATALOG_OFFERS} o
+       WHERE o.product_id = ? AND o.sku_id = ? AND o.segment = ? AND o.currency = ? AND o.term = ? AND o.billing_plan = ?
+         AND o.tier_min <= ? AND (o.tier_max IS NULL OR o.tier_max >= ?)
+         AND o.effective_start <= ? AND (o.effective_end IS NULL OR o.effective_end >= ?)
+       ORDER BY o.effective_start DESC, o.price_id DESC LIMIT 1`,
+      [
+        offer.productId,
+        offer.skuId,
+        offer.segment,
+        offer.currency,
+        offer.term,
+        offer.billingPlan,
+        offer.quantity,
+        offer.quantity,
+        day,
+        day,
+      ],
+    );
+    return row ? { priceId: Number(row.price_id), unitPriceMinor: Number(row.unit_price_minor) } : null;
+  }
+
+  /** A boolean as each engine compares it: SQLite stores 1 and 0. */
+  private flag(value: boolean): number | string {
+    return this.db.kind === 'postgres' ? String(value) : value ? 1 : 0;
+  }
+}
