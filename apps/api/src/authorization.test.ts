@@ -187,6 +187,14 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
     document: `mutation { retryOrderProvisioning(orderId: "${NONE}") { code } }`,
   },
   subscriptions: { allowed: SIGNED_IN, document: '{ subscriptions(first: 1) { nodes { id } } }' },
+  subscriptionQuote: {
+    allowed: BUYERS,
+    document: `{ subscriptionQuote(id: "${NONE}", action: CANCEL) { allowed } }`,
+  },
+  renewalCalendar: {
+    allowed: SIGNED_IN,
+    document: '{ renewalCalendar(month: "2026-12") { __typename } }',
+  },
   subscription: { allowed: SIGNED_IN, document: `{ subscription(id: "${NONE}") { id } }` },
   addSubscriptionSeats: {
     allowed: BUYERS,

@@ -3,15 +3,19 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { Context } from '../context.js';
 import { SortDirection, sortOrder } from '../platform/list-sort.js';
 import { RequirePermission } from '../platform/permissions.js';
-import { NotFound } from '../platform/common.types.js';
+import { NotFound, ValidationFailed } from '../platform/common.types.js';
 import { toUnion } from '../platform/result-union.js';
 import type { Result } from '../platform/result.js';
-import { Cursor, ShortText } from '../platform/text.types.js';
+import { BadInput } from '../platform/request-context.js';
+import { Code, Cursor, ShortText } from '../platform/text.types.js';
 import { Money } from '../platform/money.types.js';
-import { SubscriptionPermission, type Changed } from './subscription.service.js';
+import { SubscriptionPermission, type Changed, type QuotedAction } from './subscription.service.js';
 import { SUBSCRIPTION_SORTS, type SubscriptionSortKey } from './subscriptions.repository.js';
 import {
   NextTerm,
+  RenewalCalendar,
+  RenewalCalendarResult,
+  RenewalDay,
   ScheduledChangeInput,
   SeatBatch,
   Subscription,
@@ -21,12 +25,22 @@ import {
   SubscriptionChangeResult,
   SubscriptionCharge,
   SubscriptionConnection,
+  SubscriptionActionEnum,
   SubscriptionEvent,
+  SubscriptionQuote,
   SubscriptionSortEnum,
   SubscriptionStatusEnum,
 } from './subscription.types.js';
 
 const HOUR = 3_600_000;
+
+/** An ISO instant argument as the list compares it, or BadInput naming the argument. */
+function instant(value: string | null, argument: string): string | null {
+  if (!value) return null;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new BadInput(`"${argument}" is not an ISO date-time.`, argument);
+  return date.toISOString();
+}
 
 @Resolver(() => Subscription)
 export class SubscriptionResolver {
@@ -52,6 +66,10 @@ export class SubscriptionResolver {
     windowOpen: boolean | null,
     @Arg('autoRenew', () => Boolean, { nullable: true }) autoRenew: boolean | null,
     @Arg('trial', () => Boolean, { nullable: true }) trial: boolean | null,
+    @Arg('termEndFrom', () => Code, { nullable: true, description: 'Terms ending at or after this instant (ISO).' })
+    termEndFrom: string | null,
+    @Arg('termEndBefore', () => Code, { nullable: true, description: 'Terms ending before this instant (ISO).' })
+    termEndBefore: string | null,
     @Arg('sortBy', () => SubscriptionSortEnum, { nullable: true }) sortBy: SubscriptionSortKey | null,
     @Arg('direction', () => SortDirection, { nullable: true }) direction: SortDirection | null,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
@@ -60,7 +78,18 @@ export class SubscriptionResolver {
   ): Promise<SubscriptionConnection> {
     const page = await ctx.app.subscriptions.list(
       ctx,
-      { resellerId, customerId, product, status, endingWithinDays, windowOpen, autoRenew, trial },
+      {
+        resellerId,
+        customerId,
+        product,
+        status,
+        endingWithinDays,
+        windowOpen,
+        autoRenew,
+        trial,
+        termEndFrom: instant(termEndFrom, 'termEndFrom'),
+        termEndBefore: instant(termEndBefore, 'termEndBefore'),
+      },
       first,
       after,
       sortOrder(SUBSCRIPTION_SORTS, 'TERM_END', sortBy, direction),
@@ -70,6 +99,36 @@ export class SubscriptionResolver {
       nodes: page.subscriptions.map((s) => Subscription.listed(s, now)),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
     };
+  }
+
+  @RequirePermission(SubscriptionPermission.Read)
+  @Query(() => RenewalCalendarResult, { description: 'A month (YYYY-MM) of renewals, day by day, with totals.' })
+  async renewalCalendar(
+    @Arg('month', () => Code) month: string,
+    @Arg('resellerId', () => ID, { nullable: true }) resellerId: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<typeof RenewalCalendarResult> {
+    return toUnion(
+      await ctx.app.subscriptions.renewalCalendar(ctx, month, resellerId),
+      (days) => Object.assign(new RenewalCalendar(), { month, days: days.map(RenewalDay.of) }),
+      ValidationFailed.from,
+    );
+  }
+
+  @RequirePermission(SubscriptionPermission.Manage)
+  @Query(() => SubscriptionQuote, {
+    nullable: true,
+    description:
+      'What adding or removing seats, or cancelling, would charge or refund now; null: no such subscription.',
+  })
+  async subscriptionQuote(
+    @Arg('id', () => ID) id: string,
+    @Arg('action', () => SubscriptionActionEnum) action: QuotedAction,
+    @Arg('quantity', () => Int, { defaultValue: 0 }) quantity: number,
+    @Ctx() ctx: Context,
+  ): Promise<SubscriptionQuote | null> {
+    const quoted = await ctx.app.subscriptions.quote(ctx, id, action, quantity);
+    return quoted.ok ? SubscriptionQuote.of(quoted.value) : null;
   }
 
   @RequirePermission(SubscriptionPermission.Read)

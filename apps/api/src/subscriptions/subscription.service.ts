@@ -36,7 +36,7 @@ import {
   type RequestContext,
   type Transactional,
 } from '../platform/request-context.js';
-import { fail, notFound, ok, type Result } from '../platform/result.js';
+import { fail, invalidField, notFound, ok, type Failure, type Result } from '../platform/result.js';
 import type { TermsService } from '../terms/index.js';
 import type {
   ScheduledChanges,
@@ -52,6 +52,7 @@ import {
   type RenewalPrice,
   type SubscriptionFilter,
   type SubscriptionsRepository,
+  type TermEndDay,
 } from './subscriptions.repository.js';
 
 export const SubscriptionPermission = {
@@ -72,6 +73,16 @@ export interface ScheduleRequest {
   quantity?: number | null;
   term?: Term | null;
   billingPlan?: BillingPlan | null;
+}
+
+/** The changes a user may have quoted before committing: those that move money. */
+export type QuotedAction = 'ADD_SEATS' | 'REMOVE_SEATS' | 'CANCEL';
+
+/** What a change would do now: its charge (positive) or refund (negative), or why it is refused. */
+export interface Quote {
+  amount: Money;
+  wipesScheduledChanges: boolean;
+  refusal: Failure | null;
 }
 
 export interface Changed {
@@ -96,7 +107,7 @@ interface Plan {
   partner: boolean;
 }
 
-type Refusal = { ok: false; failure: import('../platform/result.js').Failure };
+type Refusal = { ok: false; failure: Failure };
 
 const refused = (code: string, message: string, fix?: { kind: 'link' | 'field' | 'action'; label: string }) =>
   fail(code, message, fix ? { fix } : {});
@@ -223,6 +234,28 @@ export class SubscriptionService {
     );
   }
 
+  /**
+   * The renewal calendar of a month (YYYY-MM): each day, what renews on it (terms that ended the day before) and
+   * what ends without renewing, with seats and their current price; a reseller's users see their own.
+   */
+  async renewalCalendar(ctx: RequestContext, month: string, resellerId?: string | null): Promise<Result<TermEndDay[]>> {
+    requirePermission(ctx, SubscriptionPermission.Read);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+      return invalidField('month', 'FORMAT', 'A month is written YYYY-MM, e.g. 2026-12.');
+    if (resellerId) actingFor(ctx, resellerId, SubscriptionPermission.Read);
+    const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+    // A renewal day is the day after a term end: the month's renewals are the terms ending from the day before it.
+    const from = new Date(Date.UTC(year, monthNumber - 1, 0)).toISOString();
+    const before = new Date(Date.UTC(year, monthNumber, 0)).toISOString();
+    const days = await this.subscriptions.termEndDays(ownReseller(ctx, resellerId), from, before);
+    return ok(
+      days.map((d) => ({
+        ...d,
+        day: new Date(Date.parse(`${d.day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10),
+      })),
+    );
+  }
+
   /** One subscription its reseller's users, or staff who read subscriptions, may see; null when there is none. */
   async get(ctx: RequestContext, id: string): Promise<SubscriptionEntity | null> {
     requirePermission(ctx, SubscriptionPermission.Read);
@@ -274,96 +307,36 @@ export class SubscriptionService {
 
   /** S4: adds seats, charged for the days left in the billing period; they co-terminate with the subscription. */
   addSeats(ctx: RequestContext, id: string, quantity: number, request: ChangeRequest): Promise<Result<Changed>> {
-    return this.change(ctx, id, 'ADD_SEATS', { quantity }, request, (s, _batches, now) => {
-      if (s.trial) return trialLocked();
-      if (s.status !== 'ACTIVE') return notActive(s);
-      if (!Number.isSafeInteger(quantity) || quantity < 1)
-        return refused('SEAT_QUANTITY_INVALID', 'Add at least one seat.');
-      const total = checkQuantity(s.quantity + quantity);
-      if (!total.allowed) return refused('SEAT_QUANTITY_INVALID', total.message);
-      const period = billingPeriodAt(termOf(s), now);
-      const { unitCharge, paidDays } = addSeatsCharge(
-        money(s.unitPriceMinor, s.currency),
-        period.start,
-        period.end,
-        now,
-      );
-      const amountMinor = unitCharge.amountMinor * quantity;
-      return ok<Plan>({
-        kind: 'SEATS_ADDED',
-        fields: { quantity: s.quantity + quantity, scheduledChanges: null },
-        addBatch: {
-          kind: 'ADD',
-          quantity,
-          removed: 0,
-          startedAt: now.toISOString(),
-          unitPaidMinor: unitCharge.amountMinor,
-          paidDays,
-        },
-        charges: [
-          { type: 'addQuantity', quantity, unitPriceMinor: unitCharge.amountMinor, amountMinor, end: period.end },
-        ],
-        amountMinor,
-        message: `${quantity} seat(s) added (${s.quantity} → ${s.quantity + quantity}), charged ${formatMoney(money(amountMinor, s.currency))} for ${paidDays} day(s) to ${period.end.toISOString().slice(0, 10)}; they can be removed until ${batchWindowClosesAt({ startedAt: now }).toISOString()}.`,
-        changes: { quantity: { before: s.quantity, after: s.quantity + quantity }, ...wiped(s) },
-        partner: true,
-      });
-    });
+    return this.change(ctx, id, 'ADD_SEATS', { quantity }, request, addSeatsPlan(quantity));
   }
 
   /** S5: removes seats from batches still inside their window, newest first, each refunded as it paid. */
   removeSeats(ctx: RequestContext, id: string, quantity: number, request: ChangeRequest): Promise<Result<Changed>> {
-    return this.change(ctx, id, 'REMOVE_SEATS', { quantity }, request, (s, batches, now) => {
-      if (s.trial) return trialLocked();
-      if (s.status !== 'ACTIVE') return notActive(s);
-      const decided = removeSeats(batches.map(seatBatchOf(s.currency)), quantity, now);
-      if (!decided.ok) return refused(decided.code, decided.message, decided.fix);
-      const refundMinor = decided.value.reduce((sum, r) => sum + r.refund.amountMinor, 0);
-      const period = billingPeriodAt(termOf(s), now);
-      return ok<Plan>({
-        kind: 'SEATS_REMOVED',
-        fields: { quantity: s.quantity - quantity, scheduledChanges: null },
-        removals: decided.value,
-        charges: decided.value.map((r) => ({
-          type: 'removeQuantity' as const,
-          quantity: -r.quantity,
-          unitPriceMinor: 0,
-          amountMinor: -r.refund.amountMinor,
-          end: period.end,
-        })),
-        amountMinor: -refundMinor,
-        message: `${quantity} seat(s) removed (${s.quantity} → ${s.quantity - quantity}), refunded ${formatMoney(money(refundMinor, s.currency))}.`,
-        changes: { quantity: { before: s.quantity, after: s.quantity - quantity }, ...wiped(s) },
-        partner: true,
-      });
-    });
+    return this.change(ctx, id, 'REMOVE_SEATS', { quantity }, request, removeSeatsPlan(quantity));
   }
 
   /** S6: cancels the whole subscription inside the window of its purchase or last renewal, refunding every seat. */
   cancel(ctx: RequestContext, id: string, request: ChangeRequest): Promise<Result<Changed>> {
-    return this.change(ctx, id, 'CANCEL', {}, request, (s, batches, now) => {
-      if (s.trial) return trialLocked();
-      const decided = cancelSubscription(s.status, batches.map(seatBatchOf(s.currency)), now);
-      if (!decided.ok) return refused(decided.code, decided.message, decided.fix);
-      const refundMinor = decided.value.reduce((sum, r) => sum + r.refund.amountMinor, 0);
-      return ok<Plan>({
-        kind: 'CANCELLED',
-        fields: { status: 'DELETED', statusSince: now.toISOString(), autoRenew: false, scheduledChanges: null },
-        removals: decided.value,
-        charges: [
-          {
-            type: 'cancelImmediate',
-            quantity: -s.quantity,
-            unitPriceMinor: 0,
-            amountMinor: -refundMinor,
-            end: new Date(s.termEnd),
-          },
-        ],
-        amountMinor: -refundMinor,
-        message: `Cancelled: ${s.quantity} seat(s) ended, refunded ${formatMoney(money(refundMinor, s.currency))}.`,
-        changes: { status: { before: s.status, after: 'DELETED' }, ...wiped(s) },
-        partner: true,
-      });
+    return this.change(ctx, id, 'CANCEL', {}, request, cancelPlan);
+  }
+
+  /**
+   * What a money change would do now, before the user commits to it: allowed or refused (with why and the fix),
+   * the charge or refund, and whether it drops the next term's scheduled changes (S10).
+   */
+  async quote(ctx: RequestContext, id: string, action: QuotedAction, quantity: number): Promise<Result<Quote>> {
+    const s = await this.get(ctx, id);
+    if (!s) return notFound('subscription');
+    const now = this.clock.now();
+    const batches = (await this.subscriptions.batches(ctx, s.id)).filter((b) => b.startedAt >= s.termStart);
+    const decide = { ADD_SEATS: addSeatsPlan(quantity), REMOVE_SEATS: removeSeatsPlan(quantity), CANCEL: cancelPlan }[
+      action
+    ];
+    const plan = renewing(s, now) ? renewingNow() : decide(s, batches, now);
+    return ok({
+      amount: money(plan.ok ? plan.value.amountMinor : 0, s.currency),
+      wipesScheduledChanges: plan.ok && Boolean(s.scheduledChanges),
+      refusal: plan.ok ? null : plan.failure,
     });
   }
 
@@ -512,11 +485,7 @@ export class SubscriptionService {
     const actor = actingFor(ctx, s.resellerId, SubscriptionPermission.Manage);
     const now = this.clock.now();
     // S9: from 00:00 UTC the day after the term end until the renewal job has run, the subscription is renewing.
-    if (renewing(s, now))
-      return refused('RENEWAL_IN_PROGRESS', 'The subscription is renewing; try again in a few minutes.', {
-        kind: 'action',
-        label: 'Retry in a few minutes',
-      });
+    if (renewing(s, now)) return renewingNow();
     if (s.changeCount >= CHANGE_LIMIT)
       return refused(
         'CHANGE_LIMIT_REACHED',
@@ -678,6 +647,12 @@ class ConcurrentSeatChange extends Error {}
 export const renewing = (s: Pick<SubscriptionEntity, 'status' | 'termEnd'>, now: Date): boolean =>
   (s.status === 'ACTIVE' || s.status === 'SUSPENDED') && now.getTime() >= renewalDay(new Date(s.termEnd)).getTime();
 
+const renewingNow = () =>
+  refused('RENEWAL_IN_PROGRESS', 'The subscription is renewing; try again in a few minutes.', {
+    kind: 'action',
+    label: 'Retry in a few minutes',
+  });
+
 const concurrent = () =>
   refused('CONCURRENT_CHANGE', 'The subscription changed meanwhile; look at it again before changing it.', {
     kind: 'action',
@@ -749,3 +724,91 @@ function invalidChanges(s: SubscriptionEntity, changes: ScheduledChanges): Refus
     return refused('NOTHING_TO_CHANGE', 'The next term would be the same as this one; nothing to schedule.');
   return null;
 }
+
+/** S4: added seats, charged for the days left in the billing period; they co-terminate with the subscription. */
+const addSeatsPlan =
+  (quantity: number) =>
+  (s: SubscriptionEntity, _batches: SeatBatchEntity[], now: Date): Result<Plan> | Refusal => {
+    if (s.trial) return trialLocked();
+    if (s.status !== 'ACTIVE') return notActive(s);
+    if (!Number.isSafeInteger(quantity) || quantity < 1)
+      return refused('SEAT_QUANTITY_INVALID', 'Add at least one seat.');
+    const total = checkQuantity(s.quantity + quantity);
+    if (!total.allowed) return refused('SEAT_QUANTITY_INVALID', total.message);
+    const period = billingPeriodAt(termOf(s), now);
+    const { unitCharge, paidDays } = addSeatsCharge(money(s.unitPriceMinor, s.currency), period.start, period.end, now);
+    const amountMinor = unitCharge.amountMinor * quantity;
+    return ok<Plan>({
+      kind: 'SEATS_ADDED',
+      fields: { quantity: s.quantity + quantity, scheduledChanges: null },
+      addBatch: {
+        kind: 'ADD',
+        quantity,
+        removed: 0,
+        startedAt: now.toISOString(),
+        unitPaidMinor: unitCharge.amountMinor,
+        paidDays,
+      },
+      charges: [
+        { type: 'addQuantity', quantity, unitPriceMinor: unitCharge.amountMinor, amountMinor, end: period.end },
+      ],
+      amountMinor,
+      message: `${quantity} seat(s) added (${s.quantity} → ${s.quantity + quantity}), charged ${formatMoney(money(amountMinor, s.currency))} for ${paidDays} day(s) to ${period.end.toISOString().slice(0, 10)}; they can be removed until ${batchWindowClosesAt({ startedAt: now }).toISOString()}.`,
+      changes: { quantity: { before: s.quantity, after: s.quantity + quantity }, ...wiped(s) },
+      partner: true,
+    });
+  };
+
+/** S5: seats removed from batches still inside their window, newest first, each refunded as it paid. */
+const removeSeatsPlan =
+  (quantity: number) =>
+  (s: SubscriptionEntity, batches: SeatBatchEntity[], now: Date): Result<Plan> | Refusal => {
+    if (s.trial) return trialLocked();
+    if (s.status !== 'ACTIVE') return notActive(s);
+    const decided = removeSeats(batches.map(seatBatchOf(s.currency)), quantity, now);
+    if (!decided.ok) return refused(decided.code, decided.message, decided.fix);
+    const refundMinor = decided.value.reduce((sum, r) => sum + r.refund.amountMinor, 0);
+    const period = billingPeriodAt(termOf(s), now);
+    return ok<Plan>({
+      kind: 'SEATS_REMOVED',
+      fields: { quantity: s.quantity - quantity, scheduledChanges: null },
+      removals: decided.value,
+      charges: decided.value.map((r) => ({
+        type: 'removeQuantity' as const,
+        quantity: -r.quantity,
+        unitPriceMinor: 0,
+        amountMinor: -r.refund.amountMinor,
+        end: period.end,
+      })),
+      amountMinor: -refundMinor,
+      message: `${quantity} seat(s) removed (${s.quantity} → ${s.quantity - quantity}), refunded ${formatMoney(money(refundMinor, s.currency))}.`,
+      changes: { quantity: { before: s.quantity, after: s.quantity - quantity }, ...wiped(s) },
+      partner: true,
+    });
+  };
+
+/** S6: the whole subscription cancelled inside the window of its purchase or last renewal, every seat refunded. */
+const cancelPlan = (s: SubscriptionEntity, batches: SeatBatchEntity[], now: Date): Result<Plan> | Refusal => {
+  if (s.trial) return trialLocked();
+  const decided = cancelSubscription(s.status, batches.map(seatBatchOf(s.currency)), now);
+  if (!decided.ok) return refused(decided.code, decided.message, decided.fix);
+  const refundMinor = decided.value.reduce((sum, r) => sum + r.refund.amountMinor, 0);
+  return ok<Plan>({
+    kind: 'CANCELLED',
+    fields: { status: 'DELETED', statusSince: now.toISOString(), autoRenew: false, scheduledChanges: null },
+    removals: decided.value,
+    charges: [
+      {
+        type: 'cancelImmediate',
+        quantity: -s.quantity,
+        unitPriceMinor: 0,
+        amountMinor: -refundMinor,
+        end: new Date(s.termEnd),
+      },
+    ],
+    amountMinor: -refundMinor,
+    message: `Cancelled: ${s.quantity} seat(s) ended, refunded ${formatMoney(money(refundMinor, s.currency))}.`,
+    changes: { status: { before: s.status, after: 'DELETED' }, ...wiped(s) },
+    partner: true,
+  });
+};

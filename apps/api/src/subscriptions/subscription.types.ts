@@ -7,9 +7,9 @@ import {
   type SubscriptionState,
   type Term,
 } from '@nce/domain';
-import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { createUnionType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BusinessError } from '../platform/business-error.js';
-import { NotFound, toFix } from '../platform/common.types.js';
+import { NotFound, toFix, ValidationFailed } from '../platform/common.types.js';
 import { BillingPlanEnum, TermEnum } from '../platform/graphql-enums.js';
 import { Money } from '../platform/money.types.js';
 import { PageInfo } from '../platform/page-info.types.js';
@@ -22,8 +22,8 @@ import type {
   SubscriptionEntity,
   SubscriptionEventEntity,
 } from './entities.js';
-import type { Changed } from './subscription.service.js';
-import { SUBSCRIPTION_SORTS, type ListedSubscription } from './subscriptions.repository.js';
+import type { Changed, Quote } from './subscription.service.js';
+import { SUBSCRIPTION_SORTS, type ListedSubscription, type TermEndDay } from './subscriptions.repository.js';
 
 export const SubscriptionStatusEnum = Object.fromEntries(SUBSCRIPTION_STATES.map((s) => [s, s])) as {
   [K in SubscriptionState]: K;
@@ -123,6 +123,9 @@ export class Subscription {
   })
   windowClosesAt: string | null;
 
+  @Field(() => Float, { nullable: true, description: 'Hours until `windowClosesAt`, by the marketplace’s clock.' })
+  windowHoursLeft: number | null;
+
   @Field(() => ScheduledChange, { nullable: true })
   scheduledChange: ScheduledChange | null;
 
@@ -147,11 +150,13 @@ export class Subscription {
       .filter((b) => b.windowOpen)
       .map((b) => b.windowClosesAt)
       .sort();
+    const closes = open[open.length - 1] ?? null;
     return Object.assign(new Subscription(), {
       ...common(s),
       ...names,
       orderId: s.orderId,
-      windowClosesAt: open[open.length - 1] ?? null,
+      windowClosesAt: closes,
+      windowHoursLeft: hoursLeft(closes, now),
       scheduledChange: s.scheduledChanges
         ? Object.assign(new ScheduledChange(), {
             quantity: s.scheduledChanges.quantity ?? s.quantity,
@@ -165,18 +170,23 @@ export class Subscription {
   }
 
   static listed(this: void, s: ListedSubscription, now: Date): Subscription {
-    const closes = s.lastBatchAt ? batchWindowClosesAt({ startedAt: new Date(s.lastBatchAt) }) : null;
+    const ends = s.lastBatchAt ? batchWindowClosesAt({ startedAt: new Date(s.lastBatchAt) }) : null;
+    const closes = ends && ends.getTime() > now.getTime() ? ends.toISOString() : null;
     return Object.assign(new Subscription(), {
       ...common(s),
       resellerName: s.resellerName,
       customerName: s.customerName,
       orderId: s.orderId,
-      windowClosesAt: closes && closes.getTime() > now.getTime() ? closes.toISOString() : null,
+      windowClosesAt: closes,
+      windowHoursLeft: hoursLeft(closes, now),
       scheduledChange: null,
       changeCount: 0,
     });
   }
 }
+
+const hoursLeft = (closes: string | null, now: Date): number | null =>
+  closes ? Math.max(0, Math.round((Date.parse(closes) - now.getTime()) / 36_000) / 100) : null;
 
 /** The reseller's and the customer's names, which a subscription shows beside its own fields. */
 export interface SubscriptionNames {
@@ -233,6 +243,9 @@ export class SeatBatch {
   @Field({ description: 'Whether the window is open now.' })
   windowOpen: boolean;
 
+  @Field(() => Float, { nullable: true, description: 'Hours until the window closes; null once it has.' })
+  hoursLeft: number | null;
+
   @Field({ description: 'Whether it belongs to the current term.' })
   current: boolean;
 
@@ -241,6 +254,7 @@ export class SeatBatch {
 
   static of(this: void, b: SeatBatchEntity, s: SubscriptionEntity, now: Date): SeatBatch {
     const closes = batchWindowClosesAt({ startedAt: new Date(b.startedAt) });
+    const windowOpen = b.startedAt >= s.termStart && b.quantity > b.removed && closes.getTime() > now.getTime();
     return Object.assign(new SeatBatch(), {
       id: b.id,
       kind: b.kind,
@@ -248,7 +262,8 @@ export class SeatBatch {
       removed: b.removed,
       startedAt: b.startedAt,
       windowClosesAt: closes.toISOString(),
-      windowOpen: b.startedAt >= s.termStart && b.quantity > b.removed && closes.getTime() > now.getTime(),
+      windowOpen,
+      hoursLeft: windowOpen ? hoursLeft(closes.toISOString(), now) : null,
       current: b.startedAt >= s.termStart,
       unitPaid: Money.of(money(b.unitPaidMinor, s.currency)),
     });
@@ -346,6 +361,82 @@ export class NextTerm {
 
   @Field({ description: 'Until when changes for the next term can be scheduled (a day before the term ends).' })
   changesCloseAt: string;
+}
+
+@ObjectType({ description: 'One day of the renewal calendar: what renews (or, without auto-renew, ends) that day.' })
+export class RenewalDay {
+  @Field({ description: 'The calendar date (UTC), YYYY-MM-DD: the day after the terms end.' })
+  day: string;
+
+  @Field({ description: 'True: these renew; false: they end without renewing.' })
+  autoRenew: boolean;
+
+  @Field(() => Int)
+  subscriptions: number;
+
+  @Field(() => Int)
+  seats: number;
+
+  @Field(() => Money, { description: 'Their seats at today’s price for one billing period.' })
+  amount: Money;
+
+  static of(this: void, d: TermEndDay): RenewalDay {
+    return Object.assign(new RenewalDay(), {
+      day: d.day,
+      autoRenew: d.autoRenew,
+      subscriptions: d.subscriptions,
+      seats: d.seats,
+      amount: Money.of(money(d.amountMinor, d.currency)),
+    });
+  }
+}
+
+@ObjectType({ description: 'A month of renewals, day by day.' })
+export class RenewalCalendar {
+  @Field()
+  month: string;
+
+  @Field(() => [RenewalDay])
+  days: RenewalDay[];
+}
+
+export const RenewalCalendarResult = createUnionType({
+  name: 'RenewalCalendarResult',
+  types: () => [RenewalCalendar, ValidationFailed] as const,
+});
+
+export const SubscriptionActionEnum = {
+  ADD_SEATS: 'ADD_SEATS',
+  REMOVE_SEATS: 'REMOVE_SEATS',
+  CANCEL: 'CANCEL',
+} as const;
+registerEnumType(SubscriptionActionEnum, {
+  name: 'SubscriptionAction',
+  description: 'A change that moves money, quoted before it is made.',
+});
+
+@ObjectType({ description: 'What a change would do if made now: its money effect, or why it would be refused.' })
+export class SubscriptionQuote {
+  @Field()
+  allowed: boolean;
+
+  @Field(() => Money, { description: 'Charged (positive) or refunded (negative).' })
+  amount: Money;
+
+  @Field({ description: 'Whether it drops the changes scheduled for the next term.' })
+  wipesScheduledChanges: boolean;
+
+  @Field(() => SubscriptionChangeRefused, { nullable: true, description: 'Why it would be refused.' })
+  refusal: SubscriptionChangeRefused | null;
+
+  static of(this: void, quote: Quote): SubscriptionQuote {
+    return Object.assign(new SubscriptionQuote(), {
+      allowed: !quote.refusal,
+      amount: Money.of(quote.amount),
+      wipesScheduledChanges: quote.wipesScheduledChanges,
+      refusal: quote.refusal ? SubscriptionChangeRefused.from(quote.refusal) : null,
+    });
+  }
 }
 
 @ObjectType()

@@ -138,7 +138,14 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
       now,
     );
     const expected = addSeatsCharge(money(before.unitPrice.amountMinor, 'USD'), period.start, period.end, now);
+    const quoted = (
+      await reseller.gql(
+        `query($id: ID!) { subscriptionQuote(id: $id, action: ADD_SEATS, quantity: 5) { allowed amount { amountMinor } wipesScheduledChanges } }`,
+        { id: tailspin },
+      )
+    ).data?.subscriptionQuote;
     const added = await addSeats(tailspin, 5, 'tailspin-add-0001');
+    expect(quoted).toEqual({ allowed: true, amount: added.amount, wipesScheduledChanges: false });
     expect(added).toMatchObject({
       __typename: 'SubscriptionChanged',
       replayed: false,
@@ -179,6 +186,13 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
 
   it('S5, S6: after the window seats are owed for the term; cancelling is refused with "turn auto-renew off" as the fix', async () => {
     t.clock.advance(8 * DAY);
+    const quote = (
+      await reseller.gql(
+        `query($id: ID!) { subscriptionQuote(id: $id, action: REMOVE_SEATS, quantity: 1) { allowed refusal { code fix { label } } } }`,
+        { id: tailspin },
+      )
+    ).data?.subscriptionQuote;
+    expect(quote).toMatchObject({ allowed: false, refusal: { code: 'SEAT_WINDOW_CLOSED' } });
     const late = await removeSeats(tailspin, 1, 'tailspin-remove-0003');
     expect(late).toMatchObject({
       code: 'SEAT_WINDOW_CLOSED',
@@ -388,6 +402,32 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
       staff('credit'),
     );
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('S8: the renewal calendar counts each day what renews and what ends, and lists them by their term end', async () => {
+    const s = await detail(tailspin);
+    const renews = s.renewsOn.slice(0, 10);
+    const calendar = async (month: string) =>
+      (
+        await reseller.gql(
+          `query($m: Code!) { renewalCalendar(month: $m) { __typename
+            ... on RenewalCalendar { days { day autoRenew subscriptions seats amount { amountMinor } } }
+            ... on ValidationFailed { fields { field } } } }`,
+          { m: month },
+        )
+      ).data?.renewalCalendar;
+    const month = await calendar(renews.slice(0, 7));
+    const day = month.days.find((d: any) => d.day === renews && d.autoRenew);
+    expect(day.subscriptions).toBeGreaterThanOrEqual(1);
+    expect(day.seats).toBeGreaterThanOrEqual(s.quantity);
+    expect(day.amount.amountMinor).toBeGreaterThanOrEqual(s.quantity * s.unitPrice.amountMinor);
+    expect(await calendar('2026-13')).toMatchObject({ __typename: 'ValidationFailed', fields: [{ field: 'month' }] });
+    const endDay = s.termEnd.slice(0, 10);
+    const listed = await reseller.gql(
+      'query($f: Code, $b: Code) { subscriptions(termEndFrom: $f, termEndBefore: $b, first: 50) { nodes { id } } }',
+      { f: `${endDay}T00:00:00Z`, b: new Date(Date.parse(`${endDay}T00:00:00Z`) + DAY).toISOString() },
+    );
+    expect(listed.data?.subscriptions.nodes.map((n: any) => n.id)).toContain(tailspin);
   });
 
   it('lists with filters and keyset pages, in the same number of statements for a page of 2 and of 50', async () => {

@@ -24,6 +24,21 @@ export interface SubscriptionFilter {
   windowOpen?: boolean | null;
   autoRenew?: boolean | null;
   trial?: boolean | null;
+  /** Term ending at or after this instant, and before `termEndBefore` (a calendar's day or month). */
+  termEndFrom?: string | null;
+  termEndBefore?: string | null;
+}
+
+/** One day of the renewal calendar, in one currency: the active subscriptions whose term ends that day. */
+export interface TermEndDay {
+  /** The term end's calendar date (UTC), YYYY-MM-DD. */
+  day: string;
+  currency: string;
+  autoRenew: boolean;
+  subscriptions: number;
+  seats: number;
+  /** Seats × their current price for one billing period. */
+  amountMinor: number;
 }
 
 /** The columns a subscription list sorts on; it starts with the soonest term end. */
@@ -228,6 +243,8 @@ export class SubscriptionsRepository {
         `${filter.windowOpen ? '' : 'NOT '}EXISTS (SELECT 1 FROM subscription_seat_batch b WHERE b.subscription_id = s.id AND b.quantity > b.removed AND b.started_at >= s.term_start AND b.started_at > ?)`,
         new Date(now.getTime() - WINDOW_MS).toISOString(),
       );
+    if (filter.termEndFrom) add('s.term_end >= ?', filter.termEndFrom);
+    if (filter.termEndBefore) add('s.term_end < ?', filter.termEndBefore);
     if (filter.product?.trim()) {
       const pattern = containsPattern(filter.product.trim());
       add(
@@ -263,6 +280,25 @@ export class SubscriptionsRepository {
         ? encodeKeyset(order, last[order.property as keyof ListedSubscription] as string | number, last.id)
         : null,
     };
+  }
+
+  /** Active subscriptions by the day their term ends, between two instants: one grouped statement. */
+  async termEndDays(resellerId: string | null | undefined, from: string, before: string): Promise<TermEndDay[]> {
+    const rows = await this.db.select<Record<string, unknown>>(
+      `SELECT SUBSTR(s.term_end, 1, 10) AS day, s.currency, s.auto_renew, COUNT(*) AS subscriptions,
+         SUM(s.quantity) AS seats, SUM(s.quantity * s.unit_price_minor) AS amount_minor
+       FROM subscription s WHERE s.status = 'ACTIVE' AND s.term_end >= ? AND s.term_end < ?${resellerId ? ' AND s.reseller_id = ?' : ''}
+       GROUP BY SUBSTR(s.term_end, 1, 10), s.currency, s.auto_renew ORDER BY day, s.currency`,
+      [from, before, ...(resellerId ? [resellerId] : [])],
+    );
+    return rows.map((row) => ({
+      day: String(row.day),
+      currency: String(row.currency),
+      autoRenew: row.auto_renew === true || Number(row.auto_renew) === 1,
+      subscriptions: Number(row.subscriptions),
+      seats: Number(row.seats),
+      amountMinor: Number(row.amount_minor),
+    }));
   }
 
   /**
