@@ -11,10 +11,16 @@ const API_DIR = fileURLToPath(new URL('../../../api', import.meta.url));
 const ADMIN_DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 
 export interface Stack {
-  url: string;
+  /** Where the API listens now (a restart moves it to another port). */
+  readonly url: string;
   browser: Browser;
   /** Runs SQL on the stack's database file, for a test that must put data where the UI cannot (e.g. the past). */
   sql(statement: string): void;
+  /**
+   * Stops the API and starts it again on the same database with its clock starting at `instant` (CLOCK_START):
+   * how a test lets days pass, or reaches a renewal. Sessions may have expired by then: sign in again.
+   */
+  restartAt(instant: Date): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,14 +48,25 @@ export async function startStack(options: { priceRows: number; story?: boolean }
     { cwd: API_DIR, env, stdio: 'pipe' },
   );
 
-  const api = spawn(process.execPath, ['dist/main.js'], { cwd: API_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let url: string;
-  try {
-    url = await listeningUrl(api);
-  } catch (error) {
-    api.kill('SIGKILL');
-    throw error;
-  }
+  const launch = async (extra: Record<string, string> = {}) => {
+    const started = spawn(process.execPath, ['dist/main.js'], {
+      cwd: API_DIR,
+      env: { ...env, ...extra },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      return { process: started, url: await listeningUrl(started) };
+    } catch (error) {
+      started.kill('SIGKILL');
+      throw error;
+    }
+  };
+  const stopApi = async (running: ChildProcess) => {
+    if (running.exitCode !== null) return;
+    running.kill('SIGTERM');
+    await new Promise((resolve) => running.once('exit', resolve));
+  };
+  let { process: api, url } = await launch();
   // Playwright gives each launch a fresh, empty profile directory of its own.
   const browser = await chromium
     .launch({
@@ -70,16 +87,21 @@ export async function startStack(options: { priceRows: number; story?: boolean }
       throw error;
     });
   return {
-    url,
+    get url() {
+      return url;
+    },
     browser,
     sql: (statement) => {
       const script = `const Sqlite = require('better-sqlite3'); const db = new Sqlite(process.argv[1], { timeout: 5000 }); db.exec(process.argv[2]); db.close();`;
       execFileSync(process.execPath, ['-e', script, join(dataDir, 'marketplace.sqlite'), statement], { cwd: API_DIR });
     },
+    restartAt: async (instant) => {
+      await stopApi(api);
+      ({ process: api, url } = await launch({ CLOCK_START: instant.toISOString() }));
+    },
     stop: async () => {
       await browser.close();
-      api.kill('SIGTERM');
-      await new Promise((resolve) => api.once('exit', resolve));
+      await stopApi(api);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -7,6 +7,7 @@ import { priceListsFeature } from '../features/price-lists/routes';
 import { resellersFeature } from '../features/resellers/routes';
 import { simulatorFeature } from '../features/simulator/routes';
 import { staffFeature } from '../features/staff/routes';
+import { subscriptionsFeature } from '../features/subscriptions/routes';
 import { supportFeature } from '../features/support/routes';
 import { termsFeature } from '../features/terms/routes';
 import type { Feature } from './feature';
@@ -16,6 +17,7 @@ export const FEATURES: readonly Feature[] = [
   resellersFeature,
   customersFeature,
   ordersFeature,
+  subscriptionsFeature,
   termsFeature,
   supportFeature,
   catalogFeature,

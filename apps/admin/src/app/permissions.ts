@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   casesOpen: 'cases:open',
   staffManage: 'staff:manage',
   auditRead: 'audit:read',
+  subscriptionsRead: 'subscriptions:read',
+  subscriptionsManage: 'subscriptions:manage',
 } as const;
 
 export type PermissionName = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

@@ -49,6 +49,8 @@ export function useListParams<S extends string>(defaults: { sort: S; direction: 
   return {
     get: (name: string) => params.get(name) ?? '',
     set: (name: string, value: string | null) => update({ [name]: value }),
+    /** Several filters at once (one URL change). */
+    setAll: (changes: Record<string, string | null>) => update(changes),
     clear: () => update(Object.fromEntries(filterNames.map((name) => [name, null]))),
     filtered: filterNames.length > 0,
     sort,
