@@ -116,10 +116,14 @@ export function removeSeats(
   const removable = open.reduce((sum, b) => sum + b.quantity - b.removed, 0);
   if (removable < quantity) {
     const next = open.length ? batchWindowClosesAt(open[open.length - 1]!) : null;
+    const lastClosed = batches
+      .filter((b) => b.quantity > b.removed)
+      .map((b) => batchWindowClosesAt(b).getTime())
+      .sort((a, b) => b - a)[0];
     return fail(
       'SEAT_WINDOW_CLOSED',
       removable === 0
-        ? 'No seats are inside their 7-day window: seats are owed for the whole term once it closes.'
+        ? `No seats are inside their 7-day window${lastClosed === undefined ? '' : ` (the last closed on ${new Date(lastClosed).toISOString()})`}: seats are owed for the whole term once it closes.`
         : `Only ${removable} seat(s) are inside their 7-day window${next ? ` (the last closes ${next.toISOString()})` : ''}; the rest are owed for the whole term.`,
       turnAutoRenewOff,
     );

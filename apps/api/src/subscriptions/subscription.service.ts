@@ -524,64 +524,14 @@ export class SubscriptionService {
           const short = await this.creditShort(tx, s.resellerId, amount);
           if (short) return short;
         }
-        const saved = await this.subscriptions.save(tx, s, {
-          ...plan.fields,
+        const saved = await this.apply(tx, s, plan, now, {
+          kind,
           etag,
-          changeCount: s.changeCount + (plan.partner ? 1 : 0),
-          updatedAt: now.toISOString(),
-        });
-        if (!saved) return concurrent();
-        for (const removal of plan.removals ?? [])
-          if (
-            removal.quantity > 0 &&
-            !(await this.subscriptions.removeFromBatch(tx, removal.batchId, removal.quantity))
-          )
-            throw new ConcurrentSeatChange();
-        if (plan.addBatch)
-          await this.subscriptions.insertBatch(tx, { id: randomUUID(), subscriptionId: s.id, ...plan.addBatch });
-        const eventId = await this.subscriptions.appendEvent(tx, {
-          subscriptionId: s.id,
-          at: now.toISOString(),
-          kind: plan.kind,
-          message: plan.message,
-          actorEmail: ctx.principal?.email ?? null,
           idempotencyKey: key,
           requestHash,
+          settleCredit: true,
         });
-        await this.subscriptions.insertCharges(
-          tx,
-          (plan.charges ?? [])
-            .filter((c) => c.amountMinor !== 0 || c.type !== 'removeQuantity')
-            .map((c) => ({
-              id: randomUUID(),
-              subscriptionId: s.id,
-              resellerId: s.resellerId,
-              chargeType: c.type,
-              quantity: c.quantity,
-              unitPriceMinor: c.unitPriceMinor,
-              amountMinor: c.amountMinor,
-              currency: s.currency,
-              chargeStart: now.toISOString(),
-              chargeEnd: c.end.toISOString(),
-              at: now.toISOString(),
-              paymentMethod: s.paymentMethod,
-              reference: eventId,
-            })),
-        );
-        if (s.paymentMethod === 'TERMS' && plan.amountMinor !== 0) {
-          const note = `Subscription ${s.partnerSubscriptionId}: ${plan.kind.toLowerCase().replace(/_/g, ' ')}`;
-          if (plan.amountMinor > 0) await this.terms.draw(tx, s.resellerId, amount, eventId, note);
-          else await this.terms.release(tx, s.resellerId, money(-plan.amountMinor, s.currency), eventId, note);
-        }
-        await this.audit.record(tx, {
-          operation: `subscriptions.${kind.toLowerCase()}`,
-          entityType: 'Subscription',
-          entityId: s.id,
-          changes: {
-            ...plan.changes,
-            ...(plan.amountMinor ? { amount: { before: null, after: formatMoney(amount) } } : {}),
-          },
-        });
+        if (!saved) return concurrent();
         return ok<Changed>({ subscription: saved, replayed: false, amount });
       });
     } catch (error) {
@@ -590,6 +540,150 @@ export class SubscriptionService {
       if (error instanceof ConcurrentSeatChange) return concurrent();
       throw error;
     }
+  }
+
+  /**
+   * Writes a decided change in `tx`: the subscription at its version (null when it moved on), the batches' seats,
+   * its event, its charges, the credit it draws or releases on terms when `settleCredit`, and its audit entry.
+   * Throws ConcurrentSeatChange when a batch no longer holds the seats the decision took from it.
+   */
+  private async apply(
+    tx: Transactional,
+    s: SubscriptionEntity,
+    plan: Plan,
+    now: Date,
+    how: {
+      kind: string;
+      etag: string;
+      idempotencyKey: string | null;
+      requestHash: string | null;
+      settleCredit: boolean;
+    },
+  ): Promise<SubscriptionEntity | null> {
+    const amount = money(plan.amountMinor, s.currency);
+    const saved = await this.subscriptions.save(tx, s, {
+      ...plan.fields,
+      etag: how.etag,
+      changeCount: s.changeCount + (plan.partner ? 1 : 0),
+      updatedAt: now.toISOString(),
+    });
+    if (!saved) return null;
+    for (const removal of plan.removals ?? [])
+      if (removal.quantity > 0 && !(await this.subscriptions.removeFromBatch(tx, removal.batchId, removal.quantity)))
+        throw new ConcurrentSeatChange();
+    if (plan.addBatch)
+      await this.subscriptions.insertBatch(tx, { id: randomUUID(), subscriptionId: s.id, ...plan.addBatch });
+    const eventId = await this.subscriptions.appendEvent(tx, {
+      subscriptionId: s.id,
+      at: now.toISOString(),
+      kind: plan.kind,
+      message: plan.message,
+      actorEmail: tx.principal?.email ?? null,
+      idempotencyKey: how.idempotencyKey,
+      requestHash: how.requestHash,
+    });
+    await this.subscriptions.insertCharges(
+      tx,
+      (plan.charges ?? [])
+        .filter((c) => c.amountMinor !== 0 || c.type !== 'removeQuantity')
+        .map((c) => ({
+          id: randomUUID(),
+          subscriptionId: s.id,
+          resellerId: s.resellerId,
+          chargeType: c.type,
+          quantity: c.quantity,
+          unitPriceMinor: c.unitPriceMinor,
+          amountMinor: c.amountMinor,
+          currency: s.currency,
+          chargeStart: now.toISOString(),
+          chargeEnd: c.end.toISOString(),
+          at: now.toISOString(),
+          paymentMethod: s.paymentMethod,
+          reference: eventId,
+        })),
+    );
+    if (how.settleCredit && s.paymentMethod === 'TERMS' && plan.amountMinor !== 0) {
+      const note = `Subscription ${s.partnerSubscriptionId}: ${plan.kind.toLowerCase().replace(/_/g, ' ')}`;
+      if (plan.amountMinor > 0) await this.terms.draw(tx, s.resellerId, amount, eventId, note);
+      else await this.terms.release(tx, s.resellerId, money(-plan.amountMinor, s.currency), eventId, note);
+    }
+    await this.audit.record(tx, {
+      operation: `subscriptions.${how.kind.toLowerCase()}`,
+      entityType: 'Subscription',
+      entityId: s.id,
+      changes: {
+        ...plan.changes,
+        ...(plan.amountMinor ? { amount: { before: null, after: formatMoney(amount) } } : {}),
+      },
+    });
+    return saved;
+  }
+
+  /**
+   * R24, S5, S6 for a support return of an order line: what returning `quantity` of its seats would refund now,
+   * decided on the line's subscription like a seat removal (all its seats: a cancellation). Null when the line has
+   * no subscription (perpetual software, or a line not provisioned).
+   */
+  async quoteReturn(
+    ctx: RequestContext,
+    orderLineId: string,
+    quantity: number,
+  ): Promise<{ refund: Money; refusal: Failure | null; windowClosesAt: string | null } | null> {
+    const s = await this.subscriptions.byOrderLine(ctx, orderLineId);
+    if (!s) return null;
+    const now = this.clock.now();
+    const batches = (await this.subscriptions.batches(ctx, s.id)).filter((b) => b.startedAt >= s.termStart);
+    const plan = this.returnPlan(s, batches, now, quantity);
+    const open = batches
+      .filter((b) => b.quantity > b.removed)
+      .map((b) => batchWindowClosesAt({ startedAt: new Date(b.startedAt) }));
+    const last = open.sort((a, b) => a.getTime() - b.getTime()).at(-1);
+    return {
+      refund: money(plan.ok ? -plan.value.amountMinor : 0, s.currency),
+      refusal: plan.ok ? null : plan.failure,
+      windowClosesAt: last ? last.toISOString() : null,
+    };
+  }
+
+  /**
+   * R24: a support return of `quantity` seats of an order line, in the return's transaction: the seats come off the
+   * line's subscription as a removal (or cancellation) would take them, recorded with its charges and history. The
+   * return issues the credit note and releases the credit, and Partner Center was told by it. Null: no subscription.
+   */
+  async returnSeats(
+    tx: Transactional,
+    orderLineId: string,
+    quantity: number,
+  ): Promise<Result<{ refund: Money }> | null> {
+    const s = await this.subscriptions.byOrderLine(tx, orderLineId);
+    if (!s) return null;
+    const now = this.clock.now();
+    const batches = (await this.subscriptions.batches(tx, s.id)).filter((b) => b.startedAt >= s.termStart);
+    const decided = this.returnPlan(s, batches, now, quantity);
+    if (!decided.ok) return decided;
+    const saved = await this.apply(tx, s, decided.value, now, {
+      kind: quantity >= s.quantity ? 'CANCEL' : 'REMOVE_SEATS',
+      etag: s.etag,
+      idempotencyKey: null,
+      requestHash: null,
+      settleCredit: false,
+    });
+    if (!saved) throw new ConcurrentSeatChange();
+    return ok({ refund: money(-decided.value.amountMinor, s.currency) });
+  }
+
+  /** Whether `error` is a change that lost a race to another on the same seats (the caller's transaction rolled back). */
+  isConcurrentChange(error: unknown): boolean {
+    return error instanceof ConcurrentSeatChange;
+  }
+
+  private returnPlan(s: SubscriptionEntity, batches: SeatBatchEntity[], now: Date, quantity: number) {
+    if (renewing(s, now)) return renewingNow();
+    if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > s.quantity)
+      return refused('RETURN_QUANTITY_INVALID', `Return 1 to ${s.quantity} seat(s) of this subscription.`);
+    return quantity >= s.quantity && quantity > 0
+      ? cancelPlan(s, batches, now)
+      : removeSeatsPlan(quantity)(s, batches, now);
   }
 
   /** The change this key made already, answered again; a key used for another change is refused. */
@@ -641,6 +735,7 @@ export class SubscriptionService {
   }
 }
 
+/** A batch no longer holds the seats a decision took from it: another change came first. */
 class ConcurrentSeatChange extends Error {}
 
 /** Whether the renewal day of the subscription's term has come (S8) and the renewal job has not yet moved it on. */

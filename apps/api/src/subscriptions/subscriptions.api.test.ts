@@ -374,6 +374,43 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
     expect(await used()).toBe(before + added.amount.amountMinor + removed.amount.amountMinor);
   });
 
+  it('R24, S5: a support return takes the seats off the subscription, so no seat is ever refunded twice', async () => {
+    const { orderId } = await buyProvisioned(t, reseller, resellerId, {
+      customer: 'Northwind Traders',
+      priceId: annualMonthly,
+      quantity: 4,
+    });
+    const id = await subscriptionOf(orderId);
+    t.clock.advance(HOUR);
+    const removed = await removeSeats(id, 2, 'northwind-remove-0001');
+    expect(removed.subscription.quantity).toBe(2);
+    const support = staff('support');
+    const options = await client.gql(`{ returnOptions(orderId: "${orderId}") { orderLineId } }`, {}, support);
+    const lineId = options.data?.returnOptions[0].orderLineId;
+    const giveBack = async (quantity: number, key: string) =>
+      (
+        await client.gql(
+          `mutation($l: ID!, $q: Int!, $k: Code!) { returnOrderLine(orderLineId: $l, quantity: $q, idempotencyKey: $k) {
+            __typename ... on ReturnDone { creditNote { amount { amountMinor } } } ... on ReturnRefused { code message } } }`,
+          { l: lineId, q: quantity, k: key },
+          support,
+        )
+      ).data?.returnOrderLine;
+    const tooMany = await giveBack(3, 'northwind-return-0001');
+    expect(tooMany).toMatchObject({ code: 'RETURN_QUANTITY_INVALID' });
+    const returned = await giveBack(2, 'northwind-return-0002');
+    expect(returned.__typename).toBe('ReturnDone');
+    const s = await detail(id);
+    expect(s).toMatchObject({ status: 'DELETED', quantity: 2 });
+    const cancelled = s.charges.find((c: any) => c.chargeType === 'cancelImmediate');
+    expect(-cancelled.amount.amountMinor).toBe(returned.creditNote.amount.amountMinor);
+    const refunded = s.charges
+      .filter((c: any) => c.amount.amountMinor < 0)
+      .reduce((a: number, c: any) => a - c.amount.amountMinor, 0);
+    expect(refunded).toBeLessThanOrEqual(s.charges[0].amount.amountMinor);
+    expect(await giveBack(1, 'northwind-return-0003')).toMatchObject({ __typename: 'ReturnRefused' });
+  });
+
   it('keeps each reseller to its own subscriptions; the credit team reads but does not change them', async () => {
     const other = client.fork();
     const asOtherReseller = {
@@ -442,7 +479,7 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
     expect(off.data?.subscriptions.nodes.length).toBeGreaterThan(0);
     expect(off.data?.subscriptions.nodes.every((n: any) => !n.autoRenew)).toBe(true);
     const deleted = await reseller.gql('{ subscriptions(status: DELETED, first: 50) { nodes { status } } }');
-    expect(deleted.data?.subscriptions.nodes.map((n: any) => n.status)).toEqual(['DELETED', 'DELETED']);
+    expect(deleted.data?.subscriptions.nodes.map((n: any) => n.status)).toEqual(['DELETED', 'DELETED', 'DELETED']);
     const open = await reseller.gql('{ subscriptions(windowOpen: true, first: 50) { nodes { windowClosesAt } } }');
     expect(open.data?.subscriptions.nodes.every((n: any) => n.windowClosesAt)).toBe(true);
     const paged: string[] = [];

@@ -40,12 +40,24 @@ export const supportModule: ApiModule = {
       accounts,
       customers,
       resellers,
+      subscriptions,
     } = app;
     const cases = new CaseService(db, clock, audit, new CasesRepository(db));
     const notes = new CreditNotesRepository(db);
     return {
       cases,
-      returns: new ReturnsService(db, clock, audit, partnerCenter, cases, orders, orderStatus, terms, notes),
+      returns: new ReturnsService(
+        db,
+        clock,
+        audit,
+        partnerCenter,
+        cases,
+        orders,
+        orderStatus,
+        terms,
+        notes,
+        subscriptions,
+      ),
       invoices: new InvoiceService(
         db,
         clock,

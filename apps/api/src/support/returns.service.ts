@@ -6,6 +6,7 @@ import {
   TERM_MONTHS,
   type BillingPlan,
   type ReturnableLine,
+  type ReturnCode,
   type Term,
 } from '@nce/domain';
 import type { AuditService } from '../audit/index.js';
@@ -22,6 +23,7 @@ import type { Clock } from '../platform/clock.js';
 import { Permission } from '../platform/permissions.js';
 import { actingFor, requirePermission, type RequestContext } from '../platform/request-context.js';
 import { fail, ok, type Result } from '../platform/result.js';
+import type { SubscriptionService } from '../subscriptions/index.js';
 import type { TermsService } from '../terms/index.js';
 import type { CaseService } from './case.service.js';
 import type { CreditNotesRepository } from './credit-notes.repository.js';
@@ -43,6 +45,15 @@ export function returnableLine(order: SalesOrderEntity, line: OrderLineEntity): 
     returnedQuantity: line.returnedQuantity,
   };
 }
+
+/** A subscription's refusal in the words of returns (the codes support and its screens know). */
+const RETURN_CODES: Record<string, ReturnCode> = {
+  SEAT_WINDOW_CLOSED: 'RETURN_WINDOW_CLOSED',
+  SEAT_QUANTITY_INVALID: 'RETURN_QUANTITY_INVALID',
+};
+
+/** The subscription's seats changed between the decision and the return's transaction. */
+class ReturnRefusedMeanwhile extends Error {}
 
 export interface ReturnDone {
   creditNote: CreditNoteEntity;
@@ -70,20 +81,41 @@ export class ReturnsService {
     private readonly orderStatus: OrderStatusWriter,
     private readonly terms: TermsService,
     private readonly notes: CreditNotesRepository,
+    private readonly subscriptions: SubscriptionService,
   ) {}
+
+  /**
+   * The return decision for a line: a line with a subscription is decided on it (S5, S6: its seat batches and their
+   * windows, so seats removed or added there count); perpetual software and older lines by the line (R24).
+   */
+  private async decide(ctx: RequestContext, order: SalesOrderEntity, line: OrderLineEntity, quantity: number) {
+    const quoted = await this.subscriptions.quoteReturn(ctx, line.id, quantity);
+    const byLine = decideReturn(returnableLine(order, line), quantity, this.clock.now());
+    if (!quoted) return byLine;
+    const closesAt = quoted.windowClosesAt ? new Date(quoted.windowClosesAt) : byLine.closesAt;
+    return quoted.refusal
+      ? {
+          allowed: false as const,
+          code: (RETURN_CODES[quoted.refusal.code] ?? quoted.refusal.code) as ReturnCode,
+          message: quoted.refusal.message,
+          closesAt,
+        }
+      : { allowed: true as const, refund: quoted.refund, closesAt, daysCharged: 0 };
+  }
 
   /** Each line's return decision now: for the seats asked (`quantities`, by line id), else for all it has left. */
   async preview(ctx: RequestContext, orderId: string, quantities: ReadonlyMap<string, number> = new Map()) {
     const order = await this.orders.get(ctx, orderId);
     if (!order) return null;
     const lines = order.lines;
-    const now = this.clock.now();
     return {
       order,
-      lines: lines.map((line) => {
-        const quantity = quantities.get(line.id) ?? Math.max(1, line.quantity - line.returnedQuantity);
-        return { line, quantity, decision: decideReturn(returnableLine(order, line), quantity, now) };
-      }),
+      lines: await Promise.all(
+        lines.map(async (line) => {
+          const quantity = quantities.get(line.id) ?? Math.max(1, line.quantity - line.returnedQuantity);
+          return { line, quantity, decision: await this.decide(ctx, order, line, quantity) };
+        }),
+      ),
     };
   }
 
@@ -111,7 +143,7 @@ export class ReturnsService {
         'Only provisioned lines can be returned; cancel or retry an order that did not provision.',
       );
     }
-    const decision = decideReturn(returnableLine(order, line), request.quantity, this.clock.now());
+    const decision = await this.decide(ctx, order, line, request.quantity);
     if (!decision.allowed) return refused(decision.code, decision.message, decision.closesAt.toISOString());
 
     await this.partnerCenter.cancelSeats({
@@ -131,6 +163,13 @@ export class ReturnsService {
             'CONCURRENT_RETURN',
             'This line was returned meanwhile; look at it again before returning more.',
           );
+        // The seats come off the line's subscription in this transaction, decided again on what it holds now.
+        const fromSubscription = await this.subscriptions.returnSeats(tx, line.id, request.quantity);
+        if (fromSubscription && !fromSubscription.ok)
+          throw new ReturnRefusedMeanwhile(fromSubscription.failure.message);
+        const refundMinor = fromSubscription?.ok
+          ? fromSubscription.value.refund.amountMinor
+          : decision.refund.amountMinor;
         const now = this.clock.now().toISOString();
         const onTerms = order.paymentMethod === 'TERMS';
         const creditNote: CreditNoteEntity = {
@@ -140,7 +179,7 @@ export class ReturnsService {
           orderLineId: line.id,
           caseId: request.caseId ?? null,
           quantity: request.quantity,
-          amountMinor: decision.refund.amountMinor,
+          amountMinor: refundMinor,
           currency: order.currency,
           refundMethod: onTerms ? 'TERMS_CREDIT' : 'CARD_REFUND',
           idempotencyKey: key,
@@ -183,7 +222,8 @@ export class ReturnsService {
     } catch (error) {
       const raced = await this.notes.byKey(ctx, key);
       if (raced) return ok({ creditNote: raced, replayed: true });
-      if (error instanceof OrderMovedConcurrently)
+      if (error instanceof ReturnRefusedMeanwhile) return refused('CONCURRENT_RETURN', error.message);
+      if (error instanceof OrderMovedConcurrently || this.subscriptions.isConcurrentChange(error))
         return refused('CONCURRENT_RETURN', 'The order changed meanwhile; look at it again before returning.');
       throw error;
     }
