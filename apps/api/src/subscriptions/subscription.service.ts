@@ -672,7 +672,7 @@ export class SubscriptionService {
     return ok({ refund: money(-decided.value.amountMinor, s.currency) });
   }
 
-  /** Whether `error` is a change that lost a race to another on the same seats (the caller's transaction rolled back). */
+  /** Whether `error` is a change that lost a race to another on the same seats (its transaction rolled back). */
   isConcurrentChange(error: unknown): boolean {
     return error instanceof ConcurrentSeatChange;
   }
