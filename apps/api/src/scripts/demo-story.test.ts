@@ -3,6 +3,7 @@ import { systemContext } from '../platform/request-context.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SalesOrderEntity } from '../orders/entities.js';
 import { ResellerEntity } from '../resellers/reseller.entity.js';
+import { SubscriptionChargeEntity, SubscriptionEntity } from '../subscriptions/entities.js';
 import { SupportCaseEntity } from '../support/entities.js';
 import { TermsRequestEntity } from '../terms/entities.js';
 import { createTestApp, TEST_NOW, type TestApp } from '../test-support/test-app.js';
@@ -66,6 +67,21 @@ describe('the demo story: what a newcomer finds in the first ten minutes', () =>
       ['PASSWORD_LOGIN', 'WAITING_ON_RESELLER'],
       ['OTHER', 'OPEN'],
     ]);
+  });
+
+  it('S2, S5, S8: leaves subscriptions in every state: renewed, renewing this week, expired, suspended, cancelled, window open', async () => {
+    const subscriptions = await t.app.db.read.find(SubscriptionEntity);
+    expect(new Set(subscriptions.map((s) => s.status))).toEqual(new Set(['ACTIVE', 'EXPIRED', 'SUSPENDED', 'DELETED']));
+    const now = TEST_NOW.getTime();
+    const thisWeek = subscriptions.filter(
+      (s) =>
+        s.status === 'ACTIVE' && s.autoRenew && Date.parse(s.termEnd) > now && Date.parse(s.termEnd) < now + 7 * DAY,
+    );
+    expect(thisWeek).toHaveLength(1);
+    expect(thisWeek[0]!.scheduledChanges).toEqual({ quantity: 8, term: 'P1M', billingPlan: 'MONTHLY' });
+    expect(await t.app.db.read.countBy(SubscriptionChargeEntity, { chargeType: 'renew' })).toBeGreaterThanOrEqual(1);
+    const open = await t.app.subscriptions.list(systemContext(t.clock, 'test'), { windowOpen: true }, 50);
+    expect(open.subscriptions.length).toBeGreaterThanOrEqual(1);
   });
 
   it('is told once: a second run adds nothing', async () => {

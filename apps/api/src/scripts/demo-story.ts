@@ -12,6 +12,7 @@ import { backoffMs } from '../platform/jobs/job-queue.js';
 import { createLogger } from '../platform/logger.js';
 import type { Principal } from '../platform/permissions.js';
 import { ResellerEntity } from '../resellers/reseller.entity.js';
+import { SubscriptionEntity } from '../subscriptions/entities.js';
 import { DEMO_RESELLER } from './demo-data.js';
 
 type Named = { id: string; name: string };
@@ -121,7 +122,9 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   const support = await actorOf('support@demo.test');
   const staff = await actorOf('staff@demo.test');
   const at = (daysAgo: number, hoursAgo = 0) => clock.set(new Date(now.getTime() - daysAgo * DAY - hoursAgo * HOUR));
+  // The running product's recurring jobs (the renewal scan) are queued when its worker starts; the story runs them.
   const settle = async () => {
+    await app.renewals.scan();
     for (let round = 0; round < 4; round += 1) {
       await app.jobs.runDue();
       clock.advance(app.config.provisioningDelayMs + 1000);
@@ -166,6 +169,15 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
     unitPriceMinor: Number(row.unit_price_minor),
   }));
   if (prices.length < 3) throw new Error('the demo story needs at least three Commercial annual prices in the catalog');
+  const monthly: { id: number; unitPriceMinor: number }[] = (
+    await app.db.read.query(
+      `SELECT id, unit_price_minor FROM catalog_price WHERE segment = 'COMMERCIAL' AND market = 'US' AND currency = 'USD' AND term = 'P1M' AND billing_plan = 'MONTHLY' AND tier_min <= 1 AND unit_price_minor >= 500 ORDER BY id LIMIT 2`,
+    )
+  ).map((row: { id: number; unit_price_minor: number }) => ({
+    id: Number(row.id),
+    unitPriceMinor: Number(row.unit_price_minor),
+  }));
+  if (monthly.length < 1) throw new Error('the demo story needs a Commercial monthly price in the catalog');
 
   let orders = 0;
   /** Fills the cart (each line's quantity, or a function of what one seat of it costs) and buys. */
@@ -175,9 +187,10 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
     payment: PaymentMethod,
     po: string | null,
     provision = true,
+    from = prices,
   ) => {
     for (const [price, quantity] of lines) {
-      const cart = await app.carts.add(rita, reseller.id, prices[price % prices.length]!.id);
+      const cart = await app.carts.add(rita, reseller.id, from[price % from.length]!.id);
       if (!cart.ok) throw new Error(`the story's cart refused a price: ${cart.failure.message}`);
       const line = cart.value.lines[cart.value.lines.length - 1]!;
       await app.carts.bindCustomer(rita, reseller.id, customerId);
@@ -230,6 +243,25 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
     at(daysAgo);
     await buy(customer.id, lines, 'CREDIT_CARD', po);
   }
+
+  // Subscriptions live on after Buy: a monthly one that renews by itself (and again this week, with a change
+  // scheduled), one whose auto-renew was turned off and has expired, a suspended one, seats added yesterday.
+  const subscriptionOf = async (orderId: string) =>
+    (await app.db.read.findOneByOrFail(SubscriptionEntity, { orderId })).id;
+  const change = async (what: string, work: () => Promise<{ ok: boolean }>) => {
+    const done = await work();
+    if (!done.ok) throw new Error(`the story's subscription change "${what}" was refused: ${JSON.stringify(done)}`);
+  };
+  at(55);
+  const renewingMonthly = await subscriptionOf(
+    (await buy(woodgrove.id, [[0, 6]], 'CREDIT_CARD', 'WB-M001', true, monthly)).id,
+  );
+  at(42);
+  const expiring = await subscriptionOf((await buy(fourth.id, [[0, 3]], 'CREDIT_CARD', null, true, monthly)).id);
+  at(37);
+  await change('auto-renew off', () =>
+    app.subscriptions.setAutoRenew(rita, expiring, false, { idempotencyKey: `demo-story-${expiring}-renew-off` }),
+  );
 
   // Day -40: the reseller asks for terms; the credit team approves a smaller line the next day.
   at(40);
@@ -314,6 +346,32 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
     if (!done.ok) throw new Error(`the story's return was refused: ${JSON.stringify(done)}`);
   }
 
+  // Day -15: a subscription suspended while the customer settles a dispute; day -1: seats added, still undoable.
+  const orderOn = async (customerId: string, po: string) =>
+    (await app.db.read.findOneByOrFail(SalesOrderEntity, { customerId, poNumber: po })).id;
+  at(15);
+  const suspended = await subscriptionOf(await orderOn(tailspin.id, 'PO-2102'));
+  await change('suspend', () =>
+    app.subscriptions.suspend(staff, suspended, { idempotencyKey: `demo-story-${suspended}-suspend` }),
+  );
+  at(3);
+  await settle();
+  await change('schedule', () =>
+    app.subscriptions.scheduleChanges(
+      rita,
+      renewingMonthly,
+      { quantity: 8 },
+      {
+        idempotencyKey: `demo-story-${renewingMonthly}-schedule`,
+      },
+    ),
+  );
+  at(1);
+  const grown = await subscriptionOf(await orderOn(woodgrove.id, 'WB-7802'));
+  await change('add seats', () =>
+    app.subscriptions.addSeats(rita, grown, 5, { idempotencyKey: `demo-story-${grown}-add` }),
+  );
+
   // Day -3: Microsoft refuses Litware's order; after its retries it is FAILED, waiting for staff to retry.
   at(3);
   await buy(litware.id, [[0, 10]], 'CREDIT_CARD', 'LW-1001', false);
@@ -384,5 +442,7 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   at(0, 0.02);
   await buy(adventure.id, [[1, 3]], 'CREDIT_CARD', 'AW-0240', false);
   await app.jobs.runDue();
-  return [`told four months of demo history (${orders} orders, terms, returns, support cases, two new resellers)`];
+  return [
+    `told four months of demo history (${orders} orders, subscriptions renewing, expired and suspended, terms, returns, support cases, two new resellers)`,
+  ];
 }
