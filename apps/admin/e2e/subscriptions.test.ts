@@ -138,6 +138,19 @@ describe('subscriptions in the browser: seats and their windows, cancellation, s
       .waitFor();
   });
 
+  it('lets a reseller user turn renewal reminders off, and keeps the choice', async () => {
+    await reseller.goto(`${stack.url}/account`);
+    const emails = reseller.getByLabel('Emails');
+    const renewals = emails.getByRole('switch', { name: 'Renewals coming' });
+    await renewals.waitFor();
+    expect(await renewals.isChecked()).toBe(true);
+    await renewals.click({ force: true });
+    await expect.poll(() => renewals.isChecked()).toBe(false);
+    await reseller.reload();
+    await expect.poll(() => emails.getByRole('switch', { name: 'Renewals coming' }).isChecked()).toBe(false);
+    expect(await emails.getByRole('switch', { name: '7-day windows closing' }).isChecked()).toBe(true);
+  });
+
   it('refuses removing seats once the 7-day window has closed, and offers turning auto-renew off', async () => {
     await stack.restartAt(new Date(Date.now() + 8 * DAY));
     await signIn(reseller, stack.url, 'reseller');

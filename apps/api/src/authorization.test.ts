@@ -187,6 +187,10 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
     document: `mutation { retryOrderProvisioning(orderId: "${NONE}") { code } }`,
   },
   subscriptions: { allowed: SIGNED_IN, document: '{ subscriptions(first: 1) { nodes { id } } }' },
+  setNotificationSetting: {
+    allowed: SIGNED_IN,
+    document: 'mutation { setNotificationSetting(topic: "SUBSCRIPTION_TRIAL", enabled: true) { __typename } }',
+  },
   subscriptionQuote: {
     allowed: BUYERS,
     document: `{ subscriptionQuote(id: "${NONE}", action: CANCEL) { allowed } }`,

@@ -36,6 +36,8 @@ export * from './calendar.js';
 // Subscriptions after Buy: lifecycle, seat batches and their windows, renewal, changes (S1–S17).
 export * from './subscriptions.js';
 export * from './subscription-changes.js';
+// What users may be emailed about, and when reminders are due.
+export * from './notifications.js';
 // Addresses validated and normalised by country (R7).
 export * from './address.js';
 // Reseller accounts: fields, whether they may buy (R1), check staleness (R10).

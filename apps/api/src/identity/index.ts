@@ -1,6 +1,11 @@
 import { USER_NAMES } from './published.js';
 import type { ApiModule } from '../platform/module.js';
+import { NotificationSettings1732620000000 } from './1732620000000-notification-settings.js';
 import { IdentityResolver } from './identity.resolver.js';
+import { NotificationSettingEntity } from './notification-setting.entity.js';
+import { NotificationSettingsRepository } from './notification-settings.repository.js';
+import { NotificationSettingsResolver } from './notification-settings.resolver.js';
+import { NotificationSettingsService } from './notification-settings.service.js';
 import { IdentityService } from './identity.service.js';
 import { PasswordResetEntity } from './password-reset.entity.js';
 import { SessionEntity } from './session.entity.js';
@@ -22,6 +27,8 @@ declare module '../app.js' {
     identity: IdentityService;
     /** Accounts as staff administration and support change them. */
     accounts: UserAccounts;
+    /** Which emails each user gets, and who is told of a topic. */
+    notificationSettings: NotificationSettingsService;
   }
 }
 
@@ -29,13 +36,18 @@ declare module '../app.js' {
 export const identityModule: ApiModule = {
   name: 'identity',
   auditNames: { User: USER_NAMES },
-  entities: [UserEntity, SessionEntity, SignInFailureEntity, PasswordResetEntity],
-  resolvers: [IdentityResolver],
+  entities: [UserEntity, SessionEntity, SignInFailureEntity, PasswordResetEntity, NotificationSettingEntity],
+  migrations: [NotificationSettings1732620000000],
+  resolvers: [IdentityResolver, NotificationSettingsResolver],
   services: ({ db, clock, audit, hasher }) => {
     const users = new UsersRepository(db);
     const sessions = new SessionsRepository(db);
     const identity = new IdentityService(db, clock, audit, hasher, users, sessions);
-    return { identity, accounts: new UserAccounts(clock, hasher, identity, users, sessions) };
+    return {
+      identity,
+      accounts: new UserAccounts(clock, hasher, identity, users, sessions),
+      notificationSettings: new NotificationSettingsService(db, clock, audit, new NotificationSettingsRepository(db)),
+    };
   },
   loaders: ({ db }) => ({ usersByReseller: new UsersRepository(db).byReseller() }),
 };
@@ -47,3 +59,4 @@ export type { AccountChange, UserAccounts } from './user-accounts.js';
 export { USER_SORTS } from './users.repository.js';
 export { emailKey } from './identity.service.js';
 export type { IdentityService } from './identity.service.js';
+export type { NotificationSettingsService } from './notification-settings.service.js';

@@ -99,6 +99,14 @@ export class SubscriptionEntity {
   @Column({ name: 'scheduled_changes', type: 'text', nullable: true, transformer: jsonOrNull<ScheduledChanges>() })
   scheduledChanges: ScheduledChanges | null;
 
+  /** The last renewal reminder sent for the current term (days before its end); null: none yet. */
+  @Column({ name: 'renewal_reminded_days', type: 'integer', nullable: true })
+  renewalRemindedDays: number | null;
+
+  /** The last trial-end reminder sent (days before it ends); null: none yet. */
+  @Column({ name: 'trial_reminded_days', type: 'integer', nullable: true })
+  trialRemindedDays: number | null;
+
   /** Changes made at Partner Center so far (S7 caps them). */
   @Column({ name: 'change_count', type: 'integer', default: 0 })
   changeCount: number;
@@ -141,6 +149,10 @@ export class SeatBatchEntity {
   /** Days of the period the batch paid for. */
   @Column({ name: 'paid_days', type: 'integer' })
   paidDays: number;
+
+  /** The last reminder sent before its window closes (hours before); null: none yet. */
+  @Column({ name: 'window_reminded_hours', type: 'integer', nullable: true })
+  windowRemindedHours?: number | null;
 }
 
 /** The subscription's history: every change as an event, who and when; the idempotency keys of changes. */

@@ -2,6 +2,8 @@ import type { ApiModule } from '../platform/module.js';
 import { Subscriptions1732610000000 } from './1732610000000-subscriptions.js';
 import { SeatBatchEntity, SubscriptionChargeEntity, SubscriptionEntity, SubscriptionEventEntity } from './entities.js';
 import { SUBSCRIPTION_NAMES } from './published.js';
+import { SubscriptionReminders1732630000000 } from './1732630000000-subscription-reminders.js';
+import { ReminderService } from './reminder.service.js';
 import { RenewalService } from './renewal.service.js';
 import { SubscriptionResolver } from './subscription.resolver.js';
 import { SubscriptionPermission, SubscriptionService } from './subscription.service.js';
@@ -11,6 +13,7 @@ declare module '../app.js' {
   interface App {
     subscriptions: SubscriptionService;
     renewals: RenewalService;
+    reminders: ReminderService;
   }
 }
 
@@ -19,14 +22,26 @@ export const subscriptionsModule: ApiModule = {
   name: 'subscriptions',
   auditNames: { Subscription: SUBSCRIPTION_NAMES },
   entities: [SubscriptionEntity, SeatBatchEntity, SubscriptionEventEntity, SubscriptionChargeEntity],
-  migrations: [Subscriptions1732610000000],
+  migrations: [Subscriptions1732610000000, SubscriptionReminders1732630000000],
   resolvers: [SubscriptionResolver],
   permissions: {
     [SubscriptionPermission.Read]: { roles: ['staff', 'credit', 'support'], resellers: true },
     [SubscriptionPermission.Manage]: { roles: ['staff'], resellers: true },
   },
   services: (app) => {
-    const { config, db, clock, audit, jobs, mail, partnerCenter, terms, resellers, provisioning } = app;
+    const {
+      config,
+      db,
+      clock,
+      audit,
+      jobs,
+      mail,
+      partnerCenter,
+      terms,
+      resellers,
+      provisioning,
+      notificationSettings,
+    } = app;
     const repository = new SubscriptionsRepository(db);
     const subscriptions = new SubscriptionService(db, clock, audit, partnerCenter, terms, repository);
     provisioning.onLineProvisioned((tx, line) => subscriptions.open(tx, line));
@@ -41,6 +56,17 @@ export const subscriptionsModule: ApiModule = {
         terms,
         resellers,
         repository,
+        config.renewalScanIntervalMs,
+      ),
+      reminders: new ReminderService(
+        db,
+        clock,
+        jobs,
+        mail,
+        notificationSettings,
+        subscriptions,
+        repository,
+        () => app.publicUrl,
         config.renewalScanIntervalMs,
       ),
     };

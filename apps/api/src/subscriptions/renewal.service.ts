@@ -187,6 +187,7 @@ export class RenewalService {
         unitPriceMinor,
         priceId: price?.priceId ?? s.priceId,
         scheduledChanges: null,
+        renewalRemindedDays: null,
         statusSince: start.toISOString(),
         updatedAt: now.toISOString(),
       });

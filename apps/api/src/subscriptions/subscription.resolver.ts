@@ -25,6 +25,7 @@ import {
   SubscriptionChangeResult,
   SubscriptionCharge,
   SubscriptionConnection,
+  SubscriptionEmail,
   SubscriptionActionEnum,
   SubscriptionEvent,
   SubscriptionQuote,
@@ -158,6 +159,23 @@ export class SubscriptionResolver {
   @FieldResolver(() => [SubscriptionCharge], { description: 'Its charges and refunds, oldest first.' })
   async charges(@Root() s: Subscription, @Ctx() ctx: Context): Promise<SubscriptionCharge[]> {
     return (await ctx.app.subscriptions.charges(ctx, await this.entityOf(s, ctx))).map(SubscriptionCharge.of);
+  }
+
+  @FieldResolver(() => [SubscriptionEmail], {
+    description: 'Emails sent about it (reminders, renewals), newest first.',
+  })
+  async emails(@Root() s: Subscription, @Ctx() ctx: Context): Promise<SubscriptionEmail[]> {
+    await this.entityOf(s, ctx);
+    const sent = await ctx.app.mail.list(ctx, { relatedType: 'Subscription', relatedId: s.id });
+    return sent.map((m) =>
+      Object.assign(new SubscriptionEmail(), {
+        to: m.to,
+        subject: m.subject,
+        body: m.body,
+        createdAt: m.createdAt,
+        status: m.status,
+      }),
+    );
   }
 
   @FieldResolver(() => NextTerm, { nullable: true, description: 'The next term; null when it will not renew.' })

@@ -171,6 +171,8 @@ export class SubscriptionService {
         termEnd: end.toISOString(),
         scheduledChanges: null,
         changeCount: 0,
+        renewalRemindedDays: null,
+        trialRemindedDays: null,
         createdAt: at,
         updatedAt: at,
         version: 1,

@@ -439,6 +439,24 @@ export class SubscriptionQuote {
   }
 }
 
+@ObjectType({ simpleResolvers: true, description: 'An email sent about the subscription (reminders, renewals).' })
+export class SubscriptionEmail {
+  @Field()
+  to: string;
+
+  @Field()
+  subject: string;
+
+  @Field()
+  body: string;
+
+  @Field()
+  createdAt: string;
+
+  @Field({ description: 'SENT by SMTP, or WRITTEN to the outbox only.' })
+  status: string;
+}
+
 @ObjectType()
 export class SubscriptionConnection {
   @Field(() => [Subscription])

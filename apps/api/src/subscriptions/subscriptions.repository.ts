@@ -3,7 +3,7 @@ import type { PriceSegment, SubscriptionState } from '@nce/domain';
 import { CATALOG_OFFERS, CATALOG_PRICES } from '../catalog/published.js';
 import { CUSTOMERS } from '../customers/published.js';
 import type { Database } from '../db/database.js';
-import { aliasedSelectOf, insertRows, readNamed, rowSpec } from '../db/sql.js';
+import { aliasedSelectOf, insertRows, readNamed, rowSpec, updateReturning } from '../db/sql.js';
 import { updateAtVersion } from '../db/versioned.js';
 import { containsPattern, encodeKeyset, keysetAfter, type KeyOrder } from '../platform/cursor.js';
 import type { SortColumns } from '../platform/list-sort.js';
@@ -280,6 +280,90 @@ export class SubscriptionsRepository {
         ? encodeKeyset(order, last[order.property as keyof ListedSubscription] as string | number, last.id)
         : null,
     };
+  }
+
+  /**
+   * Seat batches of active subscriptions with a window reminder due at `now`: the window closes within one of
+   * `hours` and the batch was last reminded at a larger threshold, or never. Oldest first.
+   */
+  async windowRemindersDue(
+    now: Date,
+    hours: readonly number[],
+    limit: number,
+  ): Promise<{ batchId: string; subscriptionId: string; closesAt: string; reminded: number | null }[]> {
+    // A window of 168 hours closes within `t` hours once its batch started at least 168 - t hours ago.
+    const startedBy = (t: number) => new Date(now.getTime() - (168 - t) * HOUR).toISOString();
+    const due = hours.map(
+      () => '(b.started_at <= ? AND (b.window_reminded_hours IS NULL OR b.window_reminded_hours > ?))',
+    );
+    const rows = await this.db.select<Record<string, unknown>>(
+      `SELECT b.id, b.subscription_id, b.started_at, b.window_reminded_hours FROM subscription_seat_batch b
+       JOIN subscription s ON s.id = b.subscription_id
+       WHERE b.started_at > ? AND b.quantity > b.removed AND b.started_at >= s.term_start AND s.status = 'ACTIVE'
+         AND (${due.join(' OR ')}) ORDER BY b.started_at, b.id LIMIT ?`,
+      [new Date(now.getTime() - WINDOW_MS).toISOString(), ...hours.flatMap((t) => [startedBy(t), t]), limit],
+    );
+    return rows.map((row) => ({
+      batchId: String(row.id),
+      subscriptionId: String(row.subscription_id),
+      closesAt: new Date(Date.parse(String(row.started_at)) + WINDOW_MS).toISOString(),
+      reminded: row.window_reminded_hours === null ? null : Number(row.window_reminded_hours),
+    }));
+  }
+
+  /**
+   * Active subscriptions with a reminder due before their term ends: auto-renewing paid ones (`RENEWAL`) or trials
+   * (`TRIAL`) whose term ends within one of `days`, last reminded at a larger threshold or never. Soonest first.
+   */
+  async termRemindersDue(
+    kind: 'RENEWAL' | 'TRIAL',
+    now: Date,
+    days: readonly number[],
+    limit: number,
+  ): Promise<{ subscriptionId: string; termEnd: string; reminded: number | null }[]> {
+    const column = kind === 'RENEWAL' ? 'renewal_reminded_days' : 'trial_reminded_days';
+    const endsBy = (t: number) => new Date(now.getTime() + t * DAY).toISOString();
+    const due = days.map(() => `(term_end <= ? AND (${column} IS NULL OR ${column} > ?))`);
+    const rows = await this.db.select<Record<string, unknown>>(
+      `SELECT id, term_end, ${column} AS reminded FROM subscription
+       WHERE status = 'ACTIVE' AND term_end > ? AND trial = ?${kind === 'RENEWAL' ? ' AND auto_renew = ?' : ''}
+         AND (${due.join(' OR ')}) ORDER BY term_end, id LIMIT ?`,
+      [
+        now.toISOString(),
+        this.flag(kind === 'TRIAL'),
+        ...(kind === 'RENEWAL' ? [this.flag(true)] : []),
+        ...days.flatMap((t) => [endsBy(t), t]),
+        limit,
+      ],
+    );
+    return rows.map((row) => ({
+      subscriptionId: String(row.id),
+      termEnd: String(row.term_end),
+      reminded: row.reminded === null ? null : Number(row.reminded),
+    }));
+  }
+
+  /** Records the reminder sent, only if no other sent one since (the value is still `was`): false otherwise. */
+  async markReminded(
+    tx: Transactional,
+    target: { batchId: string } | { subscriptionId: string; kind: 'RENEWAL' | 'TRIAL' },
+    threshold: number,
+    was: number | null,
+  ): Promise<boolean> {
+    const [table, column, id] =
+      'batchId' in target
+        ? ['subscription_seat_batch', 'window_reminded_hours', target.batchId]
+        : [
+            'subscription',
+            target.kind === 'RENEWAL' ? 'renewal_reminded_days' : 'trial_reminded_days',
+            target.subscriptionId,
+          ];
+    const rows = await updateReturning(
+      tx.transaction,
+      `UPDATE ${table} SET ${column} = ? WHERE id = ? AND ${was === null ? `${column} IS NULL` : `${column} = ?`} RETURNING id`,
+      [threshold, id, ...(was === null ? [] : [was])],
+    );
+    return rows.length === 1;
   }
 
   /** Active subscriptions by the day their term ends, between two instants: one grouped statement. */

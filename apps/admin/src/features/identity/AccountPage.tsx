@@ -1,3 +1,4 @@
+import { NotificationSettings } from './NotificationSettings';
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
@@ -67,6 +68,7 @@ export function AccountPage() {
           </Button>
         </Stack>
       </Paper>
+      {me?.kind === 'RESELLER' && <NotificationSettings />}
     </Stack>
   );
 }

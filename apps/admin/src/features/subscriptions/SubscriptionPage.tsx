@@ -359,6 +359,30 @@ export function SubscriptionPage() {
               </Card>
             )}
 
+            {s.emails.length > 0 && (
+              <Card withBorder aria-label="Emails sent">
+                <Title order={4}>Emails sent</Title>
+                <Table>
+                  <Table.Tbody>
+                    {s.emails.map((m, i) => (
+                      <Table.Tr key={`${m.createdAt}-${m.to}-${i}`}>
+                        <Table.Td>
+                          <Text size="sm">{m.subject}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="xs">{m.to}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="xs" c="dimmed">
+                            {dateTime(m.createdAt)}
+                          </Text>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Card>
+            )}
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               <Card withBorder>
                 <Title order={4}>Charges</Title>

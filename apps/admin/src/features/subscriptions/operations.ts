@@ -121,6 +121,11 @@ export const SUBSCRIPTION = graphql(`
           formatted
         }
       }
+      emails {
+        to
+        subject
+        createdAt
+      }
       history {
         id
         at
