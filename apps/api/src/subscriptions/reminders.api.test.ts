@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../app.js';
-import { systemContext } from '../platform/request-context.js';
 import { buyProvisioned, priceIdFor, type Caller } from '../test-support/purchases.js';
 import { startSmtpSink } from '../test-support/smtp-sink.js';
 import { createTestApp, importPriceList, staff, TestClient, type TestApp } from '../test-support/test-app.js';
