@@ -8,15 +8,19 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createApp } from '@nce/api/dist/app.js';
 import { loadConfig } from '@nce/api/dist/config.js';
+import { portable } from '@nce/api/dist/db/sql.js';
 import { createLogger } from '@nce/api/dist/platform/logger.js';
 import { generate, type Generated, type Sizes } from './generate.js';
 import { importWorkload } from './import-workload.js';
 import { signIn, startApi, startReference } from './processes.js';
 import { renderMarkdown, renderTable, type Results } from './report.js';
+import { generateSubscriptions, SUBSCRIPTIONS_QUERY } from './subscriptions.js';
+import { measure } from './load.js';
 import {
   apiBuySteps,
   buyLoop,
   catalogSearch,
+  catalogSearchApi,
   orderList,
   orderListApi,
   referenceBuySteps,
@@ -47,7 +51,13 @@ const settings: Settings = {
 const databases = (env.BENCH_DATABASES ?? 'sqlite,postgres').split(',').map((d) => d.trim()) as (
   'sqlite' | 'postgres'
 )[];
-const workloads = new Set((env.BENCH_WORKLOADS ?? 'catalog,orders,buy,import,growth').split(','));
+const workloads = new Set(
+  (env.BENCH_WORKLOADS ?? 'catalog,orders,buy,import,growth,subscriptions,renewals').split(','),
+);
+const subscriptionSizes = (env.BENCH_SUBSCRIPTIONS ?? (quick ? '1000,20000' : '10000,1000000'))
+  .split(',')
+  .map(Number) as [number, number];
+const renewalsDue = number('BENCH_RENEWALS', quick ? 5_000 : 100_000);
 const PG_URL = env.BENCH_PG_URL ?? env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 // The generator encrypts portal passwords with the key the API process is started with.
 env.SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -194,6 +204,42 @@ async function benchDatabase(kind: 'sqlite' | 'postgres'): Promise<Results['data
       }
       out.growth!.p50Ratio = p50[1]! / Math.max(0.01, p50[0]!);
     }
+    if (workloads.has('subscriptions')) {
+      const p50: number[] = [];
+      for (const count of subscriptionSizes) {
+        log(`${kind}: subscription list, ${count} subscriptions`);
+        const url = await dbs.fresh();
+        const data = await populate(url, dir, {
+          resellers: 200,
+          customers: 5_000,
+          orders: 100,
+          buyers: 1,
+          priceRows: 3_000,
+        });
+        await withApp(url, dir, (app) =>
+          generateSubscriptions(app, count, (n) => new Date(Date.now() + (1 + (n % 365)) * 86_400_000), log),
+        );
+        const api = await startApi(url, dir);
+        try {
+          const cookie = await signIn(api.url, data.staff.email, data.staff.password);
+          const measured = await measure({
+            url: `${api.url}/graphql`,
+            cookie,
+            body: () => JSON.stringify({ query: SUBSCRIPTIONS_QUERY, variables: { first: 100 } }),
+            ...settings,
+          });
+          p50.push(measured.p50);
+          out.subscriptions = {
+            ...(out.subscriptions ?? { sizes: subscriptionSizes, runs: [] }),
+            runs: [...(out.subscriptions?.runs ?? []), { subscriptions: count, ...measured }],
+          };
+        } finally {
+          await api.stop();
+        }
+      }
+      out.subscriptions!.p50Ratio = p50[1]! / Math.max(0.01, p50[0]!);
+    }
+    if (workloads.has('renewals')) out.renewals = await renewalDay(kind, dir, await dbs.fresh());
     return out;
   } finally {
     if (env.BENCH_KEEP === '1') log(`${kind}: kept ${dir}`);
@@ -201,6 +247,112 @@ async function benchDatabase(kind: 'sqlite' | 'postgres'): Promise<Results['data
       await dbs.dropAll();
       await rm(dir, { recursive: true, force: true });
     }
+  }
+}
+
+/** An app in this process on the bench database, for generating rows the API then serves. */
+async function withApp<T>(
+  databaseUrl: string,
+  dir: string,
+  work: (app: Awaited<ReturnType<typeof createApp>>) => Promise<T>,
+) {
+  const app = await createApp(
+    loadConfig(
+      { DATABASE_URL: databaseUrl, DATA_DIR: dir, NODE_ENV: 'test', ADMIN_DIST: '', SECRETS_KEY: env.SECRETS_KEY },
+      dir,
+    ),
+    { logger: createLogger('warn') },
+  );
+  try {
+    return await work(app);
+  } finally {
+    await app.db.close();
+  }
+}
+
+/**
+ * A renewal day: `renewalsDue` subscriptions whose term ended yesterday (one in ten with auto-renew off, which
+ * expire instead), renewed by the API's own renewal job (two processes sharing the work on PostgreSQL) while
+ * catalog search runs against it. Reports renewals a second, catalog p99 during the run against idle, and checks
+ * afterwards that every subscription moved on exactly once.
+ */
+async function renewalDay(kind: 'sqlite' | 'postgres', dir: string, url: string) {
+  const data = await populate(url, dir, { resellers: 100, customers: 5_000, orders: 100, buyers: 1, priceRows: 3_000 });
+  const fast = { RENEWAL_SCAN_SECONDS: '1', JOB_POLL_MS: '50' };
+  // Idle first: the same API with nothing due.
+  const idleApi = await startApi(url, dir, fast);
+  let idle: Awaited<ReturnType<typeof catalogSearchApi>>;
+  try {
+    idle = await catalogSearchApi(
+      idleApi.url,
+      await signIn(idleApi.url, data.staff.email, data.staff.password),
+      settings,
+    );
+  } finally {
+    await idleApi.stop();
+  }
+  const yesterday = new Date(Date.now() - 86_400_000);
+  const dueBefore = new Date(Date.UTC(yesterday.getUTCFullYear(), yesterday.getUTCMonth(), yesterday.getUTCDate(), 12));
+  await withApp(url, dir, (app) => generateSubscriptions(app, renewalsDue, () => dueBefore, log));
+  log(`${kind}: renewal day, ${renewalsDue} subscriptions due`);
+  const started = Date.now();
+  // The API renews in the processes that serve requests: one on SQLite, two sharing the work on PostgreSQL.
+  const apis = await Promise.all(Array.from({ length: kind === 'postgres' ? 2 : 1 }, () => startApi(url, dir, fast)));
+  const server = apis[0]!;
+  try {
+    const cookie = await signIn(server.url, data.staff.email, data.staff.password);
+    const remaining = () =>
+      withApp(url, dir, async (app) => {
+        const [row] = await app.db.read.query(
+          portable(app.db.kind, "SELECT COUNT(*) AS n FROM subscription WHERE status = 'ACTIVE' AND term_end < ?"),
+          [
+            new Date(
+              Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()),
+            ).toISOString(),
+          ],
+        );
+        return Number(row.n);
+      });
+    const during = catalogSearchApi(server.url, cookie, { ...settings, warmupSeconds: 0 });
+    let finished = 0;
+    for (;;) {
+      if ((await remaining()) === 0) {
+        finished = Date.now();
+        break;
+      }
+      if (Date.now() - started > 30 * 60_000) throw new Error('the renewal day did not finish within 30 minutes');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const busy = await during;
+    const checked = await withApp(url, dir, async (app) => {
+      const count = async (sql: string) => Number((await app.db.read.query(portable(app.db.kind, sql)))[0].n);
+      return {
+        renewed: await count(
+          "SELECT COUNT(*) AS n FROM subscription WHERE status = 'ACTIVE' AND term_start > created_at",
+        ),
+        expired: await count("SELECT COUNT(*) AS n FROM subscription WHERE status = 'EXPIRED'"),
+        renewCharges: await count("SELECT COUNT(*) AS n FROM subscription_charge WHERE charge_type = 'renew'"),
+        twice: await count(
+          "SELECT COUNT(*) AS n FROM (SELECT subscription_id FROM subscription_charge WHERE charge_type = 'renew' GROUP BY subscription_id HAVING COUNT(*) > 1) d",
+        ),
+      };
+    });
+    const seconds = (finished - started) / 1000;
+    const moved = checked.renewed + checked.expired;
+    if (moved !== renewalsDue || checked.renewCharges !== checked.renewed || checked.twice !== 0)
+      throw new Error(`renewal day: ${JSON.stringify(checked)} for ${renewalsDue} due`);
+    return {
+      due: renewalsDue,
+      processes: apis.length,
+      seconds,
+      renewalsPerSecond: moved / seconds,
+      ...checked,
+      idleP99: idle.p99,
+      busyP99: busy.p99,
+      p99Ratio: busy.p99 / Math.max(0.01, idle.p99),
+    };
+  } finally {
+    await Promise.all(apis.map((api) => api.stop()));
   }
 }
 

@@ -17,6 +17,20 @@ export interface Results {
       buy?: { api: BuyRun; reference: BuyRun; ratio: number };
       import?: ImportResult;
       growth?: { sizes: number[]; runs: (Measured & { orders: number })[]; p50Ratio?: number };
+      subscriptions?: { sizes: number[]; runs: (Measured & { subscriptions: number })[]; p50Ratio?: number };
+      renewals?: {
+        due: number;
+        processes: number;
+        seconds: number;
+        renewalsPerSecond: number;
+        renewed: number;
+        expired: number;
+        renewCharges: number;
+        twice: number;
+        idleP99: number;
+        busyP99: number;
+        p99Ratio: number;
+      };
     }
   >;
 }
@@ -140,6 +154,37 @@ export function rows(results: Results): (Row & { database: string })[] {
           target: '≤ 1.5×',
           pass: r.growth.p50Ratio <= 1.5,
         });
+    }
+    if (r.subscriptions) {
+      for (const run of r.subscriptions.runs)
+        add({
+          workload: `6 subscription list at ${f(run.subscriptions)}`,
+          figure: `${f(run.requestsPerSecond)} req/s, p50 ${f(run.p50, 1)} ms, p99 ${f(run.p99, 1)} ms`,
+          target: '',
+          pass: null,
+        });
+      if (r.subscriptions.p50Ratio !== undefined)
+        add({
+          workload: '6 subscription list p50 ratio',
+          figure: `${f(r.subscriptions.p50Ratio, 2)}×`,
+          target: '≤ 1.5×',
+          pass: r.subscriptions.p50Ratio <= 1.5,
+        });
+    }
+    if (r.renewals) {
+      const n = r.renewals;
+      add({
+        workload: `7 renewal day (${n.processes} process${n.processes > 1 ? 'es' : ''})`,
+        figure: `${f(n.due)} due in ${f(n.seconds, 1)} s: ${f(n.renewalsPerSecond)}/s; ${f(n.renewed)} renewed, ${f(n.expired)} expired, ${n.twice} twice`,
+        target: '≥ 500/s, none twice or skipped',
+        pass: n.renewalsPerSecond >= 500 && n.twice === 0,
+      });
+      add({
+        workload: '7 catalog p99 during renewals',
+        figure: `${f(n.busyP99, 1)} ms vs ${f(n.idleP99, 1)} ms idle: ${f(n.p99Ratio, 2)}×`,
+        target: '≤ 2×',
+        pass: n.p99Ratio <= 2,
+      });
     }
   }
   return out;

@@ -103,6 +103,17 @@ export function orderList(apiUrl: string, referenceUrl: string, cookie: string, 
 }
 
 /** Workload 2, API only: the latency of the order list's first page (for the growth comparison). */
+/** Catalog search on the API alone (no reference), as a latency probe while other work runs. */
+export function catalogSearchApi(apiUrl: string, cookie: string, settings: Settings): Promise<Measured> {
+  return measure({
+    url: `${apiUrl}/graphql`,
+    cookie,
+    body: (n) =>
+      JSON.stringify({ query: CATALOG_QUERY, variables: { search: SEARCHES[n % SEARCHES.length], first: 20 } }),
+    ...settings,
+  });
+}
+
 export function orderListApi(apiUrl: string, cookie: string, settings: Settings): Promise<Measured> {
   return measure({
     url: `${apiUrl}/graphql`,

@@ -29,6 +29,15 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/LOG_LEVEL/);
   });
 
+  it('runs the job worker unless JOB_WORKER is false, and scans for renewals every 15 minutes unless told', () => {
+    expect(loadConfig({}).jobWorker).toBe(true);
+    expect(loadConfig({ JOB_WORKER: 'false' }).jobWorker).toBe(false);
+    expect(() => loadConfig({ JOB_WORKER: 'no' })).toThrow(/JOB_WORKER/);
+    expect(loadConfig({}).renewalScanIntervalMs).toBe(900_000);
+    expect(loadConfig({ RENEWAL_SCAN_SECONDS: '60' }).renewalScanIntervalMs).toBe(60_000);
+    expect(() => loadConfig({ RENEWAL_SCAN_SECONDS: '0' })).toThrow(/RENEWAL_SCAN_SECONDS/);
+  });
+
   it('rejects a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });

@@ -22,6 +22,11 @@ export interface Config {
   readonly distributorPartnerId: string;
   /** R1: how long activation takes; an hour in production, seconds in the demo and tests. */
   readonly activationDelayMs: number;
+  /**
+   * Whether this process runs the background job worker (JOB_WORKER, true unless "false"). A deployment may serve
+   * requests from processes without it and run the jobs (renewal days, imports) in processes of their own.
+   */
+  readonly jobWorker: boolean;
   /** How often the background worker looks for due jobs. */
   readonly jobPollMs: number;
   /** How long a running job's lease lasts unless renewed: how soon a dead worker's job is taken over. */
@@ -115,6 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const provisioningText = env.PROVISIONING_DELAY_SECONDS ?? (nodeEnv === 'production' ? '1080' : '5');
   if (!/^\d+$/.test(provisioningText))
     problems.push(`PROVISIONING_DELAY_SECONDS must be a whole number of seconds, got "${provisioningText}"`);
+  const jobWorkerText = env.JOB_WORKER ?? 'true';
+  if (jobWorkerText !== 'true' && jobWorkerText !== 'false')
+    problems.push(`JOB_WORKER must be true or false, got "${jobWorkerText}"`);
   const renewalScanText = env.RENEWAL_SCAN_SECONDS ?? '900';
   if (!/^\d+$/.test(renewalScanText) || Number(renewalScanText) < 1)
     problems.push(`RENEWAL_SCAN_SECONDS must be a whole number of seconds from 1, got "${renewalScanText}"`);
@@ -161,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     operationTimeoutMs: Number(timeoutText),
     provisioningDelayMs: Number(provisioningText) * 1000,
     renewalScanIntervalMs: Number(renewalScanText) * 1000,
+    jobWorker: jobWorkerText !== 'false',
     smtpUrl,
     mailFrom: env.MAIL_FROM ?? 'NCE Marketplace <no-reply@marketplace.example>',
     creditTeamEmail: env.CREDIT_TEAM_EMAIL ?? 'credit-team@marketplace.example',

@@ -20,8 +20,11 @@ export async function startProduct(
 ): Promise<RunningProduct> {
   const app = await createApp(config);
   const http = await startHttpServer(app);
-  app.jobs.start(config.jobPollMs);
-  app.logger.info({ url: http.url, database: app.db.kind }, 'nce-marketplace API listening');
+  if (config.jobWorker) app.jobs.start(config.jobPollMs);
+  app.logger.info(
+    { url: http.url, database: app.db.kind, jobWorker: config.jobWorker },
+    'nce-marketplace API listening',
+  );
   console.log(`\n  nce-marketplace is running at ${http.url}/  (GraphQL: ${http.url}/graphql)\n`);
   options.onListening?.(http.url);
   let stopping: Promise<void> | null = null;

@@ -26,6 +26,8 @@ import type { SubscriptionsRepository } from './subscriptions.repository.js';
 
 export const RENEWAL_SCAN_JOB = 'subscriptions.renewal-scan';
 export const RENEW_JOB = 'subscription.renew';
+export const RENEWAL_DIGEST_JOB = 'subscriptions.renewal-digest';
+const DIGEST_SLOT_MS = 10 * 60_000;
 
 const DAY = 86_400_000;
 /** Due subscriptions queued per transaction by the scan. */
@@ -62,6 +64,9 @@ export class RenewalService {
     jobs.every(RENEWAL_SCAN_JOB, scanEveryMs, () => this.scan().then(() => undefined));
     jobs.register(RENEW_JOB, (payload, _job, done) =>
       this.step(String(payload.subscriptionId), String(payload.termEnd), String(payload.status), done),
+    );
+    jobs.register(RENEWAL_DIGEST_JOB, (payload, _job, done) =>
+      this.digest(String(payload.resellerId), String(payload.from), done),
     );
   }
 
@@ -176,9 +181,8 @@ export class RenewalService {
     const unitPriceMinor = price?.unitPriceMinor ?? s.unitPriceMinor;
     const period = billingPeriodAt({ start, end, billingPlan: next.billingPlan }, start);
     const amount = money(unitPriceMinor * next.quantity, s.currency);
-    const reseller = await this.resellers.get(this.system, s.resellerId);
     await this.db.transaction(this.system, async (tx, m) => {
-      const saved = await this.subscriptions.save(tx, s, {
+      const renewed = await this.subscriptions.renewTerm(tx, s, {
         termStart: start.toISOString(),
         termEnd: end.toISOString(),
         quantity: next.quantity,
@@ -186,13 +190,11 @@ export class RenewalService {
         billingPlan: next.billingPlan,
         unitPriceMinor,
         priceId: price?.priceId ?? s.priceId,
-        scheduledChanges: null,
-        renewalRemindedDays: null,
         statusSince: start.toISOString(),
         updatedAt: now.toISOString(),
       });
       // Changed since it was read (a change raced the renewal day): the job fails and runs again on what is there.
-      if (!saved) throw new Error(`subscription ${s.id} changed while it was moved on; retried`);
+      if (!renewed) throw new Error(`subscription ${s.id} changed while it was renewed; retried`);
       // S8: a new 7-day window for all its seats, from the renewal.
       await this.subscriptions.insertBatch(tx, {
         id: randomUUID(),
@@ -251,26 +253,50 @@ export class RenewalService {
             : {}),
         },
       });
-      if (reseller)
-        await this.mail.enqueue(
-          tx,
-          {
-            to: reseller.contact.email,
-            subject: `Renewed: ${s.skuTitle} — ${next.quantity} seat(s) until ${end.toISOString().slice(0, 10)}`,
-            body: [
-              `Hello ${reseller.contact.name},`,
-              '',
-              `Subscription ${s.partnerSubscriptionId} (${s.skuTitle}) renewed on ${now.toISOString().slice(0, 10)} for ${next.term}:`,
-              `  ${next.quantity} seat(s) at ${formatMoney(money(unitPriceMinor, s.currency))}, ${next.billingPlan.toLowerCase()} billing; ${formatMoney(amount)} charged for the first period.`,
-              ...(applied ? [`  The changes you scheduled were applied: ${applied}.`] : []),
-              '',
-              `Seats can be removed for a prorated refund until ${new Date(now.getTime() + 7 * DAY).toISOString()} (7 days from the renewal).`,
-            ].join('\n'),
-            relatedType: 'Subscription',
-            relatedId: s.id,
-          },
-          `subscription-renewed:${s.id}:${s.termEnd}`,
-        );
+      // One email a reseller for the renewals of each ten minutes, not one a subscription: a renewal day renews
+      // thousands. The digest is queued once per slot (by key) and sent when the slot is over.
+      const slot = Math.floor(now.getTime() / DIGEST_SLOT_MS) * DIGEST_SLOT_MS;
+      await this.jobs.enqueue(
+        m,
+        RENEWAL_DIGEST_JOB,
+        { resellerId: s.resellerId, from: new Date(slot).toISOString() },
+        { key: `${RENEWAL_DIGEST_JOB}:${s.resellerId}:${slot}`, runAt: new Date(slot + DIGEST_SLOT_MS + 60_000) },
+      );
+      await done?.(m);
+    });
+  }
+
+  /** The renewals of one reseller in one ten-minute slot, in one email to its contact. */
+  async digest(resellerId: string, from: string, done?: (m: EntityManager) => Promise<void>): Promise<void> {
+    const before = new Date(Date.parse(from) + DIGEST_SLOT_MS).toISOString();
+    const count = await this.subscriptions.countRenewedBetween(resellerId, from, before);
+    const reseller = await this.resellers.get(this.system, resellerId);
+    if (!reseller || count === 0) return;
+    const shown = await this.subscriptions.renewedBetween(resellerId, from, before, 200);
+    await this.db.transaction(this.system, async (tx, m) => {
+      await this.mail.enqueue(
+        tx,
+        {
+          to: reseller.contact.email,
+          subject: `${count} subscription(s) renewed`,
+          body: [
+            `Hello ${reseller.contact.name},`,
+            '',
+            `These subscriptions renewed on ${from.slice(0, 10)}:`,
+            ...shown.map(
+              (r) => `  • ${r.skuTitle} for ${r.customerName} (subscription ${r.partnerSubscriptionId}): ${r.message}`,
+            ),
+            ...(count > shown.length
+              ? [`  … and ${count - shown.length} more: see the renewal calendar in the marketplace.`]
+              : []),
+            '',
+            'Each renewal opened a new 7-day window: seats can be removed for a prorated refund for 7 days.',
+          ].join('\n'),
+          relatedType: 'Reseller',
+          relatedId: resellerId,
+        },
+        `${RENEWAL_DIGEST_JOB}:${resellerId}:${from}`,
+      );
       await done?.(m);
     });
   }

@@ -288,11 +288,13 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
       expect.objectContaining({ quantity: 4, amount: { amountMinor: renewed.unitPrice.amountMinor * 4 } }),
     ]);
     expect(renewed.history.at(-1)).toMatchObject({ kind: 'RENEWED', actorEmail: null });
+    // One email a reseller for each ten minutes of renewals, sent when the ten minutes are over.
+    t.clock.advance(11 * 60_000);
     await t.app.jobs.runDue();
     // Quoted-printable: soft line breaks joined, so the text reads as it was written.
     const told = smtp.received.map((m) => m.raw.replace(/=\r?\n/g, '')).filter((raw) => raw.includes('renewed on'));
     expect(told).toHaveLength(1);
-    expect(told[0]).toContain('The changes you scheduled were applied: 4 seat(s)');
+    expect(told[0]).toContain('scheduled changes applied (4 seat(s)');
     // The renewal's window: seats can be removed again, from the renewal batch.
     expect(await removeSeats(contoso, 1, 'contoso-remove-0001')).toMatchObject({ subscription: { quantity: 3 } });
   });

@@ -188,12 +188,116 @@ export class SubscriptionsRepository {
     return result.affected === 1;
   }
 
+  /** Hand-written inserts: the renewal job writes one of each per subscription, 100,000 on a busy day. */
   async insertBatch(tx: Transactional, batch: SeatBatchEntity): Promise<void> {
-    await tx.transaction.insert(SeatBatchEntity, batch);
+    await insertRows(tx.transaction, 'subscription_seat_batch', [
+      {
+        id: batch.id,
+        subscription_id: batch.subscriptionId,
+        kind: batch.kind,
+        quantity: batch.quantity,
+        removed: batch.removed,
+        started_at: batch.startedAt,
+        unit_paid_minor: batch.unitPaidMinor,
+        paid_days: batch.paidDays,
+      },
+    ]);
   }
 
   async insertCharges(tx: Transactional, charges: readonly SubscriptionChargeEntity[]): Promise<void> {
-    if (charges.length) await tx.transaction.insert(SubscriptionChargeEntity, [...charges]);
+    await insertRows(
+      tx.transaction,
+      'subscription_charge',
+      charges.map((c) => ({
+        id: c.id,
+        subscription_id: c.subscriptionId,
+        reseller_id: c.resellerId,
+        charge_type: c.chargeType,
+        quantity: c.quantity,
+        unit_price_minor: c.unitPriceMinor,
+        amount_minor: c.amountMinor,
+        currency: c.currency,
+        charge_start: c.chargeStart,
+        charge_end: c.chargeEnd,
+        at: c.at,
+        payment_method: c.paymentMethod,
+        reference: c.reference,
+      })),
+    );
+  }
+
+  /**
+   * The renewal's write of the subscription: its next term, only if it is still at the version read (false when
+   * a change came first). One statement, no read-back.
+   */
+  async renewTerm(
+    tx: Transactional,
+    s: Pick<SubscriptionEntity, 'id' | 'version'>,
+    term: Pick<
+      SubscriptionEntity,
+      | 'termStart'
+      | 'termEnd'
+      | 'quantity'
+      | 'term'
+      | 'billingPlan'
+      | 'unitPriceMinor'
+      | 'priceId'
+      | 'statusSince'
+      | 'updatedAt'
+    >,
+  ): Promise<boolean> {
+    const rows = await updateReturning(
+      tx.transaction,
+      `UPDATE subscription SET term_start = ?, term_end = ?, quantity = ?, term = ?, billing_plan = ?, unit_price_minor = ?,
+         price_id = ?, status_since = ?, updated_at = ?, scheduled_changes = NULL, renewal_reminded_days = NULL,
+         version = version + 1
+       WHERE id = ? AND version = ? RETURNING id`,
+      [
+        term.termStart,
+        term.termEnd,
+        term.quantity,
+        term.term,
+        term.billingPlan,
+        term.unitPriceMinor,
+        term.priceId,
+        term.statusSince,
+        term.updatedAt,
+        s.id,
+        s.version,
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  /** What renewed for a reseller between two instants, with what names it: for its renewal email. One statement. */
+  async renewedBetween(
+    resellerId: string,
+    from: string,
+    before: string,
+    limit: number,
+  ): Promise<{ message: string; skuTitle: string; partnerSubscriptionId: string; customerName: string }[]> {
+    const rows = await this.db.select<Record<string, unknown>>(
+      `SELECT e.message, s.sku_title, s.partner_subscription_id, c.company_name
+       FROM subscription s JOIN subscription_event e ON e.subscription_id = s.id JOIN ${CUSTOMERS} c ON c.id = s.customer_id
+       WHERE s.reseller_id = ? AND e.kind = 'RENEWED' AND e.at >= ? AND e.at < ? ORDER BY e.at, s.id LIMIT ?`,
+      [resellerId, from, before, limit],
+    );
+    return rows.map((row) => ({
+      message: String(row.message),
+      skuTitle: String(row.sku_title),
+      partnerSubscriptionId: String(row.partner_subscription_id),
+      customerName: String(row.company_name),
+    }));
+  }
+
+  /** How many renewed for a reseller between two instants. */
+  async countRenewedBetween(resellerId: string, from: string, before: string): Promise<number> {
+    const [row] = await this.db.select<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM subscription s JOIN subscription_event e ON e.subscription_id = s.id
+       WHERE s.reseller_id = ? AND e.kind = 'RENEWED' AND e.at >= ? AND e.at < ?`,
+      [resellerId, from, before],
+    );
+    return Number(row?.n ?? 0);
   }
 
   async appendEvent(tx: Transactional, event: Omit<SubscriptionEventEntity, 'seq' | 'id'>): Promise<string> {

@@ -11,6 +11,7 @@ import { ImportHeartbeat1732550000000 } from './1732550000000-import-heartbeat.j
 import { SimTenantId1732560000000 } from './1732560000000-sim-tenant-id.js';
 import { TenantResellerCoverage1732570000000 } from './1732570000000-tenant-reseller-coverage.js';
 import { TermsRequestedLimit1732580000000 } from './1732580000000-terms-requested-limit.js';
+import { JobClaimOrder1732590000000 } from './1732590000000-job-claim-order.js';
 
 /** Every migration, oldest first. Schema changes are made only here, never by `synchronize`. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   SimTenantId1732560000000,
   TenantResellerCoverage1732570000000,
   TermsRequestedLimit1732580000000,
+  JobClaimOrder1732590000000,
 ];

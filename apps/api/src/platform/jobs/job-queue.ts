@@ -200,12 +200,14 @@ export class JobQueue {
   start(pollMs: number): void {
     if (this.timer) return;
     const tick = () => {
+      let full = false;
       this.running = this.runClaimed(100, null, true)
-        .then(() => undefined)
+        .then((ran) => void (full = ran === 100))
         .catch((error: unknown) => this.logger.error({ err: error }, 'job worker failed'))
         .finally(() => {
           this.running = null;
-          if (this.timer) this.timer = setTimeout(tick, pollMs);
+          // A full round means more are due (a renewal day): go on at once instead of waiting a poll.
+          if (this.timer) this.timer = setTimeout(tick, full ? 0 : pollMs);
         });
     };
     void this.scheduleRecurring().catch((error: unknown) =>
@@ -229,14 +231,33 @@ export class JobQueue {
   private async claimDue(limit: number, key: string | null = null): Promise<JobEntity[]> {
     const now = this.clock.now();
     const lease = new Date(now.getTime() + this.leaseMs).toISOString();
+    // Due jobs and jobs whose lease ran out, each read in index order (status, run_at, id) with its own limit, then
+    // the oldest of both: an OR of the two would scan the whole table, which keeps every job done (a renewal day
+    // adds 100,000).
+    const n = Number(limit);
+    const byKey = key === null ? '' : ' AND job_key = ?';
+    const lock = this.db.kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+    const due = `SELECT id, run_at FROM job WHERE status = 'PENDING' AND run_at <= ?${byKey} ORDER BY status, run_at, id LIMIT ${n}${lock}`;
+    const lapsed = `SELECT id, run_at FROM job WHERE status = 'RUNNING' AND locked_until < ?${byKey} ORDER BY status, run_at, id LIMIT ${n}${lock}`;
+    // PostgreSQL takes no row locks under a UNION: there each side is claimed on its own (lapsed leases are rare,
+    // so a claim seldom takes more than `limit`).
+    const claimable =
+      this.db.kind === 'postgres'
+        ? `id IN (SELECT id FROM (${due}) d) OR id IN (SELECT id FROM (${lapsed}) l)`
+        : `id IN (SELECT id FROM (SELECT * FROM (${due}) UNION ALL SELECT * FROM (${lapsed})) c ORDER BY run_at, id LIMIT ${n})`;
     const rows = await this.oneStatement((m) =>
       updateReturning(
         m,
         `UPDATE job SET status = 'RUNNING', locked_until = ?, locked_by = ?, attempts = attempts + 1
-         WHERE id IN (SELECT id FROM job WHERE ((status = 'PENDING' AND run_at <= ?) OR (status = 'RUNNING' AND locked_until < ?))${key === null ? '' : ' AND job_key = ?'}
-                      ORDER BY run_at, id LIMIT ${Number(limit)}${this.db.kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
-         RETURNING *`,
-        [lease, this.workerId, now.toISOString(), now.toISOString(), ...(key === null ? [] : [key])],
+         WHERE ${claimable} RETURNING *`,
+        [
+          lease,
+          this.workerId,
+          now.toISOString(),
+          ...(key === null ? [] : [key]),
+          now.toISOString(),
+          ...(key === null ? [] : [key]),
+        ],
       ),
     );
     // RETURNING gives no order: the batch runs oldest first, as claimed.

@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 export type JobStatus = 'PENDING' | 'RUNNING' | 'DONE' | 'FAILED';
 
 @Entity('job')
-@Index('ix_job_due', ['status', 'runAt'])
+@Index('ix_job_claim', ['status', 'runAt', 'id'])
 export class JobEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
