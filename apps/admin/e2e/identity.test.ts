@@ -8,6 +8,7 @@ const NAV: Record<DemoRole, string[]> = {
     'Customers',
     'New purchase',
     'Orders',
+    'Subscriptions',
     'Terms requests',
     'Support',
     'Catalog',
@@ -16,10 +17,20 @@ const NAV: Record<DemoRole, string[]> = {
     'Staff',
     'Simulator',
   ],
-  staff: ['Resellers', 'Customers', 'New purchase', 'Orders', 'Catalog', 'Price lists', 'Audit', 'Simulator'],
-  credit: ['Resellers', 'Orders', 'Terms requests', 'Catalog'],
-  support: ['Resellers', 'Customers', 'Orders', 'Support', 'Catalog'],
-  reseller: ['My account', 'Customers', 'New purchase', 'Orders', 'Support', 'Catalog'],
+  staff: [
+    'Resellers',
+    'Customers',
+    'New purchase',
+    'Orders',
+    'Subscriptions',
+    'Catalog',
+    'Price lists',
+    'Audit',
+    'Simulator',
+  ],
+  credit: ['Resellers', 'Orders', 'Subscriptions', 'Terms requests', 'Catalog'],
+  support: ['Resellers', 'Customers', 'Orders', 'Subscriptions', 'Support', 'Catalog'],
+  reseller: ['My account', 'Customers', 'New purchase', 'Orders', 'Subscriptions', 'Support', 'Catalog'],
 };
 
 describe('sign-in, roles and audit in the browser', () => {

@@ -135,8 +135,13 @@ describe('the support desk in the browser', () => {
 
   it('refuses a return outside Microsoft’s window and says when it closed', async () => {
     const order = await provisionedOrder('e2e-support-late-1');
+    // Nine days ago: the order, and its subscription's term and seats (the window a return is decided on).
+    const nineDaysAgo = new Date(Date.now() - 9 * 24 * 3_600_000).toISOString();
     stack.sql(
-      `UPDATE sales_order SET placed_at = '${new Date(Date.now() - 9 * 24 * 3_600_000).toISOString()}' WHERE id = '${order.id}'`,
+      `UPDATE sales_order SET placed_at = '${nineDaysAgo}' WHERE id = '${order.id}';
+       UPDATE subscription SET term_start = '${nineDaysAgo}' WHERE order_id = '${order.id}';
+       UPDATE subscription_seat_batch SET started_at = '${nineDaysAgo}'
+         WHERE subscription_id IN (SELECT id FROM subscription WHERE order_id = '${order.id}');`,
     );
     const opened = await gql(
       reseller,

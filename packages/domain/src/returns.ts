@@ -37,6 +37,12 @@ export function returnWindowClosesAt(line: Pick<ReturnableLine, 'kind' | 'termSt
   return new Date(line.termStartedAt.getTime() + length);
 }
 
+/** Why a return came too late, in the words support and resellers read. */
+export function returnWindowClosedMessage(kind: ReturnableLine['kind'], closesAt: Date): string {
+  const rule = kind === 'PERPETUAL' ? `${PERPETUAL_RETURN_DAYS} days` : `7 days (${SUBSCRIPTION_RETURN_HOURS} hours)`;
+  return `The return window closed on ${closesAt.toISOString()}: Microsoft allows returns within ${rule} of purchase${kind === 'PERPETUAL' ? '' : ' or renewal'}.`;
+}
+
 export type ReturnDecision =
   | { allowed: true; refund: Money; closesAt: Date; daysCharged: number }
   | { allowed: false; code: ReturnCode; message: string; closesAt: Date };
@@ -49,14 +55,8 @@ export function decideReturn(line: ReturnableLine, quantity: number, now: Date):
   if (left <= 0) return refuse('NOTHING_LEFT_TO_RETURN', 'Every seat of this line has already been returned.');
   if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > left)
     return refuse('RETURN_QUANTITY_INVALID', `Return 1 to ${left} seat(s) of this line.`);
-  if (now.getTime() >= closesAt.getTime()) {
-    const rule =
-      line.kind === 'PERPETUAL' ? `${PERPETUAL_RETURN_DAYS} days` : `7 days (${SUBSCRIPTION_RETURN_HOURS} hours)`;
-    return refuse(
-      'RETURN_WINDOW_CLOSED',
-      `The return window closed on ${closesAt.toISOString()}: Microsoft allows returns within ${rule} of purchase${line.kind === 'PERPETUAL' ? '' : ' or renewal'}.`,
-    );
-  }
+  if (now.getTime() >= closesAt.getTime())
+    return refuse('RETURN_WINDOW_CLOSED', returnWindowClosedMessage(line.kind, closesAt));
   const paid = multiplyMoney(line.unitPaid, quantity);
   if (line.kind === 'PERPETUAL') {
     if (quantity !== left || line.returnedQuantity > 0)

@@ -6,6 +6,7 @@ import {
   TERM_MONTHS,
   type BillingPlan,
   type ReturnableLine,
+  returnWindowClosedMessage,
   type ReturnCode,
   type Term,
 } from '@nce/domain';
@@ -93,11 +94,15 @@ export class ReturnsService {
     const byLine = decideReturn(returnableLine(order, line), quantity, this.clock.now());
     if (!quoted) return byLine;
     const closesAt = quoted.windowClosesAt ? new Date(quoted.windowClosesAt) : byLine.closesAt;
+    const code = (RETURN_CODES[quoted.refusal?.code ?? ''] ?? quoted.refusal?.code) as ReturnCode;
     return quoted.refusal
       ? {
           allowed: false as const,
-          code: (RETURN_CODES[quoted.refusal.code] ?? quoted.refusal.code) as ReturnCode,
-          message: quoted.refusal.message,
+          code,
+          message:
+            code === 'RETURN_WINDOW_CLOSED'
+              ? returnWindowClosedMessage('SUBSCRIPTION', closesAt)
+              : quoted.refusal.message,
           closesAt,
         }
       : { allowed: true as const, refund: quoted.refund, closesAt, daysCharged: 0 };
