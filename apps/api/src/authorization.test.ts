@@ -191,6 +191,14 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
     allowed: SIGNED_IN,
     document: 'mutation { setNotificationSetting(topic: "SUBSCRIPTION_TRIAL", enabled: true) { __typename } }',
   },
+  changeSubscriptionTerm: {
+    allowed: BUYERS,
+    document: `mutation { changeSubscriptionTerm(id: "${NONE}", term: P1Y, input: { idempotencyKey: "authorisation-check" }) { __typename } }`,
+  },
+  changeSubscriptionBilling: {
+    allowed: BUYERS,
+    document: `mutation { changeSubscriptionBilling(id: "${NONE}", billingPlan: ANNUAL, input: { idempotencyKey: "authorisation-check" }) { __typename } }`,
+  },
   subscriptionQuote: {
     allowed: BUYERS,
     document: `{ subscriptionQuote(id: "${NONE}", action: CANCEL) { allowed } }`,

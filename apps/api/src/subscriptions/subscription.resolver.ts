@@ -1,4 +1,5 @@
-import { money, SCHEDULE_CUTOFF_HOURS, type SubscriptionState } from '@nce/domain';
+import { money, SCHEDULE_CUTOFF_HOURS, type BillingPlan, type SubscriptionState, type Term } from '@nce/domain';
+import { BillingPlanEnum, TermEnum } from '../platform/graphql-enums.js';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { SortDirection, sortOrder } from '../platform/list-sort.js';
@@ -256,6 +257,32 @@ export class SubscriptionResolver {
     @Ctx() ctx: Context,
   ): Promise<typeof SubscriptionChangeResult> {
     return this.answer(ctx, await ctx.app.subscriptions.scheduleChanges(ctx, id, change ? { ...change } : null, input));
+  }
+
+  @RequirePermission(SubscriptionPermission.Manage)
+  @Mutation(() => SubscriptionChangeResult, {
+    description: 'Lengthens the term now (never shortens it): the unused paid days are credited, the new term charged.',
+  })
+  async changeSubscriptionTerm(
+    @Arg('id', () => ID) id: string,
+    @Arg('term', () => TermEnum) term: Term,
+    @Arg('input', () => SubscriptionChangeInput) input: SubscriptionChangeInput,
+    @Ctx() ctx: Context,
+  ): Promise<typeof SubscriptionChangeResult> {
+    return this.answer(ctx, await ctx.app.subscriptions.changeTerm(ctx, id, term, input));
+  }
+
+  @RequirePermission(SubscriptionPermission.Manage)
+  @Mutation(() => SubscriptionChangeResult, {
+    description: 'Switches a three-year term between monthly and annual billing, from the next billing cycle.',
+  })
+  async changeSubscriptionBilling(
+    @Arg('id', () => ID) id: string,
+    @Arg('billingPlan', () => BillingPlanEnum) billingPlan: BillingPlan,
+    @Arg('input', () => SubscriptionChangeInput) input: SubscriptionChangeInput,
+    @Ctx() ctx: Context,
+  ): Promise<typeof SubscriptionChangeResult> {
+    return this.answer(ctx, await ctx.app.subscriptions.changeBilling(ctx, id, billingPlan, input));
   }
 
   @RequirePermission(SubscriptionPermission.Manage)

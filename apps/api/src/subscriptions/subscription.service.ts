@@ -4,6 +4,8 @@ import {
   batchWindowClosesAt,
   billingPeriodAt,
   billingPlanFitsTerm,
+  canChangeBilling,
+  canChangeTerm,
   canPayWith,
   canScheduleChanges,
   cancelSubscription,
@@ -11,6 +13,7 @@ import {
   formatMoney,
   money,
   nextSubscriptionState,
+  prorateDown,
   removeSeats,
   renewalDay,
   TERMS,
@@ -417,6 +420,114 @@ export class SubscriptionService {
     });
   }
 
+  /**
+   * S12: the term goes up mid-term (P1M → P1Y or P3Y, P1Y → P3Y), never down. A new term starts now at the current
+   * price list's price for it; the unused part of the billing period already paid is credited and the new term's
+   * first period charged. Changes scheduled for the next term go, as the term they were made for ends now.
+   */
+  async changeTerm(ctx: RequestContext, id: string, term: Term, request: ChangeRequest): Promise<Result<Changed>> {
+    if (term === 'NONE') return refused('TERM_INVALID', 'A subscription’s term is P1M, P1Y or P3Y.');
+    const current = await this.subscriptions.byId(ctx, id);
+    const billingPlan = current ? fittingPlan(current.billingPlan, term) : null;
+    const price =
+      current && billingPlan
+        ? await this.subscriptions.priceFor(ctx, { ...current, term, billingPlan }, this.clock.now())
+        : null;
+    return this.change(ctx, id, 'CHANGE_TERM', { term }, request, (s, _batches, now) => {
+      if (s.trial) return trialLocked();
+      if (s.status !== 'ACTIVE') return notActive(s);
+      const verdict = canChangeTerm(s.term, term);
+      if (!verdict.allowed) return refused(verdict.code, verdict.message, verdict.fix);
+      if (!price || !billingPlan)
+        return refused(
+          'TERM_NOT_PRICED',
+          `The current price list has no ${term} price for ${s.quantity} seat(s) of ${s.skuTitle}.`,
+        );
+      const period = billingPeriodAt(termOf(s), now);
+      const unusedDays = Math.max(0, Math.floor((period.end.getTime() - now.getTime()) / 86_400_000));
+      const creditMinor = prorateDown(
+        money(s.unitPriceMinor * s.quantity, s.currency),
+        unusedDays,
+        period.days,
+      ).amountMinor;
+      const end = termEndOf(now, term);
+      const first = billingPeriodAt({ start: now, end, billingPlan }, now);
+      const chargeMinor = price.unitPriceMinor * s.quantity;
+      return ok<Plan>({
+        kind: 'TERM_CHANGED',
+        fields: {
+          term,
+          billingPlan,
+          priceId: price.priceId,
+          unitPriceMinor: price.unitPriceMinor,
+          // The seats keep their batches and windows (the start stays); the term now runs to the new end.
+          termEnd: end.toISOString(),
+          scheduledChanges: null,
+          renewalRemindedDays: null,
+        },
+        charges: [
+          {
+            type: 'customerCredit',
+            quantity: s.quantity,
+            unitPriceMinor: 0,
+            amountMinor: -creditMinor,
+            end: period.end,
+          },
+          {
+            type: 'extendTerm',
+            quantity: s.quantity,
+            unitPriceMinor: price.unitPriceMinor,
+            amountMinor: chargeMinor,
+            end: first.end,
+          },
+        ],
+        amountMinor: chargeMinor - creditMinor,
+        message: `Term changed from ${s.term} to ${term}: a new term to ${end.toISOString().slice(0, 10)} at ${formatMoney(money(price.unitPriceMinor, s.currency))} a seat; ${formatMoney(money(creditMinor, s.currency))} credited for the unused days of the period paid.`,
+        changes: {
+          term: { before: s.term, after: term },
+          termEnd: { before: s.termEnd.slice(0, 10), after: end.toISOString().slice(0, 10) },
+          ...wiped(s),
+        },
+        partner: true,
+      });
+    });
+  }
+
+  /**
+   * S12: on a three-year term, billing changes between monthly and annual mid-term; it takes effect at the next
+   * billing cycle, at the price list's price for the new billing (no money moves now).
+   */
+  async changeBilling(
+    ctx: RequestContext,
+    id: string,
+    billingPlan: BillingPlan,
+    request: ChangeRequest,
+  ): Promise<Result<Changed>> {
+    const current = await this.subscriptions.byId(ctx, id);
+    const price = current
+      ? await this.subscriptions.priceFor(ctx, { ...current, billingPlan }, this.clock.now())
+      : null;
+    return this.change(ctx, id, 'CHANGE_BILLING', { billingPlan }, request, (s, _batches, now) => {
+      if (s.status !== 'ACTIVE') return notActive(s);
+      const verdict = canChangeBilling(s.term, s.billingPlan, billingPlan);
+      if (!verdict.allowed) return refused(verdict.code, verdict.message, verdict.fix);
+      if (!price)
+        return refused(
+          'BILLING_NOT_PRICED',
+          `The current price list has no ${billingPlan.toLowerCase()} price for ${s.skuTitle} on a ${s.term} term.`,
+        );
+      const nextCycle = billingPeriodAt(termOf(s), now).end;
+      return ok<Plan>({
+        kind: 'BILLING_CHANGED',
+        fields: { billingPlan, priceId: price.priceId, unitPriceMinor: price.unitPriceMinor },
+        amountMinor: 0,
+        message: `Billing changes from ${s.billingPlan.toLowerCase()} to ${billingPlan.toLowerCase()} from the next billing cycle (${nextCycle.toISOString().slice(0, 10)}), at ${formatMoney(money(price.unitPriceMinor, s.currency))} a seat.`,
+        changes: { billingPlan: { before: s.billingPlan, after: billingPlan } },
+        partner: true,
+      });
+    });
+  }
+
   /** S14: suspends the users' access; billing goes on, auto-renew turns off and scheduled changes go. */
   suspend(ctx: RequestContext, id: string, request: ChangeRequest): Promise<Result<Changed>> {
     return this.change(ctx, id, 'SUSPEND', {}, request, (s, _batches, now) => {
@@ -780,6 +891,10 @@ const seatBatchOf =
     unitPaid: money(b.unitPaidMinor, currency),
     paidDays: b.paidDays,
   });
+
+/** The billing a new, longer term keeps: the same, unless the term is too short for it (then monthly). */
+const fittingPlan = (plan: BillingPlan, term: Exclude<Term, 'NONE'>): BillingPlan =>
+  plan === 'TRIENNIAL' && term !== 'P3Y' ? 'MONTHLY' : plan;
 
 /** The next term: the current one with the scheduled changes applied. */
 export function nextTermOf(s: Pick<SubscriptionEntity, 'quantity' | 'term' | 'billingPlan' | 'scheduledChanges'>) {

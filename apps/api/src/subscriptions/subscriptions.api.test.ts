@@ -341,6 +341,60 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
     expect(back).toMatchObject({ subscription: { status: 'ACTIVE', autoRenew: false } });
   });
 
+  it('S12: lengthens the term mid-term (never shortens it), crediting the unused paid days; billing alone only on three years', async () => {
+    const { orderId } = await buyProvisioned(t, reseller, resellerId, {
+      customer: 'Proseware Monthly',
+      priceId: monthly,
+      quantity: 2,
+    });
+    const id = await subscriptionOf(orderId);
+    t.clock.advance(5 * DAY);
+    const longer = async (term: string, key: string) =>
+      (
+        await change(
+          'changeSubscriptionTerm(id: $id, term: $term, input: { idempotencyKey: $k })',
+          '$id: ID!, $term: Term!, $k: Code!',
+          { id, term, k: key },
+        )
+      )?.changeSubscriptionTerm;
+    const changed = await longer('P1Y', 'proseware-term-0001');
+    expect(changed.__typename).toBe('SubscriptionChanged');
+    const s = await detail(id);
+    expect(s).toMatchObject({ term: 'P1Y', termEnd: termEndOf(t.clock.now(), 'P1Y').toISOString() });
+    const credit = s.charges.find((c: any) => c.chargeType === 'customerCredit');
+    const extend = s.charges.find((c: any) => c.chargeType === 'extendTerm');
+    expect(credit.amount.amountMinor).toBeLessThan(0);
+    expect(extend).toMatchObject({ chargeType: 'extendTerm', quantity: 2 });
+    expect(changed.amount.amountMinor).toBe(extend.amount.amountMinor + credit.amount.amountMinor);
+    expect(await longer('P1M', 'proseware-term-0002')).toMatchObject({ code: 'TERM_NOT_LONGER' });
+    const billing = (
+      await change(
+        'changeSubscriptionBilling(id: $id, billingPlan: ANNUAL, input: { idempotencyKey: $k })',
+        '$id: ID!, $k: Code!',
+        { id, k: 'proseware-billing-0001' },
+      )
+    )?.changeSubscriptionBilling;
+    expect(billing).toMatchObject({ code: 'BILLING_CHANGE_NOT_ALLOWED' });
+    const triennial = await subscriptionOf(
+      (
+        await buyProvisioned(t, reseller, resellerId, {
+          customer: 'Proseware Triennial',
+          priceId: await priceIdFor(reseller, 'P3Y', 'MONTHLY'),
+          quantity: 3,
+        })
+      ).orderId,
+    );
+    const annual = (
+      await change(
+        'changeSubscriptionBilling(id: $id, billingPlan: ANNUAL, input: { idempotencyKey: $k })',
+        '$id: ID!, $k: Code!',
+        { id: triennial, k: 'proseware-billing-0002' },
+      )
+    )?.changeSubscriptionBilling;
+    expect(annual).toMatchObject({ __typename: 'SubscriptionChanged', amount: { amountMinor: 0 } });
+    expect(await detail(triennial)).toMatchObject({ term: 'P3Y', billingPlan: 'ANNUAL' });
+  });
+
   it('R2: on terms, added seats draw on the credit line in the same transaction, refused beyond it, and removals release it', async () => {
     const ledger = new LedgerRepository(t.app.db);
     await t.app.db.transaction(systemContext(t.clock, 'test'), async (tx) => {

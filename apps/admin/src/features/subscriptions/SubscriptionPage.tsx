@@ -7,6 +7,7 @@ import {
   Card,
   Group,
   NumberInput,
+  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -24,10 +25,10 @@ import { PriceWithUnit } from '../../components/PriceWithUnit';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { dateOnly, dateTime } from '../../components/format';
-import type { SubscriptionAction } from '../../gql/graphql';
+import type { BillingPlan, SubscriptionAction, Term } from '../../gql/graphql';
 import { NextTermCard } from './NextTermCard';
 import { SUBSCRIPTION } from './operations';
-import { useSubscriptionChange, type ChangeOutcome } from './use-subscription-change';
+import { useSubscriptionChange, type ChangeOutcome, type SubscriptionChange } from './use-subscription-change';
 import { WindowCountdown } from './WindowCountdown';
 
 /**
@@ -105,6 +106,7 @@ export function SubscriptionPage() {
                 <Text size="sm">
                   {dateOnly(s.termStart)} – {dateOnly(s.termEnd)}
                 </Text>
+                {manage && s.status === 'ACTIVE' && <TermChanges subscription={s} change={change} />}
               </Card>
               <Card withBorder>
                 <Title order={6}>Auto-renew</Title>
@@ -425,6 +427,79 @@ export function SubscriptionPage() {
         )}
       </QueryState>
     </Stack>
+  );
+}
+
+const LONGER: Record<string, Term[]> = { P1M: ['P1Y', 'P3Y'], P1Y: ['P3Y'], P3Y: [] };
+
+/** Mid-term: a longer term now, or on three years monthly ↔ annual billing from the next cycle. */
+function TermChanges({
+  subscription: s,
+  change,
+}: {
+  subscription: { term: Term; billingPlan: BillingPlan; scheduledChange?: unknown };
+  change: SubscriptionChange;
+}) {
+  const longer = LONGER[s.term] ?? [];
+  const [term, setTerm] = useState<string | null>(longer[0] ?? null);
+  const otherBilling: BillingPlan | null =
+    s.term === 'P3Y' ? (s.billingPlan === 'MONTHLY' ? 'ANNUAL' : s.billingPlan === 'ANNUAL' ? 'MONTHLY' : null) : null;
+  return (
+    <Group mt="xs" gap="xs" align="flex-end">
+      {longer.length > 0 && (
+        <>
+          <Select
+            aria-label="Longer term"
+            size="xs"
+            w={130}
+            data={longer.map((t) => ({ value: t, label: TERM_LABELS[t] }))}
+            value={term}
+            onChange={setTerm}
+            allowDeselect={false}
+          />
+          <Button
+            size="xs"
+            variant="light"
+            loading={change.busy}
+            disabled={!term}
+            onClick={() =>
+              void change.run(
+                'changeSubscriptionTerm',
+                { term },
+                {
+                  title: `Change the term to ${TERM_LABELS[term as Term]}?`,
+                  effect: `A new ${TERM_LABELS[term as Term].toLowerCase()} term starts now at the price list's price: the unused days of the period already paid are credited and the new term's first period is charged.${s.scheduledChange ? ' The changes scheduled for the next term are removed.' : ''} A term cannot be shortened again.`,
+                  confirm: 'Change term',
+                },
+              )
+            }
+          >
+            Lengthen term
+          </Button>
+        </>
+      )}
+      {otherBilling && (
+        <Button
+          size="xs"
+          variant="light"
+          loading={change.busy}
+          onClick={() =>
+            void change.run(
+              'changeSubscriptionBilling',
+              { billingPlan: otherBilling },
+              {
+                title: `Bill ${BILLING_PLAN_LABELS[otherBilling].toLowerCase()}?`,
+                effect: 'From the next billing cycle, at the price list’s price for it. No money moves now.',
+                confirm: 'Change billing',
+                danger: false,
+              },
+            )
+          }
+        >
+          Switch to {BILLING_PLAN_LABELS[otherBilling].toLowerCase()} billing
+        </Button>
+      )}
+    </Group>
   );
 }
 

@@ -277,3 +277,19 @@ export const REACTIVATE = graphql(`
     }
   }
 `);
+
+export const CHANGE_TERM = graphql(`
+  mutation ChangeSubscriptionTerm($id: ID!, $term: Term!, $key: Code!) {
+    changeSubscriptionTerm(id: $id, term: $term, input: { idempotencyKey: $key }) {
+      ...SubscriptionChangeOutcome
+    }
+  }
+`);
+
+export const CHANGE_BILLING = graphql(`
+  mutation ChangeSubscriptionBilling($id: ID!, $billingPlan: BillingPlan!, $key: Code!) {
+    changeSubscriptionBilling(id: $id, billingPlan: $billingPlan, input: { idempotencyKey: $key }) {
+      ...SubscriptionChangeOutcome
+    }
+  }
+`);

@@ -6,6 +6,8 @@ import type { SubscriptionAction, SubscriptionChangeOutcomeFragment } from '../.
 import {
   ADD_SEATS,
   CANCEL,
+  CHANGE_BILLING,
+  CHANGE_TERM,
   REACTIVATE,
   REMOVE_SEATS,
   SCHEDULE_CHANGE,
@@ -35,7 +37,9 @@ type MutationName =
   | 'setSubscriptionAutoRenew'
   | 'scheduleSubscriptionChange'
   | 'suspendSubscription'
-  | 'reactivateSubscription';
+  | 'reactivateSubscription'
+  | 'changeSubscriptionTerm'
+  | 'changeSubscriptionBilling';
 
 /**
  * Every change of the subscription page goes through here: refused at once when the quote says it would be,
@@ -51,6 +55,8 @@ export function useSubscriptionChange(id: string, reload: () => Promise<unknown>
     scheduleSubscriptionChange: useMutation(SCHEDULE_CHANGE),
     suspendSubscription: useMutation(SUSPEND),
     reactivateSubscription: useMutation(REACTIVATE),
+    changeSubscriptionTerm: useMutation(CHANGE_TERM),
+    changeSubscriptionBilling: useMutation(CHANGE_BILLING),
   };
   const busy = Object.values(mutations).some(([, state]) => state.loading);
 
