@@ -1,4 +1,5 @@
 import type { ApiModule } from '../platform/module.js';
+import { SimSubscriptionScenario1732650000000 } from './1732650000000-sim-subscription-scenario.js';
 import type { PartnerCenter } from './partner-center.js';
 import { SimPartnerEntity } from './sim-partner.entity.js';
 import { SimTenantEntity } from './sim-tenant.entity.js';
@@ -18,6 +19,7 @@ declare module '../app.js' {
 export const partnerCenterModule: ApiModule = {
   name: 'partner-center',
   entities: [SimPartnerEntity, SimTenantEntity],
+  migrations: [SimSubscriptionScenario1732650000000],
   resolvers: [SimulatorResolver],
   services: ({ db, clock, audit }) => {
     const world = new SimulatorRepository(db);
@@ -30,6 +32,7 @@ export const partnerCenterModule: ApiModule = {
 
 export {
   DomainTakenError,
+  SubscriptionBusy,
   SubscriptionChangeRefused,
   type PartnerCenter,
   type SubscriptionPatch,

@@ -85,8 +85,11 @@ export interface SubscriptionPatch {
   } | null;
 }
 
-/** Partner Center refused a subscription change (a 400 or 409 with its description). */
+/** Partner Center refused a subscription change (a 400 with its description). */
 export class SubscriptionChangeRefused extends Error {}
+
+/** Partner Center is busy with the subscription (409, e.g. renewing): the same change may be sent again later. */
+export class SubscriptionBusy extends Error {}
 
 export class ProvisioningError extends Error {}
 

@@ -1,5 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+export const SUBSCRIPTION_SCENARIOS = ['ACCEPT', 'REFUSE', 'BUSY'] as const;
+export type SubscriptionScenario = (typeof SUBSCRIPTION_SCENARIOS)[number];
+
 /** A Microsoft tenant as the simulated Partner Center knows it (R14, R15, R20, R21). */
 @Entity('sim_tenant')
 export class SimTenantEntity {
@@ -34,6 +37,10 @@ export class SimTenantEntity {
   /** Injected failure: provisioning into this tenant fails (for demos and tests). */
   @Column({ name: 'provisioning_fails', type: 'boolean', default: false })
   provisioningFails: boolean;
+
+  /** Injected answers to subscription changes in this tenant: ACCEPT, REFUSE (400) or BUSY (409, retry later). */
+  @Column({ name: 'subscription_changes', type: 'varchar', length: 16, default: 'ACCEPT' })
+  subscriptionChanges: SubscriptionScenario;
 
   @Column({ name: 'created_at', type: 'varchar', length: 30 })
   createdAt: string;

@@ -14,6 +14,7 @@ export type TenantRow = Pick<
   | 'relationshipAccepted'
   | 'indirectResellers'
   | 'provisioningFails'
+  | 'subscriptionChanges'
 >;
 
 /** Checked in db/row-specs.test.ts. */
@@ -25,6 +26,7 @@ export const TENANT_ROW = rowSpec<TenantRow>(SimTenantEntity, [
   ['relationship_accepted', 'relationshipAccepted', 'flag'],
   ['indirect_resellers', 'indirectResellers', 'text'],
   ['provisioning_fails', 'provisioningFails', 'flag'],
+  ['subscription_changes', 'subscriptionChanges', 'text'],
 ]);
 const TENANT_COLUMNS = TENANT_ROW.columns.map(([column]) => column).join(', ');
 

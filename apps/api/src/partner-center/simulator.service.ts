@@ -10,7 +10,7 @@ import type { Clock } from '../platform/clock.js';
 import type { SimPartnerEntity } from './sim-partner.entity.js';
 import { coveredResellers } from './simulator.js';
 import type { SimulatorRepository } from './simulator.repository.js';
-import type { SimTenantEntity } from './sim-tenant.entity.js';
+import { SUBSCRIPTION_SCENARIOS, type SimTenantEntity, type SubscriptionScenario } from './sim-tenant.entity.js';
 
 /** Staff shape the simulator's world, so a demo can show every answer Microsoft can give. */
 export class SimulatorService {
@@ -75,6 +75,7 @@ export class SimulatorService {
       relationshipAccepted: boolean;
       indirectResellers?: string[] | null;
       provisioningFails?: boolean | null;
+      subscriptionChanges?: string | null;
     },
   ): Promise<Result<SimTenantEntity>> {
     requirePermission(actor, Permission.SimulatorManage);
@@ -82,6 +83,13 @@ export class SimulatorService {
     const domain = parseExistingTenantDomain(input.domain);
     if (!domain.ok) fields.push({ field: 'domain', code: domain.code, message: domain.message });
     const companyName = requireText(fields, 'companyName', input.companyName, 'Company name');
+    const scenario = input.subscriptionChanges ?? null;
+    if (scenario !== null && !(SUBSCRIPTION_SCENARIOS as readonly string[]).includes(scenario))
+      fields.push({
+        field: 'subscriptionChanges',
+        code: 'UNKNOWN_SCENARIO',
+        message: `Subscription changes are ${SUBSCRIPTION_SCENARIOS.join(', ')}.`,
+      });
     if (fields.length || !domain.ok) return invalid(fields);
     return this.db.transaction(actor, async (tx) => {
       const before = await this.world.tenant(tx, domain.value.domain);
@@ -99,6 +107,7 @@ export class SimulatorService {
           : (before?.indirectResellers ?? ''),
         createdByMarketplace: before?.createdByMarketplace ?? false,
         provisioningFails: input.provisioningFails ?? before?.provisioningFails ?? false,
+        subscriptionChanges: (scenario as SubscriptionScenario | null) ?? before?.subscriptionChanges ?? 'ACCEPT',
         createdAt: before?.createdAt ?? this.clock.now().toISOString(),
       };
       await this.world.saveTenant(tx, tenant);

@@ -11,6 +11,7 @@ import {
   type CustomerTenant,
   type PartnerCenter,
   type PartnerLookup,
+  SubscriptionBusy,
   SubscriptionChangeRefused,
   type SubscriptionPatch,
 } from './partner-center.js';
@@ -90,6 +91,7 @@ export class PartnerCenterSimulator implements PartnerCenter {
         indirectResellers: request.indirectReseller ?? '',
         createdByMarketplace: true,
         provisioningFails: false,
+        subscriptionChanges: 'ACCEPT',
         createdAt: this.clock.now().toISOString(),
       });
       if (!inserted) throw new DomainTakenError(domain);
@@ -131,6 +133,11 @@ export class PartnerCenterSimulator implements PartnerCenter {
     if (typeof request.autoRenewEnabled !== 'boolean')
       throw new SubscriptionChangeRefused('the body must carry autoRenewEnabled, or auto-renew is turned off');
     if (!request.etag) throw new SubscriptionChangeRefused('If-Match: the etag is missing');
+    const tenant = request.tenantId ? await this.world.tenantRow({ tenantId: request.tenantId }) : null;
+    if (tenant?.subscriptionChanges === 'REFUSE')
+      throw new SubscriptionChangeRefused(`the change was refused for ${tenant.domain} (simulated)`);
+    if (tenant?.subscriptionChanges === 'BUSY')
+      throw new SubscriptionBusy(`${tenant.domain} is busy with this subscription (simulated 409)`);
     if (request.status !== 'deleted' && (!Number.isSafeInteger(request.quantity) || request.quantity < 1))
       throw new SubscriptionChangeRefused(`quantity ${request.quantity} is not allowed`);
     const digest = createHash('sha256').update(JSON.stringify(request)).digest('hex');

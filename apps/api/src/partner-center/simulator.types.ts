@@ -68,6 +68,9 @@ export class SimTenant {
 
   @Field({ description: 'Injected failure: provisioning into this tenant fails.' })
   provisioningFails: boolean;
+
+  @Field({ description: 'How changes to its subscriptions are answered: ACCEPT, REFUSE or BUSY (retry later).' })
+  subscriptionChanges: string;
 }
 
 @InputType()
@@ -92,4 +95,7 @@ export class SimTenantInput {
 
   @Field(() => Boolean, { nullable: true })
   provisioningFails?: boolean | null;
+
+  @Field(() => Code, { nullable: true, description: 'ACCEPT, REFUSE or BUSY; unchanged when omitted.' })
+  subscriptionChanges?: string | null;
 }

@@ -27,7 +27,12 @@ import {
 import type { AuditService, FieldChanges } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import type { ProvisionedLine } from '../orders/index.js';
-import { SubscriptionChangeRefused, type PartnerCenter, type SubscriptionPatch } from '../partner-center/index.js';
+import {
+  SubscriptionBusy,
+  SubscriptionChangeRefused,
+  type PartnerCenter,
+  type SubscriptionPatch,
+} from '../partner-center/index.js';
 import type { Clock } from '../platform/clock.js';
 import { checkPageSize, type KeyOrder } from '../platform/cursor.js';
 import { sortOrder } from '../platform/list-sort.js';
@@ -624,6 +629,11 @@ export class SubscriptionService {
       } catch (error) {
         if (error instanceof SubscriptionChangeRefused)
           return refused('PARTNER_CENTER_REFUSED', `Microsoft refused the change: ${error.message}.`);
+        if (error instanceof SubscriptionBusy)
+          return refused('PARTNER_CENTER_BUSY', 'Microsoft is busy with this subscription; nothing was changed.', {
+            kind: 'action',
+            label: 'Try again in a few minutes',
+          });
         throw error;
       }
     }

@@ -1,5 +1,6 @@
 import { addSeatsCharge, billingPeriodAt, money, termEndOf } from '@nce/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SimTenantEntity } from '../partner-center/sim-tenant.entity.js';
 import { LedgerRepository } from '../terms/ledger.repository.js';
 import { systemContext } from '../platform/request-context.js';
 import { buyProvisioned, priceIdFor, type Caller } from '../test-support/purchases.js';
@@ -393,6 +394,45 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
     )?.changeSubscriptionBilling;
     expect(annual).toMatchObject({ __typename: 'SubscriptionChanged', amount: { amountMinor: 0 } });
     expect(await detail(triennial)).toMatchObject({ term: 'P3Y', billingPlan: 'ANNUAL' });
+  });
+
+  it('answers what Microsoft answers: a refused change or a busy subscription writes nothing and says what to do', async () => {
+    const { orderId } = await buyProvisioned(t, reseller, resellerId, {
+      customer: 'Lucerne Publishing',
+      priceId: annualMonthly,
+      quantity: 2,
+    });
+    const id = await subscriptionOf(orderId);
+    const domain = (await t.app.db.read.findOneByOrFail(SimTenantEntity, { companyName: 'Lucerne Publishing' })).domain;
+    const scenario = async (subscriptionChanges: string) =>
+      (
+        await client.gql(
+          `mutation($i: SimTenantInput!) { saveSimTenant(input: $i) { __typename } }`,
+          {
+            i: {
+              domain,
+              companyName: 'Lucerne Publishing',
+              government: false,
+              relationshipAccepted: true,
+              subscriptionChanges,
+            },
+          },
+          staff('staff'),
+        )
+      ).data?.saveSimTenant.__typename;
+    expect(await scenario('SOMETIMES')).toBe('ValidationFailed');
+    expect(await scenario('REFUSE')).toBe('SimTenantSaved');
+    const charges = await t.app.db.read.countBy(SubscriptionChargeEntity, { subscriptionId: id });
+    expect(await addSeats(id, 1, 'lucerne-add-0001')).toMatchObject({ code: 'PARTNER_CENTER_REFUSED' });
+    expect(await scenario('BUSY')).toBe('SimTenantSaved');
+    expect(await addSeats(id, 1, 'lucerne-add-0002')).toMatchObject({
+      code: 'PARTNER_CENTER_BUSY',
+      fix: { label: 'Try again in a few minutes' },
+    });
+    expect(await t.app.db.read.countBy(SubscriptionChargeEntity, { subscriptionId: id })).toBe(charges);
+    expect((await detail(id)).quantity).toBe(2);
+    expect(await scenario('ACCEPT')).toBe('SimTenantSaved');
+    expect(await addSeats(id, 1, 'lucerne-add-0003')).toMatchObject({ subscription: { quantity: 3 } });
   });
 
   it('R2: on terms, added seats draw on the credit line in the same transaction, refused beyond it, and removals release it', async () => {

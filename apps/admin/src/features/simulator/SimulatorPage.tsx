@@ -37,6 +37,7 @@ const tenantInput = (t: Tenant) => ({
   government: t.government,
   relationshipAccepted: t.relationshipAccepted,
   provisioningFails: t.provisioningFails,
+  subscriptionChanges: t.subscriptionChanges,
 });
 
 /** What the simulated Microsoft Partner Center answers; changing it here shows every case in a demo. */
@@ -220,6 +221,7 @@ export function SimulatorPage() {
                 <Table.Th>Distributor authorised</Table.Th>
                 <Table.Th>Resellers covered</Table.Th>
                 <Table.Th>Provisioning fails</Table.Th>
+                <Table.Th>Subscription changes</Table.Th>
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>
@@ -256,6 +258,31 @@ export function SimulatorPage() {
                             (
                               await saveTenant({
                                 variables: { input: { ...tenantInput(t), provisioningFails: e.currentTarget.checked } },
+                              })
+                            ).data?.saveSimTenant as never,
+                        )
+                      }
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Select
+                      aria-label={`Subscription changes for ${t.domain}`}
+                      size="xs"
+                      w={120}
+                      data={[
+                        { value: 'ACCEPT', label: 'Accepted' },
+                        { value: 'REFUSE', label: 'Refused' },
+                        { value: 'BUSY', label: 'Busy (409)' },
+                      ]}
+                      value={t.subscriptionChanges}
+                      allowDeselect={false}
+                      onChange={(value) =>
+                        value &&
+                        void run(
+                          async () =>
+                            (
+                              await saveTenant({
+                                variables: { input: { ...tenantInput(t), subscriptionChanges: value } },
                               })
                             ).data?.saveSimTenant as never,
                         )

@@ -18,6 +18,7 @@ export const SIMULATOR = graphql(`
       indirectResellers
       createdByMarketplace
       provisioningFails
+      subscriptionChanges
     }
     distributorLinks {
       customerAuthorisation
