@@ -199,6 +199,10 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
     allowed: BUYERS,
     document: `mutation { changeSubscriptionBilling(id: "${NONE}", billingPlan: ANNUAL, input: { idempotencyKey: "authorisation-check" }) { __typename } }`,
   },
+  upgradeSubscription: {
+    allowed: BUYERS,
+    document: `mutation { upgradeSubscription(id: "${NONE}", productId: "X", skuId: "0002", when: NOW, input: { idempotencyKey: "authorisation-check" }) { __typename } }`,
+  },
   subscriptionQuote: {
     allowed: BUYERS,
     document: `{ subscriptionQuote(id: "${NONE}", action: CANCEL) { allowed } }`,

@@ -36,6 +36,7 @@ export * from './calendar.js';
 // Subscriptions after Buy: lifecycle, seat batches and their windows, renewal, changes (S1–S17).
 export * from './subscriptions.js';
 export * from './subscription-changes.js';
+export * from './upgrades.js';
 // What users may be emailed about, and when reminders are due.
 export * from './notifications.js';
 // Addresses validated and normalised by country (R7).

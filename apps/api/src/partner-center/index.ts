@@ -36,4 +36,5 @@ export {
   SubscriptionChangeRefused,
   type PartnerCenter,
   type SubscriptionPatch,
+  type SubscriptionTransition,
 } from './partner-center.js';

@@ -68,6 +68,20 @@ export interface PartnerCenter {
    * instructions drops them, so every field is always sent. Answers the new etag; throws SubscriptionChangeRefused.
    */
   patchSubscription(request: SubscriptionPatch): Promise<{ etag: string }>;
+  /**
+   * Upgrade a subscription (`POST /v1/customers/{tenant}/subscriptions/{id}/transitions` with `toCatalogItemId`,
+   * `quantity` and `transitionType`); a full upgrade keeps the subscription. Answers its new etag.
+   */
+  transitionSubscription(request: SubscriptionTransition): Promise<{ etag: string }>;
+}
+
+export interface SubscriptionTransition {
+  tenantId: string | null;
+  subscriptionId: string;
+  /** `<productId>:<skuId>:<availability>` in Partner Center; the product and SKU here. */
+  toCatalogItemId: string;
+  quantity: number;
+  transitionType: 'transition_only';
 }
 
 /** The whole subscription resource as a change sends it. */

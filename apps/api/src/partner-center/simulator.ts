@@ -14,6 +14,7 @@ import {
   SubscriptionBusy,
   SubscriptionChangeRefused,
   type SubscriptionPatch,
+  type SubscriptionTransition,
 } from './partner-center.js';
 import type { SimulatorRepository, TenantRow } from './simulator.repository.js';
 
@@ -133,14 +134,28 @@ export class PartnerCenterSimulator implements PartnerCenter {
     if (typeof request.autoRenewEnabled !== 'boolean')
       throw new SubscriptionChangeRefused('the body must carry autoRenewEnabled, or auto-renew is turned off');
     if (!request.etag) throw new SubscriptionChangeRefused('If-Match: the etag is missing');
-    const tenant = request.tenantId ? await this.world.tenantRow({ tenantId: request.tenantId }) : null;
-    if (tenant?.subscriptionChanges === 'REFUSE')
-      throw new SubscriptionChangeRefused(`the change was refused for ${tenant.domain} (simulated)`);
-    if (tenant?.subscriptionChanges === 'BUSY')
-      throw new SubscriptionBusy(`${tenant.domain} is busy with this subscription (simulated 409)`);
+    await this.scenarioOf(request.tenantId);
     if (request.status !== 'deleted' && (!Number.isSafeInteger(request.quantity) || request.quantity < 1))
       throw new SubscriptionChangeRefused(`quantity ${request.quantity} is not allowed`);
     const digest = createHash('sha256').update(JSON.stringify(request)).digest('hex');
     return { etag: digest.slice(0, 32) };
+  }
+
+  /** Accepts an upgrade the marketplace decided on, as the tenant's scenario says (accepted, refused, busy). */
+  async transitionSubscription(request: SubscriptionTransition): Promise<{ etag: string }> {
+    await this.scenarioOf(request.tenantId);
+    if (!Number.isSafeInteger(request.quantity) || request.quantity < 1)
+      throw new SubscriptionChangeRefused(`quantity ${request.quantity} is not allowed`);
+    const digest = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+    return { etag: digest.slice(0, 32) };
+  }
+
+  /** Throws what the tenant's staff-chosen scenario answers for a subscription change. */
+  private async scenarioOf(tenantId: string | null): Promise<void> {
+    const tenant = tenantId ? await this.world.tenantRow({ tenantId }) : null;
+    if (tenant?.subscriptionChanges === 'REFUSE')
+      throw new SubscriptionChangeRefused(`the change was refused for ${tenant.domain} (simulated)`);
+    if (tenant?.subscriptionChanges === 'BUSY')
+      throw new SubscriptionBusy(`${tenant.domain} is busy with this subscription (simulated 409)`);
   }
 }

@@ -7,6 +7,8 @@ export interface ScheduledChanges {
   quantity?: number | null;
   term?: Exclude<Term, 'NONE'> | null;
   billingPlan?: BillingPlan | null;
+  /** An upgrade at renewal (S13): the product and SKU the next term is for. */
+  upgrade?: { productId: string; productTitle: string; skuId: string; skuTitle: string } | null;
 }
 
 // S1: a provisioned order line as it lives on in the customer's tenant.

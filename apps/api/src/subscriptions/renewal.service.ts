@@ -192,6 +192,10 @@ export class RenewalService {
         priceId: price?.priceId ?? s.priceId,
         statusSince: start.toISOString(),
         updatedAt: now.toISOString(),
+        productId: next.productId,
+        productTitle: next.productTitle,
+        skuId: next.skuId,
+        skuTitle: next.skuTitle,
       });
       // Changed since it was read (a change raced the renewal day): the job fails and runs again on what is there.
       if (!renewed) throw new Error(`subscription ${s.id} changed while it was renewed; retried`);

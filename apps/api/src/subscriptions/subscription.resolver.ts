@@ -32,6 +32,8 @@ import {
   SubscriptionQuote,
   SubscriptionSortEnum,
   SubscriptionStatusEnum,
+  UpgradeOption,
+  UpgradeTimingEnum,
 } from './subscription.types.js';
 
 const HOUR = 3_600_000;
@@ -179,6 +181,35 @@ export class SubscriptionResolver {
     );
   }
 
+  @FieldResolver(() => [UpgradeOption], { description: 'Higher SKUs it can upgrade to, along Microsoft’s paths.' })
+  async upgradeOptions(@Root() s: Subscription, @Ctx() ctx: Context): Promise<UpgradeOption[]> {
+    const entity = await this.entityOf(s, ctx);
+    return (await ctx.app.subscriptions.upgradeOptions(ctx, entity)).map((o) =>
+      Object.assign(new UpgradeOption(), {
+        productId: o.productId,
+        productTitle: o.productTitle,
+        skuId: o.skuId,
+        skuTitle: o.skuTitle,
+        unitPrice: Money.of(money(o.unitPriceMinor, entity.currency)),
+      }),
+    );
+  }
+
+  @RequirePermission(SubscriptionPermission.Manage)
+  @Mutation(() => SubscriptionChangeResult, {
+    description: 'Upgrades every seat to a higher SKU along Microsoft’s paths, now or at renewal.',
+  })
+  async upgradeSubscription(
+    @Arg('id', () => ID) id: string,
+    @Arg('productId', () => Code) productId: string,
+    @Arg('skuId', () => Code) skuId: string,
+    @Arg('when', () => UpgradeTimingEnum) when: 'NOW' | 'AT_RENEWAL',
+    @Arg('input', () => SubscriptionChangeInput) input: SubscriptionChangeInput,
+    @Ctx() ctx: Context,
+  ): Promise<typeof SubscriptionChangeResult> {
+    return this.answer(ctx, await ctx.app.subscriptions.upgrade(ctx, id, { productId, skuId, when }, input));
+  }
+
   @FieldResolver(() => NextTerm, { nullable: true, description: 'The next term; null when it will not renew.' })
   async nextTerm(@Root() s: Subscription, @Ctx() ctx: Context): Promise<NextTerm | null> {
     const entity = await this.entityOf(s, ctx);
@@ -186,6 +217,7 @@ export class SubscriptionResolver {
     if (!next) return null;
     return Object.assign(new NextTerm(), {
       renewsOn: next.renewsOn.toISOString(),
+      skuTitle: next.skuTitle,
       quantity: next.quantity,
       term: next.term,
       billingPlan: next.billingPlan,

@@ -18,6 +18,8 @@ import {
   renewalDay,
   TERMS,
   termEndOf,
+  isUpgrade,
+  upgradeProductTitles,
   type BillingPlan,
   type Money,
   type SeatBatch,
@@ -113,6 +115,8 @@ interface Plan {
   changes: FieldChanges;
   /** Whether Partner Center is told (every change but scheduling is; scheduling is too, as instructions). */
   partner: boolean;
+  /** An upgrade now goes to Partner Center as a transition, not as a change of the resource. */
+  transition?: { productId: string; skuId: string };
 }
 
 type Refusal = { ok: false; failure: Failure };
@@ -301,13 +305,13 @@ export class SubscriptionService {
   async nextTerm(
     ctx: RequestContext,
     subscription: SubscriptionEntity,
-  ): Promise<{
-    renewsOn: Date;
-    quantity: number;
-    term: Exclude<Term, 'NONE'>;
-    billingPlan: BillingPlan;
-    price: RenewalPrice | null;
-  } | null> {
+  ): Promise<
+    | (ReturnType<typeof nextTermOf> & {
+        renewsOn: Date;
+        price: RenewalPrice | null;
+      })
+    | null
+  > {
     if (subscription.status !== 'ACTIVE' || !subscription.autoRenew) return null;
     const next = nextTermOf(subscription);
     const renewsOn = renewalDay(new Date(subscription.termEnd));
@@ -379,8 +383,11 @@ export class SubscriptionService {
     request: ChangeRequest,
   ): Promise<Result<Changed>> {
     if (asked?.term === 'NONE') return refused('TERM_INVALID', 'The next term is P1M, P1Y or P3Y.');
-    const changes = asked as ScheduledChanges | null;
     const current = await this.subscriptions.byId(ctx, id);
+    // An upgrade scheduled for the renewal stays: seats, term and billing are scheduled beside it.
+    const changes = asked
+      ? ({ ...asked, upgrade: current?.scheduledChanges?.upgrade ?? null } as ScheduledChanges)
+      : null;
     let price: RenewalPrice | null = null;
     if (current && changes) {
       const next = nextTermOf({ ...current, scheduledChanges: changes });
@@ -411,7 +418,12 @@ export class SubscriptionService {
           'NEXT_TERM_NOT_PRICED',
           `The current price list has no ${next.term} ${next.billingPlan.toLowerCase()} price for ${next.quantity} seat(s) of ${s.skuTitle}; choose another term or billing.`,
         );
-      const normalized: ScheduledChanges = { quantity: next.quantity, term: next.term, billingPlan: next.billingPlan };
+      const normalized: ScheduledChanges = {
+        quantity: next.quantity,
+        term: next.term,
+        billingPlan: next.billingPlan,
+        upgrade: changes.upgrade ?? null,
+      };
       return ok<Plan>({
         kind: 'SCHEDULED',
         fields: { scheduledChanges: normalized },
@@ -533,6 +545,99 @@ export class SubscriptionService {
     });
   }
 
+  /** S13: the SKUs this subscription can upgrade to, each at the current price list's price for its seats. */
+  async upgradeOptions(ctx: RequestContext, s: SubscriptionEntity) {
+    const offers = await this.subscriptions.upgradeOffers(ctx, s, upgradeProductTitles(s), this.clock.now());
+    return offers.filter((offer) => isUpgrade(s, offer));
+  }
+
+  /**
+   * S13: upgrades every seat to a higher SKU along Microsoft's paths, now or at renewal. Now: the subscription keeps
+   * its term and has no new window; the unused days of the period paid are credited and the new SKU charged for
+   * them. At renewal: scheduled for the next term like other changes (S10), closing a day before the term end.
+   */
+  async upgrade(
+    ctx: RequestContext,
+    id: string,
+    to: { productId: string; skuId: string; when: 'NOW' | 'AT_RENEWAL' },
+    request: ChangeRequest,
+  ): Promise<Result<Changed>> {
+    const current = await this.subscriptions.byId(ctx, id);
+    const target = current
+      ? (await this.upgradeOptions(ctx, current)).find((o) => o.productId === to.productId && o.skuId === to.skuId)
+      : undefined;
+    return this.change(ctx, id, `UPGRADE_${to.when}`, to, request, (s, _batches, now) => {
+      if (s.trial) return trialLocked();
+      if (s.status !== 'ACTIVE') return notActive(s);
+      if (!target)
+        return refused(
+          'UPGRADE_PATH_MISSING',
+          `Microsoft has no upgrade from ${s.skuTitle} to that SKU for this term and billing; only higher SKUs along its upgrade paths can be chosen.`,
+        );
+      const upgrade = {
+        productId: target.productId,
+        productTitle: target.productTitle,
+        skuId: target.skuId,
+        skuTitle: target.skuTitle,
+      };
+      if (to.when === 'AT_RENEWAL') {
+        const verdict = canScheduleChanges(
+          { state: s.status, autoRenew: s.autoRenew, termEnd: new Date(s.termEnd), trial: s.trial },
+          now,
+        );
+        if (!verdict.allowed) return refused(verdict.code, verdict.message, verdict.fix);
+        const scheduled: ScheduledChanges = { ...(s.scheduledChanges ?? {}), upgrade };
+        return ok<Plan>({
+          kind: 'UPGRADE_SCHEDULED',
+          fields: { scheduledChanges: scheduled },
+          amountMinor: 0,
+          message: `Upgrade to ${target.skuTitle} scheduled for the renewal, at ${formatMoney(money(target.unitPriceMinor, s.currency))} a seat in today's price list.`,
+          changes: {
+            scheduledChanges: { before: describeChanges(s.scheduledChanges), after: describeChanges(scheduled) },
+          },
+          partner: true,
+        });
+      }
+      const period = billingPeriodAt(termOf(s), now);
+      const leftDays = Math.max(0, Math.floor((period.end.getTime() - now.getTime()) / 86_400_000));
+      const creditMinor = prorateDown(
+        money(s.unitPriceMinor * s.quantity, s.currency),
+        leftDays,
+        period.days,
+      ).amountMinor;
+      const chargeMinor = prorateDown(
+        money(target.unitPriceMinor * s.quantity, s.currency),
+        leftDays,
+        period.days,
+      ).amountMinor;
+      return ok<Plan>({
+        kind: 'UPGRADED',
+        fields: { ...upgrade, priceId: target.priceId, unitPriceMinor: target.unitPriceMinor, scheduledChanges: null },
+        charges: [
+          {
+            type: 'customerCredit',
+            quantity: s.quantity,
+            unitPriceMinor: 0,
+            amountMinor: -creditMinor,
+            end: period.end,
+          },
+          {
+            type: 'convert',
+            quantity: s.quantity,
+            unitPriceMinor: target.unitPriceMinor,
+            amountMinor: chargeMinor,
+            end: period.end,
+          },
+        ],
+        amountMinor: chargeMinor - creditMinor,
+        message: `Upgraded ${s.quantity} seat(s) from ${s.skuTitle} to ${target.skuTitle} at ${formatMoney(money(target.unitPriceMinor, s.currency))} a seat; the ${leftDays} day(s) left in the period are charged at the new price less the old.`,
+        changes: { sku: { before: s.skuTitle, after: target.skuTitle }, ...wiped(s) },
+        partner: true,
+        transition: { productId: target.productId, skuId: target.skuId },
+      });
+    });
+  }
+
   /** S14: suspends the users' access; billing goes on, auto-renew turns off and scheduled changes go. */
   suspend(ctx: RequestContext, id: string, request: ChangeRequest): Promise<Result<Changed>> {
     return this.change(ctx, id, 'SUSPEND', {}, request, (s, _batches, now) => {
@@ -624,7 +729,15 @@ export class SubscriptionService {
     if (plan.partner) {
       try {
         etag = (
-          await this.partnerCenter.patchSubscription(this.patchOf({ ...s, ...plan.fields } as SubscriptionEntity))
+          plan.transition
+            ? await this.partnerCenter.transitionSubscription({
+                tenantId: s.tenantId,
+                subscriptionId: s.partnerSubscriptionId,
+                toCatalogItemId: `${plan.transition.productId}:${plan.transition.skuId}`,
+                quantity: s.quantity,
+                transitionType: 'transition_only',
+              })
+            : await this.partnerCenter.patchSubscription(this.patchOf({ ...s, ...plan.fields } as SubscriptionEntity))
         ).etag;
       } catch (error) {
         if (error instanceof SubscriptionChangeRefused)
@@ -907,11 +1020,21 @@ const fittingPlan = (plan: BillingPlan, term: Exclude<Term, 'NONE'>): BillingPla
   plan === 'TRIENNIAL' && term !== 'P3Y' ? 'MONTHLY' : plan;
 
 /** The next term: the current one with the scheduled changes applied. */
-export function nextTermOf(s: Pick<SubscriptionEntity, 'quantity' | 'term' | 'billingPlan' | 'scheduledChanges'>) {
+export function nextTermOf(
+  s: Pick<
+    SubscriptionEntity,
+    'quantity' | 'term' | 'billingPlan' | 'scheduledChanges' | 'productId' | 'productTitle' | 'skuId' | 'skuTitle'
+  >,
+) {
+  const upgrade = s.scheduledChanges?.upgrade;
   return {
     quantity: s.scheduledChanges?.quantity ?? s.quantity,
     term: s.scheduledChanges?.term ?? s.term,
     billingPlan: s.scheduledChanges?.billingPlan ?? s.billingPlan,
+    productId: upgrade?.productId ?? s.productId,
+    productTitle: upgrade?.productTitle ?? s.productTitle,
+    skuId: upgrade?.skuId ?? s.skuId,
+    skuTitle: upgrade?.skuTitle ?? s.skuTitle,
   };
 }
 
@@ -921,6 +1044,7 @@ export function describeChanges(changes: ScheduledChanges | null): string | null
     changes.quantity ? `${changes.quantity} seat(s)` : null,
     changes.term ? `term ${changes.term}` : null,
     changes.billingPlan ? `${changes.billingPlan.toLowerCase()} billing` : null,
+    changes.upgrade ? `upgrade to ${changes.upgrade.skuTitle}` : null,
   ]
     .filter(Boolean)
     .join(', ');
@@ -942,7 +1066,13 @@ function invalidChanges(s: SubscriptionEntity, changes: ScheduledChanges): Refus
   const fits = billingPlanFitsTerm(term, changes.billingPlan ?? s.billingPlan);
   if (!fits.ok) return refused('BILLING_PLAN_INVALID', fits.message);
   const next = nextTermOf({ ...s, scheduledChanges: changes });
-  if (next.quantity === s.quantity && next.term === s.term && next.billingPlan === s.billingPlan)
+  if (
+    next.quantity === s.quantity &&
+    next.term === s.term &&
+    next.billingPlan === s.billingPlan &&
+    next.skuId === s.skuId &&
+    next.productId === s.productId
+  )
     return refused('NOTHING_TO_CHANGE', 'The next term would be the same as this one; nothing to schedule.');
   return null;
 }

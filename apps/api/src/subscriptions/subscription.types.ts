@@ -50,7 +50,34 @@ export class ScheduledChange {
 
   @Field(() => BillingPlanEnum)
   billingPlan: BillingPlan;
+
+  @Field(() => String, { nullable: true, description: 'The SKU the next term is upgraded to, if one is scheduled.' })
+  upgradeTo: string | null;
 }
+
+@ObjectType({ simpleResolvers: true, description: 'A higher SKU the subscription can upgrade to, at today’s price.' })
+export class UpgradeOption {
+  @Field()
+  productId: string;
+
+  @Field()
+  productTitle: string;
+
+  @Field()
+  skuId: string;
+
+  @Field()
+  skuTitle: string;
+
+  @Field(() => Money, { description: 'One seat for one billing period, same term and billing.' })
+  unitPrice: Money;
+}
+
+export const UpgradeTimingEnum = { NOW: 'NOW', AT_RENEWAL: 'AT_RENEWAL' } as const;
+registerEnumType(UpgradeTimingEnum, {
+  name: 'UpgradeTiming',
+  description: 'Now (the rest of the period charged at the new price), or when the subscription renews.',
+});
 
 @ObjectType({ description: 'A licence in a customer’s tenant, from its purchase through its renewals.' })
 export class Subscription {
@@ -162,6 +189,7 @@ export class Subscription {
             quantity: s.scheduledChanges.quantity ?? s.quantity,
             term: s.scheduledChanges.term ?? s.term,
             billingPlan: s.scheduledChanges.billingPlan ?? s.billingPlan,
+            upgradeTo: s.scheduledChanges.upgrade?.skuTitle ?? null,
           })
         : null,
       changeCount: s.changeCount,
@@ -340,6 +368,9 @@ export class SubscriptionCharge {
 export class NextTerm {
   @Field()
   renewsOn: string;
+
+  @Field({ description: 'The SKU it renews as (another when an upgrade is scheduled).' })
+  skuTitle: string;
 
   @Field(() => Int)
   quantity: number;

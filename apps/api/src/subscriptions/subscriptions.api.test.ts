@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SimTenantEntity } from '../partner-center/sim-tenant.entity.js';
 import { LedgerRepository } from '../terms/ledger.repository.js';
 import { systemContext } from '../platform/request-context.js';
-import { buyProvisioned, priceIdFor, type Caller } from '../test-support/purchases.js';
+import { buyProvisioned, priceIdFor, priceIdOfSku, type Caller } from '../test-support/purchases.js';
 import { startSmtpSink } from '../test-support/smtp-sink.js';
 import { createTestApp, importPriceList, staff, TestClient, type TestApp } from '../test-support/test-app.js';
 import { demo, seedUsers } from '../test-support/users.js';
@@ -12,11 +12,11 @@ import { SubscriptionChargeEntity, SubscriptionEntity, SubscriptionEventEntity }
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const SUBSCRIPTION = `id partnerSubscriptionId status autoRenew quantity term billingPlan termStart termEnd renewsOn windowClosesAt version
+const SUBSCRIPTION = `id partnerSubscriptionId skuTitle status autoRenew quantity term billingPlan termStart termEnd renewsOn windowClosesAt version
   unitPrice { amountMinor currency } scheduledChange { quantity term billingPlan }
   batches { kind quantity removed startedAt windowClosesAt windowOpen current unitPaid { amountMinor } }
   history { kind message actorEmail } charges { chargeType quantity amount { amountMinor } }
-  nextTerm { renewsOn quantity term billingPlan unitPrice { amountMinor } firstCharge { amountMinor } changesCloseAt }`;
+  nextTerm { renewsOn skuTitle quantity term billingPlan unitPrice { amountMinor } firstCharge { amountMinor } changesCloseAt }`;
 const RESULT = `__typename
   ... on SubscriptionChanged { replayed amount { amountMinor } subscription { id quantity status autoRenew windowClosesAt scheduledChange { quantity } } }
   ... on SubscriptionChangeRefused { code message fix { kind label } }
@@ -394,6 +394,55 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
     )?.changeSubscriptionBilling;
     expect(annual).toMatchObject({ __typename: 'SubscriptionChanged', amount: { amountMinor: 0 } });
     expect(await detail(triennial)).toMatchObject({ term: 'P3Y', billingPlan: 'ANNUAL' });
+  });
+
+  it('S13: upgrades along Microsoft’s paths only, now (the rest of the period at the new price) or at renewal', async () => {
+    const plan1 = await priceIdOfSku(reseller, 'Exchange Online (Plan 1)', 'P1Y', 'MONTHLY');
+    const bought = async (customer: string) =>
+      subscriptionOf(
+        (await buyProvisioned(t, reseller, resellerId, { customer, priceId: plan1, quantity: 4 })).orderId,
+      );
+    const id = await bought('Fabrikam Mail');
+    const options = (
+      await reseller.gql(
+        `{ subscription(id: "${id}") { upgradeOptions { productId skuId skuTitle unitPrice { amountMinor } } } }`,
+      )
+    ).data?.subscription.upgradeOptions;
+    expect(options.map((o: any) => o.skuTitle)).toEqual(['Exchange Online (Plan 2)']);
+    const upgrade = async (target: { productId: string; skuId: string }, when: string, key: string, sub = id) =>
+      (
+        await change(
+          'upgradeSubscription(id: $id, productId: $p, skuId: $s, when: $w, input: { idempotencyKey: $k })',
+          '$id: ID!, $p: Code!, $s: Code!, $w: UpgradeTiming!, $k: Code!',
+          { id: sub, p: target.productId, s: target.skuId, w: when, k: key },
+        )
+      )?.upgradeSubscription;
+    t.clock.advance(3 * DAY);
+    const before = await detail(id);
+    const now = await upgrade(options[0], 'NOW', 'fabrikam-upgrade-0001');
+    expect(now).toMatchObject({ __typename: 'SubscriptionChanged', subscription: { quantity: 4 } });
+    const after = await detail(id);
+    expect(after).toMatchObject({ term: 'P1Y', termEnd: before.termEnd, unitPrice: options[0].unitPrice });
+    expect(now.amount.amountMinor).toBeGreaterThan(0);
+    expect(after.charges.map((c: any) => c.chargeType).sort()).toEqual(['convert', 'customerCredit', 'new']);
+    expect(after.history.at(-1).kind).toBe('UPGRADED');
+    // No way back down.
+    const downgrade = await upgrade({ productId: options[0].productId, skuId: '0001' }, 'NOW', 'fabrikam-upgrade-0002');
+    expect(downgrade).toMatchObject({ code: 'UPGRADE_PATH_MISSING' });
+
+    const later = await bought('Fabrikam Later');
+    const scheduled = await upgrade(options[0], 'AT_RENEWAL', 'fabrikam-upgrade-0003', later);
+    expect(scheduled.__typename).toBe('SubscriptionChanged');
+    const pending = await detail(later);
+    expect(pending.nextTerm).toMatchObject({ skuTitle: 'Exchange Online (Plan 2)', quantity: 4 });
+    t.clock.set(new Date(Date.parse(pending.renewsOn) + HOUR));
+    await renewalsRun();
+    const renewed = await detail(later);
+    expect(renewed).toMatchObject({
+      skuTitle: 'Exchange Online (Plan 2)',
+      unitPrice: options[0].unitPrice,
+      quantity: 4,
+    });
   });
 
   it('answers what Microsoft answers: a refused change or a busy subscription writes nothing and says what to do', async () => {

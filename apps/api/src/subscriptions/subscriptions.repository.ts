@@ -244,13 +244,17 @@ export class SubscriptionsRepository {
       | 'priceId'
       | 'statusSince'
       | 'updatedAt'
+      | 'productId'
+      | 'productTitle'
+      | 'skuId'
+      | 'skuTitle'
     >,
   ): Promise<boolean> {
     const rows = await updateReturning(
       tx.transaction,
       `UPDATE subscription SET term_start = ?, term_end = ?, quantity = ?, term = ?, billing_plan = ?, unit_price_minor = ?,
-         price_id = ?, status_since = ?, updated_at = ?, scheduled_changes = NULL, renewal_reminded_days = NULL,
-         version = version + 1
+         price_id = ?, status_since = ?, updated_at = ?, product_id = ?, product_title = ?, sku_id = ?, sku_title = ?,
+         scheduled_changes = NULL, renewal_reminded_days = NULL, version = version + 1
        WHERE id = ? AND version = ? RETURNING id`,
       [
         term.termStart,
@@ -262,6 +266,10 @@ export class SubscriptionsRepository {
         term.priceId,
         term.statusSince,
         term.updatedAt,
+        term.productId,
+        term.productTitle,
+        term.skuId,
+        term.skuTitle,
         s.id,
         s.version,
       ],
@@ -519,6 +527,37 @@ export class SubscriptionsRepository {
       [s.resellerId, s.customerId],
     );
     return { resellerName: String(row?.reseller_name ?? ''), customerName: String(row?.customer_name ?? '') };
+  }
+
+  /**
+   * The catalog's offers a subscription might upgrade to (S13): its own product's other SKUs and the products
+   * named, for its segment, currency, term and billing and its seats, in effect at `at`. The caller keeps the upgrades.
+   */
+  async upgradeOffers(
+    ctx: RequestContext,
+    s: Pick<SubscriptionEntity, 'productId' | 'segment' | 'currency' | 'term' | 'billingPlan' | 'quantity'>,
+    productTitles: readonly string[],
+    at: Date,
+  ): Promise<(RenewalPrice & { productId: string; productTitle: string; skuId: string; skuTitle: string })[]> {
+    const day = at.toISOString().slice(0, 10);
+    const rows = await this.db.query<Record<string, unknown>>(
+      ctx,
+      `SELECT o.price_id, o.unit_price_minor, o.product_id, o.product_title, o.sku_id, o.sku_title FROM ${CATALOG_OFFERS} o
+       WHERE (o.product_id = ?${productTitles.length ? ` OR o.product_title IN (${productTitles.map(() => '?').join(', ')})` : ''})
+         AND o.segment = ? AND o.currency = ? AND o.term = ? AND o.billing_plan = ?
+         AND o.tier_min <= ? AND (o.tier_max IS NULL OR o.tier_max >= ?)
+         AND o.effective_start <= ? AND (o.effective_end IS NULL OR o.effective_end >= ?)
+       ORDER BY o.unit_price_minor, o.sku_title, o.price_id LIMIT 100`,
+      [s.productId, ...productTitles, s.segment, s.currency, s.term, s.billingPlan, s.quantity, s.quantity, day, day],
+    );
+    return rows.map((row) => ({
+      priceId: Number(row.price_id),
+      unitPriceMinor: Number(row.unit_price_minor),
+      productId: String(row.product_id),
+      productTitle: String(row.product_title),
+      skuId: String(row.sku_id),
+      skuTitle: String(row.sku_title),
+    }));
   }
 
   /** The segment a price row is for (a subscription keeps it, to price its renewals); null when it is gone. */

@@ -19,6 +19,26 @@ export async function priceIdFor(client: Caller, term: string, billingPlan: stri
   return Number(price.id);
 }
 
+/** The Commercial price of a SKU of the fixture catalog, by the SKU's title, for a term and billing plan. */
+export async function priceIdOfSku(
+  client: Caller,
+  skuTitle: string,
+  term: string,
+  billingPlan: string,
+): Promise<number> {
+  const page = await client.gql(
+    `query($s: ShortText) { catalogProducts(filter: { segment: COMMERCIAL, search: $s, terms: [${term}], billingPlans: [${billingPlan}] }, first: 20) {
+      edges { node { skus { title prices { id term billingPlan } } } } } }`,
+    { s: skuTitle },
+  );
+  for (const edge of page.data?.catalogProducts.edges ?? [])
+    for (const sku of edge.node.skus)
+      if (sku.title === skuTitle)
+        for (const price of sku.prices)
+          if (price.term === term && price.billingPlan === billingPlan) return Number(price.id);
+  throw new Error(`the fixture catalog has no ${term} ${billingPlan} price for ${skuTitle}`);
+}
+
 /**
  * A new customer (on a new tenant) of the reseller buys `quantity` of a price through the API, and the order is
  * provisioned by running the jobs past the provisioning delay. Answers the customer and the order.

@@ -31,8 +31,9 @@ export function NextTermCard({
         {next ? (
           <>
             <Text size="sm" data-testid="next-term">
-              Renews {dateOnly(next.renewsOn)}: {next.quantity} seats, {TERM_LABELS[next.term]},{' '}
-              {BILLING_PLAN_LABELS[next.billingPlan]}
+              Renews {dateOnly(next.renewsOn)}
+              {next.skuTitle !== s.skuTitle ? ` as ${next.skuTitle}` : ''}: {next.quantity} seats,{' '}
+              {TERM_LABELS[next.term]}, {BILLING_PLAN_LABELS[next.billingPlan]}
               {next.unitPrice
                 ? ` at ${next.unitPrice.formatted} a seat (first charge ${next.firstCharge?.formatted}).`
                 : ' — the current price list has no price for it yet.'}
@@ -40,8 +41,9 @@ export function NextTermCard({
             {s.scheduledChange && (
               <Text size="sm" c="blue" data-testid="scheduled-change">
                 Scheduled: {s.scheduledChange.quantity} seats, {TERM_LABELS[s.scheduledChange.term]},{' '}
-                {BILLING_PLAN_LABELS[s.scheduledChange.billingPlan]}. Changing seats now, turning auto-renew off or
-                suspending removes it.
+                {BILLING_PLAN_LABELS[s.scheduledChange.billingPlan]}
+                {s.scheduledChange.upgradeTo ? `, upgraded to ${s.scheduledChange.upgradeTo}` : ''}. Changing seats now,
+                turning auto-renew off or suspending removes it.
               </Text>
             )}
             <Text size="xs" c="dimmed">

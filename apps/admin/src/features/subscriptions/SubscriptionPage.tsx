@@ -27,6 +27,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { dateOnly, dateTime } from '../../components/format';
 import type { BillingPlan, SubscriptionAction, Term } from '../../gql/graphql';
 import { NextTermCard } from './NextTermCard';
+import { UpgradeCard } from './UpgradeCard';
 import { SUBSCRIPTION } from './operations';
 import { useSubscriptionChange, type ChangeOutcome, type SubscriptionChange } from './use-subscription-change';
 import { WindowCountdown } from './WindowCountdown';
@@ -289,6 +290,7 @@ export function SubscriptionPage() {
             </Card>
 
             <NextTermCard subscription={s} manage={manage} change={change} />
+            {manage && <UpgradeCard subscription={s} change={change} />}
 
             {manage && (s.status === 'ACTIVE' || s.status === 'SUSPENDED') && (
               <Card withBorder aria-label="Status">

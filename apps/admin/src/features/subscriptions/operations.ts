@@ -92,6 +92,7 @@ export const SUBSCRIPTION = graphql(`
         quantity
         term
         billingPlan
+        upgradeTo
       }
       batches {
         id
@@ -108,8 +109,17 @@ export const SUBSCRIPTION = graphql(`
           formatted
         }
       }
+      upgradeOptions {
+        productId
+        skuId
+        skuTitle
+        unitPrice {
+          formatted
+        }
+      }
       nextTerm {
         renewsOn
+        skuTitle
         quantity
         term
         billingPlan
@@ -289,6 +299,14 @@ export const CHANGE_TERM = graphql(`
 export const CHANGE_BILLING = graphql(`
   mutation ChangeSubscriptionBilling($id: ID!, $billingPlan: BillingPlan!, $key: Code!) {
     changeSubscriptionBilling(id: $id, billingPlan: $billingPlan, input: { idempotencyKey: $key }) {
+      ...SubscriptionChangeOutcome
+    }
+  }
+`);
+
+export const UPGRADE = graphql(`
+  mutation UpgradeSubscription($id: ID!, $productId: Code!, $skuId: Code!, $when: UpgradeTiming!, $key: Code!) {
+    upgradeSubscription(id: $id, productId: $productId, skuId: $skuId, when: $when, input: { idempotencyKey: $key }) {
       ...SubscriptionChangeOutcome
     }
   }

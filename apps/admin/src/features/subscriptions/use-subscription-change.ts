@@ -8,6 +8,7 @@ import {
   CANCEL,
   CHANGE_BILLING,
   CHANGE_TERM,
+  UPGRADE,
   REACTIVATE,
   REMOVE_SEATS,
   SCHEDULE_CHANGE,
@@ -39,7 +40,8 @@ type MutationName =
   | 'suspendSubscription'
   | 'reactivateSubscription'
   | 'changeSubscriptionTerm'
-  | 'changeSubscriptionBilling';
+  | 'changeSubscriptionBilling'
+  | 'upgradeSubscription';
 
 /**
  * Every change of the subscription page goes through here: refused at once when the quote says it would be,
@@ -57,6 +59,7 @@ export function useSubscriptionChange(id: string, reload: () => Promise<unknown>
     reactivateSubscription: useMutation(REACTIVATE),
     changeSubscriptionTerm: useMutation(CHANGE_TERM),
     changeSubscriptionBilling: useMutation(CHANGE_BILLING),
+    upgradeSubscription: useMutation(UPGRADE),
   };
   const busy = Object.values(mutations).some(([, state]) => state.loading);
 
