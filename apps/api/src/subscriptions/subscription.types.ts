@@ -22,7 +22,7 @@ import type {
   SubscriptionEntity,
   SubscriptionEventEntity,
 } from './entities.js';
-import type { Changed, Quote } from './subscription.service.js';
+import { renewing, type Changed, type Quote } from './subscription.service.js';
 import { SUBSCRIPTION_SORTS, type ListedSubscription, type TermEndDay } from './subscriptions.repository.js';
 
 export const SubscriptionStatusEnum = Object.fromEntries(SUBSCRIPTION_STATES.map((s) => [s, s])) as {
@@ -156,6 +156,9 @@ export class Subscription {
   @Field(() => ScheduledChange, { nullable: true })
   scheduledChange: ScheduledChange | null;
 
+  @Field({ description: 'Its renewal day has come and the renewal is not done yet: changes wait until it is.' })
+  renewing: boolean;
+
   @Field(() => Int, { description: 'Changes made at Microsoft so far (Microsoft accepts about 1,200).' })
   changeCount: number;
 
@@ -184,6 +187,7 @@ export class Subscription {
       orderId: s.orderId,
       windowClosesAt: closes,
       windowHoursLeft: hoursLeft(closes, now),
+      renewing: renewing(s, now),
       scheduledChange: s.scheduledChanges
         ? Object.assign(new ScheduledChange(), {
             quantity: s.scheduledChanges.quantity ?? s.quantity,
@@ -207,6 +211,7 @@ export class Subscription {
       orderId: s.orderId,
       windowClosesAt: closes,
       windowHoursLeft: hoursLeft(closes, now),
+      renewing: renewing(s, now),
       scheduledChange: null,
       changeCount: 0,
     });

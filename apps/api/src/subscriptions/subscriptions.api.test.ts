@@ -12,7 +12,7 @@ import { SubscriptionChargeEntity, SubscriptionEntity, SubscriptionEventEntity }
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const SUBSCRIPTION = `id partnerSubscriptionId skuTitle status autoRenew quantity term billingPlan termStart termEnd renewsOn windowClosesAt version
+const SUBSCRIPTION = `id partnerSubscriptionId skuTitle renewing status autoRenew quantity term billingPlan termStart termEnd renewsOn windowClosesAt version
   unitPrice { amountMinor currency } scheduledChange { quantity term billingPlan }
   batches { kind quantity removed startedAt windowClosesAt windowOpen current unitPaid { amountMinor } }
   history { kind message actorEmail } charges { chargeType quantity amount { amountMinor } }
@@ -268,6 +268,7 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
     const s = await detail(contoso);
     t.clock.set(new Date(new Date(s.renewsOn).getTime() + HOUR));
     // Renewing: changes wait (S9).
+    expect((await detail(contoso)).renewing).toBe(true);
     expect(await addSeats(contoso, 1, 'contoso-add-0001')).toMatchObject({
       code: 'RENEWAL_IN_PROGRESS',
       fix: { label: expect.stringMatching(/few minutes/) },
@@ -277,6 +278,7 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
     const renewed = await detail(contoso);
     expect(renewed).toMatchObject({
       status: 'ACTIVE',
+      renewing: false,
       quantity: 4,
       termStart: s.termEnd,
       termEnd: termEndOf(new Date(s.termEnd), 'P1M').toISOString(),

@@ -77,6 +77,11 @@ export function SubscriptionPage() {
                     <StatusBadge value={s.status} />
                   </span>
                   {s.trial && <Badge color="grape">trial</Badge>}
+                  {s.renewing && (
+                    <Badge color="blue" title="Changes wait until the renewal is done">
+                      renewing now
+                    </Badge>
+                  )}
                 </Group>
                 <Text c="dimmed">
                   {s.resellerName} for{' '}

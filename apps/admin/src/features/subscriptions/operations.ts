@@ -81,6 +81,7 @@ export const SUBSCRIPTION = graphql(`
       renewsOn
       windowClosesAt
       windowHoursLeft
+      renewing
       changeCount
       version
       unitPrice {
