@@ -1,5 +1,6 @@
 import { addSeatsCharge, billingPeriodAt, money, termEndOf } from '@nce/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { portable } from '../db/sql.js';
 import { SimTenantEntity } from '../partner-center/sim-tenant.entity.js';
 import { LedgerRepository } from '../terms/ledger.repository.js';
 import { systemContext } from '../platform/request-context.js';
@@ -445,6 +446,37 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
       unitPrice: options[0].unitPrice,
       quantity: 4,
     });
+  });
+
+  it('S3, S7: the price holds for the term and the next term takes the new price list’s; past 1,200 changes, none more', async () => {
+    const { orderId } = await buyProvisioned(t, reseller, resellerId, {
+      customer: 'Margie Travel',
+      priceId: monthly,
+      quantity: 2,
+    });
+    const id = await subscriptionOf(orderId);
+    const s = await t.app.db.read.findOneByOrFail(SubscriptionEntity, { id });
+    // A new price list raises the price of this SKU (the price row the catalog has now).
+    await t.app.db.read.query(
+      portable(t.app.db.kind, 'UPDATE catalog_price SET unit_price_minor = unit_price_minor + 100 WHERE id = ?'),
+      [s.priceId],
+    );
+    const now = await detail(id);
+    expect(now.unitPrice.amountMinor).toBe(s.unitPriceMinor);
+    expect(now.nextTerm.unitPrice.amountMinor).toBe(s.unitPriceMinor + 100);
+    t.clock.set(new Date(Date.parse(now.renewsOn) + HOUR));
+    await renewalsRun();
+    const renewed = await detail(id);
+    expect(renewed.unitPrice.amountMinor).toBe(s.unitPriceMinor + 100);
+    expect(renewed.charges.find((c: any) => c.chargeType === 'renew').amount.amountMinor).toBe(
+      (s.unitPriceMinor + 100) * 2,
+    );
+    await t.app.db.read.query(portable(t.app.db.kind, 'UPDATE subscription SET change_count = 1200 WHERE id = ?'), [
+      id,
+    ]);
+    const limited = await addSeats(id, 1, 'margie-add-0001');
+    expect(limited).toMatchObject({ code: 'CHANGE_LIMIT_REACHED', message: expect.stringMatching(/1200 changes/) });
+    expect((await detail(id)).quantity).toBe(2);
   });
 
   it('answers what Microsoft answers: a refused change or a busy subscription writes nothing and says what to do', async () => {
