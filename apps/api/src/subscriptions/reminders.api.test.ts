@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../app.js';
-import { buyProvisioned, priceIdFor, type Caller } from '../test-support/purchases.js';
+import { buyProvisioned, demoResellerCaller, priceIdFor, type Caller } from '../test-support/purchases.js';
 import { startSmtpSink } from '../test-support/smtp-sink.js';
 import { createTestApp, importPriceList, staff, TestClient, type TestApp } from '../test-support/test-app.js';
 import { demo, seedUsers } from '../test-support/users.js';
@@ -24,11 +24,7 @@ describe('subscription reminders: windows closing, renewals coming, each sent on
     await importPriceList(t.app);
     await seedUsers(t.app);
     client = await TestClient.start(t.app);
-    await client.signIn(demo('reseller').email, demo('reseller').password);
-    const me = (await client.gql('{ me { id email resellerId } }')).data?.me;
-    resellerId = me.resellerId;
-    const principal = { kind: 'reseller' as const, userId: me.id, email: me.email, resellerId };
-    reseller = { gql: (query, variables = {}) => client.gql(query, variables, principal) };
+    ({ reseller, resellerId } = await demoResellerCaller(client));
     const created = await t.app.resellers.createUser(
       { principal: staff('admin'), requestId: 'test', clock: t.clock },
       resellerId,

@@ -460,13 +460,7 @@ export class SubscriptionService {
           'TERM_NOT_PRICED',
           `The current price list has no ${term} price for ${s.quantity} seat(s) of ${s.skuTitle}.`,
         );
-      const period = billingPeriodAt(termOf(s), now);
-      const unusedDays = Math.max(0, Math.floor((period.end.getTime() - now.getTime()) / 86_400_000));
-      const creditMinor = prorateDown(
-        money(s.unitPriceMinor * s.quantity, s.currency),
-        unusedDays,
-        period.days,
-      ).amountMinor;
+      const { period, creditMinor } = unusedOfPeriod(s, now);
       const end = termEndOf(now, term);
       const first = billingPeriodAt({ start: now, end, billingPlan }, now);
       const chargeMinor = price.unitPriceMinor * s.quantity;
@@ -598,13 +592,7 @@ export class SubscriptionService {
           partner: true,
         });
       }
-      const period = billingPeriodAt(termOf(s), now);
-      const leftDays = Math.max(0, Math.floor((period.end.getTime() - now.getTime()) / 86_400_000));
-      const creditMinor = prorateDown(
-        money(s.unitPriceMinor * s.quantity, s.currency),
-        leftDays,
-        period.days,
-      ).amountMinor;
+      const { period, leftDays, creditMinor } = unusedOfPeriod(s, now);
       const chargeMinor = prorateDown(
         money(target.unitPriceMinor * s.quantity, s.currency),
         leftDays,
@@ -995,6 +983,17 @@ const trialLocked = () =>
 
 const notActive = (s: SubscriptionEntity) =>
   refused('SUBSCRIPTION_NOT_ACTIVE', `This needs an active subscription; this one is ${s.status.toLowerCase()}.`);
+
+/**
+ * The billing period `now` falls in, its whole days left, and what the seats paid for those days: what a change
+ * that ends the period's price early (a longer term, an upgrade) credits back.
+ */
+function unusedOfPeriod(s: SubscriptionEntity, now: Date) {
+  const period = billingPeriodAt(termOf(s), now);
+  const leftDays = Math.max(0, Math.floor((period.end.getTime() - now.getTime()) / 86_400_000));
+  const creditMinor = prorateDown(money(s.unitPriceMinor * s.quantity, s.currency), leftDays, period.days).amountMinor;
+  return { period, leftDays, creditMinor };
+}
 
 /** The current term as the domain's billing period sees it. */
 const termOf = (s: SubscriptionEntity) => ({

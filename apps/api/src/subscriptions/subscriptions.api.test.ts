@@ -4,7 +4,13 @@ import { portable } from '../db/sql.js';
 import { SimTenantEntity } from '../partner-center/sim-tenant.entity.js';
 import { LedgerRepository } from '../terms/ledger.repository.js';
 import { systemContext } from '../platform/request-context.js';
-import { buyProvisioned, priceIdFor, priceIdOfSku, type Caller } from '../test-support/purchases.js';
+import {
+  buyProvisioned,
+  demoResellerCaller,
+  priceIdFor,
+  priceIdOfSku,
+  type Caller,
+} from '../test-support/purchases.js';
 import { startSmtpSink } from '../test-support/smtp-sink.js';
 import { createTestApp, importPriceList, staff, TestClient, type TestApp } from '../test-support/test-app.js';
 import { demo, seedUsers } from '../test-support/users.js';
@@ -39,11 +45,7 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
     await importPriceList(t.app);
     await seedUsers(t.app);
     client = await TestClient.start(t.app);
-    await client.signIn(demo('reseller').email, demo('reseller').password);
-    const me = (await client.gql('{ me { id email resellerId } }')).data?.me;
-    resellerId = me.resellerId;
-    const principal = { kind: 'reseller' as const, userId: me.id, email: me.email, resellerId };
-    reseller = { gql: (query, variables = {}) => client.gql(query, variables, principal) };
+    ({ reseller, resellerId } = await demoResellerCaller(client));
     annualMonthly = await priceIdFor(reseller, 'P1Y', 'MONTHLY');
     monthly = await priceIdFor(reseller, 'P1M', 'MONTHLY');
   });

@@ -1,4 +1,5 @@
-import type { GraphQLResponse, TestApp } from './test-app.js';
+import type { GraphQLResponse, TestApp, TestClient } from './test-app.js';
+import { demo } from './users.js';
 
 /** Who asks: a TestClient, or one bound to a principal (a test whose clock outruns sessions). */
 export interface Caller {
@@ -17,6 +18,20 @@ export async function priceIdFor(client: Caller, term: string, billingPlan: stri
     .find((p: { term: string; billingPlan: string }) => p.term === term && p.billingPlan === billingPlan);
   if (!price) throw new Error(`the fixture catalog has no ${term} ${billingPlan} price (product ${nth})`);
   return Number(price.id);
+}
+
+/**
+ * The demo reseller's user, signed in once and then named on each request (a test whose clock runs past any
+ * session's life still acts as that user). Answers the caller and the reseller's id.
+ */
+export async function demoResellerCaller(client: TestClient): Promise<{ reseller: Caller; resellerId: string }> {
+  await client.signIn(demo('reseller').email, demo('reseller').password);
+  const me = (await client.gql('{ me { id email resellerId } }')).data?.me;
+  const principal = { kind: 'reseller' as const, userId: me.id, email: me.email, resellerId: me.resellerId };
+  return {
+    reseller: { gql: (query, variables = {}) => client.gql(query, variables, principal) },
+    resellerId: me.resellerId as string,
+  };
 }
 
 /** The Commercial price of a SKU of the fixture catalog, by the SKU's title, for a term and billing plan. */
