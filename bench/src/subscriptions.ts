@@ -37,6 +37,7 @@ const SUBSCRIPTION_COLUMNS = [
   'term_end',
   'scheduled_changes',
   'change_count',
+  'renewal_reminded_days',
   'created_at',
   'updated_at',
   'version',
@@ -81,6 +82,7 @@ export async function generateSubscriptions(
   const customers: { id: string; reseller_id: string }[] = await db.read.query(
     'SELECT id, reseller_id FROM customer ORDER BY id',
   );
+  const now = app.clock.now();
   const CHUNK = 20_000;
   for (let from = 0; from < count; from += CHUNK) {
     const subscriptions: unknown[][] = [];
@@ -121,6 +123,7 @@ export async function generateSubscriptions(
         end.toISOString(),
         null,
         0,
+        remindedBy(end, now),
         start,
         start,
         1,
@@ -134,6 +137,16 @@ export async function generateSubscriptions(
     if ((from / CHUNK) % 10 === 9) log(`subscriptions: ${Math.min(count, from + CHUNK)} of ${count}`);
   }
   log(`subscriptions: ${count}`);
+}
+
+/**
+ * The renewal reminder a running product would have sent already (60, 30 or 7 days before the term end), so that
+ * the generated data is in the steady state the product keeps, not a backlog of reminders to send at start.
+ */
+function remindedBy(end: Date, now: Date): number | null {
+  const days = (end.getTime() - now.getTime()) / DAY;
+  if (days <= 0) return null;
+  return days <= 7 ? 7 : days <= 30 ? 30 : days <= 60 ? 60 : null;
 }
 
 export const SUBSCRIPTIONS_QUERY = `query($first: Int!) { subscriptions(first: $first) {

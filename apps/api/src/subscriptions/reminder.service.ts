@@ -11,6 +11,7 @@ import type { Database } from '../db/database.js';
 import type { NotificationSettingsService } from '../identity/index.js';
 import type { MailService } from '../mail/index.js';
 import type { Clock } from '../platform/clock.js';
+import { yieldToEventLoop } from '../platform/event-loop.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { systemContext, type RequestContext } from '../platform/request-context.js';
 import type { SubscriptionEntity } from './entities.js';
@@ -79,6 +80,7 @@ export class ReminderService {
           ],
         );
         if (done) sent += 1;
+        await yieldToEventLoop();
       }
       if (due.length < PAGE) break;
     }
@@ -108,6 +110,7 @@ export class ReminderService {
                   ],
                 );
           if (done) sent += 1;
+          await yieldToEventLoop();
         }
         if (due.length < PAGE) break;
       }

@@ -16,6 +16,7 @@ import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import type { MailService } from '../mail/index.js';
 import type { Clock } from '../platform/clock.js';
+import { yieldToEventLoop } from '../platform/event-loop.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { systemContext, type RequestContext } from '../platform/request-context.js';
 import type { ResellerService } from '../resellers/index.js';
@@ -105,6 +106,7 @@ export class RenewalService {
         });
         const last = due[due.length - 1]!;
         after = { key: last.key, id: last.id };
+        await yieldToEventLoop();
         if (due.length < SCAN_PAGE) break;
       }
     }

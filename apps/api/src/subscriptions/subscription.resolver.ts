@@ -55,7 +55,10 @@ export class SubscriptionResolver {
   async subscriptions(
     @Arg('resellerId', () => ID, { nullable: true }) resellerId: string | null,
     @Arg('customerId', () => ID, { nullable: true }) customerId: string | null,
-    @Arg('product', () => ShortText, { nullable: true, description: 'Part of the product or SKU title or id.' })
+    @Arg('product', () => ShortText, {
+      nullable: true,
+      description: 'Part of the product or SKU title or id, or of Microsoft’s subscription id.',
+    })
     product: string | null,
     @Arg('status', () => SubscriptionStatusEnum, { nullable: true }) status: SubscriptionState | null,
     @Arg('endingWithinDays', () => Int, {

@@ -661,6 +661,14 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
     expect(off.data?.subscriptions.nodes.every((n: any) => !n.autoRenew)).toBe(true);
     const deleted = await reseller.gql('{ subscriptions(status: DELETED, first: 50) { nodes { status } } }');
     expect(deleted.data?.subscriptions.nodes.map((n: any) => n.status)).toEqual(['DELETED', 'DELETED', 'DELETED']);
+    const partnerId = (await t.app.db.read.findOneByOrFail(SubscriptionEntity, { id: tailspin })).partnerSubscriptionId;
+    const found = await reseller.gql(
+      'query($p: ShortText) { subscriptions(product: $p, first: 50) { nodes { id } } }',
+      {
+        p: partnerId.slice(0, 13),
+      },
+    );
+    expect(found.data?.subscriptions.nodes).toEqual([{ id: tailspin }]);
     const open = await reseller.gql('{ subscriptions(windowOpen: true, first: 50) { nodes { windowClosesAt } } }');
     expect(open.data?.subscriptions.nodes.every((n: any) => n.windowClosesAt)).toBe(true);
     const paged: string[] = [];

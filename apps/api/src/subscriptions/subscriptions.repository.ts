@@ -15,7 +15,7 @@ import { SeatBatchEntity, SubscriptionChargeEntity, SubscriptionEntity, Subscrip
 export interface SubscriptionFilter {
   resellerId?: string | null;
   customerId?: string | null;
-  /** Part of the product's or SKU's title, or the SKU or product id. */
+  /** Part of the product's or SKU's title, the SKU or product id, or Partner Center's subscription id. */
   product?: string | null;
   status?: SubscriptionState | null;
   /** Ending (and so renewing, or expiring) within this many days of `now`. */
@@ -360,7 +360,8 @@ export class SubscriptionsRepository {
     if (filter.product?.trim()) {
       const pattern = containsPattern(filter.product.trim());
       add(
-        "(LOWER(s.sku_title) LIKE ? ESCAPE '\\' OR LOWER(s.product_title) LIKE ? ESCAPE '\\' OR LOWER(s.sku_id) LIKE ? ESCAPE '\\' OR LOWER(s.product_id) LIKE ? ESCAPE '\\')",
+        "(LOWER(s.sku_title) LIKE ? ESCAPE '\\' OR LOWER(s.product_title) LIKE ? ESCAPE '\\' OR LOWER(s.sku_id) LIKE ? ESCAPE '\\' OR LOWER(s.product_id) LIKE ? ESCAPE '\\' OR LOWER(s.partner_subscription_id) LIKE ? ESCAPE '\\')",
+        pattern,
         pattern,
         pattern,
         pattern,

@@ -154,7 +154,13 @@ export function OrderPage() {
                       </Table.Td>
                       <Table.Td>{l.lineTotal.formatted}</Table.Td>
                       <Table.Td>
-                        <Text size="xs">{l.subscriptionId ?? '—'}</Text>
+                        {l.subscriptionId && can(PERMISSIONS.subscriptionsRead) ? (
+                          <Anchor component={Link} to={`/subscriptions?q=${l.subscriptionId}`} size="xs">
+                            {l.subscriptionId}
+                          </Anchor>
+                        ) : (
+                          <Text size="xs">{l.subscriptionId ?? '—'}</Text>
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   ))}

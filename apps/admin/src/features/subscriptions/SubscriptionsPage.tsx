@@ -87,7 +87,7 @@ export function SubscriptionsPage() {
           <Group align="flex-end">
             <TextInput
               label="Product"
-              placeholder="Product or SKU"
+              placeholder="Product, SKU or subscription id"
               value={typed}
               onChange={(e) => setTyped(e.currentTarget.value)}
               w={220}

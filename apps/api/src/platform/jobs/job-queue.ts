@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { Database } from '../../db/database.js';
 import { insertRows, portable, updateReturning } from '../../db/sql.js';
 import type { Clock } from '../clock.js';
+import { yieldToEventLoop } from '../event-loop.js';
 import { keepAlive } from '../keep-alive.js';
 import type { Logger } from '../logger.js';
 import { JobEntity } from './job.entity.js';
@@ -172,7 +173,7 @@ export class JobQueue {
           ran += 1;
           // On SQLite a job's statements never wait on I/O: without this, a burst of due jobs would hold
           // the event loop and every request arriving meanwhile would wait for the whole burst.
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          await yieldToEventLoop();
         }
       } finally {
         lease.stop();
