@@ -1,97 +1,247 @@
-export type PossibleTypesResultData = {
-  possibleTypes: {
-    AcceptRelationshipResult: ['NotFound', 'SimTenantSaved'];
-    BusinessError: [
-      'BuyRefused',
-      'CartRefused',
-      'NotFound',
-      'OpenTermsRequestExists',
-      'OperationRefused',
-      'PricesChanged',
-      'PurchaseNotReady',
-      'ReturnRefused',
-      'SignInFailed',
-      'SubscriptionChangeRefused',
-      'TenantRefused',
-      'UploadNotFound',
-      'ValidationFailed',
-      'VersionConflict',
-    ];
-    BuyResult: ['BuyRefused', 'OrderPlaced', 'PricesChanged', 'PurchaseNotReady'];
-    CartResult: ['Cart', 'CartRefused'];
-    CaseResult: ['CaseSaved', 'NotFound', 'ValidationFailed', 'VersionConflict'];
-    CreatePasswordResetResult: ['OperationRefused', 'PasswordResetCreated'];
-    CreateUserResult: ['NotFound', 'OperationRefused', 'UserCreated', 'ValidationFailed'];
-    ImportPriceListResult: ['PriceListImport', 'UploadNotFound'];
-    NotificationSettingResult: ['NotificationSettingsSaved', 'ValidationFailed'];
-    PasswordChangeResult: ['OperationRefused', 'PasswordChanged'];
-    RenewalCalendarResult: ['RenewalCalendar', 'ValidationFailed'];
-    ReturnResult: ['ReturnDone', 'ReturnRefused'];
-    SaveCustomerResult: ['CustomerSaved', 'NotFound', 'ValidationFailed', 'VersionConflict'];
-    SaveResellerResult: ['NotFound', 'ResellerSaved', 'ValidationFailed', 'VersionConflict'];
-    SaveSimPartnerResult: ['SimPartnerSaved', 'ValidationFailed'];
-    SaveSimTenantResult: ['SimTenantSaved', 'ValidationFailed'];
-    SignInResult: ['SignInFailed', 'SignedIn'];
-    SubscriptionChangeResult: ['NotFound', 'SubscriptionChangeRefused', 'SubscriptionChanged'];
-    TenantResult: ['TenantRefused', 'TenantSaved'];
-    TermsResult: [
-      'NotFound',
-      'OpenTermsRequestExists',
-      'OperationRefused',
-      'TermsRequestSaved',
-      'ValidationFailed',
-      'VersionConflict',
-    ];
-    UnlockSignInResult: ['OperationRefused', 'SignInUnlocked'];
-    UpdateStaffUserResult: ['NotFound', 'OperationRefused', 'StaffUserUpdated', 'ValidationFailed', 'VersionConflict'];
-  };
-};
-const result: PossibleTypesResultData = {
-  possibleTypes: {
-    AcceptRelationshipResult: ['NotFound', 'SimTenantSaved'],
-    BusinessError: [
-      'BuyRefused',
-      'CartRefused',
-      'NotFound',
-      'OpenTermsRequestExists',
-      'OperationRefused',
-      'PricesChanged',
-      'PurchaseNotReady',
-      'ReturnRefused',
-      'SignInFailed',
-      'SubscriptionChangeRefused',
-      'TenantRefused',
-      'UploadNotFound',
-      'ValidationFailed',
-      'VersionConflict',
+
+      export type PossibleTypesResultData = {
+  "possibleTypes": {
+    "AcceptRelationshipResult": [
+      "NotFound",
+      "SimTenantSaved"
     ],
-    BuyResult: ['BuyRefused', 'OrderPlaced', 'PricesChanged', 'PurchaseNotReady'],
-    CartResult: ['Cart', 'CartRefused'],
-    CaseResult: ['CaseSaved', 'NotFound', 'ValidationFailed', 'VersionConflict'],
-    CreatePasswordResetResult: ['OperationRefused', 'PasswordResetCreated'],
-    CreateUserResult: ['NotFound', 'OperationRefused', 'UserCreated', 'ValidationFailed'],
-    ImportPriceListResult: ['PriceListImport', 'UploadNotFound'],
-    NotificationSettingResult: ['NotificationSettingsSaved', 'ValidationFailed'],
-    PasswordChangeResult: ['OperationRefused', 'PasswordChanged'],
-    RenewalCalendarResult: ['RenewalCalendar', 'ValidationFailed'],
-    ReturnResult: ['ReturnDone', 'ReturnRefused'],
-    SaveCustomerResult: ['CustomerSaved', 'NotFound', 'ValidationFailed', 'VersionConflict'],
-    SaveResellerResult: ['NotFound', 'ResellerSaved', 'ValidationFailed', 'VersionConflict'],
-    SaveSimPartnerResult: ['SimPartnerSaved', 'ValidationFailed'],
-    SaveSimTenantResult: ['SimTenantSaved', 'ValidationFailed'],
-    SignInResult: ['SignInFailed', 'SignedIn'],
-    SubscriptionChangeResult: ['NotFound', 'SubscriptionChangeRefused', 'SubscriptionChanged'],
-    TenantResult: ['TenantRefused', 'TenantSaved'],
-    TermsResult: [
-      'NotFound',
-      'OpenTermsRequestExists',
-      'OperationRefused',
-      'TermsRequestSaved',
-      'ValidationFailed',
-      'VersionConflict',
+    "BusinessError": [
+      "BuyRefused",
+      "CartRefused",
+      "NotFound",
+      "OpenTermsRequestExists",
+      "OperationRefused",
+      "PricesChanged",
+      "PurchaseNotReady",
+      "ReturnRefused",
+      "SignInFailed",
+      "SubscriptionChangeRefused",
+      "TenantRefused",
+      "UploadNotFound",
+      "ValidationFailed",
+      "VersionConflict"
     ],
-    UnlockSignInResult: ['OperationRefused', 'SignInUnlocked'],
-    UpdateStaffUserResult: ['NotFound', 'OperationRefused', 'StaffUserUpdated', 'ValidationFailed', 'VersionConflict'],
-  },
+    "BuyResult": [
+      "BuyRefused",
+      "OrderPlaced",
+      "PricesChanged",
+      "PurchaseNotReady"
+    ],
+    "CartResult": [
+      "Cart",
+      "CartRefused"
+    ],
+    "CaseResult": [
+      "CaseSaved",
+      "NotFound",
+      "ValidationFailed",
+      "VersionConflict"
+    ],
+    "CreatePasswordResetResult": [
+      "OperationRefused",
+      "PasswordResetCreated"
+    ],
+    "CreateUserResult": [
+      "NotFound",
+      "OperationRefused",
+      "UserCreated",
+      "ValidationFailed"
+    ],
+    "ImportPriceListResult": [
+      "PriceListImport",
+      "UploadNotFound"
+    ],
+    "NotificationSettingResult": [
+      "NotificationSettingsSaved",
+      "ValidationFailed"
+    ],
+    "PasswordChangeResult": [
+      "OperationRefused",
+      "PasswordChanged"
+    ],
+    "RenewalCalendarResult": [
+      "RenewalCalendar",
+      "ValidationFailed"
+    ],
+    "ReturnResult": [
+      "ReturnDone",
+      "ReturnRefused"
+    ],
+    "SaveCustomerResult": [
+      "CustomerSaved",
+      "NotFound",
+      "ValidationFailed",
+      "VersionConflict"
+    ],
+    "SaveResellerResult": [
+      "NotFound",
+      "ResellerSaved",
+      "ValidationFailed",
+      "VersionConflict"
+    ],
+    "SaveSimPartnerResult": [
+      "SimPartnerSaved",
+      "ValidationFailed"
+    ],
+    "SaveSimTenantResult": [
+      "SimTenantSaved",
+      "ValidationFailed"
+    ],
+    "SignInResult": [
+      "SignInFailed",
+      "SignedIn"
+    ],
+    "SubscriptionChangeResult": [
+      "NotFound",
+      "SubscriptionChangeRefused",
+      "SubscriptionChanged"
+    ],
+    "TenantResult": [
+      "TenantRefused",
+      "TenantSaved"
+    ],
+    "TermsResult": [
+      "NotFound",
+      "OpenTermsRequestExists",
+      "OperationRefused",
+      "TermsRequestSaved",
+      "ValidationFailed",
+      "VersionConflict"
+    ],
+    "UnlockSignInResult": [
+      "OperationRefused",
+      "SignInUnlocked"
+    ],
+    "UpdateStaffUserResult": [
+      "NotFound",
+      "OperationRefused",
+      "StaffUserUpdated",
+      "ValidationFailed",
+      "VersionConflict"
+    ]
+  }
 };
-export default result;
+      const result: PossibleTypesResultData = {
+  "possibleTypes": {
+    "AcceptRelationshipResult": [
+      "NotFound",
+      "SimTenantSaved"
+    ],
+    "BusinessError": [
+      "BuyRefused",
+      "CartRefused",
+      "NotFound",
+      "OpenTermsRequestExists",
+      "OperationRefused",
+      "PricesChanged",
+      "PurchaseNotReady",
+      "ReturnRefused",
+      "SignInFailed",
+      "SubscriptionChangeRefused",
+      "TenantRefused",
+      "UploadNotFound",
+      "ValidationFailed",
+      "VersionConflict"
+    ],
+    "BuyResult": [
+      "BuyRefused",
+      "OrderPlaced",
+      "PricesChanged",
+      "PurchaseNotReady"
+    ],
+    "CartResult": [
+      "Cart",
+      "CartRefused"
+    ],
+    "CaseResult": [
+      "CaseSaved",
+      "NotFound",
+      "ValidationFailed",
+      "VersionConflict"
+    ],
+    "CreatePasswordResetResult": [
+      "OperationRefused",
+      "PasswordResetCreated"
+    ],
+    "CreateUserResult": [
+      "NotFound",
+      "OperationRefused",
+      "UserCreated",
+      "ValidationFailed"
+    ],
+    "ImportPriceListResult": [
+      "PriceListImport",
+      "UploadNotFound"
+    ],
+    "NotificationSettingResult": [
+      "NotificationSettingsSaved",
+      "ValidationFailed"
+    ],
+    "PasswordChangeResult": [
+      "OperationRefused",
+      "PasswordChanged"
+    ],
+    "RenewalCalendarResult": [
+      "RenewalCalendar",
+      "ValidationFailed"
+    ],
+    "ReturnResult": [
+      "ReturnDone",
+      "ReturnRefused"
+    ],
+    "SaveCustomerResult": [
+      "CustomerSaved",
+      "NotFound",
+      "ValidationFailed",
+      "VersionConflict"
+    ],
+    "SaveResellerResult": [
+      "NotFound",
+      "ResellerSaved",
+      "ValidationFailed",
+      "VersionConflict"
+    ],
+    "SaveSimPartnerResult": [
+      "SimPartnerSaved",
+      "ValidationFailed"
+    ],
+    "SaveSimTenantResult": [
+      "SimTenantSaved",
+      "ValidationFailed"
+    ],
+    "SignInResult": [
+      "SignInFailed",
+      "SignedIn"
+    ],
+    "SubscriptionChangeResult": [
+      "NotFound",
+      "SubscriptionChangeRefused",
+      "SubscriptionChanged"
+    ],
+    "TenantResult": [
+      "TenantRefused",
+      "TenantSaved"
+    ],
+    "TermsResult": [
+      "NotFound",
+      "OpenTermsRequestExists",
+      "OperationRefused",
+      "TermsRequestSaved",
+      "ValidationFailed",
+      "VersionConflict"
+    ],
+    "UnlockSignInResult": [
+      "OperationRefused",
+      "SignInUnlocked"
+    ],
+    "UpdateStaffUserResult": [
+      "NotFound",
+      "OperationRefused",
+      "StaffUserUpdated",
+      "ValidationFailed",
+      "VersionConflict"
+    ]
+  }
+};
+      export default result;
+    
