@@ -78,7 +78,7 @@ describe('the demo story: what a newcomer finds in the first ten minutes', () =>
         s.status === 'ACTIVE' && s.autoRenew && Date.parse(s.termEnd) > now && Date.parse(s.termEnd) < now + 7 * DAY,
     );
     expect(thisWeek).toHaveLength(1);
-    expect(thisWeek[0]!.scheduledChanges).toEqual({ quantity: 8, term: 'P1M', billingPlan: 'MONTHLY' });
+    expect(thisWeek[0]!.scheduledChanges).toEqual({ quantity: 8, term: 'P1M', billingPlan: 'MONTHLY', upgrade: null });
     expect(await t.app.db.read.countBy(SubscriptionChargeEntity, { chargeType: 'renew' })).toBeGreaterThanOrEqual(1);
     const open = await t.app.subscriptions.list(systemContext(t.clock, 'test'), { windowOpen: true }, 50);
     expect(open.subscriptions.length).toBeGreaterThanOrEqual(1);
