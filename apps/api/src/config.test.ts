@@ -36,6 +36,8 @@ describe('loadConfig', () => {
     expect(loadConfig({}).renewalScanIntervalMs).toBe(900_000);
     expect(loadConfig({ RENEWAL_SCAN_SECONDS: '60' }).renewalScanIntervalMs).toBe(60_000);
     expect(() => loadConfig({ RENEWAL_SCAN_SECONDS: '0' })).toThrow(/RENEWAL_SCAN_SECONDS/);
+    expect(loadConfig({ REMINDER_SCAN_SECONDS: '120' }).reminderScanIntervalMs).toBe(120_000);
+    expect(() => loadConfig({ REMINDER_SCAN_SECONDS: 'often' })).toThrow(/REMINDER_SCAN_SECONDS/);
   });
 
   it('rejects a port out of range', () => {

@@ -35,6 +35,8 @@ export interface Config {
   readonly provisioningDelayMs: number;
   /** How often the renewal job looks for subscriptions whose renewal day has come (15 minutes unless told). */
   readonly renewalScanIntervalMs: number;
+  /** How often the reminder job looks for windows closing, renewals and trial ends to tell of (15 minutes). */
+  readonly reminderScanIntervalMs: number;
   /** SMTP server URL (smtp://user:pass@host:port); none: mail is written to the local outbox only. */
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
@@ -126,6 +128,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const renewalScanText = env.RENEWAL_SCAN_SECONDS ?? '900';
   if (!/^\d+$/.test(renewalScanText) || Number(renewalScanText) < 1)
     problems.push(`RENEWAL_SCAN_SECONDS must be a whole number of seconds from 1, got "${renewalScanText}"`);
+  const reminderScanText = env.REMINDER_SCAN_SECONDS ?? '900';
+  if (!/^\d+$/.test(reminderScanText) || Number(reminderScanText) < 1)
+    problems.push(`REMINDER_SCAN_SECONDS must be a whole number of seconds from 1, got "${reminderScanText}"`);
   const smtpUrl = env.SMTP_URL || null;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
 
@@ -169,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     operationTimeoutMs: Number(timeoutText),
     provisioningDelayMs: Number(provisioningText) * 1000,
     renewalScanIntervalMs: Number(renewalScanText) * 1000,
+    reminderScanIntervalMs: Number(reminderScanText) * 1000,
     jobWorker: jobWorkerText !== 'false',
     smtpUrl,
     mailFrom: env.MAIL_FROM ?? 'NCE Marketplace <no-reply@marketplace.example>',

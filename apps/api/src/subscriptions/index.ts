@@ -67,7 +67,7 @@ export const subscriptionsModule: ApiModule = {
         subscriptions,
         repository,
         () => app.publicUrl,
-        config.renewalScanIntervalMs,
+        config.reminderScanIntervalMs,
       ),
     };
   },

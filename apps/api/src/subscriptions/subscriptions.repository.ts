@@ -411,10 +411,15 @@ export class SubscriptionsRepository {
     );
     const rows = await this.db.select<Record<string, unknown>>(
       `SELECT b.id, b.subscription_id, b.started_at, b.window_reminded_hours FROM subscription_seat_batch b
-       JOIN subscription s ON s.id = b.subscription_id
-       WHERE b.started_at > ? AND b.quantity > b.removed AND b.started_at >= s.term_start AND s.status = 'ACTIVE'
-         AND (${due.join(' OR ')}) ORDER BY b.started_at, b.id LIMIT ?`,
-      [new Date(now.getTime() - WINDOW_MS).toISOString(), ...hours.flatMap((t) => [startedBy(t), t]), limit],
+       ${this.outerFirst} subscription s ON s.id = b.subscription_id
+       WHERE b.started_at > ? AND b.started_at <= ? AND b.quantity > b.removed AND b.started_at >= s.term_start
+         AND s.status = 'ACTIVE' AND (${due.join(' OR ')}) ORDER BY b.started_at, b.id LIMIT ?`,
+      [
+        new Date(now.getTime() - WINDOW_MS).toISOString(),
+        startedBy(Math.max(...hours)),
+        ...hours.flatMap((t) => [startedBy(t), t]),
+        limit,
+      ],
     );
     return rows.map((row) => ({
       batchId: String(row.id),
@@ -439,10 +444,11 @@ export class SubscriptionsRepository {
     const due = days.map(() => `(term_end <= ? AND (${column} IS NULL OR ${column} > ?))`);
     const rows = await this.db.select<Record<string, unknown>>(
       `SELECT id, term_end, ${column} AS reminded FROM subscription
-       WHERE status = 'ACTIVE' AND term_end > ? AND trial = ?${kind === 'RENEWAL' ? ' AND auto_renew = ?' : ''}
+       WHERE status = 'ACTIVE' AND term_end > ? AND term_end <= ? AND trial = ?${kind === 'RENEWAL' ? ' AND auto_renew = ?' : ''}
          AND (${due.join(' OR ')}) ORDER BY term_end, id LIMIT ?`,
       [
         now.toISOString(),
+        endsBy(Math.max(...days)),
         this.flag(kind === 'TRIAL'),
         ...(kind === 'RENEWAL' ? [this.flag(true)] : []),
         ...days.flatMap((t) => [endsBy(t), t]),
@@ -610,9 +616,10 @@ export class SubscriptionsRepository {
   }
 
   /**
-   * A join that keeps the subscriptions the outer loop, read in the list's index order. SQLite's planner, whose
-   * statistics may predate the subscriptions, otherwise starts from the resellers and sorts every subscription
-   * (seconds at a million); its CROSS JOIN is a join it never reorders. PostgreSQL plans this itself.
+   * A join that keeps its left side the outer loop: the subscriptions of a list, read in its index order; the
+   * batches of a window's range of start times. SQLite's planner, whose statistics may predate the subscriptions,
+   * otherwise starts from the other side (a list page sorted every subscription: seconds at a million); its CROSS
+   * JOIN is a join it never reorders. PostgreSQL plans these itself.
    */
   private get outerFirst(): string {
     return this.db.kind === 'sqlite' ? 'CROSS JOIN' : 'JOIN';
