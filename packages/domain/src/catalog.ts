@@ -24,7 +24,7 @@ export const BILLING_PLAN_LABELS: Record<BillingPlan, string> = {
 /** Months a term lasts; perpetual software has no end. */
 export const TERM_MONTHS: Record<Term, number | null> = { P1M: 1, P1Y: 12, P3Y: 36, NONE: null };
 
-const BILLING_PLAN_MONTHS: Record<BillingPlan, number | null> = {
+export const BILLING_PLAN_MONTHS: Record<BillingPlan, number | null> = {
   MONTHLY: 1,
   ANNUAL: 12,
   TRIENNIAL: 36,

@@ -1,5 +1,5 @@
 import { addMonths, daysBetween } from './calendar.js';
-import { TERM_MONTHS, type BillingPlan, type Term } from './catalog.js';
+import { BILLING_PLAN_MONTHS, TERM_MONTHS, type BillingPlan, type Term } from './catalog.js';
 import { prorateDown, type Money } from './money.js';
 import type { SubscriptionState } from './subscriptions.js';
 import { allow, deny, fail, ok, type Outcome, type Verdict } from './verdict.js';
@@ -12,8 +12,6 @@ export function termEndOf(start: Date, term: Exclude<Term, 'NONE'>): Date {
   return addMonths(start, TERM_MONTHS[term]!);
 }
 
-const PLAN_MONTHS: Record<BillingPlan, number | null> = { MONTHLY: 1, ANNUAL: 12, TRIENNIAL: 36, ONE_TIME: null };
-
 /**
  * The billing period of a term that contains `at`: monthly, annual or the whole term (upfront), never past the
  * term end. What one seat's price pays for, and what added seats are prorated over (S4).
@@ -22,7 +20,7 @@ export function billingPeriodAt(
   term: { start: Date; end: Date; billingPlan: BillingPlan },
   at: Date,
 ): { start: Date; end: Date; days: number } {
-  const months = PLAN_MONTHS[term.billingPlan];
+  const months = BILLING_PLAN_MONTHS[term.billingPlan];
   let start = term.start;
   let end = term.end;
   if (months) {
