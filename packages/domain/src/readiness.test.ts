@@ -121,6 +121,20 @@ describe('purchase readiness', () => {
     ).toEqual(['QUANTITY_ABOVE_LIMIT', 'CREDIT_LIMIT_EXCEEDED']);
   });
 
+  it('S15, S16: a line whose end date no longer holds, and a trial of other than 25 seats, block the purchase', () => {
+    const lines = [
+      { title: 'E3', quantity: 10, endDateProblem: 'The subscription it was to end with has renewed.' },
+      { title: 'Business Basic Trial', quantity: 30, minQuantity: 25, maxQuantity: 25 },
+    ];
+    const readiness = purchaseReadiness({ ...ready, cart: { ...ready.cart, lines } });
+    expect(readiness.unmet.map((p) => p.code)).toEqual(['CART_LINE_END_DATE', 'QUANTITY_ABOVE_LIMIT']);
+    expect(readiness.unmet[0]).toMatchObject({
+      step: 'CART',
+      message: 'E3: The subscription it was to end with has renewed.',
+      fix: { kind: 'action' },
+    });
+  });
+
   it('names what an incomplete customer lacks', () => {
     const readiness = purchaseReadiness({
       ...ready,

@@ -33,7 +33,14 @@ export interface PurchaseContext {
   identifierChecks: PrePurchaseCheck[];
   cart: {
     priceSegment: PriceSegment | null;
-    lines: { title: string; quantity: number; minQuantity?: number; maxQuantity?: number }[];
+    lines: {
+      title: string;
+      quantity: number;
+      minQuantity?: number;
+      maxQuantity?: number;
+      /** S15: why the end date chosen for the line no longer holds (the subscription it ends with moved on). */
+      endDateProblem?: string | null;
+    }[];
     total: Money | null;
   };
   customer: null | { name: string; segment: CustomerSegment; missingFields: string[] };
@@ -93,6 +100,13 @@ export function purchaseReadiness(ctx: PurchaseContext): Readiness {
   for (const line of ctx.cart.lines) {
     const verdict = checkQuantity(line.quantity, { min: line.minQuantity, max: line.maxQuantity });
     if (!verdict.allowed) unmet.push(need('CART', verdict.code, `${line.title}: ${verdict.message}`, verdict.fix));
+    if (line.endDateProblem)
+      unmet.push(
+        need('CART', 'CART_LINE_END_DATE', `${line.title}: ${line.endDateProblem}`, {
+          kind: 'action',
+          label: 'Choose another end date',
+        }),
+      );
   }
 
   if (!ctx.customer) {

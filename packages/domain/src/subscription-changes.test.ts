@@ -7,6 +7,10 @@ import {
   canScheduleChanges,
   coTermFirstTerm,
   decideTrialConversion,
+  isTrialOffer,
+  monthAlignedEnd,
+  paidSkuOfTrial,
+  trialEndOf,
   decideUpgrade,
   monthEndOf,
   promotionCarriesInto,
@@ -111,6 +115,106 @@ describe('S15: co-terming', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('S15: co-terming a billing plan', () => {
+  const start = new Date('2026-11-28T10:00:00Z');
+
+  it('aligns to the last month end on or before a full term', () => {
+    expect(monthAlignedEnd(start, 'P1Y').toISOString()).toBe('2027-10-31T23:59:59.999Z');
+    expect(monthAlignedEnd(start, 'P1M').toISOString()).toBe('2026-11-30T23:59:59.999Z');
+    // A full term ending on a month's last day ends there: no month is lost.
+    expect(monthAlignedEnd(new Date('2026-01-31T23:59:59.999Z'), 'P1Y').toISOString()).toBe('2027-01-31T23:59:59.999Z');
+  });
+
+  it('charges monthly billing a full first month unless the term ends inside it', () => {
+    const unitPrice = money(3_000, 'USD');
+    const long = coTermFirstTerm({
+      start,
+      term: 'P1Y',
+      unitPrice,
+      billingPlan: 'MONTHLY',
+      endWith: { date: monthAlignedEnd(start, 'P1Y') },
+    });
+    expect(long).toMatchObject({ ok: true, value: { days: 30, fullDays: 30, unitCharge: unitPrice } });
+    const short = coTermFirstTerm({
+      start,
+      term: 'P1M',
+      unitPrice,
+      billingPlan: 'MONTHLY',
+      endWith: { date: monthAlignedEnd(start, 'P1M') },
+    });
+    // 28 Nov 10:00 → 30 Nov end of day: 3 days begun of the 30 a month from the 28th covers.
+    expect(short).toMatchObject({ ok: true, value: { days: 3, fullDays: 30, unitCharge: money(300, 'USD') } });
+  });
+
+  it('charges an upfront plan the days of its shortened term', () => {
+    const result = coTermFirstTerm({
+      start,
+      term: 'P1Y',
+      unitPrice: money(36_500, 'USD'),
+      billingPlan: 'ANNUAL',
+      endWith: { date: new Date('2027-05-27T10:00:00Z') },
+    });
+    expect(result).toMatchObject({ ok: true, value: { days: 180, fullDays: 365, unitCharge: money(18_000, 'USD') } });
+  });
+
+  it('never charges a first period more than a full one, nor for days it does not cover (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.constantFrom(
+          ['P1M', 'MONTHLY'] as const,
+          ['P1Y', 'MONTHLY'] as const,
+          ['P1Y', 'ANNUAL'] as const,
+          ['P3Y', 'ANNUAL'] as const,
+          ['P3Y', 'TRIENNIAL'] as const,
+        ),
+        fc.double({ min: 0.0001, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 50_000_000 }),
+        (from, [term, billingPlan], share, priceMinor) => {
+          const fullEnd = termEndOf(from, term);
+          const end = new Date(from.getTime() + Math.max(1, Math.floor((fullEnd.getTime() - from.getTime()) * share)));
+          const result = coTermFirstTerm({
+            start: from,
+            term,
+            billingPlan,
+            unitPrice: money(priceMinor, 'USD'),
+            endWith: { date: end },
+          });
+          expect(result.ok).toBe(true);
+          if (!result.ok) return;
+          const { days, fullDays, unitCharge, firstPeriodEnd } = result.value;
+          expect(firstPeriodEnd.getTime()).toBeLessThanOrEqual(end.getTime());
+          expect(days).toBe(Math.ceil((firstPeriodEnd.getTime() - from.getTime()) / DAY));
+          expect(days).toBeLessThanOrEqual(fullDays);
+          expect(unitCharge.amountMinor).toBe(Math.floor((priceMinor * days) / fullDays));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('S16: trial offers', () => {
+  it('knows a trial row by its tag and ends it 30 days after it starts', () => {
+    expect(isTrialOffer('Trial')).toBe(true);
+    expect(isTrialOffer('License;Trial')).toBe(true);
+    expect(isTrialOffer('License')).toBe(false);
+    expect(isTrialOffer('Trials and more')).toBe(false);
+    expect(trialEndOf(new Date('2026-11-28T10:00:00Z')).toISOString()).toBe('2026-12-28T10:00:00.000Z');
+  });
+
+  it('converts to the SKU named as the trial without "Trial", else the first paid SKU', () => {
+    const skus = [
+      { title: 'Business Basic Trial', trial: true },
+      { title: 'Business Premium', trial: false },
+      { title: 'Business Basic', trial: false },
+    ];
+    expect(paidSkuOfTrial('Business Basic Trial', skus)?.title).toBe('Business Basic');
+    expect(paidSkuOfTrial('Business Standard (Trial)', skus)?.title).toBe('Business Premium');
+    expect(paidSkuOfTrial('X Trial', [{ title: 'X Trial', trial: true }])).toBeNull();
   });
 });
 

@@ -140,16 +140,19 @@ export type CoTermCode = 'COTERM_MONTHLY_TARGET' | 'COTERM_TRIAL' | 'COTERM_DATE
 
 /**
  * S15: a new subscription may end with an existing one of the customer, or at a month end: its first term is
- * shortened to that date and charged for exactly the days it covers. Annual and three-year terms do not co-term
- * with a monthly subscription; trials do not co-term.
+ * shortened to that date. Its first billing period is charged for exactly the days it covers: the whole first term
+ * when the seat's price pays for the term (no `billingPlan`, or an upfront plan), else the first month or year, cut
+ * short when the term ends inside it. Annual and three-year terms do not co-term with a monthly subscription; trials
+ * do not co-term.
  */
 export function coTermFirstTerm(request: {
   start: Date;
   term: Exclude<Term, 'NONE'>;
   unitPrice: Money;
   endWith: { date: Date; term?: Exclude<Term, 'NONE'> };
+  billingPlan?: BillingPlan;
   trial?: boolean;
-}): Outcome<{ end: Date; days: number; fullDays: number; unitCharge: Money }, CoTermCode> {
+}): Outcome<{ end: Date; firstPeriodEnd: Date; days: number; fullDays: number; unitCharge: Money }, CoTermCode> {
   if (request.trial) return fail('COTERM_TRIAL', 'A trial cannot end with another subscription.');
   if (request.term !== 'P1M' && request.endWith.term === 'P1M')
     return fail('COTERM_MONTHLY_TARGET', 'An annual or three-year subscription cannot end with a monthly one.');
@@ -160,18 +163,57 @@ export function coTermFirstTerm(request: {
       'COTERM_DATE_INVALID',
       `The end date must fall after the start and by ${fullEnd.toISOString().slice(0, 10)}, the end of a full term.`,
     );
-  const fullDays = daysBetween(request.start, fullEnd);
-  const days = Math.ceil((end.getTime() - request.start.getTime()) / DAY);
-  return ok({ end, days, fullDays, unitCharge: prorateDown(request.unitPrice, days, fullDays) });
+  const months = request.billingPlan ? BILLING_PLAN_MONTHS[request.billingPlan] : null;
+  const periodEnd = months ? addMonths(request.start, months) : fullEnd;
+  const fullPeriodEnd = periodEnd.getTime() < fullEnd.getTime() ? periodEnd : fullEnd;
+  const firstPeriodEnd = end.getTime() < fullPeriodEnd.getTime() ? end : fullPeriodEnd;
+  const fullDays = daysBetween(request.start, fullPeriodEnd);
+  const days = Math.ceil((firstPeriodEnd.getTime() - request.start.getTime()) / DAY);
+  return ok({ end, firstPeriodEnd, days, fullDays, unitCharge: prorateDown(request.unitPrice, days, fullDays) });
 }
 
 /** The last instant of the calendar month `date` falls in (UTC), a co-term choice (S15). */
 export const monthEndOf = (date: Date): Date =>
   new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) - 1);
 
-// S16: a trial has 25 seats for 30 days, then converts to paid.
+/**
+ * S15: the calendar-month-aligned end of a term starting at `start`: the last month end on or before the end of a
+ * full term, so the first term is at most a full one.
+ */
+export function monthAlignedEnd(start: Date, term: Exclude<Term, 'NONE'>): Date {
+  const fullEnd = termEndOf(start, term);
+  const sameMonth = monthEndOf(fullEnd);
+  return sameMonth.getTime() <= fullEnd.getTime()
+    ? sameMonth
+    : new Date(Date.UTC(fullEnd.getUTCFullYear(), fullEnd.getUTCMonth(), 1) - 1);
+}
+
+// S16: a trial has 25 seats for 30 days, then converts to paid (annual term, monthly billing by default).
 export const TRIAL_SEATS = 25;
 export const TRIAL_DAYS = 30;
+export const TRIAL_CONVERTS_TO = { term: 'P1Y', billingPlan: 'MONTHLY' } as const;
+
+/** The end of a trial started at `start` (S16). */
+export const trialEndOf = (start: Date): Date => new Date(start.getTime() + TRIAL_DAYS * DAY);
+
+/** Whether a price-list row is a trial offer: Microsoft tags those rows "Trial" (S16). */
+export const isTrialOffer = (tags: string): boolean => /(^|[;,\s])trial($|[;,\s])/i.test(tags);
+
+/**
+ * S16: the paid SKU a trial converts to: the product's SKU titled as the trial without its "Trial" suffix, else
+ * the product's first SKU that is not a trial; null when the product sells none.
+ */
+export function paidSkuOfTrial<T extends { title: string; trial: boolean }>(
+  trialTitle: string,
+  skus: readonly T[],
+): T | null {
+  const base = trialTitle
+    .replace(/\s*\(?trial\)?\s*$/i, '')
+    .trim()
+    .toLowerCase();
+  const paid = skus.filter((s) => !s.trial);
+  return paid.find((s) => s.title.trim().toLowerCase() === base) ?? paid[0] ?? null;
+}
 
 export type TrialCode = 'TRIAL_CONVERSION_TOO_FEW';
 

@@ -1,3 +1,4 @@
+import { isTrialOffer } from '@nce/domain';
 import { encodeCursor } from '../platform/cursor.js';
 import { Money } from '../platform/money.types.js';
 import type { CatalogPage, PriceView, ProductView } from './catalog.service.js';
@@ -18,6 +19,7 @@ const toPrice = (v: PriceView): Price => ({
   effectiveStart: v.effectiveStart,
   effectiveEnd: v.effectiveEnd,
   changeIndicator: v.changeIndicator,
+  trial: isTrialOffer(v.tags),
 });
 
 export const toProduct = (view: ProductView): Product => ({

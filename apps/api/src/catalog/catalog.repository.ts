@@ -23,6 +23,7 @@ export const PRICE_ROW = rowSpec<PriceEntity>(PriceEntity, [
   ['unit_price_minor', 'unitPriceMinor', 'number'],
   ['erp_price_minor', 'erpPriceMinor', 'number'],
   ['change_indicator', 'changeIndicator', 'text'],
+  ['tags', 'tags', 'text'],
 ]);
 
 /** And of the price's SKU (`s`), after the price's columns. */

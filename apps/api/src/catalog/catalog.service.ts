@@ -28,6 +28,7 @@ export interface PriceView {
   unitPriceMinor: number;
   erpPriceMinor: number;
   changeIndicator: string;
+  tags: string;
 }
 
 export interface SkuView {

@@ -82,6 +82,11 @@ export class Price {
 
   @Field({ description: 'Microsoft’s change indicator of the row (e.g. Unchanged, Changed, Added).' })
   changeIndicator: string;
+
+  @Field({
+    description: 'A free trial: 25 seats for 30 days, then converted to the paid SKU unless auto-renew is turned off.',
+  })
+  trial: boolean;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -11,6 +11,7 @@ const PRICE_COLUMNS = {
   tier_max: 'pr.tier_max',
   effective_start: 'pr.effective_start',
   effective_end: 'pr.effective_end',
+  tags: 'pr.tags',
 } as const;
 
 /** What other contexts' SQL may read of a price row: what it costs, for whom, and when it is in effect. */

@@ -13,13 +13,31 @@ export interface SampleOptions {
   effectiveStart?: string;
 }
 
-const FAMILIES: { title: string; publisher?: string; monthly: number; perpetual?: boolean; variants: string[] }[] = [
-  { title: 'Microsoft 365 E3', monthly: 36, variants: ['', '(no Teams)', 'EEA (no Teams)', 'Unattended License'] },
+const FAMILIES: {
+  title: string;
+  publisher?: string;
+  monthly: number;
+  perpetual?: boolean;
+  /** Microsoft offers a free trial of the base product (a "<title> Trial" SKU, tagged Trial). */
+  trial?: boolean;
+  variants: string[];
+}[] = [
+  {
+    title: 'Microsoft 365 E3',
+    monthly: 36,
+    trial: true,
+    variants: ['', '(no Teams)', 'EEA (no Teams)', 'Unattended License'],
+  },
   { title: 'Microsoft 365 E5', monthly: 57, variants: ['', '(no Teams)', 'EEA (no Teams)', 'Security', 'Compliance'] },
   { title: 'Microsoft 365 F3', monthly: 8, variants: ['', '(no Teams)'] },
-  { title: 'Microsoft 365 Business Basic', monthly: 6, variants: ['', '(no Teams)', 'EEA (no Teams)'] },
-  { title: 'Microsoft 365 Business Standard', monthly: 12.5, variants: ['', '(no Teams)', 'EEA (no Teams)'] },
-  { title: 'Microsoft 365 Business Premium', monthly: 22, variants: ['', '(no Teams)', 'EEA (no Teams)'] },
+  { title: 'Microsoft 365 Business Basic', monthly: 6, trial: true, variants: ['', '(no Teams)', 'EEA (no Teams)'] },
+  {
+    title: 'Microsoft 365 Business Standard',
+    monthly: 12.5,
+    trial: true,
+    variants: ['', '(no Teams)', 'EEA (no Teams)'],
+  },
+  { title: 'Microsoft 365 Business Premium', monthly: 22, trial: true, variants: ['', '(no Teams)', 'EEA (no Teams)'] },
   { title: 'Microsoft 365 Apps for business', monthly: 8.25, variants: ['', 'Extra Storage'] },
   { title: 'Microsoft 365 Apps for enterprise', monthly: 12, variants: ['', 'Device'] },
   { title: 'Microsoft 365 Copilot', monthly: 30, variants: ['', 'Business', 'Chat'] },
@@ -189,6 +207,38 @@ export function* samplePriceListLines(options: SampleOptions = {}): Generator<st
               yield line.map(csvField).join(',');
               rows += 1;
             }
+          }
+        }
+      }
+      if (family.trial && edition === 0) {
+        // S16: the trial offer of the base product: 25 seats free for a month, no other term or plan.
+        const skuTitle = `${title} Trial`;
+        for (const segment of SEGMENTS) {
+          for (const market of MARKETS) {
+            const line = [
+              'Unchanged',
+              title,
+              productId(productIndex),
+              String(skuCount + 1).padStart(4, '0'),
+              skuTitle,
+              'Microsoft Corporation',
+              `${skuTitle}: free for 30 days, 25 users; converts to paid at its end unless auto-renew is off`,
+              'Licenses',
+              'P1M',
+              'Monthly',
+              market.market,
+              market.currency,
+              cents(0),
+              '0',
+              '',
+              `${start}T00:00:00.0000000Z`,
+              '',
+              'Trial',
+              cents(0),
+              segment.segment,
+            ];
+            yield line.map(csvField).join(',');
+            rows += 1;
           }
         }
       }

@@ -29,6 +29,7 @@ export const CART_LINE_ROW = rowSpec<CartLineView>(CartLineEntity, [
   ['price_id', 'priceId', 'number'],
   ['quantity', 'quantity', 'number'],
   ['unit_price_minor', 'unitPriceMinor', 'number'],
+  ['end_with', 'endWith', 'optionalText'],
 ]);
 export const OFFER_ROW = rowSpec<CartLineView>(CATALOG_OFFERS, [
   ['product_id', 'productId', 'text'],
@@ -40,6 +41,7 @@ export const OFFER_ROW = rowSpec<CartLineView>(CATALOG_OFFERS, [
   ['segment', 'segment', 'text'],
   ['currency', 'currency', 'text'],
   ['tier_max', 'maxQuantity', 'optionalNumber'],
+  ['tags', 'tags', 'text'],
 ]);
 
 const CART_SELECT = CART_ROW.columns.map(([column]) => column).join(', ');
@@ -51,6 +53,7 @@ export interface PriceInEffect {
   currency: string;
   unitPriceMinor: number;
   tierMax: number | null;
+  tags: string;
 }
 
 /** The cart's tables (cart, cart_line) and what the cart reads of the catalog, resellers and customers. */
@@ -61,7 +64,7 @@ export class CartRepository {
   async priceInEffect(ctx: RequestContext, priceId: number, day: string): Promise<PriceInEffect | null> {
     const [row] = await this.db.query<Record<string, unknown>>(
       ctx,
-      `SELECT pr.segment, pr.currency, pr.unit_price_minor, pr.tier_max FROM ${CATALOG_PRICES} pr WHERE pr.price_id = ? AND pr.effective_start <= ? AND (pr.effective_end IS NULL OR pr.effective_end >= ?)`,
+      `SELECT pr.segment, pr.currency, pr.unit_price_minor, pr.tier_max, pr.tags FROM ${CATALOG_PRICES} pr WHERE pr.price_id = ? AND pr.effective_start <= ? AND (pr.effective_end IS NULL OR pr.effective_end >= ?)`,
       [priceId, day, day],
     );
     return row
@@ -70,18 +73,19 @@ export class CartRepository {
           currency: String(row.currency),
           unitPriceMinor: Number(row.unit_price_minor),
           tierMax: row.tier_max === null ? null : Number(row.tier_max),
+          tags: String(row.tags),
         }
       : null;
   }
 
-  /** The highest quantity a price allows; null when it has no bound or no longer exists. */
-  async tierMax(ctx: RequestContext, priceId: number): Promise<number | null> {
-    const [row] = await this.db.query<{ tier_max: number | null }>(
+  /** The highest quantity a price allows (null: no bound, or no price) and its tags. */
+  async limitsOf(ctx: RequestContext, priceId: number): Promise<{ tierMax: number | null; tags: string }> {
+    const [row] = await this.db.query<{ tier_max: number | null; tags: string }>(
       ctx,
-      `SELECT pr.tier_max FROM ${CATALOG_PRICES} pr WHERE pr.price_id = ?`,
+      `SELECT pr.tier_max, pr.tags FROM ${CATALOG_PRICES} pr WHERE pr.price_id = ?`,
       [priceId],
     );
-    return row?.tier_max == null ? null : Number(row.tier_max);
+    return { tierMax: row?.tier_max == null ? null : Number(row.tier_max), tags: row?.tags ?? '' };
   }
 
   /**
@@ -185,17 +189,26 @@ export class CartRepository {
     return tx.transaction.findOneBy(CartLineEntity, { id: lineId, cartId });
   }
 
-  async addLine(tx: Transactional, cartId: string, priceId: number, unitPriceMinor: number, at: string): Promise<void> {
+  async addLine(
+    tx: Transactional,
+    cartId: string,
+    line: { priceId: number; quantity: number; unitPriceMinor: number; at: string },
+  ): Promise<void> {
     await insertRows(tx.transaction, 'cart_line', [
       {
         id: randomUUID(),
         cart_id: cartId,
-        price_id: priceId,
-        quantity: 1,
-        unit_price_minor: unitPriceMinor,
-        added_at: at,
+        price_id: line.priceId,
+        quantity: line.quantity,
+        unit_price_minor: line.unitPriceMinor,
+        added_at: line.at,
+        end_with: null,
       },
     ]);
+  }
+
+  async setLineEnd(tx: Transactional, lineId: string, endWith: string | null): Promise<void> {
+    await this.db.query(tx, 'UPDATE cart_line SET end_with = ? WHERE id = ?', [endWith, lineId]);
   }
 
   async setLinePrice(tx: Transactional, lineId: string, unitPriceMinor: number): Promise<void> {

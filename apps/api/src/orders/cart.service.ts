@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import {
   cartSegmentFits,
+  coTermFirstTerm,
   nextCartState,
   checkQuantity,
+  isTrialOffer,
+  money,
+  monthAlignedEnd,
   priceSegmentFor,
+  termEndOf,
+  trialEndOf,
+  TRIAL_SEATS,
   type BillingPlan,
   type PriceSegment,
   type Term,
@@ -34,7 +41,45 @@ export interface CartLineView {
   /** Today's catalog price; null when the price row is no longer in effect. */
   currentUnitPriceMinor: number | null;
   maxQuantity: number | null;
+  /** The price row's tags (a trial offer is tagged Trial). */
+  tags: string;
+  /** S16: a free trial, 25 seats for 30 days. */
+  trial: boolean;
+  /** S15: what the first term ends with: null (a full term), MONTH_END, or a subscription id. */
+  endWith: string | null;
+  /** The first term's end when it is not a full term; null for a full term or perpetual software. */
+  termEnd: string | null;
+  /** What one seat costs at Buy: today's price, for the days of a shortened first period (S15). */
+  firstUnitChargeMinor: number;
+  /** Why the end chosen no longer holds (e.g. the subscription it ends with renewed); null when it holds. */
+  endDateProblem: string | null;
 }
+
+/** A subscription of the cart's customer a new line may end with (S15), as the subscriptions context gives it. */
+export interface CoTermTarget {
+  subscriptionId: string;
+  title: string;
+  term: Exclude<Term, 'NONE'>;
+  termEnd: string;
+}
+
+/** The customer's active subscriptions a line may end with; registered by the subscriptions context. */
+export type CoTermTargets = (ctx: RequestContext, customerId: string, now: Date) => Promise<CoTermTarget[]>;
+
+/** What a line's first term can end with, each with its end and its charge at Buy (or why it cannot). */
+export interface LineEndOption {
+  kind: 'FULL_TERM' | 'MONTH_END' | 'SUBSCRIPTION';
+  subscriptionId: string | null;
+  label: string;
+  termEnd: string;
+  firstUnitChargeMinor: number;
+  /** The line's seats, what the charge at Buy is for. */
+  quantity: number;
+  currency: string;
+  problem: string | null;
+}
+
+export const MONTH_END = 'MONTH_END';
 
 export interface CartView {
   cart: CartEntity;
@@ -47,6 +92,8 @@ const refused = (code: string, message: string, field?: string) =>
 
 /** R4: add one unit, change quantities in the cart, one segment and one currency per cart, bound to a customer. */
 export class CartService {
+  private coTermTargets: CoTermTargets = async () => [];
+
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
@@ -54,10 +101,15 @@ export class CartService {
     private readonly carts: CartRepository,
   ) {}
 
+  /** Where the cart finds the customer's subscriptions a line may end with (S15). */
+  useCoTermTargets(targets: CoTermTargets): void {
+    this.coTermTargets = targets;
+  }
+
   async view(ctx: RequestContext, resellerId: string): Promise<CartView | null> {
     actingFor(ctx, resellerId, Permission.OrdersManage);
     const cart = await this.carts.openCartOf(ctx, resellerId);
-    return cart ? { cart, lines: await this.lines(ctx, cart.id) } : null;
+    return cart ? { cart, lines: await this.lines(ctx, cart) } : null;
   }
 
   async add(ctx: RequestContext, resellerId: string, priceId: number): Promise<Result<CartView>> {
@@ -85,12 +137,22 @@ export class CartService {
         if (!fits.allowed) return refused(fits.code, fits.message);
       }
       const existing = await this.carts.lineForPrice(tx, cart.id, priceId);
+      const trial = isTrialOffer(price.tags);
+      // S16: a trial is for 25 seats, once.
+      if (trial && existing)
+        return refused('TRIAL_SEATS_FIXED', `A trial is for ${TRIAL_SEATS} seats and is in the cart already.`);
       const before = existing?.quantity ?? 0;
-      const quantity = before + 1;
+      const quantity = trial ? TRIAL_SEATS : before + 1;
       const limit = checkQuantity(quantity, { max: price.tierMax ?? undefined });
       if (!limit.allowed) return refused(limit.code, limit.message, 'quantity');
       if (existing) await this.carts.setLineQuantity(tx, existing.id, quantity);
-      else await this.carts.addLine(tx, cart.id, priceId, price.unitPriceMinor, this.clock.now().toISOString());
+      else
+        await this.carts.addLine(tx, cart.id, {
+          priceId,
+          quantity,
+          unitPriceMinor: price.unitPriceMinor,
+          at: this.clock.now().toISOString(),
+        });
       const touched = await this.touch(tx, cart, { priceSegment: price.segment, currency: price.currency });
       await this.audit.record(tx, {
         operation: 'cart.add',
@@ -98,7 +160,7 @@ export class CartService {
         entityId: cart.id,
         changes: { [`price ${priceId}`]: { before, after: quantity } },
       });
-      return ok({ cart: touched, lines: await this.lines(tx, cart.id) });
+      return ok({ cart: touched, lines: await this.lines(tx, cart) });
     });
   }
 
@@ -113,7 +175,13 @@ export class CartService {
       const cart = await this.carts.openCartOf(tx, resellerId);
       const line = cart ? await this.carts.line(tx, cart.id, lineId) : null;
       if (!cart || !line) return refused('CART_LINE_NOT_FOUND', 'That line is not in the cart.');
-      const max = await this.carts.tierMax(tx, line.priceId);
+      const { tierMax: max, tags } = await this.carts.limitsOf(tx, line.priceId);
+      if (isTrialOffer(tags) && quantity !== TRIAL_SEATS)
+        return refused(
+          'TRIAL_SEATS_FIXED',
+          `A trial is for ${TRIAL_SEATS} seats; buy the paid SKU for another number, or convert the trial later.`,
+          'quantity',
+        );
       const verdict = checkQuantity(quantity, { max: max ?? undefined });
       if (!verdict.allowed) return refused(verdict.code, verdict.message, 'quantity');
       await this.carts.setLineQuantity(tx, line.id, quantity);
@@ -124,7 +192,7 @@ export class CartService {
         entityId: cart.id,
         changes: { [`line ${line.id}`]: { before: line.quantity, after: quantity } },
       });
-      return ok({ cart: touched, lines: await this.lines(tx, cart.id) });
+      return ok({ cart: touched, lines: await this.lines(tx, cart) });
     });
   }
 
@@ -142,8 +210,97 @@ export class CartService {
         entityId: cart.id,
         changes: { [`line ${line.id}`]: { before: line.quantity, after: 0 } },
       });
-      return ok({ cart: touched, lines: await this.lines(tx, cart.id) });
+      return ok({ cart: touched, lines: await this.lines(tx, cart) });
     });
+  }
+
+  /**
+   * S15: what a line's first term ends with: a full term (null), the last month end before it (MONTH_END), or an
+   * active subscription of the cart's customer. Refused when the choice does not hold for the line.
+   */
+  async setLineEnd(
+    ctx: RequestContext,
+    resellerId: string,
+    lineId: string,
+    endWith: string | null,
+  ): Promise<Result<CartView>> {
+    const actor = actingFor(ctx, resellerId, Permission.OrdersManage);
+    return this.db.transaction(actor, async (tx) => {
+      const cart = await this.carts.openCartOf(tx, resellerId);
+      const lines = cart ? await this.lines(tx, cart) : [];
+      const line = lines.find((l) => l.id === lineId);
+      if (!cart || !line) return refused('CART_LINE_NOT_FOUND', 'That line is not in the cart.');
+      if (endWith !== null) {
+        const options = await this.endOptionsOf(tx, cart, line);
+        const chosen = options.find((o) => (o.kind === 'MONTH_END' ? MONTH_END : o.subscriptionId) === endWith);
+        if (!chosen)
+          return refused(
+            'END_DATE_NOT_OFFERED',
+            cart.customerId
+              ? 'That end date is not one this line can take: choose the end of a month or an active subscription of the customer.'
+              : 'Choose the customer first: a line ends with one of its subscriptions.',
+            'endWith',
+          );
+        if (chosen.problem) return refused('END_DATE_NOT_ALLOWED', chosen.problem, 'endWith');
+      }
+      await this.carts.setLineEnd(tx, line.id, endWith);
+      const touched = await this.touch(tx, cart, {});
+      await this.audit.record(tx, {
+        operation: 'cart.setLineEnd',
+        entityType: 'Cart',
+        entityId: cart.id,
+        changes: { [`line ${line.id} ends with`]: { before: line.endWith, after: endWith } },
+      });
+      return ok({ cart: touched, lines: await this.lines(tx, touched) });
+    });
+  }
+
+  /** S15: the ends a line's first term can take, each with its end date and charge at Buy, or why not. */
+  async endOptions(ctx: RequestContext, resellerId: string, lineId: string): Promise<Result<LineEndOption[]>> {
+    actingFor(ctx, resellerId, Permission.OrdersManage);
+    const cart = await this.carts.openCartOf(ctx, resellerId);
+    const line = cart ? (await this.lines(ctx, cart)).find((l) => l.id === lineId) : undefined;
+    if (!cart || !line) return refused('CART_LINE_NOT_FOUND', 'That line is not in the cart.');
+    return ok(await this.endOptionsOf(ctx, cart, line));
+  }
+
+  private async endOptionsOf(ctx: RequestContext, cart: CartEntity, line: CartLineView): Promise<LineEndOption[]> {
+    if (line.term === 'NONE' || line.trial) return [];
+    const now = this.clock.now();
+    const term = line.term;
+    const unit = line.currentUnitPriceMinor ?? line.unitPriceMinor;
+    const option = (
+      kind: LineEndOption['kind'],
+      subscriptionId: string | null,
+      label: string,
+      end: Date,
+      targetTerm?: Exclude<Term, 'NONE'>,
+    ): LineEndOption => {
+      const first = coTermFirstTerm({
+        start: now,
+        term,
+        billingPlan: line.billingPlan,
+        unitPrice: money(unit, line.currency),
+        endWith: { date: end, term: targetTerm },
+      });
+      return {
+        kind,
+        subscriptionId,
+        label,
+        termEnd: end.toISOString(),
+        firstUnitChargeMinor: first.ok ? first.value.unitCharge.amountMinor : unit,
+        quantity: line.quantity,
+        currency: line.currency,
+        problem: first.ok ? null : first.message,
+      };
+    };
+    const full = termEndOf(now, term);
+    const targets = cart.customerId ? await this.coTermTargets(ctx, cart.customerId, now) : [];
+    return [
+      option('FULL_TERM', null, `A full term, to ${full.toISOString().slice(0, 10)}`, full),
+      option('MONTH_END', null, 'The end of a calendar month', monthAlignedEnd(now, term)),
+      ...targets.map((t) => option('SUBSCRIPTION', t.subscriptionId, `With ${t.title}`, new Date(t.termEnd), t.term)),
+    ];
   }
 
   /** R5: the customer the cart is for; its segment must fit the cart's prices (R3, R20). */
@@ -164,7 +321,7 @@ export class CartService {
         entityId: cart.id,
         changes: { customerId: { before: cart.customerId, after: customerId } },
       });
-      return ok({ cart: touched, lines: await this.lines(tx, cart.id) });
+      return ok({ cart: touched, lines: await this.lines(tx, touched) });
     });
   }
 
@@ -234,7 +391,35 @@ export class CartService {
     return next;
   }
 
-  private lines(ctx: RequestContext, cartId: string): Promise<CartLineView[]> {
-    return this.carts.lines(ctx, cartId, isoDate(this.clock.now()));
+  /** The cart's lines, each with its first term's end and charge at Buy as of now (S15, S16). */
+  private async lines(ctx: RequestContext, cart: CartEntity): Promise<CartLineView[]> {
+    const now = this.clock.now();
+    const lines = await this.carts.lines(ctx, cart.id, isoDate(now));
+    const coTerming = lines.some((l) => l.endWith && l.endWith !== MONTH_END);
+    const targets = coTerming && cart.customerId ? await this.coTermTargets(ctx, cart.customerId, now) : [];
+    return lines.map((line) => {
+      const unit = line.currentUnitPriceMinor ?? line.unitPriceMinor;
+      const trial = isTrialOffer(line.tags);
+      const full = { ...line, trial, termEnd: null, firstUnitChargeMinor: unit, endDateProblem: null };
+      if (trial) return { ...full, termEnd: trialEndOf(now).toISOString() };
+      if (line.term === 'NONE' || !line.endWith) return full;
+      const target = line.endWith === MONTH_END ? null : targets.find((t) => t.subscriptionId === line.endWith);
+      if (line.endWith !== MONTH_END && !target)
+        return {
+          ...full,
+          endDateProblem: 'The subscription it was to end with is no longer active for this customer.',
+        };
+      const end = target ? new Date(target.termEnd) : monthAlignedEnd(now, line.term);
+      const first = coTermFirstTerm({
+        start: now,
+        term: line.term,
+        billingPlan: line.billingPlan,
+        unitPrice: money(unit, line.currency),
+        endWith: { date: end, term: target?.term },
+      });
+      return first.ok
+        ? { ...full, termEnd: end.toISOString(), firstUnitChargeMinor: first.value.unitCharge.amountMinor }
+        : { ...full, endDateProblem: first.message };
+    });
   }
 }

@@ -58,6 +58,13 @@ export class CartLineEntity {
 
   @Column({ name: 'added_at', type: 'varchar', length: 30 })
   addedAt: string;
+
+  /**
+   * S15: what the line's first term ends with: null for a full term, MONTH_END for the last month end before it,
+   * or the id of a subscription of the customer to end with.
+   */
+  @Column({ name: 'end_with', type: 'varchar', length: 36, nullable: true })
+  endWith: string | null;
 }
 
 /** R18: a placed order, with its sales order number. */
@@ -162,6 +169,10 @@ export class OrderLineEntity {
 
   @Column({ name: 'subscription_id', type: 'varchar', length: 64, nullable: true })
   subscriptionId: string | null;
+
+  /** S15, S16: the first term's end when it is not a full term (co-termed, or a trial's 30 days); else null. */
+  @Column({ name: 'term_end', type: 'varchar', length: 30, nullable: true })
+  termEnd: string | null;
 
   /** Seats returned so far (R24); never more than `quantity`. */
   @Column({ name: 'returned_quantity', type: 'integer', default: 0 })

@@ -12,6 +12,7 @@ import { PurchaseRepository } from './purchase.repository.js';
 import { PurchaseService } from './purchase.service.js';
 import type DataLoader from 'dataloader';
 import { OrdersRepository } from './orders.repository.js';
+import { LineEndDates1732660000000 } from './1732660000000-line-end-dates.js';
 
 declare module '../loaders.js' {
   interface Loaders {
@@ -35,6 +36,7 @@ export const ordersModule: ApiModule = {
   name: 'orders',
   auditNames: { Order: ORDER_NAMES },
   entities: [CartEntity, CartLineEntity, SalesOrderEntity, OrderLineEntity, OrderEventEntity],
+  migrations: [LineEndDates1732660000000],
   resolvers: [OrderResolver],
   services: (app) => {
     const { config, db, clock, audit, jobs, partnerCenter, resellers, terms, tenants, customers, mail } = app;
@@ -84,3 +86,4 @@ export { OrderMovedConcurrently, type OrderStatusWriter } from './order-status.j
 export type { OrderQueryService, OrderRow } from './order-query.service.js';
 export type { OrderLineEntity, SalesOrderEntity } from './entities.js';
 export type { ProvisionedLine } from './provisioning.service.js';
+export type { CoTermTarget } from './cart.service.js';

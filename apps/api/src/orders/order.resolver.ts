@@ -6,14 +6,18 @@ import { Permission, RequirePermission } from '../platform/permissions.js';
 import { toUnion } from '../platform/result-union.js';
 import { Code, Cursor, ShortText } from '../platform/text.types.js';
 import { ORDER_SORTS, type OrderSortKey } from './order-query.service.js';
+import { MONTH_END } from './cart.service.js';
 import {
   BUY_FAILURES,
   BuyInput,
   BuyRefused,
   BuyResult,
   Cart,
+  CartLineEndOption,
   CartRefused,
   CartResult,
+  LineEndEnum,
+  type LineEnd,
   EmailSent,
   Order,
   OrderConnection,
@@ -60,6 +64,35 @@ export class OrderResolver {
     @Ctx() ctx: Context,
   ): Promise<typeof CartResult> {
     return toUnion(await ctx.app.carts.remove(ctx, resellerId, lineId), Cart.of, CartRefused.from);
+  }
+
+  @RequirePermission(Permission.OrdersManage)
+  @Query(() => [CartLineEndOption], {
+    description: 'The ends a cart line’s first term can take (co-terming), each with its end date and cost at Buy.',
+  })
+  async cartLineEndOptions(
+    @Arg('resellerId', () => ID) resellerId: string,
+    @Arg('lineId', () => ID) lineId: string,
+    @Ctx() ctx: Context,
+  ): Promise<CartLineEndOption[]> {
+    const options = await ctx.app.carts.endOptions(ctx, resellerId, lineId);
+    return options.ok ? options.value.map(CartLineEndOption.of) : [];
+  }
+
+  @RequirePermission(Permission.OrdersManage)
+  @Mutation(() => CartResult, {
+    description:
+      'Chooses what a line’s first term ends with: a full term, the end of a month, or a subscription of the cart’s customer.',
+  })
+  async setCartLineEnd(
+    @Arg('resellerId', () => ID) resellerId: string,
+    @Arg('lineId', () => ID) lineId: string,
+    @Arg('endWith', () => LineEndEnum) endWith: LineEnd,
+    @Arg('subscriptionId', () => ID, { nullable: true }) subscriptionId: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<typeof CartResult> {
+    const value = endWith === 'FULL_TERM' ? null : endWith === 'MONTH_END' ? MONTH_END : (subscriptionId ?? '');
+    return toUnion(await ctx.app.carts.setLineEnd(ctx, resellerId, lineId, value), Cart.of, CartRefused.from);
   }
 
   @RequirePermission(Permission.OrdersManage)

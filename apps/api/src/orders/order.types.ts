@@ -1,6 +1,6 @@
 import type { BillingPlan, Prerequisite as DomainPrerequisite, Readiness, Term } from '@nce/domain';
 import { SafeIntResolver } from 'graphql-scalars';
-import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../platform/page-info.types.js';
 import { BusinessError, Fix } from '../platform/business-error.js';
 import { BillingPlanEnum, TermEnum } from '../platform/graphql-enums.js';
@@ -9,11 +9,19 @@ import { Code } from '../platform/text.types.js';
 import { sortEnum } from '../platform/list-sort.js';
 import { toFix } from '../platform/common.types.js';
 import { detailsOf, type Failure } from '../platform/result.js';
-import type { CartView } from './cart.service.js';
+import { MONTH_END, type CartView, type LineEndOption } from './cart.service.js';
 import { ORDER_SORTS, type ListedOrder } from './order-query.service.js';
 import type { Bought, NotReady, PricesChanged as PriceChanges } from './purchase.service.js';
 
 const money = (amountMinor: number, currency: string) => Money.of({ amountMinor, currency });
+
+export const LineEndEnum = { FULL_TERM: 'FULL_TERM', MONTH_END: 'MONTH_END', SUBSCRIPTION: 'SUBSCRIPTION' } as const;
+export type LineEnd = keyof typeof LineEndEnum;
+registerEnumType(LineEndEnum, {
+  name: 'LineEnd',
+  description:
+    'What a new subscription’s first term ends with: a full term, the last month end before it, or an existing subscription of the customer (its first term is shortened and prorated).',
+});
 
 export const OrderSortEnum = sortEnum(
   'OrderSort',
@@ -56,8 +64,61 @@ export class CartLine {
   })
   currentUnitPrice: Money | null;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'What the line costs at Buy: a shortened first period is prorated.' })
   lineTotal: Money;
+
+  @Field({ description: 'A free trial: 25 seats for 30 days.' })
+  trial: boolean;
+
+  @Field(() => LineEndEnum)
+  endWith: LineEnd;
+
+  @Field(() => ID, { nullable: true, description: 'The subscription the first term ends with, when it does.' })
+  endWithSubscriptionId: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'When the first term ends, if not after a full term (ISO 8601); null for a full term.',
+  })
+  termEnd: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the chosen end no longer holds (Buy is blocked until another is chosen).',
+  })
+  endDateProblem: string | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'An end a cart line’s first term can take, with what it costs.' })
+export class CartLineEndOption {
+  @Field(() => LineEndEnum)
+  kind: LineEnd;
+
+  @Field(() => ID, { nullable: true })
+  subscriptionId: string | null;
+
+  @Field()
+  label: string;
+
+  @Field({ description: 'When the first term would end (ISO 8601).' })
+  termEnd: string;
+
+  @Field(() => Money, { description: 'What the line would cost at Buy with this end.' })
+  lineTotal: Money;
+
+  @Field(() => String, { nullable: true, description: 'Why this end cannot be chosen; null when it can.' })
+  problem: string | null;
+
+  static of(this: void, option: LineEndOption): CartLineEndOption {
+    return {
+      kind: option.kind,
+      subscriptionId: option.subscriptionId,
+      label: option.label,
+      termEnd: option.termEnd,
+      lineTotal: money(option.firstUnitChargeMinor * option.quantity, option.currency),
+      problem: option.problem,
+    };
+  }
 }
 
 @ObjectType({ simpleResolvers: true, description: 'The reseller’s cart.' })
@@ -96,7 +157,9 @@ export class Cart {
       ...l,
       unitPrice: money(l.unitPriceMinor, l.currency),
       currentUnitPrice: l.currentUnitPriceMinor === null ? null : money(l.currentUnitPriceMinor, l.currency),
-      lineTotal: money(l.unitPriceMinor * l.quantity, l.currency),
+      lineTotal: money(l.firstUnitChargeMinor * l.quantity, l.currency),
+      endWith: (!l.endWith ? 'FULL_TERM' : l.endWith === MONTH_END ? 'MONTH_END' : 'SUBSCRIPTION') as LineEnd,
+      endWithSubscriptionId: l.endWith && l.endWith !== MONTH_END ? l.endWith : null,
     }));
     return Object.assign(new Cart(), {
       id: view.cart.id,
@@ -105,7 +168,7 @@ export class Cart {
       lines,
       total: view.cart.currency
         ? money(
-            view.lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0),
+            view.lines.reduce((sum, l) => sum + l.firstUnitChargeMinor * l.quantity, 0),
             currency,
           )
         : null,

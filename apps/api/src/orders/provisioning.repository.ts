@@ -31,6 +31,9 @@ export interface LineToProvision {
   billingPlan: BillingPlan;
   quantity: number;
   unitPriceMinor: number;
+  lineTotalMinor: number;
+  /** The first term's end when it is not a full term (S15, S16). */
+  termEnd: string | null;
   subscriptionId: string | null;
 }
 
@@ -64,6 +67,8 @@ export const PROVISIONED_LINE_ROW = rowSpec<LineToProvision>(OrderLineEntity, [
   ['billing_plan', 'billingPlan', 'text'],
   ['quantity', 'quantity', 'number'],
   ['unit_price_minor', 'unitPriceMinor', 'number'],
+  ['line_total_minor', 'lineTotalMinor', 'number'],
+  ['term_end', 'termEnd', 'optionalText'],
   ['subscription_id', 'subscriptionId', 'optionalText'],
 ]);
 

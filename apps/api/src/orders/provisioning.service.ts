@@ -126,6 +126,7 @@ export class ProvisioningService {
         term: line.term,
         billingPlan: line.billingPlan,
         quantity: line.quantity,
+        customTermEndDate: line.termEnd,
         reference: `${orderId}:${line.lineNumber}`,
       });
       await this.db.transaction(this.system, async (tx, m) => {

@@ -66,6 +66,8 @@ export interface NewOrderLine {
   quantity: number;
   unitPriceMinor: number;
   lineTotalMinor: number;
+  /** The first term's end when it is not a full term (S15, S16). */
+  termEnd: string | null;
 }
 
 /** Buy's writes (sales_order, order_line, the first order_event, SO numbers) and the facts it decides on. */
@@ -174,6 +176,7 @@ export class PurchaseRepository {
         quantity: line.quantity,
         unit_price_minor: line.unitPriceMinor,
         line_total_minor: line.lineTotalMinor,
+        term_end: line.termEnd,
         subscription_id: null,
         returned_quantity: 0,
         status: 'PENDING',

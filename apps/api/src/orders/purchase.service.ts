@@ -8,6 +8,7 @@ import {
   formatMoney,
   formatSalesOrderNumber,
   purchaseReadiness,
+  TRIAL_SEATS,
   type Money,
   type PaymentMethod,
   type Prerequisite,
@@ -281,10 +282,11 @@ export class PurchaseService {
       updatedAt: at,
       version: 1,
     };
+    // S15: a co-termed line is charged for the days of its shortened first period (the price was checked above).
     const lines = view.lines.map((line, i) => ({
       line,
       lineNumber: i + 1,
-      lineTotalMinor: line.unitPriceMinor * line.quantity,
+      lineTotalMinor: line.firstUnitChargeMinor * line.quantity,
     }));
     const event = {
       at,
@@ -294,7 +296,12 @@ export class PurchaseService {
     await this.purchases.insert(
       tx,
       order,
-      lines.map(({ line, lineNumber, lineTotalMinor }) => ({ ...line, lineNumber, lineTotalMinor })),
+      lines.map(({ line, lineNumber, lineTotalMinor }) => ({
+        ...line,
+        lineNumber,
+        lineTotalMinor,
+        termEnd: line.termEnd,
+      })),
       event,
     );
     await this.jobs.enqueue(
@@ -370,7 +377,7 @@ export class PurchaseService {
     const currency = view?.cart.currency ?? null;
     const total = currency
       ? {
-          amountMinor: lines.reduce((sum, l) => sum + (l.currentUnitPriceMinor ?? l.unitPriceMinor) * l.quantity, 0),
+          amountMinor: lines.reduce((sum, l) => sum + l.firstUnitChargeMinor * l.quantity, 0),
           currency,
         }
       : null;
@@ -403,7 +410,13 @@ export class PurchaseService {
       identifierChecks: checks.checks,
       cart: {
         priceSegment: view?.cart.priceSegment ?? null,
-        lines: lines.map((l) => ({ title: l.skuTitle, quantity: l.quantity, maxQuantity: l.maxQuantity ?? undefined })),
+        lines: lines.map((l) => ({
+          title: l.skuTitle,
+          quantity: l.quantity,
+          minQuantity: l.trial ? TRIAL_SEATS : undefined,
+          maxQuantity: l.trial ? TRIAL_SEATS : (l.maxQuantity ?? undefined),
+          endDateProblem: l.endDateProblem,
+        })),
         total,
       },
       customer: customer ? { name: customer.companyName, segment: customer.segment, missingFields: [] } : null,

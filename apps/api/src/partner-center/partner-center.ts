@@ -55,6 +55,8 @@ export interface PartnerCenter {
     term: string;
     billingPlan: string;
     quantity: number;
+    /** S15, S16: the first term's end when it is not a full term (`customTermEndDate` of the cart line). */
+    customTermEndDate?: string | null;
     reference: string;
   }): Promise<{ subscriptionId: string }>;
   /**
@@ -82,6 +84,9 @@ export interface SubscriptionTransition {
   toCatalogItemId: string;
   quantity: number;
   transitionType: 'transition_only';
+  /** The term and billing after the transition (a trial's conversion chooses them). */
+  termDuration?: string;
+  billingCycle?: string;
 }
 
 /** The whole subscription resource as a change sends it. */

@@ -45,6 +45,7 @@ export const subscriptionsModule: ApiModule = {
     const repository = new SubscriptionsRepository(db);
     const subscriptions = new SubscriptionService(db, clock, audit, partnerCenter, terms, repository);
     provisioning.onLineProvisioned((tx, line) => subscriptions.open(tx, line));
+    app.carts.useCoTermTargets((ctx, customerId, now) => repository.coTermTargets(ctx, customerId, now));
     return {
       subscriptions,
       renewals: new RenewalService(

@@ -216,8 +216,8 @@ export class RenewalService {
       const eventId = await this.subscriptions.appendEvent(tx, {
         subscriptionId: s.id,
         at: now.toISOString(),
-        kind: 'RENEWED',
-        message: `Renewed for ${next.term} to ${end.toISOString().slice(0, 10)}: ${next.quantity} seat(s) at ${formatMoney(money(unitPriceMinor, s.currency))}${price ? '' : ' (the price list has no price for the new term; the last price was kept)'}${applied ? `; scheduled changes applied (${applied})` : ''}.`,
+        kind: s.trial ? 'TRIAL_CONVERTED' : 'RENEWED',
+        message: `${s.trial ? `Trial converted to paid, ${next.skuTitle}` : 'Renewed'} for ${next.term} to ${end.toISOString().slice(0, 10)}: ${next.quantity} seat(s) at ${formatMoney(money(unitPriceMinor, s.currency))}${price ? '' : ' (the price list has no price for the new term; the last price was kept)'}${applied ? `; scheduled changes applied (${applied})` : ''}.`,
         actorEmail: null,
         idempotencyKey: null,
         requestHash: null,
@@ -227,7 +227,8 @@ export class RenewalService {
           id: randomUUID(),
           subscriptionId: s.id,
           resellerId: s.resellerId,
-          chargeType: 'renew',
+          // S16: a trial's renewal is its conversion to paid.
+          chargeType: s.trial ? 'convert' : 'renew',
           quantity: next.quantity,
           unitPriceMinor,
           amountMinor: amount.amountMinor,

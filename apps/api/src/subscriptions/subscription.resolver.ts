@@ -245,6 +245,20 @@ export class SubscriptionResolver {
 
   @RequirePermission(SubscriptionPermission.Manage)
   @Mutation(() => SubscriptionChangeResult, {
+    description:
+      'Converts a trial to paid now, with at least 25 seats (fewer are scheduled for the trial’s end instead).',
+  })
+  async convertTrial(
+    @Arg('id', () => ID) id: string,
+    @Arg('quantity', () => Int) quantity: number,
+    @Arg('input', () => SubscriptionChangeInput) input: SubscriptionChangeInput,
+    @Ctx() ctx: Context,
+  ): Promise<typeof SubscriptionChangeResult> {
+    return this.answer(ctx, await ctx.app.subscriptions.convertTrial(ctx, id, quantity, input));
+  }
+
+  @RequirePermission(SubscriptionPermission.Manage)
+  @Mutation(() => SubscriptionChangeResult, {
     description: 'Removes seats still inside their 7-day window, newest first, for a prorated refund.',
   })
   async removeSubscriptionSeats(

@@ -20,6 +20,12 @@ import {
   termEndOf,
   isUpgrade,
   upgradeProductTitles,
+  decideTrialConversion,
+  isTrialOffer,
+  paidSkuOfTrial,
+  trialEndOf,
+  TRIAL_CONVERTS_TO,
+  TRIAL_SEATS,
   type BillingPlan,
   type Money,
   type SeatBatch,
@@ -116,7 +122,13 @@ interface Plan {
   /** Whether Partner Center is told (every change but scheduling is; scheduling is too, as instructions). */
   partner: boolean;
   /** An upgrade now goes to Partner Center as a transition, not as a change of the resource. */
-  transition?: { productId: string; skuId: string };
+  transition?: {
+    productId: string;
+    skuId: string;
+    quantity?: number;
+    term?: Exclude<Term, 'NONE'>;
+    billingPlan?: BillingPlan;
+  };
 }
 
 type Refusal = { ok: false; failure: Failure };
@@ -141,16 +153,23 @@ export class SubscriptionService {
     private readonly subscriptions: SubscriptionsRepository,
   ) {}
 
-  /** S1: opens the subscription of a line Partner Center provisioned, in the transaction recording the line. */
+  /**
+   * S1: opens the subscription of a line Partner Center provisioned, in the transaction recording the line. A
+   * co-termed line ends on the date it was bought to end with (S15); a trial runs 30 days and is scheduled to
+   * convert to the product's paid SKU, 25 seats on an annual term billed monthly, unless changed (S16).
+   */
   async open(tx: Transactional, line: ProvisionedLine): Promise<void> {
     if (line.term === 'NONE') return;
     if (await this.subscriptions.byOrderLine(tx, line.lineId)) return;
     const now = this.clock.now();
     const at = now.toISOString();
     const term = line.term;
-    const end = termEndOf(now, term);
+    const price = await this.subscriptions.segmentOfPrice(tx, line.priceId);
+    const segment = price?.segment ?? 'COMMERCIAL';
+    const trial = isTrialOffer(price?.tags ?? '');
+    const end = trial ? trialEndOf(now) : line.termEnd ? new Date(line.termEnd) : termEndOf(now, term);
     const period = billingPeriodAt({ start: now, end, billingPlan: line.billingPlan }, now);
-    const segment = await this.subscriptions.segmentOfPrice(tx, line.priceId);
+    const conversion = trial ? await this.trialConversion(tx, { ...line, segment }) : null;
     const id = randomUUID();
     await this.subscriptions.insert(
       tx,
@@ -168,7 +187,7 @@ export class SubscriptionService {
         productTitle: line.productTitle,
         skuId: line.skuId,
         skuTitle: line.skuTitle,
-        segment: segment ?? 'COMMERCIAL',
+        segment,
         currency: line.currency,
         term,
         billingPlan: line.billingPlan,
@@ -177,11 +196,12 @@ export class SubscriptionService {
         paymentMethod: line.paymentMethod,
         status: 'ACTIVE',
         statusSince: at,
-        autoRenew: true,
-        trial: false,
+        // A trial with nothing to convert to ends at its end.
+        autoRenew: !trial || conversion !== null,
+        trial,
         termStart: at,
         termEnd: end.toISOString(),
-        scheduledChanges: null,
+        scheduledChanges: conversion,
         changeCount: 0,
         renewalRemindedDays: null,
         trialRemindedDays: null,
@@ -196,7 +216,8 @@ export class SubscriptionService {
         quantity: line.quantity,
         removed: 0,
         startedAt: at,
-        unitPaidMinor: line.unitPriceMinor,
+        // What each seat paid at Buy: a co-termed first period costs less than a full one (S15).
+        unitPaidMinor: Math.round(line.lineTotalMinor / line.quantity),
         paidDays: period.days,
       },
       {
@@ -206,7 +227,7 @@ export class SubscriptionService {
         chargeType: 'new',
         quantity: line.quantity,
         unitPriceMinor: line.unitPriceMinor,
-        amountMinor: line.unitPriceMinor * line.quantity,
+        amountMinor: line.lineTotalMinor,
         currency: line.currency,
         chargeStart: at,
         chargeEnd: period.end.toISOString(),
@@ -218,7 +239,9 @@ export class SubscriptionService {
         subscriptionId: id,
         at,
         kind: 'PROVISIONED',
-        message: `${line.quantity} seat(s) provisioned; the term ends ${end.toISOString().slice(0, 10)} and renews automatically.`,
+        message: trial
+          ? `Trial of ${line.quantity} seat(s) provisioned; it ends ${end.toISOString().slice(0, 10)} and then ${conversion ? `converts to ${describeChanges(conversion)}` : 'converts to paid'} unless auto-renew is turned off.`
+          : `${line.quantity} seat(s) provisioned; the term ends ${end.toISOString().slice(0, 10)}${line.termEnd ? ' (co-termed)' : ''} and renews automatically.`,
         actorEmail: null,
         idempotencyKey: null,
         requestHash: null,
@@ -361,12 +384,13 @@ export class SubscriptionService {
       if (s.autoRenew === on) return refused('NOTHING_TO_CHANGE', `Auto-renew is already ${on ? 'on' : 'off'}.`);
       return ok<Plan>({
         kind: on ? 'AUTO_RENEW_ON' : 'AUTO_RENEW_OFF',
-        fields: on ? { autoRenew: true } : { autoRenew: false, scheduledChanges: null },
+        // A trial keeps what it converts to: turning auto-renew back on converts it again (S16).
+        fields: on ? { autoRenew: true } : { autoRenew: false, scheduledChanges: s.trial ? s.scheduledChanges : null },
         amountMinor: 0,
         message: on
           ? 'Auto-renew turned on: the subscription renews at its term end.'
           : `Auto-renew turned off: the subscription ends on ${s.termEnd.slice(0, 10)}.`,
-        changes: { autoRenew: { before: s.autoRenew, after: on }, ...(on ? {} : wiped(s)) },
+        changes: { autoRenew: { before: s.autoRenew, after: on }, ...(on || s.trial ? {} : wiped(s)) },
         partner: true,
       });
     });
@@ -384,9 +408,16 @@ export class SubscriptionService {
   ): Promise<Result<Changed>> {
     if (asked?.term === 'NONE') return refused('TERM_INVALID', 'The next term is P1M, P1Y or P3Y.');
     const current = await this.subscriptions.byId(ctx, id);
-    // An upgrade scheduled for the renewal stays: seats, term and billing are scheduled beside it.
+    // An upgrade scheduled for the renewal stays: seats, term and billing are scheduled beside it. What a trial
+    // converts to stays too, but for what is asked (S16).
+    const kept = current?.trial ? current.scheduledChanges : null;
     const changes = asked
-      ? ({ ...asked, upgrade: current?.scheduledChanges?.upgrade ?? null } as ScheduledChanges)
+      ? ({
+          quantity: asked.quantity ?? kept?.quantity ?? null,
+          term: asked.term ?? kept?.term ?? null,
+          billingPlan: asked.billingPlan ?? kept?.billingPlan ?? null,
+          upgrade: current?.scheduledChanges?.upgrade ?? null,
+        } as ScheduledChanges)
       : null;
     let price: RenewalPrice | null = null;
     if (current && changes) {
@@ -400,6 +431,12 @@ export class SubscriptionService {
       );
       if (!verdict.allowed) return refused(verdict.code, verdict.message, verdict.fix);
       if (!changes) {
+        if (s.trial)
+          return refused(
+            'TRIAL_CONVERTS',
+            'A trial converts to paid at its end; turn auto-renew off to let it end instead.',
+            { kind: 'action', label: 'Turn auto-renew off' },
+          );
         if (!s.scheduledChanges) return refused('NOTHING_TO_CHANGE', 'No changes are scheduled for the next term.');
         return ok<Plan>({
           kind: 'SCHEDULE_CLEARED',
@@ -626,6 +663,111 @@ export class SubscriptionService {
     });
   }
 
+  /**
+   * S16: converts a trial to paid now, with at least 25 seats (fewer are scheduled for the trial's end instead):
+   * the paid SKU's term starts now at the current price list's price, with a new 7-day window and a `convert`
+   * charge. The term and billing scheduled for the conversion are kept.
+   */
+  async convertTrial(
+    ctx: RequestContext,
+    id: string,
+    quantity: number,
+    request: ChangeRequest,
+  ): Promise<Result<Changed>> {
+    const current = await this.subscriptions.byId(ctx, id);
+    const next = current
+      ? nextTermOf({ ...current, scheduledChanges: { ...current.scheduledChanges, quantity } })
+      : null;
+    const price =
+      current && next && Number.isSafeInteger(quantity) && quantity > 0
+        ? await this.subscriptions.priceFor(ctx, { ...current, ...next }, this.clock.now())
+        : null;
+    return this.change(ctx, id, 'CONVERT_TRIAL', { quantity }, request, (s, _batches, now) => {
+      if (!s.trial) return refused('NOT_A_TRIAL', 'Only a trial converts to paid.');
+      if (s.status !== 'ACTIVE') return notActive(s);
+      if (!s.scheduledChanges?.upgrade)
+        return refused(
+          'NO_PAID_SKU',
+          `The price list sells no paid SKU of ${s.productTitle} for this trial to become.`,
+        );
+      const seats = checkQuantity(quantity);
+      if (!seats.allowed) return refused('SEAT_QUANTITY_INVALID', seats.message);
+      const decided = decideTrialConversion(quantity, now, new Date(s.termEnd));
+      if (!decided.ok) return refused(decided.code, decided.message, decided.fix);
+      if (!next || !price)
+        return refused(
+          'CONVERSION_NOT_PRICED',
+          `The current price list has no ${next?.term ?? 'paid'} price for ${quantity} seat(s) of ${next?.skuTitle ?? s.skuTitle}.`,
+        );
+      const end = termEndOf(now, next.term);
+      const period = billingPeriodAt({ start: now, end, billingPlan: next.billingPlan }, now);
+      const amountMinor = price.unitPriceMinor * quantity;
+      return ok<Plan>({
+        kind: 'TRIAL_CONVERTED',
+        fields: {
+          trial: false,
+          term: next.term,
+          billingPlan: next.billingPlan,
+          quantity,
+          productId: next.productId,
+          productTitle: next.productTitle,
+          skuId: next.skuId,
+          skuTitle: next.skuTitle,
+          priceId: price.priceId,
+          unitPriceMinor: price.unitPriceMinor,
+          termStart: now.toISOString(),
+          termEnd: end.toISOString(),
+          scheduledChanges: null,
+          renewalRemindedDays: null,
+        },
+        addBatch: {
+          kind: 'PURCHASE',
+          quantity,
+          removed: 0,
+          startedAt: now.toISOString(),
+          unitPaidMinor: price.unitPriceMinor,
+          paidDays: period.days,
+        },
+        charges: [{ type: 'convert', quantity, unitPriceMinor: price.unitPriceMinor, amountMinor, end: period.end }],
+        amountMinor,
+        message: `Trial converted to paid: ${quantity} seat(s) of ${next.skuTitle}, ${next.term} billed ${next.billingPlan.toLowerCase()}, to ${end.toISOString().slice(0, 10)}, at ${formatMoney(money(price.unitPriceMinor, s.currency))} a seat.`,
+        changes: {
+          trial: { before: true, after: false },
+          sku: { before: s.skuTitle, after: next.skuTitle },
+          quantity: { before: s.quantity, after: quantity },
+        },
+        partner: true,
+        transition: {
+          productId: next.productId,
+          skuId: next.skuId,
+          quantity,
+          term: next.term,
+          billingPlan: next.billingPlan,
+        },
+      });
+    });
+  }
+
+  /** S16: what a trial converts to at its end by default: 25 seats of the product's paid SKU, annual, monthly. */
+  private async trialConversion(
+    tx: Transactional,
+    line: ProvisionedLine & { segment: string },
+  ): Promise<ScheduledChanges | null> {
+    const skus = await this.subscriptions.skusOfProduct(tx, {
+      productId: line.productId,
+      segment: line.segment,
+      currency: line.currency,
+      ...TRIAL_CONVERTS_TO,
+    });
+    const paid = paidSkuOfTrial(line.skuTitle, skus);
+    if (!paid) return null;
+    return {
+      quantity: TRIAL_SEATS,
+      ...TRIAL_CONVERTS_TO,
+      upgrade: { productId: line.productId, productTitle: line.productTitle, skuId: paid.skuId, skuTitle: paid.title },
+    };
+  }
+
   /** S14: suspends the users' access; billing goes on, auto-renew turns off and scheduled changes go. */
   suspend(ctx: RequestContext, id: string, request: ChangeRequest): Promise<Result<Changed>> {
     return this.change(ctx, id, 'SUSPEND', {}, request, (s, _batches, now) => {
@@ -722,8 +864,10 @@ export class SubscriptionService {
                 tenantId: s.tenantId,
                 subscriptionId: s.partnerSubscriptionId,
                 toCatalogItemId: `${plan.transition.productId}:${plan.transition.skuId}`,
-                quantity: s.quantity,
+                quantity: plan.transition.quantity ?? s.quantity,
                 transitionType: 'transition_only',
+                termDuration: plan.transition.term ?? s.term,
+                billingCycle: (plan.transition.billingPlan ?? s.billingPlan).toLowerCase(),
               })
             : await this.partnerCenter.patchSubscription(this.patchOf({ ...s, ...plan.fields } as SubscriptionEntity))
         ).etag;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PriceSegment, SubscriptionState } from '@nce/domain';
+import { isTrialOffer, type PriceSegment, type SubscriptionState } from '@nce/domain';
 import { CATALOG_OFFERS, CATALOG_PRICES } from '../catalog/published.js';
 import { CUSTOMERS } from '../customers/published.js';
 import type { Database } from '../db/database.js';
@@ -7,6 +7,7 @@ import { aliasedSelectOf, insertRows, readNamed, rowSpec, updateReturning } from
 import { updateAtVersion } from '../db/versioned.js';
 import { containsPattern, encodeKeyset, keysetAfter, type KeyOrder } from '../platform/cursor.js';
 import type { SortColumns } from '../platform/list-sort.js';
+import type { CoTermTarget } from '../orders/index.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { nextPosition } from '../platform/sequence.js';
 import { RESELLERS } from '../resellers/published.js';
@@ -254,7 +255,7 @@ export class SubscriptionsRepository {
       tx.transaction,
       `UPDATE subscription SET term_start = ?, term_end = ?, quantity = ?, term = ?, billing_plan = ?, unit_price_minor = ?,
          price_id = ?, status_since = ?, updated_at = ?, product_id = ?, product_title = ?, sku_id = ?, sku_title = ?,
-         scheduled_changes = NULL, renewal_reminded_days = NULL, version = version + 1
+         scheduled_changes = NULL, renewal_reminded_days = NULL, trial = ?, version = version + 1
        WHERE id = ? AND version = ? RETURNING id`,
       [
         term.termStart,
@@ -270,6 +271,8 @@ export class SubscriptionsRepository {
         term.productTitle,
         term.skuId,
         term.skuTitle,
+        // S16: a trial's renewal is its conversion to paid.
+        this.flag(false),
         s.id,
         s.version,
       ],
@@ -287,7 +290,7 @@ export class SubscriptionsRepository {
     const rows = await this.db.select<Record<string, unknown>>(
       `SELECT e.message, s.sku_title, s.partner_subscription_id, c.company_name
        FROM subscription s JOIN subscription_event e ON e.subscription_id = s.id JOIN ${CUSTOMERS} c ON c.id = s.customer_id
-       WHERE s.reseller_id = ? AND e.kind = 'RENEWED' AND e.at >= ? AND e.at < ? ORDER BY e.at, s.id LIMIT ?`,
+       WHERE s.reseller_id = ? AND e.kind IN ('RENEWED', 'TRIAL_CONVERTED') AND e.at >= ? AND e.at < ? ORDER BY e.at, s.id LIMIT ?`,
       [resellerId, from, before, limit],
     );
     return rows.map((row) => ({
@@ -302,7 +305,7 @@ export class SubscriptionsRepository {
   async countRenewedBetween(resellerId: string, from: string, before: string): Promise<number> {
     const [row] = await this.db.select<{ n: number }>(
       `SELECT COUNT(*) AS n FROM subscription s JOIN subscription_event e ON e.subscription_id = s.id
-       WHERE s.reseller_id = ? AND e.kind = 'RENEWED' AND e.at >= ? AND e.at < ?`,
+       WHERE s.reseller_id = ? AND e.kind IN ('RENEWED', 'TRIAL_CONVERTED') AND e.at >= ? AND e.at < ?`,
       [resellerId, from, before],
     );
     return Number(row?.n ?? 0);
@@ -567,14 +570,56 @@ export class SubscriptionsRepository {
     }));
   }
 
-  /** The segment a price row is for (a subscription keeps it, to price its renewals); null when it is gone. */
-  async segmentOfPrice(ctx: RequestContext, priceId: number): Promise<PriceSegment | null> {
-    const [row] = await this.db.query<{ segment: string }>(
+  /**
+   * The segment a price row is for (a subscription keeps it, to price its renewals) and its tags (a trial's are
+   * "Trial"); null when it is gone.
+   */
+  async segmentOfPrice(ctx: RequestContext, priceId: number): Promise<{ segment: PriceSegment; tags: string } | null> {
+    const [row] = await this.db.query<{ segment: string; tags: string }>(
       ctx,
-      `SELECT pr.segment FROM ${CATALOG_PRICES} pr WHERE pr.price_id = ?`,
+      `SELECT pr.segment, pr.tags FROM ${CATALOG_PRICES} pr WHERE pr.price_id = ?`,
       [priceId],
     );
-    return row ? (row.segment as PriceSegment) : null;
+    return row ? { segment: row.segment as PriceSegment, tags: String(row.tags) } : null;
+  }
+
+  /**
+   * S16: the SKUs of a product sold for a term and billing in a segment and currency, with whether each is a trial:
+   * what a trial of the product can convert to.
+   */
+  async skusOfProduct(
+    ctx: RequestContext,
+    offer: { productId: string; segment: string; currency: string; term: string; billingPlan: string },
+  ): Promise<{ skuId: string; title: string; trial: boolean }[]> {
+    const rows = await this.db.query<{ sku_id: string; sku_title: string; tags: string }>(
+      ctx,
+      `SELECT DISTINCT o.sku_id, o.sku_title, o.tags FROM ${CATALOG_OFFERS} o
+       WHERE o.product_id = ? AND o.segment = ? AND o.currency = ? AND o.term = ? AND o.billing_plan = ?
+       ORDER BY o.sku_id LIMIT 100`,
+      [offer.productId, offer.segment, offer.currency, offer.term, offer.billingPlan],
+    );
+    return rows.map((r) => ({
+      skuId: String(r.sku_id),
+      title: String(r.sku_title),
+      trial: isTrialOffer(String(r.tags)),
+    }));
+  }
+
+  /** S15: a customer's active paid subscriptions still running at `at`, what a new one may end with. */
+  async coTermTargets(ctx: RequestContext, customerId: string, at: Date): Promise<CoTermTarget[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      ctx,
+      `SELECT id, sku_title, partner_subscription_id, term, term_end FROM subscription
+       WHERE customer_id = ? AND status = 'ACTIVE' AND trial = ? AND term_end > ?
+       ORDER BY term_end, id LIMIT 50`,
+      [customerId, this.flag(false), at.toISOString()],
+    );
+    return rows.map((r) => ({
+      subscriptionId: String(r.id),
+      title: `${String(r.sku_title)} (${String(r.term)}, ends ${String(r.term_end).slice(0, 10)})`,
+      term: r.term as CoTermTarget['term'],
+      termEnd: String(r.term_end),
+    }));
   }
 
   /** The catalog's price for a next term (S3): in effect at `at`, for the seats held; null when none is. */
