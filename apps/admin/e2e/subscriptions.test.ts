@@ -10,26 +10,37 @@ describe('subscriptions in the browser: seats and their windows, cancellation, s
   let resellerId: string;
   const subscriptions: Record<'seats' | 'cancel' | 'renew', string> = { seats: '', cancel: '', renew: '' };
 
-  /** Buys `quantity` seats of the first Commercial price of `term` for Contoso Pharmacy and waits for provisioning. */
-  async function provisionedSubscription(key: string, term: 'P1Y' | 'P1M', quantity: number): Promise<string> {
+  type PriceRow = { id: string; term: string; billingPlan: string; trial: boolean; skuTitle?: string };
+
+  /** The first Commercial price of a term and billing plan (a trial's when `trial`), with its SKU's title. */
+  async function firstPrice(term: 'P1Y' | 'P1M', billingPlan: 'MONTHLY' | 'ANNUAL', trial = false): Promise<PriceRow> {
     const prices = await gql(
       reseller,
       stack.url,
-      `{ catalogProducts(filter: { segment: COMMERCIAL, terms: [${term}], billingPlans: [MONTHLY] }, first: 1) { edges { node { skus { prices { id term billingPlan } } } } } }`,
+      `{ catalogProducts(filter: { segment: COMMERCIAL, terms: [${term}], billingPlans: [${billingPlan}]${trial ? ', search: "Trial"' : ''} }, first: 5) { edges { node { skus { title prices { id term billingPlan trial } } } } } }`,
     );
-    const price = prices.catalogProducts.edges[0].node.skus
-      .flatMap((s: { prices: { id: string; term: string; billingPlan: string }[] }) => s.prices)
-      .find((p: { term: string; billingPlan: string }) => p.term === term && p.billingPlan === 'MONTHLY');
+    for (const edge of prices.catalogProducts.edges)
+      for (const sku of edge.node.skus as { title: string; prices: PriceRow[] }[])
+        for (const price of sku.prices)
+          if (price.term === term && price.billingPlan === billingPlan && price.trial === trial)
+            return { ...price, skuTitle: sku.title };
+    throw new Error(`no ${term} ${billingPlan} price${trial ? ' of a trial' : ''}`);
+  }
+
+  /** Puts `quantity` of a price in the cart for Contoso Pharmacy; answers the line's id. */
+  async function cartFor(priceId: string, quantity: number): Promise<string> {
     const cart = await gql(
       reseller,
       stack.url,
-      `mutation { addToCart(resellerId: "${resellerId}", priceId: ${Number(price.id)}) { ... on Cart { lines { id } } } }`,
+      `mutation { addToCart(resellerId: "${resellerId}", priceId: ${Number(priceId)}) { ... on Cart { lines { id quantity } } } }`,
     );
-    await gql(
-      reseller,
-      stack.url,
-      `mutation { setCartQuantity(resellerId: "${resellerId}", lineId: "${cart.addToCart.lines[0].id}", quantity: ${quantity}) { __typename } }`,
-    );
+    const lineId = cart.addToCart.lines[0].id as string;
+    if (quantity !== cart.addToCart.lines[0].quantity)
+      await gql(
+        reseller,
+        stack.url,
+        `mutation { setCartQuantity(resellerId: "${resellerId}", lineId: "${lineId}", quantity: ${quantity}) { __typename } }`,
+      );
     const customer = (
       await gql(reseller, stack.url, '{ customers(search: "Contoso Pharmacy", first: 1) { nodes { id } } }')
     ).customers.nodes[0].id;
@@ -38,6 +49,12 @@ describe('subscriptions in the browser: seats and their windows, cancellation, s
       stack.url,
       `mutation { bindCartCustomer(resellerId: "${resellerId}", customerId: "${customer}") { __typename } }`,
     );
+    return lineId;
+  }
+
+  /** Buys `quantity` seats of the first Commercial price of `term` for Contoso Pharmacy and waits for provisioning. */
+  async function provisionedSubscription(key: string, term: 'P1Y' | 'P1M', quantity: number, trial = false) {
+    await cartFor((await firstPrice(term, 'MONTHLY', trial)).id, quantity);
     const order = (
       await gql(
         reseller,
@@ -45,15 +62,20 @@ describe('subscriptions in the browser: seats and their windows, cancellation, s
         `mutation { buy(resellerId: "${resellerId}", input: { idempotencyKey: "${key}" }) { ... on OrderPlaced { order { id } } } }`,
       )
     ).buy.order;
+    return bought(order.id as string);
+  }
+
+  /** Waits for an order to be provisioned; answers its subscription. */
+  async function bought(orderId: string): Promise<string> {
     // Set-up runs in beforeAll, where expect.poll is not available: wait by hand.
     for (let tries = 0; ; tries += 1) {
-      const status = (await gql(reseller, stack.url, `{ order(id: "${order.id}") { status } }`)).order.status;
+      const status = (await gql(reseller, stack.url, `{ order(id: "${orderId}") { status } }`)).order.status;
       if (status === 'PROVISIONED') break;
-      if (tries > 100) throw new Error(`order ${order.id} is ${status}, not provisioned`);
+      if (tries > 100) throw new Error(`order ${orderId} is ${status}, not provisioned`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const listed = await gql(reseller, stack.url, '{ subscriptions(first: 100) { nodes { id orderId } } }');
-    return listed.subscriptions.nodes.find((s: { orderId: string }) => s.orderId === order.id).id;
+    return listed.subscriptions.nodes.find((s: { orderId: string }) => s.orderId === orderId).id;
   }
 
   const seats = (page: Page) => page.getByTestId('subscription-seats');
@@ -139,6 +161,31 @@ describe('subscriptions in the browser: seats and their windows, cancellation, s
       .waitFor();
   });
 
+  it('buys a free trial, shows when it ends and what it becomes, and converts it to paid now', async () => {
+    const id = await provisionedSubscription('e2e-subscription-trial', 'P1M', 25, true);
+    await reseller.goto(`${stack.url}/subscriptions/${id}`);
+    const card = reseller.getByLabel('Trial');
+    await card.getByText(/Free until .*: 25 seats, which cannot change during the trial/).waitFor();
+    await card.getByText(/Then it converts to 25 paid seats of/).waitFor();
+    await reseller.getByText('Conversion at the trial’s end').waitFor();
+    await card.getByLabel('Paid seats now').fill('30');
+    await card.getByRole('button', { name: 'Convert to paid now' }).click();
+    await confirmDialog(reseller)
+      .getByText(/An annual term starts today at .* a seat/)
+      .waitFor();
+    await confirmDialog(reseller).getByRole('button', { name: 'Convert now' }).click();
+    await reseller
+      .getByTestId('change-outcome')
+      .getByText(/Charged \$/)
+      .waitFor();
+    await expect.poll(() => seats(reseller).innerText()).toBe('30 seats');
+    await reseller
+      .getByLabel('History')
+      .getByText(/Trial converted to paid: 30 seat\(s\)/)
+      .waitFor();
+    expect(await reseller.getByLabel('Trial').count()).toBe(0);
+  });
+
   it('lets a reseller user turn renewal reminders off, and keeps the choice', async () => {
     await reseller.goto(`${stack.url}/account`);
     const emails = reseller.getByLabel('Emails');
@@ -163,6 +210,53 @@ describe('subscriptions in the browser: seats and their windows, cancellation, s
     await outcome.getByText(/No seats are inside their 7-day window/).waitFor();
     await outcome.getByText(/Turn auto-renew off/).waitFor();
     expect(await seats(reseller).innerText()).toBe('3 seats');
+  });
+
+  it('co-terms a new line with a subscription of the customer, showing the prorated first term before Buy', async () => {
+    const price = await firstPrice('P1Y', 'ANNUAL');
+    const lineId = await cartFor(price.id, 2);
+    const options = (
+      await gql(
+        reseller,
+        stack.url,
+        `{ cartLineEndOptions(resellerId: "${resellerId}", lineId: "${lineId}") { kind subscriptionId termEnd lineTotal { formatted } } }`,
+      )
+    ).cartLineEndOptions as {
+      kind: string;
+      subscriptionId: string | null;
+      termEnd: string;
+      lineTotal: { formatted: string };
+    }[];
+    const withSeats = options.find((o) => o.subscriptionId === subscriptions.seats)!;
+    const full = options.find((o) => o.kind === 'FULL_TERM')!;
+    expect(withSeats.lineTotal.formatted).not.toBe(full.lineTotal.formatted);
+
+    await reseller.goto(`${stack.url}/purchase`);
+    await expect.poll(() => reseller.getByTestId('cart-total').innerText()).toBe(`Total ${full.lineTotal.formatted}`);
+    await reseller.getByLabel(`End of the first term of ${price.skuTitle}`).click();
+    // The customer's monthly subscription cannot be chosen for an annual line: it is shown with why.
+    await reseller
+      .getByRole('option', { name: /cannot end with a monthly one/ })
+      .first()
+      .waitFor();
+    await reseller
+      .getByRole('option', { name: new RegExp(`ends ${withSeats.termEnd.slice(0, 10)}\\)`) })
+      .first()
+      .click();
+    await reseller
+      .getByText(`First term to ${withSeats.termEnd.slice(0, 10)}, charged for the days it covers`, { exact: false })
+      .waitFor();
+    await expect
+      .poll(() => reseller.getByTestId('cart-total').innerText())
+      .toBe(`Total ${withSeats.lineTotal.formatted}`);
+
+    const buy = reseller.getByRole('button', { name: 'Buy', exact: true });
+    await expect.poll(() => buy.isEnabled()).toBe(true);
+    await buy.click();
+    await reseller.waitForURL(/\/orders\/[\w-]+$/);
+    const id = await bought(new URL(reseller.url()).pathname.split('/').at(-1)!);
+    const s = (await gql(reseller, stack.url, `{ subscription(id: "${id}") { termEnd quantity } }`)).subscription;
+    expect(s).toEqual({ termEnd: withSeats.termEnd, quantity: 2 });
   });
 
   it('renews at the term end with the scheduled change applied, and opens a new window', async () => {

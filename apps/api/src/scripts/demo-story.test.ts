@@ -84,6 +84,24 @@ describe('the demo story: what a newcomer finds in the first ten minutes', () =>
     expect(open.subscriptions.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('S15, S16: leaves a trial converting in a few weeks and an order co-termed with a subscription', async () => {
+    const subscriptions = await t.app.db.read.find(SubscriptionEntity);
+    const trials = subscriptions.filter((s) => s.trial);
+    expect(trials).toEqual([expect.objectContaining({ status: 'ACTIVE', autoRenew: true, quantity: 25 })]);
+    expect(Date.parse(trials[0]!.termEnd)).toBeGreaterThan(TEST_NOW.getTime());
+    expect(trials[0]!.scheduledChanges).toMatchObject({ quantity: 25, term: 'P1Y', billingPlan: 'MONTHLY' });
+    const coTermed = subscriptions.filter(
+      (s) => s.billingPlan === 'ANNUAL' && subscriptions.some((o) => o.id !== s.id && o.termEnd === s.termEnd),
+    );
+    expect(coTermed).toHaveLength(1);
+    const [charge] = await t.app.db.read.findBy(SubscriptionChargeEntity, { subscriptionId: coTermed[0]!.id });
+    // Its first term runs the ten months or so left of the other's year: charged for those days only.
+    const fullYear = coTermed[0]!.unitPriceMinor * coTermed[0]!.quantity;
+    const share = (Date.parse(coTermed[0]!.termEnd) - Date.parse(coTermed[0]!.termStart)) / (365 * DAY);
+    expect(charge!.amountMinor / fullYear).toBeCloseTo(share, 2);
+    expect(share).toBeLessThan(0.9);
+  });
+
   it('is told once: a second run adds nothing', async () => {
     const before = await t.app.db.read.count(SalesOrderEntity);
     expect(await seedDemoStory(t.app.config, TEST_NOW)).toEqual([]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CustomerInput, PaymentMethod } from '@nce/domain';
+import { TRIAL_SEATS, type CustomerInput, type PaymentMethod } from '@nce/domain';
 import { createApp, type App } from '../app.js';
 import type { Config } from '../config.js';
 import { emailKey } from '../identity/identity.service.js';
@@ -354,6 +354,16 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   await change('suspend', () =>
     app.subscriptions.suspend(staff, suspended, { idempotencyKey: `demo-story-${suspended}-suspend` }),
   );
+  // Day -12: a free trial for Adventure Works: 25 seats, converting to paid in 18 days unless turned off.
+  at(12);
+  const [trialPrice] = await app.db.read.query(
+    `SELECT id FROM catalog_price WHERE segment = 'COMMERCIAL' AND market = 'US' AND currency = 'USD' AND tags = 'Trial' ORDER BY id LIMIT 1`,
+  );
+  if (trialPrice)
+    await buy(adventure.id, [[0, TRIAL_SEATS]], 'CREDIT_CARD', 'AW-TRIAL', true, [
+      { id: Number((trialPrice as { id: number }).id), unitPriceMinor: 0 },
+    ]);
+
   at(3);
   await settle();
   await change('schedule', () =>
@@ -371,6 +381,29 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   await change('add seats', () =>
     app.subscriptions.addSeats(rita, grown, 5, { idempotencyKey: `demo-story-${grown}-add` }),
   );
+
+  // Hours ago: Woodgrove buys annual upfront seats ending with its subscription, the first term prorated.
+  at(0, 20);
+  const [upfront] = await app.db.read.query(
+    `SELECT id FROM catalog_price WHERE segment = 'COMMERCIAL' AND market = 'US' AND currency = 'USD' AND term = 'P1Y' AND billing_plan = 'ANNUAL' AND tier_min <= 1 ORDER BY id LIMIT 1`,
+  );
+  if (upfront) {
+    const added = await app.carts.add(rita, reseller.id, Number((upfront as { id: number }).id));
+    if (!added.ok) throw new Error(`the story's co-termed line was refused: ${added.failure.message}`);
+    const line = added.value.lines.at(-1)!;
+    await app.carts.bindCustomer(rita, reseller.id, woodgrove.id);
+    await app.carts.setQuantity(rita, reseller.id, line.id, 10);
+    const ends = await app.carts.setLineEnd(rita, reseller.id, line.id, grown);
+    if (!ends.ok) throw new Error(`the story's co-term was refused: ${ends.failure.message}`);
+    const placed = await app.purchases.buy(rita, reseller.id, {
+      idempotencyKey: `demo-story-coterm-${grown}`,
+      poNumber: 'WB-7866',
+      paymentMethod: 'CREDIT_CARD',
+    });
+    if (!placed.ok) throw new Error(`the story's co-termed order was refused: ${placed.failure.message}`);
+    orders += 1;
+    await settle();
+  }
 
   // Day -3: Microsoft refuses Litware's order; after its retries it is FAILED, waiting for staff to retry.
   at(3);
@@ -443,6 +476,6 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   await buy(adventure.id, [[1, 3]], 'CREDIT_CARD', 'AW-0240', false);
   await app.jobs.runDue();
   return [
-    `told four months of demo history (${orders} orders, subscriptions renewing, expired and suspended, terms, returns, support cases, two new resellers)`,
+    `told four months of demo history (${orders} orders, subscriptions renewing, expired and suspended, a trial, a co-termed order, terms, returns, support cases, two new resellers)`,
   ];
 }

@@ -47,7 +47,7 @@ function lowestPrice(product: ProductNode): ReactNode {
   let lowest: { amountMinor: number; formatted: string; billingPlan: string } | null = null;
   for (const sku of product.skus)
     for (const price of sku.prices)
-      if (!lowest || price.unitPrice.amountMinor < lowest.amountMinor)
+      if (!price.trial && (!lowest || price.unitPrice.amountMinor < lowest.amountMinor))
         lowest = { ...price.unitPrice, billingPlan: price.billingPlan };
   return lowest ? <PriceWithUnit formatted={lowest.formatted} billingPlan={lowest.billingPlan} /> : null;
 }
@@ -183,6 +183,11 @@ export function CatalogPage() {
                   <Badge variant="light" color={product.kind === 'PERPETUAL' ? 'grape' : 'indigo'}>
                     {product.kind === 'PERPETUAL' ? 'Perpetual' : 'Subscription'}
                   </Badge>
+                  {product.skus.some((s) => s.prices.some((p) => p.trial)) && (
+                    <Badge ml={4} variant="light" color="teal">
+                      Free trial
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>{product.skus.length}</Table.Td>
                 <Table.Td>{lowestPrice(product)}</Table.Td>

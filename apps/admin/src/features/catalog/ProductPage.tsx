@@ -99,6 +99,11 @@ export function ProductPage() {
                           </Table.Td>
                           <Table.Td>
                             {price.effectiveStart} → {price.effectiveEnd ?? 'open'}
+                            {price.trial && (
+                              <Badge ml="xs" size="xs" color="teal" variant="light">
+                                Free trial · 25 seats · 30 days
+                              </Badge>
+                            )}
                             {price.changeIndicator !== 'Unchanged' && (
                               <Badge ml="xs" size="xs" color="orange" variant="light">
                                 {price.changeIndicator}

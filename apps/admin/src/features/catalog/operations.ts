@@ -24,6 +24,7 @@ export const CATALOG_PRODUCTS = graphql(`
               id
               term
               billingPlan
+              trial
               unitPrice {
                 amountMinor
                 currency
@@ -71,6 +72,7 @@ export const CATALOG_PRODUCT = graphql(`
           effectiveStart
           effectiveEnd
           changeIndicator
+          trial
           unitPrice {
             formatted
           }

@@ -9,13 +9,21 @@ export interface BuyableProduct {
   skus: readonly {
     id: string;
     title: string;
-    prices: readonly { id: string; term: string; billingPlan: string; unitPrice: { formatted: string } }[];
+    prices: readonly {
+      id: string;
+      term: string;
+      billingPlan: string;
+      trial: boolean;
+      unitPrice: { formatted: string };
+    }[];
   }[];
 }
 
 /** "Annual term, billed monthly — 32.59 USD": one choice of a SKU's prices. */
 const priceLabel = (price: BuyableProduct['skus'][number]['prices'][number]) =>
-  `${TERM_LABELS[price.term as Term] ?? price.term}, ${(BILLING_PLAN_LABELS[price.billingPlan as BillingPlan] ?? price.billingPlan).toLowerCase()} — ${price.unitPrice.formatted} ${priceUnit(price.billingPlan as BillingPlan)}`;
+  price.trial
+    ? 'Free trial: 25 seats for 30 days, then converted to paid'
+    : `${TERM_LABELS[price.term as Term] ?? price.term}, ${(BILLING_PLAN_LABELS[price.billingPlan as BillingPlan] ?? price.billingPlan).toLowerCase()} — ${price.unitPrice.formatted} ${priceUnit(price.billingPlan as BillingPlan)}`;
 
 /**
  * Adds one licence of a product to the reseller's cart: the SKU (when there are several) and its term and

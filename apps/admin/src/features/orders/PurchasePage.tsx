@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import {
   Alert,
   Anchor,
+  Badge,
   Button,
   Card,
   Grid,
@@ -26,6 +27,7 @@ import { TenantPanel } from '../customers/TenantPanel';
 import { BIND_CUSTOMER, BUY, CART, READINESS, REMOVE_LINE, SET_QUANTITY } from './operations';
 import { confirmAction } from '../../components/feedback';
 import { AddToCartChooser } from './AddToCartChooser';
+import { LineEndSelect } from './LineEndSelect';
 import { QuantityInput } from './QuantityInput';
 import { ReadinessChecklist } from './ReadinessChecklist';
 import { PriceWithUnit } from '../../components/PriceWithUnit';
@@ -185,25 +187,51 @@ function Purchase({ resellerId }: { resellerId: string }) {
                   {currentCart.lines.map((line) => (
                     <Table.Tr key={line.id}>
                       <Table.Td>
-                        <Text size="sm">{line.skuTitle}</Text>
-                        <Text size="xs" c="dimmed">
-                          {TERM_LABELS[line.term]} · {BILLING_PLAN_LABELS[line.billingPlan]}
+                        <Text size="sm">
+                          {line.skuTitle}
+                          {line.trial && (
+                            <Badge ml={6} size="xs" color="teal" variant="light">
+                              Free trial
+                            </Badge>
+                          )}
                         </Text>
+                        <Text size="xs" c="dimmed">
+                          {line.trial
+                            ? `30 days, then converted to paid unless auto-renew is turned off`
+                            : `${TERM_LABELS[line.term]} · ${BILLING_PLAN_LABELS[line.billingPlan]}`}
+                        </Text>
+                        {line.term !== 'NONE' && !line.trial && (
+                          <LineEndSelect
+                            key={`${line.id}:${line.quantity}:${customerId ?? ''}:${line.endWith}:${line.endWithSubscriptionId ?? ''}`}
+                            resellerId={resellerId}
+                            line={line}
+                            onChanged={async (refusal) => {
+                              setFailure(refusal);
+                              await refresh();
+                            }}
+                          />
+                        )}
                       </Table.Td>
                       <Table.Td w={120}>
-                        <QuantityInput
-                          label={`Quantity of ${line.skuTitle}`}
-                          saved={line.quantity}
-                          max={line.maxQuantity ?? 2000}
-                          onDirty={(dirty) => markUnsaved(line.id, dirty)}
-                          onSave={(quantity) =>
-                            act(
-                              async () =>
-                                (await setQuantity({ variables: { resellerId, lineId: line.id, quantity } })).data
-                                  ?.setCartQuantity,
-                            )
-                          }
-                        />
+                        {line.trial ? (
+                          <Text size="sm" aria-label={`Quantity of ${line.skuTitle}`}>
+                            {line.quantity} (fixed)
+                          </Text>
+                        ) : (
+                          <QuantityInput
+                            label={`Quantity of ${line.skuTitle}`}
+                            saved={line.quantity}
+                            max={line.maxQuantity ?? 2000}
+                            onDirty={(dirty) => markUnsaved(line.id, dirty)}
+                            onSave={(quantity) =>
+                              act(
+                                async () =>
+                                  (await setQuantity({ variables: { resellerId, lineId: line.id, quantity } })).data
+                                    ?.setCartQuantity,
+                              )
+                            }
+                          />
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <PriceWithUnit formatted={line.unitPrice.formatted} billingPlan={line.billingPlan} />

@@ -30,6 +30,37 @@ export const CART = graphql(`
         lineTotal {
           formatted
         }
+        trial
+        endWith
+        endWithSubscriptionId
+        termEnd
+        endDateProblem
+      }
+    }
+  }
+`);
+
+export const LINE_END_OPTIONS = graphql(`
+  query CartLineEndOptions($resellerId: ID!, $lineId: ID!) {
+    cartLineEndOptions(resellerId: $resellerId, lineId: $lineId) {
+      kind
+      subscriptionId
+      label
+      termEnd
+      problem
+      lineTotal {
+        formatted
+      }
+    }
+  }
+`);
+
+export const SET_LINE_END = graphql(`
+  mutation SetCartLineEnd($resellerId: ID!, $lineId: ID!, $endWith: LineEnd!, $subscriptionId: ID) {
+    setCartLineEnd(resellerId: $resellerId, lineId: $lineId, endWith: $endWith, subscriptionId: $subscriptionId) {
+      __typename
+      ... on CartRefused {
+        message
       }
     }
   }

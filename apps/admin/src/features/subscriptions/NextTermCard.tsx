@@ -27,11 +27,11 @@ export function NextTermCard({
   return (
     <Card withBorder aria-label="Next term">
       <Stack gap="xs">
-        <Title order={4}>Next term</Title>
+        <Title order={4}>{s.trial ? 'Conversion at the trial’s end' : 'Next term'}</Title>
         {next ? (
           <>
             <Text size="sm" data-testid="next-term">
-              Renews {dateOnly(next.renewsOn)}
+              {s.trial ? 'Converts to paid' : 'Renews'} {dateOnly(next.renewsOn)}
               {next.skuTitle !== s.skuTitle ? ` as ${next.skuTitle}` : ''}: {next.quantity} seats,{' '}
               {TERM_LABELS[next.term]}, {BILLING_PLAN_LABELS[next.billingPlan]}
               {next.unitPrice
@@ -42,8 +42,8 @@ export function NextTermCard({
               <Text size="sm" c="blue" data-testid="scheduled-change">
                 Scheduled: {s.scheduledChange.quantity} seats, {TERM_LABELS[s.scheduledChange.term]},{' '}
                 {BILLING_PLAN_LABELS[s.scheduledChange.billingPlan]}
-                {s.scheduledChange.upgradeTo ? `, upgraded to ${s.scheduledChange.upgradeTo}` : ''}. Changing seats now,
-                turning auto-renew off or suspending removes it.
+                {s.scheduledChange.upgradeTo && !s.trial ? `, upgraded to ${s.scheduledChange.upgradeTo}` : ''}.
+                {s.trial ? '' : ' Changing seats now, turning auto-renew off or suspending removes it.'}
               </Text>
             )}
             <Text size="xs" c="dimmed">

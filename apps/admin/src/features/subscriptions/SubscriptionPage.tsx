@@ -27,6 +27,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { dateOnly, dateTime } from '../../components/format';
 import type { BillingPlan, SubscriptionAction, Term } from '../../gql/graphql';
 import { NextTermCard } from './NextTermCard';
+import { TrialCard } from './TrialCard';
 import { UpgradeCard } from './UpgradeCard';
 import { SUBSCRIPTION } from './operations';
 import { useSubscriptionChange, type ChangeOutcome, type SubscriptionChange } from './use-subscription-change';
@@ -241,7 +242,7 @@ export function SubscriptionPage() {
                       })}
                   </Table.Tbody>
                 </Table>
-                {manage && s.status === 'ACTIVE' && (
+                {manage && s.status === 'ACTIVE' && !s.trial && (
                   <Group align="flex-end">
                     <NumberInput label="Seats to add" min={1} max={2000} value={adding} onChange={setAdding} w={140} />
                     <Button
@@ -294,8 +295,9 @@ export function SubscriptionPage() {
               </Stack>
             </Card>
 
+            <TrialCard subscription={s} manage={manage} change={change} />
             <NextTermCard subscription={s} manage={manage} change={change} />
-            {manage && <UpgradeCard subscription={s} change={change} />}
+            {manage && !s.trial && <UpgradeCard subscription={s} change={change} />}
 
             {manage && (s.status === 'ACTIVE' || s.status === 'SUSPENDED') && (
               <Card withBorder aria-label="Status">

@@ -305,6 +305,14 @@ export const CHANGE_BILLING = graphql(`
   }
 `);
 
+export const CONVERT_TRIAL = graphql(`
+  mutation ConvertTrial($id: ID!, $quantity: Int!, $key: Code!) {
+    convertTrial(id: $id, quantity: $quantity, input: { idempotencyKey: $key }) {
+      ...SubscriptionChangeOutcome
+    }
+  }
+`);
+
 export const UPGRADE = graphql(`
   mutation UpgradeSubscription($id: ID!, $productId: Code!, $skuId: Code!, $when: UpgradeTiming!, $key: Code!) {
     upgradeSubscription(id: $id, productId: $productId, skuId: $skuId, when: $when, input: { idempotencyKey: $key }) {

@@ -8,6 +8,7 @@ import {
   CANCEL,
   CHANGE_BILLING,
   CHANGE_TERM,
+  CONVERT_TRIAL,
   UPGRADE,
   REACTIVATE,
   REMOVE_SEATS,
@@ -41,7 +42,8 @@ type MutationName =
   | 'reactivateSubscription'
   | 'changeSubscriptionTerm'
   | 'changeSubscriptionBilling'
-  | 'upgradeSubscription';
+  | 'upgradeSubscription'
+  | 'convertTrial';
 
 /**
  * Every change of the subscription page goes through here: refused at once when the quote says it would be,
@@ -60,6 +62,7 @@ export function useSubscriptionChange(id: string, reload: () => Promise<unknown>
     changeSubscriptionTerm: useMutation(CHANGE_TERM),
     changeSubscriptionBilling: useMutation(CHANGE_BILLING),
     upgradeSubscription: useMutation(UPGRADE),
+    convertTrial: useMutation(CONVERT_TRIAL),
   };
   const busy = Object.values(mutations).some(([, state]) => state.loading);
 
