@@ -9,6 +9,7 @@ describe('subscriptions in the browser: seats and their windows, cancellation, s
   let reseller: Page;
   let resellerId: string;
   const subscriptions: Record<'seats' | 'cancel' | 'renew', string> = { seats: '', cancel: '', renew: '' };
+  let coTermed = '';
 
   type PriceRow = { id: string; term: string; billingPlan: string; trial: boolean; skuTitle?: string };
 
@@ -254,9 +255,38 @@ describe('subscriptions in the browser: seats and their windows, cancellation, s
     await expect.poll(() => buy.isEnabled()).toBe(true);
     await buy.click();
     await reseller.waitForURL(/\/orders\/[\w-]+$/);
-    const id = await bought(new URL(reseller.url()).pathname.split('/').at(-1)!);
-    const s = (await gql(reseller, stack.url, `{ subscription(id: "${id}") { termEnd quantity } }`)).subscription;
+    coTermed = await bought(new URL(reseller.url()).pathname.split('/').at(-1)!);
+    const s = (await gql(reseller, stack.url, `{ subscription(id: "${coTermed}") { termEnd quantity } }`)).subscription;
     expect(s).toEqual({ termEnd: withSeats.termEnd, quantity: 2 });
+  });
+
+  it('upgrades some seats into a new subscription that ends with the first', async () => {
+    await reseller.goto(`${stack.url}/subscriptions/${coTermed}`);
+    const card = reseller.getByLabel('Upgrade', { exact: true });
+    await card.getByLabel('Seats to upgrade').fill('1');
+    await card.getByRole('button', { name: 'Upgrade now' }).first().click();
+    await confirmDialog(reseller)
+      .getByText(/1 of the 2 seats move to a new .* subscription ending/)
+      .waitFor();
+    await confirmDialog(reseller).getByRole('button', { name: 'Upgrade now' }).click();
+    await reseller.getByTestId('change-outcome').getByText(/done/).waitFor();
+    await expect.poll(() => seats(reseller).innerText()).toBe('1 seat');
+    await reseller
+      .getByLabel('History')
+      .getByText(/1 of 2 seat\(s\) upgraded to .* in a new subscription/)
+      .waitFor();
+    const listed = await gql(
+      reseller,
+      stack.url,
+      '{ subscriptions(first: 100) { nodes { skuTitle quantity termEnd } } }',
+    );
+    const ends = (await gql(reseller, stack.url, `{ subscription(id: "${coTermed}") { termEnd } }`)).subscription
+      .termEnd;
+    expect(
+      listed.subscriptions.nodes.filter(
+        (n: { quantity: number; termEnd: string; skuTitle: string }) => n.termEnd === ends && n.quantity === 1,
+      ),
+    ).toHaveLength(2);
   });
 
   it('renews at the term end with the scheduled change applied, and opens a new window', async () => {

@@ -74,7 +74,7 @@ export interface PartnerCenter {
    * Upgrade a subscription (`POST /v1/customers/{tenant}/subscriptions/{id}/transitions` with `toCatalogItemId`,
    * `quantity` and `transitionType`); a full upgrade keeps the subscription. Answers its new etag.
    */
-  transitionSubscription(request: SubscriptionTransition): Promise<{ etag: string }>;
+  transitionSubscription(request: SubscriptionTransition): Promise<{ etag: string; toSubscriptionId: string }>;
 }
 
 export interface SubscriptionTransition {

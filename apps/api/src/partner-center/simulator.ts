@@ -142,12 +142,19 @@ export class PartnerCenterSimulator implements PartnerCenter {
   }
 
   /** Accepts an upgrade the marketplace decided on, as the tenant's scenario says (accepted, refused, busy). */
-  async transitionSubscription(request: SubscriptionTransition): Promise<{ etag: string }> {
+  /**
+   * A transition as Microsoft answers it: the subscription the seats went to, which is a new one when only some
+   * seats moved (the caller knows which it asked for; the id is derived from the request, so a retry names it again).
+   */
+  async transitionSubscription(request: SubscriptionTransition): Promise<{ etag: string; toSubscriptionId: string }> {
     await this.scenarioOf(request.tenantId);
     if (!Number.isSafeInteger(request.quantity) || request.quantity < 1)
       throw new SubscriptionChangeRefused(`quantity ${request.quantity} is not allowed`);
     const digest = createHash('sha256').update(JSON.stringify(request)).digest('hex');
-    return { etag: digest.slice(0, 32) };
+    return {
+      etag: digest.slice(0, 32),
+      toSubscriptionId: `${digest.slice(32, 40)}-${digest.slice(40, 44)}-${digest.slice(44, 48)}-${digest.slice(48, 52)}-${digest.slice(52, 64)}`,
+    };
   }
 
   /** Throws what the tenant's staff-chosen scenario answers for a subscription change. */

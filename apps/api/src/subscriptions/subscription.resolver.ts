@@ -200,7 +200,8 @@ export class SubscriptionResolver {
 
   @RequirePermission(SubscriptionPermission.Manage)
   @Mutation(() => SubscriptionChangeResult, {
-    description: 'Upgrades every seat to a higher SKU along Microsoft’s paths, now or at renewal.',
+    description:
+      'Upgrades seats to a higher SKU along Microsoft’s paths: every seat now or at renewal, or some seats now into a new subscription ending with this one.',
   })
   async upgradeSubscription(
     @Arg('id', () => ID) id: string,
@@ -209,8 +210,10 @@ export class SubscriptionResolver {
     @Arg('when', () => UpgradeTimingEnum) when: 'NOW' | 'AT_RENEWAL',
     @Arg('input', () => SubscriptionChangeInput) input: SubscriptionChangeInput,
     @Ctx() ctx: Context,
+    @Arg('quantity', () => Int, { nullable: true, description: 'Seats to upgrade; every seat when omitted.' })
+    quantity?: number | null,
   ): Promise<typeof SubscriptionChangeResult> {
-    return this.answer(ctx, await ctx.app.subscriptions.upgrade(ctx, id, { productId, skuId, when }, input));
+    return this.answer(ctx, await ctx.app.subscriptions.upgrade(ctx, id, { productId, skuId, when, quantity }, input));
   }
 
   @FieldResolver(() => NextTerm, { nullable: true, description: 'The next term; null when it will not renew.' })

@@ -103,6 +103,8 @@ export interface Quote {
 
 export interface Changed {
   subscription: SubscriptionEntity;
+  /** The subscription the change created (a partial upgrade's); null for others. */
+  createdId?: string | null;
   replayed: boolean;
   /** What the change charged (positive) or refunded (negative); zero when it moved no money. */
   amount: Money;
@@ -121,6 +123,16 @@ interface Plan {
   changes: FieldChanges;
   /** Whether Partner Center is told (every change but scheduling is; scheduling is too, as instructions). */
   partner: boolean;
+  /**
+   * S13: a partial upgrade's new subscription, its first batch and its charge; its Microsoft id and etag come from
+   * the transition's answer.
+   */
+  spinOff?: {
+    subscription: Omit<SubscriptionEntity, 'partnerSubscriptionId' | 'etag'>;
+    batch: Omit<SeatBatchEntity, 'id' | 'subscriptionId'>;
+    charge: { quantity: number; unitPriceMinor: number; amountMinor: number; end: Date };
+    message: string;
+  };
   /** An upgrade now goes to Partner Center as a transition, not as a change of the resource. */
   transition?: {
     productId: string;
@@ -590,14 +602,14 @@ export class SubscriptionService {
   async upgrade(
     ctx: RequestContext,
     id: string,
-    to: { productId: string; skuId: string; when: 'NOW' | 'AT_RENEWAL' },
+    to: { productId: string; skuId: string; when: 'NOW' | 'AT_RENEWAL'; quantity?: number | null },
     request: ChangeRequest,
   ): Promise<Result<Changed>> {
     const current = await this.subscriptions.byId(ctx, id);
     const target = current
       ? (await this.upgradeOptions(ctx, current)).find((o) => o.productId === to.productId && o.skuId === to.skuId)
       : undefined;
-    return this.change(ctx, id, `UPGRADE_${to.when}`, to, request, (s, _batches, now) => {
+    return this.change(ctx, id, `UPGRADE_${to.when}`, to, request, (s, batches, now) => {
       if (s.trial) return trialLocked();
       if (s.status !== 'ACTIVE') return notActive(s);
       if (!target)
@@ -611,6 +623,19 @@ export class SubscriptionService {
         skuId: target.skuId,
         skuTitle: target.skuTitle,
       };
+      // S13: some of the seats move to a new subscription of the higher SKU, ending with this one.
+      const seats = to.quantity ?? s.quantity;
+      if (!Number.isSafeInteger(seats) || seats < 1 || seats > s.quantity)
+        return refused('UPGRADE_QUANTITY_INVALID', `Upgrade 1 to ${s.quantity} seat(s) of this subscription.`);
+      if (seats < s.quantity) {
+        if (to.when === 'AT_RENEWAL')
+          return refused(
+            'PARTIAL_UPGRADE_NOW_ONLY',
+            'Some seats are upgraded now, into a new subscription; at renewal every seat is upgraded.',
+            { kind: 'action', label: 'Upgrade the seats now' },
+          );
+        return ok(partialUpgradePlan(s, batches, now, target, seats));
+      }
       if (to.when === 'AT_RENEWAL') {
         const verdict = canScheduleChanges(
           { state: s.status, autoRenew: s.autoRenew, termEnd: new Date(s.termEnd), trial: s.trial },
@@ -856,21 +881,22 @@ export class SubscriptionService {
     }
 
     let etag = s.etag;
+    let partnerAnswer: { etag: string; toSubscriptionId?: string } = { etag: s.etag };
     if (plan.partner) {
       try {
-        etag = (
-          plan.transition
-            ? await this.partnerCenter.transitionSubscription({
-                tenantId: s.tenantId,
-                subscriptionId: s.partnerSubscriptionId,
-                toCatalogItemId: `${plan.transition.productId}:${plan.transition.skuId}`,
-                quantity: plan.transition.quantity ?? s.quantity,
-                transitionType: 'transition_only',
-                termDuration: plan.transition.term ?? s.term,
-                billingCycle: (plan.transition.billingPlan ?? s.billingPlan).toLowerCase(),
-              })
-            : await this.partnerCenter.patchSubscription(this.patchOf({ ...s, ...plan.fields } as SubscriptionEntity))
-        ).etag;
+        const answer = plan.transition
+          ? await this.partnerCenter.transitionSubscription({
+              tenantId: s.tenantId,
+              subscriptionId: s.partnerSubscriptionId,
+              toCatalogItemId: `${plan.transition.productId}:${plan.transition.skuId}`,
+              quantity: plan.transition.quantity ?? s.quantity,
+              transitionType: 'transition_only',
+              termDuration: plan.transition.term ?? s.term,
+              billingCycle: (plan.transition.billingPlan ?? s.billingPlan).toLowerCase(),
+            })
+          : await this.partnerCenter.patchSubscription(this.patchOf({ ...s, ...plan.fields } as SubscriptionEntity));
+        etag = answer.etag;
+        partnerAnswer = answer;
       } catch (error) {
         if (error instanceof SubscriptionChangeRefused)
           return refused('PARTNER_CENTER_REFUSED', `Microsoft refused the change: ${error.message}.`);
@@ -898,9 +924,15 @@ export class SubscriptionService {
           idempotencyKey: key,
           requestHash,
           settleCredit: true,
+          createdPartnerId: partnerAnswer.toSubscriptionId,
         });
         if (!saved) return concurrent();
-        return ok<Changed>({ subscription: saved, replayed: false, amount });
+        return ok<Changed>({
+          subscription: saved,
+          createdId: plan.spinOff?.subscription.id ?? null,
+          replayed: false,
+          amount,
+        });
       });
     } catch (error) {
       const raced = await this.replay(ctx, id, key, requestHash);
@@ -926,6 +958,8 @@ export class SubscriptionService {
       idempotencyKey: string | null;
       requestHash: string | null;
       settleCredit: boolean;
+      /** Microsoft's id of the subscription a partial upgrade created. */
+      createdPartnerId?: string;
     },
   ): Promise<SubscriptionEntity | null> {
     const amount = money(plan.amountMinor, s.currency);
@@ -950,6 +984,39 @@ export class SubscriptionService {
       idempotencyKey: how.idempotencyKey,
       requestHash: how.requestHash,
     });
+    if (plan.spinOff) {
+      const created = plan.spinOff;
+      const at = now.toISOString();
+      await this.subscriptions.insert(
+        tx,
+        { ...created.subscription, partnerSubscriptionId: how.createdPartnerId ?? randomUUID(), etag: how.etag },
+        { id: randomUUID(), subscriptionId: created.subscription.id, ...created.batch },
+        {
+          id: randomUUID(),
+          subscriptionId: created.subscription.id,
+          resellerId: s.resellerId,
+          chargeType: 'new',
+          quantity: created.charge.quantity,
+          unitPriceMinor: created.charge.unitPriceMinor,
+          amountMinor: created.charge.amountMinor,
+          currency: s.currency,
+          chargeStart: at,
+          chargeEnd: created.charge.end.toISOString(),
+          at,
+          paymentMethod: s.paymentMethod,
+          reference: eventId,
+        },
+        {
+          subscriptionId: created.subscription.id,
+          at,
+          kind: 'PROVISIONED',
+          message: created.message,
+          actorEmail: tx.principal?.email ?? null,
+          idempotencyKey: null,
+          requestHash: null,
+        },
+      );
+    }
     await this.subscriptions.insertCharges(
       tx,
       (plan.charges ?? [])
@@ -1068,9 +1135,10 @@ export class SubscriptionService {
     const subscription = await this.subscriptions.byId(ctx, id);
     if (!subscription) return notFound('subscription');
     actingFor(ctx, subscription.resellerId, SubscriptionPermission.Manage);
-    const charged = (await this.subscriptions.charges(ctx, id)).filter((c) => c.reference === done.id);
+    const charged = await this.subscriptions.chargesByReference(ctx, done.id);
     return ok({
       subscription,
+      createdId: charged.find((c) => c.subscriptionId !== id)?.subscriptionId ?? null,
       replayed: true,
       amount: money(
         charged.reduce((sum, c) => sum + c.amountMinor, 0),
@@ -1218,6 +1286,86 @@ function invalidChanges(s: SubscriptionEntity, changes: ScheduledChanges): Refus
   )
     return refused('NOTHING_TO_CHANGE', 'The next term would be the same as this one; nothing to schedule.');
   return null;
+}
+
+/**
+ * S13: `seats` of the subscription move to a new subscription of the higher SKU with the same term end, inheriting
+ * the window of the batch they leave (an upgrade opens none). The unused days of the period the moved seats paid
+ * are credited; the new subscription is charged the higher price for those days.
+ */
+function partialUpgradePlan(
+  s: SubscriptionEntity,
+  batches: SeatBatchEntity[],
+  now: Date,
+  target: RenewalPrice & { productId: string; productTitle: string; skuId: string; skuTitle: string },
+  seats: number,
+): Plan {
+  const period = billingPeriodAt(termOf(s), now);
+  const leftDays = Math.max(0, Math.floor((period.end.getTime() - now.getTime()) / 86_400_000));
+  const creditMinor = prorateDown(money(s.unitPriceMinor * seats, s.currency), leftDays, period.days).amountMinor;
+  const chargeMinor = prorateDown(money(target.unitPriceMinor * seats, s.currency), leftDays, period.days).amountMinor;
+  const removals: SeatRemoval[] = [];
+  let left = seats;
+  for (const b of [...batches].sort((x, y) => y.startedAt.localeCompare(x.startedAt))) {
+    const take = Math.min(b.quantity - b.removed, left);
+    if (take <= 0) continue;
+    removals.push({ batchId: b.id, quantity: take, refund: money(0, s.currency) });
+    left -= take;
+    if (left === 0) break;
+  }
+  const inherited = batches.find((b) => b.id === removals[0]?.batchId)?.startedAt ?? s.termStart;
+  const at = now.toISOString();
+  const id = randomUUID();
+  return {
+    kind: 'UPGRADED_PARTIALLY',
+    fields: { quantity: s.quantity - seats, scheduledChanges: null },
+    removals,
+    charges: [
+      { type: 'customerCredit', quantity: seats, unitPriceMinor: 0, amountMinor: -creditMinor, end: period.end },
+    ],
+    amountMinor: chargeMinor - creditMinor,
+    message: `${seats} of ${s.quantity} seat(s) upgraded to ${target.skuTitle} in a new subscription ending ${s.termEnd.slice(0, 10)}, at ${formatMoney(money(target.unitPriceMinor, s.currency))} a seat; ${formatMoney(money(creditMinor, s.currency))} credited for their unused days here.`,
+    changes: {
+      quantity: { before: s.quantity, after: s.quantity - seats },
+      upgradedTo: { before: null, after: target.skuTitle },
+      ...wiped(s),
+    },
+    partner: true,
+    transition: { productId: target.productId, skuId: target.skuId, quantity: seats },
+    spinOff: {
+      subscription: {
+        ...s,
+        id,
+        orderLineId: id,
+        priceId: target.priceId,
+        productId: target.productId,
+        productTitle: target.productTitle,
+        skuId: target.skuId,
+        skuTitle: target.skuTitle,
+        quantity: seats,
+        unitPriceMinor: target.unitPriceMinor,
+        status: 'ACTIVE',
+        statusSince: at,
+        trial: false,
+        scheduledChanges: null,
+        trialRemindedDays: null,
+        changeCount: 1,
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+      },
+      batch: {
+        kind: 'PURCHASE',
+        quantity: seats,
+        removed: 0,
+        startedAt: inherited,
+        unitPaidMinor: Math.floor(chargeMinor / seats),
+        paidDays: Math.max(1, leftDays),
+      },
+      charge: { quantity: seats, unitPriceMinor: target.unitPriceMinor, amountMinor: chargeMinor, end: period.end },
+      message: `Created by upgrading ${seats} seat(s) of subscription ${s.partnerSubscriptionId} from ${s.skuTitle}; it ends with it on ${s.termEnd.slice(0, 10)} and keeps its 7-day window.`,
+    },
+  };
 }
 
 /** S4: added seats, charged for the days left in the billing period; they co-terminate with the subscription. */

@@ -513,11 +513,15 @@ export class SubscriptionChanged {
   @Field(() => Money, { description: 'Charged (positive) or refunded (negative); zero when no money moved.' })
   amount: Money;
 
+  @Field(() => ID, { nullable: true, description: 'The subscription the change created (a partial upgrade’s).' })
+  createdSubscriptionId: string | null;
+
   static of(this: void, changed: Changed, names: SubscriptionNames, batches: readonly SeatBatchEntity[], now: Date) {
     return Object.assign(new SubscriptionChanged(), {
       subscription: Subscription.of(changed.subscription, names, batches, now),
       replayed: changed.replayed,
       amount: Money.of(changed.amount),
+      createdSubscriptionId: changed.createdId ?? null,
     });
   }
 }

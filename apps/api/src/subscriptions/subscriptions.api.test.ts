@@ -450,6 +450,78 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
     });
   });
 
+  it('S13: a partial upgrade moves some seats now into a new subscription ending with the first, in its window', async () => {
+    const plan1 = await priceIdOfSku(reseller, 'Exchange Online (Plan 1)', 'P1Y', 'MONTHLY');
+    const { orderId } = await buyProvisioned(t, reseller, resellerId, {
+      customer: 'Fabrikam Split',
+      priceId: plan1,
+      quantity: 4,
+    });
+    const id = await subscriptionOf(orderId);
+    const target = (
+      await reseller.gql(
+        `{ subscription(id: "${id}") { upgradeOptions { productId skuId unitPrice { amountMinor } } } }`,
+      )
+    ).data?.subscription.upgradeOptions[0];
+    const upgrade = async (quantity: number, when: string, key: string) =>
+      (
+        await reseller.gql(
+          `mutation($id: ID!, $p: Code!, $s: Code!, $w: UpgradeTiming!, $q: Int, $k: Code!) {
+            upgradeSubscription(id: $id, productId: $p, skuId: $s, when: $w, quantity: $q, input: { idempotencyKey: $k }) {
+              ${RESULT} ... on SubscriptionChanged { createdSubscriptionId } } }`,
+          { id, p: target.productId, s: target.skuId, w: when, q: quantity, k: key },
+        )
+      ).data?.upgradeSubscription;
+    expect(await upgrade(9, 'NOW', 'split-upgrade-0001')).toMatchObject({ code: 'UPGRADE_QUANTITY_INVALID' });
+    expect(await upgrade(2, 'AT_RENEWAL', 'split-upgrade-0002')).toMatchObject({
+      code: 'PARTIAL_UPGRADE_NOW_ONLY',
+      fix: { kind: 'ACTION' },
+    });
+    t.clock.advance(2 * DAY);
+    const before = await detail(id);
+    const split = await upgrade(1, 'NOW', 'split-upgrade-0003');
+    expect(split).toMatchObject({ __typename: 'SubscriptionChanged', subscription: { quantity: 3 } });
+    const createdId = split.createdSubscriptionId as string;
+    expect(createdId).toBeTruthy();
+    const created = await detail(createdId);
+    const period = billingPeriodAt(
+      { start: new Date(before.termStart), end: new Date(before.termEnd), billingPlan: 'MONTHLY' },
+      t.clock.now(),
+    );
+    const leftDays = Math.floor((period.end.getTime() - t.clock.now().getTime()) / DAY);
+    const charge = Math.floor((target.unitPrice.amountMinor * leftDays) / period.days);
+    const credit = Math.floor((before.unitPrice.amountMinor * leftDays) / period.days);
+    expect(created).toMatchObject({
+      status: 'ACTIVE',
+      skuTitle: 'Exchange Online (Plan 2)',
+      quantity: 1,
+      termEnd: before.termEnd,
+      autoRenew: true,
+      unitPrice: target.unitPrice,
+      charges: [{ chargeType: 'new', quantity: 1, amount: { amountMinor: charge } }],
+    });
+    // It keeps the window of the seats it came from: it closes when theirs does.
+    expect(created.batches).toEqual([
+      expect.objectContaining({
+        kind: 'PURCHASE',
+        quantity: 1,
+        windowOpen: true,
+        startedAt: before.batches[0].startedAt,
+      }),
+    ]);
+    expect(split.amount.amountMinor).toBe(charge - credit);
+    const parent = await detail(id);
+    expect(parent.charges.at(-1)).toMatchObject({ chargeType: 'customerCredit', amount: { amountMinor: -credit } });
+    expect(parent.history.at(-1)).toMatchObject({ kind: 'UPGRADED_PARTIALLY' });
+    // A retry answers the same change, naming the same new subscription; nothing is written twice.
+    expect(await upgrade(1, 'NOW', 'split-upgrade-0003')).toMatchObject({
+      replayed: true,
+      createdSubscriptionId: createdId,
+      amount: { amountMinor: charge - credit },
+    });
+    expect(await t.app.db.read.countBy(SubscriptionEntity, { orderId })).toBe(2);
+  });
+
   it('S3, S7: the price holds for the term and the next term takes the new price list’s; past 1,200 changes, none more', async () => {
     const { orderId } = await buyProvisioned(t, reseller, resellerId, {
       customer: 'Margie Travel',

@@ -165,6 +165,11 @@ export class SubscriptionsRepository {
       .find(SubscriptionChargeEntity, { where: { subscriptionId }, order: { at: 'ASC', id: 'ASC' } });
   }
 
+  /** The charges a change wrote (on its subscription and on one it created), by the change's event. */
+  chargesByReference(ctx: RequestContext, reference: string): Promise<SubscriptionChargeEntity[]> {
+    return this.db.managerOf(ctx).findBy(SubscriptionChargeEntity, { reference });
+  }
+
   eventByKey(ctx: RequestContext, idempotencyKey: string): Promise<SubscriptionEventEntity | null> {
     return this.db.managerOf(ctx).findOneBy(SubscriptionEventEntity, { idempotencyKey });
   }

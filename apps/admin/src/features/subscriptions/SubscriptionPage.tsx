@@ -98,7 +98,7 @@ export function SubscriptionPage() {
               </div>
               <Stack gap={0} align="flex-end">
                 <Text fw={700} size="lg" data-testid="subscription-seats">
-                  {s.quantity} seats
+                  {s.quantity === 1 ? '1 seat' : `${s.quantity} seats`}
                 </Text>
                 <PriceWithUnit formatted={s.unitPrice.formatted} billingPlan={s.billingPlan} />
               </Stack>

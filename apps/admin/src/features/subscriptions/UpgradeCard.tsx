@@ -1,12 +1,20 @@
-import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import type { SubscriptionQuery } from '../../gql/graphql';
 import type { SubscriptionChange } from './use-subscription-change';
 
 type Shown = NonNullable<SubscriptionQuery['subscription']>;
 
-/** Higher SKUs along Microsoft's paths: upgrade every seat now, or at the renewal. */
+/**
+ * Higher SKUs along Microsoft's paths: upgrade every seat now or at the renewal, or some seats now into a new
+ * subscription that ends with this one.
+ */
 export function UpgradeCard({ subscription: s, change }: { subscription: Shown; change: SubscriptionChange }) {
+  const [seats, setSeats] = useState<number | string>(s.quantity);
   if (s.status !== 'ACTIVE' || s.upgradeOptions.length === 0) return null;
+  const count = Number(seats);
+  const valid = Number.isInteger(count) && count >= 1 && count <= s.quantity;
+  const partial = valid && count < s.quantity;
   return (
     <Card withBorder aria-label="Upgrade">
       <Stack gap="xs">
@@ -14,8 +22,17 @@ export function UpgradeCard({ subscription: s, change }: { subscription: Shown; 
         <Text size="xs" c="dimmed">
           Every seat moves to the higher SKU. Now: the subscription keeps its term and gets no new 7-day window; the
           days left in the period are charged at the new price, less what they paid. At renewal: the next term is the
-          new SKU.
+          new SKU. Fewer seats than all move now into a new subscription that ends with this one.
         </Text>
+        <NumberInput
+          label="Seats to upgrade"
+          min={1}
+          max={s.quantity}
+          value={seats}
+          onChange={setSeats}
+          w={160}
+          error={valid ? undefined : `Upgrade 1 to ${s.quantity} seat(s).`}
+        />
         <Table aria-label="Upgrade options">
           <Table.Tbody>
             {s.upgradeOptions.map((o) => (
@@ -30,13 +47,16 @@ export function UpgradeCard({ subscription: s, change }: { subscription: Shown; 
                       size="xs"
                       variant="light"
                       loading={change.busy}
+                      disabled={!valid}
                       onClick={() =>
                         void change.run(
                           'upgradeSubscription',
-                          { productId: o.productId, skuId: o.skuId, when: 'NOW' },
+                          { productId: o.productId, skuId: o.skuId, when: 'NOW', quantity: count },
                           {
-                            title: `Upgrade ${s.quantity} seat(s) to ${o.skuTitle} now?`,
-                            effect: `The rest of the current billing period is charged at ${o.unitPrice.formatted} a seat, less what it paid. There is no new 7-day window and no way back to ${s.skuTitle}.${s.scheduledChange ? ' The changes scheduled for the next term are removed.' : ''}`,
+                            title: `Upgrade ${count} seat(s) to ${o.skuTitle} now?`,
+                            effect: partial
+                              ? `${count} of the ${s.quantity} seats move to a new ${o.skuTitle} subscription ending ${s.termEnd.slice(0, 10)}, with the window they have now. The rest of the current billing period is charged at ${o.unitPrice.formatted} a seat, less what they paid here.`
+                              : `The rest of the current billing period is charged at ${o.unitPrice.formatted} a seat, less what it paid. There is no new 7-day window and no way back to ${s.skuTitle}.${s.scheduledChange ? ' The changes scheduled for the next term are removed.' : ''}`,
                             confirm: 'Upgrade now',
                           },
                         )
@@ -44,7 +64,7 @@ export function UpgradeCard({ subscription: s, change }: { subscription: Shown; 
                     >
                       Upgrade now
                     </Button>
-                    {s.autoRenew && (
+                    {s.autoRenew && !partial && (
                       <Button
                         size="xs"
                         variant="default"

@@ -314,8 +314,22 @@ export const CONVERT_TRIAL = graphql(`
 `);
 
 export const UPGRADE = graphql(`
-  mutation UpgradeSubscription($id: ID!, $productId: Code!, $skuId: Code!, $when: UpgradeTiming!, $key: Code!) {
-    upgradeSubscription(id: $id, productId: $productId, skuId: $skuId, when: $when, input: { idempotencyKey: $key }) {
+  mutation UpgradeSubscription(
+    $id: ID!
+    $productId: Code!
+    $skuId: Code!
+    $when: UpgradeTiming!
+    $quantity: Int
+    $key: Code!
+  ) {
+    upgradeSubscription(
+      id: $id
+      productId: $productId
+      skuId: $skuId
+      when: $when
+      quantity: $quantity
+      input: { idempotencyKey: $key }
+    ) {
       ...SubscriptionChangeOutcome
     }
   }
