@@ -171,6 +171,18 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
     allowed: BUYERS,
     document: `mutation { removeCartLine(resellerId: "${OWN}", lineId: "${NONE}") { __typename } }`,
   },
+  cartLineEndOptions: {
+    allowed: BUYERS,
+    document: `{ cartLineEndOptions(resellerId: "${OWN}", lineId: "${NONE}") { kind } }`,
+  },
+  setCartLineEnd: {
+    allowed: BUYERS,
+    document: `mutation { setCartLineEnd(resellerId: "${OWN}", lineId: "${NONE}", endWith: MONTH_END) { __typename } }`,
+  },
+  convertTrial: {
+    allowed: BUYERS,
+    document: `mutation { convertTrial(id: "${NONE}", quantity: 25, input: { idempotencyKey: "authorisation-check" }) { __typename } }`,
+  },
   bindCartCustomer: {
     allowed: BUYERS,
     document: `mutation { bindCartCustomer(resellerId: "${OWN}", customerId: "${NONE}") { __typename } }`,
