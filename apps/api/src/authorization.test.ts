@@ -76,6 +76,16 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
   priceListImport: { allowed: ['admin', 'staff'], document: '{ priceListImport(id: "x") { id } }' },
   priceListImports: { allowed: ['admin', 'staff'], document: '{ priceListImports(first: 1) { nodes { id } } }' },
   priceListUploads: { allowed: ['admin', 'staff'], document: '{ priceListUploads { files bytes } }' },
+  promotions: { allowed: SIGNED_IN, document: '{ promotions(first: 1) { nodes { id } } }' },
+  createPromotion: {
+    allowed: ['admin', 'staff'],
+    document:
+      'mutation { createPromotion(input: { id: "x", name: "x", productId: "X", skuId: "0001", term: P1Y, billingPlan: MONTHLY, segment: COMMERCIAL, market: "US", discountPercent: 10, startDate: "2026-01-01", endDate: "2026-01-31" }) { __typename } }',
+  },
+  endPromotion: {
+    allowed: ['admin', 'staff'],
+    document: 'mutation { endPromotion(id: "none") { __typename } }',
+  },
   resellers: { allowed: STAFF_ROLES, document: '{ resellers(first: 1) { nodes { id } } }' },
   reseller: { allowed: [...STAFF_ROLES, 'reseller'], document: `{ reseller(id: "${OWN}") { id } }` },
   createReseller: {

@@ -37,6 +37,7 @@ export * from './calendar.js';
 export * from './subscriptions.js';
 export * from './subscription-changes.js';
 export * from './upgrades.js';
+export * from './promotions.js';
 // What users may be emailed about, and when reminders are due.
 export * from './notifications.js';
 // Addresses validated and normalised by country (R7).

@@ -73,6 +73,12 @@
       "ValidationFailed",
       "VersionConflict"
     ],
+    "SavePromotionResult": [
+      "NotFound",
+      "OperationRefused",
+      "PromotionSaved",
+      "ValidationFailed"
+    ],
     "SaveResellerResult": [
       "NotFound",
       "ResellerSaved",
@@ -194,6 +200,12 @@
       "NotFound",
       "ValidationFailed",
       "VersionConflict"
+    ],
+    "SavePromotionResult": [
+      "NotFound",
+      "OperationRefused",
+      "PromotionSaved",
+      "ValidationFailed"
     ],
     "SaveResellerResult": [
       "NotFound",

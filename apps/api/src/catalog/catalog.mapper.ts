@@ -1,4 +1,4 @@
-import { isTrialOffer } from '@nce/domain';
+import { isTrialOffer, money, promotedPrice } from '@nce/domain';
 import { encodeCursor } from '../platform/cursor.js';
 import { Money } from '../platform/money.types.js';
 import type { CatalogPage, PriceView, ProductView } from './catalog.service.js';
@@ -20,6 +20,15 @@ const toPrice = (v: PriceView): Price => ({
   effectiveEnd: v.effectiveEnd,
   changeIndicator: v.changeIndicator,
   trial: isTrialOffer(v.tags),
+  promotion: v.promotion
+    ? {
+        id: v.promotion.id,
+        name: v.promotion.name,
+        discountPercent: v.promotion.discountBasisPoints / 100,
+        endDate: v.promotion.endDate,
+        unitPrice: Money.of(promotedPrice(money(v.unitPriceMinor, v.currency), v.promotion.discountBasisPoints)),
+      }
+    : null,
 });
 
 export const toProduct = (view: ProductView): Product => ({

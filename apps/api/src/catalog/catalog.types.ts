@@ -1,6 +1,6 @@
 import { PageInfo } from '../platform/page-info.types.js';
 import type { BillingPlan, CustomerSegment, PriceSegment, Term } from '@nce/domain';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import {
   BillingPlanEnum,
   CustomerSegmentEnum,
@@ -36,6 +36,24 @@ export class CatalogFilterInput {
 
   @Field(() => ProductKindEnum, { nullable: true })
   kind?: ProductKind | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A promotion on a price, and the price with it.' })
+export class PricePromotion {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => Float)
+  discountPercent: number;
+
+  @Field({ description: 'Its last day (YYYY-MM-DD).' })
+  endDate: string;
+
+  @Field(() => Money, { description: 'The unit price with the discount: what a cart is charged.' })
+  unitPrice: Money;
 }
 
 @ObjectType({
@@ -87,6 +105,12 @@ export class Price {
     description: 'A free trial: 25 seats for 30 days, then converted to the paid SKU unless auto-renew is turned off.',
   })
   trial: boolean;
+
+  @Field(() => PricePromotion, {
+    nullable: true,
+    description: 'The Microsoft promotion in effect today on this price (the largest discount), if any.',
+  })
+  promotion: PricePromotion | null;
 }
 
 @ObjectType({ simpleResolvers: true })

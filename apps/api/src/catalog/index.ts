@@ -12,12 +12,19 @@ import { ProductEntity } from './product.entity.js';
 import { SkuEntity } from './sku.entity.js';
 import { UploadStore } from './upload-store.js';
 import { uploadRoutes } from './routes.js';
+import { Promotions1732670000000 } from './1732670000000-promotions.js';
+import { PromotionEntity } from './promotion.entity.js';
+import { PromotionResolver } from './promotion.resolver.js';
+import { PromotionService } from './promotion.service.js';
+import { PromotionsRepository } from './promotions.repository.js';
+import { PromotionsInEffect } from './promotions-in-effect.js';
 
 declare module '../app.js' {
   interface App {
     uploads: UploadStore;
     priceLists: PriceListImporter;
     catalog: CatalogService;
+    promotions: PromotionService;
   }
 }
 
@@ -28,11 +35,13 @@ const SWEEP_UPLOADS_EVERY_MS = 60_000;
 
 export const catalogModule: ApiModule = {
   name: 'catalog',
-  entities: [ProductEntity, SkuEntity, PriceEntity, PriceListImportEntity],
-  resolvers: [CatalogResolver, PriceListImportResolver],
-  migrations: [ImportAsJob1732600000000],
+  entities: [ProductEntity, SkuEntity, PriceEntity, PriceListImportEntity, PromotionEntity],
+  resolvers: [CatalogResolver, PriceListImportResolver, PromotionResolver],
+  migrations: [ImportAsJob1732600000000, Promotions1732670000000],
   services: ({ config, db, clock, audit, jobs, logger }) => {
     const uploads = new UploadStore(config.dataDir);
+    const promotionsRepository = new PromotionsRepository(db);
+    const promotionsInEffect = new PromotionsInEffect(promotionsRepository);
     // Uploads never imported, or left taken by an import that has ended, are removed once a day old.
     jobs.every(SWEEP_UPLOADS_JOB, SWEEP_UPLOADS_EVERY_MS, async () => {
       const removed = await uploads.sweep();
@@ -41,7 +50,8 @@ export const catalogModule: ApiModule = {
     return {
       uploads,
       priceLists: new PriceListImporter(db, clock, uploads, audit, jobs, new PriceListsRepository(db)),
-      catalog: new CatalogService(new CatalogRepository(db), config.defaultMarket),
+      catalog: new CatalogService(new CatalogRepository(db), promotionsInEffect, config.defaultMarket),
+      promotions: new PromotionService(db, audit, promotionsRepository, promotionsInEffect),
     };
   },
   routes: uploadRoutes,

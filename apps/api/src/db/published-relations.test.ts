@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOG_OFFERS, CATALOG_PRICES } from '../catalog/published.js';
+import { CATALOG_OFFERS, CATALOG_PRICES, CATALOG_PROMOTIONS } from '../catalog/published.js';
 import { CUSTOMER_NAMES, CUSTOMERS } from '../customers/published.js';
 import { USER_NAMES } from '../identity/published.js';
 import { ORDER_NAMES, ORDERS, PROVISIONED_LINES } from '../orders/published.js';
@@ -15,6 +15,7 @@ import type { PublishedRelation } from './sql.js';
 const RELATIONS: readonly PublishedRelation[] = [
   CATALOG_PRICES,
   CATALOG_OFFERS,
+  CATALOG_PROMOTIONS,
   CUSTOMERS,
   CUSTOMER_NAMES,
   USER_NAMES,

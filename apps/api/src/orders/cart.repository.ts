@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CartState, CustomerSegment, PriceSegment } from '@nce/domain';
-import { CATALOG_OFFERS, CATALOG_PRICES } from '../catalog/published.js';
+import { CATALOG_OFFERS, CATALOG_PROMOTIONS } from '../catalog/published.js';
 import { CUSTOMERS } from '../customers/published.js';
 import type { Database } from '../db/database.js';
 import { aliasedSelectOf, insertRows, readNamed, rowSpec, updateReturning } from '../db/sql.js';
@@ -46,11 +46,36 @@ export const OFFER_ROW = rowSpec<CartLineView>(CATALOG_OFFERS, [
 
 const CART_SELECT = CART_ROW.columns.map(([column]) => column).join(', ');
 const FOUND_CART_SELECT = aliasedSelectOf('c', CART_ROW, 'cart_').join(', ');
+/** S17: a column of the promotion in effect on a day (two `?`) for the offer `o`, the largest discount first. */
+const promotionOf = (column: 'id' | 'name' | 'discount_bp') =>
+  `(SELECT pm.${column} FROM ${CATALOG_PROMOTIONS} pm
+     WHERE pm.product_id = o.product_id AND pm.sku_id = o.sku_id AND pm.term = o.term AND pm.billing_plan = o.billing_plan
+       AND pm.segment = o.segment AND pm.market = o.market AND pm.start_date <= ? AND pm.end_date >= ?
+     ORDER BY pm.discount_bp DESC, pm.id LIMIT 1)`;
+
+/** The promotion columns a read of offer `o` adds, and the parameters they take for `day`. */
+const PROMOTION_SELECT = `${promotionOf('id')} AS promotion_id, ${promotionOf('name')} AS promotion_name, ${promotionOf('discount_bp')} AS discount_bp`;
+const promotionParams = (day: string) => [day, day, day, day, day, day];
+
+/** A line's promotion as read beside it. */
+export interface AppliedPromotion {
+  promotionId: string | null;
+  promotionName: string | null;
+  discountBasisPoints: number;
+}
+
+const promotionFrom = (row: Record<string, unknown>): AppliedPromotion => ({
+  promotionId: row.promotion_id == null ? null : String(row.promotion_id),
+  promotionName: row.promotion_name == null ? null : String(row.promotion_name),
+  discountBasisPoints: row.discount_bp == null ? 0 : Number(row.discount_bp),
+});
+
 const LINE_SELECT = [...aliasedSelectOf('l', CART_LINE_ROW, 'l_'), ...aliasedSelectOf('o', OFFER_ROW, 'o_')].join(', ');
 
-export interface PriceInEffect {
+export interface PriceInEffect extends AppliedPromotion {
   segment: PriceSegment;
   currency: string;
+  /** The price list's unit price, before any promotion. */
   unitPriceMinor: number;
   tierMax: number | null;
   tags: string;
@@ -60,15 +85,17 @@ export interface PriceInEffect {
 export class CartRepository {
   constructor(private readonly db: Database) {}
 
-  /** A catalog price in effect on `day`; null when there is none. */
+  /** A catalog price in effect on `day`, with the promotion in effect on it; null when there is none. */
   async priceInEffect(ctx: RequestContext, priceId: number, day: string): Promise<PriceInEffect | null> {
     const [row] = await this.db.query<Record<string, unknown>>(
       ctx,
-      `SELECT pr.segment, pr.currency, pr.unit_price_minor, pr.tier_max, pr.tags FROM ${CATALOG_PRICES} pr WHERE pr.price_id = ? AND pr.effective_start <= ? AND (pr.effective_end IS NULL OR pr.effective_end >= ?)`,
-      [priceId, day, day],
+      `SELECT o.segment, o.currency, o.unit_price_minor, o.tier_max, o.tags, ${PROMOTION_SELECT} FROM ${CATALOG_OFFERS} o
+       WHERE o.price_id = ? AND o.effective_start <= ? AND (o.effective_end IS NULL OR o.effective_end >= ?)`,
+      [...promotionParams(day), priceId, day, day],
     );
     return row
       ? {
+          ...promotionFrom(row),
           segment: row.segment as PriceSegment,
           currency: String(row.currency),
           unitPriceMinor: Number(row.unit_price_minor),
@@ -82,7 +109,7 @@ export class CartRepository {
   async limitsOf(ctx: RequestContext, priceId: number): Promise<{ tierMax: number | null; tags: string }> {
     const [row] = await this.db.query<{ tier_max: number | null; tags: string }>(
       ctx,
-      `SELECT pr.tier_max, pr.tags FROM ${CATALOG_PRICES} pr WHERE pr.price_id = ?`,
+      `SELECT o.tier_max, o.tags FROM ${CATALOG_OFFERS} o WHERE o.price_id = ?`,
       [priceId],
     );
     return { tierMax: row?.tier_max == null ? null : Number(row.tier_max), tags: row?.tags ?? '' };
@@ -225,15 +252,19 @@ export class CartRepository {
     return (await tx.transaction.countBy(CartLineEntity, { cartId })) === 0;
   }
 
-  /** The cart's lines with what they are and today's price (null where the price is no longer in effect). */
-  async lines(ctx: RequestContext, cartId: string, today: string): Promise<CartLineView[]> {
+  /**
+   * The cart's lines with what they are, today's list price (null where the price is no longer in effect) and the
+   * promotion in effect on it today.
+   */
+  async lines(ctx: RequestContext, cartId: string, today: string): Promise<(CartLineView & AppliedPromotion)[]> {
     const rows = await this.db.query<Record<string, unknown>>(
       ctx,
       `SELECT ${LINE_SELECT},
-              CASE WHEN o.effective_start <= ? AND (o.effective_end IS NULL OR o.effective_end >= ?) THEN o.unit_price_minor ELSE NULL END AS current_price
+              CASE WHEN o.effective_start <= ? AND (o.effective_end IS NULL OR o.effective_end >= ?) THEN o.unit_price_minor ELSE NULL END AS current_price,
+              ${PROMOTION_SELECT}
        FROM cart_line l JOIN ${CATALOG_OFFERS} o ON o.price_id = l.price_id
        WHERE l.cart_id = ? ORDER BY l.added_at, l.id`,
-      [today, today, cartId],
+      [today, today, ...promotionParams(today), cartId],
     );
     return rows.map((r) =>
       readNamed(
@@ -242,7 +273,8 @@ export class CartRepository {
         'o_',
         readNamed(CART_LINE_ROW, r, 'l_', {
           currentUnitPriceMinor: r.current_price === null ? null : Number(r.current_price),
-        } as CartLineView),
+          ...promotionFrom(r),
+        } as CartLineView & AppliedPromotion),
       ),
     );
   }

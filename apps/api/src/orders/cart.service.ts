@@ -8,6 +8,7 @@ import {
   money,
   monthAlignedEnd,
   priceSegmentFor,
+  promotedPrice,
   termEndOf,
   trialEndOf,
   TRIAL_SEATS,
@@ -53,6 +54,10 @@ export interface CartLineView {
   firstUnitChargeMinor: number;
   /** Why the end chosen no longer holds (e.g. the subscription it ends with renewed); null when it holds. */
   endDateProblem: string | null;
+  /** S17: the promotion in today's price (null: none), and its discount in hundredths of a percent. */
+  promotionId: string | null;
+  promotionName: string | null;
+  discountBasisPoints: number;
 }
 
 /** A subscription of the cart's customer a new line may end with (S15), as the subscriptions context gives it. */
@@ -150,7 +155,9 @@ export class CartService {
         await this.carts.addLine(tx, cart.id, {
           priceId,
           quantity,
-          unitPriceMinor: price.unitPriceMinor,
+          // S17: a promotion in effect today discounts the partner price the cart is priced at.
+          unitPriceMinor: promotedPrice(money(price.unitPriceMinor, price.currency), price.discountBasisPoints)
+            .amountMinor,
           at: this.clock.now().toISOString(),
         });
       const touched = await this.touch(tx, cart, { priceSegment: price.segment, currency: price.currency });
@@ -397,7 +404,16 @@ export class CartService {
     const lines = await this.carts.lines(ctx, cart.id, isoDate(now));
     const coTerming = lines.some((l) => l.endWith && l.endWith !== MONTH_END);
     const targets = coTerming && cart.customerId ? await this.coTermTargets(ctx, cart.customerId, now) : [];
-    return lines.map((line) => {
+    return lines.map((listed) => {
+      // S17: today's price is the list price less the promotion in effect today.
+      const line: CartLineView = {
+        ...listed,
+        currentUnitPriceMinor:
+          listed.currentUnitPriceMinor === null
+            ? null
+            : promotedPrice(money(listed.currentUnitPriceMinor, listed.currency), listed.discountBasisPoints)
+                .amountMinor,
+      };
       const unit = line.currentUnitPriceMinor ?? line.unitPriceMinor;
       const trial = isTrialOffer(line.tags);
       const full = { ...line, trial, termEnd: null, firstUnitChargeMinor: unit, endDateProblem: null };

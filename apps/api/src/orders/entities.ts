@@ -174,6 +174,10 @@ export class OrderLineEntity {
   @Column({ name: 'term_end', type: 'varchar', length: 30, nullable: true })
   termEnd: string | null;
 
+  /** S17: the promotion the line was priced with; null when none. */
+  @Column({ name: 'promotion_id', type: 'varchar', length: 64, nullable: true })
+  promotionId: string | null;
+
   /** Seats returned so far (R24); never more than `quantity`. */
   @Column({ name: 'returned_quantity', type: 'integer', default: 0 })
   returnedQuantity: number;

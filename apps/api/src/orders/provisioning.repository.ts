@@ -34,6 +34,8 @@ export interface LineToProvision {
   lineTotalMinor: number;
   /** The first term's end when it is not a full term (S15, S16). */
   termEnd: string | null;
+  /** S17: the promotion the line was priced with. */
+  promotionId: string | null;
   subscriptionId: string | null;
 }
 
@@ -69,6 +71,7 @@ export const PROVISIONED_LINE_ROW = rowSpec<LineToProvision>(OrderLineEntity, [
   ['unit_price_minor', 'unitPriceMinor', 'number'],
   ['line_total_minor', 'lineTotalMinor', 'number'],
   ['term_end', 'termEnd', 'optionalText'],
+  ['promotion_id', 'promotionId', 'optionalText'],
   ['subscription_id', 'subscriptionId', 'optionalText'],
 ]);
 

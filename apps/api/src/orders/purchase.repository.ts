@@ -68,6 +68,8 @@ export interface NewOrderLine {
   lineTotalMinor: number;
   /** The first term's end when it is not a full term (S15, S16). */
   termEnd: string | null;
+  /** S17: the promotion the line is priced with. */
+  promotionId: string | null;
 }
 
 /** Buy's writes (sales_order, order_line, the first order_event, SO numbers) and the facts it decides on. */
@@ -177,6 +179,7 @@ export class PurchaseRepository {
         unit_price_minor: line.unitPriceMinor,
         line_total_minor: line.lineTotalMinor,
         term_end: line.termEnd,
+        promotion_id: line.promotionId,
         subscription_id: null,
         returned_quantity: 0,
         status: 'PENDING',

@@ -301,6 +301,7 @@ export class PurchaseService {
         lineNumber,
         lineTotalMinor,
         termEnd: line.termEnd,
+        promotionId: line.promotionId,
       })),
       event,
     );

@@ -109,6 +109,10 @@ export class SubscriptionEntity {
   @Column({ name: 'trial_reminded_days', type: 'integer', nullable: true })
   trialRemindedDays: number | null;
 
+  /** S17: the promotion the current term is priced with; a renewal keeps it only within its dates. */
+  @Column({ name: 'promotion_id', type: 'varchar', length: 64, nullable: true })
+  promotionId: string | null;
+
   /** Changes made at Partner Center so far (S7 caps them). */
   @Column({ name: 'change_count', type: 'integer', default: 0 })
   changeCount: number;

@@ -3,6 +3,7 @@ import { Subscriptions1732610000000 } from './1732610000000-subscriptions.js';
 import { SeatBatchEntity, SubscriptionChargeEntity, SubscriptionEntity, SubscriptionEventEntity } from './entities.js';
 import { SUBSCRIPTION_NAMES } from './published.js';
 import { SubscriptionReminders1732630000000 } from './1732630000000-subscription-reminders.js';
+import { SubscriptionPromotion1732690000000 } from './1732690000000-subscription-promotion.js';
 import { ReminderService } from './reminder.service.js';
 import { RenewalService } from './renewal.service.js';
 import { SubscriptionResolver } from './subscription.resolver.js';
@@ -22,7 +23,7 @@ export const subscriptionsModule: ApiModule = {
   name: 'subscriptions',
   auditNames: { Subscription: SUBSCRIPTION_NAMES },
   entities: [SubscriptionEntity, SeatBatchEntity, SubscriptionEventEntity, SubscriptionChargeEntity],
-  migrations: [Subscriptions1732610000000, SubscriptionReminders1732630000000],
+  migrations: [Subscriptions1732610000000, SubscriptionReminders1732630000000, SubscriptionPromotion1732690000000],
   resolvers: [SubscriptionResolver],
   permissions: {
     [SubscriptionPermission.Read]: { roles: ['staff', 'credit', 'support'], resellers: true },

@@ -22,7 +22,7 @@ import { systemContext, type RequestContext } from '../platform/request-context.
 import type { ResellerService } from '../resellers/index.js';
 import type { TermsService } from '../terms/index.js';
 import type { SubscriptionEntity } from './entities.js';
-import { describeChanges, nextTermOf } from './subscription.service.js';
+import { describeChanges, nextTermOf, renewalPriceOf } from './subscription.service.js';
 import type { SubscriptionsRepository } from './subscriptions.repository.js';
 
 export const RENEWAL_SCAN_JOB = 'subscriptions.renewal-scan';
@@ -179,7 +179,7 @@ export class RenewalService {
     const end = termEndOf(start, next.term);
     // S3: the new term is priced from the current price list; without a price there, the last price holds (as the
     // history says).
-    const price = await this.subscriptions.priceFor(this.system, { ...s, ...next }, now);
+    const price = await renewalPriceOf(this.subscriptions, this.system, s, next, now);
     const unitPriceMinor = price?.unitPriceMinor ?? s.unitPriceMinor;
     const period = billingPeriodAt({ start, end, billingPlan: next.billingPlan }, start);
     const amount = money(unitPriceMinor * next.quantity, s.currency);
@@ -198,6 +198,8 @@ export class RenewalService {
         productTitle: next.productTitle,
         skuId: next.skuId,
         skuTitle: next.skuTitle,
+        // S17: the promotion carries into the new term only within its dates; a price-less renewal keeps the old.
+        promotionId: price ? (price.promotion?.id ?? null) : s.promotionId,
       });
       // Changed since it was read (a change raced the renewal day): the job fails and runs again on what is there.
       if (!renewed) throw new Error(`subscription ${s.id} changed while it was renewed; retried`);
@@ -217,7 +219,7 @@ export class RenewalService {
         subscriptionId: s.id,
         at: now.toISOString(),
         kind: s.trial ? 'TRIAL_CONVERTED' : 'RENEWED',
-        message: `${s.trial ? `Trial converted to paid, ${next.skuTitle}` : 'Renewed'} for ${next.term} to ${end.toISOString().slice(0, 10)}: ${next.quantity} seat(s) at ${formatMoney(money(unitPriceMinor, s.currency))}${price ? '' : ' (the price list has no price for the new term; the last price was kept)'}${applied ? `; scheduled changes applied (${applied})` : ''}.`,
+        message: `${s.trial ? `Trial converted to paid, ${next.skuTitle}` : 'Renewed'} for ${next.term} to ${end.toISOString().slice(0, 10)}: ${next.quantity} seat(s) at ${formatMoney(money(unitPriceMinor, s.currency))}${price ? '' : ' (the price list has no price for the new term; the last price was kept)'}${price?.promotion ? ` with promotion ${price.promotion.name}` : s.promotionId && price ? ' (its promotion ended before the renewal: list price)' : ''}${applied ? `; scheduled changes applied (${applied})` : ''}.`,
         actorEmail: null,
         idempotencyKey: null,
         requestHash: null,

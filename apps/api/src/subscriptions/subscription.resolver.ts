@@ -229,6 +229,7 @@ export class SubscriptionResolver {
       billingPlan: next.billingPlan,
       unitPrice: next.price ? Money.of(money(next.price.unitPriceMinor, entity.currency)) : null,
       firstCharge: next.price ? Money.of(money(next.price.unitPriceMinor * next.quantity, entity.currency)) : null,
+      promotionName: next.price?.promotion?.name ?? null,
       changesCloseAt: new Date(new Date(entity.termEnd).getTime() - SCHEDULE_CUTOFF_HOURS * HOUR).toISOString(),
     });
   }

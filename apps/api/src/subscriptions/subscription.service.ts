@@ -23,6 +23,8 @@ import {
   decideTrialConversion,
   isTrialOffer,
   paidSkuOfTrial,
+  promotedPrice,
+  promotionRenews,
   trialEndOf,
   TRIAL_CONVERTS_TO,
   TRIAL_SEATS,
@@ -67,6 +69,7 @@ import {
   type ListedSubscription,
   type RenewalPrice,
   type SubscriptionFilter,
+  type SubscriptionPromotion,
   type SubscriptionsRepository,
   type TermEndDay,
 } from './subscriptions.repository.js';
@@ -214,6 +217,7 @@ export class SubscriptionService {
         termStart: at,
         termEnd: end.toISOString(),
         scheduledChanges: conversion,
+        promotionId: line.promotionId,
         changeCount: 0,
         renewalRemindedDays: null,
         trialRemindedDays: null,
@@ -343,14 +347,14 @@ export class SubscriptionService {
   ): Promise<
     | (ReturnType<typeof nextTermOf> & {
         renewsOn: Date;
-        price: RenewalPrice | null;
+        price: (RenewalPrice & { promotion: SubscriptionPromotion | null }) | null;
       })
     | null
   > {
     if (subscription.status !== 'ACTIVE' || !subscription.autoRenew) return null;
     const next = nextTermOf(subscription);
     const renewsOn = renewalDay(new Date(subscription.termEnd));
-    const price = await this.subscriptions.priceFor(ctx, { ...subscription, ...next }, this.clock.now());
+    const price = await renewalPriceOf(this.subscriptions, ctx, subscription, next, this.clock.now());
     return { renewsOn, ...next, price };
   }
 
@@ -1230,6 +1234,30 @@ const seatBatchOf =
 const fittingPlan = (plan: BillingPlan, term: Exclude<Term, 'NONE'>): BillingPlan =>
   plan === 'TRIENNIAL' && term !== 'P3Y' ? 'MONTHLY' : plan;
 
+/**
+ * S3, S17: the next term's price: the price list's in effect at `at`, less the subscription's promotion when the
+ * next term is for the promotion's offer and the renewal falls within its dates (else no promotion); null when the
+ * price list has no price for the next term.
+ */
+export async function renewalPriceOf(
+  repository: SubscriptionsRepository,
+  ctx: RequestContext,
+  s: SubscriptionEntity,
+  next: ReturnType<typeof nextTermOf>,
+  at: Date,
+): Promise<(RenewalPrice & { promotion: SubscriptionPromotion | null }) | null> {
+  const listed = await repository.priceFor(ctx, { ...s, ...next }, at);
+  if (!listed) return null;
+  const promotion = s.promotionId ? await repository.promotion(ctx, s.promotionId) : null;
+  if (!promotion || !promotionRenews(promotion, next, renewalDay(new Date(s.termEnd))))
+    return { ...listed, promotion: null };
+  return {
+    ...listed,
+    unitPriceMinor: promotedPrice(money(listed.unitPriceMinor, s.currency), promotion.discountBasisPoints).amountMinor,
+    promotion,
+  };
+}
+
 /** The next term: the current one with the scheduled changes applied. */
 export function nextTermOf(
   s: Pick<
@@ -1348,6 +1376,8 @@ function partialUpgradePlan(
         statusSince: at,
         trial: false,
         scheduledChanges: null,
+        // A promotion is for its SKU: the higher one does not carry it.
+        promotionId: null,
         trialRemindedDays: null,
         changeCount: 1,
         createdAt: at,

@@ -132,6 +132,9 @@ export class Subscription {
   @Field()
   trial: boolean;
 
+  @Field(() => ID, { nullable: true, description: 'The Microsoft promotion the current term is priced with.' })
+  promotionId: string | null;
+
   @Field()
   termStart: string;
 
@@ -244,6 +247,7 @@ function common(s: Omit<ListedSubscription, 'resellerName' | 'customerName' | 'l
     status: s.status,
     autoRenew: s.autoRenew,
     trial: s.trial,
+    promotionId: s.promotionId,
     termStart: s.termStart,
     termEnd: s.termEnd,
     renewsOn: renews ? renewalDay(new Date(s.termEnd)).toISOString() : null,
@@ -394,6 +398,12 @@ export class NextTerm {
 
   @Field(() => Money, { nullable: true, description: 'The first billing period of the next term for all its seats.' })
   firstCharge: Money | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The promotion that still prices the next term (the renewal falls within its dates), if any.',
+  })
+  promotionName: string | null;
 
   @Field({ description: 'Until when changes for the next term can be scheduled (a day before the term ends).' })
   changesCloseAt: string;

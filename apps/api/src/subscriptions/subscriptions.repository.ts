@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { isTrialOffer, type PriceSegment, type SubscriptionState } from '@nce/domain';
-import { CATALOG_OFFERS, CATALOG_PRICES } from '../catalog/published.js';
+import { isTrialOffer, type Promotion, type PriceSegment, type SubscriptionState } from '@nce/domain';
+
+/** S17: what a subscription reads of its promotion. */
+export type SubscriptionPromotion = Omit<Promotion, 'segment' | 'market'>;
+import { CATALOG_OFFERS, CATALOG_PRICES, CATALOG_PROMOTIONS } from '../catalog/published.js';
 import { CUSTOMERS } from '../customers/published.js';
 import type { Database } from '../db/database.js';
 import { aliasedSelectOf, insertRows, readNamed, rowSpec, updateReturning } from '../db/sql.js';
@@ -70,6 +73,7 @@ export interface ListedSubscription {
   status: SubscriptionState;
   autoRenew: boolean;
   trial: boolean;
+  promotionId: string | null;
   termStart: string;
   termEnd: string;
   version: number;
@@ -96,6 +100,7 @@ export const LISTED_SUBSCRIPTION_ROW = rowSpec<ListedSubscription>(SubscriptionE
   ['status', 'status', 'text'],
   ['auto_renew', 'autoRenew', 'flag'],
   ['trial', 'trial', 'flag'],
+  ['promotion_id', 'promotionId', 'optionalText'],
   ['term_start', 'termStart', 'text'],
   ['term_end', 'termEnd', 'text'],
   ['version', 'version', 'number'],
@@ -254,13 +259,14 @@ export class SubscriptionsRepository {
       | 'productTitle'
       | 'skuId'
       | 'skuTitle'
+      | 'promotionId'
     >,
   ): Promise<boolean> {
     const rows = await updateReturning(
       tx.transaction,
       `UPDATE subscription SET term_start = ?, term_end = ?, quantity = ?, term = ?, billing_plan = ?, unit_price_minor = ?,
          price_id = ?, status_since = ?, updated_at = ?, product_id = ?, product_title = ?, sku_id = ?, sku_title = ?,
-         scheduled_changes = NULL, renewal_reminded_days = NULL, trial = ?, version = version + 1
+         scheduled_changes = NULL, renewal_reminded_days = NULL, trial = ?, promotion_id = ?, version = version + 1
        WHERE id = ? AND version = ? RETURNING id`,
       [
         term.termStart,
@@ -278,6 +284,7 @@ export class SubscriptionsRepository {
         term.skuTitle,
         // S16: a trial's renewal is its conversion to paid.
         this.flag(false),
+        term.promotionId,
         s.id,
         s.version,
       ],
@@ -625,6 +632,29 @@ export class SubscriptionsRepository {
       term: r.term as CoTermTarget['term'],
       termEnd: String(r.term_end),
     }));
+  }
+
+  /** S17: a promotion as the catalog publishes it; null when there is none by that id. */
+  async promotion(ctx: RequestContext, id: string): Promise<SubscriptionPromotion | null> {
+    const [row] = await this.db.query<Record<string, unknown>>(
+      ctx,
+      `SELECT pm.id, pm.name, pm.product_id, pm.sku_id, pm.term, pm.billing_plan, pm.discount_bp, pm.start_date, pm.end_date
+       FROM ${CATALOG_PROMOTIONS} pm WHERE pm.id = ?`,
+      [id],
+    );
+    return row
+      ? {
+          id: String(row.id),
+          name: String(row.name),
+          productId: String(row.product_id),
+          skuId: String(row.sku_id),
+          term: row.term as SubscriptionPromotion['term'],
+          billingPlan: row.billing_plan as SubscriptionPromotion['billingPlan'],
+          discountBasisPoints: Number(row.discount_bp),
+          startDate: String(row.start_date),
+          endDate: String(row.end_date),
+        }
+      : null;
   }
 
   /** The catalog's price for a next term (S3): in effect at `at`, for the seats held; null when none is. */
