@@ -48,6 +48,40 @@ describe('price-list import in the browser', () => {
       .toMatch(new RegExp(`${ROWS} rows: 0 new, 0 changed, ${ROWS} unchanged`));
   });
 
+  it('adds a promotion (faults shown beside their fields first), and the catalog prices with it', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const card = page.getByLabel('Promotions', { exact: true });
+    const fill = async (label: string, value: string) => card.getByLabel(label, { exact: true }).fill(value);
+    await fill('Promotion ID', 'E2E-BB-20');
+    await fill('Name', 'Business Basic 20% off');
+    await fill('Discount (%)', '20');
+    await fill('Product ID', 'CFQ7TTC00004');
+    await fill('SKU ID', '0001');
+    await fill('Market', 'USA');
+    await card.getByLabel('Term', { exact: true }).click();
+    await page.getByRole('option', { name: 'Monthly term' }).click();
+    await fill('First day', today);
+    await fill('Last day', '2099-12-31');
+    await card.getByRole('button', { name: 'Add promotion' }).click();
+    // Beside the field, and in the outcome above the form.
+    await card
+      .locator('.mantine-InputWrapper-error', { hasText: 'The market is a two-letter country code, e.g. US.' })
+      .waitFor();
+    expect(await card.getByLabel('Market', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await fill('Market', 'US');
+    await card.getByRole('button', { name: 'Add promotion' }).click();
+    await card.getByTestId('promotion-outcome').getByText('Promotion E2E-BB-20 added.').waitFor();
+    await card.getByRole('table', { name: 'Promotion list' }).getByText('Business Basic 20% off').waitFor();
+
+    await page.goto(`${stack.url}/catalog/products/CFQ7TTC00004`);
+    await page
+      .getByTestId('price-promotion')
+      .getByText(/with Business Basic 20% off \(−20 % to 2099-12-31\)/)
+      .waitFor();
+    expect(await page.getByTestId('price-promotion').count()).toBe(1);
+    await openArea(page, 'Price lists');
+  });
+
   it('rejects a file with a bad cell, naming its line and column, and applies nothing of it', async () => {
     const lines = FIXTURE.split('\n');
     lines[5] = lines[5]!.replace(/,USD,[\d.]+,/, ',USD,12;5,');

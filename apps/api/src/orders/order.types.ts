@@ -87,6 +87,9 @@ export class CartLine {
     description: 'Why the chosen end no longer holds (Buy is blocked until another is chosen).',
   })
   endDateProblem: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The Microsoft promotion in today’s price, if any.' })
+  promotionName: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'An end a cart line’s first term can take, with what it costs.' })

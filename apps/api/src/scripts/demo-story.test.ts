@@ -102,6 +102,13 @@ describe('the demo story: what a newcomer finds in the first ten minutes', () =>
     expect(share).toBeLessThan(0.9);
   });
 
+  it('S17: leaves a promotion in effect that the catalog prices with', async () => {
+    const page = await t.app.catalog.browse(systemContext(t.app.clock, 'test'), { segment: 'COMMERCIAL' }, 50);
+    const promoted = page.products.flatMap((p) => p.skus.flatMap((s) => s.prices.filter((x) => x.promotion)));
+    expect(promoted).toHaveLength(1);
+    expect(promoted[0]!.promotion).toMatchObject({ discountBasisPoints: 1500 });
+  });
+
   it('is told once: a second run adds nothing', async () => {
     const before = await t.app.db.read.count(SalesOrderEntity);
     expect(await seedDemoStory(t.app.config, TEST_NOW)).toEqual([]);

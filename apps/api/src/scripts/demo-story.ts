@@ -471,11 +471,35 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
     text: 'Which products can a school buy at the Education price?',
   });
 
+  // Today: Microsoft's promotion on the story's first annual offer, running six more weeks; carts price with it.
+  at(0, 1);
+  const [promoted] = await app.db.read.query(
+    `SELECT s.product_id, s.sku_id, s.title, pr.term, pr.billing_plan FROM catalog_price pr JOIN catalog_sku s ON s.id = pr.sku_ref WHERE pr.id = ?`,
+    [prices[0]!.id],
+  );
+  if (promoted) {
+    const offer = promoted as { product_id: string; sku_id: string; title: string; term: string; billing_plan: string };
+    const created = await app.promotions.create(staff, {
+      id: `${offer.product_id}:${offer.sku_id}:NCE-15`,
+      name: `${offer.title}: 15% off annual`,
+      productId: offer.product_id,
+      skuId: offer.sku_id,
+      term: offer.term as 'P1Y',
+      billingPlan: offer.billing_plan as 'MONTHLY',
+      segment: 'COMMERCIAL',
+      market: 'US',
+      discountPercent: 15,
+      startDate: new Date(now.getTime() - 7 * DAY).toISOString().slice(0, 10),
+      endDate: new Date(now.getTime() + 45 * DAY).toISOString().slice(0, 10),
+    });
+    if (!created.ok) throw new Error(`the story's promotion was refused: ${created.failure.message}`);
+  }
+
   // A minute ago: an order Microsoft is still provisioning; the running product finishes it.
   at(0, 0.02);
   await buy(adventure.id, [[1, 3]], 'CREDIT_CARD', 'AW-0240', false);
   await app.jobs.runDue();
   return [
-    `told four months of demo history (${orders} orders, subscriptions renewing, expired and suspended, a trial, a co-termed order, terms, returns, support cases, two new resellers)`,
+    `told four months of demo history (${orders} orders, subscriptions renewing, expired and suspended, a trial, a co-termed order, a promotion, terms, returns, support cases, two new resellers)`,
   ];
 }

@@ -93,6 +93,12 @@ export function ProductPage() {
                           </Table.Td>
                           <Table.Td>
                             <PriceWithUnit formatted={price.unitPrice.formatted} billingPlan={price.billingPlan} />
+                            {price.promotion && (
+                              <Text size="xs" c="teal.9" data-testid="price-promotion">
+                                {price.promotion.unitPrice.formatted} with {price.promotion.name} (−
+                                {price.promotion.discountPercent} % to {price.promotion.endDate})
+                              </Text>
+                            )}
                           </Table.Td>
                           <Table.Td>
                             <PriceWithUnit formatted={price.erpPrice.formatted} billingPlan={price.billingPlan} />

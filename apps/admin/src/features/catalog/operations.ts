@@ -25,6 +25,15 @@ export const CATALOG_PRODUCTS = graphql(`
               term
               billingPlan
               trial
+              promotion {
+                id
+                name
+                discountPercent
+                endDate
+                unitPrice {
+                  formatted
+                }
+              }
               unitPrice {
                 amountMinor
                 currency
@@ -73,6 +82,15 @@ export const CATALOG_PRODUCT = graphql(`
           effectiveEnd
           changeIndicator
           trial
+          promotion {
+            id
+            name
+            discountPercent
+            endDate
+            unitPrice {
+              formatted
+            }
+          }
           unitPrice {
             formatted
           }

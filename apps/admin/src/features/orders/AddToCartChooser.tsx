@@ -14,6 +14,7 @@ export interface BuyableProduct {
       term: string;
       billingPlan: string;
       trial: boolean;
+      promotion?: { discountPercent: number; endDate: string; unitPrice: { formatted: string } } | null;
       unitPrice: { formatted: string };
     }[];
   }[];
@@ -23,7 +24,9 @@ export interface BuyableProduct {
 const priceLabel = (price: BuyableProduct['skus'][number]['prices'][number]) =>
   price.trial
     ? 'Free trial: 25 seats for 30 days, then converted to paid'
-    : `${TERM_LABELS[price.term as Term] ?? price.term}, ${(BILLING_PLAN_LABELS[price.billingPlan as BillingPlan] ?? price.billingPlan).toLowerCase()} — ${price.unitPrice.formatted} ${priceUnit(price.billingPlan as BillingPlan)}`;
+    : price.promotion
+      ? `${TERM_LABELS[price.term as Term] ?? price.term}, ${(BILLING_PLAN_LABELS[price.billingPlan as BillingPlan] ?? price.billingPlan).toLowerCase()} — ${price.promotion.unitPrice.formatted} ${priceUnit(price.billingPlan as BillingPlan)} (−${price.promotion.discountPercent} % to ${price.promotion.endDate})`
+      : `${TERM_LABELS[price.term as Term] ?? price.term}, ${(BILLING_PLAN_LABELS[price.billingPlan as BillingPlan] ?? price.billingPlan).toLowerCase()} — ${price.unitPrice.formatted} ${priceUnit(price.billingPlan as BillingPlan)}`;
 
 /**
  * Adds one licence of a product to the reseller's cart: the SKU (when there are several) and its term and

@@ -200,6 +200,11 @@ function Purchase({ resellerId }: { resellerId: string }) {
                             ? `30 days, then converted to paid unless auto-renew is turned off`
                             : `${TERM_LABELS[line.term]} · ${BILLING_PLAN_LABELS[line.billingPlan]}`}
                         </Text>
+                        {line.promotionName && (
+                          <Text size="xs" c="teal.9">
+                            Promotion: {line.promotionName}
+                          </Text>
+                        )}
                         {line.term !== 'NONE' && !line.trial && (
                           <LineEndSelect
                             key={`${line.id}:${line.quantity}:${customerId ?? ''}:${line.endWith}:${line.endWithSubscriptionId ?? ''}`}

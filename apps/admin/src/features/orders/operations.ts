@@ -35,6 +35,7 @@ export const CART = graphql(`
         endWithSubscriptionId
         termEnd
         endDateProblem
+        promotionName
       }
     }
   }

@@ -7,6 +7,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import type { PriceListImportQuery } from '../../gql/graphql';
 import { IMPORT_PRICE_LIST, PRICE_LIST_UPLOADS, PRICE_LIST_IMPORT, PRICE_LIST_IMPORTS } from './operations';
 import { dateTime } from '../../components/format';
+import { PromotionsCard } from './PromotionsCard';
 
 type Import = NonNullable<PriceListImportQuery['priceListImport']>;
 
@@ -199,6 +200,7 @@ export function PriceListsPage() {
           loadMore={() => list.fetchMore({ variables: { after: list.data?.priceListImports.pageInfo.endCursor } })}
         />
       </QueryState>
+      <PromotionsCard manage />
     </Stack>
   );
 }

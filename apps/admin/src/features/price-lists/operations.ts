@@ -79,3 +79,67 @@ export const PRICE_LIST_UPLOADS = graphql(`
     }
   }
 `);
+
+export const PROMOTIONS = graphql(`
+  query Promotions($first: Int!, $after: Cursor, $current: Boolean) {
+    promotions(first: $first, after: $after, current: $current) {
+      nodes {
+        id
+        name
+        productId
+        skuId
+        term
+        billingPlan
+        segment
+        market
+        discountPercent
+        startDate
+        endDate
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const CREATE_PROMOTION = graphql(`
+  mutation CreatePromotion($input: PromotionInput!) {
+    createPromotion(input: $input) {
+      __typename
+      ... on PromotionSaved {
+        promotion {
+          id
+        }
+      }
+      ... on ValidationFailed {
+        message
+        fields {
+          field
+          message
+        }
+      }
+      ... on BusinessError {
+        message
+      }
+    }
+  }
+`);
+
+export const END_PROMOTION = graphql(`
+  mutation EndPromotion($id: ID!) {
+    endPromotion(id: $id) {
+      __typename
+      ... on PromotionSaved {
+        promotion {
+          id
+          endDate
+        }
+      }
+      ... on BusinessError {
+        message
+      }
+    }
+  }
+`);

@@ -37,6 +37,11 @@ export function NextTermCard({
               {next.unitPrice
                 ? ` at ${next.unitPrice.formatted} a seat (first charge ${next.firstCharge?.formatted}).`
                 : ' — the current price list has no price for it yet.'}
+              {next.promotionName
+                ? ` The promotion ${next.promotionName} still holds on the renewal day.`
+                : s.promotionId
+                  ? ' The current promotion ends before the renewal: the next term is at the list price.'
+                  : ''}
             </Text>
             {s.scheduledChange && (
               <Text size="sm" c="blue" data-testid="scheduled-change">

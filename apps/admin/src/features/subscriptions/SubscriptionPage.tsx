@@ -78,6 +78,11 @@ export function SubscriptionPage() {
                     <StatusBadge value={s.status} />
                   </span>
                   {s.trial && <Badge color="grape">trial</Badge>}
+                  {s.promotionId && (
+                    <Badge color="teal" variant="light" title="The Microsoft promotion this term is priced with">
+                      promotion {s.promotionId}
+                    </Badge>
+                  )}
                   {s.renewing && (
                     <Badge color="blue" title="Changes wait until the renewal is done">
                       renewing now

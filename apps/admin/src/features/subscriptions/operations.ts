@@ -76,6 +76,7 @@ export const SUBSCRIPTION = graphql(`
       status
       autoRenew
       trial
+      promotionId
       termStart
       termEnd
       renewsOn
@@ -125,6 +126,7 @@ export const SUBSCRIPTION = graphql(`
         term
         billingPlan
         changesCloseAt
+        promotionName
         unitPrice {
           formatted
         }
