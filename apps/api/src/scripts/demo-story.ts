@@ -473,7 +473,7 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
 
   // Today: Microsoft's promotion on the story's first annual offer, running six more weeks; carts price with it.
   at(0, 1);
-  const [promoted] = await app.db.read.query(
+  const [promoted] = await app.db.select(
     `SELECT s.product_id, s.sku_id, s.title, pr.term, pr.billing_plan FROM catalog_price pr JOIN catalog_sku s ON s.id = pr.sku_ref WHERE pr.id = ?`,
     [prices[0]!.id],
   );
