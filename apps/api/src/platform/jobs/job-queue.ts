@@ -257,10 +257,12 @@ export class JobQueue {
       this.db.kind === 'postgres'
         ? `id IN (SELECT id FROM (${due}) d) OR id IN (SELECT id FROM (${lapsed}) l)`
         : `id IN (SELECT id FROM (SELECT * FROM (${due}) UNION ALL SELECT * FROM (${lapsed})) c ORDER BY run_at, id LIMIT ${n})`;
+    // SQLite is told to find the claimed rows by id (`jobById`): statistics gathered while the table was small
+    // (an ANALYZE on a quiet day) made it scan the whole table instead, 22 ms a claim on a renewal day of 100,000.
     const rows = await this.oneStatement((m) =>
       updateReturning(
         m,
-        `UPDATE job SET status = 'RUNNING', locked_until = ?, locked_by = ?, attempts = attempts + 1
+        `UPDATE ${this.jobById} SET status = 'RUNNING', locked_until = ?, locked_by = ?, attempts = attempts + 1
          WHERE ${claimable} RETURNING *`,
         [
           lease,
@@ -278,6 +280,11 @@ export class JobQueue {
       .sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : a.id < b.id ? -1 : 1));
   }
 
+  /** The job table, found by id on SQLite whatever its statistics say (see claimDue). */
+  private get jobById(): string {
+    return this.db.kind === 'postgres' ? 'job' : 'job INDEXED BY sqlite_autoindex_job_1';
+  }
+
   /** Extends the leases this worker still holds on `ids` (jobs that finished meanwhile are left alone). */
   private renewLeases(ids: string[]): Promise<unknown> {
     const until = new Date(this.clock.now().getTime() + this.leaseMs).toISOString();
@@ -285,7 +292,7 @@ export class JobQueue {
       m.query(
         portable(
           this.db.kind,
-          `UPDATE job SET locked_until = ? WHERE id IN (${ids.map(() => '?').join(', ')}) AND locked_by = ? AND status = 'RUNNING'`,
+          `UPDATE ${this.jobById} SET locked_until = ? WHERE id IN (${ids.map(() => '?').join(', ')}) AND locked_by = ? AND status = 'RUNNING'`,
         ),
         [until, ...ids, this.workerId],
       ),
