@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_DATABASE_URL, type TestApp } from '../../test-support/test-app.js';
+import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { backoffMs, JOB_LEASE_MS, JobQueue, recurringKey } from './job-queue.js';
 import { JobEntity } from './job.entity.js';
 
@@ -246,30 +246,35 @@ describe('durable job queue', () => {
     expect(await job('import')).toMatchObject({ status: 'DONE', attempts: 1, lockedBy: worker.workerId });
   });
 
-  it.skipIf(TEST_DATABASE_URL)(
-    'finds the jobs it claims by id even when SQLite statistics say the table is tiny',
-    async () => {
-      // Statistics gathered while one job existed made SQLite scan every job to claim ten (a renewal day).
-      await t.app.db.transaction((m) => queue.enqueue(m, 'test.echo', { value: 'first' }, { key: 'first' }));
-      await t.app.db.read.query('ANALYZE');
-      await t.app.db.transaction(async (m) => {
-        for (let i = 0; i < 50; i += 1) await queue.enqueue(m, 'test.echo', { value: String(i) }, { key: `k${i}` });
-      });
-      const seen: { sql: string; params: unknown[] }[] = [];
-      const logQuery = t.app.db.statements.logger.logQuery;
-      t.app.db.statements.logger.logQuery = (sql, params) => void seen.push({ sql, params: params ?? [] });
-      try {
-        expect(await queue.runDue(3)).toBe(3);
-      } finally {
-        t.app.db.statements.logger.logQuery = logQuery;
-      }
-      const claim = seen.find((q) => q.sql.includes("SET status = 'RUNNING'"));
-      expect(claim).toBeDefined();
-      const plan = (await t.app.db.read.query(`EXPLAIN QUERY PLAN ${claim!.sql}`, claim!.params)) as {
-        detail: string;
-      }[];
-      expect(plan.map((r) => r.detail)).not.toContainEqual(expect.stringMatching(/^SCAN job\b/));
-      expect(plan[0]!.detail).toMatch(/^SEARCH job USING .*INDEX sqlite_autoindex_job_1 \(id=\?\)/);
-    },
-  );
+  it('finds the jobs it claims by id however many jobs there are and whatever the statistics say', async () => {
+    // SQLite's statistics gathered while one job existed made it scan every job to claim ten, and PostgreSQL
+    // scanned every job for an OR of two IN lists (a renewal day of 100,000 jobs: 20 to 40 ms a claim).
+    await t.app.db.transaction((m) => queue.enqueue(m, 'test.echo', { value: 'first' }, { key: 'first' }));
+    await t.app.db.read.query('ANALYZE');
+    await t.app.db.transaction(async (m) => {
+      for (let i = 0; i < 50; i += 1) await queue.enqueue(m, 'test.echo', { value: String(i) }, { key: `k${i}` });
+    });
+    const seen: { sql: string; params: unknown[] }[] = [];
+    const logQuery = t.app.db.statements.logger.logQuery;
+    t.app.db.statements.logger.logQuery = (sql, params) => void seen.push({ sql, params: params ?? [] });
+    try {
+      expect(await queue.runDue(3)).toBe(3);
+    } finally {
+      t.app.db.statements.logger.logQuery = logQuery;
+    }
+    const claim = seen.find((q) => q.sql.includes("SET status = 'RUNNING'"));
+    expect(claim).toBeDefined();
+    const plan = await t.app.db.transaction(async (m) => {
+      // On fifty rows PostgreSQL would rightly scan; forbidding it shows whether the statement can use the key.
+      if (t.app.db.kind === 'postgres') await m.query('SET LOCAL enable_seqscan = off');
+      const rows = (await m.query(
+        `${t.app.db.kind === 'postgres' ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN'} ${claim!.sql}`,
+        claim!.params,
+      )) as Record<string, string>[];
+      return rows.map((r) => r.detail ?? r['QUERY PLAN']!);
+    });
+    expect(plan).not.toContainEqual(expect.stringMatching(/^\s*(->\s*)?(SCAN job\b|Seq Scan on job\b)/));
+    if (t.app.db.kind === 'sqlite')
+      expect(plan[0]).toMatch(/^SEARCH job USING .*INDEX sqlite_autoindex_job_1 \(id=\?\)/);
+  });
 });

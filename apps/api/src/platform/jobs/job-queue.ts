@@ -252,10 +252,11 @@ export class JobQueue {
     const due = `SELECT id, run_at FROM job WHERE status = 'PENDING' AND run_at <= ?${byKey} ORDER BY status, run_at, id LIMIT ${n}${lock}`;
     const lapsed = `SELECT id, run_at FROM job WHERE status = 'RUNNING' AND locked_until < ?${byKey} ORDER BY status, run_at, id LIMIT ${n}${lock}`;
     // PostgreSQL takes no row locks under a UNION: there each side is claimed on its own (lapsed leases are rare,
-    // so a claim seldom takes more than `limit`).
+    // so a claim seldom takes more than `limit`), their ids joined into one array that the key's index looks up
+    // (an OR of two IN lists scanned the whole table: 40 ms a claim on a renewal day of 100,000).
     const claimable =
       this.db.kind === 'postgres'
-        ? `id IN (SELECT id FROM (${due}) d) OR id IN (SELECT id FROM (${lapsed}) l)`
+        ? `id = ANY(ARRAY(SELECT id FROM (${due}) d) || ARRAY(SELECT id FROM (${lapsed}) l))`
         : `id IN (SELECT id FROM (SELECT * FROM (${due}) UNION ALL SELECT * FROM (${lapsed})) c ORDER BY run_at, id LIMIT ${n})`;
     // SQLite is told to find the claimed rows by id (`jobById`): statistics gathered while the table was small
     // (an ANALYZE on a quiet day) made it scan the whole table instead, 22 ms a claim on a renewal day of 100,000.
