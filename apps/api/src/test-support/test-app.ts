@@ -2,23 +2,33 @@ import { mkdir } from 'node:fs/promises';
 import { systemContext } from '../platform/request-context.js';
 import { pipeline } from 'node:stream/promises';
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { createReadStream, createWriteStream, mkdtempSync } from 'node:fs';
+import {
+  copyFileSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+} from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Writable, type Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { pino } from 'pino';
 import type { PasswordHasher } from '../identity/password-hasher.js';
-import { createApp, type App } from '../app.js';
+import { createApp, MODULES, type App } from '../app.js';
 import { loadConfig } from '../config.js';
 import { FixedClock } from '../platform/clock.js';
 import type { Principal, StaffRole } from '../platform/permissions.js';
 import { readCookie, SESSION_COOKIE, startHttpServer, type Authenticate, type HttpServer } from '../server.js';
-import type { ApiModule } from '../platform/module.js';
+import { migrationsOf, type ApiModule } from '../platform/module.js';
+import { Database } from '../db/database.js';
+import { MIGRATIONS } from '../db/migrations/index.js';
 
 /** argon2id with small parameters: the same code path, fast enough for hundreds of test sign-ins. */
 const fastHasher: PasswordHasher = {
@@ -38,23 +48,80 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A fresh app on its own SQLite database file in a temporary folder. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? '';
+
+const SHIPPED_SCHEMA = [...MIGRATIONS, ...migrationsOf(MODULES)];
+
+/** Names the schema the shipped modules migrate to (each migration's name and code): a change builds a new template. */
+const schemaFingerprint = createHash('sha256')
+  .update(SHIPPED_SCHEMA.map((m) => `${m.name}\n${String(m.prototype.up)}\n${String(m.prototype.down)}`).join('\n'))
+  .digest('hex')
+  .slice(0, 16);
+
+/**
+ * A database file already migrated to the shipped schema, built once per schema and copied for each test app:
+ * migrating a new file for every test cost most of a test app's start. Nothing in it depends on the date.
+ */
+async function sqliteTemplate(): Promise<string> {
+  const file = join(tmpdir(), `nce-test-schema-${schemaFingerprint}.sqlite`);
+  if (existsSync(file)) return file;
+  const building = `${file}.${process.pid}-${randomUUID().slice(0, 8)}`;
+  const db = await Database.open({ kind: 'sqlite', file: building }, { modules: MODULES, checkpointIntervalMs: 0 });
+  await db.close();
+  // Whoever finishes first puts theirs in place; a rename never leaves a half-written template to be copied.
+  renameSync(building, file);
+  return file;
+}
+
+/** Serialises the test apps' database creation on one server (a template may be copied by one session at once). */
+const TEMPLATE_LOCK = 7_404_511;
+
 /**
  * With TEST_DATABASE_URL=postgres://…, every test app gets a database of its own on that server (created
  * here, dropped on close), so the whole suite runs on PostgreSQL too. An unreachable server fails the test.
+ * Apps of the shipped modules start from a template database migrated once per schema.
  */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? '';
-
-async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+async function freshPostgresDatabase(shipped: boolean): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `nce_test_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+  const urlOf = (database: string) => {
+    const url = new URL(TEST_DATABASE_URL);
+    url.pathname = `/${database}`;
+    return url.toString();
+  };
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
+  try {
+    if (!shipped) await admin.query(`CREATE DATABASE ${name}`);
+    else {
+      const template = `nce_test_schema_${schemaFingerprint}`;
+      await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+      try {
+        const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+        if (found.rowCount === 0) {
+          const building = `${template}_building`;
+          await admin.query(`DROP DATABASE IF EXISTS ${building}`);
+          await admin.query(`CREATE DATABASE ${building}`);
+          const db = await Database.open({ kind: 'postgres', url: urlOf(building) }, { modules: MODULES });
+          await db.close();
+          await admin.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
+          // The templates of earlier schemas are of no more use.
+          const stale = await admin.query(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'nce\\_test\\_schema\\_%' AND datname <> $1",
+            [template],
+          );
+          for (const row of stale.rows as { datname: string }[])
+            await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+        }
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      } finally {
+        await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
+      }
+    }
+  } finally {
+    await admin.end();
+  }
   return {
-    url: url.toString(),
+    url: urlOf(name),
     drop: async () => {
       const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await client.connect();
@@ -79,11 +146,17 @@ export async function createTestApp(
   } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'nce-api-test-'));
-  const postgres = TEST_DATABASE_URL ? await freshPostgresDatabase() : null;
+  // A test naming its own modules gets exactly their migrations, run here.
+  const shipped = !options.modules && !env.DATABASE_URL;
+  const postgres = TEST_DATABASE_URL ? await freshPostgresDatabase(shipped) : null;
   const config = loadConfig(
     { DATA_DIR: dir, NODE_ENV: 'test', ADMIN_DIST: '', ...(postgres ? { DATABASE_URL: postgres.url } : {}), ...env },
     dir,
   );
+  if (shipped && config.database.kind === 'sqlite') {
+    mkdirSync(dirname(config.database.file), { recursive: true });
+    copyFileSync(await sqliteTemplate(), config.database.file);
+  }
   const clock = new FixedClock(TEST_NOW);
   const lines = options.logTo;
   const logger = lines
