@@ -5,18 +5,9 @@ import { CUSTOMERS } from '../customers/published.js';
 import { RESELLERS } from '../resellers/published.js';
 import type { OrderState } from '@nce/domain';
 import type { Database } from '../db/database.js';
-import {
-  insertRows,
-  packedColumns,
-  portable,
-  readPacked,
-  rowSpec,
-  selectOf,
-  unpack,
-  updateReturning,
-} from '../db/sql.js';
+import { packedColumns, portable, readPacked, rowSpec, selectOf, unpack, updateReturning } from '../db/sql.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
-import { nextPosition } from '../platform/sequence.js';
+import { insertAtNextPosition } from '../platform/sequence.js';
 import { containsPattern, encodeKeyset, keysetAfter, type KeyOrder } from '../platform/cursor.js';
 import type { SortColumns } from '../platform/list-sort.js';
 import { OrderEventEntity, OrderLineEntity, SalesOrderEntity } from './entities.js';
@@ -210,16 +201,13 @@ export class OrdersRepository {
   /** Appends to an order's timeline, after its last event. */
   async appendEvent(tx: Transactional, orderId: string, at: Date, state: string, message: string): Promise<void> {
     const m = tx.transaction;
-    await insertRows(m, 'order_event', [
-      {
-        id: randomUUID(),
-        order_id: orderId,
-        at: at.toISOString(),
-        seq: await nextPosition(m, 'order_event', 'order_id', orderId),
-        state,
-        message,
-      },
-    ]);
+    await insertAtNextPosition(m, 'order_event', 'order_id', {
+      id: randomUUID(),
+      order_id: orderId,
+      at: at.toISOString(),
+      state,
+      message,
+    });
   }
 
   /** Each order's timeline: one statement for a page of orders. */

@@ -15,3 +15,24 @@ export async function nextPosition(
   const [row] = await m.query(`SELECT MAX(seq) AS seq FROM ${table} WHERE ${ownerColumn} = ${placeholder}`, [owner]);
   return Number(row?.seq ?? 0) + 1;
 }
+
+/**
+ * Inserts `row` (snake_case columns, no `seq`) at the next position of its owner's list, computed in the same
+ * statement: one round trip instead of `nextPosition` and an insert, for lists appended to on hot paths.
+ */
+export async function insertAtNextPosition(
+  m: EntityManager,
+  table: string,
+  ownerColumn: string,
+  row: Record<string, string | number | null>,
+): Promise<void> {
+  const columns = Object.keys(row);
+  const postgres = m.connection.options.type === 'postgres';
+  const at = (n: number) => (postgres ? `$${n}` : '?');
+  await m.query(
+    `INSERT INTO ${table} (${columns.join(', ')}, seq)
+     SELECT ${columns.map((_, i) => at(i + 1)).join(', ')}, COALESCE(MAX(seq), 0) + 1 FROM ${table}
+     WHERE ${ownerColumn} = ${at(columns.length + 1)}`,
+    [...columns.map((c) => row[c]), row[ownerColumn]],
+  );
+}

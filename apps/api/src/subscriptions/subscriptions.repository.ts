@@ -12,7 +12,7 @@ import { containsPattern, encodeKeyset, keysetAfter, type KeyOrder } from '../pl
 import type { SortColumns } from '../platform/list-sort.js';
 import type { CoTermTarget } from '../orders/index.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
-import { nextPosition } from '../platform/sequence.js';
+import { insertAtNextPosition } from '../platform/sequence.js';
 import { RESELLERS } from '../resellers/published.js';
 import { SeatBatchEntity, SubscriptionChargeEntity, SubscriptionEntity, SubscriptionEventEntity } from './entities.js';
 
@@ -326,19 +326,16 @@ export class SubscriptionsRepository {
   async appendEvent(tx: Transactional, event: Omit<SubscriptionEventEntity, 'seq' | 'id'>): Promise<string> {
     const id = randomUUID();
     const m = tx.transaction;
-    await insertRows(m, 'subscription_event', [
-      {
-        id,
-        subscription_id: event.subscriptionId,
-        seq: await nextPosition(m, 'subscription_event', 'subscription_id', event.subscriptionId),
-        at: event.at,
-        kind: event.kind,
-        message: event.message,
-        actor_email: event.actorEmail,
-        idempotency_key: event.idempotencyKey,
-        request_hash: event.requestHash,
-      },
-    ]);
+    await insertAtNextPosition(m, 'subscription_event', 'subscription_id', {
+      id,
+      subscription_id: event.subscriptionId,
+      at: event.at,
+      kind: event.kind,
+      message: event.message,
+      actor_email: event.actorEmail,
+      idempotency_key: event.idempotencyKey,
+      request_hash: event.requestHash,
+    });
     return id;
   }
 
