@@ -213,7 +213,7 @@ export type SimTenantInput = {
   indirectResellers?: Array<string> | null | undefined;
   provisioningFails?: boolean | null | undefined;
   relationshipAccepted: boolean;
-  /** ACCEPT, REFUSE or BUSY; unchanged when omitted. */
+  /** ACCEPT, REFUSE, BUSY or NO_UPGRADES; unchanged when omitted. */
   subscriptionChanges?: string | null | undefined;
 };
 

@@ -75,6 +75,26 @@ export interface PartnerCenter {
    * `quantity` and `transitionType`); a full upgrade keeps the subscription. Answers its new etag.
    */
   transitionSubscription(request: SubscriptionTransition): Promise<{ etag: string; toSubscriptionId: string }>;
+  /**
+   * Whether Microsoft allows a subscription to move to a catalog item, now (`immediate`) or at its renewal
+   * (`scheduled`): `GET /v1/customers/{tenant}/subscriptions/{id}/transitionEligibilities?eligibilityType=`, whose
+   * items are the eligible catalog items with their errors; answered here for the one item asked about. Throws
+   * SubscriptionBusy.
+   */
+  transitionEligibility(request: TransitionEligibilityRequest): Promise<TransitionEligibility>;
+}
+
+export interface TransitionEligibilityRequest {
+  tenantId: string | null;
+  subscriptionId: string;
+  toCatalogItemId: string;
+  eligibilityType: 'immediate' | 'scheduled';
+}
+
+export interface TransitionEligibility {
+  eligible: boolean;
+  /** Microsoft's descriptions of why not (its `errors`), empty when eligible. */
+  reasons: string[];
 }
 
 export interface SubscriptionTransition {

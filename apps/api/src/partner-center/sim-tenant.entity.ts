@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const SUBSCRIPTION_SCENARIOS = ['ACCEPT', 'REFUSE', 'BUSY'] as const;
+export const SUBSCRIPTION_SCENARIOS = ['ACCEPT', 'REFUSE', 'BUSY', 'NO_UPGRADES'] as const;
 export type SubscriptionScenario = (typeof SUBSCRIPTION_SCENARIOS)[number];
 
 /** A Microsoft tenant as the simulated Partner Center knows it (R14, R15, R20, R21). */
@@ -38,7 +38,10 @@ export class SimTenantEntity {
   @Column({ name: 'provisioning_fails', type: 'boolean', default: false })
   provisioningFails: boolean;
 
-  /** Injected answers to subscription changes in this tenant: ACCEPT, REFUSE (400) or BUSY (409, retry later). */
+  /**
+   * Injected answers to subscription changes in this tenant: ACCEPT, REFUSE (400), BUSY (409, retry later) or
+   * NO_UPGRADES (no transition is eligible).
+   */
   @Column({ name: 'subscription_changes', type: 'varchar', length: 16, default: 'ACCEPT' })
   subscriptionChanges: SubscriptionScenario;
 

@@ -15,6 +15,8 @@ import {
   SubscriptionChangeRefused,
   type SubscriptionPatch,
   type SubscriptionTransition,
+  type TransitionEligibility,
+  type TransitionEligibilityRequest,
 } from './partner-center.js';
 import type { SimulatorRepository, TenantRow } from './simulator.repository.js';
 
@@ -148,6 +150,8 @@ export class PartnerCenterSimulator implements PartnerCenter {
    */
   async transitionSubscription(request: SubscriptionTransition): Promise<{ etag: string; toSubscriptionId: string }> {
     await this.scenarioOf(request.tenantId);
+    if ((await this.tenantScenario(request.tenantId)) === 'NO_UPGRADES')
+      throw new SubscriptionChangeRefused('the subscription is not eligible for this transition (simulated)');
     if (!Number.isSafeInteger(request.quantity) || request.quantity < 1)
       throw new SubscriptionChangeRefused(`quantity ${request.quantity} is not allowed`);
     const digest = createHash('sha256').update(JSON.stringify(request)).digest('hex');
@@ -155,6 +159,31 @@ export class PartnerCenterSimulator implements PartnerCenter {
       etag: digest.slice(0, 32),
       toSubscriptionId: `${digest.slice(32, 40)}-${digest.slice(40, 44)}-${digest.slice(44, 48)}-${digest.slice(48, 52)}-${digest.slice(52, 64)}`,
     };
+  }
+
+  /**
+   * Eligible unless the tenant's scenario says no upgrades are (Microsoft's answer for, e.g., a subscription whose
+   * SKU has no path or whose tenant has a conflicting licence); busy as the scenario says.
+   */
+  async transitionEligibility(request: TransitionEligibilityRequest): Promise<TransitionEligibility> {
+    const scenario = await this.tenantScenario(request.tenantId);
+    if (scenario === 'BUSY') throw new SubscriptionBusy('the subscription is busy (simulated 409)');
+    if (!request.toCatalogItemId.includes(':'))
+      return { eligible: false, reasons: [`${request.toCatalogItemId} is not a catalog item`] };
+    if (scenario === 'NO_UPGRADES')
+      return {
+        eligible: false,
+        reasons: [
+          request.eligibilityType === 'scheduled'
+            ? 'The subscription is not eligible for this transition at its renewal (simulated)'
+            : 'The subscription is not eligible for this transition now (simulated)',
+        ],
+      };
+    return { eligible: true, reasons: [] };
+  }
+
+  private async tenantScenario(tenantId: string | null): Promise<string | null> {
+    return tenantId ? ((await this.world.tenantRow({ tenantId }))?.subscriptionChanges ?? null) : null;
   }
 
   /** Throws what the tenant's staff-chosen scenario answers for a subscription change. */

@@ -69,7 +69,10 @@ export class SimTenant {
   @Field({ description: 'Injected failure: provisioning into this tenant fails.' })
   provisioningFails: boolean;
 
-  @Field({ description: 'How changes to its subscriptions are answered: ACCEPT, REFUSE or BUSY (retry later).' })
+  @Field({
+    description:
+      'How changes to its subscriptions are answered: ACCEPT, REFUSE, BUSY (retry later) or NO_UPGRADES (no upgrade is eligible).',
+  })
   subscriptionChanges: string;
 }
 
@@ -96,6 +99,6 @@ export class SimTenantInput {
   @Field(() => Boolean, { nullable: true })
   provisioningFails?: boolean | null;
 
-  @Field(() => Code, { nullable: true, description: 'ACCEPT, REFUSE or BUSY; unchanged when omitted.' })
+  @Field(() => Code, { nullable: true, description: 'ACCEPT, REFUSE, BUSY or NO_UPGRADES; unchanged when omitted.' })
   subscriptionChanges?: string | null;
 }

@@ -136,6 +136,8 @@ interface Plan {
     charge: { quantity: number; unitPriceMinor: number; amountMinor: number; end: Date };
     message: string;
   };
+  /** S13: an upgrade Microsoft is asked about first (its transition eligibility), now or at the renewal. */
+  eligibility?: { productId: string; skuId: string; type: 'immediate' | 'scheduled' };
   /** An upgrade now goes to Partner Center as a transition, not as a change of the resource. */
   transition?: {
     productId: string;
@@ -638,7 +640,10 @@ export class SubscriptionService {
             'Some seats are upgraded now, into a new subscription; at renewal every seat is upgraded.',
             { kind: 'action', label: 'Upgrade the seats now' },
           );
-        return ok(partialUpgradePlan(s, batches, now, target, seats));
+        return ok({
+          ...partialUpgradePlan(s, batches, now, target, seats),
+          eligibility: { ...upgrade, type: 'immediate' },
+        });
       }
       if (to.when === 'AT_RENEWAL') {
         const verdict = canScheduleChanges(
@@ -650,6 +655,7 @@ export class SubscriptionService {
         return ok<Plan>({
           kind: 'UPGRADE_SCHEDULED',
           fields: { scheduledChanges: scheduled },
+          eligibility: { ...upgrade, type: 'scheduled' },
           amountMinor: 0,
           message: `Upgrade to ${target.skuTitle} scheduled for the renewal, at ${formatMoney(money(target.unitPriceMinor, s.currency))} a seat in today's price list.`,
           changes: {
@@ -687,6 +693,7 @@ export class SubscriptionService {
         message: `Upgraded ${s.quantity} seat(s) from ${s.skuTitle} to ${target.skuTitle} at ${formatMoney(money(target.unitPriceMinor, s.currency))} a seat; the ${leftDays} day(s) left in the period are charged at the new price less the old.`,
         changes: { sku: { before: s.skuTitle, after: target.skuTitle }, ...wiped(s) },
         partner: true,
+        eligibility: { ...upgrade, type: 'immediate' },
         transition: { productId: target.productId, skuId: target.skuId },
       });
     });
@@ -888,6 +895,19 @@ export class SubscriptionService {
     let partnerAnswer: { etag: string; toSubscriptionId?: string } = { etag: s.etag };
     if (plan.partner) {
       try {
+        if (plan.eligibility) {
+          const eligibility = await this.partnerCenter.transitionEligibility({
+            tenantId: s.tenantId,
+            subscriptionId: s.partnerSubscriptionId,
+            toCatalogItemId: `${plan.eligibility.productId}:${plan.eligibility.skuId}`,
+            eligibilityType: plan.eligibility.type,
+          });
+          if (!eligibility.eligible)
+            return refused(
+              'UPGRADE_NOT_ELIGIBLE',
+              `Microsoft does not allow this upgrade ${plan.eligibility.type === 'scheduled' ? 'at the renewal' : 'now'}${eligibility.reasons.length ? `: ${eligibility.reasons.join('; ')}` : ''}. Nothing was changed.`,
+            );
+        }
         const answer = plan.transition
           ? await this.partnerCenter.transitionSubscription({
               tenantId: s.tenantId,

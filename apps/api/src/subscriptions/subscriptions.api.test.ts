@@ -450,6 +450,64 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
     });
   });
 
+  it('S13: asks Microsoft whether the upgrade is eligible, now or at renewal, and changes nothing when it is not', async () => {
+    const plan1 = await priceIdOfSku(reseller, 'Exchange Online (Plan 1)', 'P1Y', 'MONTHLY');
+    const { orderId } = await buyProvisioned(t, reseller, resellerId, {
+      customer: 'Northwind Mail',
+      priceId: plan1,
+      quantity: 4,
+    });
+    const id = await subscriptionOf(orderId);
+    const domain = (await t.app.db.read.findOneByOrFail(SimTenantEntity, { companyName: 'Northwind Mail' })).domain;
+    const scenario = async (subscriptionChanges: string) =>
+      (
+        await client.gql(
+          `mutation($i: SimTenantInput!) { saveSimTenant(input: $i) { __typename } }`,
+          {
+            i: {
+              domain,
+              companyName: 'Northwind Mail',
+              government: false,
+              relationshipAccepted: true,
+              subscriptionChanges,
+            },
+          },
+          staff('staff'),
+        )
+      ).data?.saveSimTenant.__typename;
+    const target = (await reseller.gql(`{ subscription(id: "${id}") { upgradeOptions { productId skuId skuTitle } } }`))
+      .data?.subscription.upgradeOptions[0];
+    const upgrade = async (when: string, key: string, quantity: number | null = null) =>
+      (
+        await change(
+          'upgradeSubscription(id: $id, productId: $p, skuId: $s, when: $w, quantity: $q, input: { idempotencyKey: $k })',
+          '$id: ID!, $p: Code!, $s: Code!, $w: UpgradeTiming!, $q: Int, $k: Code!',
+          { id, p: target.productId, s: target.skuId, w: when, q: quantity, k: key },
+        )
+      )?.upgradeSubscription;
+    expect(await scenario('NO_UPGRADES')).toBe('SimTenantSaved');
+    const before = await detail(id);
+    expect(await upgrade('NOW', 'northwind-upgrade-0001')).toMatchObject({
+      code: 'UPGRADE_NOT_ELIGIBLE',
+      message: expect.stringMatching(/does not allow this upgrade now: .*not eligible/),
+    });
+    expect(await upgrade('NOW', 'northwind-upgrade-0002', 1)).toMatchObject({ code: 'UPGRADE_NOT_ELIGIBLE' });
+    expect(await upgrade('AT_RENEWAL', 'northwind-upgrade-0003')).toMatchObject({
+      code: 'UPGRADE_NOT_ELIGIBLE',
+      message: expect.stringMatching(/at the renewal/),
+    });
+    const refused = await detail(id);
+    expect(refused).toMatchObject({ skuTitle: before.skuTitle, quantity: 4, nextTerm: before.nextTerm });
+    expect(refused.charges).toEqual(before.charges);
+    expect(refused.history).toEqual(before.history);
+    // Seat changes are not transitions: Microsoft still takes them.
+    expect(await addSeats(id, 1, 'northwind-add-0001')).toMatchObject({ subscription: { quantity: 5 } });
+    expect(await scenario('ACCEPT')).toBe('SimTenantSaved');
+    // The refused key was not spent: the same request now goes through.
+    expect(await upgrade('NOW', 'northwind-upgrade-0001')).toMatchObject({ __typename: 'SubscriptionChanged' });
+    expect(await detail(id)).toMatchObject({ skuTitle: target.skuTitle, quantity: 5 });
+  });
+
   it('S13: a partial upgrade moves some seats now into a new subscription ending with the first, in its window', async () => {
     const plan1 = await priceIdOfSku(reseller, 'Exchange Online (Plan 1)', 'P1Y', 'MONTHLY');
     const { orderId } = await buyProvisioned(t, reseller, resellerId, {

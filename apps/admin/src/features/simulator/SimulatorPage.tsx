@@ -268,11 +268,12 @@ export function SimulatorPage() {
                     <Select
                       aria-label={`Subscription changes for ${t.domain}`}
                       size="xs"
-                      w={120}
+                      w={150}
                       data={[
                         { value: 'ACCEPT', label: 'Accepted' },
                         { value: 'REFUSE', label: 'Refused' },
                         { value: 'BUSY', label: 'Busy (409)' },
+                        { value: 'NO_UPGRADES', label: 'No upgrades eligible' },
                       ]}
                       value={t.subscriptionChanges}
                       allowDeselect={false}
