@@ -1,7 +1,9 @@
 import type { ApiModule } from '../platform/module.js';
 import { SimSubscriptionScenario1732650000000 } from './1732650000000-sim-subscription-scenario.js';
+import { SimSubscriptions1732700000000 } from './1732700000000-sim-subscriptions.js';
 import type { PartnerCenter } from './partner-center.js';
 import { SimPartnerEntity } from './sim-partner.entity.js';
+import { SimSubscriptionEntity } from './sim-subscription.entity.js';
 import { SimTenantEntity } from './sim-tenant.entity.js';
 import { SimulatorResolver } from './simulator.resolver.js';
 import { SimulatorRepository } from './simulator.repository.js';
@@ -18,8 +20,8 @@ declare module '../app.js' {
 /** Microsoft Partner Center behind its port, and the simulator staff can edit. */
 export const partnerCenterModule: ApiModule = {
   name: 'partner-center',
-  entities: [SimPartnerEntity, SimTenantEntity],
-  migrations: [SimSubscriptionScenario1732650000000],
+  entities: [SimPartnerEntity, SimTenantEntity, SimSubscriptionEntity],
+  migrations: [SimSubscriptionScenario1732650000000, SimSubscriptions1732700000000],
   resolvers: [SimulatorResolver],
   services: ({ db, clock, audit }) => {
     const world = new SimulatorRepository(db);
@@ -34,6 +36,7 @@ export {
   DomainTakenError,
   SubscriptionBusy,
   SubscriptionChangeRefused,
+  SubscriptionEtagStale,
   type PartnerCenter,
   type SubscriptionPatch,
   type SubscriptionTransition,

@@ -82,7 +82,26 @@ export interface PartnerCenter {
    * SubscriptionBusy.
    */
   transitionEligibility(request: TransitionEligibilityRequest): Promise<TransitionEligibility>;
+  /**
+   * The subscription as Partner Center has it now (`GET /v1/customers/{tenant}/subscriptions/{id}`), with the etag
+   * the next change must name; null when Partner Center does not know it.
+   */
+  getSubscription(request: { tenantId: string | null; subscriptionId: string }): Promise<PartnerSubscription | null>;
 }
+
+export interface PartnerSubscription {
+  id: string;
+  etag: string;
+  quantity: number;
+  status: string;
+  autoRenewEnabled: boolean;
+}
+
+/**
+ * The etag sent is not the subscription's current one (412): it was changed elsewhere since (in Partner Center
+ * itself). Read it again and send the change with the new etag.
+ */
+export class SubscriptionEtagStale extends Error {}
 
 export interface TransitionEligibilityRequest {
   tenantId: string | null;

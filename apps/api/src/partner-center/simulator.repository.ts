@@ -2,6 +2,7 @@ import type { Database } from '../db/database.js';
 import { readNamed, rowSpec } from '../db/sql.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { SimPartnerEntity } from './sim-partner.entity.js';
+import { SimSubscriptionEntity } from './sim-subscription.entity.js';
 import { SimTenantEntity } from './sim-tenant.entity.js';
 
 /** A tenant as the simulator answers with it, read by hand (no entity hydration). */
@@ -81,6 +82,14 @@ export class SimulatorRepository {
     if (await tx.transaction.existsBy(SimTenantEntity, { domain: tenant.domain })) return false;
     await tx.transaction.insert(SimTenantEntity, tenant);
     return true;
+  }
+
+  subscription(ctx: RequestContext, subscriptionId: string): Promise<SimSubscriptionEntity | null> {
+    return this.db.managerOf(ctx).findOneBy(SimSubscriptionEntity, { subscriptionId });
+  }
+
+  async saveSubscription(tx: Transactional, subscription: SimSubscriptionEntity): Promise<void> {
+    await tx.transaction.save(SimSubscriptionEntity, subscription);
   }
 
   async setRelationship(tx: Transactional, domain: string, indirectResellers: string): Promise<void> {

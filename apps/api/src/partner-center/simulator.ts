@@ -13,6 +13,8 @@ import {
   type PartnerLookup,
   SubscriptionBusy,
   SubscriptionChangeRefused,
+  SubscriptionEtagStale,
+  type PartnerSubscription,
   type SubscriptionPatch,
   type SubscriptionTransition,
   type TransitionEligibility,
@@ -139,8 +141,38 @@ export class PartnerCenterSimulator implements PartnerCenter {
     await this.scenarioOf(request.tenantId);
     if (request.status !== 'deleted' && (!Number.isSafeInteger(request.quantity) || request.quantity < 1))
       throw new SubscriptionChangeRefused(`quantity ${request.quantity} is not allowed`);
-    const digest = createHash('sha256').update(JSON.stringify(request)).digest('hex');
-    return { etag: digest.slice(0, 32) };
+    return this.db.transaction(this.system, async (tx) => {
+      const known = await this.world.subscription(tx, request.subscriptionId);
+      if (known && known.etag !== request.etag)
+        throw new SubscriptionEtagStale(`the subscription changed since etag ${request.etag} (412)`);
+      const etag = createHash('sha256').update(JSON.stringify(request)).digest('hex').slice(0, 32);
+      await this.world.saveSubscription(tx, {
+        subscriptionId: request.subscriptionId,
+        tenantId: request.tenantId,
+        etag,
+        quantity: request.quantity,
+        status: request.status,
+        autoRenew: request.autoRenewEnabled,
+        updatedAt: this.clock.now().toISOString(),
+      });
+      return { etag };
+    });
+  }
+
+  /** The subscription as its last change left it; one never changed here is unknown (null). */
+  async getSubscription(request: {
+    tenantId: string | null;
+    subscriptionId: string;
+  }): Promise<PartnerSubscription | null> {
+    const known = await this.world.subscription(this.system, request.subscriptionId);
+    if (!known || (request.tenantId && known.tenantId && known.tenantId !== request.tenantId)) return null;
+    return {
+      id: known.subscriptionId,
+      etag: known.etag,
+      quantity: known.quantity,
+      status: known.status,
+      autoRenewEnabled: known.autoRenew,
+    };
   }
 
   /** Accepts an upgrade the marketplace decided on, as the tenant's scenario says (accepted, refused, busy). */
@@ -155,6 +187,16 @@ export class PartnerCenterSimulator implements PartnerCenter {
     if (!Number.isSafeInteger(request.quantity) || request.quantity < 1)
       throw new SubscriptionChangeRefused(`quantity ${request.quantity} is not allowed`);
     const digest = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+    await this.db.transaction(this.system, async (tx) => {
+      // The subscription the seats left has changed: its next change names the etag answered here.
+      const known = await this.world.subscription(tx, request.subscriptionId);
+      if (known)
+        await this.world.saveSubscription(tx, {
+          ...known,
+          etag: digest.slice(0, 32),
+          updatedAt: this.clock.now().toISOString(),
+        });
+    });
     return {
       etag: digest.slice(0, 32),
       toSubscriptionId: `${digest.slice(32, 40)}-${digest.slice(40, 44)}-${digest.slice(44, 48)}-${digest.slice(48, 52)}-${digest.slice(52, 64)}`,

@@ -40,6 +40,7 @@ import type { ProvisionedLine } from '../orders/index.js';
 import {
   SubscriptionBusy,
   SubscriptionChangeRefused,
+  SubscriptionEtagStale,
   type PartnerCenter,
   type SubscriptionPatch,
 } from '../partner-center/index.js';
@@ -700,6 +701,24 @@ export class SubscriptionService {
   }
 
   /**
+   * Sends a change; when Partner Center answers that the subscription changed since our etag (412, changed in
+   * Partner Center itself), reads its current etag and sends the same whole resource again, once.
+   */
+  private async patchFresh(patch: SubscriptionPatch): Promise<{ etag: string }> {
+    try {
+      return await this.partnerCenter.patchSubscription(patch);
+    } catch (error) {
+      if (!(error instanceof SubscriptionEtagStale)) throw error;
+      const current = await this.partnerCenter.getSubscription({
+        tenantId: patch.tenantId,
+        subscriptionId: patch.subscriptionId,
+      });
+      if (!current) throw new SubscriptionChangeRefused('Partner Center no longer knows this subscription');
+      return this.partnerCenter.patchSubscription({ ...patch, etag: current.etag });
+    }
+  }
+
+  /**
    * S16: converts a trial to paid now, with at least 25 seats (fewer are scheduled for the trial's end instead):
    * the paid SKU's term starts now at the current price list's price, with a new 7-day window and a `convert`
    * charge. The term and billing scheduled for the conversion are kept.
@@ -918,7 +937,7 @@ export class SubscriptionService {
               termDuration: plan.transition.term ?? s.term,
               billingCycle: (plan.transition.billingPlan ?? s.billingPlan).toLowerCase(),
             })
-          : await this.partnerCenter.patchSubscription(this.patchOf({ ...s, ...plan.fields } as SubscriptionEntity));
+          : await this.patchFresh(this.patchOf({ ...s, ...plan.fields } as SubscriptionEntity));
         etag = answer.etag;
         partnerAnswer = answer;
       } catch (error) {

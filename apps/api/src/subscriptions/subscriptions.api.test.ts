@@ -1,6 +1,7 @@
 import { addSeatsCharge, billingPeriodAt, money, termEndOf } from '@nce/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portable } from '../db/sql.js';
+import { SimSubscriptionEntity } from '../partner-center/sim-subscription.entity.js';
 import { SimTenantEntity } from '../partner-center/sim-tenant.entity.js';
 import { LedgerRepository } from '../terms/ledger.repository.js';
 import { systemContext } from '../platform/request-context.js';
@@ -648,6 +649,42 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
     expect((await detail(id)).quantity).toBe(2);
     expect(await scenario('ACCEPT')).toBe('SimTenantSaved');
     expect(await addSeats(id, 1, 'lucerne-add-0003')).toMatchObject({ subscription: { quantity: 3 } });
+  });
+
+  it('sends the whole resource with its etag; changed in Partner Center since (412), it reads the etag again and resends', async () => {
+    const { orderId } = await buyProvisioned(t, reseller, resellerId, {
+      customer: 'Contoso Etag',
+      priceId: annualMonthly,
+      quantity: 2,
+    });
+    const id = await subscriptionOf(orderId);
+    expect(await addSeats(id, 1, 'contoso-etag-0001')).toMatchObject({ subscription: { quantity: 3 } });
+    const ours = async () => (await t.app.db.read.findOneByOrFail(SubscriptionEntity, { id })).etag;
+    const theirs = async () =>
+      (await t.app.db.read.findOneByOrFail(SimSubscriptionEntity, {
+        subscriptionId: (await t.app.db.read.findOneByOrFail(SubscriptionEntity, { id })).partnerSubscriptionId,
+      }))!;
+    expect(await theirs()).toMatchObject({ etag: await ours(), quantity: 3, status: 'active', autoRenew: true });
+    // Someone changes it in Partner Center itself: our etag is stale.
+    await t.app.db.read.query(
+      portable(t.app.db.kind, 'UPDATE sim_subscription SET etag = ? WHERE subscription_id = ?'),
+      ['changed-in-partner-center', (await theirs()).subscriptionId],
+    );
+    const stale = await t.app.partnerCenter
+      .patchSubscription({
+        ...t.app.subscriptions.patchOf(await t.app.db.read.findOneByOrFail(SubscriptionEntity, { id })),
+      })
+      .catch((error: Error) => error.constructor.name);
+    expect(stale).toBe('SubscriptionEtagStale');
+    const off = await change(
+      'setSubscriptionAutoRenew(id: $id, autoRenew: false, input: { idempotencyKey: $k })',
+      '$id: ID!, $k: Code!',
+      { id, k: 'contoso-etag-0002' },
+    );
+    expect(off?.setSubscriptionAutoRenew).toMatchObject({ subscription: { autoRenew: false } });
+    // The whole resource went again with the current etag: seats kept, auto-renew off, and both sides agree.
+    expect(await theirs()).toMatchObject({ etag: await ours(), quantity: 3, autoRenew: false });
+    expect(await ours()).not.toBe('changed-in-partner-center');
   });
 
   it('R2: on terms, added seats draw on the credit line in the same transaction, refused beyond it, and removals release it', async () => {
