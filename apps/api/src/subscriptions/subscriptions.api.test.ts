@@ -56,6 +56,17 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
     await smtp.stop();
   });
 
+  /** How the simulated Partner Center answers changes in the customer's tenant (staff's simulator page). */
+  const tenantAnswers = async (companyName: string, subscriptionChanges: string) => {
+    const { domain } = await t.app.db.read.findOneByOrFail(SimTenantEntity, { companyName });
+    return (
+      await client.gql(
+        `mutation($i: SimTenantInput!) { saveSimTenant(input: $i) { __typename } }`,
+        { i: { domain, companyName, government: false, relationshipAccepted: true, subscriptionChanges } },
+        staff('staff'),
+      )
+    ).data?.saveSimTenant.__typename;
+  };
   const detail = async (id: string, client = reseller) =>
     (await client.gql(`query($id: ID!) { subscription(id: $id) { ${SUBSCRIPTION} } }`, { id })).data?.subscription;
   const subscriptionOf = async (orderId: string) =>
@@ -459,23 +470,7 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
       quantity: 4,
     });
     const id = await subscriptionOf(orderId);
-    const domain = (await t.app.db.read.findOneByOrFail(SimTenantEntity, { companyName: 'Northwind Mail' })).domain;
-    const scenario = async (subscriptionChanges: string) =>
-      (
-        await client.gql(
-          `mutation($i: SimTenantInput!) { saveSimTenant(input: $i) { __typename } }`,
-          {
-            i: {
-              domain,
-              companyName: 'Northwind Mail',
-              government: false,
-              relationshipAccepted: true,
-              subscriptionChanges,
-            },
-          },
-          staff('staff'),
-        )
-      ).data?.saveSimTenant.__typename;
+    const scenario = (subscriptionChanges: string) => tenantAnswers('Northwind Mail', subscriptionChanges);
     const target = (await reseller.gql(`{ subscription(id: "${id}") { upgradeOptions { productId skuId skuTitle } } }`))
       .data?.subscription.upgradeOptions[0];
     const upgrade = async (when: string, key: string, quantity: number | null = null) =>
@@ -619,23 +614,7 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
       quantity: 2,
     });
     const id = await subscriptionOf(orderId);
-    const domain = (await t.app.db.read.findOneByOrFail(SimTenantEntity, { companyName: 'Lucerne Publishing' })).domain;
-    const scenario = async (subscriptionChanges: string) =>
-      (
-        await client.gql(
-          `mutation($i: SimTenantInput!) { saveSimTenant(input: $i) { __typename } }`,
-          {
-            i: {
-              domain,
-              companyName: 'Lucerne Publishing',
-              government: false,
-              relationshipAccepted: true,
-              subscriptionChanges,
-            },
-          },
-          staff('staff'),
-        )
-      ).data?.saveSimTenant.__typename;
+    const scenario = (subscriptionChanges: string) => tenantAnswers('Lucerne Publishing', subscriptionChanges);
     expect(await scenario('SOMETIMES')).toBe('ValidationFailed');
     expect(await scenario('REFUSE')).toBe('SimTenantSaved');
     const charges = await t.app.db.read.countBy(SubscriptionChargeEntity, { subscriptionId: id });
