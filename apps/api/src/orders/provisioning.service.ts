@@ -31,10 +31,15 @@ export type ProvisionedLine = Omit<LineToProvision, 'subscriptionId' | 'id'> &
     lineId: string;
     tenantId: string;
     subscriptionId: string;
+    /** Partner Center's etag of the new subscription (a change names it). */
+    etag: string;
   };
 
 /** Told of each provisioned line inside the transaction that records it. */
 export type LineProvisionedListener = (tx: Transactional, line: ProvisionedLine) => Promise<void>;
+
+/** Told, inside the transaction that marks the order provisioned, that Microsoft has set up all its lines. */
+export type OrderProvisionedListener = (tx: Transactional, orderId: string) => Promise<void>;
 
 /**
  * R19, R22: after Buy, licences are provisioned in the background. The provision job creates a new
@@ -45,6 +50,7 @@ export type LineProvisionedListener = (tx: Transactional, line: ProvisionedLine)
  */
 export class ProvisioningService {
   private readonly lineListeners: LineProvisionedListener[] = [];
+  private readonly orderListeners: OrderProvisionedListener[] = [];
 
   constructor(
     private readonly db: Database,
@@ -68,7 +74,10 @@ export class ProvisioningService {
         ),
       onGiveUp: (payload, error) => this.fail(String(payload.orderId), error.message),
     });
-    jobs.register(COMPLETE_ORDER_JOB, (payload, _job, done) => this.complete(String(payload.orderId), done));
+    jobs.register(COMPLETE_ORDER_JOB, (payload, _job, done) => this.complete(String(payload.orderId), done), {
+      onRetry: (payload, error) => this.note(String(payload.orderId), 'PROVISIONING', `${error.message}.`),
+      onGiveUp: (payload, error) => this.fail(String(payload.orderId), error.message),
+    });
   }
 
   /**
@@ -77,6 +86,11 @@ export class ProvisioningService {
    */
   onLineProvisioned(listener: LineProvisionedListener): void {
     this.lineListeners.push(listener);
+  }
+
+  /** Another context's work once Microsoft has set up every line (the subscriptions become active). */
+  onOrderProvisioned(listener: OrderProvisionedListener): void {
+    this.orderListeners.push(listener);
   }
 
   /** `done` marks the job done in the transaction that records the last subscription (see JobHandler). */
@@ -119,7 +133,7 @@ export class ProvisioningService {
       await done?.(m);
     };
     for (const [i, line] of pending.entries()) {
-      const { subscriptionId } = await this.partnerCenter.provisionLine({
+      const { subscriptionId, etag } = await this.partnerCenter.provisionLine({
         tenantId,
         productId: line.productId,
         skuId: line.skuId,
@@ -137,6 +151,7 @@ export class ProvisioningService {
           lineId,
           orderId,
           subscriptionId,
+          etag,
           tenantId: provisionedInto,
           resellerId: order.resellerId,
           customerId: order.customerId,
@@ -165,8 +180,22 @@ export class ProvisioningService {
     if (!customer) throw new Error(`order ${orderId} names no customer`);
     const tenant = await this.tenants.chosen(system, customer);
     const lines = await this.orders.linesOf(system, orderId);
+    // S2: Microsoft may still be setting a subscription up (an order can take up to 15 minutes): the job fails and
+    // asks again later, with the reason on the order's timeline.
+    for (const line of lines) {
+      if (!line.subscriptionId || !tenant?.tenantId) continue;
+      const status = await this.partnerCenter.provisioningStatus({
+        tenantId: tenant.tenantId,
+        subscriptionId: line.subscriptionId,
+      });
+      if (status !== 'success')
+        throw new Error(
+          `Microsoft ${status === 'failed' ? 'could not set up' : 'is still setting up'} subscription ${line.subscriptionId}`,
+        );
+    }
     await this.transition(system, order, 'PROVISIONING_SUCCEEDED', 'Licences provisioned.', async (tx, m) => {
       await this.orders.set(tx, orderId, { provisionedAt: this.clock.now().toISOString() });
+      for (const listener of this.orderListeners) await listener(tx, orderId);
       await this.mail.enqueue(
         tx,
         {

@@ -22,6 +22,7 @@ export class SimSubscriptions1732700000000 implements MigrationInterface {
           { name: 'quantity', type: 'integer' },
           varchar('status', 16),
           { name: 'auto_renew', type: 'boolean' },
+          varchar('created_at', 30),
           varchar('updated_at', 30),
         ],
       }),

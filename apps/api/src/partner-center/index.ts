@@ -23,10 +23,10 @@ export const partnerCenterModule: ApiModule = {
   entities: [SimPartnerEntity, SimTenantEntity, SimSubscriptionEntity],
   migrations: [SimSubscriptionScenario1732650000000, SimSubscriptions1732700000000],
   resolvers: [SimulatorResolver],
-  services: ({ db, clock, audit }) => {
+  services: ({ db, clock, audit, config }) => {
     const world = new SimulatorRepository(db);
     return {
-      partnerCenter: new PartnerCenterSimulator(db, clock, world),
+      partnerCenter: new PartnerCenterSimulator(db, clock, world, config.provisioningDelayMs),
       simulator: new SimulatorService(db, clock, audit, world),
     };
   },

@@ -46,7 +46,7 @@ export interface PartnerCenter {
   }): Promise<CreatedTenant>;
   /**
    * Place a cart with the customer and provision one line (`POST /v1/customers/{id}/carts`, then
-   * checkout); idempotent on `reference`, answering the subscription ID. Throws ProvisioningError.
+   * checkout); idempotent on `reference`, answering the subscription ID and its etag. Throws ProvisioningError.
    */
   provisionLine(request: {
     tenantId: string;
@@ -58,7 +58,12 @@ export interface PartnerCenter {
     /** S15, S16: the first term's end when it is not a full term (`customTermEndDate` of the cart line). */
     customTermEndDate?: string | null;
     reference: string;
-  }): Promise<{ subscriptionId: string }>;
+  }): Promise<{ subscriptionId: string; etag: string }>;
+  /**
+   * Whether Microsoft has finished setting up a subscription it was asked for
+   * (`GET /v1/customers/{tenant}/subscriptions/{id}/provisioningstatus`): an order can take up to 15 minutes.
+   */
+  provisioningStatus(request: { tenantId: string; subscriptionId: string }): Promise<'pending' | 'success' | 'failed'>;
   /**
    * R24: cancel a subscription or reduce its seats within Microsoft's window (`PATCH
    * /v1/customers/{id}/subscriptions/{id}`).

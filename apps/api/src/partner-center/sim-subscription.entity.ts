@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * A subscription as the simulated Partner Center last changed it: its etag (a change must name it, If-Match) and
- * the fields a change sends. Known from its first change on; one never changed is taken as the marketplace has it.
+ * A subscription as the simulated Partner Center provisioned or last changed it: its etag (a change must name it,
+ * If-Match) and the fields a change sends. One made before the simulator kept them is known from its first change.
  */
 @Entity('sim_subscription')
 export class SimSubscriptionEntity {
@@ -24,6 +24,10 @@ export class SimSubscriptionEntity {
 
   @Column({ name: 'auto_renew', type: 'boolean' })
   autoRenew: boolean;
+
+  /** When Microsoft was asked for it: it is set up `provisioningDelayMs` later. */
+  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  createdAt: string;
 
   @Column({ name: 'updated_at', type: 'varchar', length: 30 })
   updatedAt: string;

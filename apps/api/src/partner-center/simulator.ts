@@ -46,6 +46,8 @@ export class PartnerCenterSimulator implements PartnerCenter {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly world: SimulatorRepository,
+    /** How long Microsoft takes to set a new subscription up (the marketplace's provisioning delay). */
+    private readonly provisioningDelayMs = 0,
   ) {}
 
   private get system(): RequestContext {
@@ -110,7 +112,7 @@ export class PartnerCenterSimulator implements PartnerCenter {
     skuId: string;
     quantity: number;
     reference: string;
-  }): Promise<{ subscriptionId: string }> {
+  }): Promise<{ subscriptionId: string; etag: string }> {
     const row = await this.world.tenantRow({ tenantId: request.tenantId });
     if (!row) throw new ProvisioningError(`no tenant ${request.tenantId}`);
     const tenant = { ...toCustomerTenant(row), provisioningFails: row.provisioningFails };
@@ -120,9 +122,34 @@ export class PartnerCenterSimulator implements PartnerCenter {
       throw new ProvisioningError(`${tenant.domain} has not accepted the distributor as its provider`);
     // The same reference always yields the same subscription: a retried provisioning doubles nothing.
     const digest = createHash('sha256').update(request.reference).digest('hex');
-    return {
-      subscriptionId: `${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20, 32)}`,
-    };
+    const subscriptionId = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20, 32)}`;
+    return this.db.transaction(this.system, async (tx) => {
+      const known = await this.world.subscription(tx, subscriptionId);
+      if (known) return { subscriptionId, etag: known.etag };
+      const etag = digest.slice(32, 64);
+      await this.world.saveSubscription(tx, {
+        subscriptionId,
+        tenantId: request.tenantId,
+        etag,
+        quantity: request.quantity,
+        status: 'active',
+        autoRenew: true,
+        createdAt: this.clock.now().toISOString(),
+        updatedAt: this.clock.now().toISOString(),
+      });
+      return { subscriptionId, etag };
+    });
+  }
+
+  /**
+   * Pending for the provisioning delay after Microsoft was asked, then set up. A subscription provisioned before
+   * the simulator kept them is set up.
+   */
+  async provisioningStatus(request: { tenantId: string; subscriptionId: string }): Promise<'pending' | 'success'> {
+    const known = await this.world.subscription(this.system, request.subscriptionId);
+    if (!known) return 'success';
+    const ready = Date.parse(known.createdAt) + this.provisioningDelayMs;
+    return this.clock.now().getTime() >= ready ? 'success' : 'pending';
   }
 
   /** Microsoft accepts any cancellation the marketplace decided was inside the window; nothing to keep here. */
@@ -153,13 +180,14 @@ export class PartnerCenterSimulator implements PartnerCenter {
         quantity: request.quantity,
         status: request.status,
         autoRenew: request.autoRenewEnabled,
+        createdAt: known?.createdAt ?? this.clock.now().toISOString(),
         updatedAt: this.clock.now().toISOString(),
       });
       return { etag };
     });
   }
 
-  /** The subscription as its last change left it; one never changed here is unknown (null). */
+  /** The subscription as provisioned or last changed; one made before the simulator kept them is unknown. */
   async getSubscription(request: {
     tenantId: string | null;
     subscriptionId: string;

@@ -69,9 +69,12 @@ describe('the demo story: what a newcomer finds in the first ten minutes', () =>
     ]);
   });
 
-  it('S2, S5, S8: leaves subscriptions in every state: renewed, renewing this week, expired, suspended, cancelled, window open', async () => {
+  it('S2, S5, S8: leaves subscriptions in every state: pending, renewed, renewing this week, expired, suspended, cancelled, window open', async () => {
     const subscriptions = await t.app.db.read.find(SubscriptionEntity);
-    expect(new Set(subscriptions.map((s) => s.status))).toEqual(new Set(['ACTIVE', 'EXPIRED', 'SUSPENDED', 'DELETED']));
+    // PENDING: the order placed a minute ago, which Microsoft is still setting up.
+    expect(new Set(subscriptions.map((s) => s.status))).toEqual(
+      new Set(['PENDING', 'ACTIVE', 'EXPIRED', 'SUSPENDED', 'DELETED']),
+    );
     const now = TEST_NOW.getTime();
     const thisWeek = subscriptions.filter(
       (s) =>

@@ -46,6 +46,7 @@ export const subscriptionsModule: ApiModule = {
     const repository = new SubscriptionsRepository(db);
     const subscriptions = new SubscriptionService(db, clock, audit, partnerCenter, terms, repository);
     provisioning.onLineProvisioned((tx, line) => subscriptions.open(tx, line));
+    provisioning.onOrderProvisioned((tx, orderId) => subscriptions.activate(tx, orderId));
     app.carts.useCoTermTargets((ctx, customerId, now) => repository.coTermTargets(ctx, customerId, now));
     return {
       subscriptions,

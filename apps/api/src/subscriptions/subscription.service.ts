@@ -194,7 +194,7 @@ export class SubscriptionService {
       {
         id,
         partnerSubscriptionId: line.subscriptionId,
-        etag: randomUUID(),
+        etag: line.etag,
         resellerId: line.resellerId,
         customerId: line.customerId,
         tenantId: line.tenantId,
@@ -212,7 +212,8 @@ export class SubscriptionService {
         quantity: line.quantity,
         unitPriceMinor: line.unitPriceMinor,
         paymentMethod: line.paymentMethod,
-        status: 'ACTIVE',
+        // S2: pending until Microsoft has set it up (the order's completion asks it).
+        status: 'PENDING',
         statusSince: at,
         // A trial with nothing to convert to ends at its end.
         autoRenew: !trial || conversion !== null,
@@ -266,6 +267,26 @@ export class SubscriptionService {
         requestHash: null,
       },
     );
+  }
+
+  /** S2: the order's subscriptions become active once Microsoft has set every line up, in the order's commit. */
+  async activate(tx: Transactional, orderId: string): Promise<void> {
+    const at = this.clock.now().toISOString();
+    for (const s of await this.subscriptions.pendingOfOrder(tx, orderId)) {
+      const move = nextSubscriptionState(s.status, 'PROVISIONED');
+      if (!move.ok) continue;
+      const saved = await this.subscriptions.save(tx, s, { status: move.to, statusSince: at, updatedAt: at });
+      if (!saved) throw new Error(`subscription ${s.id} changed while it was activated; retried`);
+      await this.subscriptions.appendEvent(tx, {
+        subscriptionId: s.id,
+        at,
+        kind: 'ACTIVATED',
+        message: 'Microsoft finished setting it up: active.',
+        actorEmail: null,
+        idempotencyKey: null,
+        requestHash: null,
+      });
+    }
   }
 
   /** A page of subscriptions: a reseller's users see their own only. */

@@ -137,12 +137,84 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
       billingPlan: 'MONTHLY',
       termEnd: termEndOf(provisionedAt, 'P1Y').toISOString(),
       batches: [{ kind: 'PURCHASE', quantity: 10, removed: 0, windowOpen: true, current: true }],
-      history: [{ kind: 'PROVISIONED' }],
+      history: [{ kind: 'PROVISIONED' }, { kind: 'ACTIVATED' }],
       charges: [{ chargeType: 'new', quantity: 10, amount: { amountMinor: s.unitPrice.amountMinor * 10 } }],
     });
     expect(s.nextTerm).toMatchObject({ quantity: 10, term: 'P1Y', billingPlan: 'MONTHLY' });
     expect(s.nextTerm.unitPrice.amountMinor).toBe(s.unitPrice.amountMinor);
     expect(new Date(s.renewsOn).toISOString()).toMatch(/T00:00:00.000Z$/);
+  });
+
+  it('S2: pending while Microsoft sets it up (asked at the order’s completion, again later), then active', async () => {
+    const asked: string[] = [];
+    const status = t.app.partnerCenter.provisioningStatus.bind(t.app.partnerCenter);
+    t.app.partnerCenter.provisioningStatus = async (request) => (asked.push(request.subscriptionId), 'pending');
+    let orderId: string;
+    try {
+      ({ orderId } = await buyProvisioned(t, reseller, resellerId, {
+        customer: 'Wingtip Setup',
+        priceId: annualMonthly,
+        quantity: 3,
+      }));
+    } finally {
+      t.app.partnerCenter.provisioningStatus = status;
+    }
+    const id = await subscriptionOf(orderId);
+    const pending = await detail(id);
+    expect(asked).toEqual([pending.partnerSubscriptionId]);
+    expect(pending).toMatchObject({ status: 'PENDING', history: [{ kind: 'PROVISIONED' }] });
+    expect(await addSeats(id, 1, 'wingtip-add-0001')).toMatchObject({
+      code: 'SUBSCRIPTION_NOT_ACTIVE',
+      message: expect.stringMatching(/pending/),
+    });
+    const order = async () =>
+      (await reseller.gql(`query($id: ID!) { order(id: $id) { status events { message } } }`, { id: orderId })).data
+        ?.order;
+    expect(await order()).toMatchObject({
+      status: 'PROVISIONING',
+      events: expect.arrayContaining([
+        { message: expect.stringMatching(/Microsoft is still setting up subscription/) },
+      ]),
+    });
+    // The completion job asks again after its retry delay; Microsoft has finished by then.
+    t.clock.advance(10_000);
+    await t.app.jobs.runDue();
+    expect(await detail(id)).toMatchObject({
+      status: 'ACTIVE',
+      history: [{ kind: 'PROVISIONED' }, { kind: 'ACTIVATED' }],
+    });
+    expect((await order()).status).toBe('PROVISIONED');
+    expect(await addSeats(id, 1, 'wingtip-add-0001')).toMatchObject({ subscription: { quantity: 4 } });
+  });
+
+  it('S2: the simulated Partner Center sets a subscription up in the provisioning delay, answering the same one again', async () => {
+    const tenantId = (await t.app.db.read.findOneByOrFail(SimTenantEntity, { companyName: 'Wingtip Setup' })).tenantId;
+    const ask = () =>
+      t.app.partnerCenter.provisionLine({
+        tenantId,
+        productId: 'CFQ7TTC0LH18',
+        skuId: '0001',
+        term: 'P1Y',
+        billingPlan: 'MONTHLY',
+        quantity: 2,
+        reference: 'simulator-setup:1',
+      });
+    const first = await ask();
+    expect(await t.app.partnerCenter.provisioningStatus({ tenantId, subscriptionId: first.subscriptionId })).toBe(
+      'pending',
+    );
+    t.clock.advance(t.app.config.provisioningDelayMs);
+    expect(await ask()).toEqual(first);
+    expect(await t.app.partnerCenter.provisioningStatus({ tenantId, subscriptionId: first.subscriptionId })).toBe(
+      'success',
+    );
+    expect(await t.app.partnerCenter.getSubscription({ tenantId, subscriptionId: first.subscriptionId })).toEqual({
+      id: first.subscriptionId,
+      etag: first.etag,
+      quantity: 2,
+      status: 'active',
+      autoRenewEnabled: true,
+    });
   });
 
   it('S4: added seats are charged for the days left in the billing period and get a window of their own', async () => {
@@ -217,7 +289,7 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
     expect(await cancel(tailspin, 'tailspin-cancel-0001')).toMatchObject({ code: 'SEAT_WINDOW_CLOSED' });
     expect((await detail(tailspin)).windowClosesAt).toBeNull();
     const events = await t.app.db.read.countBy(SubscriptionEventEntity, { subscriptionId: tailspin });
-    expect(events).toBe(3);
+    expect(events).toBe(4);
   });
 
   it('S6: cancelling inside the window deletes the subscription with a prorated refund of every seat', async () => {

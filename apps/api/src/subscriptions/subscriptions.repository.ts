@@ -155,6 +155,11 @@ export class SubscriptionsRepository {
     return this.db.managerOf(ctx).findOneBy(SubscriptionEntity, { orderLineId });
   }
 
+  /** An order's subscriptions Microsoft is still setting up. */
+  pendingOfOrder(ctx: RequestContext, orderId: string): Promise<SubscriptionEntity[]> {
+    return this.db.managerOf(ctx).findBy(SubscriptionEntity, { orderId, status: 'PENDING' });
+  }
+
   /** Every seat batch of the subscription, of all its terms, oldest first. */
   batches(ctx: RequestContext, subscriptionId: string): Promise<SeatBatchEntity[]> {
     return this.db.managerOf(ctx).find(SeatBatchEntity, { where: { subscriptionId }, order: { startedAt: 'ASC' } });
