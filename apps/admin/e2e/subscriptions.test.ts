@@ -187,6 +187,22 @@ describe('subscriptions in the browser: seats and their windows, cancellation, s
     expect(await reseller.getByLabel('Trial').count()).toBe(0);
   });
 
+  it('shows a subscription Microsoft is still setting up as pending, with nothing to change until it is active', async () => {
+    const id = await provisionedSubscription('e2e-subscription-pending', 'P1Y', 1);
+    // As Microsoft answers for up to 15 minutes after an order (the API's own flow is covered by its tests).
+    stack.sql(`UPDATE subscription SET status = 'PENDING' WHERE id = '${id}'`);
+    await reseller.goto(`${stack.url}/subscriptions/${id}`);
+    await reseller
+      .getByTestId('subscription-pending')
+      .getByText(/can be changed once it is active/)
+      .waitFor();
+    expect(await reseller.getByRole('button', { name: /Add seats|Turn auto-renew/ }).count()).toBe(0);
+    stack.sql(`UPDATE subscription SET status = 'ACTIVE' WHERE id = '${id}'`);
+    await reseller.reload();
+    await seats(reseller).waitFor();
+    expect(await reseller.getByTestId('subscription-pending').count()).toBe(0);
+  });
+
   it('lets a reseller user turn renewal reminders off, and keeps the choice', async () => {
     await reseller.goto(`${stack.url}/account`);
     const emails = reseller.getByLabel('Emails');

@@ -109,6 +109,15 @@ export function SubscriptionPage() {
               </Stack>
             </Group>
             <ChangeAlert outcome={change.outcome} />
+            {s.status === 'PENDING' && (
+              <Alert
+                color="yellow"
+                title="Microsoft is setting this subscription up"
+                data-testid="subscription-pending"
+              >
+                Seats, renewal and upgrades can be changed once it is active, usually within 15 minutes of the order.
+              </Alert>
+            )}
             <SimpleGrid cols={{ base: 1, md: 3 }}>
               <Card withBorder>
                 <Title order={6}>Term</Title>
