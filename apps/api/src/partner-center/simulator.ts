@@ -209,8 +209,7 @@ export class PartnerCenterSimulator implements PartnerCenter {
    * seats moved (the caller knows which it asked for; the id is derived from the request, so a retry names it again).
    */
   async transitionSubscription(request: SubscriptionTransition): Promise<{ etag: string; toSubscriptionId: string }> {
-    await this.scenarioOf(request.tenantId);
-    if ((await this.tenantScenario(request.tenantId)) === 'NO_UPGRADES')
+    if ((await this.scenarioOf(request.tenantId)) === 'NO_UPGRADES')
       throw new SubscriptionChangeRefused('the subscription is not eligible for this transition (simulated)');
     if (!Number.isSafeInteger(request.quantity) || request.quantity < 1)
       throw new SubscriptionChangeRefused(`quantity ${request.quantity} is not allowed`);
@@ -236,7 +235,9 @@ export class PartnerCenterSimulator implements PartnerCenter {
    * SKU has no path or whose tenant has a conflicting licence); busy as the scenario says.
    */
   async transitionEligibility(request: TransitionEligibilityRequest): Promise<TransitionEligibility> {
-    const scenario = await this.tenantScenario(request.tenantId);
+    const scenario = request.tenantId
+      ? (await this.world.tenantRow({ tenantId: request.tenantId }))?.subscriptionChanges
+      : null;
     if (scenario === 'BUSY') throw new SubscriptionBusy('the subscription is busy (simulated 409)');
     if (!request.toCatalogItemId.includes(':'))
       return { eligible: false, reasons: [`${request.toCatalogItemId} is not a catalog item`] };
@@ -252,16 +253,13 @@ export class PartnerCenterSimulator implements PartnerCenter {
     return { eligible: true, reasons: [] };
   }
 
-  private async tenantScenario(tenantId: string | null): Promise<string | null> {
-    return tenantId ? ((await this.world.tenantRow({ tenantId }))?.subscriptionChanges ?? null) : null;
-  }
-
-  /** Throws what the tenant's staff-chosen scenario answers for a subscription change. */
-  private async scenarioOf(tenantId: string | null): Promise<void> {
+  /** Throws what the tenant's staff-chosen scenario answers for a subscription change; answers the scenario. */
+  private async scenarioOf(tenantId: string | null): Promise<string | null> {
     const tenant = tenantId ? await this.world.tenantRow({ tenantId }) : null;
     if (tenant?.subscriptionChanges === 'REFUSE')
       throw new SubscriptionChangeRefused(`the change was refused for ${tenant.domain} (simulated)`);
     if (tenant?.subscriptionChanges === 'BUSY')
       throw new SubscriptionBusy(`${tenant.domain} is busy with this subscription (simulated 409)`);
+    return tenant?.subscriptionChanges ?? null;
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { kindOf, portable } from '../db/sql.js';
 
 /**
  * The next position in an append-only list kept per owner (an order's timeline, a reseller's ledger,
@@ -27,12 +28,12 @@ export async function insertAtNextPosition(
   row: Record<string, string | number | null>,
 ): Promise<void> {
   const columns = Object.keys(row);
-  const postgres = m.connection.options.type === 'postgres';
-  const at = (n: number) => (postgres ? `$${n}` : '?');
   await m.query(
-    `INSERT INTO ${table} (${columns.join(', ')}, seq)
-     SELECT ${columns.map((_, i) => at(i + 1)).join(', ')}, COALESCE(MAX(seq), 0) + 1 FROM ${table}
-     WHERE ${ownerColumn} = ${at(columns.length + 1)}`,
+    portable(
+      kindOf(m),
+      `INSERT INTO ${table} (${columns.join(', ')}, seq)
+       SELECT ${columns.map(() => '?').join(', ')}, COALESCE(MAX(seq), 0) + 1 FROM ${table} WHERE ${ownerColumn} = ?`,
+    ),
     [...columns.map((c) => row[c]), row[ownerColumn]],
   );
 }

@@ -51,8 +51,8 @@ const STEPS: { status: SubscriptionState; column: 'term_end' | 'status_since'; e
  * emailed. One not renewing expires, then is disabled, then deleted on Microsoft's timetable.
  */
 export class RenewalService {
-  private readonly digestsQueued = new Set<string>();
-  private digestSlot = '';
+  /** The resellers whose renewal digest of the current slot a committed renewal has queued. */
+  private digestsQueued = { slot: 0, resellers: new Set<string>() };
 
   constructor(
     private readonly db: Database,
@@ -186,7 +186,11 @@ export class RenewalService {
     const unitPriceMinor = price?.unitPriceMinor ?? s.unitPriceMinor;
     const period = billingPeriodAt({ start, end, billingPlan: next.billingPlan }, start);
     const amount = money(unitPriceMinor * next.quantity, s.currency);
-    let digest: string | null = null;
+    // One email a reseller for the renewals of each ten minutes, not one a subscription: a renewal day renews
+    // thousands. The digest is queued once per slot (by key) and sent when the slot is over; once a committed
+    // renewal queued it, the renewals after it skip a statement that would change nothing.
+    const slot = Math.floor(now.getTime() / DIGEST_SLOT_MS) * DIGEST_SLOT_MS;
+    const digestQueued = this.digestsQueued.slot === slot && this.digestsQueued.resellers.has(s.resellerId);
     await this.db.transaction(this.system, async (tx, m) => {
       const renewed = await this.subscriptions.renewTerm(tx, s, {
         termStart: start.toISOString(),
@@ -266,34 +270,17 @@ export class RenewalService {
             : {}),
         },
       });
-      // One email a reseller for the renewals of each ten minutes, not one a subscription: a renewal day renews
-      // thousands. The digest is queued once per slot (by key) and sent when the slot is over.
-      const slot = Math.floor(now.getTime() / DIGEST_SLOT_MS) * DIGEST_SLOT_MS;
-      digest = `${RENEWAL_DIGEST_JOB}:${s.resellerId}:${slot}`;
-      if (!this.digestsQueued.has(digest))
+      if (!digestQueued)
         await this.jobs.enqueue(
           m,
           RENEWAL_DIGEST_JOB,
           { resellerId: s.resellerId, from: new Date(slot).toISOString() },
-          { key: digest, runAt: new Date(slot + DIGEST_SLOT_MS + 60_000) },
+          { key: `${RENEWAL_DIGEST_JOB}:${s.resellerId}:${slot}`, runAt: new Date(slot + DIGEST_SLOT_MS + 60_000) },
         );
       await done?.(m);
     });
-    this.rememberDigest(digest);
-  }
-
-  /**
-   * A digest key whose job a committed renewal queued: the renewals after it in the same slot skip a statement
-   * that would change nothing. Only the current slot's keys are kept.
-   */
-  private rememberDigest(key: string | null): void {
-    if (!key) return;
-    const slot = key.slice(key.lastIndexOf(':') + 1);
-    if (slot !== this.digestSlot) {
-      this.digestsQueued.clear();
-      this.digestSlot = slot;
-    }
-    this.digestsQueued.add(key);
+    if (this.digestsQueued.slot !== slot) this.digestsQueued = { slot, resellers: new Set() };
+    this.digestsQueued.resellers.add(s.resellerId);
   }
 
   /** The renewals of one reseller in one ten-minute slot, in one email to its contact. */

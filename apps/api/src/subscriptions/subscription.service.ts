@@ -664,7 +664,7 @@ export class SubscriptionService {
           );
         return ok({
           ...partialUpgradePlan(s, batches, now, target, seats),
-          eligibility: { ...upgrade, type: 'immediate' },
+          eligibility: { productId: target.productId, skuId: target.skuId, type: 'immediate' },
         });
       }
       if (to.when === 'AT_RENEWAL') {
@@ -677,7 +677,7 @@ export class SubscriptionService {
         return ok<Plan>({
           kind: 'UPGRADE_SCHEDULED',
           fields: { scheduledChanges: scheduled },
-          eligibility: { ...upgrade, type: 'scheduled' },
+          eligibility: { productId: target.productId, skuId: target.skuId, type: 'scheduled' },
           amountMinor: 0,
           message: `Upgrade to ${target.skuTitle} scheduled for the renewal, at ${formatMoney(money(target.unitPriceMinor, s.currency))} a seat in today's price list.`,
           changes: {
@@ -715,7 +715,7 @@ export class SubscriptionService {
         message: `Upgraded ${s.quantity} seat(s) from ${s.skuTitle} to ${target.skuTitle} at ${formatMoney(money(target.unitPriceMinor, s.currency))} a seat; the ${leftDays} day(s) left in the period are charged at the new price less the old.`,
         changes: { sku: { before: s.skuTitle, after: target.skuTitle }, ...wiped(s) },
         partner: true,
-        eligibility: { ...upgrade, type: 'immediate' },
+        eligibility: { productId: target.productId, skuId: target.skuId, type: 'immediate' },
         transition: { productId: target.productId, skuId: target.skuId },
       });
     });
