@@ -119,8 +119,15 @@ export async function startHttpServer(
   };
 
   /** Names the request (x-request-id, echoed in the answer) and writes its log line when it is answered. */
+  // Requests being answered: while there are any, background jobs in this process give way (JobQueue.giveWayWhile).
+  let inFlight = 0;
+  app.jobs.giveWayWhile(() => inFlight > 0);
   const beginRequest = (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+    });
     const requestId = requestIdFrom(req.headers['x-request-id']);
     res.setHeader('x-request-id', requestId);
     const log: Context['requestLog'] = {};

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { money } from './money.js';
 import {
+  allowedTermEnds,
   canChangeBilling,
   canChangeTerm,
   canScheduleChanges,
@@ -270,6 +271,75 @@ describe('S4, S18: the billing period a moment falls in', () => {
           expect(period.start.getTime()).toBeLessThanOrEqual(at.getTime());
           expect(period.end.getTime()).toBeGreaterThan(at.getTime());
           expect(period.end.getTime()).toBeLessThanOrEqual(end.getTime());
+        },
+      ),
+    );
+  });
+});
+
+describe("S15: the end dates Microsoft offers a new subscription's first term", () => {
+  const start = new Date('2026-11-28T10:00:00Z');
+  const annual = (id: string, termEnd: string, extra: { trial?: boolean } = {}) => ({
+    id,
+    term: 'P1Y' as const,
+    termEnd: new Date(termEnd),
+    ...extra,
+  });
+
+  it('offers the month end and each subscription it may end with, grouped by day', () => {
+    const ends = allowedTermEnds(start, 'P1Y', [
+      annual('b', '2027-03-14T23:59:59.999Z'),
+      annual('a', '2027-03-14T23:59:59.999Z'),
+      annual('c', '2027-01-02T23:59:59.999Z'),
+    ]);
+    expect(ends).toEqual([
+      { kind: 'CALENDAR_MONTH', date: '2027-10-31', subscriptionIds: [] },
+      { kind: 'SUBSCRIPTION', date: '2027-01-02', subscriptionIds: ['c'] },
+      { kind: 'SUBSCRIPTION', date: '2027-03-14', subscriptionIds: ['a', 'b'] },
+    ]);
+  });
+
+  it('leaves out monthly targets of a longer term, trials, ends past a full term and ends already past', () => {
+    const ends = allowedTermEnds(start, 'P1Y', [
+      { id: 'monthly', term: 'P1M', termEnd: new Date('2026-12-27T23:59:59.999Z') },
+      annual('trial', '2027-02-01T23:59:59.999Z', { trial: true }),
+      { id: 'long', term: 'P3Y', termEnd: new Date('2028-06-01T23:59:59.999Z') },
+      annual('past', '2026-11-27T23:59:59.999Z'),
+    ]);
+    expect(ends.map((e) => e.kind)).toEqual(['CALENDAR_MONTH']);
+    // A monthly subscription may end with a monthly one.
+    expect(
+      allowedTermEnds(start, 'P1M', [{ id: 'monthly', term: 'P1M', termEnd: new Date('2026-12-27T23:59:59.999Z') }]),
+    ).toContainEqual({ kind: 'SUBSCRIPTION', date: '2026-12-27', subscriptionIds: ['monthly'] });
+  });
+
+  it('offers exactly the ends coTermFirstTerm accepts', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('P1M' as const, 'P1Y' as const, 'P3Y' as const),
+        fc.array(
+          fc.record({
+            term: fc.constantFrom('P1M' as const, 'P1Y' as const, 'P3Y' as const),
+            days: fc.integer({ min: -30, max: 1200 }),
+          }),
+          { maxLength: 8 },
+        ),
+        (term, subs) => {
+          const targets = subs.map((s, i) => ({
+            id: `s${i}`,
+            term: s.term,
+            termEnd: new Date(start.getTime() + s.days * 86_400_000),
+          }));
+          const offered = new Set(allowedTermEnds(start, term, targets).flatMap((e) => e.subscriptionIds));
+          for (const t of targets) {
+            const fits = coTermFirstTerm({
+              start,
+              term,
+              unitPrice: money(100, 'USD'),
+              endWith: { date: t.termEnd, term: t.term },
+            });
+            expect(offered.has(t.id)).toBe(fits.ok);
+          }
         },
       ),
     );

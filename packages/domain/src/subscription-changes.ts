@@ -1,6 +1,6 @@
 import { addMonths, daysBetween } from './calendar.js';
 import { BILLING_PLAN_MONTHS, TERM_MONTHS, type BillingPlan, type Term } from './catalog.js';
-import { prorateDown, type Money } from './money.js';
+import { money, prorateDown, type Money } from './money.js';
 import type { SubscriptionState } from './subscriptions.js';
 import { allow, deny, fail, ok, type Outcome, type Verdict } from './verdict.js';
 
@@ -186,6 +186,45 @@ export function monthAlignedEnd(start: Date, term: Exclude<Term, 'NONE'>): Date 
   return sameMonth.getTime() <= fullEnd.getTime()
     ? sameMonth
     : new Date(Date.UTC(fullEnd.getUTCFullYear(), fullEnd.getUTCMonth(), 1) - 1);
+}
+
+/** An end date Microsoft offers a new subscription's first term (`GET …/subscriptions/customTermEndDates`). */
+export interface AllowedTermEnd {
+  kind: 'CALENDAR_MONTH' | 'SUBSCRIPTION';
+  /** The end's calendar day (UTC), as Microsoft names it. */
+  date: string;
+  /** The subscriptions that end that day (empty for a month end). */
+  subscriptionIds: string[];
+}
+
+/**
+ * S15: the custom end dates a new subscription of `term` bought at `start` may take: the calendar-month-aligned end,
+ * and the term end of every active, non-trial subscription of the customer it may co-term with, grouped by day.
+ */
+export function allowedTermEnds(
+  start: Date,
+  term: Exclude<Term, 'NONE'>,
+  subscriptions: readonly { id: string; term: Exclude<Term, 'NONE'>; termEnd: Date; trial?: boolean }[],
+): AllowedTermEnd[] {
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const byDay = new Map<string, string[]>();
+  for (const s of subscriptions) {
+    if (s.trial) continue;
+    const fits = coTermFirstTerm({
+      start,
+      term,
+      unitPrice: money(0, 'USD'),
+      endWith: { date: s.termEnd, term: s.term },
+    });
+    if (!fits.ok) continue;
+    byDay.set(day(s.termEnd), [...(byDay.get(day(s.termEnd)) ?? []), s.id]);
+  }
+  return [
+    { kind: 'CALENDAR_MONTH', date: day(monthAlignedEnd(start, term)), subscriptionIds: [] },
+    ...[...byDay.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([date, ids]) => ({ kind: 'SUBSCRIPTION' as const, date, subscriptionIds: [...ids].sort() })),
+  ];
 }
 
 // S16: a trial has 25 seats for 30 days, then converts to paid (annual term, monthly billing by default).

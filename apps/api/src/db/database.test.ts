@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
+import { systemContext } from '../platform/request-context.js';
 import { Database } from './database.js';
 import { MIGRATIONS } from './migrations/index.js';
 
@@ -25,6 +26,25 @@ describe('database', () => {
         ),
       ),
     ).rejects.toThrow(/FOREIGN KEY/);
+  });
+
+  it('commits a job transaction without waiting for the disk on PostgreSQL, that transaction only', async (context) => {
+    if (t.app.db.kind !== 'postgres') return context.skip();
+    const setting = async (m: { query: (sql: string) => Promise<{ s: string }[]> }) =>
+      (await m.query("SELECT current_setting('synchronous_commit') AS s"))[0]!.s;
+    const ctx = systemContext(t.clock, 'system:test');
+    const inside = await t.app.db.transaction(ctx, async (tx, m) => {
+      await t.app.db.commitWithoutWaitingForDisk(tx);
+      await m.query("INSERT INTO migrations (timestamp, name) VALUES (1, 'relaxed-commit-probe')");
+      return setting(m);
+    });
+    expect(inside).toBe('off');
+    // Committed all the same, and the connection's next transaction waits for the disk again.
+    const [probe] = await t.app.db.read.query(
+      "SELECT COUNT(*) AS n FROM migrations WHERE name = 'relaxed-commit-probe'",
+    );
+    expect(Number(probe.n)).toBe(1);
+    for (let i = 0; i < 12; i += 1) expect(await t.app.db.transaction((m) => setting(m))).toBe('on');
   });
 
   it('has applied every migration and records them', async () => {

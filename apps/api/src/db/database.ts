@@ -144,6 +144,16 @@ export class Database {
     return this.writeLock.run(() => this.writer.transaction(work));
   }
 
+  /**
+   * On PostgreSQL, lets the open transaction's commit return before its log reaches the disk (`synchronous_commit =
+   * off`): a crash within a fraction of a second after it can lose the transaction, whole, never a part of it. Only
+   * for work that is done again when lost: a job whose done mark is written in the same transaction (a renewal day
+   * waited 1.2 ms on the disk for every renewal). SQLite's WAL with `synchronous = NORMAL` already works so.
+   */
+  async commitWithoutWaitingForDisk(tx: Transactional): Promise<void> {
+    if (this.kind === 'postgres') await tx.transaction.query('SET LOCAL synchronous_commit = off');
+  }
+
   async migrate(): Promise<void> {
     await this.writeLock.run(() => this.writer.runMigrations({ transaction: 'each' }));
   }

@@ -18,6 +18,7 @@ import {
 } from '@nce/domain';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
+import type { PartnerCenter } from '../partner-center/index.js';
 import { Permission } from '../platform/permissions.js';
 import { actingFor, type RequestContext, type Transactional } from '../platform/request-context.js';
 import { fail, ok, type Result } from '../platform/result.js';
@@ -64,6 +65,8 @@ export interface CartLineView {
 export interface CoTermTarget {
   subscriptionId: string;
   title: string;
+  /** The tenant Microsoft keeps it in. */
+  tenantId: string | null;
   term: Exclude<Term, 'NONE'>;
   termEnd: string;
 }
@@ -104,6 +107,7 @@ export class CartService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly carts: CartRepository,
+    private readonly partnerCenter: Pick<PartnerCenter, 'customTermEndDates'>,
   ) {}
 
   /** Where the cart finds the customer's subscriptions a line may end with (S15). */
@@ -303,11 +307,24 @@ export class CartService {
     };
     const full = termEndOf(now, term);
     const targets = cart.customerId ? await this.coTermTargets(ctx, cart.customerId, now) : [];
-    return [
+    const options = [
       option('FULL_TERM', null, `A full term, to ${full.toISOString().slice(0, 10)}`, full),
       option('MONTH_END', null, 'The end of a calendar month', monthAlignedEnd(now, term)),
       ...targets.map((t) => option('SUBSCRIPTION', t.subscriptionId, `With ${t.title}`, new Date(t.termEnd), t.term)),
     ];
+    // S15: Microsoft decides which custom ends a purchase in the customer's tenant may take; an end it does not
+    // offer today (its renewal moved the date, it was suspended in Partner Center) is refused at Buy, so not offered.
+    const tenantId = targets.find((t) => t.tenantId)?.tenantId;
+    if (!tenantId) return options;
+    const allowed = await this.partnerCenter.customTermEndDates({ tenantId, termDuration: term });
+    // A purchase names only the date: any subscription of the tenant ending that day makes it one Microsoft takes.
+    const offered = new Set(allowed.map((a) => a.date));
+    return options.map((o) => {
+      if (o.kind === 'FULL_TERM' || o.problem) return o;
+      return offered.has(o.termEnd.slice(0, 10))
+        ? o
+        : { ...o, problem: 'Microsoft does not offer this end date for this customer today: choose another end.' };
+    });
   }
 
   /** R5: the customer the cart is for; its segment must fit the cart's prices (R3, R20). */

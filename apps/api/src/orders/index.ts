@@ -41,7 +41,7 @@ export const ordersModule: ApiModule = {
   resolvers: [OrderResolver],
   services: (app) => {
     const { config, db, clock, audit, jobs, partnerCenter, resellers, terms, tenants, customers, mail } = app;
-    const carts = new CartService(db, clock, audit, new CartRepository(db));
+    const carts = new CartService(db, clock, audit, new CartRepository(db), partnerCenter);
     const ordersRepository = new OrdersRepository(db);
     const orderStatus = new OrderStatusWriter(clock, audit, ordersRepository);
     const orders = new OrderQueryService(ordersRepository);

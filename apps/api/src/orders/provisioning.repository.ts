@@ -1,4 +1,5 @@
-import type { BillingPlan, OrderState, PaymentMethod, Term } from '@nce/domain';
+import { isTrialOffer, type BillingPlan, type OrderState, type PaymentMethod, type Term } from '@nce/domain';
+import { CATALOG_PRICES } from '../catalog/published.js';
 import type { Database } from '../db/database.js';
 import { aliasedSelectOf, readNamed, rowSpec } from '../db/sql.js';
 import type { Transactional } from '../platform/request-context.js';
@@ -37,6 +38,8 @@ export interface LineToProvision {
   /** S17: the promotion the line was priced with. */
   promotionId: string | null;
   subscriptionId: string | null;
+  /** S16: a trial offer (its end is the trial's, not a custom end Microsoft is told). */
+  trial?: boolean;
 }
 
 /**
@@ -98,10 +101,14 @@ export class ProvisioningRepository {
 
   async lines(orderId: string): Promise<LineToProvision[]> {
     const rows = await this.db.select<Record<string, unknown>>(
-      `SELECT ${LINE_SELECT} FROM order_line l WHERE l.order_id = ? ORDER BY l.line_number`,
+      `SELECT ${LINE_SELECT}, pr.tags AS price_tags FROM order_line l
+       LEFT JOIN ${CATALOG_PRICES} pr ON pr.price_id = l.price_id WHERE l.order_id = ? ORDER BY l.line_number`,
       [orderId],
     );
-    return rows.map((row) => readNamed(PROVISIONED_LINE_ROW, row, '', {} as LineToProvision));
+    return rows.map((row) => ({
+      ...readNamed(PROVISIONED_LINE_ROW, row, '', {} as LineToProvision),
+      trial: isTrialOffer(String(row.price_tags ?? '')),
+    }));
   }
 
   async lineProvisioned(tx: Transactional, lineId: string, subscriptionId: string): Promise<void> {

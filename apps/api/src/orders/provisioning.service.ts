@@ -140,7 +140,7 @@ export class ProvisioningService {
         term: line.term,
         billingPlan: line.billingPlan,
         quantity: line.quantity,
-        customTermEndDate: line.termEnd,
+        customTermEndDate: line.trial ? null : line.termEnd,
         reference: `${orderId}:${line.lineNumber}`,
       });
       await this.db.transaction(this.system, async (tx, m) => {

@@ -1,6 +1,7 @@
 import type { ApiModule } from '../platform/module.js';
 import { SimSubscriptionScenario1732650000000 } from './1732650000000-sim-subscription-scenario.js';
 import { SimSubscriptions1732700000000 } from './1732700000000-sim-subscriptions.js';
+import { SimSubscriptionTerms1732710000000 } from './1732710000000-sim-subscription-terms.js';
 import type { PartnerCenter } from './partner-center.js';
 import { SimPartnerEntity } from './sim-partner.entity.js';
 import { SimSubscriptionEntity } from './sim-subscription.entity.js';
@@ -21,7 +22,7 @@ declare module '../app.js' {
 export const partnerCenterModule: ApiModule = {
   name: 'partner-center',
   entities: [SimPartnerEntity, SimTenantEntity, SimSubscriptionEntity],
-  migrations: [SimSubscriptionScenario1732650000000, SimSubscriptions1732700000000],
+  migrations: [SimSubscriptionScenario1732650000000, SimSubscriptions1732700000000, SimSubscriptionTerms1732710000000],
   resolvers: [SimulatorResolver],
   services: ({ db, clock, audit, config }) => {
     const world = new SimulatorRepository(db);

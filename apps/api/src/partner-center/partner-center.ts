@@ -1,3 +1,5 @@
+import type { AllowedTermEnd } from '@nce/domain';
+
 /**
  * Everything the marketplace asks Microsoft, shaped after the Partner Center REST API so that an HTTP
  * adapter can replace the simulator without touching the services.
@@ -92,7 +94,15 @@ export interface PartnerCenter {
    * the next change must name; null when Partner Center does not know it.
    */
   getSubscription(request: { tenantId: string | null; subscriptionId: string }): Promise<PartnerSubscription | null>;
+  /**
+   * The end dates Microsoft allows a new subscription's first term in a customer's tenant, bought today
+   * (`GET /v1/customers/{tenant}/subscriptions/customTermEndDates?term_duration=`): the calendar-month-aligned end
+   * and the ends of the subscriptions it may co-term with, each with their ids (`cotermSubscriptionIds`).
+   */
+  customTermEndDates(request: { tenantId: string; termDuration: 'P1M' | 'P1Y' | 'P3Y' }): Promise<AllowedTermEnd[]>;
 }
+
+export type { AllowedTermEnd };
 
 export interface PartnerSubscription {
   id: string;

@@ -25,6 +25,14 @@ export class SimSubscriptionEntity {
   @Column({ name: 'auto_renew', type: 'boolean' })
   autoRenew: boolean;
 
+  /** P1M, P1Y or P3Y; null for one provisioned before the simulator kept terms, or without a term. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  term: string | null;
+
+  /** Its first term's end (a custom end when it co-termed); later terms follow while it auto-renews. */
+  @Column({ name: 'term_end', type: 'varchar', length: 30, nullable: true })
+  termEnd: string | null;
+
   /** When Microsoft was asked for it: it is set up `provisioningDelayMs` later. */
   @Column({ name: 'created_at', type: 'varchar', length: 30 })
   createdAt: string;

@@ -88,6 +88,13 @@ export class SimulatorRepository {
     return this.db.managerOf(ctx).findOneBy(SimSubscriptionEntity, { subscriptionId });
   }
 
+  /** A tenant's subscriptions, as many as a customer holds (Microsoft pages at 300). */
+  subscriptionsOf(ctx: RequestContext, tenantId: string): Promise<SimSubscriptionEntity[]> {
+    return this.db
+      .managerOf(ctx)
+      .find(SimSubscriptionEntity, { where: { tenantId }, order: { subscriptionId: 'ASC' }, take: 300 });
+  }
+
   async saveSubscription(tx: Transactional, subscription: SimSubscriptionEntity): Promise<void> {
     await tx.transaction.save(SimSubscriptionEntity, subscription);
   }

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { generatePassword } from '@nce/domain';
+import { allowedTermEnds, generatePassword, termEndOf, type AllowedTermEnd } from '@nce/domain';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
 import { systemContext, type RequestContext } from '../platform/request-context.js';
@@ -21,6 +21,9 @@ import {
   type TransitionEligibilityRequest,
 } from './partner-center.js';
 import type { SimulatorRepository, TenantRow } from './simulator.repository.js';
+
+const isTermDuration = (term: string): term is 'P1M' | 'P1Y' | 'P3Y' =>
+  term === 'P1M' || term === 'P1Y' || term === 'P3Y';
 
 const toCustomerTenant = (row: TenantRow): CustomerTenant => ({
   tenantId: row.tenantId,
@@ -110,7 +113,9 @@ export class PartnerCenterSimulator implements PartnerCenter {
     tenantId: string;
     productId: string;
     skuId: string;
+    term: string;
     quantity: number;
+    customTermEndDate?: string | null;
     reference: string;
   }): Promise<{ subscriptionId: string; etag: string }> {
     const row = await this.world.tenantRow({ tenantId: request.tenantId });
@@ -126,6 +131,17 @@ export class PartnerCenterSimulator implements PartnerCenter {
     return this.db.transaction(this.system, async (tx) => {
       const known = await this.world.subscription(tx, subscriptionId);
       if (known) return { subscriptionId, etag: known.etag };
+      const now = this.clock.now();
+      const term = isTermDuration(request.term) ? request.term : null;
+      // S15: Microsoft takes a custom end only among the dates it offers the tenant today.
+      if (term && request.customTermEndDate) {
+        const day = request.customTermEndDate.slice(0, 10);
+        const allowed = await this.customTermEndDates({ tenantId: request.tenantId, termDuration: term });
+        if (!allowed.some((end) => end.date === day))
+          throw new ProvisioningError(
+            `customTermEndDate ${day} is not allowed for ${tenant.domain} (allowed: ${allowed.map((e) => e.date).join(', ')})`,
+          );
+      }
       const etag = digest.slice(32, 64);
       await this.world.saveSubscription(tx, {
         subscriptionId,
@@ -134,6 +150,8 @@ export class PartnerCenterSimulator implements PartnerCenter {
         quantity: request.quantity,
         status: 'active',
         autoRenew: true,
+        term,
+        termEnd: term ? (request.customTermEndDate ?? termEndOf(now, term).toISOString()) : null,
         createdAt: this.clock.now().toISOString(),
         updatedAt: this.clock.now().toISOString(),
       });
@@ -180,6 +198,8 @@ export class PartnerCenterSimulator implements PartnerCenter {
         quantity: request.quantity,
         status: request.status,
         autoRenew: request.autoRenewEnabled,
+        term: known?.term ?? null,
+        termEnd: known?.termEnd ?? null,
         createdAt: known?.createdAt ?? this.clock.now().toISOString(),
         updatedAt: this.clock.now().toISOString(),
       });
@@ -251,6 +271,25 @@ export class PartnerCenterSimulator implements PartnerCenter {
         ],
       };
     return { eligible: true, reasons: [] };
+  }
+
+  /**
+   * S15: the month-aligned end and the ends of the tenant's active subscriptions a new one may co-term with. A
+   * subscription's term end moves on a term at a time while it auto-renews, as Microsoft renews it.
+   */
+  async customTermEndDates(request: {
+    tenantId: string;
+    termDuration: 'P1M' | 'P1Y' | 'P3Y';
+  }): Promise<AllowedTermEnd[]> {
+    const now = this.clock.now();
+    const held = await this.world.subscriptionsOf(this.system, request.tenantId);
+    const current = held.flatMap((s) => {
+      if (s.status !== 'active' || !s.termEnd || !s.term || !isTermDuration(s.term)) return [];
+      let end = new Date(s.termEnd);
+      while (end.getTime() <= now.getTime() && s.autoRenew) end = termEndOf(end, s.term);
+      return end.getTime() > now.getTime() ? [{ id: s.subscriptionId, term: s.term, termEnd: end }] : [];
+    });
+    return allowedTermEnds(now, request.termDuration, current);
   }
 
   /** Throws what the tenant's staff-chosen scenario answers for a subscription change; answers the scenario. */

@@ -9,6 +9,7 @@ import {
 } from '../test-support/purchases.js';
 import { createTestApp, importPriceList, TestClient, type TestApp } from '../test-support/test-app.js';
 import { seedUsers } from '../test-support/users.js';
+import { portable } from '../db/sql.js';
 import { SubscriptionChargeEntity, SubscriptionEntity } from './entities.js';
 
 const DAY = 86_400_000;
@@ -218,6 +219,75 @@ describe('on Buy: co-terming with a subscription or a month end, and trials with
     );
     expect(-removed.amount.amountMinor).toBeLessThanOrEqual(expected.value.unitCharge.amountMinor * 3);
     expect(-removed.amount.amountMinor).toBeGreaterThan(0);
+  });
+
+  it("S15: Microsoft's custom end dates decide: an end it does not offer today is refused, in the cart and at Buy", async () => {
+    const added = await add(annualUpfront);
+    const line = added.lines.at(-1);
+    await bind(northwind.customerId);
+    const day = (iso: string) => iso.slice(0, 10);
+    // Partner Center offers the month end and the subscription's end, with its id, as the marketplace does.
+    const allowed = await t.app.partnerCenter.customTermEndDates({
+      tenantId: northwind.annual.tenantId!,
+      termDuration: 'P1Y',
+    });
+    expect(allowed).toEqual([
+      { kind: 'CALENDAR_MONTH', date: day(monthAlignedEnd(t.clock.now(), 'P1Y').toISOString()), subscriptionIds: [] },
+      expect.objectContaining({
+        kind: 'SUBSCRIPTION',
+        date: day(northwind.annual.termEnd),
+        subscriptionIds: expect.arrayContaining([northwind.annual.partnerSubscriptionId]),
+      }),
+    ]);
+
+    // Suspended in Partner Center itself (the marketplace has not heard), with the subscription that co-termed with
+    // it: no subscription of the tenant ends that day, so Microsoft no longer offers the date.
+    const suspend = (status: string) =>
+      t.app.db.read.query(portable(t.app.db.kind, 'UPDATE sim_subscription SET status = ? WHERE tenant_id = ?'), [
+        status,
+        northwind.annual.tenantId,
+      ]);
+    await suspend('suspended');
+    const offered = await options(line.id);
+    expect(offered.find((o: any) => o.subscriptionId === northwind.annual.id)).toMatchObject({
+      problem: 'Microsoft does not offer this end date for this customer today: choose another end.',
+    });
+    expect(offered.find((o: any) => o.kind === 'MONTH_END')).toMatchObject({ problem: null });
+    const before = (await cart()).version;
+    expect(await endWith(line.id, 'SUBSCRIPTION', northwind.annual.id)).toMatchObject({
+      code: 'END_DATE_NOT_ALLOWED',
+      fix: { field: 'endWith' },
+    });
+    expect((await cart()).version).toBe(before);
+
+    // Partner Center itself refuses a purchase naming an end it does not offer, and keeps nothing.
+    const reference = 'coterm-refused:1';
+    await expect(
+      t.app.partnerCenter.provisionLine({
+        tenantId: northwind.annual.tenantId!,
+        productId: northwind.annual.productId,
+        skuId: northwind.annual.skuId,
+        term: 'P1Y',
+        billingPlan: 'ANNUAL',
+        quantity: 1,
+        customTermEndDate: northwind.annual.termEnd,
+        reference,
+      }),
+    ).rejects.toThrow(/customTermEndDate .* is not allowed/);
+    const [kept] = await t.app.db.read.query(
+      portable(t.app.db.kind, 'SELECT COUNT(*) AS n FROM sim_subscription WHERE tenant_id = ?'),
+      [northwind.annual.tenantId],
+    );
+    await suspend('active');
+    expect(Number(kept.n)).toBe(2);
+    // Active again, its end is offered again; the month end was never in doubt.
+    expect((await options(line.id)).find((o: any) => o.subscriptionId === northwind.annual.id)).toMatchObject({
+      problem: null,
+    });
+    await reseller.gql(`mutation($r: ID!, $l: ID!) { removeCartLine(resellerId: $r, lineId: $l) { __typename } }`, {
+      r: resellerId,
+      l: line.id,
+    });
   });
 
   it('S15: an annual line cannot end with a monthly subscription, and a target that went away blocks Buy', async () => {

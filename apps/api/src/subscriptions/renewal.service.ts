@@ -16,7 +16,6 @@ import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import type { MailService } from '../mail/index.js';
 import type { Clock } from '../platform/clock.js';
-import { yieldToEventLoop } from '../platform/event-loop.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { systemContext, type RequestContext } from '../platform/request-context.js';
 import type { ResellerService } from '../resellers/index.js';
@@ -92,24 +91,27 @@ export class RenewalService {
       DELETED: '',
     };
     let found = 0;
+    let worked = performance.now();
     for (const step of STEPS) {
       let after: { key: string; id: string } | null = null;
       for (;;) {
         const due = await this.subscriptions.due(step.status, step.column, before[step.status], after, SCAN_PAGE);
         if (due.length === 0) break;
         found += due.length;
-        await this.db.transaction(async (m) => {
-          for (const d of due)
-            await this.jobs.enqueue(
-              m,
-              RENEW_JOB,
-              { subscriptionId: d.id, termEnd: d.termEnd, status: step.status },
-              { key: `${RENEW_JOB}:${d.id}:${d.termEnd}:${step.status}` },
-            );
-        });
+        await this.db.transaction((m) =>
+          this.jobs.enqueueMany(
+            m,
+            RENEW_JOB,
+            due.map((d) => ({
+              payload: { subscriptionId: d.id, termEnd: d.termEnd, status: step.status },
+              options: { key: `${RENEW_JOB}:${d.id}:${d.termEnd}:${step.status}` },
+            })),
+          ),
+        );
         const last = due[due.length - 1]!;
         after = { key: last.key, id: last.id };
-        await yieldToEventLoop();
+        await this.jobs.giveWay(performance.now() - worked);
+        worked = performance.now();
         if (due.length < SCAN_PAGE) break;
       }
     }
@@ -148,6 +150,8 @@ export class RenewalService {
       DELETED: 'Deleted by Microsoft after its disabled period.',
     };
     await this.db.transaction(this.system, async (tx, m) => {
+      // Lost in a crash, the whole step is lost with its job's done mark, and the job runs it again.
+      await this.db.commitWithoutWaitingForDisk(tx);
       const saved = await this.subscriptions.save(tx, s, {
         status: move.to,
         statusSince: since.toISOString(),
@@ -192,6 +196,8 @@ export class RenewalService {
     const slot = Math.floor(now.getTime() / DIGEST_SLOT_MS) * DIGEST_SLOT_MS;
     const digestQueued = this.digestsQueued.slot === slot && this.digestsQueued.resellers.has(s.resellerId);
     await this.db.transaction(this.system, async (tx, m) => {
+      // Lost in a crash, the whole renewal is lost with its job's done mark, and the job runs it again.
+      await this.db.commitWithoutWaitingForDisk(tx);
       const renewed = await this.subscriptions.renewTerm(tx, s, {
         termStart: start.toISOString(),
         termEnd: end.toISOString(),

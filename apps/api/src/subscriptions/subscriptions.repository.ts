@@ -623,7 +623,7 @@ export class SubscriptionsRepository {
   async coTermTargets(ctx: RequestContext, customerId: string, at: Date): Promise<CoTermTarget[]> {
     const rows = await this.db.query<Record<string, unknown>>(
       ctx,
-      `SELECT id, sku_title, partner_subscription_id, term, term_end FROM subscription
+      `SELECT id, sku_title, tenant_id, term, term_end FROM subscription
        WHERE customer_id = ? AND status = 'ACTIVE' AND trial = ? AND term_end > ?
        ORDER BY term_end, id LIMIT 50`,
       [customerId, this.flag(false), at.toISOString()],
@@ -631,6 +631,7 @@ export class SubscriptionsRepository {
     return rows.map((r) => ({
       subscriptionId: String(r.id),
       title: `${String(r.sku_title)} (${String(r.term)}, ends ${String(r.term_end).slice(0, 10)})`,
+      tenantId: (r.tenant_id as string | null) ?? null,
       term: r.term as CoTermTarget['term'],
       termEnd: String(r.term_end),
     }));

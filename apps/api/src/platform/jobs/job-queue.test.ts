@@ -35,6 +35,42 @@ describe('durable job queue', () => {
     expect(await job('a')).toMatchObject({ status: 'DONE', attempts: 1 });
   });
 
+  it('queues many jobs at once, each with its payload, skipping keys already queued', async () => {
+    await t.app.db.transaction((m) => queue.enqueue(m, 'test.echo', { value: 'first' }, { key: 'many-0' }));
+    const jobs = Array.from({ length: 600 }, (_, i) => ({
+      payload: { value: `v${i}` },
+      options: { key: `many-${i}` },
+    }));
+    await t.app.db.transaction((m) => queue.enqueueMany(m, 'test.echo', jobs));
+    expect(await t.app.db.read.countBy(JobEntity, { kind: 'test.echo' })).toBe(600);
+    expect(await queue.runDue(1000)).toBe(600);
+    // The key queued before keeps its own payload; the others run with theirs, once each.
+    expect(runs).toContain('first');
+    expect(runs).not.toContain('v0');
+    expect(new Set(runs).size).toBe(600);
+    expect(runs).toContain('v599');
+  });
+
+  it('gives way to requests: while the process answers some, one arriving during a job is served before the next', async () => {
+    let serving = true;
+    queue.giveWayWhile(() => serving);
+    queue.register('test.busy', async (payload) => {
+      runs.push(String(payload.value));
+      // A request arrives while the first job runs; its next step waits on a timer.
+      if (runs.length === 1)
+        setTimeout(() => {
+          runs.push('request');
+          serving = false;
+        }, 0);
+    });
+    await t.app.db.transaction(async (m) => {
+      for (const value of ['1', '2', '3']) await queue.enqueue(m, 'test.busy', { value }, { key: `way-${value}` });
+    });
+    expect(await queue.runDue()).toBe(3);
+    expect(runs).toHaveLength(4);
+    expect(runs[1]).toBe('request');
+  });
+
   it('runs recurring work every interval from one row, on time again after a failure, and due at once at start', async () => {
     let failNext = false;
     queue.every('test.tick', 60_000, async () => {

@@ -62,6 +62,15 @@ const CLAIM_BATCH = { sqlite: 10, postgres: 50 } as const;
  */
 export const JOB_SLICE_MS = 5;
 
+/**
+ * While the process is answering requests, background work runs at most about half the time: after working for a
+ * while it pauses as long (up to this), so a renewal day in a serving process leaves its requests most of the process.
+ */
+export const GIVE_WAY_MAX_MS = 20;
+
+/** Jobs one statement queues (13 columns each: well inside both databases' limits on parameters). */
+const ENQUEUE_CHUNK = 250;
+
 /** Retry delays: 5 s, 10 s, 20 s … capped at 10 minutes. */
 export const backoffMs = (attempts: number): number => Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 600_000);
 
@@ -78,6 +87,7 @@ export class JobQueue {
   private running: Promise<void> | null = null;
   /** Long jobs the worker runs beside its batches (see JobHooks.long). */
   private readonly beside = new Set<Promise<void>>();
+  private serving: () => boolean = () => false;
   readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   constructor(
@@ -86,6 +96,21 @@ export class JobQueue {
     private readonly logger: Logger,
     private readonly leaseMs = JOB_LEASE_MS,
   ) {}
+
+  /** `serving`: whether the process is answering requests now; jobs give way to them (see giveWay). */
+  giveWayWhile(serving: () => boolean): void {
+    this.serving = serving;
+  }
+
+  /**
+   * Lets requests in after `workedMs` of background work: a turn of the event loop when none are waiting, else a
+   * pause as long as the work (at most GIVE_WAY_MAX_MS). Long work (a scan over thousands of rows) calls it too.
+   */
+  async giveWay(workedMs: number): Promise<void> {
+    if (!this.serving()) return yieldToEventLoop();
+    const pause = Math.min(GIVE_WAY_MAX_MS, Math.max(1, Math.round(workedMs)));
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
 
   register(kind: string, handler: JobHandler, hooks: JobHooks = {}): void {
     this.handlers.set(kind, handler);
@@ -123,8 +148,27 @@ export class JobQueue {
     payload: Record<string, unknown>,
     options: EnqueueOptions = {},
   ): Promise<void> {
+    await this.enqueueMany(m, kind, [{ payload, options }]);
+  }
+
+  /**
+   * Adds many jobs of one kind in as few statements as it can (a renewal day queues thousands): each keeps its
+   * own payload and options, a key already queued is skipped, as `enqueue` does.
+   */
+  async enqueueMany(
+    m: EntityManager,
+    kind: string,
+    jobs: readonly { payload: Record<string, unknown>; options?: EnqueueOptions }[],
+  ): Promise<void> {
     const now = this.clock.now();
-    const job = {
+    const rows = jobs.map(({ payload, options = {} }) => this.row(kind, payload, options, now));
+    // A job with this key already queued (or done) stays as it is: the key makes enqueueing idempotent.
+    for (let at = 0; at < rows.length; at += ENQUEUE_CHUNK)
+      await insertRows(m, 'job', rows.slice(at, at + ENQUEUE_CHUNK), { onConflictDoNothing: 'job_key' });
+  }
+
+  private row(kind: string, payload: Record<string, unknown>, options: EnqueueOptions, now: Date) {
+    return {
       id: randomUUID(),
       kind,
       job_key: options.key ?? null,
@@ -139,8 +183,6 @@ export class JobQueue {
       created_at: now.toISOString(),
       finished_at: null,
     };
-    // A job with this key already queued (or done) stays as it is: the key makes enqueueing idempotent.
-    await insertRows(m, 'job', [job], { onConflictDoNothing: 'job_key' });
   }
 
   /**
@@ -184,9 +226,9 @@ export class JobQueue {
           ran += 1;
           // On SQLite a job's statements never wait on I/O: without this, a burst of due jobs would hold
           // the event loop and every request arriving meanwhile would wait for the whole burst. Jobs run back to
-          // back for a few milliseconds, then requests get their turn.
-          if (performance.now() - slice >= JOB_SLICE_MS) {
-            await yieldToEventLoop();
+          // back for a few milliseconds, then requests get their turn (and while there are requests, a pause).
+          if (performance.now() - slice >= JOB_SLICE_MS || this.serving()) {
+            await this.giveWay(performance.now() - slice);
             slice = performance.now();
           }
         }
