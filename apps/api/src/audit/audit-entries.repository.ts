@@ -10,8 +10,8 @@ export class AuditEntriesRepository {
   constructor(private readonly db: Database) {}
 
   /** Appends one entry, column by column (snake_case), in the caller's transaction. */
-  async append(tx: Transactional, row: Record<string, unknown>): Promise<void> {
-    await insertRows(tx.transaction, 'audit_entry', [row]);
+  async append(tx: Transactional, rows: readonly Record<string, unknown>[]): Promise<void> {
+    await insertRows(tx.transaction, 'audit_entry', rows);
   }
 
   count(operation: string, since: Date, of: { entityId: string } | { actorUserId: string }): Promise<number> {

@@ -72,8 +72,20 @@ export class AuditService {
 
   /** Writes the entry in the actor's open transaction, so it commits or rolls back with the change it describes. */
   async record(actor: RequestContext, record: AuditRecord): Promise<void> {
+    await this.recordMany(actor, [record]);
+  }
+
+  /** Several entries of one actor in one statement (a batch of renewals), in its open transaction. */
+  async recordMany(actor: RequestContext, records: readonly AuditRecord[]): Promise<void> {
+    await this.entries.append(
+      inTransaction(actor),
+      records.map((record) => this.row(actor, record)),
+    );
+  }
+
+  private row(actor: RequestContext, record: AuditRecord): Record<string, unknown> {
     const principal = actor.principal;
-    await this.entries.append(inTransaction(actor), {
+    return {
       id: randomUUID(),
       at: this.clock.now().toISOString(),
       actor_kind: principal ? principal.kind : actor.requestId.startsWith('system') ? 'system' : 'anonymous',
@@ -89,7 +101,7 @@ export class AuditService {
       entity_id: record.entityId.slice(0, 100),
       changes: JSON.stringify(record.changes ?? {}),
       request_id: actor.requestId.slice(0, 64),
-    });
+    };
   }
 
   /**

@@ -37,3 +37,25 @@ export async function insertAtNextPosition(
     [...columns.map((c) => row[c]), row[ownerColumn]],
   );
 }
+
+/**
+ * Inserts rows of different owners, each at the next position of its owner's list, in one statement (a batch of
+ * renewals appends one event to each of its subscriptions). Two rows of one owner would take the same position, so
+ * the owners must differ.
+ */
+export async function insertEachAtNextPosition(
+  m: EntityManager,
+  table: string,
+  ownerColumn: string,
+  rows: readonly Record<string, string | number | null>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const owners = new Set(rows.map((row) => row[ownerColumn]));
+  if (owners.size !== rows.length) throw new Error(`insertEachAtNextPosition: two rows of one ${ownerColumn}`);
+  const columns = Object.keys(rows[0]!);
+  const tuple = `(${columns.map(() => '?').join(', ')}, (SELECT COALESCE(MAX(seq), 0) + 1 FROM ${table} WHERE ${ownerColumn} = ?))`;
+  await m.query(
+    portable(kindOf(m), `INSERT INTO ${table} (${columns.join(', ')}, seq) VALUES ${rows.map(() => tuple).join(', ')}`),
+    rows.flatMap((row) => [...columns.map((c) => row[c]), row[ownerColumn]]),
+  );
+}

@@ -16,12 +16,12 @@ import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import type { MailService } from '../mail/index.js';
 import type { Clock } from '../platform/clock.js';
-import type { JobQueue } from '../platform/jobs/job-queue.js';
+import type { BatchedJob, JobQueue } from '../platform/jobs/job-queue.js';
 import { systemContext, type RequestContext } from '../platform/request-context.js';
 import type { ResellerService } from '../resellers/index.js';
 import type { TermsService } from '../terms/index.js';
 import type { SubscriptionEntity } from './entities.js';
-import { describeChanges, nextTermOf, renewalPriceOf } from './subscription.service.js';
+import { describeChanges, nextTermOf, renewalPriceOf, renewalPricesOf } from './subscription.service.js';
 import type { SubscriptionsRepository } from './subscriptions.repository.js';
 
 export const RENEWAL_SCAN_JOB = 'subscriptions.renewal-scan';
@@ -65,8 +65,11 @@ export class RenewalService {
     scanEveryMs: number,
   ) {
     jobs.every(RENEWAL_SCAN_JOB, scanEveryMs, () => this.scan().then(() => undefined));
-    jobs.register(RENEW_JOB, (payload, _job, done) =>
-      this.step(String(payload.subscriptionId), String(payload.termEnd), String(payload.status), done),
+    jobs.register(
+      RENEW_JOB,
+      (payload, _job, done) =>
+        this.step(String(payload.subscriptionId), String(payload.termEnd), String(payload.status), done),
+      { batch: (batched, done) => this.renewTogether(batched, done) },
     );
     jobs.register(RENEWAL_DIGEST_JOB, (payload, _job, done) =>
       this.digest(String(payload.resellerId), String(payload.from), done),
@@ -182,23 +185,65 @@ export class RenewalService {
   private async renew(s: SubscriptionEntity, done?: (m: EntityManager) => Promise<void>): Promise<void> {
     const now = this.clock.now();
     const next = nextTermOf(s);
-    const start = new Date(s.termEnd);
-    const end = termEndOf(start, next.term);
     // S3: the new term is priced from the current price list; without a price there, the last price holds (as the
     // history says).
     const price = await renewalPriceOf(this.subscriptions, this.system, s, next, now);
+    await this.writeRenewals([this.planRenewal(s, next, price, now)], now, done);
+  }
+
+  /**
+   * A batch of renewal jobs claimed together (a renewal day): the subscriptions still due to renew are renewed in
+   * one transaction, a few statements for all of them; the jobs of the others (to expire, moved on meanwhile, a
+   * second job of one subscription) are left to run one by one, and should one renewal have raced a change, the
+   * transaction rolls back and every job runs one by one.
+   */
+  async renewTogether(
+    jobs: readonly BatchedJob[],
+    done: (m: EntityManager, jobs: readonly BatchedJob[]) => Promise<void>,
+  ): Promise<void> {
+    const found = new Map(
+      (
+        await this.subscriptions.byIds(this.system, [...new Set(jobs.map((j) => String(j.payload.subscriptionId)))])
+      ).map((s) => [s.id, s]),
+    );
+    const taken = new Set<string>();
+    const renewing = jobs.flatMap((j) => {
+      const s = found.get(String(j.payload.subscriptionId));
+      if (!s || taken.has(s.id) || s.termEnd !== String(j.payload.termEnd) || s.status !== String(j.payload.status))
+        return [];
+      if (s.status !== 'ACTIVE' || !s.autoRenew) return [];
+      taken.add(s.id);
+      return [{ job: j, s, next: nextTermOf(s) }];
+    });
+    if (renewing.length < 2) return;
+    const now = this.clock.now();
+    const prices = await renewalPricesOf(this.subscriptions, this.system, renewing, now);
+    const plans = renewing.map(({ s, next }, i) => this.planRenewal(s, next, prices[i] ?? null, now));
+    await this.writeRenewals(plans, now, (m) =>
+      done(
+        m,
+        renewing.map((r) => r.job),
+      ),
+    );
+  }
+
+  /** What renewing `s` writes: its next term, priced (S3, S17), its new window (S8), its event and its charge. */
+  private planRenewal(
+    s: SubscriptionEntity,
+    next: ReturnType<typeof nextTermOf>,
+    price: Awaited<ReturnType<typeof renewalPriceOf>>,
+    now: Date,
+  ) {
+    const start = new Date(s.termEnd);
+    const end = termEndOf(start, next.term);
     const unitPriceMinor = price?.unitPriceMinor ?? s.unitPriceMinor;
     const period = billingPeriodAt({ start, end, billingPlan: next.billingPlan }, start);
     const amount = money(unitPriceMinor * next.quantity, s.currency);
-    // One email a reseller for the renewals of each ten minutes, not one a subscription: a renewal day renews
-    // thousands. The digest is queued once per slot (by key) and sent when the slot is over; once a committed
-    // renewal queued it, the renewals after it skip a statement that would change nothing.
-    const slot = Math.floor(now.getTime() / DIGEST_SLOT_MS) * DIGEST_SLOT_MS;
-    const digestQueued = this.digestsQueued.slot === slot && this.digestsQueued.resellers.has(s.resellerId);
-    await this.db.transaction(this.system, async (tx, m) => {
-      // Lost in a crash, the whole renewal is lost with its job's done mark, and the job runs it again.
-      await this.db.commitWithoutWaitingForDisk(tx);
-      const renewed = await this.subscriptions.renewTerm(tx, s, {
+    const applied = describeChanges(s.scheduledChanges);
+    return {
+      s,
+      amount,
+      term: {
         termStart: start.toISOString(),
         termEnd: end.toISOString(),
         quantity: next.quantity,
@@ -214,22 +259,19 @@ export class RenewalService {
         skuTitle: next.skuTitle,
         // S17: the promotion carries into the new term only within its dates; a price-less renewal keeps the old.
         promotionId: price ? (price.promotion?.id ?? null) : s.promotionId,
-      });
-      // Changed since it was read (a change raced the renewal day): the job fails and runs again on what is there.
-      if (!renewed) throw new Error(`subscription ${s.id} changed while it was renewed; retried`);
+      },
       // S8: a new 7-day window for all its seats, from the renewal.
-      await this.subscriptions.insertBatch(tx, {
+      batch: {
         id: randomUUID(),
         subscriptionId: s.id,
-        kind: 'RENEWAL',
+        kind: 'RENEWAL' as const,
         quantity: next.quantity,
         removed: 0,
         startedAt: now.toISOString(),
         unitPaidMinor: unitPriceMinor,
         paidDays: period.days,
-      });
-      const applied = describeChanges(s.scheduledChanges);
-      const eventId = await this.subscriptions.appendEvent(tx, {
+      },
+      event: {
         subscriptionId: s.id,
         at: now.toISOString(),
         kind: s.trial ? 'TRIAL_CONVERTED' : 'RENEWED',
@@ -237,29 +279,23 @@ export class RenewalService {
         actorEmail: null,
         idempotencyKey: null,
         requestHash: null,
-      });
-      await this.subscriptions.insertCharges(tx, [
-        {
-          id: randomUUID(),
-          subscriptionId: s.id,
-          resellerId: s.resellerId,
-          // S16: a trial's renewal is its conversion to paid.
-          chargeType: s.trial ? 'convert' : 'renew',
-          quantity: next.quantity,
-          unitPriceMinor,
-          amountMinor: amount.amountMinor,
-          currency: s.currency,
-          chargeStart: start.toISOString(),
-          chargeEnd: period.end.toISOString(),
-          at: now.toISOString(),
-          paymentMethod: s.paymentMethod,
-          reference: eventId,
-        },
-      ]);
-      // R2: a renewal on terms draws on the credit line like any purchase (Microsoft renews regardless).
-      if (s.paymentMethod === 'TERMS')
-        await this.terms.draw(tx, s.resellerId, amount, eventId, `Subscription ${s.partnerSubscriptionId}: renewal`);
-      await this.audit.record(tx, {
+      },
+      charge: {
+        id: randomUUID(),
+        subscriptionId: s.id,
+        resellerId: s.resellerId,
+        // S16: a trial's renewal is its conversion to paid.
+        chargeType: s.trial ? ('convert' as const) : ('renew' as const),
+        quantity: next.quantity,
+        unitPriceMinor,
+        amountMinor: amount.amountMinor,
+        currency: s.currency,
+        chargeStart: start.toISOString(),
+        chargeEnd: period.end.toISOString(),
+        at: now.toISOString(),
+        paymentMethod: s.paymentMethod,
+      },
+      audit: {
         operation: 'subscriptions.renew',
         entityType: 'Subscription',
         entityId: s.id,
@@ -275,18 +311,73 @@ export class RenewalService {
               }
             : {}),
         },
-      });
-      if (!digestQueued)
-        await this.jobs.enqueue(
-          m,
-          RENEWAL_DIGEST_JOB,
-          { resellerId: s.resellerId, from: new Date(slot).toISOString() },
-          { key: `${RENEWAL_DIGEST_JOB}:${s.resellerId}:${slot}`, runAt: new Date(slot + DIGEST_SLOT_MS + 60_000) },
-        );
+      },
+    };
+  }
+
+  /** Writes planned renewals in one transaction, with `done` (the jobs' done marks) in it. */
+  private async writeRenewals(
+    plans: readonly ReturnType<RenewalService['planRenewal']>[],
+    now: Date,
+    done?: (m: EntityManager) => Promise<void>,
+  ): Promise<void> {
+    // One email a reseller for the renewals of each ten minutes, not one a subscription: a renewal day renews
+    // thousands. The digest is queued once per slot (by key) and sent when the slot is over; once a committed
+    // renewal queued it, the renewals after it skip a statement that would change nothing.
+    const slot = Math.floor(now.getTime() / DIGEST_SLOT_MS) * DIGEST_SLOT_MS;
+    const resellers = [...new Set(plans.map((p) => p.s.resellerId))];
+    const digestsToQueue = resellers.filter(
+      (r) => this.digestsQueued.slot !== slot || !this.digestsQueued.resellers.has(r),
+    );
+    await this.db.transaction(this.system, async (tx, m) => {
+      // Lost in a crash, the whole renewal is lost with its job's done mark, and the job runs it again.
+      await this.db.commitWithoutWaitingForDisk(tx);
+      for (const p of plans) {
+        const renewed = await this.subscriptions.renewTerm(tx, p.s, p.term);
+        // Changed since it was read (a change raced the renewal day): the job fails and runs again on what is there.
+        if (!renewed) throw new Error(`subscription ${p.s.id} changed while it was renewed; retried`);
+      }
+      await this.subscriptions.insertBatches(
+        tx,
+        plans.map((p) => p.batch),
+      );
+      const eventIds = await this.subscriptions.appendEvents(
+        tx,
+        plans.map((p) => p.event),
+      );
+      await this.subscriptions.insertCharges(
+        tx,
+        plans.map((p, i) => ({ ...p.charge, reference: eventIds[i]! })),
+      );
+      // R2: a renewal on terms draws on the credit line like any purchase (Microsoft renews regardless).
+      for (const [i, p] of plans.entries())
+        if (p.s.paymentMethod === 'TERMS')
+          await this.terms.draw(
+            tx,
+            p.s.resellerId,
+            p.amount,
+            eventIds[i]!,
+            `Subscription ${p.s.partnerSubscriptionId}: renewal`,
+          );
+      await this.audit.recordMany(
+        tx,
+        plans.map((p) => p.audit),
+      );
+      await this.jobs.enqueueMany(
+        m,
+        RENEWAL_DIGEST_JOB,
+        digestsToQueue.map((resellerId) => ({
+          payload: { resellerId, from: new Date(slot).toISOString() },
+          options: {
+            key: `${RENEWAL_DIGEST_JOB}:${resellerId}:${slot}`,
+            runAt: new Date(slot + DIGEST_SLOT_MS + 60_000),
+          },
+        })),
+      );
       await done?.(m);
     });
     if (this.digestsQueued.slot !== slot) this.digestsQueued = { slot, resellers: new Set() };
-    this.digestsQueued.resellers.add(s.resellerId);
+    for (const r of resellers) this.digestsQueued.resellers.add(r);
   }
 
   /** The renewals of one reseller in one ten-minute slot, in one email to its contact. */

@@ -1318,6 +1318,39 @@ export async function renewalPriceOf(
   };
 }
 
+/**
+ * `renewalPriceOf` for many subscriptions at once (a batch of renewals): the list prices in one statement, each
+ * promotion read once.
+ */
+export async function renewalPricesOf(
+  repository: SubscriptionsRepository,
+  ctx: RequestContext,
+  subscriptions: readonly { s: SubscriptionEntity; next: ReturnType<typeof nextTermOf> }[],
+  at: Date,
+): Promise<((RenewalPrice & { promotion: SubscriptionPromotion | null }) | null)[]> {
+  const listed = await repository.pricesFor(
+    ctx,
+    subscriptions.map(({ s, next }) => ({ ...s, ...next })),
+    at,
+  );
+  const promotions = new Map<string, SubscriptionPromotion | null>();
+  for (const { s } of subscriptions)
+    if (s.promotionId && !promotions.has(s.promotionId))
+      promotions.set(s.promotionId, await repository.promotion(ctx, s.promotionId));
+  return subscriptions.map(({ s, next }, i) => {
+    const price = listed[i];
+    if (!price) return null;
+    const promotion = s.promotionId ? (promotions.get(s.promotionId) ?? null) : null;
+    if (!promotion || !promotionRenews(promotion, next, renewalDay(new Date(s.termEnd))))
+      return { ...price, promotion: null };
+    return {
+      ...price,
+      unitPriceMinor: promotedPrice(money(price.unitPriceMinor, s.currency), promotion.discountBasisPoints).amountMinor,
+      promotion,
+    };
+  });
+}
+
 /** The next term: the current one with the scheduled changes applied. */
 export function nextTermOf(
   s: Pick<

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isTrialOffer, type Promotion, type PriceSegment, type SubscriptionState } from '@nce/domain';
+import { In } from 'typeorm';
 
 /** S17: what a subscription reads of its promotion. */
 export type SubscriptionPromotion = Omit<Promotion, 'segment' | 'market'>;
@@ -12,7 +13,7 @@ import { containsPattern, encodeKeyset, keysetAfter, type KeyOrder } from '../pl
 import type { SortColumns } from '../platform/list-sort.js';
 import type { CoTermTarget } from '../orders/index.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
-import { insertAtNextPosition } from '../platform/sequence.js';
+import { insertAtNextPosition, insertEachAtNextPosition } from '../platform/sequence.js';
 import { RESELLERS } from '../resellers/published.js';
 import { SeatBatchEntity, SubscriptionChargeEntity, SubscriptionEntity, SubscriptionEventEntity } from './entities.js';
 
@@ -151,6 +152,13 @@ export class SubscriptionsRepository {
     return this.db.managerOf(ctx).findOneBy(SubscriptionEntity, { id });
   }
 
+  /** Several subscriptions in one statement (a batch of renewals), in no particular order. */
+  byIds(ctx: RequestContext, ids: readonly string[]): Promise<SubscriptionEntity[]> {
+    return ids.length === 0
+      ? Promise.resolve([])
+      : this.db.managerOf(ctx).findBy(SubscriptionEntity, { id: In([...ids]) });
+  }
+
   byOrderLine(ctx: RequestContext, orderLineId: string): Promise<SubscriptionEntity | null> {
     return this.db.managerOf(ctx).findOneBy(SubscriptionEntity, { orderLineId });
   }
@@ -206,8 +214,14 @@ export class SubscriptionsRepository {
 
   /** Hand-written inserts: the renewal job writes one of each per subscription, 100,000 on a busy day. */
   async insertBatch(tx: Transactional, batch: SeatBatchEntity): Promise<void> {
-    await insertRows(tx.transaction, 'subscription_seat_batch', [
-      {
+    await this.insertBatches(tx, [batch]);
+  }
+
+  async insertBatches(tx: Transactional, batches: readonly SeatBatchEntity[]): Promise<void> {
+    await insertRows(
+      tx.transaction,
+      'subscription_seat_batch',
+      batches.map((batch) => ({
         id: batch.id,
         subscription_id: batch.subscriptionId,
         kind: batch.kind,
@@ -216,8 +230,8 @@ export class SubscriptionsRepository {
         started_at: batch.startedAt,
         unit_paid_minor: batch.unitPaidMinor,
         paid_days: batch.paidDays,
-      },
-    ]);
+      })),
+    );
   }
 
   async insertCharges(tx: Transactional, charges: readonly SubscriptionChargeEntity[]): Promise<void> {
@@ -330,18 +344,23 @@ export class SubscriptionsRepository {
 
   async appendEvent(tx: Transactional, event: Omit<SubscriptionEventEntity, 'seq' | 'id'>): Promise<string> {
     const id = randomUUID();
-    const m = tx.transaction;
-    await insertAtNextPosition(m, 'subscription_event', 'subscription_id', {
-      id,
-      subscription_id: event.subscriptionId,
-      at: event.at,
-      kind: event.kind,
-      message: event.message,
-      actor_email: event.actorEmail,
-      idempotency_key: event.idempotencyKey,
-      request_hash: event.requestHash,
-    });
+    await insertAtNextPosition(tx.transaction, 'subscription_event', 'subscription_id', eventRow(id, event));
     return id;
+  }
+
+  /** One event for each of several subscriptions, in one statement; answers their ids in the same order. */
+  async appendEvents(
+    tx: Transactional,
+    events: readonly Omit<SubscriptionEventEntity, 'seq' | 'id'>[],
+  ): Promise<string[]> {
+    const ids = events.map(() => randomUUID());
+    await insertEachAtNextPosition(
+      tx.transaction,
+      'subscription_event',
+      'subscription_id',
+      events.map((event, i) => eventRow(ids[i]!, event)),
+    );
+    return ids;
   }
 
   /** A page of subscriptions with their reseller's and customer's names: one statement whatever its size. */
@@ -660,6 +679,55 @@ export class SubscriptionsRepository {
       : null;
   }
 
+  /**
+   * The catalog's prices for many next terms at once (a batch of renewals): the same choice as `priceFor` for each,
+   * answered by its index; one statement whatever the number of offers.
+   */
+  async pricesFor(
+    ctx: RequestContext,
+    offers: readonly {
+      productId: string;
+      skuId: string;
+      segment: string;
+      currency: string;
+      term: string;
+      billingPlan: string;
+      quantity: number;
+    }[],
+    at: Date,
+  ): Promise<(RenewalPrice | null)[]> {
+    if (offers.length === 0) return [];
+    const day = at.toISOString().slice(0, 10);
+    const keyOf = (o: (typeof offers)[number]) =>
+      [o.productId, o.skuId, o.segment, o.currency, o.term, o.billingPlan].join('\u0000');
+    const distinct = [...new Map(offers.map((o) => [keyOf(o), o])).values()];
+    const rows = await this.db.query<Record<string, unknown>>(
+      ctx,
+      `SELECT o.price_id, o.unit_price_minor, o.product_id, o.sku_id, o.segment, o.currency, o.term, o.billing_plan,
+         o.tier_min, o.tier_max, o.effective_start FROM ${CATALOG_OFFERS} o
+       WHERE (o.product_id, o.sku_id, o.segment, o.currency, o.term, o.billing_plan) IN (VALUES ${distinct.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')})
+         AND o.effective_start <= ? AND (o.effective_end IS NULL OR o.effective_end >= ?)`,
+      [...distinct.flatMap((o) => [o.productId, o.skuId, o.segment, o.currency, o.term, o.billingPlan]), day, day],
+    );
+    const byOffer = new Map<string, Record<string, unknown>[]>();
+    for (const row of rows) {
+      const key = [row.product_id, row.sku_id, row.segment, row.currency, row.term, row.billing_plan].join('\u0000');
+      byOffer.set(key, [...(byOffer.get(key) ?? []), row]);
+    }
+    return offers.map((o) => {
+      // As priceFor: the seats' tier, the latest in effect, the highest id among equals.
+      const fitting = (byOffer.get(keyOf(o)) ?? []).filter(
+        (r) => Number(r.tier_min) <= o.quantity && (r.tier_max === null || Number(r.tier_max) >= o.quantity),
+      );
+      const best = fitting.sort((a, b) =>
+        String(a.effective_start) !== String(b.effective_start)
+          ? String(b.effective_start).localeCompare(String(a.effective_start))
+          : Number(b.price_id) - Number(a.price_id),
+      )[0];
+      return best ? { priceId: Number(best.price_id), unitPriceMinor: Number(best.unit_price_minor) } : null;
+    });
+  }
+
   /** The catalog's price for a next term (S3): in effect at `at`, for the seats held; null when none is. */
   async priceFor(
     ctx: RequestContext,
@@ -713,3 +781,14 @@ export class SubscriptionsRepository {
     return this.db.kind === 'postgres' ? String(value) : value ? 1 : 0;
   }
 }
+
+const eventRow = (id: string, event: Omit<SubscriptionEventEntity, 'seq' | 'id'>) => ({
+  id,
+  subscription_id: event.subscriptionId,
+  at: event.at,
+  kind: event.kind,
+  message: event.message,
+  actor_email: event.actorEmail,
+  idempotency_key: event.idempotencyKey,
+  request_hash: event.requestHash,
+});

@@ -19,7 +19,25 @@ export type JobHandler = (
   done: (m: EntityManager) => Promise<void>,
 ) => Promise<void>;
 
+/** One job of a batch run together: its payload and its row. */
+export interface BatchedJob {
+  payload: Record<string, unknown>;
+  job: JobEntity;
+}
+
+/**
+ * Runs several claimed jobs of one kind together, in one transaction of its own, calling `done(m, jobs)` in it for
+ * the jobs it did (all of them, or the ones it could do together). The jobs it did not mark done, or all of them
+ * when it throws, then run one by one with the kind's handler, so one awkward job fails only itself.
+ */
+export type BatchHandler = (
+  jobs: readonly BatchedJob[],
+  done: (m: EntityManager, jobs: readonly BatchedJob[]) => Promise<void>,
+) => Promise<void>;
+
 export interface JobHooks {
+  /** Several due jobs of the kind, claimed together, run in one call (see BatchHandler). */
+  batch?: BatchHandler;
   /**
    * A job that runs long (a price-list import): the background worker runs it beside the others, with a
    * lease of its own, instead of making every job claimed after it wait.
@@ -216,14 +234,21 @@ export class JobQueue {
         (error) => this.logger.warn({ err: error, jobIds: batch.map((job) => job.id) }, 'job lease renewal failed'),
       );
       try {
-        for (const job of batch) {
+        for (let i = 0; i < batch.length;) {
+          const job = batch[i]!;
           if (beside && this.hooks.get(job.kind)?.long) {
             this.runBeside(job);
             ran += 1;
+            i += 1;
             continue;
           }
-          await this.execute(job);
-          ran += 1;
+          const together = this.hooks.get(job.kind)?.batch;
+          let run = 1;
+          while (together && i + run < batch.length && batch[i + run]!.kind === job.kind) run += 1;
+          if (together && run > 1) await this.executeBatch(batch.slice(i, i + run), together);
+          else await this.execute(job);
+          ran += run;
+          i += run;
           // On SQLite a job's statements never wait on I/O: without this, a burst of due jobs would hold
           // the event loop and every request arriving meanwhile would wait for the whole burst. Jobs run back to
           // back for a few milliseconds, then requests get their turn (and while there are requests, a pause).
@@ -385,6 +410,36 @@ export class JobQueue {
         ],
       ),
     );
+  }
+
+  /** Jobs of one kind through its batch handler; those it did not do run one by one afterwards. */
+  private async executeBatch(jobs: JobEntity[], handler: BatchHandler): Promise<void> {
+    const doneIds = new Set<string>();
+    const done = async (m: EntityManager, batched: readonly BatchedJob[]) => {
+      if (batched.length === 0) return;
+      await m.query(
+        portable(
+          this.db.kind,
+          `UPDATE job SET status = 'DONE', locked_until = NULL, finished_at = ? WHERE id IN (${batched.map(() => '?').join(', ')}) AND locked_by = ?`,
+        ),
+        [this.clock.now().toISOString(), ...batched.map((b) => b.job.id), this.workerId],
+      );
+      for (const b of batched) doneIds.add(b.job.id);
+    };
+    try {
+      await handler(
+        jobs.map((job) => ({ payload: JSON.parse(job.payload) as Record<string, unknown>, job })),
+        done,
+      );
+    } catch (error) {
+      // Its transaction rolled back: nothing it marked is done; each job runs (and fails, or retries) on its own.
+      this.logger.warn(
+        { err: error, kind: jobs[0]!.kind, jobs: jobs.length },
+        'a batch of jobs failed; run one by one',
+      );
+      doneIds.clear();
+    }
+    for (const job of jobs) if (!doneIds.has(job.id)) await this.execute(job);
   }
 
   private async execute(job: JobEntity): Promise<void> {
