@@ -287,30 +287,45 @@ describe('durable job queue', () => {
     // scanned every job for an OR of two IN lists (a renewal day of 100,000 jobs: 20 to 40 ms a claim).
     await t.app.db.transaction((m) => queue.enqueue(m, 'test.echo', { value: 'first' }, { key: 'first' }));
     await t.app.db.read.query('ANALYZE');
+    // Jobs run one by one, jobs run together (their done marks in one statement) and recurring work.
+    queue.register('test.together', async () => {}, {
+      batch: (jobs, done) => t.app.db.transaction((m) => done(m, jobs)),
+    });
+    queue.every('test.tick', 60_000, async () => {});
+    await queue.scheduleRecurring();
     await t.app.db.transaction(async (m) => {
       for (let i = 0; i < 50; i += 1) await queue.enqueue(m, 'test.echo', { value: String(i) }, { key: `k${i}` });
+      for (let i = 0; i < 5; i += 1) await queue.enqueue(m, 'test.together', {}, { key: `t${i}` });
     });
     const seen: { sql: string; params: unknown[] }[] = [];
     const logQuery = t.app.db.statements.logger.logQuery;
     t.app.db.statements.logger.logQuery = (sql, params) => void seen.push({ sql, params: params ?? [] });
     try {
-      expect(await queue.runDue(3)).toBe(3);
+      expect(await queue.runDue(100)).toBe(57);
     } finally {
       t.app.db.statements.logger.logQuery = logQuery;
     }
-    const claim = seen.find((q) => q.sql.includes("SET status = 'RUNNING'"));
-    expect(claim).toBeDefined();
-    const plan = await t.app.db.transaction(async (m) => {
-      // On fifty rows PostgreSQL would rightly scan; forbidding it shows whether the statement can use the key.
-      if (t.app.db.kind === 'postgres') await m.query('SET LOCAL enable_seqscan = off');
-      const rows = (await m.query(
-        `${t.app.db.kind === 'postgres' ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN'} ${claim!.sql}`,
-        claim!.params,
-      )) as Record<string, string>[];
-      return rows.map((r) => r.detail ?? r['QUERY PLAN']!);
-    });
-    expect(plan).not.toContainEqual(expect.stringMatching(/^\s*(->\s*)?(SCAN job\b|Seq Scan on job\b)/));
-    if (t.app.db.kind === 'sqlite')
-      expect(plan[0]).toMatch(/^SEARCH job USING .*INDEX sqlite_autoindex_job_1 \(id=\?\)/);
+    const updates = [...new Map(seen.filter((q) => /^\s*UPDATE job\b/.test(q.sql)).map((q) => [q.sql, q])).values()];
+    // The claim, a done mark, the done marks of a batch, a recurring job made due again.
+    expect(updates.map((q) => q.sql.match(/SET status = '(\w+)'/)?.[1]).sort()).toEqual(
+      expect.arrayContaining(['DONE', 'PENDING', 'RUNNING']),
+    );
+    expect(updates.filter((q) => q.sql.includes("'DONE'") && q.sql.includes('IN ('))).not.toHaveLength(0);
+    for (const statement of updates) {
+      const plan = await t.app.db.transaction(async (m) => {
+        // On fifty rows PostgreSQL would rightly scan; forbidding it shows whether the statement can use the key.
+        if (t.app.db.kind === 'postgres') await m.query('SET LOCAL enable_seqscan = off');
+        const rows = (await m.query(
+          `${t.app.db.kind === 'postgres' ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN'} ${statement.sql}`,
+          statement.params,
+        )) as Record<string, string>[];
+        return rows.map((r) => r.detail ?? r['QUERY PLAN']!);
+      });
+      expect(plan, statement.sql).not.toContainEqual(
+        expect.stringMatching(/^\s*(->\s*)?(SCAN job\b|Seq Scan on job\b)/),
+      );
+      if (t.app.db.kind === 'sqlite')
+        expect(plan[0], statement.sql).toMatch(/^SEARCH job USING .*INDEX sqlite_autoindex_job_1 \(id=\?\)/);
+    }
   });
 });

@@ -234,21 +234,17 @@ export class JobQueue {
         (error) => this.logger.warn({ err: error, jobIds: batch.map((job) => job.id) }, 'job lease renewal failed'),
       );
       try {
-        for (let i = 0; i < batch.length;) {
-          const job = batch[i]!;
+        for (const unit of this.unitsOf(batch)) {
+          const job = unit[0]!;
           if (beside && this.hooks.get(job.kind)?.long) {
             this.runBeside(job);
             ran += 1;
-            i += 1;
             continue;
           }
           const together = this.hooks.get(job.kind)?.batch;
-          let run = 1;
-          while (together && i + run < batch.length && batch[i + run]!.kind === job.kind) run += 1;
-          if (together && run > 1) await this.executeBatch(batch.slice(i, i + run), together);
+          if (together && unit.length > 1) await this.executeBatch(unit, together);
           else await this.execute(job);
-          ran += run;
-          i += run;
+          ran += unit.length;
           // On SQLite a job's statements never wait on I/O: without this, a burst of due jobs would hold
           // the event loop and every request arriving meanwhile would wait for the whole burst. Jobs run back to
           // back for a few milliseconds, then requests get their turn (and while there are requests, a pause).
@@ -262,6 +258,25 @@ export class JobQueue {
       }
     }
     return ran;
+  }
+
+  /**
+   * A claimed batch as it runs: each job alone, but the jobs of a kind with a batch handler together, where the
+   * first of them was (all are due; which runs first among them matters to none).
+   */
+  private unitsOf(batch: readonly JobEntity[]): JobEntity[][] {
+    const together = new Map<string, JobEntity[]>();
+    const units: JobEntity[][] = [];
+    for (const job of batch) {
+      if (!this.hooks.get(job.kind)?.batch) units.push([job]);
+      else if (together.has(job.kind)) together.get(job.kind)!.push(job);
+      else {
+        const unit = [job];
+        together.set(job.kind, unit);
+        units.push(unit);
+      }
+    }
+    return units;
   }
 
   /** A long job run beside the worker's batches, renewing its own lease until it ends. */
@@ -400,7 +415,7 @@ export class JobQueue {
       m.query(
         portable(
           this.db.kind,
-          "UPDATE job SET status = 'PENDING', run_at = ?, attempts = 0, locked_until = NULL, locked_by = NULL, last_error = ? WHERE id = ? AND locked_by = ?",
+          `UPDATE ${this.jobById} SET status = 'PENDING', run_at = ?, attempts = 0, locked_until = NULL, locked_by = NULL, last_error = ? WHERE id = ? AND locked_by = ?`,
         ),
         [
           new Date(this.clock.now().getTime() + everyMs).toISOString(),
@@ -420,7 +435,7 @@ export class JobQueue {
       await m.query(
         portable(
           this.db.kind,
-          `UPDATE job SET status = 'DONE', locked_until = NULL, finished_at = ? WHERE id IN (${batched.map(() => '?').join(', ')}) AND locked_by = ?`,
+          `UPDATE ${this.jobById} SET status = 'DONE', locked_until = NULL, finished_at = ? WHERE id IN (${batched.map(() => '?').join(', ')}) AND locked_by = ?`,
         ),
         [this.clock.now().toISOString(), ...batched.map((b) => b.job.id), this.workerId],
       );
@@ -451,7 +466,7 @@ export class JobQueue {
         await m.query(
           portable(
             this.db.kind,
-            "UPDATE job SET status = 'DONE', locked_until = NULL, finished_at = ? WHERE id = ? AND locked_by = ?",
+            `UPDATE ${this.jobById} SET status = 'DONE', locked_until = NULL, finished_at = ? WHERE id = ? AND locked_by = ?`,
           ),
           [this.clock.now().toISOString(), job.id, this.workerId],
         );
