@@ -74,9 +74,11 @@ export function keysetAfter(
 ): { sql: string; params: (string | number)[] } {
   const [key, id] = decodeKeyset(after, order);
   const past = order.direction === 'ASC' ? '>' : '<';
+  // A row value, not `key > ? OR (key = ? AND id > ?)`: the index is entered where the last page ended, where the OR
+  // read again every row sharing the last key (thousands of subscriptions end on one month end).
   return {
-    sql: `(${expression} ${past} ? OR (${expression} = ? AND ${idExpression} ${past} ?))`,
-    params: [key, key, id],
+    sql: `(${expression}, ${idExpression}) ${past} (?, ?)`,
+    params: [key, id],
   };
 }
 

@@ -552,9 +552,11 @@ export class SubscriptionsRepository {
     limit: number,
   ): Promise<{ id: string; key: string; termEnd: string }[]> {
     const rows = await this.db.select<Record<string, unknown>>(
+      // A row-value comparison starts each page where the last ended in the index: thousands of subscriptions
+      // share one end (month ends, co-terms), and `key > ? OR (key = ? AND id > ?)` read them all again every page.
       `SELECT id, ${column} AS due_key, term_end FROM subscription WHERE status = ? AND ${column} < ?
-       ${after ? `AND (${column} > ? OR (${column} = ? AND id > ?))` : ''} ORDER BY ${column}, id LIMIT ?`,
-      [status, before, ...(after ? [after.key, after.key, after.id] : []), limit],
+       ${after ? `AND (${column}, id) > (?, ?)` : ''} ORDER BY ${column}, id LIMIT ?`,
+      [status, before, ...(after ? [after.key, after.id] : []), limit],
     );
     return rows.map((row) => ({ id: String(row.id), key: String(row.due_key), termEnd: String(row.term_end) }));
   }
