@@ -1,0 +1,181 @@
+import type { Term } from './catalog.js';
+import type { PriceSegment } from './segments.js';
+import { money, type Money } from './money.js';
+import { fail, ok, type Outcome } from './verdict.js';
+
+/**
+ * Price books: what a reseller pays. A book is a set of rules over the imported price list, each a discount or an
+ * uplift (in hundredths of a percent, or a fixed amount) on Microsoft's partner price (cost-plus) or on its
+ * estimated retail price (retail-minus), for offers matching its scope, between two days. The master book is
+ * the default; a reseller's book, a customer's and a subscription's override it, the most specific first.
+ */
+export type PriceBookLevel = 'SUBSCRIPTION' | 'CUSTOMER' | 'RESELLER' | 'MASTER';
+
+/** Most specific first: the first level with a rule for the offer prices it. */
+export const PRICE_BOOK_LEVELS: readonly PriceBookLevel[] = ['SUBSCRIPTION', 'CUSTOMER', 'RESELLER', 'MASTER'];
+
+export interface PriceRuleScope {
+  family?: string | null;
+  productId?: string | null;
+  skuId?: string | null;
+  term?: Term | null;
+  segment?: PriceSegment | null;
+}
+
+export type PriceAdjustment =
+  /** Positive: an uplift; negative: a discount (-1000 is 10 % off). */
+  | { kind: 'PERCENT'; basisPoints: number }
+  /** Added to the basis in the offer's currency's minor units; negative takes off. */
+  | { kind: 'FIXED'; amountMinor: number; currency: string };
+
+export interface PriceRule {
+  id: string;
+  scope: PriceRuleScope;
+  basis: 'COST' | 'RETAIL';
+  adjustment: PriceAdjustment;
+  /** YYYY-MM-DD, inclusive; `effectiveTo` null: open-ended. */
+  effectiveFrom: string;
+  effectiveTo: string | null;
+}
+
+export interface PriceBook {
+  id: string;
+  name: string;
+  rules: readonly PriceRule[];
+}
+
+/** An offer of the price list as a book prices it. */
+export interface PricedOffer {
+  family: string;
+  productId: string;
+  skuId: string;
+  term: Term;
+  segment: PriceSegment;
+  /** Microsoft's partner price (what the distributor pays). */
+  cost: Money;
+  /** Microsoft's estimated retail price. */
+  retail: Money;
+}
+
+export interface BookPrice {
+  price: Money;
+  /** The rule that set it, its book and level; null: no rule matched, the partner price holds. */
+  rule: { bookId: string; ruleId: string; level: PriceBookLevel } | null;
+  /** The rule would have gone below the floor over cost; the floor was charged instead. */
+  floored: boolean;
+}
+
+export interface PricingPolicy {
+  /** The least a reseller pays over cost, in hundredths of a percent (0: never below cost). */
+  floorBasisPoints: number;
+}
+
+/** How specific a scope is: a SKU beats a product beats a family; a term or segment breaks ties between those. */
+export function scopeSpecificity(scope: PriceRuleScope): number {
+  return (
+    (scope.skuId ? 16 : 0) +
+    (scope.productId ? 8 : 0) +
+    (scope.family ? 4 : 0) +
+    (scope.term ? 2 : 0) +
+    (scope.segment ? 1 : 0)
+  );
+}
+
+export function ruleMatches(rule: PriceRule, offer: PricedOffer, day: string): boolean {
+  const s = rule.scope;
+  return (
+    (!s.family || s.family === offer.family) &&
+    (!s.productId || s.productId === offer.productId) &&
+    (!s.skuId || (s.skuId === offer.skuId && (!s.productId || s.productId === offer.productId))) &&
+    (!s.term || s.term === offer.term) &&
+    (!s.segment || s.segment === offer.segment) &&
+    rule.effectiveFrom <= day &&
+    (rule.effectiveTo === null || day <= rule.effectiveTo) &&
+    (rule.adjustment.kind === 'PERCENT' || rule.adjustment.currency === offer.cost.currency)
+  );
+}
+
+/**
+ * The one rule of a book for an offer on a day: the most specific scope, then the latest start, then the smallest
+ * id, so the order rules are stored in never matters.
+ */
+export function ruleFor(book: PriceBook, offer: PricedOffer, day: string): PriceRule | null {
+  let best: PriceRule | null = null;
+  for (const rule of book.rules) {
+    if (!ruleMatches(rule, offer, day)) continue;
+    if (!best) {
+      best = rule;
+      continue;
+    }
+    const bySpecificity = scopeSpecificity(rule.scope) - scopeSpecificity(best.scope);
+    if (
+      bySpecificity > 0 ||
+      (bySpecificity === 0 &&
+        (rule.effectiveFrom > best.effectiveFrom || (rule.effectiveFrom === best.effectiveFrom && rule.id < best.id)))
+    )
+      best = rule;
+  }
+  return best;
+}
+
+/** The basis adjusted, rounded to the nearest minor unit (halves away from zero); never below zero. */
+export function adjust(basis: Money, adjustment: PriceAdjustment): Money {
+  const amount =
+    adjustment.kind === 'FIXED'
+      ? basis.amountMinor + adjustment.amountMinor
+      : basis.amountMinor + roundHalfAwayFromZero((basis.amountMinor * adjustment.basisPoints) / 10_000);
+  return money(Math.max(0, amount), basis.currency);
+}
+
+/** The least a reseller may pay for an offer: its cost plus the floor, rounded up. */
+export const floorPrice = (cost: Money, policy: PricingPolicy): Money =>
+  money(cost.amountMinor + Math.ceil((cost.amountMinor * policy.floorBasisPoints) / 10_000), cost.currency);
+
+/**
+ * What a reseller pays for an offer on a day: the rule of the most specific level whose book has one for it, never
+ * below the floor over cost; the partner price when no book has a rule.
+ */
+export function bookPrice(
+  books: Partial<Record<PriceBookLevel, PriceBook | null>>,
+  offer: PricedOffer,
+  day: string,
+  policy: PricingPolicy,
+): BookPrice {
+  const floor = floorPrice(offer.cost, policy);
+  for (const level of PRICE_BOOK_LEVELS) {
+    const book = books[level];
+    const rule = book ? ruleFor(book, offer, day) : null;
+    if (!book || !rule) continue;
+    const adjusted = adjust(rule.basis === 'COST' ? offer.cost : offer.retail, rule.adjustment);
+    const floored = adjusted.amountMinor < floor.amountMinor;
+    return {
+      price: floored ? floor : adjusted,
+      rule: { bookId: book.id, ruleId: rule.id, level },
+      floored,
+    };
+  }
+  return { price: offer.cost.amountMinor < floor.amountMinor ? floor : offer.cost, rule: null, floored: false };
+}
+
+export type PriceRuleCode = 'PRICE_RULE_DATES' | 'PRICE_RULE_ADJUSTMENT' | 'PRICE_RULE_SCOPE';
+
+/** A rule as staff typed it: dates in order, an adjustment that cannot take a price below zero by itself. */
+export function validatePriceRule(rule: PriceRule): Outcome<PriceRule, PriceRuleCode> {
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  if (!day.test(rule.effectiveFrom) || (rule.effectiveTo !== null && !day.test(rule.effectiveTo)))
+    return fail('PRICE_RULE_DATES', 'Dates are days, YYYY-MM-DD.');
+  if (rule.effectiveTo !== null && rule.effectiveTo < rule.effectiveFrom)
+    return fail('PRICE_RULE_DATES', 'The rule must end on or after the day it starts.');
+  const a = rule.adjustment;
+  if (
+    a.kind === 'PERCENT' &&
+    (!Number.isSafeInteger(a.basisPoints) || a.basisPoints < -10_000 || a.basisPoints > 100_000)
+  )
+    return fail('PRICE_RULE_ADJUSTMENT', 'A percentage runs from -100 % (free) to +1,000 %.');
+  if (a.kind === 'FIXED' && !Number.isSafeInteger(a.amountMinor))
+    return fail('PRICE_RULE_ADJUSTMENT', 'A fixed amount is a whole number of minor units.');
+  if (rule.scope.skuId && !rule.scope.productId) return fail('PRICE_RULE_SCOPE', 'A SKU is named with its product.');
+  return ok(rule);
+}
+
+const roundHalfAwayFromZero = (value: number): number => Math.sign(value) * Math.round(Math.abs(value));
