@@ -1,4 +1,5 @@
 import { auditModule } from './audit/index.js';
+import { billingModule } from './billing/index.js';
 import { catalogModule } from './catalog/index.js';
 import type { Config } from './config.js';
 import { customersModule } from './customers/index.js';
@@ -38,6 +39,7 @@ export const MODULES: readonly ApiModule[] = [
   termsModule,
   ordersModule,
   subscriptionsModule,
+  billingModule,
   supportModule,
 ];
 

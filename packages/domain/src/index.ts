@@ -53,3 +53,4 @@ export * from './support-cases.js';
 // The cart's and the price-list import's lifecycles (R4, R18).
 export * from './lifecycles.js';
 export * from './price-books.js';
+export * from './spreadsheet.js';

@@ -4,6 +4,7 @@ import { SeatBatchEntity, SubscriptionChargeEntity, SubscriptionEntity, Subscrip
 import { SUBSCRIPTION_NAMES } from './published.js';
 import { SubscriptionReminders1732630000000 } from './1732630000000-subscription-reminders.js';
 import { SubscriptionPromotion1732690000000 } from './1732690000000-subscription-promotion.js';
+import { ChargesByTime1732720000000 } from './1732720000000-charges-by-time.js';
 import { ReminderService } from './reminder.service.js';
 import { RenewalService } from './renewal.service.js';
 import { SubscriptionResolver } from './subscription.resolver.js';
@@ -23,7 +24,12 @@ export const subscriptionsModule: ApiModule = {
   name: 'subscriptions',
   auditNames: { Subscription: SUBSCRIPTION_NAMES },
   entities: [SubscriptionEntity, SeatBatchEntity, SubscriptionEventEntity, SubscriptionChargeEntity],
-  migrations: [Subscriptions1732610000000, SubscriptionReminders1732630000000, SubscriptionPromotion1732690000000],
+  migrations: [
+    Subscriptions1732610000000,
+    SubscriptionReminders1732630000000,
+    SubscriptionPromotion1732690000000,
+    ChargesByTime1732720000000,
+  ],
   resolvers: [SubscriptionResolver],
   permissions: {
     [SubscriptionPermission.Read]: { roles: ['staff', 'credit', 'support'], resellers: true },

@@ -6,3 +6,33 @@ export const SUBSCRIPTION_NAMES = new PublishedRelation('subscription names', 's
   name: "sku_title || ' · ' || partner_subscription_id",
   search: 'LOWER(sku_title)',
 });
+
+/**
+ * Every charge with the subscription it is of (S18, S19): what billing sums and reconciles. The term and billing
+ * plan are the subscription's now (a charge keeps its own dates, quantity and amounts).
+ */
+export const SUBSCRIPTION_CHARGES = new PublishedRelation(
+  'subscription charges',
+  'subscription_charge c JOIN subscription s ON s.id = c.subscription_id',
+  {
+    id: 'c.id',
+    at: 'c.at',
+    charge_type: 'c.charge_type',
+    quantity: 'c.quantity',
+    unit_price_minor: 'c.unit_price_minor',
+    amount_minor: 'c.amount_minor',
+    currency: 'c.currency',
+    charge_start: 'c.charge_start',
+    charge_end: 'c.charge_end',
+    payment_method: 'c.payment_method',
+    reseller_id: 'c.reseller_id',
+    partner_subscription_id: 's.partner_subscription_id',
+    tenant_id: 's.tenant_id',
+    order_id: 's.order_id',
+    product_id: 's.product_id',
+    sku_id: 's.sku_id',
+    sku_title: 's.sku_title',
+    term: 's.term',
+    billing_plan: 's.billing_plan',
+  },
+);

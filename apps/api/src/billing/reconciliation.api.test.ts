@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertRows, portable } from '../db/sql.js';
+import { SubscriptionChargeEntity, SubscriptionEntity } from '../subscriptions/entities.js';
+import { buyProvisioned, demoResellerCaller, priceIdFor, type Caller } from '../test-support/purchases.js';
+import { createTestApp, importPriceList, TestClient, type TestApp } from '../test-support/test-app.js';
+import { demo, seedUsers } from '../test-support/users.js';
+import { RECONCILIATION_COLUMNS } from './reconciliation.service.js';
+
+/** Reads a CSV body back (RFC 4180: quoted cells may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), (i += 1));
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') (row.push(cell), (cell = ''));
+    else if (c === '\r' && text[i + 1] === '\n') {
+      (row.push(cell), rows.push(row), (row = []), (cell = ''), (i += 1));
+    } else cell += c;
+  }
+  return rows;
+}
+
+describe('billing: the month’s reconciliation file (S18, S19)', () => {
+  let t: TestApp;
+  let client: TestClient;
+  let reseller: Caller;
+  let resellerId: string;
+  const cookies: Record<string, string> = {};
+  let month: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await importPriceList(t.app);
+    await seedUsers(t.app);
+    client = await TestClient.start(t.app);
+    ({ reseller, resellerId } = await demoResellerCaller(client));
+    cookies.reseller = client.sessionCookie!;
+    for (const role of ['staff', 'credit', 'support'] as const) {
+      const browser = client.fork();
+      await browser.signIn(demo(role).email, demo(role).password);
+      cookies[role] = browser.sessionCookie!;
+    }
+    const monthly = await priceIdFor(reseller, 'P1M', 'MONTHLY');
+    const annual = await priceIdFor(reseller, 'P1Y', 'MONTHLY');
+    const first = await buyProvisioned(t, reseller, resellerId, { customer: 'Litware', priceId: monthly, quantity: 5 });
+    await buyProvisioned(t, reseller, resellerId, { customer: 'Proseware', priceId: annual, quantity: 3 });
+    // Two seats removed inside the window: a negative charge, whose minus must stay a number.
+    const litware = await t.app.db.read.findOneByOrFail(SubscriptionEntity, { orderId: first.orderId });
+    const removed = await reseller.gql(
+      `mutation($id: ID!) { removeSubscriptionSeats(id: $id, quantity: 2, input: { idempotencyKey: "recon-remove-0001" }) { __typename } }`,
+      { id: litware.id },
+    );
+    expect(removed.data?.removeSubscriptionSeats.__typename).toBe('SubscriptionChanged');
+    // A reseller named to attack whoever opens the file in a spreadsheet.
+    await t.app.db.read.query(portable(t.app.db.kind, 'UPDATE reseller SET company_name = ? WHERE id = ?'), [
+      '=HYPERLINK("http://evil.example","Contoso, \\"Ltd\\"")',
+      resellerId,
+    ]);
+    month = t.clock.now().toISOString().slice(0, 7);
+  });
+  afterAll(async () => {
+    await client.stop();
+    await t.close();
+  });
+
+  const download = (path: string, role?: string) =>
+    fetch(`${client.http.url}${path}`, { headers: role ? { cookie: cookies[role]! } : {} });
+
+  it('lists every charge of the month once, in time order, as spreadsheet-safe CSV and as JSON lines', async () => {
+    const charges = await t.app.db.read.find(SubscriptionChargeEntity, { order: { at: 'ASC', id: 'ASC' } });
+    expect(charges.map((c) => c.chargeType).sort()).toEqual(['new', 'new', 'removeQuantity']);
+
+    const csv = await download(`/billing/reconciliation/${month}.csv`, 'staff');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="reconciliation-${month}.csv"`);
+    expect(csv.headers.get('cache-control')).toBe('private, no-store');
+    const [header, ...rows] = parseCsv(await csv.text());
+    expect(header).toEqual([...RECONCILIATION_COLUMNS]);
+    expect(rows.map((r) => r[header!.indexOf('ChargeId')])).toEqual(charges.map((c) => c.id));
+    const cell = (row: string[], column: (typeof RECONCILIATION_COLUMNS)[number]) => row[header!.indexOf(column)]!;
+    for (const [i, row] of rows.entries()) {
+      const charge = charges[i]!;
+      expect(Number(cell(row, 'Total'))).toBe(charge.amountMinor / 100);
+      expect(Number(cell(row, 'BillableQuantity'))).toBe(charge.quantity);
+      expect(cell(row, 'ChargeType')).toBe(charge.chargeType);
+      expect(cell(row, 'OrderId')).toMatch(/^SO-/);
+      expect(cell(row, 'CustomerTenantId')).toMatch(/^[0-9a-f-]{36}$/);
+      // The formula is text: one apostrophe ahead, the rest as the reseller typed it.
+      expect(cell(row, 'Reseller')).toBe('\'=HYPERLINK("http://evil.example","Contoso, \\"Ltd\\"")');
+    }
+    const refund = rows.find((r) => cell(r, 'ChargeType') === 'removeQuantity')!;
+    expect(Number(cell(refund, 'Total'))).toBeLessThan(0);
+    expect(cell(refund, 'Total')).toMatch(/^-\d/);
+
+    const jsonl = await download(`/billing/reconciliation/${month}.jsonl`, 'credit');
+    expect(jsonl.status).toBe(200);
+    const lines = (await jsonl.text())
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.ChargeId)).toEqual(charges.map((c) => c.id));
+    expect(lines.reduce((sum, l) => sum + Math.round(l.Total * 100), 0)).toBe(
+      charges.reduce((sum, c) => sum + c.amountMinor, 0),
+    );
+  });
+
+  it('pages through a month of thousands of charges, leaving out the months either side', async () => {
+    const template = await t.app.db.read.findOneByOrFail(SubscriptionChargeEntity, { chargeType: 'new' });
+    const [year, m] = month.split('-').map(Number) as [number, number];
+    const at = (day: number, i: number) =>
+      new Date(Date.UTC(year, m - 1, day, 0, 0, 0, i % 1000) + Math.floor(i / 1000) * 1000).toISOString();
+    const row = (when: string) => ({
+      id: randomUUID(),
+      subscription_id: template.subscriptionId,
+      reseller_id: template.resellerId,
+      charge_type: 'cycleCharge',
+      quantity: 1,
+      unit_price_minor: 100,
+      amount_minor: 100,
+      currency: 'USD',
+      charge_start: when,
+      charge_end: when,
+      at: when,
+      payment_method: 'CREDIT_CARD',
+      reference: 'bench',
+    });
+    const inMonth = Array.from({ length: 2_345 }, (_, i) => row(at(1, i)));
+    // The last instant of the month before and the first of the month after.
+    const outside = [
+      row(new Date(Date.UTC(year, m - 1, 1) - 1).toISOString()),
+      row(new Date(Date.UTC(year, m, 1)).toISOString()),
+    ];
+    await t.app.db.transaction(async (tx) => {
+      for (let i = 0; i < inMonth.length; i += 200)
+        await insertRows(tx, 'subscription_charge', inMonth.slice(i, i + 200));
+      await insertRows(tx, 'subscription_charge', outside);
+    });
+    const lines = (await (await download(`/billing/reconciliation/${month}.jsonl`, 'staff')).text())
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { ChargeId: string; ChargedAt: string });
+    expect(lines).toHaveLength(3 + inMonth.length);
+    expect(new Set(lines.map((l) => l.ChargeId)).size).toBe(lines.length);
+    expect(lines.map((l) => l.ChargedAt)).toEqual([...lines.map((l) => l.ChargedAt)].sort());
+    for (const o of outside) expect(lines.map((l) => l.ChargeId)).not.toContain(o.id);
+  });
+
+  it('is finance’s: resellers and support are refused, strangers asked to sign in, a bad month or format named', async () => {
+    expect((await download(`/billing/reconciliation/${month}.csv`, 'reseller')).status).toBe(403);
+    expect((await download(`/billing/reconciliation/${month}.csv`, 'support')).status).toBe(403);
+    expect((await download(`/billing/reconciliation/${month}.csv`)).status).toBe(401);
+    const bad = await download('/billing/reconciliation/2026-13.csv', 'staff');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: 'Name the month as YYYY-MM, e.g. 2026-11.' });
+    expect((await download(`/billing/reconciliation/${month}.xlsx`, 'staff')).status).toBe(404);
+  });
+});
