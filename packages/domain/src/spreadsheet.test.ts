@@ -9,13 +9,16 @@ function parseRecord(line: string): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i += 1) {
     const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') ((cell += '"'), (i += 1));
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (cells.push(cell), (cell = ''));
-    else if (c === '\r' && line[i + 1] === '\n') break;
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i += 1;
+    } else if (quoted && c === '"') quoted = false;
+    else if (quoted) cell += c;
+    else if (c === '"') quoted = true;
+    else if (c === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (c === '\r' && line[i + 1] === '\n') break;
     else cell += c;
   }
   cells.push(cell);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRows, portable } from '../db/sql.js';
 import { SubscriptionChargeEntity, SubscriptionEntity } from '../subscriptions/entities.js';
@@ -6,27 +7,6 @@ import { buyProvisioned, demoResellerCaller, priceIdFor, type Caller } from '../
 import { createTestApp, importPriceList, TestClient, type TestApp } from '../test-support/test-app.js';
 import { demo, seedUsers } from '../test-support/users.js';
 import { RECONCILIATION_COLUMNS } from './reconciliation.service.js';
-
-/** Reads a CSV body back (RFC 4180: quoted cells may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((cell += '"'), (i += 1));
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(cell), (cell = ''));
-    else if (c === '\r' && text[i + 1] === '\n') {
-      (row.push(cell), rows.push(row), (row = []), (cell = ''), (i += 1));
-    } else cell += c;
-  }
-  return rows;
-}
 
 describe('billing: the month’s reconciliation file (S18, S19)', () => {
   let t: TestApp;
@@ -83,7 +63,7 @@ describe('billing: the month’s reconciliation file (S18, S19)', () => {
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="reconciliation-${month}.csv"`);
     expect(csv.headers.get('cache-control')).toBe('private, no-store');
-    const [header, ...rows] = parseCsv(await csv.text());
+    const [header, ...rows] = parseCsv(await csv.text()) as string[][];
     expect(header).toEqual([...RECONCILIATION_COLUMNS]);
     expect(rows.map((r) => r[header!.indexOf('ChargeId')])).toEqual(charges.map((c) => c.id));
     const cell = (row: string[], column: (typeof RECONCILIATION_COLUMNS)[number]) => row[header!.indexOf(column)]!;
