@@ -8,6 +8,8 @@ export default defineConfig({
     proxy: {
       '/graphql': 'http://127.0.0.1:4000',
       '/uploads': 'http://127.0.0.1:4000',
+      '/invoices': 'http://127.0.0.1:4000',
+      '/billing/reconciliation': 'http://127.0.0.1:4000',
       '/healthz': 'http://127.0.0.1:4000',
     },
   },

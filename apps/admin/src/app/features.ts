@@ -1,4 +1,5 @@
 import { auditFeature } from '../features/audit/routes';
+import { billingFeature } from '../features/billing/routes';
 import { catalogFeature } from '../features/catalog/routes';
 import { customersFeature } from '../features/customers/routes';
 import { identityFeature } from '../features/identity/routes';
@@ -18,6 +19,7 @@ export const FEATURES: readonly Feature[] = [
   customersFeature,
   ordersFeature,
   subscriptionsFeature,
+  billingFeature,
   termsFeature,
   supportFeature,
   catalogFeature,

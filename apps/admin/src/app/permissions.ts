@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   auditRead: 'audit:read',
   subscriptionsRead: 'subscriptions:read',
   subscriptionsManage: 'subscriptions:manage',
+  billingReconcile: 'billing:reconcile',
 } as const;
 
 export type PermissionName = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

@@ -5,7 +5,7 @@ import { monthRange } from './reconciliation.service.js';
 
 /** A month's reconciliation file, streamed: `/billing/reconciliation/2026-11.csv` or `.jsonl`. */
 export const billingRoutes: ModuleRoutes = {
-  prefixes: ['/billing/'],
+  prefixes: ['/billing/reconciliation/'],
   mount(http, app, { principalOf }) {
     http.get('/billing/reconciliation/:month.:format', async (req, res) => {
       const principal = await principalOf(req);

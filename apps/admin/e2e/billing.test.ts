@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openArea, signIn, startStack, type Stack } from './support/stack';
+
+describe('billing in the browser: the month’s reconciliation file', () => {
+  let stack: Stack;
+  let staff: Page;
+  beforeAll(async () => {
+    // The demo story has charges today: purchases, seats added, renewals.
+    stack = await startStack({ priceRows: 500, story: true });
+    staff = await stack.browser.newPage();
+    await signIn(staff, stack.url, 'staff');
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const download = async (page: Page, link: string) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: link }).click()]);
+    return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
+  };
+
+  it('downloads this month’s charges as CSV and as JSON lines, one line a charge in both', async () => {
+    await openArea(staff, 'Billing');
+    await staff.getByRole('heading', { name: 'Reconciliation file' }).waitFor();
+    const month = new Date().toISOString().slice(0, 7);
+    expect(await staff.getByRole('textbox', { name: 'Month' }).inputValue()).toBe(
+      new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-US', {
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }),
+    );
+    const csv = await download(staff, 'Download CSV');
+    expect(csv.name).toBe(`reconciliation-${month}.csv`);
+    const [header, ...rows] = csv.text.trimEnd().split('\r\n');
+    expect(header!.split(',').slice(0, 4)).toEqual(['CustomerTenantId', 'ResellerMpnId', 'SubscriptionId', 'OrderId']);
+    expect(rows.length).toBeGreaterThan(0);
+    const jsonl = await download(staff, 'Download JSON lines');
+    expect(jsonl.name).toBe(`reconciliation-${month}.jsonl`);
+    const lines = jsonl.text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { ChargeType: string; Total: number });
+    expect(lines).toHaveLength(rows.length);
+    for (const line of lines)
+      expect([
+        'new',
+        'renew',
+        'addQuantity',
+        'removeQuantity',
+        'cancelImmediate',
+        'convert',
+        'changeBillingPlan',
+        'extendTerm',
+        'customerCredit',
+        'cycleCharge',
+      ]).toContain(line.ChargeType);
+
+    // An earlier month: the story's history, and none of this month's charges.
+    await staff.getByRole('textbox', { name: 'Month' }).click();
+    const previous = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 2, 1));
+    await staff
+      .getByRole('option', {
+        name: previous.toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      })
+      .click();
+    const earlier = await download(staff, 'Download JSON lines');
+    expect(earlier.name).toBe(`reconciliation-${previous.toISOString().slice(0, 7)}.jsonl`);
+    const earlierIds = earlier.text
+      .trimEnd()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { ChargeId: string }).ChargeId);
+    for (const line of jsonl.text.trimEnd().split('\n')) expect(earlierIds).not.toContain(JSON.parse(line).ChargeId);
+  });
+
+  it('is not a reseller’s: no Billing in its navigation, and the page says why', async () => {
+    const reseller = await stack.browser.newPage();
+    await signIn(reseller, stack.url, 'reseller');
+    await expect
+      .poll(() =>
+        reseller.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Billing' }).count(),
+      )
+      .toBe(0);
+    await reseller.goto(`${stack.url}/billing`);
+    await reseller.getByText('Your role does not allow you to download reconciliation files.').waitFor();
+    await reseller.close();
+  });
+});
