@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +12,10 @@ import { portable } from '@nce/api/dist/db/sql.js';
 import { createLogger } from '@nce/api/dist/platform/logger.js';
 import { generate, type Generated, type Sizes } from './generate.js';
 import { importWorkload } from './import-workload.js';
-import { signIn, startApi, startReference } from './processes.js';
+import { BENCH_DIST, signIn, startApi, startReference } from './processes.js';
 import { renderMarkdown, renderTable, type Results } from './report.js';
 import { generateSubscriptions, SUBSCRIPTIONS_QUERY } from './subscriptions.js';
+import { generateCharges, streamLines } from './reconciliation.js';
 import { measure } from './load.js';
 import {
   apiBuySteps,
@@ -52,12 +53,17 @@ const databases = (env.BENCH_DATABASES ?? 'sqlite,postgres').split(',').map((d) 
   'sqlite' | 'postgres'
 )[];
 const workloads = new Set(
-  (env.BENCH_WORKLOADS ?? 'catalog,orders,buy,import,growth,subscriptions,renewals').split(','),
+  (env.BENCH_WORKLOADS ?? 'catalog,orders,buy,import,growth,subscriptions,renewals,reconciliation').split(','),
 );
 const subscriptionSizes = (env.BENCH_SUBSCRIPTIONS ?? (quick ? '1000,20000' : '10000,1000000'))
   .split(',')
   .map(Number) as [number, number];
 const renewalsDue = number('BENCH_RENEWALS', quick ? 5_000 : 100_000);
+/** A month's charges for the reconciliation export: the smaller, then the larger (memory compared between them). */
+const chargeSizes = (env.BENCH_CHARGES ?? (quick ? '10000,100000' : '100000,1000000')).split(',').map(Number) as [
+  number,
+  number,
+];
 const PG_URL = env.BENCH_PG_URL ?? env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 // The generator encrypts portal passwords with the key the API process is started with.
 env.SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -240,6 +246,11 @@ async function benchDatabase(kind: 'sqlite' | 'postgres'): Promise<Results['data
       out.subscriptions!.p50Ratio = p50[1]! / Math.max(0.01, p50[0]!);
     }
     if (workloads.has('renewals')) out.renewals = await renewalDay(kind, dir, await dbs.fresh());
+    if (workloads.has('reconciliation')) {
+      const runs: NonNullable<(typeof out)['reconciliation']>['runs'] = [];
+      for (const charges of chargeSizes) runs.push(await reconciliationExport(kind, dir, await dbs.fresh(), charges));
+      out.reconciliation = { runs, memoryGrowth: runs[1]!.peakRssMb / runs[0]!.peakRssMb };
+    }
     return out;
   } finally {
     if (env.BENCH_KEEP === '1') log(`${kind}: kept ${dir}`);
@@ -351,6 +362,40 @@ async function renewalDay(kind: 'sqlite' | 'postgres', dir: string, url: string)
   } finally {
     await Promise.all(apis.map((api) => api.stop()));
   }
+}
+
+/**
+ * A month of `charges` charges over 10,000 subscriptions, downloaded as the month's reconciliation CSV by staff:
+ * lines a second, and the API's peak memory (the export streams: the same whatever the month holds).
+ */
+async function reconciliationExport(kind: 'sqlite' | 'postgres', dir: string, url: string, charges: number) {
+  const data = await populate(url, dir, { resellers: 500, customers: 5_000, orders: 100, buyers: 1, priceRows: 3_000 });
+  const now = new Date();
+  const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  await withApp(url, dir, async (app) => {
+    await generateSubscriptions(app, 10_000, (n) => new Date(Date.now() + (1 + (n % 365)) * 86_400_000), log);
+    await generateCharges(app, charges, month, log);
+  });
+  log(`${kind}: reconciliation export, ${charges} charges`);
+  const rssFile = join(dir, `rss-export-${charges}`);
+  const api = await startApi(url, dir, { BENCH_RSS_FILE: rssFile }, ['--import', join(BENCH_DIST, 'rss-hook.js')]);
+  let streamed: Awaited<ReturnType<typeof streamLines>>;
+  try {
+    const cookie = await signIn(api.url, data.staff.email, data.staff.password);
+    streamed = await streamLines(`${api.url}/billing/reconciliation/${month.toISOString().slice(0, 7)}.csv`, cookie);
+  } finally {
+    await api.stop();
+  }
+  // The header line and one a charge.
+  if (streamed.lines !== charges + 1)
+    throw new Error(`reconciliation export: ${streamed.lines} lines for ${charges} charges`);
+  return {
+    charges,
+    seconds: streamed.seconds,
+    linesPerSecond: charges / streamed.seconds,
+    megabytes: streamed.bytes / 1024 / 1024,
+    peakRssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 / 1024,
+  };
 }
 
 async function main(): Promise<void> {

@@ -68,6 +68,7 @@ export function startApi(
   databaseUrl: string,
   dataDir: string,
   extraEnv: Record<string, string> = {},
+  nodeArgs: string[] = [],
 ): Promise<Running> {
   return startProcess(
     join(API_DIR, 'dist/main.js'),
@@ -83,7 +84,7 @@ export function startApi(
     join(dataDir, 'api.log'),
     async (url) => (await fetch(`${url}/healthz`)).ok,
     // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API under load
-    (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    [...nodeArgs, ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)],
   );
 }
 

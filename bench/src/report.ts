@@ -31,6 +31,10 @@ export interface Results {
         busyP99: number;
         p99Ratio: number;
       };
+      reconciliation?: {
+        runs: { charges: number; seconds: number; linesPerSecond: number; megabytes: number; peakRssMb: number }[];
+        memoryGrowth: number;
+      };
     }
   >;
 }
@@ -184,6 +188,21 @@ export function rows(results: Results): (Row & { database: string })[] {
         figure: `${f(n.busyP99, 1)} ms vs ${f(n.idleP99, 1)} ms idle: ${f(n.p99Ratio, 2)}×`,
         target: '≤ 2×',
         pass: n.p99Ratio <= 2,
+      });
+    }
+    if (r.reconciliation) {
+      for (const run of r.reconciliation.runs)
+        add({
+          workload: `8 reconciliation export, ${f(run.charges)} charges`,
+          figure: `${f(run.megabytes, 1)} MB in ${f(run.seconds, 1)} s: ${f(run.linesPerSecond)} lines/s, peak ${f(run.peakRssMb)} MB`,
+          target: '≥ 50,000 lines/s',
+          pass: run.linesPerSecond >= 50_000,
+        });
+      add({
+        workload: '8 reconciliation export memory',
+        figure: `${f(r.reconciliation.memoryGrowth, 2)}× peak memory for ${f(r.reconciliation.runs[1]!.charges / r.reconciliation.runs[0]!.charges)}× the charges`,
+        target: '≤ 1.2×',
+        pass: r.reconciliation.memoryGrowth <= 1.2,
       });
     }
   }

@@ -54,3 +54,4 @@ export * from './support-cases.js';
 export * from './lifecycles.js';
 export * from './price-books.js';
 export * from './spreadsheet.js';
+export * from './reconciliation.js';
