@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer, type HttpServer } from './server.js';
-import { API_DIR } from './test-support/api-process.js';
+import { API_DIR, startApiProcess } from './test-support/api-process.js';
 import { createTestApp, type TestApp } from './test-support/test-app.js';
 
 const SECRETS_KEY = randomBytes(32).toString('base64');
@@ -93,6 +93,22 @@ describe('production refusals before anything is touched', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   };
+
+  it('stops on SIGTERM by its own shutdown, to the end: exit code 0, the database closed', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'nce-sigterm-'));
+    try {
+      const api = await startApiProcess({ NODE_ENV: 'production', SECRETS_KEY, DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+      expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
+      await api.stop();
+      // Killed by the signal (143) it would be, had anything but the product's shutdown handled it.
+      expect({ code: api.child.exitCode, signal: api.child.signalCode }).toEqual({ code: 0, signal: null });
+      expect(api.output()).toMatch(/shutting down/);
+      // Closed cleanly: SQLite folded its write-ahead log back into the file on the last close.
+      expect(existsSync(join(dataDir, 'marketplace.sqlite-wal'))).toBe(false);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 
   it('the API without SECRETS_KEY stops at start, saying so, before it creates or migrates a database', () => {
     const started = run('dist/main.js', { NODE_ENV: 'production', SECRETS_KEY: '' });

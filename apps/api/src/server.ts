@@ -247,6 +247,9 @@ export async function startHttpServer(
   };
   const execution = compiledExecution(await createSchema(app.modules), { timeoutMs: config.operationTimeoutMs });
   const apollo = new ApolloServer<Context>({
+    // The product stops on SIGTERM itself (start.ts: requests drained, jobs finished, database closed). Apollo's own
+    // handler, on outside tests, stopped Apollo and killed the process with the signal before any of that was done.
+    stopOnTerminationSignals: false,
     gateway: execution,
     documentStore: new DocumentStore(),
     introspection: !config.production,
