@@ -27,6 +27,21 @@ export interface ReconciliationRow {
   billingPlan: string;
 }
 
+/**
+ * A page of a period's charges in time order. The charges drive the join (`CROSS JOIN` keeps them first on SQLite,
+ * where statistics made it start from the resellers and sort the whole month for every page: 150 ms a page of a
+ * 100,000-charge month), so each page starts where the last ended on the charges' time index.
+ */
+export const reconciliationPageSql = (after: boolean, limit: number): string =>
+  `SELECT c.id, c.at, c.charge_type, c.quantity, c.unit_price_minor, c.amount_minor, c.currency, c.charge_start,
+     c.charge_end, c.payment_method, c.partner_subscription_id, c.tenant_id, c.product_id, c.sku_id, c.sku_title,
+     c.term, c.billing_plan, o.so_number, r.company_name, r.mpn_location_id
+   FROM ${SUBSCRIPTION_CHARGES} c
+   CROSS JOIN ${RESELLERS} r
+   LEFT JOIN ${ORDERS} o ON o.id = c.order_id
+   WHERE r.id = c.reseller_id AND c.at >= ? AND c.at < ?${after ? ' AND (c.at, c.id) > (?, ?)' : ''}
+   ORDER BY c.at, c.id LIMIT ${Number(limit)}`;
+
 /** Charges of a period in time order, a page at a time (the month's file streams whatever its size). */
 export class ReconciliationRepository {
   constructor(private readonly db: Database) {}
@@ -37,17 +52,11 @@ export class ReconciliationRepository {
     after: { at: string; id: string } | null,
     limit: number,
   ): Promise<ReconciliationRow[]> {
-    const rows = await this.db.select<Record<string, unknown>>(
-      `SELECT c.id, c.at, c.charge_type, c.quantity, c.unit_price_minor, c.amount_minor, c.currency, c.charge_start,
-         c.charge_end, c.payment_method, c.partner_subscription_id, c.tenant_id, c.product_id, c.sku_id, c.sku_title,
-         c.term, c.billing_plan, o.so_number, r.company_name, r.mpn_location_id
-       FROM ${SUBSCRIPTION_CHARGES} c
-       JOIN ${RESELLERS} r ON r.id = c.reseller_id
-       LEFT JOIN ${ORDERS} o ON o.id = c.order_id
-       WHERE c.at >= ? AND c.at < ?${after ? ' AND (c.at, c.id) > (?, ?)' : ''}
-       ORDER BY c.at, c.id LIMIT ${Number(limit)}`,
-      [from, to, ...(after ? [after.at, after.id] : [])],
-    );
+    const rows = await this.db.select<Record<string, unknown>>(reconciliationPageSql(after !== null, limit), [
+      from,
+      to,
+      ...(after ? [after.at, after.id] : []),
+    ]);
     return rows.map((r) => ({
       chargeId: String(r.id),
       chargedAt: String(r.at),
