@@ -83,8 +83,6 @@ export class ReconciliationService {
   }
 }
 
-const TERM_WORDS: Record<string, string> = { P1M: 'P1M', P1Y: 'P1Y', P3Y: 'P3Y', NONE: 'None' };
-
 function lineOf(row: ReconciliationRow): ReconciliationLine {
   // Amounts are numbers (a refund's minus sign must not read as a formula), in the currency's major unit.
   const major = 10 ** currencyExponent(row.currency);
@@ -101,7 +99,7 @@ function lineOf(row: ReconciliationRow): ReconciliationLine {
     SkuName: row.skuTitle,
     ChargeStartDate: row.chargeStart.slice(0, 10),
     ChargeEndDate: row.chargeEnd.slice(0, 10),
-    TermAndBillingCycle: `${TERM_WORDS[row.term] ?? row.term} ${row.billingPlan.toLowerCase()}`,
+    TermAndBillingCycle: `${row.term === 'NONE' ? 'None' : row.term} ${row.billingPlan.toLowerCase()}`,
     UnitPrice: amount(row.unitPriceMinor),
     EffectiveUnitPrice: effective,
     BillableQuantity: row.quantity,

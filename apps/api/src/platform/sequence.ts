@@ -21,21 +21,13 @@ export async function nextPosition(
  * Inserts `row` (snake_case columns, no `seq`) at the next position of its owner's list, computed in the same
  * statement: one round trip instead of `nextPosition` and an insert, for lists appended to on hot paths.
  */
-export async function insertAtNextPosition(
+export function insertAtNextPosition(
   m: EntityManager,
   table: string,
   ownerColumn: string,
   row: Record<string, string | number | null>,
 ): Promise<void> {
-  const columns = Object.keys(row);
-  await m.query(
-    portable(
-      kindOf(m),
-      `INSERT INTO ${table} (${columns.join(', ')}, seq)
-       SELECT ${columns.map(() => '?').join(', ')}, COALESCE(MAX(seq), 0) + 1 FROM ${table} WHERE ${ownerColumn} = ?`,
-    ),
-    [...columns.map((c) => row[c]), row[ownerColumn]],
-  );
+  return insertEachAtNextPosition(m, table, ownerColumn, [row]);
 }
 
 /**

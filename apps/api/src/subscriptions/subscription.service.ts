@@ -1306,16 +1306,7 @@ export async function renewalPriceOf(
   next: ReturnType<typeof nextTermOf>,
   at: Date,
 ): Promise<(RenewalPrice & { promotion: SubscriptionPromotion | null }) | null> {
-  const listed = await repository.priceFor(ctx, { ...s, ...next }, at);
-  if (!listed) return null;
-  const promotion = s.promotionId ? await repository.promotion(ctx, s.promotionId) : null;
-  if (!promotion || !promotionRenews(promotion, next, renewalDay(new Date(s.termEnd))))
-    return { ...listed, promotion: null };
-  return {
-    ...listed,
-    unitPriceMinor: promotedPrice(money(listed.unitPriceMinor, s.currency), promotion.discountBasisPoints).amountMinor,
-    promotion,
-  };
+  return (await renewalPricesOf(repository, ctx, [{ s, next }], at))[0] ?? null;
 }
 
 /**

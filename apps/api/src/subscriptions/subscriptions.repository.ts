@@ -13,7 +13,7 @@ import { containsPattern, encodeKeyset, keysetAfter, type KeyOrder } from '../pl
 import type { SortColumns } from '../platform/list-sort.js';
 import type { CoTermTarget } from '../orders/index.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
-import { insertAtNextPosition, insertEachAtNextPosition } from '../platform/sequence.js';
+import { insertEachAtNextPosition } from '../platform/sequence.js';
 import { RESELLERS } from '../resellers/published.js';
 import { SeatBatchEntity, SubscriptionChargeEntity, SubscriptionEntity, SubscriptionEventEntity } from './entities.js';
 
@@ -125,6 +125,17 @@ const DAY = 24 * HOUR;
 const WINDOW_MS = 168 * HOUR;
 
 /** A price of the catalog for renewing: the one in effect for the segment, currency, term, plan and seats. */
+/** An offer of the catalog with the seats to price (a subscription's next term). */
+export interface PriceOffer {
+  productId: string;
+  skuId: string;
+  segment: string;
+  currency: string;
+  term: string;
+  billingPlan: string;
+  quantity: number;
+}
+
 export interface RenewalPrice {
   priceId: number;
   unitPriceMinor: number;
@@ -343,9 +354,7 @@ export class SubscriptionsRepository {
   }
 
   async appendEvent(tx: Transactional, event: Omit<SubscriptionEventEntity, 'seq' | 'id'>): Promise<string> {
-    const id = randomUUID();
-    await insertAtNextPosition(tx.transaction, 'subscription_event', 'subscription_id', eventRow(id, event));
-    return id;
+    return (await this.appendEvents(tx, [event]))[0]!;
   }
 
   /** One event for each of several subscriptions, in one statement; answers their ids in the same order. */
@@ -682,22 +691,10 @@ export class SubscriptionsRepository {
   }
 
   /**
-   * The catalog's prices for many next terms at once (a batch of renewals): the same choice as `priceFor` for each,
-   * answered by its index; one statement whatever the number of offers.
+   * The catalog's prices for next terms (S3), one for each offer by its index, in one statement whatever their
+   * number (a batch of renewals): in effect at `at`, the seats' tier, the latest start, the highest id among equals.
    */
-  async pricesFor(
-    ctx: RequestContext,
-    offers: readonly {
-      productId: string;
-      skuId: string;
-      segment: string;
-      currency: string;
-      term: string;
-      billingPlan: string;
-      quantity: number;
-    }[],
-    at: Date,
-  ): Promise<(RenewalPrice | null)[]> {
+  async pricesFor(ctx: RequestContext, offers: readonly PriceOffer[], at: Date): Promise<(RenewalPrice | null)[]> {
     if (offers.length === 0) return [];
     const day = at.toISOString().slice(0, 10);
     const keyOf = (o: (typeof offers)[number]) =>
@@ -717,7 +714,6 @@ export class SubscriptionsRepository {
       byOffer.set(key, [...(byOffer.get(key) ?? []), row]);
     }
     return offers.map((o) => {
-      // As priceFor: the seats' tier, the latest in effect, the highest id among equals.
       const fitting = (byOffer.get(keyOf(o)) ?? []).filter(
         (r) => Number(r.tier_min) <= o.quantity && (r.tier_max === null || Number(r.tier_max) >= o.quantity),
       );
@@ -731,41 +727,8 @@ export class SubscriptionsRepository {
   }
 
   /** The catalog's price for a next term (S3): in effect at `at`, for the seats held; null when none is. */
-  async priceFor(
-    ctx: RequestContext,
-    offer: {
-      productId: string;
-      skuId: string;
-      segment: string;
-      currency: string;
-      term: string;
-      billingPlan: string;
-      quantity: number;
-    },
-    at: Date,
-  ): Promise<RenewalPrice | null> {
-    const day = at.toISOString().slice(0, 10);
-    const [row] = await this.db.query<Record<string, unknown>>(
-      ctx,
-      `SELECT o.price_id, o.unit_price_minor FROM ${CATALOG_OFFERS} o
-       WHERE o.product_id = ? AND o.sku_id = ? AND o.segment = ? AND o.currency = ? AND o.term = ? AND o.billing_plan = ?
-         AND o.tier_min <= ? AND (o.tier_max IS NULL OR o.tier_max >= ?)
-         AND o.effective_start <= ? AND (o.effective_end IS NULL OR o.effective_end >= ?)
-       ORDER BY o.effective_start DESC, o.price_id DESC LIMIT 1`,
-      [
-        offer.productId,
-        offer.skuId,
-        offer.segment,
-        offer.currency,
-        offer.term,
-        offer.billingPlan,
-        offer.quantity,
-        offer.quantity,
-        day,
-        day,
-      ],
-    );
-    return row ? { priceId: Number(row.price_id), unitPriceMinor: Number(row.unit_price_minor) } : null;
+  async priceFor(ctx: RequestContext, offer: PriceOffer, at: Date): Promise<RenewalPrice | null> {
+    return (await this.pricesFor(ctx, [offer], at))[0] ?? null;
   }
 
   /**

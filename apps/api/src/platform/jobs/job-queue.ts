@@ -427,17 +427,25 @@ export class JobQueue {
     );
   }
 
+  /** Marks jobs this worker holds done, in `m`'s transaction. */
+  private async markDone(m: EntityManager, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await m.query(
+      portable(
+        this.db.kind,
+        `UPDATE ${this.jobById} SET status = 'DONE', locked_until = NULL, finished_at = ? WHERE id IN (${ids.map(() => '?').join(', ')}) AND locked_by = ?`,
+      ),
+      [this.clock.now().toISOString(), ...ids, this.workerId],
+    );
+  }
+
   /** Jobs of one kind through its batch handler; those it did not do run one by one afterwards. */
   private async executeBatch(jobs: JobEntity[], handler: BatchHandler): Promise<void> {
     const doneIds = new Set<string>();
     const done = async (m: EntityManager, batched: readonly BatchedJob[]) => {
-      if (batched.length === 0) return;
-      await m.query(
-        portable(
-          this.db.kind,
-          `UPDATE ${this.jobById} SET status = 'DONE', locked_until = NULL, finished_at = ? WHERE id IN (${batched.map(() => '?').join(', ')}) AND locked_by = ?`,
-        ),
-        [this.clock.now().toISOString(), ...batched.map((b) => b.job.id), this.workerId],
+      await this.markDone(
+        m,
+        batched.map((b) => b.job.id),
       );
       for (const b of batched) doneIds.add(b.job.id);
     };
@@ -463,13 +471,7 @@ export class JobQueue {
       if (!handler) throw new Error(`no handler registered for job kind ${job.kind}`);
       let markedDone = false;
       const done = async (m: EntityManager) => {
-        await m.query(
-          portable(
-            this.db.kind,
-            `UPDATE ${this.jobById} SET status = 'DONE', locked_until = NULL, finished_at = ? WHERE id = ? AND locked_by = ?`,
-          ),
-          [this.clock.now().toISOString(), job.id, this.workerId],
-        );
+        await this.markDone(m, [job.id]);
         markedDone = true;
       };
       const recurs = this.hooks.get(job.kind)?.recurEveryMs;
