@@ -6,6 +6,8 @@ import {
   bookPrice,
   floorPrice,
   PRICE_BOOK_LEVELS,
+  priceRuleLabel,
+  productFamilyOf,
   ruleFor,
   validatePriceRule,
   type PriceBook,
@@ -220,5 +222,28 @@ describe('price books: what a reseller pays', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('price books: families and rules in words', () => {
+  it('names a product family by the first two words of its title', () => {
+    expect(productFamilyOf('Microsoft 365 E3')).toBe('Microsoft 365');
+    expect(productFamilyOf('  Exchange   Online (Plan 1) ')).toBe('Exchange Online');
+    expect(productFamilyOf('Visio')).toBe('Visio');
+  });
+
+  it('says which way a rule moves the price, and from what', () => {
+    expect(priceRuleLabel('Gold', { basis: 'COST', adjustment: { kind: 'PERCENT', basisPoints: 500 } })).toBe(
+      'Gold: cost + 5 %',
+    );
+    expect(priceRuleLabel('Master', { basis: 'RETAIL', adjustment: { kind: 'PERCENT', basisPoints: -1250 } })).toBe(
+      'Master: retail − 12.5 %',
+    );
+    expect(
+      priceRuleLabel('Edu', { basis: 'COST', adjustment: { kind: 'FIXED', amountMinor: -250, currency: 'USD' } }),
+    ).toBe('Edu: cost − 2.50 USD');
+    expect(
+      priceRuleLabel('JP', { basis: 'COST', adjustment: { kind: 'FIXED', amountMinor: 300, currency: 'JPY' } }),
+    ).toBe('JP: cost + 300 JPY');
   });
 });

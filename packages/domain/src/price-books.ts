@@ -1,6 +1,6 @@
 import type { Term } from './catalog.js';
 import type { PriceSegment } from './segments.js';
-import { money, type Money } from './money.js';
+import { formatMoneyAmount, money, type Money } from './money.js';
 import { fail, ok, type Outcome } from './verdict.js';
 
 /**
@@ -179,3 +179,24 @@ export function validatePriceRule(rule: PriceRule): Outcome<PriceRule, PriceRule
 }
 
 const roundHalfAwayFromZero = (value: number): number => Math.sign(value) * Math.round(Math.abs(value));
+
+/**
+ * A product's family, which price rules may be scoped by: the first two words of its title ("Microsoft 365 E3" →
+ * "Microsoft 365", "Exchange Online (Plan 1)" → "Exchange Online"). Microsoft's price list names no family; its
+ * titles lead with the family's name.
+ */
+export function productFamilyOf(title: string): string {
+  return title.trim().split(/\s+/).slice(0, 2).join(' ');
+}
+
+/** A rule in words, as shown beside the price it set: "Gold: cost + 5 %", "Master: retail − 2.50 USD". */
+export function priceRuleLabel(bookName: string, rule: Pick<PriceRule, 'basis' | 'adjustment'>): string {
+  const basis = rule.basis === 'COST' ? 'cost' : 'retail';
+  const a = rule.adjustment;
+  const negative = a.kind === 'PERCENT' ? a.basisPoints < 0 : a.amountMinor < 0;
+  const size =
+    a.kind === 'PERCENT'
+      ? `${Math.abs(a.basisPoints) / 100} %`
+      : `${formatMoneyAmount(money(Math.abs(a.amountMinor), a.currency))} ${a.currency}`;
+  return `${bookName}: ${basis} ${negative ? '−' : '+'} ${size}`;
+}
