@@ -99,6 +99,18 @@ describe('database', () => {
     await writing;
     expect(await count()).toBe(2);
   });
+
+  it('answers selectRows() as arrays in the statement’s column order, while select() of the same SQL keeps objects', async () => {
+    await t.app.db.transaction((m) =>
+      m.query(
+        `INSERT INTO catalog_product (id, title, publisher, description, kind, search_text) VALUES ('P2', 'Title', 'Maker', '', 'SUBSCRIPTION', 't')`,
+      ),
+    );
+    const sql = 'SELECT title, id, publisher FROM catalog_product WHERE id = ?';
+    expect(await t.app.db.selectRows(sql, ['P2'])).toEqual([['Title', 'P2', 'Maker']]);
+    expect(await t.app.db.select(sql, ['P2'])).toEqual([{ title: 'Title', id: 'P2', publisher: 'Maker' }]);
+    expect(await t.app.db.selectRows(sql, ['P2'])).toEqual([['Title', 'P2', 'Maker']]);
+  });
 });
 
 describe('background checkpoints (SQLite)', () => {
