@@ -6,7 +6,7 @@ import { SubscriptionChargeEntity, SubscriptionEntity } from '../subscriptions/e
 import { buyProvisioned, demoResellerCaller, priceIdFor, type Caller } from '../test-support/purchases.js';
 import { createTestApp, importPriceList, TestClient, type TestApp } from '../test-support/test-app.js';
 import { demo, seedUsers } from '../test-support/users.js';
-import { RECONCILIATION_COLUMNS } from './reconciliation.service.js';
+import { RECONCILIATION_COLUMNS, type MatchReport } from './reconciliation.service.js';
 
 describe('billing: the month’s reconciliation file (S18, S19)', () => {
   let t: TestApp;
@@ -91,6 +91,102 @@ describe('billing: the month’s reconciliation file (S18, S19)', () => {
     expect(lines.reduce((sum, l) => sum + Math.round(l.Total * 100), 0)).toBe(
       charges.reduce((sum, c) => sum + c.amountMinor, 0),
     );
+  });
+
+  // Microsoft's file as a plain CSV writer makes it (ours is spreadsheet-safe: a refund's total is a number there).
+  const csvLine = (cells: string[]) =>
+    `${cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')}\r\n`;
+  const upload = (path: string, body: string, role?: string, csrf = true) =>
+    fetch(`${client.http.url}${path}`, {
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'text/csv',
+        ...(csrf ? { 'x-csrf-protection': '1' } : {}),
+        ...(role ? { cookie: cookies[role]! } : {}),
+      },
+    });
+
+  it('matches Microsoft’s file against the month: every planted difference named, the rest paired', async () => {
+    const [header, ...rows] = parseCsv(
+      await (await download(`/billing/reconciliation/${month}.csv`, 'staff')).text(),
+    ) as string[][];
+    const col = (name: string) => header!.indexOf(name);
+    const bought = rows.filter((r) => r[col('ChargeType')] === 'new');
+    const refund = rows.find((r) => r[col('ChargeType')] === 'removeQuantity')!;
+    // Microsoft bills one more seat on the first purchase, has no line for the refund, and one for a subscription
+    // we never sold.
+    const moreSeats = bought[0]!.map((cell, i) => (i === col('BillableQuantity') ? String(Number(cell) + 1) : cell));
+    const stranger = bought[1]!.map((cell, i) =>
+      i === col('SubscriptionId') ? 'a0a0a0a0-0000-4000-8000-000000000001' : cell,
+    );
+    const file = [header!, moreSeats, bought[1]!, stranger].map(csvLine).join('');
+    expect(rows).toHaveLength(3);
+    expect(refund).toBeDefined();
+
+    const matched = await upload(`/billing/reconciliation/${month}/microsoft`, file, 'credit');
+    expect(matched.status).toBe(200);
+    const report = (await matched.json()) as MatchReport;
+    expect(report).toMatchObject({ ourCharges: 3, microsoftLines: 3, matched: 1 });
+    expect(report.counts).toEqual({
+      MISSING_AT_MICROSOFT: 1,
+      MISSING_HERE: 1,
+      QUANTITY: 1,
+      UNIT_PRICE: 0,
+      TOTAL: 0,
+      CURRENCY: 0,
+    });
+    const byKind = new Map(report.mismatches.map((m) => [m.kind, m]));
+    expect(byKind.get('QUANTITY')).toMatchObject({
+      ours: { ref: bought[0]![col('ChargeId')], quantity: Number(bought[0]![col('BillableQuantity')]) },
+      microsoft: { ref: 'line 2', quantity: Number(bought[0]![col('BillableQuantity')]) + 1 },
+    });
+    expect(byKind.get('MISSING_AT_MICROSOFT')).toMatchObject({
+      ours: { ref: refund[col('ChargeId')], totalMinor: Math.round(Number(refund[col('Total')]) * 100) },
+      microsoft: null,
+    });
+    expect(byKind.get('MISSING_HERE')).toMatchObject({
+      ours: null,
+      microsoft: { ref: 'line 4', subscriptionId: 'a0a0a0a0-0000-4000-8000-000000000001' },
+    });
+
+    // Our own file, unchanged, matches line for line.
+    const same = [header!, ...rows].map(csvLine).join('');
+    const clean = (await (
+      await upload(`/billing/reconciliation/${month}/microsoft`, same, 'staff')
+    ).json()) as MatchReport;
+    expect(clean.mismatches).toEqual([]);
+    expect(clean.matched).toBe(3);
+  });
+
+  it('refuses a file it cannot read at its line and column, and anyone but finance', async () => {
+    const path = `/billing/reconciliation/${month}/microsoft`;
+    const noQuantity = await upload(path, 'SubscriptionId,ChargeType\r\nx,new\r\n', 'staff');
+    expect(noQuantity.status).toBe(422);
+    expect(((await noQuantity.json()) as { error: string }).error).toMatch(
+      /^Line 1: The header lacks ChargeStartDate, ChargeEndDate, BillableQuantity, UnitPrice, Total, Currency/,
+    );
+    const columns =
+      'SubscriptionId,ChargeType,ChargeStartDate,ChargeEndDate,BillableQuantity,UnitPrice,Total,Currency\r\n';
+    const badTotal = await upload(
+      path,
+      `${columns}s1,new,2026-11-01,2026-12-01,2,10.00,20.00,USD\r\ns1,new,2026-11-01,2026-12-01,2,10.00,twenty,USD\r\n`,
+      'staff',
+    );
+    expect(badTotal.status).toBe(422);
+    expect(await badTotal.json()).toMatchObject({
+      line: 3,
+      column: 'Total',
+      error: 'Line 3, Total: “twenty” is not an amount in USD.',
+    });
+    const badDate = await upload(path, `${columns}s1,new,01/11/2026,2026-12-01,2,10.00,20.00,USD\r\n`, 'staff');
+    expect(await badDate.json()).toMatchObject({ line: 2, column: 'ChargeStartDate' });
+    expect((await upload(path, columns, 'staff')).status).toBe(422);
+    expect((await upload(path, columns, 'reseller')).status).toBe(403);
+    expect((await upload(path, columns, 'support')).status).toBe(403);
+    expect((await upload(path, columns)).status).toBe(401);
+    expect((await upload(path, columns, 'staff', false)).status).toBe(400);
+    expect((await upload('/billing/reconciliation/2026-13/microsoft', columns, 'staff')).status).toBe(400);
   });
 
   it('pages through a month of thousands of charges, leaving out the months either side', async () => {

@@ -1,7 +1,16 @@
-import { csvRow, currencyExponent } from '@nce/domain';
+import {
+  csvRow,
+  currencyExponent,
+  reconcile,
+  type Mismatch,
+  type MismatchKind,
+  type ReconcilableCharge,
+} from '@nce/domain';
+import type { Readable } from 'node:stream';
+import { readMicrosoftFile } from './microsoft-file.js';
 import type { ModulePermission } from '../platform/permissions.js';
 import { requirePermission, type RequestContext } from '../platform/request-context.js';
-import type { ReconciliationRepository, ReconciliationRow } from './reconciliation.repository.js';
+import { CHARGE, type ChargeRow, type ReconciliationRepository } from './reconciliation.repository.js';
 
 export const BillingPermission = {
   /** Finance's month-end work: the reconciliation export. */
@@ -37,6 +46,20 @@ export const RECONCILIATION_COLUMNS = [
 
 export type ReconciliationLine = Record<(typeof RECONCILIATION_COLUMNS)[number], string | number | null>;
 
+/** The most mismatches a report lists (all are counted): more means the wrong file or month. */
+export const MISMATCHES_LISTED = 1_000;
+
+/** Microsoft's file matched against a month of our charges. */
+export interface MatchReport {
+  ourCharges: number;
+  microsoftLines: number;
+  matched: number;
+  /** Every mismatch, by kind. */
+  counts: Record<MismatchKind, number>;
+  /** The first MISMATCHES_LISTED, in our charges' time order, then Microsoft's lines' order. */
+  mismatches: Mismatch[];
+}
+
 /** A month as finance names it: YYYY-MM; null when it is not one. */
 export function monthRange(month: string): { from: string; to: string } | null {
   const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
@@ -68,47 +91,105 @@ export class ReconciliationService {
     for (;;) {
       const rows = await this.charges.page(range.from, range.to, after, PAGE);
       if (rows.length === 0) return;
-      yield rows
-        .map((row) => {
-          const line = lineOf(row);
-          return format === 'csv'
-            ? csvRow(RECONCILIATION_COLUMNS.map((column) => line[column]))
-            : `${JSON.stringify(line)}\n`;
-        })
-        .join('');
+      let chunk = '';
+      for (const row of rows) {
+        const line = lineOf(row);
+        chunk +=
+          format === 'csv' ? csvRow(RECONCILIATION_COLUMNS.map((column) => line[column])) : `${JSON.stringify(line)}\n`;
+      }
+      yield chunk;
       const last = rows[rows.length - 1]!;
-      after = { at: last.chargedAt, id: last.chargeId };
+      after = { at: String(last[CHARGE.at]), id: String(last[CHARGE.id]) };
       if (rows.length < PAGE) return;
     }
   }
+
+  /**
+   * S19, month end: Microsoft's reconciliation file for a month against our charges of that month, every line paired
+   * or named as a mismatch (missing on either side, seats, unit price, total or currency differing). A file that
+   * cannot be read stops with its line and column (`MicrosoftFileError`) before anything is matched.
+   */
+  async matchMicrosoftFile(
+    ctx: RequestContext,
+    range: { from: string; to: string },
+    file: Readable,
+  ): Promise<MatchReport> {
+    requirePermission(ctx, BillingPermission.Reconcile);
+    const microsoft = await readMicrosoftFile(file);
+    const ours: ReconcilableCharge[] = [];
+    for (let after: { at: string; id: string } | null = null; ;) {
+      const rows = await this.charges.page(range.from, range.to, after, PAGE);
+      for (const row of rows) ours.push(reconcilableOf(row));
+      if (rows.length < PAGE) break;
+      const last = rows[rows.length - 1]!;
+      after = { at: String(last[CHARGE.at]), id: String(last[CHARGE.id]) };
+    }
+    const outcome = reconcile(ours, microsoft);
+    const counts: Record<MismatchKind, number> = {
+      MISSING_AT_MICROSOFT: 0,
+      MISSING_HERE: 0,
+      QUANTITY: 0,
+      UNIT_PRICE: 0,
+      TOTAL: 0,
+      CURRENCY: 0,
+    };
+    for (const mismatch of outcome.mismatches) counts[mismatch.kind] += 1;
+    return {
+      ourCharges: ours.length,
+      microsoftLines: microsoft.length,
+      matched: outcome.matched,
+      counts,
+      mismatches: outcome.mismatches.slice(0, MISMATCHES_LISTED),
+    };
+  }
 }
 
-function lineOf(row: ReconciliationRow): ReconciliationLine {
+const text = (value: unknown): string => String(value);
+const optionalText = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+
+/** A charge as a line of the file. */
+/** A charge as the match pairs it with Microsoft's line: their subscription id, the file's days and amounts. */
+const reconcilableOf = (row: ChargeRow): ReconcilableCharge => ({
+  ref: text(row[CHARGE.id]),
+  subscriptionId: text(row[CHARGE.partnerSubscriptionId]),
+  chargeType: text(row[CHARGE.chargeType]),
+  chargeStart: text(row[CHARGE.chargeStart]).slice(0, 10),
+  chargeEnd: text(row[CHARGE.chargeEnd]).slice(0, 10),
+  quantity: Number(row[CHARGE.quantity]),
+  unitPriceMinor: Number(row[CHARGE.unitPriceMinor]),
+  totalMinor: Number(row[CHARGE.amountMinor]),
+  currency: text(row[CHARGE.currency]),
+});
+
+function lineOf(row: ChargeRow): ReconciliationLine {
+  const currency = text(row[CHARGE.currency]);
+  const quantity = Number(row[CHARGE.quantity]);
+  const amountMinor = Number(row[CHARGE.amountMinor]);
+  const term = text(row[CHARGE.term]);
   // Amounts are numbers (a refund's minus sign must not read as a formula), in the currency's major unit.
-  const major = 10 ** currencyExponent(row.currency);
-  const amount = (minor: number) => minor / major;
+  const major = 10 ** currencyExponent(currency);
   // What one seat cost in this charge: a prorated charge's total over its seats, to four decimals.
-  const effective = row.quantity === 0 ? 0 : Number((row.amountMinor / row.quantity / major).toFixed(4));
+  const effective = quantity === 0 ? 0 : Number((amountMinor / quantity / major).toFixed(4));
   return {
-    CustomerTenantId: row.tenantId,
-    ResellerMpnId: row.mpnId,
-    SubscriptionId: row.partnerSubscriptionId,
-    OrderId: row.soNumber,
-    ProductId: row.productId,
-    SkuId: row.skuId,
-    SkuName: row.skuTitle,
-    ChargeStartDate: row.chargeStart.slice(0, 10),
-    ChargeEndDate: row.chargeEnd.slice(0, 10),
-    TermAndBillingCycle: `${row.term === 'NONE' ? 'None' : row.term} ${row.billingPlan.toLowerCase()}`,
-    UnitPrice: amount(row.unitPriceMinor),
+    CustomerTenantId: optionalText(row[CHARGE.tenantId]),
+    ResellerMpnId: optionalText(row[CHARGE.mpnId]),
+    SubscriptionId: text(row[CHARGE.partnerSubscriptionId]),
+    OrderId: optionalText(row[CHARGE.soNumber]),
+    ProductId: text(row[CHARGE.productId]),
+    SkuId: text(row[CHARGE.skuId]),
+    SkuName: text(row[CHARGE.skuTitle]),
+    ChargeStartDate: text(row[CHARGE.chargeStart]).slice(0, 10),
+    ChargeEndDate: text(row[CHARGE.chargeEnd]).slice(0, 10),
+    TermAndBillingCycle: `${term === 'NONE' ? 'None' : term} ${text(row[CHARGE.billingPlan]).toLowerCase()}`,
+    UnitPrice: Number(row[CHARGE.unitPriceMinor]) / major,
     EffectiveUnitPrice: effective,
-    BillableQuantity: row.quantity,
-    ChargeType: row.chargeType,
-    Total: amount(row.amountMinor),
-    Currency: row.currency,
-    ChargedAt: row.chargedAt,
-    PaymentMethod: row.paymentMethod,
-    Reseller: row.resellerName,
-    ChargeId: row.chargeId,
+    BillableQuantity: quantity,
+    ChargeType: text(row[CHARGE.chargeType]),
+    Total: amountMinor / major,
+    Currency: currency,
+    ChargedAt: text(row[CHARGE.at]),
+    PaymentMethod: text(row[CHARGE.paymentMethod]),
+    Reseller: text(row[CHARGE.resellerName]),
+    ChargeId: text(row[CHARGE.id]),
   };
 }

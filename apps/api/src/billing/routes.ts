@@ -1,12 +1,61 @@
 import { once } from 'node:events';
+import { Transform } from 'node:stream';
 import { Forbidden } from '../platform/request-context.js';
 import type { ModuleRoutes } from '../platform/module.js';
-import { monthRange } from './reconciliation.service.js';
+import { hasPermission } from '../platform/permissions.js';
+import { MicrosoftFileError } from './microsoft-file.js';
+import { BillingPermission, monthRange } from './reconciliation.service.js';
+
+/** The largest Microsoft reconciliation file accepted: two million lines of its columns. */
+export const MICROSOFT_FILE_MAX_BYTES = 1024 * 1024 * 1024;
+
+class FileTooLargeError extends Error {}
+
+/** Passes a request body on, failing once it passes `max` bytes. */
+const limitedTo = (max: number) => {
+  let bytes = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      done(bytes > max ? new FileTooLargeError(`The file is over ${max / 1024 / 1024} MB.`) : null, chunk);
+    },
+  });
+};
 
 /** A month's reconciliation file, streamed: `/billing/reconciliation/2026-11.csv` or `.jsonl`. */
 export const billingRoutes: ModuleRoutes = {
   prefixes: ['/billing/reconciliation/'],
-  mount(http, app, { principalOf }) {
+  mount(http, app, { principalOf, requestIdOf }) {
+    /** S19: Microsoft's file for the month (CSV, the request's body) matched against our charges: the mismatches. */
+    http.post('/billing/reconciliation/:month/microsoft', async (req, res) => {
+      // A custom header cannot be sent cross-site without a CORS preflight: no CSRF through a plain form.
+      if (!req.header('x-csrf-protection'))
+        return void res.status(400).json({ error: 'Send the x-csrf-protection header with uploads.' });
+      const principal = await principalOf(req);
+      if (!principal) return void res.status(401).json({ error: 'Sign in to match reconciliation files.' });
+      if (!hasPermission(principal, BillingPermission.Reconcile))
+        return void res.status(403).json({ error: 'You do not have permission to match reconciliation files.' });
+      const range = monthRange(String(req.params.month ?? ''));
+      if (!range) return void res.status(400).json({ error: 'Name the month as YYYY-MM, e.g. 2026-11.' });
+      const ctx = { principal, requestId: requestIdOf(res) ?? '', ip: req.ip ?? null, clock: app.clock };
+      const body = req.pipe(limitedTo(MICROSOFT_FILE_MAX_BYTES));
+      req.on('error', (error) => body.destroy(error));
+      try {
+        res.json(await app.reconciliation.matchMicrosoftFile(ctx, range, body));
+      } catch (error) {
+        req.resume();
+        if (error instanceof FileTooLargeError) return void res.status(413).json({ error: error.message });
+        if (error instanceof MicrosoftFileError)
+          return void res.status(422).json({
+            error: `Line ${error.line}${error.column ? `, ${error.column}` : ''}: ${error.message}`,
+            line: error.line,
+            column: error.column,
+          });
+        app.logger.error({ err: error, requestId: requestIdOf(res) }, 'reconciliation match failed');
+        res.status(500).json({ error: 'The file could not be matched.', requestId: requestIdOf(res) });
+      }
+    });
+
     http.get('/billing/reconciliation/:month.:format', async (req, res) => {
       const principal = await principalOf(req);
       if (!principal) return void res.status(401).json({ error: 'Sign in to download reconciliation files.' });
