@@ -76,6 +76,63 @@ describe('billing in the browser: the month’s reconciliation file', () => {
     for (const line of jsonl.text.trimEnd().split('\n')) expect(earlierIds).not.toContain(JSON.parse(line).ChargeId);
   });
 
+  it('matches Microsoft’s file for the month: two planted differences listed, the rest paired', async () => {
+    await openArea(staff, 'Billing');
+    await staff.getByRole('heading', { name: 'Match Microsoft’s file' }).waitFor();
+    const ours = (await download(staff, 'Download JSON lines')).text
+      .trimEnd()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as Record<
+            'SubscriptionId' | 'ChargeType' | 'ChargeStartDate' | 'ChargeEndDate' | 'Currency',
+            string
+          > &
+            Record<'BillableQuantity' | 'UnitPrice' | 'Total', number>,
+      );
+    expect(ours.length).toBeGreaterThan(2);
+    // Microsoft's file in its own columns: one more seat on the first charge, no line for the second.
+    const columns = [
+      'SubscriptionId',
+      'ChargeType',
+      'ChargeStartDate',
+      'ChargeEndDate',
+      'BillableQuantity',
+      'UnitPrice',
+      'Total',
+      'Currency',
+    ] as const;
+    const microsoft = ours
+      .filter((_, i) => i !== 1)
+      .map((line, i) => (i === 0 ? { ...line, BillableQuantity: line.BillableQuantity + 1 } : line))
+      .map((line) => columns.map((c) => String(line[c])).join(','));
+    await staff.locator('input[type="file"]').setInputFiles({
+      name: 'microsoft-reconciliation.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([columns.join(','), ...microsoft].join('\r\n')),
+    });
+    await staff.getByRole('button', { name: 'Match' }).click();
+    const status = staff.getByRole('status').filter({ hasText: '2 differences' });
+    await status.waitFor();
+    expect(await status.textContent()).toContain(`${ours.length - 2} paired exactly`);
+    const rows = staff.getByRole('table', { name: 'Differences' }).getByRole('row');
+    await expect.poll(() => rows.count()).toBe(3);
+    const text = (await rows.allTextContents()).join('\n');
+    expect(text).toContain('Seats differ');
+    expect(text).toContain(ours[0]!.SubscriptionId);
+    expect(text).toContain('Not in Microsoft’s file');
+    expect(text).toContain(ours[1]!.SubscriptionId);
+
+    // A file that is not Microsoft's is named as such, with nothing matched.
+    await staff.locator('input[type="file"]').setInputFiles({
+      name: 'wrong.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Name,Email\r\nA,a@example.com\r\n'),
+    });
+    await staff.getByRole('button', { name: 'Match' }).click();
+    await staff.getByRole('alert').filter({ hasText: 'The header lacks SubscriptionId' }).waitFor();
+  });
+
   it('is not a reseller’s: no Billing in its navigation, and the page says why', async () => {
     const reseller = await stack.browser.newPage();
     await signIn(reseller, stack.url, 'reseller');
