@@ -6,7 +6,9 @@ import { SubscriptionChargeEntity, SubscriptionEntity } from '../subscriptions/e
 import { buyProvisioned, demoResellerCaller, priceIdFor, type Caller } from '../test-support/purchases.js';
 import { createTestApp, importPriceList, TestClient, type TestApp } from '../test-support/test-app.js';
 import { demo, seedUsers } from '../test-support/users.js';
-import { RECONCILIATION_COLUMNS, type MatchReport } from './reconciliation.service.js';
+import type { MismatchKind } from '@nce/domain';
+import { systemContext } from '../platform/request-context.js';
+import { monthRange, RECONCILIATION_COLUMNS, type MatchReport } from './reconciliation.service.js';
 
 describe('billing: the month’s reconciliation file (S18, S19)', () => {
   let t: TestApp;
@@ -228,6 +230,52 @@ describe('billing: the month’s reconciliation file (S18, S19)', () => {
     expect(new Set(lines.map((l) => l.ChargeId)).size).toBe(lines.length);
     expect(lines.map((l) => l.ChargedAt)).toEqual([...lines.map((l) => l.ChargedAt)].sort());
     for (const o of outside) expect(lines.map((l) => l.ChargeId)).not.toContain(o.id);
+  });
+
+  it('writes a sample of Microsoft’s file with planted differences that the match finds, each where planted', async () => {
+    const planted: MismatchKind[] = [];
+    let file = '';
+    for await (const chunk of t.app.reconciliation.microsoftSample(
+      systemContext(t.clock, 'test'),
+      monthRange(month)!,
+      6,
+      planted,
+    ))
+      file += chunk;
+    expect(planted).toEqual([
+      'QUANTITY',
+      'MISSING_AT_MICROSOFT',
+      'UNIT_PRICE',
+      'MISSING_HERE',
+      'QUANTITY',
+      'MISSING_AT_MICROSOFT',
+    ]);
+    const report = (await (
+      await upload(`/billing/reconciliation/${month}/microsoft`, file, 'staff')
+    ).json()) as MatchReport;
+    expect(report.counts).toEqual({
+      MISSING_AT_MICROSOFT: 2,
+      MISSING_HERE: 1,
+      QUANTITY: 2,
+      UNIT_PRICE: 1,
+      TOTAL: 0,
+      CURRENCY: 0,
+    });
+    expect(report.matched).toBe(report.ourCharges - 5);
+    expect(report.microsoftLines).toBe(report.ourCharges - 2 + 1);
+    // Nothing planted: the month's own file, every line paired.
+    let clean = '';
+    for await (const chunk of t.app.reconciliation.microsoftSample(
+      systemContext(t.clock, 'test'),
+      monthRange(month)!,
+      0,
+    ))
+      clean += chunk;
+    const matched = (await (
+      await upload(`/billing/reconciliation/${month}/microsoft`, clean, 'staff')
+    ).json()) as MatchReport;
+    expect(matched.mismatches).toEqual([]);
+    expect(matched.matched).toBe(matched.ourCharges);
   });
 
   it('is finance’s: resellers and support are refused, strangers asked to sign in, a bad month or format named', async () => {

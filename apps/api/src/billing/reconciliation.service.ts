@@ -7,7 +7,7 @@ import {
   type ReconcilableCharge,
 } from '@nce/domain';
 import type { Readable } from 'node:stream';
-import { readMicrosoftFile } from './microsoft-file.js';
+import { MICROSOFT_FILE_COLUMNS, readMicrosoftFile } from './microsoft-file.js';
 import type { ModulePermission } from '../platform/permissions.js';
 import { requirePermission, type RequestContext } from '../platform/request-context.js';
 import { CHARGE, type ChargeRow, type ReconciliationRepository } from './reconciliation.repository.js';
@@ -60,6 +60,14 @@ export interface MatchReport {
   mismatches: Mismatch[];
 }
 
+/** The differences a sample of Microsoft's file plants, in turn, one a line from its first. */
+export const PLANTED_KINDS: readonly MismatchKind[] = [
+  'QUANTITY',
+  'MISSING_AT_MICROSOFT',
+  'UNIT_PRICE',
+  'MISSING_HERE',
+];
+
 /** A month as finance names it: YYYY-MM; null when it is not one. */
 export function monthRange(month: string): { from: string; to: string } | null {
   const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
@@ -101,6 +109,68 @@ export class ReconciliationService {
       const last = rows[rows.length - 1]!;
       after = { at: String(last[CHARGE.at]), id: String(last[CHARGE.id]) };
       if (rows.length < PAGE) return;
+    }
+  }
+
+  /**
+   * A sample of Microsoft's reconciliation file for a month, as Microsoft would send it for our charges (its columns,
+   * S19), with `differences` planted in its first lines, the kinds of PLANTED_KINDS in turn: a seat more, a line
+   * missing, a unit price a cent higher, a line for a subscription we never sold. For trying the match and for tests;
+   * deterministic. The first chunk is the header; `planted` counts what was planted once the file is read.
+   */
+  async *microsoftSample(
+    ctx: RequestContext,
+    range: { from: string; to: string },
+    differences: number,
+    planted: MismatchKind[] = [],
+  ): AsyncGenerator<string> {
+    requirePermission(ctx, BillingPermission.Reconcile);
+    yield csvRow(MICROSOFT_FILE_COLUMNS);
+    const cells = (c: ReconcilableCharge) => {
+      const major = 10 ** currencyExponent(c.currency);
+      return [
+        c.subscriptionId,
+        c.chargeType,
+        c.chargeStart,
+        c.chargeEnd,
+        c.quantity,
+        c.unitPriceMinor / major,
+        c.totalMinor / major,
+        c.currency,
+      ];
+    };
+    let index = 0;
+    for (let after: { at: string; id: string } | null = null; ;) {
+      const rows = await this.charges.page(range.from, range.to, after, PAGE);
+      let chunk = '';
+      for (const row of rows) {
+        const charge = reconcilableOf(row);
+        const kind = index < differences ? PLANTED_KINDS[index % PLANTED_KINDS.length]! : null;
+        index += 1;
+        if (kind) planted.push(kind);
+        if (kind === 'MISSING_AT_MICROSOFT') continue;
+        if (kind === 'QUANTITY')
+          chunk += csvRow(
+            cells({ ...charge, quantity: charge.quantity + 1, totalMinor: charge.totalMinor + charge.unitPriceMinor }),
+          );
+        else if (kind === 'UNIT_PRICE')
+          chunk += csvRow(
+            cells({
+              ...charge,
+              unitPriceMinor: charge.unitPriceMinor + 1,
+              totalMinor: charge.totalMinor + charge.quantity,
+            }),
+          );
+        else chunk += csvRow(cells(charge));
+        if (kind === 'MISSING_HERE')
+          chunk += csvRow(
+            cells({ ...charge, subscriptionId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}` }),
+          );
+      }
+      yield chunk;
+      if (rows.length < PAGE) return;
+      const last = rows[rows.length - 1]!;
+      after = { at: String(last[CHARGE.at]), id: String(last[CHARGE.id]) };
     }
   }
 
