@@ -117,8 +117,13 @@ export class Database {
    * millions of rows (an export) where building and collecting those objects costs more than the statement.
    */
   async selectRows(sql: string, params: readonly unknown[] = []): Promise<unknown[][]> {
-    if (this.kind === 'postgres') return (await this.select(sql, params)).map((row) => Object.values(row));
     this.statements.count += 1;
+    if (this.kind === 'postgres') {
+      // pg's array row mode, on TypeORM's pool (its query API answers objects only).
+      const pool = (this.reader.driver as unknown as { master: PgArrayQueryable }).master;
+      const result = await pool.query({ text: portable('postgres', sql), values: [...params], rowMode: 'array' });
+      return result.rows;
+    }
     const writer = rawConnection(this.writer);
     const connection = writer.inTransaction ? rawConnection(this.reader) : writer;
     return prepared(connection, sql, true).all(...params) as unknown[][];
@@ -200,6 +205,11 @@ function base(statements: StatementCounter, schema: ReturnType<typeof schemaOf>)
     logging: ['query'],
     logger: statements.logger,
   } as Omit<DataSourceOptions, 'type'>;
+}
+
+/** What `selectRows` needs of pg's pool. */
+interface PgArrayQueryable {
+  query(config: { text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][] }>;
 }
 
 const statementCaches = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
