@@ -79,6 +79,15 @@ describe('billing in the browser: the month’s reconciliation file', () => {
   it('matches Microsoft’s file for the month: two planted differences listed, the rest paired', async () => {
     await openArea(staff, 'Billing');
     await staff.getByRole('heading', { name: 'Match Microsoft’s file' }).waitFor();
+    // Last month: the story's history, many charges whatever the hour of this month.
+    const now = new Date();
+    const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+    await staff.getByRole('textbox', { name: 'Month' }).click();
+    await staff
+      .getByRole('option', {
+        name: previous.toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      })
+      .click();
     const ours = (await download(staff, 'Download JSON lines')).text
       .trimEnd()
       .split('\n')
@@ -122,6 +131,18 @@ describe('billing in the browser: the month’s reconciliation file', () => {
     expect(text).toContain(ours[0]!.SubscriptionId);
     expect(text).toContain('Not in Microsoft’s file');
     expect(text).toContain(ours[1]!.SubscriptionId);
+    // The differences to work through in a spreadsheet.
+    const differences = await download(staff, 'Download the differences (CSV)');
+    expect(differences.name).toBe(`reconciliation-differences-${previous.toISOString().slice(0, 7)}.csv`);
+    const [head, ...listed] = differences.text.trimEnd().split('\r\n');
+    expect(head!.split(',').slice(0, 3)).toEqual(['Difference', 'SubscriptionId', 'ChargeType']);
+    expect(listed.map((l) => l.split(',').slice(0, 2))).toEqual(
+      expect.arrayContaining([
+        ['Seats differ', ours[0]!.SubscriptionId],
+        ['Not in Microsoft’s file', ours[1]!.SubscriptionId],
+      ]),
+    );
+    expect(listed).toHaveLength(2);
 
     // A file that is not Microsoft's is named as such, with nothing matched.
     await staff.locator('input[type="file"]').setInputFiles({

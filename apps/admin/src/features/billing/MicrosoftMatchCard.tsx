@@ -1,5 +1,13 @@
-import { Alert, Badge, Button, Card, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { formatMoney, money, type Mismatch, type MismatchKind, type ReconcilableCharge } from '@nce/domain';
+import { Alert, Anchor, Badge, Button, Card, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  csvRow,
+  formatMoneyAmount,
+  formatMoney,
+  money,
+  type Mismatch,
+  type MismatchKind,
+  type ReconcilableCharge,
+} from '@nce/domain';
 import { useState } from 'react';
 
 /** The API's answer to a matched file. */
@@ -37,6 +45,52 @@ const charge = (c: ReconcilableCharge | null) =>
   c
     ? `${c.quantity} × ${formatMoney(money(c.unitPriceMinor, c.currency))} = ${formatMoney(money(c.totalMinor, c.currency))}`
     : '—';
+
+const DIFFERENCE_COLUMNS = [
+  'Difference',
+  'SubscriptionId',
+  'ChargeType',
+  'ChargeStartDate',
+  'ChargeEndDate',
+  'Currency',
+  'OurChargeId',
+  'OurQuantity',
+  'OurUnitPrice',
+  'OurTotal',
+  'MicrosoftLine',
+  'MicrosoftQuantity',
+  'MicrosoftUnitPrice',
+  'MicrosoftTotal',
+];
+
+/** The listed differences as CSV (spreadsheet-safe cells), to work through in a spreadsheet. */
+export function differencesCsv(mismatches: readonly Mismatch[]): string {
+  const side = (c: ReconcilableCharge | null) =>
+    c
+      ? [
+          c.ref,
+          c.quantity,
+          formatMoneyAmount(money(c.unitPriceMinor, c.currency)),
+          formatMoneyAmount(money(c.totalMinor, c.currency)),
+        ]
+      : [null, null, null, null];
+  return [
+    csvRow(DIFFERENCE_COLUMNS),
+    ...mismatches.map((m) => {
+      const either = (m.ours ?? m.microsoft)!;
+      return csvRow([
+        MISMATCH_LABELS[m.kind],
+        either.subscriptionId,
+        either.chargeType,
+        either.chargeStart,
+        either.chargeEnd,
+        either.currency,
+        ...side(m.ours),
+        ...side(m.microsoft),
+      ]);
+    }),
+  ].join('');
+}
 
 /** Month end: Microsoft's reconciliation file matched against the month's charges, every difference listed. */
 export function MicrosoftMatchCard({ month, monthLabel }: { month: string; monthLabel: string }) {
@@ -106,6 +160,16 @@ export function MicrosoftMatchCard({ month, monthLabel }: { month: string; month
                 .join('; ')}.`}
             {report.mismatches.length < total && ` The first ${report.mismatches.length} are listed.`}
           </Alert>
+        )}
+        {report && report.mismatches.length > 0 && (
+          <Group>
+            <Anchor
+              href={`data:text/csv;charset=utf-8,${encodeURIComponent(differencesCsv(report.mismatches))}`}
+              download={`reconciliation-differences-${month}.csv`}
+            >
+              Download the differences (CSV)
+            </Anchor>
+          </Group>
         )}
         {report && report.mismatches.length > 0 && (
           <Table.ScrollContainer minWidth={800}>
