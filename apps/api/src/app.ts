@@ -9,6 +9,7 @@ import { argon2Hasher, type PasswordHasher } from './identity/password-hasher.js
 import { mailModule } from './mail/index.js';
 import { ordersModule } from './orders/index.js';
 import { partnerCenterModule } from './partner-center/index.js';
+import { pricingModule } from './pricing/index.js';
 import { RunningClock, systemClock, type Clock } from './platform/clock.js';
 import { JobQueue } from './platform/jobs/job-queue.js';
 import { createLogger, type Logger } from './platform/logger.js';
@@ -35,6 +36,7 @@ export const MODULES: readonly ApiModule[] = [
   mailModule,
   resellersModule,
   customersModule,
+  pricingModule,
   tenantsModule,
   termsModule,
   ordersModule,

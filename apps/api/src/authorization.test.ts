@@ -77,6 +77,30 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
   priceListImports: { allowed: ['admin', 'staff'], document: '{ priceListImports(first: 1) { nodes { id } } }' },
   priceListUploads: { allowed: ['admin', 'staff'], document: '{ priceListUploads { files bytes } }' },
   promotions: { allowed: SIGNED_IN, document: '{ promotions(first: 1) { nodes { id } } }' },
+  priceBooks: { allowed: MANAGERS, document: '{ priceBooks { id } }' },
+  priceBookOf: {
+    allowed: MANAGERS,
+    document: `{ priceBookOf(level: RESELLER, targetId: "${NONE}") { own } }`,
+  },
+  previewPriceRule: {
+    allowed: MANAGERS,
+    document:
+      '{ previewPriceRule(bookId: "none", input: { basis: COST, percent: 5, effectiveFrom: "2099-01-01" }) { __typename } }',
+  },
+  createPriceBook: {
+    allowed: MANAGERS,
+    document: 'mutation { createPriceBook(name: "x") { __typename } }',
+  },
+  addPriceRule: {
+    allowed: MANAGERS,
+    document:
+      'mutation { addPriceRule(bookId: "none", input: { basis: COST, percent: 5, effectiveFrom: "2099-01-01" }) { __typename } }',
+  },
+  endPriceRule: { allowed: MANAGERS, document: 'mutation { endPriceRule(id: "none") { __typename } }' },
+  assignPriceBook: {
+    allowed: MANAGERS,
+    document: `mutation { assignPriceBook(level: RESELLER, targetId: "${NONE}") { __typename } }`,
+  },
   createPromotion: {
     allowed: ['admin', 'staff'],
     document:

@@ -31,6 +31,8 @@ export interface Config {
   readonly jobPollMs: number;
   /** How long a running job's lease lasts unless renewed: how soon a dead worker's job is taken over. */
   readonly jobLeaseMs: number;
+  /** The least a price book may charge a reseller over Microsoft's partner price, in hundredths of a percent. */
+  readonly priceFloorBasisPoints: number;
   /** R19: how long provisioning takes (perpetual software: 15–20 minutes in production; seconds in the demo). */
   readonly provisioningDelayMs: number;
   /** How often the renewal job looks for subscriptions whose renewal day has come (15 minutes unless told). */
@@ -138,6 +140,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 50)
     problems.push(`OPERATION_TIMEOUT_MS must be a whole number of at least 50, got "${timeoutText}"`);
 
+  const floorText = env.PRICE_FLOOR_BASIS_POINTS ?? '0';
+  if (!/^\d{1,4}$/.test(floorText))
+    problems.push(
+      `PRICE_FLOOR_BASIS_POINTS (the least a reseller pays over cost, 100 = 1 %) must be a whole number from 0 to 9999, got "${floorText}"`,
+    );
   const taxText = env.TAX_RATE_BASIS_POINTS ?? '0';
   if (!/^\d{1,4}$/.test(taxText))
     problems.push(`TAX_RATE_BASIS_POINTS must be a whole number from 0 to 9999, got "${taxText}"`);
@@ -171,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     secretsKey,
     trustProxy,
     taxRateBasisPoints: Number(taxText),
+    priceFloorBasisPoints: Number(floorText),
     operationTimeoutMs: Number(timeoutText),
     provisioningDelayMs: Number(provisioningText) * 1000,
     renewalScanIntervalMs: Number(renewalScanText) * 1000,

@@ -6,6 +6,9 @@ import {
   bookPrice,
   floorPrice,
   PRICE_BOOK_LEVELS,
+  marginBasisPoints,
+  previewPriceChange,
+  priceRuleFromInput,
   priceRuleLabel,
   productFamilyOf,
   ruleFor,
@@ -245,5 +248,129 @@ describe('price books: families and rules in words', () => {
     expect(
       priceRuleLabel('JP', { basis: 'COST', adjustment: { kind: 'FIXED', amountMinor: 300, currency: 'JPY' } }),
     ).toBe('JP: cost + 300 JPY');
+  });
+});
+
+describe('price books: previewing a change before it is saved', () => {
+  const offers: PricedOffer[] = [
+    offer,
+    { ...offer, skuId: '0002', cost: money(2_000, 'USD'), retail: money(2_500, 'USD') },
+    {
+      ...offer,
+      productId: 'CFQ7TTC0LF8Q',
+      family: 'Exchange Online',
+      cost: money(400, 'USD'),
+      retail: money(500, 'USD'),
+    },
+    { ...offer, skuId: '0003', cost: money(900, 'EUR'), retail: money(1_000, 'EUR') },
+  ];
+
+  it('counts the offers in the rule’s reach and those it moves, and sums cost and prices per currency', () => {
+    const before = book('gold', [rule('sku', { scope: { productId: offer.productId, skuId: '0002' } })]);
+    const after = book('gold', [
+      ...before.rules,
+      rule('family', { scope: { family: 'Microsoft 365' }, adjustment: { kind: 'PERCENT', basisPoints: 1_000 } }),
+    ]);
+    const preview = previewPriceChange(offers, before, after, day, noFloor);
+    // In reach: the three Microsoft 365 offers; SKU 0002 keeps its more specific rule, so two move.
+    expect(preview.inScope).toBe(3);
+    expect(preview.moved).toBe(2);
+    expect(preview.totals).toEqual([
+      { currency: 'EUR', costMinor: 900, beforeMinor: 900, afterMinor: 990 },
+      { currency: 'USD', costMinor: 10_000, beforeMinor: 10_000, afterMinor: 11_000 },
+    ]);
+    expect(preview.examples.map((e) => [e.offer.skuId, e.before.price.amountMinor, e.after.price.amountMinor])).toEqual(
+      [
+        ['0001', 10_000, 11_000],
+        ['0003', 900, 990],
+      ],
+    );
+    expect(preview.examples[0]!.after.rule?.ruleId).toBe('family');
+  });
+
+  it('a rule that starts later moves nothing on a day before it starts; a rule whose price equals the old one moves nothing', () => {
+    const later = book('gold', [rule('later', { effectiveFrom: '2027-01-01' })]);
+    expect(previewPriceChange(offers, book('gold', []), later, day, noFloor)).toMatchObject({ inScope: 0, moved: 0 });
+    const same = book('gold', [rule('zero', { adjustment: { kind: 'PERCENT', basisPoints: 0 } })]);
+    expect(previewPriceChange(offers, book('gold', []), same, day, noFloor)).toMatchObject({ inScope: 4, moved: 0 });
+  });
+
+  it('property: moved offers are exactly those whose price differs, and the totals add up their prices', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -5_000, max: 5_000 }), fc.integer({ min: 1, max: 3 }), (bp, limit) => {
+        const after = book('gold', [rule('all', { adjustment: { kind: 'PERCENT', basisPoints: bp } })]);
+        const preview = previewPriceChange(offers, book('gold', []), after, day, noFloor, limit);
+        const moving = offers.filter(
+          (o) => bookPrice({ MASTER: after }, o, day, noFloor).price.amountMinor !== o.cost.amountMinor,
+        );
+        expect(preview.moved).toBe(moving.length);
+        expect(preview.examples.length).toBe(Math.min(limit, moving.length));
+        const usdAfter = moving
+          .filter((o) => o.cost.currency === 'USD')
+          .reduce((sum, o) => sum + bookPrice({ MASTER: after }, o, day, noFloor).price.amountMinor, 0);
+        expect(preview.totals.find((t) => t.currency === 'USD')?.afterMinor ?? 0).toBe(usdAfter);
+      }),
+    );
+  });
+
+  it('states a margin as a share of the price', () => {
+    expect(marginBasisPoints(11_000, 10_000)).toBe(909);
+    expect(marginBasisPoints(10_000, 10_000)).toBe(0);
+    expect(marginBasisPoints(0, 100)).toBe(0);
+  });
+});
+
+describe('price books: a rule as staff type it', () => {
+  const input = { basis: 'COST' as const, percent: 5, effectiveFrom: day };
+
+  it('reads a percentage or a signed amount in a currency, and a scope with blanks left out', () => {
+    const percent = priceRuleFromInput('r1', { ...input, family: ' Microsoft 365 ', productId: '', term: 'P1Y' }, day);
+    expect(percent).toEqual({
+      ok: true,
+      value: {
+        id: 'r1',
+        scope: { family: 'Microsoft 365', productId: null, skuId: null, term: 'P1Y', segment: null },
+        basis: 'COST',
+        adjustment: { kind: 'PERCENT', basisPoints: 500 },
+        effectiveFrom: day,
+        effectiveTo: null,
+      },
+    });
+    const fixed = priceRuleFromInput('r2', { ...input, percent: null, amount: '-2.50', currency: 'usd' }, day);
+    expect(fixed.ok && fixed.value.adjustment).toEqual({ kind: 'FIXED', amountMinor: -250, currency: 'USD' });
+  });
+
+  it('S3: refuses a rule that starts before today, so nothing charged or running is repriced', () => {
+    const past = priceRuleFromInput('r', { ...input, effectiveFrom: '2026-11-27' }, day);
+    expect(past.ok).toBe(false);
+    expect(past.errors?.map((e) => [e.field, e.code])).toEqual([['effectiveFrom', 'PRICE_RULE_STARTS_IN_PAST']]);
+  });
+
+  it('reports every fault at once', () => {
+    const bad = priceRuleFromInput(
+      'r',
+      { basis: 'COST', percent: 5.001, skuId: '0001', effectiveFrom: '2026-02-30', effectiveTo: 'soon' },
+      day,
+    );
+    expect(bad.errors?.map((e) => e.code)).toEqual([
+      'PRICE_RULE_SCOPE',
+      'PERCENT_INVALID',
+      'DATE_INVALID',
+      'DATE_INVALID',
+    ]);
+    expect(priceRuleFromInput('r', { basis: 'COST', effectiveFrom: day }, day).errors?.[0]?.code).toBe(
+      'ADJUSTMENT_REQUIRED',
+    );
+    expect(
+      priceRuleFromInput('r', { basis: 'COST', percent: 1, amount: '1', currency: 'USD', effectiveFrom: day }, day)
+        .errors?.[0]?.code,
+    ).toBe('ADJUSTMENT_REQUIRED');
+    expect(priceRuleFromInput('r', { basis: 'COST', amount: '1', effectiveFrom: day }, day).errors?.[0]?.field).toBe(
+      'currency',
+    );
+    expect(priceRuleFromInput('r', { ...input, percent: -101 }, day).errors?.[0]?.code).toBe('PERCENT_INVALID');
+    expect(priceRuleFromInput('r', { ...input, effectiveTo: '2026-11-01' }, day).errors?.map((e) => e.code)).toEqual([
+      'DATES_REVERSED',
+    ]);
   });
 });

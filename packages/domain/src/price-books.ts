@@ -1,6 +1,7 @@
 import type { Term } from './catalog.js';
 import type { PriceSegment } from './segments.js';
-import { formatMoneyAmount, money, type Money } from './money.js';
+import { fieldErrorsMessage, type FieldError } from './contact.js';
+import { formatMoneyAmount, money, parseMoney, type Money } from './money.js';
 import { fail, ok, type Outcome } from './verdict.js';
 
 /**
@@ -200,3 +201,179 @@ export function priceRuleLabel(bookName: string, rule: Pick<PriceRule, 'basis' |
       : `${formatMoneyAmount(money(Math.abs(a.amountMinor), a.currency))} ${a.currency}`;
   return `${bookName}: ${basis} ${negative ? '−' : '+'} ${size}`;
 }
+
+/** One currency's figures of a preview: what the offers cost, and what resellers pay before and after. */
+export interface PreviewTotals {
+  currency: string;
+  costMinor: number;
+  beforeMinor: number;
+  afterMinor: number;
+}
+
+export interface PriceChangePreview {
+  /** Offers the changed book has a say in (a rule of it matches, before or after). */
+  inScope: number;
+  /** Of those, the offers whose price the change moves. */
+  moved: number;
+  /** One seat of each moved offer, summed per currency, so margins before and after can be compared. */
+  totals: PreviewTotals[];
+  /** The first moved offers (at most `limit`), with their prices before and after. */
+  examples: { offer: PricedOffer; before: BookPrice; after: BookPrice }[];
+}
+
+/**
+ * What a change to a book does on a day: each offer priced by the book before and after (as the book a reseller is
+ * on), counting those that move and summing their cost and prices per currency.
+ */
+export function previewPriceChange(
+  offers: Iterable<PricedOffer>,
+  before: PriceBook,
+  after: PriceBook,
+  day: string,
+  policy: PricingPolicy,
+  limit = 10,
+): PriceChangePreview {
+  let inScope = 0;
+  let moved = 0;
+  const totals = new Map<string, PreviewTotals>();
+  const examples: PriceChangePreview['examples'] = [];
+  for (const offer of offers) {
+    if (!ruleFor(before, offer, day) && !ruleFor(after, offer, day)) continue;
+    inScope += 1;
+    const was = bookPrice({ MASTER: before }, offer, day, policy);
+    const now = bookPrice({ MASTER: after }, offer, day, policy);
+    if (was.price.amountMinor === now.price.amountMinor) continue;
+    moved += 1;
+    const sum = totals.get(offer.cost.currency) ?? {
+      currency: offer.cost.currency,
+      costMinor: 0,
+      beforeMinor: 0,
+      afterMinor: 0,
+    };
+    sum.costMinor += offer.cost.amountMinor;
+    sum.beforeMinor += was.price.amountMinor;
+    sum.afterMinor += now.price.amountMinor;
+    totals.set(offer.cost.currency, sum);
+    if (examples.length < limit) examples.push({ offer, before: was, after: now });
+  }
+  return {
+    inScope,
+    moved,
+    totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
+    examples,
+  };
+}
+
+/** A price's margin over its cost, in hundredths of a percent of the price (0 for a free price). */
+export const marginBasisPoints = (priceMinor: number, costMinor: number): number =>
+  priceMinor === 0 ? 0 : Math.round(((priceMinor - costMinor) * 10_000) / priceMinor);
+
+/** A rule as staff type it: the adjustment as a signed percent or a signed decimal amount in a currency. */
+export interface PriceRuleInput {
+  family?: string | null;
+  productId?: string | null;
+  skuId?: string | null;
+  term?: Term | null;
+  segment?: PriceSegment | null;
+  basis: 'COST' | 'RETAIL';
+  /** -10 is 10 % off the basis, 5 is 5 % over it; at most two decimals. */
+  percent?: number | null;
+  /** "-2.50" takes 2.50 off the basis, "3" adds 3; in `currency`. */
+  amount?: string | null;
+  currency?: string | null;
+  effectiveFrom: string;
+  effectiveTo?: string | null;
+}
+
+const blankToNull = (value: string | null | undefined): string | null => {
+  const text = (value ?? '').trim();
+  return text === '' ? null : text;
+};
+
+/**
+ * A rule from what staff typed, every fault reported at once. A rule starts today or later: a change never reprices
+ * what was charged already, nor a term already running (S3), whose price was fixed when it began.
+ */
+export function priceRuleFromInput(
+  id: string,
+  input: PriceRuleInput,
+  today: string,
+): Outcome<PriceRule, 'VALIDATION_FAILED'> & { errors?: FieldError[] } {
+  const errors: FieldError[] = [];
+  const family = blankToNull(input.family);
+  const productId = blankToNull(input.productId)?.toUpperCase() ?? null;
+  const skuId = blankToNull(input.skuId);
+  if (family && family.length > 100)
+    errors.push({ field: 'family', code: 'TOO_LONG', message: 'A product family has at most 100 characters.' });
+  if (skuId && !productId)
+    errors.push({ field: 'skuId', code: 'PRICE_RULE_SCOPE', message: 'A SKU is named with its product ID.' });
+  if (input.basis !== 'COST' && input.basis !== 'RETAIL')
+    errors.push({ field: 'basis', code: 'BASIS_INVALID', message: 'A rule starts from cost or from retail.' });
+  const hasPercent = input.percent !== null && input.percent !== undefined;
+  const amountText = blankToNull(input.amount);
+  let adjustment: PriceAdjustment | null = null;
+  if (hasPercent === (amountText !== null))
+    errors.push({
+      field: 'percent',
+      code: 'ADJUSTMENT_REQUIRED',
+      message: 'Give either a percentage or a fixed amount.',
+    });
+  else if (hasPercent) {
+    const basisPoints = Math.round(input.percent! * 100);
+    if (!Number.isFinite(input.percent!) || Math.abs(input.percent! * 100 - basisPoints) > 1e-6)
+      errors.push({ field: 'percent', code: 'PERCENT_INVALID', message: 'A percentage has at most two decimals.' });
+    else if (basisPoints < -10_000 || basisPoints > 100_000)
+      errors.push({
+        field: 'percent',
+        code: 'PERCENT_INVALID',
+        message: 'A percentage runs from -100 (free) to +1000.',
+      });
+    else adjustment = { kind: 'PERCENT', basisPoints };
+  } else {
+    const currency = (input.currency ?? '').trim().toUpperCase();
+    const negative = amountText!.startsWith('-');
+    const parsed = parseMoney(amountText!.replace(/^[-+]/, ''), currency);
+    if (!parsed.ok)
+      errors.push({
+        field: parsed.code === 'CURRENCY_INVALID' ? 'currency' : 'amount',
+        code: parsed.code,
+        message:
+          parsed.code === 'CURRENCY_INVALID'
+            ? 'A fixed amount needs its currency, a three-letter code such as USD.'
+            : `The amount: ${parsed.message}.`,
+      });
+    else
+      adjustment = {
+        kind: 'FIXED',
+        amountMinor: negative ? -parsed.value.amountMinor : parsed.value.amountMinor,
+        currency,
+      };
+  }
+  const effectiveTo = blankToNull(input.effectiveTo);
+  if (!isDay(input.effectiveFrom))
+    errors.push({ field: 'effectiveFrom', code: 'DATE_INVALID', message: 'The first day is a day, YYYY-MM-DD.' });
+  else if (input.effectiveFrom < today)
+    errors.push({
+      field: 'effectiveFrom',
+      code: 'PRICE_RULE_STARTS_IN_PAST',
+      message: `A rule starts today (${today}) or later; prices already charged keep theirs.`,
+    });
+  if (effectiveTo !== null && !isDay(effectiveTo))
+    errors.push({ field: 'effectiveTo', code: 'DATE_INVALID', message: 'The last day is a day, YYYY-MM-DD.' });
+  else if (effectiveTo !== null && isDay(input.effectiveFrom) && effectiveTo < input.effectiveFrom)
+    errors.push({ field: 'effectiveTo', code: 'DATES_REVERSED', message: 'The last day is on or after the first.' });
+  if (errors.length || !adjustment) return { ...fail('VALIDATION_FAILED', fieldErrorsMessage(errors)), errors };
+  return ok({
+    id,
+    scope: { family, productId, skuId, term: input.term ?? null, segment: input.segment ?? null },
+    basis: input.basis,
+    adjustment,
+    effectiveFrom: input.effectiveFrom,
+    effectiveTo,
+  });
+}
+
+const isDay = (value: string): boolean => {
+  const at = Date.parse(`${value}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === value;
+};

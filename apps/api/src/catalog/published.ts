@@ -7,6 +7,8 @@ const PRICE_COLUMNS = {
   term: 'pr.term',
   billing_plan: 'pr.billing_plan',
   unit_price_minor: 'pr.unit_price_minor',
+  /** Microsoft's estimated retail price (ERP), what retail-minus price-book rules start from. */
+  erp_price_minor: 'pr.erp_price_minor',
   tier_min: 'pr.tier_min',
   tier_max: 'pr.tier_max',
   effective_start: 'pr.effective_start',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CartState, CustomerSegment, PriceSegment } from '@nce/domain';
+import type { CartState, CustomerSegment, PriceSegment, Term } from '@nce/domain';
 import { CATALOG_OFFERS, CATALOG_PROMOTIONS } from '../catalog/published.js';
 import { CUSTOMERS } from '../customers/published.js';
 import type { Database } from '../db/database.js';
@@ -73,10 +73,16 @@ const promotionFrom = (row: Record<string, unknown>): AppliedPromotion => ({
 const LINE_SELECT = [...aliasedSelectOf('l', CART_LINE_ROW, 'l_'), ...aliasedSelectOf('o', OFFER_ROW, 'o_')].join(', ');
 
 export interface PriceInEffect extends AppliedPromotion {
+  productId: string;
+  productTitle: string;
+  skuId: string;
+  term: Term;
   segment: PriceSegment;
   currency: string;
   /** The price list's unit price, before any promotion. */
   unitPriceMinor: number;
+  /** Microsoft's estimated retail price. */
+  retailPriceMinor: number;
   tierMax: number | null;
   tags: string;
 }
@@ -89,16 +95,22 @@ export class CartRepository {
   async priceInEffect(ctx: RequestContext, priceId: number, day: string): Promise<PriceInEffect | null> {
     const [row] = await this.db.query<Record<string, unknown>>(
       ctx,
-      `SELECT o.segment, o.currency, o.unit_price_minor, o.tier_max, o.tags, ${PROMOTION_SELECT} FROM ${CATALOG_OFFERS} o
+      `SELECT o.product_id, o.product_title, o.sku_id, o.term, o.segment, o.currency, o.unit_price_minor, o.erp_price_minor,
+              o.tier_max, o.tags, ${PROMOTION_SELECT} FROM ${CATALOG_OFFERS} o
        WHERE o.price_id = ? AND o.effective_start <= ? AND (o.effective_end IS NULL OR o.effective_end >= ?)`,
       [...promotionParams(day), priceId, day, day],
     );
     return row
       ? {
           ...promotionFrom(row),
+          productId: String(row.product_id),
+          productTitle: String(row.product_title),
+          skuId: String(row.sku_id),
+          term: row.term as Term,
           segment: row.segment as PriceSegment,
           currency: String(row.currency),
           unitPriceMinor: Number(row.unit_price_minor),
+          retailPriceMinor: Number(row.erp_price_minor),
           tierMax: row.tier_max === null ? null : Number(row.tier_max),
           tags: String(row.tags),
         }
@@ -256,11 +268,16 @@ export class CartRepository {
    * The cart's lines with what they are, today's list price (null where the price is no longer in effect) and the
    * promotion in effect on it today.
    */
-  async lines(ctx: RequestContext, cartId: string, today: string): Promise<(CartLineView & AppliedPromotion)[]> {
+  async lines(
+    ctx: RequestContext,
+    cartId: string,
+    today: string,
+  ): Promise<(CartLineView & AppliedPromotion & { retailPriceMinor: number })[]> {
     const rows = await this.db.query<Record<string, unknown>>(
       ctx,
       `SELECT ${LINE_SELECT},
               CASE WHEN o.effective_start <= ? AND (o.effective_end IS NULL OR o.effective_end >= ?) THEN o.unit_price_minor ELSE NULL END AS current_price,
+              o.erp_price_minor AS retail_price,
               ${PROMOTION_SELECT}
        FROM cart_line l JOIN ${CATALOG_OFFERS} o ON o.price_id = l.price_id
        WHERE l.cart_id = ? ORDER BY l.added_at, l.id`,
@@ -273,8 +290,9 @@ export class CartRepository {
         'o_',
         readNamed(CART_LINE_ROW, r, 'l_', {
           currentUnitPriceMinor: r.current_price === null ? null : Number(r.current_price),
+          retailPriceMinor: Number(r.retail_price),
           ...promotionFrom(r),
-        } as CartLineView & AppliedPromotion),
+        } as CartLineView & AppliedPromotion & { retailPriceMinor: number }),
       ),
     );
   }

@@ -8,6 +8,7 @@ import {
   money,
   monthAlignedEnd,
   priceSegmentFor,
+  productFamilyOf,
   promotedPrice,
   termEndOf,
   trialEndOf,
@@ -19,6 +20,7 @@ import {
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import type { PartnerCenter } from '../partner-center/index.js';
+import type { Pricer, PricingService } from '../pricing/index.js';
 import { Permission } from '../platform/permissions.js';
 import { actingFor, type RequestContext, type Transactional } from '../platform/request-context.js';
 import { fail, ok, type Result } from '../platform/result.js';
@@ -59,6 +61,8 @@ export interface CartLineView {
   promotionId: string | null;
   promotionName: string | null;
   discountBasisPoints: number;
+  /** The price-book rule that set today's price, in words ("Gold: cost + 5 %"); null: the partner price. */
+  priceRule: string | null;
 }
 
 /** A subscription of the cart's customer a new line may end with (S15), as the subscriptions context gives it. */
@@ -108,6 +112,7 @@ export class CartService {
     private readonly audit: AuditService,
     private readonly carts: CartRepository,
     private readonly partnerCenter: Pick<PartnerCenter, 'customTermEndDates'>,
+    private readonly pricing: Pick<PricingService, 'pricerFor'>,
   ) {}
 
   /** Where the cart finds the customer's subscriptions a line may end with (S15). */
@@ -155,15 +160,17 @@ export class CartService {
       const limit = checkQuantity(quantity, { max: price.tierMax ?? undefined });
       if (!limit.allowed) return refused(limit.code, limit.message, 'quantity');
       if (existing) await this.carts.setLineQuantity(tx, existing.id, quantity);
-      else
+      else {
+        const today = isoDate(this.clock.now());
+        const pricer = await this.pricing.pricerFor(tx, { resellerId, customerId: cart.customerId }, today);
         await this.carts.addLine(tx, cart.id, {
           priceId,
           quantity,
-          // S17: a promotion in effect today discounts the partner price the cart is priced at.
-          unitPriceMinor: promotedPrice(money(price.unitPriceMinor, price.currency), price.discountBasisPoints)
-            .amountMinor,
+          // S17: a promotion in effect today discounts the partner price; the reseller's price book prices over it.
+          unitPriceMinor: resellerPrice(pricer, price, price.unitPriceMinor, trial).amountMinor,
           at: this.clock.now().toISOString(),
         });
+      }
       const touched = await this.touch(tx, cart, { priceSegment: price.segment, currency: price.currency });
       await this.audit.record(tx, {
         operation: 'cart.add',
@@ -419,20 +426,24 @@ export class CartService {
   private async lines(ctx: RequestContext, cart: CartEntity): Promise<CartLineView[]> {
     const now = this.clock.now();
     const lines = await this.carts.lines(ctx, cart.id, isoDate(now));
+    const pricer = lines.length
+      ? await this.pricing.pricerFor(ctx, { resellerId: cart.resellerId, customerId: cart.customerId }, isoDate(now))
+      : null;
     const coTerming = lines.some((l) => l.endWith && l.endWith !== MONTH_END);
     const targets = coTerming && cart.customerId ? await this.coTermTargets(ctx, cart.customerId, now) : [];
-    return lines.map((listed) => {
-      // S17: today's price is the list price less the promotion in effect today.
+    return lines.map(({ retailPriceMinor, ...listed }) => {
+      const trial = isTrialOffer(listed.tags);
+      // S17: today's price is the list price less the promotion in effect today, priced by the reseller's book.
+      const today =
+        listed.currentUnitPriceMinor === null
+          ? null
+          : resellerPrice(pricer!, { ...listed, retailPriceMinor }, listed.currentUnitPriceMinor, trial);
       const line: CartLineView = {
         ...listed,
-        currentUnitPriceMinor:
-          listed.currentUnitPriceMinor === null
-            ? null
-            : promotedPrice(money(listed.currentUnitPriceMinor, listed.currency), listed.discountBasisPoints)
-                .amountMinor,
+        currentUnitPriceMinor: today?.amountMinor ?? null,
+        priceRule: today?.rule ?? null,
       };
       const unit = line.currentUnitPriceMinor ?? line.unitPriceMinor;
-      const trial = isTrialOffer(line.tags);
       const full = { ...line, trial, termEnd: null, firstUnitChargeMinor: unit, endDateProblem: null };
       if (trial) return { ...full, termEnd: trialEndOf(now).toISOString() };
       if (line.term === 'NONE' || !line.endWith) return full;
@@ -455,4 +466,37 @@ export class CartService {
         : { ...full, endDateProblem: first.message };
     });
   }
+}
+
+/**
+ * What the reseller pays for one seat of an offer today: the partner price less today's promotion (S17), priced by
+ * the reseller's price book. A trial stays free whatever the book says (S16).
+ */
+function resellerPrice(
+  pricer: Pricer,
+  offer: {
+    productId: string;
+    productTitle: string;
+    skuId: string;
+    term: Term;
+    segment: PriceSegment;
+    currency: string;
+    discountBasisPoints: number;
+    retailPriceMinor: number;
+  },
+  listMinor: number,
+  trial: boolean,
+): { amountMinor: number; rule: string | null } {
+  const cost = promotedPrice(money(listMinor, offer.currency), offer.discountBasisPoints);
+  if (trial) return { amountMinor: cost.amountMinor, rule: null };
+  const priced = pricer({
+    family: productFamilyOf(offer.productTitle),
+    productId: offer.productId,
+    skuId: offer.skuId,
+    term: offer.term,
+    segment: offer.segment,
+    cost,
+    retail: money(offer.retailPriceMinor, offer.currency),
+  });
+  return { amountMinor: priced.price.amountMinor, rule: priced.label };
 }

@@ -40,8 +40,8 @@ export const ordersModule: ApiModule = {
   migrations: [LineEndDates1732660000000, LinePromotion1732680000000],
   resolvers: [OrderResolver],
   services: (app) => {
-    const { config, db, clock, audit, jobs, partnerCenter, resellers, terms, tenants, customers, mail } = app;
-    const carts = new CartService(db, clock, audit, new CartRepository(db), partnerCenter);
+    const { config, db, clock, audit, jobs, partnerCenter, resellers, terms, tenants, customers, mail, pricing } = app;
+    const carts = new CartService(db, clock, audit, new CartRepository(db), partnerCenter, pricing);
     const ordersRepository = new OrdersRepository(db);
     const orderStatus = new OrderStatusWriter(clock, audit, ordersRepository);
     const orders = new OrderQueryService(ordersRepository);

@@ -90,6 +90,12 @@ export class CartLine {
 
   @Field(() => String, { nullable: true, description: 'The Microsoft promotion in today’s price, if any.' })
   promotionName: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The price-book rule that set today’s price, e.g. "Gold: cost + 5 %"; null: the partner price.',
+  })
+  priceRule: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'An end a cart line’s first term can take, with what it costs.' })

@@ -67,6 +67,7 @@ describe('dependency rules between contexts (docs/architecture.md)', () => {
       'mail',
       'orders',
       'partner-center',
+      'pricing',
       'resellers',
       'staff',
       'subscriptions',

@@ -9,6 +9,7 @@ import { ReminderService } from './reminder.service.js';
 import { RenewalService } from './renewal.service.js';
 import { SubscriptionResolver } from './subscription.resolver.js';
 import { SubscriptionPermission, SubscriptionService } from './subscription.service.js';
+import { TermPrices } from './term-prices.js';
 import { SubscriptionsRepository } from './subscriptions.repository.js';
 
 declare module '../app.js' {
@@ -48,9 +49,11 @@ export const subscriptionsModule: ApiModule = {
       resellers,
       provisioning,
       notificationSettings,
+      pricing,
     } = app;
     const repository = new SubscriptionsRepository(db);
-    const subscriptions = new SubscriptionService(db, clock, audit, partnerCenter, terms, repository);
+    const prices = new TermPrices(repository, pricing);
+    const subscriptions = new SubscriptionService(db, clock, audit, partnerCenter, terms, repository, prices);
     provisioning.onLineProvisioned((tx, line) => subscriptions.open(tx, line));
     provisioning.onOrderProvisioned((tx, orderId) => subscriptions.activate(tx, orderId));
     app.carts.useCoTermTargets((ctx, customerId, now) => repository.coTermTargets(ctx, customerId, now));
@@ -65,6 +68,7 @@ export const subscriptionsModule: ApiModule = {
         terms,
         resellers,
         repository,
+        prices,
         config.renewalScanIntervalMs,
       ),
       reminders: new ReminderService(

@@ -21,6 +21,7 @@ import { systemContext, type RequestContext } from '../platform/request-context.
 import type { ResellerService } from '../resellers/index.js';
 import type { TermsService } from '../terms/index.js';
 import type { SubscriptionEntity } from './entities.js';
+import type { TermPrices } from './term-prices.js';
 import { describeChanges, nextTermOf, renewalPriceOf, renewalPricesOf } from './subscription.service.js';
 import type { SubscriptionsRepository } from './subscriptions.repository.js';
 
@@ -62,6 +63,7 @@ export class RenewalService {
     private readonly terms: TermsService,
     private readonly resellers: ResellerService,
     private readonly subscriptions: SubscriptionsRepository,
+    private readonly prices: TermPrices,
     scanEveryMs: number,
   ) {
     jobs.every(RENEWAL_SCAN_JOB, scanEveryMs, () => this.scan().then(() => undefined));
@@ -187,7 +189,7 @@ export class RenewalService {
     const next = nextTermOf(s);
     // S3: the new term is priced from the current price list; without a price there, the last price holds (as the
     // history says).
-    const price = await renewalPriceOf(this.subscriptions, this.system, s, next, now);
+    const price = await renewalPriceOf(this.subscriptions, this.prices, this.system, s, next, now);
     await this.writeRenewals([this.planRenewal(s, next, price, now)], now, done);
   }
 
@@ -217,7 +219,7 @@ export class RenewalService {
     });
     if (renewing.length < 2) return;
     const now = this.clock.now();
-    const prices = await renewalPricesOf(this.subscriptions, this.system, renewing, now);
+    const prices = await renewalPricesOf(this.subscriptions, this.prices, this.system, renewing, now);
     const plans = renewing.map(({ s, next }, i) => this.planRenewal(s, next, prices[i] ?? null, now));
     await this.writeRenewals(plans, now, (m) =>
       done(

@@ -23,7 +23,6 @@ import {
   decideTrialConversion,
   isTrialOffer,
   paidSkuOfTrial,
-  promotedPrice,
   promotionRenews,
   trialEndOf,
   TRIAL_CONVERTS_TO,
@@ -74,6 +73,7 @@ import {
   type SubscriptionsRepository,
   type TermEndDay,
 } from './subscriptions.repository.js';
+import type { TermPrice, TermPrices } from './term-prices.js';
 
 export const SubscriptionPermission = {
   Read: 'subscriptions:read',
@@ -169,6 +169,7 @@ export class SubscriptionService {
     private readonly partnerCenter: PartnerCenter,
     private readonly terms: TermsService,
     private readonly subscriptions: SubscriptionsRepository,
+    private readonly prices: TermPrices,
   ) {}
 
   /**
@@ -378,7 +379,7 @@ export class SubscriptionService {
     if (subscription.status !== 'ACTIVE' || !subscription.autoRenew) return null;
     const next = nextTermOf(subscription);
     const renewsOn = renewalDay(new Date(subscription.termEnd));
-    const price = await renewalPriceOf(this.subscriptions, ctx, subscription, next, this.clock.now());
+    const price = await renewalPriceOf(this.subscriptions, this.prices, ctx, subscription, next, this.clock.now());
     return { renewsOn, ...next, price };
   }
 
@@ -462,7 +463,7 @@ export class SubscriptionService {
     let price: RenewalPrice | null = null;
     if (current && changes) {
       const next = nextTermOf({ ...current, scheduledChanges: changes });
-      price = await this.subscriptions.priceFor(ctx, { ...current, ...next }, this.clock.now());
+      price = await this.prices.priceFor(ctx, { ...current, ...next }, this.clock.now());
     }
     return this.change(ctx, id, 'SCHEDULE', { changes }, request, (s, _batches, now) => {
       const verdict = canScheduleChanges(
@@ -525,7 +526,7 @@ export class SubscriptionService {
     const billingPlan = current ? fittingPlan(current.billingPlan, term) : null;
     const price =
       current && billingPlan
-        ? await this.subscriptions.priceFor(ctx, { ...current, term, billingPlan }, this.clock.now())
+        ? await this.prices.priceFor(ctx, { ...current, term, billingPlan }, this.clock.now())
         : null;
     return this.change(ctx, id, 'CHANGE_TERM', { term }, request, (s, _batches, now) => {
       if (s.trial) return trialLocked();
@@ -592,9 +593,7 @@ export class SubscriptionService {
     request: ChangeRequest,
   ): Promise<Result<Changed>> {
     const current = await this.subscriptions.byId(ctx, id);
-    const price = current
-      ? await this.subscriptions.priceFor(ctx, { ...current, billingPlan }, this.clock.now())
-      : null;
+    const price = current ? await this.prices.priceFor(ctx, { ...current, billingPlan }, this.clock.now()) : null;
     return this.change(ctx, id, 'CHANGE_BILLING', { billingPlan }, request, (s, _batches, now) => {
       if (s.status !== 'ACTIVE') return notActive(s);
       const verdict = canChangeBilling(s.term, s.billingPlan, billingPlan);
@@ -618,8 +617,17 @@ export class SubscriptionService {
 
   /** S13: the SKUs this subscription can upgrade to, each at the current price list's price for its seats. */
   async upgradeOptions(ctx: RequestContext, s: SubscriptionEntity) {
-    const offers = await this.subscriptions.upgradeOffers(ctx, s, upgradeProductTitles(s), this.clock.now());
-    return offers.filter((offer) => isUpgrade(s, offer));
+    const now = this.clock.now();
+    const offers = (await this.subscriptions.upgradeOffers(ctx, s, upgradeProductTitles(s), now)).filter((offer) =>
+      isUpgrade(s, offer),
+    );
+    // What the reseller pays for the higher SKU: its price book's price, as for any new term.
+    const priced = await this.prices.priced(
+      ctx,
+      now,
+      offers.map((offer) => ({ offer: { ...s, ...offer }, listed: offer, discountBasisPoints: 0 })),
+    );
+    return offers.map((offer, i) => ({ ...offer, unitPriceMinor: priced[i]!.unitPriceMinor }));
   }
 
   /**
@@ -756,7 +764,7 @@ export class SubscriptionService {
       : null;
     const price =
       current && next && Number.isSafeInteger(quantity) && quantity > 0
-        ? await this.subscriptions.priceFor(ctx, { ...current, ...next }, this.clock.now())
+        ? await this.prices.priceFor(ctx, { ...current, ...next }, this.clock.now())
         : null;
     return this.change(ctx, id, 'CONVERT_TRIAL', { quantity }, request, (s, _batches, now) => {
       if (!s.trial) return refused('NOT_A_TRIAL', 'Only a trial converts to paid.');
@@ -1301,44 +1309,51 @@ const fittingPlan = (plan: BillingPlan, term: Exclude<Term, 'NONE'>): BillingPla
  */
 export async function renewalPriceOf(
   repository: SubscriptionsRepository,
+  prices: TermPrices,
   ctx: RequestContext,
   s: SubscriptionEntity,
   next: ReturnType<typeof nextTermOf>,
   at: Date,
-): Promise<(RenewalPrice & { promotion: SubscriptionPromotion | null }) | null> {
-  return (await renewalPricesOf(repository, ctx, [{ s, next }], at))[0] ?? null;
+): Promise<(TermPrice & { promotion: SubscriptionPromotion | null }) | null> {
+  return (await renewalPricesOf(repository, prices, ctx, [{ s, next }], at))[0] ?? null;
 }
 
 /**
  * `renewalPriceOf` for many subscriptions at once (a batch of renewals): the list prices in one statement, each
- * promotion read once.
+ * promotion read once, each price book from memory.
  */
 export async function renewalPricesOf(
   repository: SubscriptionsRepository,
+  prices: TermPrices,
   ctx: RequestContext,
   subscriptions: readonly { s: SubscriptionEntity; next: ReturnType<typeof nextTermOf> }[],
   at: Date,
-): Promise<((RenewalPrice & { promotion: SubscriptionPromotion | null }) | null)[]> {
-  const listed = await repository.pricesFor(
-    ctx,
-    subscriptions.map(({ s, next }) => ({ ...s, ...next })),
-    at,
-  );
+): Promise<((TermPrice & { promotion: SubscriptionPromotion | null }) | null)[]> {
+  const offers = subscriptions.map(({ s, next }) => ({ ...s, ...next }));
+  const listed = await prices.listed(ctx, offers, at);
   const promotions = new Map<string, SubscriptionPromotion | null>();
   for (const { s } of subscriptions)
     if (s.promotionId && !promotions.has(s.promotionId))
       promotions.set(s.promotionId, await repository.promotion(ctx, s.promotionId));
-  return subscriptions.map(({ s, next }, i) => {
-    const price = listed[i];
-    if (!price) return null;
+  // S17: a promotion carries into the next term only for the offer it is for, when the renewal falls within it.
+  const carried = subscriptions.map(({ s, next }) => {
     const promotion = s.promotionId ? (promotions.get(s.promotionId) ?? null) : null;
-    if (!promotion || !promotionRenews(promotion, next, renewalDay(new Date(s.termEnd))))
-      return { ...price, promotion: null };
-    return {
-      ...price,
-      unitPriceMinor: promotedPrice(money(price.unitPriceMinor, s.currency), promotion.discountBasisPoints).amountMinor,
-      promotion,
-    };
+    return promotion && promotionRenews(promotion, next, renewalDay(new Date(s.termEnd))) ? promotion : null;
+  });
+  const pricedAt = subscriptions.flatMap((_, i) => (listed[i] ? [i] : []));
+  const priced = await prices.priced(
+    ctx,
+    at,
+    pricedAt.map((i) => ({
+      offer: offers[i]!,
+      listed: listed[i]!,
+      discountBasisPoints: carried[i]?.discountBasisPoints ?? 0,
+    })),
+  );
+  const byIndex = new Map(pricedAt.map((i, k) => [i, priced[k]!]));
+  return subscriptions.map((_, i) => {
+    const price = byIndex.get(i);
+    return price ? { ...price, promotion: carried[i] ?? null } : null;
   });
 }
 

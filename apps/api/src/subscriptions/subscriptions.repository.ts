@@ -139,6 +139,8 @@ export interface PriceOffer {
 export interface RenewalPrice {
   priceId: number;
   unitPriceMinor: number;
+  /** Microsoft's estimated retail price, what retail-minus price-book rules start from. */
+  retailPriceMinor: number;
 }
 
 /** Subscriptions with their seat batches, history and charges (subscription, subscription_*). */
@@ -596,7 +598,7 @@ export class SubscriptionsRepository {
     const day = at.toISOString().slice(0, 10);
     const rows = await this.db.query<Record<string, unknown>>(
       ctx,
-      `SELECT o.price_id, o.unit_price_minor, o.product_id, o.product_title, o.sku_id, o.sku_title FROM ${CATALOG_OFFERS} o
+      `SELECT o.price_id, o.unit_price_minor, o.erp_price_minor, o.product_id, o.product_title, o.sku_id, o.sku_title FROM ${CATALOG_OFFERS} o
        WHERE (o.product_id = ?${productTitles.length ? ` OR o.product_title IN (${productTitles.map(() => '?').join(', ')})` : ''})
          AND o.segment = ? AND o.currency = ? AND o.term = ? AND o.billing_plan = ?
          AND o.tier_min <= ? AND (o.tier_max IS NULL OR o.tier_max >= ?)
@@ -607,6 +609,7 @@ export class SubscriptionsRepository {
     return rows.map((row) => ({
       priceId: Number(row.price_id),
       unitPriceMinor: Number(row.unit_price_minor),
+      retailPriceMinor: Number(row.erp_price_minor),
       productId: String(row.product_id),
       productTitle: String(row.product_title),
       skuId: String(row.sku_id),
@@ -702,7 +705,7 @@ export class SubscriptionsRepository {
     const distinct = [...new Map(offers.map((o) => [keyOf(o), o])).values()];
     const rows = await this.db.query<Record<string, unknown>>(
       ctx,
-      `SELECT o.price_id, o.unit_price_minor, o.product_id, o.sku_id, o.segment, o.currency, o.term, o.billing_plan,
+      `SELECT o.price_id, o.unit_price_minor, o.erp_price_minor, o.product_id, o.sku_id, o.segment, o.currency, o.term, o.billing_plan,
          o.tier_min, o.tier_max, o.effective_start FROM ${CATALOG_OFFERS} o
        WHERE (o.product_id, o.sku_id, o.segment, o.currency, o.term, o.billing_plan) IN (VALUES ${distinct.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')})
          AND o.effective_start <= ? AND (o.effective_end IS NULL OR o.effective_end >= ?)`,
@@ -722,7 +725,13 @@ export class SubscriptionsRepository {
           ? String(b.effective_start).localeCompare(String(a.effective_start))
           : Number(b.price_id) - Number(a.price_id),
       )[0];
-      return best ? { priceId: Number(best.price_id), unitPriceMinor: Number(best.unit_price_minor) } : null;
+      return best
+        ? {
+            priceId: Number(best.price_id),
+            unitPriceMinor: Number(best.unit_price_minor),
+            retailPriceMinor: Number(best.erp_price_minor),
+          }
+        : null;
     });
   }
 

@@ -1,0 +1,308 @@
+import { randomUUID } from 'node:crypto';
+import {
+  previewPriceChange,
+  priceRuleFromInput,
+  priceRuleLabel,
+  ruleMatches,
+  type PriceChangePreview,
+  type PriceRuleInput,
+  type PricingPolicy,
+} from '@nce/domain';
+import type { AuditService } from '../audit/index.js';
+import type { Database } from '../db/database.js';
+import { isoDate } from '../platform/clock.js';
+import type { ModulePermission } from '../platform/permissions.js';
+import { requirePermission, type RequestContext } from '../platform/request-context.js';
+import { fail, invalid, invalidField, notFound, ok, type Result } from '../platform/result.js';
+import type { PriceBookAssignmentLevel, PriceBookEntity, PriceRuleEntity } from './entities.js';
+import { pricerOf, ruleOf, type PriceBooksInEffect, type Pricer, type PricingParty } from './price-books-in-effect.js';
+import type { PriceBooksRepository } from './price-books.repository.js';
+
+export const PricingPermission = {
+  /** Sales operations: price books, their rules, and who is on which. */
+  Manage: 'pricing:manage',
+} as const satisfies Record<string, ModulePermission>;
+
+const DAY = 86_400_000;
+export const MASTER_BOOK = 'master';
+
+export type PriceRuleState = 'SCHEDULED' | 'IN_EFFECT' | 'ENDED';
+
+export interface PriceRuleView {
+  rule: PriceRuleEntity;
+  label: string;
+  state: PriceRuleState;
+}
+
+export interface PriceBookView {
+  book: PriceBookEntity;
+  rules: PriceRuleView[];
+  /** The resellers it prices: how many, and the first names. */
+  resellers: { count: number; names: string[] };
+}
+
+export interface PriceRulePreview extends PriceChangePreview {
+  book: PriceBookEntity;
+  /** The day the rule is previewed on: its first day. */
+  day: string;
+  resellers: { count: number; names: string[] };
+}
+
+/**
+ * Price books: what resellers pay. Staff keep books of rules over the price list and put resellers (or a customer
+ * of one) on a book; carts, Buy's price check and renewals price through `pricerFor`. Rules are never edited: a
+ * change is a new rule from a later day, so what a price was on any day can be told again.
+ */
+export class PricingService {
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditService,
+    private readonly books: PriceBooksRepository,
+    private readonly inEffect: PriceBooksInEffect,
+    private readonly policy: PricingPolicy,
+  ) {}
+
+  /** Prices offers for a reseller (and the customer it buys for) on a day; no permission: callers checked theirs. */
+  async pricerFor(ctx: RequestContext, party: PricingParty, day: string): Promise<Pricer> {
+    return pricerOf(await this.inEffect.get(ctx), party, day, this.policy);
+  }
+
+  async list(ctx: RequestContext): Promise<PriceBookView[]> {
+    requirePermission(ctx, PricingPermission.Manage);
+    const today = isoDate(ctx.clock.now());
+    const [books, rules] = await Promise.all([this.books.books(ctx), this.books.rules(ctx)]);
+    return Promise.all(
+      books.map(async (book) => ({
+        book,
+        rules: rules
+          .filter((r) => r.bookId === book.id)
+          .map((rule) => ({
+            rule,
+            label: priceRuleLabel(book.name, ruleOf(rule)),
+            state: stateOf(rule, today),
+          })),
+        resellers: await this.books.resellersOn(ctx, book.id, 10),
+      })),
+    );
+  }
+
+  async createBook(ctx: RequestContext, name: string): Promise<Result<PriceBookEntity>> {
+    requirePermission(ctx, PricingPermission.Manage);
+    const trimmed = name.trim();
+    if (trimmed.length < 2 || trimmed.length > 100)
+      return invalidField('name', 'NAME_LENGTH', 'A price book’s name has 2 to 100 characters.');
+    const created = await this.db.transaction(ctx, async (tx) => {
+      if (await this.books.bookNamed(tx, trimmed))
+        return invalidField('name', 'PRICE_BOOK_NAME_TAKEN', `A price book is named ${trimmed} already.`);
+      const book: PriceBookEntity = { id: randomUUID(), name: trimmed, createdAt: ctx.clock.now().toISOString() };
+      await this.books.insertBook(tx, book);
+      await this.audit.record(tx, {
+        operation: 'pricing.createBook',
+        entityType: 'PriceBook',
+        entityId: book.id,
+        changes: { name: { before: null, after: trimmed } },
+      });
+      return ok(book);
+    });
+    this.inEffect.forget();
+    return created;
+  }
+
+  /** Adds a rule to a book, from today or a later day; the product and SKU it names must be in the price list. */
+  async addRule(ctx: RequestContext, bookId: string, input: PriceRuleInput): Promise<Result<PriceRuleView>> {
+    requirePermission(ctx, PricingPermission.Manage);
+    const checked = await this.checkedRule(ctx, bookId, input);
+    if (!checked.ok) return checked;
+    const { book, entity } = checked.value;
+    const added = await this.db.transaction(ctx, async (tx) => {
+      await this.books.insertRule(tx, entity);
+      const label = priceRuleLabel(book.name, ruleOf(entity));
+      await this.audit.record(tx, {
+        operation: 'pricing.addRule',
+        entityType: 'PriceBook',
+        entityId: book.id,
+        changes: {
+          rule: { before: null, after: `${label} on ${scopeText(entity)}` },
+          days: { before: null, after: `${entity.effectiveFrom} → ${entity.effectiveTo ?? 'open-ended'}` },
+        },
+      });
+      return ok({ rule: entity, label, state: stateOf(entity, isoDate(ctx.clock.now())) });
+    });
+    this.inEffect.forget();
+    return added;
+  }
+
+  /**
+   * What a rule would do before it is saved, on its first day: the offers in its reach, those whose price it moves,
+   * cost and prices before and after, and the resellers on its book.
+   */
+  async preview(ctx: RequestContext, bookId: string, input: PriceRuleInput): Promise<Result<PriceRulePreview>> {
+    requirePermission(ctx, PricingPermission.Manage);
+    const checked = await this.checkedRule(ctx, bookId, input);
+    if (!checked.ok) return checked;
+    const { book, entity } = checked.value;
+    const rule = ruleOf(entity);
+    const current = (await this.books.rules(ctx)).filter((r) => r.bookId === book.id).map(ruleOf);
+    const offers = (await this.books.offersOn(ctx, rule.scope, rule.effectiveFrom)).filter((o) =>
+      ruleMatches(rule, o, rule.effectiveFrom),
+    );
+    const before = { id: book.id, name: book.name, rules: current };
+    const preview = previewPriceChange(
+      offers,
+      before,
+      { ...before, rules: [...current, rule] },
+      rule.effectiveFrom,
+      this.policy,
+    );
+    return ok({ ...preview, book, day: rule.effectiveFrom, resellers: await this.books.resellersOn(ctx, book.id, 10) });
+  }
+
+  /**
+   * Ends a rule: one in effect keeps what it priced and ends yesterday (or today, if it started today); one not
+   * started yet priced nothing and is removed. Answers the rule as it is now, null when removed.
+   */
+  async endRule(ctx: RequestContext, id: string): Promise<Result<PriceRuleView | null>> {
+    requirePermission(ctx, PricingPermission.Manage);
+    const today = isoDate(ctx.clock.now());
+    const ended = await this.db.transaction(ctx, async (tx) => {
+      const rule = await this.books.rule(tx, id);
+      if (!rule) return notFound('price rule');
+      if (rule.effectiveTo !== null && rule.effectiveTo < today)
+        return fail('PRICE_RULE_ENDED', `That rule ended on ${rule.effectiveTo}.`);
+      const book = (await this.books.book(tx, rule.bookId))!;
+      const yesterday = isoDate(new Date(ctx.clock.now().getTime() - DAY));
+      const removed = rule.effectiveFrom > today;
+      const effectiveTo = rule.effectiveFrom > yesterday ? today : yesterday;
+      if (removed) await this.books.removeRule(tx, id);
+      else await this.books.setRuleEnd(tx, id, effectiveTo);
+      const label = priceRuleLabel(book.name, ruleOf(rule));
+      await this.audit.record(tx, {
+        operation: 'pricing.endRule',
+        entityType: 'PriceBook',
+        entityId: book.id,
+        changes: {
+          [`${label} on ${scopeText(rule)}`]: { before: rule.effectiveTo, after: removed ? null : effectiveTo },
+        },
+      });
+      if (removed) return ok(null);
+      const now = { ...rule, effectiveTo };
+      return ok({ rule: now, label, state: stateOf(now, today) });
+    });
+    this.inEffect.forget();
+    return ended;
+  }
+
+  /**
+   * Puts a reseller, or one customer of a reseller, on a book; `bookId` null takes it off (a reseller falls back to
+   * the master book, a customer to its reseller's). Carts price with it at once; running terms keep their price.
+   */
+  async assign(
+    ctx: RequestContext,
+    level: PriceBookAssignmentLevel,
+    targetId: string,
+    bookId: string | null,
+  ): Promise<Result<PriceBookEntity>> {
+    requirePermission(ctx, PricingPermission.Manage);
+    const assigned = await this.db.transaction(ctx, async (tx) => {
+      const targetName =
+        level === 'RESELLER'
+          ? await this.books.resellerName(tx, targetId)
+          : ((await this.books.customer(tx, targetId))?.name ?? null);
+      if (targetName === null) return notFound(level === 'RESELLER' ? 'reseller' : 'customer');
+      const book = await this.books.book(tx, bookId ?? MASTER_BOOK);
+      if (!book) return invalidField('bookId', 'PRICE_BOOK_NOT_FOUND', 'No price book has that id.');
+      const previous = await this.books.assignment(tx, level, targetId);
+      const previousBook = previous ? await this.books.book(tx, previous.bookId) : null;
+      if (book.id === MASTER_BOOK || bookId === null) await this.books.unassign(tx, level, targetId);
+      else
+        await this.books.assign(tx, {
+          level,
+          targetId,
+          bookId: book.id,
+          assignedAt: ctx.clock.now().toISOString(),
+        });
+      await this.audit.record(tx, {
+        operation: 'pricing.assignBook',
+        entityType: level === 'RESELLER' ? 'Reseller' : 'Customer',
+        entityId: targetId,
+        changes: { priceBook: { before: previousBook?.name ?? null, after: bookId === null ? null : book.name } },
+      });
+      return ok(book);
+    });
+    this.inEffect.forget();
+    return assigned;
+  }
+
+  /** The book a reseller or customer is on: its own, else (a customer) its reseller's, else the master book. */
+  async bookOf(
+    ctx: RequestContext,
+    level: PriceBookAssignmentLevel,
+    targetId: string,
+  ): Promise<{ book: PriceBookEntity; own: boolean }> {
+    requirePermission(ctx, PricingPermission.Manage);
+    const own = await this.books.assignment(ctx, level, targetId);
+    if (own) return { book: (await this.books.book(ctx, own.bookId))!, own: true };
+    const customer = level === 'CUSTOMER' ? await this.books.customer(ctx, targetId) : null;
+    const reseller = customer ? await this.books.assignment(ctx, 'RESELLER', customer.resellerId) : null;
+    return { book: (await this.books.book(ctx, reseller?.bookId ?? MASTER_BOOK))!, own: false };
+  }
+
+  private async checkedRule(
+    ctx: RequestContext,
+    bookId: string,
+    input: PriceRuleInput,
+  ): Promise<Result<{ book: PriceBookEntity; entity: PriceRuleEntity }>> {
+    const today = isoDate(ctx.clock.now());
+    const parsed = priceRuleFromInput(randomUUID(), input, today);
+    if (!parsed.ok) return invalid(parsed.errors ?? []);
+    const rule = parsed.value;
+    const book = await this.books.book(ctx, bookId);
+    if (!book) return invalidField('bookId', 'PRICE_BOOK_NOT_FOUND', 'No price book has that id.');
+    if (rule.scope.productId && !(await this.books.offerExists(ctx, rule.scope.productId, rule.scope.skuId ?? null)))
+      return invalidField(
+        rule.scope.skuId ? 'skuId' : 'productId',
+        'NOT_IN_PRICE_LIST',
+        rule.scope.skuId
+          ? `The price list has no SKU ${rule.scope.skuId} of product ${rule.scope.productId}.`
+          : `The price list has no product ${rule.scope.productId}.`,
+      );
+    const a = rule.adjustment;
+    return ok({
+      book,
+      entity: {
+        id: rule.id,
+        bookId: book.id,
+        family: rule.scope.family ?? null,
+        productId: rule.scope.productId ?? null,
+        skuId: rule.scope.skuId ?? null,
+        term: rule.scope.term ?? null,
+        segment: rule.scope.segment ?? null,
+        basis: rule.basis,
+        kind: a.kind,
+        basisPoints: a.kind === 'PERCENT' ? a.basisPoints : null,
+        amountMinor: a.kind === 'FIXED' ? a.amountMinor : null,
+        currency: a.kind === 'FIXED' ? a.currency : null,
+        effectiveFrom: rule.effectiveFrom,
+        effectiveTo: rule.effectiveTo,
+        createdAt: ctx.clock.now().toISOString(),
+        createdBy: ctx.principal?.kind === 'staff' ? ctx.principal.email : 'system',
+      },
+    });
+  }
+}
+
+function stateOf(rule: Pick<PriceRuleEntity, 'effectiveFrom' | 'effectiveTo'>, today: string): PriceRuleState {
+  if (rule.effectiveFrom > today) return 'SCHEDULED';
+  return rule.effectiveTo !== null && rule.effectiveTo < today ? 'ENDED' : 'IN_EFFECT';
+}
+
+/** What a rule reaches, in words: "Microsoft 365, P1Y" or "every offer". */
+export function scopeText(r: Pick<PriceRuleEntity, 'family' | 'productId' | 'skuId' | 'term' | 'segment'>): string {
+  const parts = [
+    r.family,
+    r.productId && (r.skuId ? `${r.productId} SKU ${r.skuId}` : r.productId),
+    r.term,
+    r.segment?.toLowerCase(),
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'every offer';
+}
