@@ -4,6 +4,7 @@ import { catalogFeature } from '../features/catalog/routes';
 import { customersFeature } from '../features/customers/routes';
 import { identityFeature } from '../features/identity/routes';
 import { ordersFeature } from '../features/orders/routes';
+import { priceBooksFeature } from '../features/price-books/routes';
 import { priceListsFeature } from '../features/price-lists/routes';
 import { resellersFeature } from '../features/resellers/routes';
 import { simulatorFeature } from '../features/simulator/routes';
@@ -24,6 +25,7 @@ export const FEATURES: readonly Feature[] = [
   supportFeature,
   catalogFeature,
   priceListsFeature,
+  priceBooksFeature,
   auditFeature,
   staffFeature,
   simulatorFeature,

@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   subscriptionsRead: 'subscriptions:read',
   subscriptionsManage: 'subscriptions:manage',
   billingReconcile: 'billing:reconcile',
+  pricingManage: 'pricing:manage',
 } as const;
 
 export type PermissionName = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

@@ -59,6 +59,12 @@
       "OperationRefused",
       "PasswordChanged"
     ],
+    "PreviewPriceRuleResult": [
+      "NotFound",
+      "OperationRefused",
+      "PriceRulePreviewResult",
+      "ValidationFailed"
+    ],
     "RenewalCalendarResult": [
       "RenewalCalendar",
       "ValidationFailed"
@@ -72,6 +78,18 @@
       "NotFound",
       "ValidationFailed",
       "VersionConflict"
+    ],
+    "SavePriceBookResult": [
+      "NotFound",
+      "OperationRefused",
+      "PriceBookSaved",
+      "ValidationFailed"
+    ],
+    "SavePriceRuleResult": [
+      "NotFound",
+      "OperationRefused",
+      "PriceRuleSaved",
+      "ValidationFailed"
     ],
     "SavePromotionResult": [
       "NotFound",
@@ -187,6 +205,12 @@
       "OperationRefused",
       "PasswordChanged"
     ],
+    "PreviewPriceRuleResult": [
+      "NotFound",
+      "OperationRefused",
+      "PriceRulePreviewResult",
+      "ValidationFailed"
+    ],
     "RenewalCalendarResult": [
       "RenewalCalendar",
       "ValidationFailed"
@@ -200,6 +224,18 @@
       "NotFound",
       "ValidationFailed",
       "VersionConflict"
+    ],
+    "SavePriceBookResult": [
+      "NotFound",
+      "OperationRefused",
+      "PriceBookSaved",
+      "ValidationFailed"
+    ],
+    "SavePriceRuleResult": [
+      "NotFound",
+      "OperationRefused",
+      "PriceRuleSaved",
+      "ValidationFailed"
     ],
     "SavePromotionResult": [
       "NotFound",

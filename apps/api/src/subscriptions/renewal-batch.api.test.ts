@@ -1,3 +1,4 @@
+import { systemContext } from '../platform/request-context.js';
 import { termEndOf } from '@nce/domain';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buyProvisioned, demoResellerCaller, priceIdFor, type Caller } from '../test-support/purchases.js';
@@ -79,6 +80,8 @@ describe('renewals claimed together', () => {
     const termEnd = before[0]!.termEnd;
     t.clock.set(new Date(Date.parse(termEnd) + DAY));
     await t.app.renewals.scan();
+    // Price books are read once a process every few seconds, not once a batch: read them before counting.
+    await t.app.pricing.pricerFor(systemContext(t.clock, 'test'), { resellerId: 'none' }, termEnd.slice(0, 10));
     const statements = t.app.db.statements.count;
     await t.app.jobs.runDue();
     const spent = t.app.db.statements.count - statements;

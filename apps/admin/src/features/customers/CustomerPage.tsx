@@ -11,6 +11,7 @@ import { QueryState } from '../../components/QueryState';
 import { CustomerForm, toCustomerInput, type CustomerValues } from './CustomerForm';
 import { CUSTOMER, REGENERATE_PORTAL_PASSWORD, REVEAL_PORTAL_PASSWORD, UPDATE_CUSTOMER } from './operations';
 import { RevealSecret } from './RevealSecret';
+import { PriceBookPanel } from '../price-books/PriceBookPanel';
 import { TenantPanel } from './TenantPanel';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { confirmAction } from '../../components/feedback';
@@ -127,6 +128,9 @@ export function CustomerPage() {
               choices={data?.tenantChoices ?? null}
               onChanged={refetch}
             />
+            {can(PERMISSIONS.pricingManage) && (
+              <PriceBookPanel level="CUSTOMER" targetId={customer.id} name={customer.companyName} />
+            )}
             <Modal opened={editing} onClose={() => setEditing(false)} title={`Edit ${customer.companyName}`} size="lg">
               {formError && <Alert color="red">{formError}</Alert>}
               <CustomerForm

@@ -240,6 +240,11 @@ function Purchase({ resellerId }: { resellerId: string }) {
                       </Table.Td>
                       <Table.Td>
                         <PriceWithUnit formatted={line.unitPrice.formatted} billingPlan={line.billingPlan} />
+                        {line.priceRule && (
+                          <Text size="xs" c="dimmed" data-testid="price-rule">
+                            {line.priceRule}
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>{line.lineTotal.formatted}</Table.Td>
                       <Table.Td>

@@ -36,6 +36,7 @@ export const CART = graphql(`
         termEnd
         endDateProblem
         promotionName
+        priceRule
       }
     }
   }

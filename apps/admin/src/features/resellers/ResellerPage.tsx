@@ -23,6 +23,7 @@ import { errorsByField } from '../../components/fieldErrors';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { CreditPanel } from '../terms/CreditPanel';
+import { PriceBookPanel } from '../price-books/PriceBookPanel';
 import { IdentifiersPanel } from './IdentifiersPanel';
 import { ResellerActivity } from './ResellerActivity';
 import { CREATE_RESELLER_USER, RESELLER, RESELLER_HISTORY, SET_RESELLER_STATUS, UPDATE_RESELLER } from './operations';
@@ -209,6 +210,9 @@ export function ResellerPage() {
             </SimpleGrid>
             <IdentifiersPanel key={reseller.version} reseller={reseller} onChanged={refresh} />
             {(can(PERMISSIONS.creditLimitsRead) || can(PERMISSIONS.termsSubmit)) && <CreditPanel reseller={reseller} />}
+            {can(PERMISSIONS.pricingManage) && (
+              <PriceBookPanel level="RESELLER" targetId={reseller.id} name={reseller.companyName} />
+            )}
             <ResellerActivity resellerId={reseller.id} />
             <Card withBorder>
               <Group justify="space-between">
