@@ -2,11 +2,11 @@ import { isTrialOffer, money, promotedPrice } from '@nce/domain';
 import { encodeCursor } from '../platform/cursor.js';
 import { Money } from '../platform/money.types.js';
 import type { CatalogPage, PriceView, ProductView } from './catalog.service.js';
-import type { Price, Product, ProductConnection } from './catalog.types.js';
+import type { Price, PricedItem, Product, ProductConnection } from './catalog.types.js';
 
 // Plain literals, not class instances: a page maps hundreds of prices, and spreading into freshly
 // constructed instances cost ~3 µs a price (the bench's catalog profile). None of these types is in a union.
-const toPrice = (v: PriceView): Price => ({
+const toPrice = (v: PriceView, offer: PricedItem): Price => ({
   id: String(v.id),
   segment: v.segment,
   market: v.market,
@@ -29,6 +29,7 @@ const toPrice = (v: PriceView): Price => ({
         unitPrice: Money.of(promotedPrice(money(v.unitPriceMinor, v.currency), v.promotion.discountBasisPoints)),
       }
     : null,
+  offer,
 });
 
 export const toProduct = (view: ProductView): Product => ({
@@ -37,14 +38,17 @@ export const toProduct = (view: ProductView): Product => ({
   publisher: view.publisher,
   description: view.description,
   kind: view.kind,
-  skus: view.skus.map((sku) => ({
-    id: String(sku.id),
-    skuId: sku.skuId,
-    title: sku.title,
-    description: sku.description,
-    unitOfMeasure: sku.unitOfMeasure,
-    prices: sku.prices.map(toPrice),
-  })),
+  skus: view.skus.map((sku) => {
+    const offer = { productId: view.id, productTitle: view.title, skuId: sku.skuId };
+    return {
+      id: String(sku.id),
+      skuId: sku.skuId,
+      title: sku.title,
+      description: sku.description,
+      unitOfMeasure: sku.unitOfMeasure,
+      prices: sku.prices.map((price) => toPrice(price, offer)),
+    };
+  }),
 });
 
 export const toProductConnection = (page: CatalogPage): ProductConnection => ({

@@ -111,6 +111,16 @@ export class Price {
     description: 'The Microsoft promotion in effect today on this price (the largest discount), if any.',
   })
   promotion: PricePromotion | null;
+
+  /** What the price is for (not a field): where price books find its product family, product and SKU. */
+  offer: PricedItem;
+}
+
+/** The product and SKU a catalog price is for; one object per SKU, shared by its prices. */
+export interface PricedItem {
+  productId: string;
+  productTitle: string;
+  skuId: string;
 }
 
 @ObjectType({ simpleResolvers: true })

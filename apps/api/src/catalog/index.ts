@@ -56,3 +56,4 @@ export const catalogModule: ApiModule = {
   },
   routes: uploadRoutes,
 };
+export { Price } from './catalog.types.js';

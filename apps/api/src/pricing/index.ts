@@ -5,6 +5,7 @@ import { PriceBooksInEffect } from './price-books-in-effect.js';
 import { PriceBooksRepository } from './price-books.repository.js';
 import { PricingResolver } from './pricing.resolver.js';
 import { PricingPermission, PricingService } from './pricing.service.js';
+import { YourPriceResolver } from './your-price.resolver.js';
 
 declare module '../app.js' {
   interface App {
@@ -17,7 +18,7 @@ export const pricingModule: ApiModule = {
   name: 'pricing',
   entities: [PriceBookEntity, PriceRuleEntity, PriceBookAssignmentEntity],
   migrations: [PriceBooks1732700000000],
-  resolvers: [PricingResolver],
+  resolvers: [PricingResolver, YourPriceResolver],
   permissions: { [PricingPermission.Manage]: { roles: ['staff'], resellers: false } },
   services: ({ db, audit, config }) => {
     const books = new PriceBooksRepository(db);

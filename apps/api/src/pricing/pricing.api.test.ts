@@ -166,6 +166,24 @@ describe('price books: what a reseller pays, in the cart, at Buy and at renewal'
     expect(books.find((b: any) => b.name === 'Gold')).toMatchObject({ resellerCount: 1 });
   });
 
+  it('shows each reseller its own price in the catalog, staff any reseller’s, and nobody another reseller’s', async () => {
+    const query = `query($id: Code!, $r: ID) { catalogProduct(id: $id, filter: { segment: COMMERCIAL }) {
+      skus { skuId prices { id unitPrice { amountMinor } yourPrice(resellerId: $r) { unitPrice { amountMinor } rule } } } } }`;
+    const priceOf = (data: any) =>
+      data.catalogProduct.skus.flatMap((k: any) => k.prices).find((p: any) => Number(p.id) === offer.priceId);
+    const gold10 = adjust(money(offer.listMinor, 'USD'), { kind: 'PERCENT', basisPoints: 1000 }).amountMinor;
+    const own = priceOf((await reseller.gql(query, { id: offer.productId })).data);
+    expect(own).toMatchObject({
+      unitPrice: { amountMinor: offer.listMinor },
+      yourPrice: { unitPrice: { amountMinor: gold10 }, rule: 'Gold: cost + 10 %' },
+    });
+    const forStaff = priceOf((await admin.gql(query, { id: offer.productId, r: resellerId })).data);
+    expect(forStaff.yourPrice).toEqual(own.yourPrice);
+    expect(priceOf((await admin.gql(query, { id: offer.productId })).data).yourPrice).toBeNull();
+    const another = '11111111-2222-4333-8444-555555555555';
+    expect(priceOf((await reseller.gql(query, { id: offer.productId, r: another })).data).yourPrice).toBeNull();
+  });
+
   it('a customer’s own book overrides its reseller’s; the cart shows the rule and Buy stops on the changed price (R16)', async () => {
     const edu = (await admin.gql(`mutation { createPriceBook(name: "Retail minus") { ${BOOK} } }`)).data
       ?.createPriceBook.book.id;

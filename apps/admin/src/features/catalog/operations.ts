@@ -1,7 +1,7 @@
 import { graphql } from '../../gql';
 
 export const CATALOG_PRODUCTS = graphql(`
-  query CatalogProducts($filter: CatalogFilterInput!, $first: Int!, $after: Cursor) {
+  query CatalogProducts($filter: CatalogFilterInput!, $first: Int!, $after: Cursor, $resellerId: ID) {
     catalogProducts(filter: $filter, first: $first, after: $after) {
       priceSegment
       market
@@ -38,6 +38,12 @@ export const CATALOG_PRODUCTS = graphql(`
                 amountMinor
                 currency
                 formatted
+              }
+              yourPrice(resellerId: $resellerId) {
+                unitPrice {
+                  formatted
+                }
+                rule
               }
             }
           }

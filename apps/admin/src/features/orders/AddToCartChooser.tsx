@@ -16,17 +16,24 @@ export interface BuyableProduct {
       trial: boolean;
       promotion?: { discountPercent: number; endDate: string; unitPrice: { formatted: string } } | null;
       unitPrice: { formatted: string };
+      /** What the reseller pays by its price book, when a reseller is known. */
+      yourPrice?: { unitPrice: { formatted: string }; rule?: string | null } | null;
     }[];
   }[];
 }
 
-/** "Annual term, billed monthly — 32.59 USD": one choice of a SKU's prices. */
+/**
+ * "Annual term, billed monthly — 32.59 USD": one choice of a SKU's prices; with a price-book rule, the reseller's
+ * price and the rule that set it.
+ */
 const priceLabel = (price: BuyableProduct['skus'][number]['prices'][number]) =>
   price.trial
     ? 'Free trial: 25 seats for 30 days, then converted to paid'
-    : price.promotion
-      ? `${TERM_LABELS[price.term as Term] ?? price.term}, ${(BILLING_PLAN_LABELS[price.billingPlan as BillingPlan] ?? price.billingPlan).toLowerCase()} — ${price.promotion.unitPrice.formatted} ${priceUnit(price.billingPlan as BillingPlan)} (−${price.promotion.discountPercent} % to ${price.promotion.endDate})`
-      : `${TERM_LABELS[price.term as Term] ?? price.term}, ${(BILLING_PLAN_LABELS[price.billingPlan as BillingPlan] ?? price.billingPlan).toLowerCase()} — ${price.unitPrice.formatted} ${priceUnit(price.billingPlan as BillingPlan)}`;
+    : price.yourPrice?.rule
+      ? `${TERM_LABELS[price.term as Term] ?? price.term}, ${(BILLING_PLAN_LABELS[price.billingPlan as BillingPlan] ?? price.billingPlan).toLowerCase()} — ${price.yourPrice.unitPrice.formatted} ${priceUnit(price.billingPlan as BillingPlan)} (${price.yourPrice.rule})`
+      : price.promotion
+        ? `${TERM_LABELS[price.term as Term] ?? price.term}, ${(BILLING_PLAN_LABELS[price.billingPlan as BillingPlan] ?? price.billingPlan).toLowerCase()} — ${price.promotion.unitPrice.formatted} ${priceUnit(price.billingPlan as BillingPlan)} (−${price.promotion.discountPercent} % to ${price.promotion.endDate})`
+        : `${TERM_LABELS[price.term as Term] ?? price.term}, ${(BILLING_PLAN_LABELS[price.billingPlan as BillingPlan] ?? price.billingPlan).toLowerCase()} — ${price.unitPrice.formatted} ${priceUnit(price.billingPlan as BillingPlan)}`;
 
 /**
  * Adds one licence of a product to the reseller's cart: the SKU (when there are several) and its term and

@@ -83,7 +83,7 @@ function Purchase({ resellerId }: { resellerId: string }) {
     (currentCart?.priceSegment as 'COMMERCIAL' | 'EDUCATION' | 'NONPROFIT' | null) ??
     'COMMERCIAL';
   const products = useQuery(CATALOG_PRODUCTS, {
-    variables: { filter: { segment, search: debounced || null }, first: 5 },
+    variables: { filter: { segment, search: debounced || null }, first: 5, resellerId },
     skip: !debounced,
   });
 
