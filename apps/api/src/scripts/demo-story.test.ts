@@ -8,7 +8,7 @@ import { SupportCaseEntity } from '../support/entities.js';
 import { TermsRequestEntity } from '../terms/entities.js';
 import { createTestApp, TEST_NOW, type TestApp } from '../test-support/test-app.js';
 import { seedDemoData } from './demo-data.js';
-import { seedDemoStory } from './demo-story.js';
+import { OTHER_RESELLERS, seedDemoStory } from './demo-story.js';
 
 const DAY = 24 * 3_600_000;
 
@@ -110,6 +110,18 @@ describe('the demo story: what a newcomer finds in the first ten minutes', () =>
     const promoted = page.products.flatMap((p) => p.skus.flatMap((s) => s.prices.filter((x) => x.promotion)));
     expect(promoted).toHaveLength(1);
     expect(promoted[0]!.promotion).toMatchObject({ discountBasisPoints: 1500 });
+  });
+
+  it('leaves a price book with rules in effect and one to come, pricing the reseller that joined last', async () => {
+    const staff = { ...systemContext(t.app.clock, 'test'), principal: null };
+    const books = await t.app.pricing.list(staff);
+    const gold = books.find((b) => b.book.name === 'Gold partners')!;
+    expect(gold.rules.map((r) => [r.label, r.state]).sort()).toEqual([
+      ['Gold partners: cost + 12 %', 'IN_EFFECT'],
+      ['Gold partners: cost + 8 %', 'IN_EFFECT'],
+      ['Gold partners: retail − 5 %', 'SCHEDULED'],
+    ]);
+    expect(gold.resellers).toEqual({ count: 1, names: [OTHER_RESELLERS.applying.companyName] });
   });
 
   it('is told once: a second run adds nothing', async () => {

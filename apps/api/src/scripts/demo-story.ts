@@ -68,7 +68,7 @@ const STORY_CUSTOMERS: { input: Omit<CustomerInput, 'address' | 'segment'>; doma
 
 const address = { line1: '1 Microsoft Way', city: 'Redmond', region: 'WA', postalCode: '98052', country: 'US' };
 
-const OTHER_RESELLERS = {
+export const OTHER_RESELLERS = {
   pending: {
     companyName: 'Harbor Digital Services',
     marketplaceId: 'MP-100002',
@@ -495,11 +495,27 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
     if (!created.ok) throw new Error(`the story's promotion was refused: ${created.failure.message}`);
   }
 
+  // Sales' price books: "Gold partners" (Microsoft 365 at cost + 8 %, everything else + 12 %, and from next month
+  // Teams at retail − 5 %) for the reseller that joined last; every other reseller stays on the master book.
+  const gold = await app.pricing.createBook(staff, 'Gold partners');
+  if (!gold.ok) throw new Error(`the story's price book was refused: ${gold.failure.message}`);
+  const today = now.toISOString().slice(0, 10);
+  const nextMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+  for (const rule of [
+    { basis: 'COST' as const, percent: 12, effectiveFrom: today },
+    { family: 'Microsoft 365', basis: 'COST' as const, percent: 8, effectiveFrom: today },
+    { family: 'Microsoft Teams', basis: 'RETAIL' as const, percent: -5, effectiveFrom: nextMonth },
+  ]) {
+    const added = await app.pricing.addRule(staff, gold.value.id, rule);
+    if (!added.ok) throw new Error(`the story's price rule was refused: ${added.failure.message}`);
+  }
+  if (northwind.ok) await app.pricing.assign(staff, 'RESELLER', northwind.value.id, gold.value.id);
+
   // A minute ago: an order Microsoft is still provisioning; the running product finishes it.
   at(0, 0.02);
   await buy(adventure.id, [[1, 3]], 'CREDIT_CARD', 'AW-0240', false);
   await app.jobs.runDue();
   return [
-    `told four months of demo history (${orders} orders, subscriptions renewing, expired and suspended, a trial, a co-termed order, a promotion, terms, returns, support cases, two new resellers)`,
+    `told four months of demo history (${orders} orders, subscriptions renewing, expired and suspended, a trial, a co-termed order, a promotion, a price book, terms, returns, support cases, two new resellers)`,
   ];
 }
