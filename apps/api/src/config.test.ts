@@ -29,6 +29,12 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/LOG_LEVEL/);
   });
 
+  it('lets price books sell at cost unless PRICE_FLOOR_BASIS_POINTS sets a floor over it', () => {
+    expect(loadConfig({}).priceFloorBasisPoints).toBe(0);
+    expect(loadConfig({ PRICE_FLOOR_BASIS_POINTS: '250' }).priceFloorBasisPoints).toBe(250);
+    expect(() => loadConfig({ PRICE_FLOOR_BASIS_POINTS: '2.5%' })).toThrow(/PRICE_FLOOR_BASIS_POINTS/);
+  });
+
   it('runs the job worker unless JOB_WORKER is false, and scans for renewals every 15 minutes unless told', () => {
     expect(loadConfig({}).jobWorker).toBe(true);
     expect(loadConfig({ JOB_WORKER: 'false' }).jobWorker).toBe(false);

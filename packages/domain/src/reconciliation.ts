@@ -17,7 +17,16 @@ export interface ReconcilableCharge {
   currency: string;
 }
 
-export type MismatchKind = 'MISSING_AT_MICROSOFT' | 'MISSING_HERE' | 'QUANTITY' | 'UNIT_PRICE' | 'TOTAL' | 'CURRENCY';
+/** Every way a charge and Microsoft's line can differ, in the order a report lists them. */
+export const MISMATCH_KINDS = [
+  'MISSING_AT_MICROSOFT',
+  'MISSING_HERE',
+  'QUANTITY',
+  'UNIT_PRICE',
+  'TOTAL',
+  'CURRENCY',
+] as const;
+export type MismatchKind = (typeof MISMATCH_KINDS)[number];
 
 export interface Mismatch {
   kind: MismatchKind;

@@ -3,6 +3,7 @@ import {
   currencyExponent,
   reconcile,
   type Mismatch,
+  MISMATCH_KINDS,
   type MismatchKind,
   type ReconcilableCharge,
 } from '@nce/domain';
@@ -95,10 +96,7 @@ export class ReconciliationService {
   ): AsyncGenerator<string> {
     requirePermission(ctx, BillingPermission.Reconcile);
     if (format === 'csv') yield csvRow(RECONCILIATION_COLUMNS);
-    let after: { at: string; id: string } | null = null;
-    for (;;) {
-      const rows = await this.charges.page(range.from, range.to, after, PAGE);
-      if (rows.length === 0) return;
+    for await (const rows of this.pagesOf(range)) {
       let chunk = '';
       for (const row of rows) {
         const line = lineOf(row);
@@ -106,9 +104,6 @@ export class ReconciliationService {
           format === 'csv' ? csvRow(RECONCILIATION_COLUMNS.map((column) => line[column])) : `${JSON.stringify(line)}\n`;
       }
       yield chunk;
-      const last = rows[rows.length - 1]!;
-      after = { at: String(last[CHARGE.at]), id: String(last[CHARGE.id]) };
-      if (rows.length < PAGE) return;
     }
   }
 
@@ -140,8 +135,7 @@ export class ReconciliationService {
       ];
     };
     let index = 0;
-    for (let after: { at: string; id: string } | null = null; ;) {
-      const rows = await this.charges.page(range.from, range.to, after, PAGE);
+    for await (const rows of this.pagesOf(range)) {
       let chunk = '';
       for (const row of rows) {
         const charge = reconcilableOf(row);
@@ -168,9 +162,6 @@ export class ReconciliationService {
           );
       }
       yield chunk;
-      if (rows.length < PAGE) return;
-      const last = rows[rows.length - 1]!;
-      after = { at: String(last[CHARGE.at]), id: String(last[CHARGE.id]) };
     }
   }
 
@@ -187,22 +178,9 @@ export class ReconciliationService {
     requirePermission(ctx, BillingPermission.Reconcile);
     const microsoft = await readMicrosoftFile(file);
     const ours: ReconcilableCharge[] = [];
-    for (let after: { at: string; id: string } | null = null; ;) {
-      const rows = await this.charges.page(range.from, range.to, after, PAGE);
-      for (const row of rows) ours.push(reconcilableOf(row));
-      if (rows.length < PAGE) break;
-      const last = rows[rows.length - 1]!;
-      after = { at: String(last[CHARGE.at]), id: String(last[CHARGE.id]) };
-    }
+    for await (const rows of this.pagesOf(range)) for (const row of rows) ours.push(reconcilableOf(row));
     const outcome = reconcile(ours, microsoft);
-    const counts: Record<MismatchKind, number> = {
-      MISSING_AT_MICROSOFT: 0,
-      MISSING_HERE: 0,
-      QUANTITY: 0,
-      UNIT_PRICE: 0,
-      TOTAL: 0,
-      CURRENCY: 0,
-    };
+    const counts = Object.fromEntries(MISMATCH_KINDS.map((kind) => [kind, 0])) as Record<MismatchKind, number>;
     for (const mismatch of outcome.mismatches) counts[mismatch.kind] += 1;
     return {
       ourCharges: ours.length,
@@ -211,6 +189,17 @@ export class ReconciliationService {
       counts,
       mismatches: outcome.mismatches.slice(0, MISMATCHES_LISTED),
     };
+  }
+
+  /** A month's charges in time order, a page at a time (keyset: each page starts after the last one's time and id). */
+  private async *pagesOf(range: { from: string; to: string }): AsyncGenerator<ChargeRow[]> {
+    for (let after: { at: string; id: string } | null = null; ;) {
+      const rows = await this.charges.page(range.from, range.to, after, PAGE);
+      if (rows.length > 0) yield rows;
+      if (rows.length < PAGE) return;
+      const last = rows[rows.length - 1]!;
+      after = { at: String(last[CHARGE.at]), id: String(last[CHARGE.id]) };
+    }
   }
 }
 
