@@ -33,6 +33,8 @@ export interface Config {
   readonly jobLeaseMs: number;
   /** The least a price book may charge a reseller over Microsoft's partner price, in hundredths of a percent. */
   readonly priceFloorBasisPoints: number;
+  /** Days after a monthly invoice that its terms charges are due (S18). */
+  readonly billingNetDays: number;
   /** R19: how long provisioning takes (perpetual software: 15–20 minutes in production; seconds in the demo). */
   readonly provisioningDelayMs: number;
   /** How often the renewal job looks for subscriptions whose renewal day has come (15 minutes unless told). */
@@ -140,6 +142,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 50)
     problems.push(`OPERATION_TIMEOUT_MS must be a whole number of at least 50, got "${timeoutText}"`);
 
+  const netDaysText = env.BILLING_NET_DAYS ?? '30';
+  if (!/^\d{1,3}$/.test(netDaysText))
+    problems.push(
+      `BILLING_NET_DAYS (days after a monthly invoice that terms charges are due) must be a whole number from 0 to 999, got "${netDaysText}"`,
+    );
   const floorText = env.PRICE_FLOOR_BASIS_POINTS ?? '0';
   if (!/^\d{1,4}$/.test(floorText))
     problems.push(
@@ -179,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy,
     taxRateBasisPoints: Number(taxText),
     priceFloorBasisPoints: Number(floorText),
+    billingNetDays: Number(netDaysText),
     operationTimeoutMs: Number(timeoutText),
     provisioningDelayMs: Number(provisioningText) * 1000,
     renewalScanIntervalMs: Number(renewalScanText) * 1000,

@@ -55,3 +55,4 @@ export * from './lifecycles.js';
 export * from './price-books.js';
 export * from './spreadsheet.js';
 export * from './reconciliation.js';
+export * from './monthly-invoices.js';

@@ -1,4 +1,9 @@
 import type { ApiModule } from '../platform/module.js';
+import { MonthlyInvoices1732730000000 } from './1732730000000-monthly-invoices.js';
+import { BillingRunEntity, MonthlyInvoiceEntity } from './entities.js';
+import { MonthlyBillingResolver } from './monthly-billing.resolver.js';
+import { MonthlyBillingService } from './monthly-billing.service.js';
+import { MonthlyInvoicesRepository } from './monthly-invoices.repository.js';
 import { ReconciliationRepository } from './reconciliation.repository.js';
 import { BillingPermission, ReconciliationService } from './reconciliation.service.js';
 import { billingRoutes } from './routes.js';
@@ -6,15 +11,31 @@ import { billingRoutes } from './routes.js';
 declare module '../app.js' {
   interface App {
     reconciliation: ReconciliationService;
+    monthlyBilling: MonthlyBillingService;
   }
 }
 
-/** Billing: the month's charges for finance (S18, S19), read from the subscriptions context's charges. */
+/**
+ * Billing: the month's charges for finance (S18, S19), read from the subscriptions context's charges: the
+ * reconciliation file, Microsoft's file matched against it, and the month's close into invoices (S18, S20).
+ */
 export const billingModule: ApiModule = {
   name: 'billing',
-  permissions: { [BillingPermission.Reconcile]: { roles: ['staff', 'credit'], resellers: false } },
+  entities: [BillingRunEntity, MonthlyInvoiceEntity],
+  migrations: [MonthlyInvoices1732730000000],
+  resolvers: [MonthlyBillingResolver],
+  permissions: {
+    [BillingPermission.Reconcile]: { roles: ['staff', 'credit'], resellers: false },
+    [BillingPermission.Close]: { roles: ['staff', 'credit'], resellers: false },
+  },
   routes: billingRoutes,
-  services: ({ db }) => ({ reconciliation: new ReconciliationService(new ReconciliationRepository(db)) }),
+  services: ({ db, clock, jobs, audit, resellers, config }) => ({
+    reconciliation: new ReconciliationService(new ReconciliationRepository(db)),
+    monthlyBilling: new MonthlyBillingService(db, clock, jobs, audit, resellers, new MonthlyInvoicesRepository(db), {
+      taxRateBasisPoints: config.taxRateBasisPoints,
+      netDays: config.billingNetDays,
+    }),
+  }),
 };
 
 export { BillingPermission } from './reconciliation.service.js';

@@ -1,4 +1,5 @@
 import {
+  billingMonth,
   csvRow,
   currencyExponent,
   reconcile,
@@ -16,6 +17,8 @@ import { CHARGE, type ChargeRow, type ReconciliationRepository } from './reconci
 export const BillingPermission = {
   /** Finance's month-end work: the reconciliation export. */
   Reconcile: 'billing:reconcile',
+  /** Closing a month: its invoices issued (S18). */
+  Close: 'billing:close',
 } as const satisfies Record<string, ModulePermission>;
 
 /** Charges read a page at a time: memory stays flat whatever the month holds. */
@@ -71,15 +74,8 @@ export const PLANTED_KINDS: readonly MismatchKind[] = [
 
 /** A month as finance names it: YYYY-MM; null when it is not one. */
 export function monthRange(month: string): { from: string; to: string } | null {
-  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const index = Number(match[2]) - 1;
-  if (year < 2000 || year > 2100) return null;
-  return {
-    from: new Date(Date.UTC(year, index, 1)).toISOString(),
-    to: new Date(Date.UTC(year, index + 1, 1)).toISOString(),
-  };
+  const parsed = billingMonth(month);
+  return parsed.ok ? { from: parsed.value.from.toISOString(), to: parsed.value.to.toISOString() } : null;
 }
 
 /**

@@ -24,7 +24,7 @@ const limitedTo = (max: number) => {
 
 /** A month's reconciliation file, streamed: `/billing/reconciliation/2026-11.csv` or `.jsonl`. */
 export const billingRoutes: ModuleRoutes = {
-  prefixes: ['/billing/reconciliation/'],
+  prefixes: ['/billing/reconciliation/', '/billing/invoices/'],
   mount(http, app, { principalOf, requestIdOf }) {
     /** S19: Microsoft's file for the month (CSV, the request's body) matched against our charges: the mismatches. */
     http.post('/billing/reconciliation/:month/microsoft', async (req, res) => {
@@ -91,6 +91,25 @@ export const billingRoutes: ModuleRoutes = {
         if (!res.write(next.value)) await once(res, 'drain');
       }
       res.end();
+    });
+
+    /** S18: a monthly invoice as a PDF, for its reseller's users or staff who reconcile or read orders. */
+    http.get('/billing/invoices/:id.pdf', async (req, res) => {
+      const principal = await principalOf(req);
+      if (!principal) return void res.status(401).json({ error: 'Sign in to download invoices.' });
+      const ctx = { principal, requestId: requestIdOf(res) ?? '', ip: req.ip ?? null, clock: app.clock };
+      const invoice = await app.monthlyBilling.invoice(ctx, String(req.params.id ?? '')).catch((error: unknown) => {
+        if (error instanceof Forbidden) return 'forbidden' as const;
+        throw error;
+      });
+      if (invoice === 'forbidden')
+        return void res.status(403).json({ error: 'You do not have permission to see this invoice.' });
+      if (!invoice) return void res.status(404).json({ error: 'No such invoice.' });
+      const pdf = await app.monthlyBilling.pdf(ctx, invoice);
+      res.setHeader('cache-control', 'private, no-store');
+      res.setHeader('content-type', 'application/pdf');
+      res.setHeader('content-disposition', `inline; filename="${invoice.number}.pdf"`);
+      res.send(pdf);
     });
   },
 };

@@ -1,0 +1,79 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { bigintAsNumber } from '../db/columns.js';
+
+/** S18: a month's close: one row a month, whoever asked first; the job it queued turns it DONE. */
+@Entity('billing_run')
+export class BillingRunEntity {
+  /** YYYY-MM. */
+  @PrimaryColumn({ type: 'varchar', length: 7 })
+  month: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  status: 'RUNNING' | 'DONE';
+
+  @Column({ name: 'started_at', type: 'varchar', length: 30 })
+  startedAt: string;
+
+  @Column({ name: 'started_by', type: 'varchar', length: 254 })
+  startedBy: string;
+
+  @Column({ name: 'finished_at', type: 'varchar', length: 30, nullable: true })
+  finishedAt: string | null;
+
+  @Column({ type: 'integer', default: 0 })
+  invoices: number;
+}
+
+/**
+ * S18, S20: one reseller's month in one currency. Issued once (unique by month, reseller and currency), never edited.
+ */
+@Entity('monthly_invoice')
+@Index('ux_monthly_invoice_party', ['month', 'resellerId', 'currency'], { unique: true })
+@Index('ux_monthly_invoice_number', ['number'], { unique: true })
+@Index('ix_monthly_invoice_reseller', ['resellerId', 'month'])
+export class MonthlyInvoiceEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  number: string;
+
+  @Column({ type: 'varchar', length: 7 })
+  month: string;
+
+  @Column({ name: 'reseller_id', type: 'varchar', length: 36 })
+  resellerId: string;
+
+  @Column({ type: 'varchar', length: 3 })
+  currency: string;
+
+  @Column({ type: 'integer' })
+  charges: number;
+
+  @Column({ name: 'subtotal_minor', type: 'bigint', transformer: bigintAsNumber })
+  subtotalMinor: number;
+
+  @Column({ name: 'tax_minor', type: 'bigint', transformer: bigintAsNumber })
+  taxMinor: number;
+
+  @Column({ name: 'total_minor', type: 'bigint', transformer: bigintAsNumber })
+  totalMinor: number;
+
+  /** Card-paid charges with their tax: paid when they were made. */
+  @Column({ name: 'paid_minor', type: 'bigint', transformer: bigintAsNumber })
+  paidMinor: number;
+
+  /** Terms charges with their tax: due by `dueDate` (negative: a credit to the reseller). */
+  @Column({ name: 'due_minor', type: 'bigint', transformer: bigintAsNumber })
+  dueMinor: number;
+
+  /** YYYY-MM-DD. */
+  @Column({ name: 'due_date', type: 'varchar', length: 10 })
+  dueDate: string;
+
+  @Column({ name: 'tax_rate_bp', type: 'integer' })
+  taxRateBasisPoints: number;
+
+  @Column({ name: 'issued_at', type: 'varchar', length: 30 })
+  issuedAt: string;
+}

@@ -1,0 +1,173 @@
+import { monthlyInvoiceTotals } from '@nce/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../platform/request-context.js';
+import { SubscriptionChargeEntity } from '../subscriptions/entities.js';
+import { LedgerRepository } from '../terms/ledger.repository.js';
+import { buyProvisioned, demoResellerCaller, priceIdOfSku, type Caller } from '../test-support/purchases.js';
+import { createTestApp, importPriceList, staff, TestClient, type TestApp } from '../test-support/test-app.js';
+import { seedUsers } from '../test-support/users.js';
+import { BillingRunEntity, MonthlyInvoiceEntity } from './entities.js';
+
+const INVOICES = `{ nodes { number month resellerName charges subtotal { amountMinor } tax { amountMinor }
+  total { amountMinor } paid { amountMinor } due { amountMinor } dueDate pdfUrl } pageInfo { hasNextPage } }`;
+const CLOSE = `mutation($m: Code!) { closeBillingMonth(month: $m) { __typename
+  ... on BillingRun { month status invoices } ... on BusinessError { code message } } }`;
+
+describe('monthly billing: the month closed into one invoice per reseller, once (S18, S20)', () => {
+  let t: TestApp;
+  let client: TestClient;
+  let reseller: Caller;
+  let resellerId: string;
+  const finance: Caller = { gql: (query, variables = {}) => client.gql(query, variables, staff('credit')) };
+
+  beforeAll(async () => {
+    t = await createTestApp({ TAX_RATE_BASIS_POINTS: '825', BILLING_NET_DAYS: '30' });
+    await importPriceList(t.app);
+    await seedUsers(t.app);
+    client = await TestClient.start(t.app);
+    ({ reseller, resellerId } = await demoResellerCaller(client));
+    const monthly = await priceIdOfSku(reseller, 'Microsoft 365 Business Basic', 'P1M', 'MONTHLY');
+    await buyProvisioned(t, reseller, resellerId, { customer: 'Card Buyer', priceId: monthly, quantity: 4 });
+    // And a purchase on terms, due on the invoice's terms.
+    await t.app.db.transaction(systemContext(t.clock, 'test'), async (tx) => {
+      await new LedgerRepository(t.app.db).append(tx, {
+        resellerId,
+        at: t.clock.now().toISOString(),
+        kind: 'LIMIT_SET',
+        amountMinor: 5_000_000,
+        currency: 'USD',
+        reference: null,
+        note: 'test limit',
+      });
+      await t.app.resellers.payOnTerms(tx, resellerId);
+    });
+    await buyProvisioned(t, reseller, resellerId, {
+      customer: 'Terms Buyer',
+      priceId: monthly,
+      quantity: 2,
+      paymentMethod: 'TERMS',
+    });
+  });
+  afterAll(async () => {
+    await client.stop();
+    await t.close();
+  });
+
+  it('S18: refuses to close a month that has not ended, or is no month; writes nothing', async () => {
+    expect((await finance.gql(CLOSE, { m: '2026-11' })).data?.closeBillingMonth).toMatchObject({
+      code: 'MONTH_NOT_ENDED',
+    });
+    expect((await finance.gql(CLOSE, { m: '2026-13' })).data?.closeBillingMonth).toMatchObject({
+      code: 'MONTH_INVALID',
+    });
+    expect((await reseller.gql(CLOSE, { m: '2026-10' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await t.app.db.read.count(BillingRunEntity)).toBe(0);
+  });
+
+  it('S18: one invoice for the reseller’s month: card charges paid, terms charges due in net days, tax as configured', async () => {
+    t.clock.set(new Date('2026-12-01T02:00:00Z'));
+    const started = (await finance.gql(CLOSE, { m: '2026-11' })).data?.closeBillingMonth;
+    expect(started).toMatchObject({ __typename: 'BillingRun', month: '2026-11', status: 'RUNNING' });
+    await t.app.jobs.runDue();
+    const run = (await finance.gql('{ billingRun(month: "2026-11") { status invoices finishedAt } }')).data?.billingRun;
+    expect(run).toMatchObject({ status: 'DONE', invoices: 1 });
+
+    const charges = await t.app.db.read.findBy(SubscriptionChargeEntity, { resellerId });
+    const sum = (method: string) =>
+      charges.filter((c) => c.paymentMethod === method).reduce((s, c) => s + c.amountMinor, 0);
+    const expected = monthlyInvoiceTotals(
+      [
+        { paymentMethod: 'CREDIT_CARD', amountMinor: sum('CREDIT_CARD'), charges: 0 },
+        { paymentMethod: 'TERMS', amountMinor: sum('TERMS'), charges: 0 },
+      ],
+      825,
+    );
+    expect(sum('TERMS')).toBeGreaterThan(0);
+    const listed = await finance.gql(`{ monthlyInvoices(first: 10, month: "2026-11") ${INVOICES} }`);
+    const invoice = listed.data?.monthlyInvoices.nodes[0];
+    expect(invoice).toMatchObject({
+      number: 'MI-202611-00001',
+      month: '2026-11',
+      resellerName: 'Demo Reseller Co',
+      charges: charges.length,
+      subtotal: { amountMinor: expected.subtotalMinor },
+      tax: { amountMinor: expected.taxMinor },
+      total: { amountMinor: expected.totalMinor },
+      paid: { amountMinor: expected.paidMinor },
+      due: { amountMinor: expected.dueMinor },
+      dueDate: '2026-12-31',
+    });
+    // The reseller sees its own; its PDF downloads for it.
+    const own = (await reseller.gql(`{ monthlyInvoices(first: 10) ${INVOICES} }`)).data?.monthlyInvoices.nodes;
+    expect(own.map((i: { number: string }) => i.number)).toEqual(['MI-202611-00001']);
+    const pdfAs = (principal: unknown) =>
+      fetch(`${client.http.url}${invoice.pdfUrl}`, { headers: { 'x-test-principal': JSON.stringify(principal) } });
+    const pdf = await pdfAs(staff('credit'));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect((await pdf.arrayBuffer()).byteLength).toBeGreaterThan(1_000);
+    const stranger = {
+      kind: 'reseller',
+      userId: 'x',
+      email: 'x@x.example',
+      resellerId: '11111111-2222-4333-8444-555555555555',
+    };
+    expect((await pdfAs(stranger)).status).toBe(403);
+  });
+
+  it('S20: closing again changes nothing: one run a month, the invoice issued is never edited', async () => {
+    const before = await t.app.db.read.find(MonthlyInvoiceEntity);
+    expect((await finance.gql(CLOSE, { m: '2026-11' })).data?.closeBillingMonth).toMatchObject({
+      status: 'DONE',
+      invoices: 1,
+    });
+    await t.app.jobs.runDue();
+    expect(await t.app.db.read.find(MonthlyInvoiceEntity)).toEqual(before);
+  });
+
+  it('a run stopped mid-way (a crash after a commit) and run again issues each invoice exactly once, numbered as before', async () => {
+    // October: charges of 7 resellers (written as the subscriptions context writes them), 2 invoices a commit.
+    const parties = Array.from({ length: 7 }, (_, i) => `00000000-0000-4000-8000-00000000000${i}`);
+    await t.app.db.transaction(async (m) => {
+      for (const [i, party] of parties.entries())
+        await m.insert(SubscriptionChargeEntity, {
+          id: `10000000-0000-4000-8000-00000000000${i}`,
+          subscriptionId: `20000000-0000-4000-8000-00000000000${i}`,
+          resellerId: party,
+          chargeType: 'new',
+          quantity: i + 1,
+          unitPriceMinor: 1_000,
+          amountMinor: (i + 1) * 1_000,
+          currency: 'USD',
+          chargeStart: '2026-10-10T00:00:00.000Z',
+          chargeEnd: '2026-11-10T00:00:00.000Z',
+          at: '2026-10-10T00:00:00.000Z',
+          paymentMethod: 'TERMS',
+          reference: `test-${i}`,
+        } as SubscriptionChargeEntity);
+    });
+    t.app.monthlyBilling.invoicesPerCommit = 2;
+    let commits = 0;
+    t.app.monthlyBilling.afterCommit = async () => {
+      commits += 1;
+      if (commits === 2) throw new Error('killed mid-way');
+    };
+    await finance.gql(CLOSE, { m: '2026-10' });
+    await t.app.jobs.runDue();
+    expect(await t.app.db.read.countBy(MonthlyInvoiceEntity, { month: '2026-10' })).toBe(4);
+    expect((await t.app.db.read.findOneByOrFail(BillingRunEntity, { month: '2026-10' })).status).toBe('RUNNING');
+    // The job runs again after its backoff, from the start: the four issued stay as they are.
+    const issued = await t.app.db.read.findBy(MonthlyInvoiceEntity, { month: '2026-10' });
+    t.clock.advance(60_000);
+    await t.app.jobs.runDue();
+    const all = await t.app.db.read.find(MonthlyInvoiceEntity, {
+      where: { month: '2026-10' },
+      order: { number: 'ASC' },
+    });
+    expect(all.map((i) => i.number)).toEqual(parties.map((_, i) => `MI-202610-0000${i + 1}`));
+    expect(all.map((i) => i.resellerId)).toEqual(parties);
+    expect(all.map((i) => i.subtotalMinor)).toEqual(parties.map((_, i) => (i + 1) * 1_000));
+    for (const first of issued) expect(all.find((i) => i.id === first.id)).toEqual(first);
+    expect((await t.app.db.read.findOneByOrFail(BillingRunEntity, { month: '2026-10' })).status).toBe('DONE');
+  });
+});

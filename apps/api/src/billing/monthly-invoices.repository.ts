@@ -1,0 +1,188 @@
+import type { ChargeSum } from '@nce/domain';
+import type { Database } from '../db/database.js';
+import { insertRows } from '../db/sql.js';
+import { decodeCursor } from '../platform/cursor.js';
+import type { RequestContext, Transactional } from '../platform/request-context.js';
+import { RESELLERS } from '../resellers/published.js';
+import { SUBSCRIPTION_CHARGES } from '../subscriptions/published.js';
+import { BillingRunEntity, MonthlyInvoiceEntity } from './entities.js';
+
+/** One reseller's charges of a month in one currency, summed by payment method. */
+export interface PartySums {
+  resellerId: string;
+  currency: string;
+  sums: ChargeSum[];
+}
+
+/** The month's close and its invoices (billing_run, monthly_invoice), and the month's charges they sum. */
+export class MonthlyInvoicesRepository {
+  constructor(private readonly db: Database) {}
+
+  run(ctx: RequestContext, month: string): Promise<BillingRunEntity | null> {
+    return this.db.managerOf(ctx).findOneBy(BillingRunEntity, { month });
+  }
+
+  /** Starts a month's run unless one exists; answers whether this call started it. */
+  async startRun(tx: Transactional, run: BillingRunEntity): Promise<boolean> {
+    const before = await tx.transaction.countBy(BillingRunEntity, { month: run.month });
+    await insertRows(
+      tx.transaction,
+      'billing_run',
+      [
+        {
+          month: run.month,
+          status: run.status,
+          started_at: run.startedAt,
+          started_by: run.startedBy,
+          finished_at: null,
+          invoices: 0,
+        },
+      ],
+      { onConflictDoNothing: 'month' },
+    );
+    return before === 0;
+  }
+
+  async finishRun(tx: Transactional, month: string, finishedAt: string, invoices: number): Promise<void> {
+    await tx.transaction.update(BillingRunEntity, { month }, { status: 'DONE', finishedAt, invoices });
+  }
+
+  /**
+   * S18: a month's charges summed per reseller, currency and payment method, in one statement; parties in a fixed
+   * order (reseller id, currency), so a run started again numbers every invoice as the first run did.
+   */
+  async partySums(from: string, to: string): Promise<PartySums[]> {
+    const rows = await this.db.select<Record<string, unknown>>(
+      `SELECT c.reseller_id, c.currency, c.payment_method, SUM(c.amount_minor) AS amount, COUNT(*) AS n
+       FROM ${SUBSCRIPTION_CHARGES} c WHERE c.at >= ? AND c.at < ?
+       GROUP BY c.reseller_id, c.currency, c.payment_method ORDER BY c.reseller_id, c.currency, c.payment_method`,
+      [from, to],
+    );
+    const parties: PartySums[] = [];
+    for (const row of rows) {
+      const resellerId = String(row.reseller_id);
+      const currency = String(row.currency);
+      let party = parties.at(-1);
+      if (!party || party.resellerId !== resellerId || party.currency !== currency) {
+        party = { resellerId, currency, sums: [] };
+        parties.push(party);
+      }
+      party.sums.push({
+        paymentMethod: row.payment_method as ChargeSum['paymentMethod'],
+        amountMinor: Number(row.amount),
+        charges: Number(row.n),
+      });
+    }
+    return parties;
+  }
+
+  /** Issues invoices; one a party already has (a run started again) is left as it was. */
+  async insertInvoices(tx: Transactional, invoices: readonly MonthlyInvoiceEntity[]): Promise<void> {
+    if (invoices.length === 0) return;
+    await insertRows(
+      tx.transaction,
+      'monthly_invoice',
+      invoices.map((i) => ({
+        id: i.id,
+        number: i.number,
+        month: i.month,
+        reseller_id: i.resellerId,
+        currency: i.currency,
+        charges: i.charges,
+        subtotal_minor: i.subtotalMinor,
+        tax_minor: i.taxMinor,
+        total_minor: i.totalMinor,
+        paid_minor: i.paidMinor,
+        due_minor: i.dueMinor,
+        due_date: i.dueDate,
+        tax_rate_bp: i.taxRateBasisPoints,
+        issued_at: i.issuedAt,
+      })),
+      { onConflictDoNothing: 'month, reseller_id, currency' },
+    );
+  }
+
+  countOf(ctx: RequestContext, month: string): Promise<number> {
+    return this.db.managerOf(ctx).countBy(MonthlyInvoiceEntity, { month });
+  }
+
+  byId(ctx: RequestContext, id: string): Promise<MonthlyInvoiceEntity | null> {
+    return this.db.managerOf(ctx).findOneBy(MonthlyInvoiceEntity, { id });
+  }
+
+  /** Invoices by number, newest month first; a reseller's only when `resellerId` is given. */
+  async page(
+    ctx: RequestContext,
+    filter: { month?: string | null; resellerId?: string | null },
+    first: number,
+    after?: string | null,
+  ): Promise<{ invoices: (MonthlyInvoiceEntity & { resellerName: string })[]; more: boolean }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.month) {
+      where.push('i.month = ?');
+      params.push(filter.month);
+    }
+    if (filter.resellerId) {
+      where.push('i.reseller_id = ?');
+      params.push(filter.resellerId);
+    }
+    if (after) {
+      const [number] = decodeCursor(after, ['string']) as [string];
+      where.push('i.number < ?');
+      params.push(number);
+    }
+    const rows = await this.db.query<Record<string, unknown>>(
+      ctx,
+      `SELECT i.id, r.company_name FROM monthly_invoice i JOIN ${RESELLERS} r ON r.id = i.reseller_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.number DESC LIMIT ?`,
+      [...params, first + 1],
+    );
+    const ids = rows.slice(0, first).map((r) => String(r.id));
+    const entities = ids.length
+      ? await this.db.managerOf(ctx).findBy(
+          MonthlyInvoiceEntity,
+          ids.map((id) => ({ id })),
+        )
+      : [];
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    return {
+      invoices: rows.slice(0, first).map((r) => ({ ...byId.get(String(r.id))!, resellerName: String(r.company_name) })),
+      more: rows.length > first,
+    };
+  }
+
+  /** What an invoice sums, for its PDF: the month's charges of its reseller and currency by SKU, type and payment. */
+  async linesOf(
+    ctx: RequestContext,
+    invoice: MonthlyInvoiceEntity,
+    from: string,
+    to: string,
+  ): Promise<
+    {
+      skuTitle: string;
+      chargeType: string;
+      paymentMethod: string;
+      quantity: number;
+      amountMinor: number;
+      charges: number;
+    }[]
+  > {
+    const rows = await this.db.query<Record<string, unknown>>(
+      ctx,
+      `SELECT c.sku_title, c.charge_type, c.payment_method, SUM(c.quantity) AS quantity, SUM(c.amount_minor) AS amount,
+         COUNT(*) AS n
+       FROM ${SUBSCRIPTION_CHARGES} c WHERE c.reseller_id = ? AND c.currency = ? AND c.at >= ? AND c.at < ?
+       GROUP BY c.sku_title, c.charge_type, c.payment_method ORDER BY c.sku_title, c.charge_type, c.payment_method`,
+      [invoice.resellerId, invoice.currency, from, to],
+    );
+    return rows.map((r) => ({
+      skuTitle: String(r.sku_title),
+      chargeType: String(r.charge_type),
+      paymentMethod: String(r.payment_method),
+      quantity: Number(r.quantity),
+      amountMinor: Number(r.amount),
+      charges: Number(r.n),
+    }));
+  }
+}
