@@ -154,6 +154,39 @@ describe('billing in the browser: the month’s reconciliation file', () => {
     await staff.getByRole('alert').filter({ hasText: 'The header lacks SubscriptionId' }).waitFor();
   });
 
+  it('closes last month into invoices, once, each with its PDF; the reseller finds its own on its account page', async () => {
+    await openArea(staff, 'Billing');
+    const now = new Date();
+    const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+    const label = previous.toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    await staff.getByRole('textbox', { name: 'Month' }).click();
+    await staff.getByRole('option', { name: label }).click();
+    const close = staff.getByRole('region', { name: 'Month close' });
+    await close.getByText(`${label} is not closed yet.`).waitFor();
+    await close.getByRole('button', { name: `Close ${label}` }).click();
+    await staff.getByRole('dialog').getByRole('button', { name: 'Close month' }).click();
+    await close.getByText(new RegExp(`^${label} is closed: \\d+ invoice\\(s\\) issued`)).waitFor({ timeout: 20_000 });
+    const rows = close.getByRole('table', { name: 'Monthly invoices' }).getByRole('row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    const demo = rows.filter({ hasText: 'Demo Reseller Co' });
+    const number = /MI-\d{6}-\d{5}/.exec(await demo.innerText())![0];
+    expect(number.slice(3, 9)).toBe(previous.toISOString().slice(0, 7).replace('-', ''));
+    // No second close: the button is gone once closed.
+    expect(await close.getByRole('button', { name: `Close ${label}` }).count()).toBe(0);
+    const href = await demo.getByRole('link', { name: `PDF of invoice ${number}` }).getAttribute('href');
+    const pdf = await staff.request.get(`${stack.url}${href}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const reseller = await stack.browser.newPage();
+    await signIn(reseller, stack.url, 'reseller');
+    await openArea(reseller, 'My account');
+    const own = reseller.getByRole('region', { name: 'Monthly invoices' });
+    await own.getByText(number).waitFor();
+    expect(await own.getByRole('table').innerText()).not.toContain('Reseller');
+    await reseller.close();
+  });
+
   it('is not a reseller’s: no Billing in its navigation, and the page says why', async () => {
     const reseller = await stack.browser.newPage();
     await signIn(reseller, stack.url, 'reseller');

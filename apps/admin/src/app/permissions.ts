@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   subscriptionsRead: 'subscriptions:read',
   subscriptionsManage: 'subscriptions:manage',
   billingReconcile: 'billing:reconcile',
+  billingClose: 'billing:close',
   pricingManage: 'pricing:manage',
 } as const;
 

@@ -37,6 +37,12 @@
       "ValidationFailed",
       "VersionConflict"
     ],
+    "CloseMonthResult": [
+      "BillingRun",
+      "NotFound",
+      "OperationRefused",
+      "ValidationFailed"
+    ],
     "CreatePasswordResetResult": [
       "OperationRefused",
       "PasswordResetCreated"
@@ -182,6 +188,12 @@
       "NotFound",
       "ValidationFailed",
       "VersionConflict"
+    ],
+    "CloseMonthResult": [
+      "BillingRun",
+      "NotFound",
+      "OperationRefused",
+      "ValidationFailed"
     ],
     "CreatePasswordResetResult": [
       "OperationRefused",

@@ -1,6 +1,7 @@
 import { Anchor, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { MicrosoftMatchCard } from './MicrosoftMatchCard';
+import { MonthCloseCard } from './MonthCloseCard';
 
 /** The months finance reconciles: this one and the 23 before it, newest first ("2026-11" → "November 2026"). */
 function recentMonths(now: Date): { value: string; label: string }[] {
@@ -51,6 +52,7 @@ export function BillingPage() {
         </Stack>
       </Card>
       <MicrosoftMatchCard month={month} monthLabel={months.find((m) => m.value === month)?.label ?? month} />
+      <MonthCloseCard month={month} monthLabel={months.find((m) => m.value === month)?.label ?? month} />
     </Stack>
   );
 }

@@ -23,6 +23,7 @@ import { errorsByField } from '../../components/fieldErrors';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { CreditPanel } from '../terms/CreditPanel';
+import { ResellerInvoicesCard } from '../billing/ResellerInvoicesCard';
 import { PriceBookPanel } from '../price-books/PriceBookPanel';
 import { IdentifiersPanel } from './IdentifiersPanel';
 import { ResellerActivity } from './ResellerActivity';
@@ -36,7 +37,7 @@ import { dateTime } from '../../components/format';
 
 export function ResellerPage() {
   const { resellerId = '' } = useParams();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const { data, loading, error, refetch } = useQuery(RESELLER, { variables: { id: resellerId } });
   const reseller = data?.reseller;
   // While activation runs, show its progress without a reload.
@@ -210,6 +211,9 @@ export function ResellerPage() {
             </SimpleGrid>
             <IdentifiersPanel key={reseller.version} reseller={reseller} onChanged={refresh} />
             {(can(PERMISSIONS.creditLimitsRead) || can(PERMISSIONS.termsSubmit)) && <CreditPanel reseller={reseller} />}
+            {(can(PERMISSIONS.billingReconcile) || me?.resellerId === reseller.id) && (
+              <ResellerInvoicesCard resellerId={reseller.id} />
+            )}
             {can(PERMISSIONS.pricingManage) && (
               <PriceBookPanel level="RESELLER" targetId={reseller.id} name={reseller.companyName} />
             )}

@@ -1,0 +1,59 @@
+import { graphql } from '../../gql';
+
+export const BILLING_RUN = graphql(`
+  query BillingRun($month: Code!) {
+    billingRun(month: $month) {
+      month
+      status
+      startedAt
+      startedBy
+      finishedAt
+      invoices
+    }
+  }
+`);
+
+export const CLOSE_BILLING_MONTH = graphql(`
+  mutation CloseBillingMonth($month: Code!) {
+    closeBillingMonth(month: $month) {
+      __typename
+      ... on BillingRun {
+        month
+        status
+      }
+      ... on BusinessError {
+        message
+      }
+    }
+  }
+`);
+
+export const MONTHLY_INVOICES = graphql(`
+  query MonthlyInvoices($first: Int!, $after: Cursor, $month: Code, $resellerId: ID) {
+    monthlyInvoices(first: $first, after: $after, month: $month, resellerId: $resellerId) {
+      nodes {
+        id
+        number
+        month
+        resellerName
+        charges
+        total {
+          formatted
+        }
+        paid {
+          formatted
+        }
+        due {
+          amountMinor
+          formatted
+        }
+        dueDate
+        pdfUrl
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
