@@ -53,7 +53,7 @@ const databases = (env.BENCH_DATABASES ?? 'sqlite,postgres').split(',').map((d) 
   'sqlite' | 'postgres'
 )[];
 const workloads = new Set(
-  (env.BENCH_WORKLOADS ?? 'catalog,orders,buy,import,growth,subscriptions,renewals,reconciliation').split(','),
+  (env.BENCH_WORKLOADS ?? 'catalog,orders,buy,import,growth,subscriptions,renewals,reconciliation,billing').split(','),
 );
 const subscriptionSizes = (env.BENCH_SUBSCRIPTIONS ?? (quick ? '1000,20000' : '10000,1000000'))
   .split(',')
@@ -251,6 +251,11 @@ async function benchDatabase(kind: 'sqlite' | 'postgres'): Promise<Results['data
       for (const charges of chargeSizes) runs.push(await reconciliationExport(kind, dir, await dbs.fresh(), charges));
       out.reconciliation = { runs, memoryGrowth: runs[1]!.peakRssMb / runs[0]!.peakRssMb };
     }
+    if (workloads.has('billing')) {
+      const runs: NonNullable<(typeof out)['billing']>['runs'] = [];
+      for (const charges of chargeSizes) runs.push(await billingClose(kind, dir, await dbs.fresh(), charges));
+      out.billing = { runs, memoryGrowth: runs[1]!.peakRssMb / runs[0]!.peakRssMb };
+    }
     return out;
   } finally {
     if (env.BENCH_KEEP === '1') log(`${kind}: kept ${dir}`);
@@ -396,6 +401,62 @@ async function reconciliationExport(kind: 'sqlite' | 'postgres', dir: string, ur
     megabytes: streamed.bytes / 1024 / 1024,
     peakRssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 / 1024,
   };
+}
+
+/**
+ * A month of `charges` charges over 500 resellers closed by staff: the seconds from the close to the run's end (the
+ * API's background worker issues the invoices), and the API's peak memory (the run sums in SQL: flat in the month).
+ */
+async function billingClose(kind: 'sqlite' | 'postgres', dir: string, url: string, charges: number) {
+  const data = await populate(url, dir, { resellers: 500, customers: 5_000, orders: 100, buyers: 1, priceRows: 3_000 });
+  const now = new Date();
+  const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  let resellers = 0;
+  await withApp(url, dir, async (app) => {
+    await generateSubscriptions(app, 10_000, (n) => new Date(Date.now() + (1 + (n % 365)) * 86_400_000), log);
+    await generateCharges(app, charges, new Date(`${month}-01T00:00:00Z`), log);
+    const [row] = await app.db.read.query('SELECT COUNT(DISTINCT reseller_id) AS n FROM subscription_charge');
+    resellers = Number(row.n);
+  });
+  log(`${kind}: billing run, ${charges} charges over ${resellers} resellers`);
+  const rssFile = join(dir, `rss-billing-${charges}`);
+  const api = await startApi(url, dir, { BENCH_RSS_FILE: rssFile, JOB_POLL_MS: '50' }, [
+    '--import',
+    join(BENCH_DIST, 'rss-hook.js'),
+  ]);
+  let seconds: number;
+  let invoices: number;
+  try {
+    const cookie = await signIn(api.url, data.staff.email, data.staff.password);
+    const gql = async (query: string) => {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ query }),
+      });
+      return (await response.json()) as { data?: any; errors?: unknown };
+    };
+    const started = performance.now();
+    const closed = await gql(
+      `mutation { closeBillingMonth(month: "${month}") { __typename ... on BillingRun { status } } }`,
+    );
+    if (closed.data?.closeBillingMonth?.__typename !== 'BillingRun')
+      throw new Error(`close: ${JSON.stringify(closed)}`);
+    for (;;) {
+      const run = (await gql(`{ billingRun(month: "${month}") { status invoices } }`)).data?.billingRun;
+      if (run?.status === 'DONE') {
+        seconds = (performance.now() - started) / 1000;
+        invoices = Number(run.invoices);
+        break;
+      }
+      if ((performance.now() - started) / 1000 > 600) throw new Error('billing run: not done in 10 minutes');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await api.stop();
+  }
+  if (invoices !== resellers) throw new Error(`billing run: ${invoices} invoices for ${resellers} resellers`);
+  return { charges, invoices, seconds, peakRssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 / 1024 };
 }
 
 async function main(): Promise<void> {

@@ -35,6 +35,10 @@ export interface Results {
         runs: { charges: number; seconds: number; linesPerSecond: number; megabytes: number; peakRssMb: number }[];
         memoryGrowth: number;
       };
+      billing?: {
+        runs: { charges: number; invoices: number; seconds: number; peakRssMb: number }[];
+        memoryGrowth: number;
+      };
     }
   >;
 }
@@ -203,6 +207,21 @@ export function rows(results: Results): (Row & { database: string })[] {
         figure: `${f(r.reconciliation.memoryGrowth, 2)}× peak memory for ${f(r.reconciliation.runs[1]!.charges / r.reconciliation.runs[0]!.charges)}× the charges`,
         target: '≤ 1.2×',
         pass: r.reconciliation.memoryGrowth <= 1.2,
+      });
+    }
+    if (r.billing) {
+      for (const run of r.billing.runs)
+        add({
+          workload: `9 billing run, ${f(run.charges)} charges`,
+          figure: `${f(run.invoices)} invoices in ${f(run.seconds, 1)} s, peak ${f(run.peakRssMb)} MB`,
+          target: '≤ 60 s',
+          pass: run.seconds <= 60,
+        });
+      add({
+        workload: '9 billing run memory',
+        figure: `${f(r.billing.memoryGrowth, 2)}× peak memory for ${f(r.billing.runs[1]!.charges / r.billing.runs[0]!.charges)}× the charges`,
+        target: '≤ 1.2×',
+        pass: r.billing.memoryGrowth <= 1.2,
       });
     }
   }
