@@ -56,3 +56,4 @@ export * from './price-books.js';
 export * from './spreadsheet.js';
 export * from './reconciliation.js';
 export * from './monthly-invoices.js';
+export * from './revenue.js';

@@ -77,3 +77,65 @@ export class MonthlyInvoiceEntity {
   @Column({ name: 'issued_at', type: 'varchar', length: 30 })
   issuedAt: string;
 }
+
+/**
+ * Revenue by day (staff's dashboard): the charges of a day summed by segment, product family, kind and currency,
+ * kept current by the charge writer in its transaction.
+ */
+@Entity('revenue_day')
+export class RevenueDayEntity {
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  day: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  segment: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 100 })
+  family: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 8 })
+  kind: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 3 })
+  currency: string;
+
+  @Column({ type: 'integer' })
+  charges: number;
+
+  @Column({ name: 'amount_minor', type: 'bigint', transformer: bigintAsNumber })
+  amountMinor: number;
+
+  @Column({ name: 'cost_minor', type: 'bigint', transformer: bigintAsNumber })
+  costMinor: number;
+}
+
+/** Revenue by reseller and month (top resellers, a reseller's own dashboard), kept current as `revenue_day` is. */
+@Entity('revenue_reseller_month')
+export class RevenueResellerMonthEntity {
+  @PrimaryColumn({ type: 'varchar', length: 7 })
+  month: string;
+
+  @PrimaryColumn({ name: 'reseller_id', type: 'varchar', length: 36 })
+  resellerId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  segment: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 100 })
+  family: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 8 })
+  kind: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 3 })
+  currency: string;
+
+  @Column({ type: 'integer' })
+  charges: number;
+
+  @Column({ name: 'amount_minor', type: 'bigint', transformer: bigintAsNumber })
+  amountMinor: number;
+
+  @Column({ name: 'cost_minor', type: 'bigint', transformer: bigintAsNumber })
+  costMinor: number;
+}

@@ -1,6 +1,9 @@
 import type { ApiModule } from '../platform/module.js';
 import { MonthlyInvoices1732730000000 } from './1732730000000-monthly-invoices.js';
-import { BillingRunEntity, MonthlyInvoiceEntity } from './entities.js';
+import { RevenueSums1732740000000 } from './1732740000000-revenue-sums.js';
+import { BillingRunEntity, MonthlyInvoiceEntity, RevenueDayEntity, RevenueResellerMonthEntity } from './entities.js';
+import { RevenueRepository } from './revenue.repository.js';
+import { DashboardService } from './dashboard.service.js';
 import { MonthlyBillingResolver } from './monthly-billing.resolver.js';
 import { MonthlyBillingService } from './monthly-billing.service.js';
 import { MonthlyInvoicesRepository } from './monthly-invoices.repository.js';
@@ -12,6 +15,7 @@ declare module '../app.js' {
   interface App {
     reconciliation: ReconciliationService;
     monthlyBilling: MonthlyBillingService;
+    dashboard: DashboardService;
   }
 }
 
@@ -21,21 +25,32 @@ declare module '../app.js' {
  */
 export const billingModule: ApiModule = {
   name: 'billing',
-  entities: [BillingRunEntity, MonthlyInvoiceEntity],
-  migrations: [MonthlyInvoices1732730000000],
+  entities: [BillingRunEntity, MonthlyInvoiceEntity, RevenueDayEntity, RevenueResellerMonthEntity],
+  migrations: [MonthlyInvoices1732730000000, RevenueSums1732740000000],
   resolvers: [MonthlyBillingResolver],
   permissions: {
     [BillingPermission.Reconcile]: { roles: ['staff', 'credit'], resellers: false },
     [BillingPermission.Close]: { roles: ['staff', 'credit'], resellers: false },
   },
   routes: billingRoutes,
-  services: ({ db, clock, jobs, audit, resellers, config }) => ({
-    reconciliation: new ReconciliationService(new ReconciliationRepository(db)),
-    monthlyBilling: new MonthlyBillingService(db, clock, jobs, audit, resellers, new MonthlyInvoicesRepository(db), {
-      taxRateBasisPoints: config.taxRateBasisPoints,
-      netDays: config.billingNetDays,
-    }),
-  }),
+  services: ({ db, clock, jobs, audit, resellers, config, subscriptions }) => {
+    const revenue = new RevenueRepository(db);
+    // The dashboard's sums stay current with every charge written, in its transaction.
+    subscriptions.onChargesWritten((tx, charges) =>
+      revenue.add(
+        tx.transaction,
+        charges.map((c) => c.id),
+      ),
+    );
+    return {
+      reconciliation: new ReconciliationService(new ReconciliationRepository(db)),
+      monthlyBilling: new MonthlyBillingService(db, clock, jobs, audit, resellers, new MonthlyInvoicesRepository(db), {
+        taxRateBasisPoints: config.taxRateBasisPoints,
+        netDays: config.billingNetDays,
+      }),
+      dashboard: new DashboardService(revenue),
+    };
+  },
 };
 
 export { BillingPermission } from './reconciliation.service.js';

@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import { Permission, RequirePermission } from '../platform/permissions.js';
 import { toUnion } from '../platform/result-union.js';
 import { Code, Cursor } from '../platform/text.types.js';
+import { Dashboard } from './dashboard.types.js';
 import { BillingRun, CloseMonthResult, MonthlyInvoice, MonthlyInvoiceConnection } from './monthly-billing.types.js';
 import { BillingPermission } from './reconciliation.service.js';
 
@@ -31,6 +32,19 @@ export class MonthlyBillingResolver {
       nodes: page.invoices.map(MonthlyInvoice.of),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
     };
+  }
+
+  @RequirePermission(Permission.SignedIn)
+  @Query(() => Dashboard, {
+    description:
+      'Revenue, margin and renewals due: staff the distributor’s (or one reseller’s); a reseller user its own.',
+  })
+  async dashboard(
+    @Ctx() ctx: Context,
+    @Arg('currency', () => Code, { defaultValue: 'USD' }) currency: string,
+    @Arg('resellerId', () => ID, { nullable: true }) resellerId?: string | null,
+  ): Promise<Dashboard> {
+    return Dashboard.of(await ctx.app.dashboard.view(ctx, { currency, resellerId }));
   }
 
   @RequirePermission(BillingPermission.Close)

@@ -4,7 +4,7 @@ import { CUSTOMER_NAMES, CUSTOMERS } from '../customers/published.js';
 import { USER_NAMES } from '../identity/published.js';
 import { ORDER_NAMES, ORDERS, PROVISIONED_LINES } from '../orders/published.js';
 import { RESELLER_NAMES, RESELLERS } from '../resellers/published.js';
-import { SUBSCRIPTION_CHARGES, SUBSCRIPTION_NAMES } from '../subscriptions/published.js';
+import { SUBSCRIPTION_CHARGES, SUBSCRIPTION_NAMES, SUBSCRIPTIONS } from '../subscriptions/published.js';
 import { CASE_NAMES } from '../support/published.js';
 import { CUSTOMER_TENANTS } from '../tenants/published.js';
 import { TERMS_REQUEST_NAMES } from '../terms/published.js';
@@ -29,6 +29,7 @@ const RELATIONS: readonly PublishedRelation[] = [
   TERMS_REQUEST_NAMES,
   SUBSCRIPTION_NAMES,
   SUBSCRIPTION_CHARGES,
+  SUBSCRIPTIONS,
 ];
 
 describe('published relations: the tables other contexts read, as their owners publish them', () => {

@@ -87,3 +87,5 @@ export const subscriptionsModule: ApiModule = {
 };
 
 export type { SubscriptionService } from './subscription.service.js';
+export type { ChargesWritten } from './subscriptions.repository.js';
+export type { SubscriptionChargeEntity } from './entities.js';

@@ -36,5 +36,21 @@ export const SUBSCRIPTION_CHARGES = new PublishedRelation(
     sku_title: 's.sku_title',
     term: 's.term',
     billing_plan: 's.billing_plan',
+    segment: 's.segment',
+    product_title: 's.product_title',
+    /** The price row of the subscription's term now: the one a charge just written was priced from. */
+    price_id: 's.price_id',
   },
 );
+
+/** Subscriptions as the dashboard sums them: whose, in what state, when the term ends and what it is worth. */
+export const SUBSCRIPTIONS = new PublishedRelation('subscriptions', 'subscription', {
+  id: 'id',
+  reseller_id: 'reseller_id',
+  status: 'status',
+  auto_renew: 'auto_renew',
+  term_end: 'term_end',
+  quantity: 'quantity',
+  unit_price_minor: 'unit_price_minor',
+  currency: 'currency',
+});

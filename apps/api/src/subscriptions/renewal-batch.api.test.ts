@@ -111,7 +111,8 @@ describe('renewals claimed together', () => {
     expect(after.audits).toHaveLength(4);
     expect((await t.app.db.read.findOneByOrFail(SubscriptionEntity, { id: bought[4] })).status).toBe('EXPIRED');
     // Four renewals one by one take over forty statements; together a few more than one a renewal.
-    expect(spent).toBeLessThan(30);
+    // (Three of them keep the dashboard's sums current: a read of the batch's charges and two upserts, a batch.)
+    expect(spent).toBeLessThan(34);
 
     // Run again: nothing is due, nothing renews twice.
     await t.app.renewals.scan();

@@ -74,6 +74,7 @@ import {
   type TermEndDay,
 } from './subscriptions.repository.js';
 import type { TermPrice, TermPrices } from './term-prices.js';
+import type { ChargesWritten } from './subscriptions.repository.js';
 
 export const SubscriptionPermission = {
   Read: 'subscriptions:read',
@@ -171,6 +172,11 @@ export class SubscriptionService {
     private readonly subscriptions: SubscriptionsRepository,
     private readonly prices: TermPrices,
   ) {}
+
+  /** Other contexts (billing's per-day sums) told of every charge written, in its transaction. */
+  onChargesWritten(listener: ChargesWritten): void {
+    this.subscriptions.onChargesWritten(listener);
+  }
 
   /**
    * S1: opens the subscription of a line Partner Center provisioned, in the transaction recording the line. A

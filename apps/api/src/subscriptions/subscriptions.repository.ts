@@ -143,9 +143,23 @@ export interface RenewalPrice {
   retailPriceMinor: number;
 }
 
+/** Told of charges as they are written, in their transaction (billing keeps its per-day sums current). */
+export type ChargesWritten = (tx: Transactional, charges: readonly SubscriptionChargeEntity[]) => Promise<void>;
+
 /** Subscriptions with their seat batches, history and charges (subscription, subscription_*). */
 export class SubscriptionsRepository {
+  private readonly chargeListeners: ChargesWritten[] = [];
+
   constructor(private readonly db: Database) {}
+
+  /** Every charge written from now on is told to `listener`, in the transaction writing it. */
+  onChargesWritten(listener: ChargesWritten): void {
+    this.chargeListeners.push(listener);
+  }
+
+  private async chargesWritten(tx: Transactional, charges: readonly SubscriptionChargeEntity[]): Promise<void> {
+    for (const listener of this.chargeListeners) await listener(tx, charges);
+  }
 
   async insert(
     tx: Transactional,
@@ -159,6 +173,7 @@ export class SubscriptionsRepository {
     await m.insert(SeatBatchEntity, batch);
     await m.insert(SubscriptionChargeEntity, charge);
     await this.appendEvent(tx, event);
+    await this.chargesWritten(tx, [charge]);
   }
 
   byId(ctx: RequestContext, id: string): Promise<SubscriptionEntity | null> {
@@ -267,6 +282,7 @@ export class SubscriptionsRepository {
         reference: c.reference,
       })),
     );
+    await this.chargesWritten(tx, charges);
   }
 
   /**

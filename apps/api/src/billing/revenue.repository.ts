@@ -1,0 +1,212 @@
+import { costOfCharge, productFamilyOf, revenueKindOf } from '@nce/domain';
+import type { EntityManager } from 'typeorm';
+import { CATALOG_PRICES } from '../catalog/published.js';
+import type { Database } from '../db/database.js';
+import { kindOf, portable } from '../db/sql.js';
+import type { RequestContext } from '../platform/request-context.js';
+import { RESELLERS } from '../resellers/published.js';
+import { SUBSCRIPTION_CHARGES, SUBSCRIPTIONS } from '../subscriptions/published.js';
+
+/** One group of charges summed: by day (or month) and reseller, segment, family, kind and currency. */
+interface RevenueSum {
+  day: string;
+  resellerId: string;
+  segment: string;
+  family: string;
+  kind: string;
+  currency: string;
+  charges: number;
+  amountMinor: number;
+  costMinor: number;
+}
+
+const SUMS = ['charges', 'amount_minor', 'cost_minor'] as const;
+
+/** The charges' columns the sums are made of, with the partner price of the price row each was priced from. */
+const chargeSql = (where: string) =>
+  `SELECT c.id, c.at, c.reseller_id, c.segment, c.product_title, c.charge_type, c.currency, c.amount_minor,
+     c.unit_price_minor, p.unit_price_minor AS partner_unit
+   FROM ${SUBSCRIPTION_CHARGES} c LEFT JOIN ${CATALOG_PRICES} p ON p.price_id = c.price_id WHERE ${where}`;
+
+/**
+ * The dashboard's sums (revenue_day, revenue_reseller_month): kept current by the charge writer, read by the
+ * dashboard in a few rows a month instead of the month's charges.
+ */
+export class RevenueRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Adds charges just written (their ids) to the sums, in the writer's transaction. */
+  async add(m: EntityManager, chargeIds: readonly string[]): Promise<void> {
+    if (chargeIds.length === 0) return;
+    const kind = kindOf(m);
+    const rows: Record<string, unknown>[] = await m.query(
+      portable(kind, chargeSql(`c.id IN (${chargeIds.map(() => '?').join(', ')})`)),
+      [...chargeIds],
+    );
+    await RevenueRepository.write(m, rows);
+  }
+
+  /** Sums charge rows (as `chargeSql` reads them) and adds them to both tables. */
+  static async write(m: EntityManager, rows: readonly Record<string, unknown>[]): Promise<void> {
+    const sums = new Map<string, RevenueSum>();
+    for (const row of rows) {
+      const amount = Number(row.amount_minor);
+      const sum: RevenueSum = {
+        day: String(row.at).slice(0, 10),
+        resellerId: String(row.reseller_id),
+        segment: String(row.segment ?? 'COMMERCIAL'),
+        family: productFamilyOf(String(row.product_title ?? '')).slice(0, 100),
+        kind: revenueKindOf(String(row.charge_type)),
+        currency: String(row.currency),
+        charges: 1,
+        amountMinor: amount,
+        costMinor:
+          row.partner_unit == null
+            ? amount
+            : costOfCharge(amount, Number(row.unit_price_minor), Number(row.partner_unit)),
+      };
+      const key = [sum.day, sum.resellerId, sum.segment, sum.family, sum.kind, sum.currency].join('\u0000');
+      const seen = sums.get(key);
+      if (seen) {
+        seen.charges += 1;
+        seen.amountMinor += sum.amountMinor;
+        seen.costMinor += sum.costMinor;
+      } else sums.set(key, sum);
+    }
+    const kind = kindOf(m);
+    const upsert = async (table: string, keys: string[], values: unknown[][]) => {
+      if (values.length === 0) return;
+      const columns = [...keys, ...SUMS];
+      const tuple = `(${columns.map(() => '?').join(', ')})`;
+      await m.query(
+        portable(
+          kind,
+          `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.map(() => tuple).join(', ')}
+           ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${SUMS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`,
+        ),
+        values.flat(),
+      );
+    };
+    const byDay = new Map<string, unknown[]>();
+    const byResellerMonth = new Map<string, unknown[]>();
+    for (const s of sums.values()) {
+      const dayKey = [s.day, s.segment, s.family, s.kind, s.currency].join('\u0000');
+      const day = byDay.get(dayKey);
+      if (day) {
+        day[5] = Number(day[5]) + s.charges;
+        day[6] = Number(day[6]) + s.amountMinor;
+        day[7] = Number(day[7]) + s.costMinor;
+      } else byDay.set(dayKey, [s.day, s.segment, s.family, s.kind, s.currency, s.charges, s.amountMinor, s.costMinor]);
+      const monthKey = [s.day.slice(0, 7), s.resellerId, s.segment, s.family, s.kind, s.currency].join('\u0000');
+      const month = byResellerMonth.get(monthKey);
+      if (month) {
+        month[6] = Number(month[6]) + s.charges;
+        month[7] = Number(month[7]) + s.amountMinor;
+        month[8] = Number(month[8]) + s.costMinor;
+      } else
+        byResellerMonth.set(monthKey, [
+          s.day.slice(0, 7),
+          s.resellerId,
+          s.segment,
+          s.family,
+          s.kind,
+          s.currency,
+          s.charges,
+          s.amountMinor,
+          s.costMinor,
+        ]);
+    }
+    // A few hundred rows a statement: well inside both engines' limits on bound values.
+    const chunks = <T>(list: T[], size: number) =>
+      Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+    for (const chunk of chunks([...byDay.values()], 200))
+      await upsert('revenue_day', ['day', 'segment', 'family', 'kind', 'currency'], chunk);
+    for (const chunk of chunks([...byResellerMonth.values()], 200))
+      await upsert('revenue_reseller_month', ['month', 'reseller_id', 'segment', 'family', 'kind', 'currency'], chunk);
+  }
+
+  /** Every charge written before the sums existed, summed once (the migration creating them). */
+  static async backfill(m: EntityManager): Promise<void> {
+    const kind = kindOf(m);
+    for (let after = ''; ;) {
+      const rows: Record<string, unknown>[] = await m.query(
+        portable(kind, `${chargeSql('c.id > ?')} ORDER BY c.id LIMIT 5000`),
+        [after],
+      );
+      if (rows.length === 0) return;
+      await RevenueRepository.write(m, rows);
+      after = String(rows[rows.length - 1]!.id);
+    }
+  }
+
+  /** Revenue and cost by month and a dimension, from `revenue_day` (staff) or a reseller's months. */
+  async byMonth(
+    ctx: RequestContext,
+    dimension: 'segment' | 'family' | 'kind',
+    range: { from: string; to: string },
+    currency: string,
+    resellerId: string | null,
+  ): Promise<{ month: string; key: string; amountMinor: number; costMinor: number }[]> {
+    const rows = resellerId
+      ? await this.db.query<Record<string, unknown>>(
+          ctx,
+          `SELECT month, ${dimension} AS k, SUM(amount_minor) AS amount, SUM(cost_minor) AS cost
+           FROM revenue_reseller_month WHERE reseller_id = ? AND currency = ? AND month >= ? AND month < ?
+           GROUP BY month, ${dimension} ORDER BY month, ${dimension}`,
+          [resellerId, currency, range.from.slice(0, 7), range.to.slice(0, 7)],
+        )
+      : await this.db.query<Record<string, unknown>>(
+          ctx,
+          `SELECT SUBSTR(day, 1, 7) AS month, ${dimension} AS k, SUM(amount_minor) AS amount, SUM(cost_minor) AS cost
+           FROM revenue_day WHERE currency = ? AND day >= ? AND day < ?
+           GROUP BY SUBSTR(day, 1, 7), ${dimension} ORDER BY 1, 2`,
+          [currency, range.from, range.to],
+        );
+    return rows.map((r) => ({
+      month: String(r.month),
+      key: String(r.k),
+      amountMinor: Number(r.amount),
+      costMinor: Number(r.cost),
+    }));
+  }
+
+  /** The resellers that brought the most revenue in the range, with their cost. */
+  async topResellers(
+    ctx: RequestContext,
+    range: { from: string; to: string },
+    currency: string,
+    limit: number,
+  ): Promise<{ resellerId: string; name: string; amountMinor: number; costMinor: number }[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      ctx,
+      `SELECT t.reseller_id, r.company_name, t.amount, t.cost FROM (
+         SELECT reseller_id, SUM(amount_minor) AS amount, SUM(cost_minor) AS cost FROM revenue_reseller_month
+         WHERE currency = ? AND month >= ? AND month < ? GROUP BY reseller_id) t
+       JOIN ${RESELLERS} r ON r.id = t.reseller_id ORDER BY t.amount DESC, t.reseller_id LIMIT ?`,
+      [currency, range.from.slice(0, 7), range.to.slice(0, 7), limit],
+    );
+    return rows.map((r) => ({
+      resellerId: String(r.reseller_id),
+      name: String(r.company_name),
+      amountMinor: Number(r.amount),
+      costMinor: Number(r.cost),
+    }));
+  }
+
+  /** Active subscriptions renewing automatically between two instants: their term ends and current value. */
+  async renewing(
+    ctx: RequestContext,
+    from: string,
+    to: string,
+    currency: string,
+    resellerId: string | null,
+  ): Promise<{ termEnd: string; valueMinor: number }[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      ctx,
+      `SELECT s.term_end, s.quantity * s.unit_price_minor AS value FROM ${SUBSCRIPTIONS} s
+       WHERE s.status = 'ACTIVE' AND s.auto_renew = ? AND s.currency = ? AND s.term_end >= ? AND s.term_end < ?${resellerId ? ' AND s.reseller_id = ?' : ''}`,
+      [this.db.kind === 'postgres' ? true : 1, currency, from, to, ...(resellerId ? [resellerId] : [])],
+    );
+    return rows.map((r) => ({ termEnd: String(r.term_end), valueMinor: Number(r.value) }));
+  }
+}
