@@ -5,6 +5,7 @@ import { accessibilityProblems, gql, signIn, startStack, type DemoRole, type Sta
 /** Every area each role can open, checked by axe-core once its data is on screen. */
 const PAGES: Record<DemoRole, string[]> = {
   admin: [
+    '/dashboard',
     '/orders',
     '/resellers',
     '/customers',
@@ -23,7 +24,7 @@ const PAGES: Record<DemoRole, string[]> = {
   staff: ['/orders', '/purchase', '/price-books'],
   credit: ['/terms', '/billing'],
   support: ['/support'],
-  reseller: ['/orders', '/customers', '/purchase', '/catalog'],
+  reseller: ['/dashboard', '/orders', '/customers', '/purchase', '/catalog'],
 };
 
 describe('accessibility (axe-core) of every page', () => {

@@ -4,6 +4,7 @@ import { DEMO, signIn, startStack, type DemoRole, type Stack, openArea } from '.
 
 const NAV: Record<DemoRole, string[]> = {
   admin: [
+    'Dashboard',
     'Resellers',
     'Customers',
     'New purchase',
@@ -20,6 +21,7 @@ const NAV: Record<DemoRole, string[]> = {
     'Simulator',
   ],
   staff: [
+    'Dashboard',
     'Resellers',
     'Customers',
     'New purchase',
@@ -32,9 +34,9 @@ const NAV: Record<DemoRole, string[]> = {
     'Audit',
     'Simulator',
   ],
-  credit: ['Resellers', 'Orders', 'Subscriptions', 'Billing', 'Terms requests', 'Catalog'],
+  credit: ['Dashboard', 'Resellers', 'Orders', 'Subscriptions', 'Billing', 'Terms requests', 'Catalog'],
   support: ['Resellers', 'Customers', 'Orders', 'Subscriptions', 'Support', 'Catalog'],
-  reseller: ['My account', 'Customers', 'New purchase', 'Orders', 'Subscriptions', 'Support', 'Catalog'],
+  reseller: ['Dashboard', 'My account', 'Customers', 'New purchase', 'Orders', 'Subscriptions', 'Support', 'Catalog'],
 };
 
 describe('sign-in, roles and audit in the browser', () => {
@@ -60,8 +62,8 @@ describe('sign-in, roles and audit in the browser', () => {
   });
 
   const HOME: Record<DemoRole, { path: RegExp; heading: string }> = {
-    admin: { path: /\/orders$/, heading: 'Orders' },
-    staff: { path: /\/orders$/, heading: 'Orders' },
+    admin: { path: /\/dashboard$/, heading: 'Dashboard' },
+    staff: { path: /\/dashboard$/, heading: 'Dashboard' },
     credit: { path: /\/terms$/, heading: 'Terms requests' },
     support: { path: /\/support$/, heading: 'Support' },
     reseller: { path: /\/orders$/, heading: 'Orders' },

@@ -2,6 +2,7 @@ import { auditFeature } from '../features/audit/routes';
 import { billingFeature } from '../features/billing/routes';
 import { catalogFeature } from '../features/catalog/routes';
 import { customersFeature } from '../features/customers/routes';
+import { dashboardFeature } from '../features/dashboard/routes';
 import { identityFeature } from '../features/identity/routes';
 import { ordersFeature } from '../features/orders/routes';
 import { priceBooksFeature } from '../features/price-books/routes';
@@ -16,6 +17,7 @@ import type { Feature } from './feature';
 
 /** The back office's features, in the order of the main navigation; a new feature is a folder and one line here. */
 export const FEATURES: readonly Feature[] = [
+  dashboardFeature,
   resellersFeature,
   customersFeature,
   ordersFeature,

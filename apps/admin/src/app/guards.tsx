@@ -55,7 +55,8 @@ export function RequirePermission({
 /** Where each role's work is: the credit team's queue, support's queue, orders for staff and resellers. */
 export function homeFor(can: (permission: PermissionName) => boolean, kind: 'STAFF' | 'RESELLER' | undefined): string {
   if (kind === 'RESELLER') return '/orders';
-  if (can(PERMISSIONS.ordersManage)) return '/orders';
+  // Staff who run the business land on its dashboard; the credit and support teams on their queues.
+  if (can(PERMISSIONS.ordersManage)) return can(PERMISSIONS.reportsRead) ? '/dashboard' : '/orders';
   if (can(PERMISSIONS.termsReview)) return '/terms';
   if (can(PERMISSIONS.supportCases)) return '/support';
   return '/catalog';

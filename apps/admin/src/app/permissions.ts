@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   subscriptionsManage: 'subscriptions:manage',
   billingReconcile: 'billing:reconcile',
   billingClose: 'billing:close',
+  reportsRead: 'reports:read',
   pricingManage: 'pricing:manage',
 } as const;
 

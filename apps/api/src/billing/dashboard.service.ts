@@ -35,8 +35,8 @@ export class DashboardService {
 
   async view(ctx: RequestContext, filter: { currency: string; resellerId?: string | null }): Promise<DashboardView> {
     const resellerId = ctx.principal?.kind === 'reseller' ? ctx.principal.resellerId : (filter.resellerId ?? null);
-    if (resellerId) actingFor(ctx, resellerId, BillingPermission.Reconcile);
-    else requirePermission(ctx, BillingPermission.Reconcile);
+    if (resellerId) actingFor(ctx, resellerId, BillingPermission.Reports);
+    else requirePermission(ctx, BillingPermission.Reports);
     const now = ctx.clock.now();
     const months = lastTwelveMonths(now);
     const range = {

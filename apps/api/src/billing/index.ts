@@ -31,6 +31,7 @@ export const billingModule: ApiModule = {
   permissions: {
     [BillingPermission.Reconcile]: { roles: ['staff', 'credit'], resellers: false },
     [BillingPermission.Close]: { roles: ['staff', 'credit'], resellers: false },
+    [BillingPermission.Reports]: { roles: ['staff', 'credit'], resellers: true },
   },
   routes: billingRoutes,
   services: ({ db, clock, jobs, audit, resellers, config, subscriptions }) => {

@@ -34,7 +34,7 @@ export class MonthlyBillingResolver {
     };
   }
 
-  @RequirePermission(Permission.SignedIn)
+  @RequirePermission(BillingPermission.Reports)
   @Query(() => Dashboard, {
     description:
       'Revenue, margin and renewals due: staff the distributor’s (or one reseller’s); a reseller user its own.',

@@ -19,6 +19,8 @@ export const BillingPermission = {
   Reconcile: 'billing:reconcile',
   /** Closing a month: its invoices issued (S18). */
   Close: 'billing:close',
+  /** The dashboard: the distributor's business for staff, a reseller's own for its users. */
+  Reports: 'reports:read',
 } as const satisfies Record<string, ModulePermission>;
 
 /** Charges read a page at a time: memory stays flat whatever the month holds. */
