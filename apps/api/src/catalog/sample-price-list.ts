@@ -160,7 +160,8 @@ const cents = (amount: number): string => amount.toFixed(2);
 /** Lines of the CSV, header first, each without its line break. */
 export function* samplePriceListLines(options: SampleOptions = {}): Generator<string> {
   const next = seededRandom(options.seed ?? 20261124);
-  const start = options.effectiveStart ?? '2026-01-01';
+  // In effect for the demo story's year of history and before.
+  const start = options.effectiveStart ?? '2025-01-01';
   const target = options.targetRows ?? 30_000;
   yield PRICE_LIST_COLUMNS.join(',');
   let rows = 0;

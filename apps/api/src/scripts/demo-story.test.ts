@@ -124,6 +124,15 @@ describe('the demo story: what a newcomer finds in the first ten minutes', () =>
     expect(gold.resellers).toEqual({ count: 1, names: [OTHER_RESELLERS.applying.companyName] });
   });
 
+  it('gives the dashboard a year: revenue in each of the last twelve months, renewals due in the weeks ahead', async () => {
+    const d = await t.app.dashboard.view(systemContext(t.app.clock, 'test'), { currency: 'USD' });
+    const revenue = (month: string) =>
+      d.bySegment.filter((r) => r.month === month).reduce((sum, r) => sum + r.amountMinor, 0);
+    expect(d.months.map((m) => [m, revenue(m) > 0])).toEqual(d.months.map((m) => [m, true]));
+    expect(d.renewalsDue.filter((w) => w.subscriptions > 0).length).toBeGreaterThanOrEqual(2);
+    expect(d.topResellers.map((r) => r.name)).toEqual(['Demo Reseller Co']);
+  });
+
   it('is told once: a second run adds nothing', async () => {
     const before = await t.app.db.read.count(SalesOrderEntity);
     expect(await seedDemoStory(t.app.config, TEST_NOW)).toEqual([]);

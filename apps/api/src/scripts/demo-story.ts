@@ -96,7 +96,7 @@ const CREDIT_USED_SHARE = 0.92;
  * and returns. Runs once: a database with any order is left alone.
  */
 export async function seedDemoStory(config: Config, now: Date): Promise<string[]> {
-  const clock = new FixedClock(new Date(now.getTime() - 120 * DAY));
+  const clock = new FixedClock(new Date(now.getTime() - 365 * DAY));
   // The story's own refusals (Litware's order) are part of the plot, not warnings for the person starting the demo.
   const app = await createApp(config, { clock, logger: createLogger('error') });
   try {
@@ -132,8 +132,8 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
     await app.jobs.runDue();
   };
 
-  // Day -120: the reseller's end customers, each on a tenant that accepted the distributor.
-  at(120);
+  // Day -350: the reseller's end customers, each on a tenant that accepted the distributor.
+  at(350);
   const customers: Named[] = [];
   for (const story of STORY_CUSTOMERS) {
     await app.db.transaction(async (m) => {
@@ -213,8 +213,18 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
     return placed.value.order;
   };
 
-  // Months of card orders, a few seats at a time.
+  // A year of card orders, a few seats at a time (annual terms, billed monthly: the dashboard's twelve months; the
+  // oldest renew in the weeks ahead).
   const history: [number, Named, [number, number][], string | null][] = [
+    [340, tailspin, [[3, 10]], 'PO-1702'],
+    [318, woodgrove, [[4, 20]], 'WB-6410'],
+    [290, adventure, [[5, 6]], 'AW-0021'],
+    [262, fourth, [[3, 4]], null],
+    [231, tailspin, [[4, 8]], 'PO-1840'],
+    [203, woodgrove, [[5, 12]], 'WB-6655'],
+    [176, adventure, [[3, 9]], 'AW-0102'],
+    [148, fourth, [[4, 5]], null],
+    [127, woodgrove, [[5, 16]], 'WB-7003'],
     [112, tailspin, [[0, 12]], 'PO-2041'],
     [
       98,
@@ -516,6 +526,6 @@ async function tell(app: App, clock: FixedClock, now: Date): Promise<string[]> {
   await buy(adventure.id, [[1, 3]], 'CREDIT_CARD', 'AW-0240', false);
   await app.jobs.runDue();
   return [
-    `told four months of demo history (${orders} orders, subscriptions renewing, expired and suspended, a trial, a co-termed order, a promotion, a price book, terms, returns, support cases, two new resellers)`,
+    `told a year of demo history (${orders} orders, subscriptions renewing, expired and suspended, a trial, a co-termed order, a promotion, a price book, terms, returns, support cases, two new resellers)`,
   ];
 }

@@ -7,7 +7,7 @@ import { seedDemoStory } from './demo-story.js';
 
 /**
  * Usage: seed-demo [--price-rows N] [--story] — fills an empty database with demo data and prints the demo
- * sign-ins; with --story, also four months of history (what `npm run demo` shows).
+ * sign-ins; with --story, also a year of history (what `npm run demo` shows).
  */
 async function main(): Promise<void> {
   const rowsFlag = process.argv.indexOf('--price-rows');
