@@ -3,6 +3,7 @@ import { billingModule } from './billing/index.js';
 import { catalogModule } from './catalog/index.js';
 import type { Config } from './config.js';
 import { customersModule } from './customers/index.js';
+import { exportsModule } from './exports/index.js';
 import { Database } from './db/database.js';
 import { identityModule } from './identity/index.js';
 import { argon2Hasher, type PasswordHasher } from './identity/password-hasher.js';
@@ -43,6 +44,7 @@ export const MODULES: readonly ApiModule[] = [
   subscriptionsModule,
   billingModule,
   supportModule,
+  exportsModule,
 ];
 
 /**

@@ -63,6 +63,7 @@ describe('dependency rules between contexts (docs/architecture.md)', () => {
       'billing',
       'catalog',
       'customers',
+      'exports',
       'identity',
       'mail',
       'orders',
