@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, openArea, signIn, startStack, type Stack } from './support/stack';
@@ -53,6 +54,35 @@ describe('finding things in lists, on the demo story', () => {
       .getByText(/^per user \/ month$/)
       .first()
       .waitFor();
+  });
+
+  it('exports what a list’s filters show as CSV: every matching row, not just the page on screen', async () => {
+    const staff = await (await stack.browser.newContext()).newPage();
+    await signIn(staff, stack.url, 'staff');
+    await openArea(staff, 'Orders');
+    const table = staff.getByRole('table', { name: 'Orders' });
+    await table.locator('tbody tr').nth(5).waitFor();
+    const download = async () => {
+      const [file] = await Promise.all([
+        staff.waitForEvent('download'),
+        staff.getByRole('link', { name: 'Export CSV' }).click(),
+      ]);
+      return readFileSync((await file.path())!, 'utf8')
+        .trimEnd()
+        .split('\r\n');
+    };
+    const [header, ...all] = await download();
+    expect(header!.split(',').slice(0, 3)).toEqual(['SO number', 'Placed', 'Status']);
+    // The story has more orders than a first page shows.
+    expect(all.length).toBeGreaterThan(await table.locator('tbody tr').count());
+    await staff.getByRole('textbox', { name: 'Status' }).click();
+    await staff.getByRole('option', { name: 'Provisioned' }).click();
+    await staff.waitForURL(/status=PROVISIONED/);
+    const provisioned = (await download()).slice(1);
+    expect(provisioned.length).toBeGreaterThan(0);
+    expect(provisioned.length).toBeLessThan(all.length);
+    expect(provisioned.every((line) => line.split(',')[2] === 'PROVISIONED')).toBe(true);
+    await staff.close();
   });
 
   it('shows staff each customer’s reseller and filters customers by reseller', async () => {

@@ -70,6 +70,8 @@ export const LIST_EXPORTS: Readonly<Record<string, ListExport>> = {
       windowOpen: 'boolean',
       autoRenew: 'boolean',
       trial: 'boolean',
+      termEndFrom: 'string',
+      termEndBefore: 'string',
     },
     page: async (app, ctx, filter, after) => {
       const p = await app.subscriptions.list(ctx, filter, FIRST, after);

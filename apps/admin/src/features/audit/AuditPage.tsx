@@ -10,6 +10,7 @@ import { AuditChanges } from '../../components/AuditChanges';
 import { ENTITY_TYPE_CHOICES, entityTypeLabel, OPERATION_CHOICES, operationLabel } from '../../components/audit-text';
 import { AUDIT_ENTRIES } from './operations';
 import { dateTime } from '../../components/format';
+import { ExportLink } from '../../components/ExportLink';
 
 /** Local date-time input → ISO instant (the API compares instants). */
 const instant = (local: string) => (local && !Number.isNaN(Date.parse(local)) ? new Date(local).toISOString() : null);
@@ -55,9 +56,12 @@ export function AuditPage() {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        Audit trail
-      </Title>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          Audit trail
+        </Title>
+        <ExportLink list="audit" filter={filter} />
+      </Group>
       <Group align="flex-end">
         {typed('Who', 'Name or email', actor, setActor)}
         {typed('Entity', 'Company, SO or case number, user', entity, setEntity, 240)}

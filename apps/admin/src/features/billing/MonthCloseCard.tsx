@@ -7,6 +7,7 @@ import { confirmAction } from '../../components/feedback';
 import { dateTime } from '../../components/format';
 import { QueryState } from '../../components/QueryState';
 import { ShowMore } from '../../components/ShowMore';
+import { ExportLink } from '../../components/ExportLink';
 import { BILLING_RUN, CLOSE_BILLING_MONTH, MONTHLY_INVOICES } from './operations';
 import { InvoiceTable } from './InvoiceTable';
 
@@ -81,6 +82,7 @@ export function MonthCloseCard({ month, monthLabel }: { month: string; monthLabe
             empty={nodes.length === 0}
             emptyText="No charges this month: no invoices."
           >
+            <ExportLink list="invoices" filter={{ month }} />
             <InvoiceTable invoices={nodes} showReseller />
             <ShowMore
               shown={nodes.length}

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { QueryState } from '../../components/QueryState';
 import { ShowMore } from '../../components/ShowMore';
+import { ExportLink } from '../../components/ExportLink';
 import { InvoiceTable } from './InvoiceTable';
 import { MONTHLY_INVOICES } from './operations';
 
@@ -28,6 +29,7 @@ export function ResellerInvoicesCard({ resellerId }: { resellerId: string }) {
           empty={nodes.length === 0}
           emptyText="No month closed with charges yet."
         >
+          <ExportLink list="invoices" filter={{ resellerId }} />
           <InvoiceTable invoices={nodes} showReseller={false} />
           <ShowMore
             shown={nodes.length}

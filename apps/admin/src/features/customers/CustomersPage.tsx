@@ -15,6 +15,7 @@ import { CREATE_CUSTOMER, CUSTOMERS } from './operations';
 import { useListParams, useTypedFilter } from '../../components/list-params';
 import { SortHeader } from '../../components/SortHeader';
 import type { CustomerSort, SortDirection } from '../../gql/graphql';
+import { ExportLink } from '../../components/ExportLink';
 
 export function CustomersPage() {
   const { me, can } = useSession();
@@ -63,7 +64,13 @@ export function CustomersPage() {
         <Title order={1} size="h2">
           Customers
         </Title>
-        {can(PERMISSIONS.customersManage) && <Button onClick={() => setCreating(true)}>New customer</Button>}
+        <Group>
+          <ExportLink
+            list="customers"
+            filter={{ search: variables.search, segment: variables.segment, resellerId: variables.resellerId }}
+          />
+          {can(PERMISSIONS.customersManage) && <Button onClick={() => setCreating(true)}>New customer</Button>}
+        </Group>
       </Group>
       <Group align="flex-end">
         <TextInput

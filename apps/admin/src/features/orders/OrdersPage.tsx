@@ -12,6 +12,7 @@ import { ShowMore } from '../../components/ShowMore';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ORDERS } from './operations';
 import { dateTime } from '../../components/format';
+import { ExportLink } from '../../components/ExportLink';
 
 const STATUS_CHOICES = [
   { value: '', label: 'Any status' },
@@ -56,11 +57,17 @@ export function OrdersPage() {
         <Title order={1} size="h2">
           Orders
         </Title>
-        {can(PERMISSIONS.ordersManage) && (
-          <Button component={Link} to="/purchase">
-            New purchase
-          </Button>
-        )}
+        <Group>
+          <ExportLink
+            list="orders"
+            filter={{ search: variables.search, status: variables.status, from: variables.from, to: variables.to }}
+          />
+          {can(PERMISSIONS.ordersManage) && (
+            <Button component={Link} to="/purchase">
+              New purchase
+            </Button>
+          )}
+        </Group>
       </Group>
       <Group align="flex-end">
         <TextInput

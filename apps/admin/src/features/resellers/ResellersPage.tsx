@@ -14,6 +14,7 @@ import { SortHeader } from '../../components/SortHeader';
 import { CREATE_RESELLER, RESELLERS } from './operations';
 import { dateOnly } from '../../components/format';
 import { EMPTY_RESELLER, ResellerForm, toResellerInput, type ResellerValues } from './ResellerForm';
+import { ExportLink } from '../../components/ExportLink';
 
 export function ResellersPage() {
   const { can } = useSession();
@@ -57,7 +58,10 @@ export function ResellersPage() {
         <Title order={1} size="h2">
           Resellers
         </Title>
-        {can(PERMISSIONS.resellersManage) && <Button onClick={() => setCreating(true)}>New reseller</Button>}
+        <Group>
+          <ExportLink list="resellers" filter={{ search: variables.search, status: variables.status }} />
+          {can(PERMISSIONS.resellersManage) && <Button onClick={() => setCreating(true)}>New reseller</Button>}
+        </Group>
       </Group>
       <Group align="flex-end">
         <TextInput

@@ -12,6 +12,7 @@ import { dateOnly } from '../../components/format';
 import { RenewalCalendar } from './RenewalCalendar';
 import { WindowCountdown } from './WindowCountdown';
 import { SUBSCRIPTIONS } from './operations';
+import { ExportLink } from '../../components/ExportLink';
 
 const STATUS_CHOICES = [
   { value: '', label: 'Any status' },
@@ -66,6 +67,21 @@ export function SubscriptionsPage() {
         <Title order={1} size="h2">
           Subscriptions
         </Title>
+        {view === 'list' && (
+          <ExportLink
+            list="subscriptions"
+            filter={{
+              product: variables.product,
+              status: variables.status,
+              endingWithinDays: variables.endingWithinDays,
+              windowOpen: variables.windowOpen,
+              autoRenew: variables.autoRenew,
+              trial: variables.trial,
+              termEndFrom: variables.termEndFrom,
+              termEndBefore: variables.termEndBefore,
+            }}
+          />
+        )}
         <SegmentedControl
           aria-label="View"
           value={view}
