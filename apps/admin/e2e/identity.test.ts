@@ -36,7 +36,7 @@ const NAV: Record<DemoRole, string[]> = {
   ],
   credit: ['Dashboard', 'Resellers', 'Orders', 'Subscriptions', 'Billing', 'Terms requests', 'Catalog'],
   support: ['Resellers', 'Customers', 'Orders', 'Subscriptions', 'Support', 'Catalog'],
-  reseller: ['Dashboard', 'My account', 'Customers', 'New purchase', 'Orders', 'Subscriptions', 'Support', 'Catalog'],
+  reseller: ['My account', 'Dashboard', 'Customers', 'New purchase', 'Orders', 'Subscriptions', 'Support', 'Catalog'],
 };
 
 describe('sign-in, roles and audit in the browser', () => {

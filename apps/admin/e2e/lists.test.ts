@@ -36,7 +36,13 @@ describe('finding things in lists, on the demo story', () => {
     expect(new Set(descending).size).toBeGreaterThan(3);
     await table.getByRole('button', { name: 'Total' }).click();
     await staff.waitForURL(/sort=TOTAL&dir=ASC/);
-    await expect.poll(async () => (await column(staff, 'Orders', 6)).map(money)).toEqual([...descending].reverse());
+    // The smallest first: the first page upward starts at or below where the first page downward ended.
+    const sortedUp = (totals: number[]) =>
+      totals.length > 5 && totals.every((total, i) => i === 0 || totals[i - 1]! <= total);
+    await expect.poll(async () => sortedUp((await column(staff, 'Orders', 6)).map(money))).toBe(true);
+    const ascending = (await column(staff, 'Orders', 6)).map(money);
+    expect(ascending[0]).toBeLessThanOrEqual(descending.at(-1)!);
+    expect(ascending.at(-1)).toBeLessThanOrEqual(descending[0]!);
 
     await staff.getByRole('textbox', { name: 'Status' }).click();
     await staff.getByRole('option', { name: 'Partially returned' }).click();

@@ -81,17 +81,18 @@ export function ChartCard(props: {
             </Table.Tbody>
           </Table>
         ) : (
-          <BarChart
-            h={240}
-            data={props.data}
-            dataKey={props.dataKey}
-            type={props.stacked === false ? 'default' : 'stacked'}
-            series={props.series}
-            valueFormatter={props.format}
-            withLegend
-            legendProps={{ verticalAlign: 'bottom' }}
-            aria-label={props.title}
-          />
+          <div role="img" aria-label={`${props.title}: chart (switch Table on for the figures)`}>
+            <BarChart
+              h={240}
+              data={props.data}
+              dataKey={props.dataKey}
+              type={props.stacked === false ? 'default' : 'stacked'}
+              series={props.series}
+              valueFormatter={props.format}
+              withLegend
+              legendProps={{ verticalAlign: 'bottom' }}
+            />
+          </div>
         )}
       </Stack>
     </Card>
