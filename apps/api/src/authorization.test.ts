@@ -77,7 +77,7 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
   priceListImports: { allowed: ['admin', 'staff'], document: '{ priceListImports(first: 1) { nodes { id } } }' },
   priceListUploads: { allowed: ['admin', 'staff'], document: '{ priceListUploads { files bytes } }' },
   promotions: { allowed: SIGNED_IN, document: '{ promotions(first: 1) { nodes { id } } }' },
-  dashboard: { allowed: ['admin', 'staff', 'credit', 'reseller'], document: '{ dashboard { currency } }' },
+  dashboard: { allowed: ['admin', 'staff', 'credit', 'reseller'], document: '{ dashboard { __typename } }' },
   billingRun: { allowed: ['admin', 'staff', 'credit'], document: '{ billingRun(month: "2026-01") { status } }' },
   monthlyInvoices: {
     allowed: ['admin', 'staff', 'credit', 'reseller'],

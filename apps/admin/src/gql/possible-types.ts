@@ -53,6 +53,11 @@
       "UserCreated",
       "ValidationFailed"
     ],
+    "DashboardResult": [
+      "Dashboard",
+      "OperationRefused",
+      "ValidationFailed"
+    ],
     "ImportPriceListResult": [
       "PriceListImport",
       "UploadNotFound"
@@ -203,6 +208,11 @@
       "NotFound",
       "OperationRefused",
       "UserCreated",
+      "ValidationFailed"
+    ],
+    "DashboardResult": [
+      "Dashboard",
+      "OperationRefused",
       "ValidationFailed"
     ],
     "ImportPriceListResult": [

@@ -8,12 +8,12 @@ import { RevenueDayEntity, RevenueResellerMonthEntity } from './entities.js';
 import { RevenueRepository } from './revenue.repository.js';
 
 const DAY = 86_400_000;
-const DASHBOARD = `{ dashboard { currency months
+const DASHBOARD = `{ dashboard { ... on Dashboard { currency months
   bySegment { month key revenue { amountMinor } margin { amountMinor } }
   byFamily { month key revenue { amountMinor } }
   byKind { month key revenue { amountMinor } }
   renewalsDue { weekStart subscriptions value { amountMinor } }
-  topResellers { name revenue { amountMinor } margin { amountMinor } } } }`;
+  topResellers { name revenue { amountMinor } margin { amountMinor } } } } }`;
 
 describe('the dashboard: revenue and margin from sums the charge writer keeps current (S18)', () => {
   let t: TestApp;
@@ -114,6 +114,16 @@ describe('the dashboard: revenue and margin from sums the charge writer keeps cu
       '2026-12 CHANGE',
       '2026-12 RENEWAL',
     ]);
+  });
+
+  it('refuses a currency that is none, on its field', async () => {
+    const refused = await finance.gql(
+      '{ dashboard(currency: "Café") { __typename ... on ValidationFailed { fields { field code } } } }',
+    );
+    expect(refused.data?.dashboard).toEqual({
+      __typename: 'ValidationFailed',
+      fields: [{ field: 'currency', code: 'CURRENCY_INVALID' }],
+    });
   });
 
   it('a reseller sees its own business, not the top resellers; sums rebuilt from the charges match those kept', async () => {

@@ -1,4 +1,5 @@
-import { lastTwelveMonths, weekStartOf } from '@nce/domain';
+import { isCurrencyCode, lastTwelveMonths, weekStartOf } from '@nce/domain';
+import { invalidField, ok, type Result } from '../platform/result.js';
 import { actingFor, requirePermission, type RequestContext } from '../platform/request-context.js';
 import type { RevenueRepository } from './revenue.repository.js';
 import { BillingPermission } from './reconciliation.service.js';
@@ -33,7 +34,10 @@ export interface DashboardView {
 export class DashboardService {
   constructor(private readonly revenue: RevenueRepository) {}
 
-  async view(ctx: RequestContext, filter: { currency: string; resellerId?: string | null }): Promise<DashboardView> {
+  async view(
+    ctx: RequestContext,
+    filter: { currency: string; resellerId?: string | null },
+  ): Promise<Result<DashboardView>> {
     const resellerId = ctx.principal?.kind === 'reseller' ? ctx.principal.resellerId : (filter.resellerId ?? null);
     if (resellerId) actingFor(ctx, resellerId, BillingPermission.Reports);
     else requirePermission(ctx, BillingPermission.Reports);
@@ -43,7 +47,9 @@ export class DashboardService {
       from: `${months[0]}-01`,
       to: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString().slice(0, 10),
     };
-    const currency = filter.currency.toUpperCase();
+    const currency = filter.currency.trim().toUpperCase();
+    if (!isCurrencyCode(currency))
+      return invalidField('currency', 'CURRENCY_INVALID', 'The currency is a three-letter code, e.g. USD.');
     const [bySegment, families, byKind, renewing, topResellers] = await Promise.all([
       this.revenue.byMonth(ctx, 'segment', range, currency, resellerId),
       this.revenue.byMonth(ctx, 'family', range, currency, resellerId),
@@ -57,7 +63,7 @@ export class DashboardService {
       ),
       resellerId ? Promise.resolve([]) : this.revenue.topResellers(ctx, range, currency, 10),
     ]);
-    return {
+    return ok({
       currency,
       months,
       bySegment,
@@ -65,7 +71,7 @@ export class DashboardService {
       byKind,
       renewalsDue: renewalWeeks(now, renewing),
       topResellers,
-    };
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import { money } from '@nce/domain';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
+import { OperationRefused, ValidationFailed } from '../platform/common.types.js';
 import { Money } from '../platform/money.types.js';
 import type { DashboardView, MonthSum } from './dashboard.service.js';
 
@@ -76,7 +77,7 @@ export class Dashboard {
       revenue: m(r.amountMinor),
       margin: m(r.amountMinor - r.costMinor),
     });
-    return {
+    return Object.assign(new Dashboard(), {
       currency: v.currency,
       months: v.months,
       bySegment: v.bySegment.map(month),
@@ -93,6 +94,11 @@ export class Dashboard {
         revenue: m(r.amountMinor),
         margin: m(r.amountMinor - r.costMinor),
       })),
-    };
+    });
   }
 }
+
+export const DashboardResult = createUnionType({
+  name: 'DashboardResult',
+  types: () => [Dashboard, ValidationFailed, OperationRefused] as const,
+});

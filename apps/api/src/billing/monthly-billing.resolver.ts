@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { Permission, RequirePermission } from '../platform/permissions.js';
 import { toUnion } from '../platform/result-union.js';
 import { Code, Cursor } from '../platform/text.types.js';
-import { Dashboard } from './dashboard.types.js';
+import { Dashboard, DashboardResult } from './dashboard.types.js';
 import { BillingRun, CloseMonthResult, MonthlyInvoice, MonthlyInvoiceConnection } from './monthly-billing.types.js';
 import { BillingPermission } from './reconciliation.service.js';
 
@@ -35,7 +35,7 @@ export class MonthlyBillingResolver {
   }
 
   @RequirePermission(BillingPermission.Reports)
-  @Query(() => Dashboard, {
+  @Query(() => DashboardResult, {
     description:
       'Revenue, margin and renewals due: staff the distributor’s (or one reseller’s); a reseller user its own.',
   })
@@ -43,8 +43,8 @@ export class MonthlyBillingResolver {
     @Ctx() ctx: Context,
     @Arg('currency', () => Code, { defaultValue: 'USD' }) currency: string,
     @Arg('resellerId', () => ID, { nullable: true }) resellerId?: string | null,
-  ): Promise<Dashboard> {
-    return Dashboard.of(await ctx.app.dashboard.view(ctx, { currency, resellerId }));
+  ): Promise<typeof DashboardResult> {
+    return toUnion(await ctx.app.dashboard.view(ctx, { currency, resellerId }), Dashboard.of);
   }
 
   @RequirePermission(BillingPermission.Close)

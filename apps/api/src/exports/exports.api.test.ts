@@ -85,12 +85,12 @@ describe('list exports: what a list’s filters show, as CSV, streamed a page at
     expect((await get('/exports/nothing.csv', staff('admin'))).status).toBe(404);
     const unknown = await get(`/exports/orders.csv?filter=${encodeURIComponent('{"colour":"red"}')}`, staff('admin'));
     expect(unknown.status).toBe(400);
-    expect((await unknown.json()).error).toMatch(/no filter "colour"; it filters by resellerId, customerId/);
+    expect(((await unknown.json()) as { error: string }).error).toMatch(/no filter "colour"; it filters by resellerId, customerId/);
     const wrongType = await get(
       `/exports/subscriptions.csv?filter=${encodeURIComponent('{"trial":"yes"}')}`,
       staff('admin'),
     );
-    expect((await wrongType.json()).error).toBe('The filter "trial" is a boolean.');
+    expect(((await wrongType.json()) as { error: string }).error).toBe('The filter "trial" is a boolean.');
     expect((await get('/exports/orders.csv?filter=%7Bnot-json', staff('admin'))).status).toBe(400);
     // Another reseller's orders: refused, not an empty file.
     const other = encodeURIComponent(JSON.stringify({ resellerId: '11111111-2222-4333-8444-555555555555' }));

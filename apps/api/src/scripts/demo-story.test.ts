@@ -125,7 +125,9 @@ describe('the demo story: what a newcomer finds in the first ten minutes', () =>
   });
 
   it('gives the dashboard a year: revenue in each of the last twelve months, renewals due in the weeks ahead', async () => {
-    const d = await t.app.dashboard.view(systemContext(t.app.clock, 'test'), { currency: 'USD' });
+    const view = await t.app.dashboard.view(systemContext(t.app.clock, 'test'), { currency: 'USD' });
+    if (!view.ok) throw new Error(view.failure.message);
+    const d = view.value;
     const revenue = (month: string) =>
       d.bySegment.filter((r) => r.month === month).reduce((sum, r) => sum + r.amountMinor, 0);
     expect(d.months.map((m) => [m, revenue(m) > 0])).toEqual(d.months.map((m) => [m, true]));

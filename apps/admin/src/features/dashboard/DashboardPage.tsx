@@ -7,7 +7,7 @@ import type { DashboardQuery } from '../../gql/graphql';
 import { ChartCard, type ChartSeries } from './ChartCard';
 import { DASHBOARD } from './operations';
 
-type View = DashboardQuery['dashboard'];
+type View = Extract<DashboardQuery['dashboard'], { __typename: 'Dashboard' }>;
 type Row = View['bySegment'][number];
 
 const COLORS = ['blue.6', 'teal.6', 'grape.6', 'orange.6', 'cyan.6', 'gray.5'];
@@ -39,7 +39,9 @@ export function DashboardPage() {
   const { me } = useSession();
   const reseller = me?.kind === 'RESELLER';
   const { data, loading, error, refetch } = useQuery(DASHBOARD, { fetchPolicy: 'cache-and-network' });
-  const view = data?.dashboard;
+  const result = data?.dashboard;
+  const view = result?.__typename === 'Dashboard' ? result : undefined;
+  const refusal = result && result.__typename !== 'Dashboard' ? { message: result.message } : null;
   const format = (value: number) =>
     view ? formatMoney(money(Math.round(value * 10 ** currencyExponent(view.currency)), view.currency)) : String(value);
   const total = (rows: readonly Row[], figure: 'revenue' | 'margin') =>
@@ -57,7 +59,7 @@ export function DashboardPage() {
       </Text>
       <QueryState
         loading={loading && !view}
-        error={error}
+        error={error ?? refusal}
         empty={!view}
         emptyText="No figures."
         onRetry={() => void refetch()}

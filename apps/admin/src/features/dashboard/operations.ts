@@ -3,53 +3,59 @@ import { graphql } from '../../gql';
 export const DASHBOARD = graphql(`
   query Dashboard($currency: Code, $resellerId: ID) {
     dashboard(currency: $currency, resellerId: $resellerId) {
-      currency
-      months
-      bySegment {
-        month
-        key
-        revenue {
-          amountMinor
-        }
-        margin {
-          amountMinor
-        }
+      __typename
+      ... on BusinessError {
+        message
       }
-      byFamily {
-        month
-        key
-        revenue {
-          amountMinor
+      ... on Dashboard {
+        currency
+        months
+        bySegment {
+          month
+          key
+          revenue {
+            amountMinor
+          }
+          margin {
+            amountMinor
+          }
         }
-        margin {
-          amountMinor
+        byFamily {
+          month
+          key
+          revenue {
+            amountMinor
+          }
+          margin {
+            amountMinor
+          }
         }
-      }
-      byKind {
-        month
-        key
-        revenue {
-          amountMinor
+        byKind {
+          month
+          key
+          revenue {
+            amountMinor
+          }
+          margin {
+            amountMinor
+          }
         }
-        margin {
-          amountMinor
+        renewalsDue {
+          weekStart
+          subscriptions
+          value {
+            amountMinor
+          }
         }
-      }
-      renewalsDue {
-        weekStart
-        subscriptions
-        value {
-          amountMinor
-        }
-      }
-      topResellers {
-        resellerId
-        name
-        revenue {
-          amountMinor
-        }
-        margin {
-          amountMinor
+        topResellers {
+          resellerId
+          name
+          revenue {
+            amountMinor
+          }
+          margin {
+            amountMinor
+          }
         }
       }
     }
