@@ -88,6 +88,14 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
     document: 'mutation { closeBillingMonth(month: "2026-13") { __typename } }',
   },
   priceBooks: { allowed: MANAGERS, document: '{ priceBooks { id } }' },
+  resellerMarkups: {
+    allowed: [...STAFF_ROLES, 'reseller'],
+    document: `{ resellerMarkups(resellerId: "${OWN}") { percent } }`,
+  },
+  setResellerMarkup: {
+    allowed: ['admin', 'staff', 'reseller'],
+    document: `mutation { setResellerMarkup(resellerId: "${OWN}", input: { percent: -1 }) { __typename } }`,
+  },
   priceBookOf: {
     allowed: MANAGERS,
     document: `{ priceBookOf(level: RESELLER, targetId: "${NONE}") { own } }`,

@@ -7,12 +7,16 @@ import {
   floorPrice,
   PRICE_BOOK_LEVELS,
   marginBasisPoints,
+  markupBasisPoints,
+  markupFor,
   previewPriceChange,
   priceRuleFromInput,
   priceRuleLabel,
   productFamilyOf,
   ruleFor,
+  suggestedCustomerPrice,
   validatePriceRule,
+  type CustomerMarkup,
   type PriceBook,
   type PriceBookLevel,
   type PricedOffer,
@@ -372,5 +376,44 @@ describe('price books: a rule as staff type it', () => {
     expect(priceRuleFromInput('r', { ...input, effectiveTo: '2026-11-01' }, day).errors?.map((e) => e.code)).toEqual([
       'DATES_REVERSED',
     ]);
+  });
+});
+
+describe('a reseller’s markup for its end customers', () => {
+  const markups: CustomerMarkup[] = [
+    { customerId: null, family: null, basisPoints: 1_000 },
+    { customerId: null, family: 'Microsoft 365', basisPoints: 1_500 },
+    { customerId: 'c1', family: null, basisPoints: 500 },
+    { customerId: 'c1', family: 'Microsoft 365', basisPoints: 200 },
+  ];
+
+  it('takes the most specific markup: the customer’s family, the customer, the family, then everything', () => {
+    expect(markupFor(markups, { customerId: 'c1', family: 'Microsoft 365' })?.basisPoints).toBe(200);
+    expect(markupFor(markups, { customerId: 'c1', family: 'Exchange Online' })?.basisPoints).toBe(500);
+    expect(markupFor(markups, { customerId: 'c2', family: 'Microsoft 365' })?.basisPoints).toBe(1_500);
+    expect(markupFor(markups, { customerId: null, family: 'Visio' })?.basisPoints).toBe(1_000);
+    expect(markupFor([], { customerId: null, family: 'Visio' })).toBeNull();
+  });
+
+  it('suggests the price with the markup rounded up, and the reseller’s margin on it', () => {
+    expect(suggestedCustomerPrice(money(999, 'USD'), markups[0]!)).toEqual({
+      price: money(1_099, 'USD'),
+      margin: money(100, 'USD'),
+      basisPoints: 1_000,
+    });
+    expect(suggestedCustomerPrice(money(999, 'USD'), null).price).toEqual(money(999, 'USD'));
+    expect(markupBasisPoints(12.5)).toEqual({ ok: true, value: 1_250 });
+    expect(markupBasisPoints(-1).ok).toBe(false);
+    expect(markupBasisPoints(1.234).ok).toBe(false);
+  });
+
+  it('property: a suggestion is never below what the reseller pays, and the margin is the difference', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 100_000 }), (paid, bp) => {
+        const s = suggestedCustomerPrice(money(paid, 'USD'), { customerId: null, family: null, basisPoints: bp });
+        expect(s.price.amountMinor).toBeGreaterThanOrEqual(paid);
+        expect(s.price.amountMinor - paid).toBe(s.margin.amountMinor);
+      }),
+    );
   });
 });

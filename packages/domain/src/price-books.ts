@@ -377,3 +377,60 @@ const isDay = (value: string): boolean => {
   const at = Date.parse(`${value}T00:00:00Z`);
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === value;
 };
+
+/**
+ * A reseller's own markup for its end customers: for one customer, one product family, both, or everything
+ * (neither), in hundredths of a percent over what the reseller pays.
+ */
+export interface CustomerMarkup {
+  customerId: string | null;
+  family: string | null;
+  basisPoints: number;
+}
+
+/** How specific a markup is: a customer's family beats a customer's, which beats a family's, which beats the rest. */
+const markupSpecificity = (m: CustomerMarkup) => (m.customerId ? 2 : 0) + (m.family ? 1 : 0);
+
+/** The markup that applies to an offer for a customer: the most specific matching one; none: null. */
+export function markupFor(
+  markups: readonly CustomerMarkup[],
+  offer: { customerId: string | null; family: string },
+): CustomerMarkup | null {
+  let best: CustomerMarkup | null = null;
+  for (const m of markups) {
+    if (m.customerId && m.customerId !== offer.customerId) continue;
+    if (m.family && m.family !== offer.family) continue;
+    if (!best || markupSpecificity(m) > markupSpecificity(best)) best = m;
+  }
+  return best;
+}
+
+/**
+ * What a reseller might charge its customer: its own price with its markup, rounded up to the minor unit (a
+ * suggestion never falls below what the reseller pays), and the reseller's margin on it.
+ */
+export function suggestedCustomerPrice(
+  resellerPrice: Money,
+  markup: CustomerMarkup | null,
+): { price: Money; margin: Money; basisPoints: number } {
+  const basisPoints = markup?.basisPoints ?? 0;
+  const amount = resellerPrice.amountMinor + Math.ceil((resellerPrice.amountMinor * basisPoints) / 10_000);
+  return {
+    price: money(amount, resellerPrice.currency),
+    margin: money(amount - resellerPrice.amountMinor, resellerPrice.currency),
+    basisPoints,
+  };
+}
+
+/** A markup as a reseller types it: 0 to 1,000 percent with at most two decimals. */
+export function markupBasisPoints(percent: number): Outcome<number, 'MARKUP_INVALID'> {
+  const basisPoints = Math.round(percent * 100);
+  if (
+    !Number.isFinite(percent) ||
+    Math.abs(percent * 100 - basisPoints) > 1e-6 ||
+    basisPoints < 0 ||
+    basisPoints > 100_000
+  )
+    return fail('MARKUP_INVALID', 'A markup runs from 0 to 1,000 percent, with at most two decimals.');
+  return ok(basisPoints);
+}

@@ -97,3 +97,32 @@ export class PriceBookAssignmentEntity {
   @Column({ name: 'assigned_at', type: 'varchar', length: 30 })
   assignedAt: string;
 }
+
+/**
+ * A reseller's own markup for its end customers (suggested customer prices): for a customer, a product family,
+ * both, or everything. One row per reseller and scope (`scopeKey`: customer id or *, then family or *).
+ */
+@Entity('reseller_markup')
+@Index('ux_reseller_markup_scope', ['resellerId', 'scopeKey'], { unique: true })
+export class ResellerMarkupEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'reseller_id', type: 'varchar', length: 36 })
+  resellerId: string;
+
+  @Column({ name: 'scope_key', type: 'varchar', length: 150 })
+  scopeKey: string;
+
+  @Column({ name: 'customer_id', type: 'varchar', length: 36, nullable: true })
+  customerId: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  family: string | null;
+
+  @Column({ name: 'basis_points', type: 'integer' })
+  basisPoints: number;
+
+  @Column({ name: 'updated_at', type: 'varchar', length: 30 })
+  updatedAt: string;
+}

@@ -8,6 +8,7 @@ import {
   PriceBookAssignmentEntity,
   PriceBookEntity,
   PriceRuleEntity,
+  ResellerMarkupEntity,
   type PriceBookAssignmentLevel,
 } from './entities.js';
 
@@ -159,5 +160,22 @@ export class PriceBooksRepository {
       cost: { amountMinor: Number(r.unit_price_minor), currency: String(r.currency) },
       retail: { amountMinor: Number(r.erp_price_minor ?? r.unit_price_minor), currency: String(r.currency) },
     }));
+  }
+
+  /** A reseller's markups for its end customers, everything first, then by family and customer. */
+  markups(ctx: RequestContext, resellerId: string): Promise<ResellerMarkupEntity[]> {
+    return this.db.managerOf(ctx).find(ResellerMarkupEntity, { where: { resellerId }, order: { scopeKey: 'ASC' } });
+  }
+
+  async setMarkup(tx: Transactional, markup: ResellerMarkupEntity): Promise<void> {
+    await tx.transaction.upsert(ResellerMarkupEntity, markup, ['resellerId', 'scopeKey']);
+  }
+
+  async removeMarkup(tx: Transactional, resellerId: string, scopeKey: string): Promise<void> {
+    await tx.transaction.delete(ResellerMarkupEntity, { resellerId, scopeKey });
+  }
+
+  async markupAt(tx: Transactional, resellerId: string, scopeKey: string): Promise<ResellerMarkupEntity | null> {
+    return tx.transaction.findOneBy(ResellerMarkupEntity, { resellerId, scopeKey });
   }
 }

@@ -184,6 +184,61 @@ describe('price books: what a reseller pays, in the cart, at Buy and at renewal'
     expect(priceOf((await reseller.gql(query, { id: offer.productId, r: another })).data).yourPrice).toBeNull();
   });
 
+  it('lets a reseller set its own markups and shows the suggested customer price and its margin; nothing it pays changes', async () => {
+    const set = (input: Record<string, unknown>, caller = reseller, r = resellerId) =>
+      caller.gql(
+        `mutation($r: ID!, $i: CustomerMarkupInput!) { setResellerMarkup(resellerId: $r, input: $i) { __typename
+          ... on CustomerMarkupSaved { markup { customerId family percent } } ... on ValidationFailed { fields { field code } } } }`,
+        { r, i: input },
+      );
+    const customerId = (
+      await reseller.gql(`query($r: ID!) { customers(resellerId: $r, first: 5) { nodes { id companyName } } }`, {
+        r: resellerId,
+      })
+    ).data?.customers.nodes.find((c: any) => c.companyName === 'Fabrikam Gold').id;
+    expect((await set({ percent: 20 })).data?.setResellerMarkup.markup).toEqual({
+      customerId: null,
+      family: null,
+      percent: 20,
+    });
+    expect((await set({ customerId, family: 'Microsoft 365', percent: 12.5 })).data?.setResellerMarkup.markup).toEqual({
+      customerId,
+      family: 'Microsoft 365',
+      percent: 12.5,
+    });
+    expect((await set({ percent: -5 })).data?.setResellerMarkup.fields).toEqual([
+      { field: 'percent', code: 'MARKUP_INVALID' },
+    ]);
+    expect(
+      (await set({ customerId: '11111111-2222-4333-8444-555555555555', percent: 5 })).data?.setResellerMarkup.fields,
+    ).toEqual([{ field: 'customerId', code: 'CUSTOMER_NOT_FOUND' }]);
+    const query = `query($id: Code!, $c: ID) { catalogProduct(id: $id, filter: { segment: COMMERCIAL }) {
+      skus { prices { id yourPrice(customerId: $c) { unitPrice { amountMinor } suggestedPrice { amountMinor } markupPercent resellerMargin { amountMinor } } } } } }`;
+    const priceOf = (data: any) =>
+      data.catalogProduct.skus.flatMap((k: any) => k.prices).find((p: any) => Number(p.id) === offer.priceId).yourPrice;
+    const gold10 = adjust(money(offer.listMinor, 'USD'), { kind: 'PERCENT', basisPoints: 1000 }).amountMinor;
+    const anyone = priceOf((await reseller.gql(query, { id: offer.productId })).data);
+    expect(anyone).toEqual({
+      unitPrice: { amountMinor: gold10 },
+      suggestedPrice: { amountMinor: gold10 + Math.ceil(gold10 * 0.2) },
+      markupPercent: 20,
+      resellerMargin: { amountMinor: Math.ceil(gold10 * 0.2) },
+    });
+    const forFabrikam = priceOf((await reseller.gql(query, { id: offer.productId, c: customerId })).data);
+    expect(forFabrikam).toMatchObject({ unitPrice: { amountMinor: gold10 }, markupPercent: 12.5 });
+    expect(forFabrikam.suggestedPrice.amountMinor).toBe(gold10 + Math.ceil((gold10 * 1250) / 10_000));
+    // Staff see them; removing one leaves the others.
+    expect(
+      (await set({ customerId, family: 'Microsoft 365', percent: null })).data?.setResellerMarkup.markup,
+    ).toBeNull();
+    const listed = (
+      await admin.gql(`query($r: ID!) { resellerMarkups(resellerId: $r) { customerId family percent } }`, {
+        r: resellerId,
+      })
+    ).data?.resellerMarkups;
+    expect(listed).toEqual([{ customerId: null, family: null, percent: 20 }]);
+  });
+
   it('a customer’s own book overrides its reseller’s; the cart shows the rule and Buy stops on the changed price (R16)', async () => {
     const edu = (await admin.gql(`mutation { createPriceBook(name: "Retail minus") { ${BOOK} } }`)).data
       ?.createPriceBook.book.id;

@@ -1,10 +1,14 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { RequirePermission } from '../platform/permissions.js';
+import { Permission, RequirePermission } from '../platform/permissions.js';
 import { toUnion } from '../platform/result-union.js';
 import { ShortText } from '../platform/text.types.js';
 import { PricingPermission } from './pricing.service.js';
 import {
+  CustomerMarkup,
+  CustomerMarkupInput,
+  CustomerMarkupSaved,
+  SaveCustomerMarkupResult,
   PreviewPriceRuleResult,
   PriceBook,
   PriceBookAssignment,
@@ -87,5 +91,27 @@ export class PricingResolver {
     @Arg('bookId', () => ID, { nullable: true }) bookId?: string | null,
   ): Promise<typeof SavePriceBookResult> {
     return toUnion(await ctx.app.pricing.assign(ctx, level, targetId, bookId ?? null), PriceBookSaved.of);
+  }
+
+  @RequirePermission(Permission.SignedIn)
+  @Query(() => [CustomerMarkup], { description: 'A reseller’s markups for its end customers.' })
+  async resellerMarkups(
+    @Arg('resellerId', () => ID) resellerId: string,
+    @Ctx() ctx: Context,
+  ): Promise<CustomerMarkup[]> {
+    return (await ctx.app.pricing.markups(ctx, resellerId)).map(CustomerMarkup.of);
+  }
+
+  @RequirePermission(Permission.SignedIn)
+  @Mutation(() => SaveCustomerMarkupResult, {
+    description:
+      'Sets (or, without a percent, removes) a reseller’s markup: suggestions only, nothing it pays changes.',
+  })
+  async setResellerMarkup(
+    @Arg('resellerId', () => ID) resellerId: string,
+    @Arg('input', () => CustomerMarkupInput) input: CustomerMarkupInput,
+    @Ctx() ctx: Context,
+  ): Promise<typeof SaveCustomerMarkupResult> {
+    return toUnion(await ctx.app.pricing.setMarkup(ctx, resellerId, input), CustomerMarkupSaved.of);
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  markupBasisPoints,
   previewPriceChange,
   priceRuleFromInput,
   priceRuleLabel,
@@ -11,10 +12,10 @@ import {
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { isoDate } from '../platform/clock.js';
-import type { ModulePermission } from '../platform/permissions.js';
-import { requirePermission, type RequestContext } from '../platform/request-context.js';
+import { Permission, type ModulePermission } from '../platform/permissions.js';
+import { actingFor, requirePermission, type RequestContext } from '../platform/request-context.js';
 import { fail, invalid, invalidField, notFound, ok, type Result } from '../platform/result.js';
-import type { PriceBookAssignmentLevel, PriceBookEntity, PriceRuleEntity } from './entities.js';
+import type { PriceBookAssignmentLevel, PriceBookEntity, PriceRuleEntity, ResellerMarkupEntity } from './entities.js';
 import { pricerOf, ruleOf, type PriceBooksInEffect, type Pricer, type PricingParty } from './price-books-in-effect.js';
 import type { PriceBooksRepository } from './price-books.repository.js';
 
@@ -245,6 +246,64 @@ export class PricingService {
     const customer = level === 'CUSTOMER' ? await this.books.customer(ctx, targetId) : null;
     const reseller = customer ? await this.books.assignment(ctx, 'RESELLER', customer.resellerId) : null;
     return { book: (await this.books.book(ctx, reseller?.bookId ?? MASTER_BOOK))!, own: false };
+  }
+
+  /** A reseller's markups for its end customers: its own users, or staff who read its orders. */
+  async markups(ctx: RequestContext, resellerId: string): Promise<ResellerMarkupEntity[]> {
+    actingFor(ctx, resellerId, Permission.OrdersRead);
+    return this.books.markups(ctx, resellerId);
+  }
+
+  /**
+   * Sets a reseller's markup for a customer of its own, a product family, both, or everything; `percent` null
+   * removes it. Only suggestions: nothing a reseller pays changes.
+   */
+  async setMarkup(
+    ctx: RequestContext,
+    resellerId: string,
+    input: { customerId?: string | null; family?: string | null; percent?: number | null },
+  ): Promise<Result<ResellerMarkupEntity | null>> {
+    const actor = actingFor(ctx, resellerId, Permission.OrdersManage);
+    const family = input.family?.trim() || null;
+    const customerId = input.customerId || null;
+    if (family && family.length > 100)
+      return invalidField('family', 'TOO_LONG', 'A product family has at most 100 characters.');
+    const parsed = input.percent === null || input.percent === undefined ? null : markupBasisPoints(input.percent);
+    if (parsed && !parsed.ok) return invalidField('percent', parsed.code, parsed.message);
+    const scopeKey = `${customerId ?? '*'}|${family ?? '*'}`;
+    return this.db.transaction(actor, async (tx) => {
+      if (customerId) {
+        const customer = await this.books.customer(tx, customerId);
+        if (!customer || customer.resellerId !== resellerId)
+          return invalidField('customerId', 'CUSTOMER_NOT_FOUND', 'That customer is not one of this reseller’s.');
+      }
+      const before = await this.books.markupAt(tx, resellerId, scopeKey);
+      const after: ResellerMarkupEntity | null = parsed
+        ? {
+            id: before?.id ?? randomUUID(),
+            resellerId,
+            scopeKey,
+            customerId,
+            family,
+            basisPoints: parsed.value,
+            updatedAt: ctx.clock.now().toISOString(),
+          }
+        : null;
+      if (after) await this.books.setMarkup(tx, after);
+      else await this.books.removeMarkup(tx, resellerId, scopeKey);
+      await this.audit.record(tx, {
+        operation: 'pricing.setMarkup',
+        entityType: 'Reseller',
+        entityId: resellerId,
+        changes: {
+          [`markup for ${customerId ? 'a customer' : 'every customer'}${family ? `, ${family}` : ''}`]: {
+            before: before ? `${before.basisPoints / 100} %` : null,
+            after: after ? `${after.basisPoints / 100} %` : null,
+          },
+        },
+      });
+      return ok(after);
+    });
   }
 
   private async checkedRule(

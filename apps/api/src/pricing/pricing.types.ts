@@ -322,3 +322,49 @@ export const PreviewPriceRuleResult = createUnionType({
 });
 
 export type { PriceBookAssignmentLevel };
+
+@ObjectType({ simpleResolvers: true, description: 'A reseller’s markup for its end customers (suggested prices).' })
+export class CustomerMarkup {
+  @Field(() => ID, { nullable: true, description: 'The customer it is for; null: every customer.' })
+  customerId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The product family it is for; null: every family.' })
+  family: string | null;
+
+  @Field(() => Float)
+  percent: number;
+
+  static of(this: void, m: { customerId: string | null; family: string | null; basisPoints: number }): CustomerMarkup {
+    return { customerId: m.customerId, family: m.family, percent: m.basisPoints / 100 };
+  }
+}
+
+@InputType({ description: 'A markup for a customer, a family, both or everything; no percent removes it.' })
+export class CustomerMarkupInput {
+  @Field(() => ID, { nullable: true })
+  customerId?: string | null;
+
+  @Field(() => ShortText, { nullable: true })
+  family?: string | null;
+
+  @Field(() => Float, { nullable: true, description: '0 to 1,000, at most two decimals; null removes the markup.' })
+  percent?: number | null;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class CustomerMarkupSaved {
+  @Field(() => CustomerMarkup, { nullable: true, description: 'The markup now; null when removed.' })
+  markup: CustomerMarkup | null;
+
+  static of(
+    this: void,
+    m: { customerId: string | null; family: string | null; basisPoints: number } | null,
+  ): CustomerMarkupSaved {
+    return Object.assign(new CustomerMarkupSaved(), { markup: m ? CustomerMarkup.of(m) : null });
+  }
+}
+
+export const SaveCustomerMarkupResult = createUnionType({
+  name: 'SaveCustomerMarkupResult',
+  types: () => [CustomerMarkupSaved, ValidationFailed, NotFound, OperationRefused] as const,
+});
