@@ -90,4 +90,31 @@ describe('price books in the browser: a rule previewed, a reseller put on the bo
     await cart.getByTestId('price-rule').getByText('Gold partners: cost + 10 %').waitFor();
     expect(dollars(await cart.getByRole('cell').nth(2).innerText())).toBe(offered);
   });
+
+  it('lets the reseller set its own markup and shows the suggested customer price beside its own', async () => {
+    await openArea(reseller, 'My account');
+    const card = reseller.getByRole('region', { name: 'Prices to your customers' });
+    await card.getByText('No markups: suggested prices are what you pay.').waitFor();
+    await card.getByLabel('Markup (%)').fill('25');
+    await card.getByRole('button', { name: 'Save markup' }).click();
+    await card.getByRole('status').getByText('Markup of 25 % saved.').waitFor();
+    expect(await card.getByRole('table', { name: 'Markups' }).innerText()).toMatch(
+      /Every customer\s+Every family\s+25 %/,
+    );
+
+    await openArea(reseller, 'New purchase');
+    await reseller.getByLabel('Find a product').fill('Microsoft 365 E3');
+    const chooser = reseller.getByLabel('Term and billing of Microsoft 365 E3').first();
+    await chooseOption(chooser, /^Annual term, billed monthly/);
+    const option = chooser
+      .locator('option')
+      .filter({ hasText: /^Annual term, billed monthly/ })
+      .first();
+    // The list shows what was cached, then the prices as they are now.
+    await expect.poll(() => option.innerText()).toMatch(/suggested/);
+    const label = await option.innerText();
+    const [own, suggested] = [...label.matchAll(/\$([\d,]+\.\d{2})/g)].map((m) => Number(m[1]!.replace(/,/g, '')));
+    expect(label).toMatch(/\(Gold partners: cost \+ 10 %\) · suggested \$[\d,.]+ \(\+25 %\)$/);
+    expect(suggested).toBeCloseTo(Math.ceil(own! * 125) / 100, 2);
+  });
 });

@@ -84,6 +84,12 @@
       "ReturnDone",
       "ReturnRefused"
     ],
+    "SaveCustomerMarkupResult": [
+      "CustomerMarkupSaved",
+      "NotFound",
+      "OperationRefused",
+      "ValidationFailed"
+    ],
     "SaveCustomerResult": [
       "CustomerSaved",
       "NotFound",
@@ -240,6 +246,12 @@
     "ReturnResult": [
       "ReturnDone",
       "ReturnRefused"
+    ],
+    "SaveCustomerMarkupResult": [
+      "CustomerMarkupSaved",
+      "NotFound",
+      "OperationRefused",
+      "ValidationFailed"
     ],
     "SaveCustomerResult": [
       "CustomerSaved",

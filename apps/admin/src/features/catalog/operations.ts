@@ -1,7 +1,7 @@
 import { graphql } from '../../gql';
 
 export const CATALOG_PRODUCTS = graphql(`
-  query CatalogProducts($filter: CatalogFilterInput!, $first: Int!, $after: Cursor, $resellerId: ID) {
+  query CatalogProducts($filter: CatalogFilterInput!, $first: Int!, $after: Cursor, $resellerId: ID, $customerId: ID) {
     catalogProducts(filter: $filter, first: $first, after: $after) {
       priceSegment
       market
@@ -39,11 +39,15 @@ export const CATALOG_PRODUCTS = graphql(`
                 currency
                 formatted
               }
-              yourPrice(resellerId: $resellerId) {
+              yourPrice(resellerId: $resellerId, customerId: $customerId) {
                 unitPrice {
                   formatted
                 }
                 rule
+                suggestedPrice {
+                  formatted
+                }
+                markupPercent
               }
             }
           }

@@ -17,7 +17,12 @@ export interface BuyableProduct {
       promotion?: { discountPercent: number; endDate: string; unitPrice: { formatted: string } } | null;
       unitPrice: { formatted: string };
       /** What the reseller pays by its price book, when a reseller is known. */
-      yourPrice?: { unitPrice: { formatted: string }; rule?: string | null } | null;
+      yourPrice?: {
+        unitPrice: { formatted: string };
+        rule?: string | null;
+        suggestedPrice?: { formatted: string };
+        markupPercent?: number;
+      } | null;
     }[];
   }[];
 }
@@ -26,14 +31,19 @@ export interface BuyableProduct {
  * "Annual term, billed monthly — 32.59 USD": one choice of a SKU's prices; with a price-book rule, the reseller's
  * price and the rule that set it.
  */
-const priceLabel = (price: BuyableProduct['skus'][number]['prices'][number]) =>
-  price.trial
-    ? 'Free trial: 25 seats for 30 days, then converted to paid'
-    : price.yourPrice?.rule
-      ? `${TERM_LABELS[price.term as Term] ?? price.term}, ${(BILLING_PLAN_LABELS[price.billingPlan as BillingPlan] ?? price.billingPlan).toLowerCase()} — ${price.yourPrice.unitPrice.formatted} ${priceUnit(price.billingPlan as BillingPlan)} (${price.yourPrice.rule})`
-      : price.promotion
-        ? `${TERM_LABELS[price.term as Term] ?? price.term}, ${(BILLING_PLAN_LABELS[price.billingPlan as BillingPlan] ?? price.billingPlan).toLowerCase()} — ${price.promotion.unitPrice.formatted} ${priceUnit(price.billingPlan as BillingPlan)} (−${price.promotion.discountPercent} % to ${price.promotion.endDate})`
-        : `${TERM_LABELS[price.term as Term] ?? price.term}, ${(BILLING_PLAN_LABELS[price.billingPlan as BillingPlan] ?? price.billingPlan).toLowerCase()} — ${price.unitPrice.formatted} ${priceUnit(price.billingPlan as BillingPlan)}`;
+const priceLabel = (price: BuyableProduct['skus'][number]['prices'][number]) => {
+  if (price.trial) return 'Free trial: 25 seats for 30 days, then converted to paid';
+  const what = `${TERM_LABELS[price.term as Term] ?? price.term}, ${(BILLING_PLAN_LABELS[price.billingPlan as BillingPlan] ?? price.billingPlan).toLowerCase()}`;
+  const unit = priceUnit(price.billingPlan as BillingPlan);
+  const base = price.yourPrice?.rule
+    ? `${what} — ${price.yourPrice.unitPrice.formatted} ${unit} (${price.yourPrice.rule})`
+    : price.promotion
+      ? `${what} — ${price.promotion.unitPrice.formatted} ${unit} (−${price.promotion.discountPercent} % to ${price.promotion.endDate})`
+      : `${what} — ${price.unitPrice.formatted} ${unit}`;
+  // The reseller's own markup: what it might charge its customer.
+  const suggested = price.yourPrice?.markupPercent ? price.yourPrice.suggestedPrice : null;
+  return suggested ? `${base} · suggested ${suggested.formatted} (+${price.yourPrice!.markupPercent} %)` : base;
+};
 
 /**
  * Adds one licence of a product to the reseller's cart: the SKU (when there are several) and its term and

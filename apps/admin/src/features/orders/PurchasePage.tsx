@@ -83,7 +83,9 @@ function Purchase({ resellerId }: { resellerId: string }) {
     (currentCart?.priceSegment as 'COMMERCIAL' | 'EDUCATION' | 'NONPROFIT' | null) ??
     'COMMERCIAL';
   const products = useQuery(CATALOG_PRODUCTS, {
-    variables: { filter: { segment, search: debounced || null }, first: 5, resellerId },
+    variables: { filter: { segment, search: debounced || null }, first: 5, resellerId, customerId },
+    // Prices move with price books and markups: show what is cached, then what the API says now.
+    fetchPolicy: 'cache-and-network',
     skip: !debounced,
   });
 

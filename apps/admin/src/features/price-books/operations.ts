@@ -169,3 +169,38 @@ export const ASSIGN_PRICE_BOOK = graphql(`
     }
   }
 `);
+
+export const RESELLER_MARKUPS = graphql(`
+  query ResellerMarkups($resellerId: ID!) {
+    resellerMarkups(resellerId: $resellerId) {
+      customerId
+      family
+      percent
+    }
+  }
+`);
+
+export const SET_RESELLER_MARKUP = graphql(`
+  mutation SetResellerMarkup($resellerId: ID!, $input: CustomerMarkupInput!) {
+    setResellerMarkup(resellerId: $resellerId, input: $input) {
+      __typename
+      ... on CustomerMarkupSaved {
+        markup {
+          customerId
+          family
+          percent
+        }
+      }
+      ... on ValidationFailed {
+        message
+        fields {
+          field
+          message
+        }
+      }
+      ... on BusinessError {
+        message
+      }
+    }
+  }
+`);

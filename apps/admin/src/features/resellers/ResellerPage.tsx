@@ -24,6 +24,7 @@ import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { CreditPanel } from '../terms/CreditPanel';
 import { ResellerInvoicesCard } from '../billing/ResellerInvoicesCard';
+import { MarkupsCard } from '../price-books/MarkupsCard';
 import { PriceBookPanel } from '../price-books/PriceBookPanel';
 import { IdentifiersPanel } from './IdentifiersPanel';
 import { ResellerActivity } from './ResellerActivity';
@@ -211,6 +212,9 @@ export function ResellerPage() {
             </SimpleGrid>
             <IdentifiersPanel key={reseller.version} reseller={reseller} onChanged={refresh} />
             {(can(PERMISSIONS.creditLimitsRead) || can(PERMISSIONS.termsSubmit)) && <CreditPanel reseller={reseller} />}
+            {(me?.resellerId === reseller.id || can(PERMISSIONS.ordersRead)) && (
+              <MarkupsCard resellerId={reseller.id} manage={me?.resellerId === reseller.id} />
+            )}
             {(can(PERMISSIONS.billingReconcile) || me?.resellerId === reseller.id) && (
               <ResellerInvoicesCard resellerId={reseller.id} />
             )}
