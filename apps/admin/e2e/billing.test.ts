@@ -171,6 +171,9 @@ describe('billing in the browser: the month’s reconciliation file', () => {
     const demo = rows.filter({ hasText: 'Demo Reseller Co' });
     const number = /MI-\d{6}-\d{5}/.exec(await demo.innerText())![0];
     expect(number.slice(3, 9)).toBe(previous.toISOString().slice(0, 7).replace('-', ''));
+    // Finance can email it again to the reseller's contact.
+    await demo.getByRole('button', { name: 'Send again' }).click();
+    await staff.getByText(`Invoice ${number} sent again.`).waitFor();
     // No second close: the button is gone once closed.
     expect(await close.getByRole('button', { name: `Close ${label}` }).count()).toBe(0);
     const href = await demo.getByRole('link', { name: `PDF of invoice ${number}` }).getAttribute('href');

@@ -83,6 +83,10 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
     allowed: ['admin', 'staff', 'credit', 'reseller'],
     document: '{ monthlyInvoices(first: 1) { nodes { id } } }',
   },
+  resendMonthlyInvoice: {
+    allowed: SIGNED_IN,
+    document: `mutation { resendMonthlyInvoice(id: "${NONE}") { __typename } }`,
+  },
   closeBillingMonth: {
     allowed: ['admin', 'staff', 'credit'],
     document: 'mutation { closeBillingMonth(month: "2026-13") { __typename } }',

@@ -80,6 +80,11 @@
       "RenewalCalendar",
       "ValidationFailed"
     ],
+    "ResendInvoiceResult": [
+      "InvoiceResent",
+      "NotFound",
+      "OperationRefused"
+    ],
     "ReturnResult": [
       "ReturnDone",
       "ReturnRefused"
@@ -242,6 +247,11 @@
     "RenewalCalendarResult": [
       "RenewalCalendar",
       "ValidationFailed"
+    ],
+    "ResendInvoiceResult": [
+      "InvoiceResent",
+      "NotFound",
+      "OperationRefused"
     ],
     "ReturnResult": [
       "ReturnDone",

@@ -34,7 +34,8 @@ export const billingModule: ApiModule = {
     [BillingPermission.Reports]: { roles: ['staff', 'credit'], resellers: true },
   },
   routes: billingRoutes,
-  services: ({ db, clock, jobs, audit, resellers, config, subscriptions }) => {
+  services: (app) => {
+    const { db, clock, jobs, audit, resellers, config, subscriptions, mail } = app;
     const revenue = new RevenueRepository(db);
     // The dashboard's sums stay current with every charge written, in its transaction.
     subscriptions.onChargesWritten((tx, charges) =>
@@ -45,10 +46,20 @@ export const billingModule: ApiModule = {
     );
     return {
       reconciliation: new ReconciliationService(new ReconciliationRepository(db)),
-      monthlyBilling: new MonthlyBillingService(db, clock, jobs, audit, resellers, new MonthlyInvoicesRepository(db), {
-        taxRateBasisPoints: config.taxRateBasisPoints,
-        netDays: config.billingNetDays,
-      }),
+      monthlyBilling: new MonthlyBillingService(
+        db,
+        clock,
+        jobs,
+        audit,
+        resellers,
+        new MonthlyInvoicesRepository(db),
+        mail,
+        {
+          taxRateBasisPoints: config.taxRateBasisPoints,
+          netDays: config.billingNetDays,
+        },
+        () => app.publicUrl,
+      ),
       dashboard: new DashboardService(revenue),
     };
   },

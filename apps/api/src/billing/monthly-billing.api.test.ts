@@ -115,6 +115,32 @@ describe('monthly billing: the month closed into one invoice per reseller, once 
     expect((await pdfAs(stranger)).status).toBe(403);
   });
 
+  it('emails each reseller its invoice once, and support or finance can send it again; a reseller cannot', async () => {
+    await t.app.jobs.runDue();
+    const [invoice] = await t.app.db.read.findBy(MonthlyInvoiceEntity, { month: '2026-11' });
+    const mails = () =>
+      t.app.mail.list(systemContext(t.clock, 'test'), { relatedType: 'MonthlyInvoice', relatedId: invoice!.id });
+    const sent = await mails();
+    expect(sent.map((m) => m.subject)).toEqual(['Invoice MI-202611-00001 for 2026-11']);
+    expect(sent[0]!.body).toContain(`/billing/invoices/${invoice!.id}.pdf`);
+    const resend = (caller: Caller) =>
+      caller.gql(
+        `mutation($id: ID!) { resendMonthlyInvoice(id: $id) { __typename ... on InvoiceResent { number } ... on BusinessError { code } } }`,
+        {
+          id: invoice!.id,
+        },
+      );
+    expect(
+      (await resend({ gql: (q, v = {}) => client.gql(q, v, staff('support')) })).data?.resendMonthlyInvoice,
+    ).toEqual({
+      __typename: 'InvoiceResent',
+      number: 'MI-202611-00001',
+    });
+    expect((await resend(reseller)).data?.resendMonthlyInvoice).toMatchObject({ code: 'FORBIDDEN' });
+    await t.app.jobs.runDue();
+    expect(await mails()).toHaveLength(2);
+  });
+
   it('S20: closing again changes nothing: one run a month, the invoice issued is never edited', async () => {
     const before = await t.app.db.read.find(MonthlyInvoiceEntity);
     expect((await finance.gql(CLOSE, { m: '2026-11' })).data?.closeBillingMonth).toMatchObject({

@@ -4,7 +4,14 @@ import { Permission, RequirePermission } from '../platform/permissions.js';
 import { toUnion } from '../platform/result-union.js';
 import { Code, Cursor } from '../platform/text.types.js';
 import { Dashboard, DashboardResult } from './dashboard.types.js';
-import { BillingRun, CloseMonthResult, MonthlyInvoice, MonthlyInvoiceConnection } from './monthly-billing.types.js';
+import {
+  BillingRun,
+  CloseMonthResult,
+  InvoiceResent,
+  MonthlyInvoice,
+  MonthlyInvoiceConnection,
+  ResendInvoiceResult,
+} from './monthly-billing.types.js';
 import { BillingPermission } from './reconciliation.service.js';
 
 @Resolver(() => BillingRun)
@@ -56,5 +63,14 @@ export class MonthlyBillingResolver {
     @Ctx() ctx: Context,
   ): Promise<typeof CloseMonthResult> {
     return toUnion(await ctx.app.monthlyBilling.close(ctx, month), BillingRun.of);
+  }
+
+  @RequirePermission(Permission.SignedIn)
+  @Mutation(() => ResendInvoiceResult, { description: 'Emails a monthly invoice again to its reseller’s contact.' })
+  async resendMonthlyInvoice(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<typeof ResendInvoiceResult> {
+    return toUnion(await ctx.app.monthlyBilling.resend(ctx, id), InvoiceResent.of);
   }
 }

@@ -17,7 +17,8 @@ import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { useUnicodeFonts, writeText } from '../platform/pdf-text.js';
 import { Permission } from '../platform/permissions.js';
 import { actingFor, requirePermission, systemContext, type RequestContext } from '../platform/request-context.js';
-import { fail, ok, type Result } from '../platform/result.js';
+import { fail, notFound, ok, type Result } from '../platform/result.js';
+import type { MailService } from '../mail/index.js';
 import type { ResellerEntity, ResellerService } from '../resellers/index.js';
 import type { BillingRunEntity, MonthlyInvoiceEntity } from './entities.js';
 import type { MonthlyInvoicesRepository } from './monthly-invoices.repository.js';
@@ -49,7 +50,9 @@ export class MonthlyBillingService {
     private readonly audit: AuditService,
     private readonly resellers: ResellerService,
     private readonly invoices: MonthlyInvoicesRepository,
+    private readonly mail: MailService,
     private readonly settings: MonthlyBillingSettings,
+    private readonly publicUrl: () => string,
   ) {
     jobs.register(
       CLOSE_MONTH_JOB,
@@ -122,7 +125,20 @@ export class MonthlyBillingService {
           issuedAt: issuedAt.toISOString(),
         };
       });
-      await this.db.transaction(system, (tx) => this.invoices.insertInvoices(tx, batch));
+      const contacts = await this.invoices.contactsOf(system, [...new Set(batch.map((i) => i.resellerId))]);
+      await this.db.transaction(system, async (tx) => {
+        await this.invoices.insertInvoices(tx, batch);
+        // Each reseller is told of its invoice once: the mail's key is the invoice's party, as the invoice's is.
+        for (const invoice of batch) {
+          const contact = contacts.get(invoice.resellerId);
+          if (contact)
+            await this.mail.enqueue(
+              tx,
+              this.invoiceMail(invoice, contact),
+              `monthly-invoice:${month}:${invoice.resellerId}:${invoice.currency}`,
+            );
+        }
+      });
       await this.afterCommit(start + batch.length);
     }
     const count = await this.invoices.countOf(system, month);
@@ -136,6 +152,53 @@ export class MonthlyBillingService {
       });
     });
     return count;
+  }
+
+  /** Emails an issued invoice again to its reseller's contact (support or finance, when a reseller asks). */
+  async resend(ctx: RequestContext, id: string): Promise<Result<MonthlyInvoiceEntity>> {
+    const invoice = await this.invoices.byId(ctx, id);
+    if (!invoice) return notFound('invoice');
+    const actor = actingFor(ctx, invoice.resellerId, BillingPermission.Reconcile, Permission.SupportCases);
+    if (ctx.principal?.kind === 'reseller') return fail('FORBIDDEN', 'Ask support to send the invoice again.');
+    const contact = (await this.invoices.contactsOf(actor, [invoice.resellerId])).get(invoice.resellerId);
+    if (!contact) return notFound('reseller');
+    await this.db.transaction(actor, async (tx) => {
+      await this.mail.enqueue(
+        tx,
+        this.invoiceMail(invoice, contact),
+        `monthly-invoice-resend:${id}:${this.clock.now().getTime()}`,
+      );
+      await this.audit.record(tx, {
+        operation: 'billing.resendInvoice',
+        entityType: 'MonthlyInvoice',
+        entityId: id,
+        changes: { sentTo: { before: null, after: contact.email } },
+      });
+    });
+    return ok(invoice);
+  }
+
+  private invoiceMail(invoice: MonthlyInvoiceEntity, contact: { name: string; email: string }) {
+    const m = (minor: number) => formatMoney(money(minor, invoice.currency));
+    return {
+      to: contact.email,
+      subject: `Invoice ${invoice.number} for ${invoice.month}`,
+      body: [
+        `Hello ${contact.name},`,
+        '',
+        `Your invoice ${invoice.number} for ${invoice.month}: ${m(invoice.totalMinor)} (tax ${m(invoice.taxMinor)}), ${invoice.charges} charge(s).`,
+        `Paid by card when charged: ${m(invoice.paidMinor)}.`,
+        invoice.dueMinor > 0
+          ? `Due on terms by ${invoice.dueDate}: ${m(invoice.dueMinor)}.`
+          : invoice.dueMinor < 0
+            ? `A credit to you on terms: ${m(-invoice.dueMinor)}.`
+            : 'Nothing is due on terms.',
+        '',
+        `The PDF: ${this.publicUrl()}/billing/invoices/${invoice.id}.pdf (sign in first).`,
+      ].join('\n'),
+      relatedType: 'MonthlyInvoice',
+      relatedId: invoice.id,
+    };
   }
 
   /** Invoices, newest first: staff see every reseller's (or one's); a reseller user only its own. */

@@ -108,3 +108,18 @@ export const CloseMonthResult = createUnionType({
   name: 'CloseMonthResult',
   types: () => [BillingRun, ValidationFailed, NotFound, OperationRefused] as const,
 });
+
+@ObjectType({ simpleResolvers: true })
+export class InvoiceResent {
+  @Field()
+  number: string;
+
+  static of(this: void, i: MonthlyInvoiceEntity): InvoiceResent {
+    return Object.assign(new InvoiceResent(), { number: i.number });
+  }
+}
+
+export const ResendInvoiceResult = createUnionType({
+  name: 'ResendInvoiceResult',
+  types: () => [InvoiceResent, NotFound, OperationRefused] as const,
+});

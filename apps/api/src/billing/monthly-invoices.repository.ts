@@ -185,4 +185,18 @@ export class MonthlyInvoicesRepository {
       charges: Number(r.n),
     }));
   }
+
+  /** Whom to write to about the resellers' invoices: each one's contact. */
+  async contactsOf(
+    ctx: RequestContext,
+    resellerIds: readonly string[],
+  ): Promise<Map<string, { name: string; email: string }>> {
+    if (resellerIds.length === 0) return new Map();
+    const rows = await this.db.query<Record<string, unknown>>(
+      ctx,
+      `SELECT r.id, r.contact_name, r.contact_email FROM ${RESELLERS} r WHERE r.id IN (${resellerIds.map(() => '?').join(', ')})`,
+      [...resellerIds],
+    );
+    return new Map(rows.map((r) => [String(r.id), { name: String(r.contact_name), email: String(r.contact_email) }]));
+  }
 }

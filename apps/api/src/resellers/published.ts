@@ -9,6 +9,9 @@ export const RESELLERS = new PublishedRelation('resellers', 'reseller', {
   checks_at: 'checks_at',
   mpn_location_id: 'mpn_location_id',
   reseller_domain: 'reseller_domain',
+  /** Who is written to about the reseller's account (its monthly invoices). */
+  contact_name: 'contact_name',
+  contact_email: 'contact_email',
 });
 
 /** How the audit trail names a reseller. */

@@ -1,10 +1,28 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { useMutation } from '@apollo/client/react';
+import { Anchor, Button, Group, Table, Text } from '@mantine/core';
+import { notifyDone } from '../../components/feedback';
+import { RESEND_MONTHLY_INVOICE } from './operations';
 import type { MonthlyInvoicesQuery } from '../../gql/graphql';
 
 type Invoice = MonthlyInvoicesQuery['monthlyInvoices']['nodes'][number];
 
 /** Monthly invoices: what each totals, what was paid by card, what is due on terms and by when, and its PDF. */
-export function InvoiceTable({ invoices, showReseller }: { invoices: readonly Invoice[]; showReseller: boolean }) {
+export function InvoiceTable({
+  invoices,
+  showReseller,
+  canResend = false,
+}: {
+  invoices: readonly Invoice[];
+  showReseller: boolean;
+  /** Support and finance may email an invoice again to the reseller's contact. */
+  canResend?: boolean;
+}) {
+  const [resend] = useMutation(RESEND_MONTHLY_INVOICE);
+  const send = async (id: string) => {
+    const result = (await resend({ variables: { id } })).data?.resendMonthlyInvoice;
+    if (result?.__typename === 'InvoiceResent') notifyDone(`Invoice ${result.number} sent again.`);
+    else if (result && 'message' in result) notifyDone(result.message);
+  };
   return (
     <Table aria-label="Monthly invoices">
       <Table.Thead>
@@ -46,9 +64,16 @@ export function InvoiceTable({ invoices, showReseller }: { invoices: readonly In
               )}
             </Table.Td>
             <Table.Td>
-              <Anchor href={i.pdfUrl} target="_blank" rel="noopener" aria-label={`PDF of invoice ${i.number}`}>
-                PDF
-              </Anchor>
+              <Group gap="xs" wrap="nowrap">
+                <Anchor href={i.pdfUrl} target="_blank" rel="noopener" aria-label={`PDF of invoice ${i.number}`}>
+                  PDF
+                </Anchor>
+                {canResend && (
+                  <Button size="compact-xs" variant="subtle" onClick={() => void send(i.id)}>
+                    Send again
+                  </Button>
+                )}
+              </Group>
             </Table.Td>
           </Table.Tr>
         ))}

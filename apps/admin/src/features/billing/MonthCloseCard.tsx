@@ -83,7 +83,7 @@ export function MonthCloseCard({ month, monthLabel }: { month: string; monthLabe
             emptyText="No charges this month: no invoices."
           >
             <ExportLink list="invoices" filter={{ month }} />
-            <InvoiceTable invoices={nodes} showReseller />
+            <InvoiceTable invoices={nodes} showReseller canResend />
             <ShowMore
               shown={nodes.length}
               noun="invoice"

@@ -1,4 +1,6 @@
 import { useQuery } from '@apollo/client/react';
+import { PERMISSIONS } from '../../app/permissions';
+import { useSession } from '../../app/session';
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { QueryState } from '../../components/QueryState';
 import { ShowMore } from '../../components/ShowMore';
@@ -8,6 +10,7 @@ import { MONTHLY_INVOICES } from './operations';
 
 /** A reseller's monthly invoices, newest first, with their PDFs: for its own users and for finance. */
 export function ResellerInvoicesCard({ resellerId }: { resellerId: string }) {
+  const { can } = useSession();
   const invoices = useQuery(MONTHLY_INVOICES, {
     variables: { resellerId, first: 12 },
     fetchPolicy: 'cache-and-network',
@@ -30,7 +33,11 @@ export function ResellerInvoicesCard({ resellerId }: { resellerId: string }) {
           emptyText="No month closed with charges yet."
         >
           <ExportLink list="invoices" filter={{ resellerId }} />
-          <InvoiceTable invoices={nodes} showReseller={false} />
+          <InvoiceTable
+            invoices={nodes}
+            showReseller={false}
+            canResend={can(PERMISSIONS.billingReconcile) || can(PERMISSIONS.supportCases)}
+          />
           <ShowMore
             shown={nodes.length}
             noun="invoice"

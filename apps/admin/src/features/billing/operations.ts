@@ -57,3 +57,17 @@ export const MONTHLY_INVOICES = graphql(`
     }
   }
 `);
+
+export const RESEND_MONTHLY_INVOICE = graphql(`
+  mutation ResendMonthlyInvoice($id: ID!) {
+    resendMonthlyInvoice(id: $id) {
+      __typename
+      ... on InvoiceResent {
+        number
+      }
+      ... on BusinessError {
+        message
+      }
+    }
+  }
+`);

@@ -215,7 +215,7 @@ export function ResellerPage() {
             {(me?.resellerId === reseller.id || can(PERMISSIONS.ordersRead)) && (
               <MarkupsCard resellerId={reseller.id} manage={me?.resellerId === reseller.id} />
             )}
-            {(can(PERMISSIONS.billingReconcile) || me?.resellerId === reseller.id) && (
+            {(can(PERMISSIONS.billingReconcile) || can(PERMISSIONS.supportCases) || me?.resellerId === reseller.id) && (
               <ResellerInvoicesCard resellerId={reseller.id} />
             )}
             {can(PERMISSIONS.pricingManage) && (
