@@ -28,6 +28,10 @@ describe('the dashboard in the browser: the business at a glance, each chart wit
     const segment = staff.getByRole('region', { name: 'Revenue by segment' });
     await segment.locator('svg').first().waitFor();
     expect(await staff.getByRole('region', { name: 'Renewals due by week' }).locator('svg').count()).toBeGreaterThan(0);
+    expect(await staff.getByLabel('Seats returned, twelve months').innerText()).toMatch(
+      /^[\d.]+ % \(\d+ of \d+ seats\)$/,
+    );
+    expect(await staff.getByLabel('Terms requests answered inside their SLA').innerText()).toMatch(/^\d+ of [1-9]\d*$/);
     const top = staff.getByRole('table', { name: 'Top resellers' });
     expect(await top.getByRole('row').nth(1).innerText()).toMatch(/Demo Reseller Co/);
   });
@@ -61,6 +65,7 @@ describe('the dashboard in the browser: the business at a glance, each chart wit
     expect(amount(await reseller.getByLabel('Bought, twelve months').innerText())).toBeGreaterThan(0);
     expect(await reseller.getByLabel('Margin, twelve months').count()).toBe(0);
     expect(await reseller.getByRole('table', { name: 'Top resellers' }).count()).toBe(0);
+    expect(await reseller.getByLabel('Terms requests answered inside their SLA').count()).toBe(0);
     await reseller.close();
   });
 });

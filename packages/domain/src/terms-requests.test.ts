@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { money } from './money.js';
 import {
+  answeredWithinSla,
   availableCredit,
   isOpenTermsRequest,
   nextTermsRequestState,
@@ -176,5 +177,13 @@ describe('R2/R23: approvals and credit', () => {
   it('leaves the limit minus what is used, never less than zero', () => {
     expect(availableCredit(money(10_000, 'USD'), money(2_500, 'USD'))).toEqual(money(7_500, 'USD'));
     expect(availableCredit(money(10_000, 'USD'), money(12_000, 'USD'))).toEqual(money(0, 'USD'));
+  });
+});
+
+describe('terms requests answered inside their SLA (the dashboard)', () => {
+  it('counts an answer within 48 hours of the request’s waiting start as inside, a later one as not', () => {
+    const waiting = new Date('2026-11-02T09:00:00Z');
+    expect(answeredWithinSla(waiting, new Date('2026-11-04T09:00:00Z'))).toBe(true);
+    expect(answeredWithinSla(waiting, new Date('2026-11-04T09:00:01Z'))).toBe(false);
   });
 });

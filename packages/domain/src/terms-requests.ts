@@ -256,3 +256,7 @@ export const fitsCredit = (orderTotal: Money, available: Money): boolean => comp
 
 export const describeCredit = (available: Money, limit: Money): string =>
   `${formatMoney(available)} available of ${formatMoney(limit)}`;
+
+/** Whether a request was answered inside its SLA: within the overdue hours of when it began waiting. */
+export const answeredWithinSla = (waitingSince: Date, decidedAt: Date): boolean =>
+  decidedAt.getTime() - waitingSince.getTime() <= TERMS_ANSWER_OVERDUE_HOURS * 3_600_000;

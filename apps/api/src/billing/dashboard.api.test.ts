@@ -13,7 +13,8 @@ const DASHBOARD = `{ dashboard { ... on Dashboard { currency months
   byFamily { month key revenue { amountMinor } }
   byKind { month key revenue { amountMinor } }
   renewalsDue { weekStart subscriptions value { amountMinor } }
-  topResellers { name revenue { amountMinor } margin { amountMinor } } } } }`;
+  topResellers { name revenue { amountMinor } margin { amountMinor } }
+  returns { month seats returned } terms { answered inside open overdue } } } }`;
 
 describe('the dashboard: revenue and margin from sums the charge writer keeps current (S18)', () => {
   let t: TestApp;
@@ -89,6 +90,8 @@ describe('the dashboard: revenue and margin from sums the charge writer keeps cu
     ]);
     expect(Date.parse(s.termEnd) - Date.parse(due[0].weekStart)).toBeLessThan(7 * DAY);
     expect(d.renewalsDue).toHaveLength(13);
+    expect(d.returns).toEqual([{ month: '2026-11', seats: 5, returned: 0 }]);
+    expect(d.terms).toEqual({ answered: 0, inside: 0, open: 0, overdue: 0 });
   });
 
   it('keeps the sums current through renewals and seat changes, each in the charge’s own transaction', async () => {
@@ -131,6 +134,7 @@ describe('the dashboard: revenue and margin from sums the charge writer keeps cu
     const staffView = (await finance.gql(DASHBOARD)).data?.dashboard;
     expect(own.bySegment).toEqual(staffView.bySegment);
     expect(own.topResellers).toEqual([]);
+    expect(own.terms).toBeNull();
     const kept = await t.app.db.read.find(RevenueDayEntity, { order: { day: 'ASC', family: 'ASC', kind: 'ASC' } });
     await t.app.db.transaction(async (m) => {
       await m.clear(RevenueDayEntity);

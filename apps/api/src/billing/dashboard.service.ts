@@ -1,4 +1,12 @@
-import { isCurrencyCode, lastTwelveMonths, weekStartOf } from '@nce/domain';
+import {
+  answeredWithinSla,
+  isCurrencyCode,
+  isOpenTermsRequest,
+  lastTwelveMonths,
+  termsRequestSla,
+  weekStartOf,
+  type TermsRequestState,
+} from '@nce/domain';
 import { invalidField, ok, type Result } from '../platform/result.js';
 import { actingFor, requirePermission, type RequestContext } from '../platform/request-context.js';
 import type { RevenueRepository } from './revenue.repository.js';
@@ -23,6 +31,10 @@ export interface DashboardView {
   byKind: MonthSum[];
   renewalsDue: { weekStart: string; subscriptions: number; valueMinor: number }[];
   topResellers: { resellerId: string; name: string; amountMinor: number; costMinor: number }[];
+  /** Seats sold and returned by the month of their order. */
+  returns: { month: string; seats: number; returned: number }[];
+  /** Staff only: terms requests answered in the twelve months (inside their SLA or not), and those open now. */
+  terms: { answered: number; inside: number; open: number; overdue: number } | null;
 }
 
 /**
@@ -50,7 +62,7 @@ export class DashboardService {
     const currency = filter.currency.trim().toUpperCase();
     if (!isCurrencyCode(currency))
       return invalidField('currency', 'CURRENCY_INVALID', 'The currency is a three-letter code, e.g. USD.');
-    const [bySegment, families, byKind, renewing, topResellers] = await Promise.all([
+    const [bySegment, families, byKind, renewing, topResellers, returns, requests] = await Promise.all([
       this.revenue.byMonth(ctx, 'segment', range, currency, resellerId),
       this.revenue.byMonth(ctx, 'family', range, currency, resellerId),
       this.revenue.byMonth(ctx, 'kind', range, currency, resellerId),
@@ -62,6 +74,8 @@ export class DashboardService {
         resellerId,
       ),
       resellerId ? Promise.resolve([]) : this.revenue.topResellers(ctx, range, currency, 10),
+      this.revenue.returnsByMonth(ctx, range, resellerId),
+      resellerId ? Promise.resolve(null) : this.revenue.termsRequests(ctx, range),
     ]);
     return ok({
       currency,
@@ -71,6 +85,8 @@ export class DashboardService {
       byKind,
       renewalsDue: renewalWeeks(now, renewing),
       topResellers,
+      returns,
+      terms: requests && termsFigures(requests, now),
     });
   }
 }
@@ -111,4 +127,23 @@ function renewalWeeks(now: Date, renewing: readonly { termEnd: string; valueMino
     week.valueMinor += r.valueMinor;
   }
   return weeks;
+}
+
+/** Answered requests inside their SLA or not; open requests and the overdue among them. */
+function termsFigures(
+  requests: readonly { status: string; waitingSince: string; decidedAt: string | null }[],
+  now: Date,
+): NonNullable<DashboardView['terms']> {
+  const figures = { answered: 0, inside: 0, open: 0, overdue: 0 };
+  for (const r of requests) {
+    const state = r.status as TermsRequestState;
+    if (r.decidedAt) {
+      figures.answered += 1;
+      if (answeredWithinSla(new Date(r.waitingSince), new Date(r.decidedAt))) figures.inside += 1;
+    } else if (isOpenTermsRequest(state)) {
+      figures.open += 1;
+      if (termsRequestSla(state, new Date(r.waitingSince), now).sla === 'OVERDUE') figures.overdue += 1;
+    }
+  }
+  return figures;
 }

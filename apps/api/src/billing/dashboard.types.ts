@@ -46,6 +46,33 @@ export class TopReseller {
   margin: Money;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'Seats sold in a month’s orders, and how many were returned.' })
+export class MonthReturns {
+  @Field()
+  month: string;
+
+  @Field(() => Int)
+  seats: number;
+
+  @Field(() => Int)
+  returned: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'Terms requests: answered in the twelve months, and open now.' })
+export class TermsFigures {
+  @Field(() => Int)
+  answered: number;
+
+  @Field(() => Int, { description: 'Answered within 48 hours of when they began waiting.' })
+  inside: number;
+
+  @Field(() => Int)
+  open: number;
+
+  @Field(() => Int)
+  overdue: number;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'The business at a glance, over the last twelve months.' })
 export class Dashboard {
   @Field()
@@ -69,6 +96,12 @@ export class Dashboard {
   @Field(() => [TopReseller], { description: 'Staff only: the ten resellers with the most revenue.' })
   topResellers: TopReseller[];
 
+  @Field(() => [MonthReturns])
+  returns: MonthReturns[];
+
+  @Field(() => TermsFigures, { nullable: true, description: 'Staff only.' })
+  terms: TermsFigures | null;
+
   static of(this: void, v: DashboardView): Dashboard {
     const m = (minor: number) => Money.of(money(minor, v.currency));
     const month = (r: MonthSum): MonthRevenue => ({
@@ -88,6 +121,8 @@ export class Dashboard {
         subscriptions: w.subscriptions,
         value: m(w.valueMinor),
       })),
+      returns: v.returns,
+      terms: v.terms,
       topResellers: v.topResellers.map((r) => ({
         resellerId: r.resellerId,
         name: r.name,

@@ -4,7 +4,9 @@ import { CATALOG_PRICES } from '../catalog/published.js';
 import type { Database } from '../db/database.js';
 import { kindOf, portable } from '../db/sql.js';
 import type { RequestContext } from '../platform/request-context.js';
+import { ORDER_LINES } from '../orders/published.js';
 import { RESELLERS } from '../resellers/published.js';
+import { TERMS_REQUESTS } from '../terms/published.js';
 import { SUBSCRIPTION_CHARGES, SUBSCRIPTIONS } from '../subscriptions/published.js';
 
 /** One group of charges summed: by day (or month) and reseller, segment, family, kind and currency. */
@@ -208,5 +210,39 @@ export class RevenueRepository {
       [this.db.kind === 'postgres' ? true : 1, currency, from, to, ...(resellerId ? [resellerId] : [])],
     );
     return rows.map((r) => ({ termEnd: String(r.term_end), valueMinor: Number(r.value) }));
+  }
+
+  /** Seats sold and returned (R24) by the month of their order. */
+  async returnsByMonth(
+    ctx: RequestContext,
+    range: { from: string; to: string },
+    resellerId: string | null,
+  ): Promise<{ month: string; seats: number; returned: number }[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      ctx,
+      `SELECT SUBSTR(l.placed_at, 1, 7) AS month, SUM(l.quantity) AS seats, SUM(l.returned_quantity) AS returned
+       FROM ${ORDER_LINES} l WHERE l.placed_at >= ? AND l.placed_at < ?${resellerId ? ' AND l.reseller_id = ?' : ''}
+       GROUP BY SUBSTR(l.placed_at, 1, 7) ORDER BY 1`,
+      [range.from, range.to, ...(resellerId ? [resellerId] : [])],
+    );
+    return rows.map((r) => ({ month: String(r.month), seats: Number(r.seats), returned: Number(r.returned) }));
+  }
+
+  /** Terms requests answered in the range (when they began waiting and when answered), and those still open. */
+  async termsRequests(
+    ctx: RequestContext,
+    range: { from: string; to: string },
+  ): Promise<{ status: string; waitingSince: string; decidedAt: string | null }[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      ctx,
+      `SELECT t.status, t.waiting_since, t.decided_at FROM ${TERMS_REQUESTS} t
+       WHERE (t.decided_at >= ? AND t.decided_at < ?) OR t.decided_at IS NULL`,
+      [range.from, range.to],
+    );
+    return rows.map((r) => ({
+      status: String(r.status),
+      waitingSince: String(r.waiting_since),
+      decidedAt: r.decided_at == null ? null : String(r.decided_at),
+    }));
   }
 }

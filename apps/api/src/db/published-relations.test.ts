@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG_OFFERS, CATALOG_PRICES, CATALOG_PROMOTIONS } from '../catalog/published.js';
 import { CUSTOMER_NAMES, CUSTOMERS } from '../customers/published.js';
 import { USER_NAMES } from '../identity/published.js';
-import { ORDER_NAMES, ORDERS, PROVISIONED_LINES } from '../orders/published.js';
+import { ORDER_LINES, ORDER_NAMES, ORDERS, PROVISIONED_LINES } from '../orders/published.js';
 import { RESELLER_NAMES, RESELLERS } from '../resellers/published.js';
 import { SUBSCRIPTION_CHARGES, SUBSCRIPTION_NAMES, SUBSCRIPTIONS } from '../subscriptions/published.js';
 import { CASE_NAMES } from '../support/published.js';
 import { CUSTOMER_TENANTS } from '../tenants/published.js';
-import { TERMS_REQUEST_NAMES } from '../terms/published.js';
+import { TERMS_REQUEST_NAMES, TERMS_REQUESTS } from '../terms/published.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import type { PublishedRelation } from './sql.js';
 
@@ -30,6 +30,8 @@ const RELATIONS: readonly PublishedRelation[] = [
   SUBSCRIPTION_NAMES,
   SUBSCRIPTION_CHARGES,
   SUBSCRIPTIONS,
+  ORDER_LINES,
+  TERMS_REQUESTS,
 ];
 
 describe('published relations: the tables other contexts read, as their owners publish them', () => {

@@ -43,3 +43,16 @@ export const PROVISIONED_LINES = new PublishedRelation(
     subscription_id: 'l.subscription_id',
   },
 );
+
+/** Every order line with its order's day and reseller: seats sold and seats returned (R24), for the dashboard. */
+export const ORDER_LINES = new PublishedRelation(
+  'order lines',
+  'order_line l JOIN sales_order o ON o.id = l.order_id',
+  {
+    order_id: 'o.id',
+    reseller_id: 'o.reseller_id',
+    placed_at: 'o.placed_at',
+    quantity: 'l.quantity',
+    returned_quantity: 'l.returned_quantity',
+  },
+);

@@ -133,6 +133,11 @@ describe('the demo story: what a newcomer finds in the first ten minutes', () =>
     expect(d.months.map((m) => [m, revenue(m) > 0])).toEqual(d.months.map((m) => [m, true]));
     expect(d.renewalsDue.filter((w) => w.subscriptions > 0).length).toBeGreaterThanOrEqual(2);
     expect(d.topResellers.map((r) => r.name)).toEqual(['Demo Reseller Co']);
+    // The story's returns and its terms requests: the approved ones answered, Northwind's open.
+    expect(d.returns.reduce((n, r) => n + r.returned, 0)).toBeGreaterThan(0);
+    expect(d.terms).toMatchObject({ open: 1 });
+    expect(d.terms!.answered).toBeGreaterThanOrEqual(1);
+    expect(d.terms!.inside).toBeLessThanOrEqual(d.terms!.answered);
   });
 
   it('is told once: a second run adds nothing', async () => {

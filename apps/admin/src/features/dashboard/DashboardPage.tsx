@@ -87,6 +87,16 @@ export function DashboardPage() {
                 )}
               />
             </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <Figure label="Seats returned, twelve months" value={returnsText(view.returns)} />
+              {view.terms && (
+                <Figure
+                  label="Terms requests answered inside their SLA"
+                  value={`${view.terms.inside} of ${view.terms.answered}`}
+                  note={`${view.terms.open} open now, ${view.terms.overdue} overdue`}
+                />
+              )}
+            </SimpleGrid>
             <SimpleGrid cols={{ base: 1, lg: 2 }}>
               <RevenueChart
                 id="revenue-by-segment"
@@ -180,7 +190,7 @@ export function DashboardPage() {
   );
 }
 
-function Figure({ label, value }: { label: string; value: string }) {
+function Figure({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
     <Card withBorder>
       <Text size="xs" c="dimmed">
@@ -189,8 +199,21 @@ function Figure({ label, value }: { label: string; value: string }) {
       <Text size="xl" fw={600} aria-label={label}>
         {value}
       </Text>
+      {note && (
+        <Text size="xs" c="dimmed">
+          {note}
+        </Text>
+      )}
     </Card>
   );
+}
+
+/** "2.4 % (12 of 500 seats)": the share of the twelve months' seats returned (R24). */
+function returnsText(rows: readonly { seats: number; returned: number }[]): string {
+  const seats = rows.reduce((n, r) => n + r.seats, 0);
+  const returned = rows.reduce((n, r) => n + r.returned, 0);
+  if (seats === 0) return 'No seats sold';
+  return `${Math.round((returned * 1000) / seats) / 10} % (${returned} of ${seats} seats)`;
 }
 
 function RevenueChart(props: {

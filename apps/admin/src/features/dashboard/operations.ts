@@ -47,6 +47,17 @@ export const DASHBOARD = graphql(`
             amountMinor
           }
         }
+        returns {
+          month
+          seats
+          returned
+        }
+        terms {
+          answered
+          inside
+          open
+          overdue
+        }
         topResellers {
           resellerId
           name
