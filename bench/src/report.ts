@@ -36,7 +36,14 @@ export interface Results {
         memoryGrowth: number;
       };
       billing?: {
-        runs: { charges: number; invoices: number; seconds: number; peakRssMb: number }[];
+        runs: {
+          charges: number;
+          invoices: number;
+          seconds: number;
+          peakRssMb: number;
+          dashboardP50: number;
+          dashboardP99: number;
+        }[];
         memoryGrowth: number;
       };
     }
@@ -216,6 +223,13 @@ export function rows(results: Results): (Row & { database: string })[] {
           figure: `${f(run.invoices)} invoices in ${f(run.seconds, 1)} s, peak ${f(run.peakRssMb)} MB`,
           target: '≤ 60 s',
           pass: run.seconds <= 60,
+        });
+      for (const run of r.billing.runs)
+        add({
+          workload: `10 dashboard, ${f(run.charges)} charges in the month`,
+          figure: `p50 ${f(run.dashboardP50, 1)} ms, p99 ${f(run.dashboardP99, 1)} ms`,
+          target: 'p50 ≤ 100 ms',
+          pass: run.dashboardP50 <= 100,
         });
       add({
         workload: '9 billing run memory',
