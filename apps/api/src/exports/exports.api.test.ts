@@ -85,7 +85,9 @@ describe('list exports: what a list’s filters show, as CSV, streamed a page at
     expect((await get('/exports/nothing.csv', staff('admin'))).status).toBe(404);
     const unknown = await get(`/exports/orders.csv?filter=${encodeURIComponent('{"colour":"red"}')}`, staff('admin'));
     expect(unknown.status).toBe(400);
-    expect(((await unknown.json()) as { error: string }).error).toMatch(/no filter "colour"; it filters by resellerId, customerId/);
+    expect(((await unknown.json()) as { error: string }).error).toMatch(
+      /no filter "colour"; it filters by resellerId, customerId/,
+    );
     const wrongType = await get(
       `/exports/subscriptions.csv?filter=${encodeURIComponent('{"trial":"yes"}')}`,
       staff('admin'),
