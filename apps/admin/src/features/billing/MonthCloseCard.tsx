@@ -5,11 +5,8 @@ import { useSession } from '../../app/session';
 import { PERMISSIONS } from '../../app/permissions';
 import { confirmAction } from '../../components/feedback';
 import { dateTime } from '../../components/format';
-import { QueryState } from '../../components/QueryState';
-import { ShowMore } from '../../components/ShowMore';
-import { ExportLink } from '../../components/ExportLink';
-import { BILLING_RUN, CLOSE_BILLING_MONTH, MONTHLY_INVOICES } from './operations';
-import { InvoiceTable } from './InvoiceTable';
+import { InvoiceList } from './InvoiceList';
+import { BILLING_RUN, CLOSE_BILLING_MONTH } from './operations';
 
 /**
  * The month's close: once the month has ended, one invoice per reseller (and currency) summing its charges, issued
@@ -22,11 +19,6 @@ export function MonthCloseCard({ month, monthLabel }: { month: string; monthLabe
   // While the run works, look again every few seconds.
   const polled = useQuery(BILLING_RUN, { variables: { month }, pollInterval: 2_000, skip: !running });
   const status = (polled.data ?? run.data)?.billingRun ?? null;
-  const invoices = useQuery(MONTHLY_INVOICES, {
-    variables: { month, first: 25 },
-    skip: status?.status !== 'DONE',
-    fetchPolicy: 'cache-and-network',
-  });
   const [close, closing] = useMutation(CLOSE_BILLING_MONTH);
   const [failure, setFailure] = useState<string | null>(null);
   const ended =
@@ -37,7 +29,7 @@ export function MonthCloseCard({ month, monthLabel }: { month: string; monthLabe
     const yes = await confirmAction({
       title: `Close ${monthLabel}?`,
       effect:
-        'Every reseller with charges this month gets one invoice summing them, card charges shown as paid and terms charges due. Issued invoices are never edited: a correction is a credit note and a new invoice.',
+        'Every reseller with charges this month gets one invoice summing them, card charges shown as paid and terms charges due. Issued invoices are never edited.',
       confirm: 'Close month',
       danger: false,
     });
@@ -47,7 +39,6 @@ export function MonthCloseCard({ month, monthLabel }: { month: string; monthLabe
     await run.refetch();
   };
 
-  const nodes = invoices.data?.monthlyInvoices.nodes ?? [];
   return (
     <Card withBorder aria-labelledby="close-title" component="section">
       <Stack gap="sm">
@@ -76,23 +67,13 @@ export function MonthCloseCard({ month, monthLabel }: { month: string; monthLabe
           </Alert>
         )}
         {status?.status === 'DONE' && (
-          <QueryState
-            loading={invoices.loading && !invoices.data}
-            error={invoices.error}
-            empty={nodes.length === 0}
+          <InvoiceList
+            filter={{ month }}
+            first={25}
+            showReseller
+            canResend
             emptyText="No charges this month: no invoices."
-          >
-            <ExportLink list="invoices" filter={{ month }} />
-            <InvoiceTable invoices={nodes} showReseller canResend />
-            <ShowMore
-              shown={nodes.length}
-              noun="invoice"
-              hasMore={invoices.data?.monthlyInvoices.pageInfo.hasNextPage ?? false}
-              loadMore={() =>
-                invoices.fetchMore({ variables: { after: invoices.data?.monthlyInvoices.pageInfo.endCursor } })
-              }
-            />
-          </QueryState>
+          />
         )}
       </Stack>
     </Card>
