@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, daysBetween } from './calendar.js';
+import { addMonths, daysBetween, isIsoDay } from './calendar.js';
 
 describe('calendar months', () => {
   it('keeps the day of the month and the time of day', () => {
@@ -31,5 +31,19 @@ describe('calendar months', () => {
         },
       ),
     );
+  });
+});
+
+describe('days as staff type them', () => {
+  it('takes a real calendar day written YYYY-MM-DD, and nothing else', () => {
+    expect(['2026-11-28', '2028-02-29'].map(isIsoDay)).toEqual([true, true]);
+    expect(['2026-02-30', '2026-02-29', '2026-13-01', '2026-1-01', '28/11/2026', ''].map(isIsoDay)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -23,3 +23,9 @@ const DAY = 86_400_000;
 
 /** Whole days from `start` to `end`, rounded (a daylight-saving-free UTC span is whole days already). */
 export const daysBetween = (start: Date, end: Date): number => Math.round((end.getTime() - start.getTime()) / DAY);
+
+/** Whether a text is a real calendar day written YYYY-MM-DD (2026-02-30 is not). */
+export const isIsoDay = (value: string): boolean =>
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value) &&
+  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+  new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;

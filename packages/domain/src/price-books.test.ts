@@ -12,6 +12,7 @@ import {
   previewPriceChange,
   priceRuleFromInput,
   priceRuleLabel,
+  pricedOffer,
   productFamilyOf,
   ruleFor,
   suggestedCustomerPrice,
@@ -237,6 +238,22 @@ describe('price books: families and rules in words', () => {
     expect(productFamilyOf('Microsoft 365 E3')).toBe('Microsoft 365');
     expect(productFamilyOf('  Exchange   Online (Plan 1) ')).toBe('Exchange Online');
     expect(productFamilyOf('Visio')).toBe('Visio');
+    const item = {
+      productTitle: 'Microsoft 365 E3',
+      productId: 'P',
+      skuId: '0001',
+      term: 'P1Y' as const,
+      segment: 'COMMERCIAL' as const,
+    };
+    expect(pricedOffer(item, money(100, 'USD'), money(120, 'USD'))).toEqual({
+      family: 'Microsoft 365',
+      productId: 'P',
+      skuId: '0001',
+      term: 'P1Y',
+      segment: 'COMMERCIAL',
+      cost: money(100, 'USD'),
+      retail: money(120, 'USD'),
+    });
   });
 
   it('says which way a rule moves the price, and from what', () => {

@@ -1,3 +1,4 @@
+import { isIsoDay } from './calendar.js';
 import type { Term } from './catalog.js';
 import type { PriceSegment } from './segments.js';
 import { fieldErrorsMessage, type FieldError } from './contact.js';
@@ -350,7 +351,7 @@ export function priceRuleFromInput(
       };
   }
   const effectiveTo = blankToNull(input.effectiveTo);
-  if (!isDay(input.effectiveFrom))
+  if (!isIsoDay(input.effectiveFrom))
     errors.push({ field: 'effectiveFrom', code: 'DATE_INVALID', message: 'The first day is a day, YYYY-MM-DD.' });
   else if (input.effectiveFrom < today)
     errors.push({
@@ -358,9 +359,9 @@ export function priceRuleFromInput(
       code: 'PRICE_RULE_STARTS_IN_PAST',
       message: `A rule starts today (${today}) or later; prices already charged keep theirs.`,
     });
-  if (effectiveTo !== null && !isDay(effectiveTo))
+  if (effectiveTo !== null && !isIsoDay(effectiveTo))
     errors.push({ field: 'effectiveTo', code: 'DATE_INVALID', message: 'The last day is a day, YYYY-MM-DD.' });
-  else if (effectiveTo !== null && isDay(input.effectiveFrom) && effectiveTo < input.effectiveFrom)
+  else if (effectiveTo !== null && isIsoDay(input.effectiveFrom) && effectiveTo < input.effectiveFrom)
     errors.push({ field: 'effectiveTo', code: 'DATES_REVERSED', message: 'The last day is on or after the first.' });
   if (errors.length || !adjustment) return { ...fail('VALIDATION_FAILED', fieldErrorsMessage(errors)), errors };
   return ok({
@@ -372,11 +373,6 @@ export function priceRuleFromInput(
     effectiveTo,
   });
 }
-
-const isDay = (value: string): boolean => {
-  const at = Date.parse(`${value}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === value;
-};
 
 /**
  * A reseller's own markup for its end customers: for one customer, one product family, both, or everything
@@ -434,3 +430,18 @@ export function markupBasisPoints(percent: number): Outcome<number, 'MARKUP_INVA
     return fail('MARKUP_INVALID', 'A markup runs from 0 to 1,000 percent, with at most two decimals.');
   return ok(basisPoints);
 }
+
+/** An offer of the price list as books price it, its family read from its product's title. */
+export const pricedOffer = (
+  item: { productTitle: string; productId: string; skuId: string; term: Term; segment: PriceSegment },
+  cost: Money,
+  retail: Money,
+): PricedOffer => ({
+  family: productFamilyOf(item.productTitle),
+  productId: item.productId,
+  skuId: item.skuId,
+  term: item.term,
+  segment: item.segment,
+  cost,
+  retail,
+});

@@ -1,3 +1,4 @@
+import { isIsoDay } from './calendar.js';
 import { billingPlanFitsTerm, type BillingPlan, type Term } from './catalog.js';
 import { requireText, fieldErrorsMessage, type FieldError } from './contact.js';
 import { money, type Money } from './money.js';
@@ -28,12 +29,6 @@ export interface Promotion {
 export interface PromotionInput extends Omit<Promotion, 'discountBasisPoints'> {
   discountPercent: number;
 }
-
-const DAY_FORMAT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const isDay = (value: string) =>
-  DAY_FORMAT.test(value) &&
-  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-  new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
 
 /** What staff enter for a promotion: every field checked, every fault reported at once. */
 export function validatePromotion(
@@ -81,8 +76,8 @@ export function validatePromotion(
       code: 'DISCOUNT_INVALID',
       message: 'The discount is more than 0 and less than 100 percent, with at most two decimals.',
     });
-  const startOk = isDay(input.startDate);
-  const endOk = isDay(input.endDate);
+  const startOk = isIsoDay(input.startDate);
+  const endOk = isIsoDay(input.endDate);
   if (!startOk)
     errors.push({ field: 'startDate', code: 'DATE_INVALID', message: 'The start date is a day, YYYY-MM-DD.' });
   if (!endOk) errors.push({ field: 'endDate', code: 'DATE_INVALID', message: 'The end date is a day, YYYY-MM-DD.' });

@@ -8,13 +8,12 @@ import {
   monthlyInvoiceNumber,
   monthlyInvoiceTotals,
 } from '@nce/domain';
-import PDFDocument from 'pdfkit';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
 import { checkPageSize, encodeCursor } from '../platform/cursor.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
-import { useUnicodeFonts, writeText } from '../platform/pdf-text.js';
+import { pdfDocument } from '../platform/pdf-text.js';
 import { Permission } from '../platform/permissions.js';
 import { actingFor, requirePermission, systemContext, type RequestContext } from '../platform/request-context.js';
 import { fail, notFound, ok, type Result } from '../platform/result.js';
@@ -237,13 +236,7 @@ export class MonthlyBillingService {
       range.value.to.toISOString(),
     );
     const m = (amountMinor: number) => formatMoney(money(amountMinor, invoice.currency));
-    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Invoice ${invoice.number}` } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const ended = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-    useUnicodeFonts(doc);
-    const text = (line: string) => writeText(doc, line);
-    doc.fontSize(20).text('Invoice', { continued: false }).fontSize(10).moveDown(0.5);
+    const { doc, text, done } = pdfDocument(`Invoice ${invoice.number}`, 'Invoice');
     text(`Invoice ${invoice.number} · ${invoice.month} · issued ${invoice.issuedAt.slice(0, 10)}`);
     text(`Billed to: ${reseller?.companyName ?? invoice.resellerId}`);
     if (reseller)
@@ -265,7 +258,6 @@ export class MonthlyBillingService {
         ? `Due on terms by ${invoice.dueDate}: ${m(invoice.dueMinor)}`
         : `Credit to you on terms: ${m(-invoice.dueMinor)}`,
     );
-    doc.end();
-    return ended;
+    return done();
   }
 }

@@ -50,10 +50,11 @@ export class RevenueRepository {
 
   /** Sums charge rows (as `chargeSql` reads them) and adds them to both tables. */
   static async write(m: EntityManager, rows: readonly Record<string, unknown>[]): Promise<void> {
-    const sums = new Map<string, RevenueSum>();
+    const byDay = new Map<string, RevenueSum>();
+    const byResellerMonth = new Map<string, RevenueSum>();
     for (const row of rows) {
       const amount = Number(row.amount_minor);
-      const sum: RevenueSum = {
+      const charge: RevenueSum = {
         day: String(row.at).slice(0, 10),
         resellerId: String(row.reseller_id),
         segment: String(row.segment ?? 'COMMERCIAL'),
@@ -67,64 +68,34 @@ export class RevenueRepository {
             ? amount
             : costOfCharge(amount, Number(row.unit_price_minor), Number(row.partner_unit)),
       };
-      const key = [sum.day, sum.resellerId, sum.segment, sum.family, sum.kind, sum.currency].join('\u0000');
-      const seen = sums.get(key);
-      if (seen) {
-        seen.charges += 1;
-        seen.amountMinor += sum.amountMinor;
-        seen.costMinor += sum.costMinor;
-      } else sums.set(key, sum);
-    }
-    const kind = kindOf(m);
-    const upsert = async (table: string, keys: string[], values: unknown[][]) => {
-      if (values.length === 0) return;
-      const columns = [...keys, ...SUMS];
-      const tuple = `(${columns.map(() => '?').join(', ')})`;
-      await m.query(
-        portable(
-          kind,
-          `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.map(() => tuple).join(', ')}
-           ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${SUMS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`,
-        ),
-        values.flat(),
+      addTo(byDay, [charge.day, charge.segment, charge.family, charge.kind, charge.currency], charge);
+      addTo(
+        byResellerMonth,
+        [charge.day.slice(0, 7), charge.resellerId, charge.segment, charge.family, charge.kind, charge.currency],
+        charge,
       );
-    };
-    const byDay = new Map<string, unknown[]>();
-    const byResellerMonth = new Map<string, unknown[]>();
-    for (const s of sums.values()) {
-      const dayKey = [s.day, s.segment, s.family, s.kind, s.currency].join('\u0000');
-      const day = byDay.get(dayKey);
-      if (day) {
-        day[5] = Number(day[5]) + s.charges;
-        day[6] = Number(day[6]) + s.amountMinor;
-        day[7] = Number(day[7]) + s.costMinor;
-      } else byDay.set(dayKey, [s.day, s.segment, s.family, s.kind, s.currency, s.charges, s.amountMinor, s.costMinor]);
-      const monthKey = [s.day.slice(0, 7), s.resellerId, s.segment, s.family, s.kind, s.currency].join('\u0000');
-      const month = byResellerMonth.get(monthKey);
-      if (month) {
-        month[6] = Number(month[6]) + s.charges;
-        month[7] = Number(month[7]) + s.amountMinor;
-        month[8] = Number(month[8]) + s.costMinor;
-      } else
-        byResellerMonth.set(monthKey, [
-          s.day.slice(0, 7),
-          s.resellerId,
-          s.segment,
-          s.family,
-          s.kind,
-          s.currency,
-          s.charges,
-          s.amountMinor,
-          s.costMinor,
-        ]);
     }
-    // A few hundred rows a statement: well inside both engines' limits on bound values.
-    const chunks = <T>(list: T[], size: number) =>
-      Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
-    for (const chunk of chunks([...byDay.values()], 200))
-      await upsert('revenue_day', ['day', 'segment', 'family', 'kind', 'currency'], chunk);
-    for (const chunk of chunks([...byResellerMonth.values()], 200))
-      await upsert('revenue_reseller_month', ['month', 'reseller_id', 'segment', 'family', 'kind', 'currency'], chunk);
+    const sums = (s: RevenueSum) => [s.charges, s.amountMinor, s.costMinor];
+    await upsertSums(
+      m,
+      'revenue_day',
+      ['day', 'segment', 'family', 'kind', 'currency'],
+      [...byDay.values()].map((s) => [s.day, s.segment, s.family, s.kind, s.currency, ...sums(s)]),
+    );
+    await upsertSums(
+      m,
+      'revenue_reseller_month',
+      ['month', 'reseller_id', 'segment', 'family', 'kind', 'currency'],
+      [...byResellerMonth.values()].map((s) => [
+        s.day.slice(0, 7),
+        s.resellerId,
+        s.segment,
+        s.family,
+        s.kind,
+        s.currency,
+        ...sums(s),
+      ]),
+    );
   }
 
   /** Every charge written before the sums existed, summed once (the migration creating them). */
@@ -244,5 +215,42 @@ export class RevenueRepository {
       waitingSince: String(r.waiting_since),
       decidedAt: r.decided_at == null ? null : String(r.decided_at),
     }));
+  }
+}
+
+/** Adds a charge's figures to the sum of its group (`key`), starting the group with it. */
+function addTo(groups: Map<string, RevenueSum>, key: readonly string[], charge: RevenueSum): void {
+  const id = key.join('\u0000');
+  const sum = groups.get(id);
+  if (!sum) groups.set(id, { ...charge });
+  else {
+    sum.charges += charge.charges;
+    sum.amountMinor += charge.amountMinor;
+    sum.costMinor += charge.costMinor;
+  }
+}
+
+/**
+ * Adds sums to a table's rows by their keys (inserting the rows not there yet), a few hundred rows a statement: well
+ * inside both engines' limits on bound values.
+ */
+async function upsertSums(
+  m: EntityManager,
+  table: string,
+  keys: readonly string[],
+  values: unknown[][],
+): Promise<void> {
+  const columns = [...keys, ...SUMS];
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  for (let start = 0; start < values.length; start += 200) {
+    const chunk = values.slice(start, start + 200);
+    await m.query(
+      portable(
+        kindOf(m),
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}
+         ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${SUMS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`,
+      ),
+      chunk.flat(),
+    );
   }
 }

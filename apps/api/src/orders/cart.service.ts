@@ -8,7 +8,7 @@ import {
   money,
   monthAlignedEnd,
   priceSegmentFor,
-  productFamilyOf,
+  pricedOffer,
   promotedPrice,
   termEndOf,
   trialEndOf,
@@ -489,14 +489,6 @@ function resellerPrice(
 ): { amountMinor: number; rule: string | null } {
   const cost = promotedPrice(money(listMinor, offer.currency), offer.discountBasisPoints);
   if (trial) return { amountMinor: cost.amountMinor, rule: null };
-  const priced = pricer({
-    family: productFamilyOf(offer.productTitle),
-    productId: offer.productId,
-    skuId: offer.skuId,
-    term: offer.term,
-    segment: offer.segment,
-    cost,
-    retail: money(offer.retailPriceMinor, offer.currency),
-  });
+  const priced = pricer(pricedOffer(offer, cost, money(offer.retailPriceMinor, offer.currency)));
   return { amountMinor: priced.price.amountMinor, rule: priced.label };
 }

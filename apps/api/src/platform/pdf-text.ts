@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
 
 const require = createRequire(import.meta.url);
 
@@ -60,4 +61,22 @@ export function writeText(doc: PDFKit.PDFDocument, text: string, options: PDFKit
   if (runs.length === 0) return void doc.text('', options);
   runs.forEach((run, i) => doc.font(run.font).text(run.text, { ...options, continued: i < runs.length - 1 }));
   doc.font(FONT_FILES[0][0]);
+}
+
+/**
+ * An A4 document in the Unicode fonts with its heading written: `text` writes a paragraph, `done` ends the
+ * document and resolves to its bytes.
+ */
+export function pdfDocument(title: string, heading: string) {
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: title } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  useUnicodeFonts(doc);
+  doc.fontSize(20).text(heading, { continued: false }).fontSize(10).moveDown(0.5);
+  const done = (): Promise<Buffer> => {
+    doc.end();
+    return ended;
+  };
+  return { doc, text: (line: string) => writeText(doc, line), done };
 }

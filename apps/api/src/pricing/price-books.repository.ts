@@ -1,4 +1,4 @@
-import { productFamilyOf, type PricedOffer, type PriceRuleScope, type PriceSegment, type Term } from '@nce/domain';
+import { money, pricedOffer, type PricedOffer, type PriceRuleScope, type PriceSegment, type Term } from '@nce/domain';
 import { CATALOG_OFFERS } from '../catalog/published.js';
 import { CUSTOMERS } from '../customers/published.js';
 import type { Database } from '../db/database.js';
@@ -118,6 +118,30 @@ export class PriceBooksRepository {
     return { count: Number(count?.n ?? 0), names: names.map((n) => n.company_name) };
   }
 
+  /**
+   * `resellersOn` for every book at once, in two statements whatever the number of books: how many resellers each
+   * prices and the first `limit` names (a book no reseller is on is absent).
+   */
+  async resellersByBook(ctx: RequestContext, limit: number): Promise<Map<string, { count: number; names: string[] }>> {
+    const onBook = `FROM ${RESELLERS} r LEFT JOIN price_book_assignment a ON a.level = 'RESELLER' AND a.target_id = r.id`;
+    const counts = await this.db.query<{ book: string; n: number | string }>(
+      ctx,
+      `SELECT COALESCE(a.book_id, 'master') AS book, COUNT(*) AS n ${onBook} GROUP BY COALESCE(a.book_id, 'master')`,
+    );
+    const names = await this.db.query<{ book: string; company_name: string }>(
+      ctx,
+      `SELECT t.book, t.company_name FROM (
+         SELECT COALESCE(a.book_id, 'master') AS book, r.company_name,
+           ROW_NUMBER() OVER (PARTITION BY COALESCE(a.book_id, 'master') ORDER BY r.company_name, r.id) AS n
+         ${onBook}) t
+       WHERE t.n <= ? ORDER BY t.book, t.n`,
+      [limit],
+    );
+    const byBook = new Map(counts.map((c) => [c.book, { count: Number(c.n), names: [] as string[] }]));
+    for (const row of names) byBook.get(row.book)?.names.push(row.company_name);
+    return byBook;
+  }
+
   /** Whether the price list has the product (and SKU) a rule names. */
   async offerExists(ctx: RequestContext, productId: string, skuId: string | null): Promise<boolean> {
     const rows = await this.db.query(
@@ -151,15 +175,19 @@ export class PriceBooksRepository {
        FROM ${CATALOG_OFFERS} o WHERE ${where.join(' AND ')}`,
       params,
     );
-    return rows.map((r) => ({
-      family: productFamilyOf(String(r.product_title)),
-      productId: String(r.product_id),
-      skuId: String(r.sku_id),
-      term: r.term as Term,
-      segment: r.segment as PriceSegment,
-      cost: { amountMinor: Number(r.unit_price_minor), currency: String(r.currency) },
-      retail: { amountMinor: Number(r.erp_price_minor ?? r.unit_price_minor), currency: String(r.currency) },
-    }));
+    return rows.map((r) =>
+      pricedOffer(
+        {
+          productTitle: String(r.product_title),
+          productId: String(r.product_id),
+          skuId: String(r.sku_id),
+          term: r.term as Term,
+          segment: r.segment as PriceSegment,
+        },
+        money(Number(r.unit_price_minor), String(r.currency)),
+        money(Number(r.erp_price_minor), String(r.currency)),
+      ),
+    );
   }
 
   /** A reseller's markups for its end customers, everything first, then by family and customer. */

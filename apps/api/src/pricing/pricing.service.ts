@@ -71,20 +71,22 @@ export class PricingService {
   async list(ctx: RequestContext): Promise<PriceBookView[]> {
     requirePermission(ctx, PricingPermission.Manage);
     const today = isoDate(ctx.clock.now());
-    const [books, rules] = await Promise.all([this.books.books(ctx), this.books.rules(ctx)]);
-    return Promise.all(
-      books.map(async (book) => ({
-        book,
-        rules: rules
-          .filter((r) => r.bookId === book.id)
-          .map((rule) => ({
-            rule,
-            label: priceRuleLabel(book.name, ruleOf(rule)),
-            state: stateOf(rule, today),
-          })),
-        resellers: await this.books.resellersOn(ctx, book.id, 10),
-      })),
-    );
+    const [books, rules, resellers] = await Promise.all([
+      this.books.books(ctx),
+      this.books.rules(ctx),
+      this.books.resellersByBook(ctx, 10),
+    ]);
+    return books.map((book) => ({
+      book,
+      rules: rules
+        .filter((r) => r.bookId === book.id)
+        .map((rule) => ({
+          rule,
+          label: priceRuleLabel(book.name, ruleOf(rule)),
+          state: stateOf(rule, today),
+        })),
+      resellers: resellers.get(book.id) ?? { count: 0, names: [] },
+    }));
   }
 
   async createBook(ctx: RequestContext, name: string): Promise<Result<PriceBookEntity>> {

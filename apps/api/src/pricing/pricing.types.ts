@@ -4,7 +4,7 @@ import { NotFound, OperationRefused, ValidationFailed } from '../platform/common
 import { PriceSegmentEnum, TermEnum } from '../platform/graphql-enums.js';
 import { Money } from '../platform/money.types.js';
 import { Code, ShortText } from '../platform/text.types.js';
-import type { PriceBookAssignmentLevel, PriceBookEntity } from './entities.js';
+import type { PriceBookEntity } from './entities.js';
 import type { PriceBookView, PriceRulePreview, PriceRuleState, PriceRuleView } from './pricing.service.js';
 
 export enum PriceBasisEnum {
@@ -320,8 +320,6 @@ export const PreviewPriceRuleResult = createUnionType({
   name: 'PreviewPriceRuleResult',
   types: () => [PriceRulePreviewResult, ValidationFailed, NotFound, OperationRefused] as const,
 });
-
-export type { PriceBookAssignmentLevel };
 
 @ObjectType({ simpleResolvers: true, description: 'A reseller’s markup for its end customers (suggested prices).' })
 export class CustomerMarkup {

@@ -1,4 +1,4 @@
-import { markupFor, money, productFamilyOf, suggestedCustomerPrice, type CustomerMarkup } from '@nce/domain';
+import { markupFor, money, pricedOffer, suggestedCustomerPrice, type CustomerMarkup } from '@nce/domain';
 import { Arg, Ctx, Field, FieldResolver, Float, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import { Price } from '../catalog/index.js';
 import type { Context } from '../context.js';
@@ -47,12 +47,16 @@ export class YourPriceResolver {
     if (!who || !principal || !mayReach(ctx, who, Permission.OrdersManage)) return null;
     // S17: the promotion in effect today discounts the partner price the book prices over; a trial stays free.
     const cost = price.promotion?.unitPrice ?? price.unitPrice;
-    const family = productFamilyOf(price.offer.productTitle);
+    const offer = pricedOffer(
+      { ...price.offer, term: price.term, segment: price.segment },
+      money(cost.amountMinor, cost.currency),
+      money(price.erpPrice.amountMinor, price.erpPrice.currency),
+    );
     const markups = await this.markupsOf(ctx, who);
     const withSuggestion = (unitPrice: Money, rule: string | null): YourPrice => {
       const suggested = suggestedCustomerPrice(
         money(unitPrice.amountMinor, unitPrice.currency),
-        markupFor(markups, { customerId: customerId ?? null, family }),
+        markupFor(markups, { customerId: customerId ?? null, family: offer.family }),
       );
       return {
         unitPrice,
@@ -64,15 +68,7 @@ export class YourPriceResolver {
     };
     if (price.trial) return withSuggestion(cost, null);
     const pricer = await ctx.app.pricing.pricerFor(ctx, { resellerId: who }, isoDate(ctx.clock.now()));
-    const priced = pricer({
-      family,
-      productId: price.offer.productId,
-      skuId: price.offer.skuId,
-      term: price.term,
-      segment: price.segment,
-      cost: money(cost.amountMinor, cost.currency),
-      retail: money(price.erpPrice.amountMinor, price.erpPrice.currency),
-    });
+    const priced = pricer(offer);
     return withSuggestion(Money.of(priced.price), priced.label);
   }
 

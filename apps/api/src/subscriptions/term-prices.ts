@@ -1,4 +1,4 @@
-import { money, productFamilyOf, promotedPrice, type PriceSegment, type Term } from '@nce/domain';
+import { money, pricedOffer, promotedPrice, type PriceSegment, type Term } from '@nce/domain';
 import { isoDate } from '../platform/clock.js';
 import type { RequestContext } from '../platform/request-context.js';
 import type { Pricer, PricingService } from '../pricing/index.js';
@@ -47,15 +47,13 @@ export class TermPrices {
         pricers.set(party, pricer);
       }
       const cost = promotedPrice(money(listed.unitPriceMinor, offer.currency), discountBasisPoints);
-      const book = pricer({
-        family: productFamilyOf(offer.productTitle),
-        productId: offer.productId,
-        skuId: offer.skuId,
-        term: offer.term as Term,
-        segment: offer.segment as PriceSegment,
-        cost,
-        retail: money(listed.retailPriceMinor, offer.currency),
-      });
+      const book = pricer(
+        pricedOffer(
+          { ...offer, term: offer.term as Term, segment: offer.segment as PriceSegment },
+          cost,
+          money(listed.retailPriceMinor, offer.currency),
+        ),
+      );
       out.push({ ...listed, unitPriceMinor: book.price.amountMinor, priceRule: book.label });
     }
     return out;

@@ -1,6 +1,5 @@
 import { formatMoney, type Money } from '@nce/domain';
-import PDFDocument from 'pdfkit';
-import { useUnicodeFonts, writeText } from '../platform/pdf-text.js';
+import { pdfDocument } from '../platform/pdf-text.js';
 import type { Database } from '../db/database.js';
 import type { MailService } from '../mail/index.js';
 import type { OrderQueryService, OrderRow } from '../orders/index.js';
@@ -176,18 +175,4 @@ export class InvoiceService {
     });
     return true;
   }
-}
-
-/**
- * An A4 document in the Unicode fonts with its heading written: `text` writes a paragraph, `done` ends the
- * document and resolves to its bytes.
- */
-function pdfDocument(title: string, heading: string) {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: title } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  useUnicodeFonts(doc);
-  doc.fontSize(20).text(heading, { continued: false }).fontSize(10).moveDown(0.5);
-  return { doc, text: (line: string) => writeText(doc, line), done: () => (doc.end(), ended) };
 }
