@@ -91,6 +91,10 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
     allowed: ['admin', 'staff', 'credit'],
     document: 'mutation { closeBillingMonth(month: "2026-13") { __typename } }',
   },
+  correctMonthlyInvoice: {
+    allowed: ['admin', 'staff', 'credit'],
+    document: `mutation { correctMonthlyInvoice(input: { invoiceId: "${NONE}", reason: "r", adjustments: [] }) { __typename } }`,
+  },
   priceBooks: { allowed: MANAGERS, document: '{ priceBooks { id } }' },
   resellerMarkups: {
     allowed: [...STAFF_ROLES, 'reseller'],

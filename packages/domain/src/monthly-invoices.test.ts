@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   billingMonth,
   canCloseMonth,
+  correctedInvoiceTotals,
+  correctionFromInput,
+  creditNoteNumber,
+  creditNoteTotals,
   dueDateOf,
   monthlyInvoiceNumber,
   monthlyInvoiceTotals,
@@ -76,5 +80,85 @@ describe('monthly invoices (S18, S20)', () => {
     expect(monthlyInvoiceNumber('2026-11', 42)).toBe('MI-202611-00042');
     expect(dueDateOf(new Date('2026-12-01T03:00:00Z'), 30)).toBe('2026-12-31');
     expect(dueDateOf(new Date('2026-12-15T03:00:00Z'), 30)).toBe('2027-01-14');
+  });
+
+  describe('S20: a correction is a credit note and a new invoice', () => {
+    const sums: ChargeSum[] = [
+      { paymentMethod: 'CREDIT_CARD', amountMinor: 10_000, charges: 2 },
+      { paymentMethod: 'TERMS', amountMinor: 40_000, charges: 4 },
+    ];
+
+    it('S20: the credit note cancels the invoice in full, so the two sum to nothing', () => {
+      const invoice = monthlyInvoiceTotals(sums, 825);
+      const credit = creditNoteTotals(invoice);
+      for (const key of ['subtotalMinor', 'taxMinor', 'totalMinor', 'paidMinor', 'dueMinor'] as const)
+        expect(invoice[key] + credit[key]).toBe(0);
+      expect(credit.charges).toBe(invoice.charges);
+    });
+
+    it('S20: the new invoice is the month’s charges plus the adjustments, settled on account (what is due moves)', () => {
+      const before = monthlyInvoiceTotals(sums, 1_000);
+      const after = correctedInvoiceTotals(sums, [{ description: 'Goodwill', amountMinor: -5_000 }], 1_000);
+      expect(after.paidMinor).toBe(before.paidMinor);
+      expect(after.dueMinor).toBe(before.dueMinor - 5_500);
+      expect(after.charges).toBe(before.charges);
+      expect(correctedInvoiceTotals(sums, [], 1_000)).toEqual(before);
+    });
+
+    it('property: correcting twice with a and then b is correcting once with a and b', () => {
+      const line = fc.record({ description: fc.constant('x'), amountMinor: fc.integer({ min: -99_999, max: 99_999 }) });
+      fc.assert(
+        fc.property(fc.array(line), fc.array(line), fc.integer({ min: 0, max: 2_500 }), (a, b, rate) => {
+          const once = correctedInvoiceTotals(sums, [...a, ...b], rate);
+          const total = once.paidMinor + once.dueMinor;
+          expect(once.totalMinor).toBe(total);
+          expect(correctedInvoiceTotals(sums, [...b, ...a], rate)).toEqual(once);
+        }),
+      );
+    });
+
+    it('S20: asks for a reason and described, non-zero adjustment lines in the invoice’s currency; trims texts', () => {
+      const line = (description: string, amount: string) => ({ description, amount });
+      expect(correctionFromInput(' ', [line('x', '1')], 'EUR')).toMatchObject({ code: 'REASON_REQUIRED' });
+      expect(correctionFromInput('r', [], 'EUR')).toMatchObject({ code: 'ADJUSTMENT_INVALID' });
+      expect(correctionFromInput('r', [line(' ', '1')], 'EUR')).toMatchObject({
+        code: 'ADJUSTMENT_INVALID',
+        message: expect.stringMatching(/^Line 1/),
+      });
+      expect(correctionFromInput('r', [line('a', '1'), line('b', '-0.00')], 'EUR')).toMatchObject({
+        code: 'ADJUSTMENT_INVALID',
+        message: expect.stringMatching(/^Line 2/),
+      });
+      expect(correctionFromInput('r', [line('a', '1.005')], 'EUR')).toMatchObject({ ok: false });
+      expect(correctionFromInput('r', [line('a', 'ten')], 'EUR')).toMatchObject({ ok: false });
+      expect(correctionFromInput('r', [line('a', '20000000')], 'EUR')).toMatchObject({ ok: false });
+      expect(
+        correctionFromInput(
+          'r',
+          Array.from({ length: 21 }, () => line('a', '1')),
+          'EUR',
+        ),
+      ).toMatchObject({
+        ok: false,
+      });
+      expect(correctionFromInput(' Price error ', [line(' Seats ', '-12.50'), line('Fee', '+3')], 'EUR')).toEqual({
+        ok: true,
+        value: {
+          reason: 'Price error',
+          adjustments: [
+            { description: 'Seats', amountMinor: -1_250 },
+            { description: 'Fee', amountMinor: 300 },
+          ],
+        },
+      });
+      expect(correctionFromInput('r', [line('a', '-1500')], 'JPY')).toMatchObject({
+        value: { adjustments: [{ amountMinor: -1_500 }] },
+      });
+    });
+
+    it('numbers credit notes in the month’s sequence, apart from invoices', () => {
+      expect(creditNoteNumber('2026-10', 43)).toBe('CN-202610-00043');
+      expect(creditNoteNumber('2026-10', 43).slice(3)).toBe(monthlyInvoiceNumber('2026-10', 43).slice(3));
+    });
   });
 });

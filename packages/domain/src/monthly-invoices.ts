@@ -1,3 +1,4 @@
+import { parseMoney } from './money.js';
 import { fail, ok, type Outcome } from './verdict.js';
 
 /**
@@ -81,3 +82,81 @@ export const dueDateOf = (issuedAt: Date, netDays: number): string =>
   new Date(Date.UTC(issuedAt.getUTCFullYear(), issuedAt.getUTCMonth(), issuedAt.getUTCDate() + netDays))
     .toISOString()
     .slice(0, 10);
+
+/** A credit note's number: the same month's sequence as its invoices, e.g. CN-202611-00043. */
+export const creditNoteNumber = (month: string, ordinal: number): string =>
+  `CN-${month.replace('-', '')}-${String(ordinal).padStart(5, '0')}`;
+
+/** A line a correction adds to an invoice (a goodwill credit, a price put right), settled on the reseller's account. */
+export interface InvoiceAdjustment {
+  description: string;
+  /** Negative: a credit to the reseller. */
+  amountMinor: number;
+}
+
+export const MAX_ADJUSTMENTS = 20;
+/** Ten million in a currency's major unit: no adjustment is larger, whatever the currency. */
+const MAX_ADJUSTMENT_MINOR = 1_000_000_000;
+
+export type CorrectionCode = 'REASON_REQUIRED' | 'ADJUSTMENT_INVALID';
+
+/**
+ * S20: what a correction must say: why (shown on the credit note) and at least one adjustment, each described and
+ * non-zero. Whitespace around texts is dropped.
+ */
+export function correctionFromInput(
+  reason: string,
+  lines: readonly { description: string; amount: string }[],
+  currency: string,
+): Outcome<{ reason: string; adjustments: InvoiceAdjustment[] }, CorrectionCode> {
+  const why = reason.trim();
+  if (why.length === 0 || why.length > 500)
+    return fail(
+      'REASON_REQUIRED',
+      'Say why the invoice is corrected (up to 500 characters): the credit note shows it.',
+    );
+  if (lines.length === 0 || lines.length > MAX_ADJUSTMENTS)
+    return fail('ADJUSTMENT_INVALID', `Add between 1 and ${MAX_ADJUSTMENTS} adjustment lines.`);
+  const adjustments: InvoiceAdjustment[] = [];
+  for (const [i, line] of lines.entries()) {
+    const description = line.description.trim();
+    if (description.length === 0 || description.length > 200)
+      return fail('ADJUSTMENT_INVALID', `Line ${i + 1}: describe the adjustment (up to 200 characters).`);
+    const text = line.amount.trim();
+    const parsed = parseMoney(text.replace(/^[-+]/, ''), currency);
+    if (!parsed.ok) return fail('ADJUSTMENT_INVALID', `Line ${i + 1}: the amount: ${parsed.message}.`);
+    const amountMinor = text.startsWith('-') ? -parsed.value.amountMinor : parsed.value.amountMinor;
+    if (amountMinor === 0)
+      return fail('ADJUSTMENT_INVALID', `Line ${i + 1}: give an amount other than zero (negative for a credit).`);
+    if (Math.abs(amountMinor) > MAX_ADJUSTMENT_MINOR)
+      return fail('ADJUSTMENT_INVALID', `Line ${i + 1}: the amount is larger than any adjustment can be.`);
+    adjustments.push({ description, amountMinor });
+  }
+  return ok({ reason: why, adjustments });
+}
+
+/** A credit note cancels an invoice in full: every amount of it, negated. */
+export const creditNoteTotals = (invoice: MonthlyInvoiceTotals): MonthlyInvoiceTotals => ({
+  charges: invoice.charges,
+  subtotalMinor: -invoice.subtotalMinor,
+  taxMinor: -invoice.taxMinor,
+  totalMinor: -invoice.totalMinor,
+  paidMinor: -invoice.paidMinor,
+  dueMinor: -invoice.dueMinor,
+});
+
+/**
+ * S20: the invoice that replaces a corrected one: the month's charges as the close summed them, plus every
+ * adjustment (the earlier corrections' and this one's), which are settled on account, so they move what is due.
+ */
+export function correctedInvoiceTotals(
+  sums: readonly ChargeSum[],
+  adjustments: readonly InvoiceAdjustment[],
+  taxRateBasisPoints: number,
+): MonthlyInvoiceTotals {
+  const adjusted = adjustments.reduce((sum, a) => sum + a.amountMinor, 0);
+  return monthlyInvoiceTotals(
+    [...sums, { paymentMethod: 'TERMS', amountMinor: adjusted, charges: 0 }],
+    taxRateBasisPoints,
+  );
+}

@@ -25,10 +25,12 @@ export class BillingRunEntity {
 }
 
 /**
- * S18, S20: one reseller's month in one currency. Issued once (unique by month, reseller and currency), never edited.
+ * S18, S20: one reseller's month in one currency. Issued once (unique by month, reseller, currency and revision),
+ * never edited: a correction adds a credit note cancelling it and a new invoice replacing it, the next revisions.
  */
 @Entity('monthly_invoice')
-@Index('ux_monthly_invoice_party', ['month', 'resellerId', 'currency'], { unique: true })
+@Index('ux_monthly_invoice_party', ['month', 'resellerId', 'currency', 'revision'], { unique: true })
+@Index('ix_monthly_invoice_corrects', ['correctsId'])
 @Index('ux_monthly_invoice_number', ['number'], { unique: true })
 @Index('ix_monthly_invoice_reseller', ['resellerId', 'month'])
 export class MonthlyInvoiceEntity {
@@ -76,6 +78,37 @@ export class MonthlyInvoiceEntity {
 
   @Column({ name: 'issued_at', type: 'varchar', length: 30 })
   issuedAt: string;
+
+  @Column({ type: 'varchar', length: 12, default: 'INVOICE' })
+  kind: 'INVOICE' | 'CREDIT_NOTE';
+
+  /** 0: the close's invoice; each correction adds two (its credit note, then its new invoice). */
+  @Column({ type: 'integer', default: 0 })
+  revision: number;
+
+  /** A credit note: the invoice it cancels. A correction's new invoice: the invoice it replaces. */
+  @Column({ name: 'corrects_id', type: 'varchar', length: 36, nullable: true })
+  correctsId: string | null;
+
+  /** Why the invoice was corrected (credit notes and new invoices of a correction). */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  reason: string | null;
+}
+
+/** S20: a line a correction added to an invoice, settled on the reseller's account; carried into later corrections. */
+@Entity('monthly_invoice_adjustment')
+export class MonthlyInvoiceAdjustmentEntity {
+  @PrimaryColumn({ name: 'invoice_id', type: 'varchar', length: 36 })
+  invoiceId: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  position: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  description: string;
+
+  @Column({ name: 'amount_minor', type: 'bigint', transformer: bigintAsNumber })
+  amountMinor: number;
 }
 
 /**

@@ -1,7 +1,14 @@
 import type { ApiModule } from '../platform/module.js';
 import { MonthlyInvoices1732730000000 } from './1732730000000-monthly-invoices.js';
 import { RevenueSums1732740000000 } from './1732740000000-revenue-sums.js';
-import { BillingRunEntity, MonthlyInvoiceEntity, RevenueDayEntity, RevenueResellerMonthEntity } from './entities.js';
+import { InvoiceCorrections1732760000000 } from './1732760000000-invoice-corrections.js';
+import {
+  BillingRunEntity,
+  MonthlyInvoiceAdjustmentEntity,
+  MonthlyInvoiceEntity,
+  RevenueDayEntity,
+  RevenueResellerMonthEntity,
+} from './entities.js';
 import { RevenueRepository } from './revenue.repository.js';
 import { DashboardService } from './dashboard.service.js';
 import { MonthlyBillingResolver } from './monthly-billing.resolver.js';
@@ -25,8 +32,14 @@ declare module '../app.js' {
  */
 export const billingModule: ApiModule = {
   name: 'billing',
-  entities: [BillingRunEntity, MonthlyInvoiceEntity, RevenueDayEntity, RevenueResellerMonthEntity],
-  migrations: [MonthlyInvoices1732730000000, RevenueSums1732740000000],
+  entities: [
+    BillingRunEntity,
+    MonthlyInvoiceEntity,
+    MonthlyInvoiceAdjustmentEntity,
+    RevenueDayEntity,
+    RevenueResellerMonthEntity,
+  ],
+  migrations: [MonthlyInvoices1732730000000, RevenueSums1732740000000, InvoiceCorrections1732760000000],
   resolvers: [MonthlyBillingResolver],
   permissions: {
     [BillingPermission.Reconcile]: { roles: ['staff', 'credit'], resellers: false },

@@ -1,4 +1,6 @@
-import { monthlyInvoiceTotals } from '@nce/domain';
+import { execFileSync } from 'node:child_process';
+import { correctedInvoiceTotals, creditNoteTotals, monthlyInvoiceTotals } from '@nce/domain';
+import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../platform/request-context.js';
 import { SubscriptionChargeEntity } from '../subscriptions/entities.js';
@@ -195,5 +197,156 @@ describe('monthly billing: the month closed into one invoice per reseller, once 
     expect(all.map((i) => i.subtotalMinor)).toEqual(parties.map((_, i) => (i + 1) * 1_000));
     for (const first of issued) expect(all.find((i) => i.id === first.id)).toEqual(first);
     expect((await t.app.db.read.findOneByOrFail(BillingRunEntity, { month: '2026-10' })).status).toBe('DONE');
+  });
+
+  describe('S20: a correction is a credit note cancelling the invoice and a new invoice replacing it', () => {
+    const CORRECT = `mutation($input: CorrectInvoiceInput!) { correctMonthlyInvoice(input: $input) { __typename
+      ... on InvoiceCorrected { creditNote { id number pdfUrl } invoice { id number pdfUrl } total { amountMinor }
+        due { amountMinor } }
+      ... on ValidationFailed { code fields { field code message } } ... on BusinessError { code message fix { label } } } }`;
+    const LINKED = `{ monthlyInvoices(first: 10, month: "2026-11") { nodes { id number kind reason due { amountMinor }
+      corrects { number } creditedBy { number } replacedBy { number } adjustments { description amount { amountMinor } } } } }`;
+    const correct = (caller: Caller, input: Record<string, unknown>) =>
+      caller.gql(CORRECT, { input }).then((r) => r.data?.correctMonthlyInvoice ?? r.errors?.[0]?.extensions);
+    const pdfText = async (url: string) =>
+      execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], {
+        input: Buffer.from(
+          await (
+            await fetch(`${client.http.url}${url}`, {
+              headers: { 'x-test-principal': JSON.stringify(staff('credit')) },
+            })
+          ).arrayBuffer(),
+        ),
+      }).toString('utf8');
+    let original: MonthlyInvoiceEntity;
+
+    beforeAll(async () => {
+      original = await t.app.db.read.findOneByOrFail(MonthlyInvoiceEntity, { number: 'MI-202611-00001' });
+    });
+
+    it('S20: refuses a correction without a reason or with a bad line, and a reseller’s; writes nothing', async () => {
+      const line = { description: 'Goodwill', amount: '-10.00' };
+      expect(await correct(finance, { invoiceId: original.id, reason: ' ', adjustments: [line] })).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fields: [{ field: 'reason', code: 'REASON_REQUIRED' }],
+      });
+      expect(
+        await correct(finance, { invoiceId: original.id, reason: 'r', adjustments: [{ ...line, amount: 'ten' }] }),
+      ).toMatchObject({ fields: [{ field: 'adjustments', code: 'ADJUSTMENT_INVALID' }] });
+      expect(await correct(finance, { invoiceId: original.id, reason: 'r', adjustments: [] })).toMatchObject({
+        fields: [{ field: 'adjustments' }],
+      });
+      expect(
+        await correct(finance, { invoiceId: '00000000-0000-4000-8000-000000000000', reason: 'r', adjustments: [line] }),
+      ).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await correct(reseller, { invoiceId: original.id, reason: 'r', adjustments: [line] })).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      expect(await t.app.db.read.countBy(MonthlyInvoiceEntity, { month: '2026-11' })).toBe(1);
+    });
+
+    it('S20: issues a credit note cancelling the invoice in full and a new invoice with the adjustment; the first is never edited', async () => {
+      const corrected = await correct(finance, {
+        invoiceId: original.id,
+        reason: 'Seats removed inside the window were charged',
+        adjustments: [{ description: 'Two seats refunded', amount: '-10.00' }],
+      });
+      expect(corrected).toMatchObject({
+        __typename: 'InvoiceCorrected',
+        creditNote: { number: 'CN-202611-00002' },
+        invoice: { number: 'MI-202611-00003' },
+      });
+      expect(await t.app.db.read.findOneByOrFail(MonthlyInvoiceEntity, { id: original.id })).toEqual(original);
+      const charges = await t.app.db.read.findBy(SubscriptionChargeEntity, { resellerId });
+      const sums = (['CREDIT_CARD', 'TERMS'] as const).map((paymentMethod) => {
+        const own = charges.filter((c) => c.paymentMethod === paymentMethod && c.at < '2026-12');
+        return { paymentMethod, amountMinor: own.reduce((n, c) => n + c.amountMinor, 0), charges: own.length };
+      });
+      const expected = correctedInvoiceTotals(sums, [{ description: 'x', amountMinor: -1_000 }], 825);
+      const credit = await t.app.db.read.findOneByOrFail(MonthlyInvoiceEntity, { number: 'CN-202611-00002' });
+      const replacement = await t.app.db.read.findOneByOrFail(MonthlyInvoiceEntity, { number: 'MI-202611-00003' });
+      expect(credit).toMatchObject({ ...creditNoteTotals(original), kind: 'CREDIT_NOTE', correctsId: original.id });
+      expect(replacement).toMatchObject({ ...expected, kind: 'INVOICE', correctsId: original.id });
+      expect(corrected.due.amountMinor).toBe(expected.dueMinor);
+      // $10.00 less, and its 8.25 % tax (rounded on the whole of what is on terms).
+      expect(original.dueMinor - corrected.due.amountMinor).toBeGreaterThanOrEqual(1_082);
+      expect(original.dueMinor - corrected.due.amountMinor).toBeLessThanOrEqual(1_083);
+
+      const listed = (await finance.gql(LINKED)).data?.monthlyInvoices.nodes;
+      expect(listed.map((i: { number: string }) => i.number)).toEqual([
+        'MI-202611-00003',
+        'CN-202611-00002',
+        'MI-202611-00001',
+      ]);
+      expect(listed[0]).toMatchObject({
+        kind: 'INVOICE',
+        reason: 'Seats removed inside the window were charged',
+        corrects: { number: 'MI-202611-00001' },
+        adjustments: [{ description: 'Two seats refunded', amount: { amountMinor: -1_000 } }],
+      });
+      expect(listed[1]).toMatchObject({ kind: 'CREDIT_NOTE', corrects: { number: 'MI-202611-00001' } });
+      expect(listed[2]).toMatchObject({
+        creditedBy: { number: 'CN-202611-00002' },
+        replacedBy: { number: 'MI-202611-00003' },
+        adjustments: [],
+      });
+      // The reseller sees all three, and is told by mail; the correction is audited.
+      await t.app.jobs.runDue();
+      expect((await reseller.gql(LINKED)).data?.monthlyInvoices.nodes).toHaveLength(3);
+      const mails = await t.app.mail.list(systemContext(t.clock, 'test'), {
+        relatedType: 'MonthlyInvoice',
+        relatedId: replacement.id,
+      });
+      expect(mails.map((m) => m.subject)).toEqual([
+        'Invoice MI-202611-00001 corrected: credit note CN-202611-00002, new invoice MI-202611-00003',
+      ]);
+      expect(mails[0]!.body).toContain(credit.id);
+      expect(
+        await t.app.db.read.findOneBy(AuditEntryEntity, { operation: 'billing.correctInvoice', entityId: original.id }),
+      ).not.toBeNull();
+
+      const notePdf = await pdfText(corrected.creditNote.pdfUrl);
+      expect(notePdf).toContain('Credit note CN-202611-00002');
+      expect(notePdf).toContain('Cancels invoice MI-202611-00001 in full');
+      const invoicePdf = await pdfText(corrected.invoice.pdfUrl);
+      expect(invoicePdf).toContain('Replaces invoice MI-202611-00001');
+      expect(invoicePdf).toContain('Two seats refunded');
+      expect(await pdfText(`/billing/invoices/${original.id}.pdf`)).toContain(
+        'cancelled by credit note CN-202611-00002, replaced by invoice MI-202611-00003',
+      );
+    });
+
+    it('S20: corrects only the latest invoice; a correction of a correction carries the earlier adjustments', async () => {
+      const line = { description: 'Late fee waived', amount: '-5' };
+      expect(await correct(finance, { invoiceId: original.id, reason: 'again', adjustments: [line] })).toMatchObject({
+        code: 'INVOICE_ALREADY_CORRECTED',
+        fix: { label: 'Correct MI-202611-00003' },
+      });
+      const credit = await t.app.db.read.findOneByOrFail(MonthlyInvoiceEntity, { number: 'CN-202611-00002' });
+      expect(await correct(finance, { invoiceId: credit.id, reason: 'r', adjustments: [line] })).toMatchObject({
+        code: 'NOT_AN_INVOICE',
+      });
+      const latest = await t.app.db.read.findOneByOrFail(MonthlyInvoiceEntity, { number: 'MI-202611-00003' });
+      // Two corrections of one invoice at once: one is issued, the other is told it was corrected already.
+      const both = await Promise.all([
+        correct(finance, { invoiceId: latest.id, reason: 'Fee waived', adjustments: [line] }),
+        correct(finance, { invoiceId: latest.id, reason: 'Fee waived', adjustments: [line] }),
+      ]);
+      expect(both.map((r) => r.__typename ?? r.code).sort()).toEqual(['InvoiceCorrected', 'OperationRefused']);
+      const refused = both.find((r) => r.__typename !== 'InvoiceCorrected');
+      expect(refused.code).toBe('INVOICE_ALREADY_CORRECTED');
+      const newest = (await finance.gql(LINKED)).data?.monthlyInvoices.nodes[0];
+      expect(newest).toMatchObject({
+        number: 'MI-202611-00005',
+        corrects: { number: 'MI-202611-00003' },
+        adjustments: [
+          { description: 'Two seats refunded', amount: { amountMinor: -1_000 } },
+          { description: 'Late fee waived', amount: { amountMinor: -500 } },
+        ],
+      });
+      expect(await t.app.db.read.countBy(MonthlyInvoiceEntity, { month: '2026-11' })).toBe(5);
+      // The close's count of the month is its own invoices.
+      expect((await finance.gql('{ billingRun(month: "2026-11") { invoices } }')).data?.billingRun.invoices).toBe(1);
+    });
   });
 });

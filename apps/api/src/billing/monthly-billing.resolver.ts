@@ -7,6 +7,9 @@ import { Dashboard, DashboardResult } from './dashboard.types.js';
 import {
   BillingRun,
   CloseMonthResult,
+  CorrectInvoiceInput,
+  CorrectInvoiceResult,
+  InvoiceCorrected,
   InvoiceResent,
   MonthlyInvoice,
   MonthlyInvoiceConnection,
@@ -72,5 +75,16 @@ export class MonthlyBillingResolver {
     @Ctx() ctx: Context,
   ): Promise<typeof ResendInvoiceResult> {
     return toUnion(await ctx.app.monthlyBilling.resend(ctx, id), InvoiceResent.of);
+  }
+
+  @RequirePermission(BillingPermission.Close)
+  @Mutation(() => CorrectInvoiceResult, {
+    description: 'Corrects an issued monthly invoice: a credit note cancels it, a new invoice replaces it.',
+  })
+  async correctMonthlyInvoice(
+    @Arg('input', () => CorrectInvoiceInput) input: CorrectInvoiceInput,
+    @Ctx() ctx: Context,
+  ): Promise<typeof CorrectInvoiceResult> {
+    return toUnion(await ctx.app.monthlyBilling.correct(ctx, input), InvoiceCorrected.of);
   }
 }

@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import {
   billingMonth,
   canCloseMonth,
+  correctedInvoiceTotals,
+  correctionFromInput,
+  creditNoteNumber,
+  creditNoteTotals,
   dueDateOf,
   formatMoney,
   money,
@@ -16,7 +20,7 @@ import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { pdfDocument } from '../platform/pdf-text.js';
 import { Permission } from '../platform/permissions.js';
 import { actingFor, requirePermission, systemContext, type RequestContext } from '../platform/request-context.js';
-import { fail, notFound, ok, type Result } from '../platform/result.js';
+import { fail, invalidField, notFound, ok, type Result } from '../platform/result.js';
 import type { MailService } from '../mail/index.js';
 import type { ResellerEntity, ResellerService } from '../resellers/index.js';
 import type { BillingRunEntity, MonthlyInvoiceEntity } from './entities.js';
@@ -122,6 +126,10 @@ export class MonthlyBillingService {
           dueDate: dueDateOf(issuedAt, this.settings.netDays),
           taxRateBasisPoints: this.settings.taxRateBasisPoints,
           issuedAt: issuedAt.toISOString(),
+          kind: 'INVOICE',
+          revision: 0,
+          correctsId: null,
+          reason: null,
         };
       });
       const contacts = await this.invoices.contactsOf(system, [...new Set(batch.map((i) => i.resellerId))]);
@@ -151,6 +159,126 @@ export class MonthlyBillingService {
       });
     });
     return count;
+  }
+
+  /**
+   * S20: corrects an issued invoice without editing it: a credit note cancels it in full and a new invoice replaces
+   * it: the month's charges again, plus the adjustments of earlier corrections and these, settled on account. Both
+   * are numbered in the month's sequence and mailed to the reseller; only the latest invoice of a party is corrected.
+   */
+  async correct(
+    ctx: RequestContext,
+    input: { invoiceId: string; reason: string; adjustments: readonly { description: string; amount: string }[] },
+  ): Promise<Result<{ creditNote: MonthlyInvoiceEntity; invoice: MonthlyInvoiceEntity }>> {
+    requirePermission(ctx, BillingPermission.Close);
+    return this.db.transaction(ctx, async (tx) => {
+      const original = await this.invoices.byId(tx, input.invoiceId);
+      if (!original) return notFound('invoice');
+      const correction = correctionFromInput(input.reason, input.adjustments, original.currency);
+      if (!correction.ok)
+        return invalidField(
+          correction.code === 'REASON_REQUIRED' ? 'reason' : 'adjustments',
+          correction.code,
+          correction.message,
+        );
+      const run = await this.invoices.lockMonth(tx, original.month);
+      if (run?.status !== 'DONE')
+        return fail('MONTH_STILL_CLOSING', `${original.month} is still closing; correct its invoices once it is done.`);
+      if (original.kind === 'CREDIT_NOTE')
+        return fail('NOT_AN_INVOICE', `${original.number} is a credit note; correct the invoice that replaced it.`);
+      const links = (await this.invoices.linksOf(tx, [original])).get(original.id)!;
+      if (links.creditedBy)
+        return fail(
+          'INVOICE_ALREADY_CORRECTED',
+          `${original.number} was corrected already (credit note ${links.creditedBy.number}); correct ${links.replacedBy?.number ?? 'its new invoice'} instead.`,
+          { fix: { kind: 'action', label: `Correct ${links.replacedBy?.number ?? 'the new invoice'}` } },
+        );
+      const range = billingMonth(original.month);
+      if (!range.ok) throw new Error(`invoice ${original.id} has no month`);
+      const [party] = await this.invoices.partySums(range.value.from.toISOString(), range.value.to.toISOString(), {
+        resellerId: original.resellerId,
+        currency: original.currency,
+      });
+      const adjustments = [...links.adjustments, ...correction.value.adjustments];
+      const totals = correctedInvoiceTotals(party?.sums ?? [], adjustments, original.taxRateBasisPoints);
+      const cancelled = creditNoteTotals(original);
+      const place = await this.invoices.documentsOf(tx, original.month);
+      const now = this.clock.now();
+      const common = {
+        month: original.month,
+        resellerId: original.resellerId,
+        currency: original.currency,
+        taxRateBasisPoints: original.taxRateBasisPoints,
+        issuedAt: now.toISOString(),
+        correctsId: original.id,
+        reason: correction.value.reason,
+      };
+      const creditNote: MonthlyInvoiceEntity = {
+        ...common,
+        ...cancelled,
+        id: randomUUID(),
+        number: creditNoteNumber(original.month, place + 1),
+        // The credit settles against what the cancelled invoice asked, by the same day.
+        dueDate: original.dueDate,
+        kind: 'CREDIT_NOTE',
+        revision: original.revision + 1,
+      };
+      const invoice: MonthlyInvoiceEntity = {
+        ...common,
+        ...totals,
+        id: randomUUID(),
+        number: monthlyInvoiceNumber(original.month, place + 2),
+        dueDate: dueDateOf(now, this.settings.netDays),
+        kind: 'INVOICE',
+        revision: original.revision + 2,
+      };
+      await this.invoices.insertInvoices(tx, [creditNote, invoice], false);
+      await this.invoices.insertAdjustments(tx, invoice.id, adjustments);
+      const contact = (await this.invoices.contactsOf(tx, [original.resellerId])).get(original.resellerId);
+      if (contact)
+        await this.mail.enqueue(
+          tx,
+          this.correctionMail(original, creditNote, invoice, contact),
+          `monthly-invoice-correction:${invoice.id}`,
+        );
+      await this.audit.record(tx, {
+        operation: 'billing.correctInvoice',
+        entityType: 'MonthlyInvoice',
+        entityId: original.id,
+        changes: {
+          creditNote: { before: null, after: creditNote.number },
+          invoice: { before: original.number, after: invoice.number },
+          reason: { before: null, after: correction.value.reason },
+        },
+      });
+      return ok({ creditNote, invoice });
+    });
+  }
+
+  private correctionMail(
+    original: MonthlyInvoiceEntity,
+    creditNote: MonthlyInvoiceEntity,
+    invoice: MonthlyInvoiceEntity,
+    contact: { name: string; email: string },
+  ) {
+    const m = (minor: number) => formatMoney(money(minor, invoice.currency));
+    const pdf = (i: MonthlyInvoiceEntity) => `${this.publicUrl()}/billing/invoices/${i.id}.pdf`;
+    return {
+      to: contact.email,
+      subject: `Invoice ${original.number} corrected: credit note ${creditNote.number}, new invoice ${invoice.number}`,
+      body: [
+        `Hello ${contact.name},`,
+        '',
+        `We corrected your invoice ${original.number} for ${original.month}: ${invoice.reason ?? ''}`,
+        `Credit note ${creditNote.number} cancels it (${m(creditNote.totalMinor)}).`,
+        `Invoice ${invoice.number} replaces it: ${m(invoice.totalMinor)}, of which ${m(invoice.dueMinor)} on terms by ${invoice.dueDate}.`,
+        '',
+        `The credit note: ${pdf(creditNote)}`,
+        `The new invoice: ${pdf(invoice)} (sign in first).`,
+      ].join('\n'),
+      relatedType: 'MonthlyInvoice',
+      relatedId: invoice.id,
+    };
   }
 
   /** Emails an issued invoice again to its reseller's contact (support or finance, when a reseller asks). */
@@ -213,7 +341,8 @@ export class MonthlyBillingService {
     else requirePermission(ctx, BillingPermission.Reconcile);
     const { invoices, more } = await this.invoices.page(ctx, { month: filter.month, resellerId }, first, after);
     const last = invoices.at(-1);
-    return { invoices, hasNextPage: more, endCursor: last ? encodeCursor([last.number]) : null };
+    // The cursor is the place in the month's sequence that credit notes (CN-) and invoices (MI-) share.
+    return { invoices, hasNextPage: more, endCursor: last ? encodeCursor([last.number.slice(3)]) : null };
   }
 
   /** An invoice its reseller's users, or staff who reconcile or read orders, may see; null when there is none. */
@@ -224,30 +353,45 @@ export class MonthlyBillingService {
     return invoice;
   }
 
-  /** The invoice as a PDF: its reseller, the month's charges by SKU and type, paid by card and due on terms. */
+  /**
+   * The invoice as a PDF: its reseller, the month's charges by SKU and type, the adjustments of corrections, what
+   * was paid by card and what is due on terms. A credit note: the invoice it cancels, why, and its amounts.
+   */
   async pdf(ctx: RequestContext, invoice: MonthlyInvoiceEntity): Promise<Buffer> {
     const range = billingMonth(invoice.month);
     if (!range.ok) throw new Error(`invoice ${invoice.id} has no month`);
     const reseller: ResellerEntity | null = await this.resellers.invoiceParty(ctx, invoice.resellerId);
-    const lines = await this.invoices.linesOf(
-      ctx,
-      invoice,
-      range.value.from.toISOString(),
-      range.value.to.toISOString(),
-    );
+    const links = (await this.invoices.linksOf(ctx, [invoice])).get(invoice.id)!;
+    const creditNote = invoice.kind === 'CREDIT_NOTE';
+    const lines = creditNote
+      ? []
+      : await this.invoices.linesOf(ctx, invoice, range.value.from.toISOString(), range.value.to.toISOString());
     const m = (amountMinor: number) => formatMoney(money(amountMinor, invoice.currency));
-    const { doc, text, done } = pdfDocument(`Invoice ${invoice.number}`, 'Invoice');
-    text(`Invoice ${invoice.number} · ${invoice.month} · issued ${invoice.issuedAt.slice(0, 10)}`);
+    const title = creditNote ? 'Credit note' : 'Invoice';
+    const { doc, text, done } = pdfDocument(`${title} ${invoice.number}`, title);
+    text(`${title} ${invoice.number} · ${invoice.month} · issued ${invoice.issuedAt.slice(0, 10)}`);
     text(`Billed to: ${reseller?.companyName ?? invoice.resellerId}`);
     if (reseller)
       text(
         `${reseller.address.line1}, ${reseller.address.city} ${reseller.address.postalCode}, ${reseller.address.country}`,
+      );
+    if (links.corrects)
+      text(
+        creditNote
+          ? `Cancels invoice ${links.corrects.number} in full. Reason: ${invoice.reason ?? ''}`
+          : `Replaces invoice ${links.corrects.number}. Reason: ${invoice.reason ?? ''}`,
+      );
+    if (links.creditedBy)
+      text(
+        `Corrected: cancelled by credit note ${links.creditedBy.number}${links.replacedBy ? `, replaced by invoice ${links.replacedBy.number}` : ''}.`,
       );
     doc.moveDown();
     for (const line of lines)
       text(
         `${line.skuTitle} — ${line.chargeType}, ${line.paymentMethod === 'TERMS' ? 'on terms' : 'by card'}: ${line.charges} charge(s), ${line.quantity} seat(s), ${m(line.amountMinor)}`,
       );
+    for (const adjustment of links.adjustments)
+      text(`Adjustment — ${adjustment.description}, on account: ${m(adjustment.amountMinor)}`);
     doc.moveDown();
     text(`Subtotal: ${m(invoice.subtotalMinor)}`);
     text(`Tax (${invoice.taxRateBasisPoints / 100} %): ${m(invoice.taxMinor)}`);

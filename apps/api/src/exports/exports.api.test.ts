@@ -109,7 +109,7 @@ describe('list exports: what a list’s filters show, as CSV, streamed a page at
     );
     expect(heads).toEqual([
       'Subscription,Reseller,Customer,Product,SKU,Term,Billing,Seats,Unit price,Currency,Status,Auto-renew,Trial,Term start,Term end',
-      'Invoice,Month,Reseller,Charges,Subtotal,Tax,Total,Paid by card,Due on terms,Due date,Currency',
+      'Invoice,Kind,Corrects,Month,Reseller,Charges,Subtotal,Tax,Total,Paid by card,Due on terms,Due date,Currency',
       'Company,Marketplace ID,Status,Payment,MPN location ID,Reseller domain,Contact,Contact email,Country,Created',
       'Company,Segment,Admin contact,Admin email,Country,Created',
     ]);

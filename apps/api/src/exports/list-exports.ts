@@ -103,6 +103,8 @@ export const LIST_EXPORTS: Readonly<Record<string, ListExport>> = {
     },
     columns: [
       ['Invoice', (i) => i.number],
+      ['Kind', (i) => (i.kind === 'CREDIT_NOTE' ? 'credit note' : 'invoice')],
+      ['Corrects', (i) => i.corrects?.number ?? ''],
       ['Month', (i) => i.month],
       ['Reseller', (i) => i.resellerName],
       ['Charges', (i) => i.charges],

@@ -195,7 +195,7 @@ describe('compiling operations costs the server: nobody can make it compile at w
     })();
     // As in the report: 28 aliased catalog pages, each compiled for ~140 ms by a server that compiled first.
     const aliased = (n: number) => Array.from({ length: 28 }, (_, i) => `a${n}_${i}: ${page(1)}`).join(' ');
-    for (let batch = 0; batch < 2_000; batch += 6) {
+    for (let batch = 0; batch < 600; batch += 6) {
       await Promise.all(Array.from({ length: 6 }, (_, i) => client.gql(`{ ${aliased(batch + i)} }`)));
     }
     const cpu = process.cpuUsage(cpuBefore);
@@ -205,7 +205,7 @@ describe('compiling operations costs the server: nobody can make it compile at w
     // CPU time, unlike latency, does not depend on what else the machine runs: compiling one of these
     // operations costs ~140 ms; answering it (client and server both in this process) 20–30 ms, as fast
     // as the machine is. Half a compile is the line: above it, some operations were compiled.
-    expect((cpu.user + cpu.system) / 1000 / 2_000).toBeLessThan(70);
+    expect((cpu.user + cpu.system) / 1000 / 600).toBeLessThan(70);
     expect(after.compiled).toBe(before.compiled);
     expect(after.entries).toBe(before.entries);
     expect(after.seen).toBe(before.seen);
