@@ -191,12 +191,10 @@ export class MonthlyInvoicesRepository {
       if (r.kind === 'CREDIT_NOTE') target.creditedBy = ref;
       else target.replacedBy = ref;
     }
-    const adjustments = await this.db
-      .managerOf(ctx)
-      .find(MonthlyInvoiceAdjustmentEntity, {
-        where: ids.map((invoiceId) => ({ invoiceId })),
-        order: { position: 'ASC' },
-      });
+    const adjustments = await this.db.managerOf(ctx).find(MonthlyInvoiceAdjustmentEntity, {
+      where: ids.map((invoiceId) => ({ invoiceId })),
+      order: { position: 'ASC' },
+    });
     for (const a of adjustments)
       links.get(a.invoiceId)!.adjustments.push({ description: a.description, amountMinor: a.amountMinor });
     return links;
