@@ -190,6 +190,70 @@ describe('billing in the browser: the month’s reconciliation file', () => {
     await reseller.close();
   });
 
+  it('corrects an issued invoice: a credit note cancels it and a new invoice with the adjustment replaces it', async () => {
+    await openArea(staff, 'Billing');
+    const now = new Date();
+    const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+    const label = previous.toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    await staff.getByRole('textbox', { name: 'Month' }).click();
+    await staff.getByRole('option', { name: label }).click();
+    const close = staff.getByRole('region', { name: 'Month close' });
+    const table = close.getByRole('table', { name: 'Monthly invoices' });
+    const demo = table.getByRole('row').filter({ hasText: 'Demo Reseller Co' });
+    await demo.first().waitFor();
+    const number = /MI-\d{6}-\d{5}/.exec(await demo.first().innerText())![0];
+    await demo.getByRole('button', { name: `Correct invoice ${number}` }).click();
+    const dialog = staff.getByRole('dialog', { name: `Correct invoice ${number}` });
+    const issue = dialog.getByRole('button', { name: 'Issue credit note and new invoice' });
+    expect(await issue.isDisabled()).toBe(true);
+    await dialog.getByRole('textbox', { name: 'Reason' }).fill('Two seats removed inside the window were charged');
+    await dialog.getByRole('textbox', { name: 'Adjustment 1' }).fill('Two seats refunded');
+    await dialog.getByRole('textbox', { name: /^Amount/ }).fill('ten');
+    await dialog.getByText('Line 1: the amount').waitFor();
+    expect(await issue.isDisabled()).toBe(true);
+    await dialog.getByRole('textbox', { name: /^Amount/ }).fill('-25.00');
+    await dialog.getByText('Adjustments: -$25.00 before tax').waitFor();
+    await issue.click();
+    const done = staff.getByText(new RegExp(`Credit note CN-\\d{6}-\\d{5} cancels ${number}`));
+    await done.waitFor();
+    const [creditNote, replacement] = /(CN-\d{6}-\d{5}).*(MI-\d{6}-\d{5})/.exec(await done.innerText())!.slice(1);
+    // The three documents listed, each saying what it is to the others; only the new invoice can be corrected.
+    const row = (n: string) => table.getByRole('row').filter({ hasText: n });
+    await row(creditNote!).getByText(`cancels ${number}`).waitFor();
+    await row(creditNote!).getByText('Credit note').waitFor();
+    await row(replacement!).getByText(`replaces ${number}`).waitFor();
+    await row(replacement!).getByText('Two seats refunded: -$25.00').waitFor();
+    await row(number)
+      .filter({ hasText: `replaced by ${replacement}` })
+      .getByText('Corrected')
+      .waitFor();
+    expect(
+      await row(number)
+        .filter({ hasText: 'Corrected' })
+        .getByRole('button', { name: /^Correct/ })
+        .count(),
+    ).toBe(0);
+    expect(
+      await row(replacement!)
+        .getByRole('button', { name: `Correct invoice ${replacement}` })
+        .count(),
+    ).toBe(1);
+    const href = await row(creditNote!)
+      .getByRole('link', { name: `PDF of credit note ${creditNote}` })
+      .getAttribute('href');
+    expect((await (await staff.request.get(`${stack.url}${href}`)).body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The reseller finds both on its account page.
+    const reseller = await stack.browser.newPage();
+    await signIn(reseller, stack.url, 'reseller');
+    await openArea(reseller, 'My account');
+    const own = reseller.getByRole('region', { name: 'Monthly invoices' });
+    await own.getByText(creditNote!, { exact: true }).waitFor();
+    await own.getByText(replacement!, { exact: true }).waitFor();
+    expect(await own.getByRole('button', { name: /^Correct/ }).count()).toBe(0);
+    await reseller.close();
+  });
+
   it('is not a reseller’s: no Billing in its navigation, and the page says why', async () => {
     const reseller = await stack.browser.newPage();
     await signIn(reseller, stack.url, 'reseller');

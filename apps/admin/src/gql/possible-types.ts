@@ -43,6 +43,12 @@
       "OperationRefused",
       "ValidationFailed"
     ],
+    "CorrectInvoiceResult": [
+      "InvoiceCorrected",
+      "NotFound",
+      "OperationRefused",
+      "ValidationFailed"
+    ],
     "CreatePasswordResetResult": [
       "OperationRefused",
       "PasswordResetCreated"
@@ -207,6 +213,12 @@
     ],
     "CloseMonthResult": [
       "BillingRun",
+      "NotFound",
+      "OperationRefused",
+      "ValidationFailed"
+    ],
+    "CorrectInvoiceResult": [
+      "InvoiceCorrected",
       "NotFound",
       "OperationRefused",
       "ValidationFailed"

@@ -11,6 +11,7 @@ export function InvoiceList(props: {
   first: number;
   showReseller: boolean;
   canResend: boolean;
+  canCorrect?: boolean;
   emptyText: string;
 }) {
   const invoices = useQuery(MONTHLY_INVOICES, {
@@ -26,7 +27,13 @@ export function InvoiceList(props: {
       emptyText={props.emptyText}
     >
       <ExportLink list="invoices" filter={props.filter} />
-      <InvoiceTable invoices={nodes} showReseller={props.showReseller} canResend={props.canResend} />
+      <InvoiceTable
+        invoices={nodes}
+        showReseller={props.showReseller}
+        canResend={props.canResend}
+        canCorrect={props.canCorrect}
+        onCorrected={() => void invoices.refetch()}
+      />
       <ShowMore
         shown={nodes.length}
         noun="invoice"

@@ -29,7 +29,7 @@ export function MonthCloseCard({ month, monthLabel }: { month: string; monthLabe
     const yes = await confirmAction({
       title: `Close ${monthLabel}?`,
       effect:
-        'Every reseller with charges this month gets one invoice summing them, card charges shown as paid and terms charges due. Issued invoices are never edited.',
+        'Every reseller with charges this month gets one invoice summing them, card charges shown as paid and terms charges due. Issued invoices are never edited: a correction issues a credit note and a new invoice.',
       confirm: 'Close month',
       danger: false,
     });
@@ -72,6 +72,7 @@ export function MonthCloseCard({ month, monthLabel }: { month: string; monthLabe
             first={25}
             showReseller
             canResend
+            canCorrect={can(PERMISSIONS.billingClose)}
             emptyText="No charges this month: no invoices."
           />
         )}

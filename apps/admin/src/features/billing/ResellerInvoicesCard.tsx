@@ -21,6 +21,7 @@ export function ResellerInvoicesCard({ resellerId }: { resellerId: string }) {
           first={12}
           showReseller={false}
           canResend={can(PERMISSIONS.billingReconcile) || can(PERMISSIONS.supportCases)}
+          canCorrect={can(PERMISSIONS.billingClose)}
           emptyText="No month closed with charges yet."
         />
       </Stack>

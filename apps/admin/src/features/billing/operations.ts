@@ -34,10 +34,31 @@ export const MONTHLY_INVOICES = graphql(`
       nodes {
         id
         number
+        kind
+        reason
         month
         resellerName
         charges
+        corrects {
+          number
+          pdfUrl
+        }
+        creditedBy {
+          number
+          pdfUrl
+        }
+        replacedBy {
+          number
+          pdfUrl
+        }
+        adjustments {
+          description
+          amount {
+            formatted
+          }
+        }
         total {
+          currency
           formatted
         }
         paid {
@@ -65,6 +86,29 @@ export const RESEND_MONTHLY_INVOICE = graphql(`
       ... on InvoiceResent {
         number
       }
+      ... on BusinessError {
+        message
+      }
+    }
+  }
+`);
+
+export const CORRECT_MONTHLY_INVOICE = graphql(`
+  mutation CorrectMonthlyInvoice($input: CorrectInvoiceInput!) {
+    correctMonthlyInvoice(input: $input) {
+      __typename
+      ... on InvoiceCorrected {
+        creditNote {
+          number
+        }
+        invoice {
+          number
+        }
+        total {
+          formatted
+        }
+      }
+      ...FieldProblems
       ... on BusinessError {
         message
       }
