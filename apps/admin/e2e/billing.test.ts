@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openArea, signIn, startStack, type Stack } from './support/stack';
+import { chooseOption, openArea, signIn, startStack, type Stack } from './support/stack';
 
-describe('billing in the browser: the month’s reconciliation file', () => {
+// The month-end walk, in order: a price change previewed and seen in a reseller's cart, the month closed, its invoice
+// PDF and reconciliation file downloaded, Microsoft's file matched, an invoice corrected.
+describe('billing in the browser: price books, the month’s close, reconciliation and corrections', () => {
   let stack: Stack;
   let staff: Page;
   beforeAll(async () => {
@@ -21,8 +23,75 @@ describe('billing in the browser: the month’s reconciliation file', () => {
     return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
   };
 
-  it('downloads this month’s charges as CSV and as JSON lines, one line a charge in both', async () => {
+  it('staff change the master book after a preview, and the reseller’s cart shows the new price with its rule', async () => {
+    await openArea(staff, 'Price books');
+    await staff.getByRole('heading', { name: 'Master', level: 2 }).waitFor();
+    await staff.getByLabel('Product family').fill('Microsoft 365');
+    await staff.getByLabel('Percent (− for a discount)').fill('3');
+    await staff.getByRole('button', { name: 'Preview' }).click();
+    const summary = staff.getByTestId('preview-summary');
+    await summary.waitFor();
+    // Every reseller on the master book moves: the story's resellers but the one on Gold partners.
+    expect(await summary.innerText()).toMatch(
+      /^\d+ of \d+ offer\(s\) in its reach change price for the [1-9]\d* reseller\(s\)/,
+    );
+    await staff.getByRole('button', { name: 'Add rule' }).click();
+    await staff.getByTestId('price-book-outcome').getByText('Rule “Master: cost + 3 %” added.').waitFor();
+
+    const reseller = await stack.browser.newPage();
+    await signIn(reseller, stack.url, 'reseller');
+    await openArea(reseller, 'New purchase');
+    await reseller.getByLabel('Find a product').fill('Microsoft 365 E3');
+    const chooser = reseller.getByLabel('Term and billing of Microsoft 365 E3').first();
+    await chooseOption(chooser, /^Annual term, billed monthly — .* \(Master: cost \+ 3 %\)$/);
+    await reseller.getByRole('button', { name: 'Add to cart Microsoft 365 E3', exact: true }).first().click();
+    await reseller
+      .getByRole('table', { name: 'Cart' })
+      .getByTestId('price-rule')
+      .getByText('Master: cost + 3 %')
+      .waitFor();
+    await reseller.close();
+  });
+
+  it('closes last month into invoices, once, each with its PDF; the reseller finds its own on its account page', async () => {
     await openArea(staff, 'Billing');
+    const now = new Date();
+    const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+    const label = previous.toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    await staff.getByRole('textbox', { name: 'Month' }).click();
+    await staff.getByRole('option', { name: label }).click();
+    const close = staff.getByRole('region', { name: 'Month close' });
+    await close.getByText(`${label} is not closed yet.`).waitFor();
+    await close.getByRole('button', { name: `Close ${label}` }).click();
+    await staff.getByRole('dialog').getByRole('button', { name: 'Close month' }).click();
+    await close.getByText(new RegExp(`^${label} is closed: \\d+ invoice\\(s\\) issued`)).waitFor({ timeout: 20_000 });
+    const rows = close.getByRole('table', { name: 'Monthly invoices' }).getByRole('row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    const demo = rows.filter({ hasText: 'Demo Reseller Co' });
+    const number = /MI-\d{6}-\d{5}/.exec(await demo.innerText())![0];
+    expect(number.slice(3, 9)).toBe(previous.toISOString().slice(0, 7).replace('-', ''));
+    // Finance can email it again to the reseller's contact.
+    await demo.getByRole('button', { name: 'Send again' }).click();
+    await staff.getByText(`Invoice ${number} sent again.`).waitFor();
+    // No second close: the button is gone once closed.
+    expect(await close.getByRole('button', { name: `Close ${label}` }).count()).toBe(0);
+    const href = await demo.getByRole('link', { name: `PDF of invoice ${number}` }).getAttribute('href');
+    const pdf = await staff.request.get(`${stack.url}${href}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const reseller = await stack.browser.newPage();
+    await signIn(reseller, stack.url, 'reseller');
+    await openArea(reseller, 'My account');
+    const own = reseller.getByRole('region', { name: 'Monthly invoices' });
+    await own.getByText(number).waitFor();
+    expect(await own.getByRole('table').innerText()).not.toContain('Reseller');
+    await reseller.close();
+  });
+
+  it('downloads this month’s charges as CSV and as JSON lines, one line a charge in both', async () => {
+    // Freshly opened, the page is on this month (the close above chose last month).
+    await staff.goto(`${stack.url}/billing`);
     await staff.getByRole('heading', { name: 'Reconciliation file' }).waitFor();
     const month = new Date().toISOString().slice(0, 7);
     expect(await staff.getByRole('textbox', { name: 'Month' }).inputValue()).toBe(
@@ -154,42 +223,6 @@ describe('billing in the browser: the month’s reconciliation file', () => {
     await staff.getByRole('alert').filter({ hasText: 'The header lacks SubscriptionId' }).waitFor();
   });
 
-  it('closes last month into invoices, once, each with its PDF; the reseller finds its own on its account page', async () => {
-    await openArea(staff, 'Billing');
-    const now = new Date();
-    const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-    const label = previous.toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-    await staff.getByRole('textbox', { name: 'Month' }).click();
-    await staff.getByRole('option', { name: label }).click();
-    const close = staff.getByRole('region', { name: 'Month close' });
-    await close.getByText(`${label} is not closed yet.`).waitFor();
-    await close.getByRole('button', { name: `Close ${label}` }).click();
-    await staff.getByRole('dialog').getByRole('button', { name: 'Close month' }).click();
-    await close.getByText(new RegExp(`^${label} is closed: \\d+ invoice\\(s\\) issued`)).waitFor({ timeout: 20_000 });
-    const rows = close.getByRole('table', { name: 'Monthly invoices' }).getByRole('row');
-    await expect.poll(() => rows.count()).toBeGreaterThan(1);
-    const demo = rows.filter({ hasText: 'Demo Reseller Co' });
-    const number = /MI-\d{6}-\d{5}/.exec(await demo.innerText())![0];
-    expect(number.slice(3, 9)).toBe(previous.toISOString().slice(0, 7).replace('-', ''));
-    // Finance can email it again to the reseller's contact.
-    await demo.getByRole('button', { name: 'Send again' }).click();
-    await staff.getByText(`Invoice ${number} sent again.`).waitFor();
-    // No second close: the button is gone once closed.
-    expect(await close.getByRole('button', { name: `Close ${label}` }).count()).toBe(0);
-    const href = await demo.getByRole('link', { name: `PDF of invoice ${number}` }).getAttribute('href');
-    const pdf = await staff.request.get(`${stack.url}${href}`);
-    expect(pdf.headers()['content-type']).toBe('application/pdf');
-    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
-
-    const reseller = await stack.browser.newPage();
-    await signIn(reseller, stack.url, 'reseller');
-    await openArea(reseller, 'My account');
-    const own = reseller.getByRole('region', { name: 'Monthly invoices' });
-    await own.getByText(number).waitFor();
-    expect(await own.getByRole('table').innerText()).not.toContain('Reseller');
-    await reseller.close();
-  });
-
   it('corrects an issued invoice: a credit note cancels it and a new invoice with the adjustment replaces it', async () => {
     await openArea(staff, 'Billing');
     const now = new Date();
@@ -251,6 +284,9 @@ describe('billing in the browser: the month’s reconciliation file', () => {
     await own.getByText(creditNote!, { exact: true }).waitFor();
     await own.getByText(replacement!, { exact: true }).waitFor();
     expect(await own.getByRole('button', { name: /^Correct/ }).count()).toBe(0);
+    const statement = await own.getByRole('link', { name: 'Statement, last 12 months (PDF)' }).getAttribute('href');
+    const statementPdf = await reseller.request.get(`${stack.url}${statement}`);
+    expect(statementPdf.headers()['content-type']).toBe('application/pdf');
     await reseller.close();
   });
 

@@ -8,6 +8,8 @@ import {
   creditNoteNumber,
   creditNoteTotals,
   dueDateOf,
+  statementPeriod,
+  statementTotals,
   monthlyInvoiceNumber,
   monthlyInvoiceTotals,
   taxOf,
@@ -159,6 +161,32 @@ describe('monthly invoices (S18, S20)', () => {
     it('numbers credit notes in the month’s sequence, apart from invoices', () => {
       expect(creditNoteNumber('2026-10', 43)).toBe('CN-202610-00043');
       expect(creditNoteNumber('2026-10', 43).slice(3)).toBe(monthlyInvoiceNumber('2026-10', 43).slice(3));
+    });
+  });
+
+  describe('statements', () => {
+    const now = new Date('2026-11-24T12:00:00Z');
+
+    it('covers the twelve months before this one unless told, at most 24, never past this month', () => {
+      expect(statementPeriod(null, null, now)).toEqual({ ok: true, value: { from: '2025-11', to: '2026-10' } });
+      expect(statementPeriod(null, '2026-01', now)).toEqual({ ok: true, value: { from: '2025-02', to: '2026-01' } });
+      expect(statementPeriod('2026-11', '2026-11', now)).toMatchObject({ ok: true });
+      expect(statementPeriod('2024-11', '2026-10', now)).toMatchObject({ ok: true });
+      expect(statementPeriod('2024-10', '2026-10', now)).toMatchObject({ code: 'PERIOD_INVALID' });
+      expect(statementPeriod('2026-10', '2026-09', now)).toMatchObject({ code: 'PERIOD_INVALID' });
+      expect(statementPeriod('2026-10', '2026-12', now)).toMatchObject({ code: 'PERIOD_INVALID' });
+      expect(statementPeriod('2026-1', null, now)).toMatchObject({ code: 'MONTH_INVALID' });
+    });
+
+    it('sums its documents per currency, a credit note taking back what its invoice asked', () => {
+      const invoice = { currency: 'USD', totalMinor: 10_825, paidMinor: 0, dueMinor: 10_825 };
+      const credit = { currency: 'USD', totalMinor: -10_825, paidMinor: 0, dueMinor: -10_825 };
+      const replacement = { currency: 'USD', totalMinor: 8_118, paidMinor: 0, dueMinor: 8_118 };
+      const euros = { currency: 'EUR', totalMinor: 500, paidMinor: 500, dueMinor: 0 };
+      expect(statementTotals([invoice, credit, replacement, euros])).toEqual([
+        { currency: 'EUR', totalMinor: 500, paidMinor: 500, dueMinor: 0, documents: 1 },
+        { currency: 'USD', totalMinor: 8_118, paidMinor: 0, dueMinor: 8_118, documents: 3 },
+      ]);
     });
   });
 });

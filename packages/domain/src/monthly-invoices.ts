@@ -160,3 +160,58 @@ export function correctedInvoiceTotals(
     taxRateBasisPoints,
   );
 }
+
+/** The longest period one statement covers, in months. */
+export const MAX_STATEMENT_MONTHS = 24;
+
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+const monthOfIndex = (index: number) =>
+  `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+/**
+ * A statement's months, first to last (YYYY-MM, inclusive): as asked, or by default the twelve months before the
+ * current one. Never more than MAX_STATEMENT_MONTHS, never ending after the current month.
+ */
+export function statementPeriod(
+  from: string | null | undefined,
+  to: string | null | undefined,
+  now: Date,
+): Outcome<{ from: string; to: string }, 'MONTH_INVALID' | 'PERIOD_INVALID'> {
+  const current = now.getUTCFullYear() * 12 + now.getUTCMonth();
+  const last = to ? billingMonth(to) : ok({ month: monthOfIndex(current - 1) });
+  if (!last.ok) return last;
+  const first = from ? billingMonth(from) : ok({ month: monthOfIndex(monthIndex(last.value.month) - 11) });
+  if (!first.ok) return first;
+  const span = monthIndex(last.value.month) - monthIndex(first.value.month) + 1;
+  if (span < 1) return fail('PERIOD_INVALID', 'The first month comes after the last.');
+  if (span > MAX_STATEMENT_MONTHS)
+    return fail('PERIOD_INVALID', `A statement covers at most ${MAX_STATEMENT_MONTHS} months.`);
+  if (monthIndex(last.value.month) > current)
+    return fail('PERIOD_INVALID', 'A statement ends this month at the latest.');
+  return ok({ from: first.value.month, to: last.value.month });
+}
+
+/** A statement's sums per currency: what its documents total, what was paid by card and what they ask on terms. */
+export function statementTotals(
+  documents: readonly { currency: string; totalMinor: number; paidMinor: number; dueMinor: number }[],
+): { currency: string; totalMinor: number; paidMinor: number; dueMinor: number; documents: number }[] {
+  const sums = new Map<
+    string,
+    { currency: string; totalMinor: number; paidMinor: number; dueMinor: number; documents: number }
+  >();
+  for (const d of documents) {
+    const sum = sums.get(d.currency) ?? {
+      currency: d.currency,
+      totalMinor: 0,
+      paidMinor: 0,
+      dueMinor: 0,
+      documents: 0,
+    };
+    sum.totalMinor += d.totalMinor;
+    sum.paidMinor += d.paidMinor;
+    sum.dueMinor += d.dueMinor;
+    sum.documents += 1;
+    sums.set(d.currency, sum);
+  }
+  return [...sums.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+}

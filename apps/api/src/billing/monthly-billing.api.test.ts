@@ -348,5 +348,43 @@ describe('monthly billing: the month closed into one invoice per reseller, once 
       // The close's count of the month is its own invoices.
       expect((await finance.gql('{ billingRun(month: "2026-11") { invoices } }')).data?.billingRun.invoices).toBe(1);
     });
+
+    it('a statement lists the period’s invoices and credit notes with their sums, for the reseller and finance', async () => {
+      const get = (path: string, principal: unknown) =>
+        fetch(`${client.http.url}${path}`, { headers: { 'x-test-principal': JSON.stringify(principal) } });
+      const own = { kind: 'reseller', userId: 'u', email: 'u@demo.test', resellerId };
+      const pdf = await get(`/billing/statements/${resellerId}.pdf?from=2026-10&to=2026-11`, own);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-disposition')).toContain('statement-2026-10-to-2026-11.pdf');
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', '-', '-'], {
+        input: Buffer.from(await pdf.arrayBuffer()),
+      }).toString('utf8');
+      for (const number of [
+        'MI-202611-00001',
+        'CN-202611-00002',
+        'MI-202611-00003',
+        'CN-202611-00004',
+        'MI-202611-00005',
+      ])
+        expect(text).toContain(number);
+      const latest = await t.app.db.read.findOneByOrFail(MonthlyInvoiceEntity, { number: 'MI-202611-00005' });
+      // Each credit note takes back its invoice: the sum is what the latest invoice asks.
+      expect(text.replace(/\s+/g, ' ')).toContain(
+        `USD: 5 document(s), total $${(latest.totalMinor / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`,
+      );
+      // The default period: the twelve months before this one (the clock is in December 2026).
+      expect(
+        (await get(`/billing/statements/${resellerId}.pdf`, staff('credit'))).headers.get('content-disposition'),
+      ).toContain('statement-2025-12-to-2026-11.pdf');
+      const refused = await get(`/billing/statements/${resellerId}.pdf?from=2026-11&to=2026-10`, staff('credit'));
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ code: 'PERIOD_INVALID' });
+      const stranger = { ...own, resellerId: '11111111-2222-4333-8444-555555555555' };
+      expect((await get(`/billing/statements/${resellerId}.pdf`, stranger)).status).toBe(403);
+      expect((await get('/billing/statements/11111111-2222-4333-8444-555555555555.pdf', staff('credit'))).status).toBe(
+        404,
+      );
+      expect((await fetch(`${client.http.url}/billing/statements/${resellerId}.pdf`)).status).toBe(401);
+    });
   });
 });

@@ -11,6 +11,8 @@ import {
   money,
   monthlyInvoiceNumber,
   monthlyInvoiceTotals,
+  statementPeriod,
+  statementTotals,
 } from '@nce/domain';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
@@ -403,5 +405,47 @@ export class MonthlyBillingService {
         : `Credit to you on terms: ${m(-invoice.dueMinor)}`,
     );
     return done();
+  }
+
+  /**
+   * A reseller's statement as a PDF: every invoice and credit note of the period (by default the twelve months before
+   * this one) with what each asked by card and on terms, and the sums per currency. For its own users and finance.
+   */
+  async statement(
+    ctx: RequestContext,
+    resellerId: string,
+    period: { from?: string | null; to?: string | null },
+  ): Promise<Result<{ pdf: Buffer; from: string; to: string }>> {
+    actingFor(ctx, resellerId, BillingPermission.Reconcile, Permission.OrdersRead);
+    const months = statementPeriod(period.from, period.to, this.clock.now());
+    if (!months.ok) return fail(months.code, months.message);
+    const reseller = await this.resellers.invoiceParty(ctx, resellerId);
+    if (!reseller) return notFound('reseller');
+    const { from, to } = months.value;
+    const documents = await this.invoices.statementDocuments(ctx, resellerId, from, to);
+    const { doc, text, done } = pdfDocument(`Statement ${reseller.companyName} ${from} to ${to}`, 'Statement');
+    text(`Statement of invoices · ${from} to ${to} · made ${this.clock.now().toISOString().slice(0, 10)}`);
+    text(`For: ${reseller.companyName}`);
+    text(
+      `${reseller.address.line1}, ${reseller.address.city} ${reseller.address.postalCode}, ${reseller.address.country}`,
+    );
+    doc.moveDown();
+    if (documents.length === 0) text('No invoices or credit notes in this period.');
+    for (const d of documents) {
+      const m = (minor: number) => formatMoney(money(minor, d.currency));
+      const what = d.kind === 'CREDIT_NOTE' ? 'Credit note' : 'Invoice';
+      text(
+        `${d.issuedAt.slice(0, 10)} · ${what} ${d.number} (${d.month}): total ${m(d.totalMinor)}, paid by card ${m(d.paidMinor)}, on terms ${m(d.dueMinor)}${d.dueMinor > 0 ? ` due by ${d.dueDate}` : ''}`,
+      );
+    }
+    doc.moveDown();
+    for (const sum of statementTotals(documents)) {
+      const m = (minor: number) => formatMoney(money(minor, sum.currency));
+      text(
+        `${sum.currency}: ${sum.documents} document(s), total ${m(sum.totalMinor)}, paid by card ${m(sum.paidMinor)}, on terms ${m(sum.dueMinor)}`,
+      );
+    }
+    text('Credit notes cancel the invoice they name; payments received on terms are not shown here.');
+    return ok({ pdf: await done(), from, to });
   }
 }

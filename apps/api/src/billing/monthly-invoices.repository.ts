@@ -1,4 +1,5 @@
 import type { ChargeSum } from '@nce/domain';
+import { Between } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { insertRows } from '../db/sql.js';
 import { decodeCursor } from '../platform/cursor.js';
@@ -245,6 +246,19 @@ export class MonthlyInvoicesRepository {
       })),
       more: rows.length > first,
     };
+  }
+
+  /** A reseller's invoices and credit notes of the months from `from` to `to` (YYYY-MM, inclusive), in sequence. */
+  statementDocuments(
+    ctx: RequestContext,
+    resellerId: string,
+    from: string,
+    to: string,
+  ): Promise<MonthlyInvoiceEntity[]> {
+    return this.db.managerOf(ctx).find(MonthlyInvoiceEntity, {
+      where: { resellerId, month: Between(from, to) },
+      order: { month: 'ASC', issuedAt: 'ASC', number: 'ASC' },
+    });
   }
 
   /** What an invoice sums, for its PDF: the month's charges of its reseller and currency by SKU, type and payment. */

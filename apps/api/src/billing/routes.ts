@@ -24,7 +24,7 @@ const limitedTo = (max: number) => {
 
 /** A month's reconciliation file, streamed: `/billing/reconciliation/2026-11.csv` or `.jsonl`. */
 export const billingRoutes: ModuleRoutes = {
-  prefixes: ['/billing/reconciliation/', '/billing/invoices/'],
+  prefixes: ['/billing/reconciliation/', '/billing/invoices/', '/billing/statements/'],
   mount(http, app, { principalOf, requestIdOf }) {
     /** S19: Microsoft's file for the month (CSV, the request's body) matched against our charges: the mismatches. */
     http.post('/billing/reconciliation/:month/microsoft', async (req, res) => {
@@ -110,6 +110,33 @@ export const billingRoutes: ModuleRoutes = {
       res.setHeader('content-type', 'application/pdf');
       res.setHeader('content-disposition', `inline; filename="${invoice.number}.pdf"`);
       res.send(pdf);
+    });
+
+    /** A reseller's statement of invoices and credit notes, `?from=YYYY-MM&to=YYYY-MM` (default: the last 12 months). */
+    http.get('/billing/statements/:resellerId.pdf', async (req, res) => {
+      const principal = await principalOf(req);
+      if (!principal) return void res.status(401).json({ error: 'Sign in to download statements.' });
+      const ctx = { principal, requestId: requestIdOf(res) ?? '', ip: req.ip ?? null, clock: app.clock };
+      const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+      const statement = await app.monthlyBilling
+        .statement(ctx, String(req.params.resellerId ?? ''), { from: text(req.query.from), to: text(req.query.to) })
+        .catch((error: unknown) => {
+          if (error instanceof Forbidden) return 'forbidden' as const;
+          throw error;
+        });
+      if (statement === 'forbidden')
+        return void res.status(403).json({ error: 'You do not have permission to see this reseller’s statement.' });
+      if (!statement.ok)
+        return void res
+          .status(statement.failure.code === 'NOT_FOUND' ? 404 : 400)
+          .json({ error: statement.failure.message, code: statement.failure.code });
+      res.setHeader('cache-control', 'private, no-store');
+      res.setHeader('content-type', 'application/pdf');
+      res.setHeader(
+        'content-disposition',
+        `inline; filename="statement-${statement.value.from}-to-${statement.value.to}.pdf"`,
+      );
+      res.send(statement.value.pdf);
     });
   },
 };

@@ -1,7 +1,7 @@
 import { PERMISSIONS } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { InvoiceList } from './InvoiceList';
-import { Card, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 
 /** A reseller's monthly invoices, newest first, with their PDFs: for its own users and for finance. */
 export function ResellerInvoicesCard({ resellerId }: { resellerId: string }) {
@@ -9,9 +9,14 @@ export function ResellerInvoicesCard({ resellerId }: { resellerId: string }) {
   return (
     <Card withBorder component="section" aria-labelledby={`invoices-${resellerId}`}>
       <Stack gap="xs">
-        <Title order={4} id={`invoices-${resellerId}`}>
-          Monthly invoices
-        </Title>
+        <Group justify="space-between">
+          <Title order={4} id={`invoices-${resellerId}`}>
+            Monthly invoices
+          </Title>
+          <Anchor href={`/billing/statements/${resellerId}.pdf`} target="_blank" rel="noopener" size="sm">
+            Statement, last 12 months (PDF)
+          </Anchor>
+        </Group>
         <Text size="sm" c="dimmed">
           Each closed month&apos;s charges on one invoice: card charges were paid when made; terms charges are due by
           the date shown.
