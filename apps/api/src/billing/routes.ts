@@ -112,7 +112,7 @@ export const billingRoutes: ModuleRoutes = {
       res.send(pdf);
     });
 
-    /** A reseller's statement of invoices and credit notes, `?from=YYYY-MM&to=YYYY-MM` (default: the last 12 months). */
+    /** A reseller's statement of invoices and credit notes, `?from=YYYY-MM&to=YYYY-MM` (default: last 12 months). */
     http.get('/billing/statements/:resellerId.pdf', async (req, res) => {
       const principal = await principalOf(req);
       if (!principal) return void res.status(401).json({ error: 'Sign in to download statements.' });
