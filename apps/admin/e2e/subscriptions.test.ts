@@ -162,6 +162,51 @@ describe('subscriptions in the browser: seats and their windows, cancellation, s
       .waitFor();
   });
 
+  it('lets staff put one subscription on a price book of its own: its next term is priced by it, the rule shown', async () => {
+    const staff = await (await stack.browser.newContext()).newPage();
+    await signIn(staff, stack.url, 'staff');
+    const book = (
+      await gql(
+        staff,
+        stack.url,
+        'mutation { createPriceBook(name: "Key account") { ... on PriceBookSaved { book { id } } } }',
+      )
+    ).createPriceBook.book.id;
+    await gql(
+      staff,
+      stack.url,
+      `mutation($b: ID!, $day: Code!) { addPriceRule(bookId: $b, input: { basis: COST, percent: 2, effectiveFrom: $day }) { __typename } }`,
+      { b: book, day: new Date().toISOString().slice(0, 10) },
+    );
+    await staff.goto(`${stack.url}/subscriptions/${subscriptions.renew}`);
+    const panel = staff.getByRole('region', { name: 'Price book' });
+    await panel.getByText(/^Priced by Master, its customer’s or reseller’s book\./).waitFor();
+    await panel.getByRole('textbox', { name: 'Book' }).click();
+    await staff.getByRole('option', { name: 'Key account' }).click();
+    await panel.getByRole('button', { name: 'Save price book' }).click();
+    await staff
+      .getByRole('dialog')
+      .getByText(/Its next terms .* are priced by the new book/)
+      .waitFor();
+    await staff.getByRole('dialog').getByRole('button', { name: 'Change price book' }).click();
+    await panel
+      .getByRole('status')
+      .getByText(/is priced by Key account\.$/)
+      .waitFor();
+    await staff
+      .getByTestId('next-term')
+      .getByText(/\(Key account: cost \+ 2 %\)/)
+      .waitFor();
+    // The reseller sees the price it will renew at, with the rule, and no price-book panel.
+    await reseller.goto(`${stack.url}/subscriptions/${subscriptions.renew}`);
+    await reseller
+      .getByTestId('next-term')
+      .getByText(/\(Key account: cost \+ 2 %\)/)
+      .waitFor();
+    expect(await reseller.getByRole('region', { name: 'Price book' }).count()).toBe(0);
+    await staff.close();
+  });
+
   it('buys a free trial, shows when it ends and what it becomes, and converts it to paid now', async () => {
     const id = await provisionedSubscription('e2e-subscription-trial', 'P1M', 25, true);
     await reseller.goto(`${stack.url}/subscriptions/${id}`);

@@ -79,9 +79,12 @@ export class PriceRuleEntity {
   createdBy: string;
 }
 
-export type PriceBookAssignmentLevel = 'RESELLER' | 'CUSTOMER';
+export type PriceBookAssignmentLevel = 'RESELLER' | 'CUSTOMER' | 'SUBSCRIPTION';
 
-/** Which book prices a reseller, or one of its customers (overriding the reseller's); none: the master book. */
+/**
+ * Which book prices a reseller, one of its customers (overriding the reseller's) or one subscription's next terms
+ * (overriding both); none: the master book.
+ */
 @Entity('price_book_assignment')
 @Index('ix_price_book_assignment_book', ['bookId'])
 export class PriceBookAssignmentEntity {

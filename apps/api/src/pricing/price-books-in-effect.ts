@@ -36,10 +36,11 @@ export interface PriceBookState {
   assignments: ReadonlyMap<string, string>;
 }
 
-/** Who a price is for: a reseller, and the customer it buys for when there is one. */
+/** Who a price is for: a reseller, the customer it buys for when there is one, and the subscription renewed. */
 export interface PricingParty {
   resellerId: string;
   customerId?: string | null;
+  subscriptionId?: string | null;
 }
 
 /** A price a book set, with the rule in words ("Gold: cost + 5 %"); null label: no rule, the partner price. */
@@ -58,6 +59,7 @@ export function booksOf(state: PriceBookState, party: PricingParty) {
     return bookId ? (state.books.get(bookId) ?? null) : null;
   };
   return {
+    SUBSCRIPTION: bookAt('SUBSCRIPTION', party.subscriptionId),
     CUSTOMER: bookAt('CUSTOMER', party.customerId),
     RESELLER: bookAt('RESELLER', party.resellerId),
     MASTER: state.books.get('master') ?? null,

@@ -337,6 +337,71 @@ describe('price books: what a reseller pays, in the cart, at Buy and at renewal'
     expect(await detail()).toMatchObject({ unitPrice: { amountMinor: gold20 } });
   });
 
+  it('a subscription’s own book overrides its customer’s and reseller’s for its next terms; off it, the reseller’s again', async () => {
+    const s = await t.app.db.read.findOneByOrFail(SubscriptionEntity, { resellerId, productId: offer.productId });
+    const key = (await admin.gql(`mutation { createPriceBook(name: "Key account") { ${BOOK} } }`)).data?.createPriceBook
+      .book.id;
+    await addRule(key, { basis: 'COST', percent: 2, effectiveFrom: today() });
+    const next = async () =>
+      (
+        await reseller.gql(
+          `query($id: ID!) { subscription(id: $id) { nextTerm { unitPrice { amountMinor } priceRule } } }`,
+          {
+            id: s.id,
+          },
+        )
+      ).data?.subscription.nextTerm;
+    const bookOf = async () =>
+      (
+        await admin.gql(`query($id: ID!) { priceBookOf(level: SUBSCRIPTION, targetId: $id) { own book { name } } }`, {
+          id: s.id,
+        })
+      ).data?.priceBookOf;
+    expect(await bookOf()).toEqual({ own: false, book: { name: 'Gold' } });
+    const before = await next();
+    expect(before.priceRule).toMatch(/^Gold: /);
+
+    const assigned = await admin.gql(
+      `mutation($id: ID!, $b: ID) { assignPriceBook(level: SUBSCRIPTION, targetId: $id, bookId: $b) { ${BOOK} } }`,
+      { id: s.id, b: key },
+    );
+    expect(assigned.data?.assignPriceBook).toMatchObject({ book: { name: 'Key account' } });
+    expect(await bookOf()).toEqual({ own: true, book: { name: 'Key account' } });
+    const listedNow = await t.app.db.read.query(
+      `SELECT unit_price_minor FROM catalog_price WHERE id = ${Number(s.priceId)}`,
+    );
+    expect(await next()).toEqual({
+      unitPrice: {
+        amountMinor: adjust(money(Number(listedNow[0].unit_price_minor), 'USD'), { kind: 'PERCENT', basisPoints: 200 })
+          .amountMinor,
+      },
+      priceRule: 'Key account: cost + 2 %',
+    });
+    // A reseller cannot put its subscription on a book; an unknown subscription is named as such.
+    expect(
+      (
+        await reseller.gql(
+          `mutation($id: ID!, $b: ID) { assignPriceBook(level: SUBSCRIPTION, targetId: $id, bookId: $b) { __typename } }`,
+          { id: s.id, b: null },
+        )
+      ).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (
+        await admin.gql(
+          `mutation($b: ID) { assignPriceBook(level: SUBSCRIPTION, targetId: "00000000-0000-4000-8000-000000000000", bookId: $b) { ${BOOK} } }`,
+          { b: key },
+        )
+      ).data?.assignPriceBook,
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    await admin.gql(`mutation($id: ID!) { assignPriceBook(level: SUBSCRIPTION, targetId: $id) { ${BOOK} } }`, {
+      id: s.id,
+    });
+    expect(await next()).toEqual(before);
+    const audit = await t.app.audit.list(systemContext(t.clock, 'test'), { operation: 'pricing.assignBook' }, 20);
+    expect(audit.entries.filter((e) => e.entityType === 'Subscription' && e.entityId === s.id)).toHaveLength(2);
+  });
+
   it('ends a rule in effect from yesterday, removes one not started, and audits every change', async () => {
     const scheduled = await addRule(gold, { basis: 'COST', percent: 3, effectiveFrom: dayAfter(10) });
     const removed = await admin.gql(`mutation($id: ID!) { endPriceRule(id: $id) { ${RULE} } }`, {

@@ -29,6 +29,21 @@ export const MASTER_BOOK = 'master';
 
 export type PriceRuleState = 'SCHEDULED' | 'IN_EFFECT' | 'ENDED';
 
+/** What may be put on a book, as its context describes it: a name, and the parties above it whose books it falls back to. */
+export interface PricingTarget {
+  name: string;
+  resellerId?: string;
+  customerId?: string;
+}
+
+export type PricingTargetLookup = (ctx: RequestContext, id: string) => Promise<PricingTarget | null>;
+
+const ENTITY_OF_LEVEL: Record<PriceBookAssignmentLevel, string> = {
+  RESELLER: 'Reseller',
+  CUSTOMER: 'Customer',
+  SUBSCRIPTION: 'Subscription',
+};
+
 export interface PriceRuleView {
   rule: PriceRuleEntity;
   label: string;
@@ -61,7 +76,29 @@ export class PricingService {
     private readonly books: PriceBooksRepository,
     private readonly inEffect: PriceBooksInEffect,
     private readonly policy: PricingPolicy,
-  ) {}
+  ) {
+    this.targets.set('RESELLER', async (ctx, id) => {
+      const name = await this.books.resellerName(ctx, id);
+      return name === null ? null : { name };
+    });
+    this.targets.set('CUSTOMER', async (ctx, id) => {
+      const customer = await this.books.customer(ctx, id);
+      return customer && { name: customer.name, resellerId: customer.resellerId };
+    });
+  }
+
+  private readonly targets = new Map<PriceBookAssignmentLevel, PricingTargetLookup>();
+
+  /** A later context names what it puts on books (subscriptions: each subscription, under its customer). */
+  describeTargets(level: PriceBookAssignmentLevel, lookup: PricingTargetLookup): void {
+    this.targets.set(level, lookup);
+  }
+
+  private targetOf(ctx: RequestContext, level: PriceBookAssignmentLevel, id: string): Promise<PricingTarget | null> {
+    const lookup = this.targets.get(level);
+    if (!lookup) throw new Error(`no context describes price-book targets of level ${level}`);
+    return lookup(ctx, id);
+  }
 
   /** Prices offers for a reseller (and the customer it buys for) on a day; no permission: callers checked theirs. */
   async pricerFor(ctx: RequestContext, party: PricingParty, day: string): Promise<Pricer> {
@@ -207,11 +244,8 @@ export class PricingService {
   ): Promise<Result<PriceBookEntity>> {
     requirePermission(ctx, PricingPermission.Manage);
     const assigned = await this.db.transaction(ctx, async (tx) => {
-      const targetName =
-        level === 'RESELLER'
-          ? await this.books.resellerName(tx, targetId)
-          : ((await this.books.customer(tx, targetId))?.name ?? null);
-      if (targetName === null) return notFound(level === 'RESELLER' ? 'reseller' : 'customer');
+      const target = await this.targetOf(tx, level, targetId);
+      if (!target) return notFound(ENTITY_OF_LEVEL[level].toLowerCase());
       const book = await this.books.book(tx, bookId ?? MASTER_BOOK);
       if (!book) return invalidField('bookId', 'PRICE_BOOK_NOT_FOUND', 'No price book has that id.');
       const previous = await this.books.assignment(tx, level, targetId);
@@ -226,7 +260,7 @@ export class PricingService {
         });
       await this.audit.record(tx, {
         operation: 'pricing.assignBook',
-        entityType: level === 'RESELLER' ? 'Reseller' : 'Customer',
+        entityType: ENTITY_OF_LEVEL[level],
         entityId: targetId,
         changes: { priceBook: { before: previousBook?.name ?? null, after: bookId === null ? null : book.name } },
       });
@@ -236,7 +270,10 @@ export class PricingService {
     return assigned;
   }
 
-  /** The book a reseller or customer is on: its own, else (a customer) its reseller's, else the master book. */
+  /**
+   * The book a reseller, customer or subscription is on: its own, else the nearest of those above it (a
+   * subscription's customer, then reseller), else the master book.
+   */
   async bookOf(
     ctx: RequestContext,
     level: PriceBookAssignmentLevel,
@@ -245,9 +282,11 @@ export class PricingService {
     requirePermission(ctx, PricingPermission.Manage);
     const own = await this.books.assignment(ctx, level, targetId);
     if (own) return { book: (await this.books.book(ctx, own.bookId))!, own: true };
-    const customer = level === 'CUSTOMER' ? await this.books.customer(ctx, targetId) : null;
-    const reseller = customer ? await this.books.assignment(ctx, 'RESELLER', customer.resellerId) : null;
-    return { book: (await this.books.book(ctx, reseller?.bookId ?? MASTER_BOOK))!, own: false };
+    const target = level === 'RESELLER' ? null : await this.targetOf(ctx, level, targetId);
+    const customer = target?.customerId ? await this.books.assignment(ctx, 'CUSTOMER', target.customerId) : null;
+    const reseller =
+      !customer && target?.resellerId ? await this.books.assignment(ctx, 'RESELLER', target.resellerId) : null;
+    return { book: (await this.books.book(ctx, customer?.bookId ?? reseller?.bookId ?? MASTER_BOOK))!, own: false };
   }
 
   /** A reseller's markups for its end customers: its own users, or staff who read its orders. */

@@ -26,10 +26,13 @@ registerEnumType(PriceRuleStateEnum, { name: 'PriceRuleState' });
 export enum PriceBookLevelEnum {
   RESELLER = 'RESELLER',
   CUSTOMER = 'CUSTOMER',
+  SUBSCRIPTION = 'SUBSCRIPTION',
 }
 registerEnumType(PriceBookLevelEnum, {
   name: 'PriceBookLevel',
-  description: 'Who is put on a book: a reseller, or one customer of a reseller (overriding the reseller’s book).',
+  description:
+    'Who is put on a book: a reseller, one customer of a reseller (overriding the reseller’s book), or one ' +
+    'subscription (its renewals and changes; overriding both).',
 });
 
 @ObjectType({ simpleResolvers: true, description: 'One rule of a price book; never edited, only ended.' })

@@ -57,6 +57,13 @@ export const subscriptionsModule: ApiModule = {
     provisioning.onLineProvisioned((tx, line) => subscriptions.open(tx, line));
     provisioning.onOrderProvisioned((tx, orderId) => subscriptions.activate(tx, orderId));
     app.carts.useCoTermTargets((ctx, customerId, now) => repository.coTermTargets(ctx, customerId, now));
+    // A subscription can be put on a price book of its own: its next terms price by it, over its customer's book.
+    pricing.describeTargets('SUBSCRIPTION', async (ctx, id) => {
+      const s = await repository.byId(ctx, id);
+      return (
+        s && { name: `${s.skuTitle} (${s.partnerSubscriptionId})`, customerId: s.customerId, resellerId: s.resellerId }
+      );
+    });
     return {
       subscriptions,
       renewals: new RenewalService(

@@ -230,6 +230,7 @@ export class SubscriptionResolver {
       unitPrice: next.price ? Money.of(money(next.price.unitPriceMinor, entity.currency)) : null,
       firstCharge: next.price ? Money.of(money(next.price.unitPriceMinor * next.quantity, entity.currency)) : null,
       promotionName: next.price?.promotion?.name ?? null,
+      priceRule: next.price?.priceRule ?? null,
       changesCloseAt: new Date(new Date(entity.termEnd).getTime() - SCHEDULE_CUTOFF_HOURS * HOUR).toISOString(),
     });
   }

@@ -378,7 +378,7 @@ export class SubscriptionService {
   ): Promise<
     | (ReturnType<typeof nextTermOf> & {
         renewsOn: Date;
-        price: (RenewalPrice & { promotion: SubscriptionPromotion | null }) | null;
+        price: (TermPrice & { promotion: SubscriptionPromotion | null }) | null;
       })
     | null
   > {
@@ -469,7 +469,7 @@ export class SubscriptionService {
     let price: RenewalPrice | null = null;
     if (current && changes) {
       const next = nextTermOf({ ...current, scheduledChanges: changes });
-      price = await this.prices.priceFor(ctx, { ...current, ...next }, this.clock.now());
+      price = await this.prices.priceFor(ctx, { ...current, ...next, subscriptionId: current.id }, this.clock.now());
     }
     return this.change(ctx, id, 'SCHEDULE', { changes }, request, (s, _batches, now) => {
       const verdict = canScheduleChanges(
@@ -532,7 +532,11 @@ export class SubscriptionService {
     const billingPlan = current ? fittingPlan(current.billingPlan, term) : null;
     const price =
       current && billingPlan
-        ? await this.prices.priceFor(ctx, { ...current, term, billingPlan }, this.clock.now())
+        ? await this.prices.priceFor(
+            ctx,
+            { ...current, term, billingPlan, subscriptionId: current.id },
+            this.clock.now(),
+          )
         : null;
     return this.change(ctx, id, 'CHANGE_TERM', { term }, request, (s, _batches, now) => {
       if (s.trial) return trialLocked();
@@ -599,7 +603,9 @@ export class SubscriptionService {
     request: ChangeRequest,
   ): Promise<Result<Changed>> {
     const current = await this.subscriptions.byId(ctx, id);
-    const price = current ? await this.prices.priceFor(ctx, { ...current, billingPlan }, this.clock.now()) : null;
+    const price = current
+      ? await this.prices.priceFor(ctx, { ...current, billingPlan, subscriptionId: current.id }, this.clock.now())
+      : null;
     return this.change(ctx, id, 'CHANGE_BILLING', { billingPlan }, request, (s, _batches, now) => {
       if (s.status !== 'ACTIVE') return notActive(s);
       const verdict = canChangeBilling(s.term, s.billingPlan, billingPlan);
@@ -631,7 +637,11 @@ export class SubscriptionService {
     const priced = await this.prices.priced(
       ctx,
       now,
-      offers.map((offer) => ({ offer: { ...s, ...offer }, listed: offer, discountBasisPoints: 0 })),
+      offers.map((offer) => ({
+        offer: { ...s, ...offer, subscriptionId: s.id },
+        listed: offer,
+        discountBasisPoints: 0,
+      })),
     );
     return offers.map((offer, i) => ({ ...offer, unitPriceMinor: priced[i]!.unitPriceMinor }));
   }
@@ -770,7 +780,7 @@ export class SubscriptionService {
       : null;
     const price =
       current && next && Number.isSafeInteger(quantity) && quantity > 0
-        ? await this.prices.priceFor(ctx, { ...current, ...next }, this.clock.now())
+        ? await this.prices.priceFor(ctx, { ...current, ...next, subscriptionId: current.id }, this.clock.now())
         : null;
     return this.change(ctx, id, 'CONVERT_TRIAL', { quantity }, request, (s, _batches, now) => {
       if (!s.trial) return refused('NOT_A_TRIAL', 'Only a trial converts to paid.');
@@ -1335,7 +1345,7 @@ export async function renewalPricesOf(
   subscriptions: readonly { s: SubscriptionEntity; next: ReturnType<typeof nextTermOf> }[],
   at: Date,
 ): Promise<((TermPrice & { promotion: SubscriptionPromotion | null }) | null)[]> {
-  const offers = subscriptions.map(({ s, next }) => ({ ...s, ...next }));
+  const offers = subscriptions.map(({ s, next }) => ({ ...s, ...next, subscriptionId: s.id }));
   const listed = await prices.listed(ctx, offers, at);
   const promotions = new Map<string, SubscriptionPromotion | null>();
   for (const { s } of subscriptions)

@@ -405,6 +405,12 @@ export class NextTerm {
   })
   promotionName: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The price-book rule that sets its price, in words; null: the partner price.',
+  })
+  priceRule: string | null;
+
   @Field({ description: 'Until when changes for the next term can be scheduled (a day before the term ends).' })
   changesCloseAt: string;
 }

@@ -7,10 +7,14 @@ import type { PriceOffer, RenewalPrice, SubscriptionsRepository } from './subscr
 /** A next term's price with the price-book rule that set it, in words (null: the partner price). */
 export type TermPrice = RenewalPrice & { priceRule: string | null };
 
-/** Whose a term is and what it is for: the reseller and customer whose books price it, and the offer. */
+/**
+ * Whose a term is and what it is for: the reseller, customer and subscription whose books price it, and the offer.
+ * `subscriptionId`: the subscription whose next term it is (a book of its own overrides the customer's).
+ */
 export interface TermOffer extends PriceOffer {
   resellerId: string;
   customerId: string;
+  subscriptionId: string;
   productTitle: string;
 }
 
@@ -40,7 +44,7 @@ export class TermPrices {
     const pricers = new Map<string, Pricer>();
     const out: TermPrice[] = [];
     for (const { offer, listed, discountBasisPoints } of items) {
-      const party = `${offer.resellerId}\u0000${offer.customerId}`;
+      const party = `${offer.resellerId}\u0000${offer.customerId}\u0000${offer.subscriptionId}`;
       let pricer = pricers.get(party);
       if (!pricer) {
         pricer = await this.pricing.pricerFor(ctx, offer, day);

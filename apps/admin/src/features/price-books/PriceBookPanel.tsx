@@ -8,18 +8,36 @@ import { ASSIGN_PRICE_BOOK, PRICE_BOOK_OF, PRICE_BOOKS } from './operations';
 
 const INHERITED = '';
 
+const INHERITED_FROM: Record<PriceBookLevel, string> = {
+  RESELLER: ', the default',
+  CUSTOMER: ', its reseller’s book',
+  SUBSCRIPTION: ', its customer’s or reseller’s book',
+};
+
 /**
- * The book a reseller (or one of its customers) is priced by, and the choice of another. Carts price with the new
- * book at once; terms already running keep their price until they renew.
+ * The book a reseller (or one of its customers, or one subscription) is priced by, and the choice of another. Carts
+ * price with the new book at once; terms already running keep their price until they renew.
  */
-export function PriceBookPanel({ level, targetId, name }: { level: PriceBookLevel; targetId: string; name: string }) {
+export function PriceBookPanel({
+  level,
+  targetId,
+  name,
+  onChanged,
+}: {
+  level: PriceBookLevel;
+  targetId: string;
+  name: string;
+  /** After a change: the page shows prices the book sets (a subscription's next term). */
+  onChanged?: () => void;
+}) {
   const current = useQuery(PRICE_BOOK_OF, { variables: { level, targetId }, fetchPolicy: 'cache-and-network' });
   const books = useQuery(PRICE_BOOKS);
   const [assign, assigning] = useMutation(ASSIGN_PRICE_BOOK);
   const [choice, setChoice] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const of = current.data?.priceBookOf;
-  const inheritedLabel = level === 'RESELLER' ? 'Master (default)' : 'Its reseller’s book';
+  const inheritedLabel =
+    level === 'RESELLER' ? 'Master (default)' : level === 'CUSTOMER' ? 'Its reseller’s book' : 'Its customer’s book';
   const options = [
     { value: INHERITED, label: inheritedLabel },
     ...(books.data?.priceBooks ?? []).filter((b) => !b.master).map((b) => ({ value: b.id, label: b.name })),
@@ -32,7 +50,9 @@ export function PriceBookPanel({ level, targetId, name }: { level: PriceBookLeve
     const yes = await confirmAction({
       title: `Price ${name} by ${label}?`,
       effect:
-        'Its carts take the new prices at once (a cart priced before shows the change at checkout). Subscriptions keep their price for the term running and renew at the new book’s price.',
+        level === 'SUBSCRIPTION'
+          ? 'Its next terms (renewal, term or billing change, upgrade) are priced by the new book; the term running keeps its price.'
+          : 'Its carts take the new prices at once (a cart priced before shows the change at checkout). Subscriptions keep their price for the term running and renew at the new book’s price.',
       confirm: 'Change price book',
       danger: false,
     });
@@ -46,6 +66,7 @@ export function PriceBookPanel({ level, targetId, name }: { level: PriceBookLeve
     );
     setChoice(null);
     await current.refetch();
+    onChanged?.();
   };
 
   return (
@@ -58,7 +79,7 @@ export function PriceBookPanel({ level, targetId, name }: { level: PriceBookLeve
           {of
             ? of.own
               ? `Priced by ${of.book.name}.`
-              : `Priced by ${of.book.name}${level === 'CUSTOMER' ? ', its reseller’s book' : ', the default'}.`
+              : `Priced by ${of.book.name}${INHERITED_FROM[level]}.`
             : 'Loading…'}{' '}
           <Link to="/price-books">See the books</Link>
         </Text>

@@ -35,7 +35,7 @@ export function NextTermCard({
               {next.skuTitle !== s.skuTitle ? ` as ${next.skuTitle}` : ''}: {next.quantity} seats,{' '}
               {TERM_LABELS[next.term]}, {BILLING_PLAN_LABELS[next.billingPlan]}
               {next.unitPrice
-                ? ` at ${next.unitPrice.formatted} a seat (first charge ${next.firstCharge?.formatted}).`
+                ? ` at ${next.unitPrice.formatted} a seat${next.priceRule ? ` (${next.priceRule})` : ''} (first charge ${next.firstCharge?.formatted}).`
                 : ' — the current price list has no price for it yet.'}
               {next.promotionName
                 ? ` The promotion ${next.promotionName} still holds on the renewal day.`

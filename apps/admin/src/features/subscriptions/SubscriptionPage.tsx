@@ -27,6 +27,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { dateOnly, dateTime } from '../../components/format';
 import type { BillingPlan, SubscriptionAction, Term } from '../../gql/graphql';
 import { NextTermCard } from './NextTermCard';
+import { PriceBookPanel } from '../price-books/PriceBookPanel';
 import { TrialCard } from './TrialCard';
 import { UpgradeCard } from './UpgradeCard';
 import { SUBSCRIPTION } from './operations';
@@ -311,6 +312,14 @@ export function SubscriptionPage() {
 
             <TrialCard subscription={s} manage={manage} change={change} />
             <NextTermCard subscription={s} manage={manage} change={change} />
+            {can(PERMISSIONS.pricingManage) && (
+              <PriceBookPanel
+                level="SUBSCRIPTION"
+                targetId={s.id}
+                name={`${s.skuTitle} for ${s.customerName}`}
+                onChanged={() => void refetch()}
+              />
+            )}
             {manage && !s.trial && <UpgradeCard subscription={s} change={change} />}
 
             {manage && (s.status === 'ACTIVE' || s.status === 'SUSPENDED') && (

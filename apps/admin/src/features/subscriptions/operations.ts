@@ -127,6 +127,7 @@ export const SUBSCRIPTION = graphql(`
         billingPlan
         changesCloseAt
         promotionName
+        priceRule
         unitPrice {
           formatted
         }
