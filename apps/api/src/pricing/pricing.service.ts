@@ -29,7 +29,7 @@ export const MASTER_BOOK = 'master';
 
 export type PriceRuleState = 'SCHEDULED' | 'IN_EFFECT' | 'ENDED';
 
-/** What may be put on a book, as its context describes it: a name, and the parties above it whose books it falls back to. */
+/** What may be put on a book, as its context describes it: a name, and the parties above it whose books it falls to. */
 export interface PricingTarget {
   name: string;
   resellerId?: string;
