@@ -49,7 +49,16 @@ export const reconciliationPageSql = (after: boolean, limit: number): string =>
 
 /** Charges of a period in time order, a page at a time (the month's file streams whatever its size). */
 export class ReconciliationRepository {
-  constructor(private readonly db: Database) {}
+  /**
+   * Charges read a page at a time, so memory stays flat whatever the month holds. On PostgreSQL each page is a
+   * statement and a round trip (5,000 a page: 85k lines/s against 47k at 1,000); on SQLite a page is an in-process
+   * call, and larger pages only raised the peak memory (1,000: 290 MB at 1M charges, 5,000: 395 MB).
+   */
+  readonly pageSize: number;
+
+  constructor(private readonly db: Database) {
+    this.pageSize = db.kind === 'postgres' ? 5_000 : 1_000;
+  }
 
   async page(from: string, to: string, after: { at: string; id: string } | null, limit: number): Promise<ChargeRow[]> {
     // The range starts at the last page's end, not the month's: SQLite seeks the time index to the range's lower

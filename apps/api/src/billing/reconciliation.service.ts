@@ -23,8 +23,6 @@ export const BillingPermission = {
   Reports: 'reports:read',
 } as const satisfies Record<string, ModulePermission>;
 
-/** Charges read a page at a time: memory stays flat whatever the month holds. */
-const PAGE = 5_000;
 
 /** The reconciliation file's columns: Microsoft's (S19), then ours. */
 export const RECONCILIATION_COLUMNS = [
@@ -192,9 +190,9 @@ export class ReconciliationService {
   /** A month's charges in time order, a page at a time (keyset: each page starts after the last one's time and id). */
   private async *pagesOf(range: { from: string; to: string }): AsyncGenerator<ChargeRow[]> {
     for (let after: { at: string; id: string } | null = null; ;) {
-      const rows = await this.charges.page(range.from, range.to, after, PAGE);
+      const rows = await this.charges.page(range.from, range.to, after, this.charges.pageSize);
       if (rows.length > 0) yield rows;
-      if (rows.length < PAGE) return;
+      if (rows.length < this.charges.pageSize) return;
       const last = rows[rows.length - 1]!;
       after = { at: String(last[CHARGE.at]), id: String(last[CHARGE.id]) };
     }
