@@ -3,6 +3,7 @@ import { billingModule } from './billing/index.js';
 import { catalogModule } from './catalog/index.js';
 import type { Config } from './config.js';
 import { customersModule } from './customers/index.js';
+import { webhooksModule } from './webhooks/index.js';
 import { exportsModule } from './exports/index.js';
 import { Database } from './db/database.js';
 import { identityModule } from './identity/index.js';
@@ -14,6 +15,7 @@ import { pricingModule } from './pricing/index.js';
 import { RunningClock, systemClock, type Clock } from './platform/clock.js';
 import { JobQueue } from './platform/jobs/job-queue.js';
 import { createLogger, type Logger } from './platform/logger.js';
+import { DomainEvents } from './platform/domain-events.js';
 import type { ApiModule } from './platform/module.js';
 import { grantPermissions } from './platform/permissions.js';
 import { loadSecretKey, SecretBox } from './platform/secret-box.js';
@@ -45,6 +47,7 @@ export const MODULES: readonly ApiModule[] = [
   billingModule,
   supportModule,
   exportsModule,
+  webhooksModule,
 ];
 
 /**
@@ -59,6 +62,8 @@ export interface App {
   jobs: JobQueue;
   hasher: PasswordHasher;
   secrets: SecretBox;
+  /** What happened, for systems outside (webhooks): published in the change's transaction. */
+  events: DomainEvents;
   modules: readonly ApiModule[];
   /** Where users reach the product; fixed once the server listens when PUBLIC_URL names no port. */
   publicUrl: string;
@@ -83,6 +88,7 @@ export async function createApp(
     jobs: new JobQueue(db, clock, logger, config.jobLeaseMs),
     hasher: overrides.hasher ?? argon2Hasher,
     secrets,
+    events: new DomainEvents(),
     modules,
     publicUrl: config.publicUrl,
     resetUrl: (token: string) => `${app.publicUrl}/reset-password?token=${encodeURIComponent(token)}`,

@@ -95,6 +95,27 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
     allowed: ['admin', 'staff', 'credit'],
     document: `mutation { correctMonthlyInvoice(input: { invoiceId: "${NONE}", reason: "r", adjustments: [] }) { __typename } }`,
   },
+  webhookEndpoints: { allowed: ['admin', 'staff', 'reseller'], document: '{ webhookEndpoints { id } }' },
+  webhookDeliveries: {
+    allowed: ['admin', 'staff', 'reseller'],
+    document: `{ webhookDeliveries(endpointId: "${NONE}", first: 1) { nodes { id } } }`,
+  },
+  createWebhookEndpoint: {
+    allowed: ['admin', 'staff', 'reseller'],
+    document: 'mutation { createWebhookEndpoint(input: { url: "x", events: [] }) { __typename } }',
+  },
+  removeWebhookEndpoint: {
+    allowed: ['admin', 'staff', 'reseller'],
+    document: `mutation { removeWebhookEndpoint(id: "${NONE}") { __typename } }`,
+  },
+  replayWebhookDelivery: {
+    allowed: ['admin', 'staff', 'reseller'],
+    document: `mutation { replayWebhookDelivery(id: "${NONE}") { __typename } }`,
+  },
+  sendTestWebhook: {
+    allowed: ['admin', 'staff', 'reseller'],
+    document: `mutation { sendTestWebhook(endpointId: "${NONE}") { __typename } }`,
+  },
   priceBooks: { allowed: MANAGERS, document: '{ priceBooks { id } }' },
   resellerMarkups: {
     allowed: [...STAFF_ROLES, 'reseller'],

@@ -35,6 +35,11 @@ export interface Config {
   readonly priceFloorBasisPoints: number;
   /** Days after a monthly invoice that its terms charges are due (S18). */
   readonly billingNetDays: number;
+  /**
+   * Whether webhook endpoints may be http or reach private, loopback and link-local addresses
+   * (WEBHOOKS_ALLOW_PRIVATE_TARGETS; for tests and local tools only, never in production).
+   */
+  readonly webhooksAllowPrivateTargets: boolean;
   /** R19: how long provisioning takes (perpetual software: 15–20 minutes in production; seconds in the demo). */
   readonly provisioningDelayMs: number;
   /** How often the renewal job looks for subscriptions whose renewal day has come (15 minutes unless told). */
@@ -126,6 +131,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const provisioningText = env.PROVISIONING_DELAY_SECONDS ?? (nodeEnv === 'production' ? '1080' : '5');
   if (!/^\d+$/.test(provisioningText))
     problems.push(`PROVISIONING_DELAY_SECONDS must be a whole number of seconds, got "${provisioningText}"`);
+  const privateTargetsText = env.WEBHOOKS_ALLOW_PRIVATE_TARGETS ?? 'false';
+  if (privateTargetsText !== 'true' && privateTargetsText !== 'false')
+    problems.push(`WEBHOOKS_ALLOW_PRIVATE_TARGETS must be true or false, got "${privateTargetsText}"`);
+  else if (privateTargetsText === 'true' && nodeEnv === 'production')
+    problems.push('WEBHOOKS_ALLOW_PRIVATE_TARGETS is for tests and may not be true when NODE_ENV=production');
   const jobWorkerText = env.JOB_WORKER ?? 'true';
   if (jobWorkerText !== 'true' && jobWorkerText !== 'false')
     problems.push(`JOB_WORKER must be true or false, got "${jobWorkerText}"`);
@@ -187,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     taxRateBasisPoints: Number(taxText),
     priceFloorBasisPoints: Number(floorText),
     billingNetDays: Number(netDaysText),
+    webhooksAllowPrivateTargets: privateTargetsText === 'true',
     operationTimeoutMs: Number(timeoutText),
     provisioningDelayMs: Number(provisioningText) * 1000,
     renewalScanIntervalMs: Number(renewalScanText) * 1000,

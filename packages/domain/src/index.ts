@@ -57,3 +57,4 @@ export * from './spreadsheet.js';
 export * from './reconciliation.js';
 export * from './monthly-invoices.js';
 export * from './revenue.js';
+export * from './webhooks.js';

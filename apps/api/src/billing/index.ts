@@ -72,6 +72,7 @@ export const billingModule: ApiModule = {
           netDays: config.billingNetDays,
         },
         () => app.publicUrl,
+        app.events,
       ),
       dashboard: new DashboardService(revenue),
     };

@@ -16,6 +16,7 @@ import {
 } from '@nce/domain';
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/database.js';
+import type { DomainEvent, DomainEvents } from '../platform/domain-events.js';
 import type { Clock } from '../platform/clock.js';
 import { checkPageSize, encodeCursor } from '../platform/cursor.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
@@ -30,6 +31,24 @@ import type { MonthlyInvoicesRepository } from './monthly-invoices.repository.js
 import { BillingPermission } from './reconciliation.service.js';
 
 export const CLOSE_MONTH_JOB = 'billing.closeMonth';
+
+/** An invoice or credit note issued, for webhooks: keyed by its party and revision, so a run again tells it once. */
+const issuedEvent = (i: MonthlyInvoiceEntity): DomainEvent => ({
+  type: 'invoice.issued',
+  resellerId: i.resellerId,
+  subject: { type: 'invoice', id: i.id },
+  at: i.issuedAt,
+  key: `invoice.issued:${i.month}:${i.resellerId}:${i.currency}:${i.revision}`,
+  data: {
+    invoiceId: i.id,
+    number: i.number,
+    kind: i.kind,
+    month: i.month,
+    total: { amountMinor: i.totalMinor, currency: i.currency },
+    due: { amountMinor: i.dueMinor, currency: i.currency, by: i.dueDate },
+    correctsId: i.correctsId,
+  },
+});
 
 export interface MonthlyBillingSettings {
   taxRateBasisPoints: number;
@@ -58,6 +77,7 @@ export class MonthlyBillingService {
     private readonly mail: MailService,
     private readonly settings: MonthlyBillingSettings,
     private readonly publicUrl: () => string,
+    private readonly events: DomainEvents | null = null,
   ) {
     jobs.register(
       CLOSE_MONTH_JOB,
@@ -137,6 +157,7 @@ export class MonthlyBillingService {
       const contacts = await this.invoices.contactsOf(system, [...new Set(batch.map((i) => i.resellerId))]);
       await this.db.transaction(system, async (tx) => {
         await this.invoices.insertInvoices(tx, batch);
+        await this.events?.publish(tx, batch.map(issuedEvent));
         // Each reseller is told of its invoice once: the mail's key is the invoice's party, as the invoice's is.
         for (const invoice of batch) {
           const contact = contacts.get(invoice.resellerId);
@@ -235,6 +256,7 @@ export class MonthlyBillingService {
         revision: original.revision + 2,
       };
       await this.invoices.insertInvoices(tx, [creditNote, invoice], false);
+      await this.events?.publish(tx, [issuedEvent(creditNote), issuedEvent(invoice)]);
       await this.invoices.insertAdjustments(tx, invoice.id, adjustments);
       const contact = (await this.invoices.contactsOf(tx, [original.resellerId])).get(original.resellerId);
       if (contact)

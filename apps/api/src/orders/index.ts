@@ -43,7 +43,7 @@ export const ordersModule: ApiModule = {
     const { config, db, clock, audit, jobs, partnerCenter, resellers, terms, tenants, customers, mail, pricing } = app;
     const carts = new CartService(db, clock, audit, new CartRepository(db), partnerCenter, pricing);
     const ordersRepository = new OrdersRepository(db);
-    const orderStatus = new OrderStatusWriter(clock, audit, ordersRepository);
+    const orderStatus = new OrderStatusWriter(clock, audit, ordersRepository, app.events);
     const orders = new OrderQueryService(ordersRepository);
     return {
       carts,
@@ -61,6 +61,7 @@ export const ordersModule: ApiModule = {
         terms,
         new PurchaseRepository(db),
         config.distributorPartnerId,
+        app.events,
       ),
       provisioning: new ProvisioningService(
         db,

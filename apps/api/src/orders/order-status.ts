@@ -1,5 +1,6 @@
 import { nextOrderState, type OrderEvent, type OrderState } from '@nce/domain';
 import type { AuditService } from '../audit/index.js';
+import type { DomainEvents } from '../platform/domain-events.js';
 import type { Transactional } from '../platform/request-context.js';
 import type { Clock } from '../platform/clock.js';
 import type { OrderLineEntity, SalesOrderEntity } from './entities.js';
@@ -30,6 +31,7 @@ export class OrderStatusWriter {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly orders: OrdersRepository,
+    private readonly events: DomainEvents | null = null,
   ) {}
 
   /**
@@ -68,6 +70,17 @@ export class OrderStatusWriter {
       entityId: order.id,
       changes: { status: { before: order.status, after: next.to }, ...changes },
     });
+    const type = next.to === 'PROVISIONED' ? 'order.provisioned' : next.to === 'FAILED' ? 'order.failed' : null;
+    if (type)
+      await this.events?.publish(actor, [
+        {
+          type,
+          resellerId: null,
+          subject: { type: 'order', id: order.id },
+          at: now.toISOString(),
+          data: { orderId: order.id, soNumber: order.soNumber, status: next.to, message },
+        },
+      ]);
     return next.to;
   }
 }

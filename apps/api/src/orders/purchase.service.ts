@@ -16,6 +16,7 @@ import {
   type Readiness,
 } from '@nce/domain';
 import type { AuditService } from '../audit/index.js';
+import type { DomainEvents } from '../platform/domain-events.js';
 import type { Database } from '../db/database.js';
 import type { PartnerCenter } from '../partner-center/index.js';
 import { Permission } from '../platform/permissions.js';
@@ -91,6 +92,7 @@ export class PurchaseService {
     private readonly terms: TermsService,
     private readonly purchases: PurchaseRepository,
     private readonly distributorPartnerId: string,
+    private readonly events: DomainEvents | null = null,
   ) {}
 
   /** Every unmet prerequisite of the reseller's cart at once, each with its code, reason and fix. */
@@ -320,6 +322,29 @@ export class PurchaseService {
         total: { before: null, after: `${order.totalMinor} ${order.currency}` },
       },
     });
+    await this.events?.publish(tx, [
+      {
+        type: 'order.placed',
+        resellerId: order.resellerId,
+        subject: { type: 'order', id: order.id },
+        at,
+        data: {
+          orderId: order.id,
+          soNumber: order.soNumber,
+          customerId: order.customerId,
+          total: { amountMinor: order.totalMinor, currency: order.currency },
+          paymentMethod: order.paymentMethod,
+          poNumber: order.poNumber,
+          lines: lines.map(({ line, lineNumber }) => ({
+            lineNumber,
+            skuTitle: line.skuTitle,
+            quantity: line.quantity,
+            term: line.term,
+            billingPlan: line.billingPlan,
+          })),
+        },
+      },
+    ]);
     const placed: PlacedOrder = {
       id: order.id,
       soNumber: order.soNumber,

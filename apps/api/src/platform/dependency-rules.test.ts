@@ -75,6 +75,7 @@ describe('dependency rules between contexts (docs/architecture.md)', () => {
       'support',
       'tenants',
       'terms',
+      'webhooks',
     ]);
     expect(IMPORTS.length).toBeGreaterThan(300);
   });

@@ -51,7 +51,7 @@ export const subscriptionsModule: ApiModule = {
       notificationSettings,
       pricing,
     } = app;
-    const repository = new SubscriptionsRepository(db);
+    const repository = new SubscriptionsRepository(db, app.events);
     const prices = new TermPrices(repository, pricing);
     const subscriptions = new SubscriptionService(db, clock, audit, partnerCenter, terms, repository, prices);
     provisioning.onLineProvisioned((tx, line) => subscriptions.open(tx, line));
@@ -88,6 +88,7 @@ export const subscriptionsModule: ApiModule = {
         repository,
         () => app.publicUrl,
         config.reminderScanIntervalMs,
+        app.events,
       ),
     };
   },

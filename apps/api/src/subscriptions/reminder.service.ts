@@ -8,6 +8,7 @@ import {
   type NotificationTopic,
 } from '@nce/domain';
 import type { Database } from '../db/database.js';
+import type { DomainEvents } from '../platform/domain-events.js';
 import type { NotificationSettingsService } from '../identity/index.js';
 import type { MailService } from '../mail/index.js';
 import type { Clock } from '../platform/clock.js';
@@ -42,6 +43,7 @@ export class ReminderService {
     private readonly repository: SubscriptionsRepository,
     private readonly publicUrl: () => string,
     scanEveryMs: number,
+    private readonly events: DomainEvents | null = null,
   ) {
     jobs.every(REMINDER_SCAN_JOB, scanEveryMs, () => this.scan().then(() => undefined));
   }
@@ -177,6 +179,18 @@ export class ReminderService {
           },
           `reminder:${key}:${user.email}`,
         );
+      // Resellers' own systems hear of a closing window too (webhooks), whoever turned the mails off.
+      if (topic === 'SUBSCRIPTION_WINDOW')
+        await this.events?.publish(tx, [
+          {
+            type: 'subscription.windowClosing',
+            resellerId: s.resellerId,
+            subject: { type: 'subscription', id: s.id },
+            at: this.clock.now().toISOString(),
+            key: `window:${key}`,
+            data: { subscriptionId: s.id, hoursLeft: threshold, ...target, skuTitle: s.skuTitle, quantity: s.quantity },
+          },
+        ]);
       return true;
     });
   }

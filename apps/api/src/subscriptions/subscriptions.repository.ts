@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { isTrialOffer, type Promotion, type PriceSegment, type SubscriptionState } from '@nce/domain';
+import {
+  isTrialOffer,
+  subscriptionEventType,
+  type Promotion,
+  type PriceSegment,
+  type SubscriptionState,
+} from '@nce/domain';
 import { In } from 'typeorm';
 
 /** S17: what a subscription reads of its promotion. */
@@ -7,6 +13,7 @@ export type SubscriptionPromotion = Omit<Promotion, 'segment' | 'market'>;
 import { CATALOG_OFFERS, CATALOG_PRICES, CATALOG_PROMOTIONS } from '../catalog/published.js';
 import { CUSTOMERS } from '../customers/published.js';
 import type { Database } from '../db/database.js';
+import type { DomainEvents } from '../platform/domain-events.js';
 import { aliasedSelectOf, insertRows, readNamed, rowSpec, updateReturning } from '../db/sql.js';
 import { updateAtVersion } from '../db/versioned.js';
 import { containsPattern, encodeKeyset, keysetAfter, type KeyOrder } from '../platform/cursor.js';
@@ -150,7 +157,11 @@ export type ChargesWritten = (tx: Transactional, charges: readonly SubscriptionC
 export class SubscriptionsRepository {
   private readonly chargeListeners: ChargesWritten[] = [];
 
-  constructor(private readonly db: Database) {}
+  /** `events`: each entry of a subscription's log is published as an event (webhooks), in its transaction. */
+  constructor(
+    private readonly db: Database,
+    private readonly publisher: DomainEvents | null = null,
+  ) {}
 
   /** Every charge written from now on is told to `listener`, in the transaction writing it. */
   onChargesWritten(listener: ChargesWritten): void {
@@ -386,6 +397,16 @@ export class SubscriptionsRepository {
       'subscription_event',
       'subscription_id',
       events.map((event, i) => eventRow(ids[i]!, event)),
+    );
+    await this.publisher?.publish(
+      tx,
+      events.map((event, i) => ({
+        type: subscriptionEventType(event.kind),
+        resellerId: null,
+        subject: { type: 'subscription' as const, id: event.subscriptionId },
+        at: event.at,
+        data: { eventId: ids[i]!, kind: event.kind, message: event.message },
+      })),
     );
     return ids;
   }
