@@ -23,7 +23,6 @@ export const BillingPermission = {
   Reports: 'reports:read',
 } as const satisfies Record<string, ModulePermission>;
 
-
 /** The reconciliation file's columns: Microsoft's (S19), then ours. */
 export const RECONCILIATION_COLUMNS = [
   'CustomerTenantId',
