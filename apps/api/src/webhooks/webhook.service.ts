@@ -214,7 +214,7 @@ export class WebhookService {
     else requirePermission(ctx, WebhooksPermission.Manage);
   }
 
-  /** Whose endpoints a call is about: a reseller user's own reseller; staff the one named or (null) the distributor's. */
+  /** Whose endpoints a call is about: a reseller user's own; staff the reseller named or (null) the distributor's. */
   private ownerOf(ctx: RequestContext, resellerId: string | null): string | null {
     const owner = ctx.principal?.kind === 'reseller' ? ctx.principal.resellerId : resellerId;
     if (owner) actingFor(ctx, owner, WebhooksPermission.Manage);
