@@ -18,13 +18,14 @@ const PAGES: Record<DemoRole, string[]> = {
     '/audit',
     '/billing',
     '/staff',
+    '/webhooks',
     '/simulator',
     '/account',
   ],
   staff: ['/orders', '/purchase', '/price-books'],
   credit: ['/terms', '/billing'],
   support: ['/support'],
-  reseller: ['/dashboard', '/orders', '/customers', '/purchase', '/catalog'],
+  reseller: ['/dashboard', '/orders', '/customers', '/purchase', '/catalog', '/webhooks'],
 };
 
 describe('accessibility (axe-core) of every page', () => {

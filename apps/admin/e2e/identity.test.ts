@@ -18,6 +18,7 @@ const NAV: Record<DemoRole, string[]> = {
     'Price books',
     'Audit',
     'Staff',
+    'Webhooks',
     'Simulator',
   ],
   staff: [
@@ -32,11 +33,22 @@ const NAV: Record<DemoRole, string[]> = {
     'Price lists',
     'Price books',
     'Audit',
+    'Webhooks',
     'Simulator',
   ],
   credit: ['Dashboard', 'Resellers', 'Orders', 'Subscriptions', 'Billing', 'Terms requests', 'Catalog'],
   support: ['Resellers', 'Customers', 'Orders', 'Subscriptions', 'Support', 'Catalog'],
-  reseller: ['My account', 'Dashboard', 'Customers', 'New purchase', 'Orders', 'Subscriptions', 'Support', 'Catalog'],
+  reseller: [
+    'My account',
+    'Dashboard',
+    'Customers',
+    'New purchase',
+    'Orders',
+    'Subscriptions',
+    'Support',
+    'Catalog',
+    'Webhooks',
+  ],
 };
 
 describe('sign-in, roles and audit in the browser', () => {

@@ -41,6 +41,8 @@ export async function startStack(options: { priceRows: number; story?: boolean }
     ACTIVATION_DELAY_SECONDS: '2',
     PROVISIONING_DELAY_SECONDS: '2',
     JOB_POLL_MS: '200',
+    // Webhook tests deliver to a receiver on loopback, over http.
+    WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
   };
   execFileSync(
     process.execPath,

@@ -13,6 +13,7 @@ import { staffFeature } from '../features/staff/routes';
 import { subscriptionsFeature } from '../features/subscriptions/routes';
 import { supportFeature } from '../features/support/routes';
 import { termsFeature } from '../features/terms/routes';
+import { webhooksFeature } from '../features/webhooks/routes';
 import type { Feature } from './feature';
 
 /** The back office's features, in the order of the main navigation; a new feature is a folder and one line here. */
@@ -30,6 +31,7 @@ export const FEATURES: readonly Feature[] = [
   priceBooksFeature,
   auditFeature,
   staffFeature,
+  webhooksFeature,
   simulatorFeature,
   identityFeature,
 ];

@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   billingClose: 'billing:close',
   reportsRead: 'reports:read',
   pricingManage: 'pricing:manage',
+  webhooksManage: 'webhooks:manage',
 } as const;
 
 export type PermissionName = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

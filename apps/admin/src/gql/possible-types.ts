@@ -59,6 +59,12 @@
       "UserCreated",
       "ValidationFailed"
     ],
+    "CreateWebhookEndpointResult": [
+      "NotFound",
+      "OperationRefused",
+      "ValidationFailed",
+      "WebhookEndpointCreated"
+    ],
     "DashboardResult": [
       "Dashboard",
       "OperationRefused",
@@ -81,6 +87,11 @@
       "OperationRefused",
       "PriceRulePreviewResult",
       "ValidationFailed"
+    ],
+    "RemoveWebhookEndpointResult": [
+      "NotFound",
+      "OperationRefused",
+      "WebhookEndpointRemoved"
     ],
     "RenewalCalendarResult": [
       "RenewalCalendar",
@@ -170,6 +181,11 @@
       "StaffUserUpdated",
       "ValidationFailed",
       "VersionConflict"
+    ],
+    "WebhookDeliveryResult": [
+      "NotFound",
+      "OperationRefused",
+      "WebhookDeliveryQueued"
     ]
   }
 };
@@ -233,6 +249,12 @@
       "UserCreated",
       "ValidationFailed"
     ],
+    "CreateWebhookEndpointResult": [
+      "NotFound",
+      "OperationRefused",
+      "ValidationFailed",
+      "WebhookEndpointCreated"
+    ],
     "DashboardResult": [
       "Dashboard",
       "OperationRefused",
@@ -255,6 +277,11 @@
       "OperationRefused",
       "PriceRulePreviewResult",
       "ValidationFailed"
+    ],
+    "RemoveWebhookEndpointResult": [
+      "NotFound",
+      "OperationRefused",
+      "WebhookEndpointRemoved"
     ],
     "RenewalCalendarResult": [
       "RenewalCalendar",
@@ -344,6 +371,11 @@
       "StaffUserUpdated",
       "ValidationFailed",
       "VersionConflict"
+    ],
+    "WebhookDeliveryResult": [
+      "NotFound",
+      "OperationRefused",
+      "WebhookDeliveryQueued"
     ]
   }
 };
