@@ -201,6 +201,12 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
     allowed: MANAGERS,
     document: 'mutation { acceptTenantRelationship(domain: "nobody.onmicrosoft.com") { __typename } }',
   },
+  plantSimulatorDrift: {
+    allowed: MANAGERS,
+    document: 'mutation { plantSimulatorDrift(subscriptionId: "none", kind: QUANTITY) { __typename } }',
+  },
+  partnerCenterDrift: { allowed: ['admin', 'staff'], document: '{ partnerCenterDrift { status } }' },
+  checkPartnerCenterDrift: { allowed: ['admin', 'staff'], document: 'mutation { checkPartnerCenterDrift { status } }' },
   customers: { allowed: CUSTOMER_READERS, document: '{ customers(first: 1) { nodes { id } } }' },
   customer: { allowed: CUSTOMER_READERS, document: `{ customer(id: "${CUSTOMER}") { id } }` },
   createCustomer: {

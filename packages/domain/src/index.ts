@@ -58,3 +58,4 @@ export * from './reconciliation.js';
 export * from './monthly-invoices.js';
 export * from './revenue.js';
 export * from './webhooks.js';
+export * from './drift.js';

@@ -39,6 +39,7 @@ export {
   SubscriptionChangeRefused,
   SubscriptionEtagStale,
   type PartnerCenter,
+  type PartnerSubscription,
   type SubscriptionPatch,
   type SubscriptionTransition,
 } from './partner-center.js';

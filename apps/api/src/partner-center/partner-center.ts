@@ -95,6 +95,11 @@ export interface PartnerCenter {
    */
   getSubscription(request: { tenantId: string | null; subscriptionId: string }): Promise<PartnerSubscription | null>;
   /**
+   * A customer's subscriptions as Partner Center has them (`GET /v1/customers/{tenant}/subscriptions`): what the
+   * daily drift check compares ours with, a tenant a call.
+   */
+  listSubscriptions(request: { tenantId: string }): Promise<PartnerSubscription[]>;
+  /**
    * The end dates Microsoft allows a new subscription's first term in a customer's tenant, bought today
    * (`GET /v1/customers/{tenant}/subscriptions/customTermEndDates?term_duration=`): the calendar-month-aligned end
    * and the ends of the subscriptions it may co-term with, each with their ids (`cotermSubscriptionIds`).
@@ -110,6 +115,8 @@ export interface PartnerSubscription {
   quantity: number;
   status: string;
   autoRenewEnabled: boolean;
+  /** The current term's end (Microsoft's `commitmentEndDate`); null when it did not say. */
+  commitmentEndDate: string | null;
 }
 
 /**

@@ -95,6 +95,10 @@ export class SimulatorRepository {
       .find(SimSubscriptionEntity, { where: { tenantId }, order: { subscriptionId: 'ASC' }, take: 300 });
   }
 
+  async deleteSubscription(tx: Transactional, subscriptionId: string): Promise<void> {
+    await tx.transaction.delete(SimSubscriptionEntity, { subscriptionId });
+  }
+
   async saveSubscription(tx: Transactional, subscription: SimSubscriptionEntity): Promise<void> {
     await tx.transaction.save(SimSubscriptionEntity, subscription);
   }

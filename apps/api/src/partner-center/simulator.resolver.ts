@@ -3,12 +3,20 @@ import { Arg, Ctx, createUnionType, Field, Mutation, ObjectType, Query, Resolver
 import type { Context } from '../context.js';
 import { NotFound, ValidationFailed } from '../platform/common.types.js';
 import { Permission, RequirePermission } from '../platform/permissions.js';
-import { SimPartner, SimPartnerInput, SimTenant, SimTenantInput } from './simulator.types.js';
 import type { SimPartnerEntity } from './sim-partner.entity.js';
 import type { SimTenantEntity } from './sim-tenant.entity.js';
 import { toUnion } from '../platform/result-union.js';
 import { coveredResellers } from './simulator.js';
 import { Code } from '../platform/text.types.js';
+import {
+  DriftKindEnum,
+  DriftPlanted,
+  PlantDriftResult,
+  SimPartner,
+  SimPartnerInput,
+  SimTenant,
+  SimTenantInput,
+} from './simulator.types.js';
 
 @ObjectType()
 class SimPartnerSaved {
@@ -119,5 +127,18 @@ export class SimulatorResolver {
       SimTenantSaved.of,
       NotFound.from,
     );
+  }
+
+  @RequirePermission(Permission.SimulatorManage)
+  @Mutation(() => PlantDriftResult, {
+    description:
+      'Changes a subscription in the simulated Partner Center as if done there directly, for the drift check.',
+  })
+  async plantSimulatorDrift(
+    @Arg('subscriptionId', () => Code, { description: 'Partner Center’s subscription id.' }) subscriptionId: string,
+    @Arg('kind', () => DriftKindEnum) kind: DriftKindEnum,
+    @Ctx() ctx: Context,
+  ): Promise<typeof PlantDriftResult> {
+    return toUnion(await ctx.app.simulator.plantDrift(ctx, subscriptionId, kind), DriftPlanted.of, NotFound.from);
   }
 }

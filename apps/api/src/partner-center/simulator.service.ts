@@ -152,4 +152,41 @@ export class SimulatorService {
       return ok({ ...tenant, relationshipAccepted: true, indirectResellers });
     });
   }
+
+  /**
+   * Changes a subscription in Partner Center as if someone had done it there directly (a seat added, auto-renew
+   * turned, the term end moved, the subscription gone), so staff can see the drift check find it.
+   */
+  async plantDrift(
+    actor: RequestContext,
+    subscriptionId: string,
+    kind: 'QUANTITY' | 'AUTO_RENEW' | 'TERM_END' | 'MISSING',
+  ): Promise<Result<{ subscriptionId: string; kind: string }>> {
+    requirePermission(actor, Permission.SimulatorManage);
+    return this.db.transaction(actor, async (tx) => {
+      const known = await this.world.subscription(tx, subscriptionId.trim());
+      if (!known) return notFound('subscription', `Partner Center (simulated) has no subscription ${subscriptionId}.`);
+      const at = this.clock.now().toISOString();
+      if (kind === 'MISSING') await this.world.deleteSubscription(tx, known.subscriptionId);
+      else
+        await this.world.saveSubscription(tx, {
+          ...known,
+          quantity: kind === 'QUANTITY' ? known.quantity + 1 : known.quantity,
+          autoRenew: kind === 'AUTO_RENEW' ? !known.autoRenew : known.autoRenew,
+          termEnd:
+            kind === 'TERM_END' && known.termEnd
+              ? new Date(Date.parse(known.termEnd) + 31 * 86_400_000).toISOString()
+              : known.termEnd,
+          etag: `W/"${randomUUID()}"`,
+          updatedAt: at,
+        });
+      await this.audit.record(tx, {
+        operation: 'simulator.plantDrift',
+        entityType: 'SimSubscription',
+        entityId: known.subscriptionId,
+        changes: { drift: { before: null, after: kind } },
+      });
+      return ok({ subscriptionId: known.subscriptionId, kind });
+    });
+  }
 }

@@ -1,3 +1,4 @@
+import type { SimSubscriptionEntity } from './sim-subscription.entity.js';
 import { randomInt, randomUUID } from 'node:crypto';
 import { allowedTermEnds, generatePassword, termEndOf, type AllowedTermEnd } from '@nce/domain';
 import type { Database } from '../db/database.js';
@@ -214,13 +215,11 @@ export class PartnerCenterSimulator implements PartnerCenter {
   }): Promise<PartnerSubscription | null> {
     const known = await this.world.subscription(this.system, request.subscriptionId);
     if (!known || (request.tenantId && known.tenantId && known.tenantId !== request.tenantId)) return null;
-    return {
-      id: known.subscriptionId,
-      etag: known.etag,
-      quantity: known.quantity,
-      status: known.status,
-      autoRenewEnabled: known.autoRenew,
-    };
+    return subscriptionOf(known);
+  }
+
+  async listSubscriptions(request: { tenantId: string }): Promise<PartnerSubscription[]> {
+    return (await this.world.subscriptionsOf(this.system, request.tenantId)).map(subscriptionOf);
   }
 
   /** Accepts an upgrade the marketplace decided on, as the tenant's scenario says (accepted, refused, busy). */
@@ -302,3 +301,13 @@ export class PartnerCenterSimulator implements PartnerCenter {
     return tenant?.subscriptionChanges ?? null;
   }
 }
+
+/** A simulated subscription as Partner Center's REST API describes one. */
+const subscriptionOf = (known: SimSubscriptionEntity): PartnerSubscription => ({
+  id: known.subscriptionId,
+  etag: known.etag,
+  quantity: known.quantity,
+  status: known.status,
+  autoRenewEnabled: known.autoRenew,
+  commitmentEndDate: known.termEnd,
+});

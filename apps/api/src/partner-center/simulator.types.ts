@@ -1,4 +1,5 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { createUnionType, Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { NotFound } from '../platform/common.types.js';
 import { Code, ShortText } from '../platform/text.types.js';
 
 @ObjectType({ description: 'A partner as the Partner Center simulator knows it.' })
@@ -102,3 +103,32 @@ export class SimTenantInput {
   @Field(() => Code, { nullable: true, description: 'ACCEPT, REFUSE, BUSY or NO_UPGRADES; unchanged when omitted.' })
   subscriptionChanges?: string | null;
 }
+
+export enum DriftKindEnum {
+  QUANTITY = 'QUANTITY',
+  AUTO_RENEW = 'AUTO_RENEW',
+  TERM_END = 'TERM_END',
+  MISSING = 'MISSING',
+}
+registerEnumType(DriftKindEnum, {
+  name: 'DriftKind',
+  description: 'A change made in Partner Center directly: a seat added, auto-renew turned, the term end moved, gone.',
+});
+
+@ObjectType({ simpleResolvers: true })
+export class DriftPlanted {
+  @Field()
+  subscriptionId: string;
+
+  @Field()
+  kind: string;
+
+  static of(this: void, d: { subscriptionId: string; kind: string }): DriftPlanted {
+    return Object.assign(new DriftPlanted(), d);
+  }
+}
+
+export const PlantDriftResult = createUnionType({
+  name: 'PlantDriftResult',
+  types: () => [DriftPlanted, NotFound] as const,
+});

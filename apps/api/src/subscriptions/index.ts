@@ -6,6 +6,11 @@ import { SubscriptionReminders1732630000000 } from './1732630000000-subscription
 import { SubscriptionPromotion1732690000000 } from './1732690000000-subscription-promotion.js';
 import { ChargesByTime1732720000000 } from './1732720000000-charges-by-time.js';
 import { ReminderService } from './reminder.service.js';
+import { DriftChecks1732780000000 } from './1732780000000-drift-checks.js';
+import { DriftCheckEntity, DriftDifferenceEntity } from './drift.entities.js';
+import { DriftRepository } from './drift.repository.js';
+import { DriftResolver } from './drift.resolver.js';
+import { DriftPermission, DriftService } from './drift.service.js';
 import { RenewalService } from './renewal.service.js';
 import { SubscriptionResolver } from './subscription.resolver.js';
 import { SubscriptionPermission, SubscriptionService } from './subscription.service.js';
@@ -17,6 +22,7 @@ declare module '../app.js' {
     subscriptions: SubscriptionService;
     renewals: RenewalService;
     reminders: ReminderService;
+    drift: DriftService;
   }
 }
 
@@ -24,17 +30,26 @@ declare module '../app.js' {
 export const subscriptionsModule: ApiModule = {
   name: 'subscriptions',
   auditNames: { Subscription: SUBSCRIPTION_NAMES },
-  entities: [SubscriptionEntity, SeatBatchEntity, SubscriptionEventEntity, SubscriptionChargeEntity],
+  entities: [
+    SubscriptionEntity,
+    SeatBatchEntity,
+    SubscriptionEventEntity,
+    SubscriptionChargeEntity,
+    DriftCheckEntity,
+    DriftDifferenceEntity,
+  ],
   migrations: [
     Subscriptions1732610000000,
     SubscriptionReminders1732630000000,
     SubscriptionPromotion1732690000000,
     ChargesByTime1732720000000,
+    DriftChecks1732780000000,
   ],
-  resolvers: [SubscriptionResolver],
+  resolvers: [SubscriptionResolver, DriftResolver],
   permissions: {
     [SubscriptionPermission.Read]: { roles: ['staff', 'credit', 'support'], resellers: true },
     [SubscriptionPermission.Manage]: { roles: ['staff'], resellers: true },
+    [DriftPermission.Check]: { roles: ['staff'], resellers: false },
   },
   services: (app) => {
     const {
@@ -90,6 +105,7 @@ export const subscriptionsModule: ApiModule = {
         config.reminderScanIntervalMs,
         app.events,
       ),
+      drift: new DriftService(db, clock, jobs, audit, partnerCenter, new DriftRepository(db)),
     };
   },
 };

@@ -214,6 +214,7 @@ describe('subscriptions after Buy: seats, windows, cancellation, auto-renew, sch
       quantity: 2,
       status: 'active',
       autoRenewEnabled: true,
+      commitmentEndDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
   });
 
