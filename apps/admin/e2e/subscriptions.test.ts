@@ -207,6 +207,30 @@ describe('subscriptions in the browser: seats and their windows, cancellation, s
     await staff.close();
   });
 
+  it('lets staff find a change made in Partner Center directly with the Partner Center check, ours unchanged', async () => {
+    const staff = await (await stack.browser.newContext()).newPage();
+    await signIn(staff, stack.url, 'admin');
+    await staff.goto(`${stack.url}/subscriptions/${subscriptions.seats}`);
+    const seatsBefore = await seats(staff).innerText();
+    const simulator = staff.getByRole('region', { name: 'Simulator: change it in Partner Center' });
+    await simulator.getByRole('button', { name: 'Add a seat there' }).click();
+    await staff.getByText(/^Simulated in Partner Center: add a seat there/).waitFor();
+    await openArea(staff, 'Subscriptions');
+    await staff.getByRole('radiogroup', { name: 'View' }).getByText('Partner Center check').click();
+    const panel = staff.getByRole('region', { name: 'Partner Center check' });
+    await panel.getByRole('button', { name: 'Check now' }).click();
+    await panel
+      .getByRole('status')
+      .getByText(/^Checked \d+ subscription\(s\) .*: 1 difference\(s\)\.$/)
+      .waitFor({ timeout: 20_000 });
+    const row = panel.getByRole('table', { name: 'Differences with Partner Center' }).getByRole('row').nth(1);
+    expect(await row.innerText()).toMatch(/Seats\s+3\s+4\s+Microsoft bills 4 seats/);
+    await row.getByRole('link').click();
+    await staff.waitForURL(new RegExp(`/subscriptions/${subscriptions.seats}$`));
+    expect(await seats(staff).innerText()).toBe(seatsBefore);
+    await staff.close();
+  });
+
   it('buys a free trial, shows when it ends and what it becomes, and converts it to paid now', async () => {
     const id = await provisionedSubscription('e2e-subscription-trial', 'P1M', 25, true);
     await reseller.goto(`${stack.url}/subscriptions/${id}`);

@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   auditRead: 'audit:read',
   subscriptionsRead: 'subscriptions:read',
   subscriptionsManage: 'subscriptions:manage',
+  subscriptionsDrift: 'subscriptions:drift',
   billingReconcile: 'billing:reconcile',
   billingClose: 'billing:close',
   reportsRead: 'reports:read',

@@ -82,6 +82,10 @@
       "OperationRefused",
       "PasswordChanged"
     ],
+    "PlantDriftResult": [
+      "DriftPlanted",
+      "NotFound"
+    ],
     "PreviewPriceRuleResult": [
       "NotFound",
       "OperationRefused",
@@ -271,6 +275,10 @@
     "PasswordChangeResult": [
       "OperationRefused",
       "PasswordChanged"
+    ],
+    "PlantDriftResult": [
+      "DriftPlanted",
+      "NotFound"
     ],
     "PreviewPriceRuleResult": [
       "NotFound",

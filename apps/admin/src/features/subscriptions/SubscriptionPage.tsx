@@ -27,6 +27,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { dateOnly, dateTime } from '../../components/format';
 import type { BillingPlan, SubscriptionAction, Term } from '../../gql/graphql';
 import { NextTermCard } from './NextTermCard';
+import { SimulatorDriftCard } from './SimulatorDriftCard';
 import { PriceBookPanel } from '../price-books/PriceBookPanel';
 import { TrialCard } from './TrialCard';
 import { UpgradeCard } from './UpgradeCard';
@@ -312,6 +313,7 @@ export function SubscriptionPage() {
 
             <TrialCard subscription={s} manage={manage} change={change} />
             <NextTermCard subscription={s} manage={manage} change={change} />
+            {can(PERMISSIONS.simulatorManage) && <SimulatorDriftCard partnerSubscriptionId={s.partnerSubscriptionId} />}
             {can(PERMISSIONS.pricingManage) && (
               <PriceBookPanel
                 level="SUBSCRIPTION"

@@ -1,3 +1,6 @@
+import { DriftPanel } from './DriftPanel';
+import { PERMISSIONS } from '../../app/permissions';
+import { useSession } from '../../app/session';
 import { useQuery } from '@apollo/client/react';
 import { Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { SUBSCRIPTION_STATES, TERM_LABELS } from '@nce/domain';
@@ -34,6 +37,7 @@ const flag = (value: string) => (value === 'true' ? true : value === 'false' ? f
 
 /** Subscriptions for staff (all resellers) and resellers (their own), as a filtered list or a renewal calendar. */
 export function SubscriptionsPage() {
+  const { can } = useSession();
   const list = useListParams<SubscriptionSort>({ sort: 'TERM_END', direction: 'ASC' });
   const [typed, setTyped] = useTypedFilter(list, 'q');
   const view = list.get('view') || 'list';
@@ -89,10 +93,13 @@ export function SubscriptionsPage() {
           data={[
             { value: 'list', label: 'List' },
             { value: 'calendar', label: 'Renewal calendar' },
+            ...(can(PERMISSIONS.subscriptionsDrift) ? [{ value: 'drift', label: 'Partner Center check' }] : []),
           ]}
         />
       </Group>
-      {view === 'calendar' ? (
+      {view === 'drift' && can(PERMISSIONS.subscriptionsDrift) ? (
+        <DriftPanel />
+      ) : view === 'calendar' ? (
         <RenewalCalendar
           month={list.get('month')}
           onMonth={(month) => list.set('month', month)}

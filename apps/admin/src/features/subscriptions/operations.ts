@@ -337,3 +337,50 @@ export const UPGRADE = graphql(`
     }
   }
 `);
+
+export const PARTNER_CENTER_DRIFT = graphql(`
+  query PartnerCenterDrift {
+    partnerCenterDrift(first: 200) {
+      id
+      status
+      startedAt
+      startedBy
+      finishedAt
+      checked
+      differences
+      items {
+        subscriptionId
+        partnerSubscriptionId
+        skuTitle
+        customerName
+        field
+        ours
+        theirs
+        fix
+      }
+    }
+  }
+`);
+
+export const CHECK_PARTNER_CENTER_DRIFT = graphql(`
+  mutation CheckPartnerCenterDrift {
+    checkPartnerCenterDrift {
+      id
+      status
+    }
+  }
+`);
+
+export const PLANT_SIMULATOR_DRIFT = graphql(`
+  mutation PlantSimulatorDrift($subscriptionId: Code!, $kind: DriftKind!) {
+    plantSimulatorDrift(subscriptionId: $subscriptionId, kind: $kind) {
+      __typename
+      ... on DriftPlanted {
+        kind
+      }
+      ... on BusinessError {
+        message
+      }
+    }
+  }
+`);
