@@ -88,6 +88,13 @@ describe('finding things in lists, on the demo story', () => {
     expect(provisioned.length).toBeGreaterThan(0);
     expect(provisioned.length).toBeLessThan(all.length);
     expect(provisioned.every((line) => line.split(',')[2] === 'PROVISIONED')).toBe(true);
+    // Sorted on screen by total, largest first: the file too (the total is the eighth column).
+    await table.getByRole('button', { name: 'Total' }).click();
+    await staff.waitForURL(/sort=TOTAL&dir=DESC/);
+    const totals = (await download()).slice(1).map((line) => Number(line.split(',')[7]));
+    expect(totals.length).toBe(provisioned.length);
+    expect(totals.every((total, i) => i === 0 || totals[i - 1]! >= total)).toBe(true);
+    expect(new Set(totals).size).toBeGreaterThan(1);
     await staff.close();
   });
 

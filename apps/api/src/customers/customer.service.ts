@@ -16,7 +16,7 @@ import { invalid, notFound, ok, versionConflict, type Result } from '../platform
 import type { ResellerService } from '../resellers/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { KeyOrder } from '../platform/cursor.js';
-import { sortOrder } from '../platform/list-sort.js';
+import { sortOrder, type SortDirection } from '../platform/list-sort.js';
 import type { SecretBox } from '../platform/secret-box.js';
 import type { AddressValidator } from './address-validator.js';
 import type { CustomerEntity } from './customer.entity.js';
@@ -58,6 +58,11 @@ export class CustomerService {
     const customer = await this.customers.byId(ctx, id);
     if (customer) actingFor(ctx, customer.resellerId, permission);
     return customer;
+  }
+
+  /** The list's order from a sort and direction as the SPA names them (an unknown sort: the list's default). */
+  orderBy(sortBy?: string | null, direction?: SortDirection | null): KeyOrder {
+    return sortOrder(CUSTOMER_SORTS, 'NAME', sortBy as keyof typeof CUSTOMER_SORTS | null, direction);
   }
 
   /** R5: customers by name; a reseller's users see their own only, whatever they ask for. */

@@ -116,4 +116,17 @@ describe('list exports: what a list’s filters show, as CSV, streamed a page at
     const subscriptions = (await csv(await get('/exports/subscriptions.csv', resellerPrincipal))).slice(1);
     expect(subscriptions).toHaveLength(2);
   });
+
+  it('exports in the order the list shows (sort and direction), and refuses a direction that is none', async () => {
+    const names = async (query: string) =>
+      (await csv(await get(`/exports/customers.csv${query}`, staff('admin'))))
+        .slice(1)
+        .map((line) => line.split(',')[0]);
+    const ascending = await names('?sort=NAME&direction=ASC');
+    expect(ascending.length).toBeGreaterThan(1);
+    expect(ascending).toEqual([...ascending].sort((a, b) => a!.localeCompare(b!)));
+    expect(await names('?sort=NAME&direction=DESC')).toEqual([...ascending].reverse());
+    expect(await names('?sort=NAME')).toEqual(ascending);
+    expect((await get('/exports/customers.csv?direction=SIDEWAYS', staff('admin'))).status).toBe(400);
+  });
 });

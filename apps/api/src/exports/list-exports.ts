@@ -1,6 +1,7 @@
 import { formatMoneyAmount, money } from '@nce/domain';
 import type { App } from '../app.js';
 import { PAGE_SIZE_MAX } from '../platform/cursor.js';
+import type { SortDirection } from '../platform/list-sort.js';
 import type { RequestContext } from '../platform/request-context.js';
 
 type Cell = string | number | null;
@@ -13,10 +14,22 @@ interface Page<R> {
   endCursor: string | null;
 }
 
+/** The order the list shows on screen (`?sort=&direction=`); lists without a choice of order ignore it. */
+export interface ExportSort {
+  by: string | null;
+  direction: SortDirection | null;
+}
+
 /** A list page of the SPA as a CSV file: the filters it takes, how to read a page, and its columns. */
 export interface ListExport<R = unknown> {
   filters: Readonly<Record<string, FilterType>>;
-  page(app: App, ctx: RequestContext, filter: Record<string, unknown>, after: string | null): Promise<Page<R>>;
+  page(
+    app: App,
+    ctx: RequestContext,
+    filter: Record<string, unknown>,
+    after: string | null,
+    sort: ExportSort,
+  ): Promise<Page<R>>;
   columns: readonly (readonly [string, (row: R) => Cell])[];
 }
 
@@ -43,8 +56,8 @@ export const LIST_EXPORTS: Readonly<Record<string, ListExport>> = {
       to: 'string',
       search: 'string',
     },
-    page: async (app, ctx, filter, after) => {
-      const p = await app.orders.list(ctx, filter, FIRST, after);
+    page: async (app, ctx, filter, after, sort) => {
+      const p = await app.orders.list(ctx, filter, FIRST, after, app.orders.orderBy(sort.by, sort.direction));
       return { rows: p.orders, hasNextPage: p.hasNextPage, endCursor: p.endCursor };
     },
     columns: [
@@ -73,8 +86,14 @@ export const LIST_EXPORTS: Readonly<Record<string, ListExport>> = {
       termEndFrom: 'string',
       termEndBefore: 'string',
     },
-    page: async (app, ctx, filter, after) => {
-      const p = await app.subscriptions.list(ctx, filter, FIRST, after);
+    page: async (app, ctx, filter, after, sort) => {
+      const p = await app.subscriptions.list(
+        ctx,
+        filter,
+        FIRST,
+        after,
+        app.subscriptions.orderBy(sort.by, sort.direction),
+      );
       return { rows: p.subscriptions, hasNextPage: p.hasNextPage, endCursor: p.endCursor };
     },
     columns: [
@@ -119,8 +138,8 @@ export const LIST_EXPORTS: Readonly<Record<string, ListExport>> = {
   }),
   resellers: listExport({
     filters: { search: 'string', status: 'string' },
-    page: async (app, ctx, filter, after) => {
-      const p = await app.resellers.list(ctx, filter, FIRST, after);
+    page: async (app, ctx, filter, after, sort) => {
+      const p = await app.resellers.list(ctx, filter, FIRST, after, app.resellers.orderBy(sort.by, sort.direction));
       return { rows: p.resellers, hasNextPage: p.hasNextPage, endCursor: p.endCursor };
     },
     columns: [
@@ -138,8 +157,8 @@ export const LIST_EXPORTS: Readonly<Record<string, ListExport>> = {
   }),
   customers: listExport({
     filters: { resellerId: 'string', search: 'string', segment: 'string' },
-    page: async (app, ctx, filter, after) => {
-      const p = await app.customers.list(ctx, filter, FIRST, after);
+    page: async (app, ctx, filter, after, sort) => {
+      const p = await app.customers.list(ctx, filter, FIRST, after, app.customers.orderBy(sort.by, sort.direction));
       return { rows: p.customers, hasNextPage: p.hasNextPage, endCursor: p.endCursor };
     },
     columns: [

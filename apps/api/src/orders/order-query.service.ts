@@ -1,7 +1,7 @@
 import { Permission } from '../platform/permissions.js';
 import { actingFor, ownReseller, type RequestContext } from '../platform/request-context.js';
 import { checkPageSize, type KeyOrder } from '../platform/cursor.js';
-import { sortOrder } from '../platform/list-sort.js';
+import { sortOrder, type SortDirection } from '../platform/list-sort.js';
 import type { OrderEventEntity, OrderLineEntity, SalesOrderEntity } from './entities.js';
 import {
   ORDER_SORTS,
@@ -22,6 +22,11 @@ export {
 /** Orders for lists and detail pages, each reached only by its reseller's users or staff who read orders. */
 export class OrderQueryService {
   constructor(private readonly orders: OrdersRepository) {}
+
+  /** The list's order from a sort and direction as the SPA names them (an unknown sort: the list's default). */
+  orderBy(sortBy?: string | null, direction?: SortDirection | null): KeyOrder {
+    return sortOrder(ORDER_SORTS, 'PLACED', sortBy as keyof typeof ORDER_SORTS | null, direction);
+  }
 
   /** A page of orders; a reseller's users see their own only, and asking for another reseller's is refused. */
   async list(

@@ -29,7 +29,7 @@ import {
 import { invalid, notFound, ok, versionConflict, type Failure, type Result } from '../platform/result.js';
 import type { Clock } from '../platform/clock.js';
 import type { KeyOrder } from '../platform/cursor.js';
-import { sortOrder } from '../platform/list-sort.js';
+import { sortOrder, type SortDirection } from '../platform/list-sort.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { CreatedUser, StaffService } from '../staff/index.js';
 import type { ResellerEntity } from './reseller.entity.js';
@@ -123,6 +123,11 @@ export class ResellerService {
       { ...input, roles: [] },
       resellerId,
     );
+  }
+
+  /** The list's order from a sort and direction as the SPA names them (an unknown sort: the list's default). */
+  orderBy(sortBy?: string | null, direction?: SortDirection | null): KeyOrder {
+    return sortOrder(RESELLER_SORTS, 'NAME', sortBy as keyof typeof RESELLER_SORTS | null, direction);
   }
 
   /** Resellers by company name: staff only. */

@@ -45,7 +45,7 @@ import {
 } from '../partner-center/index.js';
 import type { Clock } from '../platform/clock.js';
 import { checkPageSize, type KeyOrder } from '../platform/cursor.js';
-import { sortOrder } from '../platform/list-sort.js';
+import { sortOrder, type SortDirection } from '../platform/list-sort.js';
 import type { ModulePermission } from '../platform/permissions.js';
 import {
   actingFor,
@@ -294,6 +294,11 @@ export class SubscriptionService {
         requestHash: null,
       });
     }
+  }
+
+  /** The list's order from a sort and direction as the SPA names them (an unknown sort: the list's default). */
+  orderBy(sortBy?: string | null, direction?: SortDirection | null): KeyOrder {
+    return sortOrder(SUBSCRIPTION_SORTS, 'TERM_END', sortBy as keyof typeof SUBSCRIPTION_SORTS | null, direction);
   }
 
   /** A page of subscriptions: a reseller's users see their own only. */

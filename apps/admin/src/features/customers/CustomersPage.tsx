@@ -66,6 +66,7 @@ export function CustomersPage() {
         </Title>
         <Group>
           <ExportLink
+            sort={{ by: list.sort, direction: list.direction }}
             list="customers"
             filter={{ search: variables.search, segment: variables.segment, resellerId: variables.resellerId }}
           />

@@ -59,6 +59,7 @@ export function OrdersPage() {
         </Title>
         <Group>
           <ExportLink
+            sort={{ by: list.sort, direction: list.direction }}
             list="orders"
             filter={{ search: variables.search, status: variables.status, from: variables.from, to: variables.to }}
           />

@@ -59,7 +59,11 @@ export function ResellersPage() {
           Resellers
         </Title>
         <Group>
-          <ExportLink list="resellers" filter={{ search: variables.search, status: variables.status }} />
+          <ExportLink
+            sort={{ by: list.sort, direction: list.direction }}
+            list="resellers"
+            filter={{ search: variables.search, status: variables.status }}
+          />
           {can(PERMISSIONS.resellersManage) && <Button onClick={() => setCreating(true)}>New reseller</Button>}
         </Group>
       </Group>

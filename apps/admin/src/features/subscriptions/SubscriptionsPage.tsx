@@ -73,6 +73,7 @@ export function SubscriptionsPage() {
         </Title>
         {view === 'list' && (
           <ExportLink
+            sort={{ by: list.sort, direction: list.direction }}
             list="subscriptions"
             filter={{
               product: variables.product,
