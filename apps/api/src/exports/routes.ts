@@ -8,8 +8,7 @@ import { filterOf, LIST_EXPORTS, type ExportSort } from './list-exports.js';
 
 /**
  * `GET /exports/<list>.csv?filter=<JSON>&sort=<column>&direction=ASC|DESC`: a list as its filters and sort show
- * it, streamed a page at a time (memory flat
- * whatever its length), every text cell spreadsheet-safe.
+ * it, streamed a page at a time (memory flat whatever its length), every text cell spreadsheet-safe.
  */
 export const exportRoutes: ModuleRoutes = {
   prefixes: ['/exports/'],
