@@ -1,11 +1,6 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { varchar } from '../db/migration-columns.js';
 
-const varchar = (name: string, length: number, nullable = false) => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-});
 const bigint = (name: string) => ({ name, type: 'bigint' });
 
 /** S18, S20: the month's close (billing_run) and the invoices it issues, one per reseller and currency. */

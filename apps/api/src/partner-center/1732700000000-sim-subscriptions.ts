@@ -1,11 +1,5 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-
-const varchar = (name: string, length: number, nullable = false) => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-});
+import { varchar } from '../db/migration-columns.js';
 
 /** The simulated Partner Center's subscriptions: the etag each change must name, and what the change set. */
 export class SimSubscriptions1732700000000 implements MigrationInterface {

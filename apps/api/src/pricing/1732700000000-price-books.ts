@@ -1,11 +1,5 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-
-const varchar = (name: string, length: number, nullable = false) => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-});
+import { varchar } from '../db/migration-columns.js';
 
 /** Price books: the master book every reseller starts on, other books' rules, and who is on which book. */
 export class PriceBooks1732700000000 implements MigrationInterface {

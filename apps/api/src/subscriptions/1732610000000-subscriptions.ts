@@ -5,13 +5,8 @@ import { CATALOG_PRICES } from '../catalog/published.js';
 import { insertRows } from '../db/sql.js';
 import { PROVISIONED_LINES } from '../orders/published.js';
 import { CUSTOMER_TENANTS } from '../tenants/published.js';
+import { varchar } from '../db/migration-columns.js';
 
-const varchar = (name: string, length: number, nullable = false) => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-});
 const id = () => ({ ...varchar('id', 36), isPrimary: true });
 const bigint = (name: string) => ({ name, type: 'bigint', isNullable: false });
 const integer = (name: string, defaultValue?: number) => ({

@@ -1,11 +1,5 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-
-const varchar = (name: string, length: number, nullable = false) => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-});
+import { varchar } from '../db/migration-columns.js';
 
 /** The daily comparison with Partner Center (drift_check) and the differences it found (drift_difference). */
 export class DriftChecks1732780000000 implements MigrationInterface {

@@ -1,11 +1,5 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-
-const varchar = (name: string, length: number, nullable = false) => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-});
+import { varchar } from '../db/migration-columns.js';
 
 /** Webhooks: endpoints of systems outside, and each event's delivery to each (the outbox). */
 export class Webhooks1732770000000 implements MigrationInterface {

@@ -41,6 +41,19 @@ export const MAX_ENDPOINTS = 10;
 /** How long a process routes events by the endpoints it read (another process's change shows after it). */
 const ENDPOINTS_CACHE_MS = 10_000;
 
+/** A delivery waiting for its first attempt. */
+const pendingDelivery = (
+  d: Pick<WebhookDeliveryEntity, 'id' | 'endpointId' | 'eventKey' | 'eventType' | 'payload' | 'replayOf' | 'createdAt'>,
+): WebhookDeliveryEntity => ({
+  ...d,
+  status: 'PENDING',
+  attempts: 0,
+  lastStatusCode: null,
+  lastResponse: null,
+  lastAttemptAt: null,
+  deliveredAt: null,
+});
+
 /**
  * Webhooks: resellers (and the distributor) register endpoints of their own systems; every event published in a
  * change's transaction gets a delivery row there for each endpoint listening (the outbox), and a job posts it,
@@ -137,21 +150,17 @@ export class WebhookService {
       });
       for (const endpoint of listening(event.type))
         if (endpoint.resellerId === null || endpoint.resellerId === resellerId)
-          deliveries.push({
-            id: randomUUID(),
-            endpointId: endpoint.id,
-            eventKey: event.key ?? `event:${id}`,
-            eventType: event.type,
-            payload,
-            status: 'PENDING',
-            attempts: 0,
-            lastStatusCode: null,
-            lastResponse: null,
-            lastAttemptAt: null,
-            deliveredAt: null,
-            replayOf: null,
-            createdAt: now,
-          });
+          deliveries.push(
+            pendingDelivery({
+              id: randomUUID(),
+              endpointId: endpoint.id,
+              eventKey: event.key ?? `event:${id}`,
+              eventType: event.type,
+              payload,
+              replayOf: null,
+              createdAt: now,
+            }),
+          );
     }
     await this.queue(tx, deliveries);
   }
@@ -306,19 +315,13 @@ export class WebhookService {
       this.mayManage(ctx, endpoint);
       if (!endpoint.active) return fail('ENDPOINT_REMOVED', 'The endpoint was removed; add it again to send to it.');
       const id = randomUUID();
-      const replay: WebhookDeliveryEntity = {
+      const replay = pendingDelivery({
         ...original,
         id,
         eventKey: `replay:${id}`,
-        status: 'PENDING',
-        attempts: 0,
-        lastStatusCode: null,
-        lastResponse: null,
-        lastAttemptAt: null,
-        deliveredAt: null,
         replayOf: original.id,
         createdAt: this.clock.now().toISOString(),
-      };
+      });
       await this.queue(tx, [replay]);
       await this.audit.record(tx, {
         operation: 'webhooks.replayDelivery',
@@ -338,7 +341,7 @@ export class WebhookService {
       this.mayManage(ctx, endpoint);
       const id = randomUUID();
       const at = this.clock.now().toISOString();
-      const delivery: WebhookDeliveryEntity = {
+      const delivery = pendingDelivery({
         id,
         endpointId,
         eventKey: `ping:${id}`,
@@ -351,15 +354,9 @@ export class WebhookService {
           subject: null,
           data: { message: 'A test event: your endpoint is reachable and can check the signature.' },
         }),
-        status: 'PENDING',
-        attempts: 0,
-        lastStatusCode: null,
-        lastResponse: null,
-        lastAttemptAt: null,
-        deliveredAt: null,
         replayOf: null,
         createdAt: at,
-      };
+      });
       await this.queue(tx, [delivery]);
       return ok(delivery);
     });

@@ -1,11 +1,6 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { varchar } from '../migration-columns.js';
 
-const varchar = (name: string, length: number, nullable = false) => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-});
 const text = (name: string, nullable = false) => ({ name, type: 'text', isNullable: nullable });
 const int = (name: string, nullable = false) => ({ name, type: 'integer', isNullable: nullable });
 const bigint = (name: string) => ({ name, type: 'bigint', isNullable: false });

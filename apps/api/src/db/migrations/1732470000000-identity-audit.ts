@@ -1,11 +1,6 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { varchar } from '../migration-columns.js';
 
-const varchar = (name: string, length: number, nullable = false) => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-});
 const id = () => ({ ...varchar('id', 36), isPrimary: true });
 const version = () => ({ name: 'version', type: 'integer', isNullable: false });
 const fk = (column: string, table: string, onDelete: 'CASCADE' | 'RESTRICT' = 'RESTRICT') =>

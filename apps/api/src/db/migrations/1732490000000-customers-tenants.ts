@@ -1,11 +1,5 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-
-const varchar = (name: string, length: number, nullable = false) => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-});
+import { varchar } from '../migration-columns.js';
 
 export class CustomersTenants1732490000000 implements MigrationInterface {
   name = 'CustomersTenants1732490000000';

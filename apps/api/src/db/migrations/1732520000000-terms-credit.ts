@@ -1,11 +1,6 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { varchar } from '../migration-columns.js';
 
-const varchar = (name: string, length: number, nullable = false) => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-});
 const id = () => ({ ...varchar('id', 36), isPrimary: true });
 
 export class TermsCredit1732520000000 implements MigrationInterface {
