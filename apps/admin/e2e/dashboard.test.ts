@@ -28,6 +28,8 @@ describe('the dashboard in the browser: the business at a glance, each chart wit
     const segment = staff.getByRole('region', { name: 'Revenue by segment' });
     await segment.locator('svg').first().waitFor();
     expect(await staff.getByRole('region', { name: 'Renewals due by week' }).locator('svg').count()).toBeGreaterThan(0);
+    // Resellers' margins to their end customers are theirs: not on the distributor's dashboard.
+    expect(await staff.getByRole('region', { name: 'Your end customers, at your markups' }).count()).toBe(0);
     expect(await staff.getByLabel('Seats returned, twelve months').innerText()).toMatch(
       /^[\d.]+ % \(\d+ of \d+ seats\)$/,
     );
@@ -66,6 +68,12 @@ describe('the dashboard in the browser: the business at a glance, each chart wit
     expect(await reseller.getByLabel('Margin, twelve months').count()).toBe(0);
     expect(await reseller.getByRole('table', { name: 'Top resellers' }).count()).toBe(0);
     expect(await reseller.getByLabel('Terms requests answered inside their SLA').count()).toBe(0);
+    // Its own margin to its end customers, at the markups it set: the table behind the chart.
+    const ends = reseller.getByRole('region', { name: 'Your end customers, at your markups' });
+    await ends.getByLabel('Show Your end customers, at your markups as a table').click({ force: true });
+    const text = await ends.getByRole('table').innerText();
+    expect(text).toMatch(/You paid/);
+    expect(text).toMatch(/Your margin/);
     await reseller.close();
   });
 });

@@ -4,6 +4,7 @@ import { money } from './money.js';
 import {
   adjust,
   bookPrice,
+  endCustomerMonths,
   floorPrice,
   PRICE_BOOK_LEVELS,
   marginBasisPoints,
@@ -432,5 +433,34 @@ describe('a reseller’s markup for its end customers', () => {
         expect(s.price.amountMinor - paid).toBe(s.margin.amountMinor);
       }),
     );
+  });
+
+  it('sums a reseller’s months with its end customers at its markups: what it paid, would charge, and keeps', () => {
+    const markups = [
+      { customerId: null, family: null, basisPoints: 1_000 },
+      { customerId: 'c2', family: 'Microsoft 365', basisPoints: 2_500 },
+    ];
+    const charge = (month: string, customerId: string, family: string, amountMinor: number) => ({
+      month,
+      customerId,
+      family,
+      amountMinor,
+      currency: 'USD',
+    });
+    expect(
+      endCustomerMonths(
+        [
+          charge('2026-10', 'c1', 'Microsoft 365', 10_000),
+          charge('2026-10', 'c2', 'Microsoft 365', 10_000),
+          charge('2026-09', 'c2', 'Microsoft Teams', 999),
+          charge('2026-10', 'c1', 'Microsoft 365', -1_000),
+        ],
+        markups,
+      ),
+    ).toEqual([
+      { month: '2026-09', paidMinor: 999, salesMinor: 999 + 100, marginMinor: 100 },
+      { month: '2026-10', paidMinor: 19_000, salesMinor: 11_000 + 12_500 - 1_100, marginMinor: 1_000 + 2_500 - 100 },
+    ]);
+    expect(endCustomerMonths([], markups)).toEqual([]);
   });
 });

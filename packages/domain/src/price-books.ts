@@ -418,6 +418,26 @@ export function suggestedCustomerPrice(
   };
 }
 
+/**
+ * A reseller's business with its end customers month by month, as its markups price it: what it paid (its charges),
+ * what it would have charged them at today's markups, and its margin. Charges by customer and product family.
+ */
+export function endCustomerMonths(
+  charges: readonly { month: string; customerId: string; family: string; amountMinor: number; currency: string }[],
+  markups: readonly CustomerMarkup[],
+): { month: string; paidMinor: number; salesMinor: number; marginMinor: number }[] {
+  const months = new Map<string, { month: string; paidMinor: number; salesMinor: number; marginMinor: number }>();
+  for (const c of charges) {
+    const suggested = suggestedCustomerPrice(money(c.amountMinor, c.currency), markupFor(markups, c));
+    const sum = months.get(c.month) ?? { month: c.month, paidMinor: 0, salesMinor: 0, marginMinor: 0 };
+    sum.paidMinor += c.amountMinor;
+    sum.salesMinor += suggested.price.amountMinor;
+    sum.marginMinor += suggested.margin.amountMinor;
+    months.set(c.month, sum);
+  }
+  return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
+}
+
 /** A markup as a reseller types it: 0 to 1,000 percent with at most two decimals. */
 export function markupBasisPoints(percent: number): Outcome<number, 'MARKUP_INVALID'> {
   const basisPoints = Math.round(percent * 100);

@@ -145,4 +145,34 @@ describe('the dashboard: revenue and margin from sums the charge writer keeps cu
       kept,
     );
   });
+
+  it('shows a reseller its months with its end customers at its markups: what it paid, their sales and its margin', async () => {
+    const endCustomers = async (caller: Caller) =>
+      (
+        await caller.gql(
+          '{ dashboard { ... on Dashboard { endCustomers { month paid { amountMinor } sales { amountMinor } margin { amountMinor } } } } }',
+        )
+      ).data?.dashboard.endCustomers;
+    // No markups: customers pay what the reseller pays.
+    const plain = await endCustomers(reseller);
+    expect(plain.length).toBeGreaterThan(0);
+    for (const m of plain) expect(m).toMatchObject({ sales: m.paid, margin: { amountMinor: 0 } });
+    await reseller.gql(
+      'mutation($r: ID!) { setResellerMarkup(resellerId: $r, input: { percent: 25 }) { __typename } }',
+      { r: resellerId },
+    );
+    const marked = await endCustomers(reseller);
+    for (const [i, m] of marked.entries()) {
+      expect(m.paid).toEqual(plain[i].paid);
+      expect(m.margin.amountMinor).toBeGreaterThanOrEqual(Math.floor(m.paid.amountMinor / 4));
+      expect(m.margin.amountMinor).toBeLessThanOrEqual(Math.ceil(m.paid.amountMinor / 4) + 10);
+      expect(m.sales.amountMinor).toBe(m.paid.amountMinor + m.margin.amountMinor);
+    }
+    // Staff see it on one reseller's dashboard; the distributor's has none.
+    expect(
+      (await seller.gql(`{ dashboard(resellerId: "${resellerId}") { ... on Dashboard { endCustomers { month } } } }`))
+        .data?.dashboard.endCustomers,
+    ).toHaveLength(marked.length);
+    expect(await endCustomers(finance)).toBeNull();
+  });
 });

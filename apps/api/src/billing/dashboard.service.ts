@@ -1,5 +1,8 @@
 import {
   answeredWithinSla,
+  endCustomerMonths,
+  productFamilyOf,
+  type CustomerMarkup,
   isCurrencyCode,
   isOpenTermsRequest,
   lastTwelveMonths,
@@ -35,6 +38,8 @@ export interface DashboardView {
   returns: { month: string; seats: number; returned: number }[];
   /** Staff only: terms requests answered in the twelve months (inside their SLA or not), and those open now. */
   terms: { answered: number; inside: number; open: number; overdue: number } | null;
+  /** One reseller's view only: its months with its end customers at its markups (what it paid, sales, margin). */
+  endCustomers: { month: string; paidMinor: number; salesMinor: number; marginMinor: number }[] | null;
 }
 
 /**
@@ -44,7 +49,11 @@ export interface DashboardView {
  * own business; staff the distributor's, or one reseller's.
  */
 export class DashboardService {
-  constructor(private readonly revenue: RevenueRepository) {}
+  constructor(
+    private readonly revenue: RevenueRepository,
+    /** A reseller's markups for its end customers (the pricing context's). */
+    private readonly markupsOf: (ctx: RequestContext, resellerId: string) => Promise<CustomerMarkup[]>,
+  ) {}
 
   async view(
     ctx: RequestContext,
@@ -62,7 +71,7 @@ export class DashboardService {
     const currency = filter.currency.trim().toUpperCase();
     if (!isCurrencyCode(currency))
       return invalidField('currency', 'CURRENCY_INVALID', 'The currency is a three-letter code, e.g. USD.');
-    const [bySegment, families, byKind, renewing, topResellers, returns, requests] = await Promise.all([
+    const [bySegment, families, byKind, renewing, topResellers, returns, requests, endCustomers] = await Promise.all([
       this.revenue.byMonth(ctx, 'segment', range, currency, resellerId),
       this.revenue.byMonth(ctx, 'family', range, currency, resellerId),
       this.revenue.byMonth(ctx, 'kind', range, currency, resellerId),
@@ -76,6 +85,7 @@ export class DashboardService {
       resellerId ? Promise.resolve([]) : this.revenue.topResellers(ctx, range, currency, 10),
       this.revenue.returnsByMonth(ctx, range, resellerId),
       resellerId ? Promise.resolve(null) : this.revenue.termsRequests(ctx, range),
+      resellerId ? this.endCustomers(ctx, range, currency, resellerId) : Promise.resolve(null),
     ]);
     return ok({
       currency,
@@ -87,7 +97,25 @@ export class DashboardService {
       topResellers,
       returns,
       terms: requests && termsFigures(requests, now),
+      endCustomers,
     });
+  }
+
+  /** A reseller's charges by customer and product family, priced at its markups of today. */
+  private async endCustomers(
+    ctx: RequestContext,
+    range: { from: string; to: string },
+    currency: string,
+    resellerId: string,
+  ): Promise<DashboardView['endCustomers']> {
+    const [charges, markups] = await Promise.all([
+      this.revenue.customerCharges(ctx, range, currency, resellerId),
+      this.markupsOf(ctx, resellerId),
+    ]);
+    return endCustomerMonths(
+      charges.map((c) => ({ ...c, family: productFamilyOf(c.productTitle), currency })),
+      markups,
+    );
   }
 }
 

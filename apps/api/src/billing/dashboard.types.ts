@@ -73,6 +73,24 @@ export class TermsFigures {
   overdue: number;
 }
 
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A reseller’s month with its end customers, priced at its markups of today.',
+})
+export class EndCustomerMonth {
+  @Field({ description: 'YYYY-MM.' })
+  month: string;
+
+  @Field(() => Money, { description: 'What the reseller paid: its charges.' })
+  paid: Money;
+
+  @Field(() => Money, { description: 'What its end customers pay at its markups.' })
+  sales: Money;
+
+  @Field(() => Money, { description: 'Sales less what it paid.' })
+  margin: Money;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'The business at a glance, over the last twelve months.' })
 export class Dashboard {
   @Field()
@@ -102,6 +120,12 @@ export class Dashboard {
   @Field(() => TermsFigures, { nullable: true, description: 'Staff only.' })
   terms: TermsFigures | null;
 
+  @Field(() => [EndCustomerMonth], {
+    nullable: true,
+    description: 'One reseller’s view only: its months with its end customers at its markups.',
+  })
+  endCustomers: EndCustomerMonth[] | null;
+
   static of(this: void, v: DashboardView): Dashboard {
     const m = (minor: number) => Money.of(money(minor, v.currency));
     const month = (r: MonthSum): MonthRevenue => ({
@@ -123,6 +147,13 @@ export class Dashboard {
       })),
       returns: v.returns,
       terms: v.terms,
+      endCustomers:
+        v.endCustomers?.map((e) => ({
+          month: e.month,
+          paid: m(e.paidMinor),
+          sales: m(e.salesMinor),
+          margin: m(e.marginMinor),
+        })) ?? null,
       topResellers: v.topResellers.map((r) => ({
         resellerId: r.resellerId,
         name: r.name,

@@ -74,7 +74,7 @@ export const billingModule: ApiModule = {
         () => app.publicUrl,
         app.events,
       ),
-      dashboard: new DashboardService(revenue),
+      dashboard: new DashboardService(revenue, (ctx, resellerId) => app.pricing.markups(ctx, resellerId)),
     };
   },
 };

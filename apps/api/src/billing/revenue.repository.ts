@@ -143,6 +143,31 @@ export class RevenueRepository {
     }));
   }
 
+  /**
+   * One reseller's charges in the range summed by month, customer and product (the reseller's own dashboard prices
+   * them at its markups): a reseller's year is a few thousand charges, read from the charges' reseller index.
+   */
+  async customerCharges(
+    ctx: RequestContext,
+    range: { from: string; to: string },
+    currency: string,
+    resellerId: string,
+  ): Promise<{ month: string; customerId: string; productTitle: string; amountMinor: number }[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      ctx,
+      `SELECT SUBSTR(c.at, 1, 7) AS month, c.customer_id, c.product_title, SUM(c.amount_minor) AS amount
+       FROM ${SUBSCRIPTION_CHARGES} c WHERE c.reseller_id = ? AND c.currency = ? AND c.at >= ? AND c.at < ?
+       GROUP BY SUBSTR(c.at, 1, 7), c.customer_id, c.product_title ORDER BY 1, 2, 3`,
+      [resellerId, currency, range.from, range.to],
+    );
+    return rows.map((r) => ({
+      month: String(r.month),
+      customerId: String(r.customer_id),
+      productTitle: String(r.product_title),
+      amountMinor: Number(r.amount),
+    }));
+  }
+
   /** The resellers that brought the most revenue in the range, with their cost. */
   async topResellers(
     ctx: RequestContext,

@@ -28,6 +28,7 @@ export const SUBSCRIPTION_CHARGES = new PublishedRelation(
     charge_end: 'c.charge_end',
     payment_method: 'c.payment_method',
     reseller_id: 'c.reseller_id',
+    customer_id: 's.customer_id',
     partner_subscription_id: 's.partner_subscription_id',
     tenant_id: 's.tenant_id',
     order_id: 's.order_id',

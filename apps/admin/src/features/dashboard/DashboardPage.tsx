@@ -152,6 +152,30 @@ export function DashboardPage() {
                 stacked={false}
               />
             </SimpleGrid>
+            {view.endCustomers && (
+              <ChartCard
+                id="end-customers"
+                title="Your end customers, at your markups"
+                description="Month by month: what you paid for your customers' subscriptions and your margin on it at the markups you set today (Prices to your customers, on My account)."
+                data={view.months.map((month) => {
+                  const row = view.endCustomers?.find((e) => e.month === month);
+                  const major = 10 ** currencyExponent(view.currency);
+                  return {
+                    month: monthLabel(month),
+                    paid: (row?.paid.amountMinor ?? 0) / major,
+                    margin: (row?.margin.amountMinor ?? 0) / major,
+                  };
+                })}
+                dataKey="month"
+                dataLabel="Month"
+                series={[
+                  { name: 'paid', label: 'You paid', color: 'blue.6' },
+                  { name: 'margin', label: 'Your margin', color: 'teal.6' },
+                ]}
+                format={format}
+                stacked
+              />
+            )}
             {!reseller && (
               <Card withBorder component="section" aria-labelledby="top-resellers">
                 <Title order={2} size="h5" id="top-resellers">

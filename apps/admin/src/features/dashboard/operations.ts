@@ -52,6 +52,18 @@ export const DASHBOARD = graphql(`
           seats
           returned
         }
+        endCustomers {
+          month
+          paid {
+            amountMinor
+          }
+          sales {
+            amountMinor
+          }
+          margin {
+            amountMinor
+          }
+        }
         terms {
           answered
           inside
