@@ -296,15 +296,28 @@ describe('webhooks: events pushed, signed, to resellers’ own systems through a
     expect((await reseller.gql('{ webhookEndpoints { id } }')).data?.webhookEndpoints).toEqual([]);
   });
 
-  it('does not deliver to private addresses unless allowed (production refuses them at each delivery)', async () => {
-    const answer = await new HttpWebhookSender(false).send({
-      url: 'http://127.0.0.1:9/hooks',
-      secret: 's',
-      deliveryId: 'd',
-      eventType: 'ping',
-      timestamp: 0,
-      body: '{}',
+  it('does not deliver to private addresses unless allowed, named in the URL or resolved from a name at connection', async () => {
+    const refused = new HttpWebhookSender(false);
+    const request = { secret: 's', deliveryId: 'd', eventType: 'ping', timestamp: 0, body: '{}' };
+    expect(await refused.send({ ...request, url: 'http://127.0.0.1:9/hooks' })).toEqual({
+      statusCode: null,
+      text: '127.0.0.1 resolves to a private address; not delivered.',
     });
-    expect(answer).toEqual({ statusCode: null, text: '127.0.0.1 resolves to a private address; not delivered.' });
+    // A name (here localhost) is resolved as the connection is made, and refused there: the receiver hears nothing.
+    const port = new URL(receiver.url).port;
+    const before = receiver.received.length;
+    expect(await refused.send({ ...request, url: `http://localhost:${port}/hooks` })).toEqual({
+      statusCode: null,
+      text: 'localhost resolves to a private address; not delivered.',
+    });
+    expect(receiver.received).toHaveLength(before);
+    // Allowed (tests, local tools), the same request arrives.
+    receiver.state.failing = 0;
+    expect(await new HttpWebhookSender(true).send({ ...request, url: `http://localhost:${port}/hooks` })).toMatchObject(
+      {
+        statusCode: 204,
+      },
+    );
+    expect(receiver.received).toHaveLength(before + 1);
   });
 });
