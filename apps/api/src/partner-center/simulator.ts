@@ -1,4 +1,3 @@
-import type { SimSubscriptionEntity } from './sim-subscription.entity.js';
 import { randomInt, randomUUID } from 'node:crypto';
 import { allowedTermEnds, generatePassword, termEndOf, type AllowedTermEnd } from '@nce/domain';
 import type { Database } from '../db/database.js';
@@ -8,6 +7,7 @@ import { createHash } from 'node:crypto';
 import {
   DomainTakenError,
   ProvisioningError,
+  type CancellationRequest,
   type CreatedTenant,
   type CustomerTenant,
   type PartnerCenter,
@@ -21,6 +21,7 @@ import {
   type TransitionEligibility,
   type TransitionEligibilityRequest,
 } from './partner-center.js';
+import type { SimSubscriptionEntity } from './sim-subscription.entity.js';
 import type { SimulatorRepository, TenantRow } from './simulator.repository.js';
 
 const isTermDuration = (term: string): term is 'P1M' | 'P1Y' | 'P3Y' =>
@@ -172,8 +173,25 @@ export class PartnerCenterSimulator implements PartnerCenter {
   }
 
   /** Microsoft accepts any cancellation the marketplace decided was inside the window; nothing to keep here. */
-  async cancelSeats(request: { subscriptionId: string; quantity: number }): Promise<void> {
+  /**
+   * Removes seats (R24, inside the window) or, all of them, cancels the subscription. The same reference again changes
+   * nothing: the etag it leaves names the reference.
+   */
+  async cancelSeats(request: CancellationRequest): Promise<void> {
     if (!request.subscriptionId || request.quantity < 1) throw new ProvisioningError('nothing to cancel');
+    const etag = createHash('sha256').update(`cancel:${request.reference}`).digest('hex').slice(0, 32);
+    await this.db.transaction(this.system, async (tx) => {
+      const known = await this.world.subscription(tx, request.subscriptionId);
+      if (!known || known.etag === etag) return;
+      const quantity = Math.max(0, known.quantity - request.quantity);
+      await this.world.saveSubscription(tx, {
+        ...known,
+        quantity,
+        status: quantity === 0 ? 'deleted' : known.status,
+        etag,
+        updatedAt: this.clock.now().toISOString(),
+      });
+    });
   }
 
   /**
@@ -215,11 +233,12 @@ export class PartnerCenterSimulator implements PartnerCenter {
   }): Promise<PartnerSubscription | null> {
     const known = await this.world.subscription(this.system, request.subscriptionId);
     if (!known || (request.tenantId && known.tenantId && known.tenantId !== request.tenantId)) return null;
-    return subscriptionOf(known);
+    return subscriptionOf(known, this.clock.now());
   }
 
   async listSubscriptions(request: { tenantId: string }): Promise<PartnerSubscription[]> {
-    return (await this.world.subscriptionsOf(this.system, request.tenantId)).map(subscriptionOf);
+    const now = this.clock.now();
+    return (await this.world.subscriptionsOf(this.system, request.tenantId)).map((s) => subscriptionOf(s, now));
   }
 
   /** Accepts an upgrade the marketplace decided on, as the tenant's scenario says (accepted, refused, busy). */
@@ -283,10 +302,9 @@ export class PartnerCenterSimulator implements PartnerCenter {
     const now = this.clock.now();
     const held = await this.world.subscriptionsOf(this.system, request.tenantId);
     const current = held.flatMap((s) => {
-      if (s.status !== 'active' || !s.termEnd || !s.term || !isTermDuration(s.term)) return [];
-      let end = new Date(s.termEnd);
-      while (end.getTime() <= now.getTime() && s.autoRenew) end = termEndOf(end, s.term);
-      return end.getTime() > now.getTime() ? [{ id: s.subscriptionId, term: s.term, termEnd: end }] : [];
+      if (s.status !== 'active' || !s.term || !isTermDuration(s.term)) return [];
+      const end = currentTermEnd(s, now);
+      return end && end.getTime() > now.getTime() ? [{ id: s.subscriptionId, term: s.term, termEnd: end }] : [];
     });
     return allowedTermEnds(now, request.termDuration, current);
   }
@@ -303,11 +321,19 @@ export class PartnerCenterSimulator implements PartnerCenter {
 }
 
 /** A simulated subscription as Partner Center's REST API describes one. */
-const subscriptionOf = (known: SimSubscriptionEntity): PartnerSubscription => ({
+const subscriptionOf = (known: SimSubscriptionEntity, now: Date): PartnerSubscription => ({
   id: known.subscriptionId,
   etag: known.etag,
   quantity: known.quantity,
   status: known.status,
   autoRenewEnabled: known.autoRenew,
-  commitmentEndDate: known.termEnd,
+  commitmentEndDate: currentTermEnd(known, now)?.toISOString() ?? known.termEnd,
 });
+
+/** Microsoft renews an auto-renewing subscription by itself: its term end moves a term on each time it passes. */
+function currentTermEnd(s: SimSubscriptionEntity, now: Date): Date | null {
+  if (!s.termEnd || !s.term || !isTermDuration(s.term)) return null;
+  let end = new Date(s.termEnd);
+  while (end.getTime() <= now.getTime() && s.autoRenew && s.status === 'active') end = termEndOf(end, s.term);
+  return end;
+}

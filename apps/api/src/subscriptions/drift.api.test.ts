@@ -1,3 +1,4 @@
+import { termEndOf } from '@nce/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buyProvisioned, demoResellerCaller, priceIdOfSku, type Caller } from '../test-support/purchases.js';
 import { createTestApp, importPriceList, staff, TestClient, type TestApp } from '../test-support/test-app.js';
@@ -87,5 +88,31 @@ describe('the drift check: our subscriptions compared with Partner Center, diffe
     expect(
       await t.app.db.read.find(SubscriptionEntity, { where: { resellerId }, order: { quantity: 'DESC' } }),
     ).toEqual(subscriptions);
+  });
+
+  it('sees seats returned and terms renewed as Partner Center does them: no difference after a return or a renewal', async () => {
+    const sim = t.app.partnerCenter;
+    const [four] = subscriptions as [SubscriptionEntity];
+    const before = (await sim.getSubscription({
+      tenantId: four.tenantId,
+      subscriptionId: four.partnerSubscriptionId,
+    }))!;
+    // A return (R24) removes seats at Microsoft, once per reference however often it is sent.
+    for (let i = 0; i < 2; i += 1)
+      await sim.cancelSeats({ subscriptionId: four.partnerSubscriptionId, quantity: 2, reference: 'return-1' });
+    expect(
+      (await sim.getSubscription({ tenantId: four.tenantId, subscriptionId: four.partnerSubscriptionId }))!.quantity,
+    ).toBe(before.quantity - 2);
+    // Microsoft renews by itself: past the term end, its term end is a term later, as ours is once renewed; one not
+    // renewing keeps its end. (Auto-renew was turned off there above: turned on again first.)
+    await admin.gql(PLANT, { s: four.partnerSubscriptionId, k: 'AUTO_RENEW' });
+    const end = new Date(four.termEnd);
+    t.clock.set(new Date(end.getTime() + 2 * 86_400_000));
+    const after = (await sim.getSubscription({ tenantId: four.tenantId, subscriptionId: four.partnerSubscriptionId }))!;
+    expect(after.autoRenewEnabled).toBe(true);
+    expect(after.commitmentEndDate!.slice(0, 10)).toBe(termEndOf(end, four.term).toISOString().slice(0, 10));
+    await admin.gql(PLANT, { s: four.partnerSubscriptionId, k: 'AUTO_RENEW' });
+    const kept = (await sim.getSubscription({ tenantId: four.tenantId, subscriptionId: four.partnerSubscriptionId }))!;
+    expect(kept.commitmentEndDate!.slice(0, 10)).toBe(four.termEnd.slice(0, 10));
   });
 });

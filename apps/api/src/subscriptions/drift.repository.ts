@@ -57,14 +57,17 @@ export class DriftRepository {
     );
   }
 
-  /** Active and suspended subscriptions in tenant order, a page after `after` (tenant, id). */
-  async compared(after: [string, string] | null, limit: number): Promise<ComparedSubscription[]> {
+  /**
+   * Active and suspended subscriptions in tenant order, a page after `after` (tenant, id); those whose term has ended
+   * are left out (their renewal is under way: compared, they would differ until it is done).
+   */
+  async compared(after: [string, string] | null, limit: number, now: string): Promise<ComparedSubscription[]> {
     const rows = await this.db.select<Record<string, unknown>>(
       `SELECT s.id, COALESCE(s.tenant_id, '') AS tenant, s.partner_subscription_id, s.quantity, s.status, s.auto_renew,
-         s.term_end FROM subscription s WHERE s.status IN ('ACTIVE', 'SUSPENDED')
+         s.term_end FROM subscription s WHERE s.status IN ('ACTIVE', 'SUSPENDED') AND s.term_end > ?
          ${after ? "AND (COALESCE(s.tenant_id, ''), s.id) > (?, ?)" : ''}
        ORDER BY COALESCE(s.tenant_id, ''), s.id LIMIT ${Number(limit)}`,
-      after ?? [],
+      after ? [now, ...after] : [now],
     );
     return rows.map((r) => ({
       id: String(r.id),

@@ -89,7 +89,7 @@ export class DriftService {
     let found = 0;
     let tenant = null as { id: string; subscriptions: Map<string, PartnerSubscription> } | null;
     for (;;) {
-      const page = await this.checks.compared(after, PAGE);
+      const page = await this.checks.compared(after, PAGE, this.clock.now().toISOString());
       const differences: DriftDifferenceEntity[] = [];
       for (const s of page) {
         let theirs: PartnerSubscription | null;
