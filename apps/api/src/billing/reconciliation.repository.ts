@@ -4,7 +4,7 @@ import { RESELLERS } from '../resellers/published.js';
 import { SUBSCRIPTION_CHARGES } from '../subscriptions/published.js';
 
 /**
- * One charge as the reconciliation file has it (S19), with our SO number and reseller: the page statement's columns
+ * One charge as the reconciliation file has it (S19), with our SO number, reseller and price-book rule: the page statement's columns
  * in order, read as an array (a month is millions of rows; an object each cost more than the statement).
  */
 export const CHARGE = {
@@ -28,6 +28,7 @@ export const CHARGE = {
   soNumber: 17,
   resellerName: 18,
   mpnId: 19,
+  priceRule: 20,
 } as const;
 
 export type ChargeRow = readonly unknown[];
@@ -40,7 +41,7 @@ export type ChargeRow = readonly unknown[];
 export const reconciliationPageSql = (after: boolean, limit: number): string =>
   `SELECT c.id, c.at, c.charge_type, c.quantity, c.unit_price_minor, c.amount_minor, c.currency, c.charge_start,
      c.charge_end, c.payment_method, c.partner_subscription_id, c.tenant_id, c.product_id, c.sku_id, c.sku_title,
-     c.term, c.billing_plan, o.so_number, r.company_name, r.mpn_location_id
+     c.term, c.billing_plan, o.so_number, r.company_name, r.mpn_location_id, c.price_rule
    FROM ${SUBSCRIPTION_CHARGES} c
    CROSS JOIN ${RESELLERS} r
    LEFT JOIN ${ORDERS} o ON o.id = c.order_id

@@ -44,6 +44,7 @@ export const RECONCILIATION_COLUMNS = [
   'ChargedAt',
   'PaymentMethod',
   'Reseller',
+  'PriceRule',
   'ChargeId',
 ] as const;
 
@@ -244,6 +245,7 @@ function lineOf(row: ChargeRow): ReconciliationLine {
     ChargedAt: text(row[CHARGE.at]),
     PaymentMethod: text(row[CHARGE.paymentMethod]),
     Reseller: text(row[CHARGE.resellerName]),
+    PriceRule: optionalText(row[CHARGE.priceRule]),
     ChargeId: text(row[CHARGE.id]),
   };
 }

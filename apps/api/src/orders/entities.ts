@@ -178,6 +178,10 @@ export class OrderLineEntity {
   @Column({ name: 'promotion_id', type: 'varchar', length: 64, nullable: true })
   promotionId: string | null;
 
+  /** The price-book rule the line was priced by, in words; null: the partner price. */
+  @Column({ name: 'price_rule', type: 'varchar', length: 200, nullable: true })
+  priceRule: string | null;
+
   /** Seats returned so far (R24); never more than `quantity`. */
   @Column({ name: 'returned_quantity', type: 'integer', default: 0 })
   returnedQuantity: number;

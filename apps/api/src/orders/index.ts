@@ -13,6 +13,7 @@ import { PurchaseService } from './purchase.service.js';
 import type DataLoader from 'dataloader';
 import { OrdersRepository } from './orders.repository.js';
 import { LineEndDates1732660000000 } from './1732660000000-line-end-dates.js';
+import { LinePriceRule1732790000000 } from './1732790000000-line-price-rule.js';
 import { LinePromotion1732680000000 } from './1732680000000-line-promotion.js';
 
 declare module '../loaders.js' {
@@ -37,7 +38,7 @@ export const ordersModule: ApiModule = {
   name: 'orders',
   auditNames: { Order: ORDER_NAMES },
   entities: [CartEntity, CartLineEntity, SalesOrderEntity, OrderLineEntity, OrderEventEntity],
-  migrations: [LineEndDates1732660000000, LinePromotion1732680000000],
+  migrations: [LineEndDates1732660000000, LinePromotion1732680000000, LinePriceRule1732790000000],
   resolvers: [OrderResolver],
   services: (app) => {
     const { config, db, clock, audit, jobs, partnerCenter, resellers, terms, tenants, customers, mail, pricing } = app;

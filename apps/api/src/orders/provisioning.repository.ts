@@ -37,6 +37,8 @@ export interface LineToProvision {
   termEnd: string | null;
   /** S17: the promotion the line was priced with. */
   promotionId: string | null;
+  /** The price-book rule it was priced by, in words. */
+  priceRule: string | null;
   subscriptionId: string | null;
   /** S16: a trial offer (its end is the trial's, not a custom end Microsoft is told). */
   trial?: boolean;
@@ -75,6 +77,7 @@ export const PROVISIONED_LINE_ROW = rowSpec<LineToProvision>(OrderLineEntity, [
   ['line_total_minor', 'lineTotalMinor', 'number'],
   ['term_end', 'termEnd', 'optionalText'],
   ['promotion_id', 'promotionId', 'optionalText'],
+  ['price_rule', 'priceRule', 'optionalText'],
   ['subscription_id', 'subscriptionId', 'optionalText'],
 ]);
 

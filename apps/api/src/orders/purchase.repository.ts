@@ -70,6 +70,8 @@ export interface NewOrderLine {
   termEnd: string | null;
   /** S17: the promotion the line is priced with. */
   promotionId: string | null;
+  /** The price-book rule it is priced by, in words. */
+  priceRule: string | null;
 }
 
 /** Buy's writes (sales_order, order_line, the first order_event, SO numbers) and the facts it decides on. */
@@ -180,6 +182,7 @@ export class PurchaseRepository {
         line_total_minor: line.lineTotalMinor,
         term_end: line.termEnd,
         promotion_id: line.promotionId,
+        price_rule: line.priceRule,
         subscription_id: null,
         returned_quantity: 0,
         status: 'PENDING',

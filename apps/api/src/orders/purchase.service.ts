@@ -304,6 +304,7 @@ export class PurchaseService {
         lineTotalMinor,
         termEnd: line.termEnd,
         promotionId: line.promotionId,
+        priceRule: line.priceRule,
       })),
       event,
     );

@@ -1,7 +1,7 @@
 import { adjust, money } from '@nce/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../platform/request-context.js';
-import { SubscriptionEntity } from '../subscriptions/entities.js';
+import { SubscriptionChargeEntity, SubscriptionEntity } from '../subscriptions/entities.js';
 import { buyProvisioned, demoResellerCaller, type Caller } from '../test-support/purchases.js';
 import { createTestApp, importPriceList, staff, TestClient, type TestApp } from '../test-support/test-app.js';
 import { seedUsers } from '../test-support/users.js';
@@ -331,10 +331,32 @@ describe('price books: what a reseller pays, in the cart, at Buy and at renewal'
       ).data?.subscription;
     // Today the cart still prices at 10 %; the running term keeps its price.
     expect((await detail()).unitPrice.amountMinor).toBe(gold10);
+    // The rule that priced the term is kept with it and with each charge (the reconciliation file names it).
+    expect((await t.app.db.read.findOneByOrFail(SubscriptionEntity, { id: s.id })).priceRule).toBe('Gold: cost + 10 %');
     t.clock.set(new Date(`${renewalDay}T00:30:00Z`));
     await t.app.renewals.scan();
     await t.app.jobs.runDue();
     expect(await detail()).toMatchObject({ unitPrice: { amountMinor: gold20 } });
+    expect((await t.app.db.read.findOneByOrFail(SubscriptionEntity, { id: s.id })).priceRule).toBe('Gold: cost + 20 %');
+    const charges = await t.app.db.read.find(SubscriptionChargeEntity, {
+      where: { subscriptionId: s.id },
+      order: { at: 'ASC' },
+    });
+    expect(charges.map((c) => [c.chargeType, c.priceRule])).toEqual([
+      ['new', 'Gold: cost + 10 %'],
+      ['renew', 'Gold: cost + 20 %'],
+    ]);
+    const month = renewalDay.slice(0, 7);
+    const file = await fetch(`${client.http.url}/billing/reconciliation/${month}.jsonl`, {
+      headers: { 'x-test-principal': JSON.stringify(staff('credit')) },
+    });
+    const lines = (await file.text())
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { ChargeType: string; PriceRule: string | null; SubscriptionId: string });
+    expect(lines.find((l) => l.SubscriptionId === s.partnerSubscriptionId && l.ChargeType === 'renew')?.PriceRule).toBe(
+      'Gold: cost + 20 %',
+    );
   });
 
   it('a subscription’s own book overrides its customer’s and reseller’s for its next terms; off it, the reseller’s again', async () => {

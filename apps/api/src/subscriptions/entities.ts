@@ -113,6 +113,10 @@ export class SubscriptionEntity {
   @Column({ name: 'promotion_id', type: 'varchar', length: 64, nullable: true })
   promotionId: string | null;
 
+  /** The price-book rule that priced the running term, in words; null: the partner price. */
+  @Column({ name: 'price_rule', type: 'varchar', length: 200, nullable: true })
+  priceRule: string | null;
+
   /** Changes made at Partner Center so far (S7 caps them). */
   @Column({ name: 'change_count', type: 'integer', default: 0 })
   changeCount: number;
@@ -250,6 +254,10 @@ export class SubscriptionChargeEntity {
   /** The order of a purchase's charge; the event of a change's. */
   @Column({ type: 'varchar', length: 64 })
   reference: string;
+
+  /** The price-book rule the charge's price came from, in words; null: the partner price. */
+  @Column({ name: 'price_rule', type: 'varchar', length: 200, nullable: true })
+  priceRule: string | null;
 }
 
 function jsonOrNull<T>() {

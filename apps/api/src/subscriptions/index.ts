@@ -6,6 +6,7 @@ import { SubscriptionReminders1732630000000 } from './1732630000000-subscription
 import { SubscriptionPromotion1732690000000 } from './1732690000000-subscription-promotion.js';
 import { ChargesByTime1732720000000 } from './1732720000000-charges-by-time.js';
 import { ReminderService } from './reminder.service.js';
+import { ChargePriceRule1732735000000 } from './1732735000000-charge-price-rule.js';
 import { DriftChecks1732780000000 } from './1732780000000-drift-checks.js';
 import { DriftCheckEntity, DriftDifferenceEntity } from './drift.entities.js';
 import { DriftRepository } from './drift.repository.js';
@@ -44,6 +45,7 @@ export const subscriptionsModule: ApiModule = {
     SubscriptionPromotion1732690000000,
     ChargesByTime1732720000000,
     DriftChecks1732780000000,
+    ChargePriceRule1732735000000,
   ],
   resolvers: [SubscriptionResolver, DriftResolver],
   permissions: {

@@ -41,6 +41,8 @@ export const SUBSCRIPTION_CHARGES = new PublishedRelation(
     product_title: 's.product_title',
     /** The price row of the subscription's term now: the one a charge just written was priced from. */
     price_id: 's.price_id',
+    /** The price-book rule the charge's price came from, in words (null: the partner price). */
+    price_rule: 'c.price_rule',
   },
 );
 

@@ -261,6 +261,7 @@ export class RenewalService {
         skuTitle: next.skuTitle,
         // S17: the promotion carries into the new term only within its dates; a price-less renewal keeps the old.
         promotionId: price ? (price.promotion?.id ?? null) : s.promotionId,
+        priceRule: price ? price.priceRule : s.priceRule,
       },
       // S8: a new 7-day window for all its seats, from the renewal.
       batch: {
@@ -296,6 +297,7 @@ export class RenewalService {
         chargeEnd: period.end.toISOString(),
         at: now.toISOString(),
         paymentMethod: s.paymentMethod,
+        priceRule: price ? price.priceRule : s.priceRule,
       },
       audit: {
         operation: 'subscriptions.renew',

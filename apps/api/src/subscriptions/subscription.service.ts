@@ -121,7 +121,15 @@ interface Plan {
   fields: Partial<Omit<SubscriptionEntity, 'id' | 'version'>>;
   removals?: readonly SeatRemoval[];
   addBatch?: Omit<SeatBatchEntity, 'id' | 'subscriptionId'>;
-  charges?: readonly { type: ChargeType; quantity: number; unitPriceMinor: number; amountMinor: number; end: Date }[];
+  /** `priceRule`: the rule of the charge's price when not the term's (an upgrade's credit at the old price). */
+  charges?: readonly {
+    type: ChargeType;
+    quantity: number;
+    unitPriceMinor: number;
+    amountMinor: number;
+    end: Date;
+    priceRule?: string | null;
+  }[];
   /** What the reseller owes (positive) or gets back (negative) for this change. */
   amountMinor: number;
   message: string;
@@ -229,6 +237,7 @@ export class SubscriptionService {
         termEnd: end.toISOString(),
         scheduledChanges: conversion,
         promotionId: line.promotionId,
+        priceRule: line.priceRule,
         changeCount: 0,
         renewalRemindedDays: null,
         trialRemindedDays: null,
@@ -260,6 +269,7 @@ export class SubscriptionService {
         chargeEnd: period.end.toISOString(),
         at,
         paymentMethod: line.paymentMethod,
+        priceRule: line.priceRule,
         reference: line.orderId,
       },
       {
@@ -564,6 +574,7 @@ export class SubscriptionService {
           billingPlan,
           priceId: price.priceId,
           unitPriceMinor: price.unitPriceMinor,
+          priceRule: price.priceRule,
           // The seats keep their batches and windows (the start stays); the term now runs to the new end.
           termEnd: end.toISOString(),
           scheduledChanges: null,
@@ -623,7 +634,12 @@ export class SubscriptionService {
       const nextCycle = billingPeriodAt(termOf(s), now).end;
       return ok<Plan>({
         kind: 'BILLING_CHANGED',
-        fields: { billingPlan, priceId: price.priceId, unitPriceMinor: price.unitPriceMinor },
+        fields: {
+          billingPlan,
+          priceId: price.priceId,
+          unitPriceMinor: price.unitPriceMinor,
+          priceRule: price.priceRule,
+        },
         amountMinor: 0,
         message: `Billing changes from ${s.billingPlan.toLowerCase()} to ${billingPlan.toLowerCase()} from the next billing cycle (${nextCycle.toISOString().slice(0, 10)}), at ${formatMoney(money(price.unitPriceMinor, s.currency))} a seat.`,
         changes: { billingPlan: { before: s.billingPlan, after: billingPlan } },
@@ -648,7 +664,11 @@ export class SubscriptionService {
         discountBasisPoints: 0,
       })),
     );
-    return offers.map((offer, i) => ({ ...offer, unitPriceMinor: priced[i]!.unitPriceMinor }));
+    return offers.map((offer, i) => ({
+      ...offer,
+      unitPriceMinor: priced[i]!.unitPriceMinor,
+      priceRule: priced[i]!.priceRule,
+    }));
   }
 
   /**
@@ -723,7 +743,13 @@ export class SubscriptionService {
       ).amountMinor;
       return ok<Plan>({
         kind: 'UPGRADED',
-        fields: { ...upgrade, priceId: target.priceId, unitPriceMinor: target.unitPriceMinor, scheduledChanges: null },
+        fields: {
+          ...upgrade,
+          priceId: target.priceId,
+          unitPriceMinor: target.unitPriceMinor,
+          priceRule: target.priceRule,
+          scheduledChanges: null,
+        },
         charges: [
           {
             type: 'customerCredit',
@@ -731,6 +757,7 @@ export class SubscriptionService {
             unitPriceMinor: 0,
             amountMinor: -creditMinor,
             end: period.end,
+            priceRule: s.priceRule,
           },
           {
             type: 'convert',
@@ -820,6 +847,7 @@ export class SubscriptionService {
           skuTitle: next.skuTitle,
           priceId: price.priceId,
           unitPriceMinor: price.unitPriceMinor,
+          priceRule: price.priceRule,
           termStart: now.toISOString(),
           termEnd: end.toISOString(),
           scheduledChanges: null,
@@ -1098,6 +1126,7 @@ export class SubscriptionService {
           at,
           paymentMethod: s.paymentMethod,
           reference: eventId,
+          priceRule: created.subscription.priceRule,
         },
         {
           subscriptionId: created.subscription.id,
@@ -1128,6 +1157,13 @@ export class SubscriptionService {
           at: now.toISOString(),
           paymentMethod: s.paymentMethod,
           reference: eventId,
+          // A change that reprices the term names its rule; other charges are at the running term's price.
+          priceRule:
+            c.priceRule !== undefined
+              ? c.priceRule
+              : 'priceRule' in plan.fields
+                ? (plan.fields.priceRule ?? null)
+                : s.priceRule,
         })),
     );
     if (how.settleCredit && s.paymentMethod === 'TERMS' && plan.amountMinor !== 0) {
@@ -1445,7 +1481,13 @@ function partialUpgradePlan(
   s: SubscriptionEntity,
   batches: SeatBatchEntity[],
   now: Date,
-  target: RenewalPrice & { productId: string; productTitle: string; skuId: string; skuTitle: string },
+  target: RenewalPrice & {
+    productId: string;
+    productTitle: string;
+    skuId: string;
+    skuTitle: string;
+    priceRule: string | null;
+  },
   seats: number,
 ): Plan {
   const period = billingPeriodAt(termOf(s), now);
@@ -1492,6 +1534,7 @@ function partialUpgradePlan(
         skuTitle: target.skuTitle,
         quantity: seats,
         unitPriceMinor: target.unitPriceMinor,
+        priceRule: target.priceRule,
         status: 'ACTIVE',
         statusSince: at,
         trial: false,

@@ -291,6 +291,7 @@ export class SubscriptionsRepository {
         at: c.at,
         payment_method: c.paymentMethod,
         reference: c.reference,
+        price_rule: c.priceRule,
       })),
     );
     await this.chargesWritten(tx, charges);
@@ -319,13 +320,15 @@ export class SubscriptionsRepository {
       | 'skuId'
       | 'skuTitle'
       | 'promotionId'
+      | 'priceRule'
     >,
   ): Promise<boolean> {
     const rows = await updateReturning(
       tx.transaction,
       `UPDATE subscription SET term_start = ?, term_end = ?, quantity = ?, term = ?, billing_plan = ?, unit_price_minor = ?,
          price_id = ?, status_since = ?, updated_at = ?, product_id = ?, product_title = ?, sku_id = ?, sku_title = ?,
-         scheduled_changes = NULL, renewal_reminded_days = NULL, trial = ?, promotion_id = ?, version = version + 1
+         scheduled_changes = NULL, renewal_reminded_days = NULL, trial = ?, promotion_id = ?, price_rule = ?,
+         version = version + 1
        WHERE id = ? AND version = ? RETURNING id`,
       [
         term.termStart,
@@ -344,6 +347,7 @@ export class SubscriptionsRepository {
         // S16: a trial's renewal is its conversion to paid.
         this.flag(false),
         term.promotionId,
+        term.priceRule,
         s.id,
         s.version,
       ],
