@@ -4,8 +4,9 @@ import { RESELLERS } from '../resellers/published.js';
 import { SUBSCRIPTION_CHARGES } from '../subscriptions/published.js';
 
 /**
- * One charge as the reconciliation file has it (S19), with our SO number, reseller and price-book rule: the page statement's columns
- * in order, read as an array (a month is millions of rows; an object each cost more than the statement).
+ * One charge as the reconciliation file has it (S19), with our SO number, reseller and price-book rule: the page
+ * statement's columns in order, read as an array (a month is millions of rows; an object each cost more than the
+ * statement).
  */
 export const CHARGE = {
   id: 0,
