@@ -51,6 +51,14 @@ describe('the drift check: our subscriptions compared with Partner Center, diffe
     expect((await reseller.gql(CHECK)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('runs daily, but not again within 20 hours of the last check (a restarted worker asks at once)', async () => {
+    expect(await t.app.drift.daily()).toBeNull();
+    t.clock.advance(21 * 3_600_000);
+    const queued = await t.app.drift.daily();
+    expect(queued).toMatchObject({ status: 'RUNNING', startedBy: 'daily check' });
+    await t.app.jobs.runDue();
+  });
+
   it('lists each difference planted in Partner Center with a fix, and changes none of ours', async () => {
     const [four, two] = subscriptions as [SubscriptionEntity, SubscriptionEntity];
     for (const [s, kind] of [

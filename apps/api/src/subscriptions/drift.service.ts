@@ -18,6 +18,8 @@ export const DriftPermission = {
 export const DAILY_DRIFT_JOB = 'subscriptions.drift-daily';
 export const DRIFT_CHECK_JOB = 'subscriptions.drift-check';
 const DAY = 86_400_000;
+/** The least time between two daily checks (a restart makes the daily job due at once). */
+const DAILY_GAP_MS = 20 * 3_600_000;
 /** Our subscriptions compared a statement at a time (Partner Center is asked a tenant at a time). */
 const PAGE = 500;
 /** The most differences one answer lists (all are counted). */
@@ -44,10 +46,19 @@ export class DriftService {
     private readonly partnerCenter: PartnerCenter,
     private readonly checks: DriftRepository,
   ) {
-    jobs.every(DAILY_DRIFT_JOB, DAY, async () => {
-      await this.start(systemContext(this.clock, 'system:drift'));
-    });
+    jobs.every(DAILY_DRIFT_JOB, DAY, () => this.daily().then(() => undefined));
     jobs.register(DRIFT_CHECK_JOB, (payload) => this.check(String(payload.checkId)), { long: true });
+  }
+
+  /**
+   * The daily check. Recurring jobs are also due when a worker starts: a process restarted (a deploy) does not ask
+   * Partner Center about every subscription again if a check began within the last 20 hours. Answers the check queued.
+   */
+  async daily(): Promise<DriftCheckEntity | null> {
+    const system = systemContext(this.clock, 'system:drift');
+    const last = await this.checks.latest(system);
+    if (last && this.clock.now().getTime() - Date.parse(last.startedAt) < DAILY_GAP_MS) return null;
+    return this.start(system);
   }
 
   /** Queues a check unless one is running; answers the check that will answer. */
