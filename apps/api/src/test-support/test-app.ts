@@ -11,6 +11,8 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
+  readFileSync,
   renameSync,
 } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -52,11 +54,29 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? '';
 
 const SHIPPED_SCHEMA = [...MIGRATIONS, ...migrationsOf(MODULES)];
 
-/** Names the schema the shipped modules migrate to (each migration's name and code): a change builds a new template. */
-const schemaFingerprint = createHash('sha256')
-  .update(SHIPPED_SCHEMA.map((m) => `${m.name}\n${String(m.prototype.up)}\n${String(m.prototype.down)}`).join('\n'))
-  .digest('hex')
-  .slice(0, 16);
+/** Every product source file under src/ (tests aside), for the template's fingerprint. */
+function productSources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'test-support' ? [] : productSources(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/**
+ * Names the schema the shipped modules migrate to: each migration's name and code, and the product's sources, since
+ * a migration's backfill reads through code elsewhere (a published relation, a repository) — a change there builds
+ * a new template too, as a clean checkout would (a relation naming a column a later migration adds once passed here
+ * on a template built before, and failed on a fresh one).
+ */
+const schemaFingerprint = (() => {
+  const hash = createHash('sha256').update(
+    SHIPPED_SCHEMA.map((m) => `${m.name}\n${String(m.prototype.up)}\n${String(m.prototype.down)}`).join('\n'),
+  );
+  for (const file of productSources(join(dirname(fileURLToPath(import.meta.url)), '..')).sort())
+    hash.update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+})();
 
 /**
  * A database file already migrated to the shipped schema, built once per schema and copied for each test app:

@@ -60,7 +60,8 @@ const pendingDelivery = (
  * signed, retrying with backoff for a day. Delivering never slows or fails the change itself.
  */
 export class WebhookService {
-  private endpoints: { at: number; list: WebhookEndpointEntity[] } | null = null;
+  /** The endpoints in use by the event types they listen to, as read at `at`. */
+  private endpoints: { at: number; byType: Map<string, WebhookEndpointEntity[]> } | null = null;
 
   constructor(
     private readonly db: Database,
@@ -95,11 +96,15 @@ export class WebhookService {
     return systemContext(this.clock, 'system:webhooks');
   }
 
-  private async activeEndpoints(): Promise<WebhookEndpointEntity[]> {
+  private async listenersByType(): Promise<Map<string, WebhookEndpointEntity[]>> {
     const now = Date.now();
-    if (!this.endpoints || now - this.endpoints.at > ENDPOINTS_CACHE_MS)
-      this.endpoints = { at: now, list: await this.repository.activeEndpoints() };
-    return this.endpoints.list;
+    if (!this.endpoints || now - this.endpoints.at > ENDPOINTS_CACHE_MS) {
+      const byType = new Map<string, WebhookEndpointEntity[]>();
+      for (const endpoint of await this.repository.activeEndpoints())
+        for (const type of endpoint.events.split(',')) byType.set(type, [...(byType.get(type) ?? []), endpoint]);
+      this.endpoints = { at: now, byType };
+    }
+    return this.endpoints.byType;
   }
 
   /** Endpoints changed here: route the next events by them at once. */
@@ -112,9 +117,9 @@ export class WebhookService {
    * written in the transaction of the change, with its job. No endpoint at all: nothing is read or written.
    */
   async onEvents(tx: Transactional, events: readonly DomainEvent[]): Promise<void> {
-    const endpoints = await this.activeEndpoints();
-    if (endpoints.length === 0) return;
-    const listening = (type: WebhookEventType) => endpoints.filter((e) => e.events.split(',').includes(type));
+    const byType = await this.listenersByType();
+    if (byType.size === 0) return;
+    const listening = (type: WebhookEventType) => byType.get(type) ?? [];
     const wanted = events.filter((e) => listening(e.type).length > 0);
     if (wanted.length === 0) return;
     const unnamed = (kind: 'order' | 'subscription') =>

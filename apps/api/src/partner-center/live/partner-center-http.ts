@@ -118,7 +118,9 @@ export class PartnerCenterHttp {
           continue;
         }
         if (response.status === 429 || response.status === 409) {
-          wait = retryAfterMs(response.headers) ?? (response.status === 409 ? CONFLICT_WAIT_MS : this.backoff(attempt));
+          wait =
+            retryAfterMs(response.headers, this.now()) ??
+            (response.status === 409 ? CONFLICT_WAIT_MS : this.backoff(attempt));
           failure = response.status === 429 ? 'too many requests' : 'busy renewing';
           await response.body?.cancel();
         } else if (response.status >= 500) {
