@@ -295,7 +295,11 @@ async function withApp<T>(
  */
 async function renewalDay(kind: 'sqlite' | 'postgres', dir: string, url: string) {
   const data = await populate(url, dir, { resellers: 100, customers: 5_000, orders: 100, buyers: 1, priceRows: 3_000 });
-  const fast = { RENEWAL_SCAN_SECONDS: '1', JOB_POLL_MS: '50' };
+  const fast = {
+    RENEWAL_SCAN_SECONDS: '1',
+    JOB_POLL_MS: '50',
+    ...(process.env.BENCH_JOB_SHARE ? { JOB_SHARE: process.env.BENCH_JOB_SHARE } : {}),
+  };
   // Idle first: the same API with nothing due.
   const idleApi = await startApi(url, dir, fast);
   let idle: Awaited<ReturnType<typeof catalogSearchApi>>;

@@ -207,6 +207,11 @@ const MATRIX: Record<string, { allowed: Role[]; document: string }> = {
   },
   partnerCenterDrift: { allowed: ['admin', 'staff'], document: '{ partnerCenterDrift { status } }' },
   checkPartnerCenterDrift: { allowed: ['admin', 'staff'], document: 'mutation { checkPartnerCenterDrift { status } }' },
+  partnerCenterConnection: { allowed: ['admin', 'staff'], document: '{ partnerCenterConnection { mode } }' },
+  testPartnerCenterConnection: {
+    allowed: ['admin', 'staff'],
+    document: 'mutation { testPartnerCenterConnection { ok } }',
+  },
   customers: { allowed: CUSTOMER_READERS, document: '{ customers(first: 1) { nodes { id } } }' },
   customer: { allowed: CUSTOMER_READERS, document: `{ customer(id: "${CUSTOMER}") { id } }` },
   createCustomer: {

@@ -46,6 +46,63 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REMINDER_SCAN_SECONDS: 'often' })).toThrow(/REMINDER_SCAN_SECONDS/);
   });
 
+  it('gives background jobs half of a process on PostgreSQL and all of it on SQLite, unless JOB_SHARE says', () => {
+    expect(loadConfig({}).jobShare).toBe(1);
+    expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' }).jobShare).toBe(0.5);
+    expect(loadConfig({ JOB_SHARE: '0.25' }).jobShare).toBe(0.25);
+    expect(loadConfig({ JOB_SHARE: '1' }).jobShare).toBe(1);
+    for (const bad of ['0', '1.5', 'half', '-0.5']) expect(() => loadConfig({ JOB_SHARE: bad })).toThrow(/JOB_SHARE/);
+  });
+
+  it('talks to the simulator unless PARTNER_CENTER=live, whose settings are all checked before anything starts', () => {
+    expect(loadConfig({}).partnerCenter).toEqual({ mode: 'simulator' });
+    const live = {
+      PARTNER_CENTER: 'live',
+      PARTNER_CENTER_TENANT: 'distributor.onmicrosoft.com',
+      PARTNER_CENTER_APP_ID: '0f0e0d0c-0b0a-4908-8706-050403020100',
+      PARTNER_CENTER_APP_SECRET: 's3cret',
+      PARTNER_CENTER_REFRESH_TOKEN: 'refresh-token',
+    };
+    expect(loadConfig(live).partnerCenter).toEqual({
+      mode: 'live',
+      baseUrl: 'https://api.partnercenter.microsoft.com',
+      authorityUrl: 'https://login.microsoftonline.com',
+      tenant: 'distributor.onmicrosoft.com',
+      appId: '0f0e0d0c-0b0a-4908-8706-050403020100',
+      appSecret: 's3cret',
+      refreshToken: 'refresh-token',
+    });
+    let error: unknown;
+    try {
+      loadConfig({ PARTNER_CENTER: 'live', PARTNER_CENTER_APP_ID: 'not-a-guid', PARTNER_CENTER_URL: 'ftp://x' });
+    } catch (e) {
+      error = e;
+    }
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of [
+      'PARTNER_CENTER_APP_ID must be a GUID',
+      'PARTNER_CENTER_URL',
+      'PARTNER_CENTER_TENANT',
+      'PARTNER_CENTER_APP_SECRET',
+      'PARTNER_CENTER_REFRESH_TOKEN',
+    ])
+      expect(problems).toContain(name);
+    expect(() => loadConfig({ PARTNER_CENTER: 'microsoft' })).toThrow(/PARTNER_CENTER must be simulator or live/);
+    // A loopback stand-in for Microsoft is for tests: production takes https only.
+    expect(loadConfig({ ...live, PARTNER_CENTER_URL: 'http://127.0.0.1:9000/' }).partnerCenter).toMatchObject({
+      baseUrl: 'http://127.0.0.1:9000',
+    });
+    expect(() =>
+      loadConfig({
+        ...live,
+        NODE_ENV: 'production',
+        SECRETS_KEY: Buffer.alloc(32, 1).toString('base64'),
+        PUBLIC_URL: 'https://m.example',
+        PARTNER_CENTER_URL: 'http://127.0.0.1:9000',
+      }),
+    ).toThrow(/PARTNER_CENTER_URL must be an https URL/);
+  });
+
   it('rejects a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });

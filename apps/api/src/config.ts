@@ -29,6 +29,12 @@ export interface Config {
   readonly jobWorker: boolean;
   /** How often the background worker looks for due jobs. */
   readonly jobPollMs: number;
+  /**
+   * The share of the process's time the background worker takes when it has work (JOB_SHARE, above 0 and at most 1;
+   * 0.5 on PostgreSQL, 1 on SQLite): below 1 it pauses after each stretch of jobs, leaving the database and the cores
+   * to requests, whichever process they come to.
+   */
+  readonly jobShare: number;
   /** How long a running job's lease lasts unless renewed: how soon a dead worker's job is taken over. */
   readonly jobLeaseMs: number;
   /** The least a price book may charge a reseller over Microsoft's partner price, in hundredths of a percent. */
@@ -66,7 +72,26 @@ export interface Config {
   readonly secretsKey: Buffer | null;
   /** Tests only: the instant the process's clock starts at (then it runs); null: the machine's clock. */
   readonly clockStart: Date | null;
+  /** PARTNER_CENTER=simulator|live and the live settings (see README, "Microsoft Partner Center"). */
+  readonly partnerCenter: PartnerCenterConfig;
 }
+
+/** Which Partner Center the port talks to: the built-in simulator, or Microsoft's REST API. */
+export type PartnerCenterConfig =
+  | { mode: 'simulator' }
+  | {
+      mode: 'live';
+      /** `https://api.partnercenter.microsoft.com`. */
+      baseUrl: string;
+      /** `https://login.microsoftonline.com`: where the refresh token is exchanged. */
+      authorityUrl: string;
+      /** The distributor's Microsoft Entra tenant (its domain or id). */
+      tenant: string;
+      appId: string;
+      appSecret: string;
+      /** The secure application model's refresh token as first consented; rotated ones are kept in the database. */
+      refreshToken: string;
+    };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -123,6 +148,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const pollText = env.JOB_POLL_MS ?? '500';
   if (!/^\d+$/.test(pollText) || Number(pollText) < 10)
     problems.push(`JOB_POLL_MS must be a whole number of at least 10, got "${pollText}"`);
+
+  // PostgreSQL: several processes share the database, and one running jobs cannot see the requests the others
+  // serve, so each takes half its time at most (bench/README.md, renewal day). SQLite: one process, whose jobs
+  // already give way to its own requests.
+  const shareText = env.JOB_SHARE ?? (database.kind === 'postgres' ? '0.5' : '1');
+  if (!/^(0?\.\d+|1(\.0+)?)$/.test(shareText) || Number(shareText) <= 0)
+    problems.push(`JOB_SHARE must be a fraction above 0 and at most 1 (e.g. 0.5), got "${shareText}"`);
 
   const leaseText = env.JOB_LEASE_SECONDS ?? '30';
   if (!/^\d+$/.test(leaseText) || Number(leaseText) < 1)
@@ -189,8 +221,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (clockStart && nodeEnv === 'production')
     problems.push('CLOCK_START is for tests and may not be set when NODE_ENV=production');
 
+  const partnerCenter = parsePartnerCenter(env, nodeEnv === 'production', problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
+    partnerCenter,
     clockStart,
     secretsKey,
     trustProxy,
@@ -208,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     creditTeamEmail: env.CREDIT_TEAM_EMAIL ?? 'credit-team@marketplace.example',
     activationDelayMs: Number(activationText) * 1000,
     jobPollMs: Number(pollText),
+    jobShare: Number(shareText),
     jobLeaseMs: Number(leaseText) * 1000,
     publicUrl,
     corsOrigins,
@@ -220,6 +256,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     defaultMarket,
     adminDist: env.ADMIN_DIST === '' ? null : resolve(cwd, env.ADMIN_DIST ?? '../admin/dist'),
     dataDir,
+  };
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function parsePartnerCenter(env: NodeJS.ProcessEnv, production: boolean, problems: string[]): PartnerCenterConfig {
+  const mode = env.PARTNER_CENTER ?? 'simulator';
+  if (mode === 'simulator') return { mode };
+  if (mode !== 'live') {
+    problems.push(`PARTNER_CENTER must be simulator or live, got "${mode}"`);
+    return { mode: 'simulator' };
+  }
+  const url = (name: string, fallback: string) => {
+    const text = env[name] ?? fallback;
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(text);
+    } catch {
+      // reported below
+    }
+    // Outside production a loopback http server may stand in for Microsoft (tests, local tools).
+    if (!parsed || (parsed.protocol !== 'https:' && (production || parsed.protocol !== 'http:')))
+      problems.push(`${name} must be an https URL, got "${text}"`);
+    return text.replace(/\/+$/, '');
+  };
+  const required = (name: string, what: string) => {
+    const value = env[name]?.trim() ?? '';
+    if (!value) problems.push(`${name} is required when PARTNER_CENTER=live (${what})`);
+    return value;
+  };
+  const appId = required('PARTNER_CENTER_APP_ID', 'the Microsoft Entra application id');
+  if (appId && !GUID.test(appId)) problems.push(`PARTNER_CENTER_APP_ID must be a GUID, got "${appId}"`);
+  return {
+    mode,
+    baseUrl: url('PARTNER_CENTER_URL', 'https://api.partnercenter.microsoft.com'),
+    authorityUrl: url('PARTNER_CENTER_AUTHORITY_URL', 'https://login.microsoftonline.com'),
+    tenant: required('PARTNER_CENTER_TENANT', "the distributor's Microsoft Entra tenant, e.g. contoso.onmicrosoft.com"),
+    appId,
+    appSecret: required('PARTNER_CENTER_APP_SECRET', "the application's secret"),
+    refreshToken: required(
+      'PARTNER_CENTER_REFRESH_TOKEN',
+      'the refresh token of the consent, secure application model',
+    ),
   };
 }
 

@@ -20,7 +20,7 @@ export async function startProduct(
 ): Promise<RunningProduct> {
   const app = await createApp(config);
   const http = await startHttpServer(app);
-  if (config.jobWorker) app.jobs.start(config.jobPollMs);
+  if (config.jobWorker) app.jobs.start(config.jobPollMs, config.jobShare);
   app.logger.info(
     { url: http.url, database: app.db.kind, jobWorker: config.jobWorker },
     'nce-marketplace API listening',

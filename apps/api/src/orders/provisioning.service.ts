@@ -118,6 +118,7 @@ export class ProvisioningService {
 
     const lines = await this.provisioning.lines(orderId);
     const pending = lines.filter((l) => !l.subscriptionId);
+    const transactionReseller = pending.length > 0 ? await this.tenants.resellerMpnId(order.resellerId) : null;
     // The completion job is queued with the last subscription recorded, and this job marked done there:
     // two commits fewer an order. A crash before it re-runs this job, which finds the lines done and queues it then.
     const finish = async (m: EntityManager) => {
@@ -141,6 +142,7 @@ export class ProvisioningService {
         billingPlan: line.billingPlan,
         quantity: line.quantity,
         customTermEndDate: line.trial ? null : line.termEnd,
+        transactionReseller,
         reference: `${orderId}:${line.lineNumber}`,
       });
       await this.db.transaction(this.system, async (tx, m) => {

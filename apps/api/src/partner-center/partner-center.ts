@@ -37,30 +37,16 @@ export interface PartnerCenter {
   /** An existing customer tenant by its `.onmicrosoft.com` domain, or null. */
   findCustomerTenant(domain: string): Promise<CustomerTenant | null>;
   /**
-   * Create a customer with a new tenant (`POST /v1/customers`); Microsoft answers with the tenant ID and
-   * the first admin user and its temporary password (R22). Throws DomainTakenError when it exists.
+   * Create a customer with a new tenant (`POST /v1/customers`), its relationship accepted for the distributor and
+   * the indirect reseller it is created for; Microsoft answers with the tenant ID and the first admin user and its
+   * temporary password (R22). Throws DomainTakenError when it exists.
    */
-  /** A new tenant, its relationship accepted for the distributor and the indirect reseller it is created for. */
-  createCustomerTenant(request: {
-    domain: string;
-    companyName: string;
-    indirectReseller: string | null;
-  }): Promise<CreatedTenant>;
+  createCustomerTenant(request: NewTenantRequest): Promise<CreatedTenant>;
   /**
    * Place a cart with the customer and provision one line (`POST /v1/customers/{id}/carts`, then
    * checkout); idempotent on `reference`, answering the subscription ID and its etag. Throws ProvisioningError.
    */
-  provisionLine(request: {
-    tenantId: string;
-    productId: string;
-    skuId: string;
-    term: string;
-    billingPlan: string;
-    quantity: number;
-    /** S15, S16: the first term's end when it is not a full term (`customTermEndDate` of the cart line). */
-    customTermEndDate?: string | null;
-    reference: string;
-  }): Promise<{ subscriptionId: string; etag: string }>;
+  provisionLine(request: ProvisionLineRequest): Promise<{ subscriptionId: string; etag: string }>;
   /**
    * Whether Microsoft has finished setting up a subscription it was asked for
    * (`GET /v1/customers/{tenant}/subscriptions/{id}/provisioningstatus`): an order can take up to 15 minutes.
@@ -108,6 +94,44 @@ export interface PartnerCenter {
 }
 
 export type { AllowedTermEnd };
+
+export interface NewTenantRequest {
+  /** Ours for this request (the customer's id): asked again with it, Microsoft answers the tenant it created. */
+  reference?: string;
+  domain: string;
+  companyName: string;
+  /** The indirect reseller's MPN location ID, or null for the distributor's own customer. */
+  indirectReseller: string | null;
+  /** Microsoft's billing profile of the customer: its administrative contact and address. */
+  billing?: {
+    email: string;
+    firstName: string;
+    lastName: string;
+    phone: string | null;
+    address: {
+      line1: string;
+      line2: string | null;
+      city: string;
+      region: string | null;
+      postalCode: string;
+      country: string;
+    };
+  };
+}
+
+export interface ProvisionLineRequest {
+  tenantId: string;
+  productId: string;
+  skuId: string;
+  term: string;
+  billingPlan: string;
+  quantity: number;
+  /** S15, S16: the first term's end when it is not a full term (`customTermEndDate` of the cart line). */
+  customTermEndDate?: string | null;
+  /** The indirect reseller's MPN location ID, the cart line's `transaction_reseller` participant. */
+  transactionReseller?: string | null;
+  reference: string;
+}
 
 export interface PartnerSubscription {
   id: string;
@@ -174,6 +198,8 @@ export class SubscriptionBusy extends Error {}
 export class ProvisioningError extends Error {}
 
 export interface CancellationRequest {
+  /** The customer's tenant (Partner Center addresses subscriptions through it). */
+  tenantId?: string | null;
   subscriptionId: string;
   /** Seats to remove; all of them cancels the subscription. */
   quantity: number;

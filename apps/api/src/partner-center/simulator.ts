@@ -10,7 +10,9 @@ import {
   type CancellationRequest,
   type CreatedTenant,
   type CustomerTenant,
+  type NewTenantRequest,
   type PartnerCenter,
+  type ProvisionLineRequest,
   type PartnerLookup,
   SubscriptionBusy,
   SubscriptionChangeRefused,
@@ -85,11 +87,7 @@ export class PartnerCenterSimulator implements PartnerCenter {
     return tenant ? toCustomerTenant(tenant) : null;
   }
 
-  async createCustomerTenant(request: {
-    domain: string;
-    companyName: string;
-    indirectReseller: string | null;
-  }): Promise<CreatedTenant> {
+  async createCustomerTenant(request: NewTenantRequest): Promise<CreatedTenant> {
     const domain = request.domain.toLowerCase();
     return this.db.transaction(this.system, async (tx) => {
       const tenantId = randomUUID();
@@ -111,15 +109,7 @@ export class PartnerCenterSimulator implements PartnerCenter {
     });
   }
 
-  async provisionLine(request: {
-    tenantId: string;
-    productId: string;
-    skuId: string;
-    term: string;
-    quantity: number;
-    customTermEndDate?: string | null;
-    reference: string;
-  }): Promise<{ subscriptionId: string; etag: string }> {
+  async provisionLine(request: ProvisionLineRequest): Promise<{ subscriptionId: string; etag: string }> {
     const row = await this.world.tenantRow({ tenantId: request.tenantId });
     if (!row) throw new ProvisioningError(`no tenant ${request.tenantId}`);
     const tenant = { ...toCustomerTenant(row), provisioningFails: row.provisioningFails };

@@ -151,7 +151,10 @@ export class ReturnsService {
     const decision = await this.decide(ctx, order, line, request.quantity);
     if (!decision.allowed) return refused(decision.code, decision.message, decision.closesAt.toISOString());
 
+    // Partner Center addresses a subscription through its customer's tenant; the order keeps the tenant's domain.
+    const tenant = await this.partnerCenter.findCustomerTenant(order.tenantDomain);
     await this.partnerCenter.cancelSeats({
+      tenantId: tenant?.tenantId ?? null,
       subscriptionId: line.subscriptionId,
       quantity: request.quantity,
       reference: key,

@@ -221,10 +221,19 @@ export class TenantService {
     if (current.state === 'CREATED') return ok(current);
     let created;
     try {
+      const [firstName = '', ...rest] = customer.adminContact.name.trim().split(/\s+/);
       created = await this.partnerCenter.createCustomerTenant({
+        reference: customer.id,
         domain: current.domain,
         companyName: customer.companyName,
         indirectReseller: await this.resellerMpnId(customer.resellerId),
+        billing: {
+          email: customer.adminContact.email,
+          firstName,
+          lastName: rest.join(' ') || firstName,
+          phone: customer.adminContact.phone || null,
+          address: customer.address,
+        },
       });
     } catch (error) {
       if (error instanceof DomainTakenError) {
@@ -319,7 +328,8 @@ export class TenantService {
   }
 
   /** The MPN location ID a tenant's relationship must name for this reseller to sell into it (R10, R15). */
-  private resellerMpnId(resellerId: string): Promise<string | null> {
+  /** The reseller's MPN location ID (R9): the one Microsoft records a tenant's and a purchase's reseller by. */
+  resellerMpnId(resellerId: string): Promise<string | null> {
     return this.tenants.resellerMpnId(resellerId);
   }
 

@@ -1,8 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 /** Microsoft is down or not answering in time: nothing it was asked to do can be taken as done. */
 export class PartnerCenterUnavailable extends Error {
-  constructor(detail: string) {
+  constructor(
+    detail: string,
+    /** Microsoft kept answering 409: it is busy with the resource (renewing a subscription), not down. */
+    readonly busy = false,
+  ) {
     super(`Microsoft Partner Center is not answering (${detail}); nothing was bought or changed. Try again later.`);
   }
 }
@@ -79,9 +83,18 @@ export class PartnerCenterHttp {
   async request(
     method: 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     path: string,
-    options: { body?: unknown; ifMatch?: string; correlationId?: string } = {},
+    options: {
+      body?: unknown;
+      ifMatch?: string;
+      correlationId?: string;
+      /**
+       * The call's `MS-RequestId` when it must stay the same beyond this call (a checkout retried by a later job:
+       * Microsoft answers a request id it has seen with its first answer instead of buying again).
+       */
+      requestId?: string;
+    } = {},
   ): Promise<PartnerCenterAnswer> {
-    const requestId = randomUUID();
+    const requestId = options.requestId ?? randomUUID();
     const correlationId = options.correlationId ?? randomUUID();
     const deadline = this.now() + this.deadlineMs;
     let refreshedToken = false;
@@ -138,7 +151,7 @@ export class PartnerCenterHttp {
         }
       } else this.failed();
       wait ??= this.backoff(attempt);
-      if (this.now() + wait >= deadline) throw new PartnerCenterUnavailable(failure);
+      if (this.now() + wait >= deadline) throw new PartnerCenterUnavailable(failure, response?.status === 409);
       await this.sleep(wait);
     }
   }
@@ -155,6 +168,12 @@ export class PartnerCenterHttp {
       this.failuresInARow = this.breakerThreshold - 1; // after the pause, one failure opens it again
     }
   }
+}
+
+/** A request id derived from `text`: the same logical request, however often and by whichever process it is sent. */
+export function stableRequestId(text: string): string {
+  const hex = createHash('sha256').update(text).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** `Retry-After` in seconds or as an HTTP date, as milliseconds from now; null when absent or unreadable. */

@@ -43,7 +43,12 @@ describe('durable job queue', () => {
     }));
     await t.app.db.transaction((m) => queue.enqueueMany(m, 'test.echo', jobs));
     expect(await t.app.db.read.countBy(JobEntity, { kind: 'test.echo' })).toBe(600);
+    // The backlog a paced producer waits on (the renewal scan): counted up to a bound, per kind.
+    expect(await queue.pending('test.echo', 250)).toBe(250);
+    expect(await queue.pending('test.echo', 10_000)).toBe(600);
+    expect(await queue.pending('test.other', 10)).toBe(0);
     expect(await queue.runDue(1000)).toBe(600);
+    expect(await queue.pending('test.echo', 10)).toBe(0);
     // The key queued before keeps its own payload; the others run with theirs, once each.
     expect(runs).toContain('first');
     expect(runs).not.toContain('v0');

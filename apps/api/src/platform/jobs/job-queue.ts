@@ -106,6 +106,8 @@ export class JobQueue {
   /** Long jobs the worker runs beside its batches (see JobHooks.long). */
   private readonly beside = new Set<Promise<void>>();
   private serving: () => boolean = () => false;
+  /** The background worker's share of the process's time (see Config.jobShare). */
+  private share = 1;
   readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   constructor(
@@ -130,6 +132,13 @@ export class JobQueue {
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
 
+  /** After `workedMs` of jobs, a pause that keeps the worker to its share of the time (at least a giveWay's). */
+  private async rest(workedMs: number): Promise<void> {
+    const pause = (workedMs * (1 - this.share)) / this.share;
+    if (this.serving() && pause < Math.min(GIVE_WAY_MAX_MS, workedMs)) return this.giveWay(workedMs);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.round(pause))));
+  }
+
   register(kind: string, handler: JobHandler, hooks: JobHooks = {}): void {
     this.handlers.set(kind, handler);
     this.hooks.set(kind, hooks);
@@ -140,8 +149,20 @@ export class JobQueue {
    * run it together. It keeps one row: after each run, or a failed one, the row is due again `everyMs` later
    * instead of finished, however long the product runs. The worker queues it when it starts, due at once.
    */
-  every(kind: string, everyMs: number, handler: () => Promise<void>): void {
-    this.register(kind, () => handler(), { recurEveryMs: everyMs });
+  every(kind: string, everyMs: number, handler: () => Promise<void>, hooks: Pick<JobHooks, 'long'> = {}): void {
+    this.register(kind, () => handler(), { ...hooks, recurEveryMs: everyMs });
+  }
+
+  /** How many jobs of `kind` wait to run, counted up to `atMost` (a bounded walk of the pending jobs' index). */
+  async pending(kind: string, atMost: number): Promise<number> {
+    const rows: { n: number | string }[] = await this.db.read.query(
+      portable(
+        this.db.kind,
+        `SELECT COUNT(*) AS n FROM (SELECT 1 FROM job WHERE status = 'PENDING' AND kind = ? LIMIT ${Number(atMost)}) p`,
+      ),
+      [kind],
+    );
+    return Number(rows[0]?.n ?? 0);
   }
 
   /** Queues every recurring job's row if it is missing, and makes it due now (the worker's start). */
@@ -249,7 +270,9 @@ export class JobQueue {
           // the event loop and every request arriving meanwhile would wait for the whole burst. Jobs run back to
           // back for a few milliseconds, then requests get their turn (and while there are requests, a pause).
           if (performance.now() - slice >= JOB_SLICE_MS || this.serving()) {
-            await this.giveWay(performance.now() - slice);
+            const worked = performance.now() - slice;
+            if (beside && this.share < 1) await this.rest(worked);
+            else await this.giveWay(worked);
             slice = performance.now();
           }
         }
@@ -295,8 +318,9 @@ export class JobQueue {
     this.beside.add(running);
   }
 
-  start(pollMs: number): void {
+  start(pollMs: number, share = 1): void {
     if (this.timer) return;
+    this.share = share;
     const tick = () => {
       let full = false;
       this.running = this.runClaimed(100, null, true)
