@@ -19,6 +19,7 @@ const PAGES: Record<DemoRole, string[]> = {
     '/billing',
     '/staff',
     '/webhooks',
+    '/partner-center',
     '/simulator',
     '/account',
   ],

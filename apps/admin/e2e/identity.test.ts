@@ -19,6 +19,7 @@ const NAV: Record<DemoRole, string[]> = {
     'Audit',
     'Staff',
     'Webhooks',
+    'Partner Center',
     'Simulator',
   ],
   staff: [
@@ -34,6 +35,7 @@ const NAV: Record<DemoRole, string[]> = {
     'Price books',
     'Audit',
     'Webhooks',
+    'Partner Center',
     'Simulator',
   ],
   credit: ['Dashboard', 'Resellers', 'Orders', 'Subscriptions', 'Billing', 'Terms requests', 'Catalog'],

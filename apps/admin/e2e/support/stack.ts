@@ -29,7 +29,12 @@ export interface Stack {
  * filled by the real CLI tools, driven by Debian's Chromium.
  */
 /** The built API on a fresh data folder with the demo data (`story`: and its four months of history), and a browser. */
-export async function startStack(options: { priceRows: number; story?: boolean }): Promise<Stack> {
+/** `env`: settings of the API process only (the demo seed runs without them). */
+export async function startStack(options: {
+  priceRows: number;
+  story?: boolean;
+  env?: Record<string, string>;
+}): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nce-e2e-'));
   const env = {
     ...process.env,
@@ -53,7 +58,7 @@ export async function startStack(options: { priceRows: number; story?: boolean }
   const launch = async (extra: Record<string, string> = {}) => {
     const started = spawn(process.execPath, ['dist/main.js'], {
       cwd: API_DIR,
-      env: { ...env, ...extra },
+      env: { ...env, ...options.env, ...extra },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

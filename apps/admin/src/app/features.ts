@@ -5,6 +5,7 @@ import { customersFeature } from '../features/customers/routes';
 import { dashboardFeature } from '../features/dashboard/routes';
 import { identityFeature } from '../features/identity/routes';
 import { ordersFeature } from '../features/orders/routes';
+import { partnerCenterFeature } from '../features/partner-center/routes';
 import { priceBooksFeature } from '../features/price-books/routes';
 import { priceListsFeature } from '../features/price-lists/routes';
 import { resellersFeature } from '../features/resellers/routes';
@@ -32,6 +33,7 @@ export const FEATURES: readonly Feature[] = [
   auditFeature,
   staffFeature,
   webhooksFeature,
+  partnerCenterFeature,
   simulatorFeature,
   identityFeature,
 ];

@@ -25,6 +25,7 @@ export const PERMISSIONS = {
   reportsRead: 'reports:read',
   pricingManage: 'pricing:manage',
   webhooksManage: 'webhooks:manage',
+  partnerCenterConnection: 'partner-center:connection',
 } as const;
 
 export type PermissionName = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
