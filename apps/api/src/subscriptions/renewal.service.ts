@@ -96,7 +96,9 @@ export class RenewalService {
    * Queues a job for every subscription whose day has come; answers how many it found due. `paced`: each page
    * waits until the backlog of renewal jobs is under RENEWAL_BACKLOG (or has not moved for a while: no worker).
    */
-  async scan(options: { paced?: boolean } = {}): Promise<number> {
+  async scan(options: { paced?: boolean; page?: number; backlog?: number } = {}): Promise<number> {
+    const page = options.page ?? SCAN_PAGE;
+    const backlog = options.backlog ?? RENEWAL_BACKLOG;
     const now = this.clock.now();
     const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
     // S8: renewal runs from 00:00 UTC the day after the term end, so a term ending before today is due.
@@ -113,7 +115,7 @@ export class RenewalService {
     for (const step of STEPS) {
       let after: { key: string; id: string } | null = null;
       for (;;) {
-        const due = await this.subscriptions.due(step.status, step.column, before[step.status], after, SCAN_PAGE);
+        const due = await this.subscriptions.due(step.status, step.column, before[step.status], after, page);
         if (due.length === 0) break;
         found += due.length;
         await this.db.transaction((m) =>
@@ -129,21 +131,21 @@ export class RenewalService {
         const last = due[due.length - 1]!;
         after = { key: last.key, id: last.id };
         await this.jobs.giveWay(performance.now() - worked);
-        if (options.paced && due.length === SCAN_PAGE) await this.drained();
+        if (options.paced && due.length === page) await this.drained(backlog);
         worked = performance.now();
-        if (due.length < SCAN_PAGE) break;
+        if (due.length < page) break;
       }
     }
     return found;
   }
 
-  /** Waits until fewer than RENEWAL_BACKLOG renewal jobs wait, or until none has run for BACKLOG_STALL_MS. */
-  private async drained(): Promise<void> {
+  /** Waits until fewer than `backlog` renewal jobs wait, or until none has run for BACKLOG_STALL_MS. */
+  private async drained(backlog: number): Promise<void> {
     // Counted past the threshold, so that a larger backlog (left by a stall) is seen to move.
-    const count = () => this.jobs.pending(RENEW_JOB, 2 * RENEWAL_BACKLOG);
+    const count = () => this.jobs.pending(RENEW_JOB, 2 * backlog);
     let waiting = await count();
     let moved = performance.now();
-    while (waiting >= RENEWAL_BACKLOG && performance.now() - moved < BACKLOG_STALL_MS) {
+    while (waiting >= backlog && performance.now() - moved < BACKLOG_STALL_MS) {
       await new Promise((resolve) => setTimeout(resolve, BACKLOG_POLL_MS));
       const now = await count();
       if (now < waiting) moved = performance.now();
