@@ -1,3 +1,4 @@
+import { In } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 import { CustomerEntity } from './customers/customer.entity.js';
@@ -112,13 +113,19 @@ describe('the API killed (SIGKILL) and started again', () => {
       expect(placed.size).toBeGreaterThan(4);
 
       const orders = await t.app.db.read.findBy(SalesOrderEntity, { resellerId: reseller.id });
+      // Provisioned, and its email written: the mail job runs after the order's last commit.
       await eventually(
-        async () =>
-          (await t.app.db.read.findBy(SalesOrderEntity, { resellerId: reseller.id })).every(
-            (o) => o.status === 'PROVISIONED',
-          ),
+        async () => {
+          const now = await t.app.db.read.findBy(SalesOrderEntity, { resellerId: reseller.id });
+          if (!now.every((o) => o.status === 'PROVISIONED')) return false;
+          const mailed = await t.app.db.read.countBy(EmailMessageEntity, {
+            relatedType: 'Order',
+            relatedId: In(now.map((o) => o.id)),
+          });
+          return mailed >= now.length;
+        },
         60_000,
-        () => `not every order was provisioned:\n${api!.output()}`,
+        () => `not every order was provisioned and mailed:\n${api!.output()}`,
       );
       // No double: one order per key the buyer used, and every order is one the buyer was told about.
       expect(orders).toHaveLength(placed.size);
