@@ -1,6 +1,6 @@
 import type { PriceSegment } from '@nce/domain';
 import type { Database } from '../db/database.js';
-import { packedColumns, portable, readPacked, rowSpec, selectOf, unpack } from '../db/sql.js';
+import { portable, readPacked, rowSpec, selectOf } from '../db/sql.js';
 import { containsPattern, decodeCursor } from '../platform/cursor.js';
 import type { CatalogFilter, ProductView, SkuView } from './catalog.service.js';
 import { PriceEntity } from './price.entity.js';
@@ -112,11 +112,8 @@ export class CatalogRepository {
       where.push('(p.title > ? OR (p.title = ? AND p.id > ?))');
       params.push(title, title, id);
     }
-    const rows: ProductRow[] = await this.db.read.query(
-      portable(
-        this.db.kind,
-        `SELECT p.id, p.title, p.publisher, p.description, p.kind FROM catalog_product p WHERE ${where.join(' AND ')} ORDER BY p.title, p.id LIMIT ?`,
-      ),
+    const rows = await this.db.select<ProductRow>(
+      `SELECT p.id, p.title, p.publisher, p.description, p.kind FROM catalog_product p WHERE ${where.join(' AND ')} ORDER BY p.title, p.id LIMIT ?`,
       [...params, first + 1],
     );
     return { products: await this.withSkusAndPrices(rows.slice(0, first), prices), more: rows.length > first };
@@ -157,19 +154,14 @@ export class CatalogRepository {
     prices: { sql: string; params: (string | number)[] },
   ): Promise<ProductView[]> {
     if (products.length === 0) return [];
-    const rows: { packed: unknown }[] = await this.db.read.query(
-      portable(
-        this.db.kind,
-        `SELECT ${packedColumns(this.db.kind, [...selectOf('pr', PRICE_ROW), ...selectOf('s', SKU_ROW)])}
-         FROM catalog_price pr JOIN catalog_sku s ON s.id = pr.sku_ref
+    const columns = [...selectOf('pr', PRICE_ROW), ...selectOf('s', SKU_ROW)];
+    const from = `FROM catalog_price pr JOIN catalog_sku s ON s.id = pr.sku_ref
          WHERE s.product_id IN (${products.map(() => '?').join(', ')}) AND ${prices.sql}
-         ORDER BY s.product_id, s.sku_id, pr.term, pr.billing_plan, pr.tier_min, pr.effective_start`,
-      ),
-      [...products.map((p) => p.id), ...prices.params],
-    );
+         ORDER BY s.product_id, s.sku_id, pr.term, pr.billing_plan, pr.tier_min, pr.effective_start`;
+    const params = [...products.map((p) => p.id), ...prices.params];
+    const rows = await this.db.selectValues(columns, from, params);
     const skusByProduct = new Map<string, Map<number, SkuView>>();
-    for (const packed of rows) {
-      const values = unpack(packed);
+    for (const values of rows) {
       const { skuRef, ...price } = readPacked(PRICE_ROW, values, 0, {});
       const { productId, skuId, title, description, unitOfMeasure } = readPacked(SKU_ROW, values, SKU_AT, {});
       let skus = skusByProduct.get(productId);

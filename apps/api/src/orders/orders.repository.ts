@@ -5,7 +5,7 @@ import { CUSTOMERS } from '../customers/published.js';
 import { RESELLERS } from '../resellers/published.js';
 import type { OrderState } from '@nce/domain';
 import type { Database } from '../db/database.js';
-import { packedColumns, portable, readPacked, rowSpec, selectOf, unpack, updateReturning } from '../db/sql.js';
+import { portable, readPacked, rowSpec, selectOf, updateReturning } from '../db/sql.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { insertAtNextPosition } from '../platform/sequence.js';
 import { containsPattern, encodeKeyset, keysetAfter, type KeyOrder } from '../platform/cursor.js';
@@ -92,31 +92,23 @@ export class OrdersRepository {
       const past = keysetAfter(order.column, 'o.id', order, after);
       add(past.sql, ...past.params);
     }
-    const rows: { packed: unknown }[] = await this.db.read.query(
-      portable(
-        this.db.kind,
-        `SELECT ${packedColumns(this.db.kind, [...selectOf('o', ORDER_ROW), ...selectOf('r', RESELLER_NAME), ...selectOf('c', CUSTOMER_NAME)])}
-         FROM sales_order o JOIN ${RESELLERS} r ON r.id = o.reseller_id JOIN ${CUSTOMERS} c ON c.id = o.customer_id
+    const rows = await this.db.selectValues(
+      [...selectOf('o', ORDER_ROW), ...selectOf('r', RESELLER_NAME), ...selectOf('c', CUSTOMER_NAME)],
+      `FROM sales_order o JOIN ${RESELLERS} r ON r.id = o.reseller_id JOIN ${CUSTOMERS} c ON c.id = o.customer_id
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order.column} ${order.direction}, o.id ${order.direction} LIMIT ?`,
-      ),
       [...params, first + 1],
     );
     // Each order is built once, its lines appended in place: a page of 100 spreads nothing.
-    const orders = rows.slice(0, first).map((row) => orderOf(unpack(row)));
+    const orders = rows.slice(0, first).map((row) => orderOf(row));
     const byId = new Map(orders.map((o) => [o.id, o]));
     if (orders.length) {
-      const lines: { packed: unknown }[] = await this.db.read.query(
-        portable(
-          this.db.kind,
-          `SELECT ${packedColumns(
-            this.db.kind,
-            LINE_ROW.columns.map(([column]) => column),
-          )} FROM order_line WHERE order_id IN (${orders.map(() => '?').join(', ')}) ORDER BY order_id, line_number`,
-        ),
+      const lines = await this.db.selectValues(
+        LINE_ROW.columns.map(([column]) => column),
+        `FROM order_line WHERE order_id IN (${orders.map(() => '?').join(', ')}) ORDER BY order_id, line_number`,
         orders.map((o) => o.id),
       );
       for (const row of lines) {
-        const line = lineOf(unpack(row));
+        const line = lineOf(row);
         byId.get(line.orderId)?.lines.push(line);
       }
     }

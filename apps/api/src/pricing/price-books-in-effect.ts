@@ -92,14 +92,40 @@ export class PriceBooksInEffect {
     const now = ctx.clock.now().getTime();
     const hit = this.cached;
     if (hit && now - hit.readAt < PRICE_BOOKS_CACHE_MS && now >= hit.readAt) return hit.state;
-    // Read outside the caller's transaction: the state is shared with every request of the next seconds.
-    const state = this.load({ ...ctx, transaction: undefined });
+    if (ctx.transaction) {
+      // Inside a transaction nothing may wait for another connection: every pool connection can be held by a
+      // transaction waiting here (a Buy burst on PostgreSQL stalled that way). The stale state serves while a
+      // fresh one is read beside; with none yet, this transaction reads its own, unshared.
+      if (hit) {
+        this.refreshBeside(ctx, hit);
+        return hit.state;
+      }
+      return this.load(ctx);
+    }
+    return this.share(ctx, now, this.load(ctx));
+  }
+
+  private share(ctx: RequestContext, now: number, state: Promise<PriceBookState>): Promise<PriceBookState> {
     const entry = { readAt: now, state };
     this.cached = entry;
     state.catch(() => {
       if (this.cached === entry) this.cached = null;
     });
     return state;
+  }
+
+  private refreshing: Promise<unknown> | null = null;
+
+  /** Reads the state again outside any transaction, and shares it once read; the stale one serves meanwhile. */
+  private refreshBeside(ctx: RequestContext, stale: { readAt: number; state: Promise<PriceBookState> }): void {
+    if (this.refreshing) return;
+    const outside = { ...ctx, transaction: undefined };
+    this.refreshing = this.load(outside)
+      .then((state) => {
+        if (this.cached === stale) this.cached = { readAt: ctx.clock.now().getTime(), state: Promise.resolve(state) };
+      })
+      .catch(() => undefined)
+      .finally(() => (this.refreshing = null));
   }
 
   forget(): void {

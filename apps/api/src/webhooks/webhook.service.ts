@@ -96,16 +96,32 @@ export class WebhookService {
     return systemContext(this.clock, 'system:webhooks');
   }
 
-  private async listenersByType(): Promise<Map<string, WebhookEndpointEntity[]>> {
+  /**
+   * The endpoints in use by event type, read again every ENDPOINTS_CACHE_MS. Called inside the change's
+   * transaction, which must never wait for another connection (every pool connection may be held by a transaction
+   * waiting here): an expired list serves while a fresh one is read beside, and with none yet the transaction reads
+   * it through its own connection.
+   */
+  private async listenersByType(tx: Transactional): Promise<Map<string, WebhookEndpointEntity[]>> {
     const now = Date.now();
-    if (!this.endpoints || now - this.endpoints.at > ENDPOINTS_CACHE_MS) {
-      const byType = new Map<string, WebhookEndpointEntity[]>();
-      for (const endpoint of await this.repository.activeEndpoints())
-        for (const type of endpoint.events.split(',')) byType.set(type, [...(byType.get(type) ?? []), endpoint]);
-      this.endpoints = { at: now, byType };
+    const cached = this.endpoints;
+    if (cached && now - cached.at <= ENDPOINTS_CACHE_MS) return cached.byType;
+    if (cached) {
+      this.refreshing ??= this.repository
+        .activeEndpoints(this.system)
+        .then((endpoints) => {
+          if (this.endpoints === cached) this.endpoints = { at: Date.now(), byType: byEventType(endpoints) };
+        })
+        .catch(() => undefined)
+        .finally(() => (this.refreshing = null));
+      return cached.byType;
     }
-    return this.endpoints.byType;
+    const byType = byEventType(await this.repository.activeEndpoints(tx));
+    this.endpoints = { at: now, byType };
+    return byType;
   }
+
+  private refreshing: Promise<void> | null = null;
 
   /** Endpoints changed here: route the next events by them at once. */
   private forget(): void {
@@ -117,7 +133,7 @@ export class WebhookService {
    * written in the transaction of the change, with its job. No endpoint at all: nothing is read or written.
    */
   async onEvents(tx: Transactional, events: readonly DomainEvent[]): Promise<void> {
-    const byType = await this.listenersByType();
+    const byType = await this.listenersByType(tx);
     if (byType.size === 0) return;
     const listening = (type: WebhookEventType) => byType.get(type) ?? [];
     const wanted = events.filter((e) => listening(e.type).length > 0);
@@ -366,4 +382,12 @@ export class WebhookService {
       return ok(delivery);
     });
   }
+}
+
+/** Endpoints by the event types they listen to. */
+function byEventType(endpoints: readonly WebhookEndpointEntity[]): Map<string, WebhookEndpointEntity[]> {
+  const byType = new Map<string, WebhookEndpointEntity[]>();
+  for (const endpoint of endpoints)
+    for (const type of endpoint.events.split(',')) byType.set(type, [...(byType.get(type) ?? []), endpoint]);
+  return byType;
 }

@@ -20,8 +20,9 @@ export interface SubscriptionFacts {
 export class WebhooksRepository {
   constructor(private readonly db: Database) {}
 
-  activeEndpoints(): Promise<WebhookEndpointEntity[]> {
-    return this.db.read.find(WebhookEndpointEntity, { where: { active: true }, order: { createdAt: 'ASC' } });
+  /** Every endpoint in use, read through `ctx` (its transaction, if it has one). */
+  activeEndpoints(ctx: RequestContext): Promise<WebhookEndpointEntity[]> {
+    return this.db.managerOf(ctx).find(WebhookEndpointEntity, { where: { active: true }, order: { createdAt: 'ASC' } });
   }
 
   /** A reseller's endpoints in use, or (null) the distributor's own. */
