@@ -171,6 +171,24 @@ async function benchDatabase(kind: 'sqlite' | 'postgres'): Promise<Results['data
             reference: referenceRun,
             ratio: apiRun.ordersPerSecond / Math.max(1e-9, referenceRun.ordersPerSecond),
           };
+          if (kind === 'postgres') {
+            // The supported scale-out shape: two API processes on one database, the buyers spread over both.
+            log(`${kind}: buy, two API processes`);
+            const second = await startApi(url, dir);
+            try {
+              const both = [apiBuySteps(api.url), apiBuySteps(second.url)];
+              out.buy.twoProcesses = await buyLoop(
+                (w) => both[w % 2]!,
+                url,
+                buyers,
+                data.cartPriceIds,
+                settings,
+                'bench-two',
+              );
+            } finally {
+              await second.stop();
+            }
+          }
         }
       } finally {
         await api.stop();

@@ -14,7 +14,7 @@ export interface Results {
       generatedSeconds?: number;
       catalog?: Compared;
       orders?: Compared;
-      buy?: { api: BuyRun; reference: BuyRun; ratio: number };
+      buy?: { api: BuyRun; reference: BuyRun; ratio: number; twoProcesses?: BuyRun };
       import?: ImportResult;
       growth?: { sizes: number[]; runs: (Measured & { orders: number })[]; p50Ratio?: number };
       subscriptions?: { sizes: number[]; runs: (Measured & { subscriptions: number })[]; p50Ratio?: number };
@@ -132,6 +132,14 @@ export function rows(results: Results): (Row & { database: string })[] {
         target: '',
         pass: null,
       });
+      const two = r.buy.twoProcesses;
+      if (two)
+        add({
+          workload: '3 buy, two API processes',
+          figure: `${f(two.ordersPerSecond)} orders/s vs ${f(b.ordersPerSecond)} with one (${f(two.ordersPerSecond / Math.max(1e-9, b.ordersPerSecond), 2)}×), p50 ${f(two.p50)} ms, ${two.lost} lost, ${two.doubled} doubled`,
+          target: '0 lost, 0 doubled',
+          pass: two.lost === 0 && two.doubled === 0 && two.errors === 0,
+        });
     }
     if (r.import) {
       const i = r.import;

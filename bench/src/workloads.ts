@@ -235,7 +235,8 @@ function cpuMs(pid: number | undefined): number | null {
 }
 
 export async function buyLoop(
-  steps: BuySteps,
+  /** One set of steps for every buyer, or each buyer's (buyers spread over several API processes). */
+  steps: BuySteps | ((buyer: number) => BuySteps),
   databaseUrl: string,
   buyers: { buyer: Buyer; cookie: string }[],
   priceIds: number[],
@@ -251,13 +252,14 @@ export async function buyLoop(
     let errors = 0;
     await Promise.all(
       buyers.map(async ({ buyer, cookie }, w) => {
-        const c = steps.connect();
+        const own = typeof steps === 'function' ? steps(w) : steps;
+        const c = own.connect();
         for (let n = 0; Date.now() < stopAt; n += 1) {
           const started = performance.now();
           try {
-            await steps.add(c, buyer, cookie, priceIds[(w * 7 + n) % priceIds.length]!);
-            await steps.bind(c, buyer, cookie);
-            const result = await steps.buy(c, buyer, cookie, `${tag}-${label}-${w}-${n}`);
+            await own.add(c, buyer, cookie, priceIds[(w * 7 + n) % priceIds.length]!);
+            await own.bind(c, buyer, cookie);
+            const result = await own.buy(c, buyer, cookie, `${tag}-${label}-${w}-${n}`);
             if ('refused' in result) refusals += 1;
             else placed.push(result);
           } catch {
