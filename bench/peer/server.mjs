@@ -1,6 +1,6 @@
 // Vendure on SQLite (better-sqlite3) with its default search plugin, as its documentation sets one up; the bench's
-// peer. Usage: node server.mjs DATA_DIR PRODUCTS_CSV — imports the products on the first start, then serves the
-// Shop API on PORT until stopped. Logs "peer ready" once the search index is built.
+// peer. Usage: PEER_DATA_DIR=… PEER_PRODUCTS_CSV=… PORT=… node server.mjs — imports the products on the first
+// start (search index built to the end), then serves the Shop API on PORT until stopped.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
@@ -18,7 +18,8 @@ import {
 } from '@vendure/core';
 import { populate } from '@vendure/core/cli/index.js';
 
-const [dataDir, productsCsv] = process.argv.slice(2);
+const dataDir = process.env.PEER_DATA_DIR;
+const productsCsv = process.env.PEER_PRODUCTS_CSV;
 const database = join(dataDir, 'vendure.sqlite');
 const fresh = !existsSync(database);
 const port = Number(process.env.PORT ?? 3000);
@@ -79,4 +80,3 @@ if (fresh) {
 }
 
 await bootstrap(config);
-process.stdout.write('peer ready\n');

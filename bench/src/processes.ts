@@ -31,6 +31,7 @@ export async function startProcess(
   logFile: string,
   ready: (url: string) => Promise<boolean>,
   nodeArgs: string[] = [],
+  readyWithinMs = 60_000,
 ): Promise<Running> {
   const port = await freePort();
   const out = openSync(logFile, 'a');
@@ -40,14 +41,14 @@ export async function startProcess(
   });
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`${script} exited with ${child.exitCode} before it was ready; see ${logFile}`);
     if (await ready(url).catch(() => false)) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${script} was not ready within 60 s; see ${logFile}`);
+      throw new Error(`${script} was not ready within ${readyWithinMs / 1000} s; see ${logFile}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

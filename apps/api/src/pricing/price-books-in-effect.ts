@@ -8,6 +8,7 @@ import {
   type PricingPolicy,
 } from '@nce/domain';
 import type { RequestContext } from '../platform/request-context.js';
+import { SharedState } from '../platform/shared-state.js';
 import type { PriceBookAssignmentLevel, PriceRuleEntity } from './entities.js';
 import type { PriceBooksRepository } from './price-books.repository.js';
 
@@ -84,52 +85,16 @@ export function pricerOf(state: PriceBookState, party: PricingParty, day: string
  * another process within PRICE_BOOKS_CACHE_MS.
  */
 export class PriceBooksInEffect {
-  private cached: { readAt: number; state: Promise<PriceBookState> } | null = null;
+  private readonly state = new SharedState(PRICE_BOOKS_CACHE_MS, (ctx) => this.load(ctx));
 
   constructor(private readonly books: PriceBooksRepository) {}
 
   get(ctx: RequestContext): Promise<PriceBookState> {
-    const now = ctx.clock.now().getTime();
-    const hit = this.cached;
-    if (hit && now - hit.readAt < PRICE_BOOKS_CACHE_MS && now >= hit.readAt) return hit.state;
-    if (ctx.transaction) {
-      // Inside a transaction nothing may wait for another connection: every pool connection can be held by a
-      // transaction waiting here (a Buy burst on PostgreSQL stalled that way). The stale state serves while a
-      // fresh one is read beside; with none yet, this transaction reads its own, unshared.
-      if (hit) {
-        this.refreshBeside(ctx, hit);
-        return hit.state;
-      }
-      return this.load(ctx);
-    }
-    return this.share(ctx, now, this.load(ctx));
-  }
-
-  private share(ctx: RequestContext, now: number, state: Promise<PriceBookState>): Promise<PriceBookState> {
-    const entry = { readAt: now, state };
-    this.cached = entry;
-    state.catch(() => {
-      if (this.cached === entry) this.cached = null;
-    });
-    return state;
-  }
-
-  private refreshing: Promise<unknown> | null = null;
-
-  /** Reads the state again outside any transaction, and shares it once read; the stale one serves meanwhile. */
-  private refreshBeside(ctx: RequestContext, stale: { readAt: number; state: Promise<PriceBookState> }): void {
-    if (this.refreshing) return;
-    const outside = { ...ctx, transaction: undefined };
-    this.refreshing = this.load(outside)
-      .then((state) => {
-        if (this.cached === stale) this.cached = { readAt: ctx.clock.now().getTime(), state: Promise.resolve(state) };
-      })
-      .catch(() => undefined)
-      .finally(() => (this.refreshing = null));
+    return this.state.get(ctx);
   }
 
   forget(): void {
-    this.cached = null;
+    this.state.forget();
   }
 
   private async load(ctx: RequestContext): Promise<PriceBookState> {

@@ -18,6 +18,7 @@ import {
 } from '../platform/request-context.js';
 import { fail, invalidField, notFound, ok, type Result } from '../platform/result.js';
 import type { SecretBox } from '../platform/secret-box.js';
+import { SharedState } from '../platform/shared-state.js';
 import type { WebhookDeliveryEntity, WebhookEndpointEntity } from './entities.js';
 import type { WebhookSender } from './webhook-sender.js';
 import type { WebhooksRepository } from './webhooks.repository.js';
@@ -60,8 +61,10 @@ const pendingDelivery = (
  * signed, retrying with backoff for a day. Delivering never slows or fails the change itself.
  */
 export class WebhookService {
-  /** The endpoints in use by the event types they listen to, as read at `at`. */
-  private endpoints: { at: number; byType: Map<string, WebhookEndpointEntity[]> } | null = null;
+  /** The endpoints in use by the event types they listen to, read again every ENDPOINTS_CACHE_MS. */
+  private readonly listeners = new SharedState(ENDPOINTS_CACHE_MS, async (ctx) =>
+    byEventType(await this.repository.activeEndpoints(ctx)),
+  );
 
   constructor(
     private readonly db: Database,
@@ -96,36 +99,9 @@ export class WebhookService {
     return systemContext(this.clock, 'system:webhooks');
   }
 
-  /**
-   * The endpoints in use by event type, read again every ENDPOINTS_CACHE_MS. Called inside the change's
-   * transaction, which must never wait for another connection (every pool connection may be held by a transaction
-   * waiting here): an expired list serves while a fresh one is read beside, and with none yet the transaction reads
-   * it through its own connection.
-   */
-  private async listenersByType(tx: Transactional): Promise<Map<string, WebhookEndpointEntity[]>> {
-    const now = Date.now();
-    const cached = this.endpoints;
-    if (cached && now - cached.at <= ENDPOINTS_CACHE_MS) return cached.byType;
-    if (cached) {
-      this.refreshing ??= this.repository
-        .activeEndpoints(this.system)
-        .then((endpoints) => {
-          if (this.endpoints === cached) this.endpoints = { at: Date.now(), byType: byEventType(endpoints) };
-        })
-        .catch(() => undefined)
-        .finally(() => (this.refreshing = null));
-      return cached.byType;
-    }
-    const byType = byEventType(await this.repository.activeEndpoints(tx));
-    this.endpoints = { at: now, byType };
-    return byType;
-  }
-
-  private refreshing: Promise<void> | null = null;
-
   /** Endpoints changed here: route the next events by them at once. */
   private forget(): void {
-    this.endpoints = null;
+    this.listeners.forget();
   }
 
   /**
@@ -133,7 +109,7 @@ export class WebhookService {
    * written in the transaction of the change, with its job. No endpoint at all: nothing is read or written.
    */
   async onEvents(tx: Transactional, events: readonly DomainEvent[]): Promise<void> {
-    const byType = await this.listenersByType(tx);
+    const byType = await this.listeners.get(tx);
     if (byType.size === 0) return;
     const listening = (type: WebhookEventType) => byType.get(type) ?? [];
     const wanted = events.filter((e) => listening(e.type).length > 0);

@@ -48,6 +48,20 @@ describe('the live Partner Center adapter, against a fake Partner Center', () =>
     });
   }
 
+  /** A customer with one subscription of PRODUCT bought through `live`. */
+  async function subscribed(live: ReturnType<typeof liveAgainst>, term: string, reference: string) {
+    const tenant = await customer(live);
+    const bought = await live.partnerCenter.provisionLine({
+      tenantId: tenant.tenantId,
+      ...PRODUCT,
+      term,
+      billingPlan: 'MONTHLY',
+      quantity: 3,
+      reference: `${reference}-${n}`,
+    });
+    return { tenant, bought };
+  }
+
   it('buys exactly one order through throttling (429) and a connection dropped mid-checkout, however often the line is sent', async () => {
     const live = liveAgainst(fake);
     const tenant = await customer(live);
@@ -99,15 +113,7 @@ describe('the live Partner Center adapter, against a fake Partner Center', () =>
 
   it('sends the whole subscription on a change, so auto-renew and the next term’s instructions are never dropped', async () => {
     const live = liveAgainst(fake);
-    const tenant = await customer(live);
-    const bought = await live.partnerCenter.provisionLine({
-      tenantId: tenant.tenantId,
-      ...PRODUCT,
-      term: 'P1Y',
-      billingPlan: 'MONTHLY',
-      quantity: 3,
-      reference: `keep-${n}`,
-    });
+    const { tenant, bought } = await subscribed(live, 'P1Y', 'keep');
     await live.partnerCenter.patchSubscription({
       tenantId: tenant.tenantId,
       subscriptionId: bought.subscriptionId,
@@ -135,15 +141,7 @@ describe('the live Partner Center adapter, against a fake Partner Center', () =>
 
   it('answers a stale etag (changed in Partner Center meanwhile) as such', async () => {
     const live = liveAgainst(fake);
-    const tenant = await customer(live);
-    const bought = await live.partnerCenter.provisionLine({
-      tenantId: tenant.tenantId,
-      ...PRODUCT,
-      term: 'P1M',
-      billingPlan: 'MONTHLY',
-      quantity: 3,
-      reference: `stale-${n}`,
-    });
+    const { tenant, bought } = await subscribed(live, 'P1M', 'stale');
     fake.touch(bought.subscriptionId);
     await expect(
       live.partnerCenter.patchSubscription({
@@ -161,15 +159,7 @@ describe('the live Partner Center adapter, against a fake Partner Center', () =>
   it('waits out a 409 while Microsoft renews, and says "busy" when it lasts past the deadline', async () => {
     let now = 1_000_000;
     const live = liveAgainst(fake, { now: () => now, sleep: async (ms) => void (now += ms), deadlineMs: 60_000 });
-    const tenant = await customer(live);
-    const bought = await live.partnerCenter.provisionLine({
-      tenantId: tenant.tenantId,
-      ...PRODUCT,
-      term: 'P1M',
-      billingPlan: 'MONTHLY',
-      quantity: 3,
-      reference: `busy-${n}`,
-    });
+    const { tenant, bought } = await subscribed(live, 'P1M', 'busy');
     const change = {
       tenantId: tenant.tenantId,
       subscriptionId: bought.subscriptionId,
