@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { connect, type Socket } from 'node:net';
+import { withCpu, type CpuPerOperation } from './cpu.js';
 
 export interface Measured {
   requestsPerSecond: number;
@@ -7,6 +8,8 @@ export interface Measured {
   p99: number;
   requests: number;
   errors: number;
+  /** CPU a request cost each party during the measured run (not the warm-up), when the serving pid is known. */
+  cpu?: CpuPerOperation;
 }
 
 export interface HttpLoad {
@@ -17,6 +20,8 @@ export interface HttpLoad {
   connections: number;
   seconds: number;
   warmupSeconds: number;
+  /** The serving process and its database, to report CPU a request. */
+  serving?: { pid: number | undefined; database: 'sqlite' | 'postgres' };
 }
 
 async function run(load: HttpLoad, seconds: number): Promise<Measured> {
@@ -45,7 +50,14 @@ async function run(load: HttpLoad, seconds: number): Promise<Measured> {
 /** Warm-up first (not counted), then the measured run. */
 export async function measure(load: HttpLoad): Promise<Measured> {
   if (load.warmupSeconds > 0) await run(load, load.warmupSeconds);
-  return run(load, load.seconds);
+  if (!load.serving) return run(load, load.seconds);
+  const { result, cpu } = await withCpu(
+    load.serving.pid,
+    load.serving.database,
+    () => run(load, load.seconds),
+    (m) => m.requests,
+  );
+  return { ...result, cpu };
 }
 
 /** One request, answered as JSON; throws on an HTTP error or a GraphQL error. */

@@ -132,13 +132,14 @@ async function benchDatabase(kind: 'sqlite' | 'postgres'): Promise<Results['data
       const reference = await startReference(url, dir);
       try {
         const staffCookie = await signIn(api.url, data.staff.email, data.staff.password);
+        const serving = { api: api.child.pid, reference: reference.child.pid, database: kind };
         if (workloads.has('catalog')) {
           log(`${kind}: catalog search`);
-          out.catalog = await catalogSearch(api.url, reference.url, staffCookie, settings);
+          out.catalog = await catalogSearch(api.url, reference.url, staffCookie, settings, serving);
         }
         if (workloads.has('orders')) {
           log(`${kind}: order list`);
-          out.orders = await orderList(api.url, reference.url, staffCookie, settings);
+          out.orders = await orderList(api.url, reference.url, staffCookie, settings, serving);
         }
         if (workloads.has('buy')) {
           log(`${kind}: buy`);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,13 +140,6 @@ function startVendure(dataDir: string, productsCsv: string): Promise<Running> {
   );
 }
 
-/** CPU time (user + system) a process has used, in milliseconds, from /proc. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
-}
-
 interface Workload {
   name: string;
   url: string;
@@ -170,16 +163,18 @@ async function run(w: Workload): Promise<Result> {
   const text = await sample.text();
   const parsed = JSON.parse(text) as { errors?: unknown };
   if (!sample.ok || parsed.errors) throw new Error(`${w.name} answered ${sample.status}: ${text.slice(0, 400)}`);
-  const before = cpuMs(w.pid);
-  const measured = await measure({ url: w.url, cookie: w.cookie, body: w.body, ...settings });
-  const cpu = cpuMs(w.pid) - before;
   // Errors are timeouts (10 s) of a server slower than the load: counted and shown, not hidden.
-  // The warm-up's CPU is in `cpu` too: count its requests at the measured rate.
-  const requests = measured.requests + measured.requestsPerSecond * settings.warmupSeconds;
+  const measured = await measure({
+    url: w.url,
+    cookie: w.cookie,
+    body: w.body,
+    ...settings,
+    serving: { pid: w.pid, database: 'sqlite' },
+  });
   return {
     name: w.name,
     ...measured,
-    cpuMsPerRequest: cpu / Math.max(1, requests),
+    cpuMsPerRequest: measured.cpu?.server ?? NaN,
     bodyBytes: Buffer.byteLength(text),
   };
 }

@@ -1,5 +1,6 @@
 import type { Sizes } from './generate.js';
 import type { ImportResult } from './import-workload.js';
+import type { CpuPerOperation } from './cpu.js';
 import type { Measured } from './load.js';
 import type { BuyRun, Compared, Settings } from './workloads.js';
 
@@ -60,6 +61,21 @@ interface Row {
 const f = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+const ms = (n: number | null | undefined) => (n === null || n === undefined ? 'n/a' : `${f(n, 2)} ms`);
+/** CPU an operation cost, API then reference, each as server + database + load generator. */
+const cpuFigure = (api: CpuPerOperation | undefined, reference: CpuPerOperation | undefined) => {
+  const one = (c: CpuPerOperation | undefined) =>
+    c ? `${ms(c.server)} + database ${ms(c.database)} + load ${ms(c.client)}` : 'n/a';
+  return `API ${one(api)}; reference ${one(reference)}`;
+};
+
+/**
+ * Read workloads' ratio to their reference: 0.8× on PostgreSQL and Buy 0.85× there (the PostgreSQL parity
+ * issue); on SQLite, where the API already ran at 0.9×, the original floor.
+ */
+const READ_TARGET = { postgres: 0.8, sqlite: 0.5 } as Record<string, number>;
+const BUY_RATIO_TARGET = { postgres: 0.85 } as Record<string, number>;
+
 /** Every figure with its target from the performance issue; `pass` is null where there is no target. */
 export function rows(results: Results): (Row & { database: string })[] {
   const out: (Row & { database: string })[] = [];
@@ -81,8 +97,14 @@ export function rows(results: Results): (Row & { database: string })[] {
       add({
         workload: '1 catalog search ratio',
         figure: `${f(r.catalog.ratio, 2)}×`,
-        target: '≥ 0.5×, 0 errors',
-        pass: r.catalog.ratio >= 0.5 && r.catalog.api.errors === 0,
+        target: `≥ ${READ_TARGET[database] ?? 0.5}×, 0 errors`,
+        pass: r.catalog.ratio >= (READ_TARGET[database] ?? 0.5) && r.catalog.api.errors === 0,
+      });
+      add({
+        workload: '1 CPU a request',
+        figure: cpuFigure(r.catalog.api.cpu, r.catalog.reference.cpu),
+        target: '',
+        pass: null,
       });
     }
     if (r.orders) {
@@ -101,8 +123,14 @@ export function rows(results: Results): (Row & { database: string })[] {
       add({
         workload: '2 staff order list ratio',
         figure: `${f(r.orders.ratio, 2)}×`,
-        target: '≥ 0.5×, 0 errors',
-        pass: r.orders.ratio >= 0.5 && r.orders.api.errors === 0,
+        target: `≥ ${READ_TARGET[database] ?? 0.5}×, 0 errors`,
+        pass: r.orders.ratio >= (READ_TARGET[database] ?? 0.5) && r.orders.api.errors === 0,
+      });
+      add({
+        workload: '2 CPU a request',
+        figure: cpuFigure(r.orders.api.cpu, r.orders.reference.cpu),
+        target: '',
+        pass: null,
       });
     }
     if (r.buy) {
@@ -119,16 +147,16 @@ export function rows(results: Results): (Row & { database: string })[] {
         target: '0 and 0',
         pass: b.lost === 0 && b.doubled === 0,
       });
+      const buyTarget = BUY_RATIO_TARGET[database];
       add({
         workload: '3 buy (reference)',
         figure: `${f(r.buy.reference.ordersPerSecond)} orders/s, p50 ${f(r.buy.reference.p50)} ms; ratio ${f(r.buy.ratio, 2)}×`,
-        target: '',
-        pass: null,
+        target: buyTarget ? `ratio ≥ ${buyTarget}×` : '',
+        pass: buyTarget ? r.buy.ratio >= buyTarget : null,
       });
-      const cpu = (run: BuyRun) => (run.cpuMsPerOrder === null ? 'n/a' : `${f(run.cpuMsPerOrder, 2)} ms`);
       add({
         workload: '3 buy CPU an order',
-        figure: `API process ${cpu(b)}, reference ${cpu(r.buy.reference)}; load generator ${f(b.clientCpuMsPerOrder, 2)} ms, ${f(r.buy.reference.clientCpuMsPerOrder, 2)} ms`,
+        figure: cpuFigure(b.cpu, r.buy.reference.cpu),
         target: '',
         pass: null,
       });

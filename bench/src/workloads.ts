@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { withCpu, type CpuPerOperation } from './cpu.js';
 import type { Buyer } from './generate.js';
 import { KeepAliveConnection, measure, post, type Measured } from './load.js';
 import { openRaw } from './sql.js';
@@ -14,6 +14,13 @@ export interface Compared {
   reference: Measured;
   /** API ÷ reference throughput, measured in the same run. */
   ratio: number;
+}
+
+/** The two serving processes and their database, for CPU a request. */
+export interface Serving {
+  api: number | undefined;
+  reference: number | undefined;
+  database: 'sqlite' | 'postgres';
 }
 
 const SEARCHES = [
@@ -48,6 +55,7 @@ async function compare(
   referenceBody: (n: number) => string,
   same: (api: any, reference: any) => boolean,
   settings: Settings,
+  serving: Serving,
 ): Promise<Compared> {
   // Both must give the same answer before their speed means anything.
   for (let n = 0; n < 3; n += 1) {
@@ -57,8 +65,20 @@ async function compare(
     ]);
     if (!same(a, r)) throw new Error(`${name}: the API and the reference answered differently for request ${n}`);
   }
-  const api = await measure({ url: `${apiUrl}/graphql`, cookie, body: apiBody, ...settings });
-  const reference = await measure({ url: referenceUrl, cookie, body: referenceBody, ...settings });
+  const api = await measure({
+    url: `${apiUrl}/graphql`,
+    cookie,
+    body: apiBody,
+    ...settings,
+    serving: { pid: serving.api, database: serving.database },
+  });
+  const reference = await measure({
+    url: referenceUrl,
+    cookie,
+    body: referenceBody,
+    ...settings,
+    serving: { pid: serving.reference, database: serving.database },
+  });
   return { api, reference, ratio: api.requestsPerSecond / Math.max(1e-9, reference.requestsPerSecond) };
 }
 
@@ -68,6 +88,7 @@ export function catalogSearch(
   referenceUrl: string,
   cookie: string,
   settings: Settings,
+  serving: Serving,
 ): Promise<Compared> {
   const search = (n: number) => SEARCHES[n % SEARCHES.length] || null;
   return compare(
@@ -82,11 +103,18 @@ export function catalogSearch(
         JSON.stringify(r.data.catalogProducts.edges.map((e: any) => [e.node.id, e.node.skus.length])) &&
       a.data.catalogProducts.edges.length > 0,
     settings,
+    serving,
   );
 }
 
 /** Workload 2: the staff order list, 100 orders with reseller, customer and lines. */
-export function orderList(apiUrl: string, referenceUrl: string, cookie: string, settings: Settings): Promise<Compared> {
+export function orderList(
+  apiUrl: string,
+  referenceUrl: string,
+  cookie: string,
+  settings: Settings,
+  serving: Serving,
+): Promise<Compared> {
   return compare(
     'order list',
     apiUrl,
@@ -99,6 +127,7 @@ export function orderList(apiUrl: string, referenceUrl: string, cookie: string, 
       JSON.stringify(a.data.orders.nodes.map((o: any) => [o.id, o.lines.length])) ===
         JSON.stringify(r.data.orders.nodes.map((o: any) => [o.id, o.lines.length])),
     settings,
+    serving,
   );
 }
 
@@ -133,10 +162,8 @@ export interface BuyRun {
   /** Orders the database holds that no response reported, or reported orders it does not hold, or doubles. */
   lost: number;
   doubled: number;
-  /** CPU time the serving process spent per order placed (user + system), when its pid is known. */
-  cpuMsPerOrder: number | null;
-  /** CPU time the load generator (this process) spent per order placed. */
-  clientCpuMsPerOrder: number;
+  /** CPU an order placed cost the serving process (when its pid is known), PostgreSQL and this load generator. */
+  cpu: CpuPerOperation;
 }
 
 interface BuySteps {
@@ -222,18 +249,6 @@ const percentile = (sorted: number[], p: number) =>
  * again. Afterwards the database is asked for every order placed in the run: each reported order must
  * be there once, and nothing else.
  */
-/** A process's CPU time so far (user + system), in ms, from /proc; null where there is no /proc. */
-function cpuMs(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    // Fields 14 and 15 after the command name: utime and stime, in clock ticks (100 a second on Linux).
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
-}
-
 export async function buyLoop(
   /** One set of steps for every buyer, or each buyer's (buyers spread over several API processes). */
   steps: BuySteps | ((buyer: number) => BuySteps),
@@ -274,16 +289,13 @@ export async function buyLoop(
   };
   if (settings.warmupSeconds > 0) await runOnce(settings.warmupSeconds, 'warmup');
   const started = Date.now();
-  const cpuBefore = cpuMs(servingPid);
-  const clientBefore = process.cpuUsage();
-  const run = await runOnce(settings.seconds, 'run');
-  const client = process.cpuUsage(clientBefore);
+  const { result: run, cpu } = await withCpu(
+    servingPid,
+    databaseUrl.startsWith('postgres') ? 'postgres' : 'sqlite',
+    () => runOnce(settings.seconds, 'run'),
+    (r) => r.placed.length,
+  );
   const elapsed = (Date.now() - started) / 1000;
-  const cpuAfter = cpuMs(servingPid);
-  const cpuMsPerOrder =
-    cpuBefore !== null && cpuAfter !== null && run.placed.length > 0
-      ? (cpuAfter - cpuBefore) / run.placed.length
-      : null;
 
   const db = await openRaw(databaseUrl);
   try {
@@ -307,8 +319,7 @@ export async function buyLoop(
       errors: run.errors,
       lost,
       doubled,
-      cpuMsPerOrder,
-      clientCpuMsPerOrder: (client.user + client.system) / 1000 / Math.max(1, run.placed.length),
+      cpu,
     };
   } finally {
     await db.close();

@@ -1,18 +1,19 @@
 import type { PriceSegment } from '@nce/domain';
 import type { Database } from '../db/database.js';
-import { portable, readPacked, rowSpec, selectOf } from '../db/sql.js';
+import { packedList, readPacked, rowSpec, selectOf } from '../db/sql.js';
 import { containsPattern, decodeCursor } from '../platform/cursor.js';
 import type { CatalogFilter, ProductView, SkuView } from './catalog.service.js';
 import { PriceEntity } from './price.entity.js';
 import type { ProductKind } from './product.entity.js';
 import { SkuEntity } from './sku.entity.js';
 
-/** What a catalog page reads of a price row (`pr`), column by column (checked in db/row-specs.test.ts). */
+/**
+ * What a catalog page reads of a price row (`pr`), column by column (checked in db/row-specs.test.ts); its segment
+ * and market are the page's own.
+ */
 export const PRICE_ROW = rowSpec<PriceEntity>(PriceEntity, [
   ['id', 'id', 'number'],
   ['sku_ref', 'skuRef', 'number'],
-  ['segment', 'segment', 'text'],
-  ['market', 'market', 'text'],
   ['currency', 'currency', 'text'],
   ['term', 'term', 'text'],
   ['billing_plan', 'billingPlan', 'text'],
@@ -26,8 +27,9 @@ export const PRICE_ROW = rowSpec<PriceEntity>(PriceEntity, [
   ['tags', 'tags', 'text'],
 ]);
 
-/** And of the price's SKU (`s`), after the price's columns. */
+/** And of each SKU (`s`) of the page's products, once a SKU. */
 export const SKU_ROW = rowSpec<SkuEntity>(SkuEntity, [
+  ['id', 'id', 'number'],
   ['product_id', 'productId', 'text'],
   ['sku_id', 'skuId', 'text'],
   ['title', 'title', 'text'],
@@ -35,15 +37,17 @@ export const SKU_ROW = rowSpec<SkuEntity>(SkuEntity, [
   ['unit_of_measure', 'unitOfMeasure', 'text'],
 ]);
 
-const SKU_AT = PRICE_ROW.columns.length;
+/** And of the product (`p`). */
+const PRODUCT_COLUMNS = ['id', 'title', 'publisher', 'description', 'kind'] as const;
 
-interface ProductRow {
-  id: string;
-  title: string;
-  publisher: string;
-  description: string;
-  kind: ProductKind;
-}
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A SKU's prices in the catalog's order: term, billing plan, first tier, then the earliest in effect. */
+const priceOrder = (a: SkuView['prices'][number], b: SkuView['prices'][number]) =>
+  byText(a.term, b.term) ||
+  byText(a.billingPlan, b.billingPlan) ||
+  a.tierMin - b.tierMin ||
+  byText(a.effectiveStart, b.effectiveStart);
 
 /** Conditions on a price row `pr` (joined to its SKU `s`) that the filter asks for; today's prices only. */
 function priceConditions(
@@ -112,11 +116,15 @@ export class CatalogRepository {
       where.push('(p.title > ? OR (p.title = ? AND p.id > ?))');
       params.push(title, title, id);
     }
-    const rows = await this.db.select<ProductRow>(
-      `SELECT p.id, p.title, p.publisher, p.description, p.kind FROM catalog_product p WHERE ${where.join(' AND ')} ORDER BY p.title, p.id LIMIT ?`,
+    const products = await this.withSkusAndPrices(
+      `SELECT ${PRODUCT_COLUMNS.map((c) => `p.${c}`).join(', ')} FROM catalog_product p WHERE ${where.join(' AND ')}
+       ORDER BY p.title, p.id LIMIT ?`,
       [...params, first + 1],
+      prices,
+      priceSegment,
+      market,
     );
-    return { products: await this.withSkusAndPrices(rows.slice(0, first), prices), more: rows.length > first };
+    return { products: products.slice(0, first), more: products.length > first };
   }
 
   /** One product with the SKUs and prices the filter selects in effect on `today`. */
@@ -133,14 +141,13 @@ export class CatalogRepository {
       market,
       today,
     );
-    const rows: ProductRow[] = await this.db.read.query(
-      portable(
-        this.db.kind,
-        'SELECT p.id, p.title, p.publisher, p.description, p.kind FROM catalog_product p WHERE p.id = ?',
-      ),
+    const [product] = await this.withSkusAndPrices(
+      `SELECT ${PRODUCT_COLUMNS.map((c) => `p.${c}`).join(', ')} FROM catalog_product p WHERE p.id = ?`,
       [productId.toUpperCase()],
+      prices,
+      priceSegment,
+      market,
     );
-    const [product] = await this.withSkusAndPrices(rows, prices);
     return product ?? null;
   }
 
@@ -149,30 +156,54 @@ export class CatalogRepository {
     return this.db.read.query('SELECT DISTINCT market, currency FROM catalog_price ORDER BY market, currency');
   }
 
+  /**
+   * The products `productsSql` selects (in its order), each with its SKUs that have prices the filter selects
+   * and those prices: one statement, the products, their SKUs and the prices packed as three lists. A product
+   * without such prices comes with no SKUs. SKUs and prices are put in order here, not by the database.
+   */
   private async withSkusAndPrices(
-    products: ProductRow[],
+    productsSql: string,
+    productsParams: readonly (string | number)[],
     prices: { sql: string; params: (string | number)[] },
+    segment: PriceSegment,
+    market: string,
   ): Promise<ProductView[]> {
-    if (products.length === 0) return [];
-    const columns = [...selectOf('pr', PRICE_ROW), ...selectOf('s', SKU_ROW)];
-    const from = `FROM catalog_price pr JOIN catalog_sku s ON s.id = pr.sku_ref
-         WHERE s.product_id IN (${products.map(() => '?').join(', ')}) AND ${prices.sql}
-         ORDER BY s.product_id, s.sku_id, pr.term, pr.billing_plan, pr.tier_min, pr.effective_start`;
-    const params = [...products.map((p) => p.id), ...prices.params];
-    const rows = await this.db.selectValues(columns, from, params);
-    const skusByProduct = new Map<string, Map<number, SkuView>>();
-    for (const values of rows) {
-      const { skuRef, ...price } = readPacked(PRICE_ROW, values, 0, {});
-      const { productId, skuId, title, description, unitOfMeasure } = readPacked(SKU_ROW, values, SKU_AT, {});
-      let skus = skusByProduct.get(productId);
-      if (!skus) skusByProduct.set(productId, (skus = new Map()));
-      let sku = skus.get(skuRef);
-      if (!sku) {
-        sku = { id: skuRef, skuId, title, description, unitOfMeasure, prices: [] };
-        skus.set(skuRef, sku);
-      }
-      sku.prices.push(price);
+    const kind = this.db.kind;
+    // A plain IN: the SKU table is small, and a hash of the page beats one index lookup a product (measured).
+    const ofPage = 's.product_id IN (SELECT id FROM page)';
+    const [productRows, skuRows, priceRows] = await this.db.selectLists(
+      `WITH page AS MATERIALIZED (${productsSql})
+       SELECT ${packedList(kind, PRODUCT_COLUMNS, 'FROM page', 'title, id')},
+         ${packedList(kind, selectOf('s', SKU_ROW), `FROM catalog_sku s WHERE ${ofPage}`)},
+         ${packedList(
+           kind,
+           selectOf('pr', PRICE_ROW),
+           `FROM catalog_price pr JOIN catalog_sku s ON s.id = pr.sku_ref WHERE ${ofPage} AND ${prices.sql}`,
+         )}`,
+      [...productsParams, ...prices.params],
+    );
+    const skus = new Map<number, SkuView & { productId: string }>();
+    for (const values of skuRows!) {
+      const sku = readPacked(SKU_ROW, values, 0, { prices: [] as SkuView['prices'] });
+      skus.set(sku.id, sku);
     }
-    return products.map((p) => ({ ...p, skus: [...(skusByProduct.get(p.id)?.values() ?? [])] }));
+    for (const values of priceRows!) {
+      const { skuRef, ...price } = readPacked(PRICE_ROW, values, 0, { segment, market });
+      skus.get(skuRef)?.prices.push(price);
+    }
+    const skusByProduct = new Map<string, SkuView[]>();
+    for (const { productId, ...sku } of skus.values()) {
+      if (sku.prices.length === 0) continue;
+      sku.prices.sort(priceOrder);
+      const list = skusByProduct.get(productId);
+      if (list) list.push(sku);
+      else skusByProduct.set(productId, [sku]);
+    }
+    return productRows!.map((values) => {
+      const [id, title, publisher, description, productKind] = values as [string, string, string, string, ProductKind];
+      const productSkus = skusByProduct.get(id) ?? [];
+      productSkus.sort((a, b) => byText(a.skuId, b.skuId));
+      return { id, title, publisher, description, kind: productKind, skus: productSkus };
+    });
   }
 }

@@ -140,6 +140,23 @@ export class Database {
   }
 
   /**
+   * One statement whose columns are `packedList`s (a page and what hangs off it): each list parsed, rows as value
+   * arrays. One round trip and one JSON.parse a list, whatever the page size.
+   */
+  async selectLists(sql: string, params: readonly unknown[]): Promise<unknown[][][]> {
+    this.statements.count += 1;
+    let row: unknown[] | undefined;
+    if (this.kind === 'postgres') row = (await this.pgQuery(sql, params, true)).rows[0] as unknown[] | undefined;
+    else {
+      const writer = rawConnection(this.writer);
+      const connection = writer.inTransaction ? rawConnection(this.reader) : writer;
+      row = prepared(connection, sql, true).get(...params) as unknown[] | undefined;
+    }
+    if (!row) throw new Error('selectLists: the statement answered no row');
+    return row.map((list) => JSON.parse(String(list)) as unknown[][]);
+  }
+
+  /**
    * A hot read on PostgreSQL straight on TypeORM's pool (its query API takes a query runner a statement), as a
    * named prepared statement: PostgreSQL parses and plans each text once per connection instead of every time.
    */

@@ -17,6 +17,33 @@ export function packedColumns(kind: DatabaseConfig['kind'], expressions: readonl
   return `${kind === 'sqlite' ? 'json_array' : 'json_build_array'}(${expressions.join(', ')}) AS packed`;
 }
 
+/**
+ * A scalar subquery packing every row of `from` (FROM … WHERE …) into one JSON array of value arrays, as text
+ * (`[]` when there are none), in `orderBy`'s order if given. Several of them in one `selectLists` statement read
+ * a page and what hangs off it in one round trip; each list is one string for one JSON.parse, where a row each
+ * cost the driver's protocol and parsing per row (PostgreSQL: a catalog page's 5.3 ms of CPU → 2.9 ms).
+ */
+export function packedList(
+  kind: DatabaseConfig['kind'],
+  expressions: readonly string[],
+  from: string,
+  orderBy?: string,
+): string {
+  const order = orderBy ? ` ORDER BY ${orderBy}` : '';
+  return kind === 'sqlite'
+    ? `(SELECT json_group_array(json_array(${expressions.join(', ')})${order}) ${from})`
+    : `(SELECT COALESCE(json_agg(json_build_array(${expressions.join(', ')})${order})::text, '[]') ${from})`;
+}
+
+/**
+ * `column` among the values `subquery` selects (a page's keys, say), read through the index on `column`. PostgreSQL
+ * plans `IN (subquery)` as a hash join over the whole table whenever the table looks small enough; `= ANY (ARRAY(…))`
+ * is one index lookup a key (the order list's lines: 3.6 → 1.3 ms).
+ */
+export function amongSelected(kind: DatabaseConfig['kind'], column: string, subquery: string): string {
+  return kind === 'sqlite' ? `${column} IN (${subquery})` : `${column} = ANY (ARRAY(${subquery}))`;
+}
+
 /** The values of a `packedColumns` row, in the order they were listed (node-postgres parses JSON itself). */
 export function unpack(row: { packed: unknown }): unknown[] {
   return (typeof row.packed === 'string' ? JSON.parse(row.packed) : row.packed) as unknown[];

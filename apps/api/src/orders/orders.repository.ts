@@ -5,7 +5,7 @@ import { CUSTOMERS } from '../customers/published.js';
 import { RESELLERS } from '../resellers/published.js';
 import type { OrderState } from '@nce/domain';
 import type { Database } from '../db/database.js';
-import { portable, readPacked, rowSpec, selectOf, updateReturning } from '../db/sql.js';
+import { amongSelected, packedList, portable, readPacked, rowSpec, selectOf, updateReturning } from '../db/sql.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { insertAtNextPosition } from '../platform/sequence.js';
 import { containsPattern, encodeKeyset, keysetAfter, type KeyOrder } from '../platform/cursor.js';
@@ -63,7 +63,7 @@ export type ListedOrder = Omit<
 export class OrdersRepository {
   constructor(private readonly db: Database) {}
 
-  /** A page of orders with their lines: two statements whatever its size. */
+  /** A page of orders with their lines: one statement whatever its size. */
   async page(
     filter: OrderFilter,
     first: number,
@@ -92,25 +92,33 @@ export class OrdersRepository {
       const past = keysetAfter(order.column, 'o.id', order, after);
       add(past.sql, ...past.params);
     }
-    const rows = await this.db.selectValues(
-      [...selectOf('o', ORDER_ROW), ...selectOf('r', RESELLER_NAME), ...selectOf('c', CUSTOMER_NAME)],
-      `FROM sales_order o JOIN ${RESELLERS} r ON r.id = o.reseller_id JOIN ${CUSTOMERS} c ON c.id = o.customer_id
-         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order.column} ${order.direction}, o.id ${order.direction} LIMIT ?`,
+    // The page and its lines in one statement: the page's columns as v0… (v0 the order's id), its sort key beside.
+    const columns = [...selectOf('o', ORDER_ROW), ...selectOf('r', RESELLER_NAME), ...selectOf('c', CUSTOMER_NAME)];
+    const direction = order.direction;
+    const [rows, lineRows] = await this.db.selectLists(
+      `WITH page AS MATERIALIZED (SELECT ${columns.map((c, i) => `${c} AS v${i}`).join(', ')}, ${order.column} AS sort_key
+         FROM sales_order o JOIN ${RESELLERS} r ON r.id = o.reseller_id JOIN ${CUSTOMERS} c ON c.id = o.customer_id
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order.column} ${direction}, o.id ${direction} LIMIT ?)
+       SELECT ${packedList(
+         this.db.kind,
+         columns.map((_, i) => `v${i}`),
+         'FROM page',
+         `sort_key ${direction}, v0 ${direction}`,
+       )},
+         ${packedList(
+           this.db.kind,
+           LINE_ROW.columns.map(([column]) => column),
+           `FROM order_line WHERE ${amongSelected(this.db.kind, 'order_id', 'SELECT v0 FROM page')}`,
+           'line_number',
+         )}`,
       [...params, first + 1],
     );
     // Each order is built once, its lines appended in place: a page of 100 spreads nothing.
-    const orders = rows.slice(0, first).map((row) => orderOf(row));
+    const orders = rows!.slice(0, first).map((row) => orderOf(row));
     const byId = new Map(orders.map((o) => [o.id, o]));
-    if (orders.length) {
-      const lines = await this.db.selectValues(
-        LINE_ROW.columns.map(([column]) => column),
-        `FROM order_line WHERE order_id IN (${orders.map(() => '?').join(', ')}) ORDER BY order_id, line_number`,
-        orders.map((o) => o.id),
-      );
-      for (const row of lines) {
-        const line = lineOf(row);
-        byId.get(line.orderId)?.lines.push(line);
-      }
+    for (const row of lineRows!) {
+      const line = lineOf(row);
+      byId.get(line.orderId)?.lines.push(line);
     }
     const last = orders[orders.length - 1];
     return {
