@@ -164,6 +164,8 @@ export interface BuyRun {
   doubled: number;
   /** CPU an order placed cost the serving process (when its pid is known), PostgreSQL and this load generator. */
   cpu: CpuPerOperation;
+  /** Seconds after the run until the work it queued (provisioning, mail) was done. */
+  settledSeconds: number;
 }
 
 interface BuySteps {
@@ -249,6 +251,29 @@ const percentile = (sorted: number[], p: number) =>
  * again. Afterwards the database is asked for every order placed in the run: each reported order must
  * be there once, and nothing else.
  */
+/**
+ * Waits until the work a run left queued (provisioning, mail, webhooks: jobs due by now) is done, so the next
+ * measurement does not share the machine with it; the seconds it took. Throws after `timeoutSeconds`.
+ */
+export async function settle(databaseUrl: string, timeoutSeconds = 600): Promise<number> {
+  const db = await openRaw(databaseUrl);
+  const started = Date.now();
+  try {
+    for (;;) {
+      const [row] = await db.query(
+        "SELECT COUNT(*) AS n FROM job WHERE status IN ('PENDING', 'RUNNING') AND run_at <= ?",
+        [new Date().toISOString()],
+      );
+      if (Number(row?.n ?? 0) === 0) return (Date.now() - started) / 1000;
+      if (Date.now() - started > timeoutSeconds * 1000)
+        throw new Error(`${row?.n} queued jobs still due after ${timeoutSeconds} s`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await db.close();
+  }
+}
+
 export async function buyLoop(
   /** One set of steps for every buyer, or each buyer's (buyers spread over several API processes). */
   steps: BuySteps | ((buyer: number) => BuySteps),
@@ -287,7 +312,10 @@ export async function buyLoop(
     );
     return { latencies, placed, refusals, errors };
   };
+  // Nothing left over from before (the generator's mail, another run's provisioning) shares the machine.
+  await settle(databaseUrl);
   if (settings.warmupSeconds > 0) await runOnce(settings.warmupSeconds, 'warmup');
+  await settle(databaseUrl);
   const started = Date.now();
   const { result: run, cpu } = await withCpu(
     servingPid,
@@ -320,6 +348,7 @@ export async function buyLoop(
       lost,
       doubled,
       cpu,
+      settledSeconds: await settle(databaseUrl),
     };
   } finally {
     await db.close();

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { EmbeddedSnakeNaming } from './naming.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -11,7 +10,7 @@ import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { migrationsOf, type ApiModule } from '../platform/module.js';
 import { JobEntity } from '../platform/jobs/job.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
-import { packedColumns, portable, unpack } from './sql.js';
+import { portable, preparedName, statementIn } from './sql.js';
 
 /** Counts SQL statements, so tests and benchmarks can prove a request costs a constant number of them. */
 export class StatementCounter {
@@ -126,20 +125,6 @@ export class Database {
   }
 
   /**
-   * A hot read of many rows, each as the array of `columns` (then `rest`: FROM, WHERE, ORDER BY), packed into one
-   * JSON array by the database (`packedColumns`); on PostgreSQL as a prepared statement. Plain columns read in
-   * pg's array mode measured slower: the API process, not the database, is what a catalog page waits on there.
-   */
-  async selectValues(columns: readonly string[], rest: string, params: readonly unknown[]): Promise<unknown[][]> {
-    const sql = `SELECT ${packedColumns(this.kind, columns)} ${rest}`;
-    const rows =
-      this.kind === 'postgres'
-        ? ((await this.pgQuery(sql, params, false)).rows as { packed: unknown }[])
-        : ((await this.reader.manager.query(sql, params as unknown[])) as { packed: unknown }[]);
-    return rows.map(unpack);
-  }
-
-  /**
    * One statement whose columns are `packedList`s (a page and what hangs off it): each list parsed, rows as value
    * arrays. One round trip and one JSON.parse a list, whatever the page size.
    */
@@ -171,6 +156,18 @@ export class Database {
     });
   }
 
+  /**
+   * One writing statement in a transaction of its own, now (its rows are locked only while it runs); what it
+   * returns (`RETURNING`) as rows. On SQLite it waits for the writer like any transaction.
+   */
+  async writeAlone<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    if (this.kind === 'postgres') {
+      this.statements.count += 1;
+      return (await this.pgQuery(sql, params, false)).rows as T[];
+    }
+    return this.transaction((m) => m.query(sql, params as unknown[]) as Promise<T[]>);
+  }
+
   /** Where a repository works for `ctx`: its open transaction, or the reader outside one. */
   managerOf(ctx: RequestContext): EntityManager {
     return ctx.transaction ?? this.read;
@@ -179,7 +176,7 @@ export class Database {
   /** Hand-written SQL (`?` placeholders) in `ctx`'s open transaction, or as `select` outside one. */
   query<T = Record<string, unknown>>(ctx: RequestContext, sql: string, params: readonly unknown[] = []): Promise<T[]> {
     return ctx.transaction
-      ? ctx.transaction.query(portable(this.kind, sql), params as unknown[])
+      ? (statementIn(ctx.transaction, portable(this.kind, sql), params) as Promise<T[]>)
       : this.select<T>(sql, params);
   }
 
@@ -252,20 +249,6 @@ function base(statements: StatementCounter, schema: ReturnType<typeof schemaOf>)
 /** What hot reads need of pg's pool. */
 interface PgQueryable {
   query(config: { text: string; values: unknown[]; name?: string; rowMode?: 'array' }): Promise<{ rows: unknown[] }>;
-}
-
-/**
- * The name a statement text is prepared under on each PostgreSQL connection. Hot paths use a few dozen texts; texts
- * beyond the first 500 (lists of ids of every length) run unnamed, so no connection keeps statements without bound.
- */
-const preparedNames = new Map<string, string>();
-function preparedName(text: string): { name?: string } {
-  let name = preparedNames.get(text);
-  if (!name && preparedNames.size < 500) {
-    name = `nce_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-    preparedNames.set(text, name);
-  }
-  return name ? { name } : {};
 }
 
 const statementCaches = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();

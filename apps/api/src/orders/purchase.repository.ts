@@ -133,6 +133,18 @@ export class PurchaseRepository {
     return Number(last);
   }
 
+  /**
+   * The day's next SO sequence number drawn in a statement of its own, outside any transaction: the day's row is
+   * locked only while the statement runs. A Buy that does not commit after drawing leaves a gap in the day's numbers.
+   */
+  async drawSequence(day: string): Promise<number> {
+    const [{ last }] = await this.db.writeAlone<{ last: number | string }>(
+      'INSERT INTO so_sequence (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = so_sequence.last + 1 RETURNING last',
+      [day],
+    );
+    return Number(last);
+  }
+
   /** The order, its lines and the first event of its timeline, each in one statement. */
   async insert(
     tx: Transactional,

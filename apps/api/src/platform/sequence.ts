@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { kindOf, portable } from '../db/sql.js';
+import { kindOf, portable, statementIn } from '../db/sql.js';
 
 /**
  * The next position in an append-only list kept per owner (an order's timeline, a reseller's ledger,
@@ -46,7 +46,8 @@ export async function insertEachAtNextPosition(
   if (owners.size !== rows.length) throw new Error(`insertEachAtNextPosition: two rows of one ${ownerColumn}`);
   const columns = Object.keys(rows[0]!);
   const tuple = `(${columns.map(() => '?').join(', ')}, (SELECT COALESCE(MAX(seq), 0) + 1 FROM ${table} WHERE ${ownerColumn} = ?))`;
-  await m.query(
+  await statementIn(
+    m,
     portable(kindOf(m), `INSERT INTO ${table} (${columns.join(', ')}, seq) VALUES ${rows.map(() => tuple).join(', ')}`),
     rows.flatMap((row) => [...columns.map((c) => row[c]), row[ownerColumn]]),
   );

@@ -22,9 +22,10 @@ export class SharedState<T> {
     const hit = this.cached;
     if (hit && now - hit.readAt < this.ttlMs && now >= hit.readAt) return hit.value;
     if (!ctx.transaction) return this.share(now, this.read(ctx));
-    if (!hit) return this.read(ctx);
+    // Read beside for the callers after this one: a state only ever asked for inside transactions (the webhook
+    // endpoints, by the Buy's event sink) was read once a transaction and never shared.
     this.refreshBeside(ctx, hit);
-    return hit.value;
+    return hit ? hit.value : this.read(ctx);
   }
 
   /** Changed in this process: the next caller reads it again. */
@@ -41,7 +42,7 @@ export class SharedState<T> {
     return value;
   }
 
-  private refreshBeside(ctx: RequestContext, stale: { readAt: number; value: Promise<T> }): void {
+  private refreshBeside(ctx: RequestContext, stale: { readAt: number; value: Promise<T> } | null): void {
     if (this.refreshing) return;
     this.refreshing = true;
     this.read({ ...ctx, transaction: undefined })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../db/database.js';
-import { insertRows, portable, updateReturning } from '../../db/sql.js';
+import { insertRows, portable, statementIn, updateReturning } from '../../db/sql.js';
 import type { Clock } from '../clock.js';
 import { yieldToEventLoop } from '../event-loop.js';
 import { keepAlive } from '../keep-alive.js';
@@ -454,7 +454,8 @@ export class JobQueue {
   /** Marks jobs this worker holds done, in `m`'s transaction. */
   private async markDone(m: EntityManager, ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await m.query(
+    await statementIn(
+      m,
       portable(
         this.db.kind,
         `UPDATE ${this.jobById} SET status = 'DONE', locked_until = NULL, finished_at = ? WHERE id IN (${ids.map(() => '?').join(', ')}) AND locked_by = ?`,
