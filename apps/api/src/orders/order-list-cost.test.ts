@@ -38,7 +38,8 @@ describe('staff order list cost', () => {
             updatedAt: at,
             version: 1,
           });
-          for (let n = 1; n <= 3; n += 1) {
+          // Written last line first: the list still shows each order's lines by line number.
+          for (let n = 3; n >= 1; n -= 1) {
             await m.insert(OrderLineEntity, {
               id: randomUUID(),
               orderId: id,
@@ -65,6 +66,7 @@ describe('staff order list cost', () => {
         const page = await t.app.orders.list(systemContext(t.app.clock, 'test'), {}, first);
         expect(page.orders).toHaveLength(first);
         expect(page.orders.every((o) => o.lines.length === 3 && o.resellerName && o.customerName)).toBe(true);
+        expect(new Set(page.orders.map((o) => o.lines.map((l) => l.lineNumber).join()))).toEqual(new Set(['1,2,3']));
         return t.app.db.statements.count;
       };
       const small = await statementsFor(5);

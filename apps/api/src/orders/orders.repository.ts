@@ -109,7 +109,6 @@ export class OrdersRepository {
            this.db.kind,
            LINE_ROW.columns.map(([column]) => column),
            `FROM order_line WHERE ${amongSelected(this.db.kind, 'order_id', 'SELECT v0 FROM page')}`,
-           'line_number',
          )}`,
       [...params, first + 1],
     );
@@ -120,6 +119,9 @@ export class OrdersRepository {
       const line = lineOf(row);
       byId.get(line.orderId)?.lines.push(line);
     }
+    // Lines come by order through the (order_id, line_number) index, so nearly always in order already; sorting
+    // the few an order has here costs less than a sort of the whole list in the database (SQLite: a temporary B-tree).
+    for (const o of orders) if (o.lines.length > 1) o.lines.sort((a, b) => a.lineNumber - b.lineNumber);
     const last = orders[orders.length - 1];
     return {
       orders,
