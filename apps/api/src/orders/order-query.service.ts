@@ -9,6 +9,7 @@ import {
   type OrderFilter,
   type OrderRow,
   type OrdersRepository,
+  type ShownFields,
 } from './orders.repository.js';
 
 export {
@@ -35,10 +36,12 @@ export class OrderQueryService {
     first: number,
     after?: string | null,
     order: KeyOrder = sortOrder(ORDER_SORTS, 'PLACED'),
+    /** What the caller shows of each order and line; every column is read without it. */
+    shown?: ShownFields,
   ): Promise<{ orders: ListedOrder[]; hasNextPage: boolean; endCursor: string | null }> {
     checkPageSize(first);
     if (filter.resellerId) actingFor(ctx, filter.resellerId, Permission.OrdersRead);
-    return this.orders.page({ ...filter, resellerId: ownReseller(ctx, filter.resellerId) }, first, after, order);
+    return this.orders.page({ ...filter, resellerId: ownReseller(ctx, filter.resellerId) }, first, after, order, shown);
   }
 
   /**

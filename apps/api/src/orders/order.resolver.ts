@@ -1,9 +1,11 @@
 import type { OrderState, PaymentMethod } from '@nce/domain';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { SortDirection, sortOrder } from '../platform/list-sort.js';
 import { Permission, RequirePermission } from '../platform/permissions.js';
 import { toUnion } from '../platform/result-union.js';
+import { selectedFields } from '../platform/selected-fields.js';
 import { Code, Cursor, ShortText } from '../platform/text.types.js';
 import { ORDER_SORTS, type OrderSortKey } from './order-query.service.js';
 import { MONTH_END } from './cart.service.js';
@@ -160,6 +162,7 @@ export class OrderResolver {
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
     @Arg('after', () => Cursor, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<OrderConnection> {
     const page = await ctx.app.orders.list(
       ctx,
@@ -167,6 +170,7 @@ export class OrderResolver {
       first,
       after,
       sortOrder(ORDER_SORTS, 'PLACED', sortBy, direction),
+      { order: selectedFields(info, ['nodes']), line: selectedFields(info, ['nodes', 'lines']) },
     );
     return { nodes: page.orders.map(Order.of), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }

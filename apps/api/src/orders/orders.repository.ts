@@ -5,7 +5,16 @@ import { CUSTOMERS } from '../customers/published.js';
 import { RESELLERS } from '../resellers/published.js';
 import type { OrderState } from '@nce/domain';
 import type { Database } from '../db/database.js';
-import { amongSelected, packedList, portable, readPacked, rowSpec, selectOf, updateReturning } from '../db/sql.js';
+import {
+  amongSelected,
+  packedList,
+  portable,
+  readPacked,
+  rowSpec,
+  selectOf,
+  updateReturning,
+  type RowSpec,
+} from '../db/sql.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { insertAtNextPosition } from '../platform/sequence.js';
 import { containsPattern, encodeKeyset, keysetAfter, type KeyOrder } from '../platform/cursor.js';
@@ -69,6 +78,7 @@ export class OrdersRepository {
     first: number,
     after: string | null | undefined,
     order: KeyOrder,
+    shown?: ShownFields,
   ): Promise<{ orders: ListedOrder[]; hasNextPage: boolean; endCursor: string | null }> {
     const where: string[] = [];
     const params: (string | number)[] = [];
@@ -93,7 +103,8 @@ export class OrdersRepository {
       add(past.sql, ...past.params);
     }
     // The page and its lines in one statement: the page's columns as v0… (v0 the order's id), its sort key beside.
-    const columns = [...selectOf('o', ORDER_ROW), ...selectOf('r', RESELLER_NAME), ...selectOf('c', CUSTOMER_NAME)];
+    const { orderRow, lineRow, withLines } = projectionFor(shown);
+    const columns = [...selectOf('o', orderRow), ...selectOf('r', RESELLER_NAME), ...selectOf('c', CUSTOMER_NAME)];
     const direction = order.direction;
     const [rows, lineRows] = await this.db.selectLists(
       `WITH page AS MATERIALIZED (SELECT ${columns.map((c, i) => `${c} AS v${i}`).join(', ')}, ${order.column} AS sort_key
@@ -105,18 +116,22 @@ export class OrdersRepository {
          'FROM page',
          `sort_key ${direction}, v0 ${direction}`,
        )},
-         ${packedList(
-           this.db.kind,
-           LINE_ROW.columns.map(([column]) => column),
-           `FROM order_line WHERE ${amongSelected(this.db.kind, 'order_id', 'SELECT v0 FROM page')}`,
-         )}`,
+         ${
+           withLines
+             ? packedList(
+                 this.db.kind,
+                 lineRow.columns.map(([column]) => column),
+                 `FROM order_line WHERE ${amongSelected(this.db.kind, 'order_id', 'SELECT v0 FROM page')}`,
+               )
+             : "'[]'"
+         }`,
       [...params, first + 1],
     );
     // Each order is built once, its lines appended in place: a page of 100 spreads nothing.
-    const orders = rows!.slice(0, first).map((row) => orderOf(row));
+    const orders = rows!.slice(0, first).map((row) => orderOf(orderRow, row));
     const byId = new Map(orders.map((o) => [o.id, o]));
     for (const row of lineRows!) {
-      const line = lineOf(row);
+      const line = readPacked(lineRow, row, 0, {}) as ListedLine;
       byId.get(line.orderId)?.lines.push(line);
     }
     // Lines come by order through the (order_id, line_number) index, so nearly always in order already; sorting
@@ -258,18 +273,52 @@ export const LINE_ROW = rowSpec<ListedLine>(OrderLineEntity, [
 /** The names a list row carries after the order's own columns, from the published relations it joins. */
 export const RESELLER_NAME = rowSpec<ListedOrder>(RESELLERS, [['company_name', 'resellerName', 'text']]);
 export const CUSTOMER_NAME = rowSpec<ListedOrder>(CUSTOMERS, [['company_name', 'customerName', 'text']]);
-const NAMES_AT = ORDER_ROW.columns.length;
 
-/** An order from its packed columns, then the reseller's and the customer's names; its lines are added after. */
-const orderOf = (v: readonly unknown[]): ListedOrder =>
+/** An order from its packed columns (`spec`'s), then the reseller's and the customer's names; its lines come after. */
+const orderOf = (spec: RowSpec<ListedOrder>, v: readonly unknown[]): ListedOrder =>
   readPacked(
     CUSTOMER_NAME,
     v,
-    NAMES_AT + 1,
-    readPacked(RESELLER_NAME, v, NAMES_AT, readPacked(ORDER_ROW, v, 0, { lines: [] as ListedLine[] })),
+    spec.columns.length + 1,
+    readPacked(RESELLER_NAME, v, spec.columns.length, readPacked(spec, v, 0, { lines: [] as ListedLine[] })),
   ) as ListedOrder;
 
-const lineOf = (v: readonly unknown[]): ListedLine => readPacked(LINE_ROW, v, 0, {}) as ListedLine;
+/**
+ * The fields a caller shows of each listed order and of its lines (GraphQL's names: a list screen's query); a list
+ * then reads only those of the optional columns below. Without it, everything is read (exports, detail).
+ */
+export interface ShownFields {
+  order: ReadonlySet<string>;
+  line: ReadonlySet<string>;
+}
+
+/** Read only when shown; every other column is a key, a sort column, a name or what a total is made of. */
+const OPTIONAL_ORDER = new Set(['paymentMethod', 'poNumber', 'tenantDomain', 'provisionedAt', 'failureReason']);
+const OPTIONAL_LINE = new Set(['productTitle', 'skuTitle', 'term', 'billingPlan', 'subscriptionId', 'status']);
+
+const projections = new Map<
+  string,
+  { orderRow: RowSpec<ListedOrder>; lineRow: RowSpec<ListedLine>; withLines: boolean }
+>();
+
+/** The row specs a list reads for what is shown (a few combinations, kept). */
+function projectionFor(shown: ShownFields | undefined) {
+  if (!shown) return { orderRow: ORDER_ROW, lineRow: LINE_ROW, withLines: true };
+  const withLines = shown.order.has('lines');
+  const orderColumns = ORDER_ROW.columns.filter(([, p]) => !OPTIONAL_ORDER.has(p) || shown.order.has(p));
+  const lineColumns = LINE_ROW.columns.filter(([, p]) => !OPTIONAL_LINE.has(p) || shown.line.has(p));
+  const key = `${withLines}|${orderColumns.map(([c]) => c).join()}|${lineColumns.map(([c]) => c).join()}`;
+  let found = projections.get(key);
+  if (!found) {
+    found = {
+      orderRow: rowSpec<ListedOrder>(ORDER_ROW.source, orderColumns),
+      lineRow: rowSpec<ListedLine>(LINE_ROW.source, lineColumns),
+      withLines,
+    };
+    if (projections.size < 100) projections.set(key, found);
+  }
+  return found;
+}
 
 function toEntity(r: Record<string, unknown>): Partial<SalesOrderEntity> {
   return {

@@ -306,6 +306,34 @@ describe('the purchase flow: cart → readiness → Buy → provisioning → ema
     expect(await find('100%_nothing')).toEqual([]);
   });
 
+  it('lists what a query shows of each order, through fragments too, as the order itself has it', async () => {
+    const detail = `fragment Extra on Order { paymentMethod poNumber tenantDomain provisionedAt failureReason }
+      fragment LineExtra on OrderLine { productTitle skuTitle term billingPlan subscriptionId status }`;
+    const full = (
+      await staff.gql(
+        `query { orders(first: 50) { nodes { id ...Extra lines { lineNumber ...LineExtra } } } } ${detail}`,
+      )
+    ).data?.orders.nodes;
+    expect(full.length).toBeGreaterThan(0);
+    for (const listed of full) {
+      const one = (
+        await staff.gql(
+          `query($id: ID!) { order(id: $id) { id ...Extra lines { lineNumber ...LineExtra } } } ${detail}`,
+          { id: listed.id },
+        )
+      ).data?.order;
+      expect(listed).toEqual(one);
+    }
+    expect(full.some((o: any) => o.lines.some((l: any) => l.subscriptionId))).toBe(true);
+    // A query that shows little gets the same orders and lines with what it asked for, and nothing else.
+    const lean = (await staff.gql('query { orders(first: 50) { nodes { id soNumber lines { quantity } } } }')).data
+      ?.orders.nodes;
+    expect(lean.map((o: any) => [o.id, o.lines.length])).toEqual(full.map((o: any) => [o.id, o.lines.length]));
+    expect(Object.keys(lean[0]).sort()).toEqual(['id', 'lines', 'soNumber']);
+    const bare = (await staff.gql('query { orders(first: 50) { nodes { id paymentMethod } } }')).data?.orders.nodes;
+    expect(bare.map((o: any) => o.paymentMethod)).toEqual(full.map((o: any) => o.paymentMethod));
+  });
+
   it('sorts orders on any listed column both ways, pages through a sort without gaps, and refuses a cursor from another sort', async () => {
     const list = async (sortBy: string, direction: string, first = 10, after: string | null = null) =>
       (
