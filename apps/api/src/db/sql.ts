@@ -83,6 +83,8 @@ export async function statementIn(
   m: EntityManager,
   sql: string,
   params: readonly unknown[],
+  /** False for one-off texts (a batch of rows of any count): they would crowd the hot ones out of the names. */
+  prepare = true,
 ): Promise<Record<string, unknown>[]> {
   const client =
     m.connection.options.type === 'postgres'
@@ -94,7 +96,11 @@ export async function statementIn(
     return kindOf(m) === 'postgres' && Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result;
   }
   m.connection.logger.logQuery(sql, params as unknown[]);
-  const result = await client.databaseConnection.query({ text: sql, values: [...params], ...preparedName(sql) });
+  const result = await client.databaseConnection.query({
+    text: sql,
+    values: [...params],
+    ...(prepare ? preparedName(sql) : {}),
+  });
   return result.rows;
 }
 
@@ -142,7 +148,7 @@ export async function insertRows(
   for (const row of rows)
     for (const column of columns)
       values.push(kind === 'sqlite' && typeof row[column] === 'boolean' ? Number(row[column]) : row[column]);
-  await statementIn(m, sql, values);
+  await statementIn(m, sql, values, rows.length === 1);
 }
 
 /**

@@ -50,5 +50,6 @@ export async function insertEachAtNextPosition(
     m,
     portable(kindOf(m), `INSERT INTO ${table} (${columns.join(', ')}, seq) VALUES ${rows.map(() => tuple).join(', ')}`),
     rows.flatMap((row) => [...columns.map((c) => row[c]), row[ownerColumn]]),
+    rows.length === 1,
   );
 }
