@@ -7,7 +7,7 @@ function statCpuMs(stat: string): number {
 }
 
 /** A process's CPU time so far (user + system), in ms; null where there is no /proc or no such process. */
-export function processCpuMs(pid: number | undefined): number | null {
+function processCpuMs(pid: number | undefined): number | null {
   if (!pid) return null;
   try {
     return statCpuMs(readFileSync(`/proc/${pid}/stat`, 'utf8'));

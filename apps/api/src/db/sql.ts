@@ -86,17 +86,18 @@ export async function statementIn(
   /** False for one-off texts (a batch of rows of any count): they would crowd the hot ones out of the names. */
   prepare = true,
 ): Promise<Record<string, unknown>[]> {
-  const client =
-    m.connection.options.type === 'postgres'
-      ? (m.queryRunner as unknown as { databaseConnection?: PgClient; isReleased?: boolean } | undefined)
-      : undefined;
-  if (!client?.databaseConnection || client.isReleased) {
+  const postgres = kindOf(m) === 'postgres';
+  const runner = postgres
+    ? (m.queryRunner as unknown as { databaseConnection?: PgClient; isReleased?: boolean } | undefined)
+    : undefined;
+  const client = runner && !runner.isReleased ? runner.databaseConnection : undefined;
+  if (!client) {
     const result = await m.query(sql, params as unknown[]);
     // TypeORM hands PostgreSQL's UPDATE and DELETE as `[rows, rowCount]`.
-    return kindOf(m) === 'postgres' && Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result;
+    return postgres && Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result;
   }
   m.connection.logger.logQuery(sql, params as unknown[]);
-  const result = await client.databaseConnection.query({
+  const result = await client.query({
     text: sql,
     values: [...params],
     ...(prepare ? preparedName(sql) : {}),
@@ -104,10 +105,7 @@ export async function statementIn(
   return result.rows;
 }
 
-/**
- * The rows an `UPDATE … RETURNING` gave back. TypeORM hands PostgreSQL's as `[rows, rowCount]` and
- * SQLite's as the rows themselves.
- */
+/** The rows an `UPDATE … RETURNING` (`?` placeholders) gave back, on either engine (`statementIn`). */
 export async function updateReturning(
   m: EntityManager,
   sql: string,

@@ -4,9 +4,9 @@ import type { RequestContext } from './request-context.js';
  * State a process reads once and shares for `ttlMs` (the price books in effect, the webhook endpoints in use), asked
  * for by requests and inside transactions alike. A transaction must never wait for another connection: every pool
  * connection can be held by a transaction waiting for the same read (a Buy burst on PostgreSQL stalled that way).
- * So an expired state serves a transaction while a fresh one is read beside it, outside any transaction, and a
- * transaction that finds none reads its own through its connection, unshared. Outside transactions the read is
- * shared by every caller of the moment.
+ * So an expired state serves a transaction while a fresh one is read beside it, outside any transaction; a
+ * transaction that finds none reads its own through its connection while one is read beside for the callers after
+ * it. Outside transactions the read is shared by every caller of the moment.
  */
 export class SharedState<T> {
   private cached: { readAt: number; value: Promise<T> } | null = null;
@@ -22,8 +22,8 @@ export class SharedState<T> {
     const hit = this.cached;
     if (hit && now - hit.readAt < this.ttlMs && now >= hit.readAt) return hit.value;
     if (!ctx.transaction) return this.share(now, this.read(ctx));
-    // Read beside for the callers after this one: a state only ever asked for inside transactions (the webhook
-    // endpoints, by the Buy's event sink) was read once a transaction and never shared.
+    // Also on a miss: a state only ever asked for inside transactions (the webhook endpoints, by Buy) was otherwise
+    // read by every transaction and never shared.
     this.refreshBeside(ctx, hit);
     return hit ? hit.value : this.read(ctx);
   }
