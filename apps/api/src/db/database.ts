@@ -11,6 +11,7 @@ import { migrationsOf, type ApiModule } from '../platform/module.js';
 import { JobEntity } from '../platform/jobs/job.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { portable, preparedName, statementIn } from './sql.js';
+import { prepared, sqliteConnection } from './sqlite-statements.js';
 
 /** Counts SQL statements, so tests and benchmarks can prove a request costs a constant number of them. */
 export class StatementCounter {
@@ -78,7 +79,10 @@ export class Database {
     const writer = await openSqlite(config.file, statements, schema);
     try {
       const db = new Database('sqlite', writer, writer, statements);
-      if (options.migrate !== false) await db.migrate();
+      if (options.migrate !== false) {
+        await db.migrate();
+        dropValueStatistics(sqliteConnection(writer)!);
+      }
       const reader = await openSqlite(config.file, statements, schema);
       const opened = new Database('sqlite', writer, reader, statements);
       if (options.checkpointIntervalMs !== 0) {
@@ -107,9 +111,14 @@ export class Database {
   async select<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     this.statements.count += 1;
     if (this.kind === 'postgres') return (await this.pgQuery(sql, params, false)).rows as T[];
-    const writer = rawConnection(this.writer);
-    const connection = writer.inTransaction ? rawConnection(this.reader) : writer;
+    const connection = this.readConnection();
     return prepared(connection, sql).all(...params) as T[];
+  }
+
+  /** SQLite: the writer when no transaction is open there (see `select`), else the reader. */
+  private readConnection(): BetterSqlite3.Database {
+    const writer = sqliteConnection(this.writer)!;
+    return writer.inTransaction ? sqliteConnection(this.reader)! : writer;
   }
 
   /**
@@ -119,8 +128,7 @@ export class Database {
   async selectRows(sql: string, params: readonly unknown[] = []): Promise<unknown[][]> {
     this.statements.count += 1;
     if (this.kind === 'postgres') return (await this.pgQuery(sql, params, true)).rows as unknown[][];
-    const writer = rawConnection(this.writer);
-    const connection = writer.inTransaction ? rawConnection(this.reader) : writer;
+    const connection = this.readConnection();
     return prepared(connection, sql, true).all(...params) as unknown[][];
   }
 
@@ -133,9 +141,7 @@ export class Database {
     let row: unknown[] | undefined;
     if (this.kind === 'postgres') row = (await this.pgQuery(sql, params, true)).rows[0] as unknown[] | undefined;
     else {
-      const writer = rawConnection(this.writer);
-      const connection = writer.inTransaction ? rawConnection(this.reader) : writer;
-      row = prepared(connection, sql, true).get(...params) as unknown[] | undefined;
+      row = prepared(this.readConnection(), sql, true).get(...params) as unknown[] | undefined;
     }
     if (!row) throw new Error('selectLists: the statement answered no row');
     return row.map((list) => JSON.parse(String(list)) as unknown[][]);
@@ -251,25 +257,20 @@ interface PgQueryable {
   query(config: { text: string; values: unknown[]; name?: string; rowMode?: 'array' }): Promise<{ rows: unknown[] }>;
 }
 
-const statementCaches = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
-
-/** better-sqlite3's connection under a TypeORM data source. */
-const rawConnection = (source: DataSource) =>
-  (source.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
-
-/** A statement prepared once per connection and SQL text (a few dozen texts: the hot paths' own). */
-function prepared(connection: BetterSqlite3.Database, sql: string, asArrays = false): BetterSqlite3.Statement {
-  let cache = statementCaches.get(connection);
-  if (!cache) statementCaches.set(connection, (cache = new Map()));
-  // A statement answers objects or arrays for all its runs: the two modes are two statements.
-  const key = asArrays ? `arrays\u0000${sql}` : sql;
-  let statement = cache.get(key);
-  if (!statement) {
-    statement = connection.prepare(sql);
-    if (asArrays) statement.raw(true);
-    if (cache.size < 500) cache.set(key, statement);
-  }
-  return statement;
+/**
+ * Deletes SQLite's per-value statistics (`sqlite_stat4`, which `ANALYZE` writes in builds that enable it, as
+ * better-sqlite3's does) and keeps the per-index ones (`sqlite_stat1`). With them present, every statement whose plan
+ * could depend on a bound value is compiled again at each run with new values: the purchase path's joined lookups
+ * cost 40–150 µs each instead of 9–20, and re-preparing was 4 % of the API's CPU under Buy load (bench/README.md).
+ * Runs before any hot statement is prepared: a statement prepared while they were loaded keeps re-preparing.
+ */
+export function dropValueStatistics(connection: BetterSqlite3.Database): void {
+  const present = connection
+    .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat4'")
+    .get();
+  if (!present) return;
+  // `ANALYZE sqlite_schema` makes the connection read the statistics tables again.
+  connection.exec('DELETE FROM sqlite_stat4; ANALYZE sqlite_schema');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { DatabaseConfig } from '../config.js';
+import { prepared, sqliteConnection } from './sqlite-statements.js';
 
 /** Hand-written SQL is written with `?` placeholders; PostgreSQL wants `$1, $2, …`. */
 export function portable(kind: DatabaseConfig['kind'], sql: string): string {
@@ -74,10 +75,11 @@ interface PgClient {
 }
 
 /**
- * A statement (already `portable`) in `m`'s transaction; its rows (`RETURNING`'s for a change). On PostgreSQL it
- * goes straight to the transaction's own connection as a named prepared statement, parsed and planned once per
- * connection instead of every time, and past TypeORM's query runner: a Buy's thirty-odd statements each paid both,
- * on both sides of the socket. Counted like TypeORM's own. Elsewhere, and outside a transaction, through TypeORM.
+ * A statement (already `portable`) in `m`'s transaction; its rows (`RETURNING`'s for a change, none for a plain
+ * change). On PostgreSQL it goes straight to the transaction's own connection as a named prepared statement, parsed
+ * and planned once per connection instead of every time, and past TypeORM's query runner: a Buy's thirty-odd
+ * statements each paid both, on both sides of the socket. On SQLite it runs the writer connection's own prepared
+ * statement, also past the query runner. Counted like TypeORM's own. Outside a transaction, through TypeORM.
  */
 export async function statementIn(
   m: EntityManager,
@@ -87,6 +89,17 @@ export async function statementIn(
   prepare = true,
 ): Promise<Record<string, unknown>[]> {
   const postgres = kindOf(m) === 'postgres';
+  const sqlite = postgres ? undefined : sqliteConnection(m.connection);
+  if (sqlite?.inTransaction && m.queryRunner?.isTransactionActive) {
+    // The writer connection's own prepared statement, past TypeORM's query runner (its events, timings and
+    // result objects cost more than a point lookup itself). Answers rows as PostgreSQL does: none for a change
+    // without RETURNING.
+    m.connection.logger.logQuery(sql, params as unknown[]);
+    const statement = prepared(sqlite, sql);
+    if (statement.reader) return statement.all(...params) as Record<string, unknown>[];
+    statement.run(...params);
+    return [];
+  }
   const runner = postgres
     ? (m.queryRunner as unknown as { databaseConnection?: PgClient; isReleased?: boolean } | undefined)
     : undefined;
