@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { systemContext } from '../platform/request-context.js';
+import { SimSubscriptionEntity } from '../partner-center/sim-subscription.entity.js';
 import { Database } from './database.js';
+import { insertEntities } from './sql.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 describe('database', () => {
@@ -148,6 +150,37 @@ describe('database', () => {
       }),
     ).rejects.toThrow(/FOREIGN KEY|foreign key/);
     expect(await product('P3')).toEqual([{ id: 'P3', title: 'After' }]);
+  });
+});
+
+describe('insertEntities', () => {
+  let t: TestApp;
+  beforeEach(async () => (t = await createTestApp()));
+  afterEach(() => t.close());
+
+  it('writes entities as TypeORM reads them back: booleans, nulls, defaults left out, one statement', async () => {
+    const at = t.clock.now().toISOString();
+    const made = (id: string, autoRenew: boolean, term: string | null): SimSubscriptionEntity => ({
+      subscriptionId: id,
+      tenantId: autoRenew ? 'tenant-1' : null,
+      etag: `etag-${id}`,
+      quantity: 3,
+      status: 'active',
+      autoRenew,
+      term,
+      termEnd: term ? at : null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    const objects = [made('S1', true, 'P1Y'), made('S2', false, null)];
+    const counted = t.app.db.statements.count;
+    await t.app.db.transaction((m) => insertEntities(m, SimSubscriptionEntity, objects));
+    // BEGIN, the insert, COMMIT: nothing read back.
+    expect(t.app.db.statements.count - counted).toBe(3);
+    for (const object of objects)
+      expect(await t.app.db.read.findOneBy(SimSubscriptionEntity, { subscriptionId: object.subscriptionId })).toEqual(
+        object,
+      );
   });
 });
 

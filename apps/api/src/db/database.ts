@@ -4,9 +4,9 @@ import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource, type EntityManager, type Logger as TypeOrmLogger, type DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config.js';
-import { Mutex } from '../platform/mutex.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
+import { GroupCommit } from './group-commit.js';
 import { migrationsOf, type ApiModule } from '../platform/module.js';
 import { JobEntity } from '../platform/jobs/job.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -35,11 +35,12 @@ export class StatementCounter {
  * The database as services see it: `read` for queries outside a transaction, `transaction()` for
  * every change. TypeORM's SQLite driver runs everything on one shared connection, so a transaction
  * would swallow concurrent requests' queries. On SQLite we therefore keep one writer connection whose
- * transactions are serialised by a mutex, and a separate reader connection that, in WAL mode, reads
- * committed snapshots. On PostgreSQL both are the same pool.
+ * transactions run one at a time and commit in groups (`GroupCommit`), and a separate reader connection that, in
+ * WAL mode, reads committed snapshots. On PostgreSQL both are the same pool.
  */
 export class Database {
-  private readonly writeLock = new Mutex();
+  /** SQLite's one writer, its transactions committed in groups (PostgreSQL: null, the pool's connections). */
+  private readonly writes: GroupCommit | null;
   private checkpointer: Checkpointer | null = null;
 
   private constructor(
@@ -47,7 +48,9 @@ export class Database {
     private readonly writer: DataSource,
     private readonly reader: DataSource,
     readonly statements: StatementCounter,
-  ) {}
+  ) {
+    this.writes = kind === 'sqlite' ? new GroupCommit(writer) : null;
+  }
 
   /** What the background checkpointer reported, newest last (SQLITE_BUSY now and then is harmless). */
   readonly checkpointErrors: string[] = [];
@@ -203,7 +206,7 @@ export class Database {
 
   private run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.kind === 'postgres') return this.writer.transaction(work);
-    return this.writeLock.run(() => this.writer.transaction(work));
+    return this.writes!.run(work);
   }
 
   /**
@@ -217,7 +220,8 @@ export class Database {
   }
 
   async migrate(): Promise<void> {
-    await this.writeLock.run(() => this.writer.runMigrations({ transaction: 'each' }));
+    const migrate = () => this.writer.runMigrations({ transaction: 'each' });
+    await (this.writes ? this.writes.exclusive(migrate) : migrate());
   }
 
   async ping(): Promise<void> {
@@ -225,6 +229,8 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    // Transactions answered after their group's commit: the last group commits before the connection goes.
+    await this.writes?.flush();
     await this.checkpointer?.stop();
     this.checkpointer = null;
     if (this.reader !== this.writer && this.reader.isInitialized) await this.reader.destroy();

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import { readNamed, rowSpec } from '../db/sql.js';
+import { insertEntities, readNamed, rowSpec } from '../db/sql.js';
 import type { RequestContext, Transactional } from '../platform/request-context.js';
 import { SimPartnerEntity } from './sim-partner.entity.js';
 import { SimSubscriptionEntity } from './sim-subscription.entity.js';
@@ -97,6 +97,11 @@ export class SimulatorRepository {
 
   async deleteSubscription(tx: Transactional, subscriptionId: string): Promise<void> {
     await tx.transaction.delete(SimSubscriptionEntity, { subscriptionId });
+  }
+
+  /** A subscription the simulator has not held before: one statement (`save` first looks for it, then reads it back). */
+  async insertSubscription(tx: Transactional, subscription: SimSubscriptionEntity): Promise<void> {
+    await insertEntities(tx.transaction, SimSubscriptionEntity, [subscription]);
   }
 
   async saveSubscription(tx: Transactional, subscription: SimSubscriptionEntity): Promise<void> {

@@ -135,7 +135,7 @@ export class PartnerCenterSimulator implements PartnerCenter {
           );
       }
       const etag = digest.slice(32, 64);
-      await this.world.saveSubscription(tx, {
+      await this.world.insertSubscription(tx, {
         subscriptionId,
         tenantId: request.tenantId,
         etag,

@@ -193,7 +193,7 @@ export class SubscriptionService {
    */
   async open(tx: Transactional, line: ProvisionedLine): Promise<void> {
     if (line.term === 'NONE') return;
-    if (await this.subscriptions.byOrderLine(tx, line.lineId)) return;
+    if (await this.subscriptions.existsForOrderLine(tx, line.lineId)) return;
     const now = this.clock.now();
     const at = now.toISOString();
     const term = line.term;

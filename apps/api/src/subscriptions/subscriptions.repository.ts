@@ -14,7 +14,7 @@ import { CATALOG_OFFERS, CATALOG_PRICES, CATALOG_PROMOTIONS } from '../catalog/p
 import { CUSTOMERS } from '../customers/published.js';
 import type { Database } from '../db/database.js';
 import type { DomainEvents } from '../platform/domain-events.js';
-import { aliasedSelectOf, insertRows, readNamed, rowSpec, updateReturning } from '../db/sql.js';
+import { aliasedSelectOf, insertEntities, insertRows, readNamed, rowSpec, updateReturning } from '../db/sql.js';
 import { updateAtVersion } from '../db/versioned.js';
 import { containsPattern, encodeKeyset, keysetAfter, type KeyOrder } from '../platform/cursor.js';
 import type { SortColumns } from '../platform/list-sort.js';
@@ -179,12 +179,10 @@ export class SubscriptionsRepository {
     charge: SubscriptionChargeEntity,
     event: Omit<SubscriptionEventEntity, 'seq' | 'id'>,
   ): Promise<void> {
-    const m = tx.transaction;
-    await m.insert(SubscriptionEntity, subscription);
-    await m.insert(SeatBatchEntity, batch);
-    await m.insert(SubscriptionChargeEntity, charge);
+    await insertEntities(tx.transaction, SubscriptionEntity, [subscription]);
+    await this.insertBatches(tx, [batch]);
     await this.appendEvent(tx, event);
-    await this.chargesWritten(tx, [charge]);
+    await this.insertCharges(tx, [charge]);
   }
 
   byId(ctx: RequestContext, id: string): Promise<SubscriptionEntity | null> {
@@ -200,6 +198,12 @@ export class SubscriptionsRepository {
 
   byOrderLine(ctx: RequestContext, orderLineId: string): Promise<SubscriptionEntity | null> {
     return this.db.managerOf(ctx).findOneBy(SubscriptionEntity, { orderLineId });
+  }
+
+  /** Whether the order line has its subscription already (provisioning opens one a line, once). */
+  async existsForOrderLine(ctx: RequestContext, orderLineId: string): Promise<boolean> {
+    const rows = await this.db.query(ctx, 'SELECT 1 AS found FROM subscription WHERE order_line_id = ?', [orderLineId]);
+    return rows.length > 0;
   }
 
   /** An order's subscriptions Microsoft is still setting up. */
