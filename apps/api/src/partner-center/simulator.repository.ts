@@ -99,7 +99,7 @@ export class SimulatorRepository {
     await tx.transaction.delete(SimSubscriptionEntity, { subscriptionId });
   }
 
-  /** A subscription the simulator has not held before: one statement (`save` first looks for it, then reads it back). */
+  /** A subscription new to the simulator, in one statement (`save` looks for it first, then reads it back). */
   async insertSubscription(tx: Transactional, subscription: SimSubscriptionEntity): Promise<void> {
     await insertEntities(tx.transaction, SimSubscriptionEntity, [subscription]);
   }
