@@ -124,6 +124,23 @@ describe('GroupCommit (SQLite transactions committed in groups)', () => {
     expect(await committed()).toEqual(['c']);
   });
 
+  it('fails the members before one after which SQLite ended the transaction itself, and goes on', async () => {
+    const results = await Promise.allSettled([
+      writes.run((m) => insert(m, 'a')),
+      writes.run(async (m) => {
+        await insert(m, 'b');
+        // What SQLite does on a full disk or an I/O error: the whole transaction rolled back, not a savepoint.
+        await m.query('ROLLBACK');
+        throw new Error('disk full');
+      }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect((results[0] as PromiseRejectedResult).reason).toEqual(new Error('disk full'));
+    expect(await committed()).toEqual([]);
+    await Promise.all([writes.run((m) => insert(m, 'c')), writes.run((m) => insert(m, 'd'))]);
+    expect(await committed()).toEqual(['c', 'd']);
+  });
+
   it('commits a group at 64 members without waiting for the event loop', async () => {
     await Promise.all(Array.from({ length: 130 }, (_, i) => writes.run((m) => insert(m, `i${i}`.padStart(5, '0')))));
     expect(commits).toBe(3);
