@@ -61,14 +61,11 @@ export class GroupCommit {
       return { result, group };
     } catch (error) {
       await runner.rollbackTransaction().catch(() => {});
-      if (first) {
-        // The first member's rollback ended the SQLite transaction: the group is gone, and nobody else was in it.
-        this.close(group, null);
-      } else if (!this.connection.inTransaction) {
-        // SQLite rolled the whole transaction back itself (a full disk, an I/O error): the members before are lost.
-        this.forget(runner);
-        this.close(group, error);
-      }
+      this.forget(runner);
+      // The first member's rollback ended the SQLite transaction: the group is gone, and nobody else was in it.
+      if (first) this.close(group, null);
+      // SQLite rolled the whole transaction back itself (a full disk, an I/O error): the members before are lost.
+      else if (!this.connection.inTransaction) this.close(group, error);
       throw error;
     }
   }
