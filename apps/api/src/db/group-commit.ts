@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { Mutex } from '../platform/mutex.js';
+import { sqliteConnection } from './sqlite-statements.js';
 
 /** A group's largest size: past it the group commits at once (a loop of writes in one tick stays bounded). */
 const MOST_MEMBERS = 64;
@@ -100,7 +101,7 @@ export class GroupCommit {
 
   /** better-sqlite3's connection, which knows whether SQLite has a transaction open. */
   private get connection(): { inTransaction: boolean } {
-    return (this.source.driver as unknown as { databaseConnection: { inTransaction: boolean } }).databaseConnection;
+    return sqliteConnection(this.source)!;
   }
 
   /** Where SQLite has no transaction open any more, the query runner is told so (it counts savepoints). */

@@ -85,7 +85,7 @@ export async function statementIn(
   m: EntityManager,
   sql: string,
   params: readonly unknown[],
-  /** False for one-off texts (a batch of rows of any count): they would crowd the hot ones out of the names. */
+  /** False for one-off texts (a batch of rows of any count): they would crowd the hot ones out of the caches. */
   prepare = true,
 ): Promise<Record<string, unknown>[]> {
   const postgres = kindOf(m) === 'postgres';
@@ -95,7 +95,7 @@ export async function statementIn(
     // result objects cost more than a point lookup itself). Answers rows as PostgreSQL does: none for a change
     // without RETURNING.
     m.connection.logger.logQuery(sql, params as unknown[]);
-    const statement = prepared(sqlite, sql);
+    const statement = prepare ? prepared(sqlite, sql) : sqlite.prepare(sql);
     if (statement.reader) return statement.all(...params) as Record<string, unknown>[];
     statement.run(...params);
     return [];
